@@ -1,0 +1,71 @@
+import type { Command } from './command.js';
+import type { Database } from './database.js';
+import type { Engine } from './engine.js';
+import type { Reply } from './reply.js';
+
+export interface ClientInfo {
+  /** 'ip:port' of the peer, as CLIENT LIST shows it. */
+  addr?: string;
+  /** 'ip:port' of our side. */
+  laddr?: string;
+  /** Numeric file descriptor shown by CLIENT LIST (fake but stable). */
+  fd?: number;
+}
+
+/** A queued command inside MULTI. */
+export interface QueuedCommand {
+  cmd: Command;
+  argv: string[];
+}
+
+/**
+ * One connection: a terminal tab or a TCP socket. Everything per-connection lives here
+ * (selected database, protocol version, transaction, watched keys, name).
+ */
+export class Client {
+  readonly id: number;
+  name = '';
+  db: Database;
+  resp: 2 | 3 = 2;
+  authenticated: boolean;
+  readonly createdAt: number;
+  lastInteraction: number;
+  /** The last command run, for CLIENT LIST's cmd= field. */
+  lastCommand = 'NULL';
+  addr: string;
+  laddr: string;
+  fd: number;
+
+  /** Commands queued since MULTI, or null outside a transaction. */
+  multi: QueuedCommand[] | null = null;
+  /** A command was rejected while queuing: EXEC must answer EXECABORT. */
+  multiError = false;
+  /** A watched key was touched: EXEC must fail. */
+  dirtyCas = false;
+  /** Watched keys: 'db\0key' → whether the key was already logically expired when watched. */
+  readonly watched = new Map<string, { db: Database; key: string; expired: boolean }>();
+
+  /** Set by QUIT and CLIENT KILL: the transport closes the connection after the pending reply. */
+  closeAfterReply = false;
+  /** Called by the engine for replies and pushes that arrive outside `execute` (set by the transport). */
+  deliver: (reply: Reply) => void = () => {};
+  /** Called by the engine when this client must be disconnected (CLIENT KILL). */
+  onKill: () => void = () => {};
+
+  constructor(
+    readonly engine: Engine,
+    id: number,
+    db: Database,
+    now: number,
+    info: ClientInfo = {},
+  ) {
+    this.id = id;
+    this.db = db;
+    this.createdAt = now;
+    this.lastInteraction = now;
+    this.authenticated = false;
+    this.addr = info.addr ?? `127.0.0.1:${40000 + (id % 20000)}`;
+    this.laddr = info.laddr ?? '127.0.0.1:6379';
+    this.fd = info.fd ?? 7 + id;
+  }
+}

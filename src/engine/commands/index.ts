@@ -1,0 +1,37 @@
+// The one command table: every group declares its commands beside their handlers; this gathers
+// them. COMMAND, HELP, hints, completion and the dispatcher all read what is built here.
+
+import type { Command, CommandSpec } from '../command.js';
+import { connectionCommands } from './connection.js';
+import { expireCommands } from './expire.js';
+import { keyCommands } from './keys.js';
+import { serverCommands } from './server.js';
+import { stringCommands } from './strings.js';
+import { transactionCommands } from './transactions.js';
+
+export const commandSpecs: readonly CommandSpec[] = [
+  ...stringCommands,
+  ...keyCommands,
+  ...expireCommands,
+  ...transactionCommands,
+  ...connectionCommands,
+  ...serverCommands,
+];
+
+export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {
+  const table = new Map<string, Command>();
+  for (const spec of specs) {
+    if (table.has(spec.name)) throw new Error(`command declared twice: ${spec.name}`);
+    const cmd: Command = { ...spec, fullName: spec.name };
+    if (spec.subcommands) {
+      cmd.subs = new Map();
+      for (const sub of spec.subcommands) {
+        const fullName = `${spec.name}|${sub.name}`;
+        if (cmd.subs.has(sub.name)) throw new Error(`subcommand declared twice: ${fullName}`);
+        cmd.subs.set(sub.name, { ...sub, fullName, parent: cmd });
+      }
+    }
+    table.set(spec.name, cmd);
+  }
+  return table;
+}

@@ -1,0 +1,102 @@
+import type { RObj } from './objects.js';
+
+/**
+ * One of the 16 databases: key → object, key → absolute expiry time (ms), and a slot array
+ * that gives SCAN a cursor with Redis's guarantee: a key present for the whole iteration is
+ * returned (exactly once here), whatever else is added or removed meanwhile. A key keeps its
+ * slot for life; freed slots are reused, so the array never grows past the peak key count.
+ */
+export class Database {
+  readonly dict = new Map<string, RObj>();
+  readonly expires = new Map<string, number>();
+  private slots: (string | undefined)[] = [];
+  private freeSlots: number[] = [];
+
+  /** Mutable: SWAPDB swaps whole Database objects between indexes. */
+  constructor(public id: number) {}
+
+  get size(): number {
+    return this.dict.size;
+  }
+
+  /** The stored object, without any expiry check: callers go through the engine's lookups. */
+  peek(key: string): RObj | undefined {
+    return this.dict.get(key);
+  }
+
+  /** Adds or overwrites; an overwritten key keeps its slot (and its TTL: callers decide). */
+  put(key: string, obj: RObj): void {
+    const old = this.dict.get(key);
+    if (old !== undefined) {
+      obj.slot = old.slot;
+    } else {
+      const free = this.freeSlots.pop();
+      if (free !== undefined) {
+        obj.slot = free;
+        this.slots[free] = key;
+      } else {
+        obj.slot = this.slots.length;
+        this.slots.push(key);
+      }
+    }
+    this.dict.set(key, obj);
+  }
+
+  /** Removes the key and its expiry. */
+  remove(key: string): boolean {
+    const obj = this.dict.get(key);
+    if (obj === undefined) return false;
+    this.dict.delete(key);
+    this.expires.delete(key);
+    this.slots[obj.slot] = undefined;
+    if (this.dict.size === 0) {
+      this.slots = [];
+      this.freeSlots = [];
+    } else {
+      this.freeSlots.push(obj.slot);
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.dict.clear();
+    this.expires.clear();
+    this.slots = [];
+    this.freeSlots = [];
+  }
+
+  /**
+   * Visits up to `count` slots from `cursor`, calling `visit` for each key found; returns the
+   * next cursor, 0 when the iteration is complete.
+   */
+  scan(cursor: number, count: number, visit: (key: string) => void): number {
+    const slots = this.slots;
+    let i = cursor;
+    // Like Redis, look at a bounded number of empty slots so that a sparse table still answers.
+    const limit = Math.min(slots.length, i + Math.max(count, 1) * 10);
+    let found = 0;
+    for (; i < limit && found < count; i++) {
+      const key = slots[i];
+      if (key !== undefined) {
+        visit(key);
+        found++;
+      }
+    }
+    return i >= slots.length ? 0 : i;
+  }
+
+  /** A uniformly random key (expired or not), or undefined when empty. */
+  randomKey(random: () => number): string | undefined {
+    const n = this.dict.size;
+    if (n === 0) return undefined;
+    const slots = this.slots;
+    // Slots are at least half full on average; a few probes nearly always hit.
+    for (let tries = 0; tries < 32; tries++) {
+      const key = slots[Math.floor(random() * slots.length)];
+      if (key !== undefined) return key;
+    }
+    let skip = Math.floor(random() * n);
+    for (const key of this.dict.keys()) if (skip-- === 0) return key;
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+// Key access for command handlers (Redis's db.c): lookups that apply lazy expiry, writes that
+// keep TTLs, WATCH and change events consistent. Handlers never touch Database.dict directly
+// for reads; they may iterate it.
+
+import type { Client } from './client.js';
+import type { Database } from './database.js';
+import type { Engine } from './engine.js';
+import type { RObj } from './objects.js';
+
+/**
+ * Deletes the key if its TTL has passed. Returns true when the key is (now) gone because it
+ * expired.
+ */
+export function expireIfNeeded(engine: Engine, db: Database, key: string): boolean {
+  const when = db.expires.get(key);
+  if (when === undefined || when > engine.now) return false;
+  db.remove(key);
+  engine.stats.expiredKeys++;
+  engine.notify('g', 'expired', key, db);
+  engine.signalModifiedKey(db, key);
+  return true;
+}
+
+/** Lookup for reading: lazy expiry, hit/miss statistics, access time. */
+export function lookupRead(c: Client, key: string): RObj | undefined {
+  const db = c.db;
+  const engine = c.engine;
+  if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) {
+    engine.stats.keyspaceMisses++;
+    return undefined;
+  }
+  const obj = db.dict.get(key);
+  if (obj === undefined) {
+    engine.stats.keyspaceMisses++;
+    return undefined;
+  }
+  engine.stats.keyspaceHits++;
+  obj.lru = engine.now;
+  return obj;
+}
+
+/** Lookup for writing: lazy expiry and access time, no hit/miss statistics. */
+export function lookupWrite(c: Client, key: string): RObj | undefined {
+  return lookupIn(c.engine, c.db, key);
+}
+
+/** Lookup in any database (MOVE, COPY, SWAPDB): lazy expiry, access time. */
+export function lookupIn(engine: Engine, db: Database, key: string): RObj | undefined {
+  if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return undefined;
+  const obj = db.dict.get(key);
+  if (obj !== undefined) obj.lru = engine.now;
+  return obj;
+}
+
+/** True when the key exists (after lazy expiry), without touching access time or stats. */
+export function keyExists(engine: Engine, db: Database, key: string): boolean {
+  if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return false;
+  return db.dict.has(key);
+}
+
+/**
+ * Redis's setKey: stores the object, clears the TTL unless `keepTtl`, signals the change.
+ * Keyspace notifications are the caller's (each command names its own event).
+ */
+export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl = false): void {
+  obj.lru = c.engine.now;
+  db.put(key, obj);
+  if (!keepTtl) db.expires.delete(key);
+  c.engine.signalModifiedKey(db, key);
+}
+
+/** Adds a key that the caller knows is absent (after lookupWrite). */
+export function addKey(engine: Engine, db: Database, key: string, obj: RObj): void {
+  obj.lru = engine.now;
+  db.put(key, obj);
+}
+
+/** Deletes a key (and its TTL); signals the change. Notification is the caller's. */
+export function deleteKey(engine: Engine, db: Database, key: string): boolean {
+  if (!db.remove(key)) return false;
+  engine.signalModifiedKey(db, key);
+  return true;
+}
+
+/** Remaining time to live in ms, -1 without TTL; the key must exist. */
+export function getExpire(db: Database, key: string): number {
+  const when = db.expires.get(key);
+  return when === undefined ? -1 : when;
+}
+
+export function setExpire(db: Database, key: string, when: number): void {
+  db.expires.set(key, when);
+}
+
+export function removeExpire(db: Database, key: string): boolean {
+  return db.expires.delete(key);
+}

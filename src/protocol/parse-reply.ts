@@ -1,0 +1,73 @@
+// RESP2/RESP3 reply bytes → Reply, for clients of a RESP server (tests, tools). Input is a byte
+// string; returns the reply and where it ended, or null when the buffer holds only part of it.
+
+import type { Reply } from '../engine/reply.js';
+
+export interface Parsed {
+  reply: Reply;
+  end: number;
+}
+
+export function parseReply(buf: string, pos = 0): Parsed | null {
+  const eol = buf.indexOf('\r\n', pos);
+  if (eol < 0) return null;
+  const type = buf[pos];
+  const line = buf.slice(pos + 1, eol);
+  const next = eol + 2;
+  switch (type) {
+    case '+':
+      return { reply: { t: 'simple', v: line }, end: next };
+    case '-':
+      return { reply: { t: 'error', v: line }, end: next };
+    case ':': {
+      const n = BigInt(line);
+      const v = n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+      return { reply: { t: 'int', v }, end: next };
+    }
+    case '_':
+      return { reply: { t: 'bulk', v: null }, end: next };
+    case ',':
+      return { reply: { t: 'double', v: Number(line.replace(/^(-?)inf$/, '$1Infinity')), s: line }, end: next };
+    case '#':
+      return { reply: { t: 'bool', v: line === 't' }, end: next };
+    case '(':
+      return { reply: { t: 'simple', v: line }, end: next };
+    case '$':
+    case '=':
+    case '!': {
+      const len = Number(line);
+      if (len < 0) return { reply: { t: 'bulk', v: null }, end: next };
+      if (buf.length < next + len + 2) return null;
+      const body = buf.slice(next, next + len);
+      const end = next + len + 2;
+      if (type === '$') return { reply: { t: 'bulk', v: body }, end };
+      if (type === '!') return { reply: { t: 'error', v: body }, end };
+      return { reply: { t: 'verbatim', format: body.slice(0, 3), v: body.slice(4) }, end };
+    }
+    case '*':
+    case '~':
+    case '>':
+    case '%': {
+      const n = Number(line);
+      if (n < 0) return { reply: { t: 'array', v: null }, end: next };
+      const count = type === '%' ? n * 2 : n;
+      const items: Reply[] = [];
+      let at = next;
+      for (let i = 0; i < count; i++) {
+        const p = parseReply(buf, at);
+        if (p === null) return null;
+        items.push(p.reply);
+        at = p.end;
+      }
+      if (type === '%') {
+        const pairs: [Reply, Reply][] = [];
+        for (let i = 0; i < items.length; i += 2) pairs.push([items[i]!, items[i + 1]!]);
+        return { reply: { t: 'map', v: pairs }, end: at };
+      }
+      const t = type === '*' ? 'array' : type === '~' ? 'set' : 'push';
+      return { reply: { t, v: items }, end: at };
+    }
+    default:
+      throw new Error(`not a RESP reply at ${pos}: ${JSON.stringify(buf.slice(pos, pos + 20))}`);
+  }
+}
