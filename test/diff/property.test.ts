@@ -48,13 +48,13 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
   key.map((k) => ['EXPIRETIME', k]),
   key.map((k) => ['PERSIST', k]),
   key.map((k) => ['OBJECT', 'ENCODING', k]),
-  fc.constant(['DBSIZE']),
-  fc.constantFrom(['SELECT', '0'], ['SELECT', '1']),
-  fc.constant(['MULTI']),
-  fc.constant(['EXEC']),
-  fc.constant(['DISCARD']),
-  fc.constant(['NOSUCH', 'x']),
-  fc.constant(['GET']),
+  fc.constant<string[]>(['DBSIZE']),
+  fc.constantFrom<string[]>(['SELECT', '0'], ['SELECT', '1']),
+  fc.constant<string[]>(['MULTI']),
+  fc.constant<string[]>(['EXEC']),
+  fc.constant<string[]>(['DISCARD']),
+  fc.constant<string[]>(['NOSUCH', 'x']),
+  fc.constant<string[]>(['GET']),
 );
 
 const steps: fc.Arbitrary<Step[]> = fc.array(command, { minLength: 1, maxLength: 40 }).map((cmds) => [

@@ -1,3 +1,977 @@
-import type { CommandSpec } from '../command.js';
+// The STRING group (Redis's t_string.c): SET and its variants, GET and its variants, counters,
+// ranges, APPEND and LCS. Values are byte strings; integers are int64 (BigInt past ±2^53).
 
-export const stringCommands: CommandSpec[] = [];
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import * as E from '../errors.js';
+import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
+import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
+import { createString, type StringEncoding, type StringObj } from '../objects.js';
+import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
+
+// ---- shared replies and helpers ------------------------------------------------------------
+
+const WRONGTYPE_R = error(E.WRONGTYPE);
+const SYNTAX_R = error(E.SYNTAX);
+const NOT_INTEGER_R = error(E.NOT_INTEGER);
+const NOT_FLOAT_R = error(E.NOT_FLOAT);
+const NAN_OR_INF_R = error(E.NAN_OR_INF);
+const OVERFLOW_R = error(E.OVERFLOW);
+const DECREMENT_OVERFLOW_R = error(E.DECREMENT_OVERFLOW);
+const STRING_TOO_LONG_R = error(E.STRING_TOO_LONG);
+const OFFSET_OUT_OF_RANGE_R = error(E.OFFSET_OUT_OF_RANGE);
+const EMPTY_BULK: Reply = bulk('');
+
+/** Redis's OBJ_SHARED ints aside, a SET value becomes 'int' when string2l accepts it in ≤ 20 chars. */
+const INT_ENCODING_MAX_LEN = 20;
+/** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
+const EMBSTR_MAX_LEN = 44;
+/** V8's String::kMaxLength (2^29 - 24): longer values cannot exist in JS at all. */
+const MAX_JS_STRING = 536870888;
+const DEFAULT_PROTO_MAX_BULK_LEN = 536870912;
+
+/**
+ * The encoding OBJECT ENCODING reports for a string value: the one its last write fixed, or
+ * what Redis's tryObjectEncoding gives a value stored by SET ('int' for a canonical int64 of at
+ * most 20 chars, 'embstr' up to 44 bytes, 'raw' beyond).
+ */
+export function stringEncoding(obj: StringObj): StringEncoding {
+  if (obj.enc !== undefined) return obj.enc;
+  const v = obj.value;
+  if (v.length <= INT_ENCODING_MAX_LEN && parseIntArg(v) !== null) return 'int';
+  return v.length <= EMBSTR_MAX_LEN ? 'embstr' : 'raw';
+}
+
+/**
+ * Case-insensitive option match with C string semantics: Redis compares `char *` arguments, so
+ * an argument matches when it equals `tok` (lower case) up to its first NUL byte.
+ */
+function isToken(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function protoMaxBulkLen(c: Client): number {
+  const v = Number(c.engine.config.get('proto-max-bulk-len'));
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_PROTO_MAX_BULK_LEN;
+}
+
+/** checkStringLength: may a string grow to size + append bytes? */
+function checkStringLength(c: Client, size: number, append: number): Reply | null {
+  const total = size + append;
+  if (total > protoMaxBulkLen(c) || total > MAX_JS_STRING) return STRING_TOO_LONG_R;
+  return null;
+}
+
+/** getGenericCommand: the value as a bulk reply, NIL when missing, WRONGTYPE_R for other types. */
+function getGeneric(c: Client, key: string): Reply {
+  const o = lookupRead(c, key);
+  if (o === undefined) return NIL;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  return { t: 'bulk', v: o.value };
+}
+
+// ---- SET / GETEX options -------------------------------------------------------------------
+
+const OBJ_SET_NX = 1 << 0;
+const OBJ_SET_XX = 1 << 1;
+const OBJ_EX = 1 << 2;
+const OBJ_PX = 1 << 3;
+const OBJ_KEEPTTL = 1 << 4;
+const OBJ_SET_GET = 1 << 5;
+const OBJ_EXAT = 1 << 6;
+const OBJ_PXAT = 1 << 7;
+const OBJ_PERSIST = 1 << 8;
+const ANY_EXPIRE = OBJ_EX | OBJ_PX | OBJ_EXAT | OBJ_PXAT;
+
+/** The expire argument found by the last parseExtended call (single-threaded engine). */
+let parsedExpire: string | undefined;
+
+/**
+ * parseExtendedStringArgumentsOrReply: SET options from argv[3] (isSet) or GETEX options from
+ * argv[2]. Returns the flags, or -1 for a syntax error. Redis accepts a repeated option (the
+ * last expire wins) but rejects conflicting ones.
+ */
+function parseExtended(argv: string[], isSet: boolean): number {
+  let flags = 0;
+  parsedExpire = undefined;
+  const argc = argv.length;
+  for (let j = isSet ? 3 : 2; j < argc; j++) {
+    const opt = argv[j]!;
+    const hasNext = j < argc - 1;
+    if (isSet && isToken(opt, 'nx') && !(flags & OBJ_SET_XX)) {
+      flags |= OBJ_SET_NX;
+    } else if (isSet && isToken(opt, 'xx') && !(flags & OBJ_SET_NX)) {
+      flags |= OBJ_SET_XX;
+    } else if (isSet && isToken(opt, 'get')) {
+      flags |= OBJ_SET_GET;
+    } else if (isSet && isToken(opt, 'keepttl') && !(flags & (OBJ_PERSIST | ANY_EXPIRE))) {
+      flags |= OBJ_KEEPTTL;
+    } else if (!isSet && isToken(opt, 'persist') && !(flags & (ANY_EXPIRE | OBJ_KEEPTTL))) {
+      flags |= OBJ_PERSIST;
+    } else if (isToken(opt, 'ex') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT))) {
+      flags |= OBJ_EX;
+      parsedExpire = argv[++j];
+    } else if (isToken(opt, 'px') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT))) {
+      flags |= OBJ_PX;
+      parsedExpire = argv[++j];
+    } else if (isToken(opt, 'exat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT))) {
+      flags |= OBJ_EXAT;
+      parsedExpire = argv[++j];
+    } else if (isToken(opt, 'pxat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX))) {
+      flags |= OBJ_PXAT;
+      parsedExpire = argv[++j];
+    } else {
+      return -1;
+    }
+  }
+  return flags;
+}
+
+/** Below this, seconds × 1000 + now stays an exact JS integer. */
+const SAFE_EXPIRE_ARG = 8_000_000_000_000;
+
+/**
+ * getExpireMillisecondsOrReply: the absolute expiry time in ms for an EX/PX/EXAT/PXAT argument,
+ * or an error reply. Non-positive values and int64 overflow (of the ×1000 or of adding the
+ * current time) give "invalid expire time in '<cmd>' command".
+ */
+function expireAt(c: Client, arg: string, flags: number, cmd: string): number | Reply {
+  const n = parseIntArg(arg);
+  if (n === null) return NOT_INTEGER_R;
+  const seconds = (flags & (OBJ_EX | OBJ_EXAT)) !== 0;
+  const relative = (flags & (OBJ_EX | OBJ_PX)) !== 0;
+  if (n <= 0) return error(E.invalidExpireTime(cmd));
+  if (n < SAFE_EXPIRE_ARG) {
+    const ms = seconds ? n * 1000 : n;
+    return relative ? ms + c.engine.now : ms;
+  }
+  let b = parseInt64(arg)!;
+  if (seconds) {
+    if (b > INT64_MAX / 1000n) return error(E.invalidExpireTime(cmd));
+    b *= 1000n;
+  }
+  if (relative) b += BigInt(c.engine.now);
+  // Redis adds in signed 64 bits: an overflow wraps to a negative time, which it rejects.
+  if (b > INT64_MAX) return error(E.invalidExpireTime(cmd));
+  return Number(b);
+}
+
+/**
+ * setGenericCommand for SET, SETNX, SETEX and PSETEX. `expireArg` is the EX/PX/… argument
+ * (absent for none); `okReply`/`abortReply` are what SETNX answers instead of OK / nil.
+ */
+function setGeneric(
+  c: Client,
+  flags: number,
+  key: string,
+  value: string,
+  expireArg: string | undefined,
+  cmd: string,
+  okReply: Reply,
+  abortReply: Reply,
+): Reply {
+  let when = 0;
+  if (expireArg !== undefined) {
+    const r = expireAt(c, expireArg, flags, cmd);
+    if (typeof r !== 'number') return r;
+    when = r;
+  }
+  let old: Reply = NIL;
+  if (flags & OBJ_SET_GET) {
+    old = getGeneric(c, key);
+    if (old === WRONGTYPE_R) return old;
+  }
+  const engine = c.engine;
+  const db = c.db;
+  const found = lookupWrite(c, key) !== undefined;
+  if (((flags & OBJ_SET_NX) && found) || ((flags & OBJ_SET_XX) && !found)) {
+    return flags & OBJ_SET_GET ? old : abortReply;
+  }
+  setKey(c, db, key, createString(value, engine.now), (flags & OBJ_KEEPTTL) !== 0);
+  engine.notify('$', 'set', key, db);
+  if (expireArg !== undefined) {
+    setExpire(db, key, when);
+    engine.notify('g', 'expire', key, db);
+  }
+  return flags & OBJ_SET_GET ? old : okReply;
+}
+
+// ---- SET family ------------------------------------------------------------------------------
+
+function setCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  if (argv.length === 3) {
+    // Plain SET: the hot path, no option parsing.
+    const engine = c.engine;
+    const db = c.db;
+    // Redis looks the key up first only for its side effect, lazy expiry (nothing else of the
+    // old value survives): without TTLs in this database there is nothing to expire.
+    if (db.expires.size !== 0) lookupWrite(c, key);
+    setKey(c, db, key, createString(argv[2]!, engine.now));
+    engine.notify('$', 'set', key, db);
+    return OK;
+  }
+  const flags = parseExtended(argv, true);
+  if (flags < 0) return SYNTAX_R;
+  return setGeneric(c, flags, key, argv[2]!, parsedExpire, 'set', OK, NIL);
+}
+
+function setnxCommand(c: Client, argv: string[]): Reply {
+  return setGeneric(c, OBJ_SET_NX, argv[1]!, argv[2]!, undefined, 'setnx', ONE, ZERO);
+}
+
+function setexCommand(c: Client, argv: string[]): Reply {
+  return setGeneric(c, OBJ_EX, argv[1]!, argv[3]!, argv[2]!, 'setex', OK, NIL);
+}
+
+function psetexCommand(c: Client, argv: string[]): Reply {
+  return setGeneric(c, OBJ_PX, argv[1]!, argv[3]!, argv[2]!, 'psetex', OK, NIL);
+}
+
+function getCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return NIL;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  return { t: 'bulk', v: o.value };
+}
+
+function getsetCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const old = getGeneric(c, key);
+  if (old === WRONGTYPE_R) return old;
+  const db = c.db;
+  setKey(c, db, key, createString(argv[2]!, c.engine.now));
+  c.engine.notify('$', 'set', key, db);
+  return old;
+}
+
+function getdelCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const old = getGeneric(c, key);
+  if (old === WRONGTYPE_R) return old;
+  const db = c.db;
+  if (deleteKey(c.engine, db, key)) c.engine.notify('g', 'del', key, db);
+  return old;
+}
+
+function getexCommand(c: Client, argv: string[]): Reply {
+  const flags = parseExtended(argv, false);
+  if (flags < 0) return SYNTAX_R;
+  const expireArg = parsedExpire;
+  const key = argv[1]!;
+  const o = lookupRead(c, key);
+  if (o === undefined) return NIL;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  let when = 0;
+  if (expireArg !== undefined) {
+    const r = expireAt(c, expireArg, flags, 'getex');
+    if (typeof r !== 'number') return r;
+    when = r;
+  }
+  const reply: Reply = { t: 'bulk', v: o.value };
+  const engine = c.engine;
+  const db = c.db;
+  if (flags & (OBJ_EXAT | OBJ_PXAT) && when <= engine.now) {
+    // An absolute time already in the past: the key goes now (propagated as DEL).
+    deleteKey(engine, db, key);
+    engine.notify('g', 'del', key, db);
+  } else if (expireArg !== undefined) {
+    setExpire(db, key, when);
+    engine.signalModifiedKey(db, key);
+    engine.notify('g', 'expire', key, db);
+  } else if (flags & OBJ_PERSIST) {
+    if (removeExpire(db, key)) {
+      engine.signalModifiedKey(db, key);
+      engine.notify('g', 'persist', key, db);
+    }
+  }
+  return reply;
+}
+
+// ---- multi-key -------------------------------------------------------------------------------
+
+function mgetCommand(c: Client, argv: string[]): Reply {
+  const n = argv.length - 1;
+  const out: Reply[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const o = lookupRead(c, argv[j + 1]!);
+    out[j] = o === undefined || o.type !== 'string' ? NIL : { t: 'bulk', v: o.value };
+  }
+  return { t: 'array', v: out };
+}
+
+function msetGeneric(c: Client, argv: string[], nx: boolean): Reply {
+  const argc = argv.length;
+  if (argc % 2 === 0) return error(E.wrongArity(nx ? 'msetnx' : 'mset'));
+  if (nx) {
+    for (let j = 1; j < argc; j += 2) {
+      if (lookupWrite(c, argv[j]!) !== undefined) return ZERO;
+    }
+  }
+  const engine = c.engine;
+  const db = c.db;
+  for (let j = 1; j < argc; j += 2) {
+    const key = argv[j]!;
+    setKey(c, db, key, createString(argv[j + 1]!, engine.now));
+    engine.notify('$', 'set', key, db);
+  }
+  return nx ? ONE : OK;
+}
+
+// ---- APPEND, STRLEN, ranges ------------------------------------------------------------------
+
+function appendCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const add = argv[2]!;
+  const engine = c.engine;
+  const db = c.db;
+  const o = lookupWrite(c, key);
+  let total: number;
+  if (o === undefined) {
+    // A new key is stored like SET would store it (tryObjectEncoding).
+    setKey(c, db, key, createString(add, engine.now));
+    total = add.length;
+  } else {
+    if (o.type !== 'string') return WRONGTYPE_R;
+    const tooLong = checkStringLength(c, o.value.length, add.length);
+    if (tooLong !== null) return tooLong;
+    o.value += add;
+    o.enc = 'raw';
+    total = o.value.length;
+    engine.signalModifiedKey(db, key);
+  }
+  engine.notify('$', 'append', key, db);
+  return int(total);
+}
+
+function strlenCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  return int(o.value.length);
+}
+
+/** True when the integer argument a is greater than b, exactly (int64, beyond ±2^53 too). */
+function int64Greater(a: number, aText: string, b: number, bText: string): boolean {
+  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return a > b;
+  return parseInt64(aText)! > parseInt64(bText)!;
+}
+
+function getrangeCommand(c: Client, argv: string[]): Reply {
+  let start = parseIntArg(argv[2]!);
+  if (start === null) return NOT_INTEGER_R;
+  let end = parseIntArg(argv[3]!);
+  if (end === null) return NOT_INTEGER_R;
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return EMPTY_BULK;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  const s = o.value;
+  const len = s.length;
+  if (start < 0 && end < 0 && int64Greater(start, argv[2]!, end, argv[3]!)) return EMPTY_BULK;
+  if (start < 0) start += len;
+  if (end < 0) end += len;
+  if (start < 0) start = 0;
+  if (end < 0) end = 0;
+  if (end >= len) end = len - 1;
+  if (start > end || len === 0) return EMPTY_BULK;
+  return { t: 'bulk', v: start === 0 && end === len - 1 ? s : s.slice(start, end + 1) };
+}
+
+function setrangeCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const value = argv[3]!;
+  const offset = parseIntArg(argv[2]!);
+  if (offset === null) return NOT_INTEGER_R;
+  if (offset < 0) return OFFSET_OUT_OF_RANGE_R;
+  const engine = c.engine;
+  const db = c.db;
+  const o = lookupWrite(c, key);
+  const vlen = value.length;
+  let result: string;
+  if (o === undefined) {
+    // Setting nothing on a missing key creates nothing.
+    if (vlen === 0) return ZERO;
+    const tooLong = checkStringLength(c, offset, vlen);
+    if (tooLong !== null) return tooLong;
+    result = '\0'.repeat(offset) + value;
+    setKey(c, db, key, createString(result, engine.now, 'raw'));
+  } else {
+    if (o.type !== 'string') return WRONGTYPE_R;
+    const old = o.value;
+    if (vlen === 0) return int(old.length);
+    const tooLong = checkStringLength(c, offset, vlen);
+    if (tooLong !== null) return tooLong;
+    if (offset >= old.length) {
+      result = old + '\0'.repeat(offset - old.length) + value;
+    } else {
+      result = old.slice(0, offset) + value + old.slice(offset + vlen);
+    }
+    o.value = result;
+    o.enc = 'raw';
+    engine.signalModifiedKey(db, key);
+  }
+  engine.notify('$', 'setrange', key, db);
+  return int(result.length);
+}
+
+// ---- counters --------------------------------------------------------------------------------
+
+/**
+ * incrDecrCommand: adds `incr` (a safe JS integer, or a BigInt beyond ±2^53) to the int64 stored
+ * at key. The result is stored int-encoded.
+ */
+function incrDecr(c: Client, key: string, incr: number | bigint): Reply {
+  const o = lookupWrite(c, key);
+  let current: number | bigint = 0;
+  if (o !== undefined) {
+    if (o.type !== 'string') return WRONGTYPE_R;
+    const n = parseIntArg(o.value);
+    if (n === null) return NOT_INTEGER_R;
+    current = Number.isSafeInteger(n) ? n : parseInt64(o.value)!;
+  }
+  let result: number | bigint;
+  if (typeof current === 'number' && typeof incr === 'number' && Number.isSafeInteger(current + incr)) {
+    result = current + incr;
+  } else {
+    const sum = BigInt(current) + BigInt(incr);
+    if (sum > INT64_MAX || sum < INT64_MIN) return OVERFLOW_R;
+    result = sum;
+  }
+  const text = String(result);
+  const engine = c.engine;
+  const db = c.db;
+  if (o !== undefined) {
+    // Redis stores a new (possibly shared) integer object unless it can reuse an unshared one
+    // in place: either way a COPY's private value is gone (OBJECT REFCOUNT), even after INCRBY 0.
+    o.value = text;
+    o.enc = 'int';
+    if (o.unsharedValue !== undefined) o.unsharedValue = undefined;
+    engine.signalModifiedKey(db, key);
+  } else {
+    setKey(c, db, key, createString(text, engine.now, 'int'));
+  }
+  engine.notify('$', 'incrby', key, db);
+  return int(result);
+}
+
+/** An int64 argument as a safe JS integer or a BigInt; null when not an integer. */
+function int64Arg(s: string): number | bigint | null {
+  const n = parseIntArg(s);
+  if (n === null) return null;
+  return Number.isSafeInteger(n) ? n : parseInt64(s)!;
+}
+
+function incrbyCommand(c: Client, argv: string[]): Reply {
+  const incr = int64Arg(argv[2]!);
+  if (incr === null) return NOT_INTEGER_R;
+  return incrDecr(c, argv[1]!, incr);
+}
+
+function decrbyCommand(c: Client, argv: string[]): Reply {
+  const decr = int64Arg(argv[2]!);
+  if (decr === null) return NOT_INTEGER_R;
+  // Negating INT64_MIN would overflow.
+  if (decr === INT64_MIN) return DECREMENT_OVERFLOW_R;
+  return incrDecr(c, argv[1]!, -decr);
+}
+
+function incrbyfloatCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o !== undefined && o.type !== 'string') return WRONGTYPE_R;
+  const r = incrByFloat(o === undefined ? '0' : o.value, argv[2]!);
+  if (!r.ok) return r.error === 'notfloat' ? NOT_FLOAT_R : NAN_OR_INF_R;
+  const value = r.value;
+  const enc: StringEncoding = value.length <= EMBSTR_MAX_LEN ? 'embstr' : 'raw';
+  const engine = c.engine;
+  const db = c.db;
+  if (o !== undefined) {
+    // dbOverwrite: a new value under the same key, TTL kept.
+    o.value = value;
+    o.enc = enc;
+    engine.signalModifiedKey(db, key);
+  } else {
+    setKey(c, db, key, createString(value, engine.now, enc));
+  }
+  engine.notify('$', 'incrbyfloat', key, db);
+  return bulk(value);
+}
+
+// ---- LCS -------------------------------------------------------------------------------------
+
+function bytesToString(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return out;
+}
+
+function toBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Length of the longest common subsequence with two rows only (LCS … LEN). */
+function lcsLength(a: Uint8Array, b: Uint8Array): number {
+  const blen = b.length;
+  let prev = new Uint32Array(blen + 1);
+  let cur = new Uint32Array(blen + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1];
+    for (let j = 1; j <= blen; j++) {
+      if (ai === b[j - 1]) cur[j] = prev[j - 1]! + 1;
+      else cur[j] = prev[j]! > cur[j - 1]! ? prev[j]! : cur[j - 1]!;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[blen]!;
+}
+
+function lcsCommand(c: Client, argv: string[]): Reply {
+  const oa = lookupRead(c, argv[1]!);
+  const ob = lookupRead(c, argv[2]!);
+  if ((oa !== undefined && oa.type !== 'string') || (ob !== undefined && ob.type !== 'string')) {
+    return error(E.LCS_NOT_STRINGS);
+  }
+  let getlen = false;
+  let getidx = false;
+  let withmatchlen = false;
+  let minmatchlen = 0;
+  const argc = argv.length;
+  for (let j = 3; j < argc; j++) {
+    const opt = argv[j]!;
+    if (isToken(opt, 'idx')) {
+      getidx = true;
+    } else if (isToken(opt, 'len')) {
+      getlen = true;
+    } else if (isToken(opt, 'withmatchlen')) {
+      withmatchlen = true;
+    } else if (isToken(opt, 'minmatchlen') && j < argc - 1) {
+      const n = parseIntArg(argv[++j]!);
+      if (n === null) return NOT_INTEGER_R;
+      minmatchlen = n < 0 ? 0 : n;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  if (getlen && getidx) return error(E.LCS_LEN_AND_IDX);
+  const aText = oa === undefined ? '' : oa.value;
+  const bText = ob === undefined ? '' : ob.value;
+  const alen = aText.length;
+  const blen = bText.length;
+  if (alen >= 0xfffffffe || blen >= 0xfffffffe) return error(E.LCS_STRING_TOO_LONG);
+  // Redis refuses a table (of uint32 cells) larger than proto-max-bulk-len.
+  if ((alen + 1) * (blen + 1) * 4 > protoMaxBulkLen(c)) return error(E.LCS_TOO_MUCH_MEMORY);
+  const a = toBytes(aText);
+  const b = toBytes(bText);
+  if (getlen) return int(lcsLength(a, b));
+
+  // The full table: LCS(i, j) at j + i * (blen + 1). Cells never exceed min(alen, blen).
+  const w = blen + 1;
+  const lcs = Math.min(alen, blen) < 0xffff ? new Uint16Array((alen + 1) * w) : new Uint32Array((alen + 1) * w);
+  for (let i = 1; i <= alen; i++) {
+    const ai = a[i - 1];
+    const row = i * w;
+    const up = row - w;
+    for (let j = 1; j <= blen; j++) {
+      if (ai === b[j - 1]) lcs[row + j] = lcs[up + j - 1]! + 1;
+      else {
+        const l1 = lcs[up + j]!;
+        const l2 = lcs[row + j - 1]!;
+        lcs[row + j] = l1 > l2 ? l1 : l2;
+      }
+    }
+  }
+  const total = lcs[alen * w + blen]!;
+
+  // Walk back from the end, as Redis does, collecting the string and the matching ranges.
+  const result = new Uint8Array(total);
+  const matches: Reply[] = [];
+  let idx = total;
+  let aStart = alen; // alen: no range open
+  let aEnd = 0;
+  let bStart = 0;
+  let bEnd = 0;
+  let i = alen;
+  let j = blen;
+  while (i > 0 && j > 0) {
+    let emit = false;
+    if (a[i - 1] === b[j - 1]) {
+      result[idx - 1] = a[i - 1]!;
+      if (aStart === alen) {
+        aStart = aEnd = i - 1;
+        bStart = bEnd = j - 1;
+      } else if (aStart === i && bStart === j) {
+        aStart--;
+        bStart--;
+      } else {
+        emit = true;
+      }
+      if (aStart === 0 || bStart === 0) emit = true;
+      idx--;
+      i--;
+      j--;
+    } else {
+      const l1 = lcs[(i - 1) * w + j]!;
+      const l2 = lcs[i * w + j - 1]!;
+      if (l1 > l2) i--;
+      else j--;
+      if (aStart !== alen) emit = true;
+    }
+    if (emit) {
+      const matchLen = aEnd - aStart + 1;
+      if (getidx && (minmatchlen === 0 || matchLen >= minmatchlen)) {
+        const m: Reply[] = [
+          { t: 'array', v: [int(aStart), int(aEnd)] },
+          { t: 'array', v: [int(bStart), int(bEnd)] },
+        ];
+        if (withmatchlen) m.push(int(matchLen));
+        matches.push({ t: 'array', v: m });
+      }
+      aStart = alen;
+    }
+  }
+  if (getidx) {
+    return map([
+      [bulk('matches'), array(matches)],
+      [bulk('len'), int(total)],
+    ]);
+  }
+  return bulk(bytesToString(result));
+}
+
+// ---- the table -------------------------------------------------------------------------------
+
+function oneKey(flags: string[], notes?: string): KeySpec[] {
+  const spec: KeySpec = { flags, begin: { index: 1 }, find: { range: [0, 1, 0] } };
+  if (notes !== undefined) spec.notes = notes;
+  return [spec];
+}
+
+const RW_ACCESS_UPDATE = ['RW', 'access', 'update'];
+
+export const stringCommands: CommandSpec[] = [
+  {
+    name: 'set',
+    arity: -3,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'access', 'update', 'variable_flags'], 'RW and ACCESS due to the optional `GET` argument'),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Store a string under a key, optionally only if it exists or not, with a TTL, returning the old value',
+    complexity: 'O(1)',
+    syntax: 'key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]',
+    handler: setCommand,
+  },
+  {
+    name: 'get',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RO', 'access']),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Read the string stored at a key',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: getCommand,
+  },
+  {
+    name: 'getset',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Replace the string at a key and return what was there (deprecated: SET … GET)',
+    complexity: 'O(1)',
+    syntax: 'key value',
+    handler: getsetCommand,
+  },
+  {
+    name: 'getdel',
+    arity: 2,
+    flags: ['write', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'access', 'delete']),
+    group: 'string',
+    since: '6.2.0',
+    summary: 'Read the string at a key and remove the key',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: getdelCommand,
+  },
+  {
+    name: 'getex',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE, 'RW and UPDATE because it changes the TTL'),
+    group: 'string',
+    since: '6.2.0',
+    summary: "Read the string at a key and change or drop the key's TTL",
+    complexity: 'O(1)',
+    syntax: 'key [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|PERSIST]',
+    handler: getexCommand,
+  },
+  {
+    name: 'mset',
+    arity: -3,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, -1, 2],
+    keySpecs: [{ flags: ['OW', 'update'], begin: { index: 1 }, find: { range: [-1, 2, 0] } }],
+    tips: ['request_policy:multi_shard', 'response_policy:all_succeeded'],
+    group: 'string',
+    since: '1.0.1',
+    summary: 'Store several key/value pairs in one step',
+    complexity: 'O(N) for N keys',
+    syntax: 'key value [key value ...]',
+    handler: (c, argv) => msetGeneric(c, argv, false),
+  },
+  {
+    name: 'msetnx',
+    arity: -3,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, -1, 2],
+    keySpecs: [{ flags: ['OW', 'insert'], begin: { index: 1 }, find: { range: [-1, 2, 0] } }],
+    tips: ['request_policy:multi_shard', 'response_policy:agg_min'],
+    group: 'string',
+    since: '1.0.1',
+    summary: 'Store several key/value pairs, but only if none of the keys exists yet',
+    complexity: 'O(N) for N keys',
+    syntax: 'key value [key value ...]',
+    handler: (c, argv) => msetGeneric(c, argv, true),
+  },
+  {
+    name: 'mget',
+    arity: -2,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'string', 'fast'],
+    keys: [1, -1, 1],
+    keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [-1, 1, 0] } }],
+    tips: ['request_policy:multi_shard'],
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Read the strings of several keys at once (nil for missing or non-string keys)',
+    complexity: 'O(N) for N keys',
+    syntax: 'key [key ...]',
+    handler: mgetCommand,
+  },
+  {
+    name: 'setnx',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['OW', 'insert']),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Store a string only when the key does not exist yet; 1 if stored',
+    complexity: 'O(1)',
+    syntax: 'key value',
+    handler: setnxCommand,
+  },
+  {
+    name: 'setex',
+    arity: 4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['OW', 'update']),
+    group: 'string',
+    since: '2.0.0',
+    summary: 'Store a string with a time to live in seconds',
+    complexity: 'O(1)',
+    syntax: 'key seconds value',
+    handler: setexCommand,
+  },
+  {
+    name: 'psetex',
+    arity: 4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['OW', 'update']),
+    group: 'string',
+    since: '2.6.0',
+    summary: 'Store a string with a time to live in milliseconds',
+    complexity: 'O(1)',
+    syntax: 'key milliseconds value',
+    handler: psetexCommand,
+  },
+  {
+    name: 'append',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'insert']),
+    group: 'string',
+    since: '2.0.0',
+    summary: 'Add bytes to the end of a string (creating it if needed); returns the new length',
+    complexity: 'O(1) amortized',
+    syntax: 'key value',
+    handler: appendCommand,
+  },
+  {
+    name: 'strlen',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RO']),
+    group: 'string',
+    since: '2.2.0',
+    summary: 'Length in bytes of the string at a key (0 when missing)',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: strlenCommand,
+  },
+  {
+    name: 'getrange',
+    arity: 4,
+    flags: ['readonly'],
+    acl: ['read', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RO', 'access']),
+    group: 'string',
+    since: '2.4.0',
+    summary: 'Read part of a string by byte positions (negative ones count from the end)',
+    complexity: 'O(N) in the length returned',
+    syntax: 'key start end',
+    handler: getrangeCommand,
+  },
+  {
+    name: 'substr',
+    arity: 4,
+    flags: ['readonly'],
+    acl: ['read', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RO', 'access']),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Old name of GETRANGE: read part of a string by byte positions',
+    complexity: 'O(N) in the length returned',
+    syntax: 'key start end',
+    handler: getrangeCommand,
+  },
+  {
+    name: 'setrange',
+    arity: 4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'string', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'update']),
+    group: 'string',
+    since: '2.2.0',
+    summary: 'Overwrite bytes of a string from an offset, padding with zero bytes; returns the new length',
+    complexity: 'O(1) plus copying the value',
+    syntax: 'key offset value',
+    handler: setrangeCommand,
+  },
+  {
+    name: 'incr',
+    arity: 2,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Add 1 to the integer stored at a key (a missing key counts as 0)',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: (c, argv) => incrDecr(c, argv[1]!, 1),
+  },
+  {
+    name: 'decr',
+    arity: 2,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Subtract 1 from the integer stored at a key (a missing key counts as 0)',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: (c, argv) => incrDecr(c, argv[1]!, -1),
+  },
+  {
+    name: 'incrby',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Add a signed 64-bit amount to the integer stored at a key',
+    complexity: 'O(1)',
+    syntax: 'key increment',
+    handler: incrbyCommand,
+  },
+  {
+    name: 'decrby',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '1.0.0',
+    summary: 'Subtract a signed 64-bit amount from the integer stored at a key',
+    complexity: 'O(1)',
+    syntax: 'key decrement',
+    handler: decrbyCommand,
+  },
+  {
+    name: 'incrbyfloat',
+    arity: 3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'string', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RW_ACCESS_UPDATE),
+    group: 'string',
+    since: '2.6.0',
+    summary: 'Add a decimal amount to the number stored at a key, in extended precision',
+    complexity: 'O(1)',
+    syntax: 'key increment',
+    handler: incrbyfloatCommand,
+  },
+  {
+    name: 'lcs',
+    arity: -3,
+    flags: ['readonly'],
+    acl: ['read', 'string', 'slow'],
+    keys: [1, 2, 1],
+    keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [1, 1, 0] } }],
+    group: 'string',
+    since: '7.0.0',
+    summary: 'Longest common subsequence of two strings: the text, its length, or where it matches',
+    complexity: 'O(N*M) for strings of lengths N and M',
+    syntax: 'key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]',
+    handler: lcsCommand,
+  },
+];
+
