@@ -26,6 +26,36 @@ export const WATCH_INSIDE_MULTI = 'ERR WATCH inside MULTI is not allowed';
 export const TIMEOUT_NEGATIVE = 'ERR timeout is negative';
 export const TIMEOUT_NOT_FLOAT = 'ERR timeout is not a float or out of range';
 export const NOPROTO = 'NOPROTO unsupported protocol version';
+// STRING group (t_string.c)
+export const DECREMENT_OVERFLOW = 'ERR decrement would overflow';
+export const LCS_NOT_STRINGS = 'ERR The specified keys must contain string values';
+export const LCS_LEN_AND_IDX = 'ERR If you want both the length and indexes, please just use IDX.';
+export const LCS_STRING_TOO_LONG = 'ERR String too long for LCS';
+export const LCS_TOO_MUCH_MEMORY =
+  'ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len';
+// GENERIC keyspace and expiry groups (db.c, expire.c, object.c)
+export const INVALID_FIRST_DB_INDEX = 'ERR invalid first DB index';
+export const INVALID_SECOND_DB_INDEX = 'ERR invalid second DB index';
+export const EXPIRE_NX_CONFLICT = 'ERR NX and XX, GT or LT options at the same time are not compatible';
+export const EXPIRE_GT_LT_CONFLICT = 'ERR GT and LT options at the same time are not compatible';
+export const LFU_NOT_SELECTED =
+  'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
+export const LFU_SELECTED =
+  'ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
+
+/**
+ * getRangeLongFromObjectOrReply without a custom message: an integer outside [min, max]
+ * (getIntFromObjectOrReply: MOVE/COPY DB, SELECT … give -2147483648 and 2147483647). Sic.
+ */
+export function valueOutOfRange(min: number | bigint, max: number | bigint): string {
+  return `ERR value is out of range, value must between ${min} and ${max}`;
+}
+
+/** EXPIRE's unknown option; Redis prints the argument as a C string (up to its first NUL). */
+export function unsupportedOption(opt: string): string {
+  const nul = opt.indexOf('\0');
+  return noNewlines(`ERR Unsupported option ${nul < 0 ? opt : opt.slice(0, nul)}`);
+}
 
 export function unknownCommand(name: string, args: readonly string[]): string {
   // Redis quotes the arguments until their text reaches 128 bytes.
@@ -46,6 +76,35 @@ export function wrongArity(fullName: string): string {
 
 export function invalidExpireTime(commandName: string): string {
   return `ERR invalid expire time in '${commandName}' command`;
+}
+
+// SHUTDOWN (db.c); the second one is ours: the browser playground has no process to stop.
+export const NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
+export const SHUTDOWN_NOT_AVAILABLE =
+  'ERR SHUTDOWN is not available in the playground: there is no server process to stop here';
+
+// SERVER group: COMMAND, CONFIG, SLOWLOG, MEMORY, DEBUG (server.c, config.c, slowlog.c, object.c)
+export const INVALID_COMMAND_SPECIFIED = 'ERR Invalid command specified';
+export const COMMAND_HAS_NO_KEYS = 'ERR The command has no key arguments';
+export const GETKEYS_WRONG_ARG_COUNT = 'ERR Invalid number of arguments specified for command';
+export const GETKEYS_INVALID_ARGS = 'ERR Invalid arguments specified for command';
+export const NO_CONFIG_FILE = 'ERR The server is running without a config file';
+export const SLOWLOG_BAD_COUNT = 'ERR count should be greater than or equal to -1';
+export const DEBUG_NOT_ALLOWED =
+  'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
+
+export function configSetUnknownOption(name: string): string {
+  return noNewlines(`ERR Unknown option or number of arguments for CONFIG SET - '${name}'`);
+}
+
+/** `reason` is empty when Redis gives none. */
+export function configSetFailed(arg: string, reason: string): string {
+  const base = `ERR CONFIG SET failed (possibly related to argument '${arg}')`;
+  return noNewlines(reason === '' ? base : `${base} - ${reason}`);
+}
+
+export function latencyNoSamples(event: string): string {
+  return noNewlines(`ERR No samples available for event '${event}'`);
 }
 
 /** Redis replaces CR and LF in error text so that the protocol stays valid. */
