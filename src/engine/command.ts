@@ -100,5 +100,8 @@ export interface Command extends CommandSpec {
   /** 'get', or 'config|get' for a subcommand. */
   fullName: string;
   parent?: Command;
+  /** Flags the dispatcher checks on every call, precomputed. */
+  noAuth: boolean;
+  noMulti: boolean;
   subs?: Map<string, Command>;
 }

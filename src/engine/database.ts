@@ -9,6 +9,12 @@ import type { RObj } from './objects.js';
 export class Database {
   readonly dict = new Map<string, RObj>();
   readonly expires = new Map<string, number>();
+  /**
+   * Exact expiry times past 2^53 ms, where the double in `expires` is rounded (PEXPIREAT k
+   * 9223372036854775807). Valid only while Number(exact) still equals `expires`' entry: see
+   * keyspace.getExpireExact.
+   */
+  readonly bigExpires = new Map<string, bigint>();
   private slots: (string | undefined)[] = [];
   private freeSlots: number[] = [];
 
@@ -48,6 +54,7 @@ export class Database {
     if (obj === undefined) return false;
     this.dict.delete(key);
     this.expires.delete(key);
+    if (this.bigExpires.size !== 0) this.bigExpires.delete(key);
     this.slots[obj.slot] = undefined;
     if (this.dict.size === 0) {
       this.slots = [];
@@ -61,6 +68,7 @@ export class Database {
   clear(): void {
     this.dict.clear();
     this.expires.clear();
+    this.bigExpires.clear();
     this.slots = [];
     this.freeSlots = [];
   }

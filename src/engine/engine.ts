@@ -39,8 +39,12 @@ export interface Stats {
   keyspaceMisses: number;
   expiredKeys: number;
   errorReplies: number;
+  /** SAVE and BGSAVE runs (INFO's rdb_saves; CONFIG RESETSTAT clears it, as in Redis). */
+  rdbSaves: number;
   /** fullName → calls, failed calls (error replies), rejected calls (never ran). */
   commands: Map<string, { calls: number; failed: number; rejected: number; usec: number }>;
+  /** Error code ('ERR', 'WRONGTYPE' …) → error replies sent with it (INFO errorstats). */
+  errorCodes: Map<string, number>;
 }
 
 function newStats(): Stats {
@@ -51,7 +55,9 @@ function newStats(): Stats {
     keyspaceMisses: 0,
     expiredKeys: 0,
     errorReplies: 0,
+    rdbSaves: 0,
     commands: new Map(),
+    errorCodes: new Map(),
   };
 }
 
@@ -73,6 +79,23 @@ export class Engine {
   /** Set by hosts that can shut down (the TCP server); SHUTDOWN errors without it. */
   onShutdown: ((save: boolean) => void) | undefined;
 
+  // Persistence bookkeeping (persistence.ts; LASTSAVE and INFO persistence read it).
+  /** Unix ms of the last successful save; the start time until then, as in Redis. */
+  lastSave: number;
+  /** Key modifications since the last successful save (rdb_changes_since_last_save). */
+  changesSinceLastSave = 0;
+  /** rdb_last_bgsave_status: false after a failed BGSAVE, true again after a good save. */
+  lastBgsaveOk = true;
+  /** rdb_last_bgsave_time_sec: -1 until a BGSAVE ran. */
+  lastBgsaveTimeSec = -1;
+  /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
+  lastLoadKeysLoaded = 0;
+  lastLoadKeysExpired = 0;
+  /** True while EXEC runs the queued commands (Redis's server.in_exec): EXEC sets it. */
+  inExec = false;
+
+  /** Command names as clients spell them → table entry (a cache over the lower-case table). */
+  private readonly spellings = new Map<string, Command>();
   private nextClientId = 1;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   /** 'db\0key' → clients watching it. */
@@ -91,6 +114,7 @@ export class Engine {
     this.commands = buildCommandTable(commandSpecs);
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
+    this.lastSave = this.now;
   }
 
   // ---- clients ---------------------------------------------------------------------------
@@ -122,8 +146,10 @@ export class Engine {
     c.lastInteraction = this.now;
 
     const cmd = this.lookupCommand(argv);
+    // Redis's c->lastcmd (CLIENT LIST cmd=): set for every command line, even one rejected.
+    c.lastCommand = cmd === undefined ? 'NULL' : cmd.fullName;
     if (cmd === undefined) {
-      const container = this.commands.get(argv[0]!.toLowerCase());
+      const container = this.commandByName(argv[0]!);
       const msg = container?.subs
         ? E.unknownSubcommand(argv[1]!, argv[0]!)
         : E.unknownCommand(argv[0]!, argv.slice(1));
@@ -133,14 +159,16 @@ export class Engine {
     if ((cmd.arity > 0 && argc !== cmd.arity) || argc < -cmd.arity) {
       return this.reject(c, E.wrongArity(cmd.fullName), cmd);
     }
-    if (!c.authenticated && !cmd.flags.includes('no_auth')) {
+    // authRequired(): only while the default user has a password (CONFIG SET may clear it).
+    if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
       return this.reject(c, E.NOAUTH, cmd);
     }
     if (c.multi !== null && !NOT_QUEUED.has(cmd.fullName)) {
-      if (cmd.flags.includes('no_multi')) {
+      if (cmd.noMulti) {
         return this.reject(c, 'ERR Command not allowed inside a transaction', cmd);
       }
-      c.multi.push({ cmd, argv });
+      // queueMultiCommand: a transaction already doomed keeps no more commands (CLIENT LIST multi=).
+      if (!c.multiError && !c.dirtyCas) c.multi.push({ cmd, argv });
       return QUEUED;
     }
     return this.call(c, cmd, argv);
@@ -148,21 +176,31 @@ export class Engine {
 
   /** Finds the entry for argv: the command, or its subcommand for container commands. */
   lookupCommand(argv: readonly string[]): Command | undefined {
-    const base = this.commands.get(argv[0]!.toLowerCase());
+    const base = this.commandByName(argv[0]!);
     if (base === undefined || base.subs === undefined || argv.length === 1) return base;
     return base.subs.get(argv[1]!.toLowerCase());
+  }
+
+  /** The table entry for a name as typed ('GET', 'get', 'Get'…), remembering each spelling. */
+  private commandByName(name: string): Command | undefined {
+    const seen = this.spellings.get(name);
+    if (seen !== undefined) return seen;
+    const cmd = this.commands.get(name.toLowerCase());
+    // Only real commands are remembered, so random garbage cannot grow the cache.
+    if (cmd !== undefined && this.spellings.size < 4096) this.spellings.set(name, cmd);
+    return cmd;
   }
 
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
     const reply = cmd.handler!(c, argv);
-    c.lastCommand = cmd.fullName;
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
     st.calls++;
     if (reply !== null && reply.t === 'error') {
       st.failed++;
       this.stats.errorReplies++;
+      this.countErrorCode(reply.v);
     }
     return reply;
   }
@@ -170,8 +208,22 @@ export class Engine {
   private reject(c: Client, message: string, cmd?: Command): Reply {
     if (c.multi !== null) c.multiError = true;
     if (cmd) this.commandStats(cmd).rejected++;
+    if (cmd !== undefined && cmd.fullName === 'exec') {
+      // execCommandAbort: a rejected EXEC (arity, NOAUTH) ends the transaction, MULTI or not.
+      this.discardTransaction(c);
+      message = E.execAbortBecause(message);
+    }
     this.stats.errorReplies++;
+    this.countErrorCode(message);
     return error(message);
+  }
+
+  /** INFO errorstats, as Redis's afterErrorReply: the first word if a space is within reach. */
+  private countErrorCode(message: string): void {
+    const sp = message.indexOf(' ');
+    const code = sp > 0 && sp < 31 ? message.slice(0, sp) : 'ERR';
+    const codes = this.stats.errorCodes;
+    codes.set(code, (codes.get(code) ?? 0) + 1);
   }
 
   private commandStats(cmd: Command) {
@@ -186,10 +238,29 @@ export class Engine {
   // ---- change tracking -----------------------------------------------------------------------
 
   /** Every write to a key comes through here: WATCH breaks, blocked clients will wake (later). */
-  signalModifiedKey(db: Database, key: string): void {
+  signalModifiedKey(db: Database, key: string, countsAsChange = true): void {
+    // Redis's server.dirty (expiry deletions pass false: Redis does not count them).
+    if (countsAsChange) this.changesSinceLastSave++;
     if (this.watchers.size === 0) return;
-    const set = this.watchers.get(db.id + '\0' + key);
-    if (set) for (const w of set) w.dirtyCas = true;
+    const id = db.id + '\0' + key;
+    const set = this.watchers.get(id);
+    if (set === undefined) return;
+    // touchWatchedKey. A key that was already expired when watched and is now gone (its lazy or
+    // active deletion) is no logical change: forget the flag, keep the transaction.
+    let gone: boolean | undefined;
+    for (const w of set) {
+      const wk = w.watched.get(id);
+      if (wk !== undefined && wk.expired) {
+        if (gone === undefined) gone = !db.dict.has(key);
+        if (gone) {
+          wk.expired = false;
+          continue;
+        }
+      }
+      w.dirtyCas = true;
+      // No point in watching more: EXEC will fail (Redis unwatches too; the flag stays).
+      this.dropWatches(w);
+    }
   }
 
   /**
@@ -213,7 +284,7 @@ export class Engine {
     const id = db.id + '\0' + key;
     if (c.watched.has(id)) return;
     const when = db.expires.get(key);
-    const expired = when !== undefined && when <= this.now && db.dict.has(key);
+    const expired = when !== undefined && when < this.now && db.dict.has(key);
     c.watched.set(id, { db, key, expired });
     let set = this.watchers.get(id);
     if (set === undefined) this.watchers.set(id, (set = new Set()));
@@ -232,6 +303,30 @@ export class Engine {
     c.dirtyCas = false;
   }
 
+  /** Removes the client's watches without clearing `dirtyCas` (Redis's unwatchAllKeys). */
+  private dropWatches(c: Client): void {
+    const dirty = c.dirtyCas;
+    this.unwatchAll(c);
+    c.dirtyCas = dirty;
+  }
+
+  /** True when a key with a TTL (not already expired when watched) has expired since WATCH. */
+  isWatchedKeyExpired(c: Client): boolean {
+    for (const wk of c.watched.values()) {
+      if (wk.expired) continue;
+      const when = wk.db.expires.get(wk.key);
+      if (when !== undefined && when < this.now) return true;
+    }
+    return false;
+  }
+
+  /** Leaves MULTI: the queue, the error and dirty flags and every watch go (DISCARD, EXEC, RESET). */
+  discardTransaction(c: Client): void {
+    c.multi = null;
+    c.multiError = false;
+    this.unwatchAll(c);
+  }
+
   /** FLUSHDB/FLUSHALL/SWAPDB: every watcher of a key that exists in `db` (or `other`) is dirtied. */
   touchAllWatchedKeysInDb(db: Database, other?: Database): void {
     if (this.watchers.size === 0) return;
@@ -239,13 +334,36 @@ export class Engine {
     for (const [id, set] of this.watchers) {
       if (!id.startsWith(prefix)) continue;
       const key = id.slice(prefix.length);
-      if (db.dict.has(key) || (other !== undefined && other.dict.has(key))) {
-        for (const w of set) w.dirtyCas = true;
+      const inDb = db.dict.has(key);
+      const inOther = other !== undefined && other.dict.has(key);
+      if (!inDb && !inOther) continue;
+      // Redis's rules for keys that were already expired when watched: emptied and not
+      // replaced, or replaced by a key expired too, is no logical change.
+      const otherExpired = inOther && this.keyIsExpired(other!, key);
+      for (const w of set) {
+        const wk = w.watched.get(id);
+        if (wk !== undefined && wk.expired) {
+          if (!inOther) {
+            wk.expired = false;
+            continue;
+          }
+          if (otherExpired) continue;
+        } else if (wk !== undefined && !inDb && otherExpired) {
+          wk.expired = true;
+          continue;
+        }
+        w.dirtyCas = true;
       }
     }
   }
 
   // ---- expiry --------------------------------------------------------------------------------
+
+  /** Redis's keyIsExpired: the key has a TTL that lies strictly in the past (no deletion). */
+  keyIsExpired(db: Database, key: string): boolean {
+    const when = db.expires.get(key);
+    return when !== undefined && when < this.now;
+  }
 
   /**
    * The active expiry cycle (Redis runs it hz times a second): looks at up to `budget` keys
@@ -268,7 +386,7 @@ export class Engine {
           if (next.done) break;
         }
         const [key, when] = next.value;
-        if (when <= this.now && expireIfNeeded(this, db, key)) deleted++;
+        if (when < this.now && expireIfNeeded(this, db, key)) deleted++;
       }
       this.expireCursors[db.id] = it;
     }

@@ -93,6 +93,10 @@ export const SLOWLOG_BAD_COUNT = 'ERR count should be greater than or equal to -
 export const DEBUG_NOT_ALLOWED =
   'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
 
+// PERSISTENCE group: SAVE, BGSAVE (rdb.c)
+/** Redis's bare shared.err ("-ERR"): what a failed SAVE answers. */
+export const SAVE_FAILED = 'ERR';
+
 export function configSetUnknownOption(name: string): string {
   return noNewlines(`ERR Unknown option or number of arguments for CONFIG SET - '${name}'`);
 }
@@ -103,8 +107,64 @@ export function configSetFailed(arg: string, reason: string): string {
   return noNewlines(reason === '' ? base : `${base} - ${reason}`);
 }
 
+/** addReplySubcommandSyntaxError: a known subcommand given the wrong arguments. */
+export function subcommandSyntax(sub: string, container: string): string {
+  return noNewlines(
+    `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`,
+  );
+}
+
 export function latencyNoSamples(event: string): string {
   return noNewlines(`ERR No samples available for event '${event}'`);
+}
+
+// TRANSACTIONS and CONNECTION groups (multi.c, networking.c, acl.c, tracking.c)
+/** execCommandAbort: why a rejected EXEC discarded the transaction ('ERR ' itself is dropped). */
+export function execAbortBecause(message: string): string {
+  const reason = message.startsWith('ERR ') ? message.slice(4) : message;
+  return noNewlines(`EXECABORT Transaction discarded because of: ${reason}`);
+}
+export const CLIENT_NAME_INVALID = 'ERR Client names cannot contain spaces, newlines or special characters.';
+export const PROTOCOL_VERSION_NOT_INTEGER = 'ERR Protocol version is not an integer or out of range';
+export const HELLO_NOAUTH =
+  'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time';
+export const INVALID_CLIENT_ID = 'ERR Invalid client ID';
+export const CLIENT_ID_NOT_POSITIVE = 'ERR client-id should be greater than 0';
+export const NO_SUCH_CLIENT = 'ERR No such client';
+export const UNBLOCK_REASON = 'ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR';
+export const UNBLOCKED = 'UNBLOCKED client unblocked via CLIENT UNBLOCK';
+export const PAUSE_MODE = 'ERR CLIENT PAUSE mode must be WRITE or ALL';
+export const TIMEOUT_NOT_INTEGER = 'ERR timeout is not an integer or out of range';
+export const TRACKING_ONE_REDIRECT = 'ERR A client can only redirect to a single other client';
+export const TRACKING_NO_REDIRECT_CLIENT = 'ERR The client ID you want redirect to does not exist';
+export const TRACKING_PREFIX_NEEDS_BCAST = 'ERR PREFIX option requires BCAST mode to be enabled';
+export const TRACKING_BCAST_SWITCH =
+  "ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.";
+export const TRACKING_OPT_WITH_BCAST = 'ERR OPTIN and OPTOUT are not compatible with BCAST';
+export const TRACKING_OPTIN_AND_OPTOUT = "ERR You can't specify both OPTIN mode and OPTOUT mode";
+export const TRACKING_OPT_SWITCH =
+  "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.";
+export const CACHING_NOT_TRACKING =
+  'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled';
+export const CACHING_YES_NEEDS_OPTIN = 'ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.';
+export const CACHING_NO_NEEDS_OPTOUT = 'ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.';
+
+/** The C-string part of an argument (Redis prints argv with %s: up to the first NUL). */
+function cPart(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+export function helloSyntax(option: string): string {
+  return noNewlines(`ERR Syntax error in HELLO option '${cPart(option)}'`);
+}
+
+export function unknownClientType(type: string): string {
+  return noNewlines(`ERR Unknown client type '${cPart(type)}'`);
+}
+
+export function noSuchUser(user: string): string {
+  return noNewlines(`ERR No such user '${cPart(user)}'`);
 }
 
 /** Redis replaces CR and LF in error text so that the protocol stays valid. */

@@ -13,11 +13,13 @@ import type { RObj } from './objects.js';
  */
 export function expireIfNeeded(engine: Engine, db: Database, key: string): boolean {
   const when = db.expires.get(key);
-  if (when === undefined || when > engine.now) return false;
+  // Redis's keyIsExpired: expired once the time is strictly past `when` (a key whose TTL ends
+  // at this very millisecond still exists, with PTTL 0).
+  if (when === undefined || when >= engine.now) return false;
   db.remove(key);
   engine.stats.expiredKeys++;
   engine.notify('g', 'expired', key, db);
-  engine.signalModifiedKey(db, key);
+  engine.signalModifiedKey(db, key, false); // expiry is not a change for rdb_changes_since_last_save
   return true;
 }
 
@@ -88,10 +90,34 @@ export function getExpire(db: Database, key: string): number {
   return when === undefined ? -1 : when;
 }
 
-export function setExpire(db: Database, key: string, when: number): void {
-  db.expires.set(key, when);
+/**
+ * Sets the absolute expiry time (ms). Pass a bigint when the time may lie beyond ±2^53 (an
+ * int64 from PEXPIREAT/PXAT) so that PEXPIRETIME can print it exactly.
+ */
+export function setExpire(db: Database, key: string, when: number | bigint): void {
+  if (typeof when === 'number') {
+    db.expires.set(key, when);
+    return;
+  }
+  const n = Number(when);
+  db.expires.set(key, n);
+  if (n > Number.MAX_SAFE_INTEGER || n < Number.MIN_SAFE_INTEGER) db.bigExpires.set(key, when);
+}
+
+/**
+ * The absolute expiry time exactly as it was set (a bigint past ±2^53), -1 without TTL; the key
+ * must exist.
+ */
+export function getExpireExact(db: Database, key: string): number | bigint {
+  const when = db.expires.get(key);
+  if (when === undefined) return -1;
+  if (when <= Number.MAX_SAFE_INTEGER && when >= Number.MIN_SAFE_INTEGER) return when;
+  const exact = db.bigExpires.get(key);
+  // A stale entry (the TTL was rewritten as a plain number since) does not round to `when`.
+  return exact !== undefined && Number(exact) === when ? exact : BigInt(when);
 }
 
 export function removeExpire(db: Database, key: string): boolean {
+  if (db.bigExpires.size !== 0) db.bigExpires.delete(key);
   return db.expires.delete(key);
 }

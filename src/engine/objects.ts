@@ -16,6 +16,12 @@ export interface StringObj {
   enc: StringEncoding | undefined;
   lru: number;
   slot: number;
+  /**
+   * Set by COPY to the copied value: Redis's dupStringObject never hands out a shared integer,
+   * so OBJECT REFCOUNT of a copied small int is 1, not 2147483647, until the value changes
+   * (INCR then makes a new, shared object in Redis).
+   */
+  unsharedValue?: string;
 }
 
 export type RObj = StringObj;
@@ -23,4 +29,16 @@ export type RType = RObj['type'];
 
 export function createString(value: string, now: number, enc?: StringEncoding): StringObj {
   return { type: 'string', value, enc, lru: now, slot: -1 };
+}
+
+/**
+ * A deep copy of a value for COPY (Redis's dupStringObject, listTypeDup, setTypeDup, …): same
+ * type, contents and encoding, sharing nothing mutable with the original. Each collection
+ * type adds its case here when it joins RObj.
+ */
+export function duplicateObject(obj: RObj): RObj {
+  switch (obj.type) {
+    case 'string':
+      return { type: 'string', value: obj.value, enc: obj.enc, lru: obj.lru, slot: -1, unsharedValue: obj.value };
+  }
 }

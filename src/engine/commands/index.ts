@@ -5,7 +5,9 @@ import type { Command, CommandSpec } from '../command.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
 import { keyCommands } from './keys.js';
+import { persistenceCommands } from './persistence.js';
 import { serverCommands } from './server.js';
+import { shutdownCommands } from './shutdown.js';
 import { stringCommands } from './strings.js';
 import { transactionCommands } from './transactions.js';
 
@@ -16,22 +18,33 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...transactionCommands,
   ...connectionCommands,
   ...serverCommands,
+  ...persistenceCommands,
+  ...shutdownCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {
   const table = new Map<string, Command>();
   for (const spec of specs) {
     if (table.has(spec.name)) throw new Error(`command declared twice: ${spec.name}`);
-    const cmd: Command = { ...spec, fullName: spec.name };
+    const cmd: Command = resolve(spec, spec.name);
     if (spec.subcommands) {
       cmd.subs = new Map();
       for (const sub of spec.subcommands) {
         const fullName = `${spec.name}|${sub.name}`;
         if (cmd.subs.has(sub.name)) throw new Error(`subcommand declared twice: ${fullName}`);
-        cmd.subs.set(sub.name, { ...sub, fullName, parent: cmd });
+        cmd.subs.set(sub.name, { ...resolve(sub, fullName), parent: cmd });
       }
     }
     table.set(spec.name, cmd);
   }
   return table;
+}
+
+function resolve(spec: CommandSpec, fullName: string): Command {
+  return {
+    ...spec,
+    fullName,
+    noAuth: spec.flags.includes('no_auth'),
+    noMulti: spec.flags.includes('no_multi'),
+  };
 }

@@ -1,0 +1,80 @@
+// SAVE, BGSAVE, LASTSAVE (Redis's rdb.c saveCommand / bgsaveCommand, server.c lastsaveCommand).
+// Snapshots are RDB files written through the engine's SnapshotStorage (see persistence.ts).
+// There is no fork: BGSAVE saves at once but answers as Redis does.
+
+import type { Client } from '../client.js';
+import type { CommandSpec } from '../command.js';
+import * as E from '../errors.js';
+import { backgroundSave, saveToStorage, scheduleBackgroundSave } from '../persistence.js';
+import { error, int, OK, simple, type Reply } from '../reply.js';
+
+const BGSAVE_STARTED = simple('Background saving started');
+const BGSAVE_SCHEDULED = simple('Background saving scheduled');
+const SAVE_FAILED = error(E.SAVE_FAILED);
+
+function saveCommand(c: Client): Reply {
+  const engine = c.engine;
+  engine.stats.rdbSaves++;
+  return saveToStorage(engine) ? OK : SAVE_FAILED;
+}
+
+function bgsaveCommand(c: Client, argv: string[]): Reply {
+  if (argv.length > 1) {
+    if (argv.length !== 2 || argv[1]!.toLowerCase() !== 'schedule') return error(E.SYNTAX);
+  }
+  const engine = c.engine;
+  if (engine.inExec) {
+    // Inside a transaction Redis defers the save to after it, with or without SCHEDULE.
+    scheduleBackgroundSave(engine);
+    return BGSAVE_SCHEDULED;
+  }
+  backgroundSave(engine);
+  return BGSAVE_STARTED;
+}
+
+function lastsaveCommand(c: Client): Reply {
+  return int(Math.floor(c.engine.lastSave / 1000));
+}
+
+export const persistenceCommands: CommandSpec[] = [
+  {
+    name: 'save',
+    arity: 1,
+    flags: ['admin', 'noscript', 'no_async_loading', 'no_multi'],
+    acl: ['admin', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Write a snapshot of every database to storage and reply when it is done',
+    complexity: 'O(N) where N is the total number of keys in all databases',
+    syntax: '',
+    handler: saveCommand,
+  },
+  {
+    name: 'bgsave',
+    arity: -1,
+    flags: ['admin', 'noscript', 'no_async_loading'],
+    acl: ['admin', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Start writing a snapshot of every database to storage and reply at once',
+    complexity: 'O(1)',
+    syntax: '[SCHEDULE]',
+    handler: bgsaveCommand,
+  },
+  {
+    name: 'lastsave',
+    arity: 1,
+    flags: ['loading', 'stale', 'fast'],
+    acl: ['admin', 'fast', 'dangerous'],
+    keys: [0, 0, 0],
+    tips: ['nondeterministic_output'],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Unix time in seconds of the last snapshot that was written successfully',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: lastsaveCommand,
+  },
+];

@@ -1,0 +1,194 @@
+// Snapshots of the whole engine in Redis's RDB format (rdb.ts), and the save/load steps that
+// SAVE, BGSAVE, SHUTDOWN SAVE, DEBUG RELOAD and a host's start-up share. The bytes go through
+// the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
+
+import type { Engine, SnapshotStorage } from './engine.js';
+import type { RObj } from './objects.js';
+import { RdbError, readRdb, writeRdb } from './rdb.js';
+
+/** A SnapshotStorage that keeps the last snapshot in memory. */
+export class MemorySnapshotStorage implements SnapshotStorage {
+  private data: Uint8Array | null;
+
+  constructor(initial: Uint8Array | null = null) {
+    this.data = initial === null ? null : initial.slice();
+  }
+
+  save(snapshot: Uint8Array): void {
+    this.data = snapshot.slice();
+  }
+
+  load(): Uint8Array | null {
+    return this.data === null ? null : this.data.slice();
+  }
+}
+
+/** Redis's used_memory of an empty 7.0 server, the base of our estimate. */
+const BASE_USED_MEMORY = 871_000;
+
+/**
+ * A rough used_memory for the AUX field "used-mem" (Redis only logs it when loading): a
+ * fixed base plus, per key, the key and value bytes and the allocator overhead of a small key.
+ */
+export function estimateUsedMemory(engine: Engine): number {
+  let total = BASE_USED_MEMORY;
+  for (const db of engine.dbs) {
+    for (const [key, obj] of db.dict) total += 56 + key.length + valueBytes(obj);
+    total += db.expires.size * 24;
+  }
+  return total;
+}
+
+function valueBytes(obj: RObj): number {
+  switch (obj.type) {
+    case 'string':
+      return obj.value.length;
+    default:
+      return 0;
+  }
+}
+
+function yes(engine: Engine, name: string): boolean {
+  return (engine.config.get(name) ?? 'yes') !== 'no';
+}
+
+/** The whole dataset (all databases) as an RDB file. */
+export function snapshot(engine: Engine): Uint8Array {
+  const now = Math.floor(engine.clock.now());
+  const policy = engine.config.get('maxmemory-policy') ?? 'noeviction';
+  const lru = policy.includes('lru');
+  return writeRdb(engine.dbs, {
+    ctime: Math.floor(now / 1000),
+    usedMem: estimateUsedMemory(engine),
+    compression: yes(engine, 'rdbcompression'),
+    checksum: yes(engine, 'rdbchecksum'),
+    idleSeconds: lru ? (obj) => (now - obj.lru) / 1000 : undefined,
+  });
+}
+
+export interface LoadResult {
+  /** Keys put in the databases. */
+  loaded: number;
+  /** Keys skipped because their expiry had already passed (as a Redis master does). */
+  expired: number;
+}
+
+/**
+ * Replaces the whole dataset with the snapshot's (rdbLoad after emptying, like DEBUG RELOAD).
+ * The snapshot is fully parsed and checked first: on any RdbError nothing changes. Keys whose
+ * TTL has passed are dropped; IDLE times become access times.
+ */
+export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
+  const now = Math.floor(engine.clock.now());
+  const contents = readRdb(bytes, { now, verifyChecksum: yes(engine, 'rdbchecksum') });
+  const n = engine.dbs.length;
+  for (const k of contents.keys) {
+    if (k.db >= n) {
+      throw new RdbError(
+        `Data file was created with a Redis server configured to handle more than ${n} databases`,
+      );
+    }
+  }
+
+  // Keep what is there until the load is known to succeed (usually nothing: start-up).
+  const backup = engine.dbs.map((db) =>
+    db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) },
+  );
+  for (const db of engine.dbs) {
+    if (db.dict.size === 0) continue;
+    engine.touchAllWatchedKeysInDb(db);
+    db.clear();
+  }
+  let loaded = 0;
+  let expired = 0;
+  for (const k of contents.keys) {
+    const db = engine.dbs[k.db]!;
+    if (db.dict.has(k.key)) {
+      restore(engine, backup);
+      throw new RdbError(`RDB has duplicated key '${k.key}' in DB ${k.db}`);
+    }
+    if (k.expireAt !== -1 && k.expireAt < now) {
+      expired++;
+      continue;
+    }
+    if (k.idle >= 0) k.value.lru = now - k.idle * 1000;
+    db.put(k.key, k.value);
+    if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
+    loaded++;
+  }
+  engine.lastLoadKeysLoaded = loaded;
+  engine.lastLoadKeysExpired = expired;
+  return { loaded, expired };
+}
+
+function restore(
+  engine: Engine,
+  backup: ({ dict: Map<string, RObj>; expires: Map<string, number> } | null)[],
+): void {
+  engine.dbs.forEach((db, i) => {
+    db.clear();
+    const saved = backup[i];
+    if (!saved) return;
+    for (const [key, obj] of saved.dict) db.put(key, obj);
+    for (const [key, when] of saved.expires) db.expires.set(key, when);
+  });
+}
+
+/**
+ * Loads what the engine's storage holds, if anything (a host calls this at start-up, as
+ * redis-server loads dump.rdb). null when there is no storage or no snapshot yet. An RdbError
+ * means the stored snapshot is unusable (Redis refuses to start then).
+ */
+export function loadFromStorage(engine: Engine): LoadResult | null {
+  const bytes = engine.storage?.load() ?? null;
+  if (bytes === null) return null;
+  return loadSnapshot(engine, bytes);
+}
+
+/**
+ * Redis's rdbSave: writes a snapshot to the storage; on success the change counter restarts
+ * and LASTSAVE moves. Without storage nothing is written but the save still "succeeds" (the
+ * playground behaves like a server whose dump nobody reads). false when storage failed.
+ */
+export function saveToStorage(engine: Engine): boolean {
+  const storage = engine.storage;
+  if (storage !== undefined) {
+    try {
+      storage.save(snapshot(engine));
+    } catch {
+      return false;
+    }
+  }
+  engine.changesSinceLastSave = 0;
+  engine.lastSave = Math.floor(engine.clock.now());
+  engine.lastBgsaveOk = true;
+  return true;
+}
+
+const pendingScheduled = new WeakSet<Engine>();
+
+/**
+ * BGSAVE: the save runs at once (there is no fork here) and the outcome is recorded the way a
+ * finished child's is: rdb_last_bgsave_status, rdb_last_bgsave_time_sec.
+ */
+export function backgroundSave(engine: Engine): void {
+  engine.stats.rdbSaves++;
+  const ok = saveToStorage(engine);
+  engine.lastBgsaveOk = ok;
+  engine.lastBgsaveTimeSec = 0;
+}
+
+/**
+ * BGSAVE inside EXEC (or with SCHEDULE while busy): Redis answers "scheduled" and saves from
+ * its cron once the transaction is over. Here: as soon as the current synchronous work ends.
+ * Returns false when a save was already scheduled.
+ */
+export function scheduleBackgroundSave(engine: Engine): boolean {
+  if (pendingScheduled.has(engine)) return false;
+  pendingScheduled.add(engine);
+  void Promise.resolve().then(() => {
+    pendingScheduled.delete(engine);
+    backgroundSave(engine);
+  });
+  return true;
+}

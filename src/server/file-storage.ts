@@ -1,0 +1,74 @@
+// A SnapshotStorage on disk, for `npm run serve`: the snapshot is `<dir>/<dbfilename>`
+// (dump.rdb by default), a real RDB file that redis-server can load and vice versa. Writes go
+// to a temporary file in the same directory, flushed to disk, then renamed over the old
+// snapshot, so a crash never leaves a half-written dump (what Redis's rdbSave does).
+
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { SnapshotStorage } from '../engine/engine.js';
+
+export class FileSnapshotStorage implements SnapshotStorage {
+  readonly dir: string;
+  readonly filename: string;
+
+  constructor(dir = '.', filename = 'dump.rdb') {
+    this.dir = resolve(dir);
+    this.filename = filename;
+  }
+
+  /** Absolute path of the snapshot file. */
+  get path(): string {
+    return join(this.dir, this.filename);
+  }
+
+  save(snapshot: Uint8Array): void {
+    const tmp = join(this.dir, `temp-${process.pid}.rdb`);
+    let fd = openSync(tmp, 'w');
+    try {
+      let off = 0;
+      while (off < snapshot.length) off += writeSync(fd, snapshot, off, snapshot.length - off);
+      fsyncSync(fd);
+    } catch (e) {
+      closeSync(fd);
+      unlinkQuietly(tmp);
+      throw e;
+    }
+    closeSync(fd);
+    try {
+      renameSync(tmp, this.path);
+    } catch (e) {
+      unlinkQuietly(tmp);
+      throw e;
+    }
+    // Make the rename itself durable (Redis's fsyncFileDir); not every platform allows it.
+    try {
+      fd = openSync(this.dir, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // directories cannot be opened or synced here (Windows): the rename is done anyway
+    }
+  }
+
+  /** The snapshot's bytes, or null when there is no snapshot file yet. */
+  load(): Uint8Array | null {
+    try {
+      const b = readFileSync(this.path);
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
