@@ -1,3 +1,808 @@
-import type { CommandSpec } from '../command.js';
+// The GENERIC keyspace group and the database-level commands (Redis's db.c and object.c):
+// DEL, UNLINK, EXISTS, TYPE, KEYS, SCAN, RANDOMKEY, RENAME, RENAMENX, COPY, MOVE, TOUCH, OBJECT,
+// DBSIZE, FLUSHDB, FLUSHALL, SWAPDB. Type-generic wherever Redis is: nothing here looks inside
+// a value except OBJECT ENCODING/REFCOUNT.
 
-export const keyCommands: CommandSpec[] = [];
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import type { Database } from '../database.js';
+import * as E from '../errors.js';
+import { globMatcher } from '../glob.js';
+import {
+  addKey,
+  deleteKey,
+  expireIfNeeded,
+  getExpireExact,
+  lookupIn,
+  lookupRead,
+  lookupWrite,
+  setExpire,
+} from '../keyspace.js';
+import { parseIntArg } from '../numbers.js';
+import { duplicateObject, type RObj } from '../objects.js';
+import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
+import { stringEncoding } from './strings.js';
+
+// ---- shared helpers ------------------------------------------------------------------------
+
+const SYNTAX_R = error(E.SYNTAX);
+const NOT_INTEGER_R = error(E.NOT_INTEGER);
+
+/**
+ * Case-insensitive option match as Redis's strcasecmp on a C string: the argument matches when
+ * it equals `tok` (given in lower case) up to its first NUL byte ("nx\0junk" is NX).
+ */
+export function isOpt(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** A C string's view of an argument: up to its first NUL. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+const INT_RANGE_R = error(E.valueOutOfRange(INT_MIN, INT_MAX));
+
+/** getIntFromObjectOrReply: an int64 that also fits a C int, else null. */
+function parseCInt(s: string): number | null {
+  const n = parseIntArg(s);
+  return n === null || n > INT_MAX || n < INT_MIN ? null : n;
+}
+
+/** getIntFromObjectOrReply's two errors: not an integer, or outside a C int. */
+function cIntError(s: string): Reply {
+  return parseIntArg(s) === null ? NOT_INTEGER_R : INT_RANGE_R;
+}
+
+/** The database at `index`, or undefined when out of range (selectDb's check). */
+function dbAt(c: Client, index: number): Database | undefined {
+  const dbs = c.engine.dbs;
+  return index >= 0 && index < dbs.length ? dbs[index] : undefined;
+}
+
+/**
+ * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): lazy expiry and hit/miss statistics, but the access
+ * time stays (EXISTS, TYPE, TTL, OBJECT …).
+ */
+export function lookupNoTouch(c: Client, key: string): RObj | undefined {
+  const db = c.db;
+  const engine = c.engine;
+  if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) {
+    engine.stats.keyspaceMisses++;
+    return undefined;
+  }
+  const obj = db.dict.get(key);
+  if (obj === undefined) engine.stats.keyspaceMisses++;
+  else engine.stats.keyspaceHits++;
+  return obj;
+}
+
+/** True when the key's TTL is past (keyIsExpired), without deleting it. */
+function isExpired(c: Client, db: Database, key: string): boolean {
+  const when = db.expires.get(key);
+  return when !== undefined && when < c.engine.now;
+}
+
+/** Redis's addReplyHelp: a header naming the command, the lines, then HELP. */
+export function helpReply(commandName: string, lines: readonly string[]): Reply {
+  const out: Reply[] = [simple(`${commandName.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`)];
+  for (const l of lines) out.push(simple(l));
+  out.push(simple('HELP'), simple('    Prints this help.'));
+  return array(out);
+}
+
+/** A key spec for one key (or a run of keys to `lastkey`) starting at argument `index`. */
+function keyAt(flags: string[], index: number, lastkey = 0): KeySpec {
+  return { flags, begin: { index }, find: { range: [lastkey, 1, 0] } };
+}
+
+// ---- DEL, UNLINK, EXISTS, TYPE, TOUCH ------------------------------------------------------
+
+/** delGenericCommand: UNLINK frees memory in the background in Redis; the reply is the same. */
+function delCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const db = c.db;
+  let deleted = 0;
+  for (let j = 1; j < argv.length; j++) {
+    const key = argv[j]!;
+    if (db.expires.size !== 0) expireIfNeeded(engine, db, key);
+    if (deleteKey(engine, db, key)) {
+      engine.notify('g', 'del', key, db);
+      deleted++;
+    }
+  }
+  return int(deleted);
+}
+
+function existsCommand(c: Client, argv: string[]): Reply {
+  let count = 0;
+  for (let j = 1; j < argv.length; j++) if (lookupNoTouch(c, argv[j]!) !== undefined) count++;
+  return int(count);
+}
+
+const TYPE_NONE = simple('none');
+const TYPE_REPLIES = new Map<string, Reply>();
+
+function typeCommand(c: Client, argv: string[]): Reply {
+  const obj = lookupNoTouch(c, argv[1]!);
+  if (obj === undefined) return TYPE_NONE;
+  let r = TYPE_REPLIES.get(obj.type);
+  if (r === undefined) TYPE_REPLIES.set(obj.type, (r = simple(obj.type)));
+  return r;
+}
+
+function touchCommand(c: Client, argv: string[]): Reply {
+  let touched = 0;
+  for (let j = 1; j < argv.length; j++) if (lookupRead(c, argv[j]!) !== undefined) touched++;
+  return int(touched);
+}
+
+// ---- KEYS, SCAN, RANDOMKEY -------------------------------------------------------------------
+
+function keysCommand(c: Client, argv: string[]): Reply {
+  const pattern = argv[1]!;
+  const db = c.db;
+  const allKeys = pattern === '*';
+  const match = allKeys ? null : globMatcher(pattern);
+  const checkTtl = db.expires.size !== 0;
+  const out: Reply[] = [];
+  for (const key of db.dict.keys()) {
+    if (match !== null && !match(key)) continue;
+    if (checkTtl && isExpired(c, db, key)) continue;
+    out.push(bulk(key));
+  }
+  return array(out);
+}
+
+const ULONG_MAX = 18446744073709551615n;
+
+/**
+ * parseScanCursorOrReply: strtoul rules on the argument as a C string: no leading space, an
+ * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
+ * them; the empty string is cursor 0. Returns null for "invalid cursor".
+ */
+export function parseScanCursor(arg: string): number | null {
+  const s = cString(arg);
+  const len = s.length;
+  if (len === 0) return 0;
+  let i = 0;
+  const first = s.charCodeAt(0);
+  if (first === 32 || (first >= 9 && first <= 13)) return null;
+  let negative = false;
+  if (first === 43 || first === 45) {
+    negative = first === 45;
+    i = 1;
+  }
+  if (i === len) return null;
+  let small = 0;
+  for (let k = i; k < len; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return null;
+    small = small * 10 + d;
+  }
+  if (small <= Number.MAX_SAFE_INTEGER && !negative) return small;
+  // Long or negative: only the magnitude matters to us (any cursor past the slots ends the
+  // iteration), but the range check must be exact.
+  const big = BigInt(s.slice(i));
+  if (big > ULONG_MAX) return null;
+  const v = negative && big !== 0n ? ULONG_MAX + 1n - big : big;
+  return Number(v);
+}
+
+function scanCommand(c: Client, argv: string[]): Reply {
+  const cursor = parseScanCursor(argv[1]!);
+  if (cursor === null) return error(E.INVALID_CURSOR);
+  let count = 10;
+  let pattern: string | null = null;
+  let typeName: string | null = null;
+  const argc = argv.length;
+  for (let i = 2; i < argc; i += 2) {
+    const opt = argv[i]!;
+    const hasValue = argc - i >= 2;
+    if (hasValue && isOpt(opt, 'count')) {
+      const n = parseIntArg(argv[i + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n < 1) return SYNTAX_R;
+      count = n;
+    } else if (hasValue && isOpt(opt, 'match')) {
+      const p = argv[i + 1]!;
+      pattern = p === '*' ? null : p;
+    } else if (hasValue && isOpt(opt, 'type')) {
+      typeName = cString(argv[i + 1]!).toLowerCase();
+    } else {
+      return SYNTAX_R;
+    }
+  }
+
+  const db = c.db;
+  const found: string[] = [];
+  const next = db.scan(cursor, count, (key) => found.push(key));
+
+  const match = pattern === null ? null : globMatcher(pattern);
+  const out: Reply[] = [];
+  for (const key of found) {
+    if (match !== null && !match(key)) continue;
+    if (typeName !== null) {
+      const obj = lookupNoTouch(c, key);
+      if ((obj === undefined ? 'none' : obj.type) !== typeName) continue;
+    }
+    if (db.expires.size !== 0 && expireIfNeeded(c.engine, db, key)) continue;
+    out.push(bulk(key));
+  }
+  return array([bulk(String(next)), array(out)]);
+}
+
+/** dbRandomKey: a random key; keys found expired on the way are deleted and another is drawn. */
+function randomkeyCommand(c: Client): Reply {
+  const db = c.db;
+  const engine = c.engine;
+  for (;;) {
+    const key = db.randomKey(engine.random);
+    if (key === undefined) return NIL;
+    if (db.expires.has(key) && expireIfNeeded(engine, db, key)) continue;
+    return bulk(key);
+  }
+}
+
+// ---- RENAME, RENAMENX, MOVE, COPY -----------------------------------------------------------
+
+function renameGeneric(c: Client, argv: string[], nx: boolean): Reply {
+  const src = argv[1]!;
+  const dst = argv[2]!;
+  const engine = c.engine;
+  const db = c.db;
+  const obj = lookupWrite(c, src);
+  if (obj === undefined) return error(E.NO_SUCH_KEY);
+  if (src === dst) return nx ? ZERO : OK;
+  const expire = getExpireExact(db, src);
+  if (lookupWrite(c, dst) !== undefined) {
+    if (nx) return ZERO;
+    db.remove(dst);
+  }
+  // Unlink the source first: the object takes a new slot under its new name.
+  db.remove(src);
+  addKey(engine, db, dst, obj);
+  if (expire !== -1) setExpire(db, dst, expire);
+  engine.signalModifiedKey(db, src);
+  engine.signalModifiedKey(db, dst);
+  engine.notify('g', 'rename_from', src, db);
+  engine.notify('g', 'rename_to', dst, db);
+  return nx ? ONE : OK;
+}
+
+function moveCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const engine = c.engine;
+  const src = c.db;
+  const index = parseCInt(argv[2]!);
+  if (index === null) return cIntError(argv[2]!);
+  const dst = dbAt(c, index);
+  if (dst === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+  if (dst === src) return error(E.SAME_OBJECT);
+  const obj = lookupWrite(c, key);
+  if (obj === undefined) return ZERO;
+  const expire = getExpireExact(src, key);
+  if (lookupIn(engine, dst, key) !== undefined) return ZERO;
+  src.remove(key);
+  addKey(engine, dst, key, obj);
+  if (expire !== -1) setExpire(dst, key, expire);
+  engine.signalModifiedKey(src, key);
+  engine.signalModifiedKey(dst, key);
+  engine.notify('g', 'move_from', key, src);
+  engine.notify('g', 'move_to', key, dst);
+  return ONE;
+}
+
+function copyCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const newKey = argv[2]!;
+  const engine = c.engine;
+  const src = c.db;
+  let dst = src;
+  let replace = false;
+  for (let j = 3; j < argv.length; j++) {
+    const opt = argv[j]!;
+    if (isOpt(opt, 'replace')) {
+      replace = true;
+    } else if (isOpt(opt, 'db') && argv.length - j - 1 >= 1) {
+      const index = parseCInt(argv[j + 1]!);
+      if (index === null) return cIntError(argv[j + 1]!);
+      const db = dbAt(c, index);
+      if (db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+      dst = db;
+      j++;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  if (src === dst && key === newKey) return error(E.SAME_OBJECT);
+  const obj = lookupRead(c, key);
+  if (obj === undefined) return ZERO;
+  const expire = getExpireExact(src, key);
+  const exists = lookupIn(engine, dst, newKey) !== undefined;
+  if (exists && !replace) return ZERO;
+  const copy = duplicateObject(obj);
+  if (exists) dst.remove(newKey);
+  addKey(engine, dst, newKey, copy);
+  if (expire !== -1) setExpire(dst, newKey, expire);
+  engine.signalModifiedKey(dst, newKey);
+  engine.notify('g', 'copy_to', newKey, dst);
+  return ONE;
+}
+
+// ---- OBJECT --------------------------------------------------------------------------------
+
+/** Redis's OBJ_SHARED_REFCOUNT: the refcount of the shared integers 0..9999. */
+const SHARED_REFCOUNT = 2147483647;
+const OBJ_SHARED_INTEGERS = 10000;
+
+function maxmemoryPolicy(c: Client): string {
+  return c.engine.config.get('maxmemory-policy') ?? 'noeviction';
+}
+
+function lfuPolicy(c: Client): boolean {
+  const p = maxmemoryPolicy(c);
+  return p === 'allkeys-lfu' || p === 'volatile-lfu';
+}
+
+/** The encoding name OBJECT ENCODING reports (each type reports its own). */
+export function objectEncoding(obj: RObj): string {
+  switch (obj.type) {
+    case 'string':
+      return stringEncoding(obj);
+  }
+}
+
+/**
+ * OBJECT REFCOUNT: Redis shares one object for each integer 0..9999 (stored 'int'-encoded by
+ * SET, INCR & co.) unless an LRU/LFU maxmemory policy is active; COPY makes unshared copies.
+ */
+function refCount(c: Client, obj: RObj): number {
+  if (obj.type !== 'string' || obj.unsharedValue === obj.value || stringEncoding(obj) !== 'int') return 1;
+  const p = maxmemoryPolicy(c);
+  if (c.engine.config.get('maxmemory') !== '0' && (p.endsWith('-lru') || p.endsWith('-lfu'))) return 1;
+  const v = parseIntArg(obj.value);
+  return v !== null && v >= 0 && v < OBJ_SHARED_INTEGERS ? SHARED_REFCOUNT : 1;
+}
+
+function objectEncodingCommand(c: Client, argv: string[]): Reply {
+  const obj = lookupNoTouch(c, argv[2]!);
+  return obj === undefined ? NIL : bulk(objectEncoding(obj));
+}
+
+function objectRefcountCommand(c: Client, argv: string[]): Reply {
+  const obj = lookupNoTouch(c, argv[2]!);
+  return obj === undefined ? NIL : int(refCount(c, obj));
+}
+
+function objectIdletimeCommand(c: Client, argv: string[]): Reply {
+  const obj = lookupNoTouch(c, argv[2]!);
+  if (obj === undefined) return NIL;
+  if (lfuPolicy(c)) return error(E.LFU_SELECTED);
+  // Redis's LRU clock ticks in whole seconds.
+  return int(Math.max(0, Math.floor(c.engine.now / 1000) - Math.floor(obj.lru / 1000)));
+}
+
+/** LFU_INIT_VAL: the logarithmic access counter a new key starts with. */
+const LFU_INIT_VAL = 5;
+
+function objectFreqCommand(c: Client, argv: string[]): Reply {
+  const obj = lookupNoTouch(c, argv[2]!);
+  if (obj === undefined) return NIL;
+  if (!lfuPolicy(c)) return error(E.LFU_NOT_SELECTED);
+  // No per-access counter is kept: report the initial counter, decayed by one per
+  // lfu-decay-time (1) minute of idleness as LFUDecrAndReturn does.
+  const idleMinutes = Math.floor((c.engine.now - obj.lru) / 60000);
+  return int(Math.max(0, LFU_INIT_VAL - idleMinutes));
+}
+
+const OBJECT_HELP = [
+  'ENCODING <key>',
+  '    Return the kind of internal representation used in order to store the value',
+  '    associated with a <key>.',
+  'FREQ <key>',
+  '    Return the access frequency index of the <key>. The returned integer is',
+  '    proportional to the logarithm of the recent access frequency of the key.',
+  'IDLETIME <key>',
+  '    Return the idle time of the <key>, that is the approximated number of',
+  '    seconds elapsed since the last access to the key.',
+  'REFCOUNT <key>',
+  '    Return the number of references of the value associated with the specified',
+  '    <key>.',
+];
+
+function objectHelpCommand(_c: Client, argv: string[]): Reply {
+  return helpReply(argv[0]!, OBJECT_HELP);
+}
+
+// ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------
+
+function dbsizeCommand(c: Client): Reply {
+  return int(c.db.size);
+}
+
+/** getFlushCommandFlags: nothing, SYNC or ASYNC (all flush at once here). */
+function flushArgsOk(argv: string[]): boolean {
+  if (argv.length === 1) return true;
+  return argv.length === 2 && (isOpt(argv[1]!, 'sync') || isOpt(argv[1]!, 'async'));
+}
+
+function flushDb(c: Client, db: Database): void {
+  const engine = c.engine;
+  engine.touchAllWatchedKeysInDb(db);
+  engine.changesSinceLastSave += db.size;
+  db.clear();
+}
+
+function flushdbCommand(c: Client, argv: string[]): Reply {
+  if (!flushArgsOk(argv)) return SYNTAX_R;
+  flushDb(c, c.db);
+  return OK;
+}
+
+function flushallCommand(c: Client, argv: string[]): Reply {
+  if (!flushArgsOk(argv)) return SYNTAX_R;
+  for (const db of c.engine.dbs) flushDb(c, db);
+  return OK;
+}
+
+function swapdbCommand(c: Client, argv: string[]): Reply {
+  const id1 = parseCInt(argv[1]!);
+  if (id1 === null) return error(E.INVALID_FIRST_DB_INDEX);
+  const id2 = parseCInt(argv[2]!);
+  if (id2 === null) return error(E.INVALID_SECOND_DB_INDEX);
+  const db1 = dbAt(c, id1);
+  const db2 = dbAt(c, id2);
+  if (db1 === undefined || db2 === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+  if (db1 === db2) return OK;
+  const engine = c.engine;
+  // A transaction watching a key that exists on either side must fail.
+  engine.touchAllWatchedKeysInDb(db1, db2);
+  engine.touchAllWatchedKeysInDb(db2, db1);
+  // Clients stay on their index, so they now see the other contents; so do watched keys.
+  engine.dbs[id1] = db2;
+  engine.dbs[id2] = db1;
+  db1.id = id2;
+  db2.id = id1;
+  for (const cl of engine.clients.values()) {
+    if (cl.db === db1) cl.db = db2;
+    else if (cl.db === db2) cl.db = db1;
+    for (const w of cl.watched.values()) {
+      if (w.db === db1) w.db = db2;
+      else if (w.db === db2) w.db = db1;
+    }
+  }
+  engine.changesSinceLastSave++;
+  return OK;
+}
+
+// ---- the table -------------------------------------------------------------------------------
+
+const OBJECT_KEY = [keyAt(['RO'], 2)];
+
+export const keyCommands: CommandSpec[] = [
+  {
+    name: 'del',
+    arity: -2,
+    flags: ['write'],
+    acl: ['keyspace', 'write', 'slow'],
+    keys: [1, -1, 1],
+    keySpecs: [keyAt(['RM', 'delete'], 1, -1)],
+    tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Remove keys; answers how many existed',
+    complexity: 'O(N) in the number of keys, plus the size of each removed collection',
+    syntax: 'key [key ...]',
+    handler: delCommand,
+  },
+  {
+    name: 'unlink',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keys: [1, -1, 1],
+    keySpecs: [keyAt(['RM', 'delete'], 1, -1)],
+    tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
+    group: 'generic',
+    since: '4.0.0',
+    summary: 'Remove keys at once and reclaim their memory in the background',
+    complexity: 'O(1) per key; freeing large values happens later',
+    syntax: 'key [key ...]',
+    handler: delCommand,
+  },
+  {
+    name: 'exists',
+    arity: -2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keys: [1, -1, 1],
+    keySpecs: [keyAt(['RO'], 1, -1)],
+    tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Count how many of the given keys exist (a key named twice counts twice)',
+    complexity: 'O(N) in the number of keys given',
+    syntax: 'key [key ...]',
+    handler: existsCommand,
+  },
+  {
+    name: 'type',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [keyAt(['RO'], 1)],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Name the type of the value at a key, or none',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: typeCommand,
+  },
+  {
+    name: 'keys',
+    arity: 2,
+    flags: ['readonly'],
+    acl: ['keyspace', 'read', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    tips: ['request_policy:all_shards', 'nondeterministic_output_order'],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'List every key matching a glob pattern (blocks on big databases: prefer SCAN)',
+    complexity: 'O(N) in the number of keys in the database',
+    syntax: 'pattern',
+    handler: keysCommand,
+  },
+  {
+    name: 'scan',
+    arity: -2,
+    flags: ['readonly'],
+    acl: ['keyspace', 'read', 'slow'],
+    keys: [0, 0, 0],
+    tips: ['nondeterministic_output', 'request_policy:special'],
+    group: 'generic',
+    since: '2.8.0',
+    summary: 'Walk the keyspace a few keys at a time with a cursor, optionally filtered',
+    complexity: 'O(1) per call, O(N) for a whole iteration',
+    syntax: 'cursor [MATCH pattern] [COUNT count] [TYPE type]',
+    handler: scanCommand,
+  },
+  {
+    name: 'randomkey',
+    arity: 1,
+    flags: ['readonly'],
+    acl: ['keyspace', 'read', 'slow'],
+    keys: [0, 0, 0],
+    tips: ['request_policy:all_shards', 'nondeterministic_output'],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Pick a key at random',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: randomkeyCommand,
+  },
+  {
+    name: 'rename',
+    arity: 3,
+    flags: ['write'],
+    acl: ['keyspace', 'write', 'slow'],
+    keys: [1, 2, 1],
+    keySpecs: [keyAt(['RW', 'access', 'delete'], 1), keyAt(['OW', 'update'], 2)],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Give a key a new name, replacing any key already called that',
+    complexity: 'O(1)',
+    syntax: 'key newkey',
+    handler: (c, argv) => renameGeneric(c, argv, false),
+  },
+  {
+    name: 'renamenx',
+    arity: 3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keys: [1, 2, 1],
+    keySpecs: [keyAt(['RW', 'access', 'delete'], 1), keyAt(['OW', 'insert'], 2)],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Rename a key only when the new name is free',
+    complexity: 'O(1)',
+    syntax: 'key newkey',
+    handler: (c, argv) => renameGeneric(c, argv, true),
+  },
+  {
+    name: 'copy',
+    arity: -3,
+    flags: ['write', 'denyoom'],
+    acl: ['keyspace', 'write', 'slow'],
+    keys: [1, 2, 1],
+    keySpecs: [keyAt(['RO', 'access'], 1), keyAt(['OW', 'update'], 2)],
+    group: 'generic',
+    since: '6.2.0',
+    summary: 'Duplicate the value of a key under another name, possibly in another database',
+    complexity: 'O(1) for strings, O(N) in the number of elements for collections',
+    syntax: 'source destination [DB destination-db] [REPLACE]',
+    handler: copyCommand,
+  },
+  {
+    name: 'move',
+    arity: 3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [keyAt(['RW', 'access', 'update'], 1)],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Move a key to another database unless the name is taken there',
+    complexity: 'O(1)',
+    syntax: 'key db',
+    handler: moveCommand,
+  },
+  {
+    name: 'touch',
+    arity: -2,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keys: [1, -1, 1],
+    keySpecs: [keyAt(['RO'], 1, -1)],
+    tips: ['request_policy:multi_shard', 'response_policy:agg_sum'],
+    group: 'generic',
+    since: '3.2.1',
+    summary: 'Mark keys as just accessed; answers how many exist',
+    complexity: 'O(N) in the number of keys given',
+    syntax: 'key [key ...]',
+    handler: touchCommand,
+  },
+  {
+    name: 'object',
+    arity: -2,
+    flags: [],
+    acl: ['slow'],
+    keys: [0, 0, 0],
+    group: 'generic',
+    since: '2.2.3',
+    summary: 'Look at how a value is stored: encoding, references, idle time, access frequency',
+    complexity: 'Depends on the subcommand',
+    syntax: '',
+    subcommands: [
+      {
+        name: 'freq',
+        arity: 3,
+        flags: ['readonly'],
+        acl: ['keyspace', 'read', 'slow'],
+        keys: [2, 2, 1],
+        keySpecs: OBJECT_KEY,
+        tips: ['nondeterministic_output'],
+        group: 'generic',
+        since: '4.0.0',
+        summary: 'Show the logarithmic access counter of a key (LFU eviction policies only)',
+        complexity: 'O(1)',
+        syntax: 'key',
+        handler: objectFreqCommand,
+      },
+      {
+        name: 'refcount',
+        arity: 3,
+        flags: ['readonly'],
+        acl: ['keyspace', 'read', 'slow'],
+        keys: [2, 2, 1],
+        keySpecs: OBJECT_KEY,
+        tips: ['nondeterministic_output'],
+        group: 'generic',
+        since: '2.2.3',
+        summary: 'Show how many references the value of a key has',
+        complexity: 'O(1)',
+        syntax: 'key',
+        handler: objectRefcountCommand,
+      },
+      {
+        name: 'idletime',
+        arity: 3,
+        flags: ['readonly'],
+        acl: ['keyspace', 'read', 'slow'],
+        keys: [2, 2, 1],
+        keySpecs: OBJECT_KEY,
+        tips: ['nondeterministic_output'],
+        group: 'generic',
+        since: '2.2.3',
+        summary: 'Show how many seconds ago a key was last read or written',
+        complexity: 'O(1)',
+        syntax: 'key',
+        handler: objectIdletimeCommand,
+      },
+      {
+        name: 'encoding',
+        arity: 3,
+        flags: ['readonly'],
+        acl: ['keyspace', 'read', 'slow'],
+        keys: [2, 2, 1],
+        keySpecs: OBJECT_KEY,
+        tips: ['nondeterministic_output'],
+        group: 'generic',
+        since: '2.2.3',
+        summary: 'Show the internal representation of the value of a key',
+        complexity: 'O(1)',
+        syntax: 'key',
+        handler: objectEncodingCommand,
+      },
+      {
+        name: 'help',
+        arity: 2,
+        flags: ['loading', 'stale'],
+        acl: ['keyspace', 'slow'],
+        keys: [0, 0, 0],
+        group: 'generic',
+        since: '6.2.0',
+        summary: 'List the OBJECT subcommands',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: objectHelpCommand,
+      },
+    ],
+  },
+  {
+    name: 'dbsize',
+    arity: 1,
+    flags: ['readonly', 'fast'],
+    acl: ['keyspace', 'read', 'fast'],
+    keys: [0, 0, 0],
+    tips: ['request_policy:all_shards', 'response_policy:agg_sum'],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Count the keys of the selected database',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: dbsizeCommand,
+  },
+  {
+    name: 'flushdb',
+    arity: -1,
+    flags: ['write'],
+    acl: ['keyspace', 'write', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Delete every key of the selected database',
+    complexity: 'O(N) in the number of keys of the database',
+    syntax: '[ASYNC|SYNC]',
+    handler: flushdbCommand,
+  },
+  {
+    name: 'flushall',
+    arity: -1,
+    flags: ['write'],
+    acl: ['keyspace', 'write', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Delete every key of every database',
+    complexity: 'O(N) in the number of keys of all databases',
+    syntax: '[ASYNC|SYNC]',
+    handler: flushallCommand,
+  },
+  {
+    name: 'swapdb',
+    arity: 3,
+    flags: ['write', 'fast'],
+    acl: ['keyspace', 'write', 'fast', 'dangerous'],
+    keys: [0, 0, 0],
+    group: 'server',
+    since: '4.0.0',
+    summary: 'Exchange the contents of two databases for every client at once',
+    complexity: 'O(N) in the number of clients watching or blocked on keys of either database',
+    syntax: 'index1 index2',
+    handler: swapdbCommand,
+  },
+];
