@@ -61,13 +61,19 @@ export function unknownCommand(name: string, args: readonly string[]): string {
   // Redis quotes the arguments until their text reaches 128 bytes.
   let list = '';
   for (let i = 0; i < args.length && list.length < 128; i++) {
-    list += `'${args[i]!.slice(0, 128 - list.length)}' `;
+    list += `'${cString(args[i]!).slice(0, 128 - list.length)}' `;
   }
-  return noNewlines(`ERR unknown command '${name.slice(0, 128)}', with args beginning with: ${list}`);
+  return noNewlines(`ERR unknown command '${cString(name).slice(0, 128)}', with args beginning with: ${list}`);
 }
 
 export function unknownSubcommand(sub: string, container: string): string {
-  return noNewlines(`ERR unknown subcommand '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`);
+  return noNewlines(`ERR unknown subcommand '${cString(sub).slice(0, 128)}'. Try ${cString(container).toUpperCase()} HELP.`);
+}
+
+/** Redis formats these names with %s: they end at the first NUL byte. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
 }
 
 export function wrongArity(fullName: string): string {

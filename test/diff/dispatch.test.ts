@@ -12,5 +12,8 @@ describe('dispatcher errors', () => {
       ['foo', 'a'.repeat(60), 'b'.repeat(60), 'c'.repeat(60), 'd'],
       ['bad\r\nname', 'arg\nwith\rnewlines'],
       ['\xec\x95\x88', '\xff'],
+      ['nosuch\0tail', 'a\0b', 'c'],
+      ['OBJECT', 'encoding\0x', 'k'],
+      ['CONFIG\0x', 'GET', 'x'],
     ]));
 });

@@ -133,8 +133,15 @@ describe('SET', () => {
       ['SET', 'q', 'v', 'PX', '9223370000000000000'],
       ['GET', 'q'],
     ]);
-    // Both far in the future (the exact value is the TTL group's to print).
+    // Both far in the future; absolute times past 2^53 ms print exactly.
     expect((await expectPttl(d, 'k', 1e6)) > 9e18).toBe(true);
+    await d.run([
+      ['PEXPIRETIME', 'k'],
+      ['PEXPIRETIME', 'p'],
+      ['EXPIRETIME', 'p'],
+      ['GETEX', 'k', 'PXAT', '9223372036854775806'],
+      ['PEXPIRETIME', 'k'],
+    ]);
   });
 
   it('sets TTLs with EX, PX, EXAT and PXAT, repeated options winning last', async () => {

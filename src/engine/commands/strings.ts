@@ -142,7 +142,7 @@ const SAFE_EXPIRE_ARG = 8_000_000_000_000;
  * or an error reply. Non-positive values and int64 overflow (of the ×1000 or of adding the
  * current time) give "invalid expire time in '<cmd>' command".
  */
-function expireAt(c: Client, arg: string, flags: number, cmd: string): number | Reply {
+function expireAt(c: Client, arg: string, flags: number, cmd: string): number | bigint | Reply {
   const n = parseIntArg(arg);
   if (n === null) return NOT_INTEGER_R;
   const seconds = (flags & (OBJ_EX | OBJ_EXAT)) !== 0;
@@ -160,7 +160,8 @@ function expireAt(c: Client, arg: string, flags: number, cmd: string): number | 
   if (relative) b += BigInt(c.engine.now);
   // Redis adds in signed 64 bits: an overflow wraps to a negative time, which it rejects.
   if (b > INT64_MAX) return error(E.invalidExpireTime(cmd));
-  return Number(b);
+  // Past 2^53 a double would round the time PEXPIRETIME prints: keep the exact int64.
+  return b > BigInt(Number.MAX_SAFE_INTEGER) ? b : Number(b);
 }
 
 /**
@@ -177,10 +178,10 @@ function setGeneric(
   okReply: Reply,
   abortReply: Reply,
 ): Reply {
-  let when = 0;
+  let when: number | bigint = 0;
   if (expireArg !== undefined) {
     const r = expireAt(c, expireArg, flags, cmd);
-    if (typeof r !== 'number') return r;
+    if (typeof r === 'object') return r;
     when = r;
   }
   let old: Reply = NIL;
@@ -269,10 +270,10 @@ function getexCommand(c: Client, argv: string[]): Reply {
   const o = lookupRead(c, key);
   if (o === undefined) return NIL;
   if (o.type !== 'string') return WRONGTYPE_R;
-  let when = 0;
+  let when: number | bigint = 0;
   if (expireArg !== undefined) {
     const r = expireAt(c, expireArg, flags, 'getex');
-    if (typeof r !== 'number') return r;
+    if (typeof r === 'object') return r;
     when = r;
   }
   const reply: Reply = { t: 'bulk', v: o.value };
