@@ -1,10 +1,11 @@
 // The engine: databases, clients, the command table and the dispatcher (Redis's server.c
 // processCommand/call). Pure TypeScript: it runs in the Web Worker, in Node and in tests.
 
-import { Client, type ClientInfo } from './client.js';
+import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
+import { slowlogRecord } from './commands/server.js';
 import { Config } from './config.js';
 import { Database } from './database.js';
 import * as E from './errors.js';
@@ -138,9 +139,24 @@ export class Engine {
 
   /**
    * Runs one command line for a client. Returns the reply, or null when there is none to send
-   * now (an empty line, or a reply that will come later through `client.deliver`).
+   * now (an empty line, a reply that will come later through `client.deliver`, or a reply that
+   * CLIENT REPLY OFF|SKIP silences).
    */
   execute(c: Client, argv: string[]): Reply | null {
+    const reply = this.dispatch(c, argv);
+    const t = c.tracking;
+    // resetClient: CLIENT CACHING covers the next command (or transaction) only.
+    if (t !== null && t.caching && c.multi === null && !c.lastCommand.startsWith('client|')) {
+      t.caching = false;
+    }
+    const f = c.replyFlags;
+    if (f === 0) return reply;
+    // resetClient: a SKIP silences the command after CLIENT REPLY SKIP, then ends.
+    c.replyFlags = f & REPLY_SKIP_NEXT ? (f & ~REPLY_SKIP_NEXT) | REPLY_SKIP : f & ~REPLY_SKIP;
+    return f & (REPLY_OFF | REPLY_SKIP) ? null : reply;
+  }
+
+  private dispatch(c: Client, argv: string[]): Reply | null {
     if (argv.length === 0) return null;
     this.now = Math.floor(this.clock.now());
     c.lastInteraction = this.now;
@@ -194,6 +210,8 @@ export class Engine {
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
     const reply = cmd.handler!(c, argv);
+    // SLOWLOG: commands take 0 µs here, so only a threshold of 0 records them.
+    if (this.config.slowlogLogSlowerThan === 0) slowlogRecord(this, c, cmd, argv);
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
     st.calls++;
