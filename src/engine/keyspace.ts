@@ -5,7 +5,7 @@
 import type { Client } from './client.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
-import type { RObj } from './objects.js';
+import { lruClock, type RObj } from './objects.js';
 
 /**
  * Deletes the key if its TTL has passed. Returns true when the key is (now) gone because it
@@ -37,7 +37,7 @@ export function lookupRead(c: Client, key: string): RObj | undefined {
     return undefined;
   }
   engine.stats.keyspaceHits++;
-  obj.lru = engine.now;
+  obj.lru = lruClock(engine.now);
   return obj;
 }
 
@@ -50,7 +50,7 @@ export function lookupWrite(c: Client, key: string): RObj | undefined {
 export function lookupIn(engine: Engine, db: Database, key: string): RObj | undefined {
   if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return undefined;
   const obj = db.dict.get(key);
-  if (obj !== undefined) obj.lru = engine.now;
+  if (obj !== undefined) obj.lru = lruClock(engine.now);
   return obj;
 }
 
@@ -65,7 +65,7 @@ export function keyExists(engine: Engine, db: Database, key: string): boolean {
  * Keyspace notifications are the caller's (each command names its own event).
  */
 export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl = false): void {
-  obj.lru = c.engine.now;
+  obj.lru = lruClock(c.engine.now);
   db.put(key, obj);
   if (!keepTtl) db.expires.delete(key);
   c.engine.signalModifiedKey(db, key);
@@ -73,7 +73,7 @@ export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl 
 
 /** Adds a key that the caller knows is absent (after lookupWrite). */
 export function addKey(engine: Engine, db: Database, key: string, obj: RObj): void {
-  obj.lru = engine.now;
+  obj.lru = lruClock(engine.now);
   db.put(key, obj);
 }
 

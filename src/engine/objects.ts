@@ -14,6 +14,7 @@ export interface StringObj {
    * "as SET would encode it", derived from the value (see stringEncoding).
    */
   enc: StringEncoding | undefined;
+  /** Last access on Redis's 24-bit seconds clock (lruClock): a small integer V8 keeps unboxed. */
   lru: number;
   slot: number;
   /**
@@ -27,8 +28,22 @@ export interface StringObj {
 export type RObj = StringObj;
 export type RType = RObj['type'];
 
+/** Redis's LRU clock: Unix seconds in 24 bits (it wraps every 194 days, as in Redis). */
+export const LRU_CLOCK_MAX = 0xffffff;
+
+export function lruClock(nowMs: number): number {
+  return Math.floor(nowMs / 1000) & LRU_CLOCK_MAX;
+}
+
+/** Seconds since the object was last accessed (estimateObjectIdleTime, wrap included). */
+export function idleSeconds(obj: { lru: number }, nowMs: number): number {
+  const clock = lruClock(nowMs);
+  return clock >= obj.lru ? clock - obj.lru : clock + (LRU_CLOCK_MAX - obj.lru);
+}
+
+/** `now` is the engine's time in ms. */
 export function createString(value: string, now: number, enc?: StringEncoding): StringObj {
-  return { type: 'string', value, enc, lru: now, slot: -1 };
+  return { type: 'string', value, enc, lru: lruClock(now), slot: -1 };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.js';
 import { Engine } from './engine.js';
 import { expireIfNeeded, setKey } from './keyspace.js';
-import { createString, type StringObj } from './objects.js';
+import { createString, lruClock, type StringObj } from './objects.js';
 import {
   estimateUsedMemory,
   loadFromStorage,
@@ -98,7 +98,7 @@ describe('snapshot / loadSnapshot', () => {
     expect(readRdb(bytes, { now: 0 }).keys[0]!.idle).toBe(30);
     const { engine: b } = fresh();
     loadSnapshot(b, bytes);
-    expect(b.dbs[0]!.dict.get('k')!.lru).toBe(T0 - 30_000);
+    expect(b.dbs[0]!.dict.get('k')!.lru).toBe(lruClock(T0 - 30_000));
   });
 
   it('changes nothing when the snapshot is bad', () => {

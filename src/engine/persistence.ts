@@ -3,7 +3,7 @@
 // the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
 
 import type { Engine, SnapshotStorage } from './engine.js';
-import type { RObj } from './objects.js';
+import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb } from './rdb.js';
 
 /** A SnapshotStorage that keeps the last snapshot in memory. */
@@ -62,7 +62,7 @@ export function snapshot(engine: Engine): Uint8Array {
     usedMem: estimateUsedMemory(engine),
     compression: yes(engine, 'rdbcompression'),
     checksum: yes(engine, 'rdbchecksum'),
-    idleSeconds: lru ? (obj) => (now - obj.lru) / 1000 : undefined,
+    idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
   });
 }
 
@@ -111,7 +111,7 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
       expired++;
       continue;
     }
-    if (k.idle >= 0) k.value.lru = now - k.idle * 1000;
+    if (k.idle >= 0) k.value.lru = lruClock(now - k.idle * 1000);
     db.put(k.key, k.value);
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;

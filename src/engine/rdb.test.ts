@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createString, type RObj } from './objects.js';
+import { createString, lruClock, type RObj } from './objects.js';
 import {
   bytesFromLatin1,
   crc64,
@@ -258,7 +258,7 @@ describe('writeRdb / readRdb', () => {
     for (const k of c.keys) {
       expect(k.value.type).toBe('string');
       expect(k.value.enc).toBeUndefined();
-      expect(k.value.lru).toBe(NOW);
+      expect(k.value.lru).toBe(lruClock(NOW));
       expect(k.idle).toBe(-1);
       expect(k.freq).toBe(-1);
     }

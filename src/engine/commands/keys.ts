@@ -19,7 +19,7 @@ import {
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
-import { duplicateObject, type RObj } from '../objects.js';
+import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
 import { stringEncoding } from './strings.js';
 
@@ -389,8 +389,7 @@ function objectIdletimeCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!);
   if (obj === undefined) return NIL;
   if (lfuPolicy(c)) return error(E.LFU_SELECTED);
-  // Redis's LRU clock ticks in whole seconds.
-  return int(Math.max(0, Math.floor(c.engine.now / 1000) - Math.floor(obj.lru / 1000)));
+  return int(idleSeconds(obj, c.engine.now));
 }
 
 /** LFU_INIT_VAL: the logarithmic access counter a new key starts with. */
@@ -402,7 +401,7 @@ function objectFreqCommand(c: Client, argv: string[]): Reply {
   if (!lfuPolicy(c)) return error(E.LFU_NOT_SELECTED);
   // No per-access counter is kept: report the initial counter, decayed by one per
   // lfu-decay-time (1) minute of idleness as LFUDecrAndReturn does.
-  const idleMinutes = Math.floor((c.engine.now - obj.lru) / 60000);
+  const idleMinutes = Math.floor(idleSeconds(obj, c.engine.now) / 60);
   return int(Math.max(0, LFU_INIT_VAL - idleMinutes));
 }
 
