@@ -12,6 +12,26 @@ export interface ClientInfo {
   fd?: number;
 }
 
+/** Client.replyFlags bits (Redis's CLIENT_REPLY_OFF, CLIENT_REPLY_SKIP_NEXT, CLIENT_REPLY_SKIP). */
+export const REPLY_OFF = 1;
+export const REPLY_SKIP_NEXT = 2;
+export const REPLY_SKIP = 4;
+
+/** CLIENT TRACKING mode of a connection (Redis's CLIENT_TRACKING_* flags and fields). */
+export interface TrackingState {
+  bcast: boolean;
+  optin: boolean;
+  optout: boolean;
+  noloop: boolean;
+  /** CLIENT CACHING YES|NO was given for the next command. */
+  caching: boolean;
+  /** Client id invalidations go to; 0 for this connection itself. */
+  redirect: number;
+  brokenRedirect: boolean;
+  /** BCAST prefixes, sorted by bytes ('' = every key). */
+  prefixes: string[];
+}
+
 /** A queued command inside MULTI. */
 export interface QueuedCommand {
   cmd: Command;
@@ -51,6 +71,22 @@ export class Client {
   deliver: (reply: Reply) => void = () => {};
   /** Called by the engine when this client must be disconnected (CLIENT KILL). */
   onKill: () => void = () => {};
+
+  /**
+   * CLIENT REPLY state (REPLY_OFF / REPLY_SKIP_NEXT / REPLY_SKIP bits, see commands/connection.ts):
+   * Engine.execute returns null instead of the reply while replies are off or skipped.
+   */
+  replyFlags = 0;
+  /** CLIENT NO-EVICT ON (flag 'e' in CLIENT LIST). */
+  noEvict = false;
+  /** CLIENT TRACKING ON state, null when off. */
+  tracking: TrackingState | null = null;
+  /**
+   * Set while the client is blocked (BLPOP …): CLIENT UNBLOCK calls it, with true for the
+   * ERROR form (reply -UNBLOCKED …) and false for TIMEOUT (the command's timeout reply).
+   * CLIENT LIST shows flag 'b' while it is set.
+   */
+  unblock: ((byError: boolean) => void) | null = null;
 
   constructor(
     readonly engine: Engine,

@@ -13,6 +13,28 @@ import { expireIfNeeded } from './keyspace.js';
 import { error, QUEUED, type Reply } from './reply.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
+/**
+ * Client-side caching (CLIENT TRACKING, Redis's tracking.c), implemented in
+ * commands/connection.ts and installed on the engine the first time a client turns it on.
+ */
+export interface KeyTracker {
+  /** After a read-only command of a tracking client: remember the keys it read. */
+  remember(c: Client, cmd: Command, argv: string[]): void;
+  /** A key changed (signalModifiedKey); `byExpiry` when its TTL deleted it. */
+  invalidate(key: string, byExpiry: boolean): void;
+  /** FLUSHDB, FLUSHALL or a snapshot load emptied databases. */
+  flushed(): void;
+  /** The client turns tracking off or goes away. */
+  forget(c: Client): void;
+  /**
+   * End of a command of `c` (null: of an expiry cycle): sends what is due (BCAST batches,
+   * invalidations of the client's own keys) and returns the pushes owed to `c` after its reply.
+   */
+  endOfCommand(c: Client | null): Reply[] | null;
+  /** INFO's tracking_total_keys, tracking_total_items, tracking_total_prefixes. */
+  totals(): { keys: number; items: number; prefixes: number };
+}
+
 export interface ChangeEvent {
   db: number;
   key: string;
@@ -94,6 +116,10 @@ export class Engine {
   lastLoadKeysExpired = 0;
   /** True while EXEC runs the queued commands (Redis's server.in_exec): EXEC sets it. */
   inExec = false;
+  /** The client whose command line is running (Redis's server.current_client), else null. */
+  currentClient: Client | null = null;
+  /** CLIENT TRACKING's tables, once a client used it. */
+  tracker: KeyTracker | null = null;
 
   /** Command names as clients spell them → table entry (a cache over the lower-case table). */
   private readonly spellings = new Map<string, Command>();
@@ -131,6 +157,7 @@ export class Engine {
 
   /** Forgets the client: its watches go. Call when the tab or socket closes. */
   closeClient(c: Client): void {
+    if (c.tracking !== null && this.tracker !== null) this.tracker.forget(c);
     this.unwatchAll(c);
     this.clients.delete(c.id);
   }
@@ -143,7 +170,29 @@ export class Engine {
    * CLIENT REPLY OFF|SKIP silences).
    */
   execute(c: Client, argv: string[]): Reply | null {
-    const reply = this.dispatch(c, argv);
+    const caller = this.currentClient;
+    this.currentClient = c;
+    let reply: Reply | null;
+    try {
+      reply = this.dispatch(c, argv);
+    } finally {
+      this.currentClient = caller;
+    }
+    if (this.tracker !== null) {
+      // Tracking pushes owed to this client follow its reply: both go out through deliver.
+      const owed = this.tracker.endOfCommand(c);
+      if (owed !== null) {
+        const r = this.applyReplyFlags(c, reply);
+        if (r !== null) c.deliver(r);
+        for (const p of owed) c.deliver(p);
+        return null;
+      }
+    }
+    return this.applyReplyFlags(c, reply);
+  }
+
+  /** After each command line: CLIENT CACHING expires, CLIENT REPLY OFF|SKIP silence the reply. */
+  private applyReplyFlags(c: Client, reply: Reply | null): Reply | null {
     const t = c.tracking;
     // resetClient: CLIENT CACHING covers the next command (or transaction) only.
     if (t !== null && t.caching && c.multi === null && !c.lastCommand.startsWith('client|')) {
@@ -210,6 +259,9 @@ export class Engine {
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
     const reply = cmd.handler!(c, argv);
+    if (c.tracking !== null && this.tracker !== null && cmd.flags.includes('readonly')) {
+      this.tracker.remember(c, cmd, argv);
+    }
     // SLOWLOG: commands take 0 µs here, so only a threshold of 0 records them.
     if (this.config.slowlogLogSlowerThan === 0) slowlogRecord(this, c, cmd, argv);
     this.stats.totalCommands++;
@@ -259,6 +311,7 @@ export class Engine {
   signalModifiedKey(db: Database, key: string, countsAsChange = true): void {
     // Redis's server.dirty (expiry deletions pass false: Redis does not count them).
     if (countsAsChange) this.changesSinceLastSave++;
+    if (this.tracker !== null) this.tracker.invalidate(key, !countsAsChange);
     if (this.watchers.size === 0) return;
     const id = db.id + '\0' + key;
     const set = this.watchers.get(id);
@@ -347,6 +400,8 @@ export class Engine {
 
   /** FLUSHDB/FLUSHALL/SWAPDB: every watcher of a key that exists in `db` (or `other`) is dirtied. */
   touchAllWatchedKeysInDb(db: Database, other?: Database): void {
+    // Without `other` this is a flush (FLUSHDB, FLUSHALL, a load): tracked keys are all invalid.
+    if (other === undefined && this.tracker !== null) this.tracker.flushed();
     if (this.watchers.size === 0) return;
     const prefix = db.id + '\0';
     for (const [id, set] of this.watchers) {
@@ -408,6 +463,8 @@ export class Engine {
       }
       this.expireCursors[db.id] = it;
     }
+    // beforeSleep: BCAST tracking clients hear about the keys that expired.
+    if (deleted > 0 && this.tracker !== null) this.tracker.endOfCommand(null);
     return deleted;
   }
 }

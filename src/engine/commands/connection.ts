@@ -1,3 +1,1186 @@
-import type { CommandSpec } from '../command.js';
+// The CONNECTION group (Redis's networking.c, acl.c, server.c, db.c, tracking.c): PING, ECHO,
+// QUIT, SELECT, HELLO, AUTH, RESET and CLIENT with its subcommands.
+//
+// Users: only Redis's `default` user exists (no ACL SETUSER yet). Its password is the
+// `requirepass` config; with none set it is a "nopass" user, so any password logs it in.
 
-export const connectionCommands: CommandSpec[] = [];
+import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type Client, type TrackingState } from '../client.js';
+import type { Command, CommandSpec } from '../command.js';
+import type { Engine, KeyTracker } from '../engine.js';
+import * as E from '../errors.js';
+import { parseIntArg } from '../numbers.js';
+import {
+  array,
+  bulk,
+  EMPTY_ARRAY,
+  error,
+  int,
+  map,
+  NIL,
+  OK,
+  ONE,
+  PONG,
+  push,
+  set,
+  simple,
+  verbatim,
+  ZERO,
+  type Reply,
+} from '../reply.js';
+import { REDIS_VERSION } from '../rdb.js';
+import { commandKeys } from './server.js';
+
+const SYNTAX_R = error(E.SYNTAX);
+const NOT_INTEGER_R = error(E.NOT_INTEGER);
+const WRONGPASS_R = error(E.WRONGPASS);
+const CLIENT_NAME_INVALID_R = error(E.CLIENT_NAME_INVALID);
+const RESET_R = simple('RESET');
+
+const DEFAULT_USER = 'default';
+
+/**
+ * strcasecmp(arg, tok) === 0 for a lower-case ASCII token: Redis compares the C string, so an
+ * argument matches when it equals the token up to its first NUL byte.
+ */
+function isToken(arg: string, tok: string): boolean {
+  const n = tok.length;
+  if (arg.length < n || (arg.length > n && arg.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = arg.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** An argument as a C string sees it: up to the first NUL byte. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+// ---- authentication ------------------------------------------------------------------------
+
+/**
+ * ACLCheckUserCredentials + ACLAuthenticateUser: logs the client in when the pair is valid.
+ * A failed attempt leaves an already authenticated connection authenticated.
+ */
+export function authenticate(c: Client, username: string, password: string): boolean {
+  if (username !== DEFAULT_USER) return false;
+  const requirepass = c.engine.config.requirepass;
+  if (requirepass !== '' && password !== requirepass) return false;
+  c.authenticated = true;
+  return true;
+}
+
+function authCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  if (argc > 3) return SYNTAX_R;
+  let username: string;
+  let password: string;
+  if (argc === 2) {
+    // The old form errs when the default user needs no password at all.
+    if (c.engine.config.requirepass === '') return error(E.AUTH_NOT_CONFIGURED);
+    username = DEFAULT_USER;
+    password = argv[1]!;
+  } else {
+    username = argv[1]!;
+    password = argv[2]!;
+  }
+  return authenticate(c, username, password) ? OK : WRONGPASS_R;
+}
+
+// ---- PING, ECHO, QUIT, SELECT --------------------------------------------------------------
+
+function pingCommand(_c: Client, argv: string[]): Reply {
+  // The arity is -1 but PING takes at most one argument: the handler checks, as Redis does.
+  if (argv.length > 2) return error(E.wrongArity('ping'));
+  return argv.length === 1 ? PONG : bulk(argv[1]!);
+}
+
+function echoCommand(_c: Client, argv: string[]): Reply {
+  return bulk(argv[1]!);
+}
+
+function quitCommand(c: Client): Reply {
+  c.closeAfterReply = true;
+  return OK;
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+function selectCommand(c: Client, argv: string[]): Reply {
+  // getIntFromObjectOrReply: an int64 first, then the C int range.
+  const id = parseIntArg(argv[1]!);
+  if (id === null) return NOT_INTEGER_R;
+  if (id < INT_MIN || id > INT_MAX) return error(E.valueOutOfRange(INT_MIN, INT_MAX));
+  const db = c.engine.dbs[id];
+  if (id < 0 || db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+  c.db = db;
+  return OK;
+}
+
+// ---- HELLO, RESET --------------------------------------------------------------------------
+
+/** clientSetName: an empty name removes it; other names must be printable ASCII, no spaces. */
+function setClientName(c: Client, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const ch = name.charCodeAt(i);
+    if (ch < 0x21 || ch > 0x7e) return false;
+  }
+  c.name = name;
+  return true;
+}
+
+function helloCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  let ver = 0;
+  let j = 1;
+  if (argc >= 2) {
+    const v = parseIntArg(argv[1]!);
+    if (v === null) return error(E.PROTOCOL_VERSION_NOT_INTEGER);
+    if (v < 2 || v > 3) return error(E.NOPROTO);
+    ver = v;
+    j = 2;
+  }
+  // Options apply in order: a SETNAME before a failing AUTH keeps the new name.
+  for (; j < argc; j++) {
+    const more = argc - 1 - j;
+    const opt = argv[j]!;
+    if (isToken(opt, 'auth') && more >= 2) {
+      if (!authenticate(c, argv[j + 1]!, argv[j + 2]!)) return WRONGPASS_R;
+      j += 2;
+    } else if (isToken(opt, 'setname') && more >= 1) {
+      if (!setClientName(c, argv[j + 1]!)) return CLIENT_NAME_INVALID_R;
+      j++;
+    } else {
+      return error(E.helloSyntax(opt));
+    }
+  }
+  if (!c.authenticated) return error(E.HELLO_NOAUTH);
+  if (ver !== 0) c.resp = ver as 2 | 3;
+  return map([
+    [bulk('server'), bulk('redis')],
+    [bulk('version'), bulk(REDIS_VERSION)],
+    [bulk('proto'), int(c.resp)],
+    [bulk('id'), int(c.id)],
+    [bulk('mode'), bulk('standalone')],
+    [bulk('role'), bulk('master')],
+    [bulk('modules'), EMPTY_ARRAY],
+  ]);
+}
+
+/** clearClientConnectionState: the connection as if it had just connected (NO-EVICT stays). */
+function resetCommand(c: Client): Reply {
+  const engine = c.engine;
+  disableTracking(c);
+  c.db = engine.dbs[0]!;
+  c.resp = 2;
+  c.authenticated = engine.config.requirepass === '';
+  engine.discardTransaction(c);
+  c.name = '';
+  c.replyFlags &= ~(REPLY_OFF | REPLY_SKIP_NEXT);
+  return RESET_R;
+}
+
+// ---- CLIENT LIST / INFO --------------------------------------------------------------------
+
+/** Bytes of the request in RESP form: what Redis's query buffer held for it (qbuf=). */
+function requestLength(argv: readonly string[]): number {
+  let n = 3 + String(argv.length).length;
+  for (const a of argv) n += 5 + String(a.length).length + a.length;
+  return n;
+}
+
+/** What the query buffer of an active connection holds in all (Redis's 20 KB allocation). */
+const QBUF_SIZE = 20474;
+/** A connection's fixed cost in tot-mem: the client struct and its 16 KB reply buffer. */
+const CLIENT_BASE_MEM = 17152;
+
+function argvMem(argv: readonly string[]): number {
+  let n = 0;
+  for (const a of argv) n += a.length;
+  return n;
+}
+
+function multiArgvMem(cl: Client): number {
+  if (cl.multi === null) return 0;
+  let n = 0;
+  for (const q of cl.multi) n += argvMem(q.argv) + 8 * q.argv.length;
+  return n;
+}
+
+function clientFlags(cl: Client): string {
+  let f = '';
+  if (cl.multi !== null) f += 'x';
+  if (cl.unblock !== null) f += 'b';
+  const t = cl.tracking;
+  if (t !== null) {
+    f += 't';
+    if (t.brokenRedirect) f += 'R';
+    if (t.bcast) f += 'B';
+  }
+  if (cl.dirtyCas) f += 'd';
+  if (cl.closeAfterReply) f += 'c';
+  if (cl.noEvict) f += 'e';
+  return f === '' ? 'N' : f;
+}
+
+/**
+ * catClientInfoString: one CLIENT LIST line (without the newline). `current` is the argv of the
+ * command being run when `cl` is the calling client (its query buffer and argv memory).
+ */
+export function clientInfoLine(engine: Engine, cl: Client, current: readonly string[] | null): string {
+  const nowSec = Math.floor(engine.now / 1000);
+  const idle = nowSec - Math.floor(cl.lastInteraction / 1000);
+  let qbuf = 0;
+  let qbufFree = idle > 2 ? 0 : QBUF_SIZE;
+  let argvBytes = 0;
+  let totMem = CLIENT_BASE_MEM;
+  if (current !== null) {
+    qbuf = requestLength(current);
+    qbufFree = Math.max(QBUF_SIZE - qbuf, 0);
+    argvBytes = argvMem(current);
+    totMem += argvBytes + 8 * current.length;
+  }
+  totMem += qbuf + qbufFree > 0 ? qbuf + qbufFree + 6 : 8;
+  const multiMem = multiArgvMem(cl);
+  totMem += multiMem + cl.watched.size * 56;
+  if (cl.multi !== null && cl.multi.length > 0) {
+    let alloc = 2;
+    while (alloc < cl.multi.length) alloc *= 2;
+    totMem += alloc * 24;
+  }
+  return (
+    `id=${cl.id} addr=${cl.addr} laddr=${cl.laddr} fd=${cl.fd} name=${cl.name}` +
+    ` age=${nowSec - Math.floor(cl.createdAt / 1000)} idle=${idle} flags=${clientFlags(cl)}` +
+    ` db=${cl.db.id} sub=0 psub=0 ssub=0 multi=${cl.multi === null ? -1 : cl.multi.length}` +
+    ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
+    ` rbs=16384 rbp=16384 obl=0 oll=0 omem=0 tot-mem=${totMem} events=r cmd=${cl.lastCommand}` +
+    ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
+  );
+}
+
+/** The request the calling client is running: EXEC's own while EXEC runs a queued command. */
+function currentRequest(c: Client, argv: string[]): readonly string[] {
+  return c.engine.inExec ? ['EXEC'] : argv;
+}
+
+const CLIENT_TYPE_NORMAL = 0;
+const CLIENT_TYPE_SLAVE = 1;
+const CLIENT_TYPE_PUBSUB = 2;
+const CLIENT_TYPE_MASTER = 3;
+
+/** getClientTypeByName; -1 when unknown. */
+function clientTypeByName(name: string): number {
+  if (isToken(name, 'normal')) return CLIENT_TYPE_NORMAL;
+  if (isToken(name, 'slave') || isToken(name, 'replica')) return CLIENT_TYPE_SLAVE;
+  if (isToken(name, 'pubsub')) return CLIENT_TYPE_PUBSUB;
+  if (isToken(name, 'master')) return CLIENT_TYPE_MASTER;
+  return -1;
+}
+
+/** getClientType: every connection here is a normal one (no replicas, no pub/sub yet). */
+function clientType(_cl: Client): number {
+  return CLIENT_TYPE_NORMAL;
+}
+
+function clientListCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const argc = argv.length;
+  const current = currentRequest(c, argv);
+  let out = '';
+  if (argc === 4 && isToken(argv[2]!, 'type')) {
+    const type = clientTypeByName(argv[3]!);
+    if (type < 0) return error(E.unknownClientType(argv[3]!));
+    for (const cl of engine.clients.values()) {
+      if (clientType(cl) !== type) continue;
+      out += clientInfoLine(engine, cl, cl === c ? current : null) + '\n';
+    }
+  } else if (argc > 3 && isToken(argv[2]!, 'id')) {
+    for (let j = 3; j < argc; j++) {
+      const id = parseIntArg(argv[j]!);
+      if (id === null) return error(E.INVALID_CLIENT_ID);
+      const cl = engine.clients.get(id);
+      if (cl !== undefined) out += clientInfoLine(engine, cl, cl === c ? current : null) + '\n';
+    }
+  } else if (argc !== 2) {
+    return SYNTAX_R;
+  } else {
+    for (const cl of engine.clients.values()) {
+      out += clientInfoLine(engine, cl, cl === c ? current : null) + '\n';
+    }
+  }
+  return verbatim(out);
+}
+
+function clientInfoCommand(c: Client, argv: string[]): Reply {
+  return verbatim(clientInfoLine(c.engine, c, currentRequest(c, argv)) + '\n');
+}
+
+// ---- CLIENT KILL / UNBLOCK -----------------------------------------------------------------
+
+function clientKillCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const argc = argv.length;
+  let addr: string | null = null;
+  let laddr: string | null = null;
+  let type = -1;
+  let id = 0;
+  let skipme = true;
+  if (argc === 3) {
+    // The old form CLIENT KILL ip:port, which may kill the caller itself.
+    addr = cString(argv[2]!);
+    skipme = false;
+  } else {
+    for (let i = 2; i < argc; i += 2) {
+      const opt = argv[i]!;
+      if (i + 1 >= argc) return SYNTAX_R;
+      const val = argv[i + 1]!;
+      if (isToken(opt, 'id')) {
+        const n = parseIntArg(val);
+        if (n === null || n < 1) return error(E.CLIENT_ID_NOT_POSITIVE);
+        id = n;
+      } else if (isToken(opt, 'type')) {
+        type = clientTypeByName(val);
+        if (type < 0) return error(E.unknownClientType(val));
+      } else if (isToken(opt, 'addr')) {
+        addr = cString(val);
+      } else if (isToken(opt, 'laddr')) {
+        laddr = cString(val);
+      } else if (isToken(opt, 'user')) {
+        if (val !== DEFAULT_USER) return error(E.noSuchUser(val));
+      } else if (isToken(opt, 'skipme')) {
+        if (isToken(val, 'yes')) skipme = true;
+        else if (isToken(val, 'no')) skipme = false;
+        else return SYNTAX_R;
+      } else {
+        return SYNTAX_R;
+      }
+    }
+  }
+
+  let killed = 0;
+  for (const cl of [...engine.clients.values()]) {
+    if (addr !== null && cl.addr !== addr) continue;
+    if (laddr !== null && cl.laddr !== laddr) continue;
+    if (type !== -1 && clientType(cl) !== type) continue;
+    if (id !== 0 && cl.id !== id) continue;
+    if (cl === c && skipme) continue;
+    if (cl === c) {
+      // Closed once this reply is written.
+      c.closeAfterReply = true;
+    } else {
+      cl.onKill();
+      engine.closeClient(cl);
+    }
+    killed++;
+  }
+  if (argc === 3) return killed === 0 ? error(E.NO_SUCH_CLIENT) : OK;
+  return int(killed);
+}
+
+function clientUnblockCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
+  let byError = false;
+  if (argc === 4) {
+    if (isToken(argv[3]!, 'timeout')) byError = false;
+    else if (isToken(argv[3]!, 'error')) byError = true;
+    else return error(E.UNBLOCK_REASON);
+  }
+  const id = parseIntArg(argv[2]!);
+  if (id === null) return NOT_INTEGER_R;
+  const target = c.engine.clients.get(id);
+  if (target === undefined || target.unblock === null) return ZERO;
+  target.unblock(byError);
+  return ONE;
+}
+
+// ---- CLIENT SETNAME / GETNAME / ID / REPLY / NO-EVICT / PAUSE ------------------------------
+
+function clientSetnameCommand(c: Client, argv: string[]): Reply {
+  return setClientName(c, argv[2]!) ? OK : CLIENT_NAME_INVALID_R;
+}
+
+function clientGetnameCommand(c: Client): Reply {
+  return c.name === '' ? NIL : bulk(c.name);
+}
+
+function clientIdCommand(c: Client): Reply {
+  return int(c.id);
+}
+
+/**
+ * CLIENT REPLY: ON answers OK; OFF and SKIP answer nothing. Engine.execute applies the flags:
+ * OFF silences every reply until ON, SKIP the reply of the next command only.
+ */
+function clientReplyCommand(c: Client, argv: string[]): Reply | null {
+  const mode = argv[2]!;
+  if (isToken(mode, 'on')) {
+    c.replyFlags &= ~(REPLY_SKIP | REPLY_OFF);
+    return OK;
+  }
+  if (isToken(mode, 'off')) {
+    c.replyFlags |= REPLY_OFF;
+    return null;
+  }
+  if (isToken(mode, 'skip')) {
+    if ((c.replyFlags & REPLY_OFF) === 0) c.replyFlags |= REPLY_SKIP_NEXT;
+    return null;
+  }
+  return SYNTAX_R;
+}
+
+function clientNoEvictCommand(c: Client, argv: string[]): Reply {
+  const mode = argv[2]!;
+  if (isToken(mode, 'on')) c.noEvict = true;
+  else if (isToken(mode, 'off')) c.noEvict = false;
+  else return SYNTAX_R;
+  return OK;
+}
+
+/**
+ * CLIENT PAUSE validates like Redis and answers OK, but pauses nothing: the playground has no
+ * replicas to fail over to, and other connections keep running.
+ */
+function clientPauseCommand(_c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
+  if (argc === 4 && !isToken(argv[3]!, 'write') && !isToken(argv[3]!, 'all')) {
+    return error(E.PAUSE_MODE);
+  }
+  const ms = parseIntArg(argv[2]!);
+  if (ms === null) return error(E.TIMEOUT_NOT_INTEGER);
+  if (ms < 0) return error(E.TIMEOUT_NEGATIVE);
+  return OK;
+}
+
+function clientUnpauseCommand(): Reply {
+  return OK;
+}
+
+// ---- client-side caching: the tracking tables -----------------------------------------------
+
+/** Keys modified since the last broadcast for one BCAST prefix, and who listens to it. */
+interface BcastState {
+  /** key → the client that modified it last (null: an expiry), for NOLOOP. */
+  keys: Map<string, Client | null>;
+  clients: Set<Client>;
+}
+
+/**
+ * Redis's tracking.c. Keys read by tracking clients are remembered globally (not per database,
+ * as in Redis) and forgotten once invalidated; BCAST clients hear about every modified key under
+ * their prefixes, in one batch per command. Invalidations reach RESP3 clients as
+ * `>2 invalidate [keys]` pushes, or their REDIRECT client.
+ */
+class Tracker implements KeyTracker {
+  /** key → ids of the clients that may cache it. */
+  private readonly table = new Map<string, Set<number>>();
+  private readonly prefixes = new Map<string, BcastState>();
+  /** Invalidations for the running client itself (a key, or null for a flush): after its reply. */
+  private pending: (string | null)[] = [];
+  /** While endOfCommand runs: the client whose pushes are collected, not delivered. */
+  private collecting: Client | null = null;
+  private owed: Reply[] = [];
+  /** Flush dedup: FLUSHALL empties every database but invalidates once. */
+  private epoch = 0;
+  private flushedAt = '';
+
+  constructor(private readonly engine: Engine) {}
+
+  totals(): { keys: number; items: number; prefixes: number } {
+    let items = 0;
+    for (const ids of this.table.values()) items += ids.size;
+    return { keys: this.table.size, items, prefixes: this.prefixes.size };
+  }
+
+  /** enableBcastTrackingForPrefix. */
+  listen(c: Client, prefix: string): void {
+    let bs = this.prefixes.get(prefix);
+    if (bs === undefined) this.prefixes.set(prefix, (bs = { keys: new Map(), clients: new Set() }));
+    bs.clients.add(c);
+  }
+
+  forget(c: Client): void {
+    const t = c.tracking;
+    if (t === null || !t.bcast) return;
+    for (const p of t.prefixes) {
+      const bs = this.prefixes.get(p);
+      if (bs === undefined) continue;
+      bs.clients.delete(c);
+      if (bs.clients.size === 0) this.prefixes.delete(p);
+    }
+  }
+
+  /** trackingRememberKeys. */
+  remember(c: Client, cmd: Command, argv: string[]): void {
+    const t = c.tracking!;
+    if (t.bcast) return;
+    if ((t.optin && !t.caching) || (t.optout && t.caching)) return;
+    if (cmd.flags.includes('pubsub')) return;
+    for (const { pos } of commandKeys(cmd, argv)) {
+      const key = argv[pos]!;
+      let ids = this.table.get(key);
+      if (ids === undefined) this.table.set(key, (ids = new Set()));
+      ids.add(c.id);
+    }
+  }
+
+  /** trackingInvalidateKey. */
+  invalidate(key: string, byExpiry: boolean): void {
+    const engine = this.engine;
+    const current = engine.currentClient;
+    if (this.prefixes.size > 0) {
+      const modifier = byExpiry ? null : current;
+      for (const [prefix, bs] of this.prefixes) {
+        if (key.startsWith(prefix)) bs.keys.set(key, modifier);
+      }
+    }
+    const ids = this.table.get(key);
+    if (ids === undefined) return;
+    this.table.delete(key);
+    for (const id of ids) {
+      const target = engine.clients.get(id);
+      const t = target?.tracking;
+      if (target === undefined || t === null || t === undefined || t.bcast) continue;
+      if (target === current) {
+        if (!t.noloop) this.pending.push(key);
+      } else {
+        this.send(target, array([bulk(key)]));
+      }
+    }
+  }
+
+  /** trackingInvalidateKeysOnFlush: every tracking client hears "all keys" (a null) once. */
+  flushed(): void {
+    const engine = this.engine;
+    const at = `${this.epoch}:${engine.stats.totalCommands}`;
+    if (at === this.flushedAt) return;
+    this.flushedAt = at;
+    const current = engine.currentClient;
+    for (const cl of engine.clients.values()) {
+      if (cl.tracking === null) continue;
+      if (cl === current) this.pending.push(null);
+      else this.send(cl, NIL);
+    }
+    this.table.clear();
+  }
+
+  endOfCommand(c: Client | null): Reply[] | null {
+    this.epoch++;
+    this.collecting = c;
+    try {
+      // trackingHandlePendingKeyInvalidations, then beforeSleep's broadcast.
+      if (c !== null && this.pending.length > 0) {
+        const pending = this.pending;
+        this.pending = [];
+        for (const key of pending) {
+          if (c.tracking !== null) this.send(c, key === null ? NIL : array([bulk(key)]));
+        }
+      }
+      this.broadcast();
+    } finally {
+      this.collecting = null;
+    }
+    if (this.owed.length === 0) return null;
+    const owed = this.owed;
+    this.owed = [];
+    return owed;
+  }
+
+  /** trackingBroadcastInvalidationMessages: one array of keys per prefix and client. */
+  private broadcast(): void {
+    if (this.prefixes.size === 0) return;
+    const prefixes = [...this.prefixes.keys()].sort();
+    for (const p of prefixes) {
+      const bs = this.prefixes.get(p)!;
+      if (bs.keys.size === 0) continue;
+      const keys = [...bs.keys.keys()].sort();
+      const all = array(keys.map((k) => bulk(k)));
+      for (const cl of bs.clients) {
+        if (cl.tracking?.noloop) {
+          const mine = keys.filter((k) => bs.keys.get(k) !== cl);
+          if (mine.length > 0) this.send(cl, array(mine.map((k) => bulk(k))));
+        } else {
+          this.send(cl, all);
+        }
+      }
+      bs.keys.clear();
+    }
+  }
+
+  /** sendTrackingMessage: to the client, or the client it redirects to. */
+  private send(c: Client, keys: Reply): void {
+    const t = c.tracking!;
+    let target = c;
+    if (t.redirect !== 0) {
+      const redir = this.engine.clients.get(t.redirect);
+      if (redir === undefined) {
+        t.brokenRedirect = true;
+        if (c.resp === 3) this.deliver(c, push([bulk('tracking-redir-broken'), int(t.redirect)]));
+        return;
+      }
+      target = redir;
+    }
+    // RESP2 connections cannot take pushes: only a redirect target subscribed to
+    // __redis__:invalidate could (pub/sub is not available yet), so nothing is sent.
+    if (target.resp === 3) this.deliver(target, push([bulk('invalidate'), keys]));
+  }
+
+  private deliver(target: Client, reply: Reply): void {
+    if (target === this.collecting) this.owed.push(reply);
+    else target.deliver(reply);
+  }
+}
+
+function trackerOf(engine: Engine): Tracker {
+  if (engine.tracker === null) engine.tracker = new Tracker(engine);
+  return engine.tracker as Tracker;
+}
+
+/** disableTracking. */
+function disableTracking(c: Client): void {
+  if (c.tracking === null) return;
+  c.engine.tracker?.forget(c);
+  c.tracking = null;
+}
+
+// ---- CLIENT TRACKING / CACHING / GETREDIR / TRACKINGINFO -----------------------------------
+
+/** stringCheckPrefix: one of the two is a prefix of the other. */
+function prefixesOverlap(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+/** checkPrefixCollisionsOrReply: the error for overlapping BCAST prefixes, or null. */
+function prefixCollision(existing: readonly string[], given: readonly string[]): string | null {
+  for (let i = 0; i < given.length; i++) {
+    for (const p of existing) {
+      if (prefixesOverlap(p, given[i]!)) {
+        return E.noNewlines(
+          `ERR Prefix '${cString(given[i]!)}' overlaps with an existing prefix '${cString(p)}'. Prefixes for a single client must not overlap.`,
+        );
+      }
+    }
+    for (let j = i + 1; j < given.length; j++) {
+      if (prefixesOverlap(given[i]!, given[j]!)) {
+        return E.noNewlines(
+          `ERR Prefix '${cString(given[i]!)}' overlaps with another provided prefix '${cString(given[j]!)}'. Prefixes for a single client must not overlap.`,
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/** CLIENT TRACKING ON|OFF and its options (enableTracking / disableTracking). */
+function clientTrackingCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const argc = argv.length;
+  let redirect = 0;
+  let bcast = false;
+  let optin = false;
+  let optout = false;
+  let noloop = false;
+  const prefixes: string[] = [];
+  for (let j = 3; j < argc; j++) {
+    const opt = argv[j]!;
+    const more = argc - 1 - j;
+    if (isToken(opt, 'redirect') && more > 0) {
+      j++;
+      if (redirect !== 0) return error(E.TRACKING_ONE_REDIRECT);
+      const id = parseIntArg(argv[j]!);
+      if (id === null) return NOT_INTEGER_R;
+      if (!engine.clients.has(id)) return error(E.TRACKING_NO_REDIRECT_CLIENT);
+      redirect = id;
+    } else if (isToken(opt, 'bcast')) {
+      bcast = true;
+    } else if (isToken(opt, 'optin')) {
+      optin = true;
+    } else if (isToken(opt, 'optout')) {
+      optout = true;
+    } else if (isToken(opt, 'noloop')) {
+      noloop = true;
+    } else if (isToken(opt, 'prefix') && more > 0) {
+      prefixes.push(argv[++j]!);
+    } else {
+      return SYNTAX_R;
+    }
+  }
+
+  const mode = argv[2]!;
+  if (isToken(mode, 'on')) {
+    const cur = c.tracking;
+    if (!bcast && prefixes.length > 0) return error(E.TRACKING_PREFIX_NEEDS_BCAST);
+    if (cur !== null && cur.bcast !== bcast) return error(E.TRACKING_BCAST_SWITCH);
+    if (bcast && (optin || optout)) return error(E.TRACKING_OPT_WITH_BCAST);
+    if (optin && optout) return error(E.TRACKING_OPTIN_AND_OPTOUT);
+    if (cur !== null && ((optin && cur.optout) || (optout && cur.optin))) {
+      return error(E.TRACKING_OPT_SWITCH);
+    }
+    if (bcast) {
+      const collision = prefixCollision(cur?.prefixes ?? [], prefixes);
+      if (collision !== null) return error(collision);
+    }
+    // enableTracking: the mode is replaced, BCAST prefixes accumulate, CACHING survives.
+    const next: TrackingState = {
+      bcast,
+      optin,
+      optout,
+      noloop,
+      caching: cur?.caching ?? false,
+      redirect,
+      brokenRedirect: false,
+      prefixes: cur?.prefixes ?? [],
+    };
+    const tracker = trackerOf(engine);
+    if (bcast) {
+      if (prefixes.length === 0) prefixes.push('');
+      for (const p of prefixes) {
+        if (!next.prefixes.includes(p)) next.prefixes.push(p);
+        tracker.listen(c, p);
+      }
+      next.prefixes.sort();
+    }
+    c.tracking = next;
+  } else if (isToken(mode, 'off')) {
+    disableTracking(c);
+  } else {
+    return SYNTAX_R;
+  }
+  return OK;
+}
+
+function clientCachingCommand(c: Client, argv: string[]): Reply {
+  const t = c.tracking;
+  if (t === null) return error(E.CACHING_NOT_TRACKING);
+  const opt = argv[2]!;
+  if (isToken(opt, 'yes')) {
+    if (!t.optin) return error(E.CACHING_YES_NEEDS_OPTIN);
+  } else if (isToken(opt, 'no')) {
+    if (!t.optout) return error(E.CACHING_NO_NEEDS_OPTOUT);
+  } else {
+    return SYNTAX_R;
+  }
+  t.caching = true;
+  return OK;
+}
+
+function clientGetredirCommand(c: Client): Reply {
+  return int(c.tracking === null ? -1 : c.tracking.redirect);
+}
+
+function clientTrackinginfoCommand(c: Client): Reply {
+  const t = c.tracking;
+  const flags: Reply[] = [bulk(t === null ? 'off' : 'on')];
+  if (t !== null) {
+    if (t.bcast) flags.push(bulk('bcast'));
+    if (t.optin) {
+      flags.push(bulk('optin'));
+      if (t.caching) flags.push(bulk('caching-yes'));
+    }
+    if (t.optout) {
+      flags.push(bulk('optout'));
+      if (t.caching) flags.push(bulk('caching-no'));
+    }
+    if (t.noloop) flags.push(bulk('noloop'));
+    if (t.brokenRedirect) flags.push(bulk('broken_redirect'));
+  }
+  return map([
+    [bulk('flags'), set(flags)],
+    [bulk('redirect'), int(t === null ? -1 : t.redirect)],
+    [bulk('prefixes'), array(t === null ? [] : t.prefixes.map((p) => bulk(p)))],
+  ]);
+}
+
+// ---- CLIENT HELP ---------------------------------------------------------------------------
+
+const CLIENT_HELP = [
+  'CACHING (YES|NO)',
+  '    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.',
+  'GETREDIR',
+  '    Return the client ID we are redirecting to when tracking is enabled.',
+  'GETNAME',
+  '    Return the name of the current connection.',
+  'ID',
+  '    Return the ID of the current connection.',
+  'INFO',
+  '    Return information about the current client connection.',
+  'KILL <ip:port>',
+  '    Kill connection made from <ip:port>.',
+  'KILL <option> <value> [<option> <value> [...]]',
+  '    Kill connections. Options are:',
+  '    * ADDR (<ip:port>|<unixsocket>:0)',
+  '      Kill connections made from the specified address',
+  '    * LADDR (<ip:port>|<unixsocket>:0)',
+  '      Kill connections made to specified local address',
+  '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+  '      Kill connections by type.',
+  '    * USER <username>',
+  '      Kill connections authenticated by <username>.',
+  '    * SKIPME (YES|NO)',
+  '      Skip killing current connection (default: yes).',
+  'LIST [options ...]',
+  '    Return information about client connections. Options:',
+  '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
+  '      Return clients of specified type.',
+  'UNPAUSE',
+  '    Stop the current client pause, resuming traffic.',
+  'PAUSE <timeout> [WRITE|ALL]',
+  '    Suspend all, or just write, clients for <timeout> milliseconds.',
+  'REPLY (ON|OFF|SKIP)',
+  '    Control the replies sent to the current connection.',
+  'SETNAME <name>',
+  '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
+  'TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]',
+  '         [OPTIN] [OPTOUT] [NOLOOP]',
+  '    Control server assisted client side caching.',
+  'TRACKINGINFO',
+  '    Report tracking status for the current connection.',
+  'NO-EVICT (ON|OFF)',
+  '    Protect current client connection from eviction.',
+];
+
+function clientHelpCommand(_c: Client, argv: string[]): Reply {
+  const out: Reply[] = [
+    simple(`${argv[0]!.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`),
+  ];
+  for (const line of CLIENT_HELP) out.push(simple(line));
+  out.push(simple('HELP'), simple('    Prints this help.'));
+  return array(out);
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+/** Flags of most CLIENT subcommands. */
+const CLIENT_FLAGS: CommandSpec['flags'] = ['noscript', 'loading', 'stale'];
+const CLIENT_ADMIN_FLAGS: CommandSpec['flags'] = ['admin', 'noscript', 'loading', 'stale'];
+const CLIENT_ACL = ['slow', 'connection'];
+const CLIENT_ADMIN_ACL = ['admin', 'slow', 'dangerous', 'connection'];
+const NO_KEYS: CommandSpec['keys'] = [0, 0, 0];
+
+export const connectionCommands: CommandSpec[] = [
+  {
+    name: 'auth',
+    arity: -2,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '1.0.0',
+    summary: 'Log this connection in with a password (and optionally a user name)',
+    complexity: 'O(N) where N is the number of passwords defined for the user',
+    syntax: '[username] password',
+    handler: authCommand,
+  },
+  {
+    name: 'echo',
+    arity: 2,
+    flags: ['loading', 'stale', 'fast'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '1.0.0',
+    summary: 'Answer with the given message',
+    complexity: 'O(1)',
+    syntax: 'message',
+    handler: echoCommand,
+  },
+  {
+    name: 'hello',
+    arity: -1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '6.0.0',
+    summary: 'Choose the protocol version (RESP2 or RESP3), optionally log in and name the connection',
+    complexity: 'O(1)',
+    syntax: '[protover [AUTH username password] [SETNAME clientname]]',
+    handler: helloCommand,
+  },
+  {
+    name: 'ping',
+    arity: -1,
+    flags: ['fast'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
+    group: 'connection',
+    since: '1.0.0',
+    summary: 'Check the connection: answers PONG, or the given message',
+    complexity: 'O(1)',
+    syntax: '[message]',
+    handler: pingCommand,
+  },
+  {
+    name: 'quit',
+    arity: -1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '1.0.0',
+    summary: 'Close the connection once the OK reply is sent',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: quitCommand,
+  },
+  {
+    name: 'reset',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '6.2.0',
+    summary: 'Bring the connection back to its initial state: database 0, RESP2, no transaction, no name',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: resetCommand,
+  },
+  {
+    name: 'select',
+    arity: 2,
+    flags: ['loading', 'stale', 'fast'],
+    acl: ['fast', 'connection'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '1.0.0',
+    summary: 'Switch this connection to the database with the given index',
+    complexity: 'O(1)',
+    syntax: 'index',
+    handler: selectCommand,
+  },
+  {
+    name: 'client',
+    arity: -2,
+    flags: [],
+    acl: ['slow'],
+    keys: NO_KEYS,
+    group: 'connection',
+    since: '2.4.0',
+    summary: 'Inspect and manage client connections',
+    complexity: 'Depends on subcommand.',
+    syntax: '',
+    subcommands: [
+      {
+        name: 'caching',
+        arity: 3,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '6.0.0',
+        summary: 'In OPTIN/OPTOUT tracking mode, choose whether the keys of the next command are tracked',
+        complexity: 'O(1)',
+        syntax: 'YES|NO',
+        handler: clientCachingCommand,
+      },
+      {
+        name: 'getname',
+        arity: 2,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '2.6.9',
+        summary: 'The name of this connection, or nil when it has none',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientGetnameCommand,
+      },
+      {
+        name: 'getredir',
+        arity: 2,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '6.0.0',
+        summary: 'The client id tracking invalidations are redirected to (-1 without tracking)',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientGetredirCommand,
+      },
+      {
+        name: 'help',
+        arity: 2,
+        flags: ['loading', 'stale'],
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '5.0.0',
+        summary: 'List the CLIENT subcommands',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientHelpCommand,
+      },
+      {
+        name: 'id',
+        arity: 2,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '5.0.0',
+        summary: 'The unique id of this connection',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientIdCommand,
+      },
+      {
+        name: 'info',
+        arity: 2,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        tips: ['nondeterministic_output'],
+        group: 'connection',
+        since: '6.2.0',
+        summary: 'Describe this connection in the CLIENT LIST format',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientInfoCommand,
+      },
+      {
+        name: 'kill',
+        arity: -3,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '2.4.0',
+        summary: 'Disconnect the connections matching an address, id, type or user',
+        complexity: 'O(N) where N is the number of client connections',
+        syntax:
+          'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] ...]',
+        handler: clientKillCommand,
+      },
+      {
+        name: 'list',
+        arity: -2,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        tips: ['nondeterministic_output'],
+        group: 'connection',
+        since: '2.4.0',
+        summary: 'Describe every connection (or those of a type, or with given ids), one per line',
+        complexity: 'O(N) where N is the number of client connections',
+        syntax: '[TYPE NORMAL|MASTER|REPLICA|PUBSUB] [ID client-id [client-id ...]]',
+        handler: clientListCommand,
+      },
+      {
+        name: 'no-evict',
+        arity: 3,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '7.0.0',
+        summary: 'Exempt this connection from client eviction, or not',
+        complexity: 'O(1)',
+        syntax: 'ON|OFF',
+        handler: clientNoEvictCommand,
+      },
+      {
+        name: 'pause',
+        arity: -3,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '2.9.50',
+        summary: 'Hold the commands of all clients (or only writes) for some milliseconds',
+        complexity: 'O(1)',
+        syntax: 'timeout [WRITE|ALL]',
+        handler: clientPauseCommand,
+      },
+      {
+        name: 'reply',
+        arity: 3,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '3.2.0',
+        summary: 'Turn the replies to this connection on or off, or skip the next one',
+        complexity: 'O(1)',
+        syntax: 'ON|OFF|SKIP',
+        handler: clientReplyCommand,
+      },
+      {
+        name: 'setname',
+        arity: 3,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '2.6.9',
+        summary: 'Name this connection (an empty name removes it)',
+        complexity: 'O(1)',
+        syntax: 'connection-name',
+        handler: clientSetnameCommand,
+      },
+      {
+        name: 'tracking',
+        arity: -3,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '6.0.0',
+        summary: 'Turn server-assisted client-side caching on or off for this connection',
+        complexity: 'O(1). Some options may introduce additional complexity.',
+        syntax: 'ON|OFF [REDIRECT client-id] [PREFIX prefix [PREFIX prefix ...]] [BCAST] [OPTIN] [OPTOUT] [NOLOOP]',
+        handler: clientTrackingCommand,
+      },
+      {
+        name: 'trackinginfo',
+        arity: 2,
+        flags: CLIENT_FLAGS,
+        acl: CLIENT_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '6.2.0',
+        summary: 'Describe the client-side caching mode of this connection',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: clientTrackinginfoCommand,
+      },
+      {
+        name: 'unblock',
+        arity: -3,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '5.0.0',
+        summary: 'Wake a client blocked in BLPOP & co. as if it timed out, or with an error',
+        complexity: 'O(log N) where N is the number of client connections',
+        syntax: 'client-id [TIMEOUT|ERROR]',
+        handler: clientUnblockCommand,
+      },
+      {
+        name: 'unpause',
+        arity: 2,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        keys: NO_KEYS,
+        group: 'connection',
+        since: '6.2.0',
+        summary: 'End a CLIENT PAUSE',
+        complexity: 'O(N) Where N is the number of paused clients',
+        syntax: '',
+        handler: clientUnpauseCommand,
+      },
+    ],
+  },
+];

@@ -1,3 +1,150 @@
-import type { CommandSpec } from '../command.js';
+// The TRANSACTIONS group (Redis's multi.c): MULTI, EXEC, DISCARD, WATCH, UNWATCH.
+//
+// The dispatcher (Engine.execute) does the queuing: inside MULTI every command but EXEC,
+// DISCARD, MULTI, WATCH, QUIT and RESET is validated (existence, arity, NOAUTH, no_multi) and
+// queued; a rejection flags the transaction (c.multiError) so that EXEC answers EXECABORT, and a
+// rejected EXEC aborts it at once. WATCH bookkeeping (including keys that were already expired
+// when watched) lives in the engine: watch(), signalModifiedKey(), touchAllWatchedKeysInDb(),
+// isWatchedKeyExpired(), discardTransaction().
 
-export const transactionCommands: CommandSpec[] = [];
+import type { Client } from '../client.js';
+import type { CommandSpec } from '../command.js';
+import * as E from '../errors.js';
+import { array, error, NIL_ARRAY, OK, type Reply } from '../reply.js';
+
+const EXECABORT_R = error(E.EXECABORT);
+const MULTI_NESTED_R = error(E.MULTI_NESTED);
+const EXEC_WITHOUT_MULTI_R = error(E.EXEC_WITHOUT_MULTI);
+const DISCARD_WITHOUT_MULTI_R = error(E.DISCARD_WITHOUT_MULTI);
+const WATCH_INSIDE_MULTI_R = error(E.WATCH_INSIDE_MULTI);
+
+function multiCommand(c: Client): Reply {
+  if (c.multi !== null) return MULTI_NESTED_R;
+  c.multi = [];
+  return OK;
+}
+
+function discardCommand(c: Client): Reply {
+  if (c.multi === null) return DISCARD_WITHOUT_MULTI_R;
+  c.engine.discardTransaction(c);
+  return OK;
+}
+
+function execCommand(c: Client): Reply {
+  const queue = c.multi;
+  if (queue === null) return EXEC_WITHOUT_MULTI_R;
+  const engine = c.engine;
+
+  // A watched key whose TTL ran out since WATCH counts as touched, deleted or not.
+  if (!c.dirtyCas && engine.isWatchedKeyExpired(c)) c.dirtyCas = true;
+  if (c.multiError || c.dirtyCas) {
+    // A queuing error wins over a broken WATCH; the latter is the null array (RESP3 null).
+    const reply = c.multiError ? EXECABORT_R : NIL_ARRAY;
+    engine.discardTransaction(c);
+    return reply;
+  }
+
+  // Unwatch before running: the transaction's own writes must not matter. `c.multi` stays set
+  // while the queue runs (CLIENT INFO shows flags=x), as Redis keeps CLIENT_MULTI until the end;
+  // engine.inExec tells blocking commands not to block (Redis's CLIENT_DENY_BLOCKING).
+  engine.unwatchAll(c);
+  const replies: Reply[] = [];
+  const wasInExec = engine.inExec;
+  engine.inExec = true;
+  try {
+    for (let i = 0; i < queue.length; i++) {
+      const q = queue[i]!;
+      const r = engine.call(c, q.cmd, q.argv);
+      // Only CLIENT REPLY OFF|SKIP answers nothing here (Redis then sends a broken array).
+      if (r !== null) replies.push(r);
+    }
+  } finally {
+    engine.inExec = wasInExec;
+    engine.discardTransaction(c);
+  }
+  return array(replies);
+}
+
+function watchCommand(c: Client, argv: string[]): Reply {
+  if (c.multi !== null) return WATCH_INSIDE_MULTI_R;
+  // No point in watching more once the transaction is bound to fail.
+  if (c.dirtyCas) return OK;
+  const engine = c.engine;
+  const db = c.db;
+  for (let i = 1; i < argv.length; i++) engine.watch(c, db, argv[i]!);
+  return OK;
+}
+
+function unwatchCommand(c: Client): Reply {
+  c.engine.unwatchAll(c);
+  return OK;
+}
+
+export const transactionCommands: CommandSpec[] = [
+  {
+    name: 'multi',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
+    acl: ['fast', 'transaction'],
+    keys: [0, 0, 0],
+    group: 'transactions',
+    since: '1.2.0',
+    summary: 'Start a transaction: the following commands are queued until EXEC or DISCARD',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: multiCommand,
+  },
+  {
+    name: 'exec',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'skip_slowlog'],
+    acl: ['slow', 'transaction'],
+    keys: [0, 0, 0],
+    group: 'transactions',
+    since: '1.2.0',
+    summary: 'Run every queued command of the transaction at once, unless a watched key changed',
+    complexity: 'Depends on commands in the transaction',
+    syntax: '',
+    handler: execCommand,
+  },
+  {
+    name: 'discard',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
+    acl: ['fast', 'transaction'],
+    keys: [0, 0, 0],
+    group: 'transactions',
+    since: '2.0.0',
+    summary: 'Drop the queued commands, leave the transaction and forget watched keys',
+    complexity: 'O(N), when N is the number of queued commands',
+    syntax: '',
+    handler: discardCommand,
+  },
+  {
+    name: 'watch',
+    arity: -2,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
+    acl: ['fast', 'transaction'],
+    keys: [1, -1, 1],
+    keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { range: [-1, 1, 0] } }],
+    group: 'transactions',
+    since: '2.2.0',
+    summary: 'Make the next EXEC fail if any of these keys is modified before it runs',
+    complexity: 'O(1) for every key.',
+    syntax: 'key [key ...]',
+    handler: watchCommand,
+  },
+  {
+    name: 'unwatch',
+    arity: 1,
+    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
+    acl: ['fast', 'transaction'],
+    keys: [0, 0, 0],
+    group: 'transactions',
+    since: '2.2.0',
+    summary: 'Forget every key this connection watches',
+    complexity: 'O(1)',
+    syntax: '',
+    handler: unwatchCommand,
+  },
+];
