@@ -1,6 +1,9 @@
-// Values stored under keys. Each type is one interface in this union; the collection types join
-// it as their command groups land. `slot` belongs to the keyspace (see Database) and `lru` is the
-// last access time in ms, for OBJECT IDLETIME.
+// Values stored under keys: one interface per Redis type in the RObj union. `slot` belongs to the
+// keyspace (see Database) and `lru` is the last access time on Redis's LRU clock, for OBJECT
+// IDLETIME.
+
+import { Deque } from './ds/deque.js';
+import { ZSet } from './ds/zset.js';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -25,7 +28,46 @@ export interface StringObj {
   unsharedValue?: string;
 }
 
-export type RObj = StringObj;
+/** Redis 7.0 lists are always quicklists (listpack-encoded lists came with 7.2). */
+export interface ListObj {
+  type: 'list';
+  value: Deque<string>;
+  lru: number;
+  slot: number;
+}
+
+/**
+ * Field → value. A Map keeps insertion order, which is exactly what a listpack-encoded hash
+ * shows (HGETALL in insertion order, updates in place); once 'hashtable', Redis's order is its
+ * hash order, which tests compare unordered.
+ */
+export interface HashObj {
+  type: 'hash';
+  value: Map<string, string>;
+  enc: 'listpack' | 'hashtable';
+  lru: number;
+  slot: number;
+}
+
+/** 'intset' sets list their members in ascending numeric order (callers sort on output). */
+export interface SetObj {
+  type: 'set';
+  value: Set<string>;
+  enc: 'intset' | 'hashtable';
+  lru: number;
+  slot: number;
+}
+
+/** Both encodings keep Redis's (score, member) order; 'listpack' only changes what OBJECT says. */
+export interface ZSetObj {
+  type: 'zset';
+  value: ZSet;
+  enc: 'listpack' | 'skiplist';
+  lru: number;
+  slot: number;
+}
+
+export type RObj = StringObj | ListObj | HashObj | SetObj | ZSetObj;
 export type RType = RObj['type'];
 
 /** Redis's LRU clock: Unix seconds in 24 bits (it wraps every 194 days, as in Redis). */
@@ -55,5 +97,20 @@ export function duplicateObject(obj: RObj): RObj {
   switch (obj.type) {
     case 'string':
       return { type: 'string', value: obj.value, enc: obj.enc, lru: obj.lru, slot: -1, unsharedValue: obj.value };
+    case 'list':
+      return { type: 'list', value: Deque.from(obj.value), lru: obj.lru, slot: -1 };
+    case 'hash':
+      return { type: 'hash', value: new Map(obj.value), enc: obj.enc, lru: obj.lru, slot: -1 };
+    case 'set':
+      return { type: 'set', value: new Set(obj.value), enc: obj.enc, lru: obj.lru, slot: -1 };
+    case 'zset': {
+      const members: string[] = [];
+      const scores: number[] = [];
+      for (const [member, score] of obj.value) {
+        members.push(member);
+        scores.push(score);
+      }
+      return { type: 'zset', value: ZSet.fromSorted(members, scores), enc: obj.enc, lru: obj.lru, slot: -1 };
+    }
   }
 }

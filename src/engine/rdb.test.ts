@@ -257,7 +257,7 @@ describe('writeRdb / readRdb', () => {
     ]);
     for (const k of c.keys) {
       expect(k.value.type).toBe('string');
-      expect(k.value.enc).toBeUndefined();
+      expect(k.value.type === 'string' && k.value.enc).toBeUndefined();
       expect(k.value.lru).toBe(lruClock(NOW));
       expect(k.idle).toBe(-1);
       expect(k.freq).toBe(-1);

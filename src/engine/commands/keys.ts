@@ -360,6 +360,12 @@ export function objectEncoding(obj: RObj): string {
   switch (obj.type) {
     case 'string':
       return stringEncoding(obj);
+    case 'list':
+      return 'quicklist';
+    case 'hash':
+    case 'set':
+    case 'zset':
+      return obj.enc;
   }
 }
 

@@ -43,7 +43,8 @@ function render(x: Reply | null): string {
 }
 
 function obj(key: string): StringObj | undefined {
-  return c.db.dict.get(key);
+  const o = c.db.dict.get(key);
+  return o?.type === 'string' ? o : undefined;
 }
 
 function ttl(key: string): number | undefined {
