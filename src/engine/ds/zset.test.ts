@@ -418,6 +418,7 @@ describe('ZSet: building from sorted input', () => {
     }
     expect(() => ZSet.fromSorted(['b', 'a'], [1, 1])).toThrow(RangeError);
     expect(() => ZSet.fromSorted(['a', 'a'], [1, 1])).toThrow(RangeError);
+    expect(() => ZSet.fromSorted(['a', 'a'], [1, 2])).toThrow(RangeError);
     expect(() => ZSet.fromSorted(['a'], [1, 2])).toThrow(RangeError);
     expect(() => ZSet.fromSorted(['a'], [NaN])).toThrow(RangeError);
     const small = ZSet.fromSorted(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], [1, 2, 3, 4, 5, 6, 7, 8], {

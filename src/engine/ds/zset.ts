@@ -7,19 +7,21 @@
 // first. NaN must never be stored (Redis rejects it before it reaches the set).
 //
 // Why a B+tree with subtree counts and not Redis's skiplist: both were written and measured in V8
-// (node 20, the same workload as bench/ds.ts, random members and scores):
+// (node 20 on this project's 2-vCPU VM; random members, random scores; ns per operation; the
+// skiplist prototype, Redis's zslInsert/zslDelete/zslGetRank with spans, is not kept):
 //
-//                       skiplist (p=1/4, spans)        this B+tree (64-entry leaves)
-//   insert 1k/100k/1M        ~480 / 1100 / 2300 ns         ~330 / 610 / 870 ns
-//   rank   1k/100k/1M        ~260 /  900 / 2000 ns         ~120 / 310 / 470 ns
-//   heap per member          ~150 bytes                    ~60 bytes (Map entry included)
+//                         skiplist (p = 1/4, spans)     this B+tree (64-entry nodes)
+//   insert+delete pair    1k 1490, 100k 10900, 1M 24600   1k 1010, 100k 2600, 1M 3530
+//   rank                  1k  420, 100k  4930, 1M 14400   1k  170, 100k 1720, 1M 3110
+//   10 from a rank        1k  410, 100k  6520, 1M 14500   1k  210, 100k 1410, 1M 2070
+//   heap at 1M members    206 bytes per member            53 bytes per member (Map included)
 //
-// A skiplist node is a JS object with its own arrays of forward pointers and spans, so every
-// step of a search is a dependent load into a different cache line; the B+tree keeps 64 members
-// and 64 scores in two dense arrays per leaf (scores unboxed as doubles), binary-searches them,
-// and needs 3-4 levels for a million members. At 1M the skiplist misses the "1M within 3× of
-// 1k" target; the B+tree meets it with room. Rank comes from per-child element counts in the
-// inner nodes (the role of the skiplist's spans).
+// A skiplist node is a JS object with its own arrays of forward pointers and spans, so each step
+// of a search is a dependent load from a different cache line, ~10 levels and ~30 steps at 1M. The B+tree
+// keeps 64 members and 64 unboxed double scores in two dense arrays per leaf, binary-searches
+// them, and is 3-4 levels deep at 1M. At large sizes both are bound by memory latency (a single
+// Map.get costs ~10x more at 1M than at 1k on this machine); the tree simply touches far fewer
+// cache lines. Rank comes from per-child element counts in the inner nodes (the spans' role).
 //
 // Tree shape: every leaf is at depth `height`; an inner node holds children, the element count of
 // each child, and for each child i ≥ 1 a separator key (score, member) with
@@ -215,6 +217,7 @@ export class ZSet implements Iterable<[string, number]> {
       }
       z.dict.set(members[i]!, s);
     }
+    if (z.dict.size !== members.length) throw new RangeError('duplicate member');
     z.build(members, scores);
     return z;
   }
@@ -263,6 +266,7 @@ export class ZSet implements Iterable<[string, number]> {
     this.dict.clear();
     this.root = new Leaf();
     this.height = 0;
+    this.locLeaf = null;
   }
 
   // ---- rank ------------------------------------------------------------------------------
