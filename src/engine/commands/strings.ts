@@ -6,7 +6,7 @@ import type { CommandSpec, KeySpec } from '../command.js';
 import * as E from '../errors.js';
 import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
-import { createString, type StringEncoding, type StringObj } from '../objects.js';
+import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -215,7 +215,19 @@ function setCommand(c: Client, argv: string[]): Reply {
     // Redis looks the key up first only for its side effect, lazy expiry (nothing else of the
     // old value survives): without TTLs in this database there is nothing to expire.
     if (db.expires.size !== 0) lookupWrite(c, key);
-    setKey(c, db, key, createString(argv[2]!, engine.now));
+    const old = db.dict.get(key);
+    if (old !== undefined && old.type === 'string') {
+      // Overwriting a string: reuse its object (no key shares it) instead of allocating and
+      // storing a new one. What setKey would do, in place.
+      old.value = argv[2]!;
+      old.enc = undefined;
+      if (old.unsharedValue !== undefined) old.unsharedValue = undefined;
+      old.lru = lruClock(engine.now);
+      if (db.expires.size !== 0) removeExpire(db, key);
+      engine.signalModifiedKey(db, key);
+    } else {
+      setKey(c, db, key, createString(argv[2]!, engine.now));
+    }
     engine.notify('$', 'set', key, db);
     return OK;
   }
