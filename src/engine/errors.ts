@@ -86,6 +86,7 @@ export function invalidExpireTime(commandName: string): string {
 
 // SHUTDOWN (db.c); the second one is ours: the browser playground has no process to stop.
 export const NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
+export const SHUTDOWN_FAILED = 'ERR Errors trying to SHUTDOWN. Check logs.';
 export const SHUTDOWN_NOT_AVAILABLE =
   'ERR SHUTDOWN is not available in the playground: there is no server process to stop here';
 
@@ -171,6 +172,55 @@ export function unknownClientType(type: string): string {
 
 export function noSuchUser(user: string): string {
   return noNewlines(`ERR No such user '${cPart(user)}'`);
+}
+
+// LIST group (t_list.c, object.c getPositiveLongFromObjectOrReply)
+export const INDEX_OUT_OF_RANGE = 'ERR index out of range';
+/** getPositiveLongFromObjectOrReply's default message, for non-integers too (LPOP/RPOP count). */
+export const MUST_BE_POSITIVE = 'ERR value is out of range, must be positive';
+export const LPOS_RANK_ZERO =
+  "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+export const LPOS_COUNT_NEGATIVE = "ERR COUNT can't be negative";
+export const LPOS_MAXLEN_NEGATIVE = "ERR MAXLEN can't be negative";
+/** LMPOP/BLMPOP (and ZMPOP/BZMPOP): also for a numkeys that is not an integer. */
+export const NUMKEYS_NOT_POSITIVE = 'ERR numkeys should be greater than 0';
+/** LMPOP/BLMPOP (and ZMPOP/BZMPOP) COUNT: also for a count that is not an integer. */
+export const COUNT_NOT_POSITIVE = 'ERR count should be greater than 0';
+
+// HASH group (t_hash.c) and SORT (sort.c)
+export const HASH_NOT_INTEGER = 'ERR hash value is not an integer';
+export const HASH_NOT_FLOAT = 'ERR hash value is not a float';
+/** HINCRBYFLOAT's check of the increment itself (INCRBYFLOAT says NAN_OR_INF instead). */
+export const VALUE_NAN_OR_INF = 'ERR value is NaN or Infinity';
+/** HRANDFIELD/ZRANDMEMBER … WITHVALUES with a count beyond ±LONG_MAX/2. */
+export const VALUE_OUT_OF_RANGE = 'ERR value is out of range';
+export const SORT_SCORES_NOT_DOUBLE = "ERR One or more scores can't be converted into double";
+/**
+ * Ours: a negative random count (HRANDFIELD key -N) asks for N picks with repetition; Redis
+ * would try to build that reply whatever N is, the playground refuses beyond a limit.
+ */
+export function randomCountTooLarge(limit: number): string {
+  return `ERR count is too large for the playground (at most ${limit} elements with repetition)`;
+}
+
+// SET group (t_set.c): SINTERCARD (ZINTERCARD words them the same)
+export const NUMKEYS_TOO_MANY = "ERR Number of keys can't be greater than number of args";
+export const LIMIT_NEGATIVE = "ERR LIMIT can't be negative";
+
+// SORTED SET group (t_zset.c)
+export const ZADD_XX_AND_NX = 'ERR XX and NX options at the same time are not compatible';
+export const ZADD_GT_LT_NX = 'ERR GT, LT, and/or NX options at the same time are not compatible';
+export const ZADD_INCR_ONE_PAIR = 'ERR INCR option supports a single increment-element pair';
+export const SCORE_IS_NAN = 'ERR resulting score is not a number (NaN)';
+export const MIN_MAX_NOT_FLOAT = 'ERR min or max is not a float';
+export const MIN_MAX_NOT_LEX = 'ERR min or max not valid string range item';
+export const ZRANGE_LIMIT_NEEDS_BY =
+  'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX';
+export const ZRANGE_WITHSCORES_BYLEX = 'ERR syntax error, WITHSCORES not supported in combination with BYLEX';
+export const WEIGHT_NOT_FLOAT = 'ERR weight value is not a float';
+/** ZUNION/ZINTER/ZDIFF(STORE)/ZINTERCARD with numkeys < 1; `fullName` is the command's. */
+export function atLeastOneInputKey(fullName: string): string {
+  return `ERR at least 1 input key is needed for '${fullName}' command`;
 }
 
 /** Redis replaces CR and LF in error text so that the protocol stays valid. */

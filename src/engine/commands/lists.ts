@@ -1,0 +1,756 @@
+// The LIST group (Redis's t_list.c): pushes, pops, ranges, positional reads and writes, LPOS,
+// LINSERT, LREM, LTRIM, LMOVE/RPOPLPUSH and LMPOP. A list is a Deque of byte strings; Redis 7.0
+// always reports the 'quicklist' encoding. Empty lists never exist: the command that empties one
+// deletes the key (with the 'del' event), as Redis does.
+//
+// The pop/move bodies are exported (popRangeWithKey, lmoveHandlePush, lmoveGeneric,
+// listElementsRemoved, parseMpopArgs, mpopGeneric) so that the blocking variants can serve a
+// blocked client with the very same logic, as Redis's serveClientBlockedOnList does.
+//
+// Redis's server.dirty is kept exactly: signalModifiedKey counts one change, and the commands
+// that count more or fewer (one per pushed or removed element) correct the total.
+
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import type { Database } from '../database.js';
+import { Deque } from '../ds/deque.js';
+import type { Engine } from '../engine.js';
+import * as E from '../errors.js';
+import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
+import { parseIntArg } from '../numbers.js';
+import { lruClock, type ListObj, type RObj } from '../objects.js';
+import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../reply.js';
+
+// ---- shared replies and helpers ------------------------------------------------------------
+
+const WRONGTYPE_R = error(E.WRONGTYPE);
+const SYNTAX_R = error(E.SYNTAX);
+const NOT_INTEGER_R = error(E.NOT_INTEGER);
+const NO_SUCH_KEY_R = error(E.NO_SUCH_KEY);
+const INDEX_OUT_OF_RANGE_R = error(E.INDEX_OUT_OF_RANGE);
+const MUST_BE_POSITIVE_R = error(E.MUST_BE_POSITIVE);
+const LPOS_RANK_ZERO_R = error(E.LPOS_RANK_ZERO);
+const LPOS_COUNT_NEGATIVE_R = error(E.LPOS_COUNT_NEGATIVE);
+const LPOS_MAXLEN_NEGATIVE_R = error(E.LPOS_MAXLEN_NEGATIVE);
+const NUMKEYS_NOT_POSITIVE_R = error(E.NUMKEYS_NOT_POSITIVE);
+const COUNT_NOT_POSITIVE_R = error(E.COUNT_NOT_POSITIVE);
+const MINUS_ONE: Reply = int(-1);
+
+/** Which end of a list (Redis's LIST_HEAD / LIST_TAIL). */
+export type ListEnd = 'left' | 'right';
+
+/** LONG_MIN as a JS number: -2^63 is exact in binary64. */
+const LONG_MIN_TEXT = '-9223372036854775808';
+
+function bulkOf(v: string): Reply {
+  return { t: 'bulk', v };
+}
+
+/**
+ * Case-insensitive option match with C string semantics: Redis compares `char *` arguments
+ * (strcasecmp), so an argument matches when it equals `tok` (lower case) up to its first NUL.
+ */
+function isToken(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** getListPositionFromObjectOrReply: LEFT or RIGHT, else null (a syntax error). */
+export function parseListEnd(arg: string): ListEnd | null {
+  if (isToken(arg, 'right')) return 'right';
+  if (isToken(arg, 'left')) return 'left';
+  return null;
+}
+
+/** A new, empty list object (createQuicklistObject). */
+export function createList(now: number): ListObj {
+  return { type: 'list', value: new Deque<string>(), lru: lruClock(now), slot: -1 };
+}
+
+/** Redis's server.dirty grows by `n` where our signalModifiedKey already counted `counted`. */
+function addDirty(engine: Engine, n: number, counted: number): void {
+  if (n !== counted) engine.changesSinceLastSave += n - counted;
+}
+
+/** Deletes the key of a list that just became empty, with Redis's 'del' event. */
+function deleteIfEmpty(engine: Engine, db: Database, key: string, o: ListObj): boolean {
+  if (o.value.length !== 0) return false;
+  db.remove(key);
+  engine.notify('g', 'del', key, db);
+  return true;
+}
+
+/**
+ * listElementsRemoved: after `count` elements were popped from `o` at `key` (in the client's
+ * database): the lpop/rpop event, deletion of an emptied list, WATCH and dirty. Returns true
+ * when the key was deleted.
+ */
+export function listElementsRemoved(c: Client, key: string, end: ListEnd, o: ListObj, count: number): boolean {
+  const engine = c.engine;
+  const db = c.db;
+  engine.notify('l', end === 'left' ? 'lpop' : 'rpop', key, db);
+  const deleted = deleteIfEmpty(engine, db, key, o);
+  engine.signalModifiedKey(db, key);
+  addDirty(engine, count, 1);
+  return deleted;
+}
+
+/**
+ * Removes up to `count` (≥ 1) elements from one end of a non-empty list and returns them in
+ * the order they were popped (addListRangeReply + listTypeDelRange). No events.
+ */
+function popRange(dq: Deque<string>, end: ListEnd, count: number): Reply[] {
+  const n = count < dq.length ? count : dq.length;
+  const out: Reply[] = new Array<Reply>(n);
+  if (end === 'left') for (let i = 0; i < n; i++) out[i] = bulkOf(dq.popFront()!);
+  else for (let i = 0; i < n; i++) out[i] = bulkOf(dq.popBack()!);
+  return out;
+}
+
+/**
+ * listPopRangeAndReplyWithKey: pops up to `count` elements from the non-empty list `o` at `key`
+ * and returns [key, [elements]], with the events, deletion and dirty of a pop.
+ */
+export function popRangeWithKey(c: Client, o: ListObj, key: string, end: ListEnd, count: number): Reply {
+  const items = popRange(o.value, end, count);
+  listElementsRemoved(c, key, end, o, items.length);
+  return { t: 'array', v: [bulkOf(key), { t: 'array', v: items }] };
+}
+
+/**
+ * lmoveHandlePush: pushes `value` on the destination (created when `dst` is undefined, which
+ * must mean the key is absent) with the lpush/rpush event. The caller replies with the value.
+ */
+export function lmoveHandlePush(c: Client, dstKey: string, dst: ListObj | undefined, value: string, end: ListEnd): void {
+  const engine = c.engine;
+  const db = c.db;
+  if (dst === undefined) {
+    dst = createList(engine.now);
+    addKey(engine, db, dstKey, dst);
+  }
+  engine.signalModifiedKey(db, dstKey);
+  if (end === 'left') dst.value.pushFront(value);
+  else dst.value.pushBack(value);
+  engine.notify('l', end === 'left' ? 'lpush' : 'rpush', dstKey, db);
+}
+
+/**
+ * lmoveGenericCommand: pops from one end of `src`, pushes on one end of `dst` (possibly the same
+ * list: a rotation) and returns the element; NIL when `src` does not exist.
+ */
+export function lmoveGeneric(c: Client, src: string, dst: string, from: ListEnd, to: ListEnd): Reply {
+  const sobj = lookupWrite(c, src);
+  if (sobj === undefined) return NIL;
+  if (sobj.type !== 'list') return WRONGTYPE_R;
+  const dobj = lookupWrite(c, dst);
+  if (dobj !== undefined && dobj.type !== 'list') return WRONGTYPE_R;
+  const engine = c.engine;
+  const db = c.db;
+  const dq = sobj.value;
+  const value = (from === 'left' ? dq.popFront() : dq.popBack())!;
+  lmoveHandlePush(c, dst, dobj, value, to);
+  engine.notify('l', from === 'left' ? 'lpop' : 'rpop', src, db);
+  deleteIfEmpty(engine, db, src, sobj);
+  engine.signalModifiedKey(db, src);
+  addDirty(engine, 1, 2);
+  return bulkOf(value);
+}
+
+// ---- LPUSH / RPUSH / LPUSHX / RPUSHX ---------------------------------------------------------
+
+/** pushGenericCommand; `xx` for the X variants (push only onto an existing list). */
+function pushGeneric(c: Client, argv: string[], end: ListEnd, xx: boolean): Reply {
+  const key = argv[1]!;
+  const engine = c.engine;
+  const db = c.db;
+  let o: RObj | undefined = lookupWrite(c, key);
+  if (o === undefined) {
+    if (xx) return ZERO;
+    o = createList(engine.now);
+    addKey(engine, db, key, o);
+  } else if (o.type !== 'list') {
+    return WRONGTYPE_R;
+  }
+  const dq = o.value;
+  const argc = argv.length;
+  if (end === 'left') for (let j = 2; j < argc; j++) dq.pushFront(argv[j]!);
+  else for (let j = 2; j < argc; j++) dq.pushBack(argv[j]!);
+  engine.signalModifiedKey(db, key);
+  addDirty(engine, argc - 2, 1);
+  engine.notify('l', end === 'left' ? 'lpush' : 'rpush', key, db);
+  return int(dq.length);
+}
+
+// ---- LPOP / RPOP -------------------------------------------------------------------------------
+
+/** popGenericCommand: LPOP/RPOP key [count]. */
+function popGeneric(c: Client, argv: string[], end: ListEnd): Reply {
+  const argc = argv.length;
+  if (argc > 3) return error(E.wrongArity(end === 'left' ? 'lpop' : 'rpop'));
+  const hasCount = argc === 3;
+  let count = 0;
+  if (hasCount) {
+    const n = parseIntArg(argv[2]!);
+    if (n === null || n < 0) return MUST_BE_POSITIVE_R;
+    count = n;
+  }
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return hasCount ? NIL_ARRAY : NIL;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  if (hasCount && count === 0) return EMPTY_ARRAY;
+  if (!hasCount) {
+    const dq = o.value;
+    const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
+    listElementsRemoved(c, key, end, o, 1);
+    return bulkOf(value);
+  }
+  const items = popRange(o.value, end, count);
+  listElementsRemoved(c, key, end, o, items.length);
+  return { t: 'array', v: items };
+}
+
+// ---- reads: LLEN, LINDEX, LRANGE, LPOS ---------------------------------------------------------
+
+function llenCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  return int(o.value.length);
+}
+
+/** LINDEX: the key is looked up (and type-checked) before the index is parsed, as in Redis. */
+function lindexCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return NIL;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  let index = parseIntArg(argv[2]!);
+  if (index === null) return NOT_INTEGER_R;
+  const dq = o.value;
+  if (index < 0) index += dq.length;
+  const v = dq.get(index);
+  return v === undefined ? NIL : bulkOf(v);
+}
+
+/** addListRangeReply for LRANGE: inclusive indexes, negative from the tail, clamped. */
+function lrangeCommand(c: Client, argv: string[]): Reply {
+  let start = parseIntArg(argv[2]!);
+  let end = parseIntArg(argv[3]!);
+  if (start === null || end === null) return NOT_INTEGER_R;
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  const dq = o.value;
+  const llen = dq.length;
+  if (start < 0) start += llen;
+  if (end < 0) end += llen;
+  if (start < 0) start = 0;
+  if (start > end || start >= llen) return EMPTY_ARRAY;
+  if (end >= llen) end = llen - 1;
+  const n = end - start + 1;
+  const out: Reply[] = new Array<Reply>(n);
+  for (let i = 0; i < n; i++) out[i] = bulkOf(dq.get(start + i)!);
+  return { t: 'array', v: out };
+}
+
+/** LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]. */
+function lposCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  let rank = 1;
+  let count = -1; // -1: no COUNT option
+  let maxlen = 0;
+  let rankIsLongMin = false;
+  for (let j = 3; j < argc; j++) {
+    const opt = argv[j]!;
+    const moreArgs = j < argc - 1;
+    if (moreArgs && isToken(opt, 'rank')) {
+      const arg = argv[++j]!;
+      const n = parseIntArg(arg);
+      if (n === null) return NOT_INTEGER_R;
+      if (n === 0) return LPOS_RANK_ZERO_R;
+      rank = n;
+      rankIsLongMin = arg === LONG_MIN_TEXT;
+    } else if (moreArgs && isToken(opt, 'count')) {
+      const n = parseIntArg(argv[++j]!);
+      if (n === null || n < 0) return LPOS_COUNT_NEGATIVE_R;
+      count = n;
+    } else if (moreArgs && isToken(opt, 'maxlen')) {
+      const n = parseIntArg(argv[++j]!);
+      if (n === null || n < 0) return LPOS_MAXLEN_NEGATIVE_R;
+      maxlen = n;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  // A negative rank searches from the tail. Redis negates a long: -LONG_MIN stays LONG_MIN, so
+  // every match then counts as "at or past the rank" and the COUNT limit is never reached.
+  let reverse = false;
+  if (rank < 0) {
+    reverse = true;
+    if (rankIsLongMin) {
+      rank = 1;
+      if (count > 0) count = 0;
+    } else {
+      rank = -rank;
+    }
+  }
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return count !== -1 ? EMPTY_ARRAY : NIL;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  const ele = argv[2]!;
+  const dq = o.value;
+  const llen = dq.length;
+  const limit = maxlen === 0 || maxlen > llen ? llen : maxlen;
+  let matches = 0;
+  if (count === -1) {
+    for (let index = 0; index < limit; index++) {
+      const i = reverse ? llen - index - 1 : index;
+      if (dq.get(i) === ele && ++matches >= rank) return int(i);
+    }
+    return NIL;
+  }
+  const out: Reply[] = [];
+  for (let index = 0; index < limit; index++) {
+    const i = reverse ? llen - index - 1 : index;
+    if (dq.get(i) === ele && ++matches >= rank) {
+      out.push(int(i));
+      if (count !== 0 && matches - rank + 1 >= count) break;
+    }
+  }
+  return { t: 'array', v: out };
+}
+
+// ---- writes in place: LSET, LINSERT, LREM, LTRIM -------------------------------------------
+
+/** LSET: a missing key is "no such key"; the index is parsed after the type check. */
+function lsetCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return NO_SUCH_KEY_R;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  let index = parseIntArg(argv[2]!);
+  if (index === null) return NOT_INTEGER_R;
+  const dq = o.value;
+  if (index < 0) index += dq.length;
+  if (!dq.set(index, argv[3]!)) return INDEX_OUT_OF_RANGE_R;
+  const engine = c.engine;
+  engine.signalModifiedKey(c.db, key);
+  engine.notify('l', 'lset', key, c.db);
+  return OK;
+}
+
+/** LINSERT key BEFORE|AFTER pivot element: -1 without the pivot, 0 without the key. */
+function linsertCommand(c: Client, argv: string[]): Reply {
+  const whereArg = argv[2]!;
+  let after: boolean;
+  if (isToken(whereArg, 'after')) after = true;
+  else if (isToken(whereArg, 'before')) after = false;
+  else return SYNTAX_R;
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  const dq = o.value;
+  const at = dq.indexOf(argv[3]!);
+  if (at < 0) return MINUS_ONE;
+  dq.insert(after ? at + 1 : at, argv[4]!);
+  const engine = c.engine;
+  engine.signalModifiedKey(c.db, key);
+  engine.notify('l', 'linsert', key, c.db);
+  return int(dq.length);
+}
+
+/** LREM key count element: count > 0 from the head, < 0 from the tail, 0 all. */
+function lremCommand(c: Client, argv: string[]): Reply {
+  const toRemove = parseIntArg(argv[2]!);
+  if (toRemove === null) return NOT_INTEGER_R;
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  // Removing "all" from either end is the same result, so LONG_MIN (which Redis cannot negate)
+  // needs no special case.
+  const removed = o.value.removeValue(argv[3]!, toRemove);
+  const engine = c.engine;
+  const db = c.db;
+  if (removed !== 0) {
+    engine.signalModifiedKey(db, key);
+    addDirty(engine, removed, 1);
+    engine.notify('l', 'lrem', key, db);
+  }
+  deleteIfEmpty(engine, db, key, o);
+  return int(removed);
+}
+
+/** LTRIM key start stop: keeps the inclusive range; always fires 'ltrim' on an existing list. */
+function ltrimCommand(c: Client, argv: string[]): Reply {
+  let start = parseIntArg(argv[2]!);
+  let end = parseIntArg(argv[3]!);
+  if (start === null || end === null) return NOT_INTEGER_R;
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return OK;
+  if (o.type !== 'list') return WRONGTYPE_R;
+  const dq = o.value;
+  const llen = dq.length;
+  if (start < 0) start += llen;
+  if (end < 0) end += llen;
+  if (start < 0) start = 0;
+  let ltrim: number;
+  let rtrim: number;
+  if (start > end || start >= llen) {
+    ltrim = llen;
+    rtrim = 0;
+  } else {
+    if (end >= llen) end = llen - 1;
+    ltrim = start;
+    rtrim = llen - end - 1;
+  }
+  if (ltrim + rtrim !== 0) dq.trim(ltrim, llen - rtrim);
+  const engine = c.engine;
+  const db = c.db;
+  engine.notify('l', 'ltrim', key, db);
+  deleteIfEmpty(engine, db, key, o);
+  engine.signalModifiedKey(db, key);
+  addDirty(engine, ltrim + rtrim, 1);
+  return OK;
+}
+
+// ---- LMOVE / RPOPLPUSH / LMPOP ---------------------------------------------------------------
+
+function lmoveCommand(c: Client, argv: string[]): Reply {
+  const from = parseListEnd(argv[3]!);
+  if (from === null) return SYNTAX_R;
+  const to = parseListEnd(argv[4]!);
+  if (to === null) return SYNTAX_R;
+  return lmoveGeneric(c, argv[1]!, argv[2]!, from, to);
+}
+
+function rpoplpushCommand(c: Client, argv: string[]): Reply {
+  return lmoveGeneric(c, argv[1]!, argv[2]!, 'right', 'left');
+}
+
+/** The parsed arguments of LMPOP / BLMPOP: keys are argv[firstKey .. firstKey + numkeys). */
+export interface MpopArgs {
+  firstKey: number;
+  numkeys: number;
+  end: ListEnd;
+  count: number;
+}
+
+/**
+ * lmpopGenericCommand's parsing: numkeys at argv[numkeysIdx], then the keys, LEFT|RIGHT and an
+ * optional COUNT (once). Returns the arguments or the error reply.
+ */
+export function parseMpopArgs(argv: readonly string[], numkeysIdx: number): MpopArgs | Reply {
+  const argc = argv.length;
+  const numkeys = parseIntArg(argv[numkeysIdx]!);
+  if (numkeys === null || numkeys < 1) return NUMKEYS_NOT_POSITIVE_R;
+  const whereIdx = numkeysIdx + numkeys + 1;
+  if (whereIdx >= argc) return SYNTAX_R;
+  const end = parseListEnd(argv[whereIdx]!);
+  if (end === null) return SYNTAX_R;
+  let count = -1;
+  for (let j = whereIdx + 1; j < argc; j++) {
+    if (count === -1 && j < argc - 1 && isToken(argv[j]!, 'count')) {
+      const n = parseIntArg(argv[++j]!);
+      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
+      count = n;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  return { firstKey: numkeysIdx + 1, numkeys, end, count: count === -1 ? 1 : count };
+}
+
+/**
+ * mpopGenericCommand: pops from the first non-empty list among the keys; [key, [elements]], or
+ * NIL_ARRAY when every key is missing. A key of another type answers WRONGTYPE when reached.
+ */
+export function mpopGeneric(c: Client, argv: readonly string[], args: MpopArgs): Reply {
+  const last = args.firstKey + args.numkeys;
+  for (let j = args.firstKey; j < last; j++) {
+    const key = argv[j]!;
+    const o = lookupWrite(c, key);
+    if (o === undefined) continue;
+    if (o.type !== 'list') return WRONGTYPE_R;
+    if (o.value.length === 0) continue;
+    return popRangeWithKey(c, o, key, args.end, args.count);
+  }
+  return NIL_ARRAY;
+}
+
+function lmpopCommand(c: Client, argv: string[]): Reply {
+  const args = parseMpopArgs(argv, 1);
+  if ('t' in args) return args;
+  return mpopGeneric(c, argv, args);
+}
+
+/** Key positions of LMPOP (numkeys at argv[1]); for callers that cannot read the key spec. */
+function lmpopKeys(argv: readonly string[]): number[] {
+  const n = parseIntArg(argv[1] ?? '');
+  if (n === null || n < 1 || n + 2 > argv.length) return [];
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) keys.push(2 + i);
+  return keys;
+}
+
+// ---- the table -----------------------------------------------------------------------------------
+
+function oneKey(flags: string[], index = 1): KeySpec {
+  return { flags, begin: { index }, find: { range: [0, 1, 0] } };
+}
+
+const RW_INSERT = [oneKey(['RW', 'insert'])];
+const RW_ACCESS_DELETE = [oneKey(['RW', 'access', 'delete'])];
+const RO_ACCESS = [oneKey(['RO', 'access'])];
+const MOVE_KEYS = [oneKey(['RW', 'access', 'delete']), oneKey(['RW', 'insert'], 2)];
+const PUSH_COMPLEXITY = 'O(1) per element pushed';
+
+export const listCommands: CommandSpec[] = [
+  {
+    name: 'lpush',
+    arity: -3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_INSERT,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Add elements at the head of a list, creating it if needed; returns the new length',
+    complexity: PUSH_COMPLEXITY,
+    syntax: 'key element [element ...]',
+    handler: (c, argv) => pushGeneric(c, argv, 'left', false),
+  },
+  {
+    name: 'rpush',
+    arity: -3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_INSERT,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Add elements at the tail of a list, creating it if needed; returns the new length',
+    complexity: PUSH_COMPLEXITY,
+    syntax: 'key element [element ...]',
+    handler: (c, argv) => pushGeneric(c, argv, 'right', false),
+  },
+  {
+    name: 'lpushx',
+    arity: -3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_INSERT,
+    group: 'list',
+    since: '2.2.0',
+    summary: 'Add elements at the head of a list only if the list already exists',
+    complexity: PUSH_COMPLEXITY,
+    syntax: 'key element [element ...]',
+    handler: (c, argv) => pushGeneric(c, argv, 'left', true),
+  },
+  {
+    name: 'rpushx',
+    arity: -3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_INSERT,
+    group: 'list',
+    since: '2.2.0',
+    summary: 'Add elements at the tail of a list only if the list already exists',
+    complexity: PUSH_COMPLEXITY,
+    syntax: 'key element [element ...]',
+    handler: (c, argv) => pushGeneric(c, argv, 'right', true),
+  },
+  {
+    name: 'lpop',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_ACCESS_DELETE,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Remove and return the first element of a list, or the first count elements',
+    complexity: 'O(N) in the number of elements returned',
+    syntax: 'key [count]',
+    handler: (c, argv) => popGeneric(c, argv, 'left'),
+  },
+  {
+    name: 'rpop',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: RW_ACCESS_DELETE,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Remove and return the last element of a list, or the last count elements',
+    complexity: 'O(N) in the number of elements returned',
+    syntax: 'key [count]',
+    handler: (c, argv) => popGeneric(c, argv, 'right'),
+  },
+  {
+    name: 'llen',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'list', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RO'])],
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Number of elements in a list (0 when the key does not exist)',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: llenCommand,
+  },
+  {
+    name: 'lindex',
+    arity: 3,
+    flags: ['readonly'],
+    acl: ['read', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: RO_ACCESS,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'The element at a position of a list (negative positions count from the tail)',
+    complexity: 'O(1) here (a ring buffer); O(N) in Redis',
+    syntax: 'key index',
+    handler: lindexCommand,
+  },
+  {
+    name: 'lrange',
+    arity: 4,
+    flags: ['readonly'],
+    acl: ['read', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: RO_ACCESS,
+    group: 'list',
+    since: '1.0.0',
+    summary: 'The elements between two positions of a list, both included',
+    complexity: 'O(N) in the number of elements returned',
+    syntax: 'key start stop',
+    handler: lrangeCommand,
+  },
+  {
+    name: 'lpos',
+    arity: -3,
+    flags: ['readonly'],
+    acl: ['read', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: RO_ACCESS,
+    group: 'list',
+    since: '6.0.6',
+    summary: 'Positions of an element in a list, searching from either end, optionally several',
+    complexity: 'O(N) in the elements scanned',
+    syntax: 'key element [RANK rank] [COUNT num-matches] [MAXLEN len]',
+    handler: lposCommand,
+  },
+  {
+    name: 'lset',
+    arity: 4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RW', 'update'])],
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Replace the element at a position of an existing list',
+    complexity: 'O(1) here (a ring buffer); O(N) in Redis',
+    syntax: 'key index element',
+    handler: lsetCommand,
+  },
+  {
+    name: 'linsert',
+    arity: 5,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: RW_INSERT,
+    group: 'list',
+    since: '2.2.0',
+    summary: 'Insert an element just before or after the first occurrence of a pivot element',
+    complexity: 'O(N) in the distance to the pivot',
+    syntax: 'key BEFORE|AFTER pivot element',
+    handler: linsertCommand,
+  },
+  {
+    name: 'lrem',
+    arity: 4,
+    flags: ['write'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RW', 'delete'])],
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Remove occurrences of an element: count > 0 from the head, < 0 from the tail, 0 all',
+    complexity: 'O(N) in the length of the list',
+    syntax: 'key count element',
+    handler: lremCommand,
+  },
+  {
+    name: 'ltrim',
+    arity: 4,
+    flags: ['write'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RW', 'delete'])],
+    group: 'list',
+    since: '1.0.0',
+    summary: 'Keep only the elements between two positions of a list, dropping the rest',
+    complexity: 'O(N) in the number of elements removed',
+    syntax: 'key start stop',
+    handler: ltrimCommand,
+  },
+  {
+    name: 'lmove',
+    arity: 5,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 2, 1],
+    keySpecs: MOVE_KEYS,
+    group: 'list',
+    since: '6.2.0',
+    summary: 'Pop an element from one end of a list and push it on one end of another (or the same) list',
+    complexity: 'O(1)',
+    syntax: 'source destination LEFT|RIGHT LEFT|RIGHT',
+    handler: lmoveCommand,
+  },
+  {
+    name: 'rpoplpush',
+    arity: 3,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'list', 'slow'],
+    keys: [1, 2, 1],
+    keySpecs: MOVE_KEYS,
+    group: 'list',
+    since: '1.2.0',
+    summary: 'Pop the last element of a list and push it at the head of another (deprecated: LMOVE RIGHT LEFT)',
+    complexity: 'O(1)',
+    syntax: 'source destination',
+    handler: rpoplpushCommand,
+  },
+  {
+    name: 'lmpop',
+    arity: -4,
+    flags: ['write', 'movablekeys'],
+    acl: ['write', 'list', 'slow'],
+    keys: [0, 0, 0],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { keynum: [0, 1, 1] } }],
+    group: 'list',
+    since: '7.0.0',
+    summary: 'Pop one or more elements from one end of the first non-empty list among several keys',
+    complexity: 'O(N + M): N keys looked at, M elements popped',
+    syntax: 'numkeys key [key ...] LEFT|RIGHT [COUNT count]',
+    handler: lmpopCommand,
+    getKeys: lmpopKeys,
+  },
+];
