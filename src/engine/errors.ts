@@ -84,7 +84,7 @@ export function invalidExpireTime(commandName: string): string {
   return `ERR invalid expire time in '${commandName}' command`;
 }
 
-// SHUTDOWN (db.c); the second one is ours: the browser playground has no process to stop.
+// SHUTDOWN (db.c, server.c); the last one is ours: the browser playground has no process to stop.
 export const NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
 export const SHUTDOWN_FAILED = 'ERR Errors trying to SHUTDOWN. Check logs.';
 export const SHUTDOWN_NOT_AVAILABLE =

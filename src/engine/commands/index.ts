@@ -4,15 +4,25 @@
 import type { Command, CommandSpec } from '../command.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
+import { hashCommands } from './hashes.js';
 import { keyCommands } from './keys.js';
+import { listCommands } from './lists.js';
 import { persistenceCommands } from './persistence.js';
 import { serverCommands } from './server.js';
+import { setCommands } from './sets.js';
 import { shutdownCommands } from './shutdown.js';
+import { sortCommands } from './sort.js';
 import { stringCommands } from './strings.js';
 import { transactionCommands } from './transactions.js';
+import { zsetCommands } from './zsets.js';
 
 export const commandSpecs: readonly CommandSpec[] = [
   ...stringCommands,
+  ...listCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...zsetCommands,
+  ...sortCommands,
   ...keyCommands,
   ...expireCommands,
   ...transactionCommands,

@@ -1,0 +1,72 @@
+// SHUTDOWN (Redis's db.c shutdownCommand, server.c prepareForShutdown). Only a host that can
+// stop sets engine.onShutdown (the TCP server); in the browser playground the command answers
+// with an error of our own. The final save goes through the engine's storage, like SAVE; it
+// is done before the host is told, which receives whether a save was wanted. Shutting down is
+// immediate here (no replicas to wait for), so ABORT never finds one running.
+
+import type { Client } from '../client.js';
+import type { CommandSpec } from '../command.js';
+import * as E from '../errors.js';
+import { saveToStorage } from '../persistence.js';
+import { error, type Reply } from '../reply.js';
+
+const SYNTAX_R = error(E.SYNTAX);
+const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);
+const NOT_AVAILABLE_R = error(E.SHUTDOWN_NOT_AVAILABLE);
+const SHUTDOWN_FAILED_R = error(E.SHUTDOWN_FAILED);
+
+/** strcasecmp on a C string: equal to `tok` (lower case) up to the argument's first NUL. */
+function isToken(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function shutdownCommand(c: Client, argv: string[]): Reply | null {
+  let nosave = false;
+  let save = false;
+  let now = false;
+  let force = false;
+  let abort = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (isToken(a, 'nosave')) nosave = true;
+    else if (isToken(a, 'save')) save = true;
+    else if (isToken(a, 'now')) now = true;
+    else if (isToken(a, 'force')) force = true;
+    else if (isToken(a, 'abort')) abort = true;
+    else return SYNTAX_R;
+  }
+  if ((abort && (nosave || save || now || force)) || (nosave && save)) return SYNTAX_R;
+  if (abort) return NO_SHUTDOWN_R;
+  const engine = c.engine;
+  if (engine.onShutdown === undefined) return NOT_AVAILABLE_R;
+  // prepareForShutdown: without SAVE or NOSAVE, Redis saves when save points are configured.
+  // A failed save stops the shutdown unless FORCE.
+  const wantSave = save || (!nosave && engine.config.saveParams.length > 0);
+  if (wantSave && !saveToStorage(engine) && !force) return SHUTDOWN_FAILED_R;
+  engine.onShutdown(wantSave);
+  // Redis exits without replying: the connection just closes.
+  return null;
+}
+
+export const shutdownCommands: CommandSpec[] = [
+  {
+    name: 'shutdown',
+    arity: -1,
+    flags: ['admin', 'noscript', 'loading', 'stale', 'no_multi', 'allow_busy'],
+    acl: ['admin', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Stop the server, saving the data first unless told not to',
+    complexity: 'O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)',
+    syntax: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]',
+    handler: shutdownCommand,
+  },
+];

@@ -1,0 +1,120 @@
+// `npm run serve -- --port 6379 [--bind 127.0.0.1] [--requirepass secret]`: the engine behind a
+// RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
+
+import { Engine } from '../engine/engine.js';
+import { stdoutLogger as log } from './log.js';
+import { startServer } from './server.js';
+
+const USAGE = `Usage: npm run serve -- [options]
+
+Serves the playground's Redis 7.0 engine over RESP (what redis-server speaks).
+
+Options:
+  --port <n>             TCP port to listen on (default 6379; 0 picks a free one)
+  --bind <address>       address to listen on (default 127.0.0.1)
+  --requirepass <pass>   require AUTH <pass> before other commands
+  -h, --help             show this help
+
+Both "--port 6379" and "--port=6379" work.`;
+
+interface CliOptions {
+  port: number;
+  bind: string;
+  requirepass: string;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(1);
+}
+
+function parseArgs(args: readonly string[]): CliOptions | 'help' {
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-h' || arg === '--help') return 'help';
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (name !== arg) value = arg.slice(eq + 1);
+    const take = (): string => {
+      if (value !== undefined) return value;
+      const next = args[i + 1];
+      if (next === undefined) fail(`option ${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '--port': {
+        const v = take();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n > 65535) fail(`invalid port: ${v}`);
+        opts.port = n;
+        break;
+      }
+      case '--bind':
+        opts.bind = take();
+        break;
+      case '--requirepass':
+        opts.requirepass = take();
+        break;
+      default:
+        fail(`unknown option: ${arg}`);
+    }
+  }
+  return opts;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const engine = new Engine({
+    config: { port: String(parsed.port), bind: parsed.bind, requirepass: parsed.requirepass },
+  });
+  log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+
+  // Installed before listening, so that a signal right after "Ready" is never missed.
+  let exiting = false;
+  const onSignal = (signal: string): void => {
+    if (exiting) return;
+    exiting = true;
+    log('#', `Received ${signal} scheduling shutdown...`);
+    log('#', 'User requested shutdown...');
+    const closed = server ? server.close() : Promise.resolve();
+    void closed.then(() => {
+      log('#', 'Redis is now ready to exit, bye bye...');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+  try {
+    server = await startServer({
+      engine,
+      port: parsed.port,
+      host: parsed.bind,
+      log,
+      onShutdown: (save) => {
+        // The engine has saved to its storage already; this server gives it none (no files).
+        if (save) log('*', 'Saving the final RDB snapshot before exiting: no storage in this server, nothing written.');
+        log('#', 'Redis is now ready to exit, bye bye...');
+        process.exit(0);
+      },
+    });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    log('#', `Failed listening on ${parsed.bind}:${parsed.port} (${err.code ?? err.message}).`);
+    process.exit(1);
+  }
+  // The config shows the port actually bound (with --port 0).
+  engine.config.set('port', String(server.port));
+  log('*', `Running mode=standalone, port=${server.port}.`);
+  log('*', 'Ready to accept connections');
+}
+
+void main();
