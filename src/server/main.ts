@@ -2,6 +2,9 @@
 // RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
 
 import { Engine } from '../engine/engine.js';
+import { loadFromStorage } from '../engine/persistence.js';
+import { RdbError } from '../engine/rdb.js';
+import { FileSnapshotStorage } from './file-storage.js';
 import { stdoutLogger as log } from './log.js';
 import { startServer } from './server.js';
 
@@ -13,6 +16,8 @@ Options:
   --port <n>             TCP port to listen on (default 6379; 0 picks a free one)
   --bind <address>       address to listen on (default 127.0.0.1)
   --requirepass <pass>   require AUTH <pass> before other commands
+  --dir <path>           where SAVE, BGSAVE and SHUTDOWN write the snapshot (default .)
+  --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
   -h, --help             show this help
 
 Both "--port 6379" and "--port=6379" work.`;
@@ -21,6 +26,8 @@ interface CliOptions {
   port: number;
   bind: string;
   requirepass: string;
+  dir: string;
+  dbfilename: string;
 }
 
 function fail(message: string): never {
@@ -29,7 +36,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(args: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '' };
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', dir: '.', dbfilename: 'dump.rdb' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return 'help';
@@ -58,6 +65,12 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
       case '--requirepass':
         opts.requirepass = take();
         break;
+      case '--dir':
+        opts.dir = take();
+        break;
+      case '--dbfilename':
+        opts.dbfilename = take();
+        break;
       default:
         fail(`unknown option: ${arg}`);
     }
@@ -71,10 +84,29 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
+  const storage = new FileSnapshotStorage(parsed.dir, parsed.dbfilename);
   const engine = new Engine({
-    config: { port: String(parsed.port), bind: parsed.bind, requirepass: parsed.requirepass },
+    storage,
+    config: {
+      port: String(parsed.port),
+      bind: parsed.bind,
+      requirepass: parsed.requirepass,
+      dir: storage.dir,
+      dbfilename: parsed.dbfilename,
+    },
   });
   log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
+  // Like redis-server: load the snapshot if there is one, refuse to start on a broken one.
+  try {
+    const loaded = loadFromStorage(engine);
+    if (loaded !== null) {
+      log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
+    }
+  } catch (e) {
+    if (!(e instanceof RdbError)) throw e;
+    log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
+    process.exit(1);
+  }
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
 
   // Installed before listening, so that a signal right after "Ready" is never missed.
@@ -100,8 +132,7 @@ async function main(): Promise<void> {
       host: parsed.bind,
       log,
       onShutdown: (save) => {
-        // The engine has saved to its storage already; this server gives it none (no files).
-        if (save) log('*', 'Saving the final RDB snapshot before exiting: no storage in this server, nothing written.');
+        if (save) log('*', `DB saved on disk (${storage.path}).`);
         log('#', 'Redis is now ready to exit, bye bye...');
         process.exit(0);
       },
