@@ -57,8 +57,12 @@ export interface KeySpec {
   notes?: string;
   /** e.g. ['RW', 'access', 'update'] */
   flags: string[];
-  begin: { index: number } | { keyword: string; startfrom: number };
-  find: { range: [lastkey: number, keystep: number, limit: number] } | { keynum: [keynumidx: number, firstkey: number, keystep: number] };
+  /** `{ unknown: true }`: Redis's 'unknown' begin_search (SORT's BY/GET/STORE keys). */
+  begin: { index: number } | { keyword: string; startfrom: number } | { unknown: true };
+  find:
+    | { range: [lastkey: number, keystep: number, limit: number] }
+    | { keynum: [keynumidx: number, firstkey: number, keystep: number] }
+    | { unknown: true };
 }
 
 /**

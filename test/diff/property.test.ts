@@ -12,10 +12,12 @@ const int = fc.oneof(
 );
 const value = fc.oneof(int, fc.constantFrom('v', 'hello', '\xff\x00', '0.1', 'inf', '3e2', 'x'.repeat(50)));
 const float = fc.constantFrom('0.1', '-1.5', '1e3', '3', 'inf', '-inf', 'abc', '', '1e400', '0x10', '5.0e3');
+// Relative TTLs differ from every TTL a SET option gives (150 s, 250 s, 10 s) so that GT/LT
+// comparisons never hinge on a millisecond passing between two commands.
 const seconds = fc.constantFrom('100', '1000', '-1', '0', '9223372036854775807', 'x');
 const future = fc.constantFrom('4102444800', '4102444801', '1', '0');
 
-const setOption = fc.constantFrom<string[]>([], ['NX'], ['XX'], ['GET'], ['EX', '100'], ['PX', '100000'], ['KEEPTTL'], ['NX', 'GET'], ['XX', 'KEEPTTL'], ['EX', '0'], ['EXAT', '4102444800'], ['EX', '10', 'PX', '10'], ['BAD']);
+const setOption = fc.constantFrom<string[]>([], ['NX'], ['XX'], ['GET'], ['EX', '150'], ['PX', '250000'], ['KEEPTTL'], ['NX', 'GET'], ['XX', 'KEEPTTL'], ['EX', '0'], ['EXAT', '4102444800'], ['EX', '10', 'PX', '10'], ['BAD']);
 
 const command: fc.Arbitrary<string[]> = fc.oneof(
   fc.tuple(key, value, setOption).map(([k, v, o]) => ['SET', k, v, ...o]),

@@ -125,7 +125,12 @@ function keySpecReply(ks: KeySpec): Reply {
   fields.push([bulk('flags'), keyFlagsReply(ks.flags)]);
   const b = ks.begin;
   const begin =
-    'index' in b
+    'unknown' in b
+      ? map([
+          [bulk('type'), bulk('unknown')],
+          [bulk('spec'), map([])],
+        ])
+      : 'index' in b
       ? map([
           [bulk('type'), bulk('index')],
           [bulk('spec'), map([[bulk('index'), int(b.index)]])],
@@ -143,7 +148,12 @@ function keySpecReply(ks: KeySpec): Reply {
   fields.push([bulk('begin_search'), begin]);
   const f = ks.find;
   const find =
-    'range' in f
+    'unknown' in f
+      ? map([
+          [bulk('type'), bulk('unknown')],
+          [bulk('spec'), map([])],
+        ])
+      : 'range' in f
       ? map([
           [bulk('type'), bulk('range')],
           [
@@ -424,6 +434,8 @@ function keysFromSpecs(cmd: Command, argv: readonly string[]): KeyRef[] | null {
     if (spec.flags.includes('not_key')) continue;
     let first = 0;
     const b = spec.begin;
+    // An 'unknown' spec (SORT's BY/GET/STORE) cannot be followed: the command's own proc answers.
+    if ('unknown' in b || 'unknown' in spec.find) return null;
     if ('index' in b) {
       first = b.index;
     } else {

@@ -1,0 +1,508 @@
+// SORT and SORT_RO (Redis's sort.c): sort a list, set or sorted set numerically or by bytes,
+// optionally by the values of other keys (BY pattern, '*->field' for hash fields), window the
+// result (LIMIT), fetch other keys per element (GET), and store it as a list (STORE).
+//
+// The order is Redis's to the byte: numeric ties fall back to the elements' bytes; ALPHA without
+// STORE compares as strcoll in the C.UTF-8 locale Debian's server runs in (strcmp on the text up
+// to the first NUL byte), ALPHA with STORE compares whole byte strings; a full sort is stable
+// like glibc's merge-sort qsort; a BY sort with a LIMIT runs Redis's own partial quicksort
+// (pqsort.c, Bentley–McIlroy), whose order of equal elements we reproduce step by step.
+
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import { Deque } from '../ds/deque.js';
+import * as E from '../errors.js';
+import { deleteKey, lookupRead, setKey } from '../keyspace.js';
+import { parseDouble, parseIntArg } from '../numbers.js';
+import type { ListObj, SetObj, ZSetObj } from '../objects.js';
+import { array, error, int, NIL, type Reply } from '../reply.js';
+import { isOpt } from './keys.js';
+
+const WRONGTYPE_R = error(E.WRONGTYPE);
+const SYNTAX_R = error(E.SYNTAX);
+const NOT_INTEGER_R = error(E.NOT_INTEGER);
+const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
+
+/** A C string's view of a byte string: up to its first NUL. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+// ---- patterns ------------------------------------------------------------------------------
+
+/**
+ * lookupKeyByPattern: the value a BY/GET pattern names for one element, or null. '#' is the
+ * element itself; otherwise the first '*' is replaced by the element and the key read as a
+ * string, or, with '->field' after the '*', the field of the hash at that key. A pattern
+ * without '*' names nothing. Reads count as keyspace hits/misses and expire keys lazily.
+ */
+export function lookupByPattern(c: Client, pattern: string, subst: string): string | null {
+  // Redis scans the pattern as a C string for '#', '*' and '->' but slices it by its full length.
+  const cpat = cString(pattern);
+  if (cpat === '#') return subst;
+  const star = cpat.indexOf('*');
+  if (star < 0) return null;
+  const arrow = cpat.indexOf('->', star + 1);
+  const hasField = arrow >= 0 && arrow + 2 < cpat.length;
+  const key = pattern.slice(0, star) + subst + pattern.slice(star + 1, hasField ? arrow : pattern.length);
+  const o = lookupRead(c, key);
+  if (o === undefined) return null;
+  if (hasField) {
+    if (o.type !== 'hash') return null;
+    return o.value.get(pattern.slice(arrow + 2)) ?? null;
+  }
+  return o.type === 'string' ? o.value : null;
+}
+
+// ---- scores (strtod as sortCommand calls it) ------------------------------------------------
+
+const DBL_MIN = 2.2250738585072014e-308;
+
+function isCSpace(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13);
+}
+
+/**
+ * The score SORT gives a value: strtod on its C string, accepted when nothing but the NUL
+ * follows the number, the result is no NaN and strtod did not report ERANGE. So leading
+ * whitespace is fine, "" is 0 (strtod reads nothing and stops at the NUL), "  " is an error,
+ * overflow and inexact underflow (glibc flags a tiny inexact result) are errors.
+ */
+export function sortScore(s: string): number | null {
+  const t = cString(s);
+  if (t.length === 0) return 0;
+  let i = 0;
+  while (i < t.length && isCSpace(t.charCodeAt(i))) i++;
+  if (i === t.length) return null;
+  const body = i === 0 ? t : t.slice(i);
+  const v = parseDouble(body);
+  if (v === null) return null;
+  if (v !== 0 && v > -DBL_MIN && v < DBL_MIN && !exactDouble(body, v)) return null;
+  return v;
+}
+
+/**
+ * True when the (finite, strtod-valid) number text equals the double `v` exactly. Only asked
+ * for subnormal results, where glibc reports ERANGE unless the conversion was exact.
+ */
+function exactDouble(text: string, v: number): boolean {
+  let i = 0;
+  if (text[0] === '+' || text[0] === '-') i = 1;
+  const hex = text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X');
+  if (hex) i += 2;
+  let digits = '';
+  let frac = 0;
+  let seenDot = false;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '.') {
+      seenDot = true;
+      continue;
+    }
+    const isDigit = hex ? /[0-9a-fA-F]/.test(ch) : ch >= '0' && ch <= '9';
+    if (!isDigit) break;
+    digits += ch;
+    if (seenDot) frac++;
+  }
+  let exp = 0;
+  if (i < text.length) exp = Number(text.slice(i + 1));
+  const mant = BigInt((hex ? '0x' : '') + (digits === '' ? '0' : digits));
+  // The number is mant × base^(−frac) × 2^exp (hex) or mant × 10^(exp − frac) (decimal).
+  // v is a subnormal: |v| = m × 2^−1074 exactly.
+  const m = BigInt(Math.round(Math.abs(v) / 2 ** -1074));
+  if (hex) {
+    // mant × 2^(exp − 4·frac) = m × 2^−1074  ⇔  mant × 2^(exp − 4·frac + 1074) = m
+    const shift = exp - 4 * frac + 1074;
+    return shift >= 0 ? mant << BigInt(shift) === m : mant === m << BigInt(-shift);
+  }
+  // mant × 10^(exp − frac) × 2^1074 = m
+  const p = exp - frac;
+  const two = 1n << 1074n;
+  return p >= 0 ? mant * 10n ** BigInt(p) * two === m : mant * two === m * 10n ** BigInt(-p);
+}
+
+// ---- comparison ----------------------------------------------------------------------------
+
+interface SortItem {
+  obj: string;
+  score: number;
+  /** ALPHA with BY: the value to compare, null when the pattern named nothing. */
+  cmp: string | null;
+}
+
+/** compareStringObjects: byte-wise, a prefix first. */
+function compareBinary(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** strcoll in C.UTF-8 (strcmp): unsigned bytes up to the first NUL. */
+function compareCollate(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x - y;
+    if (x === 0) return 0;
+  }
+  // One is a prefix of the other: the shorter ends (its NUL) first, unless the longer's next
+  // byte is a NUL too.
+  if (a.length === b.length) return 0;
+  if (a.length < b.length) return b.charCodeAt(n) === 0 ? 0 : -1;
+  return a.charCodeAt(n) === 0 ? 0 : 1;
+}
+
+/** sortCompare for the given options. */
+function comparator(alpha: boolean, byPattern: boolean, store: boolean, desc: boolean): (x: SortItem, y: SortItem) => number {
+  let cmp: (x: SortItem, y: SortItem) => number;
+  if (!alpha) {
+    cmp = (x, y) => (x.score > y.score ? 1 : x.score < y.score ? -1 : compareBinary(x.obj, y.obj));
+  } else if (byPattern) {
+    const strcmp = store ? compareBinary : compareCollate;
+    cmp = (x, y) => {
+      const a = x.cmp;
+      const b = y.cmp;
+      if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+      return strcmp(a, b);
+    };
+  } else {
+    const strcmp = store ? compareBinary : compareCollate;
+    cmp = (x, y) => strcmp(x.obj, y.obj);
+  }
+  return desc ? (x, y) => -cmp(x, y) : cmp;
+}
+
+// ---- pqsort.c: quicksort that only finishes the part holding [lrange, rrange] ----------------
+
+function swap<T>(v: T[], i: number, j: number): void {
+  const t = v[i]!;
+  v[i] = v[j]!;
+  v[j] = t;
+}
+
+function vecswap<T>(v: T[], i: number, j: number, n: number): void {
+  for (let k = 0; k < n; k++) swap(v, i + k, j + k);
+}
+
+function med3<T>(v: T[], a: number, b: number, c: number, cmp: (x: T, y: T) => number): number {
+  return cmp(v[a]!, v[b]!) < 0
+    ? cmp(v[b]!, v[c]!) < 0
+      ? b
+      : cmp(v[a]!, v[c]!) < 0
+        ? c
+        : a
+    : cmp(v[b]!, v[c]!) > 0
+      ? b
+      : cmp(v[a]!, v[c]!) < 0
+        ? a
+        : c;
+}
+
+/**
+ * Sorts `v` far enough that positions lrange..rrange hold what a full sort would put there,
+ * exactly as Redis's pqsort does (same pivots, same swaps, so the same order of equal elements).
+ */
+export function pqsort<T>(v: T[], cmp: (x: T, y: T) => number, lrange: number, rrange: number): void {
+  pqsortPart(v, 0, v.length, cmp, lrange, rrange);
+}
+
+/** _pqsort on v[a .. a+n-1]. */
+function pqsortPart<T>(v: T[], a: number, n: number, cmp: (x: T, y: T) => number, lrange: number, rrange: number): void {
+  for (;;) {
+    if (n < 7) {
+      for (let pm = a + 1; pm < a + n; pm++) {
+        for (let pl = pm; pl > a && cmp(v[pl - 1]!, v[pl]!) > 0; pl--) swap(v, pl, pl - 1);
+      }
+      return;
+    }
+    let pm = a + (n >>> 1);
+    if (n > 7) {
+      let pl = a;
+      let pn = a + n - 1;
+      if (n > 40) {
+        const d = n >>> 3;
+        pl = med3(v, pl, pl + d, pl + 2 * d, cmp);
+        pm = med3(v, pm - d, pm, pm + d, cmp);
+        pn = med3(v, pn - 2 * d, pn - d, pn, cmp);
+      }
+      pm = med3(v, pl, pm, pn, cmp);
+    }
+    swap(v, a, pm);
+    let pa = a + 1;
+    let pb = pa;
+    let pc = a + n - 1;
+    let pd = pc;
+    for (;;) {
+      let r: number;
+      while (pb <= pc && (r = cmp(v[pb]!, v[a]!)) <= 0) {
+        if (r === 0) swap(v, pa++, pb);
+        pb++;
+      }
+      while (pb <= pc && (r = cmp(v[pc]!, v[a]!)) >= 0) {
+        if (r === 0) swap(v, pc, pd--);
+        pc--;
+      }
+      if (pb > pc) break;
+      swap(v, pb++, pc--);
+    }
+    const pn = a + n;
+    let r = Math.min(pa - a, pb - pa);
+    vecswap(v, a, pb - r, r);
+    r = Math.min(pd - pc, pn - pd - 1);
+    vecswap(v, pb, pn - r, r);
+    // Recurse into the smaller-than-pivot part, loop on the greater part, skipping a part that
+    // lies wholly outside [lrange, rrange].
+    r = pb - pa;
+    if (r > 1) {
+      const h = a + r - 1;
+      if (!((lrange < a && rrange < a) || (lrange > h && rrange > h))) pqsortPart(v, a, r, cmp, lrange, rrange);
+    }
+    r = pd - pc;
+    if (r <= 1) return;
+    a = pn - r;
+    n = r;
+    const h = a + n - 1;
+    if ((lrange < a && rrange < a) || (lrange > h && rrange > h)) return;
+  }
+}
+
+// ---- SORT ----------------------------------------------------------------------------------
+
+/** The elements of a set in the order Redis iterates them (an intset ascending). */
+function setMembers(o: SetObj): string[] {
+  const members = Array.from(o.value);
+  if (o.enc === 'intset') {
+    members.sort((a, b) => {
+      const x = Number(a);
+      const y = Number(b);
+      if (x !== y) return x - y;
+      const bx = BigInt(a);
+      const by = BigInt(b);
+      return bx < by ? -1 : bx > by ? 1 : 0;
+    });
+  }
+  return members;
+}
+
+function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
+  let desc = false;
+  let alpha = false;
+  let limitStart = 0;
+  let limitCount = -1;
+  let dontsort = false;
+  let sortby: string | null = null;
+  let storekey: string | null = null;
+  const gets: string[] = [];
+  const argc = argv.length;
+  for (let j = 2; j < argc; j++) {
+    const opt = argv[j]!;
+    const leftargs = argc - j - 1;
+    if (isOpt(opt, 'asc')) {
+      desc = false;
+    } else if (isOpt(opt, 'desc')) {
+      desc = true;
+    } else if (isOpt(opt, 'alpha')) {
+      alpha = true;
+    } else if (isOpt(opt, 'limit') && leftargs >= 2) {
+      const s = parseIntArg(argv[j + 1]!);
+      if (s === null) return NOT_INTEGER_R;
+      const n = parseIntArg(argv[j + 2]!);
+      if (n === null) return NOT_INTEGER_R;
+      limitStart = s;
+      limitCount = n;
+      j += 2;
+    } else if (!readonly && isOpt(opt, 'store') && leftargs >= 1) {
+      storekey = argv[++j]!;
+    } else if (isOpt(opt, 'by') && leftargs >= 1) {
+      sortby = argv[++j]!;
+      // A BY pattern without '*' names one constant key: nothing to sort by.
+      if (!cString(sortby).includes('*')) dontsort = true;
+    } else if (isOpt(opt, 'get') && leftargs >= 1) {
+      gets.push(argv[++j]!);
+    } else {
+      return SYNTAX_R;
+    }
+  }
+
+  const found = lookupRead(c, argv[1]!);
+  if (found !== undefined && found.type !== 'list' && found.type !== 'set' && found.type !== 'zset') {
+    return WRONGTYPE_R;
+  }
+  const sortval: ListObj | SetObj | ZSetObj | undefined = found;
+  // Unsorted set members would make STORE's result depend on hash order: sort them by bytes.
+  if (dontsort && sortval?.type === 'set' && storekey !== null) {
+    dontsort = false;
+    alpha = true;
+    sortby = null;
+  }
+  // SORT turns a listpack sorted set into a skiplist for good (zsetConvert), even SORT_RO.
+  if (sortval?.type === 'zset') sortval.enc = 'skiplist';
+
+  const vectorlen = sortval === undefined ? 0 : sortval.type === 'list' ? sortval.value.length : sortval.value.size;
+
+  // LIMIT sanity, as Redis clamps it.
+  let start = Math.min(Math.max(limitStart, 0), vectorlen);
+  const count = Math.min(Math.max(limitCount, -1), vectorlen);
+  let end = count < 0 ? vectorlen - 1 : start + count - 1;
+  if (start >= vectorlen) {
+    start = vectorlen - 1;
+    end = vectorlen - 2;
+  }
+  if (end >= vectorlen) end = vectorlen - 1;
+
+  const vector: SortItem[] = [];
+  const item = (obj: string): SortItem => ({ obj, score: 0, cmp: null });
+  if (sortval === undefined) {
+    // A missing key sorts like an empty list.
+  } else if (sortval.type === 'list') {
+    const list = sortval.value;
+    if (dontsort) {
+      // The list's own order (reversed for DESC), only the LIMIT window.
+      if (end >= start) {
+        const want = end - start + 1;
+        list.forEachFrom(desc ? list.length - start - 1 : start, desc, (v) => {
+          vector.push(item(v));
+          return vector.length < want;
+        });
+        end -= start;
+        start = 0;
+      }
+    } else {
+      list.forEachFrom(0, false, (v) => {
+        vector.push(item(v));
+      });
+    }
+  } else if (sortval.type === 'set') {
+    for (const m of setMembers(sortval)) vector.push(item(m));
+  } else if (dontsort) {
+    // A sorted set keeps its order (reversed for DESC); LIMIT counts ranks.
+    const z = sortval.value;
+    const rangelen = (start !== 0 || end !== vectorlen - 1) ? end - start + 1 : vectorlen;
+    if (rangelen > 0) {
+      z.walk(desc ? z.size - start - 1 : start, desc, (member) => {
+        vector.push(item(member));
+        return vector.length < rangelen;
+      });
+    }
+    end -= start;
+    start = 0;
+  } else {
+    for (const [member] of sortval.value) vector.push(item(member));
+  }
+
+  let conversionError = false;
+  if (!dontsort) {
+    const n = vector.length;
+    for (let j = 0; j < n; j++) {
+      const it = vector[j]!;
+      let byval: string | null;
+      if (sortby !== null) {
+        byval = lookupByPattern(c, sortby, it.obj);
+        if (byval === null) continue;
+      } else {
+        byval = it.obj;
+      }
+      if (alpha) {
+        if (sortby !== null) it.cmp = byval;
+      } else {
+        const score = sortScore(byval);
+        if (score === null) conversionError = true;
+        else it.score = score;
+      }
+    }
+    if (!conversionError) {
+      const cmp = comparator(alpha, sortby !== null, storekey !== null, desc);
+      if (sortby !== null && (start !== 0 || end !== n - 1)) pqsort(vector, cmp, start, end);
+      else vector.sort(cmp);
+    }
+  }
+
+  const span = end - start + 1;
+  const outputlen = gets.length > 0 ? gets.length * span : span;
+  if (conversionError) return SCORES_R;
+
+  if (storekey === null) {
+    const out: Reply[] = [];
+    for (let j = start; j <= end; j++) {
+      const obj = vector[j]!.obj;
+      if (gets.length === 0) out.push({ t: 'bulk', v: obj });
+      for (const pattern of gets) {
+        const val = lookupByPattern(c, pattern, obj);
+        out.push(val === null ? NIL : { t: 'bulk', v: val });
+      }
+    }
+    return array(out);
+  }
+
+  const items = new Deque<string>();
+  for (let j = start; j <= end; j++) {
+    const obj = vector[j]!.obj;
+    if (gets.length === 0) items.pushBack(obj);
+    for (const pattern of gets) items.pushBack(lookupByPattern(c, pattern, obj) ?? '');
+  }
+  const engine = c.engine;
+  const db = c.db;
+  if (outputlen > 0) {
+    const list: ListObj = { type: 'list', value: items, lru: 0, slot: -1 };
+    setKey(c, db, storekey, list);
+    engine.notify('l', 'sortstore', storekey, db);
+  } else if (deleteKey(engine, db, storekey)) {
+    engine.notify('g', 'del', storekey, db);
+  }
+  return int(outputlen);
+}
+
+function sortCommand(c: Client, argv: string[]): Reply {
+  return sortGeneric(c, argv, false);
+}
+
+function sortRoCommand(c: Client, argv: string[]): Reply {
+  return sortGeneric(c, argv, true);
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+const SORTED_KEY: KeySpec = { flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } };
+const PATTERN_KEYS: KeySpec = {
+  notes: "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort",
+  flags: ['RO', 'access'],
+  begin: { unknown: true },
+  find: { unknown: true },
+};
+const STORE_KEY: KeySpec = {
+  notes: "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array",
+  flags: ['OW', 'update'],
+  begin: { unknown: true },
+  find: { unknown: true },
+};
+
+export const sortCommands: CommandSpec[] = [
+  {
+    name: 'sort',
+    arity: -2,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: ['write', 'set', 'sortedset', 'list', 'slow', 'dangerous'],
+    keys: [1, 1, 1],
+    keySpecs: [SORTED_KEY, PATTERN_KEYS, STORE_KEY],
+    group: 'generic',
+    since: '1.0.0',
+    summary: 'Sort a list, set or sorted set (by value, by other keys, as text), optionally fetching other keys and storing the result',
+    complexity: 'O(N+M*log(M)): N elements to look at, M elements returned',
+    syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA] [STORE destination]',
+    handler: sortCommand,
+  },
+  {
+    name: 'sort_ro',
+    arity: -2,
+    flags: ['readonly', 'movablekeys'],
+    acl: ['read', 'set', 'sortedset', 'list', 'slow', 'dangerous'],
+    keys: [1, 1, 1],
+    keySpecs: [SORTED_KEY, PATTERN_KEYS],
+    group: 'generic',
+    since: '7.0.0',
+    summary: 'Read-only SORT: the same options except STORE',
+    complexity: 'O(N+M*log(M)): N elements to look at, M elements returned',
+    syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA]',
+    handler: sortRoCommand,
+  },
+];
