@@ -39,12 +39,40 @@ export function estimateUsedMemory(engine: Engine): number {
   return total;
 }
 
-function valueBytes(obj: RObj): number {
+/**
+ * Rough bytes of a value: its strings plus a per-element overhead that depends on the
+ * encoding (a few bytes in a listpack or intset, a dict entry and sds headers in a hashtable
+ * or skiplist, a listpack entry in a quicklist node).
+ */
+export function valueBytes(obj: RObj): number {
   switch (obj.type) {
     case 'string':
       return obj.value.length;
-    default:
-      return 0;
+    case 'list': {
+      let total = 0;
+      obj.value.forEachFrom(0, false, (s) => {
+        total += s.length + 2;
+      });
+      return total + 40 * Math.ceil(obj.value.length / 128);
+    }
+    case 'hash': {
+      const per = obj.enc === 'listpack' ? 4 : 56;
+      let total = 0;
+      for (const [field, value] of obj.value) total += field.length + value.length + per;
+      return total;
+    }
+    case 'set': {
+      if (obj.enc === 'intset') return 8 + obj.value.size * 8;
+      let total = 0;
+      for (const member of obj.value) total += member.length + 40;
+      return total;
+    }
+    case 'zset': {
+      const per = obj.enc === 'listpack' ? 12 : 80;
+      let total = 0;
+      for (const member of obj.value.dict.keys()) total += member.length + per;
+      return total;
+    }
   }
 }
 
@@ -62,6 +90,8 @@ export function snapshot(engine: Engine): Uint8Array {
     usedMem: estimateUsedMemory(engine),
     compression: yes(engine, 'rdbcompression'),
     checksum: yes(engine, 'rdbchecksum'),
+    listMaxListpackSize: engine.config.listMaxListpackSize,
+    listCompressDepth: engine.config.listCompressDepth,
     idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
   });
 }
@@ -76,11 +106,12 @@ export interface LoadResult {
 /**
  * Replaces the whole dataset with the snapshot's (rdbLoad after emptying, like DEBUG RELOAD).
  * The snapshot is fully parsed and checked first: on any RdbError nothing changes. Keys whose
- * TTL has passed are dropped; IDLE times become access times.
+ * TTL has passed are dropped; IDLE times become access times; empty collections are skipped.
  */
 export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
   const now = Math.floor(engine.clock.now());
-  const contents = readRdb(bytes, { now, verifyChecksum: yes(engine, 'rdbchecksum') });
+  // Loaded collections get the encodings the current thresholds give (rdbLoadObject).
+  const contents = readRdb(bytes, { now, verifyChecksum: yes(engine, 'rdbchecksum'), limits: engine.config });
   const n = engine.dbs.length;
   for (const k of contents.keys) {
     if (k.db >= n) {

@@ -1,21 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Deque } from './ds/deque.js';
+import { ZSet } from './ds/zset.js';
+import { Engine } from './engine.js';
 import { createString, lruClock, type RObj } from './objects.js';
+import { estimateUsedMemory, loadSnapshot, snapshot, valueBytes } from './persistence.js';
 import {
   bytesFromLatin1,
   crc64,
   Crc64,
+  DEFAULT_ENCODING_LIMITS,
   latin1FromBytes,
+  listpackScore,
   lzfCompress,
   lzfDecompress,
   RDB_TYPE_HASH,
+  RDB_TYPE_HASH_LISTPACK,
+  RDB_TYPE_HASH_ZIPLIST,
+  RDB_TYPE_HASH_ZIPMAP,
+  RDB_TYPE_LIST,
+  RDB_TYPE_LIST_QUICKLIST,
+  RDB_TYPE_LIST_QUICKLIST_2,
+  RDB_TYPE_LIST_ZIPLIST,
+  RDB_TYPE_SET,
+  RDB_TYPE_SET_INTSET,
+  RDB_TYPE_STREAM_LISTPACKS_2,
+  RDB_TYPE_ZSET,
+  RDB_TYPE_ZSET_2,
+  RDB_TYPE_ZSET_LISTPACK,
+  RDB_TYPE_ZSET_ZIPLIST,
   RdbError,
   RdbReader,
   RdbWriter,
   readRdb,
   writeRdb,
+  type EncodingLimits,
   type RdbDatabase,
+  type RdbSaveOptions,
 } from './rdb.js';
+import { encodeIntset, encodeListpack, encodeZiplist, encodeZipmap } from './rdb-encodings.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -339,8 +362,8 @@ describe('readRdb errors', () => {
 
   it('names value types it cannot load yet, and rejects unknown ones', () => {
     const w = new RdbWriter().header().selectDb(3);
-    w.byte(RDB_TYPE_HASH).string('myhash').len(1).string('f').string('v');
-    fails(w.finish(), /Cannot load key 'myhash' in db 3: RDB type 4 \(hash\) is not supported yet/);
+    w.byte(RDB_TYPE_STREAM_LISTPACKS_2).string('mystream').len(0);
+    fails(w.finish(), /Cannot load key 'mystream' in db 3: RDB type 19 \(stream\) is not supported yet/);
 
     const w2 = new RdbWriter().header();
     w2.byte(8).string('k');
@@ -363,5 +386,592 @@ describe('readRdb errors', () => {
     const w3 = new RdbWriter().header().selectDb(0);
     w3.byte(0).string('k').byte(0x82);
     fails(w3.finish(), /Unknown length encoding 2/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Collections
+// ---------------------------------------------------------------------------------------------
+
+type HashEnc = 'listpack' | 'hashtable';
+type SetEnc = 'intset' | 'hashtable';
+type ZSetEnc = 'listpack' | 'skiplist';
+
+function listObj(items: string[]): RObj {
+  return { type: 'list', value: Deque.from(items), lru: 0, slot: -1 };
+}
+function hashObj(pairs: [string, string][], enc: HashEnc = 'listpack'): RObj {
+  return { type: 'hash', value: new Map(pairs), enc, lru: 0, slot: -1 };
+}
+function setObj(members: string[], enc: SetEnc = 'hashtable'): RObj {
+  return { type: 'set', value: new Set(members), enc, lru: 0, slot: -1 };
+}
+function zsetObj(pairs: [string, number][], enc: ZSetEnc = 'listpack'): RObj {
+  const z = new ZSet();
+  for (const [m, s] of pairs) z.add(m, s);
+  return { type: 'zset', value: z, enc, lru: 0, slot: -1 };
+}
+
+/** What a value holds, in a comparable form (sets sorted, zsets in order, hashes in order). */
+function contents(o: RObj): unknown {
+  switch (o.type) {
+    case 'string':
+      return o.value;
+    case 'list':
+      return o.value.toArray();
+    case 'hash':
+      return [...o.value];
+    case 'set':
+      return [...o.value].sort();
+    case 'zset':
+      return [...o.value];
+  }
+}
+function encOf(o: RObj): string {
+  return o.type === 'list' ? 'quicklist' : o.type === 'string' ? 'string' : o.enc;
+}
+
+function fileOf(objs: Record<string, RObj>, options: Partial<RdbSaveOptions> = {}): Uint8Array {
+  return writeRdb([{ dict: new Map(Object.entries(objs)), expires: new Map() }], { ...OPTS, ...options });
+}
+
+function load(bytes: Uint8Array, limits?: EncodingLimits): Map<string, RObj> {
+  return new Map(readRdb(bytes, { now: NOW, limits }).keys.map((k) => [k.key, k.value]));
+}
+
+/** Bytes of a file holding one key of a raw type, written by `body`. */
+function rawFile(type: number, body: (w: RdbWriter) => void, key = 'k'): Uint8Array {
+  const w = new RdbWriter().header().selectDb(0);
+  w.byte(type).string(key);
+  body(w);
+  return w.finish();
+}
+
+function loadOne(type: number, body: (w: RdbWriter) => void, limits?: EncodingLimits): RObj {
+  const keys = readRdb(rawFile(type, body), { now: NOW, limits }).keys;
+  expect(keys).toHaveLength(1);
+  return keys[0]!.value;
+}
+
+/** The type byte of the first key of a file (after the header, AUX fields, SELECTDB, RESIZEDB). */
+function firstType(bytes: Uint8Array): number {
+  const r = new RdbReader(bytes);
+  r.take(9);
+  for (;;) {
+    const op = r.byte();
+    if (op === 0xfa) {
+      r.string();
+      r.string();
+    } else if (op === 0xfe) {
+      r.len();
+    } else if (op === 0xfb) {
+      r.len();
+      r.len();
+    } else {
+      return op;
+    }
+  }
+}
+
+const EDGE_VALUES = [
+  'a',
+  '',
+  '0',
+  '-0',
+  '01',
+  '+1',
+  '127',
+  '128',
+  '-4096',
+  '-4097',
+  '32768',
+  '-8388609',
+  '2147483648',
+  '9223372036854775807',
+  '-9223372036854775808',
+  '9223372036854775808',
+  '\x00\xff\r\n',
+  '\xec\x95\x88',
+  'x'.repeat(63),
+  'y'.repeat(64),
+  'z'.repeat(5000),
+];
+
+const LIMITS = (over: Partial<EncodingLimits>): EncodingLimits => ({ ...DEFAULT_ENCODING_LIMITS, ...over });
+
+describe('collections: write and read back', () => {
+  it('lists: every element form, one node or many, with the quicklist type', () => {
+    const big = Array.from({ length: 5000 }, (_, i) => `item-${i}`);
+    const huge = ['s', 'h'.repeat(20_000), 't'];
+    const objs = { small: listObj(EDGE_VALUES), big: listObj(big), huge: listObj(huge) };
+    const back = load(fileOf(objs));
+    for (const [k, o] of Object.entries(objs)) {
+      expect(contents(back.get(k)!), k).toEqual(contents(o));
+      expect(back.get(k)!.type).toBe('list');
+    }
+    expect(firstType(fileOf({ l: listObj(['a']) }))).toBe(RDB_TYPE_LIST_QUICKLIST_2);
+  });
+
+  it('lists: node cutting follows list-max-listpack-size, compressed nodes follow list-compress-depth', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `element number ${i}`);
+    const plain = fileOf({ l: listObj(items) }, { compression: false });
+    const byCount = fileOf({ l: listObj(items) }, { compression: false, listMaxListpackSize: 10 });
+    // 300 nodes of 10 cost more headers than 8 KB nodes.
+    expect(byCount.length).toBeGreaterThan(plain.length);
+    const deep = fileOf({ l: listObj(items) }, { compression: false, listCompressDepth: 1 });
+    expect(deep.length).toBeLessThan(plain.length / 2);
+    for (const f of [plain, byCount, deep]) expect(contents(load(f).get('l')!)).toEqual(items);
+    // Depth larger than half the nodes: nothing to compress.
+    const shallow = fileOf({ l: listObj(items) }, { compression: false, listCompressDepth: 100 });
+    expect(shallow.length).toBe(plain.length);
+  });
+
+  it('hashes: listpack in insertion order (type 16) and hashtable (type 4)', () => {
+    const pairs: [string, string][] = EDGE_VALUES.map((v, i) => [i % 2 ? v : `f${i}`, i % 2 ? `v${i}` : v]);
+    const lp = hashObj(pairs.slice(0, 10), 'listpack');
+    const ht = hashObj(pairs, 'hashtable');
+    const back = load(fileOf({ lp, ht }));
+    expect(contents(back.get('lp')!)).toEqual(pairs.slice(0, 10));
+    expect(encOf(back.get('lp')!)).toBe('listpack');
+    expect(new Map(contents(back.get('ht')!) as [string, string][])).toEqual(new Map(pairs));
+    expect(encOf(back.get('ht')!)).toBe('hashtable');
+    expect(firstType(fileOf({ h: lp }))).toBe(RDB_TYPE_HASH_LISTPACK);
+    expect(firstType(fileOf({ h: ht }))).toBe(RDB_TYPE_HASH);
+  });
+
+  it('sets: intset of every width (type 11) and hashtable (type 2)', () => {
+    const ints = ['5', '-3', '0', '32767', '-32768', '100000', '-2147483648', '9223372036854775807', '-9223372036854775808'];
+    const objs = {
+      i16: setObj(['1', '2', '-7'], 'intset'),
+      i32: setObj(['1', '70000'], 'intset'),
+      i64: setObj(ints, 'intset'),
+      ht: setObj(EDGE_VALUES, 'hashtable'),
+    };
+    const back = load(fileOf(objs));
+    for (const [k, o] of Object.entries(objs)) {
+      expect(contents(back.get(k)!), k).toEqual(contents(o));
+      expect(encOf(back.get(k)!), k).toBe(encOf(o));
+    }
+    expect(firstType(fileOf({ s: objs.i16 }))).toBe(RDB_TYPE_SET_INTSET);
+    expect(firstType(fileOf({ s: objs.ht }))).toBe(RDB_TYPE_SET);
+  });
+
+  it('sorted sets: listpack (type 17) and skiplist (type 5) with inf, -inf, -0 and big scores', () => {
+    const pairs: [string, number][] = [
+      ['pinf', Infinity],
+      ['ninf', -Infinity],
+      ['negzero', -0],
+      ['half', 1.5],
+      ['third', 1 / 3],
+      ['big', 2 ** 60],
+      ['bigger', 2 ** 62],
+      ['huge', 2 ** 62 + 2 ** 10],
+      ['tiny', -5e-324],
+      ['neg', -123456789],
+      ['max', Number.MAX_VALUE],
+      ['\x00bin\xff', 7],
+      ['', 7],
+    ];
+    const lp = zsetObj(pairs, 'listpack');
+    const sk = zsetObj(pairs, 'skiplist');
+    // (A small skiplist would load as a listpack: no listpacks allowed here.)
+    const back = new Map([
+      ['lp', load(fileOf({ lp })).get('lp')!],
+      ['sk', load(fileOf({ sk }), LIMITS({ zsetMaxListpackEntries: 0 })).get('sk')!],
+    ]);
+    // A listpack stores whole-number scores as integers: -0 comes back as 0 (Redis does the same).
+    const lpBack = back.get('lp')!;
+    expect(encOf(lpBack)).toBe('listpack');
+    const expectedLp = (contents(lp) as [string, number][]).map(([m, s]) => [m, s === 0 ? 0 : s]);
+    expect(contents(lpBack)).toEqual(expectedLp);
+    expect(Object.is((lpBack as { value: ZSet }).value.score('negzero'), 0)).toBe(true);
+    const skBack = back.get('sk')!;
+    expect(encOf(skBack)).toBe('skiplist');
+    expect(contents(skBack)).toEqual(contents(sk));
+    expect(Object.is((skBack as { value: ZSet }).value.score('negzero'), -0)).toBe(true);
+    expect(firstType(fileOf({ z: lp }))).toBe(RDB_TYPE_ZSET_LISTPACK);
+    expect(firstType(fileOf({ z: sk }))).toBe(RDB_TYPE_ZSET_2);
+  });
+
+  it('prints listpack scores as zzlInsertAt does', () => {
+    expect(listpackScore(-0)).toBe('0');
+    expect(listpackScore(0)).toBe('0');
+    expect(listpackScore(-17)).toBe('-17');
+    expect(listpackScore(2 ** 60)).toBe('1152921504606846976');
+    expect(listpackScore(-(2 ** 62))).toBe('-4611686018427387904');
+    expect(listpackScore(2 ** 62 + 1024)).toBe('4.6116860184273889e+18');
+    expect(listpackScore(1.1)).toBe('1.1000000000000001');
+    expect(listpackScore(Infinity)).toBe('inf');
+    expect(listpackScore(-Infinity)).toBe('-inf');
+    expect(listpackScore(1e300)).toBe('1.0000000000000001e+300');
+  });
+
+  it('round-trips random collections of every type and encoding (property)', () => {
+    const member = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), maxLength: 12 }),
+      fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+      fc.integer({ min: -300, max: 300 }).map(String),
+    );
+    const score = fc.double({ noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(member, { maxLength: 50 }),
+        fc.uniqueArray(fc.tuple(member, member), { selector: (p) => p[0], minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(member, { minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), { minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(fc.tuple(member, score), { selector: (p) => p[0], minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        (list, hpairs, members, ints, zpairs, compression) => {
+          const objs: Record<string, RObj> = {
+            h1: hashObj(hpairs, 'listpack'),
+            h2: hashObj(hpairs, 'hashtable'),
+            s1: setObj(members, 'hashtable'),
+            s2: setObj(ints.map(String), 'intset'),
+            z1: zsetObj(zpairs, 'skiplist'),
+          };
+          if (list.length > 0) objs.l = listObj(list);
+          const back = load(fileOf(objs, { compression }), LIMITS({ hashMaxListpackEntries: 1000, hashMaxListpackValue: 1000, zsetMaxListpackEntries: 0 }));
+          for (const [k, o] of Object.entries(objs)) {
+            const b = back.get(k)!;
+            if (o.type === 'hash' && o.enc === 'hashtable') {
+              // A small table hash loads as a listpack (the limits allow it); order is the table's.
+              expect(new Map(contents(b) as [string, string][])).toEqual(o.value);
+            } else {
+              expect(contents(b), k).toEqual(contents(o));
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('collections: encodings chosen on load (rdbLoadObject)', () => {
+  it('hash (type 4): listpack unless too many fields or a long field or value', () => {
+    const pairs = (n: number, len = 1): [string, string][] => Array.from({ length: n }, (_, i) => [`f${i}`, 'v'.repeat(len)]);
+    const file = (p: [string, string][]) => fileOf({ k: hashObj(p, 'hashtable') });
+    expect(encOf(load(file(pairs(512))).get('k')!)).toBe('listpack');
+    expect(encOf(load(file(pairs(513))).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(pairs(3, 64))).get('k')!)).toBe('listpack');
+    expect(encOf(load(file(pairs(3, 65))).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file([['f'.repeat(65), 'v']])).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(pairs(3)), LIMITS({ hashMaxListpackEntries: 2 })).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(pairs(3, 10)), LIMITS({ hashMaxListpackValue: 9 })).get('k')!)).toBe('hashtable');
+    // Field order survives the conversion to listpack.
+    expect(contents(load(file(pairs(5))).get('k')!)).toEqual(pairs(5));
+  });
+
+  it('hash listpack (type 16): converted by count only', () => {
+    const file = fileOf({ k: hashObj([['a', 'x'.repeat(100)], ['b', '1'], ['c', '2']], 'listpack') });
+    expect(encOf(load(file).get('k')!)).toBe('listpack');
+    expect(encOf(load(file, LIMITS({ hashMaxListpackEntries: 2 })).get('k')!)).toBe('hashtable');
+  });
+
+  it('set (type 2): intset when every member is an integer and there are few enough', () => {
+    const file = (m: string[]) => fileOf({ k: setObj(m, 'hashtable') });
+    expect(encOf(load(file(['1', '2', '-3'])).get('k')!)).toBe('intset');
+    expect(encOf(load(file(['1', '2', 'x'])).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(['1', '01'])).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(['9223372036854775808'])).get('k')!)).toBe('hashtable');
+    const many = Array.from({ length: 513 }, (_, i) => String(i));
+    expect(encOf(load(file(many)).get('k')!)).toBe('hashtable');
+    expect(encOf(load(file(many.slice(0, 512))).get('k')!)).toBe('intset');
+    expect(encOf(load(file(['1', '2', '3']), LIMITS({ setMaxIntsetEntries: 2 })).get('k')!)).toBe('hashtable');
+  });
+
+  it('set intset (type 11): a table when over set-max-intset-entries', () => {
+    const file = fileOf({ k: setObj(['1', '2', '3'], 'intset') });
+    expect(encOf(load(file).get('k')!)).toBe('intset');
+    expect(encOf(load(file, LIMITS({ setMaxIntsetEntries: 2 })).get('k')!)).toBe('hashtable');
+  });
+
+  it('zset (type 5): listpack when small in count and member length; -0 becomes 0 then', () => {
+    const file = (p: [string, number][]) => fileOf({ k: zsetObj(p, 'skiplist') });
+    const small = load(file([['a', -0], ['b', 1]])).get('k')!;
+    expect(encOf(small)).toBe('listpack');
+    expect(Object.is((small as { value: ZSet }).value.score('a'), 0)).toBe(true);
+    expect(encOf(load(file([['m'.repeat(64), 1]])).get('k')!)).toBe('listpack');
+    expect(encOf(load(file([['m'.repeat(65), 1]])).get('k')!)).toBe('skiplist');
+    const many = Array.from({ length: 129 }, (_, i): [string, number] => [`m${i}`, i]);
+    expect(encOf(load(file(many)).get('k')!)).toBe('skiplist');
+    expect(encOf(load(file(many.slice(0, 128))).get('k')!)).toBe('listpack');
+    const big = load(file([['a', -0], ['b', 1]]), LIMITS({ zsetMaxListpackEntries: 1 })).get('k')!;
+    expect(encOf(big)).toBe('skiplist');
+    expect(Object.is((big as { value: ZSet }).value.score('a'), -0)).toBe(true);
+    expect(encOf(load(file([['abc', 1]]), LIMITS({ zsetMaxListpackValue: 2 })).get('k')!)).toBe('skiplist');
+  });
+
+  it('zset listpack (type 17): converted by count only', () => {
+    const file = fileOf({ k: zsetObj([['m'.repeat(100), 1], ['b', 2]], 'listpack') });
+    expect(encOf(load(file).get('k')!)).toBe('listpack');
+    expect(encOf(load(file, LIMITS({ zsetMaxListpackEntries: 1 })).get('k')!)).toBe('skiplist');
+  });
+});
+
+describe('collections: older RDB types', () => {
+  it('LIST (1): one string per element', () => {
+    const o = loadOne(RDB_TYPE_LIST, (w) => {
+      w.len(3).string('a').string('12').string('x'.repeat(100));
+    });
+    expect(contents(o)).toEqual(['a', '12', 'x'.repeat(100)]);
+  });
+
+  it('LIST_ZIPLIST (10) and LIST_QUICKLIST (14, ziplist nodes)', () => {
+    const o = loadOne(RDB_TYPE_LIST_ZIPLIST, (w) => {
+      w.blob(encodeZiplist(EDGE_VALUES));
+    });
+    expect(contents(o)).toEqual(EDGE_VALUES);
+    const q = loadOne(RDB_TYPE_LIST_QUICKLIST, (w) => {
+      w.len(3).blob(encodeZiplist(['a', '1'])).blob(encodeZiplist([])).blob(encodeZiplist(EDGE_VALUES));
+    });
+    expect(contents(q)).toEqual(['a', '1', ...EDGE_VALUES]);
+  });
+
+  it('LIST_QUICKLIST_2 (18) with plain nodes (elements of 1 GB or more)', () => {
+    const o = loadOne(RDB_TYPE_LIST_QUICKLIST_2, (w) => {
+      w.len(3).len(2).blob(encodeListpack(['a', 'b'])).len(1).string('plain element').len(2).blob(encodeListpack(['c']));
+    });
+    expect(contents(o)).toEqual(['a', 'b', 'plain element', 'c']);
+  });
+
+  it('ZSET (3): scores as text, with 253/254/255 for nan/inf/-inf', () => {
+    const o = loadOne(RDB_TYPE_ZSET, (w) => {
+      w.len(4);
+      w.string('a').byte(3).raw('1.5');
+      w.string('b').byte(254);
+      w.string('c').byte(255);
+      w.string('d').byte(19).raw('0.33333333333333331');
+    });
+    expect(contents(o)).toEqual([
+      ['c', -Infinity],
+      ['d', 1 / 3],
+      ['a', 1.5],
+      ['b', Infinity],
+    ]);
+    expect(encOf(o)).toBe('listpack');
+  });
+
+  it('HASH_ZIPMAP (9): converted by count and by longest field or value', () => {
+    const zm = encodeZipmap(
+      [
+        ['name', 'redis'],
+        ['n', '1'],
+      ],
+      2,
+    );
+    const o = loadOne(RDB_TYPE_HASH_ZIPMAP, (w) => {
+      w.blob(zm);
+    });
+    expect(contents(o)).toEqual([
+      ['name', 'redis'],
+      ['n', '1'],
+    ]);
+    expect(encOf(o)).toBe('listpack');
+    const long = loadOne(RDB_TYPE_HASH_ZIPMAP, (w) => {
+      w.blob(encodeZipmap([['f', 'v'.repeat(65)]]));
+    });
+    expect(encOf(long)).toBe('hashtable');
+    const many = loadOne(
+      RDB_TYPE_HASH_ZIPMAP,
+      (w) => {
+        w.blob(zm);
+      },
+      LIMITS({ hashMaxListpackEntries: 1 }),
+    );
+    expect(encOf(many)).toBe('hashtable');
+  });
+
+  it('HASH_ZIPLIST (13) and ZSET_ZIPLIST (12)', () => {
+    const h = loadOne(RDB_TYPE_HASH_ZIPLIST, (w) => {
+      w.blob(encodeZiplist(['f', 'v', '1', '2', 'long', 'x'.repeat(100)]));
+    });
+    expect(contents(h)).toEqual([
+      ['f', 'v'],
+      ['1', '2'],
+      ['long', 'x'.repeat(100)],
+    ]);
+    expect(encOf(h)).toBe('listpack');
+    const z = loadOne(RDB_TYPE_ZSET_ZIPLIST, (w) => {
+      w.blob(encodeZiplist(['a', '-inf', 'b', '1', 'c', '2.5', 'd', 'inf', 'e', '9223372036854775807']));
+    });
+    expect(contents(z)).toEqual([
+      ['a', -Infinity],
+      ['b', 1],
+      ['c', 2.5],
+      ['e', 9223372036854775807],
+      ['d', Infinity],
+    ]);
+    expect(encOf(z)).toBe('listpack');
+    const zBig = loadOne(
+      RDB_TYPE_ZSET_ZIPLIST,
+      (w) => {
+        w.blob(encodeZiplist(['a', '1', 'b', '2']));
+      },
+      LIMITS({ zsetMaxListpackEntries: 1 }),
+    );
+    expect(encOf(zBig)).toBe('skiplist');
+  });
+});
+
+describe('collections: empty and corrupt values', () => {
+  it('skips empty collections, as Redis does, and counts them', () => {
+    const w = new RdbWriter().header().selectDb(0);
+    w.byte(RDB_TYPE_LIST).string('l1').len(0);
+    w.byte(RDB_TYPE_LIST_QUICKLIST_2).string('l2').len(0);
+    w.byte(RDB_TYPE_LIST_QUICKLIST_2).string('l3').len(1).len(2).blob(encodeListpack([]));
+    w.byte(RDB_TYPE_LIST_QUICKLIST).string('l4').len(1).blob(encodeZiplist([]));
+    w.byte(RDB_TYPE_LIST_ZIPLIST).string('l5').blob(encodeZiplist([]));
+    w.byte(RDB_TYPE_SET).string('s').len(0);
+    w.byte(RDB_TYPE_HASH).string('h1').len(0);
+    w.byte(RDB_TYPE_HASH_LISTPACK).string('h2').blob(encodeListpack([]));
+    w.byte(RDB_TYPE_HASH_ZIPLIST).string('h3').blob(encodeZiplist([]));
+    w.byte(RDB_TYPE_ZSET_2).string('z1').len(0);
+    w.byte(RDB_TYPE_ZSET).string('z2').len(0);
+    w.byte(RDB_TYPE_ZSET_LISTPACK).string('z3').blob(encodeListpack([]));
+    w.byte(RDB_TYPE_ZSET_ZIPLIST).string('z4').blob(encodeZiplist([]));
+    w.keyValue('kept', createString('v', 0));
+    const c = readRdb(w.finish(), { now: NOW });
+    expect(c.keys.map((k) => k.key)).toEqual(['kept']);
+    expect(c.emptyKeysSkipped).toBe(13);
+
+    // Empty objects in memory are written so that loaders skip them.
+    const out = fileOf({
+      l: listObj([]),
+      s: setObj([], 'intset'),
+      h: hashObj([], 'listpack'),
+      z: zsetObj([], 'listpack'),
+      k: createString('v', 0),
+    });
+    const c2 = readRdb(out, { now: NOW });
+    expect(c2.keys.map((k) => k.key)).toEqual(['k']);
+    expect(c2.emptyKeysSkipped).toBe(4);
+  });
+
+  function fails(bytes: Uint8Array, message: RegExp): void {
+    expect(() => readRdb(bytes, { now: NOW })).toThrow(RdbError);
+    expect(() => readRdb(bytes, { now: NOW })).toThrow(message);
+  }
+
+  it('rejects duplicates with Redis messages', () => {
+    fails(
+      rawFile(RDB_TYPE_SET, (w) => w.len(2).string('a').string('a')),
+      /Duplicate set members detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_SET, (w) => w.len(2).string('1').string('1')),
+      /Duplicate set members detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH, (w) => w.len(2).string('f').string('1').string('f').string('2')),
+      /Duplicate hash fields detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET_2, (w) => w.len(2).string('m').binaryDouble(1).string('m').binaryDouble(2)),
+      /Duplicate zset fields detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_LISTPACK, (w) => w.blob(encodeListpack(['f', '1', 'f', '2']))),
+      /Hash listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.blob(encodeListpack(['m', '1', 'm', '2']))),
+      /Zset listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_ZIPLIST, (w) => w.blob(encodeZiplist(['f', '1', 'f', '2']))),
+      /Hash ziplist integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_ZIPMAP, (w) => w.blob(encodeZipmap([['f', '1'], ['f', '2']]))),
+      /Hash zipmap with dup elements/,
+    );
+  });
+
+  it('rejects NaN scores, odd pairs and bad scores', () => {
+    fails(rawFile(RDB_TYPE_ZSET_2, (w) => w.len(1).string('m').binaryDouble(NaN)), /Zset with NAN score detected/);
+    fails(rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(253)), /Zset with NAN score detected/);
+    fails(rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(3).raw('1x5')), /Invalid double value '1x5'/);
+    fails(
+      rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.blob(encodeListpack(['m', '1', 'n']))),
+      /Zset listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.blob(encodeListpack(['m', 'one']))),
+      /Zset with an invalid score 'one'/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_LISTPACK, (w) => w.blob(encodeListpack(['f']))),
+      /Hash listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET_ZIPLIST, (w) => w.blob(encodeZiplist(['m']))),
+      /Zset ziplist integrity check failed/,
+    );
+  });
+
+  it('rejects corrupt blobs and quicklist nodes', () => {
+    const lp = encodeListpack(['a', 'b']);
+    lp[4] = 3; // wrong count
+    fails(rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).blob(lp)), /Listpack integrity check failed/);
+    fails(
+      rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(3).blob(encodeListpack(['a']))),
+      /Quicklist integrity check failed/,
+    );
+    fails(rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).string('')), /Empty quicklist node/);
+    fails(
+      rawFile(RDB_TYPE_LIST_QUICKLIST, (w) => w.len(1).blob(encodeListpack(['a']))),
+      /Ziplist integrity check failed/,
+    );
+    fails(rawFile(RDB_TYPE_LIST_ZIPLIST, (w) => w.string('not a ziplist')), /List ziplist integrity check failed/);
+    fails(rawFile(RDB_TYPE_HASH_LISTPACK, (w) => w.string('not a listpack')), /Hash listpack integrity check failed/);
+    fails(rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.string('')), /Zset listpack integrity check failed/);
+    fails(rawFile(RDB_TYPE_SET_INTSET, (w) => w.blob(encodeIntset([]))), /Intset integrity check failed/);
+    fails(rawFile(RDB_TYPE_SET_INTSET, (w) => w.string('12345')), /Intset integrity check failed/);
+    fails(rawFile(RDB_TYPE_HASH_ZIPMAP, (w) => w.string('\x00\xff')), /Zipmap integrity check failed/);
+    // Truncated inside a collection.
+    const good = fileOf({ l: listObj(['a', 'b', 'c']), h: hashObj([['f', 'v']], 'hashtable') });
+    for (let cut = 9; cut < good.length; cut++) {
+      expect(() => readRdb(good.slice(0, cut), { now: NOW }), String(cut)).toThrow(/Unexpected EOF/);
+    }
+  });
+});
+
+describe('collections through the engine (snapshot / loadSnapshot)', () => {
+  it('saves with the list settings and loads with the encoding thresholds of the config', () => {
+    const a = new Engine({ config: { 'list-compress-depth': '1', rdbcompression: 'no' } });
+    const items = Array.from({ length: 4000 }, (_, i) => `list element ${i}`);
+    a.dbs[0]!.put('l', listObj(items));
+    a.dbs[0]!.put('h', hashObj([['a', '1'], ['b', '2'], ['c', '3']], 'listpack'));
+    a.dbs[1]!.put('s', setObj(['1', '2', '3'], 'intset'));
+    a.dbs[2]!.put('z', zsetObj([['x', 1], ['y', 2]], 'skiplist'));
+    a.dbs[2]!.put('e', hashObj([], 'listpack'));
+    const compressed = snapshot(a);
+    a.config.set('list-compress-depth', '0');
+    expect(snapshot(a).length).toBeGreaterThan(compressed.length);
+
+    const b = new Engine({
+      config: { 'hash-max-listpack-entries': '2', 'set-max-intset-entries': '2', 'zset-max-listpack-entries': '5' },
+    });
+    expect(loadSnapshot(b, compressed)).toEqual({ loaded: 4, expired: 0 });
+    expect(contents(b.dbs[0]!.dict.get('l')!)).toEqual(items);
+    expect(encOf(b.dbs[0]!.dict.get('h')!)).toBe('hashtable');
+    expect(encOf(b.dbs[1]!.dict.get('s')!)).toBe('hashtable');
+    expect(encOf(b.dbs[2]!.dict.get('z')!)).toBe('listpack');
+    expect(b.dbs[2]!.dict.has('e')).toBe(false);
+  });
+
+  it('estimates used memory from collection contents', () => {
+    const e = new Engine();
+    const base = estimateUsedMemory(e);
+    e.dbs[0]!.put('l', listObj(['x'.repeat(1000)]));
+    const withList = estimateUsedMemory(e);
+    expect(withList - base).toBeGreaterThan(1000);
+    e.dbs[0]!.put('h', hashObj([['f', 'y'.repeat(500)]], 'hashtable'));
+    e.dbs[0]!.put('s', setObj(['1', '2'], 'intset'));
+    e.dbs[0]!.put('z', zsetObj([['m'.repeat(300), 1]], 'skiplist'));
+    expect(estimateUsedMemory(e) - withList).toBeGreaterThan(800);
+    expect(valueBytes(setObj(['1', '2'], 'intset'))).toBe(24);
+    expect(valueBytes(hashObj([['ab', 'cd']], 'listpack'))).toBeLessThan(valueBytes(hashObj([['ab', 'cd']], 'hashtable')));
   });
 });

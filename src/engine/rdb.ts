@@ -6,14 +6,40 @@
 //
 // Lengths use the 6/14/32/64-bit forms; strings may be stored as 8/16/32-bit integers or LZF
 // compressed; the trailer is the CRC-64 (Jones polynomial, reflected) of every byte before it.
-// Only strings exist as a value type so far: the writer's `saveObject` / `objectRdbType` and the
-// reader's LOADERS table are where lists (quicklist), sets (intset), hashes and sorted sets
-// (listpack) join; the reader rejects every other type with an RdbError naming it.
+//
+// Values are written in the RDB type Redis 7.0 gives each encoding (rdbSaveObjectType):
+//   string                 STRING (0)
+//   list (quicklist)       LIST_QUICKLIST_2 (18): listpack nodes cut as quicklistPushTail cuts
+//                          them (list-max-listpack-size), interior nodes LZF-compressed when
+//                          list-compress-depth asks for it
+//   hash listpack / table  HASH_LISTPACK (16) / HASH (4)
+//   set intset / table     SET_INTSET (11) / SET (2)
+//   zset listpack / skip   ZSET_LISTPACK (17) / ZSET_2 (5, binary doubles, highest score first)
+// The reader takes those and the older forms a dump may hold (LIST 1, ZSET 3, HASH_ZIPMAP 9,
+// LIST_ZIPLIST 10, ZSET_ZIPLIST 12, HASH_ZIPLIST 13, LIST_QUICKLIST 14 with ziplist nodes) and
+// gives each loaded value the encoding rdbLoadObject would (see EncodingLimits). Empty
+// collections are skipped, as Redis does. Streams and module values are not supported yet.
+// The blob formats themselves (listpack, intset, ziplist, zipmap) live in rdb-encodings.ts.
 //
 // Byte strings in (one char per byte), Uint8Array out. Pure ES2022: no Buffer.
 
-import { parseIntArg } from './numbers.js';
-import { createString, type RObj } from './objects.js';
+import { Deque } from './ds/deque.js';
+import { ZSet } from './ds/zset.js';
+import { formatDouble, parseDouble, parseIntArg } from './numbers.js';
+import { createString, lruClock, type RObj } from './objects.js';
+import {
+  bytesFromLatin1,
+  decodeIntset,
+  decodeListpack,
+  decodeZiplist,
+  decodeZipmap,
+  encodeIntset,
+  latin1FromBytes,
+  ListpackWriter,
+  quicklistNodes,
+} from './rdb-encodings.js';
+
+export { bytesFromLatin1, latin1FromBytes } from './rdb-encodings.js';
 
 export const RDB_VERSION = 10;
 /** The version the AUX field "redis-ver" announces. */
@@ -304,38 +330,34 @@ export function lzfDecompress(input: Uint8Array, outLen: number): Uint8Array | n
 }
 
 // ---------------------------------------------------------------------------------------------
-// Byte strings <-> bytes
-// ---------------------------------------------------------------------------------------------
-
-export function bytesFromLatin1(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-export function latin1FromBytes(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  const n = end - start;
-  if (n <= 16) {
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
-    return s;
-  }
-  let s = '';
-  for (let i = start; i < end; i += 8192) {
-    const chunk = bytes.subarray(i, Math.min(end, i + 8192));
-    s += String.fromCharCode.apply(null, chunk as unknown as number[]);
-  }
-  return s;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Writer
 // ---------------------------------------------------------------------------------------------
 
 export interface RdbWriterOptions {
   /** LZF-compress strings longer than 20 bytes when it saves at least 4 (rdbcompression). */
   compression?: boolean;
+  /** list-max-listpack-size: how lists are cut into quicklist nodes (default -2, 8 KB). */
+  listMaxListpackSize?: number;
+  /** list-compress-depth: nodes kept plain at each end; the others are LZF blobs (default 0). */
+  listCompressDepth?: number;
 }
+
+/** Scratch space to move doubles to and from bytes without allocating. */
+const DOUBLE_SCRATCH = new Float64Array(1);
+const DOUBLE_BYTES = new Uint8Array(DOUBLE_SCRATCH.buffer);
+/** Index in DOUBLE_BYTES of each little-endian byte (the platform may be big-endian). */
+const DOUBLE_LE: readonly number[] = (() => {
+  DOUBLE_SCRATCH[0] = 1; // 0x3ff0000000000000: the 0x3f byte is the most significant
+  return DOUBLE_BYTES[7] === 0x3f ? [0, 1, 2, 3, 4, 5, 6, 7] : [7, 6, 5, 4, 3, 2, 1, 0];
+})();
+
+/** A quicklist node smaller than this is never compressed (MIN_COMPRESS_BYTES). */
+const QL_MIN_COMPRESS_BYTES = 48;
+/** A compressed node must save more than this many bytes (MIN_COMPRESS_IMPROVE). */
+const QL_MIN_COMPRESS_IMPROVE = 8;
+/** Quicklist node containers (QUICKLIST_NODE_CONTAINER_*). */
+const QL_CONTAINER_PLAIN = 1;
+const QL_CONTAINER_PACKED = 2;
 
 /**
  * Low-level writer: each method appends one element of the format. writeRdb() assembles a
@@ -345,9 +367,13 @@ export class RdbWriter {
   private buf = new Uint8Array(4096);
   private pos = 0;
   private readonly compression: boolean;
+  private readonly listFill: number;
+  private readonly listCompressDepth: number;
 
   constructor(options: RdbWriterOptions = {}) {
     this.compression = options.compression ?? true;
+    this.listFill = options.listMaxListpackSize ?? -2;
+    this.listCompressDepth = options.listCompressDepth ?? 0;
   }
 
   get length(): number {
@@ -445,6 +471,40 @@ export class RdbWriter {
     return this.raw(s);
   }
 
+  /** A blob (listpack, intset, ...) stored as a string, with the same choices as string(). */
+  blob(b: Uint8Array): this {
+    const n = b.length;
+    if (n <= 11 && n > 0) {
+      const v = parseIntArg(latin1FromBytes(b));
+      if (v !== null && this.encodedInt(v)) return this;
+    }
+    if (this.compression && n > 20) {
+      const packed = lzfCompress(b, n - 4);
+      if (packed !== null) return this.lzfBlob(packed, n);
+    }
+    this.len(n);
+    return this.bytes(b);
+  }
+
+  /** Already LZF-compressed data of `rawLength` bytes (rdbSaveLzfBlob). */
+  lzfBlob(packed: Uint8Array, rawLength: number): this {
+    this.byte(0xc0 | ENC_LZF);
+    this.len(packed.length);
+    this.len(rawLength);
+    return this.bytes(packed);
+  }
+
+  /** An IEEE 754 double, little-endian (rdbSaveBinaryDoubleValue). */
+  binaryDouble(d: number): this {
+    this.ensure(8);
+    DOUBLE_SCRATCH[0] = d;
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < 8; i++) buf[p++] = DOUBLE_BYTES[DOUBLE_LE[i]!]!;
+    this.pos = p;
+    return this;
+  }
+
   /** rdbEncodeInteger: false when the value needs more than 32 bits. */
   private encodedInt(v: number): boolean {
     if (v >= -128 && v <= 127) {
@@ -498,7 +558,73 @@ export class RdbWriter {
   keyValue(key: string, obj: RObj): this {
     this.byte(objectRdbType(obj));
     this.string(key);
-    saveObject(this, obj);
+    return this.value(obj);
+  }
+
+  /** The value part of a key, in the form objectRdbType names (rdbSaveObject). */
+  value(obj: RObj): this {
+    switch (obj.type) {
+      case 'string':
+        return this.string(obj.value);
+      case 'list':
+        return this.quicklist(obj.value);
+      case 'hash': {
+        const map = obj.value;
+        if (obj.enc === 'listpack' && map.size > 0) {
+          const lp = new ListpackWriter();
+          for (const [field, value] of map) lp.add(field).add(value);
+          return this.blob(lp.finish());
+        }
+        this.len(map.size);
+        for (const [field, value] of map) this.string(field).string(value);
+        return this;
+      }
+      case 'set': {
+        const set = obj.value;
+        if (obj.enc === 'intset' && set.size > 0) return this.blob(encodeIntset(set));
+        this.len(set.size);
+        for (const member of set) this.string(member);
+        return this;
+      }
+      case 'zset': {
+        const zs = obj.value;
+        if (obj.enc === 'listpack' && zs.size > 0) {
+          const lp = new ListpackWriter();
+          for (const [member, score] of zs) lp.add(member).add(listpackScore(score));
+          return this.blob(lp.finish());
+        }
+        // Highest score first, as Redis walks its skiplist from the tail.
+        this.len(zs.size);
+        if (zs.size > 0) {
+          zs.walk(zs.size - 1, true, (member, score) => {
+            this.string(member).binaryDouble(score);
+          });
+        }
+        return this;
+      }
+    }
+  }
+
+  /** A list as quicklist nodes: count, then each node's container and listpack. */
+  private quicklist(list: Deque<string>): this {
+    const nodes = quicklistNodes(list, this.listFill);
+    const n = nodes.length;
+    this.len(n);
+    const depth = this.listCompressDepth;
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i]!;
+      this.len(QL_CONTAINER_PACKED);
+      // Nodes beyond `depth` from both ends are kept LZF-compressed in memory, and saved so
+      // (whatever rdbcompression says) when compression pays (__quicklistCompressNode).
+      if (depth > 0 && i >= depth && i < n - depth && node.length >= QL_MIN_COMPRESS_BYTES) {
+        const packed = lzfCompress(node, node.length);
+        if (packed !== null && packed.length + QL_MIN_COMPRESS_IMPROVE < node.length) {
+          this.lzfBlob(packed, node.length);
+          continue;
+        }
+      }
+      this.blob(node);
+    }
     return this;
   }
 
@@ -516,32 +642,38 @@ export class RdbWriter {
   }
 }
 
-/** The RDB type byte a value is saved with (rdbSaveObjectType). */
+/**
+ * The RDB type byte a value is saved with (rdbSaveObjectType). An empty collection (which the
+ * engine never keeps) is written in the plain form with no elements, which loaders skip.
+ */
 export function objectRdbType(obj: RObj): number {
   switch (obj.type) {
     case 'string':
       return RDB_TYPE_STRING;
-    // Later: list → LIST_QUICKLIST_2, set → SET_INTSET or SET, hash → HASH_LISTPACK or HASH,
-    // zset → ZSET_LISTPACK or ZSET_2, stream → STREAM_LISTPACKS_2 (by the object's encoding).
-    default:
-      return unsupportedObject(obj);
+    case 'list':
+      return RDB_TYPE_LIST_QUICKLIST_2;
+    case 'hash':
+      return obj.enc === 'listpack' && obj.value.size > 0 ? RDB_TYPE_HASH_LISTPACK : RDB_TYPE_HASH;
+    case 'set':
+      return obj.enc === 'intset' && obj.value.size > 0 ? RDB_TYPE_SET_INTSET : RDB_TYPE_SET;
+    case 'zset':
+      return obj.enc === 'listpack' && obj.value.size > 0 ? RDB_TYPE_ZSET_LISTPACK : RDB_TYPE_ZSET_2;
   }
 }
 
-/** The value part of a key (rdbSaveObject). */
-function saveObject(w: RdbWriter, obj: RObj): void {
-  switch (obj.type) {
-    case 'string':
-      w.string(obj.value);
-      return;
-    default:
-      unsupportedObject(obj);
-  }
-}
+/** Scores within ±2^62 that are whole numbers (double2ll). */
+const DOUBLE2LL_LIMIT = 4611686018427387904;
 
-/** A type that has no RDB form here yet (every RObj type must get a case above). */
-function unsupportedObject(obj: { type: string }): never {
-  throw new RdbError(`cannot save a value of type ${obj.type} yet`);
+/**
+ * A score as a listpack zset stores it (zzlInsertAt): a whole number within ±2^62 as an
+ * integer (so -0 becomes 0), anything else as %.17g text ("inf", "-inf", "1.5").
+ */
+export function listpackScore(d: number): string {
+  if (Number.isInteger(d) && d >= -DOUBLE2LL_LIMIT && d <= DOUBLE2LL_LIMIT) {
+    if (d === 0) return '0';
+    return d <= 9007199254740991 && d >= -9007199254740991 ? String(d) : BigInt(d).toString();
+  }
+  return formatDouble(d);
 }
 
 /** A database as the writer sees it (Database satisfies it). */
@@ -551,6 +683,10 @@ export interface RdbDatabase {
 }
 
 export interface RdbSaveOptions {
+  /** list-max-listpack-size (default -2). */
+  listMaxListpackSize?: number;
+  /** list-compress-depth (default 0). */
+  listCompressDepth?: number;
   /** AUX "ctime": unix time in seconds. */
   ctime: number;
   /** AUX "used-mem": bytes. */
@@ -575,7 +711,11 @@ export interface RdbSaveOptions {
  * non-empty database (the array index is its number), EOF, checksum.
  */
 export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): Uint8Array {
-  const w = new RdbWriter({ compression: options.compression ?? true });
+  const w = new RdbWriter({
+    compression: options.compression ?? true,
+    listMaxListpackSize: options.listMaxListpackSize,
+    listCompressDepth: options.listCompressDepth,
+  });
   w.header();
   w.aux('redis-ver', options.redisVer ?? REDIS_VERSION);
   w.aux('redis-bits', String(options.redisBits ?? 64));
@@ -631,20 +771,40 @@ export interface RdbContents {
   keys: RdbKey[];
   /** The checksum stored in the file: 0n when it was saved without one, null before v5. */
   checksum: bigint | null;
+  /** Keys whose value was an empty collection: skipped, as Redis skips them. */
+  emptyKeysSkipped: number;
 }
+
+/**
+ * The thresholds that decide a loaded collection's encoding (the engine's config has these
+ * fields: hash-max-listpack-entries/-value, set-max-intset-entries,
+ * zset-max-listpack-entries/-value).
+ */
+export interface EncodingLimits {
+  readonly hashMaxListpackEntries: number;
+  readonly hashMaxListpackValue: number;
+  readonly setMaxIntsetEntries: number;
+  readonly zsetMaxListpackEntries: number;
+  readonly zsetMaxListpackValue: number;
+}
+
+/** Redis 7.0's defaults. */
+export const DEFAULT_ENCODING_LIMITS: EncodingLimits = {
+  hashMaxListpackEntries: 512,
+  hashMaxListpackValue: 64,
+  setMaxIntsetEntries: 512,
+  zsetMaxListpackEntries: 128,
+  zsetMaxListpackValue: 64,
+};
 
 export interface RdbReadOptions {
   /** Access time given to the loaded objects (ms). */
   now: number;
   /** Check the CRC-64 trailer (default true; a stored zero means "not computed"). */
   verifyChecksum?: boolean;
+  /** Encoding thresholds for loaded collections (default: Redis's defaults). */
+  limits?: EncodingLimits;
 }
-
-/** Loads one value of an RDB type into an object. */
-type ValueLoader = (r: RdbReader, now: number) => RObj;
-
-const LOADERS: (ValueLoader | undefined)[] = [];
-LOADERS[RDB_TYPE_STRING] = (r, now) => createString(r.string(), now);
 
 /** A cursor over snapshot bytes; every read checks bounds (a short file is an RdbError). */
 export class RdbReader {
@@ -721,6 +881,48 @@ export class RdbReader {
     return len;
   }
 
+  /** A string in any of its stored forms, as bytes (a blob: listpack, intset, ...). */
+  blob(): Uint8Array {
+    const start = this.pos;
+    const len = this.lenOrEncoding();
+    if (!this.encoded) return this.take(len);
+    if (len === ENC_LZF) {
+      const clen = this.len();
+      const ulen = this.len();
+      const plain = lzfDecompress(this.take(clen), ulen);
+      if (plain === null) throw new RdbError('Invalid LZF compressed string', start);
+      return plain;
+    }
+    this.pos = start;
+    return bytesFromLatin1(this.string());
+  }
+
+  /** An IEEE 754 double, little-endian (RDB_TYPE_ZSET_2 scores). */
+  binaryDouble(): number {
+    this.need(8);
+    const b = this.bytes;
+    let p = this.pos;
+    for (let i = 0; i < 8; i++) DOUBLE_BYTES[DOUBLE_LE[i]!] = b[p++]!;
+    this.pos = p;
+    return DOUBLE_SCRATCH[0]!;
+  }
+
+  /**
+   * A double as text after a length byte, 253/254/255 standing for nan/inf/-inf
+   * (rdbLoadDoubleValue: RDB_TYPE_ZSET scores).
+   */
+  textDouble(): number {
+    const start = this.pos;
+    const len = this.byte();
+    if (len === 255) return -Infinity;
+    if (len === 254) return Infinity;
+    if (len === 253) return NaN;
+    const text = latin1FromBytes(this.take(len));
+    const d = parseDouble(text);
+    if (d === null) throw new RdbError(`Invalid double value '${printable(text)}'`, start);
+    return d;
+  }
+
   /** A string in any of its stored forms, as a byte string (integers in decimal). */
   string(): string {
     const start = this.pos;
@@ -758,6 +960,294 @@ export class RdbReader {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Value loaders (rdbLoadObject)
+// ---------------------------------------------------------------------------------------------
+
+interface LoadContext {
+  /** LRU clock value of the loaded objects. */
+  lru: number;
+  limits: EncodingLimits;
+}
+
+/** Loads one value of an RDB type; null for an empty collection (the key is skipped). */
+type ValueLoader = (r: RdbReader, ctx: LoadContext) => RObj | null;
+
+/** Cap on listpack bytes (LISTPACK_MAX_SAFETY_SIZE): larger contents never stay listpacks. */
+const LISTPACK_MAX_SAFETY_SIZE = 1 << 30;
+
+/** Redis's message for a corrupt value (rdbReportCorruptRDB), at the value's offset. */
+function corrupt(message: string, at: number): never {
+  throw new RdbError(message, at);
+}
+
+/** A blob of the value, decoded; a corrupt one fails with `message`. */
+function decodedBlob(r: RdbReader, decode: (b: Uint8Array) => string[] | null, message: string): string[] {
+  const at = r.pos;
+  const items = decode(r.blob());
+  return items ?? corrupt(message, at);
+}
+
+function listObject(items: Deque<string>, ctx: LoadContext): RObj {
+  return { type: 'list', value: items, lru: ctx.lru, slot: -1 };
+}
+
+/** A hash from alternating fields and values (a listpack or ziplist); null when empty. */
+function hashFromPairs(items: string[], ctx: LoadContext, message: string, at: number): RObj | null {
+  if (items.length % 2 !== 0) corrupt(message, at);
+  const map = new Map<string, string>();
+  for (let i = 0; i < items.length; i += 2) {
+    if (map.has(items[i]!)) corrupt(message, at);
+    map.set(items[i]!, items[i + 1]!);
+  }
+  if (map.size === 0) return null;
+  const enc = map.size > ctx.limits.hashMaxListpackEntries ? 'hashtable' : 'listpack';
+  return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
+}
+
+/**
+ * A sorted set from members and scores in any order. In a listpack a score is an integer when
+ * it is a whole number, so -0 cannot stay -0 there (zzlInsertAt): it becomes 0.
+ */
+function zsetObject(
+  members: string[],
+  scores: number[],
+  enc: 'listpack' | 'skiplist',
+  ctx: LoadContext,
+  duplicate: string,
+  at: number,
+): RObj {
+  const n = members.length;
+  if (enc === 'listpack') {
+    for (let i = 0; i < n; i++) if (scores[i] === 0) scores[i] = 0;
+  }
+  const before = (i: number, j: number) => {
+    const a = scores[i]!;
+    const b = scores[j]!;
+    return a < b || (a === b && members[i]! < members[j]!);
+  };
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < n && (ascending || descending); i++) {
+    if (!before(i - 1, i)) ascending = false;
+    if (!before(i, i - 1)) descending = false;
+  }
+  let ms = members;
+  let ss = scores;
+  if (!ascending) {
+    if (descending) {
+      // What Redis writes for a skiplist: highest first.
+      members.reverse();
+      scores.reverse();
+    } else {
+      const order = Array.from({ length: n }, (_, i) => i);
+      order.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+      ms = order.map((i) => members[i]!);
+      ss = order.map((i) => scores[i]!);
+    }
+  }
+  let value: ZSet;
+  try {
+    value = ZSet.fromSorted(ms, ss);
+  } catch {
+    // Out of order after sorting only when a member repeats.
+    return corrupt(duplicate, at);
+  }
+  return { type: 'zset', value, enc, lru: ctx.lru, slot: -1 };
+}
+
+/** A sorted set from alternating members and scores (a listpack or ziplist); null when empty. */
+function zsetFromPairs(items: string[], ctx: LoadContext, message: string, at: number): RObj | null {
+  if (items.length % 2 !== 0) corrupt(message, at);
+  const n = items.length / 2;
+  if (n === 0) return null;
+  const members = new Array<string>(n);
+  const scores = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    members[i] = items[2 * i]!;
+    const text = items[2 * i + 1]!;
+    const score = parseDouble(text);
+    if (score === null) corrupt(`Zset with an invalid score '${printable(text)}'`, at);
+    scores[i] = score;
+  }
+  const enc = n > ctx.limits.zsetMaxListpackEntries ? 'skiplist' : 'listpack';
+  return zsetObject(members, scores, enc, ctx, message, at);
+}
+
+/** RDB_TYPE_LIST_QUICKLIST (ziplist nodes) and _2 (container + listpack nodes). */
+function loadQuicklist(r: RdbReader, ctx: LoadContext, version2: boolean): RObj | null {
+  const nodes = r.len();
+  const items = new Deque<string>();
+  for (let i = 0; i < nodes; i++) {
+    const at = r.pos;
+    let container = QL_CONTAINER_PACKED;
+    if (version2) {
+      container = r.len();
+      if (container !== QL_CONTAINER_PACKED && container !== QL_CONTAINER_PLAIN) {
+        corrupt('Quicklist integrity check failed.', at);
+      }
+    }
+    const blobAt = r.pos;
+    const data = r.blob();
+    if (data.length === 0) corrupt('Empty quicklist node', blobAt);
+    if (container === QL_CONTAINER_PLAIN) {
+      items.pushBack(latin1FromBytes(data));
+      continue;
+    }
+    const elements = version2 ? decodeListpack(data) : decodeZiplist(data);
+    if (elements === null) {
+      corrupt(version2 ? 'Listpack integrity check failed.' : 'Ziplist integrity check failed.', blobAt);
+    }
+    // Empty nodes are skipped; an empty list as a whole is an empty key.
+    for (const e of elements) items.pushBack(e);
+  }
+  return items.length === 0 ? null : listObject(items, ctx);
+}
+
+const LOADERS: (ValueLoader | undefined)[] = [];
+
+LOADERS[RDB_TYPE_STRING] = (r, ctx) => {
+  const obj = createString(r.string(), 0);
+  obj.lru = ctx.lru;
+  return obj;
+};
+
+LOADERS[RDB_TYPE_LIST] = (r, ctx) => {
+  const n = r.len();
+  if (n === 0) return null;
+  const items = new Deque<string>(Math.min(n, 1 << 16));
+  for (let i = 0; i < n; i++) items.pushBack(r.string());
+  return listObject(items, ctx);
+};
+
+LOADERS[RDB_TYPE_LIST_QUICKLIST] = (r, ctx) => loadQuicklist(r, ctx, false);
+LOADERS[RDB_TYPE_LIST_QUICKLIST_2] = (r, ctx) => loadQuicklist(r, ctx, true);
+
+LOADERS[RDB_TYPE_LIST_ZIPLIST] = (r, ctx) => {
+  const items = decodedBlob(r, decodeZiplist, 'List ziplist integrity check failed.');
+  return items.length === 0 ? null : listObject(Deque.from(items), ctx);
+};
+
+LOADERS[RDB_TYPE_SET] = (r, ctx) => {
+  const n = r.len();
+  if (n === 0) return null;
+  // An intset while every member is an integer and there are few enough of them.
+  let intset = n <= Math.min(ctx.limits.setMaxIntsetEntries, 1 << 30);
+  const set = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const at = r.pos;
+    const member = r.string();
+    if (intset && parseIntArg(member) === null) intset = false;
+    const size = set.size;
+    if (set.add(member).size === size) corrupt('Duplicate set members detected', at);
+  }
+  return { type: 'set', value: set, enc: intset ? 'intset' : 'hashtable', lru: ctx.lru, slot: -1 };
+};
+
+LOADERS[RDB_TYPE_SET_INTSET] = (r, ctx) => {
+  const members = decodedBlob(r, decodeIntset, 'Intset integrity check failed.');
+  const enc = members.length > ctx.limits.setMaxIntsetEntries ? 'hashtable' : 'intset';
+  return { type: 'set', value: new Set(members), enc, lru: ctx.lru, slot: -1 };
+};
+
+function loadZset(r: RdbReader, ctx: LoadContext, binary: boolean): RObj | null {
+  const start = r.pos;
+  const n = r.len();
+  if (n === 0) return null;
+  const members = new Array<string>(n);
+  const scores = new Array<number>(n);
+  let maxLen = 0;
+  let totalLen = 0;
+  for (let i = 0; i < n; i++) {
+    const member = r.string();
+    const at = r.pos;
+    const score = binary ? r.binaryDouble() : r.textDouble();
+    if (score !== score) corrupt('Zset with NAN score detected', at);
+    members[i] = member;
+    scores[i] = score;
+    if (member.length > maxLen) maxLen = member.length;
+    totalLen += member.length;
+  }
+  const small =
+    n <= ctx.limits.zsetMaxListpackEntries &&
+    maxLen <= ctx.limits.zsetMaxListpackValue &&
+    totalLen <= LISTPACK_MAX_SAFETY_SIZE;
+  return zsetObject(members, scores, small ? 'listpack' : 'skiplist', ctx, 'Duplicate zset fields detected', start);
+}
+
+LOADERS[RDB_TYPE_ZSET] = (r, ctx) => loadZset(r, ctx, false);
+LOADERS[RDB_TYPE_ZSET_2] = (r, ctx) => loadZset(r, ctx, true);
+
+LOADERS[RDB_TYPE_ZSET_ZIPLIST] = (r, ctx) => {
+  const at = r.pos;
+  const message = 'Zset ziplist integrity check failed.';
+  return zsetFromPairs(decodedBlob(r, decodeZiplist, message), ctx, message, at);
+};
+
+LOADERS[RDB_TYPE_ZSET_LISTPACK] = (r, ctx) => {
+  const at = r.pos;
+  const message = 'Zset listpack integrity check failed.';
+  return zsetFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
+};
+
+LOADERS[RDB_TYPE_HASH] = (r, ctx) => {
+  const n = r.len();
+  if (n === 0) return null;
+  const limits = ctx.limits;
+  // A listpack unless there are too many fields or one field or value is too long.
+  let listpack = n <= limits.hashMaxListpackEntries;
+  let bytes = 0;
+  const map = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const at = r.pos;
+    const field = r.string();
+    const value = r.string();
+    if (listpack) {
+      bytes += field.length + value.length;
+      if (
+        field.length > limits.hashMaxListpackValue ||
+        value.length > limits.hashMaxListpackValue ||
+        bytes > LISTPACK_MAX_SAFETY_SIZE
+      ) {
+        listpack = false;
+      }
+    }
+    const size = map.size;
+    if (map.set(field, value).size === size) corrupt('Duplicate hash fields detected', at);
+  }
+  return { type: 'hash', value: map, enc: listpack ? 'listpack' : 'hashtable', lru: ctx.lru, slot: -1 };
+};
+
+LOADERS[RDB_TYPE_HASH_ZIPMAP] = (r, ctx) => {
+  const at = r.pos;
+  const items = decodedBlob(r, decodeZipmap, 'Zipmap integrity check failed.');
+  const map = new Map<string, string>();
+  let maxLen = 0;
+  for (let i = 0; i < items.length; i += 2) {
+    const field = items[i]!;
+    const value = items[i + 1]!;
+    if (map.has(field)) corrupt(`Hash zipmap with dup elements, or big length (${field.length})`, at);
+    map.set(field, value);
+    maxLen = Math.max(maxLen, field.length, value.length);
+  }
+  const limits = ctx.limits;
+  const enc =
+    map.size > limits.hashMaxListpackEntries || maxLen > limits.hashMaxListpackValue ? 'hashtable' : 'listpack';
+  return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
+};
+
+LOADERS[RDB_TYPE_HASH_ZIPLIST] = (r, ctx) => {
+  const at = r.pos;
+  const message = 'Hash ziplist integrity check failed.';
+  return hashFromPairs(decodedBlob(r, decodeZiplist, message), ctx, message, at);
+};
+
+LOADERS[RDB_TYPE_HASH_LISTPACK] = (r, ctx) => {
+  const at = r.pos;
+  const message = 'Hash listpack integrity check failed.';
+  return hashFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
+};
+
 /** Printable form of a byte string for error messages. */
 function printable(s: string): string {
   const shown = s.length > 64 ? s.slice(0, 64) + '...' : s;
@@ -766,8 +1256,10 @@ function printable(s: string): string {
 
 /**
  * Parses a whole snapshot (rdbLoadRio). Throws RdbError on a bad signature or version, a
- * truncated file, a wrong checksum, or a value type this engine cannot hold yet. Expired keys
- * are returned too: the caller decides (a master drops them on load).
+ * truncated file, a wrong checksum, a corrupt value (duplicates, bad listpack/ziplist/intset
+ * blobs, NaN scores) or a value type this engine cannot hold yet. Expired keys are returned
+ * too: the caller decides (a master drops them on load). Empty collections are counted in
+ * emptyKeysSkipped and left out.
  */
 export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents {
   const r = new RdbReader(bytes);
@@ -786,12 +1278,13 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
     sizes: new Map(),
     keys: [],
     checksum: null,
+    emptyKeysSkipped: 0,
   };
   let db = 0;
   let expireAt = -1;
   let idle = -1;
   let freq = -1;
-  const now = options.now;
+  const ctx: LoadContext = { lru: lruClock(options.now), limits: options.limits ?? DEFAULT_ENCODING_LIMITS };
 
   for (;;) {
     const at = r.pos;
@@ -844,8 +1337,9 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
         at,
       );
     }
-    const value = loader(r, now);
-    contents.keys.push({ db, key, value, expireAt, idle, freq });
+    const value = loader(r, ctx);
+    if (value === null) contents.emptyKeysSkipped++;
+    else contents.keys.push({ db, key, value, expireAt, idle, freq });
     expireAt = -1;
     idle = -1;
     freq = -1;
