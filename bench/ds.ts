@@ -102,8 +102,10 @@ function measureZset(z: ZSet, n: number): Row {
     ranks.push(rndInt(n));
   }
   // rescore: an existing member moves to a new random score (ZADD over an existing member).
+  let round = 0;
   const rescore = best(OPS, () => {
-    for (let i = 0; i < OPS; i++) z.add(probes[i]!, extraScores[i]!);
+    const shift = ++round * 7919; // a different new score each round, never a no-op
+    for (let i = 0; i < OPS; i++) z.add(probes[i]!, extraScores[(i + shift) % OPS]!);
   });
   const rank = best(OPS, () => {
     for (let i = 0; i < OPS; i++) sink += z.rank(probes[i]!);

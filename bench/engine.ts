@@ -40,3 +40,92 @@ if (gc) {
 } else {
   console.log('memory: run with node --expose-gc (npm run bench does) to measure bytes per key');
 }
+
+// ---- sorted sets through Engine.execute (ZADD, ZRANK, ZRANGE of 10) ----------------------------
+// Per-op cost at 1k, 100k and 1M members; every figure is the best of a few rounds. ZADD adds new
+// members (the set is trimmed back between rounds, untimed) or moves existing ones to new scores.
+{
+  let zseed = 0x9e3779b9;
+  const zrnd = (): number => {
+    zseed = (zseed + 0x6d2b79f5) | 0;
+    let t = Math.imul(zseed ^ (zseed >>> 15), 1 | zseed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const zengine = new Engine();
+  const zc = zengine.createClient();
+  const OPS = 100_000;
+  const ROUNDS = 3;
+  const score = (): string => String(Math.floor(zrnd() * 1e9));
+  const best = (rounds: number, fn: () => number): number => {
+    let b = Infinity;
+    for (let i = 0; i < rounds; i++) b = Math.min(b, fn());
+    return b;
+  };
+  const timed = (argvs: string[][]): number => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < argvs.length; i++) zengine.execute(zc, argvs[i]!);
+    return Number(process.hrtime.bigint() - t0) / argvs.length;
+  };
+  console.log('\nsorted sets through Engine.execute (ns per op, best of rounds)');
+  console.log('members     ZADD new   ZADD update      ZRANK   ZRANGE 10');
+  let zaddNew1M = 0;
+  // The first pass (1k members, not printed) warms up the JIT.
+  for (const [pass, n] of [1_000, 1_000, 100_000, 1_000_000].entries()) {
+    const warmup = pass === 0;
+    const key = `zbench:${n}`;
+    for (let i = 0; i < n; i += 1000) {
+      const argv = ['ZADD', key];
+      for (let j = i; j < Math.min(n, i + 1000); j++) argv.push(score(), `member:${j}`);
+      zengine.execute(zc, argv);
+    }
+    // New members: batches of at most n/10 (so the set stays near n), removed again untimed.
+    const batch = Math.min(OPS, Math.max(100, n / 10));
+    let fresh = 0;
+    const addNew = best(ROUNDS * Math.ceil(OPS / batch), () => {
+      const argvs: string[][] = [];
+      for (let i = 0; i < batch; i++) argvs.push(['ZADD', key, score(), `new:${fresh++}`]);
+      const ns = timed(argvs);
+      const rem = ['ZREM', key];
+      for (const a of argvs) rem.push(a[3]!);
+      zengine.execute(zc, rem);
+      return ns;
+    });
+    const update = best(ROUNDS, () => {
+      const argvs: string[][] = [];
+      for (let i = 0; i < OPS; i++) argvs.push(['ZADD', key, score(), `member:${Math.floor(zrnd() * n)}`]);
+      return timed(argvs);
+    });
+    const rank = best(ROUNDS, () => {
+      const argvs: string[][] = [];
+      for (let i = 0; i < OPS; i++) argvs.push(['ZRANK', key, `member:${Math.floor(zrnd() * n)}`]);
+      return timed(argvs);
+    });
+    const range = best(ROUNDS, () => {
+      const argvs: string[][] = [];
+      for (let i = 0; i < OPS; i++) {
+        const start = Math.floor(zrnd() * (n - 10));
+        argvs.push(['ZRANGE', key, String(start), String(start + 9)]);
+      }
+      return timed(argvs);
+    });
+    if (n === 1_000_000) zaddNew1M = addNew;
+    const f = (x: number): string => x.toFixed(0).padStart(11);
+    if (!warmup) console.log(`${n.toLocaleString('en-US').padStart(9)} ${f(addNew)}   ${f(update)} ${f(rank)} ${f(range)}`);
+    zengine.execute(zc, ['DEL', key]);
+  }
+  // Sustained inserts of new members into a 1M-member set (it grows to 1.2M).
+  {
+    const key = 'zbench:sustained';
+    for (let i = 0; i < 1_000_000; i += 1000) {
+      const argv = ['ZADD', key];
+      for (let j = i; j < i + 1000; j++) argv.push(score(), `member:${j}`);
+      zengine.execute(zc, argv);
+    }
+    const M = 200_000;
+    const argvs: string[][] = [];
+    for (let i = 0; i < M; i++) argvs.push(['ZADD', key, score(), `more:${i}`]);
+    const ns = timed(argvs);
+    console.log(`ZADD into a 1M-member zset: ${Math.round(1e9 / ns).toLocaleString('en-US')} ops/s sustained over ${M.toLocaleString('en-US')} new members (${ns.toFixed(0)} ns/op; best-round figure above: ${Math.round(1e9 / zaddNew1M).toLocaleString('en-US')} ops/s)`);
+  }
+}

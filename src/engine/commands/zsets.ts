@@ -1,0 +1,1038 @@
+// The SORTED SET group (Redis's t_zset.c). This file: ZADD/ZINCRBY, single-member reads (ZSCORE,
+// ZMSCORE, ZRANK, ZREVRANK, ZCARD), ZREM, pops (ZPOPMIN/ZPOPMAX/ZMPOP, written so that the
+// blocking variants can call them), ZRANDMEMBER, ZSCAN, and the group's command table. Ranges
+// are in zsets-ranges.ts, ZUNION/ZINTER/ZDIFF in zsets-algebra.ts, the zset type and the
+// parsers they share in zsets-core.ts.
+
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import type { ZSet } from '../ds/zset.js';
+import * as E from '../errors.js';
+import { globMatcher } from '../glob.js';
+import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
+import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.js';
+import type { ZSetObj } from '../objects.js';
+import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
+import { isOpt, parseScanCursor } from './keys.js';
+import {
+  zdiffCommand,
+  zdiffstoreCommand,
+  zintercardCommand,
+  zinterCommand,
+  zinterstoreCommand,
+  zunionCommand,
+  zunionstoreCommand,
+} from './zsets-algebra.js';
+import {
+  createZSetFor,
+  listpackScoreString,
+  NOT_FLOAT_R,
+  NOT_INTEGER_R,
+  pushEntry,
+  scoreReply,
+  SYNTAX_R,
+  WRONGTYPE_R,
+  ZADD_IN_GT,
+  ZADD_IN_INCR,
+  ZADD_IN_LT,
+  ZADD_IN_NX,
+  ZADD_IN_XX,
+  ZADD_OUT_ADDED,
+  ZADD_OUT_NAN,
+  ZADD_OUT_NOP,
+  ZADD_OUT_UPDATED,
+  zaddResult,
+  zsetAdd,
+} from './zsets-core.js';
+import {
+  zcountCommand,
+  zlexcountCommand,
+  zrangebylexCommand,
+  zrangebyscoreCommand,
+  zrangeCommand,
+  zrangestoreCommand,
+  zremrangebylexCommand,
+  zremrangebyrankCommand,
+  zremrangebyscoreCommand,
+  zrevrangebylexCommand,
+  zrevrangebyscoreCommand,
+  zrevrangeCommand,
+} from './zsets-ranges.js';
+
+const ZADD_XX_AND_NX_R = error(E.ZADD_XX_AND_NX);
+const ZADD_GT_LT_NX_R = error(E.ZADD_GT_LT_NX);
+const ZADD_INCR_ONE_PAIR_R = error(E.ZADD_INCR_ONE_PAIR);
+const SCORE_IS_NAN_R = error(E.SCORE_IS_NAN);
+const INVALID_CURSOR_R = error(E.INVALID_CURSOR);
+const MUST_BE_POSITIVE_R = error(E.MUST_BE_POSITIVE);
+const NUMKEYS_NOT_POSITIVE_R = error(E.NUMKEYS_NOT_POSITIVE);
+const COUNT_NOT_POSITIVE_R = error(E.COUNT_NOT_POSITIVE);
+const VALUE_OUT_OF_RANGE_R = error(E.VALUE_OUT_OF_RANGE);
+/** ZRANDMEMBER's count range is -LONG_MAX..LONG_MAX: only LONG_MIN itself falls outside. */
+const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223372036854775807n));
+/** shared.emptyscan. */
+const EMPTY_SCAN_R = array([bulk('0'), EMPTY_ARRAY]);
+
+/**
+ * ZRANDMEMBER key -N answers N picks with repetition whatever the zset's size; Redis would build
+ * a reply of any length, the playground refuses replies longer than this.
+ */
+export const MAX_RANDOM_REPLY = 1_000_000;
+const RANDOM_TOO_LARGE_R = error(E.randomCountTooLarge(MAX_RANDOM_REPLY));
+
+// ---- ZADD / ZINCRBY (zaddGenericCommand) -----------------------------------------------------
+
+/** Scores of the pairs being added, reused from call to call. */
+let scoreScratch: number[] = [];
+
+function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
+  const argc = argv.length;
+  let flags = baseFlags;
+  let ch = false;
+  let idx = 2;
+  while (idx < argc) {
+    const opt = argv[idx]!;
+    const c0 = opt.charCodeAt(0) | 32;
+    // Scores start with a digit, a sign or a dot (or "inf"); options with a letter.
+    if (c0 < 97) break;
+    if (isOpt(opt, 'nx')) flags |= ZADD_IN_NX;
+    else if (isOpt(opt, 'xx')) flags |= ZADD_IN_XX;
+    else if (isOpt(opt, 'ch')) ch = true;
+    else if (isOpt(opt, 'incr')) flags |= ZADD_IN_INCR;
+    else if (isOpt(opt, 'gt')) flags |= ZADD_IN_GT;
+    else if (isOpt(opt, 'lt')) flags |= ZADD_IN_LT;
+    else break;
+    idx++;
+  }
+  const incr = (flags & ZADD_IN_INCR) !== 0;
+  const nx = (flags & ZADD_IN_NX) !== 0;
+  const xx = (flags & ZADD_IN_XX) !== 0;
+  const gt = (flags & ZADD_IN_GT) !== 0;
+  const lt = (flags & ZADD_IN_LT) !== 0;
+
+  const pairsArgs = argc - idx;
+  if (pairsArgs === 0 || (pairsArgs & 1) !== 0) return SYNTAX_R;
+  const pairs = pairsArgs >> 1;
+  if (nx && xx) return ZADD_XX_AND_NX_R;
+  if ((gt && nx) || (lt && nx) || (gt && lt)) return ZADD_GT_LT_NX_R;
+  if (incr && pairs > 1) return ZADD_INCR_ONE_PAIR_R;
+
+  // Every score is checked before anything changes.
+  const scores = pairs <= scoreScratch.length ? scoreScratch : (scoreScratch = new Array<number>(pairs));
+  for (let j = 0; j < pairs; j++) {
+    const s = parseDouble(argv[idx + j * 2]!);
+    if (s === null) return NOT_FLOAT_R;
+    scores[j] = s;
+  }
+
+  const key = argv[1]!;
+  const engine = c.engine;
+  const db = c.db;
+  let o = lookupWrite(c, key);
+  let added = 0;
+  let updated = 0;
+  let processed = 0;
+  let score = 0;
+  if (o === undefined) {
+    if (xx) return incr ? NIL : ZERO;
+    o = createZSetFor(engine, argv[idx + 1]!);
+    addKey(engine, db, key, o);
+  } else if (o.type !== 'zset') {
+    return WRONGTYPE_R;
+  }
+  let reply: Reply | null = null;
+  for (let j = 0; j < pairs; j++) {
+    const out = zsetAdd(engine, o, scores[j]!, argv[idx + 1 + j * 2]!, flags);
+    if (out === ZADD_OUT_NAN) {
+      reply = SCORE_IS_NAN_R;
+      break;
+    }
+    if (out & ZADD_OUT_ADDED) added++;
+    if (out & ZADD_OUT_UPDATED) updated++;
+    if (!(out & ZADD_OUT_NOP)) {
+      processed++;
+      score = zaddResult.score;
+    }
+  }
+  if (added + updated > 0) {
+    engine.signalModifiedKey(db, key);
+    engine.notify('z', incr ? 'zincr' : 'zadd', key, db);
+  }
+  if (reply !== null) return reply;
+  if (incr) return processed > 0 ? scoreReply(score) : NIL;
+  return int(ch ? added + updated : added);
+}
+
+function zaddCommand(c: Client, argv: string[]): Reply {
+  return zaddGeneric(c, argv, 0);
+}
+
+function zincrbyCommand(c: Client, argv: string[]): Reply {
+  return zaddGeneric(c, argv, ZADD_IN_INCR);
+}
+
+// ---- single members ------------------------------------------------------------------------
+
+function zscoreCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return NIL;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  const s = o.value.dict.get(argv[2]!);
+  return s === undefined ? NIL : scoreReply(s);
+}
+
+function zmscoreCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o !== undefined && o.type !== 'zset') return WRONGTYPE_R;
+  const dict = o === undefined ? null : o.value.dict;
+  const out: Reply[] = [];
+  for (let j = 2; j < argv.length; j++) {
+    const s = dict === null ? undefined : dict.get(argv[j]!);
+    out.push(s === undefined ? NIL : scoreReply(s));
+  }
+  return { t: 'array', v: out };
+}
+
+function zrankGeneric(c: Client, argv: string[], reverse: boolean): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return NIL;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  const z = o.value;
+  const r = z.rank(argv[2]!);
+  if (r < 0) return NIL;
+  return int(reverse ? z.size - 1 - r : r);
+}
+
+function zrankCommand(c: Client, argv: string[]): Reply {
+  return zrankGeneric(c, argv, false);
+}
+
+function zrevrankCommand(c: Client, argv: string[]): Reply {
+  return zrankGeneric(c, argv, true);
+}
+
+function zcardCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  return int(o.value.size);
+}
+
+function zremCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  const z = o.value;
+  let deleted = 0;
+  let removed = false;
+  for (let j = 2; j < argv.length; j++) {
+    if (z.delete(argv[j]!)) deleted++;
+    if (z.size === 0) {
+      removed = true;
+      break;
+    }
+  }
+  if (deleted > 0) {
+    const engine = c.engine;
+    const db = c.db;
+    engine.notify('z', 'zrem', key, db);
+    if (removed) {
+      deleteKey(engine, db, key);
+      engine.notify('g', 'del', key, db);
+    } else {
+      engine.signalModifiedKey(db, key);
+    }
+  }
+  return int(deleted);
+}
+
+// ---- pops (genericZpopCommand) ---------------------------------------------------------------
+
+export const ZSET_MIN = 0;
+export const ZSET_MAX = 1;
+
+/**
+ * genericZpopCommand: pops from the first of `keys` that exists (WRONGTYPE if that one is not a
+ * zset). `count` -1 is a plain single pop. Reply shapes: flat [m, s, …]; with `nested`
+ * [[m, s], …]; with `emitKey` the key first ([key, m, s] for BZPOPMIN, [key, [[m, s], …]] for
+ * ZMPOP / BZMPOP). With nothing to pop: an empty array, or a null array with `nilWhenEmpty`.
+ * Blocked clients (BZPOPMIN & co.) are served by calling this with the one ready key.
+ */
+export function zpopGeneric(
+  c: Client,
+  keys: readonly string[],
+  where: number,
+  emitKey: boolean,
+  count: number,
+  nested: boolean,
+  nilWhenEmpty: boolean,
+): Reply {
+  let key = '';
+  let o: ZSetObj | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    key = keys[i]!;
+    const found = lookupWrite(c, key);
+    if (found === undefined) continue;
+    if (found.type !== 'zset') return WRONGTYPE_R;
+    o = found;
+    break;
+  }
+  if (o === undefined) return nilWhenEmpty ? NIL_ARRAY : EMPTY_ARRAY;
+  if (count === 0) return EMPTY_ARRAY;
+  if (count === -1) count = 1;
+
+  const z = o.value;
+  const rangelen = count > z.size ? z.size : count;
+  const items: Reply[] = [];
+  for (let i = 0; i < rangelen; i++) {
+    const e = where === ZSET_MAX ? z.popMax()! : z.popMin()!;
+    if (nested) items.push({ t: 'array', v: [{ t: 'bulk', v: e[0] }, scoreReply(e[1])] });
+    else items.push({ t: 'bulk', v: e[0] }, scoreReply(e[1]));
+  }
+  const engine = c.engine;
+  const db = c.db;
+  engine.notify('z', where === ZSET_MAX ? 'zpopmax' : 'zpopmin', key, db);
+  engine.signalModifiedKey(db, key);
+  if (z.size === 0) {
+    deleteKey(engine, db, key);
+    engine.notify('g', 'del', key, db);
+  }
+  if (!emitKey) return { t: 'array', v: items };
+  const k: Reply = { t: 'bulk', v: key };
+  if (nested) return { t: 'array', v: [k, { t: 'array', v: items }] };
+  items.unshift(k);
+  return { t: 'array', v: items };
+}
+
+function zpopMinMax(c: Client, argv: string[], where: number): Reply {
+  if (argv.length > 3) return SYNTAX_R;
+  let count = -1;
+  if (argv.length === 3) {
+    const n = parseIntArg(argv[2]!);
+    if (n === null || n < 0) return MUST_BE_POSITIVE_R;
+    count = n;
+  }
+  // RESP3 nests the pairs only when a count was given.
+  return zpopGeneric(c, [argv[1]!], where, false, count, c.resp === 3 && count !== -1, false);
+}
+
+function zpopminCommand(c: Client, argv: string[]): Reply {
+  return zpopMinMax(c, argv, ZSET_MIN);
+}
+
+function zpopmaxCommand(c: Client, argv: string[]): Reply {
+  return zpopMinMax(c, argv, ZSET_MAX);
+}
+
+/**
+ * ZMPOP / BZMPOP argument parsing (zmpopGenericCommand): `numkeys key… MIN|MAX [COUNT n]` from
+ * argv[numkeysIdx]. Returns the keys, side and count, or the error reply.
+ */
+export function parseZmpop(argv: string[], numkeysIdx: number): { keys: string[]; where: number; count: number } | Reply {
+  const argc = argv.length;
+  const numkeys = parseIntArg(argv[numkeysIdx]!);
+  if (numkeys === null || numkeys < 1) return NUMKEYS_NOT_POSITIVE_R;
+  const whereIdx = numkeysIdx + numkeys + 1;
+  if (whereIdx >= argc) return SYNTAX_R;
+  let where: number;
+  const w = argv[whereIdx]!;
+  if (isOpt(w, 'min')) where = ZSET_MIN;
+  else if (isOpt(w, 'max')) where = ZSET_MAX;
+  else return SYNTAX_R;
+  let count = -1;
+  for (let j = whereIdx + 1; j < argc; j++) {
+    if (count === -1 && isOpt(argv[j]!, 'count') && j < argc - 1) {
+      j++;
+      const n = parseIntArg(argv[j]!);
+      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
+      count = n;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  if (count === -1) count = 1;
+  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count };
+}
+
+function zmpopCommand(c: Client, argv: string[]): Reply {
+  const p = parseZmpop(argv, 1);
+  if (!('keys' in p)) return p;
+  return zpopGeneric(c, p.keys, p.where, true, p.count, true, true);
+}
+
+// ---- ZRANDMEMBER ---------------------------------------------------------------------------
+
+const LONG_MAX_HALF = 4611686018427387903n;
+
+function zrandmemberCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  const random = c.engine.random;
+  if (argc < 3) {
+    const o = lookupRead(c, argv[1]!);
+    if (o === undefined) return NIL;
+    if (o.type !== 'zset') return WRONGTYPE_R;
+    const z = o.value;
+    return { t: 'bulk', v: z.memberAt(Math.floor(random() * z.size))! };
+  }
+  const arg = argv[2]!;
+  const l = parseIntArg(arg);
+  if (l === null) return NOT_INTEGER_R;
+  if (arg === '-9223372036854775808') return RANDOM_COUNT_RANGE_R;
+  let withscores = false;
+  if (argc > 4 || (argc === 4 && !isOpt(argv[3]!, 'withscores'))) return SYNTAX_R;
+  if (argc === 4) {
+    withscores = true;
+    const big = l > 4e18 || l < -4e18 ? parseInt64(arg)! : 0n;
+    if (big > LONG_MAX_HALF || big < -LONG_MAX_HALF) return VALUE_OUT_OF_RANGE_R;
+  }
+
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  const z = o.value;
+  const size = z.size;
+  const uniq = l >= 0;
+  const count = uniq ? l : -l;
+  if (count === 0) return EMPTY_ARRAY;
+  const nested = withscores && c.resp === 3;
+  const out: Reply[] = [];
+
+  // With repetition (a negative count, or just one): independent uniform picks.
+  if (!uniq || count === 1) {
+    if (count > MAX_RANDOM_REPLY) return RANDOM_TOO_LARGE_R;
+    for (let i = 0; i < count; i++) {
+      const rank = Math.floor(random() * size);
+      pushEntry(out, z.memberAt(rank)!, z.scoreAt(rank)!, withscores, nested);
+    }
+    return { t: 'array', v: out };
+  }
+  // Asking for at least everything: the whole zset, highest first (zuiNext walks backwards).
+  if (count >= size) {
+    z.walk(size - 1, true, (m, s) => {
+      pushEntry(out, m, s, withscores, nested);
+    });
+    return { t: 'array', v: out };
+  }
+  // Distinct picks: a partial shuffle of the ranks when most are wanted, else random ranks
+  // drawn until enough distinct ones came up (Redis's CASE 3 and CASE 4).
+  if (count * 3 > size) {
+    const ranks = new Array<number>(size);
+    for (let i = 0; i < size; i++) ranks[i] = i;
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(random() * (size - i));
+      const t = ranks[i]!;
+      ranks[i] = ranks[j]!;
+      ranks[j] = t;
+      pushEntry(out, z.memberAt(ranks[i]!)!, z.scoreAt(ranks[i]!)!, withscores, nested);
+    }
+  } else {
+    const seen = new Set<number>();
+    while (seen.size < count) {
+      const rank = Math.floor(random() * size);
+      if (seen.has(rank)) continue;
+      seen.add(rank);
+      pushEntry(out, z.memberAt(rank)!, z.scoreAt(rank)!, withscores, nested);
+    }
+  }
+  return { t: 'array', v: out };
+}
+
+// ---- ZSCAN ---------------------------------------------------------------------------------
+//
+// A listpack answers everything at once with cursor 0, as Redis does. A skiplist is walked in
+// the order of a 32-bit hash of its members (FNV-1a), and the cursor is the next hash value to
+// visit; a call always finishes the hash value it started, so no cursor falls between two
+// members. Guarantee (Redis's, slightly stronger): a member present from the first call to the
+// last is returned exactly once, whatever is added, removed or rescored meanwhile; members
+// added or removed during the iteration may or may not be returned. The hash order of a zset is
+// computed once and reused until the zset changes (ZSet.version).
+
+interface ScanOrder {
+  version: number;
+  hashes: Uint32Array;
+  members: string[];
+}
+
+const scanOrders = new WeakMap<ZSet, ScanOrder>();
+
+function memberHash(m: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < m.length; i++) h = Math.imul(h ^ m.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function scanOrderOf(z: ZSet): ScanOrder {
+  const cached = scanOrders.get(z);
+  if (cached !== undefined && cached.version === z.version) return cached;
+  const n = z.size;
+  const raw: string[] = new Array(n);
+  const rawHashes = new Uint32Array(n);
+  let i = 0;
+  for (const m of z.dict.keys()) {
+    raw[i] = m;
+    rawHashes[i] = memberHash(m);
+    i++;
+  }
+  let order: ArrayLike<number>;
+  if (n <= 1 << 21) {
+    // hash × 2^21 + index stays below 2^53: one numeric typed-array sort.
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = rawHashes[k]! * 2097152 + k;
+    keys.sort();
+    const idx = new Uint32Array(n);
+    for (let k = 0; k < n; k++) idx[k] = keys[k]! % 2097152;
+    order = idx;
+  } else {
+    const idx = Array.from({ length: n }, (_, k) => k);
+    idx.sort((a, b) => rawHashes[a]! - rawHashes[b]! || a - b);
+    order = idx;
+  }
+  const hashes = new Uint32Array(n);
+  const members: string[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const from = order[k]!;
+    hashes[k] = rawHashes[from]!;
+    members[k] = raw[from]!;
+  }
+  const so = { version: z.version, hashes, members };
+  scanOrders.set(z, so);
+  return so;
+}
+
+function zscanCommand(c: Client, argv: string[]): Reply {
+  const cursor = parseScanCursor(argv[2]!);
+  if (cursor === null) return INVALID_CURSOR_R;
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return EMPTY_SCAN_R;
+  if (o.type !== 'zset') return WRONGTYPE_R;
+  let count = 10;
+  let pattern: string | null = null;
+  const argc = argv.length;
+  for (let i = 3; i < argc; ) {
+    const opt = argv[i]!;
+    const left = argc - i;
+    if (isOpt(opt, 'count') && left >= 2) {
+      const n = parseIntArg(argv[i + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n < 1) return SYNTAX_R;
+      count = n;
+      i += 2;
+    } else if (isOpt(opt, 'match') && left >= 2) {
+      const p = argv[i + 1]!;
+      pattern = p === '*' ? null : p;
+      i += 2;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  const match = pattern === null ? null : globMatcher(pattern);
+  const z = o.value;
+  const out: Reply[] = [];
+  let next = 0;
+  if (o.enc === 'listpack') {
+    z.walk(0, false, (m, s) => {
+      if (match === null || match(m)) out.push({ t: 'bulk', v: m }, { t: 'bulk', v: listpackScoreString(s) });
+    });
+  } else {
+    const so = scanOrderOf(z);
+    const { hashes, members } = so;
+    const n = hashes.length;
+    let lo = 0;
+    let hi = n;
+    if (cursor > 0xffffffff) lo = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    let pos = lo;
+    let taken = 0;
+    while (pos < n && (taken < count || hashes[pos] === hashes[pos - 1])) {
+      const m = members[pos++]!;
+      taken++;
+      if (match !== null && !match(m)) continue;
+      out.push({ t: 'bulk', v: m }, { t: 'bulk', v: formatDouble(z.dict.get(m)!) });
+    }
+    next = pos < n ? hashes[pos]! : 0;
+  }
+  return array([bulk(String(next)), { t: 'array', v: out }]);
+}
+
+// ---- the table -------------------------------------------------------------------------------
+
+function oneKey(flags: string[]): KeySpec[] {
+  return [{ flags, begin: { index: 1 }, find: { range: [0, 1, 0] } }];
+}
+
+/** numkeys at argv[index], then the keys. */
+function keynumKeys(flags: string[], index: number): KeySpec {
+  return { flags, begin: { index }, find: { keynum: [0, 1, 1] } };
+}
+
+const STORE_KEYS: KeySpec[] = [
+  { flags: ['OW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
+  keynumKeys(['RO', 'access'], 2),
+];
+
+const RO_ACCESS = ['RO', 'access'];
+const READ_FAST = ['read', 'sortedset', 'fast'];
+const READ_SLOW = ['read', 'sortedset', 'slow'];
+const WRITE_FAST = ['write', 'sortedset', 'fast'];
+const WRITE_SLOW = ['write', 'sortedset', 'slow'];
+
+export const zsetCommands: CommandSpec[] = [
+  {
+    name: 'zadd',
+    arity: -4,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: WRITE_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'update']),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'Add members with scores to a sorted set, or change the scores of members already in it',
+    complexity: 'O(log(N)) per member',
+    syntax: 'key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]',
+    handler: zaddCommand,
+  },
+  {
+    name: 'zincrby',
+    arity: 4,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: WRITE_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'access', 'update']),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: "Add an amount to a member's score (a missing member starts at 0) and return the new score",
+    complexity: 'O(log(N))',
+    syntax: 'key increment member',
+    handler: zincrbyCommand,
+  },
+  {
+    name: 'zscore',
+    arity: 3,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: "Read one member's score",
+    complexity: 'O(1)',
+    syntax: 'key member',
+    handler: zscoreCommand,
+  },
+  {
+    name: 'zmscore',
+    arity: -3,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'Read the scores of several members at once (nil for each one that is missing)',
+    complexity: 'O(N) for N members asked',
+    syntax: 'key member [member ...]',
+    handler: zmscoreCommand,
+  },
+  {
+    name: 'zrank',
+    arity: 3,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: "A member's 0-based position counting from the lowest score",
+    complexity: 'O(log(N))',
+    syntax: 'key member',
+    handler: zrankCommand,
+  },
+  {
+    name: 'zrevrank',
+    arity: 3,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: "A member's 0-based position counting from the highest score",
+    complexity: 'O(log(N))',
+    syntax: 'key member',
+    handler: zrevrankCommand,
+  },
+  {
+    name: 'zrange',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'Members between two positions, scores or names, in either direction, optionally with scores',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key start stop [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]',
+    handler: zrangeCommand,
+  },
+  {
+    name: 'zrangestore',
+    arity: -5,
+    flags: ['write', 'denyoom'],
+    acl: WRITE_SLOW,
+    keys: [1, 2, 1],
+    keySpecs: [
+      { flags: ['OW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
+      { flags: RO_ACCESS, begin: { index: 2 }, find: { range: [0, 1, 0] } },
+    ],
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'Copy a range of members (as ZRANGE selects them) into another sorted set',
+    complexity: 'O(log(N)+M) for M members stored',
+    syntax: 'dst src min max [BYSCORE|BYLEX] [REV] [LIMIT offset count]',
+    handler: zrangestoreCommand,
+  },
+  {
+    name: 'zrevrange',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'Members between two positions counted from the highest score (deprecated: ZRANGE … REV)',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key start stop [WITHSCORES]',
+    handler: zrevrangeCommand,
+  },
+  {
+    name: 'zrangebyscore',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '1.0.5',
+    summary: 'Members whose scores lie between min and max, lowest first (deprecated: ZRANGE … BYSCORE)',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key min max [WITHSCORES] [LIMIT offset count]',
+    handler: zrangebyscoreCommand,
+  },
+  {
+    name: 'zrevrangebyscore',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.2.0',
+    summary: 'Members whose scores lie between max and min, highest first (deprecated: ZRANGE … BYSCORE REV)',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key max min [WITHSCORES] [LIMIT offset count]',
+    handler: zrevrangebyscoreCommand,
+  },
+  {
+    name: 'zrangebylex',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.8.9',
+    summary: 'Members between two names, for a set whose scores are all equal (deprecated: ZRANGE … BYLEX)',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key min max [LIMIT offset count]',
+    handler: zrangebylexCommand,
+  },
+  {
+    name: 'zrevrangebylex',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.8.9',
+    summary: 'Members between two names in reverse byte order (deprecated: ZRANGE … BYLEX REV)',
+    complexity: 'O(log(N)+M) for M members returned',
+    syntax: 'key max min [LIMIT offset count]',
+    handler: zrevrangebylexCommand,
+  },
+  {
+    name: 'zcount',
+    arity: 4,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: 'How many members have a score between min and max',
+    complexity: 'O(log(N))',
+    syntax: 'key min max',
+    handler: zcountCommand,
+  },
+  {
+    name: 'zlexcount',
+    arity: 4,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'sorted-set',
+    since: '2.8.9',
+    summary: 'How many members lie between two names, for a set whose scores are all equal',
+    complexity: 'O(log(N))',
+    syntax: 'key min max',
+    handler: zlexcountCommand,
+  },
+  {
+    name: 'zcard',
+    arity: 2,
+    flags: ['readonly', 'fast'],
+    acl: READ_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RO']),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'How many members a sorted set has',
+    complexity: 'O(1)',
+    syntax: 'key',
+    handler: zcardCommand,
+  },
+  {
+    name: 'zrem',
+    arity: -3,
+    flags: ['write', 'fast'],
+    acl: WRITE_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'delete']),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'Remove members; answers how many were there',
+    complexity: 'O(M*log(N)) for M members removed',
+    syntax: 'key member [member ...]',
+    handler: zremCommand,
+  },
+  {
+    name: 'zremrangebyrank',
+    arity: 4,
+    flags: ['write'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'delete']),
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: 'Remove the members between two positions (negative positions count from the end)',
+    complexity: 'O(log(N)+M) for M members removed',
+    syntax: 'key start stop',
+    handler: zremrangebyrankCommand,
+  },
+  {
+    name: 'zremrangebyscore',
+    arity: 4,
+    flags: ['write'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'delete']),
+    group: 'sorted-set',
+    since: '1.2.0',
+    summary: 'Remove the members whose scores lie between min and max',
+    complexity: 'O(log(N)+M) for M members removed',
+    syntax: 'key min max',
+    handler: zremrangebyscoreCommand,
+  },
+  {
+    name: 'zremrangebylex',
+    arity: 4,
+    flags: ['write'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'delete']),
+    group: 'sorted-set',
+    since: '2.8.9',
+    summary: 'Remove the members between two names, for a set whose scores are all equal',
+    complexity: 'O(log(N)+M) for M members removed',
+    syntax: 'key min max',
+    handler: zremrangebylexCommand,
+  },
+  {
+    name: 'zpopmin',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: WRITE_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'access', 'delete']),
+    group: 'sorted-set',
+    since: '5.0.0',
+    summary: 'Take out and return the members with the lowest scores (one, or count of them)',
+    complexity: 'O(log(N)*M) for M members popped',
+    syntax: 'key [count]',
+    handler: zpopminCommand,
+  },
+  {
+    name: 'zpopmax',
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: WRITE_FAST,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'access', 'delete']),
+    group: 'sorted-set',
+    since: '5.0.0',
+    summary: 'Take out and return the members with the highest scores (one, or count of them)',
+    complexity: 'O(log(N)*M) for M members popped',
+    syntax: 'key [count]',
+    handler: zpopmaxCommand,
+  },
+  {
+    name: 'zmpop',
+    arity: -4,
+    flags: ['write', 'movablekeys'],
+    acl: WRITE_SLOW,
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(['RW', 'access', 'delete'], 1)],
+    group: 'sorted-set',
+    since: '7.0.0',
+    summary: 'Pop the lowest or highest scored members from the first of several sorted sets that is not empty',
+    complexity: 'O(K) + O(M*log(N)) for K keys and M members popped',
+    syntax: 'numkeys key [key ...] MIN|MAX [COUNT count]',
+    handler: zmpopCommand,
+  },
+  {
+    name: 'zrandmember',
+    arity: -2,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    tips: ['nondeterministic_output'],
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'Random members: one, count distinct ones, or with a negative count that many picks that may repeat',
+    complexity: 'O(N) for N members returned',
+    syntax: 'key [count [WITHSCORES]]',
+    handler: zrandmemberCommand,
+  },
+  {
+    name: 'zunion',
+    arity: -3,
+    flags: ['readonly', 'movablekeys'],
+    acl: READ_SLOW,
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(RO_ACCESS, 1)],
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'Every member of any of the given sets, with scores combined (summed by default)',
+    complexity: 'O(N)+O(M*log(M)) for N input members and M results',
+    syntax: 'numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]',
+    handler: zunionCommand,
+  },
+  {
+    name: 'zinter',
+    arity: -3,
+    flags: ['readonly', 'movablekeys'],
+    acl: READ_SLOW,
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(RO_ACCESS, 1)],
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'The members found in all of the given sets, with scores combined (summed by default)',
+    complexity: 'O(N*K)+O(M*log(M)) for the smallest input N, K inputs and M results',
+    syntax: 'numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]',
+    handler: zinterCommand,
+  },
+  {
+    name: 'zdiff',
+    arity: -3,
+    flags: ['readonly', 'movablekeys'],
+    acl: READ_SLOW,
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(RO_ACCESS, 1)],
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'The members of the first set that none of the other sets has',
+    complexity: 'O(L + (N-K)log(N)) for L input members, N in the first set, K results',
+    syntax: 'numkeys key [key ...] [WITHSCORES]',
+    handler: zdiffCommand,
+  },
+  {
+    name: 'zunionstore',
+    arity: -4,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: STORE_KEYS,
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: 'Store the union of sets (as ZUNION computes it) under the destination key',
+    complexity: 'O(N)+O(M log(M)) for N input members and M results',
+    syntax: 'destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX]',
+    handler: zunionstoreCommand,
+  },
+  {
+    name: 'zinterstore',
+    arity: -4,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: STORE_KEYS,
+    group: 'sorted-set',
+    since: '2.0.0',
+    summary: 'Store the intersection of sets (as ZINTER computes it) under the destination key',
+    complexity: 'O(N*K)+O(M*log(M)) for the smallest input N, K inputs and M results',
+    syntax: 'destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX]',
+    handler: zinterstoreCommand,
+  },
+  {
+    name: 'zdiffstore',
+    arity: -4,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: WRITE_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: STORE_KEYS,
+    group: 'sorted-set',
+    since: '6.2.0',
+    summary: 'Store the difference of sets (as ZDIFF computes it) under the destination key',
+    complexity: 'O(L + (N-K)log(N)) for L input members, N in the first set, K results',
+    syntax: 'destination numkeys key [key ...]',
+    handler: zdiffstoreCommand,
+  },
+  {
+    name: 'zintercard',
+    arity: -3,
+    flags: ['readonly', 'movablekeys'],
+    acl: READ_SLOW,
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(RO_ACCESS, 1)],
+    group: 'sorted-set',
+    since: '7.0.0',
+    summary: 'Count the members the given sets have in common, stopping early at an optional limit',
+    complexity: 'O(N*K) for the smallest input N and K inputs',
+    syntax: 'numkeys key [key ...] [LIMIT limit]',
+    handler: zintercardCommand,
+  },
+  {
+    name: 'zscan',
+    arity: -3,
+    flags: ['readonly'],
+    acl: READ_SLOW,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    tips: ['nondeterministic_output'],
+    group: 'sorted-set',
+    since: '2.8.0',
+    summary: 'Walk through the members and scores of a sorted set a few at a time with a cursor',
+    complexity: 'O(1) per call, O(N) for a whole iteration',
+    syntax: 'key cursor [MATCH pattern] [COUNT count]',
+    handler: zscanCommand,
+  },
+];
