@@ -21,4 +21,12 @@ fi
 echo "test: typecheck"
 npm run --silent typecheck
 echo "test: unit and differential tests (vitest)"
-npx vitest run
+mkdir -p .tmp
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+# One plain closing line that any CI reads: "N passed, N failed, N skipped".
+node -e '
+const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
+console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' || true
+exit $status
