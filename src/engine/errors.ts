@@ -1,6 +1,8 @@
 // Every error string the engine sends, spelled exactly as Redis 7.0 spells it (code included).
 // Handlers return `error(E.X)` or `error(E.fn(arg))`; nothing else writes error text.
 
+import { cString } from './args.js';
+
 export const WRONGTYPE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
 export const SYNTAX = 'ERR syntax error';
 export const NOT_INTEGER = 'ERR value is not an integer or out of range';
@@ -68,12 +70,6 @@ export function unknownCommand(name: string, args: readonly string[]): string {
 
 export function unknownSubcommand(sub: string, container: string): string {
   return noNewlines(`ERR unknown subcommand '${cString(sub).slice(0, 128)}'. Try ${cString(container).toUpperCase()} HELP.`);
-}
-
-/** Redis formats these names with %s: they end at the first NUL byte. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
 }
 
 export function wrongArity(fullName: string): string {

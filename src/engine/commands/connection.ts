@@ -29,6 +29,7 @@ import {
 } from '../reply.js';
 import { REDIS_VERSION } from '../rdb.js';
 import { commandKeys } from './server.js';
+import { isOpt, cString } from '../args.js';
 
 const SYNTAX_R = error(E.SYNTAX);
 const NOT_INTEGER_R = error(E.NOT_INTEGER);
@@ -37,27 +38,6 @@ const CLIENT_NAME_INVALID_R = error(E.CLIENT_NAME_INVALID);
 const RESET_R = simple('RESET');
 
 const DEFAULT_USER = 'default';
-
-/**
- * strcasecmp(arg, tok) === 0 for a lower-case ASCII token: Redis compares the C string, so an
- * argument matches when it equals the token up to its first NUL byte.
- */
-function isToken(arg: string, tok: string): boolean {
-  const n = tok.length;
-  if (arg.length < n || (arg.length > n && arg.charCodeAt(n) !== 0)) return false;
-  for (let i = 0; i < n; i++) {
-    let ch = arg.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch !== tok.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** An argument as a C string sees it: up to the first NUL byte. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
-}
 
 // ---- authentication ------------------------------------------------------------------------
 
@@ -148,10 +128,10 @@ function helloCommand(c: Client, argv: string[]): Reply {
   for (; j < argc; j++) {
     const more = argc - 1 - j;
     const opt = argv[j]!;
-    if (isToken(opt, 'auth') && more >= 2) {
+    if (isOpt(opt, 'auth') && more >= 2) {
       if (!authenticate(c, argv[j + 1]!, argv[j + 2]!)) return WRONGPASS_R;
       j += 2;
-    } else if (isToken(opt, 'setname') && more >= 1) {
+    } else if (isOpt(opt, 'setname') && more >= 1) {
       if (!setClientName(c, argv[j + 1]!)) return CLIENT_NAME_INVALID_R;
       j++;
     } else {
@@ -274,10 +254,10 @@ const CLIENT_TYPE_MASTER = 3;
 
 /** getClientTypeByName; -1 when unknown. */
 function clientTypeByName(name: string): number {
-  if (isToken(name, 'normal')) return CLIENT_TYPE_NORMAL;
-  if (isToken(name, 'slave') || isToken(name, 'replica')) return CLIENT_TYPE_SLAVE;
-  if (isToken(name, 'pubsub')) return CLIENT_TYPE_PUBSUB;
-  if (isToken(name, 'master')) return CLIENT_TYPE_MASTER;
+  if (isOpt(name, 'normal')) return CLIENT_TYPE_NORMAL;
+  if (isOpt(name, 'slave') || isOpt(name, 'replica')) return CLIENT_TYPE_SLAVE;
+  if (isOpt(name, 'pubsub')) return CLIENT_TYPE_PUBSUB;
+  if (isOpt(name, 'master')) return CLIENT_TYPE_MASTER;
   return -1;
 }
 
@@ -291,14 +271,14 @@ function clientListCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
   const current = currentRequest(c, argv);
   let out = '';
-  if (argc === 4 && isToken(argv[2]!, 'type')) {
+  if (argc === 4 && isOpt(argv[2]!, 'type')) {
     const type = clientTypeByName(argv[3]!);
     if (type < 0) return error(E.unknownClientType(argv[3]!));
     for (const cl of engine.clients.values()) {
       if (clientType(cl) !== type) continue;
       out += clientInfoLine(engine, cl, cl === c ? current : null) + '\n';
     }
-  } else if (argc > 3 && isToken(argv[2]!, 'id')) {
+  } else if (argc > 3 && isOpt(argv[2]!, 'id')) {
     for (let j = 3; j < argc; j++) {
       const id = parseIntArg(argv[j]!);
       if (id === null) return error(E.INVALID_CLIENT_ID);
@@ -338,22 +318,22 @@ function clientKillCommand(c: Client, argv: string[]): Reply {
       const opt = argv[i]!;
       if (i + 1 >= argc) return SYNTAX_R;
       const val = argv[i + 1]!;
-      if (isToken(opt, 'id')) {
+      if (isOpt(opt, 'id')) {
         const n = parseIntArg(val);
         if (n === null || n < 1) return error(E.CLIENT_ID_NOT_POSITIVE);
         id = n;
-      } else if (isToken(opt, 'type')) {
+      } else if (isOpt(opt, 'type')) {
         type = clientTypeByName(val);
         if (type < 0) return error(E.unknownClientType(val));
-      } else if (isToken(opt, 'addr')) {
+      } else if (isOpt(opt, 'addr')) {
         addr = cString(val);
-      } else if (isToken(opt, 'laddr')) {
+      } else if (isOpt(opt, 'laddr')) {
         laddr = cString(val);
-      } else if (isToken(opt, 'user')) {
+      } else if (isOpt(opt, 'user')) {
         if (val !== DEFAULT_USER) return error(E.noSuchUser(val));
-      } else if (isToken(opt, 'skipme')) {
-        if (isToken(val, 'yes')) skipme = true;
-        else if (isToken(val, 'no')) skipme = false;
+      } else if (isOpt(opt, 'skipme')) {
+        if (isOpt(val, 'yes')) skipme = true;
+        else if (isOpt(val, 'no')) skipme = false;
         else return SYNTAX_R;
       } else {
         return SYNTAX_R;
@@ -386,8 +366,8 @@ function clientUnblockCommand(c: Client, argv: string[]): Reply {
   if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
   let byError = false;
   if (argc === 4) {
-    if (isToken(argv[3]!, 'timeout')) byError = false;
-    else if (isToken(argv[3]!, 'error')) byError = true;
+    if (isOpt(argv[3]!, 'timeout')) byError = false;
+    else if (isOpt(argv[3]!, 'error')) byError = true;
     else return error(E.UNBLOCK_REASON);
   }
   const id = parseIntArg(argv[2]!);
@@ -418,15 +398,15 @@ function clientIdCommand(c: Client): Reply {
  */
 function clientReplyCommand(c: Client, argv: string[]): Reply | null {
   const mode = argv[2]!;
-  if (isToken(mode, 'on')) {
+  if (isOpt(mode, 'on')) {
     c.replyFlags &= ~(REPLY_SKIP | REPLY_OFF);
     return OK;
   }
-  if (isToken(mode, 'off')) {
+  if (isOpt(mode, 'off')) {
     c.replyFlags |= REPLY_OFF;
     return null;
   }
-  if (isToken(mode, 'skip')) {
+  if (isOpt(mode, 'skip')) {
     if ((c.replyFlags & REPLY_OFF) === 0) c.replyFlags |= REPLY_SKIP_NEXT;
     return null;
   }
@@ -435,8 +415,8 @@ function clientReplyCommand(c: Client, argv: string[]): Reply | null {
 
 function clientNoEvictCommand(c: Client, argv: string[]): Reply {
   const mode = argv[2]!;
-  if (isToken(mode, 'on')) c.noEvict = true;
-  else if (isToken(mode, 'off')) c.noEvict = false;
+  if (isOpt(mode, 'on')) c.noEvict = true;
+  else if (isOpt(mode, 'off')) c.noEvict = false;
   else return SYNTAX_R;
   return OK;
 }
@@ -448,7 +428,7 @@ function clientNoEvictCommand(c: Client, argv: string[]): Reply {
 function clientPauseCommand(_c: Client, argv: string[]): Reply {
   const argc = argv.length;
   if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
-  if (argc === 4 && !isToken(argv[3]!, 'write') && !isToken(argv[3]!, 'all')) {
+  if (argc === 4 && !isOpt(argv[3]!, 'write') && !isOpt(argv[3]!, 'all')) {
     return error(E.PAUSE_MODE);
   }
   const ms = parseIntArg(argv[2]!);
@@ -690,22 +670,22 @@ function clientTrackingCommand(c: Client, argv: string[]): Reply {
   for (let j = 3; j < argc; j++) {
     const opt = argv[j]!;
     const more = argc - 1 - j;
-    if (isToken(opt, 'redirect') && more > 0) {
+    if (isOpt(opt, 'redirect') && more > 0) {
       j++;
       if (redirect !== 0) return error(E.TRACKING_ONE_REDIRECT);
       const id = parseIntArg(argv[j]!);
       if (id === null) return NOT_INTEGER_R;
       if (!engine.clients.has(id)) return error(E.TRACKING_NO_REDIRECT_CLIENT);
       redirect = id;
-    } else if (isToken(opt, 'bcast')) {
+    } else if (isOpt(opt, 'bcast')) {
       bcast = true;
-    } else if (isToken(opt, 'optin')) {
+    } else if (isOpt(opt, 'optin')) {
       optin = true;
-    } else if (isToken(opt, 'optout')) {
+    } else if (isOpt(opt, 'optout')) {
       optout = true;
-    } else if (isToken(opt, 'noloop')) {
+    } else if (isOpt(opt, 'noloop')) {
       noloop = true;
-    } else if (isToken(opt, 'prefix') && more > 0) {
+    } else if (isOpt(opt, 'prefix') && more > 0) {
       prefixes.push(argv[++j]!);
     } else {
       return SYNTAX_R;
@@ -713,7 +693,7 @@ function clientTrackingCommand(c: Client, argv: string[]): Reply {
   }
 
   const mode = argv[2]!;
-  if (isToken(mode, 'on')) {
+  if (isOpt(mode, 'on')) {
     const cur = c.tracking;
     if (!bcast && prefixes.length > 0) return error(E.TRACKING_PREFIX_NEEDS_BCAST);
     if (cur !== null && cur.bcast !== bcast) return error(E.TRACKING_BCAST_SWITCH);
@@ -747,7 +727,7 @@ function clientTrackingCommand(c: Client, argv: string[]): Reply {
       next.prefixes.sort();
     }
     c.tracking = next;
-  } else if (isToken(mode, 'off')) {
+  } else if (isOpt(mode, 'off')) {
     disableTracking(c);
   } else {
     return SYNTAX_R;
@@ -759,9 +739,9 @@ function clientCachingCommand(c: Client, argv: string[]): Reply {
   const t = c.tracking;
   if (t === null) return error(E.CACHING_NOT_TRACKING);
   const opt = argv[2]!;
-  if (isToken(opt, 'yes')) {
+  if (isOpt(opt, 'yes')) {
     if (!t.optin) return error(E.CACHING_YES_NEEDS_OPTIN);
-  } else if (isToken(opt, 'no')) {
+  } else if (isOpt(opt, 'no')) {
     if (!t.optout) return error(E.CACHING_NO_NEEDS_OPTOUT);
   } else {
     return SYNTAX_R;

@@ -8,7 +8,8 @@ import * as E from '../errors.js';
 import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
 import { error, int, ONE, ZERO, type Reply } from '../reply.js';
-import { isOpt, lookupNoTouch } from './keys.js';
+import { isOpt } from '../args.js';
+import { lookupNoTouch } from './keys.js';
 
 const EXPIRE_NX = 1;
 const EXPIRE_XX = 2;

@@ -26,7 +26,8 @@ import {
 } from '../numbers.js';
 import type { HashObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
-import { isOpt, parseScanCursor } from './keys.js';
+import { isOpt } from '../args.js';
+import { parseScanCursor, parseScanOptions } from './keys.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -496,25 +497,9 @@ function hscanCommand(c: Client, argv: string[]): Reply {
   const o = lookupRead(c, argv[1]!);
   if (o === undefined) return EMPTY_SCAN;
   if (o.type !== 'hash') return WRONGTYPE_R;
-  // scanGenericCommand's options (TYPE belongs to SCAN only).
-  let count = 10;
-  let pattern: string | null = null;
-  const argc = argv.length;
-  for (let i = 3; i < argc; i += 2) {
-    const opt = argv[i]!;
-    const hasValue = argc - i >= 2;
-    if (hasValue && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      count = n;
-    } else if (hasValue && isOpt(opt, 'match')) {
-      const p = argv[i + 1]!;
-      pattern = p === '*' ? null : p;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts = parseScanOptions(argv, 3, false);
+  if ('t' in opts) return opts;
+  const { count, pattern } = opts;
   const m = o.value;
   const match = pattern === null ? null : globMatcher(pattern);
   const out: Reply[] = [];

@@ -22,32 +22,12 @@ import { parseIntArg } from '../numbers.js';
 import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
 import { stringEncoding } from './strings.js';
+import { isOpt, cString } from '../args.js';
 
 // ---- shared helpers ------------------------------------------------------------------------
 
 const SYNTAX_R = error(E.SYNTAX);
 const NOT_INTEGER_R = error(E.NOT_INTEGER);
-
-/**
- * Case-insensitive option match as Redis's strcasecmp on a C string: the argument matches when
- * it equals `tok` (given in lower case) up to its first NUL byte ("nx\0junk" is NX).
- */
-export function isOpt(s: string, tok: string): boolean {
-  const n = tok.length;
-  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
-  for (let i = 0; i < n; i++) {
-    let ch = s.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch !== tok.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** A C string's view of an argument: up to its first NUL. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
-}
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -171,6 +151,41 @@ const ULONG_MAX = 18446744073709551615n;
  * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
  * them; the empty string is cursor 0. Returns null for "invalid cursor".
  */
+export interface ScanOptions {
+  count: number;
+  /** null when every element matches (no MATCH, or MATCH *). */
+  pattern: string | null;
+  /** SCAN's TYPE filter, lower case; null without TYPE. */
+  typeName: string | null;
+}
+
+/**
+ * scanGenericCommand's options from argv[start]: COUNT n (≥ 1), MATCH pattern and, for SCAN
+ * only (`withType`), TYPE name. Returns the error reply for anything else.
+ */
+export function parseScanOptions(argv: readonly string[], start: number, withType: boolean): ScanOptions | Reply {
+  const opts: ScanOptions = { count: 10, pattern: null, typeName: null };
+  const argc = argv.length;
+  for (let i = start; i < argc; i += 2) {
+    const opt = argv[i]!;
+    const hasValue = argc - i >= 2;
+    if (hasValue && isOpt(opt, 'count')) {
+      const n = parseIntArg(argv[i + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n < 1) return SYNTAX_R;
+      opts.count = n;
+    } else if (hasValue && isOpt(opt, 'match')) {
+      const p = argv[i + 1]!;
+      opts.pattern = p === '*' ? null : p;
+    } else if (withType && hasValue && isOpt(opt, 'type')) {
+      opts.typeName = cString(argv[i + 1]!).toLowerCase();
+    } else {
+      return SYNTAX_R;
+    }
+  }
+  return opts;
+}
+
 export function parseScanCursor(arg: string): number | null {
   const s = cString(arg);
   const len = s.length;
@@ -202,27 +217,9 @@ export function parseScanCursor(arg: string): number | null {
 function scanCommand(c: Client, argv: string[]): Reply {
   const cursor = parseScanCursor(argv[1]!);
   if (cursor === null) return error(E.INVALID_CURSOR);
-  let count = 10;
-  let pattern: string | null = null;
-  let typeName: string | null = null;
-  const argc = argv.length;
-  for (let i = 2; i < argc; i += 2) {
-    const opt = argv[i]!;
-    const hasValue = argc - i >= 2;
-    if (hasValue && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      count = n;
-    } else if (hasValue && isOpt(opt, 'match')) {
-      const p = argv[i + 1]!;
-      pattern = p === '*' ? null : p;
-    } else if (hasValue && isOpt(opt, 'type')) {
-      typeName = cString(argv[i + 1]!).toLowerCase();
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts = parseScanOptions(argv, 2, true);
+  if ('t' in opts) return opts;
+  const { count, pattern, typeName } = opts;
 
   const db = c.db;
   const found: string[] = [];

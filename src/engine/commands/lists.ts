@@ -20,6 +20,7 @@ import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../reply.js';
+import { isOpt } from '../args.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -46,25 +47,10 @@ function bulkOf(v: string): Reply {
   return { t: 'bulk', v };
 }
 
-/**
- * Case-insensitive option match with C string semantics: Redis compares `char *` arguments
- * (strcasecmp), so an argument matches when it equals `tok` (lower case) up to its first NUL.
- */
-function isToken(s: string, tok: string): boolean {
-  const n = tok.length;
-  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
-  for (let i = 0; i < n; i++) {
-    let ch = s.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch !== tok.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /** getListPositionFromObjectOrReply: LEFT or RIGHT, else null (a syntax error). */
 export function parseListEnd(arg: string): ListEnd | null {
-  if (isToken(arg, 'right')) return 'right';
-  if (isToken(arg, 'left')) return 'left';
+  if (isOpt(arg, 'right')) return 'right';
+  if (isOpt(arg, 'left')) return 'left';
   return null;
 }
 
@@ -269,18 +255,18 @@ function lposCommand(c: Client, argv: string[]): Reply {
   for (let j = 3; j < argc; j++) {
     const opt = argv[j]!;
     const moreArgs = j < argc - 1;
-    if (moreArgs && isToken(opt, 'rank')) {
+    if (moreArgs && isOpt(opt, 'rank')) {
       const arg = argv[++j]!;
       const n = parseIntArg(arg);
       if (n === null) return NOT_INTEGER_R;
       if (n === 0) return LPOS_RANK_ZERO_R;
       rank = n;
       rankIsLongMin = arg === LONG_MIN_TEXT;
-    } else if (moreArgs && isToken(opt, 'count')) {
+    } else if (moreArgs && isOpt(opt, 'count')) {
       const n = parseIntArg(argv[++j]!);
       if (n === null || n < 0) return LPOS_COUNT_NEGATIVE_R;
       count = n;
-    } else if (moreArgs && isToken(opt, 'maxlen')) {
+    } else if (moreArgs && isOpt(opt, 'maxlen')) {
       const n = parseIntArg(argv[++j]!);
       if (n === null || n < 0) return LPOS_MAXLEN_NEGATIVE_R;
       maxlen = n;
@@ -349,8 +335,8 @@ function lsetCommand(c: Client, argv: string[]): Reply {
 function linsertCommand(c: Client, argv: string[]): Reply {
   const whereArg = argv[2]!;
   let after: boolean;
-  if (isToken(whereArg, 'after')) after = true;
-  else if (isToken(whereArg, 'before')) after = false;
+  if (isOpt(whereArg, 'after')) after = true;
+  else if (isOpt(whereArg, 'before')) after = false;
   else return SYNTAX_R;
   const key = argv[1]!;
   const o = lookupWrite(c, key);
@@ -458,7 +444,7 @@ export function parseMpopArgs(argv: readonly string[], numkeysIdx: number): Mpop
   if (end === null) return SYNTAX_R;
   let count = -1;
   for (let j = whereIdx + 1; j < argc; j++) {
-    if (count === -1 && j < argc - 1 && isToken(argv[j]!, 'count')) {
+    if (count === -1 && j < argc - 1 && isOpt(argv[j]!, 'count')) {
       const n = parseIntArg(argv[++j]!);
       if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
       count = n;

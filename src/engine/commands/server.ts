@@ -3,6 +3,7 @@
 // sections, fields and order; TIME; CONFIG GET/SET/RESETSTAT/REWRITE; MEMORY; SLOWLOG; LATENCY;
 // DEBUG (disabled, as in a default 7.0 server); ROLE.
 
+import { cString } from '../args.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
 import { configEntries, hasGlob, lookupConfig } from '../config.js';
@@ -41,14 +42,8 @@ function helpReply(argv0: string, lines: readonly string[]): Reply {
   return array(out);
 }
 
-/** C string view of an argument (Redis compares `char *`: text after a NUL is invisible). */
-function cstr(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
-}
-
 function eqi(s: string, lower: string): boolean {
-  return cstr(s).toLowerCase() === lower;
+  return cString(s).toLowerCase() === lower;
 }
 
 // ================================================================================================
@@ -278,7 +273,7 @@ function sortGetKeys(argv: readonly string[]): KeyRef[] {
   let store: KeyRef | undefined;
   const skips: Record<string, number> = { limit: 2, get: 1, by: 1 };
   for (let i = 2; i < argv.length; i++) {
-    const a = cstr(argv[i]!).toLowerCase();
+    const a = cString(argv[i]!).toLowerCase();
     const skip = skips[a];
     if (skip !== undefined) {
       i += skip;
@@ -296,7 +291,7 @@ function migrateGetKeys(argv: readonly string[]): KeyRef[] {
   const skips: Record<string, number> = { copy: 0, replace: 0, auth: 1, auth2: 2 };
   if (argv.length > 6) {
     for (let i = 6; i < argv.length; i++) {
-      const a = cstr(argv[i]!).toLowerCase();
+      const a = cString(argv[i]!).toLowerCase();
       if (a === 'keys') {
         if (argv[3]!.length > 0) {
           num = 0;
@@ -318,7 +313,7 @@ function migrateGetKeys(argv: readonly string[]): KeyRef[] {
 function georadiusGetKeys(argv: readonly string[]): KeyRef[] {
   let stored = -1;
   for (let i = 5; i < argv.length; i++) {
-    const a = cstr(argv[i]!).toLowerCase();
+    const a = cString(argv[i]!).toLowerCase();
     if ((a === 'store' || a === 'storedist') && i + 1 < argv.length) {
       stored = i + 1;
       i++;
@@ -332,7 +327,7 @@ function georadiusGetKeys(argv: readonly string[]): KeyRef[] {
 function xreadGetKeys(argv: readonly string[]): KeyRef[] {
   let streams = -1;
   for (let i = 1; i < argv.length; i++) {
-    const a = cstr(argv[i]!).toLowerCase();
+    const a = cString(argv[i]!).toLowerCase();
     if (a === 'block' || a === 'count') i++;
     else if (a === 'group') i += 2;
     else if (a === 'noack') continue;
@@ -361,7 +356,7 @@ function bitfieldGetKeys(argv: readonly string[]): KeyRef[] {
   let readonly = true;
   for (let i = 2; i < argv.length; i++) {
     const rem = argv.length - i - 1;
-    const a = cstr(argv[i]!).toLowerCase();
+    const a = cString(argv[i]!).toLowerCase();
     if (a === 'get' && rem >= 2) {
       i += 2;
     } else if ((a === 'set' || a === 'incrby') && rem >= 3) {
@@ -443,7 +438,7 @@ function keysFromSpecs(cmd: Command, argv: readonly string[]): KeyRef[] | null {
       const end = b.startfrom > 0 ? argc - 1 : 1;
       for (let i = start; i !== end; i = start <= end ? i + 1 : i - 1) {
         if (i >= argc || i < 1) break;
-        if (cstr(argv[i]!).toLowerCase() === b.keyword.toLowerCase()) {
+        if (cString(argv[i]!).toLowerCase() === b.keyword.toLowerCase()) {
           first = i + 1;
           break;
         }
@@ -552,12 +547,12 @@ function commandListCommand(c: Client, argv: string[]): Reply {
   for (let i = 2; i < argv.length; i++) {
     const more = argv.length - 1 - i;
     if (eqi(argv[i]!, 'filterby') && more === 2) {
-      const type = cstr(argv[i + 1]!).toLowerCase();
+      const type = cString(argv[i + 1]!).toLowerCase();
       const arg = argv[i + 2]!;
       if (type === 'module') {
         filter = () => false;
       } else if (type === 'aclcat') {
-        const cat = cstr(arg).toLowerCase();
+        const cat = cString(arg).toLowerCase();
         const known = ACL_ORDER.includes(cat);
         filter = (cmd) => known && aclNames(cmd).includes(cat);
       } else if (type === 'pattern') {
@@ -1146,7 +1141,7 @@ export function infoString(engine: Engine, args: readonly string[]): string {
     for (const s of DEFAULT_SECTIONS) wanted.add(s);
   }
   for (const a of args) {
-    const s = cstr(a).toLowerCase();
+    const s = cString(a).toLowerCase();
     if (s === 'default') for (const d of DEFAULT_SECTIONS) wanted.add(d);
     else if (s === 'all' || s === 'everything') all = true;
     else wanted.add(s);
@@ -1194,7 +1189,7 @@ function configGetCommand(c: Client, argv: string[]): Reply {
   const seen = new Set<string>();
   const out: [Reply, Reply][] = [];
   for (let i = 2; i < argv.length; i++) {
-    const name = cstr(argv[i]!);
+    const name = cString(argv[i]!);
     if (!hasGlob(name)) {
       const lower = name.toLowerCase();
       if (seen.has(lower)) continue;
@@ -1218,7 +1213,7 @@ function configGetCommand(c: Client, argv: string[]): Reply {
 function configSetCommand(c: Client, argv: string[]): Reply {
   if (argv.length & 1) return SYNTAX_R;
   const pairs: [string, string][] = [];
-  for (let i = 2; i < argv.length; i += 2) pairs.push([cstr(argv[i]!), argv[i + 1]!]);
+  for (let i = 2; i < argv.length; i += 2) pairs.push([cString(argv[i]!), argv[i + 1]!]);
   const err = c.engine.config.setMany(pairs);
   return err === null ? OK : error(err);
 }
@@ -1414,14 +1409,14 @@ function redactedArgv(cmd: Command, argv: readonly string[]): string[] {
     }
   } else if (name === 'config|set') {
     for (let j = 2; j + 1 < out.length; j += 2) {
-      const e = lookupConfig(cstr(out[j]!));
+      const e = lookupConfig(cString(out[j]!));
       if (e !== undefined && SENSITIVE_CONFIGS.has(e.def.name)) out[j + 1] = REDACTED;
     }
   } else if (name === 'acl|setuser') {
     for (let j = 2; j < out.length; j++) out[j] = REDACTED;
   } else if (name === 'migrate') {
     for (let j = 6; j < out.length; j++) {
-      const a = cstr(out[j]!).toLowerCase();
+      const a = cString(out[j]!).toLowerCase();
       if (a === 'auth' && j + 1 < out.length) out[++j] = REDACTED;
       else if (a === 'auth2' && j + 2 < out.length) {
         out[++j] = REDACTED;

@@ -23,7 +23,8 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../reply.js';
-import { isOpt, parseScanCursor } from './keys.js';
+import { isOpt } from '../args.js';
+import { parseScanCursor, parseScanOptions } from './keys.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 
@@ -760,24 +761,9 @@ function sscanCommand(c: Client, argv: string[]): Reply {
   const obj = lookupRead(c, argv[1]!);
   if (obj === undefined) return EMPTY_SCAN_R;
   if (obj.type !== 'set') return WRONGTYPE_R;
-  let count = 10;
-  let pattern: string | null = null;
-  const argc = argv.length;
-  for (let i = 3; i < argc; i += 2) {
-    const opt = argv[i]!;
-    const hasValue = argc - i >= 2;
-    if (hasValue && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      count = n;
-    } else if (hasValue && isOpt(opt, 'match')) {
-      const p = argv[i + 1]!;
-      pattern = p === '*' ? null : p;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts = parseScanOptions(argv, 3, false);
+  if ('t' in opts) return opts;
+  const { count, pattern } = opts;
 
   let next = 0;
   let members: string[];

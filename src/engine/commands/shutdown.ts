@@ -9,23 +9,12 @@ import type { CommandSpec } from '../command.js';
 import * as E from '../errors.js';
 import { saveToStorage } from '../persistence.js';
 import { error, type Reply } from '../reply.js';
+import { isOpt } from '../args.js';
 
 const SYNTAX_R = error(E.SYNTAX);
 const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);
 const NOT_AVAILABLE_R = error(E.SHUTDOWN_NOT_AVAILABLE);
 const SHUTDOWN_FAILED_R = error(E.SHUTDOWN_FAILED);
-
-/** strcasecmp on a C string: equal to `tok` (lower case) up to the argument's first NUL. */
-function isToken(s: string, tok: string): boolean {
-  const n = tok.length;
-  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
-  for (let i = 0; i < n; i++) {
-    let ch = s.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch !== tok.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 function shutdownCommand(c: Client, argv: string[]): Reply | null {
   let nosave = false;
@@ -35,11 +24,11 @@ function shutdownCommand(c: Client, argv: string[]): Reply | null {
   let abort = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (isToken(a, 'nosave')) nosave = true;
-    else if (isToken(a, 'save')) save = true;
-    else if (isToken(a, 'now')) now = true;
-    else if (isToken(a, 'force')) force = true;
-    else if (isToken(a, 'abort')) abort = true;
+    if (isOpt(a, 'nosave')) nosave = true;
+    else if (isOpt(a, 'save')) save = true;
+    else if (isOpt(a, 'now')) now = true;
+    else if (isOpt(a, 'force')) force = true;
+    else if (isOpt(a, 'abort')) abort = true;
     else return SYNTAX_R;
   }
   if ((abort && (nosave || save || now || force)) || (nosave && save)) return SYNTAX_R;

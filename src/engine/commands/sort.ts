@@ -16,18 +16,12 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../reply.js';
-import { isOpt } from './keys.js';
+import { isOpt, cString } from '../args.js';
 
 const WRONGTYPE_R = error(E.WRONGTYPE);
 const SYNTAX_R = error(E.SYNTAX);
 const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
-
-/** A C string's view of a byte string: up to its first NUL. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul < 0 ? s : s.slice(0, nul);
-}
 
 // ---- patterns ------------------------------------------------------------------------------
 

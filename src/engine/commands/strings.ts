@@ -8,6 +8,7 @@ import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } f
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
 import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
+import { isOpt } from '../args.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -40,21 +41,6 @@ export function stringEncoding(obj: StringObj): StringEncoding {
   const v = obj.value;
   if (v.length <= INT_ENCODING_MAX_LEN && parseIntArg(v) !== null) return 'int';
   return v.length <= EMBSTR_MAX_LEN ? 'embstr' : 'raw';
-}
-
-/**
- * Case-insensitive option match with C string semantics: Redis compares `char *` arguments, so
- * an argument matches when it equals `tok` (lower case) up to its first NUL byte.
- */
-function isToken(s: string, tok: string): boolean {
-  const n = tok.length;
-  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
-  for (let i = 0; i < n; i++) {
-    let ch = s.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) ch += 32;
-    if (ch !== tok.charCodeAt(i)) return false;
-  }
-  return true;
 }
 
 function protoMaxBulkLen(c: Client): number {
@@ -105,26 +91,26 @@ function parseExtended(argv: string[], isSet: boolean): number {
   for (let j = isSet ? 3 : 2; j < argc; j++) {
     const opt = argv[j]!;
     const hasNext = j < argc - 1;
-    if (isSet && isToken(opt, 'nx') && !(flags & OBJ_SET_XX)) {
+    if (isSet && isOpt(opt, 'nx') && !(flags & OBJ_SET_XX)) {
       flags |= OBJ_SET_NX;
-    } else if (isSet && isToken(opt, 'xx') && !(flags & OBJ_SET_NX)) {
+    } else if (isSet && isOpt(opt, 'xx') && !(flags & OBJ_SET_NX)) {
       flags |= OBJ_SET_XX;
-    } else if (isSet && isToken(opt, 'get')) {
+    } else if (isSet && isOpt(opt, 'get')) {
       flags |= OBJ_SET_GET;
-    } else if (isSet && isToken(opt, 'keepttl') && !(flags & (OBJ_PERSIST | ANY_EXPIRE))) {
+    } else if (isSet && isOpt(opt, 'keepttl') && !(flags & (OBJ_PERSIST | ANY_EXPIRE))) {
       flags |= OBJ_KEEPTTL;
-    } else if (!isSet && isToken(opt, 'persist') && !(flags & (ANY_EXPIRE | OBJ_KEEPTTL))) {
+    } else if (!isSet && isOpt(opt, 'persist') && !(flags & (ANY_EXPIRE | OBJ_KEEPTTL))) {
       flags |= OBJ_PERSIST;
-    } else if (isToken(opt, 'ex') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT))) {
+    } else if (isOpt(opt, 'ex') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT))) {
       flags |= OBJ_EX;
       parsedExpire = argv[++j];
-    } else if (isToken(opt, 'px') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT))) {
+    } else if (isOpt(opt, 'px') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT))) {
       flags |= OBJ_PX;
       parsedExpire = argv[++j];
-    } else if (isToken(opt, 'exat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT))) {
+    } else if (isOpt(opt, 'exat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT))) {
       flags |= OBJ_EXAT;
       parsedExpire = argv[++j];
-    } else if (isToken(opt, 'pxat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX))) {
+    } else if (isOpt(opt, 'pxat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX))) {
       flags |= OBJ_PXAT;
       parsedExpire = argv[++j];
     } else {
@@ -564,13 +550,13 @@ function lcsCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
   for (let j = 3; j < argc; j++) {
     const opt = argv[j]!;
-    if (isToken(opt, 'idx')) {
+    if (isOpt(opt, 'idx')) {
       getidx = true;
-    } else if (isToken(opt, 'len')) {
+    } else if (isOpt(opt, 'len')) {
       getlen = true;
-    } else if (isToken(opt, 'withmatchlen')) {
+    } else if (isOpt(opt, 'withmatchlen')) {
       withmatchlen = true;
-    } else if (isToken(opt, 'minmatchlen') && j < argc - 1) {
+    } else if (isOpt(opt, 'minmatchlen') && j < argc - 1) {
       const n = parseIntArg(argv[++j]!);
       if (n === null) return NOT_INTEGER_R;
       minmatchlen = n < 0 ? 0 : n;

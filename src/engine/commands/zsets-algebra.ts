@@ -14,7 +14,7 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { SetObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
-import { isOpt } from './keys.js';
+import { isOpt } from '../args.js';
 import { convertToListpackIfNeeded, NOT_INTEGER_R, pushEntry, SYNTAX_R, WRONGTYPE_R } from './zsets-core.js';
 
 const WEIGHT_NOT_FLOAT_R = error(E.WEIGHT_NOT_FLOAT);

@@ -13,7 +13,7 @@ import { deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
-import { isOpt } from './keys.js';
+import { isOpt } from '../args.js';
 import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,

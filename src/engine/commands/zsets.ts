@@ -13,7 +13,8 @@ import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
-import { isOpt, parseScanCursor } from './keys.js';
+import { isOpt } from '../args.js';
+import { parseScanCursor, parseScanOptions } from './keys.js';
 import {
   zdiffCommand,
   zdiffstoreCommand,
@@ -506,26 +507,9 @@ function zscanCommand(c: Client, argv: string[]): Reply {
   const o = lookupRead(c, argv[1]!);
   if (o === undefined) return EMPTY_SCAN_R;
   if (o.type !== 'zset') return WRONGTYPE_R;
-  let count = 10;
-  let pattern: string | null = null;
-  const argc = argv.length;
-  for (let i = 3; i < argc; ) {
-    const opt = argv[i]!;
-    const left = argc - i;
-    if (isOpt(opt, 'count') && left >= 2) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      count = n;
-      i += 2;
-    } else if (isOpt(opt, 'match') && left >= 2) {
-      const p = argv[i + 1]!;
-      pattern = p === '*' ? null : p;
-      i += 2;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts = parseScanOptions(argv, 3, false);
+  if ('t' in opts) return opts;
+  const { count, pattern } = opts;
   const match = pattern === null ? null : globMatcher(pattern);
   const z = o.value;
   const out: Reply[] = [];

@@ -1,0 +1,20 @@
+// How Redis reads option arguments: as C strings. Its strcasecmp stops at the first NUL byte,
+// so "nx\0junk" is NX, and names it prints end there too.
+
+/** Case-insensitive match of an argument against `tok` (given in lower case), up to its first NUL. */
+export function isOpt(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) ch += 32;
+    if (ch !== tok.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** An argument as a C string sees it: up to its first NUL byte. */
+export function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
