@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
-import type { Reply } from '../reply.js';
 import { encodeReply } from '../../protocol/encode.js';
+import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -12,32 +12,9 @@ let e: Engine;
 let a: Client;
 let b: Client;
 
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    case 'set':
-      return '~[' + x.v.map(render).join(',') + ']';
-    case 'map':
-      return '{' + x.v.map(([k, v]) => render(k) + ':' + render(v)).join(',') + '}';
-    case 'verbatim':
-      return 'txt:' + JSON.stringify(x.v);
-    default:
-      return x.t;
-  }
-}
 
 function r(c: Client, ...argv: string[]): string {
-  return render(e.execute(c, argv));
+  return renderReply(e.execute(c, argv));
 }
 
 /** The fields of a CLIENT LIST / CLIENT INFO line. */
@@ -59,7 +36,7 @@ function info(c: Client): Record<string, string> {
 
 function list(c: Client, ...args: string[]): Record<string, string>[] {
   const reply = e.execute(c, ['CLIENT', 'LIST', ...args]);
-  if (reply === null || reply.t !== 'verbatim') throw new Error(render(reply));
+  if (reply === null || reply.t !== 'verbatim') throw new Error(renderReply(reply));
   return reply.v
     .split('\n')
     .filter((l) => l !== '')
@@ -171,7 +148,7 @@ describe('AUTH', () => {
   it('with requirepass', () => {
     const e2 = new Engine({ clock, config: { requirepass: 'pw' } });
     const c = e2.createClient();
-    const rr = (...argv: string[]) => render(e2.execute(c, argv));
+    const rr = (...argv: string[]) => renderReply(e2.execute(c, argv));
     expect(rr('GET', 'k')).toBe('!NOAUTH Authentication required.');
     expect(rr('PING')).toBe('!NOAUTH Authentication required.');
     expect(rr('GET')).toBe("!ERR wrong number of arguments for 'get' command");
@@ -483,7 +460,7 @@ describe('client-side caching', () => {
   /** Pushes delivered to a client, rendered. */
   function inbox(c: Client): string[] {
     const got: string[] = [];
-    c.deliver = (reply) => got.push(reply.t === 'push' ? 'push' + render({ t: 'array', v: reply.v }) : render(reply));
+    c.deliver = (reply) => got.push(reply.t === 'push' ? 'push' + renderReply({ t: 'array', v: reply.v }) : renderReply(reply));
     return got;
   }
 

@@ -5,6 +5,7 @@ import { Engine, type ChangeEvent } from '../engine.js';
 import type { HashObj } from '../objects.js';
 import type { Reply } from '../reply.js';
 import { createHash, hashSet, RANDOM_REPEAT_LIMIT, scanCollection } from './hashes.js';
+import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -19,28 +20,9 @@ function run(...argv: string[]): Reply | null {
 
 /** A compact rendering of a reply: 'OK', 'nil', ':5', '"text"', '!ERR …', '[…]', '{k:v}'. */
 function r(...argv: string[]): string {
-  return render(run(...argv));
+  return renderReply(run(...argv));
 }
 
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    case 'map':
-      return '{' + x.v.map(([k, v]) => render(k) + ':' + render(v)).join(',') + '}';
-    default:
-      return x.t;
-  }
-}
 
 function hash(key: string): HashObj | undefined {
   const o = c.db.dict.get(key);
@@ -49,8 +31,8 @@ function hash(key: string): HashObj | undefined {
 
 /** The strings of an array reply. */
 function strings(x: Reply | null): string[] {
-  if (x === null || x.t !== 'array' || x.v === null) throw new Error('not an array: ' + render(x));
-  return x.v.map((i) => (i.t === 'bulk' && i.v !== null ? i.v : render(i)));
+  if (x === null || x.t !== 'array' || x.v === null) throw new Error('not an array: ' + renderReply(x));
+  return x.v.map((i) => (i.t === 'bulk' && i.v !== null ? i.v : renderReply(i)));
 }
 
 beforeEach(() => {

@@ -14,6 +14,7 @@ import {
   popRangeWithKey,
   type MpopArgs,
 } from './lists.js';
+import { renderReply } from '../render-reply.js';
 
 let clock: VirtualClock;
 let e: Engine;
@@ -24,27 +25,9 @@ function run(...argv: string[]): Reply | null {
   return e.execute(c, argv);
 }
 
-/** A compact rendering of a reply: 'OK', 'nil', 'nil[]', ':5', '"text"', '!ERR …', '[…]'. */
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    default:
-      return JSON.stringify(x);
-  }
-}
 
 function r(...argv: string[]): string {
-  return render(run(...argv));
+  return renderReply(run(...argv));
 }
 
 function list(key: string): string[] | undefined {
@@ -315,7 +298,7 @@ describe('exported helpers for the blocking variants', () => {
     const args = parseMpopArgs(['blmpop', '0', '2', 'a', 'b', 'RIGHT', 'COUNT', '3'], 2) as MpopArgs;
     expect(args).toEqual({ firstKey: 3, numkeys: 2, end: 'right', count: 3 });
     expect(parseMpopArgs(['lmpop', '1', 'a', 'LEFT'], 1)).toEqual({ firstKey: 2, numkeys: 1, end: 'left', count: 1 });
-    expect(render(parseMpopArgs(['lmpop', '1', 'a'], 1) as Reply)).toBe('!ERR syntax error');
+    expect(renderReply(parseMpopArgs(['lmpop', '1', 'a'], 1) as Reply)).toBe('!ERR syntax error');
   });
 
   it('popRangeWithKey, mpopGeneric and lmoveGeneric act as the commands do', () => {
@@ -323,11 +306,11 @@ describe('exported helpers for the blocking variants', () => {
     o.value.pushBack('x');
     o.value.pushBack('y');
     c.db.put('k', o);
-    expect(render(popRangeWithKey(c, o, 'k', 'left', 1))).toBe('["k",["x"]]');
-    expect(render(lmoveGeneric(c, 'k', 'd', 'left', 'right'))).toBe('"y"');
+    expect(renderReply(popRangeWithKey(c, o, 'k', 'left', 1))).toBe('["k",["x"]]');
+    expect(renderReply(lmoveGeneric(c, 'k', 'd', 'left', 'right'))).toBe('"y"');
     expect(c.db.dict.has('k')).toBe(false);
     const argv = ['lmpop', '1', 'd', 'LEFT'];
-    expect(render(mpopGeneric(c, argv, parseMpopArgs(argv, 1) as MpopArgs))).toBe('["d",["y"]]');
+    expect(renderReply(mpopGeneric(c, argv, parseMpopArgs(argv, 1) as MpopArgs))).toBe('["d",["y"]]');
     expect(events).toEqual(['lpop:k', 'rpush:d', 'lpop:k', 'del:k', 'lpop:d', 'del:d']);
   });
 });
@@ -348,7 +331,7 @@ describe('WATCH, MULTI and dirty', () => {
     ];
     const other = e.createClient();
     for (const [argv, breaks] of cases) {
-      expect(render(e.execute(c, ['WATCH', 'l']))).toBe('OK');
+      expect(renderReply(e.execute(c, ['WATCH', 'l']))).toBe('OK');
       e.execute(other, argv);
       run('MULTI');
       run('LLEN', 'l');

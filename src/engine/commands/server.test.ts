@@ -18,6 +18,7 @@ import { Engine } from '../engine.js';
 import { createString } from '../objects.js';
 import type { Reply } from '../reply.js';
 import { commandHasKeys, commandKeys, infoString, keyMemoryUsage, mallocSize, resetStats, slowlogRecord } from './server.js';
+import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_123.456;
 
@@ -29,32 +30,9 @@ function run(...argv: string[]): Reply | null {
   return e.execute(c, argv);
 }
 
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    case 'set':
-      return '~[' + x.v.map(render).join(',') + ']';
-    case 'map':
-      return '{' + x.v.map(([k, v]) => render(k) + ':' + render(v)).join(',') + '}';
-    case 'verbatim':
-      return 'txt:' + x.v;
-    default:
-      return JSON.stringify(x);
-  }
-}
 
 function r(...argv: string[]): string {
-  return render(run(...argv));
+  return renderReply(run(...argv));
 }
 
 function info(...sections: string[]): Map<string, string> {
@@ -190,8 +168,8 @@ describe('COMMAND', () => {
 
   it('HELP lists the subcommands with Redis header and footer', () => {
     const help = run('command', 'help') as { v: Reply[] };
-    expect(render(help.v[0]!)).toBe('COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:');
-    expect(render(help.v[help.v.length - 1]!)).toBe('    Prints this help.');
+    expect(renderReply(help.v[0]!)).toBe('COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:');
+    expect(renderReply(help.v[help.v.length - 1]!)).toBe('    Prints this help.');
   });
 });
 
@@ -443,7 +421,7 @@ describe('SLOWLOG', () => {
     slowlogRecord(e, c, as('migrate'), ['MIGRATE', 'h', '1', '', '0', '5', 'AUTH2', 'u', 'p', 'KEYS', 'a']);
     slowlogRecord(e, c, as('acl|setuser'), ['ACL', 'SETUSER', 'bob', 'on', '>pw']);
     slowlogRecord(e, c, as('exec', ['skip_slowlog']), ['EXEC']);
-    const argvs = (run('SLOWLOG', 'GET', '-1') as { v: { v: Reply[] }[] }).v.map((x) => render(x.v[3]!)).reverse();
+    const argvs = (run('SLOWLOG', 'GET', '-1') as { v: { v: Reply[] }[] }).v.map((x) => renderReply(x.v[3]!)).reverse();
     expect(argvs).toEqual([
       '["AUTH","(redacted)"]',
       '["AUTH","(redacted)","(redacted)"]',

@@ -5,6 +5,7 @@ import { Engine, type ChangeEvent } from '../engine.js';
 import type { RObj, StringObj } from '../objects.js';
 import type { Reply } from '../reply.js';
 import { stringCommands, stringEncoding } from './strings.js';
+import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -19,28 +20,9 @@ function run(...argv: string[]): Reply | null {
 
 /** A compact rendering of a reply: 'OK', 'nil', ':5', '"text"', '!ERR …', '[…]'. */
 function r(...argv: string[]): string {
-  return render(run(...argv));
+  return renderReply(run(...argv));
 }
 
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    case 'map':
-      return '{' + x.v.map(([k, v]) => render(k) + ':' + render(v)).join(',') + '}';
-    default:
-      return x.t;
-  }
-}
 
 function obj(key: string): StringObj | undefined {
   const o = c.db.dict.get(key);

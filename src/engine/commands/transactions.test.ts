@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
-import type { Reply } from '../reply.js';
 import { transactionCommands } from './transactions.js';
+import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -12,27 +12,9 @@ let e: Engine;
 let a: Client;
 let b: Client;
 
-/** A compact rendering of a reply: 'OK', 'nil', ':5', '"text"', '!ERR …', '[…]'. */
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    default:
-      return x.t;
-  }
-}
 
 function r(c: Client, ...argv: string[]): string {
-  return render(e.execute(c, argv));
+  return renderReply(e.execute(c, argv));
 }
 
 beforeEach(() => {
@@ -144,8 +126,8 @@ describe('MULTI / EXEC / DISCARD', () => {
   it('NOAUTH on EXEC aborts; a rejected no_multi command flags', () => {
     const e2 = new Engine({ clock, config: { requirepass: 'pw' } });
     const c = e2.createClient();
-    expect(render(e2.execute(c, ['MULTI']))).toBe('!NOAUTH Authentication required.');
-    expect(render(e2.execute(c, ['EXEC']))).toBe(
+    expect(renderReply(e2.execute(c, ['MULTI']))).toBe('!NOAUTH Authentication required.');
+    expect(renderReply(e2.execute(c, ['EXEC']))).toBe(
       '!EXECABORT Transaction discarded because of: NOAUTH Authentication required.',
     );
   });

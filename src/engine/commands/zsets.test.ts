@@ -7,6 +7,7 @@ import type { Reply } from '../reply.js';
 import { zsetCommands } from './zsets.js';
 import { parseZmpop, zpopGeneric, ZSET_MAX, ZSET_MIN } from './zsets.js';
 import { listpackScoreString, parseLexRangeArgs, parseScoreRange, strtodBound } from './zsets-core.js';
+import { renderReply } from '../render-reply.js';
 
 let clock: VirtualClock;
 let e: Engine;
@@ -17,29 +18,9 @@ function run(...argv: string[]): Reply | null {
   return e.execute(c, argv);
 }
 
-/** A compact rendering of a reply: 'nil', ':5', '"text"', '!ERR …', '[…]', doubles as ',1.5'. */
-function render(x: Reply | null): string {
-  if (x === null) return 'none';
-  switch (x.t) {
-    case 'simple':
-      return x.v;
-    case 'error':
-      return '!' + x.v;
-    case 'int':
-      return ':' + x.v;
-    case 'bulk':
-      return x.v === null ? 'nil' : JSON.stringify(x.v);
-    case 'double':
-      return ',' + x.s;
-    case 'array':
-      return x.v === null ? 'nil[]' : '[' + x.v.map(render).join(',') + ']';
-    default:
-      return x.t;
-  }
-}
 
 function r(...argv: string[]): string {
-  return render(run(...argv));
+  return renderReply(run(...argv));
 }
 
 function zobj(key: string): ZSetObj {
@@ -191,16 +172,16 @@ describe('keyspace events and WATCH', () => {
 describe('pops for blocking callers', () => {
   it('zpopGeneric gives the BZPOPMIN and ZMPOP shapes', () => {
     run('ZADD', 'z', '1', 'a', '2', 'b', '3', 'c');
-    expect(render(zpopGeneric(c, ['z'], ZSET_MIN, true, -1, false, false))).toBe('["z","a",,1]');
-    expect(render(zpopGeneric(c, ['nope', 'z'], ZSET_MAX, true, 5, true, true))).toBe('["z",[["c",,3],["b",,2]]]');
-    expect(render(zpopGeneric(c, ['z'], ZSET_MAX, true, 5, true, true))).toBe('nil[]');
-    expect(render(zpopGeneric(c, ['z'], ZSET_MAX, false, -1, false, false))).toBe('[]');
+    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MIN, true, -1, false, false))).toBe('["z","a",,1]');
+    expect(renderReply(zpopGeneric(c, ['nope', 'z'], ZSET_MAX, true, 5, true, true))).toBe('["z",[["c",,3],["b",,2]]]');
+    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MAX, true, 5, true, true))).toBe('nil[]');
+    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MAX, false, -1, false, false))).toBe('[]');
   });
 
   it('parseZmpop', () => {
     expect(parseZmpop(['ZMPOP', '2', 'a', 'b', 'max', 'COUNT', '3'], 1)).toEqual({ keys: ['a', 'b'], where: ZSET_MAX, count: 3 });
-    expect(render(parseZmpop(['ZMPOP', '0', 'a', 'MIN'], 1) as Reply)).toBe('!ERR numkeys should be greater than 0');
-    expect(render(parseZmpop(['ZMPOP', '1', 'a', 'MIN', 'COUNT', '0'], 1) as Reply)).toBe('!ERR count should be greater than 0');
+    expect(renderReply(parseZmpop(['ZMPOP', '0', 'a', 'MIN'], 1) as Reply)).toBe('!ERR numkeys should be greater than 0');
+    expect(renderReply(parseZmpop(['ZMPOP', '1', 'a', 'MIN', 'COUNT', '0'], 1) as Reply)).toBe('!ERR count should be greater than 0');
   });
 });
 
@@ -211,8 +192,8 @@ describe('ranges over large skiplists', () => {
     addMany('z', n, score);
     const sorted = Array.from({ length: n }, (_, i) => [score(i), `m${i}`] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
     expect(zobj('z').enc).toBe('skiplist');
-    expect(r('ZRANGE', 'z', '100', '104')).toBe(render({ t: 'array', v: sorted.slice(100, 105).map(([, m]) => ({ t: 'bulk', v: m })) }));
-    expect(r('ZRANGE', 'z', '0', '2', 'REV')).toBe(render({ t: 'array', v: sorted.slice(-3).reverse().map(([, m]) => ({ t: 'bulk', v: m })) }));
+    expect(r('ZRANGE', 'z', '100', '104')).toBe(renderReply({ t: 'array', v: sorted.slice(100, 105).map(([, m]) => ({ t: 'bulk', v: m })) }));
+    expect(r('ZRANGE', 'z', '0', '2', 'REV')).toBe(renderReply({ t: 'array', v: sorted.slice(-3).reverse().map(([, m]) => ({ t: 'bulk', v: m })) }));
     expect(r('ZCOUNT', 'z', '100', '(200')).toBe(':' + sorted.filter(([s]) => s >= 100 && s < 200).length);
     expect(r('ZRANK', 'z', sorted[2345]![1])).toBe(':2345');
     expect(r('ZRANGEBYSCORE', 'z', '500', '500', 'LIMIT', '2', '1')).toBe(`[${JSON.stringify(sorted.filter(([s]) => s === 500)[2]![1])}]`);
