@@ -22,6 +22,17 @@ measure('GET key:<i>', N, (i) => engine.execute(c, ['GET', keys[i % keys.length]
 measure('INCR counter', N, () => engine.execute(c, ['INCR', 'counter']));
 measure('EXISTS key:<i>', N, (i) => engine.execute(c, ['EXISTS', keys[i % keys.length]!]));
 measure('SET key EX 100', N, (i) => engine.execute(c, ['SET', keys[i % keys.length]!, 'v', 'EX', '100']));
+// Collections: main commands of each type, over 1,000 keys so that no key grows without bound.
+const ck = (i: number) => `c:${i % 1000}`;
+measure('RPUSH + LPOP (list)', N, (i) => engine.execute(c, i & 1 ? ['LPOP', 'l:' + ck(i >> 1)] : ['RPUSH', 'l:' + ck(i >> 1), 'job']));
+for (let i = 0; i < 1000; i++) engine.execute(c, ['RPUSH', 'lr:' + ck(i), ...'abcdefghij']);
+measure('LRANGE 0 9 (list of 10)', N / 4, (i) => engine.execute(c, ['LRANGE', 'lr:' + ck(i), '0', '9']));
+measure('HSET (hash, 10 fields)', N, (i) => engine.execute(c, ['HSET', 'h:' + ck(i), 'f' + (i % 10), 'v']));
+measure('HGET', N, (i) => engine.execute(c, ['HGET', 'h:' + ck(i), 'f' + (i % 10)]));
+measure('HGETALL (10 fields)', N / 4, (i) => engine.execute(c, ['HGETALL', 'h:' + ck(i)]));
+measure('SADD (set, 100 members)', N, (i) => engine.execute(c, ['SADD', 's:' + ck(i), 'm' + (i % 100)]));
+measure('SISMEMBER', N, (i) => engine.execute(c, ['SISMEMBER', 's:' + ck(i), 'm' + (i % 100)]));
+measure('SINTER of two sets', N / 10, (i) => engine.execute(c, ['SINTER', 's:' + ck(i), 's:' + ck(i + 1)]));
 
 // Memory per small string key (Redis's own figure is about 104 bytes).
 const gc = (globalThis as { gc?: () => void }).gc;
