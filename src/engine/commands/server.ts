@@ -1653,7 +1653,7 @@ export const serverCommands: CommandSpec[] = [
         since: '7.0.0',
         summary: 'Which arguments of a full command line are keys, and how each is accessed',
         complexity: 'O(N) with N the number of arguments',
-        syntax: 'command [arg [arg ...]]',
+        syntax: '',
         handler: (c, argv) => getKeysSubcommand(c, argv, true),
       },
       helpSub('command', COMMAND_HELP, COMMAND_ACL),
@@ -1667,7 +1667,7 @@ export const serverCommands: CommandSpec[] = [
         since: '2.8.13',
         summary: 'Which arguments of a full command line are keys',
         complexity: 'O(N) with N the number of arguments',
-        syntax: 'command [arg [arg ...]]',
+        syntax: '',
         handler: (c, argv) => getKeysSubcommand(c, argv, false),
       },
       {
@@ -2032,7 +2032,7 @@ export const serverCommands: CommandSpec[] = [
     since: '1.0.0',
     summary: 'Internal debugging commands (disabled, as enable-debug-command is no)',
     complexity: 'Depends on the subcommand',
-    syntax: 'subcommand [arg [arg ...]]',
+    syntax: '',
     handler: debugCommand,
   },
   {

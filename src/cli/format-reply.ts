@@ -1,0 +1,299 @@
+// How redis-cli 7.0 prints a reply: the human form it uses on a terminal (cliFormatReplyTTY) and
+// the --raw form (cliFormatReplyRaw), rewritten here from their rules.
+//
+// Output is a BYTE STRING (one char per byte, codes 0-255), exactly the bytes redis-cli writes
+// to its stdout, newlines included as "\n" (the tty turns them into CR LF; give xterm.js
+// `convertEol: true` or replace them). The terminal decodes it as UTF-8 the way a real terminal
+// does: write `Uint8Array.from(out, c => c.charCodeAt(0))`, or `utf8Decode(out)` for a JS
+// string. In the tty form every byte outside printable ASCII of a string is escaped (\xHH), so
+// there the result is plain ASCII; raw mode, verbatim strings (INFO, CLIENT LIST) and errors
+// carry the bytes as they are, so a value holding UTF-8 shows as text.
+//
+// The engine keeps RESP3 types in its replies for every client; what redis-cli sees depends on
+// the protocol of the connection (RESP2 folds maps into flat arrays, doubles into bulk strings,
+// booleans into integers, ...). `resp` says which protocol the reply was sent in.
+
+import type { Reply } from '../engine/reply.js';
+
+export type OutputMode = 'tty' | 'raw';
+
+/**
+ * Formats one reply as redis-cli 7.0.15 prints it after a command: the tty form, or the --raw
+ * form (which ends with one "\n", redis-cli's command delimiter).
+ */
+export function formatReply(reply: Reply, mode: OutputMode, resp: 2 | 3 = 2): string {
+  const r = resp === 2 ? foldResp2(reply) : reply;
+  return mode === 'tty' ? formatTTY(r, '') : formatRaw(r) + '\n';
+}
+
+/**
+ * What redis-cli prints for commands whose reply it always shows unquoted, whatever the mode
+ * (INFO, CLIENT LIST, ... see `isRawOutputCommand`): the raw form without the final delimiter.
+ */
+export function formatReplyUnquoted(reply: Reply, resp: 2 | 3 = 2): string {
+  return formatRaw(resp === 2 ? foldResp2(reply) : reply);
+}
+
+/**
+ * Commands redis-cli prints with the raw formatter even on a terminal (cliSendCommand's
+ * output_raw list): their replies are text meant to be read as is. Names are matched without
+ * regard to case; argv holds the arguments as sent (after a repeat count).
+ */
+export function isRawOutputCommand(argv: readonly string[]): boolean {
+  const argc = argv.length;
+  if (argc === 0) return false;
+  const cmd = asciiLower(argv[0]!);
+  if (cmd === 'info' || cmd === 'lolwut') return true;
+  if (argc < 2) return false;
+  const sub = asciiLower(argv[1]!);
+  switch (cmd) {
+    case 'debug':
+      return sub === 'htstats' || sub === 'htstats-key' || sub === 'client-eviction';
+    case 'memory':
+      return sub === 'malloc-stats' || sub === 'doctor';
+    case 'cluster':
+      return argc === 2 && (sub === 'nodes' || sub === 'info');
+    case 'client':
+      return sub === 'list' || sub === 'info';
+    case 'latency':
+      return (argc === 3 && sub === 'graph') || (argc === 2 && sub === 'doctor');
+    case 'proxy':
+      return sub === 'info';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a push is a client-side-caching invalidation message, which redis-cli prints in its
+ * own short form on a terminal (`-> invalidate: 'k1', 'k2'`).
+ */
+export function isInvalidatePush(r: Reply): boolean {
+  if (r.t !== 'push' || r.v.length !== 2) return false;
+  const [kind, keys] = r.v as [Reply, Reply];
+  return kind.t === 'bulk' && kind.v !== null && kind.v.startsWith('invalidate') && keys.t === 'array' && keys.v !== null;
+}
+
+/**
+ * How redis-cli prints a push that arrives outside of pub/sub mode (its push handler):
+ * invalidations in their short form on a terminal, anything else like a reply.
+ */
+export function formatPush(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): string {
+  if (mode === 'tty' && isInvalidatePush(reply)) {
+    const keys = (reply.v as Reply[])[1]!.v as Reply[];
+    let out = '-> invalidate: ';
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      // printed with %s: the key as raw bytes, cut at a NUL
+      out += "'" + cString(k.t === 'bulk' && k.v !== null ? k.v : '') + "'";
+      if (i < keys.length - 1) out += ', ';
+    }
+    return out + '\n';
+  }
+  return formatReply(reply, mode, resp);
+}
+
+/** sdscatrepr(): a string in double quotes with C-style escapes, as redis-cli shows values. */
+export function quoteRepr(s: string): string {
+  let out = '"';
+  let start = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) continue;
+    out += s.slice(start, i);
+    start = i + 1;
+    switch (c) {
+      case 0x22:
+        out += '\\"';
+        break;
+      case 0x5c:
+        out += '\\\\';
+        break;
+      case 0x0a:
+        out += '\\n';
+        break;
+      case 0x0d:
+        out += '\\r';
+        break;
+      case 0x09:
+        out += '\\t';
+        break;
+      case 0x07:
+        out += '\\a';
+        break;
+      case 0x08:
+        out += '\\b';
+        break;
+      default:
+        out += '\\x' + HEX[c & 0xff];
+    }
+  }
+  return out + s.slice(start) + '"';
+}
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+// ---- internals ---------------------------------------------------------------------------------
+
+/** What a RESP2 connection receives for a reply (the RESP encoder's folding, as a Reply). */
+export function foldResp2(r: Reply): Reply {
+  switch (r.t) {
+    case 'map': {
+      const flat: Reply[] = [];
+      for (const [k, v] of r.v) flat.push(foldResp2(k), foldResp2(v));
+      return { t: 'array', v: flat };
+    }
+    case 'set':
+    case 'push':
+      return { t: 'array', v: r.v.map(foldResp2) };
+    case 'array':
+      return r.v === null ? r : { t: 'array', v: r.v.map(foldResp2) };
+    case 'double':
+      return { t: 'bulk', v: r.s };
+    case 'bool':
+      return { t: 'int', v: r.v ? 1 : 0 };
+    case 'verbatim':
+      return { t: 'bulk', v: r.v };
+    default:
+      return r;
+  }
+}
+
+/** Text printed with C's %s stops at the first NUL byte. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul === -1 ? s : s.slice(0, nul);
+}
+
+function asciiLower(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32)) : s;
+}
+
+function isNil(r: Reply): boolean {
+  return (r.t === 'bulk' || r.t === 'array') && r.v === null;
+}
+
+/** Elements of an aggregate as hiredis counts them (a map has two per pair). */
+function elementCount(r: Reply): number {
+  switch (r.t) {
+    case 'array':
+      return r.v === null ? 0 : r.v.length;
+    case 'set':
+    case 'push':
+      return r.v.length;
+    case 'map':
+      return r.v.length * 2;
+    default:
+      return 0;
+  }
+}
+
+/** cliIsMultilineValueTTY: does this value print on several lines? */
+function isMultiline(r: Reply): boolean {
+  switch (r.t) {
+    case 'array':
+    case 'set':
+    case 'push': {
+      const items = r.v;
+      if (items === null || items.length === 0) return false;
+      if (items.length > 1) return true;
+      return isMultiline(items[0]!);
+    }
+    case 'map':
+      if (r.v.length === 0) return false;
+      if (r.v.length > 1) return true;
+      return isMultiline(r.v[0]![1]);
+    default:
+      return false;
+  }
+}
+
+function formatTTY(r: Reply, prefix: string): string {
+  switch (r.t) {
+    case 'error':
+      return '(error) ' + cString(r.v) + '\n';
+    case 'simple':
+      return cString(r.v) + '\n';
+    case 'int':
+      return '(integer) ' + String(r.v) + '\n';
+    case 'double':
+      return '(double) ' + r.s + '\n';
+    case 'bulk':
+      return r.v === null ? '(nil)\n' : quoteRepr(r.v) + '\n';
+    case 'verbatim':
+      return r.v + '\n';
+    case 'bool':
+      return r.v ? '(true)\n' : '(false)\n';
+    case 'array':
+    case 'set':
+    case 'push':
+    case 'map':
+      break;
+  }
+  if (isNil(r)) return '(nil)\n';
+  const count = elementCount(r);
+  if (count === 0) {
+    return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : r.t === 'set' ? '(empty set)\n' : '(empty push)\n';
+  }
+  const shown = r.t === 'map' ? count / 2 : count;
+  const width = String(shown).length;
+  const childPrefix = prefix + ' '.repeat(width + 2);
+  const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
+  let out = '';
+  if (r.t === 'map') {
+    for (let i = 0; i < r.v.length; i++) {
+      const [k, v] = r.v[i]!;
+      out += (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ';
+      // The key's own line end is replaced by the arrow.
+      out += formatTTY(k, childPrefix).slice(0, -1) + ' => ';
+      if (isMultiline(v)) out += '\n' + childPrefix;
+      out += formatTTY(v, childPrefix);
+    }
+    return out;
+  }
+  const items = r.v as Reply[];
+  for (let i = 0; i < items.length; i++) {
+    out += (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ';
+    out += formatTTY(items[i]!, childPrefix);
+  }
+  return out;
+}
+
+function formatRaw(r: Reply): string {
+  switch (r.t) {
+    case 'error':
+      return r.v + '\n';
+    case 'simple':
+    case 'verbatim':
+      return r.v;
+    case 'bulk':
+      return r.v === null ? '' : r.v;
+    case 'int':
+      return String(r.v);
+    case 'double':
+      return r.s;
+    case 'bool':
+      return r.v ? '(true)' : '(false)';
+    case 'array':
+    case 'set':
+    case 'push': {
+      if (r.v === null) return '';
+      let out = '';
+      for (let i = 0; i < r.v.length; i++) {
+        if (i > 0) out += '\n';
+        out += formatRaw(r.v[i]!);
+      }
+      return out;
+    }
+    case 'map': {
+      let out = '';
+      for (let i = 0; i < r.v.length; i++) {
+        if (i > 0) out += '\n';
+        const [k, v] = r.v[i]!;
+        out += formatRaw(k) + ' ' + formatRaw(v);
+      }
+      return out;
+    }
+  }
+}

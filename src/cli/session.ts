@@ -1,0 +1,304 @@
+// One redis-cli session (its repl() loop) without any terminal: what happens to a typed line
+// and what gets printed for the replies. The terminal UI owns the screen, line editing,
+// history and the connection to the engine; it asks this class what to do and what to print.
+//
+//   const s = new CliSession({ specs: commandSpecs });
+//   term.write(s.prompt);
+//   const plan = s.plan(line);                     // after Enter
+//   if (plan.kind === 'command')
+//     for (let i = 0; i < plan.repeat; i++) {
+//       out += s.beforeSend(plan.argv);
+//       const replies = await send(plan.argv);      // every reply/push the client got, in order
+//       out += s.receive(plan.argv, replies, resp); // resp: the client's protocol afterwards
+//     }
+//
+// `runLine` does all of that at once with a synchronous sender (tests, headless lessons).
+// Everything printed is a byte string (see format-reply.ts).
+
+import type { CommandSpec } from '../engine/command.js';
+import type { Reply } from '../engine/reply.js';
+import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
+import { asciiEqualsIgnoreCase, helpOutput, HelpTable } from './help.js';
+import { completionsFor, hintFor, type Hint } from './hints.js';
+import { PromptState } from './prompt.js';
+import { isCSpace, splitArgs } from './split-args.js';
+
+export interface CliSessionOptions {
+  /** The command table HELP, hints and completion read (the engine's commandSpecs). */
+  specs: readonly CommandSpec[];
+  /** Shown in the prompt; redis-cli's defaults. */
+  host?: string;
+  port?: number;
+  /** 'tty' is redis-cli on a terminal; 'raw' is `redis-cli --raw`. */
+  mode?: OutputMode;
+  /** Online hints (`:set hints` / `:set nohints`); on by default like redis-cli. */
+  hints?: boolean;
+}
+
+/** What a typed line asks for. `history`: whether redis-cli adds the line to its history. */
+export type LinePlan =
+  /** An empty or blank line: nothing happens (no history either). */
+  | { kind: 'nothing' }
+  /** Something to print without talking to the server (help, errors of the line itself). */
+  | { kind: 'print'; text: string; history: boolean }
+  /** `quit` / `exit`: redis-cli exits. */
+  | { kind: 'quit'; history: boolean }
+  /** `clear`: clear the screen. */
+  | { kind: 'clear'; history: boolean }
+  /** `connect host port`: redis-cli reconnects elsewhere (the prompt shows the new address). */
+  | { kind: 'connect'; host: string; port: number; history: boolean }
+  /** Send argv `repeat` times (a leading count like `3 INCR n` repeats a command). */
+  | { kind: 'command'; argv: string[]; repeat: number; history: boolean };
+
+/** Sends argv and returns every reply and push the client received for it, in order. */
+export type SyncSender = (argv: string[]) => { replies: readonly Reply[]; resp: 2 | 3 };
+
+export class CliSession {
+  readonly help: HelpTable;
+  readonly state: PromptState;
+  mode: OutputMode;
+  hints: boolean;
+  /** SUBSCRIBE/PSUBSCRIBE/SSUBSCRIBE succeeded: every message prints as it comes, until Ctrl-C. */
+  pubsubMode = false;
+  /** MONITOR succeeded: every line prints as it comes, until Ctrl-C. */
+  monitorMode = false;
+  /** Pushes that arrived while redis-cli was not reading: it prints them at its next read. */
+  private pending: Reply[] = [];
+
+  constructor(options: CliSessionOptions) {
+    this.help = new HelpTable(options.specs);
+    this.state = new PromptState(options.host ?? '127.0.0.1', options.port ?? 6379);
+    this.mode = options.mode ?? 'tty';
+    this.hints = options.hints ?? true;
+  }
+
+  get prompt(): string {
+    return this.state.prompt;
+  }
+
+  /** The grey hint for the line being typed, or null (also when hints are switched off). */
+  hint(typed: string): Hint | null {
+    return this.hints ? hintFor(this.help, typed) : null;
+  }
+
+  /** Tab completion candidates for the line being typed. */
+  completions(typed: string): string[] {
+    return completionsFor(this.help, typed);
+  }
+
+  /** What redis-cli's repl does with a line the person entered (a JS string). */
+  plan(line: string): LinePlan {
+    if (line.length === 0) return { kind: 'nothing' };
+    const argv = splitArgs(line);
+    if (argv === null) return { kind: 'print', text: 'Invalid argument(s)\n', history: true };
+    if (argv.length === 0) return { kind: 'nothing' };
+
+    // A first word that is all number makes a repeat count (`5 INCR n`), when more words follow.
+    let repeat = 1;
+    let skip = 0;
+    if (argv.length > 1) {
+      const count = strtolWhole(argv[0]!);
+      if (count !== undefined) {
+        if (count === null || count <= 0) {
+          return { kind: 'print', text: 'Invalid redis-cli repeat command option value.\n', history: false };
+        }
+        repeat = count;
+        skip = 1;
+      }
+    }
+    const history = !isSensitiveCommand(argv.slice(skip));
+    const name = argv[0]!;
+    if (asciiEqualsIgnoreCase(name, 'quit') || asciiEqualsIgnoreCase(name, 'exit')) return { kind: 'quit', history };
+    if (name.startsWith(':')) return { kind: 'print', text: this.setPreference(argv), history };
+    if (asciiEqualsIgnoreCase(name, 'restart')) {
+      return { kind: 'print', text: "Use 'restart' only in Lua debugging mode.\n", history };
+    }
+    if (argv.length === 3 && asciiEqualsIgnoreCase(name, 'connect')) {
+      return { kind: 'connect', host: argv[1]!, port: cAtoiPort(argv[2]!), history };
+    }
+    if (argv.length === 1 && asciiEqualsIgnoreCase(name, 'clear')) return { kind: 'clear', history };
+    const cmd = argv.slice(skip);
+    if (asciiEqualsIgnoreCase(cmd[0]!, 'help') || cmd[0] === '?') {
+      return { kind: 'print', text: helpOutput(this.help, cmd.slice(1)), history };
+    }
+    return { kind: 'command', argv: cmd, repeat, history };
+  }
+
+  /** `:set hints` / `:set nohints` (cliSetPreferences); returns what redis-cli prints. */
+  private setPreference(argv: readonly string[]): string {
+    if (asciiEqualsIgnoreCase(argv[0]!, ':set') && argv.length >= 2) {
+      if (asciiEqualsIgnoreCase(argv[1]!, 'hints')) this.hints = true;
+      else if (asciiEqualsIgnoreCase(argv[1]!, 'nohints')) this.hints = false;
+      else return `unknown redis-cli preference '${cString(argv[1]!)}'\n`;
+      return '';
+    }
+    return `unknown redis-cli internal command '${cString(argv[0]!)}'\n`;
+  }
+
+  /**
+   * Printed right after sending a command, before its reply: redis-cli announces pub/sub mode
+   * on a terminal ("Reading messages... (press Ctrl-C to quit)"). Also flags the mode.
+   */
+  beforeSend(argv: readonly string[]): string {
+    const name = argv[0]!;
+    if (asciiEqualsIgnoreCase(name, 'monitor')) this.monitorMode = true;
+    if (asciiEqualsIgnoreCase(name, 'subscribe') || asciiEqualsIgnoreCase(name, 'psubscribe') || asciiEqualsIgnoreCase(name, 'ssubscribe')) {
+      this.pubsubMode = true;
+      return this.mode === 'raw' ? '' : 'Reading messages... (press Ctrl-C to quit)\n';
+    }
+    return '';
+  }
+
+  /**
+   * What redis-cli prints once a command's reply came: pushes that arrived before it (and any
+   * left from earlier) through its push handler, then the reply. Pushes after the reply stay
+   * unread until the next command, as in redis-cli. In pub/sub or MONITOR mode every reply is
+   * printed. `resp` is the client's protocol once the command ran (HELLO 3 answers in RESP3).
+   * Updates the prompt state (SELECT, MULTI, EXEC, DISCARD, RESET).
+   */
+  receive(argv: readonly string[], replies: readonly Reply[], resp: 2 | 3): string {
+    let out = '';
+    if (this.pubsubMode || this.monitorMode) {
+      const queued = this.takePending();
+      for (const r of [...queued, ...replies]) {
+        out += this.formatFor(argv, r, resp);
+        // An error ends pub/sub or MONITOR mode (e.g. SUBSCRIBE without a channel).
+        if (r.t === 'error') this.pubsubMode = this.monitorMode = false;
+      }
+      return out;
+    }
+    const all = this.pending.length > 0 ? [...this.takePending(), ...replies] : replies;
+    let i = 0;
+    for (; i < all.length; i++) {
+      const r = all[i]!;
+      if (r.t === 'push') {
+        out += formatPush(r, this.mode, resp);
+        continue;
+      }
+      out += this.formatFor(argv, r, resp);
+      this.state.afterReply(argv, r);
+      i++;
+      break;
+    }
+    for (; i < all.length; i++) this.pending.push(all[i]!);
+    return out;
+  }
+
+  /**
+   * A reply or push that arrives while the person is at the prompt (another client's write
+   * invalidating a tracked key, a pub/sub message). In pub/sub or MONITOR mode redis-cli is
+   * reading and prints it at once: the text is returned. Otherwise it is kept and printed
+   * before the next command's reply, and '' is returned.
+   */
+  arrived(reply: Reply, resp: 2 | 3): string {
+    if (this.pubsubMode || this.monitorMode) return formatReply(reply, this.mode, resp);
+    this.pending.push(reply);
+    return '';
+  }
+
+  /**
+   * Ctrl-C in pub/sub or MONITOR mode: redis-cli drops the connection and opens a new one, in
+   * database 0 outside MULTI. Returns the database it selects again (when not 0); call
+   * `state.selected(db)` after that SELECT succeeded.
+   */
+  interrupted(): number {
+    this.pubsubMode = this.monitorMode = false;
+    this.pending = [];
+    return this.state.reconnected();
+  }
+
+  /** redis-cli prints how long a command took when it took half a second or more. */
+  elapsed(ms: number): string {
+    if (ms < 500 || this.mode !== 'tty') return '';
+    // printf("%.2f") rounds the exact binary value, ties to even; toFixed agrees except on
+    // exact ties (x.125, x.625 seconds), where it rounds up.
+    let text = (ms / 1000).toFixed(2);
+    if (Number.isInteger(ms) && ms % 250 === 125 && Math.floor(ms / 10) % 2 === 0) {
+      text = (Math.floor(ms / 10) / 100).toFixed(2);
+    }
+    return `(${text}s)\n`;
+  }
+
+  /** Runs a whole line with a synchronous sender; returns the plan and everything printed. */
+  runLine(line: string, send: SyncSender): { plan: LinePlan; output: string } {
+    const plan = this.plan(line);
+    if (plan.kind === 'print') return { plan, output: plan.text };
+    if (plan.kind !== 'command') return { plan, output: '' };
+    let output = '';
+    for (let n = 0; n < plan.repeat; n++) {
+      output += this.beforeSend(plan.argv);
+      const { replies, resp } = send(plan.argv);
+      output += this.receive(plan.argv, replies, resp);
+    }
+    return { plan, output };
+  }
+
+  private formatFor(argv: readonly string[], r: Reply, resp: 2 | 3): string {
+    return isRawOutputCommand(argv) ? formatReplyUnquoted(r, resp) : formatReply(r, this.mode, resp);
+  }
+
+  private takePending(): Reply[] {
+    const p = this.pending;
+    this.pending = [];
+    return p;
+  }
+}
+
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul === -1 ? s : s.slice(0, nul);
+}
+
+/**
+ * strtol(s, &end, 10) read the way the repeat check does: undefined when the word is not
+ * entirely a number (so it is not a repeat count), null when it overflows a long, else the
+ * value. Like strtol it skips leading blanks and takes a sign; an empty word counts as 0.
+ */
+function strtolWhole(s: string): number | null | undefined {
+  let i = 0;
+  while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
+  let j = i;
+  if (s[j] === '+' || s[j] === '-') j++;
+  const digits = j;
+  while (j < s.length && s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39) j++;
+  if (j === digits) return s.length === 0 ? 0 : undefined; // no digits: end stays at the start
+  if (j !== s.length) return undefined;
+  const v = BigInt(s.slice(i, j));
+  if (v > (1n << 63n) - 1n || v < -(1n << 63n)) return null;
+  return Number(v);
+}
+
+/** atoi() of the port in `connect host port`. */
+function cAtoiPort(s: string): number {
+  const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(s);
+  return m ? Number(BigInt.asIntN(32, BigInt(m[1]!))) : 0;
+}
+
+/** Lines redis-cli keeps out of its history: they may hold a password (isSensitiveCommand). */
+export function isSensitiveCommand(argv: readonly string[]): boolean {
+  const argc = argv.length;
+  const is = (i: number, word: string) => asciiEqualsIgnoreCase(argv[i]!, word);
+  if (is(0, 'auth')) return true;
+  if (argc > 1 && is(0, 'acl') && is(1, 'setuser')) return true;
+  if (argc > 2 && is(0, 'config') && is(1, 'set') && (is(2, 'masterauth') || is(2, 'masteruser') || is(2, 'requirepass'))) {
+    return true;
+  }
+  if (argc > 4 && is(0, 'hello')) {
+    for (let j = 2; j < argc; j++) {
+      const more = argc - 1 - j;
+      if (is(j, 'auth') && more >= 2) return true;
+      if (is(j, 'setname') && more > 0) j++;
+      else return false;
+    }
+    return false;
+  }
+  if (argc > 7 && is(0, 'migrate')) {
+    for (let j = 6; j < argc; j++) {
+      const more = argc - 1 - j;
+      if (is(j, 'auth') && more > 0) return true;
+      if (is(j, 'auth2') && more >= 2) return true;
+      if (is(j, 'keys') && more > 0) return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,197 @@
+// What redis-cli does with a typed line before sending it: split it into arguments the way
+// sdssplitargs() (sds.c) does, and the byte-string helpers the terminal needs around that.
+//
+// A person types Unicode; Redis sees bytes. The line is UTF-8 encoded first, then split, so every
+// argument comes out as a byte string (one char per byte, codes 0-255) ready for the engine, and
+// a "\xHH" escape inside double quotes can put any raw byte (even invalid UTF-8) in an argument.
+
+/** UTF-8 encodes a JS string into a byte string. A lone surrogate becomes U+FFFD (EF BF BD). */
+export function utf8Encode(s: string): string {
+  // Plain ASCII (by far the most common input) needs no work at all.
+  let i = 0;
+  const n = s.length;
+  while (i < n && s.charCodeAt(i) < 0x80) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp < 0x80) {
+      out += s[i];
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (cp <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else {
+        cp = 0xfffd;
+      }
+    }
+    if (cp < 0x800) {
+      out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    } else {
+      out += String.fromCharCode(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 0x3f),
+        0x80 | ((cp >> 6) & 0x3f),
+        0x80 | (cp & 0x3f),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Decodes a byte string as UTF-8 into a JS string, the way a terminal shows bytes: every
+ * ill-formed sequence (a stray continuation byte, a truncated or overlong sequence, a surrogate,
+ * a code point past U+10FFFF) becomes one U+FFFD per maximal ill-formed subpart (WHATWG rules).
+ */
+export function utf8Decode(bytes: string): string {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n && bytes.charCodeAt(i) < 0x80) i++;
+  if (i === n) return bytes;
+  let out = bytes.slice(0, i);
+  while (i < n) {
+    const b0 = bytes.charCodeAt(i);
+    if (b0 < 0x80) {
+      out += bytes[i++];
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+      need = 1;
+      cp = b0 & 0x1f;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+      need = 2;
+      cp = b0 & 0x0f;
+      if (b0 === 0xe0) lo = 0xa0;
+      else if (b0 === 0xed) hi = 0x9f;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+      need = 3;
+      cp = b0 & 0x07;
+      if (b0 === 0xf0) lo = 0x90;
+      else if (b0 === 0xf4) hi = 0x8f;
+    } else {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    i++;
+    let ok = true;
+    for (let k = 0; k < need; k++) {
+      const b = i < n ? bytes.charCodeAt(i) : -1;
+      if (b < lo || b > hi) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (b & 0x3f);
+      lo = 0x80;
+      hi = 0xbf;
+      i++;
+    }
+    out += ok ? String.fromCodePoint(cp) : '\ufffd';
+  }
+  return out;
+}
+
+/** C's isspace() in the C locale: space, \t, \n, \v, \f, \r. */
+export function isCSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10;
+  return -1;
+}
+
+/**
+ * Splits an already UTF-8 encoded line (a byte string) like sdssplitargs(): arguments are
+ * separated by blanks; "double quotes" understand \n \r \t \b \a \xHH and \<any char>;
+ * 'single quotes' only \'; a closing quote must be followed by a blank or the end of the line;
+ * a quote may open in the middle of a word (foo"bar baz" is one argument, `foobar baz`).
+ * Returns null on unbalanced quotes or a closing quote followed by something else — redis-cli
+ * then prints "Invalid argument(s)". The line ends at its first NUL byte, as a C string does.
+ */
+export function splitBytes(line: string): string[] | null {
+  const nul = line.indexOf('\0');
+  const s = nul === -1 ? line : line.slice(0, nul);
+  const n = s.length;
+  const args: string[] = [];
+  let p = 0;
+  for (;;) {
+    while (p < n && isCSpace(s.charCodeAt(p))) p++;
+    if (p >= n) return args;
+    let cur = '';
+    let inDouble = false;
+    let inSingle = false;
+    let done = false;
+    while (!done) {
+      const c = p < n ? s.charCodeAt(p) : 0;
+      if (inDouble) {
+        if (c === 0x5c /* \ */ && s.charCodeAt(p + 1) === 0x78 /* x */) {
+          const h1 = hexValue(p + 2 < n ? s.charCodeAt(p + 2) : 0);
+          const h2 = hexValue(p + 3 < n ? s.charCodeAt(p + 3) : 0);
+          if (h1 >= 0 && h2 >= 0) {
+            cur += String.fromCharCode(h1 * 16 + h2);
+            p += 3;
+          } else {
+            // Not a valid \xHH: the generic escape keeps the char after the backslash ('x').
+            cur += 'x';
+            p++;
+          }
+        } else if (c === 0x5c && p + 1 < n) {
+          p++;
+          const e = s[p]!;
+          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
+        } else if (c === 0x22 /* " */) {
+          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return null;
+          done = true;
+        } else if (p >= n) {
+          return null; // unterminated "quotes"
+        } else {
+          cur += s[p];
+        }
+      } else if (inSingle) {
+        if (c === 0x5c && s.charCodeAt(p + 1) === 0x27 /* ' */) {
+          p++;
+          cur += "'";
+        } else if (c === 0x27) {
+          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return null;
+          done = true;
+        } else if (p >= n) {
+          return null; // unterminated 'quotes'
+        } else {
+          cur += s[p];
+        }
+      } else if (p >= n || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        // Only these four end an unquoted word (not \v or \f, which skipping blanks does eat).
+        done = true;
+      } else if (c === 0x22) {
+        inDouble = true;
+      } else if (c === 0x27) {
+        inSingle = true;
+      } else {
+        cur += s[p];
+      }
+      if (p < n) p++;
+    }
+    args.push(cur);
+  }
+}
+
+/**
+ * Splits what a person typed (a JS string) into argument byte strings, like redis-cli does with
+ * the line it read: UTF-8 encode, then sdssplitargs(). null means "Invalid argument(s)".
+ */
+export function splitArgs(typed: string): string[] | null {
+  return splitBytes(utf8Encode(typed));
+}
