@@ -1,0 +1,224 @@
+// The worker side of the protocol: owns one Engine and answers ToWorker messages through a
+// `post` sink. DOM-free and Node-free, so tests drive it directly or over a MessageChannel.
+// It never throws: a bad message or an engine exception becomes an `error` message or an
+// "ERR internal error: …" reply for that request.
+
+import type { Client } from '../engine/client.js';
+import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
+import { error, type Reply } from '../engine/reply.js';
+import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
+
+export interface Timers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export interface EngineHostOptions {
+  /** The engine to host; a new one from `engine` options otherwise. */
+  engine?: Engine | EngineOptions;
+  /** Timers for the active expiry cycle (tests pass fakes). Without them no cycle runs. */
+  timers?: Timers;
+  /** How often the expiry cycle runs, ms (Redis's hz 10 → 100 ms). */
+  expireIntervalMs?: number;
+  /** Runs the change-event flush later in the same tick (default queueMicrotask). */
+  schedule?: (fn: () => void) => void;
+  /** Largest page a snapshot request may ask for. */
+  maxSnapshotCount?: number;
+}
+
+export class EngineHost {
+  readonly engine: Engine;
+  private readonly clients = new Map<number, Client>();
+  private pendingChanges: ChangeEvent[] = [];
+  private flushScheduled = false;
+  private timer: unknown = undefined;
+  private readonly timers: Timers | undefined;
+  private readonly expireIntervalMs: number;
+  private readonly schedule: (fn: () => void) => void;
+  private readonly maxSnapshotCount: number;
+  /** While a client's `run` executes: everything delivered to it goes into its result. */
+  private collecting: { client: Client; replies: Reply[] } | null = null;
+
+  constructor(
+    private readonly post: (msg: FromWorker) => void,
+    options: EngineHostOptions = {},
+  ) {
+    this.engine = options.engine instanceof Engine ? options.engine : new Engine(options.engine);
+    this.timers = options.timers;
+    this.expireIntervalMs = options.expireIntervalMs ?? 100;
+    this.schedule = options.schedule ?? ((fn) => queueMicrotask(fn));
+    this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
+    this.engine.onChange((e) => {
+      this.pendingChanges.push(e);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        this.schedule(() => this.flushChanges());
+      }
+    });
+  }
+
+  /** Announces `ready` and starts the expiry timer. */
+  start(): void {
+    if (this.timers !== undefined && this.timer === undefined) {
+      this.timer = this.timers.setInterval(() => this.expireTick(), this.expireIntervalMs);
+    }
+    this.send({ type: 'ready', version: PROTOCOL_VERSION });
+  }
+
+  /** Stops the expiry timer (the worker is going away). */
+  stop(): void {
+    if (this.timers !== undefined && this.timer !== undefined) this.timers.clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Posts the change events gathered so far (also called by the scheduled flush). */
+  flushChanges(): void {
+    this.flushScheduled = false;
+    if (this.pendingChanges.length === 0) return;
+    const events = this.pendingChanges;
+    this.pendingChanges = [];
+    this.send({ type: 'changes', events });
+  }
+
+  /** One run of the active expiry cycle (the timer calls it). */
+  expireTick(): void {
+    try {
+      this.engine.activeExpireCycle();
+    } catch (e) {
+      this.send({ type: 'error', id: null, message: 'internal error in expiry cycle: ' + describe(e) });
+    }
+  }
+
+  handle(msg: ToWorker): void {
+    let id: number | null = null;
+    try {
+      if (typeof msg !== 'object' || msg === null) throw new BadRequest('message is not an object');
+      id = typeof msg.id === 'number' ? msg.id : null;
+      if (id === null) throw new BadRequest('message has no numeric id');
+      switch (msg.type) {
+        case 'open':
+          this.open(msg.id, msg.resp, msg.db, msg.name);
+          return;
+        case 'close':
+          this.close(msg.id, msg.clientId);
+          return;
+        case 'run':
+          this.run(msg.id, msg.clientId, msg.argv);
+          return;
+        case 'snapshot':
+          this.snapshot(msg.id, msg.db, msg.cursor, msg.count);
+          return;
+        default:
+          throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
+      }
+    } catch (e) {
+      this.send({ type: 'error', id, message: e instanceof BadRequest ? e.message : 'internal error: ' + describe(e) });
+    }
+  }
+
+  private open(id: number, resp?: 2 | 3, db?: number, name?: string): void {
+    const c = this.engine.createClient();
+    if (resp === 3) c.resp = 3;
+    if (db !== undefined) {
+      const d = Number.isInteger(db) ? this.engine.dbs[db] : undefined;
+      if (d === undefined) {
+        this.engine.closeClient(c);
+        throw new BadRequest(`no database ${db}`);
+      }
+      c.db = d;
+    }
+    if (typeof name === 'string') c.name = name;
+    c.deliver = (reply) => {
+      const col = this.collecting;
+      if (col !== null && col.client === c) col.replies.push(reply);
+      else this.send({ type: 'push', clientId: c.id, reply });
+    };
+    c.onKill = () => this.drop(c, null, 'killed');
+    this.clients.set(c.id, c);
+    this.send({ type: 'opened', id, clientId: c.id });
+  }
+
+  private close(id: number, clientId: number): void {
+    const c = this.client(clientId);
+    this.drop(c, id, 'close');
+  }
+
+  private drop(c: Client, id: number | null, reason: 'close' | 'quit' | 'killed'): void {
+    if (!this.clients.delete(c.id)) return;
+    c.deliver = () => {};
+    try {
+      if (c.unblock !== null) c.unblock(true);
+    } catch {
+      // A blocked command that cannot be woken still goes with its client.
+    }
+    this.engine.closeClient(c);
+    this.send({ type: 'closed', id, clientId: c.id, reason });
+  }
+
+  private run(id: number, clientId: number, argv: string[]): void {
+    const c = this.client(clientId);
+    if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
+      throw new BadRequest('argv must be an array of strings');
+    }
+    const outer = this.collecting;
+    const col = { client: c, replies: [] as Reply[] };
+    this.collecting = col;
+    try {
+      const r = this.engine.execute(c, argv);
+      if (r !== null) col.replies.unshift(r);
+    } catch (e) {
+      col.replies.push(error('ERR internal error: ' + describe(e).replace(/[\r\n]+/g, ' ')));
+    } finally {
+      this.collecting = outer;
+    }
+    this.send({
+      type: 'result',
+      id,
+      clientId: c.id,
+      replies: col.replies,
+      resp: c.resp,
+      db: c.db.id,
+      inMulti: c.multi !== null,
+    });
+    if (c.closeAfterReply && this.clients.has(c.id)) this.drop(c, null, 'quit');
+  }
+
+  private snapshot(id: number, dbIndex: number, cursor: number, count: number): void {
+    const db = Number.isInteger(dbIndex) ? this.engine.dbs[dbIndex] : undefined;
+    if (db === undefined) throw new BadRequest(`no database ${dbIndex}`);
+    if (!Number.isInteger(cursor) || cursor < 0) throw new BadRequest('invalid cursor');
+    if (!Number.isInteger(count) || count < 1) throw new BadRequest('count must be a positive integer');
+    const now = Math.floor(this.engine.clock.now());
+    const keys: KeyInfo[] = [];
+    // Read-only: a key whose TTL has passed is left for the engine to delete, just not shown.
+    const next = db.scan(cursor, Math.min(count, this.maxSnapshotCount), (key) => {
+      const obj = db.dict.get(key);
+      if (obj === undefined) return;
+      const when = db.expires.get(key);
+      if (when !== undefined && when < now) return;
+      keys.push({ key, type: obj.type, ttl: when === undefined ? -1 : when - now });
+    });
+    this.send({ type: 'snapshot', id, db: db.id, cursor: next, keys, size: db.size });
+  }
+
+  private client(clientId: number): Client {
+    const c = this.clients.get(clientId);
+    if (c === undefined) throw new BadRequest(`no client ${String(clientId)}`);
+    return c;
+  }
+
+  private send(msg: FromWorker): void {
+    try {
+      this.post(msg);
+    } catch {
+      // The port is gone (the page is closing): nothing left to tell.
+    }
+  }
+}
+
+class BadRequest extends Error {}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}

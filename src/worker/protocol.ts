@@ -1,0 +1,77 @@
+// The one message protocol between the UI (main thread) and the engine's Web Worker.
+// Both sides import this file. Every request carries an `id` chosen by the UI; the worker's
+// answer carries the same id. Messages without an id are unsolicited (pushes, change events).
+// Everything here survives structured clone: plain objects, strings, numbers, and the bigints
+// some integer replies hold. Strings in argv, keys and replies are byte strings (codes 0-255).
+
+import type { ChangeEvent } from '../engine/engine.js';
+import type { Reply } from '../engine/reply.js';
+
+export type { ChangeEvent, Reply };
+
+/** Bumped on any incompatible change; the worker announces it in `ready`. */
+export const PROTOCOL_VERSION = 1;
+
+// ---- UI → worker ----------------------------------------------------------------------------
+
+export type ToWorker =
+  /** Create a connection (a terminal tab); `resp`/`db` restore a previous one's state. Answer: `opened`. */
+  | { type: 'open'; id: number; resp?: 2 | 3; db?: number; name?: string }
+  /** Close a connection: its watches, tracking and transaction go. Answer: `closed` with the same id. */
+  | { type: 'close'; id: number; clientId: number }
+  /** Run one command line for a client. Answer: `result`. */
+  | { type: 'run'; id: number; clientId: number; argv: string[] }
+  /** One page of a database's keys for the inspector (SCAN-like cursor, 0 starts). Answer: `snapshot`. */
+  | { type: 'snapshot'; id: number; db: number; cursor: number; count: number };
+
+// ---- worker → UI ----------------------------------------------------------------------------
+
+/** A key as the inspector shows it. */
+export interface KeyInfo {
+  key: string;
+  /** 'string' | 'list' | 'hash' | 'set' | 'zset' (TYPE's answer). */
+  type: string;
+  /** Remaining time to live in ms (PTTL), -1 without a TTL. */
+  ttl: number;
+}
+
+/** Connection state after a command, for the prompt ("127.0.0.1:6379[2](TX)>") and the UI. */
+export interface ClientState {
+  resp: 2 | 3;
+  db: number;
+  inMulti: boolean;
+}
+
+export type FromWorker =
+  /** The worker is up and handles requests (sent once, first). */
+  | { type: 'ready'; version: number }
+  /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
+  | { type: 'opened'; id: number; clientId: number }
+  /**
+   * A connection ended. `id` answers a `close`; null when the engine ended it (`reason` 'quit'
+   * after QUIT's reply, 'killed' by CLIENT KILL from another client).
+   */
+  | { type: 'closed'; id: number | null; clientId: number; reason: 'close' | 'quit' | 'killed' }
+  /**
+   * Answer to `run`: everything the client received while the command ran, in order: the reply
+   * then any pushes owed to it (RESP3 types kept). Empty when the reply comes later as `push`
+   * (a blocked command) or CLIENT REPLY OFF/SKIP silenced it. State is the client's after it.
+   */
+  | ({ type: 'result'; id: number; clientId: number; replies: Reply[] } & ClientState)
+  /** A reply or push a client received outside its own `run` (invalidations, unblocked replies, pub/sub). */
+  | { type: 'push'; clientId: number; reply: Reply }
+  /** Keyspace changes since the last batch, in order (sent at most once per tick). */
+  | { type: 'changes'; events: ChangeEvent[] }
+  /** Answer to `snapshot`: one page of keys; `cursor` 0 means the scan is complete; `size` = DBSIZE. */
+  | { type: 'snapshot'; id: number; db: number; cursor: number; keys: KeyInfo[]; size: number }
+  /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
+  | { type: 'error'; id: number | null; message: string };
+
+/** The minimal port both sides talk over: a Worker, `self` in the worker, a MessagePort, a fake. */
+export interface Port {
+  postMessage(message: unknown): void;
+  onmessage: MessageHandler | null;
+}
+
+/** A message listener; declared as a method so that a DOM or Node MessagePort fits `Port`. */
+export type MessageHandler = { handle(event: { data: unknown }): void }['handle'];

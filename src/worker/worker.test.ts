@@ -1,0 +1,306 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../engine/clock.js';
+import type { Reply } from '../engine/reply.js';
+import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
+import { EngineHost, type Timers } from './engine-host.js';
+import type { ChangeEvent, FromWorker, ToWorker } from './protocol.js';
+
+interface Rig {
+  wc: WorkerClient;
+  host: () => EngineHost;
+  clock: VirtualClock;
+  tick: () => void;
+  hosts: number;
+}
+
+const open: MessageChannel[] = [];
+afterEach(() => {
+  for (const ch of open.splice(0)) {
+    ch.port1.close();
+    ch.port2.close();
+  }
+});
+
+/** WorkerClient ↔ EngineHost over a real MessageChannel (structured clone included). */
+function rig(): Rig {
+  const clock = new VirtualClock();
+  let current: EngineHost | undefined;
+  let tickFn: (() => void) | null = null;
+  const timers: Timers = {
+    setInterval: (fn) => {
+      tickFn = fn;
+      return 1;
+    },
+    clearInterval: () => {
+      tickFn = null;
+    },
+  };
+  const r: Rig = {
+    wc: undefined as unknown as WorkerClient,
+    host: () => current!,
+    clock,
+    tick: () => tickFn!(),
+    hosts: 0,
+  };
+  r.wc = new WorkerClient(() => {
+    const ch = new MessageChannel();
+    open.push(ch);
+    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock }, timers });
+    ch.port2.onmessage = (e) => host.handle(e.data as ToWorker);
+    current = host;
+    r.hosts++;
+    host.start();
+    return ch.port1;
+  });
+  return r;
+}
+
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 1));
+  expect(pred()).toBe(true);
+}
+
+const bulk = (v: string | null): Reply => ({ t: 'bulk', v });
+
+describe('WorkerClient ↔ EngineHost', () => {
+  it('announces ready and round-trips SET/GET with byte strings', async () => {
+    const { wc } = rig();
+    expect(await wc.ready).toBe(1);
+    const h = await wc.open();
+    expect((await wc.run(h, ['SET', 'k\xff', '\xec\x95\x88'])).replies).toEqual([{ t: 'simple', v: 'OK' }]);
+    const r = await wc.run(h, ['GET', 'k\xff']);
+    expect(r.replies).toEqual([bulk('\xec\x95\x88')]);
+    expect(r).toMatchObject({ resp: 2, db: 0, inMulti: false });
+    expect((await wc.run(h, ['INCRBY', 'n', '9223372036854775807'])).replies[0]).toMatchObject({ t: 'int' });
+    expect(wc.remoteId(h)).toBe(1);
+  });
+
+  it('keeps RESP3 types after HELLO 3 and reports the resp version', async () => {
+    const { wc } = rig();
+    const h = await wc.open();
+    const hello = await wc.run(h, ['HELLO', '3']);
+    expect(hello.resp).toBe(3);
+    expect(hello.replies[0]!.t).toBe('map');
+    await wc.run(h, ['HSET', 'h', 'f', 'v']);
+    const all = await wc.run(h, ['HGETALL', 'h']);
+    expect(all.replies).toEqual([{ t: 'map', v: [[bulk('f'), bulk('v')]] }]);
+    await wc.run(h, ['SELECT', '3']);
+    expect(wc.state(h)).toEqual({ resp: 3, db: 3, inMulti: false });
+  });
+
+  it('two clients: WATCH broken by the other one, MULTI flag tracked', async () => {
+    const { wc } = rig();
+    const a = await wc.open();
+    const b = await wc.open();
+    await wc.run(a, ['WATCH', 'k']);
+    await wc.run(b, ['SET', 'k', 'theirs']);
+    const multi = await wc.run(a, ['MULTI']);
+    expect(multi.inMulti).toBe(true);
+    const queued = await wc.run(a, ['SET', 'k', 'mine']);
+    expect(queued.replies).toEqual([{ t: 'simple', v: 'QUEUED' }]);
+    expect(queued.inMulti).toBe(true);
+    const exec = await wc.run(a, ['EXEC']);
+    expect(exec.replies).toEqual([{ t: 'array', v: null }]);
+    expect(exec.inMulti).toBe(false);
+    expect((await wc.run(b, ['GET', 'k'])).replies).toEqual([bulk('theirs')]);
+  });
+
+  it('batches change events of one command into one message', async () => {
+    const { wc } = rig();
+    const batches: ChangeEvent[][] = [];
+    wc.onChanges((e) => batches.push(e));
+    const h = await wc.open();
+    await wc.run(h, ['MSET', 'a', '1', 'b', '2', 'c', '3']);
+    await until(() => batches.length === 1);
+    expect(batches[0]).toEqual([
+      { db: 0, key: 'a', event: 'set' },
+      { db: 0, key: 'b', event: 'set' },
+      { db: 0, key: 'c', event: 'set' },
+    ]);
+    await wc.run(h, ['SELECT', '1']);
+    await wc.run(h, ['DEL', 'x']);
+    await wc.run(h, ['SET', 'x', '1']);
+    await until(() => batches.length === 2);
+    expect(batches[1]).toEqual([{ db: 1, key: 'x', event: 'set' }]);
+  });
+
+  it('pages a snapshot with types and TTLs, hiding (not deleting) expired keys', async () => {
+    const { wc, clock, host } = rig();
+    const h = await wc.open();
+    for (let i = 0; i < 25; i++) await wc.run(h, ['SET', `k${i}`, 'v', ...(i % 2 ? ['EX', '100'] : [])]);
+    await wc.run(h, ['RPUSH', 'list', 'x']);
+    await wc.run(h, ['SET', 'gone', 'v', 'PX', '10']);
+    clock.advance(20);
+    const seen = new Map<string, { type: string; ttl: number }>();
+    let cursor = 0;
+    let pages = 0;
+    do {
+      const page = await wc.snapshot(0, cursor, 10);
+      expect(page.keys.length).toBeLessThanOrEqual(10);
+      expect(page.size).toBe(27);
+      for (const k of page.keys) seen.set(k.key, { type: k.type, ttl: k.ttl });
+      cursor = page.cursor;
+      pages++;
+    } while (cursor !== 0);
+    expect(pages).toBe(3);
+    expect(seen.size).toBe(26);
+    expect(seen.get('k0')).toEqual({ type: 'string', ttl: -1 });
+    expect(seen.get('k1')).toEqual({ type: 'string', ttl: 100_000 - 20 });
+    expect(seen.get('list')).toEqual({ type: 'list', ttl: -1 });
+    expect(seen.has('gone')).toBe(false);
+    expect(host().engine.dbs[0]!.dict.has('gone')).toBe(true);
+    await expect(wc.snapshot(99)).rejects.toThrow('no database 99');
+  });
+
+  it('turns an engine exception into an error reply and keeps going', async () => {
+    const { wc, host } = rig();
+    const h = await wc.open();
+    const engine = host().engine;
+    const real = engine.execute.bind(engine);
+    engine.execute = (c, argv) => {
+      if (argv[0] === 'BOOM') throw new TypeError('cannot read x\nof undefined');
+      return real(c, argv);
+    };
+    const r = await wc.run(h, ['BOOM']);
+    expect(r.replies).toEqual([{ t: 'error', v: 'ERR internal error: cannot read x of undefined' }]);
+    expect((await wc.run(h, ['PING'])).replies).toEqual([{ t: 'simple', v: 'PONG' }]);
+  });
+
+  it('runs the expiry cycle on its timer and emits an expired change', async () => {
+    const { wc, clock, tick } = rig();
+    const events: ChangeEvent[] = [];
+    wc.onChanges((e) => events.push(...e));
+    const h = await wc.open();
+    await wc.run(h, ['SET', 'k', 'v', 'PX', '100']);
+    clock.advance(101);
+    tick();
+    await until(() => events.some((e) => e.event === 'expired'));
+    expect(events).toContainEqual({ db: 0, key: 'k', event: 'expired' });
+    expect((await wc.run(h, ['DBSIZE'])).replies).toEqual([{ t: 'int', v: 0 }]);
+  });
+
+  it('rejects requests for unknown or closed connections; QUIT ends the connection', async () => {
+    const { wc } = rig();
+    const h = await wc.open();
+    const ended: [number, string][] = [];
+    wc.onClosed((handle, reason) => ended.push([handle, reason]));
+    expect((await wc.run(h, ['QUIT'])).replies).toEqual([{ t: 'simple', v: 'OK' }]);
+    await until(() => ended.length === 1);
+    expect(ended).toEqual([[h, 'quit']]);
+    await expect(wc.run(h, ['PING'])).rejects.toBeInstanceOf(WorkerRequestError);
+    const h2 = await wc.open();
+    await wc.close(h2);
+    await expect(wc.run(h2, ['PING'])).rejects.toThrow(`no connection ${h2}`);
+  });
+
+  it('delivers pushes to other clients (CLIENT TRACKING invalidation)', async () => {
+    const { wc } = rig();
+    const pushes: [number, Reply][] = [];
+    wc.onPush((h, r) => pushes.push([h, r]));
+    const a = await wc.open({ resp: 3 });
+    const b = await wc.open();
+    await wc.run(a, ['CLIENT', 'TRACKING', 'ON']);
+    await wc.run(a, ['GET', 'k']);
+    await wc.run(b, ['SET', 'k', 'v']);
+    await until(() => pushes.length === 1);
+    expect(pushes[0]![0]).toBe(a);
+    expect(pushes[0]![1]).toEqual({ t: 'push', v: [bulk('invalidate'), { t: 'array', v: [bulk('k')] }] });
+  });
+
+  it('restart: rejects requests in flight, re-opens connections with their resp and db, data is lost', async () => {
+    const r = rig();
+    const { wc } = r;
+    const restarts: string[] = [];
+    wc.onRestart((why) => restarts.push(why));
+    const h = await wc.open();
+    await wc.run(h, ['HELLO', '3']);
+    await wc.run(h, ['SELECT', '2']);
+    await wc.run(h, ['SET', 'k', 'v']);
+    const inFlight = expect(wc.run(h, ['GET', 'k'])).rejects.toBeInstanceOf(WorkerRestartedError);
+    await wc.restart('test');
+    await inFlight;
+    expect(restarts).toEqual(['test']);
+    expect(r.hosts).toBe(2);
+    const after = await wc.run(h, ['GET', 'k']);
+    expect(after.replies).toEqual([bulk(null)]);
+    expect(after).toMatchObject({ resp: 3, db: 2, inMulti: false });
+  });
+});
+
+describe('WorkerClient over a fake synchronous Worker', () => {
+  it('restarts by itself when the worker reports an error, terminating the dead one', async () => {
+    const made: { terminated: boolean; onerror: ((e: unknown) => void) | null }[] = [];
+    const wc = new WorkerClient(() => {
+      const host = new EngineHost((m) => port.onmessage?.({ data: structuredClone(m) }), { schedule: () => {} });
+      const port = {
+        terminated: false,
+        onerror: null as ((e: unknown) => void) | null,
+        onmessage: null as ((e: { data: unknown }) => void) | null,
+        postMessage: (m: unknown) => host.handle(structuredClone(m) as ToWorker),
+        terminate() {
+          this.terminated = true;
+        },
+      };
+      made.push(port);
+      queueMicrotask(() => host.start());
+      return port;
+    });
+    const restarts: string[] = [];
+    wc.onRestart((why) => restarts.push(why));
+    const h = await wc.open({ db: 5 });
+    await wc.run(h, ['SET', 'k', 'v']);
+    made[0]!.onerror!(new Error('out of memory'));
+    expect(restarts).toEqual(['the worker died']);
+    expect(made[0]!.terminated).toBe(true);
+    expect(made.length).toBe(2);
+    const r = await wc.run(h, ['EXISTS', 'k']);
+    expect(r.replies).toEqual([{ t: 'int', v: 0 }]);
+    expect(r.db).toBe(5);
+    expect(await wc.ready).toBe(1);
+  });
+});
+
+describe('EngineHost directly', () => {
+  function direct() {
+    const out: FromWorker[] = [];
+    const queued: (() => void)[] = [];
+    const host = new EngineHost((m) => out.push(m), { engine: { clock: new VirtualClock() }, schedule: (fn) => queued.push(fn) });
+    return { host, out, queued };
+  }
+
+  it('flushes changes from several commands of a tick in one batch, after their results', () => {
+    const { host, out, queued } = direct();
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'run', id: 2, clientId: 1, argv: ['SET', 'a', '1'] });
+    host.handle({ type: 'run', id: 3, clientId: 1, argv: ['DEL', 'a'] });
+    expect(queued.length).toBe(1);
+    queued.shift()!();
+    expect(out.map((m) => m.type)).toEqual(['opened', 'result', 'result', 'changes']);
+    expect(out[3]).toEqual({
+      type: 'changes',
+      events: [
+        { db: 0, key: 'a', event: 'set' },
+        { db: 0, key: 'a', event: 'del' },
+      ],
+    });
+  });
+
+  it('answers malformed messages with error instead of throwing', () => {
+    const { host, out } = direct();
+    host.handle(null as unknown as ToWorker);
+    host.handle({ type: 'nope', id: 7 } as unknown as ToWorker);
+    host.handle({ type: 'run', id: 8, clientId: 42, argv: ['PING'] });
+    host.handle({ type: 'open', id: 9 });
+    host.handle({ type: 'run', id: 10, clientId: 1, argv: [1, 2] as unknown as string[] });
+    host.handle({ type: 'open', id: 11, db: 16 });
+    expect(out).toEqual([
+      { type: 'error', id: null, message: 'message is not an object' },
+      { type: 'error', id: 7, message: "unknown message type 'nope'" },
+      { type: 'error', id: 8, message: 'no client 42' },
+      { type: 'opened', id: 9, clientId: 1 },
+      { type: 'error', id: 10, message: 'argv must be an array of strings' },
+      { type: 'error', id: 11, message: 'no database 16' },
+    ]);
+    expect(host.engine.clients.size).toBe(1);
+  });
+});
