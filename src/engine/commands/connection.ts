@@ -30,9 +30,8 @@ import {
 import { REDIS_VERSION } from '../rdb.js';
 import { commandKeys } from './server.js';
 import { isOpt, cString } from '../args.js';
+import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const WRONGPASS_R = error(E.WRONGPASS);
 const CLIENT_NAME_INVALID_R = error(E.CLIENT_NAME_INVALID);
 const RESET_R = simple('RESET');

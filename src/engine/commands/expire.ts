@@ -10,13 +10,13 @@ import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
 import { error, int, ONE, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
 import { lookupNoTouch } from './keys.js';
+import { NOT_INTEGER_R } from '../error-replies.js';
 
 const EXPIRE_NX = 1;
 const EXPIRE_XX = 2;
 const EXPIRE_GT = 4;
 const EXPIRE_LT = 8;
 
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const NX_CONFLICT_R = error(E.EXPIRE_NX_CONFLICT);
 const GT_LT_CONFLICT_R = error(E.EXPIRE_GT_LT_CONFLICT);
 const MINUS_ONE = int(-1);

@@ -28,20 +28,13 @@ import type { HashObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
+import { INVALID_CURSOR_R, NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
-const NOT_FLOAT_R = error(E.NOT_FLOAT);
-const OVERFLOW_R = error(E.OVERFLOW);
 const HASH_NOT_INTEGER_R = error(E.HASH_NOT_INTEGER);
 const HASH_NOT_FLOAT_R = error(E.HASH_NOT_FLOAT);
 const VALUE_NAN_OR_INF_R = error(E.VALUE_NAN_OR_INF);
-const NAN_OR_INF_R = error(E.NAN_OR_INF);
-const VALUE_OUT_OF_RANGE_R = error(E.VALUE_OUT_OF_RANGE);
-const INVALID_CURSOR_R = error(E.INVALID_CURSOR);
 const EMPTY_MAP: Reply = map([]);
 /** shared.emptyscan: cursor 0 and no elements. */
 const EMPTY_SCAN: Reply = array([bulk('0'), EMPTY_ARRAY]);

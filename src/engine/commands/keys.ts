@@ -23,11 +23,10 @@ import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
 import { stringEncoding } from './strings.js';
 import { isOpt, cString } from '../args.js';
+import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 // ---- shared helpers ------------------------------------------------------------------------
 
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;

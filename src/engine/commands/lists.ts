@@ -21,20 +21,15 @@ import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const NO_SUCH_KEY_R = error(E.NO_SUCH_KEY);
 const INDEX_OUT_OF_RANGE_R = error(E.INDEX_OUT_OF_RANGE);
-const MUST_BE_POSITIVE_R = error(E.MUST_BE_POSITIVE);
 const LPOS_RANK_ZERO_R = error(E.LPOS_RANK_ZERO);
 const LPOS_COUNT_NEGATIVE_R = error(E.LPOS_COUNT_NEGATIVE);
 const LPOS_MAXLEN_NEGATIVE_R = error(E.LPOS_MAXLEN_NEGATIVE);
-const NUMKEYS_NOT_POSITIVE_R = error(E.NUMKEYS_NOT_POSITIVE);
-const COUNT_NOT_POSITIVE_R = error(E.COUNT_NOT_POSITIVE);
 const MINUS_ONE: Reply = int(-1);
 
 /** Which end of a list (Redis's LIST_HEAD / LIST_TAIL). */

@@ -30,9 +30,8 @@ import {
   ZERO,
   type Reply,
 } from '../reply.js';
+import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 
 /** Redis's addReplyHelp: a header naming the command, the lines, and the HELP footer. */
 function helpReply(argv0: string, lines: readonly string[]): Reply {

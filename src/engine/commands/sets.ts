@@ -25,17 +25,11 @@ import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
+import { INVALID_CURSOR_R, LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
-const INVALID_CURSOR_R = error(E.INVALID_CURSOR);
-const MUST_BE_POSITIVE_R = error(E.MUST_BE_POSITIVE);
-const NUMKEYS_NOT_POSITIVE_R = error(E.NUMKEYS_NOT_POSITIVE);
 const NUMKEYS_TOO_MANY_R = error(E.NUMKEYS_TOO_MANY);
-const LIMIT_NEGATIVE_R = error(E.LIMIT_NEGATIVE);
 /** SRANDMEMBER's count range is -LONG_MAX..LONG_MAX: only LONG_MIN itself falls outside. */
 const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223372036854775807n));
 const LONG_MIN_STRING = '-9223372036854775808';

@@ -10,8 +10,8 @@ import * as E from '../errors.js';
 import { saveToStorage } from '../persistence.js';
 import { error, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { SYNTAX_R } from '../error-replies.js';
 
-const SYNTAX_R = error(E.SYNTAX);
 const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);
 const NOT_AVAILABLE_R = error(E.SHUTDOWN_NOT_AVAILABLE);
 const SHUTDOWN_FAILED_R = error(E.SHUTDOWN_FAILED);

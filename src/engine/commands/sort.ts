@@ -17,10 +17,8 @@ import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../reply.js';
 import { isOpt, cString } from '../args.js';
+import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
 
 // ---- patterns ------------------------------------------------------------------------------

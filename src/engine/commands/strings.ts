@@ -9,15 +9,10 @@ import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../n
 import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
-const NOT_FLOAT_R = error(E.NOT_FLOAT);
-const NAN_OR_INF_R = error(E.NAN_OR_INF);
-const OVERFLOW_R = error(E.OVERFLOW);
 const DECREMENT_OVERFLOW_R = error(E.DECREMENT_OVERFLOW);
 const STRING_TOO_LONG_R = error(E.STRING_TOO_LONG);
 const OFFSET_OUT_OF_RANGE_R = error(E.OFFSET_OUT_OF_RANGE);

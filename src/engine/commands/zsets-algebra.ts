@@ -15,10 +15,10 @@ import { parseDouble, parseIntArg } from '../numbers.js';
 import type { SetObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
-import { convertToListpackIfNeeded, NOT_INTEGER_R, pushEntry, SYNTAX_R, WRONGTYPE_R } from './zsets-core.js';
+import { convertToListpackIfNeeded, pushEntry } from './zsets-core.js';
+import { LIMIT_NEGATIVE_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 const WEIGHT_NOT_FLOAT_R = error(E.WEIGHT_NOT_FLOAT);
-const LIMIT_NEGATIVE_R = error(E.LIMIT_NEGATIVE);
 
 const OP_UNION = 0;
 const OP_INTER = 1;

@@ -19,10 +19,6 @@ import { error, type Reply } from '../reply.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 
-export const WRONGTYPE_R = error(E.WRONGTYPE);
-export const SYNTAX_R = error(E.SYNTAX);
-export const NOT_INTEGER_R = error(E.NOT_INTEGER);
-export const NOT_FLOAT_R = error(E.NOT_FLOAT);
 export const MIN_MAX_NOT_FLOAT_R = error(E.MIN_MAX_NOT_FLOAT);
 export const MIN_MAX_NOT_LEX_R = error(E.MIN_MAX_NOT_LEX);
 

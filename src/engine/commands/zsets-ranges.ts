@@ -18,14 +18,12 @@ import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,
   MIN_MAX_NOT_LEX_R,
-  NOT_INTEGER_R,
   parseLexRangeArgs,
   parseScoreRange,
   pushEntry,
-  SYNTAX_R,
-  WRONGTYPE_R,
   zsetAdd,
 } from './zsets-core.js';
+import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 const LIMIT_NEEDS_BY_R = error(E.ZRANGE_LIMIT_NEEDS_BY);
 const WITHSCORES_BYLEX_R = error(E.ZRANGE_WITHSCORES_BYLEX);

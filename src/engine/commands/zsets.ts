@@ -27,12 +27,8 @@ import {
 import {
   createZSetFor,
   listpackScoreString,
-  NOT_FLOAT_R,
-  NOT_INTEGER_R,
   pushEntry,
   scoreReply,
-  SYNTAX_R,
-  WRONGTYPE_R,
   ZADD_IN_GT,
   ZADD_IN_INCR,
   ZADD_IN_LT,
@@ -59,16 +55,12 @@ import {
   zrevrangebyscoreCommand,
   zrevrangeCommand,
 } from './zsets-ranges.js';
+import { COUNT_NOT_POSITIVE_R, INVALID_CURSOR_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 const ZADD_XX_AND_NX_R = error(E.ZADD_XX_AND_NX);
 const ZADD_GT_LT_NX_R = error(E.ZADD_GT_LT_NX);
 const ZADD_INCR_ONE_PAIR_R = error(E.ZADD_INCR_ONE_PAIR);
 const SCORE_IS_NAN_R = error(E.SCORE_IS_NAN);
-const INVALID_CURSOR_R = error(E.INVALID_CURSOR);
-const MUST_BE_POSITIVE_R = error(E.MUST_BE_POSITIVE);
-const NUMKEYS_NOT_POSITIVE_R = error(E.NUMKEYS_NOT_POSITIVE);
-const COUNT_NOT_POSITIVE_R = error(E.COUNT_NOT_POSITIVE);
-const VALUE_OUT_OF_RANGE_R = error(E.VALUE_OUT_OF_RANGE);
 /** ZRANDMEMBER's count range is -LONG_MAX..LONG_MAX: only LONG_MIN itself falls outside. */
 const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223372036854775807n));
 /** shared.emptyscan. */
