@@ -8,6 +8,7 @@ import {
   loadFromStorage,
   loadSnapshot,
   MemorySnapshotStorage,
+  saveIfDue,
   saveToStorage,
   snapshot,
 } from './persistence.js';
@@ -142,6 +143,49 @@ describe('storage', () => {
     const other = fresh({ storage }).engine;
     expect(loadFromStorage(other)).toEqual({ loaded: 1, expired: 0 });
     expect(dump(other)).toEqual([[2, 'k', 'v', -1]]);
+  });
+
+  it('saveIfDue saves once a save point (seconds and changes) is reached, and retries failures after 5 s', () => {
+    const storage = new MemorySnapshotStorage();
+    const { engine, clock } = fresh({ storage, config: { save: '60 2 10 100' } });
+    put(engine, 0, 'k', 'v');
+    engine.changesSinceLastSave = 1;
+    clock.advance(61_000);
+    expect(saveIfDue(engine)).toBe(false); // 1 change < 2, and 61 s < 10 s is false for 100
+    engine.changesSinceLastSave = 2;
+    expect(saveIfDue(engine)).toBe(true);
+    expect(storage.load()).not.toBeNull();
+    expect(engine.changesSinceLastSave).toBe(0);
+    expect(engine.stats.rdbSaves).toBe(1);
+
+    engine.changesSinceLastSave = 100;
+    clock.advance(5_000);
+    expect(saveIfDue(engine)).toBe(false); // 100 changes, but only 5 s < 10 s
+    clock.advance(5_001);
+    expect(saveIfDue(engine)).toBe(true);
+
+    // A failing storage: one try, then quiet for 5 s.
+    storage.save = () => {
+      throw new Error('disk full');
+    };
+    engine.changesSinceLastSave = 100;
+    clock.advance(11_000);
+    expect(saveIfDue(engine)).toBe(true);
+    expect(engine.lastBgsaveOk).toBe(false);
+    clock.advance(4_000);
+    expect(saveIfDue(engine)).toBe(false);
+    clock.advance(1_001);
+    expect(saveIfDue(engine)).toBe(true);
+  });
+
+  it('saveIfDue does nothing without storage or without changes', () => {
+    const none = fresh({ config: { save: '1 1' } });
+    none.engine.changesSinceLastSave = 10;
+    none.clock.advance(5_000);
+    expect(saveIfDue(none.engine)).toBe(false);
+    const idle = fresh({ storage: new MemorySnapshotStorage(), config: { save: '1 1' } });
+    idle.clock.advance(5_000);
+    expect(saveIfDue(idle.engine)).toBe(false);
   });
 
   it('loadFromStorage is null without storage or without a snapshot', () => {

@@ -209,6 +209,29 @@ export function backgroundSave(engine: Engine): void {
   engine.lastBgsaveTimeSec = 0;
 }
 
+/** After a failed automatic save Redis waits this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
+const AUTO_SAVE_RETRY_MS = 5000;
+const lastAutoSaveTry = new WeakMap<Engine, number>();
+
+/**
+ * serverCron's save points: once some `save <seconds> <changes>` pair is reached (at least
+ * `changes` writes and more than `seconds` since the last save), save in the background. Hosts
+ * with storage call this from their timer. Returns true when it saved.
+ */
+export function saveIfDue(engine: Engine): boolean {
+  if (engine.storage === undefined || engine.changesSinceLastSave === 0) return false;
+  const now = Math.floor(engine.clock.now());
+  if (!engine.lastBgsaveOk && now - (lastAutoSaveTry.get(engine) ?? -Infinity) < AUTO_SAVE_RETRY_MS) return false;
+  for (const [seconds, changes] of engine.config.saveParams) {
+    if (engine.changesSinceLastSave >= changes && now - engine.lastSave > seconds * 1000) {
+      lastAutoSaveTry.set(engine, now);
+      backgroundSave(engine);
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * BGSAVE inside EXEC (or with SCHEDULE while busy): Redis answers "scheduled" and saves from
  * its cron once the transaction is over. Here: as soon as the current synchronous work ends.

@@ -10,6 +10,7 @@ import { createServer, Socket, type Server } from 'node:net';
 import type { Client } from '../engine/client.js';
 import type { Engine } from '../engine/engine.js';
 import { noNewlines } from '../engine/errors.js';
+import { saveIfDue } from '../engine/persistence.js';
 import { error, type Reply } from '../engine/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -87,8 +88,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const expireTimer = setInterval(() => {
     try {
       engine.activeExpireCycle();
+      if (saveIfDue(engine)) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
     } catch (e) {
-      log('#', `active expire cycle failed: ${describe(e)}`);
+      log('#', `server cron failed: ${describe(e)}`);
     }
   }, EXPIRE_EVERY_MS);
   expireTimer.unref();
