@@ -230,7 +230,7 @@ export class Engine {
     }
     if (c.multi !== null && !NOT_QUEUED.has(cmd.fullName)) {
       if (cmd.noMulti) {
-        return this.reject(c, 'ERR Command not allowed inside a transaction', cmd);
+        return this.reject(c, E.NOT_ALLOWED_IN_MULTI, cmd);
       }
       // queueMultiCommand: a transaction already doomed keeps no more commands (CLIENT LIST multi=).
       if (!c.multiError && !c.dirtyCas) c.multi.push({ cmd, argv });

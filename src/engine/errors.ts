@@ -223,3 +223,38 @@ export function atLeastOneInputKey(fullName: string): string {
 export function noNewlines(s: string): string {
   return s.replace(/[\r\n]/g, ' ');
 }
+
+// Protocol errors (networking.c processInlineBuffer / processMultibulkBuffer), used by the RESP
+// request parser.
+export const PROTO_TOO_BIG_INLINE = 'ERR Protocol error: too big inline request';
+export const PROTO_UNBALANCED_QUOTES = 'ERR Protocol error: unbalanced quotes in request';
+export const PROTO_INVALID_MULTIBULK_LEN = 'ERR Protocol error: invalid multibulk length';
+export const PROTO_UNAUTH_MULTIBULK_LEN = 'ERR Protocol error: unauthenticated multibulk length';
+export const PROTO_TOO_BIG_MBULK_COUNT = 'ERR Protocol error: too big mbulk count string';
+export const PROTO_INVALID_BULK_LEN = 'ERR Protocol error: invalid bulk length';
+export const PROTO_UNAUTH_BULK_LEN = 'ERR Protocol error: unauthenticated bulk length';
+export const PROTO_TOO_BIG_BULK_COUNT = 'ERR Protocol error: too big bulk count string';
+
+export function protoExpectedDollar(shown: string): string {
+  return `ERR Protocol error: expected '$', got '${shown}'`;
+}
+
+/** Ours: a bulk longer than a JS string can hold (V8's limit is below Redis's 512 MB). */
+export function argumentTooLong(max: number): string {
+  return `ERR argument too long: this server keeps arguments of at most ${max} bytes`;
+}
+
+/** Ours: a bug in the engine became this reply instead of taking the server or worker down. */
+export function internalError(detail: string): string {
+  return noNewlines(`ERR internal error: ${detail}`);
+}
+
+export const NOT_ALLOWED_IN_MULTI = 'ERR Command not allowed inside a transaction';
+
+export function prefixOverlapsExisting(given: string, existing: string): string {
+  return `ERR Prefix '${given}' overlaps with an existing prefix '${existing}'. Prefixes for a single client must not overlap.`;
+}
+
+export function prefixOverlapsProvided(given: string, other: string): string {
+  return `ERR Prefix '${given}' overlaps with another provided prefix '${other}'. Prefixes for a single client must not overlap.`;
+}

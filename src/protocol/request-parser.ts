@@ -18,6 +18,7 @@
 // Arguments come out as byte strings (one char per byte, codes 0-255), what the engine wants.
 
 import { constants } from 'node:buffer';
+import * as E from '../engine/errors.js';
 
 /** Longest inline line, count line or bulk-length line Redis buffers (PROTO_INLINE_MAX_SIZE). */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
@@ -168,7 +169,7 @@ export class RequestParser {
       if (this.tooLong) {
         this.tooLong = false;
         return new RequestError(
-          `ERR argument too long: this server keeps arguments of at most ${MAX_STRING} bytes`,
+          E.argumentTooLong(MAX_STRING),
           false,
         );
       }
@@ -227,13 +228,13 @@ export class RequestParser {
   private inline(): string[] | RequestError | null {
     const nl = this.findLineEnd(LF);
     if (nl < 0) {
-      if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('ERR Protocol error: too big inline request');
+      if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail(E.PROTO_TOO_BIG_INLINE);
       return null;
     }
     let end = nl;
     if (end > this.pos && this.buf[end - 1] === CR) end--;
     const argv = splitArgs(this.buf, this.pos, end);
-    if (argv === null) return this.fail('ERR Protocol error: unbalanced quotes in request');
+    if (argv === null) return this.fail(E.PROTO_UNBALANCED_QUOTES);
     this.consumeTo(nl + 1);
     return argv;
   }
@@ -244,9 +245,9 @@ export class RequestParser {
     if (this.multibulklen === 0) {
       const quick = this.quickLength();
       if (quick >= 0) {
-        if (quick > MAX_MULTIBULK) return this.fail('ERR Protocol error: invalid multibulk length');
+        if (quick > MAX_MULTIBULK) return this.fail(E.PROTO_INVALID_MULTIBULK_LEN);
         if (quick > UNAUTH_MAX_MULTIBULK && this.authRequired()) {
-          return this.fail('ERR Protocol error: unauthenticated multibulk length');
+          return this.fail(E.PROTO_UNAUTH_MULTIBULK_LEN);
         }
         if (quick === 0) return NO_ARGS;
         this.multibulklen = quick;
@@ -256,15 +257,15 @@ export class RequestParser {
     if (this.multibulklen === 0) {
       const cr = this.findLineEnd(CR);
       if (cr < 0) {
-        if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('ERR Protocol error: too big mbulk count string');
+        if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail(E.PROTO_TOO_BIG_MBULK_COUNT);
         return null;
       }
       // The '\r' must not be the last byte: the byte after it is skipped unchecked.
       if (cr > this.len - 2) return null;
       const n = parseLength(this.buf, this.pos + 1, cr);
-      if (Number.isNaN(n) || n > MAX_MULTIBULK) return this.fail('ERR Protocol error: invalid multibulk length');
+      if (Number.isNaN(n) || n > MAX_MULTIBULK) return this.fail(E.PROTO_INVALID_MULTIBULK_LEN);
       if (n > UNAUTH_MAX_MULTIBULK && this.authRequired()) {
-        return this.fail('ERR Protocol error: unauthenticated multibulk length');
+        return this.fail(E.PROTO_UNAUTH_MULTIBULK_LEN);
       }
       this.consumeTo(cr + 2);
       if (n <= 0) return NO_ARGS;
@@ -276,8 +277,8 @@ export class RequestParser {
       if (this.bulklen === -1) {
         const quick = this.buf[this.pos] === 36 /* '$' */ ? this.quickLength() : -1;
         if (quick >= 0) {
-          if (quick >= MIN_MAX_BULK && quick > this.maxBulkLen()) return this.fail('ERR Protocol error: invalid bulk length');
-          if (quick > UNAUTH_MAX_BULK && this.authRequired()) return this.fail('ERR Protocol error: unauthenticated bulk length');
+          if (quick >= MIN_MAX_BULK && quick > this.maxBulkLen()) return this.fail(E.PROTO_INVALID_BULK_LEN);
+          if (quick > UNAUTH_MAX_BULK && this.authRequired()) return this.fail(E.PROTO_UNAUTH_BULK_LEN);
           this.bulklen = quick;
           if (quick >= BIG_ARG && this.len - this.pos < quick + 2) this.reserve(quick + 2);
         }
@@ -285,7 +286,7 @@ export class RequestParser {
       if (this.bulklen === -1) {
         const cr = this.findLineEnd(CR);
         if (cr < 0) {
-          if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('ERR Protocol error: too big bulk count string');
+          if (this.len - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail(E.PROTO_TOO_BIG_BULK_COUNT);
           return null;
         }
         if (cr > this.len - 2) return null;
@@ -293,13 +294,13 @@ export class RequestParser {
         if (first !== 36 /* '$' */) {
           // Redis turns CR and LF in error text into spaces.
           const shown = first === CR || first === LF ? ' ' : String.fromCharCode(first);
-          return this.fail(`ERR Protocol error: expected '$', got '${shown}'`);
+          return this.fail(E.protoExpectedDollar(shown));
         }
         const n = parseLength(this.buf, this.pos + 1, cr);
         if (Number.isNaN(n) || n < 0 || (n >= MIN_MAX_BULK && n > this.maxBulkLen())) {
-          return this.fail('ERR Protocol error: invalid bulk length');
+          return this.fail(E.PROTO_INVALID_BULK_LEN);
         }
-        if (n > UNAUTH_MAX_BULK && this.authRequired()) return this.fail('ERR Protocol error: unauthenticated bulk length');
+        if (n > UNAUTH_MAX_BULK && this.authRequired()) return this.fail(E.PROTO_UNAUTH_BULK_LEN);
         this.consumeTo(cr + 2);
         this.bulklen = n;
         if (n >= BIG_ARG && this.len - this.pos < n + 2) this.reserve(n + 2);

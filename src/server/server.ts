@@ -9,7 +9,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import type { Client } from '../engine/client.js';
 import type { Engine } from '../engine/engine.js';
-import { noNewlines } from '../engine/errors.js';
+import { internalError } from '../engine/errors.js';
 import { saveIfDue } from '../engine/persistence.js';
 import { error, type Reply } from '../engine/reply.js';
 import { encodeReply } from '../protocol/encode.js';
@@ -278,7 +278,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             reply = engine.execute(client, argv);
           } catch (e) {
             log('#', `internal error running '${argv[0]}': ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-            reply = error(noNewlines(`ERR internal error: ${describe(e)}`));
+            reply = error(internalError(describe(e)));
           }
           if (gone || stopped) return;
           if (reply !== null) emit(reply);
@@ -297,7 +297,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       } catch (e) {
         // A bug in parsing or encoding: answer, log, and end this connection only.
         log('#', `internal error on client id=${client.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        out += '-' + noNewlines(`ERR internal error: ${describe(e)}`) + '\r\n';
+        out += '-' + internalError(describe(e)) + '\r\n';
         closing = true;
       } finally {
         inBatch = false;

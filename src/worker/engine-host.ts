@@ -6,6 +6,7 @@
 import type { Client } from '../engine/client.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../engine/reply.js';
+import { internalError } from '../engine/errors.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
 
 export interface Timers {
@@ -167,7 +168,7 @@ export class EngineHost {
       const r = this.engine.execute(c, argv);
       if (r !== null) col.replies.unshift(r);
     } catch (e) {
-      col.replies.push(error('ERR internal error: ' + describe(e).replace(/[\r\n]+/g, ' ')));
+      col.replies.push(error(internalError(describe(e))));
     } finally {
       this.collecting = outer;
     }

@@ -641,14 +641,14 @@ function prefixCollision(existing: readonly string[], given: readonly string[]):
     for (const p of existing) {
       if (prefixesOverlap(p, given[i]!)) {
         return E.noNewlines(
-          `ERR Prefix '${cString(given[i]!)}' overlaps with an existing prefix '${cString(p)}'. Prefixes for a single client must not overlap.`,
+          E.prefixOverlapsExisting(cString(given[i]!), cString(p)),
         );
       }
     }
     for (let j = i + 1; j < given.length; j++) {
       if (prefixesOverlap(given[i]!, given[j]!)) {
         return E.noNewlines(
-          `ERR Prefix '${cString(given[i]!)}' overlaps with another provided prefix '${cString(given[j]!)}'. Prefixes for a single client must not overlap.`,
+          E.prefixOverlapsProvided(cString(given[i]!), cString(given[j]!)),
         );
       }
     }
