@@ -1,7 +1,17 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugin } from './scripts/offline-plugin.js';
 
 export default defineConfig({
+  // Relative asset paths: the built site works from any static file server, at any path.
+  base: './',
+  plugins: [react(), offlinePlugin()],
   worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    sourcemap: true,
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test on a fresh machine. The differential tests need Debian's
-# redis-server 7.0 (and the client checks redis-cli and python3-redis): they are installed with
-# apt-get when missing.
+# redis-server 7.0 (and the client checks redis-cli and python3-redis); the end-to-end tests
+# need Debian's Chromium. Whatever is missing is installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +9,9 @@ need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v redis-cli >/dev/null || need+=(redis-tools)
 /usr/bin/python3 -c 'import redis' 2>/dev/null || need+=(python3-redis)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "test: installing ${need[*]} with apt-get (the differential tests compare against the real Redis)"
+  echo "test: installing ${need[*]} with apt-get (the differential tests compare against the real Redis; the end-to-end tests drive Chromium)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
@@ -20,13 +21,26 @@ fi
 
 echo "test: typecheck"
 npm run --silent typecheck
-echo "test: unit and differential tests (vitest)"
 mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/vitest-e2e.json
 status=0
+echo "test: unit and differential tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+echo "test: build the site, then end-to-end tests in Chromium"
+if npx vite build --logLevel warn; then
+  npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-e2e.json || status=$?
+else
+  status=1
+fi
 # One plain closing line that any CI reads: "N passed, N failed, N skipped".
 node -e '
-const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+for (const f of [".tmp/vitest.json", ".tmp/vitest-e2e.json"]) {
+  if (!fs.existsSync(f)) { failed++; continue; }
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' || true
 exit $status

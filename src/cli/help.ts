@@ -6,6 +6,24 @@
 
 import type { CommandSpec } from '../engine/command.js';
 
+/**
+ * What the terminal needs of a command's declaration: the table's documentation fields. A
+ * CommandSpec is one; the page gets plain copies from the worker so the engine stays there.
+ */
+export type CommandDoc = Pick<CommandSpec, 'name' | 'syntax' | 'summary' | 'since' | 'group'> & {
+  subcommands?: readonly CommandDoc[];
+};
+
+/** The documentation fields of the command table, as plain data (structured-clone safe). */
+export function commandDocs(specs: readonly CommandSpec[]): CommandDoc[] {
+  const doc = (s: CommandSpec): CommandDoc => {
+    const d: CommandDoc = { name: s.name, syntax: s.syntax, summary: s.summary, since: s.since, group: s.group };
+    if (s.subcommands) d.subcommands = s.subcommands.map(doc);
+    return d;
+  };
+  return specs.map(doc);
+}
+
 /** The redis-cli version we emulate; `HELP` prints it. */
 export const CLI_VERSION = '7.0.15';
 
@@ -27,7 +45,7 @@ export class HelpTable {
   /** Sorted like redis-cli's table (by full name, byte order): groups first ('@' < 'A'). */
   readonly entries: readonly HelpEntry[];
 
-  constructor(specs: readonly CommandSpec[]) {
+  constructor(specs: readonly CommandDoc[]) {
     const entries: HelpEntry[] = [];
     const groups = new Set<string>();
     for (const spec of specs) {
@@ -46,7 +64,7 @@ export class HelpTable {
   }
 }
 
-function entryOf(spec: CommandSpec, parent: CommandSpec | null): HelpEntry {
+function entryOf(spec: CommandDoc, parent: CommandDoc | null): HelpEntry {
   const words = parent === null ? [spec.name.toUpperCase()] : [parent.name.toUpperCase(), spec.name.toUpperCase()];
   return {
     kind: 'command',

@@ -15,17 +15,16 @@
 // `runLine` does all of that at once with a synchronous sender (tests, headless lessons).
 // Everything printed is a byte string (see format-reply.ts).
 
-import type { CommandSpec } from '../engine/command.js';
 import type { Reply } from '../engine/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
-import { asciiEqualsIgnoreCase, helpOutput, HelpTable } from './help.js';
+import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
 import { completionsFor, hintFor, type Hint } from './hints.js';
 import { PromptState } from './prompt.js';
 import { isCSpace, splitArgs } from './split-args.js';
 
 export interface CliSessionOptions {
-  /** The command table HELP, hints and completion read (the engine's commandSpecs). */
-  specs: readonly CommandSpec[];
+  /** The command table HELP, hints and completion read (the engine's commandSpecs or their docs). */
+  specs: readonly CommandDoc[];
   /** Shown in the prompt; redis-cli's defaults. */
   host?: string;
   port?: number;
@@ -54,7 +53,7 @@ export type LinePlan =
 export type SyncSender = (argv: string[]) => { replies: readonly Reply[]; resp: 2 | 3 };
 
 export class CliSession {
-  readonly help: HelpTable;
+  help: HelpTable;
   readonly state: PromptState;
   mode: OutputMode;
   hints: boolean;
@@ -74,6 +73,11 @@ export class CliSession {
 
   get prompt(): string {
     return this.state.prompt;
+  }
+
+  /** Replaces the command table (the page receives it from the worker once that is up). */
+  useCommands(specs: readonly CommandDoc[]): void {
+    this.help = new HelpTable(specs);
   }
 
   /** The grey hint for the line being typed, or null (also when hints are switched off). */

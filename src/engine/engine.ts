@@ -123,7 +123,8 @@ export class Engine {
 
   /** Command names as clients spell them → table entry (a cache over the lower-case table). */
   private readonly spellings = new Map<string, Command>();
-  private nextClientId = 1;
+  /** A fresh redis-server gives its first connection id 3: ids 1 and 2 go to internal clients at startup. */
+  private nextClientId = 3;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
   /** 'db\0key' → clients watching it. */
   private readonly watchers = new Map<string, Set<Client>>();
@@ -341,6 +342,16 @@ export class Engine {
   notify(_type: string, event: string, key: string, db: Database): void {
     if (this.listeners.size === 0) return;
     const e: ChangeEvent = { db: db.id, key, event };
+    for (const l of this.listeners) l(e);
+  }
+
+  /**
+   * A whole database changed at once (FLUSHDB, FLUSHALL, SWAPDB): Redis sends no keyspace
+   * event for these, but the inspector must hear of them. The key is empty.
+   */
+  changedWholeDb(event: 'flushdb' | 'swapdb', db: Database): void {
+    if (this.listeners.size === 0) return;
+    const e: ChangeEvent = { db: db.id, key: '', event };
     for (const l of this.listeners) l(e);
   }
 

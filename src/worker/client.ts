@@ -9,6 +9,7 @@
 // connection is re-opened under the same handle with its last known RESP version and database
 // (so the prompt stays right); its CLIENT ID changes.
 
+import type { CommandDoc } from '../cli/help.js';
 import type { ChangeEvent, ClientState, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
 
 export interface RunResult extends ClientState {
@@ -68,6 +69,8 @@ export interface WorkerClientOptions {
 export class WorkerClient {
   /** Resolves with the protocol version once the (current) worker said `ready`. */
   ready!: Promise<number>;
+  /** The command table's documentation the worker sent with `ready` (empty before). */
+  commands: readonly CommandDoc[] = [];
   private port!: DisposablePort;
   private nextId = 1;
   private nextHandle = 1;
@@ -191,6 +194,11 @@ export class WorkerClient {
     await Promise.all(reopen);
   }
 
+  /** Kills the worker the way a crash would and recovers as from one (for tests of that path). */
+  simulateCrash(): void {
+    void this.restart('the worker died');
+  }
+
   /** Stops the worker; every request in flight is rejected. */
   dispose(): void {
     this.port.onmessage = null;
@@ -252,6 +260,7 @@ export class WorkerClient {
   private receive(msg: FromWorker, markReady: (v: number) => void): void {
     switch (msg.type) {
       case 'ready':
+        this.commands = msg.commands;
         markReady(msg.version);
         return;
       case 'push': {

@@ -4,6 +4,8 @@
 // "ERR internal error: …" reply for that request.
 
 import type { Client } from '../engine/client.js';
+import { commandDocs } from '../cli/help.js';
+import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../engine/reply.js';
 import { internalError } from '../engine/errors.js';
@@ -63,7 +65,7 @@ export class EngineHost {
     if (this.timers !== undefined && this.timer === undefined) {
       this.timer = this.timers.setInterval(() => this.expireTick(), this.expireIntervalMs);
     }
-    this.send({ type: 'ready', version: PROTOCOL_VERSION });
+    this.send({ type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) });
   }
 
   /** Stops the expiry timer (the worker is going away). */

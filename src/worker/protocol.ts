@@ -6,11 +6,12 @@
 
 import type { ChangeEvent } from '../engine/engine.js';
 import type { Reply } from '../engine/reply.js';
+import type { CommandDoc } from '../cli/help.js';
 
 export type { ChangeEvent, Reply };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // ---- UI → worker ----------------------------------------------------------------------------
 
@@ -43,8 +44,11 @@ export interface ClientState {
 }
 
 export type FromWorker =
-  /** The worker is up and handles requests (sent once, first). */
-  | { type: 'ready'; version: number }
+  /**
+   * The worker is up and handles requests (sent once, first), with the command table's
+   * documentation for the terminal's HELP, hints and completion (the engine stays in the worker).
+   */
+  | { type: 'ready'; version: number; commands: CommandDoc[] }
   /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
   | { type: 'opened'; id: number; clientId: number }
   /**

@@ -3,7 +3,7 @@ import { VirtualClock } from '../engine/clock.js';
 import type { Reply } from '../engine/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
 import { EngineHost, type Timers } from './engine-host.js';
-import type { ChangeEvent, FromWorker, ToWorker } from './protocol.js';
+import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
 
 interface Rig {
   wc: WorkerClient;
@@ -65,14 +65,24 @@ const bulk = (v: string | null): Reply => ({ t: 'bulk', v });
 describe('WorkerClient ↔ EngineHost', () => {
   it('announces ready and round-trips SET/GET with byte strings', async () => {
     const { wc } = rig();
-    expect(await wc.ready).toBe(1);
+    expect(await wc.ready).toBe(PROTOCOL_VERSION);
     const h = await wc.open();
     expect((await wc.run(h, ['SET', 'k\xff', '\xec\x95\x88'])).replies).toEqual([{ t: 'simple', v: 'OK' }]);
     const r = await wc.run(h, ['GET', 'k\xff']);
     expect(r.replies).toEqual([bulk('\xec\x95\x88')]);
     expect(r).toMatchObject({ resp: 2, db: 0, inMulti: false });
     expect((await wc.run(h, ['INCRBY', 'n', '9223372036854775807'])).replies[0]).toMatchObject({ t: 'int' });
-    expect(wc.remoteId(h)).toBe(1);
+    expect(wc.remoteId(h)).toBe(3); // a fresh redis-server's first connection
+  });
+
+  it('sends the command table documentation with ready, as plain data', async () => {
+    const { wc } = rig();
+    await wc.ready;
+    const get = wc.commands.find((c) => c.name === 'get');
+    expect(get).toEqual({ name: 'get', syntax: 'key', summary: get!.summary, since: '1.0.0', group: 'string' });
+    const config = wc.commands.find((c) => c.name === 'config');
+    expect(config?.subcommands?.map((s) => s.name)).toContain('get');
+    expect(structuredClone(wc.commands)).toEqual(wc.commands);
   });
 
   it('keeps RESP3 types after HELLO 3 and reports the resp version', async () => {
@@ -256,7 +266,7 @@ describe('WorkerClient over a fake synchronous Worker', () => {
     const r = await wc.run(h, ['EXISTS', 'k']);
     expect(r.replies).toEqual([{ t: 'int', v: 0 }]);
     expect(r.db).toBe(5);
-    expect(await wc.ready).toBe(1);
+    expect(await wc.ready).toBe(PROTOCOL_VERSION);
   });
 });
 
@@ -271,8 +281,9 @@ describe('EngineHost directly', () => {
   it('flushes changes from several commands of a tick in one batch, after their results', () => {
     const { host, out, queued } = direct();
     host.handle({ type: 'open', id: 1 });
-    host.handle({ type: 'run', id: 2, clientId: 1, argv: ['SET', 'a', '1'] });
-    host.handle({ type: 'run', id: 3, clientId: 1, argv: ['DEL', 'a'] });
+    // Like a fresh redis-server, the first connection is client 3.
+    host.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'a', '1'] });
+    host.handle({ type: 'run', id: 3, clientId: 3, argv: ['DEL', 'a'] });
     expect(queued.length).toBe(1);
     queued.shift()!();
     expect(out.map((m) => m.type)).toEqual(['opened', 'result', 'result', 'changes']);
@@ -291,13 +302,13 @@ describe('EngineHost directly', () => {
     host.handle({ type: 'nope', id: 7 } as unknown as ToWorker);
     host.handle({ type: 'run', id: 8, clientId: 42, argv: ['PING'] });
     host.handle({ type: 'open', id: 9 });
-    host.handle({ type: 'run', id: 10, clientId: 1, argv: [1, 2] as unknown as string[] });
+    host.handle({ type: 'run', id: 10, clientId: 3, argv: [1, 2] as unknown as string[] });
     host.handle({ type: 'open', id: 11, db: 16 });
     expect(out).toEqual([
       { type: 'error', id: null, message: 'message is not an object' },
       { type: 'error', id: 7, message: "unknown message type 'nope'" },
       { type: 'error', id: 8, message: 'no client 42' },
-      { type: 'opened', id: 9, clientId: 1 },
+      { type: 'opened', id: 9, clientId: 3 },
       { type: 'error', id: 10, message: 'argv must be an array of strings' },
       { type: 'error', id: 11, message: 'no database 16' },
     ]);

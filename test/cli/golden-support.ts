@@ -125,10 +125,6 @@ export function readTypingEntries(): TypingEntry[] {
 /** Replays typed lines as one redis-cli session over one engine client; returns the transcript. */
 export function replay(lines: readonly string[], mode: 'tty' | 'raw', port: number): { screen: string; stdout: string } {
   const engine = new Engine({ clock: new VirtualClock() });
-  // In Redis the Lua client and the modules' context client take ids 1 and 2, so the first
-  // connection (redis-cli's) is client 3 — HELLO prints it.
-  engine.createClient();
-  engine.createClient();
   const client = engine.createClient();
   const session = new CliSession({ specs: commandSpecs, port, mode });
   const send: SyncSender = (argv) => {

@@ -443,6 +443,7 @@ function flushDb(c: Client, db: Database): void {
   engine.touchAllWatchedKeysInDb(db);
   engine.changesSinceLastSave += db.size;
   db.clear();
+  engine.changedWholeDb('flushdb', db);
 }
 
 function flushdbCommand(c: Client, argv: string[]): Reply {
@@ -475,6 +476,8 @@ function swapdbCommand(c: Client, argv: string[]): Reply {
   engine.dbs[id2] = db1;
   db1.id = id2;
   db2.id = id1;
+  engine.changedWholeDb('swapdb', db1);
+  engine.changedWholeDb('swapdb', db2);
   for (const cl of engine.clients.values()) {
     if (cl.db === db1) cl.db = db2;
     else if (cl.db === db2) cl.db = db1;

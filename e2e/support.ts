@@ -1,0 +1,136 @@
+// What every end-to-end test needs: the built site (dist/) served by a plain static server,
+// Debian's Chromium driven by playwright-core, and ways to type into a terminal and read what
+// it shows, the way a person would.
+
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const DIST = join(import.meta.dirname, '..', 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves dist/ with no special headers at all: what any static host would do. */
+export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(DIST, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // This machine has no network: Chromium must not try to reach Google's services.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Opens the site in a fresh context (empty storage) and waits for the first prompt. */
+export async function openSite(browser: Browser, url: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+    locale: options.locale ?? 'en-US',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(url);
+  await waitForPrompt(page);
+  return page;
+}
+
+/** The page's uncaught errors so far (none is the only good answer). */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function activeTab(page: Page): Promise<number> {
+  return page.evaluate(() => window.redisPlayground!.activeTab());
+}
+
+/** Every line of a terminal (scrollback included), wrapped rows joined, trailing blanks cut. */
+export async function screen(page: Page, tabId?: number): Promise<string[]> {
+  return page.evaluate((id) => window.redisPlayground!.screen(id ?? undefined), tabId ?? null);
+}
+
+/** Waits until the terminal sits at a prompt with nothing left to run. */
+export async function waitIdle(page: Page, tabId?: number, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((id) => window.redisPlayground?.idle(id ?? undefined) === true, tabId ?? null, { timeout, polling: 20 });
+}
+
+export async function waitForPrompt(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.redisPlayground?.idle() === true, null, { timeout: 15_000, polling: 20 });
+}
+
+/** Focuses the visible terminal of the active tab (a click, as a person would). */
+export async function focusTerminal(page: Page): Promise<void> {
+  await page.locator('.terminal-box:not([hidden]) .xterm-screen').first().click();
+}
+
+/** Types a line with the keyboard, presses Enter and waits for the next prompt. */
+export async function typeLine(page: Page, line: string): Promise<void> {
+  if (line !== '') await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await waitIdle(page);
+}
+
+/** Pastes text into the active terminal (what Ctrl-V / the context menu does). */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const area = document.querySelector<HTMLTextAreaElement>('.terminal-box:not([hidden]) .xterm-helper-textarea')!;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The text of the screen rows the accessibility tree exposes (what a screen reader reads). */
+export async function accessibleRows(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.terminal-box:not([hidden]) .xterm-accessibility-tree > div')].map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
+  );
+}
+
+/** The lines printed since the last time `mark` was taken (a terminal's new output). */
+export async function linesAfter(page: Page, mark: number, tabId?: number): Promise<string[]> {
+  return (await screen(page, tabId)).slice(mark);
+}

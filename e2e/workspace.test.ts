@@ -1,0 +1,152 @@
+// The workspace around the terminals: client tabs (each its own connection), layouts, panels,
+// themes, quick-start commands, and recovery when the engine's worker dies.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activeTab, focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
+
+let site: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  page = await openSite(browser, site.url);
+  await focusTerminal(page);
+});
+
+const last = async (tab?: number) => (await screen(page, tab)).slice(-2);
+
+async function newTab(): Promise<number> {
+  const before = await activeTab(page);
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  await expect.poll(() => activeTab(page)).not.toBe(before);
+  await waitIdle(page);
+  await focusTerminal(page);
+  return activeTab(page);
+}
+
+describe('client tabs', () => {
+  it('a WATCH in one tab is broken by a write from another', async () => {
+    const first = await activeTab(page);
+    await typeLine(page, 'SET stock 10');
+    await typeLine(page, 'WATCH stock');
+    await typeLine(page, 'MULTI');
+    await typeLine(page, 'DECR stock');
+
+    const second = await newTab();
+    expect(second).not.toBe(first);
+    expect(await screen(page)).toEqual(['127.0.0.1:6379>']);
+    await typeLine(page, 'SET stock 0');
+
+    await page.getByRole('tab', { name: /client 1/ }).click();
+    await focusTerminal(page);
+    await typeLine(page, 'EXEC');
+    expect(await last()).toEqual(['(nil)', '127.0.0.1:6379>']);
+    await typeLine(page, 'GET stock');
+    expect(await last()).toEqual(['"0"', '127.0.0.1:6379>']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('each tab is its own client: own database, own name, listed by CLIENT LIST', async () => {
+    await typeLine(page, 'SELECT 5');
+    await typeLine(page, 'CLIENT SETNAME alice');
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('alice');
+    await newTab();
+    await typeLine(page, 'CLIENT SETNAME bob');
+    await typeLine(page, 'CLIENT LIST');
+    const lines = (await screen(page)).filter((l) => l.includes('name='));
+    expect(lines.some((l) => / name=alice .* db=5 /.test(l))).toBe(true);
+    expect(lines.some((l) => / name=bob .* db=0 /.test(l))).toBe(true);
+    await expect.poll(() => page.getByRole('tab', { name: /alice/ }).textContent()).toContain('db5');
+  });
+
+  it('tabs can be renamed and closed', async () => {
+    await newTab();
+    await page.getByRole('tab', { selected: true }).dblclick();
+    const input = page.getByLabel('Terminal name');
+    await input.fill('worker-1');
+    await input.press('Enter');
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('worker-1');
+    await focusTerminal(page);
+    await typeLine(page, 'CLIENT GETNAME');
+    expect(await last()).toEqual(['"worker-1"', '127.0.0.1:6379>']);
+    await page.getByRole('button', { name: 'Close worker-1' }).click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(1);
+    await focusTerminal(page);
+    await typeLine(page, 'CLIENT LIST');
+    expect((await screen(page)).filter((l) => l.includes('name=worker-1'))).toEqual([]);
+  });
+
+  it('shows terminals side by side', async () => {
+    await newTab();
+    await page.getByRole('button', { name: 'Side by side' }).click();
+    await expect.poll(() => page.locator('.terminal-box:not([hidden])').count()).toBe(2);
+    const boxes = await page.locator('.terminal-box').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
+    expect(boxes[0]).toBeLessThan(boxes[1]!);
+    await page.getByRole('button', { name: 'Tabs' }).click();
+    await expect.poll(() => page.locator('.terminal-box:not([hidden])').count()).toBe(1);
+  });
+});
+
+describe('panels and themes', () => {
+  it('collapses the side panels and switches theme', async () => {
+    await expect.poll(() => page.locator('#lessons').count()).toBe(1);
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await expect.poll(() => page.locator('#lessons').count()).toBe(0);
+    await page.getByRole('button', { name: 'Inspector' }).click();
+    await expect.poll(() => page.locator('#inspector').count()).toBe(0);
+    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.getByRole('button', { name: /theme/ }).click();
+    const after = await page.evaluate(() => document.documentElement.dataset.theme);
+    expect(after).not.toBe(before);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe(after === 'light' ? 'rgb(238, 237, 232)' : 'rgb(15, 17, 21)');
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.locator('#lessons').count()).toBe(1);
+  });
+
+  it('runs a quick-start command in the active terminal and the inspector shows the key', async () => {
+    await page.getByRole('button', { name: 'SET greeting "hello world"' }).click();
+    await waitIdle(page);
+    expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> SET greeting "hello world"', 'OK', '127.0.0.1:6379>']);
+    await expect.poll(() => page.locator('#inspector .key').allTextContents()).toEqual(['greeting']);
+  });
+});
+
+describe('engine recovery', () => {
+  it('says so when the worker dies, restarts it, and the terminal keeps working', async () => {
+    await typeLine(page, 'SELECT 1');
+    await page.evaluate(() => window.redisPlayground!.crashWorker());
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('The Redis engine stopped');
+    await expect.poll(async () => (await screen(page)).join('\n')).toContain('The Redis engine stopped');
+    await typeLine(page, 'PING');
+    expect(await last()).toEqual(['PONG', '127.0.0.1:6379[1]>']);
+  });
+});
+
+describe('offline', () => {
+  it('loads and runs commands with the network gone, after one visit', async () => {
+    // The service worker has stored every file of the build once it is active.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await waitIdle(page, undefined, 15_000);
+      await focusTerminal(page);
+      await typeLine(page, 'PING');
+      expect(await last()).toEqual(['PONG', '127.0.0.1:6379>']);
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+// UI state only (the worker owns the data): tabs, layout, theme, panels, the engine's status.
+// Preferences and tab names survive a reload (localStorage); connection state does not.
+
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export interface TabInfo {
+  id: number;
+  /** What the tab is called: its client's name (CLIENT SETNAME) once it has one. */
+  title: string;
+  /** The database its client has selected, and whether it is inside MULTI. */
+  db: number;
+  inMulti: boolean;
+  /** `redis-cli --raw` instead of the tty format. */
+  raw: boolean;
+}
+
+export type Theme = 'light' | 'dark';
+export type Layout = 'tabs' | 'split';
+export type EngineStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'restarted'; reason: string };
+
+interface UiState {
+  tabs: TabInfo[];
+  activeTab: number;
+  nextTabId: number;
+  layout: Layout;
+  theme: Theme;
+  lessonsOpen: boolean;
+  inspectorOpen: boolean;
+  engine: EngineStatus;
+  addTab(): number;
+  closeTab(id: number): void;
+  selectTab(id: number): void;
+  updateTab(id: number, change: Partial<Omit<TabInfo, 'id'>>): void;
+  setLayout(layout: Layout): void;
+  toggleTheme(): void;
+  toggleLessons(): void;
+  toggleInspector(): void;
+  setEngine(status: EngineStatus): void;
+}
+
+function newTab(id: number): TabInfo {
+  return { id, title: `client ${id}`, db: 0, inMulti: false, raw: false };
+}
+
+function preferredTheme(): Theme {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
+
+export const useUi = create<UiState>()(
+  persist(
+    (set, get) => ({
+      tabs: [newTab(1)],
+      activeTab: 1,
+      nextTabId: 2,
+      layout: 'tabs',
+      theme: preferredTheme(),
+      lessonsOpen: true,
+      inspectorOpen: true,
+      engine: { kind: 'starting' },
+      addTab() {
+        const id = get().nextTabId;
+        set((s) => ({ tabs: [...s.tabs, newTab(id)], activeTab: id, nextTabId: id + 1 }));
+        return id;
+      },
+      closeTab(id) {
+        set((s) => {
+          if (s.tabs.length <= 1) return s; // the last terminal stays
+          const i = s.tabs.findIndex((t) => t.id === id);
+          if (i === -1) return s;
+          const tabs = s.tabs.filter((t) => t.id !== id);
+          const activeTab = s.activeTab === id ? tabs[Math.min(i, tabs.length - 1)]!.id : s.activeTab;
+          return { tabs, activeTab };
+        });
+      },
+      selectTab(id) {
+        set({ activeTab: id });
+      },
+      updateTab(id, change) {
+        set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, ...change } : t)) }));
+      },
+      setLayout(layout) {
+        set({ layout });
+      },
+      toggleTheme() {
+        set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' }));
+      },
+      toggleLessons() {
+        set((s) => ({ lessonsOpen: !s.lessonsOpen }));
+      },
+      toggleInspector() {
+        set((s) => ({ inspectorOpen: !s.inspectorOpen }));
+      },
+      setEngine(engine) {
+        set({ engine });
+      },
+    }),
+    {
+      name: 'redis-playground:ui',
+      version: 1,
+      // Tabs come back with their names and modes; their connections are new (db 0, no MULTI).
+      partialize: (s) => ({
+        tabs: s.tabs.map((t) => ({ ...t, db: 0, inMulti: false })),
+        activeTab: s.activeTab,
+        nextTabId: s.nextTabId,
+        layout: s.layout,
+        theme: s.theme,
+        lessonsOpen: s.lessonsOpen,
+        inspectorOpen: s.inspectorOpen,
+      }),
+    },
+  ),
+);

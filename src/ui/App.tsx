@@ -1,0 +1,105 @@
+import { useEffect } from 'react';
+import { useUi } from '../store/ui-store.js';
+import { engine } from './engine-client.js';
+import { KeyList } from './inspector/KeyList.js';
+import { QuickStart } from './lessons/QuickStart.js';
+import { TabBar } from './terminal/TabBar.js';
+import { TerminalPane } from './terminal/TerminalPane.js';
+import { setTerminalTheme } from './terminal/terminals.js';
+
+export function App() {
+  const theme = useUi((s) => s.theme);
+  const tabs = useUi((s) => s.tabs);
+  const active = useUi((s) => s.activeTab);
+  const layout = useUi((s) => s.layout);
+  const lessonsOpen = useUi((s) => s.lessonsOpen);
+  const inspectorOpen = useUi((s) => s.inspectorOpen);
+  const status = useUi((s) => s.engine);
+  const { toggleTheme, toggleLessons, toggleInspector, setEngine } = useUi.getState();
+  const activeDb = tabs.find((t) => t.id === active)?.db ?? 0;
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    setTerminalTheme(theme);
+  }, [theme]);
+
+  useEffect(() => {
+    void engine.ready.then(() => setEngine({ kind: 'ready' }));
+    return engine.onRestart((reason) => {
+      setEngine({ kind: 'restarted', reason });
+      void engine.ready.then(() => undefined);
+    });
+  }, [setEngine]);
+
+  // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector: every panel is reachable from the keyboard.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = { Digit1: 'lessons', Digit2: 'terminals', Digit3: 'inspector' }[e.code];
+      if (!target) return;
+      e.preventDefault();
+      if (target === 'lessons' && !useUi.getState().lessonsOpen) toggleLessons();
+      if (target === 'inspector' && !useUi.getState().inspectorOpen) toggleInspector();
+      requestAnimationFrame(() => {
+        const el = document.getElementById(target);
+        const focusable = target === 'terminals' ? el?.querySelector<HTMLElement>('.terminal-box:not([hidden]) textarea') : el;
+        focusable?.focus();
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggleLessons, toggleInspector]);
+
+  return (
+    <div className={`app${lessonsOpen ? ' with-lessons' : ''}${inspectorOpen ? ' with-inspector' : ''}`}>
+      <header className="topbar">
+        <h1>
+          <span className="logo" aria-hidden="true">
+            &gt;_
+          </span>{' '}
+          Redis Playground
+        </h1>
+        <nav aria-label="Panels">
+          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={toggleLessons} title="Lessons (Alt+1)">
+            Lessons
+          </button>
+          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={toggleInspector} title="Inspector (Alt+3)">
+            Inspector
+          </button>
+          <button className="tool" onClick={toggleTheme} title="Switch between light and dark">
+            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          </button>
+        </nav>
+      </header>
+      {status.kind === 'restarted' && (
+        <div className="banner" role="alert">
+          The Redis engine stopped ({status.reason}) and was started again; its data and connections were reset.
+          <button className="tool" onClick={() => setEngine({ kind: 'ready' })}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <main className="workspace">
+        {lessonsOpen && (
+          <aside id="lessons" className="panel lessons" aria-label="Lessons" tabIndex={-1}>
+            <QuickStart />
+          </aside>
+        )}
+        <section id="terminals" className="terminals" aria-label="Terminals">
+          <TabBar />
+          <div className={`terminal-grid ${layout}`} data-count={tabs.length}>
+            {tabs.map((t) => (
+              <TerminalPane key={t.id} tabId={t.id} visible={layout === 'split' || t.id === active} focused={t.id === active} />
+            ))}
+          </div>
+        </section>
+        {inspectorOpen && (
+          <aside id="inspector" className="panel inspector" aria-label="Inspector" tabIndex={-1}>
+            <h2>Keys</h2>
+            <KeyList db={activeDb} />
+          </aside>
+        )}
+      </main>
+    </div>
+  );
+}

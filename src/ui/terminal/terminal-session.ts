@@ -1,0 +1,300 @@
+// One terminal tab: redis-cli's repl loop over an xterm.js screen and one engine connection.
+// The line editor (linenoise) turns keys into lines, CliSession decides what a line means and
+// formats the replies, the WorkerClient runs commands in the engine's worker. Input that
+// arrives while a command runs (the rest of a paste, fast typing) waits in a queue and is
+// edited once the next prompt is up, as a tty's line discipline would keep it.
+
+import type { Terminal } from '@xterm/xterm';
+import { LineEditor, type History } from '../../cli/line-editor.js';
+import { CliSession, type LinePlan } from '../../cli/session.js';
+import { utf8Decode } from '../../cli/split-args.js';
+import { asciiEqualsIgnoreCase } from '../../cli/help.js';
+import type { Reply } from '../../engine/reply.js';
+import type { WorkerClient } from '../../worker/client.js';
+
+/** What the tab shows about its connection. */
+export interface ConnectionInfo {
+  db: number;
+  inMulti: boolean;
+  /** Set when CLIENT SETNAME succeeded in this terminal. */
+  name?: string;
+}
+
+export interface TerminalSessionOptions {
+  term: Terminal;
+  engine: WorkerClient;
+  history: History;
+  /** Called after each line added to the history (to persist it). */
+  onHistory(lines: readonly string[]): void;
+  onInfo(info: ConnectionInfo): void;
+  /** The client name to open the connection with (a renamed tab). */
+  name?: string;
+  raw?: boolean;
+}
+
+const NOTICE_START = '\x1b[2m';
+const NOTICE_END = '\x1b[0m';
+
+export class TerminalSession {
+  readonly cli: CliSession;
+  readonly editor: LineEditor;
+  private readonly term: Terminal;
+  private readonly engine: WorkerClient;
+  private handle: number | null = null;
+  private opening: Promise<number> | null = null;
+  /** Keys received but not yet given to the editor (it is busy or a command runs). */
+  private queue = '';
+  private busy = false;
+  /** The connection ended (QUIT, Ctrl-D, CLIENT KILL): the next line opens a new one. */
+  private disconnected = false;
+  /** redis-cli exited (quit/exit/Ctrl-D): any key starts it again. */
+  private exited = false;
+  private disposed = false;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly options: TerminalSessionOptions) {
+    this.term = options.term;
+    this.engine = options.engine;
+    // The command table arrives with the worker's `ready`; HELP and hints use it from then on.
+    this.cli = new CliSession({ specs: options.engine.commands, mode: options.raw ? 'raw' : 'tty' });
+    this.editor = new LineEditor(
+      {
+        prompt: () => (this.disconnected ? 'not connected> ' : this.cli.prompt),
+        hint: (buf) => this.cli.hint(buf),
+        completions: (buf) => this.cli.completions(buf),
+        columns: () => this.term.cols,
+      },
+      options.history,
+    );
+    this.unsubscribe.push(
+      this.engine.onPush((handle, reply) => {
+        if (handle === this.handle) this.arrived(reply);
+      }),
+      this.engine.onClosed((handle) => {
+        if (handle === this.handle) {
+          this.handle = null;
+          this.disconnected = true;
+        }
+      }),
+      this.engine.onRestart((reason) => this.notice(`The Redis engine stopped (${reason}) and was started again. Data and connection state were lost.`)),
+    );
+  }
+
+  /** At a prompt with no input waiting. */
+  get idle(): boolean {
+    return !this.busy && this.queue === '' && this.editor.active;
+  }
+
+  /** Opens the connection and shows the first prompt. */
+  async start(): Promise<void> {
+    await this.connect();
+    if (this.cli.help.entries.length === 0) this.cli.useCommands(this.engine.commands);
+    if (this.disposed) return;
+    this.write(this.editor.start());
+    this.pump();
+  }
+
+  /** Keys or a paste from xterm's onData. */
+  input(data: string): void {
+    if (this.exited) {
+      this.exited = false;
+      this.write('\r\n');
+      void this.start();
+      return;
+    }
+    this.queue += data;
+    this.pump();
+  }
+
+  /** Runs a line as if typed (the lessons' "Run" buttons): appended to whatever is queued. */
+  typeLine(line: string): void {
+    this.input(line.replace(/\r?\n/g, ' ') + '\r');
+  }
+
+  /** The terminal changed size: redraw the line being edited at the new width. */
+  resized(): void {
+    if (this.editor.active) this.write(this.editor.refresh());
+  }
+
+  setRaw(raw: boolean): void {
+    this.cli.mode = raw ? 'raw' : 'tty';
+  }
+
+  /** CLIENT SETNAME for a renamed tab, without printing anything. */
+  async rename(name: string): Promise<void> {
+    const handle = await this.connection();
+    await this.engine.run(handle, ['CLIENT', 'SETNAME', name]);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const off of this.unsubscribe) off();
+    if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
+    this.handle = null;
+  }
+
+  // ---- the repl loop ----------------------------------------------------------------------
+
+  private pump(): void {
+    while (!this.busy && this.queue.length > 0 && this.editor.active && !this.disposed) {
+      const { output, event, rest } = this.editor.feed(this.queue);
+      this.queue = rest;
+      this.write(output);
+      if (!event) continue;
+      switch (event.kind) {
+        case 'line':
+          this.busy = true;
+          void this.runLine(event.text).finally(() => {
+            this.busy = false;
+            if (this.disposed || this.exited) return;
+            this.write(this.editor.start());
+            this.pump();
+          });
+          return;
+        case 'interrupt':
+        case 'clear-screen':
+          this.write(this.editor.start());
+          break;
+        case 'eof':
+          this.exit();
+          return;
+      }
+    }
+  }
+
+  private async runLine(line: string): Promise<void> {
+    const plan = this.cli.plan(line);
+    if (plan.kind !== 'nothing' && plan.history) {
+      this.editor.history.add(line);
+      this.options.onHistory(this.editor.history.lines);
+    }
+    try {
+      await this.carryOut(plan);
+    } catch (e) {
+      // The worker died or restarted under the command: redis-cli would report a lost connection.
+      this.write(`${NOTICE_START}(the command was lost: ${e instanceof Error ? e.message : String(e)})${NOTICE_END}\r\n`);
+    }
+  }
+
+  private async carryOut(plan: LinePlan): Promise<void> {
+    switch (plan.kind) {
+      case 'nothing':
+        return;
+      case 'print':
+        this.print(plan.text);
+        return;
+      case 'clear':
+        this.write('\x1b[H\x1b[2J');
+        return;
+      case 'quit':
+        this.exit();
+        return;
+      case 'connect':
+        // There is one server here: connecting to it again gives a new connection in db 0.
+        if ((plan.host === '127.0.0.1' || plan.host === 'localhost') && plan.port === 6379) {
+          await this.reconnect();
+        } else {
+          this.print(`Could not connect to Redis at ${plan.host}:${plan.port}: Connection refused\n`);
+        }
+        return;
+      case 'command':
+        for (let n = 0; n < plan.repeat && !this.disposed; n++) await this.send(plan.argv);
+    }
+  }
+
+  private async send(argv: string[]): Promise<void> {
+    if (this.disconnected) await this.reconnect();
+    const handle = await this.connection();
+    let out = this.cli.beforeSend(argv);
+    const started = performance.now();
+    const result = await this.engine.run(handle, argv);
+    if (this.disconnected && result.replies.length === 0) {
+      // The engine ended the connection before answering (QUIT answers first, then closes).
+      this.print(out + 'Error: Server closed the connection\n');
+      return;
+    }
+    out += this.cli.receive(argv, result.replies, result.resp);
+    out += this.cli.elapsed(performance.now() - started);
+    this.print(out);
+    const info: ConnectionInfo = { db: result.db, inMulti: result.inMulti };
+    const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
+    if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);
+    this.options.onInfo(info);
+  }
+
+  /** A push outside a command (an invalidation, later pub/sub): printed now or held, as redis-cli would. */
+  private arrived(reply: Reply): void {
+    const text = this.cli.arrived(reply, this.engine.state(this.handle!).resp);
+    if (text === '') return;
+    const editing = this.editor.active;
+    this.write((editing ? this.editor.hide() : '') + toScreen(text) + (editing ? this.editor.refresh() : ''));
+  }
+
+  private exit(): void {
+    this.exited = true;
+    this.queue = '';
+    if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
+    this.handle = null;
+    this.disconnected = false;
+    this.cli.interrupted();
+    this.cli.state.selected(0);
+    this.write(`${NOTICE_START}redis-cli exited. Press any key to start it again.${NOTICE_END}`);
+    this.options.onInfo({ db: 0, inMulti: false });
+  }
+
+  // ---- the connection ---------------------------------------------------------------------
+
+  private connect(): Promise<number> {
+    if (this.handle !== null) return Promise.resolve(this.handle);
+    this.opening ??= this.engine.open(this.options.name ? { name: this.options.name } : {}).then(
+      (h) => {
+        this.opening = null;
+        this.handle = h;
+        this.disconnected = false;
+        return h;
+      },
+      (e: unknown) => {
+        this.opening = null;
+        throw e;
+      },
+    );
+    return this.opening;
+  }
+
+  private connection(): Promise<number> {
+    return this.handle !== null ? Promise.resolve(this.handle) : this.connect();
+  }
+
+  /** A new connection, as redis-cli's reconnect makes it: outside MULTI, the database selected again. */
+  private async reconnect(): Promise<void> {
+    if (this.handle !== null) await this.engine.close(this.handle).catch(() => undefined);
+    this.handle = null;
+    const db = this.cli.interrupted();
+    const handle = await this.connect();
+    if (db !== 0) {
+      const { replies } = await this.engine.run(handle, ['SELECT', String(db)]);
+      if (replies[0]?.t !== 'error') this.cli.state.selected(db);
+    }
+    this.options.onInfo({ db: this.cli.state.db, inMulti: false });
+  }
+
+  // ---- output -----------------------------------------------------------------------------
+
+  private print(bytes: string): void {
+    if (bytes !== '') this.write(toScreen(bytes));
+  }
+
+  private notice(text: string): void {
+    const editing = this.editor.active;
+    this.write((editing ? this.editor.hide() : '') + `\x1b[31m${text}\x1b[0m\r\n` + (editing ? this.editor.refresh() : ''));
+  }
+
+  private write(text: string): void {
+    if (text !== '' && !this.disposed) this.term.write(text);
+  }
+}
+
+/** redis-cli writes bytes and the tty turns "\n" into "\r\n"; xterm wants text. */
+export function toScreen(bytes: string): string {
+  return utf8Decode(bytes).replace(/\n/g, '\r\n');
+}

@@ -1,0 +1,174 @@
+// The xterm.js terminals live outside React: one per tab, created once and kept while the tab
+// exists, so switching tabs or layouts never loses a screen. React components only attach a
+// terminal's element to where it should be shown.
+
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal, type ITheme } from '@xterm/xterm';
+import { History } from '../../cli/line-editor.js';
+import { engine } from '../engine-client.js';
+import { useUi, type Theme } from '../../store/ui-store.js';
+import { TerminalSession } from './terminal-session.js';
+
+export interface TerminalEntry {
+  term: Terminal;
+  fit: FitAddon;
+  session: TerminalSession;
+  /** The element xterm renders into; moved between containers as the layout changes. */
+  element: HTMLDivElement;
+}
+
+const HISTORY_KEY = 'redis-playground:history';
+
+/** One history for every tab, kept across reloads (redis-cli's ~/.rediscli_history). */
+const history = new History(loadHistory());
+
+function loadHistory(): string[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+    return Array.isArray(saved) ? saved.filter((l): l is string => typeof l === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(lines: readonly string[]): void {
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(lines));
+  } catch {
+    // Storage full or disabled: history stays for this page only.
+  }
+}
+
+export const THEMES: Record<Theme, ITheme> = {
+  dark: {
+    background: '#16181d',
+    foreground: '#e6e6e6',
+    cursor: '#f2f2f2',
+    selectionBackground: '#3a4a66',
+    brightBlack: '#8a8f98',
+  },
+  light: {
+    background: '#fbfbf8',
+    foreground: '#1d1f24',
+    cursor: '#1d1f24',
+    cursorAccent: '#fbfbf8',
+    selectionBackground: '#c6d7f5',
+    black: '#1d1f24',
+    brightBlack: '#6b7078',
+    white: '#8a8f98',
+    brightWhite: '#5a5f66',
+    yellow: '#8a6a00',
+    brightYellow: '#8a6a00',
+  },
+};
+
+const entries = new Map<number, TerminalEntry>();
+
+export function terminalFor(tabId: number): TerminalEntry {
+  const existing = entries.get(tabId);
+  if (existing) return existing;
+  const ui = useUi.getState();
+  const tab = ui.tabs.find((t) => t.id === tabId);
+  const term = new Terminal({
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", Menlo, Consolas, monospace',
+    fontSize: 14,
+    cursorBlink: true,
+    scrollback: 10_000,
+    screenReaderMode: true,
+    theme: THEMES[ui.theme],
+    allowProposedApi: false,
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  const element = document.createElement('div');
+  element.className = 'xterm-host';
+  term.open(element);
+  const session = new TerminalSession({
+    term,
+    engine,
+    history,
+    onHistory: saveHistory,
+    onInfo: (info) => {
+      const change: Parameters<typeof ui.updateTab>[1] = { db: info.db, inMulti: info.inMulti };
+      if (info.name !== undefined) change.title = info.name;
+      useUi.getState().updateTab(tabId, change);
+    },
+    name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
+    raw: tab?.raw ?? false,
+  });
+  term.onData((data) => session.input(data));
+  acceptInsertedText(term, (data) => session.input(data));
+  const entry: TerminalEntry = { term, fit, session, element };
+  entries.set(tabId, entry);
+  void session.start();
+  return entry;
+}
+
+/**
+ * In screen-reader mode (which gives the screen's text to assistive technology) xterm.js takes
+ * typed text only from key events and ignores text inserted without them: a tablet's on-screen
+ * keyboard, dictation, an input method sending plain insertText. Those are taken here, with
+ * the rule xterm.js applies outside that mode so nothing is taken twice.
+ */
+function acceptInsertedText(term: Terminal, input: (data: string) => void): void {
+  const area = term.textarea;
+  if (!area) return;
+  let keyDownSeen = false;
+  let keyPressed = false;
+  area.addEventListener('keydown', () => {
+    keyDownSeen = true;
+    keyPressed = false;
+  });
+  area.addEventListener('keypress', () => (keyPressed = true));
+  area.addEventListener('keyup', () => {
+    keyDownSeen = false;
+    keyPressed = false;
+  });
+  area.addEventListener('input', (e) => {
+    const ev = e as InputEvent;
+    if (ev.inputType !== 'insertText' || !ev.data || keyPressed || (ev.composed && keyDownSeen)) return;
+    input(ev.data);
+  });
+}
+
+export function disposeTerminal(tabId: number): void {
+  const entry = entries.get(tabId);
+  if (!entry) return;
+  entries.delete(tabId);
+  entry.session.dispose();
+  entry.term.dispose();
+  entry.element.remove();
+}
+
+export function existingTerminal(tabId: number): TerminalEntry | undefined {
+  return entries.get(tabId);
+}
+
+export function setTerminalTheme(theme: Theme): void {
+  for (const { term } of entries.values()) term.options.theme = THEMES[theme];
+}
+
+/** CLIENT SETNAME accepts no spaces or newlines (and an empty name clears it). */
+export function isClientName(name: string): boolean {
+  return name.length > 0 && !/[\s]/.test(name) && /^[\x21-\x7e]+$/.test(name);
+}
+
+/** What the terminal shows, every row of scrollback and screen, wrapped rows joined (tests read this). */
+export function screenText(tabId: number): string[] {
+  const entry = entries.get(tabId);
+  if (!entry) return [];
+  const buf = entry.term.buffer.active;
+  const lines: string[] = [];
+  for (let y = 0; y < buf.length; y++) {
+    const line = buf.getLine(y);
+    if (!line) continue;
+    // A row that continues on the next one keeps its trailing blanks: they are part of the line.
+    const text = line.translateToString(false);
+    if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+    else lines.push(text);
+  }
+  // Trailing blanks are not kept, as tmux's capture-pane gives a screen.
+  const trimmed = lines.map((l) => l.replace(/ +$/, ''));
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
+  return trimmed;
+}
