@@ -8,3 +8,4 @@ function startWorker(): Worker {
 }
 
 export const engine = new WorkerClient(startWorker);
+void engine.ready.then(() => performance.mark('engine-ready'));
