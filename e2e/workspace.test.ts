@@ -93,6 +93,13 @@ describe('client tabs', () => {
     await expect.poll(() => page.locator('.terminal-box:not([hidden])').count()).toBe(2);
     const boxes = await page.locator('.terminal-box').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
     expect(boxes[0]).toBeLessThan(boxes[1]!);
+    // Clicking into a terminal makes its tab the active one.
+    await page.locator('.terminal-box').first().locator('.xterm-screen').click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('client 1');
+    await page.keyboard.type('ECHO left');
+    await page.keyboard.press('Enter');
+    await waitIdle(page);
+    expect((await screen(page)).slice(-2)).toEqual(['"left"', '127.0.0.1:6379>']);
     await page.getByRole('button', { name: 'Tabs' }).click();
     await expect.poll(() => page.locator('.terminal-box:not([hidden])').count()).toBe(1);
   });

@@ -31,5 +31,5 @@ export function TerminalPane({ tabId, visible, focused }: { tabId: number; visib
     if (visible && focused) terminalFor(tabId).term.focus();
   }, [tabId, visible, focused]);
 
-  return <div className="terminal-box" ref={box} hidden={!visible} data-tab={tabId} />;
+  return <div className={`terminal-box${focused ? ' active' : ''}`} ref={box} hidden={!visible} data-tab={tabId} />;
 }

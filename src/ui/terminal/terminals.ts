@@ -98,6 +98,10 @@ export function terminalFor(tabId: number): TerminalEntry {
   });
   term.onData((data) => session.input(data));
   acceptInsertedText(term, (data) => session.input(data));
+  // Side by side, the terminal typed into is the active one (the inspector and Run follow it).
+  term.textarea?.addEventListener('focus', () => {
+    if (useUi.getState().activeTab !== tabId) useUi.getState().selectTab(tabId);
+  });
   const entry: TerminalEntry = { term, fit, session, element };
   entries.set(tabId, entry);
   void session.start();
