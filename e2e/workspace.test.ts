@@ -133,11 +133,28 @@ describe('panels and themes', () => {
 describe('engine recovery', () => {
   it('says so when the worker dies, restarts it, and the terminal keeps working', async () => {
     await typeLine(page, 'SELECT 1');
+    await typeLine(page, 'SET kept yes');
+    await page.waitForTimeout(1500); // the worker autosaves about once a second after a change
     await page.evaluate(() => window.redisPlayground!.crashWorker());
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The Redis engine stopped');
     await expect.poll(async () => (await screen(page)).join('\n')).toContain('The Redis engine stopped');
     await typeLine(page, 'PING');
     expect(await last()).toEqual(['PONG', '127.0.0.1:6379[1]>']);
+    await typeLine(page, 'GET kept');
+    expect(await last()).toEqual(['"yes"', '127.0.0.1:6379[1]>']);
+  });
+
+  it('keeps the data across a reload', async () => {
+    await typeLine(page, 'RPUSH queue job:1 job:2');
+    await typeLine(page, 'SET temp x EX 1000');
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await waitIdle(page);
+    await focusTerminal(page);
+    await typeLine(page, 'LRANGE queue 0 -1');
+    expect((await screen(page)).slice(-3)).toEqual(['1) "job:1"', '2) "job:2"', '127.0.0.1:6379>']);
+    await typeLine(page, 'TTL temp');
+    expect((await last())[0]).toMatch(/^\(integer\) 99\d$/);
   });
 });
 

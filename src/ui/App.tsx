@@ -73,7 +73,7 @@ export function App() {
       </header>
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
-          The Redis engine stopped ({status.reason}) and was started again; its data and connections were reset.
+          The Redis engine stopped ({status.reason}) and was started again. Its data came back from the last autosave (at most about a second old); connections are new, so MULTI and WATCH start over.
           <button className="tool" onClick={() => setEngine({ kind: 'ready' })}>
             Dismiss
           </button>

@@ -9,6 +9,7 @@ import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../engine/reply.js';
 import { internalError } from '../engine/errors.js';
+import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
 
 export interface Timers {
@@ -27,6 +28,15 @@ export interface EngineHostOptions {
   schedule?: (fn: () => void) => void;
   /** Largest page a snapshot request may ask for. */
   maxSnapshotCount?: number;
+  /**
+   * Keeps the data safe from a crashed worker or a reload: after changes, an RDB snapshot of the
+   * whole dataset is handed to `save` (from the expiry timer, at most about once a second, and
+   * less often when snapshots are slow to make). Not a Redis SAVE: LASTSAVE and the `save`
+   * points are untouched.
+   */
+  autosave?: (snapshot: Uint8Array) => void;
+  /** Least time between autosaves, ms (default 1000). */
+  autosaveIntervalMs?: number;
 }
 
 export class EngineHost {
@@ -39,6 +49,11 @@ export class EngineHost {
   private readonly expireIntervalMs: number;
   private readonly schedule: (fn: () => void) => void;
   private readonly maxSnapshotCount: number;
+  private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
+  private readonly autosaveIntervalMs: number;
+  /** Changes since the last autosave, and when the next one may run (engine clock, ms). */
+  private unsaved = false;
+  private nextAutosaveAt = 0;
   /** While a client's `run` executes: everything delivered to it goes into its result. */
   private collecting: { client: Client; replies: Reply[] } | null = null;
 
@@ -51,7 +66,10 @@ export class EngineHost {
     this.expireIntervalMs = options.expireIntervalMs ?? 100;
     this.schedule = options.schedule ?? ((fn) => queueMicrotask(fn));
     this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
+    this.autosave = options.autosave;
+    this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
     this.engine.onChange((e) => {
+      this.unsaved = true;
       this.pendingChanges.push(e);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -83,13 +101,31 @@ export class EngineHost {
     this.send({ type: 'changes', events });
   }
 
-  /** One run of the active expiry cycle (the timer calls it). */
+  /** One run of the active expiry cycle, then an autosave if one is due (the timer calls it). */
   expireTick(): void {
     try {
       this.engine.activeExpireCycle();
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in expiry cycle: ' + describe(e) });
     }
+    this.autosaveIfDue();
+  }
+
+  /** Hands a snapshot to `autosave` when something changed and the interval has passed. */
+  autosaveIfDue(): void {
+    if (this.autosave === undefined || !this.unsaved) return;
+    const started = this.engine.clock.now();
+    if (started < this.nextAutosaveAt) return;
+    try {
+      const bytes = rdbSnapshot(this.engine);
+      this.unsaved = false;
+      this.autosave(bytes);
+    } catch (e) {
+      this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + describe(e) });
+    }
+    // A snapshot that took long (a big dataset) spaces the next ones out: at most ~10% of the time.
+    const took = this.engine.clock.now() - started;
+    this.nextAutosaveAt = started + Math.max(this.autosaveIntervalMs, took * 10);
   }
 
   handle(msg: ToWorker): void {

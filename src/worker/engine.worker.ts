@@ -1,19 +1,39 @@
-// The Web Worker entry: one EngineHost per worker, fed by the page's messages.
-// DOM-free on purpose: `self` is given the two members used here.
+// The Web Worker entry: one EngineHost per worker, fed by the page's messages. The dataset is
+// restored from the last autosave (IndexedDB) before `ready`, so a reload or a crashed worker
+// finds the keys it had.
 
+import { loadSnapshot } from '../engine/persistence.js';
 import { EngineHost } from './engine-host.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { indexedDbState } from './saved-state.js';
 
 declare const self: {
   postMessage(message: FromWorker): void;
   onmessage: ((event: { data: ToWorker }) => void) | null;
 };
 
+const saved = indexedDbState();
 const host = new EngineHost((msg) => self.postMessage(msg), {
   timers: {
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
   },
+  autosave: (bytes) => saved.save(bytes),
 });
-self.onmessage = (event) => host.handle(event.data);
-host.start();
+
+// Messages that come while the snapshot loads wait for it.
+const early: ToWorker[] = [];
+self.onmessage = (event) => early.push(event.data);
+
+void saved.load().then((bytes) => {
+  if (bytes !== null) {
+    try {
+      loadSnapshot(host.engine, bytes);
+    } catch {
+      // A snapshot this engine cannot read: start empty rather than not at all.
+    }
+  }
+  self.onmessage = (event) => host.handle(event.data);
+  host.start();
+  for (const msg of early.splice(0)) host.handle(msg);
+});

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
+import { Engine } from '../engine/engine.js';
+import { loadSnapshot } from '../engine/persistence.js';
 import type { Reply } from '../engine/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
 import { EngineHost, type Timers } from './engine-host.js';
@@ -294,6 +296,38 @@ describe('EngineHost directly', () => {
         { db: 0, key: 'a', event: 'del' },
       ],
     });
+  });
+
+  it('autosaves a snapshot after changes, at most once per interval, that a new engine loads', () => {
+    const clock = new VirtualClock();
+    const saved: Uint8Array[] = [];
+    const out: FromWorker[] = [];
+    const host = new EngineHost((m) => out.push(m), { engine: { clock }, autosave: (b) => saved.push(b), autosaveIntervalMs: 1000 });
+    host.expireTick();
+    expect(saved.length).toBe(0); // nothing changed yet
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'run', id: 2, clientId: 3, argv: ['RPUSH', 'queue', 'job:1', 'job:2'] });
+    host.handle({ type: 'run', id: 3, clientId: 3, argv: ['SET', 'ttl', 'v', 'EX', '100'] });
+    host.expireTick();
+    expect(saved.length).toBe(1);
+    host.handle({ type: 'run', id: 4, clientId: 3, argv: ['INCR', 'n'] });
+    clock.advance(500);
+    host.expireTick();
+    expect(saved.length).toBe(1); // within the interval: waits
+    clock.advance(600);
+    host.expireTick();
+    expect(saved.length).toBe(2);
+    host.expireTick();
+    expect(saved.length).toBe(2); // no change since: no save
+    // Not a Redis save: the changes still count towards the `save` points.
+    expect(host.engine.changesSinceLastSave).toBe(4); // RPUSH of two counts two, as in Redis
+
+    const restored = new Engine({ clock });
+    loadSnapshot(restored, saved[1]!);
+    const c = restored.createClient();
+    expect(restored.execute(c, ['LRANGE', 'queue', '0', '-1'])).toEqual({ t: 'array', v: [bulk('job:1'), bulk('job:2')] });
+    expect(restored.execute(c, ['GET', 'n'])).toEqual(bulk('1'));
+    expect(restored.execute(c, ['TTL', 'ttl'])).toEqual({ t: 'int', v: 99 });
   });
 
   it('answers malformed messages with error instead of throwing', () => {

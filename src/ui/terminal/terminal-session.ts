@@ -76,7 +76,7 @@ export class TerminalSession {
           this.disconnected = true;
         }
       }),
-      this.engine.onRestart((reason) => this.notice(`The Redis engine stopped (${reason}) and was started again. Data and connection state were lost.`)),
+      this.engine.onRestart((reason) => this.notice(`The Redis engine stopped (${reason}) and was started again with the data of its last autosave; this connection is new.`)),
     );
   }
 
