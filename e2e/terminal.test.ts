@@ -115,6 +115,20 @@ describe('terminal', () => {
     expect((await screen(page)).slice(-2)).toEqual(['PONG', '127.0.0.1:6379>']);
   });
 
+  it('edits Korean text by whole characters, two cells each', async () => {
+    await page.keyboard.type('ECHO 안녕하세요');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('X');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('Y');
+    await page.keyboard.press('Enter');
+    await waitIdle(page);
+    const bytes = [...Buffer.from('안녕Y세요', 'utf8')].map((b) => '\\x' + b.toString(16).padStart(2, '0')).join('').replace(/\\x59/, 'Y');
+    expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> ECHO 안녕Y세요', `"${bytes}"`, '127.0.0.1:6379>']);
+  });
+
   it('keeps history: Up/Down, Ctrl-R, and across a reload', async () => {
     await run('SET first 1');
     await run('SET second 2');
@@ -175,7 +189,12 @@ describe('terminal', () => {
     await expect.poll(async () => accessibleRows(page).then((rows) => rows.filter((r) => r !== ''))).toEqual(['127.0.0.1:6379>']);
     await page.keyboard.type('ECHO x');
     await page.keyboard.press('Control+l');
-    await expect.poll(async () => accessibleRows(page).then((rows) => rows.filter((r) => r !== '')[0])).toMatch(/^127\.0\.0\.1:6379> ECHO x/);
+    // The line being typed stays, alone on the cleared screen, and can be finished.
+    await expect.poll(async () => accessibleRows(page).then((rows) => rows.filter((r) => r !== ''))).toEqual(['127.0.0.1:6379> ECHO x']);
+    await page.keyboard.type('yz');
+    await page.keyboard.press('Enter');
+    await waitIdle(page);
+    expect((await screen(page)).slice(-2)).toEqual(['"xyz"', '127.0.0.1:6379>']);
   });
 
   it('exposes the screen text to assistive technology', async () => {

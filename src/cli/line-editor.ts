@@ -280,7 +280,10 @@ export class LineEditor {
     return this.chars.join('');
   }
 
-  /** Begin editing a new line: returns the prompt (+ nothing else). */
+  /**
+   * Begin editing a new line: returns the prompt (+ nothing else, except " \r" after a prompt
+   * that exactly fills its last row, to move the cursor to the next row as a redraw would).
+   */
   start(): string {
     this.editing = true;
     this.chars = [];

@@ -15,6 +15,8 @@ import type { ChangeEvent, ClientState, FromWorker, KeyInfo, Port, Reply, ToWork
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
   replies: Reply[];
+  /** The command blocked: its reply will come through onPush. */
+  blocked: boolean;
 }
 
 export interface SnapshotPage {
@@ -115,7 +117,7 @@ export class WorkerClient {
     const msg = await this.request({ type: 'run', clientId, argv });
     if (msg.type !== 'result') throw unexpected(msg);
     conn.state = { resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
-    return { replies: msg.replies, resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
+    return { replies: msg.replies, blocked: msg.blocked, resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
   }
 
   /** Closes a connection. */

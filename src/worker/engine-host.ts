@@ -215,6 +215,7 @@ export class EngineHost {
       id,
       clientId: c.id,
       replies: col.replies,
+      blocked: c.unblock !== null,
       resp: c.resp,
       db: c.db.id,
       inMulti: c.multi !== null,

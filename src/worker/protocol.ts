@@ -61,7 +61,14 @@ export type FromWorker =
    * then any pushes owed to it (RESP3 types kept). Empty when the reply comes later as `push`
    * (a blocked command) or CLIENT REPLY OFF/SKIP silenced it. State is the client's after it.
    */
-  | ({ type: 'result'; id: number; clientId: number; replies: Reply[] } & ClientState)
+  | ({
+      type: 'result';
+      id: number;
+      clientId: number;
+      replies: Reply[];
+      /** The command blocked (BLPOP with no data): its reply comes later as a `push`. */
+      blocked: boolean;
+    } & ClientState)
   /** A reply or push a client received outside its own `run` (invalidations, unblocked replies, pub/sub). */
   | { type: 'push'; clientId: number; reply: Reply }
   /** Keyspace changes since the last batch, in order (sent at most once per tick). */

@@ -49,6 +49,10 @@ export class TerminalSession {
   private disconnected = false;
   /** redis-cli exited (quit/exit/Ctrl-D): any key starts it again. */
   private exited = false;
+  /** A blocked command (BLPOP …) waits for its reply; Ctrl-C abandons it. */
+  private waiting: { pushes: Reply[]; resolve(replies: Reply[]): void; reject(e: Error): void } | null = null;
+  /** SUBSCRIBE or MONITOR succeeded: messages print as they come, no prompt, until Ctrl-C. */
+  private streaming = false;
   private disposed = false;
   private readonly unsubscribe: Array<() => void> = [];
 
@@ -68,7 +72,15 @@ export class TerminalSession {
     );
     this.unsubscribe.push(
       this.engine.onPush((handle, reply) => {
-        if (handle === this.handle) this.arrived(reply);
+        if (handle !== this.handle) return;
+        const w = this.waiting;
+        if (w === null) return this.arrived(reply);
+        // A blocked command's reply, after any pushes that came first (RESP3 invalidations).
+        w.pushes.push(reply);
+        if (reply.t !== 'push') {
+          this.waiting = null;
+          w.resolve(w.pushes);
+        }
       }),
       this.engine.onClosed((handle) => {
         if (handle === this.handle) {
@@ -104,8 +116,38 @@ export class TerminalSession {
       void this.start();
       return;
     }
+    if ((this.waiting !== null || this.streaming) && data.includes('\x03')) {
+      this.interrupt();
+      return;
+    }
+    // While messages stream in, redis-cli does not read the keyboard.
+    if (this.streaming) return;
     this.queue += data;
     this.pump();
+  }
+
+  /**
+   * Ctrl-C while a command blocks or messages stream: redis-cli's connection is dropped and a
+   * new one made (the engine forgets the old one's wait or subscriptions), back at the prompt.
+   */
+  private interrupt(): void {
+    this.queue = '';
+    this.write('^C\r\n');
+    if (this.waiting !== null) {
+      const w = this.waiting;
+      this.waiting = null;
+      w.reject(new Interrupted());
+      return; // send() reconnects, then the prompt comes back as after any command
+    }
+    this.streaming = false;
+    this.busy = true;
+    void this.reconnect()
+      .catch(() => undefined)
+      .finally(() => {
+        this.busy = false;
+        this.write(this.editor.start());
+        this.pump();
+      });
   }
 
   /** Runs a line as if typed (the lessons' "Run" buttons): appended to whatever is queued. */
@@ -149,14 +191,19 @@ export class TerminalSession {
           void this.runLine(event.text).finally(() => {
             this.busy = false;
             if (this.disposed || this.exited) return;
+            if (this.cli.pubsubMode || this.cli.monitorMode) {
+              this.streaming = true;
+              return;
+            }
             this.write(this.editor.start());
             this.pump();
           });
           return;
         case 'interrupt':
-        case 'clear-screen':
           this.write(this.editor.start());
           break;
+        case 'clear-screen':
+          break; // the editor cleared and redrew the line it still edits
         case 'eof':
           this.exit();
           return;
@@ -173,6 +220,7 @@ export class TerminalSession {
     try {
       await this.carryOut(plan);
     } catch (e) {
+      if (e instanceof Interrupted) return;
       // The worker died or restarted under the command: redis-cli would report a lost connection.
       this.write(`${NOTICE_START}(the command was lost: ${e instanceof Error ? e.message : String(e)})${NOTICE_END}\r\n`);
     }
@@ -208,8 +256,20 @@ export class TerminalSession {
     if (this.disconnected) await this.reconnect();
     const handle = await this.connection();
     let out = this.cli.beforeSend(argv);
+    if (out !== '') {
+      this.print(out); // "Reading messages..." shows before the first reply
+      out = '';
+    }
     const started = performance.now();
     const result = await this.engine.run(handle, argv);
+    if (result.blocked) {
+      try {
+        result.replies = [...result.replies, ...(await this.replyLater())];
+      } catch (e) {
+        if (e instanceof Interrupted) await this.reconnect();
+        throw e;
+      }
+    }
     if (this.disconnected && result.replies.length === 0) {
       // The engine ended the connection before answering (QUIT answers first, then closes).
       this.print(out + 'Error: Server closed the connection\n');
@@ -222,6 +282,11 @@ export class TerminalSession {
     const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
     if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);
     this.options.onInfo(info);
+  }
+
+  /** The reply of a blocked command, with any pushes before it. */
+  private replyLater(): Promise<Reply[]> {
+    return new Promise((resolve, reject) => (this.waiting = { pushes: [], resolve, reject }));
   }
 
   /** A push outside a command (an invalidation, later pub/sub): printed now or held, as redis-cli would. */
@@ -295,6 +360,9 @@ export class TerminalSession {
     if (text !== '' && !this.disposed) this.term.write(text);
   }
 }
+
+/** Ctrl-C abandoned a blocked command. */
+class Interrupted extends Error {}
 
 /** redis-cli writes bytes and the tty turns "\n" into "\r\n"; xterm wants text. */
 export function toScreen(bytes: string): string {

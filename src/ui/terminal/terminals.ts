@@ -4,6 +4,7 @@
 
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
+import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
 import { engine } from '../engine-client.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
@@ -76,8 +77,9 @@ export function terminalFor(tabId: number): TerminalEntry {
     scrollback: 10_000,
     screenReaderMode: true,
     theme: THEMES[ui.theme],
-    allowProposedApi: false,
+    allowProposedApi: true, // for term.unicode, below
   });
+  useEditorWidths(term);
   const fit = new FitAddon();
   term.loadAddon(fit);
   const element = document.createElement('div');
@@ -106,6 +108,29 @@ export function terminalFor(tabId: number): TerminalEntry {
   entries.set(tabId, entry);
   void session.start();
   return entry;
+}
+
+/**
+ * Cell widths as the line editor counts them (char-width.ts), so the cursor lands where the
+ * editor thinks it is: xterm.js's own table counts most emoji as one cell.
+ */
+function useEditorWidths(term: Terminal): void {
+  term.unicode.register({
+    version: 'playground',
+    wcwidth: charWidth,
+    // xterm.js packs (width << 1) | joins-previous; a zero-width char joins a visible one.
+    charProperties(cp, preceding) {
+      let width: number = charWidth(cp);
+      let joins = width === 0 && preceding !== 0;
+      if (joins) {
+        const prevWidth = (preceding >> 1) & 3;
+        if (prevWidth === 0) joins = false;
+        else if (prevWidth > width) width = prevWidth;
+      }
+      return (width << 1) | (joins ? 1 : 0);
+    },
+  });
+  term.unicode.activeVersion = 'playground';
 }
 
 /**
