@@ -54,6 +54,7 @@ export class TerminalSession {
   /** SUBSCRIBE or MONITOR succeeded: messages print as they come, no prompt, until Ctrl-C. */
   private streaming = false;
   private disposed = false;
+  private unparsedWrites = 0;
   private readonly unsubscribe: Array<() => void> = [];
 
   constructor(private readonly options: TerminalSessionOptions) {
@@ -92,9 +93,9 @@ export class TerminalSession {
     );
   }
 
-  /** At a prompt with no input waiting. */
+  /** At a prompt with no input waiting, and everything written is on the screen. */
   get idle(): boolean {
-    return !this.busy && this.queue === '' && this.editor.active;
+    return !this.busy && this.queue === '' && this.editor.active && this.unparsedWrites === 0;
   }
 
   /** Opens the connection and shows the first prompt. */
@@ -357,7 +358,10 @@ export class TerminalSession {
   }
 
   private write(text: string): void {
-    if (text !== '' && !this.disposed) this.term.write(text);
+    if (text === '' || this.disposed) return;
+    // xterm.js parses writes a moment later; `idle` waits for them so readers see the screen.
+    this.unparsedWrites++;
+    this.term.write(text, () => this.unparsedWrites--);
   }
 }
 
