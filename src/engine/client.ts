@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
+import type { ClientSubscriptions } from './pubsub.js';
 import type { Reply } from './reply.js';
 
 export interface ClientInfo {
@@ -87,6 +88,13 @@ export class Client {
    * CLIENT LIST shows flag 'b' while it is set.
    */
   unblock: ((byError: boolean) => void) | null = null;
+  /**
+   * Pub/sub subscriptions (pubsub.ts), null while the client has none: Redis's CLIENT_PUBSUB
+   * flag (CLIENT LIST 'P'; a RESP2 client may then run only (P|S)SUBSCRIBE & co).
+   */
+  pubsub: ClientSubscriptions | null = null;
+  /** MONITOR was run (CLIENT LIST flag 'O'): other clients' commands are delivered to it. */
+  monitor = false;
 
   constructor(
     readonly engine: Engine,

@@ -730,6 +730,8 @@ export class Config {
   appendfsync = 'everysec';
   /** Keyspace notification flags (NOTIFY_*). */
   notifyKeyspaceEvents = 0;
+  /** The flags of the last notify-keyspace-events set, with what it prints as. */
+  private notifyGiven: { shown: string; flags: number } | null = null;
   hashMaxListpackEntries = 512;
   hashMaxListpackValue = 64;
   setMaxIntsetEntries = 512;
@@ -832,6 +834,10 @@ export class Config {
         return configSetFailed(e.name, r.err);
       }
       updates.push([e.def.name, r.ok]);
+      // The printed classes drop 'n' next to 'A' ('KEAn' prints 'AKE'), but Redis keeps it on.
+      if (e.def.name === 'notify-keyspace-events') {
+        this.notifyGiven = { shown: r.ok, flags: keyspaceEventsStringToFlags(pairs[i]![1]) };
+      }
     }
     // The apply step (config.c apply functions), once per function, in order of first use.
     const next = new Map(this.values);
@@ -912,7 +918,9 @@ export class Config {
     this.requirepass = this.values.get('requirepass')!;
     this.appendonly = this.values.get('appendonly') === 'yes';
     this.appendfsync = this.values.get('appendfsync')!;
-    this.notifyKeyspaceEvents = keyspaceEventsStringToFlags(this.values.get('notify-keyspace-events')!);
+    const notify = this.values.get('notify-keyspace-events')!;
+    const given = this.notifyGiven;
+    this.notifyKeyspaceEvents = given !== null && given.shown === notify ? given.flags : keyspaceEventsStringToFlags(notify);
     this.hashMaxListpackEntries = n('hash-max-listpack-entries');
     this.hashMaxListpackValue = n('hash-max-listpack-value');
     this.setMaxIntsetEntries = n('set-max-intset-entries');

@@ -17,6 +17,11 @@ export class Database {
   readonly bigExpires = new Map<string, bigint>();
   private slots: (string | undefined)[] = [];
   private freeSlots: number[] = [];
+  /**
+   * Called when `put` adds a key that was absent (Redis's dbAdd → signalKeyAsReady): set by the
+   * engine's blocking machinery while clients are blocked, null otherwise.
+   */
+  onAdd: ((db: Database, key: string, obj: RObj) => void) | null = null;
 
   /** Mutable: SWAPDB swaps whole Database objects between indexes. */
   constructor(public id: number) {}
@@ -43,6 +48,11 @@ export class Database {
       } else {
         obj.slot = this.slots.length;
         this.slots.push(key);
+      }
+      if (this.onAdd !== null) {
+        this.dict.set(key, obj);
+        this.onAdd(this, key, obj);
+        return;
       }
     }
     this.dict.set(key, obj);

@@ -4,12 +4,14 @@
 import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
+import { Blocking } from './blocking.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
-import { slowlogRecord } from './commands/server.js';
+import { redactedArgv, slowlogRecord } from './commands/server.js';
 import { Config } from './config.js';
 import { Database } from './database.js';
 import * as E from './errors.js';
 import { expireIfNeeded } from './keyspace.js';
+import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from './reply.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
@@ -87,6 +89,19 @@ function newStats(): Stats {
 /** Commands that run immediately inside MULTI instead of being queued. */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
+/** What a RESP2 client may run while subscribed (Redis's processCommand list). */
+const PUBSUB_CONTEXT = new Set([
+  'ping',
+  'subscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'sunsubscribe',
+  'psubscribe',
+  'punsubscribe',
+  'quit',
+  'reset',
+]);
+
 export class Engine {
   readonly clock: Clock;
   readonly random: () => number;
@@ -120,6 +135,10 @@ export class Engine {
   currentClient: Client | null = null;
   /** CLIENT TRACKING's tables, once a client used it. */
   tracker: KeyTracker | null = null;
+  /** Clients blocked by BLPOP & co. and the keys they wait on (blocking.ts). */
+  readonly blocking: Blocking;
+  /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
+  readonly pubsub = new PubSub();
 
   /** Command names as clients spell them → table entry (a cache over the lower-case table). */
   private readonly spellings = new Map<string, Command>();
@@ -140,6 +159,7 @@ export class Engine {
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
     this.expireCursors = new Array(n).fill(undefined);
     this.commands = buildCommandTable(commandSpecs);
+    this.blocking = new Blocking(this);
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
     this.lastSave = this.now;
@@ -160,6 +180,8 @@ export class Engine {
   closeClient(c: Client): void {
     if (c.tracking !== null && this.tracker !== null) this.tracker.forget(c);
     this.unwatchAll(c);
+    if (c.unblock !== null) this.blocking.forget(c);
+    if (c.pubsub !== null || c.monitor) this.pubsub.forget(c);
     this.clients.delete(c.id);
   }
 
@@ -179,15 +201,26 @@ export class Engine {
     } finally {
       this.currentClient = caller;
     }
+    // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys.
+    if (this.blocking.hasReady && caller === null) this.blocking.handleReady();
+    // A monitor's own MONITOR line follows its reply (Redis appends it after the call).
+    const lines = this.pubsub.owed !== null ? this.pubsub.takeOwed() : null;
     if (this.tracker !== null) {
       // Tracking pushes owed to this client follow its reply: both go out through deliver.
       const owed = this.tracker.endOfCommand(c);
       if (owed !== null) {
         const r = this.applyReplyFlags(c, reply);
         if (r !== null) c.deliver(r);
+        if (lines !== null) for (const l of lines) c.deliver(l);
         for (const p of owed) c.deliver(p);
         return null;
       }
+    }
+    if (lines !== null) {
+      const r = this.applyReplyFlags(c, reply);
+      if (r !== null) c.deliver(r);
+      for (const l of lines) c.deliver(l);
+      return null;
     }
     return this.applyReplyFlags(c, reply);
   }
@@ -229,6 +262,14 @@ export class Engine {
     if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
       return this.reject(c, E.NOAUTH, cmd);
     }
+    // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
+    // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
+    if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
+      return this.reject(c, E.pubsubContext(cmd.fullName), cmd);
+    }
+    if (c.monitor && (cmd.flags.includes('write') || cmd.flags.includes('readonly') || cmd.flags.includes('may_replicate'))) {
+      return this.reject(c, E.REPLICA_KEYSPACE, cmd);
+    }
     if (c.multi !== null && !NOT_QUEUED.has(cmd.fullName)) {
       if (cmd.noMulti) {
         return this.reject(c, E.NOT_ALLOWED_IN_MULTI, cmd);
@@ -260,6 +301,10 @@ export class Engine {
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
     const reply = cmd.handler!(c, argv);
+    // replicationFeedMonitors, after the command (admin and skip_monitor commands are not shown).
+    if (this.pubsub.monitors.size !== 0 && !cmd.flags.includes('admin') && !cmd.flags.includes('skip_monitor')) {
+      this.pubsub.feedMonitors(c, c.db.id, redactedArgv(cmd, argv), this.clock.now());
+    }
     if (c.tracking !== null && this.tracker !== null && cmd.flags.includes('readonly')) {
       this.tracker.remember(c, cmd, argv);
     }
@@ -339,7 +384,10 @@ export class Engine {
    * A keyspace event, named as Redis's notifyKeyspaceEvent names it. `type` is Redis's class
    * letter ('g' generic, '$' string, 'x' expired …). Listeners (the inspector) get all of them.
    */
-  notify(_type: string, event: string, key: string, db: Database): void {
+  notify(type: string, event: string, key: string, db: Database): void {
+    // notifyKeyspaceEvent: published when notify-keyspace-events enables the event's class.
+    const flags = this.config.notifyKeyspaceEvents;
+    if (flags !== 0 && (flags & notifyClassFlag(type)) !== 0) this.pubsub.publishKeyspaceEvent(flags, event, key, db.id);
     if (this.listeners.size === 0) return;
     const e: ChangeEvent = { db: db.id, key, event };
     for (const l of this.listeners) l(e);
@@ -350,6 +398,8 @@ export class Engine {
    * event for these, but the inspector must hear of them. The key is empty.
    */
   changedWholeDb(event: 'flushdb' | 'swapdb', db: Database): void {
+    // dbSwapDatabases: clients blocked on keys of this index may find data there now.
+    if (event === 'swapdb' && this.blocking.count !== 0) this.blocking.scanForReadyKeys(db.id);
     if (this.listeners.size === 0) return;
     const e: ChangeEvent = { db: db.id, key: '', event };
     for (const l of this.listeners) l(e);
@@ -358,6 +408,37 @@ export class Engine {
   onChange(listener: (e: ChangeEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  // ---- blocked clients (blocking.ts) ---------------------------------------------------------
+
+  /**
+   * A blocked client's command ends (served, timed out, CLIENT UNBLOCK): Redis's
+   * updateStatsOnUnblock (an error reply counts as a failed call), then the reply goes out
+   * through `deliver`, followed by tracking pushes owed to it.
+   */
+  servedBlockedClient(c: Client, command: string, reply: Reply): void {
+    if (reply.t === 'error') {
+      const st = this.stats.commands.get(command);
+      if (st !== undefined) st.failed++;
+      this.stats.errorReplies++;
+      this.countErrorCode(reply.v);
+    }
+    if ((c.replyFlags & REPLY_OFF) === 0) c.deliver(reply);
+    if (this.tracker !== null) {
+      const owed = this.tracker.endOfCommand(c);
+      if (owed !== null) for (const p of owed) c.deliver(p);
+    }
+  }
+
+  /** The nearest deadline (engine clock, ms) of a blocked client, null when none has one. */
+  nextBlockedDeadline(): number | null {
+    return this.blocking.nextDeadline();
+  }
+
+  /** Answers (with the command's timeout reply) every blocked client whose deadline has passed. */
+  handleBlockedTimeouts(): void {
+    this.blocking.handleTimeouts();
   }
 
   // ---- WATCH ---------------------------------------------------------------------------------

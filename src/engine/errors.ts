@@ -258,3 +258,20 @@ export function prefixOverlapsExisting(given: string, existing: string): string 
 export function prefixOverlapsProvided(given: string, other: string): string {
   return `ERR Prefix '${given}' overlaps with another provided prefix '${other}'. Prefixes for a single client must not overlap.`;
 }
+
+// ---- pub/sub and MONITOR (pubsub.c, server.c processCommand, monitorCommand) ---------------
+
+/** A RESP2 client in pub/sub mode ran something else (`fullName` as 'get' or 'client|list'). */
+export function pubsubContext(fullName: string): string {
+  return `ERR Can't execute '${fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`;
+}
+
+/** A MONITOR client (a replica to Redis) ran a command that reads or writes keys. */
+export const REPLICA_KEYSPACE = "ERR Replica can't interact with the keyspace";
+
+/** SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE where the client must get one reply per command. */
+export function subscribeDenyBlocking(name: 'SUBSCRIBE' | 'PSUBSCRIBE' | 'SSUBSCRIBE'): string {
+  return `ERR ${name} isn't allowed for a DENY BLOCKING client`;
+}
+
+export const MONITOR_DENY_BLOCKING = "ERR MONITOR isn't allowed for DENY BLOCKING client";

@@ -5,6 +5,7 @@
 import type { Client } from './client.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
+import { NOTIFY_KEY_MISS, NOTIFY_NEW } from './config.js';
 import { lruClock, type RObj } from './objects.js';
 
 /**
@@ -18,7 +19,7 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   if (when === undefined || when >= engine.now) return false;
   db.remove(key);
   engine.stats.expiredKeys++;
-  engine.notify('g', 'expired', key, db);
+  engine.notify('x', 'expired', key, db);
   engine.signalModifiedKey(db, key, false); // expiry is not a change for rdb_changes_since_last_save
   return true;
 }
@@ -29,11 +30,13 @@ export function lookupRead(c: Client, key: string): RObj | undefined {
   const engine = c.engine;
   if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) {
     engine.stats.keyspaceMisses++;
+    if (engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
     return undefined;
   }
   const obj = db.dict.get(key);
   if (obj === undefined) {
     engine.stats.keyspaceMisses++;
+    if (engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
     return undefined;
   }
   engine.stats.keyspaceHits++;
@@ -66,6 +69,8 @@ export function keyExists(engine: Engine, db: Database, key: string): boolean {
  */
 export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl = false): void {
   obj.lru = lruClock(c.engine.now);
+  // dbAdd's 'new' event (class n) when the key did not exist, before the command's own event.
+  if (c.engine.config.notifyKeyspaceEvents & NOTIFY_NEW && !db.dict.has(key)) c.engine.notify('n', 'new', key, db);
   db.put(key, obj);
   if (!keepTtl) db.expires.delete(key);
   c.engine.signalModifiedKey(db, key);
@@ -75,6 +80,7 @@ export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl 
 export function addKey(engine: Engine, db: Database, key: string, obj: RObj): void {
   obj.lru = lruClock(engine.now);
   db.put(key, obj);
+  if (engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
 }
 
 /** Deletes a key (and its TTL); signals the change. Notification is the caller's. */

@@ -609,3 +609,27 @@ export function incrByFloat(current: string, incr: string): IncrByFloatResult {
   // Redis would store "" if ld2string failed; unreachable for x87 values.
   return { ok: true, value: formatLongDoubleHuman(sum) ?? '' };
 }
+
+/**
+ * `(long long) ceill(x * k)` as x86-64 computes it (Redis's getTimeoutFromObjectOrReply, with
+ * k = 1000 for seconds → ms): the product is rounded to extended precision, then its ceiling is
+ * converted; anything outside int64 (infinities too) converts to INT64_MIN, as the conversion
+ * instruction answers.
+ */
+export function ceilLongDoubleTimes(x: LongDouble, k: number): bigint {
+  if (x.kind !== 'finite') return INT64_MIN;
+  if (x.m === 0n) return 0n;
+  const r = roundBinary(x.m * BigInt(k), x.e, false, EXTENDED);
+  if (r.m < 0n || r.e + bitLength(r.m) > 64) return INT64_MIN;
+  let v: bigint;
+  if (r.e >= 0) {
+    v = r.m << BigInt(r.e);
+    if (x.neg) v = -v;
+  } else {
+    const sh = BigInt(-r.e);
+    const q = r.m >> sh;
+    // ceil(-(q + f)) = -q; ceil(q + f) = q + 1 when there is a fraction f.
+    v = x.neg ? -q : (q << sh) === r.m ? q : q + 1n;
+  }
+  return v > INT64_MAX || v < INT64_MIN ? INT64_MIN : v;
+}

@@ -7,6 +7,7 @@
 // connection closed after the replies before them, as Redis does.
 
 import { createServer, Socket, type Server } from 'node:net';
+import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import type { Client } from '../engine/client.js';
 import type { Engine } from '../engine/engine.js';
 import { internalError } from '../engine/errors.js';
@@ -88,12 +89,31 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const expireTimer = setInterval(() => {
     try {
       engine.activeExpireCycle();
+      // clientsCron's timeout check too (the timer below normally answers first).
+      engine.handleBlockedTimeouts();
       if (saveIfDue(engine)) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
     } catch (e) {
       log('#', `server cron failed: ${describe(e)}`);
     }
   }, EXPIRE_EVERY_MS);
   expireTimer.unref();
+
+  // Blocked clients (BLPOP k 0.2) are answered when their own deadline passes, not at a tick.
+  const blockTimer = new BlockedTimeoutTimer(engine, {
+    setTimeout: (fn, ms) => {
+      const t = setTimeout(() => {
+        try {
+          fn();
+        } catch (e) {
+          log('#', `blocked clients' timeouts failed: ${describe(e)}`);
+        }
+      }, ms);
+      t.unref();
+      return t;
+    },
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  });
+  blockTimer.start();
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -354,6 +374,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   function stop(): Promise<void> {
     stopped = true;
     clearInterval(expireTimer);
+    blockTimer.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
     for (const s of sockets) s.destroy();
     sockets.clear();

@@ -17,6 +17,8 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   timers: {
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
   autosave: (bytes) => saved.save(bytes),
 });

@@ -138,7 +138,11 @@ export class EngineConnection {
   send(argv: readonly string[]): Promise<string> {
     const reply = this.client.engine.execute(this.client, [...argv]);
     if (reply === null) return this.next();
-    return Promise.resolve(encodeReply(reply, this.client.resp));
+    const raw = encodeReply(reply, this.client.resp);
+    // Pushes delivered while the command ran (a message to oneself) come first, as on a socket.
+    if (this.pending.length === 0) return Promise.resolve(raw);
+    this.pending.push(raw);
+    return this.next();
   }
 
   next(): Promise<string> {

@@ -7,6 +7,7 @@
 import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type Client, type TrackingState } from '../client.js';
 import type { Command, CommandSpec } from '../command.js';
 import type { Engine, KeyTracker } from '../engine.js';
+import type { ClientSubscriptions } from '../pubsub.js';
 import * as E from '../errors.js';
 import { parseIntArg } from '../numbers.js';
 import {
@@ -71,9 +72,11 @@ function authCommand(c: Client, argv: string[]): Reply {
 
 // ---- PING, ECHO, QUIT, SELECT --------------------------------------------------------------
 
-function pingCommand(_c: Client, argv: string[]): Reply {
+function pingCommand(c: Client, argv: string[]): Reply {
   // The arity is -1 but PING takes at most one argument: the handler checks, as Redis does.
   if (argv.length > 2) return error(E.wrongArity('ping'));
+  // A RESP2 client in pub/sub mode gets the 'pong' array form.
+  if (c.pubsub !== null && c.resp === 2) return array([bulk('pong'), bulk(argv.length === 1 ? '' : argv[1]!)]);
   return argv.length === 1 ? PONG : bulk(argv[1]!);
 }
 
@@ -153,11 +156,14 @@ function helloCommand(c: Client, argv: string[]): Reply {
 /** clearClientConnectionState: the connection as if it had just connected (NO-EVICT stays). */
 function resetCommand(c: Client): Reply {
   const engine = c.engine;
+  // Out of MONITOR mode, and (below, as Redis orders it) every subscription dropped silently.
+  if (c.monitor) engine.pubsub.forget(c);
   disableTracking(c);
   c.db = engine.dbs[0]!;
   c.resp = 2;
   c.authenticated = engine.config.requirepass === '';
   engine.discardTransaction(c);
+  if (c.pubsub !== null) engine.pubsub.forget(c);
   c.name = '';
   c.replyFlags &= ~(REPLY_OFF | REPLY_SKIP_NEXT);
   return RESET_R;
@@ -192,6 +198,8 @@ function multiArgvMem(cl: Client): number {
 
 function clientFlags(cl: Client): string {
   let f = '';
+  if (cl.monitor) f += 'O';
+  if (cl.pubsub !== null) f += 'P';
   if (cl.multi !== null) f += 'x';
   if (cl.unblock !== null) f += 'b';
   const t = cl.tracking;
@@ -204,6 +212,23 @@ function clientFlags(cl: Client): string {
   if (cl.closeAfterReply) f += 'c';
   if (cl.noEvict) f += 'e';
   return f === '' ? 'N' : f;
+}
+
+/** A dict's bucket count for n entries once grown (4 at first, then powers of two past n). */
+function dictSlots(n: number): number {
+  if (n === 0) return 0;
+  let size = 4;
+  while (size < n) size *= 2;
+  return size;
+}
+
+/**
+ * pubsubMemOverhead: a list node per pattern, a dict entry per channel and shard channel and
+ * the dicts' buckets (Redis's figure also counts buckets of a rehash in progress, which depends
+ * on its random hash seed: not modelled).
+ */
+function pubsubMem(s: ClientSubscriptions): number {
+  return s.patterns.size * 24 + s.channels.size * 24 + dictSlots(s.channels.size) * 8 + s.shard.size * 24 + dictSlots(s.shard.size) * 8;
 }
 
 /**
@@ -222,10 +247,18 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     qbufFree = Math.max(QBUF_SIZE - qbuf, 0);
     argvBytes = argvMem(current);
     totMem += argvBytes + 8 * current.length;
+  } else if (cl.unblock !== null) {
+    // A blocked client keeps its command's arguments until it is served (argv-mem).
+    const b = engine.blocking.stateOf(cl);
+    if (b !== undefined) {
+      argvBytes = argvMem(b.argv);
+      totMem += argvBytes + 8 * b.argv.length;
+    }
   }
   totMem += qbuf + qbufFree > 0 ? qbuf + qbufFree + 6 : 8;
   const multiMem = multiArgvMem(cl);
   totMem += multiMem + cl.watched.size * 56;
+  if (cl.pubsub !== null) totMem += pubsubMem(cl.pubsub);
   if (cl.multi !== null && cl.multi.length > 0) {
     let alloc = 2;
     while (alloc < cl.multi.length) alloc *= 2;
@@ -234,7 +267,7 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
   return (
     `id=${cl.id} addr=${cl.addr} laddr=${cl.laddr} fd=${cl.fd} name=${cl.name}` +
     ` age=${nowSec - Math.floor(cl.createdAt / 1000)} idle=${idle} flags=${clientFlags(cl)}` +
-    ` db=${cl.db.id} sub=0 psub=0 ssub=0 multi=${cl.multi === null ? -1 : cl.multi.length}` +
+    ` db=${cl.db.id} sub=${cl.pubsub?.channels.size ?? 0} psub=${cl.pubsub?.patterns.size ?? 0} ssub=${cl.pubsub?.shard.size ?? 0} multi=${cl.multi === null ? -1 : cl.multi.length}` +
     ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
     ` rbs=16384 rbp=16384 obl=0 oll=0 omem=0 tot-mem=${totMem} events=r cmd=${cl.lastCommand}` +
     ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
@@ -261,8 +294,9 @@ function clientTypeByName(name: string): number {
 }
 
 /** getClientType: every connection here is a normal one (no replicas, no pub/sub yet). */
-function clientType(_cl: Client): number {
-  return CLIENT_TYPE_NORMAL;
+function clientType(cl: Client): number {
+  // A MONITOR client is a replica to Redis, yet getClientType counts it as normal.
+  return cl.pubsub !== null ? CLIENT_TYPE_PUBSUB : CLIENT_TYPE_NORMAL;
 }
 
 function clientListCommand(c: Client, argv: string[]): Reply {
@@ -604,9 +638,12 @@ class Tracker implements KeyTracker {
       }
       target = redir;
     }
-    // RESP2 connections cannot take pushes: only a redirect target subscribed to
-    // __redis__:invalidate could (pub/sub is not available yet), so nothing is sent.
+    // RESP2 connections cannot take pushes: a redirect target in pub/sub mode (subscribed to
+    // anything) gets a __redis__:invalidate message; others get nothing.
     if (target.resp === 3) this.deliver(target, push([bulk('invalidate'), keys]));
+    else if (t.redirect !== 0 && target.pubsub !== null) {
+      this.deliver(target, push([bulk('message'), bulk('__redis__:invalidate'), keys]));
+    }
   }
 
   private deliver(target: Client, reply: Reply): void {

@@ -8,6 +8,7 @@ import { hashCommands } from './hashes.js';
 import { keyCommands } from './keys.js';
 import { listCommands } from './lists.js';
 import { persistenceCommands } from './persistence.js';
+import { pubsubCommands } from './pubsub.js';
 import { serverCommands } from './server.js';
 import { setCommands } from './sets.js';
 import { shutdownCommands } from './shutdown.js';
@@ -30,6 +31,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...serverCommands,
   ...persistenceCommands,
   ...shutdownCommands,
+  ...pubsubCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

@@ -6,6 +6,7 @@
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
+import { NOTIFY_KEY_MISS } from '../config.js';
 import * as E from '../errors.js';
 import { globMatcher } from '../glob.js';
 import {
@@ -53,17 +54,19 @@ function dbAt(c: Client, index: number): Database | undefined {
  * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): lazy expiry and hit/miss statistics, but the access
  * time stays (EXISTS, TYPE, TTL, OBJECT …).
  */
-export function lookupNoTouch(c: Client, key: string): RObj | undefined {
+export function lookupNoTouch(c: Client, key: string, notifyMiss = true): RObj | undefined {
   const db = c.db;
   const engine = c.engine;
-  if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) {
-    engine.stats.keyspaceMisses++;
-    return undefined;
+  let obj: RObj | undefined;
+  if (db.expires.size === 0 || !expireIfNeeded(engine, db, key)) obj = db.dict.get(key);
+  if (obj !== undefined) {
+    engine.stats.keyspaceHits++;
+    return obj;
   }
-  const obj = db.dict.get(key);
-  if (obj === undefined) engine.stats.keyspaceMisses++;
-  else engine.stats.keyspaceHits++;
-  return obj;
+  engine.stats.keyspaceMisses++;
+  // The keymiss event (class m), except for OBJECT (Redis's LOOKUP_NONOTIFY).
+  if (notifyMiss && engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
+  return undefined;
 }
 
 /** True when the key's TTL is past (keyIsExpired), without deleting it. */
@@ -378,17 +381,17 @@ function refCount(c: Client, obj: RObj): number {
 }
 
 function objectEncodingCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupNoTouch(c, argv[2]!);
+  const obj = lookupNoTouch(c, argv[2]!, false);
   return obj === undefined ? NIL : bulk(objectEncoding(obj));
 }
 
 function objectRefcountCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupNoTouch(c, argv[2]!);
+  const obj = lookupNoTouch(c, argv[2]!, false);
   return obj === undefined ? NIL : int(refCount(c, obj));
 }
 
 function objectIdletimeCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupNoTouch(c, argv[2]!);
+  const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
   if (lfuPolicy(c)) return error(E.LFU_SELECTED);
   return int(idleSeconds(obj, c.engine.now));
@@ -398,7 +401,7 @@ function objectIdletimeCommand(c: Client, argv: string[]): Reply {
 const LFU_INIT_VAL = 5;
 
 function objectFreqCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupNoTouch(c, argv[2]!);
+  const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
   if (!lfuPolicy(c)) return error(E.LFU_NOT_SELECTED);
   // No per-access counter is kept: report the initial counter, decayed by one per

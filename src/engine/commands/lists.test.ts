@@ -49,7 +49,30 @@ describe('the LIST table', () => {
   it('declares every command once, with a handler, in the list group', () => {
     const names = listCommands.map((s) => s.name).sort();
     expect(names).toEqual(
-      ['linsert', 'lindex', 'llen', 'lmove', 'lmpop', 'lpop', 'lpos', 'lpush', 'lpushx', 'lrange', 'lrem', 'lset', 'ltrim', 'rpop', 'rpoplpush', 'rpush', 'rpushx'].sort(),
+      [
+        'blmove',
+        'blmpop',
+        'blpop',
+        'brpop',
+        'brpoplpush',
+        'linsert',
+        'lindex',
+        'llen',
+        'lmove',
+        'lmpop',
+        'lpop',
+        'lpos',
+        'lpush',
+        'lpushx',
+        'lrange',
+        'lrem',
+        'lset',
+        'ltrim',
+        'rpop',
+        'rpoplpush',
+        'rpush',
+        'rpushx',
+      ].sort(),
     );
     for (const s of listCommands) {
       expect(s.handler, s.name).toBeTypeOf('function');

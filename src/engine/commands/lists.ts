@@ -21,6 +21,7 @@ import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -482,6 +483,118 @@ function lmpopKeys(argv: readonly string[]): number[] {
   return keys;
 }
 
+// ---- BLPOP / BRPOP / BLMPOP / BLMOVE / BRPOPLPUSH (blocking) ------------------------------------
+
+/**
+ * serveClientBlockedOnList for BLPOP / BRPOP: pops one element of the ready list and answers
+ * [key, element]. Like Redis, only the pop event and the deletion of an emptied list: the push
+ * that made the key ready already signalled the change.
+ */
+function servePopStep(end: ListEnd): ServeStep {
+  return (c, key, o) => {
+    const dq = (o as ListObj).value;
+    const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
+    const engine = c.engine;
+    engine.notify('l', end === 'left' ? 'lpop' : 'rpop', key, c.db);
+    deleteIfEmpty(engine, c.db, key, o as ListObj);
+    return { t: 'array', v: [bulkOf(key), bulkOf(value)] };
+  };
+}
+
+const SERVE_LPOP = servePopStep('left');
+const SERVE_RPOP = servePopStep('right');
+
+/** serveClientBlockedOnList for BLMPOP: up to `count` elements, [key, [elements]]. */
+function serveMpopStep(end: ListEnd, count: number): ServeStep {
+  return (c, key, o) => popRangeWithKey(c, o as ListObj, key, end, count);
+}
+
+/**
+ * serveClientBlockedOnList for BLMOVE / BRPOPLPUSH: moves one element to `dst` and answers it;
+ * a destination of another type answers WRONGTYPE and leaves the source as it is.
+ */
+function serveMoveStep(dst: string, from: ListEnd, to: ListEnd): ServeStep {
+  return (c, key, o) => {
+    const dobj = lookupWrite(c, dst);
+    if (dobj !== undefined && dobj.type !== 'list') return WRONGTYPE_R;
+    const src = o as ListObj;
+    const value = (from === 'left' ? src.value.popFront() : src.value.popBack())!;
+    lmoveHandlePush(c, dst, dobj, value, to);
+    const engine = c.engine;
+    // Redis's served BLMOVE changes no server.dirty (its signalModifiedKey counts none).
+    addDirty(engine, 0, 1);
+    engine.notify('l', from === 'left' ? 'lpop' : 'rpop', key, c.db);
+    deleteIfEmpty(engine, c.db, key, src);
+    return bulkOf(value);
+  };
+}
+
+/**
+ * blockingPopGenericCommand: the keys are argv[first .. first + numkeys); the first non-empty
+ * list is popped at once (one element, or up to `count` for BLMPOP), else the client blocks.
+ * `count` is -1 for BLPOP / BRPOP.
+ */
+function blockingPop(c: Client, argv: string[], first: number, numkeys: number, end: ListEnd, timeoutIdx: number, count: number): Reply | null {
+  const deadline = parseTimeout(c, argv[timeoutIdx]!);
+  if (typeof deadline !== 'number') return deadline;
+  const last = first + numkeys;
+  for (let j = first; j < last; j++) {
+    const key = argv[j]!;
+    const o = lookupWrite(c, key);
+    if (o === undefined) continue;
+    if (o.type !== 'list') return WRONGTYPE_R;
+    if (o.value.length === 0) continue;
+    if (count !== -1) return popRangeWithKey(c, o, key, end, count);
+    const dq = o.value;
+    const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
+    listElementsRemoved(c, key, end, o, 1);
+    return { t: 'array', v: [bulkOf(key), bulkOf(value)] };
+  }
+  // Inside EXEC a blocking command answers as if it timed out.
+  if (!mayBlock(c)) return NIL_ARRAY;
+  const serve = count !== -1 ? serveMpopStep(end, count) : end === 'left' ? SERVE_LPOP : SERVE_RPOP;
+  return c.engine.blocking.block(c, 'list', argv.slice(first, last), deadline, argv, serve);
+}
+
+function blpopCommand(c: Client, argv: string[]): Reply | null {
+  return blockingPop(c, argv, 1, argv.length - 2, 'left', argv.length - 1, -1);
+}
+
+function brpopCommand(c: Client, argv: string[]): Reply | null {
+  return blockingPop(c, argv, 1, argv.length - 2, 'right', argv.length - 1, -1);
+}
+
+/** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: arguments first, then the timeout. */
+function blmpopCommand(c: Client, argv: string[]): Reply | null {
+  const args = parseMpopArgs(argv, 2);
+  if ('t' in args) return args;
+  return blockingPop(c, argv, args.firstKey, args.numkeys, args.end, 1, args.count);
+}
+
+/** blmoveGenericCommand: LMOVE at once when the source holds a list, else block on it. */
+function blmoveGeneric(c: Client, argv: string[], from: ListEnd, to: ListEnd, timeoutArg: string): Reply | null {
+  const deadline = parseTimeout(c, timeoutArg);
+  if (typeof deadline !== 'number') return deadline;
+  const src = argv[1]!;
+  const o = lookupWrite(c, src);
+  if (o !== undefined && o.type !== 'list') return WRONGTYPE_R;
+  if (o !== undefined) return lmoveGeneric(c, src, argv[2]!, from, to);
+  if (!mayBlock(c)) return NIL;
+  return c.engine.blocking.block(c, 'list', [src], deadline, argv, serveMoveStep(argv[2]!, from, to));
+}
+
+function blmoveCommand(c: Client, argv: string[]): Reply | null {
+  const from = parseListEnd(argv[3]!);
+  if (from === null) return SYNTAX_R;
+  const to = parseListEnd(argv[4]!);
+  if (to === null) return SYNTAX_R;
+  return blmoveGeneric(c, argv, from, to, argv[5]!);
+}
+
+function brpoplpushCommand(c: Client, argv: string[]): Reply | null {
+  return blmoveGeneric(c, argv, 'right', 'left', argv[3]!);
+}
+
 // ---- the table -----------------------------------------------------------------------------------
 
 function oneKey(flags: string[], index = 1): KeySpec {
@@ -733,5 +846,75 @@ export const listCommands: CommandSpec[] = [
     syntax: 'numkeys key [key ...] LEFT|RIGHT [COUNT count]',
     handler: lmpopCommand,
     getKeys: lmpopKeys,
+  },
+  {
+    name: 'blpop',
+    arity: -3,
+    flags: ['write', 'noscript', 'blocking'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keys: [1, -2, 1],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { range: [-2, 1, 0] } }],
+    group: 'list',
+    since: '2.0.0',
+    summary: 'Pop the first element of the first non-empty list among the keys, waiting up to timeout seconds for one',
+    complexity: 'O(N) in the number of keys',
+    syntax: 'key [key ...] timeout',
+    handler: blpopCommand,
+  },
+  {
+    name: 'brpop',
+    arity: -3,
+    flags: ['write', 'noscript', 'blocking'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keys: [1, -2, 1],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { range: [-2, 1, 0] } }],
+    group: 'list',
+    since: '2.0.0',
+    summary: 'Pop the last element of the first non-empty list among the keys, waiting up to timeout seconds for one',
+    complexity: 'O(N) in the number of keys',
+    syntax: 'key [key ...] timeout',
+    handler: brpopCommand,
+  },
+  {
+    name: 'blmove',
+    arity: 6,
+    flags: ['write', 'denyoom', 'noscript', 'blocking'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keys: [1, 2, 1],
+    keySpecs: MOVE_KEYS,
+    group: 'list',
+    since: '6.2.0',
+    summary: 'LMOVE that waits up to timeout seconds for the source list to get an element',
+    complexity: 'O(1)',
+    syntax: 'source destination LEFT|RIGHT LEFT|RIGHT timeout',
+    handler: blmoveCommand,
+  },
+  {
+    name: 'brpoplpush',
+    arity: 4,
+    flags: ['write', 'denyoom', 'noscript', 'blocking'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keys: [1, 2, 1],
+    keySpecs: MOVE_KEYS,
+    group: 'list',
+    since: '2.2.0',
+    summary: 'RPOPLPUSH that waits up to timeout seconds for the source list to get an element (deprecated: BLMOVE RIGHT LEFT)',
+    complexity: 'O(1)',
+    syntax: 'source destination timeout',
+    handler: brpoplpushCommand,
+  },
+  {
+    name: 'blmpop',
+    arity: -5,
+    flags: ['write', 'blocking', 'movablekeys'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keys: [0, 0, 0],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 2 }, find: { keynum: [0, 1, 1] } }],
+    group: 'list',
+    since: '7.0.0',
+    summary: 'LMPOP that waits up to timeout seconds for one of the lists to get elements',
+    complexity: 'O(N + M): N keys looked at, M elements popped',
+    syntax: 'timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]',
+    handler: blmpopCommand,
   },
 ];

@@ -832,7 +832,7 @@ function clientsSection(engine: Engine): string[] {
     'client_recent_max_output_buffer:0',
     `blocked_clients:${blocked}`,
     `tracking_clients:${tracking}`,
-    `clients_in_timeout_table:${blocked}`,
+    `clients_in_timeout_table:${engine.blocking.withTimeout}`,
   ];
 }
 
@@ -977,9 +977,9 @@ function statsSection(engine: Engine): string[] {
     'current_eviction_exceeded_time:0',
     `keyspace_hits:${s.keyspaceHits}`,
     `keyspace_misses:${s.keyspaceMisses}`,
-    'pubsub_channels:0',
-    'pubsub_patterns:0',
-    'pubsubshard_channels:0',
+    `pubsub_channels:${engine.pubsub.channels.size}`,
+    `pubsub_patterns:${engine.pubsub.patterns.size}`,
+    `pubsubshard_channels:${engine.pubsub.shardChannels.size}`,
     'latest_fork_usec:0',
     'total_forks:0',
     'migrate_cached_sockets:0',
@@ -1388,7 +1388,7 @@ const REDACTED = '(redacted)';
 const SENSITIVE_CONFIGS = new Set(['requirepass', 'masterauth', 'masteruser']);
 
 /** The argument vector as Redis keeps it for the log: secrets replaced by '(redacted)'. */
-function redactedArgv(cmd: Command, argv: readonly string[]): string[] {
+export function redactedArgv(cmd: Command, argv: readonly string[]): string[] {
   const out = argv.slice();
   const name = cmd.fullName;
   if (name === 'auth' && out.length <= 3) {

@@ -30,7 +30,7 @@ function discardCommand(c: Client): Reply {
   return OK;
 }
 
-function execCommand(c: Client): Reply {
+function execCommand(c: Client): Reply | null {
   const queue = c.multi;
   if (queue === null) return EXEC_WITHOUT_MULTI_R;
   const engine = c.engine;
@@ -51,18 +51,40 @@ function execCommand(c: Client): Reply {
   const replies: Reply[] = [];
   const wasInExec = engine.inExec;
   engine.inExec = true;
+  // What a queued command delivers to this client itself (SUBSCRIBE's confirmations, a message
+  // it publishes to itself, its own MONITOR line) joins the replies in order, as Redis writes
+  // it into the same reply buffer.
+  const deliver = c.deliver;
+  let delivered = false;
+  c.deliver = (r) => {
+    replies.push(r);
+    delivered = true;
+  };
+  let answered = 0;
   try {
     for (let i = 0; i < queue.length; i++) {
       const q = queue[i]!;
+      const before = replies.length;
       const r = engine.call(c, q.cmd, q.argv);
       // Only CLIENT REPLY OFF|SKIP answers nothing here (Redis then sends a broken array).
       if (r !== null) replies.push(r);
+      if (replies.length > before) answered++;
+      // A monitor running a transaction: each command's own MONITOR line follows its reply.
+      if (engine.pubsub.owed !== null) {
+        for (const line of engine.pubsub.takeOwed()!) c.deliver(line);
+      }
     }
   } finally {
+    c.deliver = deliver;
     engine.inExec = wasInExec;
     engine.discardTransaction(c);
   }
-  return array(replies);
+  if (!delivered) return array(replies);
+  // Redis's array header counts the commands: a command with several replies (SUBSCRIBE a b)
+  // leaves the extra ones after the array on the wire. Sent that way, byte for byte.
+  deliver(array(replies.slice(0, answered)));
+  for (let i = answered; i < replies.length; i++) deliver(replies[i]!);
+  return null;
 }
 
 function watchCommand(c: Client, argv: string[]): Reply {

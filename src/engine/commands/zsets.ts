@@ -14,6 +14,7 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { mayBlock, parseTimeout } from '../blocking.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import {
   zdiffCommand,
@@ -149,6 +150,8 @@ function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
   }
   if (added + updated > 0) {
     engine.signalModifiedKey(db, key);
+    // Redis's server.dirty grows by added + updated (signalModifiedKey counted one).
+    engine.changesSinceLastSave += added + updated - 1;
     engine.notify('z', incr ? 'zincr' : 'zadd', key, db);
   }
   if (reply !== null) return reply;
@@ -287,8 +290,10 @@ export function zpopGeneric(
   const db = c.db;
   engine.notify('z', where === ZSET_MAX ? 'zpopmax' : 'zpopmin', key, db);
   engine.signalModifiedKey(db, key);
+  // Redis's server.dirty grows by one per member popped (signalModifiedKey counted one).
+  if (rangelen !== 1) engine.changesSinceLastSave += rangelen - 1;
   if (z.size === 0) {
-    deleteKey(engine, db, key);
+    db.remove(key);
     engine.notify('g', 'del', key, db);
   }
   if (!emitKey) return { t: 'array', v: items };
@@ -352,6 +357,55 @@ function zmpopCommand(c: Client, argv: string[]): Reply {
   const p = parseZmpop(argv, 1);
   if (!('keys' in p)) return p;
   return zpopGeneric(c, p.keys, p.where, true, p.count, true, true);
+}
+
+// ---- BZPOPMIN / BZPOPMAX / BZMPOP (blockingGenericZpopCommand) -------------------------------
+
+/**
+ * blockingGenericZpopCommand: pops from the first non-empty zset among `keys` at once, else
+ * blocks the client on them; once served (serveClientsBlockedOnSortedSetKey) it pops from the
+ * ready key with the same options. Reply shapes as zpopGeneric with the key emitted.
+ */
+function blockingZpop(
+  c: Client,
+  argv: string[],
+  keys: string[],
+  where: number,
+  timeoutArg: string,
+  count: number,
+  nested: boolean,
+  nilWhenEmpty: boolean,
+): Reply | null {
+  const deadline = parseTimeout(c, timeoutArg);
+  if (typeof deadline !== 'number') return deadline;
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j]!;
+    const o = lookupWrite(c, key);
+    if (o === undefined) continue;
+    if (o.type !== 'zset') return WRONGTYPE_R;
+    if (o.value.size === 0) continue;
+    return zpopGeneric(c, [key], where, true, count, nested, nilWhenEmpty);
+  }
+  // Inside EXEC a blocking command answers as if it timed out.
+  if (!mayBlock(c)) return NIL_ARRAY;
+  return c.engine.blocking.block(c, 'zset', keys, deadline, argv, (cl, key) =>
+    zpopGeneric(cl, [key], where, true, count, nested, nilWhenEmpty),
+  );
+}
+
+function bzpopminCommand(c: Client, argv: string[]): Reply | null {
+  return blockingZpop(c, argv, argv.slice(1, -1), ZSET_MIN, argv[argv.length - 1]!, -1, false, false);
+}
+
+function bzpopmaxCommand(c: Client, argv: string[]): Reply | null {
+  return blockingZpop(c, argv, argv.slice(1, -1), ZSET_MAX, argv[argv.length - 1]!, -1, false, false);
+}
+
+/** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: arguments first, then the timeout. */
+function bzmpopCommand(c: Client, argv: string[]): Reply | null {
+  const p = parseZmpop(argv, 2);
+  if (!('keys' in p)) return p;
+  return blockingZpop(c, argv, p.keys, p.where, argv[1]!, p.count, true, true);
 }
 
 // ---- ZRANDMEMBER ---------------------------------------------------------------------------
@@ -882,6 +936,48 @@ export const zsetCommands: CommandSpec[] = [
     complexity: 'O(K) + O(M*log(N)) for K keys and M members popped',
     syntax: 'numkeys key [key ...] MIN|MAX [COUNT count]',
     handler: zmpopCommand,
+  },
+  {
+    name: 'bzpopmin',
+    arity: -3,
+    flags: ['write', 'noscript', 'blocking', 'fast'],
+    acl: ['write', 'sortedset', 'fast', 'blocking'],
+    keys: [1, -2, 1],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { range: [-2, 1, 0] } }],
+    group: 'sorted-set',
+    since: '5.0.0',
+    summary: 'Pop the lowest-scored member of the first non-empty zset among the keys, waiting up to timeout seconds for one',
+    complexity: 'O(log(N)) for a zset of N members',
+    syntax: 'key [key ...] timeout',
+    handler: bzpopminCommand,
+  },
+  {
+    name: 'bzpopmax',
+    arity: -3,
+    flags: ['write', 'noscript', 'blocking', 'fast'],
+    acl: ['write', 'sortedset', 'fast', 'blocking'],
+    keys: [1, -2, 1],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { range: [-2, 1, 0] } }],
+    group: 'sorted-set',
+    since: '5.0.0',
+    summary: 'Pop the highest-scored member of the first non-empty zset among the keys, waiting up to timeout seconds for one',
+    complexity: 'O(log(N)) for a zset of N members',
+    syntax: 'key [key ...] timeout',
+    handler: bzpopmaxCommand,
+  },
+  {
+    name: 'bzmpop',
+    arity: -5,
+    flags: ['write', 'blocking', 'movablekeys'],
+    acl: ['write', 'sortedset', 'slow', 'blocking'],
+    keys: [0, 0, 0],
+    keySpecs: [keynumKeys(['RW', 'access', 'delete'], 2)],
+    group: 'sorted-set',
+    since: '7.0.0',
+    summary: 'ZMPOP that waits up to timeout seconds for one of the zsets to get members',
+    complexity: 'O(K) + O(M*log(N)) for K keys and M members popped',
+    syntax: 'timeout numkeys key [key ...] MIN|MAX [COUNT count]',
+    handler: bzmpopCommand,
   },
   {
     name: 'zrandmember',

@@ -1,0 +1,378 @@
+// Pub/Sub commands (Redis's pubsub.c) and MONITOR (server.c monitorCommand). The state and the
+// delivery live in ../pubsub.ts; here: argument handling and replies.
+//
+// (P|S)SUBSCRIBE and (P|S)UNSUBSCRIBE answer one reply per channel: they go out through
+// c.deliver in order and the handler returns null (the hosts pass delivered replies on).
+
+import type { Client } from '../client.js';
+import type { CommandSpec } from '../command.js';
+import * as E from '../errors.js';
+import { globMatcher } from '../glob.js';
+import { PubSub, type ChannelKind } from '../pubsub.js';
+import { array, bulk, error, int, OK, type Reply } from '../reply.js';
+import { helpReply } from './keys.js';
+
+function deliverAll(c: Client, replies: readonly Reply[]): null {
+  for (const r of replies) c.deliver(r);
+  return null;
+}
+
+function subscribeGeneric(c: Client, argv: string[], kind: ChannelKind): Reply | null {
+  const engine = c.engine;
+  // CLIENT_DENY_BLOCKING: inside EXEC only SSUBSCRIBE refuses (SUBSCRIBE keeps working there
+  // for backward compatibility, as in Redis).
+  if (kind === 'shard' && engine.inExec) return error(E.subscribeDenyBlocking('SSUBSCRIBE'));
+  for (let j = 1; j < argv.length; j++) c.deliver(engine.pubsub.subscribe(c, argv[j]!, kind));
+  return null;
+}
+
+function unsubscribeGeneric(c: Client, argv: string[], kind: ChannelKind): null {
+  const ps = c.engine.pubsub;
+  if (argv.length === 1) {
+    deliverAll(c, ps.unsubscribeAll(c, kind));
+  } else {
+    for (let j = 1; j < argv.length; j++) c.deliver(ps.unsubscribe(c, argv[j]!, kind));
+  }
+  PubSub.settle(c);
+  return null;
+}
+
+function subscribeCommand(c: Client, argv: string[]): Reply | null {
+  return subscribeGeneric(c, argv, 'global');
+}
+
+function ssubscribeCommand(c: Client, argv: string[]): Reply | null {
+  return subscribeGeneric(c, argv, 'shard');
+}
+
+function unsubscribeCommand(c: Client, argv: string[]): null {
+  return unsubscribeGeneric(c, argv, 'global');
+}
+
+function sunsubscribeCommand(c: Client, argv: string[]): null {
+  return unsubscribeGeneric(c, argv, 'shard');
+}
+
+function psubscribeCommand(c: Client, argv: string[]): null {
+  const ps = c.engine.pubsub;
+  for (let j = 1; j < argv.length; j++) c.deliver(ps.psubscribe(c, argv[j]!));
+  return null;
+}
+
+function punsubscribeCommand(c: Client, argv: string[]): null {
+  const ps = c.engine.pubsub;
+  if (argv.length === 1) {
+    deliverAll(c, ps.punsubscribeAll(c));
+  } else {
+    for (let j = 1; j < argv.length; j++) c.deliver(ps.punsubscribe(c, argv[j]!));
+  }
+  PubSub.settle(c);
+  return null;
+}
+
+function publishCommand(c: Client, argv: string[]): Reply {
+  return int(c.engine.pubsub.publish(argv[1]!, argv[2]!, 'global'));
+}
+
+function spublishCommand(c: Client, argv: string[]): Reply {
+  return int(c.engine.pubsub.publish(argv[1]!, argv[2]!, 'shard'));
+}
+
+// ---- PUBSUB --------------------------------------------------------------------------------
+
+const PUBSUB_HELP = [
+  'CHANNELS [<pattern>]',
+  "    Return the currently active channels matching a <pattern> (default: '*').",
+  'NUMPAT',
+  '    Return number of subscriptions to patterns.',
+  'NUMSUB [<channel> ...]',
+  '    Return the number of subscribers for the specified channels, excluding',
+  '    pattern subscriptions(default: no channels).',
+  'SHARDCHANNELS [<pattern>]',
+  "    Return the currently active shard level channels matching a <pattern> (default: '*').",
+  'SHARDNUMSUB [<shardchannel> ...]',
+  '    Return the number of subscribers for the specified shard level channel(s)',
+];
+
+/** channelList: the active channels, those matching the pattern if one is given. */
+function channelList(channels: Map<string, Set<Client>>, pattern: string | undefined): Reply {
+  const out: Reply[] = [];
+  const match = pattern === undefined ? null : globMatcher(pattern);
+  for (const ch of channels.keys()) if (match === null || match(ch)) out.push(bulk(ch));
+  return array(out);
+}
+
+function numsub(channels: Map<string, Set<Client>>, argv: string[]): Reply {
+  const out: Reply[] = [];
+  for (let j = 2; j < argv.length; j++) {
+    out.push(bulk(argv[j]!), int(channels.get(argv[j]!)?.size ?? 0));
+  }
+  return array(out);
+}
+
+function pubsubChannelsCommand(c: Client, argv: string[]): Reply {
+  if (argv.length > 3) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
+  return channelList(c.engine.pubsub.channels, argv[2]);
+}
+
+function pubsubShardchannelsCommand(c: Client, argv: string[]): Reply {
+  if (argv.length > 3) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
+  return channelList(c.engine.pubsub.shardChannels, argv[2]);
+}
+
+function pubsubNumsubCommand(c: Client, argv: string[]): Reply {
+  return numsub(c.engine.pubsub.channels, argv);
+}
+
+function pubsubShardnumsubCommand(c: Client, argv: string[]): Reply {
+  return numsub(c.engine.pubsub.shardChannels, argv);
+}
+
+function pubsubNumpatCommand(c: Client): Reply {
+  return int(c.engine.pubsub.patterns.size);
+}
+
+function pubsubHelpCommand(_c: Client, argv: string[]): Reply {
+  return helpReply(argv[0]!, PUBSUB_HELP);
+}
+
+// ---- MONITOR -------------------------------------------------------------------------------
+
+function monitorCommand(c: Client): Reply | null {
+  const engine = c.engine;
+  if (engine.inExec) return error(E.MONITOR_DENY_BLOCKING);
+  // Already a monitor: Redis ignores the command and answers nothing at all.
+  if (c.monitor) return null;
+  c.monitor = true;
+  engine.pubsub.monitors.add(c);
+  return OK;
+}
+
+// ---- the table -----------------------------------------------------------------------------
+
+const SUB_FLAGS: CommandSpec['flags'] = ['pubsub', 'noscript', 'loading', 'stale'];
+const SUB_ACL = ['pubsub', 'slow'];
+const PUB_FLAGS: CommandSpec['flags'] = ['pubsub', 'loading', 'stale', 'fast'];
+const PUB_ACL = ['pubsub', 'fast'];
+const INTROSPECT_FLAGS: CommandSpec['flags'] = ['pubsub', 'loading', 'stale'];
+const NO_KEYS: CommandSpec['keys'] = [0, 0, 0];
+
+/** The shard channels of SSUBSCRIBE/SUNSUBSCRIBE: Redis declares them as 'not_key' keys. */
+const SHARD_CHANNELS_SPEC: CommandSpec['keySpecs'] = [{ flags: ['not_key'], begin: { index: 1 }, find: { range: [-1, 1, 0] } }];
+
+export const pubsubCommands: CommandSpec[] = [
+  {
+    name: 'subscribe',
+    arity: -2,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.0.0',
+    summary: 'Listen for messages published to the given channels',
+    complexity: 'O(N) where N is the number of channels to subscribe to.',
+    syntax: 'channel [channel ...]',
+    handler: subscribeCommand,
+  },
+  {
+    name: 'unsubscribe',
+    arity: -1,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.0.0',
+    summary: 'Stop listening to the given channels, or to every channel when none is given',
+    complexity: 'O(N) where N is the number of clients already subscribed to a channel.',
+    syntax: '[channel [channel ...]]',
+    handler: unsubscribeCommand,
+  },
+  {
+    name: 'psubscribe',
+    arity: -2,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.0.0',
+    summary: 'Listen for messages published to every channel whose name matches a glob pattern',
+    complexity: 'O(N) where N is the number of patterns the client is already subscribed to.',
+    syntax: 'pattern [pattern ...]',
+    handler: psubscribeCommand,
+  },
+  {
+    name: 'punsubscribe',
+    arity: -1,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.0.0',
+    summary: 'Stop listening to the given patterns, or to every pattern when none is given',
+    complexity:
+      'O(N+M) where N is the number of patterns the client is already subscribed and M is the number of total patterns subscribed in the system (by any client).',
+    syntax: '[pattern [pattern ...]]',
+    handler: punsubscribeCommand,
+  },
+  {
+    name: 'publish',
+    arity: 3,
+    flags: PUB_FLAGS,
+    acl: PUB_ACL,
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.0.0',
+    summary: 'Send a message to a channel; answers how many subscribers received it',
+    complexity:
+      'O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total number of subscribed patterns (by any client).',
+    syntax: 'channel message',
+    handler: publishCommand,
+  },
+  {
+    name: 'ssubscribe',
+    arity: -2,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: [1, -1, 1],
+    keySpecs: SHARD_CHANNELS_SPEC,
+    group: 'pubsub',
+    since: '7.0.0',
+    summary: 'Listen for messages published to the given shard channels',
+    complexity: 'O(N) where N is the number of shard channels to subscribe to.',
+    syntax: 'shardchannel [shardchannel ...]',
+    handler: ssubscribeCommand,
+  },
+  {
+    name: 'sunsubscribe',
+    arity: -1,
+    flags: SUB_FLAGS,
+    acl: SUB_ACL,
+    keys: [1, -1, 1],
+    keySpecs: SHARD_CHANNELS_SPEC,
+    group: 'pubsub',
+    since: '7.0.0',
+    summary: 'Stop listening to the given shard channels, or to all of them when none is given',
+    complexity: 'O(N) where N is the number of clients already subscribed to a shard channel.',
+    syntax: '[shardchannel [shardchannel ...]]',
+    handler: sunsubscribeCommand,
+  },
+  {
+    name: 'spublish',
+    arity: 3,
+    flags: PUB_FLAGS,
+    acl: PUB_ACL,
+    keys: [1, 1, 1],
+    keySpecs: [{ flags: ['not_key'], begin: { index: 1 }, find: { range: [0, 1, 0] } }],
+    group: 'pubsub',
+    since: '7.0.0',
+    summary: 'Send a message to a shard channel; answers how many subscribers received it',
+    complexity: 'O(N) where N is the number of clients subscribed to the receiving shard channel.',
+    syntax: 'shardchannel message',
+    handler: spublishCommand,
+  },
+  {
+    name: 'pubsub',
+    arity: -2,
+    flags: [],
+    acl: ['slow'],
+    keys: NO_KEYS,
+    group: 'pubsub',
+    since: '2.8.0',
+    summary: 'Look at the pub/sub state: active channels, subscriber and pattern counts',
+    complexity: 'Depends on subcommand.',
+    syntax: '',
+    subcommands: [
+      {
+        name: 'channels',
+        arity: -2,
+        flags: INTROSPECT_FLAGS,
+        acl: SUB_ACL,
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '2.8.0',
+        summary: 'List the channels that have subscribers, optionally those matching a pattern',
+        complexity: 'O(N) where N is the number of active channels, and assuming constant time pattern matching (relatively short channels and patterns)',
+        syntax: '[pattern]',
+        handler: pubsubChannelsCommand,
+      },
+      {
+        name: 'help',
+        arity: 2,
+        flags: ['loading', 'stale'],
+        acl: ['slow'],
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '6.2.0',
+        summary: 'Show what the PUBSUB subcommands do',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: pubsubHelpCommand,
+      },
+      {
+        name: 'numpat',
+        arity: 2,
+        flags: INTROSPECT_FLAGS,
+        acl: SUB_ACL,
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '2.8.0',
+        summary: 'Count the patterns that have subscribers',
+        complexity: 'O(1)',
+        syntax: '',
+        handler: pubsubNumpatCommand,
+      },
+      {
+        name: 'numsub',
+        arity: -2,
+        flags: INTROSPECT_FLAGS,
+        acl: SUB_ACL,
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '2.8.0',
+        summary: 'Count the subscribers of each given channel (pattern subscribers excluded)',
+        complexity: 'O(N) for the NUMSUB subcommand, where N is the number of requested channels',
+        syntax: '[channel [channel ...]]',
+        handler: pubsubNumsubCommand,
+      },
+      {
+        name: 'shardchannels',
+        arity: -2,
+        flags: INTROSPECT_FLAGS,
+        acl: SUB_ACL,
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '7.0.0',
+        summary: 'List the shard channels that have subscribers, optionally those matching a pattern',
+        complexity: 'O(N) where N is the number of active shard channels, and assuming constant time pattern matching (relatively short shard channels).',
+        syntax: '[pattern]',
+        handler: pubsubShardchannelsCommand,
+      },
+      {
+        name: 'shardnumsub',
+        arity: -2,
+        flags: INTROSPECT_FLAGS,
+        acl: SUB_ACL,
+        keys: NO_KEYS,
+        group: 'pubsub',
+        since: '7.0.0',
+        summary: 'Count the subscribers of each given shard channel',
+        complexity: 'O(N) for the SHARDNUMSUB subcommand, where N is the number of requested shard channels',
+        syntax: '[shardchannel [shardchannel ...]]',
+        handler: pubsubShardnumsubCommand,
+      },
+    ],
+  },
+  {
+    name: 'monitor',
+    arity: 1,
+    flags: ['admin', 'noscript', 'loading', 'stale'],
+    acl: ['admin', 'slow', 'dangerous'],
+    keys: NO_KEYS,
+    group: 'server',
+    since: '1.0.0',
+    summary: 'Watch every command the server runs, as it runs, from now on',
+    complexity: '',
+    syntax: '',
+    handler: monitorCommand,
+  },
+];

@@ -1,0 +1,92 @@
+// Blocking commands through the EngineHost: the blocked command's result carries no reply, the
+// reply comes later as a `push`, and the host's one-shot timer answers timeouts.
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../engine/clock.js';
+import { EngineHost, type Timers } from './engine-host.js';
+import type { FromWorker } from './protocol.js';
+
+function setup() {
+  const clock = new VirtualClock();
+  const sent: FromWorker[] = [];
+  const timeouts: { fn: () => void; ms: number; id: number }[] = [];
+  let nextId = 1;
+  const timers: Timers = {
+    setInterval: () => 0,
+    clearInterval: () => {},
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timeouts.push({ fn, ms, id });
+      return id;
+    },
+    clearTimeout: (h) => {
+      const i = timeouts.findIndex((t) => t.id === h);
+      if (i >= 0) timeouts.splice(i, 1);
+    },
+  };
+  const host = new EngineHost((m) => sent.push(m), { engine: { clock }, timers, schedule: () => {} });
+  host.start();
+  let reqId = 1;
+  const open = (): number => {
+    host.handle({ type: 'open', id: reqId++ });
+    const m = sent.pop()!;
+    if (m.type !== 'opened') throw new Error('not opened');
+    return m.clientId;
+  };
+  const run = (clientId: number, ...argv: string[]) => {
+    host.handle({ type: 'run', id: reqId++, clientId, argv });
+    return sent.filter((m) => m.type === 'result').pop()!;
+  };
+  return { clock, sent, timeouts, host, open, run };
+}
+
+describe('blocking commands in the worker', () => {
+  it('answers a blocked client with a push when another client pushes', () => {
+    const { sent, open, run } = setup();
+    const a = open();
+    const b = open();
+    const r = run(a, 'BLPOP', 'q', '0');
+    expect(r).toMatchObject({ type: 'result', clientId: a, replies: [] });
+    sent.length = 0;
+    run(b, 'RPUSH', 'q', 'job');
+    expect(sent.filter((m) => m.type === 'push')).toEqual([
+      {
+        type: 'push',
+        clientId: a,
+        reply: { t: 'array', v: [{ t: 'bulk', v: 'q' }, { t: 'bulk', v: 'job' }] },
+      },
+    ]);
+  });
+
+  it('answers a timeout through the host timer at the deadline', () => {
+    const { clock, sent, timeouts, open, run } = setup();
+    const a = open();
+    run(a, 'BZPOPMIN', 'z', '0.25');
+    expect(timeouts.map((t) => t.ms)).toEqual([251]);
+    sent.length = 0;
+    clock.advance(251);
+    timeouts.shift()!.fn();
+    expect(sent).toEqual([{ type: 'push', clientId: a, reply: { t: 'array', v: null } }]);
+    expect(timeouts).toEqual([]);
+  });
+
+  it('a closed blocked client leaves without a reply or an error counted', () => {
+    const { host, open, run } = setup();
+    const a = open();
+    const b = open();
+    run(a, 'BLPOP', 'q', '0');
+    host.handle({ type: 'close', id: 99, clientId: a });
+    expect(host.engine.blocking.count).toBe(0);
+    expect(host.engine.stats.errorReplies).toBe(0);
+    run(b, 'RPUSH', 'q', 'kept');
+    expect(run(b, 'LLEN', 'q')).toMatchObject({ replies: [{ t: 'int', v: 1 }] });
+  });
+
+  it('stop() clears the pending timeout', () => {
+    const { host, timeouts, open, run } = setup();
+    const a = open();
+    run(a, 'BLPOP', 'q', '5');
+    expect(timeouts.length).toBe(1);
+    host.stop();
+    expect(timeouts.length).toBe(0);
+  });
+});
