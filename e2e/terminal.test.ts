@@ -203,6 +203,16 @@ describe('terminal', () => {
     await expect.poll(() => accessibleRows(page)).toContain('"accessible"');
   });
 
+  it('shows the start of a huge reply instead of freezing the page', async () => {
+    await run('SADD s a b c');
+    await typeLine(page, 'SRANDMEMBER s -500000');
+    const shown = await screen(page);
+    const notice = shown.indexOf('(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)');
+    expect(notice).toBeGreaterThan(0);
+    expect(shown[notice - 1]).toMatch(/^10000\) "[abc]"$/);
+    expect((await run('PING'))[1]).toBe('PONG');
+  });
+
   it('answers HELP from the command table', async () => {
     const out = await run('HELP GET');
     expect(out[2]).toBe('  GET key');

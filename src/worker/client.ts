@@ -17,6 +17,8 @@ export interface RunResult extends ClientState {
   replies: Reply[];
   /** The command blocked: its reply will come through onPush. */
   blocked: boolean;
+  /** A reply was cut to what the page can show (see reply-cap.ts). */
+  truncated: boolean;
 }
 
 export interface SnapshotPage {
@@ -117,7 +119,7 @@ export class WorkerClient {
     const msg = await this.request({ type: 'run', clientId, argv });
     if (msg.type !== 'result') throw unexpected(msg);
     conn.state = { resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
-    return { replies: msg.replies, blocked: msg.blocked, resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
+    return { replies: msg.replies, blocked: msg.blocked, truncated: msg.truncated === true, resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
   }
 
   /** Closes a connection. */

@@ -10,11 +10,16 @@ import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.j
 import { error, type Reply } from '../engine/reply.js';
 import { internalError } from '../engine/errors.js';
 import { snapshot as rdbSnapshot } from '../engine/persistence.js';
+import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
+import { capReply } from './reply-cap.js';
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** One-shot timers for blocked clients' timeouts (BLPOP k 0.2); without them no timeout fires. */
+  setTimeout?(fn: () => void, ms: number): unknown;
+  clearTimeout?(handle: unknown): void;
 }
 
 export interface EngineHostOptions {
@@ -45,6 +50,8 @@ export class EngineHost {
   private pendingChanges: ChangeEvent[] = [];
   private flushScheduled = false;
   private timer: unknown = undefined;
+  /** Answers blocked clients at their deadline (when the timers can set timeouts). */
+  private blockTimer: BlockedTimeoutTimer | null = null;
   private readonly timers: Timers | undefined;
   private readonly expireIntervalMs: number;
   private readonly schedule: (fn: () => void) => void;
@@ -83,6 +90,23 @@ export class EngineHost {
     if (this.timers !== undefined && this.timer === undefined) {
       this.timer = this.timers.setInterval(() => this.expireTick(), this.expireIntervalMs);
     }
+    const t = this.timers;
+    if (t?.setTimeout !== undefined && t.clearTimeout !== undefined && this.blockTimer === null) {
+      const setT = t.setTimeout.bind(t);
+      const clearT = t.clearTimeout.bind(t);
+      this.blockTimer = new BlockedTimeoutTimer(this.engine, {
+        setTimeout: (fn, ms) =>
+          setT(() => {
+            try {
+              fn();
+            } catch (e) {
+              this.send({ type: 'error', id: null, message: 'internal error in blocked timeouts: ' + describe(e) });
+            }
+          }, ms),
+        clearTimeout: clearT,
+      });
+      this.blockTimer.start();
+    }
     this.send({ type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) });
   }
 
@@ -90,6 +114,8 @@ export class EngineHost {
   stop(): void {
     if (this.timers !== undefined && this.timer !== undefined) this.timers.clearInterval(this.timer);
     this.timer = undefined;
+    this.blockTimer?.stop();
+    this.blockTimer = null;
   }
 
   /** Posts the change events gathered so far (also called by the scheduled flush). */
@@ -105,6 +131,8 @@ export class EngineHost {
   expireTick(): void {
     try {
       this.engine.activeExpireCycle();
+      // Also catches deadlines a fast-forwarded clock passed before their timer fired.
+      this.engine.handleBlockedTimeouts();
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in expiry cycle: ' + describe(e) });
     }
@@ -185,11 +213,7 @@ export class EngineHost {
   private drop(c: Client, id: number | null, reason: 'close' | 'quit' | 'killed'): void {
     if (!this.clients.delete(c.id)) return;
     c.deliver = () => {};
-    try {
-      if (c.unblock !== null) c.unblock(true);
-    } catch {
-      // A blocked command that cannot be woken still goes with its client.
-    }
+    // A blocked client leaves its wait lists without a reply (closeClient).
     this.engine.closeClient(c);
     this.send({ type: 'closed', id, clientId: c.id, reason });
   }
@@ -204,17 +228,27 @@ export class EngineHost {
     this.collecting = col;
     try {
       const r = this.engine.execute(c, argv);
-      if (r !== null) col.replies.unshift(r);
+      // Anything the engine delivered to this client during the command (a RESP3 message to
+      // itself) went out first on a socket too.
+      if (r !== null) col.replies.push(r);
     } catch (e) {
       col.replies.push(error(internalError(describe(e))));
     } finally {
       this.collecting = outer;
     }
+    // What crosses to the page is capped (reply-cap.ts): a huge reply must not freeze it.
+    let omitted = 0;
+    const replies = col.replies.map((r) => {
+      const capped = capReply(r);
+      omitted += capped.omittedItems + capped.omittedBytes;
+      return capped.reply;
+    });
     this.send({
       type: 'result',
       id,
       clientId: c.id,
-      replies: col.replies,
+      replies,
+      ...(omitted > 0 ? { truncated: true } : {}),
       blocked: c.unblock !== null,
       resp: c.resp,
       db: c.db.id,

@@ -68,6 +68,8 @@ export type FromWorker =
       replies: Reply[];
       /** The command blocked (BLPOP with no data): its reply comes later as a `push`. */
       blocked: boolean;
+      /** Set when a reply was too large to send whole: its first elements and bytes came (reply-cap.ts). */
+      truncated?: true;
     } & ClientState)
   /** A reply or push a client received outside its own `run` (invalidations, unblocked replies, pub/sub). */
   | { type: 'push'; clientId: number; reply: Reply }

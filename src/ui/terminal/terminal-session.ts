@@ -27,6 +27,8 @@ export interface TerminalSessionOptions {
   /** Called after each line added to the history (to persist it). */
   onHistory(lines: readonly string[]): void;
   onInfo(info: ConnectionInfo): void;
+  /** After each command sent, with every reply it got (lessons check them). */
+  onCommand?(argv: readonly string[], replies: readonly Reply[]): void;
   /** The client name to open the connection with (a renamed tab). */
   name?: string;
   raw?: boolean;
@@ -277,8 +279,12 @@ export class TerminalSession {
       return;
     }
     out += this.cli.receive(argv, result.replies, result.resp);
+    if (result.truncated) {
+      out += `${NOTICE_START}(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)${NOTICE_END}\n`;
+    }
     out += this.cli.elapsed(performance.now() - started);
     this.print(out);
+    this.options.onCommand?.(argv, result.replies);
     const info: ConnectionInfo = { db: result.db, inMulti: result.inMulti };
     const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
     if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);

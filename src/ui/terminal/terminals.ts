@@ -6,6 +6,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
+import type { Reply } from '../../engine/reply.js';
 import { engine } from '../engine-client.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
 import { TerminalSession } from './terminal-session.js';
@@ -65,6 +66,15 @@ export const THEMES: Record<Theme, ITheme> = {
 
 const entries = new Map<number, TerminalEntry>();
 
+type CommandListener = (tabId: number, argv: readonly string[], replies: readonly Reply[]) => void;
+const commandListeners = new Set<CommandListener>();
+
+/** Hears every command any terminal sends, with its replies (lesson checks). */
+export function onTerminalCommand(fn: CommandListener): () => void {
+  commandListeners.add(fn);
+  return () => commandListeners.delete(fn);
+}
+
 export function terminalFor(tabId: number): TerminalEntry {
   const existing = entries.get(tabId);
   if (existing) return existing;
@@ -94,6 +104,9 @@ export function terminalFor(tabId: number): TerminalEntry {
       const change: Parameters<typeof ui.updateTab>[1] = { db: info.db, inMulti: info.inMulti };
       if (info.name !== undefined) change.title = info.name;
       useUi.getState().updateTab(tabId, change);
+    },
+    onCommand: (argv, replies) => {
+      for (const l of commandListeners) l(tabId, argv, replies);
     },
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,

@@ -1,0 +1,112 @@
+// Clients that wait on each other, across terminal tabs: SUBSCRIBE/PUBLISH, a blocked BLPOP
+// served by another tab's RPUSH, and Ctrl-C leaving both states, as redis-cli does.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activeTab, focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
+
+let site: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  page = await openSite(browser, site.url);
+  await focusTerminal(page);
+});
+
+async function newTab(): Promise<number> {
+  const before = await activeTab(page);
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  await expect.poll(() => activeTab(page)).not.toBe(before);
+  await waitIdle(page);
+  await focusTerminal(page);
+  return activeTab(page);
+}
+
+async function selectTab(name: RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await focusTerminal(page);
+}
+
+/** Types a line and presses Enter without waiting for a prompt (the command waits). */
+async function start(line: string): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+describe('clients waiting on each other', () => {
+  it('SUBSCRIBE in one tab shows what PUBLISH sends from another, at once', async () => {
+    const subscriber = await activeTab(page);
+    await start('SUBSCRIBE news');
+    await expect.poll(() => screen(page, subscriber)).toEqual([
+      '127.0.0.1:6379> SUBSCRIBE news',
+      'Reading messages... (press Ctrl-C to quit)',
+      '1) "subscribe"',
+      '2) "news"',
+      '3) (integer) 1',
+    ]);
+    await newTab();
+    await typeLine(page, 'PUBLISH news "hello world"');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379>']);
+    await expect.poll(async () => (await screen(page, subscriber)).slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "hello world"']);
+
+    // Ctrl-C leaves subscribe mode with a new connection: the publisher now reaches no one.
+    await selectTab(/client 1/);
+    await page.keyboard.press('Control+c');
+    await waitIdle(page);
+    expect((await screen(page)).slice(-2)).toEqual(['^C', '127.0.0.1:6379>']);
+    await typeLine(page, 'PUBLISH news again');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a BLPOP in one tab is answered by RPUSH in another', async () => {
+    const worker = await activeTab(page);
+    await typeLine(page, 'SELECT 1');
+    await start('BLPOP jobs 0');
+    await page.waitForTimeout(600);
+    expect((await screen(page, worker)).at(-1)).toBe('127.0.0.1:6379[1]> BLPOP jobs 0');
+    await newTab();
+    await typeLine(page, 'SELECT 1');
+    await typeLine(page, 'RPUSH jobs job:1');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[1]>']);
+    const afterBlpop = async () => {
+      const shown = await screen(page, worker);
+      return shown.slice(shown.indexOf('127.0.0.1:6379[1]> BLPOP jobs 0'));
+    };
+    // The reply, how long the wait took (redis-cli prints it past half a second), the prompt.
+    await expect.poll(afterBlpop).toEqual(['127.0.0.1:6379[1]> BLPOP jobs 0', '1) "jobs"', '2) "job:1"', expect.stringMatching(/^\(\d+\.\d\ds\)$/), '127.0.0.1:6379[1]>']);
+    await selectTab(/client 2/);
+    await typeLine(page, 'LLEN jobs');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379[1]>']);
+  });
+
+  it('Ctrl-C abandons a blocked command; the next push goes to nobody', async () => {
+    await typeLine(page, 'SELECT 2');
+    await start('BRPOP queue 0');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Control+c');
+    await waitIdle(page);
+    expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379[2]> BRPOP queue 0', '^C', '127.0.0.1:6379[2]>']);
+    await typeLine(page, 'RPUSH queue x');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[2]>']);
+    await typeLine(page, 'LLEN queue');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[2]>']);
+  });
+
+  it('a BLPOP with a timeout answers nil when it runs out', async () => {
+    await start('BLPOP nothing 0.6');
+    await waitIdle(page, undefined, 5_000);
+    expect((await screen(page)).slice(-4)).toEqual(['127.0.0.1:6379> BLPOP nothing 0.6', '(nil)', expect.stringMatching(/^\(0\.[67]\ds\)$/), '127.0.0.1:6379>']);
+  });
+});
