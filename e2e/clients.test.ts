@@ -104,6 +104,35 @@ describe('clients waiting on each other', () => {
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[2]>']);
   });
 
+  it('MONITOR streams every command of every client into its tab', async () => {
+    const monitor = await activeTab(page);
+    await start('MONITOR');
+    await expect.poll(() => screen(page, monitor)).toEqual(['127.0.0.1:6379> MONITOR', 'OK']);
+    await newTab();
+    await typeLine(page, 'SELECT 3');
+    await typeLine(page, 'SET greeting "hello world"');
+    await expect.poll(async () => (await screen(page, monitor)).slice(2)).toEqual([
+      // Redis feeds monitors after the command ran: SELECT already shows its new database.
+      expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SELECT" "3"$/),
+      expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SET" "greeting" "hello world"$/),
+    ]);
+  });
+
+  it('keyspace notifications arrive as messages in a subscribed tab', async () => {
+    const watcher = await activeTab(page);
+    await typeLine(page, 'CONFIG SET notify-keyspace-events KEA');
+    await start('PSUBSCRIBE __keyevent@0__:*');
+    await expect.poll(async () => (await screen(page, watcher)).slice(-3)).toEqual(['1) "psubscribe"', '2) "__keyevent@0__:*"', '3) (integer) 1']);
+    await newTab();
+    await typeLine(page, 'RPUSH tasks t1');
+    await expect.poll(async () => (await screen(page, watcher)).slice(-4)).toEqual([
+      '1) "pmessage"',
+      '2) "__keyevent@0__:*"',
+      '3) "__keyevent@0__:rpush"',
+      '4) "tasks"',
+    ]);
+  });
+
   it('a BLPOP with a timeout answers nil when it runs out', async () => {
     await start('BLPOP nothing 0.6');
     await waitIdle(page, undefined, 5_000);
