@@ -130,6 +130,39 @@ describe('panels and themes', () => {
   });
 });
 
+describe('the engine clock', () => {
+  it('fast-forwards: a key with a TTL counts down in the inspector and goes at once', async () => {
+    await typeLine(page, 'SET session:42 alice EX 10');
+    const row = page.locator('#inspector li', { hasText: 'session:42' });
+    await expect.poll(() => row.locator('.ttl').textContent()).toMatch(/^(10\.0|9\.\d)s$/);
+    await page.getByRole('button', { name: '+10 s' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await focusTerminal(page);
+    await typeLine(page, 'TTL session:42');
+    expect(await last()).toEqual(['(integer) -2', '127.0.0.1:6379>']);
+    await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time runs, 10 s ahead');
+  });
+
+  it('pauses time for every client', async () => {
+    await typeLine(page, 'SET k v EX 5');
+    await page.getByRole('button', { name: 'Pause time' }).click();
+    await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time is paused');
+    await page.waitForTimeout(1_200);
+    await focusTerminal(page);
+    await typeLine(page, 'PTTL k');
+    const paused = Number(/\(integer\) (\d+)/.exec((await last())[0]!)?.[1]);
+    await page.waitForTimeout(300);
+    await typeLine(page, 'PTTL k');
+    expect((await last())[0]).toBe(`(integer) ${paused}`);
+    expect(paused).toBeGreaterThan(3_500);
+    await page.getByRole('button', { name: 'Resume time' }).click();
+    await page.waitForTimeout(300);
+    await focusTerminal(page);
+    await typeLine(page, 'PTTL k');
+    expect(Number(/\(integer\) (\d+)/.exec((await last())[0]!)?.[1])).toBeLessThan(paused);
+  });
+});
+
 describe('engine recovery', () => {
   it('says so when the worker dies, restarts it, and the terminal keeps working', async () => {
     await typeLine(page, 'SELECT 1');

@@ -24,3 +24,46 @@ export class VirtualClock implements Clock {
     this.ms = ms;
   }
 }
+
+/**
+ * Real time that a person can pause and fast-forward (the inspector's clock controls): every
+ * client of the engine sees the same time, so a key with EX 60 expires at once after "+1 min".
+ * `base` is where the real time comes from (Date.now in the app).
+ */
+export class AdjustableClock implements Clock {
+  /** Added to the base time: the sum of every fast-forward (and of pauses, subtracted). */
+  private offset = 0;
+  private pausedAt: number | null = null;
+
+  constructor(private readonly base: () => number = () => Date.now()) {}
+
+  now(): number {
+    return this.pausedAt ?? this.base() + this.offset;
+  }
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** How far this clock is ahead of real time, ms. */
+  get ahead(): number {
+    return this.now() - this.base();
+  }
+
+  advance(ms: number): void {
+    if (!(ms > 0) || !Number.isFinite(ms)) return;
+    if (this.pausedAt !== null) this.pausedAt += ms;
+    else this.offset += ms;
+  }
+
+  pause(): void {
+    this.pausedAt ??= this.now();
+  }
+
+  /** Time goes on from where it was paused (the paused span does not count). */
+  resume(): void {
+    if (this.pausedAt === null) return;
+    this.offset = this.pausedAt - this.base();
+    this.pausedAt = null;
+  }
+}

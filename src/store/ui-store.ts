@@ -17,6 +17,13 @@ export interface TabInfo {
 
 export type Theme = 'light' | 'dark';
 export type Layout = 'tabs' | 'split';
+/** The engine's shared clock as last reported; `version` grows with each change people made. */
+export interface ClockInfo {
+  paused: boolean;
+  ahead: number;
+  version: number;
+}
+
 export type EngineStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'restarted'; reason: string };
 
 interface UiState {
@@ -28,6 +35,7 @@ interface UiState {
   lessonsOpen: boolean;
   inspectorOpen: boolean;
   engine: EngineStatus;
+  clock: ClockInfo;
   addTab(): number;
   closeTab(id: number): void;
   selectTab(id: number): void;
@@ -37,6 +45,7 @@ interface UiState {
   toggleLessons(): void;
   toggleInspector(): void;
   setEngine(status: EngineStatus): void;
+  setClock(state: { paused: boolean; ahead: number }): void;
 }
 
 function newTab(id: number): TabInfo {
@@ -58,6 +67,7 @@ export const useUi = create<UiState>()(
       lessonsOpen: true,
       inspectorOpen: true,
       engine: { kind: 'starting' },
+      clock: { paused: false, ahead: 0, version: 0 },
       addTab() {
         const id = get().nextTabId;
         set((s) => ({ tabs: [...s.tabs, newTab(id)], activeTab: id, nextTabId: id + 1 }));
@@ -93,6 +103,9 @@ export const useUi = create<UiState>()(
       },
       setEngine(engine) {
         set({ engine });
+      },
+      setClock({ paused, ahead }) {
+        set((s) => ({ clock: { paused, ahead, version: s.clock.version + 1 } }));
       },
     }),
     {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
+import { ClockControls } from './inspector/ClockControls.js';
 import { KeyList } from './inspector/KeyList.js';
 import { QuickStart } from './lessons/QuickStart.js';
 import { TabBar } from './terminal/TabBar.js';
@@ -27,6 +28,7 @@ export function App() {
     void engine.ready.then(() => setEngine({ kind: 'ready' }));
     return engine.onRestart((reason) => {
       setEngine({ kind: 'restarted', reason });
+      useUi.getState().setClock({ paused: false, ahead: 0 }); // a new worker runs on real time
       void engine.ready.then(() => undefined);
     });
   }, [setEngine]);
@@ -96,6 +98,7 @@ export function App() {
         {inspectorOpen && (
           <aside id="inspector" className="panel inspector" aria-label="Inspector" tabIndex={-1}>
             <h2>Keys</h2>
+            <ClockControls />
             <KeyList db={activeDb} />
           </aside>
         )}

@@ -21,6 +21,14 @@ export interface RunResult extends ClientState {
   truncated: boolean;
 }
 
+export interface ClockState {
+  /** The engine's time, ms since the epoch. */
+  now: number;
+  paused: boolean;
+  /** How far ahead of real time it runs, ms. */
+  ahead: number;
+}
+
 export interface SnapshotPage {
   db: number;
   /** Pass back for the next page; 0 when complete. */
@@ -128,6 +136,13 @@ export class WorkerClient {
     const clientId = conn.remote ?? (await conn.opening!);
     this.forget(handle);
     await this.request({ type: 'close', clientId });
+  }
+
+  /** The engine's shared clock: read it, pause, resume, or fast-forward it by `ms`. */
+  async clock(action: 'read' | 'pause' | 'resume' | 'advance', ms?: number): Promise<ClockState> {
+    const msg = await this.request(ms === undefined ? { type: 'clock', action } : { type: 'clock', action, ms });
+    if (msg.type !== 'clock') throw unexpected(msg);
+    return { now: msg.now, paused: msg.paused, ahead: msg.ahead };
   }
 
   /** One page of a database's keys with their type and TTL. */

@@ -4,6 +4,7 @@
 // "ERR internal error: …" reply for that request.
 
 import type { Client } from '../engine/client.js';
+import type { AdjustableClock } from '../engine/clock.js';
 import { commandDocs } from '../cli/help.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
@@ -42,6 +43,8 @@ export interface EngineHostOptions {
   autosave?: (snapshot: Uint8Array) => void;
   /** Least time between autosaves, ms (default 1000). */
   autosaveIntervalMs?: number;
+  /** The engine's clock when people may pause and fast-forward it (`clock` messages). */
+  clock?: AdjustableClock;
 }
 
 export class EngineHost {
@@ -57,6 +60,7 @@ export class EngineHost {
   private readonly schedule: (fn: () => void) => void;
   private readonly maxSnapshotCount: number;
   private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
+  private readonly adjustableClock: AdjustableClock | undefined;
   private readonly autosaveIntervalMs: number;
   /** Changes since the last autosave, and when the next one may run (engine clock, ms). */
   private unsaved = false;
@@ -74,6 +78,7 @@ export class EngineHost {
     this.schedule = options.schedule ?? ((fn) => queueMicrotask(fn));
     this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
     this.autosave = options.autosave;
+    this.adjustableClock = options.clock;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
     this.engine.onChange((e) => {
       this.unsaved = true;
@@ -175,6 +180,9 @@ export class EngineHost {
         case 'snapshot':
           this.snapshot(msg.id, msg.db, msg.cursor, msg.count);
           return;
+        case 'clock':
+          this.clock(msg.id, msg.action, msg.ms);
+          return;
         default:
           throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
       }
@@ -273,6 +281,22 @@ export class EngineHost {
       keys.push({ key, type: obj.type, ttl: when === undefined ? -1 : when - now });
     });
     this.send({ type: 'snapshot', id, db: db.id, cursor: next, keys, size: db.size });
+  }
+
+  private clock(id: number, action: string, ms: number | undefined): void {
+    const clock = this.adjustableClock;
+    if (clock === undefined) throw new BadRequest('this engine has a fixed clock');
+    if (action === 'pause') clock.pause();
+    else if (action === 'resume') clock.resume();
+    else if (action === 'advance') {
+      if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms)) throw new BadRequest('advance needs a positive number of ms');
+      clock.advance(ms);
+      // Everything whose time came goes now, as a person fast-forwarding expects to see.
+      const due = Math.max(0, ...this.engine.dbs.map((d) => d.expires.size));
+      if (due > 0) this.engine.activeExpireCycle(due);
+      this.engine.handleBlockedTimeouts();
+    } else if (action !== 'read') throw new BadRequest(`unknown clock action '${action}'`);
+    this.send({ type: 'clock', id, now: clock.now(), paused: clock.paused, ahead: clock.ahead });
   }
 
   private client(clientId: number): Client {

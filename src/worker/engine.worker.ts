@@ -2,6 +2,7 @@
 // restored from the last autosave (IndexedDB) before `ready`, so a reload or a crashed worker
 // finds the keys it had.
 
+import { AdjustableClock } from '../engine/clock.js';
 import { loadSnapshot } from '../engine/persistence.js';
 import { EngineHost } from './engine-host.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -13,7 +14,11 @@ declare const self: {
 };
 
 const saved = indexedDbState();
+// Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
+const clock = new AdjustableClock();
 const host = new EngineHost((msg) => self.postMessage(msg), {
+  engine: { clock },
+  clock,
   timers: {
     setInterval: (fn, ms) => setInterval(fn, ms),
     clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),

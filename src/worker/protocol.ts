@@ -23,7 +23,12 @@ export type ToWorker =
   /** Run one command line for a client. Answer: `result`. */
   | { type: 'run'; id: number; clientId: number; argv: string[] }
   /** One page of a database's keys for the inspector (SCAN-like cursor, 0 starts). Answer: `snapshot`. */
-  | { type: 'snapshot'; id: number; db: number; cursor: number; count: number };
+  | { type: 'snapshot'; id: number; db: number; cursor: number; count: number }
+  /**
+   * The engine's clock, which every client shares: read it, pause or resume it, or move it
+   * forward by `ms` (keys whose TTL passes expire at once). Answer: `clock`.
+   */
+  | { type: 'clock'; id: number; action: 'read' | 'pause' | 'resume' | 'advance'; ms?: number };
 
 // ---- worker → UI ----------------------------------------------------------------------------
 
@@ -77,6 +82,8 @@ export type FromWorker =
   | { type: 'changes'; events: ChangeEvent[] }
   /** Answer to `snapshot`: one page of keys; `cursor` 0 means the scan is complete; `size` = DBSIZE. */
   | { type: 'snapshot'; id: number; db: number; cursor: number; keys: KeyInfo[]; size: number }
+  /** Answer to `clock`: the engine's time (ms), whether it stands still, how far ahead of real time it is. */
+  | { type: 'clock'; id: number; now: number; paused: boolean; ahead: number }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { VirtualClock } from '../engine/clock.js';
+import { AdjustableClock, VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
 import { loadSnapshot } from '../engine/persistence.js';
 import type { Reply } from '../engine/reply.js';
@@ -328,6 +328,32 @@ describe('EngineHost directly', () => {
     expect(restored.execute(c, ['LRANGE', 'queue', '0', '-1'])).toEqual({ t: 'array', v: [bulk('job:1'), bulk('job:2')] });
     expect(restored.execute(c, ['GET', 'n'])).toEqual(bulk('1'));
     expect(restored.execute(c, ['TTL', 'ttl'])).toEqual({ t: 'int', v: 99 });
+  });
+
+  it('pauses and fast-forwards the shared clock; keys whose TTL passes go at once', () => {
+    let real = 1_700_000_000_000;
+    const clock = new AdjustableClock(() => real);
+    const out: FromWorker[] = [];
+    const host = new EngineHost((m) => out.push(m), { engine: { clock }, clock, schedule: (fn) => fn() });
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'session', 'x', 'EX', '60'] });
+    host.handle({ type: 'run', id: 3, clientId: 3, argv: ['SET', 'later', 'y', 'EX', '120'] });
+    host.handle({ type: 'clock', id: 4, action: 'pause' });
+    real += 90_000;
+    host.handle({ type: 'run', id: 5, clientId: 3, argv: ['TTL', 'session'] });
+    host.handle({ type: 'clock', id: 6, action: 'advance', ms: 61_000 });
+    expect(out.find((m) => m.type === 'clock' && m.id === 6)).toEqual({ type: 'clock', id: 6, now: 1_700_000_061_000, paused: true, ahead: -29_000 });
+    // Deleted by the fast-forward itself, not lazily: the inspector hears of it.
+    expect(out.some((m) => m.type === 'changes' && m.events.some((e) => e.key === 'session' && e.event === 'expired'))).toBe(true);
+    host.handle({ type: 'run', id: 7, clientId: 3, argv: ['DBSIZE'] });
+    host.handle({ type: 'run', id: 8, clientId: 3, argv: ['TTL', 'later'] });
+    const result = (id: number) => out.find((m) => m.type === 'result' && m.id === id) as { replies: Reply[] };
+    expect(result(5).replies).toEqual([{ t: 'int', v: 60 }]);
+    expect(result(7).replies).toEqual([{ t: 'int', v: 1 }]);
+    expect(result(8).replies).toEqual([{ t: 'int', v: 59 }]);
+    host.handle({ type: 'clock', id: 9, action: 'resume' });
+    host.handle({ type: 'clock', id: 10, action: 'advance', ms: -1 });
+    expect(out.at(-1)).toEqual({ type: 'error', id: 10, message: 'advance needs a positive number of ms' });
   });
 
   it('answers malformed messages with error instead of throwing', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { utf8Decode } from '../../cli/split-args.js';
 import type { KeyInfo } from '../../worker/protocol.js';
+import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 
 const MAX_KEYS = 1000;
@@ -16,6 +17,8 @@ interface Listing {
 export function KeyList({ db }: { db: number }) {
   const [listing, setListing] = useState<Listing>({ keys: [], size: 0, at: 0 });
   const [, tick] = useState(0);
+  // Pausing or moving the engine's clock changes every TTL: read them again.
+  const clock = useUi((s) => s.clock);
 
   useEffect(() => {
     let cancelled = false;
@@ -48,16 +51,16 @@ export function KeyList({ db }: { db: number }) {
       off();
       offRestart();
     };
-  }, [db]);
+  }, [db, clock.version]);
 
-  const hasTtl = listing.keys.some((k) => k.ttl >= 0);
+  const hasTtl = listing.keys.some((k) => k.ttl >= 0) && !clock.paused;
   useEffect(() => {
     if (!hasTtl) return;
     const id = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [hasTtl]);
 
-  const elapsed = performance.now() - listing.at;
+  const elapsed = clock.paused ? 0 : performance.now() - listing.at;
   return (
     <div className="keylist">
       <p className="muted" aria-live="polite">

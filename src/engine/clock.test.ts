@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { AdjustableClock } from './clock.js';
+
+describe('AdjustableClock', () => {
+  const rig = () => {
+    let real = 1_000_000;
+    const clock = new AdjustableClock(() => real);
+    return { clock, pass: (ms: number) => (real += ms) };
+  };
+
+  it('follows real time until told otherwise', () => {
+    const { clock, pass } = rig();
+    expect(clock.now()).toBe(1_000_000);
+    pass(250);
+    expect(clock.now()).toBe(1_000_250);
+    expect(clock.ahead).toBe(0);
+  });
+
+  it('fast-forwards, and keeps running from there', () => {
+    const { clock, pass } = rig();
+    clock.advance(60_000);
+    expect(clock.now()).toBe(1_060_000);
+    pass(10);
+    expect(clock.now()).toBe(1_060_010);
+    expect(clock.ahead).toBe(60_000);
+  });
+
+  it('stands still while paused, moves only by advance, and resumes where it stopped', () => {
+    const { clock, pass } = rig();
+    clock.pause();
+    pass(5_000);
+    expect(clock.now()).toBe(1_000_000);
+    expect(clock.paused).toBe(true);
+    clock.advance(1_000);
+    expect(clock.now()).toBe(1_001_000);
+    clock.resume();
+    expect(clock.paused).toBe(false);
+    expect(clock.now()).toBe(1_001_000);
+    pass(20);
+    expect(clock.now()).toBe(1_001_020);
+  });
+
+  it('ignores advances that are not positive finite numbers', () => {
+    const { clock } = rig();
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) clock.advance(bad);
+    expect(clock.now()).toBe(1_000_000);
+  });
+});
