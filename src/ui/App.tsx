@@ -3,7 +3,7 @@ import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
 import { ClockControls } from './inspector/ClockControls.js';
 import { KeyList } from './inspector/KeyList.js';
-import { QuickStart } from './lessons/QuickStart.js';
+import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalTheme } from './terminal/terminals.js';
@@ -84,7 +84,7 @@ export function App() {
       <main className="workspace">
         {lessonsOpen && (
           <aside id="lessons" className="panel lessons" aria-label="Lessons" tabIndex={-1}>
-            <QuickStart />
+            <LessonsPanel />
           </aside>
         )}
         <section id="terminals" className="terminals" aria-label="Terminals">

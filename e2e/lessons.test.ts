@@ -1,0 +1,137 @@
+// The lessons panel in the browser: pick the first lesson, complete it with the Run buttons (and
+// one step by typing), watch each step turn green and the address follow, reload and find the
+// progress kept, switch language, open a step from a link, and reset.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle, waitForPrompt } from './support.js';
+
+let site: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  page = await openSite(browser, site.url);
+});
+
+const hash = () => page.evaluate(() => location.hash);
+const passed = () => page.locator('section.step').getAttribute('data-passed');
+const stepNumber = () => page.locator('section.step').getAttribute('data-step');
+
+describe('lessons', () => {
+  it('completes the first lesson by Run and by typing, keeps progress across a reload, switches language and resets', async () => {
+    await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
+    await expect.poll(hash).toBe('#/lessons/first-contact/1');
+    expect(await passed()).toBe('false');
+
+    // Step 1 by typing into the terminal, as a person would.
+    await focusTerminal(page);
+    await typeLine(page, 'PING');
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page)).slice(-2)).toEqual(['PONG', '127.0.0.1:6379>']);
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // The other steps with the Run buttons.
+    const total = await page.locator('.step-dots .dot').count();
+    expect(total).toBe(9);
+    for (let step = 2; step <= total; step++) {
+      await expect.poll(stepNumber).toBe(String(step));
+      await expect.poll(hash).toBe(`#/lessons/first-contact/${step}`);
+      expect(await passed()).toBe('false');
+      const runs = page.locator('section.step > .commands button');
+      const n = await runs.count();
+      for (let i = 0; i < n; i++) {
+        await runs.nth(i).click();
+        await waitIdle(page);
+      }
+      await expect.poll(passed, { timeout: 5000 }).toBe('true');
+      await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(step);
+      if (step < total) await page.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    const lines = await screen(page);
+    expect(lines).toContain('127.0.0.1:6379> MGET Lebanon Norway Bahamas');
+    expect(lines).toContain('3) "Nassau"');
+
+    // A reload keeps the progress and the place.
+    await page.reload();
+    await waitForPrompt(page);
+    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(total);
+    expect(await hash()).toBe(`#/lessons/first-contact/${total}`);
+    expect(await passed()).toBe('true');
+
+    // Language: English to Korean and back; the lesson text follows.
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('첫 만남: 키와 값');
+    expect(await page.locator('.lessons-panel').getAttribute('lang')).toBe('ko');
+    await page.getByRole('button', { name: '← 레슨 목록' }).click();
+    await expect.poll(() => page.locator('[data-lesson="first-contact"] .lesson-progress').textContent()).toBe('✓ 완료');
+    await expect.poll(hash).toBe('#/lessons');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
+
+    // Reset empties the lesson's database and the progress.
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(0);
+    await expect.poll(hash).toBe('#/lessons/first-contact/1');
+    await focusTerminal(page);
+    await typeLine(page, 'DBSIZE');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('opens a lesson from its link, sets up its data, and a two-client step opens a second terminal for the other buyer', async () => {
+    await page.goto(`${site.url}#/lessons/hat-shop/1`);
+    await waitForPrompt(page);
+    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('The hat shop: transactions and WATCH');
+    await page.getByRole('button', { name: 'Set up the lesson' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Set up the lesson' }).count()).toBe(0);
+    const runs = page.locator('section.step > .commands button');
+    for (let step = 1; step <= 4; step++) {
+      await expect.poll(stepNumber).toBe(String(step));
+      const n = await runs.count();
+      for (let i = 0; i < n; i++) {
+        await runs.nth(i).click();
+        await waitIdle(page);
+      }
+      await expect.poll(passed).toBe('true');
+      expect((await screen(page)).slice(-1)).toEqual(['127.0.0.1:6379[1]>']);
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+
+    // Step 5 needs another connection: the panel offers a second terminal and runs lines there.
+    await expect.poll(hash).toBe('#/lessons/hat-shop/5');
+    await page.getByRole('button', { name: 'Open a second terminal' }).click();
+    await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
+    const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
+    for (let i = 0; i < 3; i++) {
+      await runs.nth(i).click();
+      await waitIdle(page, second);
+    }
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page, second)).slice(-2)).toEqual(['(integer) 3', '127.0.0.1:6379[1]>']);
+
+    // Back in the first terminal, the watched transaction fails.
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const first = await page.evaluate(() => window.redisPlayground!.tabs()[0]!);
+    for (let i = 0; i < 4; i++) {
+      await runs.nth(i).click();
+      await waitIdle(page, first);
+    }
+    await expect.poll(passed).toBe('true');
+    expect(await page.evaluate(() => window.redisPlayground!.activeTab())).toBe(first);
+    expect((await screen(page, first)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379[1]>']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+import type { Lesson } from '../src/lessons/model.js';
+
+// Lists as task lists and queues: the tasks list pushed and popped at both ends, LRANGE over it
+// and over other_tasks / a missing list, the job_queue worker's RPUSH + LPOP, and the ips list
+// the hat shop's watcher reads.
+
+export const lesson: Lesson = {
+  id: 'lists',
+  title: { ko: '리스트: 할 일 목록과 작업 큐', en: 'Lists: task lists and job queues' },
+  summary: {
+    ko: '순서가 있는 리스트의 양쪽 끝에 넣고 빼면서, 할 일 목록과 먼저 들어온 작업부터 처리하는 큐를 만들어 봅니다.',
+    en: 'Push and pop at both ends of an ordered list to build a task list, then a queue that handles the oldest job first.',
+  },
+  level: 2,
+  prerequisites: ['first-contact'],
+  steps: [
+    {
+      text: {
+        ko: '리스트는 문자열을 순서대로 담습니다. 명령 이름의 `L`은 왼쪽(머리), `R`은 오른쪽(꼬리)을 뜻합니다.\n\n`LPUSH`로 왼쪽에, `RPUSH`로 오른쪽에 하나씩 넣고 `LRANGE tasks 0 -1`로 처음부터 끝까지 보세요. `-1`은 마지막 요소를 가리킵니다.',
+        en: 'A list keeps strings in order. In command names `L` means the left end (head) and `R` the right end (tail).\n\nAdd one item on the left with `LPUSH` and one on the right with `RPUSH`, then show everything with `LRANGE tasks 0 -1`; `-1` means the last element.',
+      },
+      commands: ['LPUSH tasks "write code"', 'RPUSH tasks "test code"', 'LRANGE tasks 0 -1'],
+      pythonCode: `r.lpush("tasks", "write code")  # left
+r.rpush("tasks", "test code")   # right
+print(r.lrange("tasks", 0, -1))`,
+      hints: [{ ko: '`LPUSH`와 `RPUSH`는 넣은 뒤의 리스트 길이를 돌려줍니다.', en: '`LPUSH` and `RPUSH` answer the length of the list after the push.' }],
+      solution: ['LPUSH tasks "write code"', 'RPUSH tasks "test code"', 'LRANGE tasks 0 -1'],
+      check: { key: 'tasks', type: 'list', length: 2 },
+    },
+    {
+      text: {
+        ko: '`LPOP`은 왼쪽에서, `RPOP`은 오른쪽에서 요소를 **꺼내면서 지웁니다**. 둘 다 꺼내고 나면 `EXISTS tasks`는 `0`입니다. Redis는 빈 리스트를 남겨 두지 않고 키째 없애기 때문입니다.',
+        en: '`LPOP` takes an element off the left end and `RPOP` off the right, **removing** it as it returns it. After both, `EXISTS tasks` says `0`: Redis never keeps an empty list, it drops the key.',
+      },
+      commands: ['LPOP tasks', 'RPOP tasks', 'EXISTS tasks'],
+      pythonCode: `print(r.lpop("tasks").decode())  # write code
+print(r.rpop("tasks").decode())  # test code
+print(r.exists("tasks"))         # 0`,
+      hints: [{ ko: '리스트에 요소가 더 있다면 `LRANGE tasks 0 -1`로 확인하고 빌 때까지 꺼내세요.', en: 'More items left? Check with `LRANGE tasks 0 -1` and pop until it is empty.' }],
+      solution: ['LPOP tasks', 'RPOP tasks', 'EXISTS tasks'],
+      check: {
+        all: [
+          { reply: { command: 'LPOP tasks', equals: '"write code"' } },
+          { key: 'tasks', exists: false },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '`RPUSH`에 값을 여러 개 주면 적은 순서대로 뒤에 붙습니다. 할 일 세 개를 한 번에 넣고 전체를 읽어 보세요.',
+        en: 'Give `RPUSH` several values and they are appended in the order written. Add three tasks in one go and read the whole list.',
+      },
+      commands: ['RPUSH tasks "write code" "review code" "test code"', 'LRANGE tasks 0 -1'],
+      pythonCode: `r.rpush("tasks", "write code", "review code", "test code")
+print(r.lrange("tasks", 0, -1))`,
+      hints: [{ ko: '`LPUSH`로 여러 개를 넣으면 순서가 뒤집힌다는 점도 확인해 보세요.', en: 'Try `LPUSH` with several values too: they end up in reverse order.' }],
+      solution: ['RPUSH tasks "write code" "review code" "test code"', 'LRANGE tasks 0 -1'],
+      check: {
+        all: [
+          { key: 'tasks', length: 3, member: 'review code' },
+          { reply: { command: 'LRANGE tasks 0 -1', equals: '1) "write code"\n2) "review code"\n3) "test code"' } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '리스트는 키마다 따로입니다. `other_tasks`에 하나를 넣고 읽어 보세요. 없는 리스트를 `LRANGE`로 읽으면 오류가 아니라 빈 목록이 나옵니다.',
+        en: 'Each key is its own list. Put one item in `other_tasks` and read it. Reading a list that does not exist with `LRANGE` is not an error: you get an empty list.',
+      },
+      commands: ['LPUSH other_tasks "write code 2"', 'LRANGE other_tasks 0 -1', 'LRANGE no_exist_tasks 0 -1'],
+      pythonCode: `r.lpush("other_tasks", "write code 2")
+print(r.lrange("other_tasks", 0, -1))     # [b'write code 2']
+print(r.lrange("no_exist_tasks", 0, -1))  # []`,
+      hints: [{ ko: '`(empty array)`가 redis-cli가 빈 목록을 보여 주는 방식입니다.', en: '`(empty array)` is how redis-cli shows an empty list.' }],
+      solution: ['LPUSH other_tasks "write code 2"', 'LRANGE other_tasks 0 -1', 'LRANGE no_exist_tasks 0 -1'],
+      check: {
+        all: [
+          { key: 'other_tasks', member: 'write code 2' },
+          { reply: { command: 'LRANGE no_exist_tasks 0 -1', equals: '(empty array)' } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '이제 작업 큐입니다. 작업을 만드는 쪽은 `RPUSH`로 뒤에 넣고, 처리하는 쪽(워커)은 `LPOP`으로 앞에서 꺼냅니다. 먼저 들어온 작업이 먼저 나가는 FIFO 큐가 됩니다.\n\n생산자가 여럿이어도 상관없습니다. 모두 같은 `job_queue`에 넣으면 워커는 도착한 순서대로 처리합니다.',
+        en: 'Now a job queue. Producers `RPUSH` jobs onto the tail and the worker `LPOP`s them off the head: first in, first out.\n\nAny number of producers can share it; they all push to the same `job_queue` and the worker handles jobs in arrival order.',
+      },
+      commands: ['RPUSH job_queue job1 job2 job3', 'LPOP job_queue', 'LLEN job_queue'],
+      pythonCode: `def enqueue_job(job_data):
+    r.rpush("job_queue", job_data)
+
+for job in (b"job1", b"job2", b"job3"):
+    enqueue_job(job)
+
+job = r.lpop("job_queue")  # b'job1'
+print(r.llen("job_queue"))  # 2`,
+      hints: [{ ko: '워커가 빈 큐를 계속 두드리지 않게 하려면 `BLPOP`을 씁니다. 새 작업이 올 때까지 기다렸다가 꺼냅니다.', en: 'To keep a worker from polling an empty queue, use `BLPOP`: it waits until a job arrives.' }],
+      solution: ['RPUSH job_queue job1 job2 job3', 'LPOP job_queue', 'LLEN job_queue'],
+      check: {
+        all: [
+          { reply: { command: 'LPOP job_queue', equals: '"job1"' } },
+          { key: 'job_queue', length: 2 },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '최근 기록을 쌓는 데도 리스트가 쓰입니다. 모자 가게의 미들웨어는 들어오는 요청의 IP 주소를 `ips`에 `LPUSH`합니다. 같은 주소가 두 번 들어가도 리스트는 둘 다 기억합니다. 집합과 다른 점입니다.',
+        en: 'Lists also keep recent history. The hat shop\'s middleware `LPUSH`es every visitor\'s IP address onto `ips`. The same address twice stays twice: unlike a set, a list remembers duplicates.',
+      },
+      commands: ['LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236', 'LRANGE ips 0 -1'],
+      pythonCode: `for addr in ("51.218.112.236", "90.213.45.98", "115.215.230.176", "51.218.112.236"):
+    print(r.lpush("ips", addr))  # 1, 2, 3, 4`,
+      hints: [{ ko: '`LPUSH ips a b c`처럼 한 번에 넣어도 결과는 같습니다.', en: 'One `LPUSH ips a b c` gives the same result.' }],
+      solution: ['LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236'],
+      check: { key: 'ips', length: 4, member: '90.213.45.98' },
+    },
+  ],
+};

@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest';
+import { commandMatches, evaluate, messageOf } from './check.js';
+import { HeadlessRunner } from './headless.js';
+import type { Check, Lesson, Line } from './model.js';
+import { parseInline, parseMarkdown, plainText } from './markdown.js';
+
+const bare: Lesson = { id: 'bare', title: { ko: 'x', en: 'x' }, summary: { ko: 'x', en: 'x' }, level: 1, prerequisites: [], steps: [] };
+
+function runner(lines: Line[]): HeadlessRunner {
+  const run = new HeadlessRunner(bare);
+  run.reset();
+  for (const l of lines) run.run(l);
+  return run;
+}
+
+describe('key checks', () => {
+  const run = runner([
+    'SET s hello',
+    'SET t 5 EX 100',
+    'RPUSH l a b c',
+    'HSET h name Alice age 30',
+    'SADD st x y',
+    'ZADD z 1.5 m 2 n',
+    'SET 한글 값',
+  ]);
+  const cases: [Check, boolean][] = [
+    [{ key: 's' }, true],
+    [{ key: 'missing' }, false],
+    [{ key: 'missing', exists: false }, true],
+    [{ key: 's', exists: false }, false],
+    [{ key: 's', type: 'string', equals: 'hello', length: 5 }, true],
+    [{ key: 's', type: 'list' }, false],
+    [{ key: 's', equals: 'hell' }, false],
+    [{ key: 't', ttlBetween: [99, 100] }, true],
+    [{ key: 't', ttlBetween: [0, 50] }, false],
+    [{ key: 's', ttlBetween: [0, 1000] }, false],
+    [{ key: 'l', type: 'list', length: 3, member: 'b' }, true],
+    [{ key: 'l', member: 'z' }, false],
+    [{ key: 'h', field: ['name', 'Alice'], length: 2 }, true],
+    [{ key: 'h', field: ['name', 'Bob'] }, false],
+    [{ key: 'h', field: ['nope', 'Alice'] }, false],
+    [{ key: 's', field: ['name', 'Alice'] }, false],
+    [{ key: 'st', member: 'x', length: 2 }, true],
+    [{ key: 'st', member: 'q' }, false],
+    [{ key: 'z', member: 'm', score: ['m', 1.5] }, true],
+    [{ key: 'z', score: ['n', 3] }, false],
+    [{ key: '한글', equals: '값' }, true],
+    [{ all: [{ key: 's' }, { key: 'l' }] }, true],
+    [{ all: [{ key: 's' }, { key: 'missing' }] }, false],
+    [{ all: [] }, true],
+  ];
+  test.each(cases.map(([c, want]) => [JSON.stringify(c), c, want] as const))('%s', async (_name, check, want) => {
+    expect(await run.check(check)).toBe(want);
+  });
+});
+
+describe('reply checks', () => {
+  test('match the command by name in any case and the other words exactly', () => {
+    expect(commandMatches('GET mykey', ['get', 'mykey'])).toBe(true);
+    expect(commandMatches('get mykey', ['GET', 'mykey'])).toBe(true);
+    expect(commandMatches('GET mykey', ['GET', 'MYKEY'])).toBe(false);
+    expect(commandMatches('EXEC', ['exec'])).toBe(true);
+    expect(commandMatches('ZREVRANGE lb 0 2', ['ZREVRANGE', 'lb', '0', '2', 'WITHSCORES'])).toBe(true);
+    expect(commandMatches('GET a b', ['GET', 'a'])).toBe(false);
+    expect(commandMatches('SET k "two words"', ['SET', 'k', 'two words'])).toBe(true);
+  });
+
+  test('compare the reply as redis-cli prints it, by text or pattern, per client', async () => {
+    const run = runner(['SET a 1', 'GET a', 'GET nothing', 'INCR a', { client: 2, line: 'PING' }]);
+    expect(await run.check({ reply: { command: 'GET a', equals: '"1"' } })).toBe(true);
+    expect(await run.check({ reply: { command: 'GET a', equals: '1' } })).toBe(false);
+    expect(await run.check({ reply: { command: 'GET nothing', equals: '(nil)' } })).toBe(true);
+    expect(await run.check({ reply: { command: 'INCR a', matches: /^\(integer\) 2$/ } })).toBe(true);
+    expect(await run.check({ reply: { command: 'PING', client: 2, equals: 'PONG' } })).toBe(true);
+    expect(await run.check({ reply: { command: 'PING', client: 1 } })).toBe(false);
+    expect(await run.check({ reply: { command: 'DEL a' } })).toBe(false);
+    expect(await run.check({ reply: { equals: 'OK' } })).toBe(true);
+  });
+
+  test('only count commands since the step began', async () => {
+    const run = runner(['PING']);
+    expect(await run.check({ reply: { command: 'PING' } })).toBe(true);
+    run.beginStep();
+    expect(await run.check({ reply: { command: 'PING' } })).toBe(false);
+  });
+
+  test('see Korean text decoded from UTF-8', async () => {
+    const run = runner(['SET 인사 안녕']);
+    run.beginStep();
+    run.run('GET 인사');
+    // redis-cli escapes bytes outside ASCII on a terminal, and the check compares that text.
+    expect(await run.check({ reply: { command: 'GET 인사', equals: '"\\xec\\x95\\x88\\xeb\\x85\\x95"' } })).toBe(true);
+  });
+});
+
+describe('received checks', () => {
+  test('a subscribed client got the message', async () => {
+    const run = runner([]);
+    run.run({ client: 2, line: 'SUBSCRIBE news' });
+    expect(await run.check({ received: { channel: 'news' } })).toBe(false);
+    run.run('PUBLISH news "Redis 6.2 Released!"');
+    expect(await run.check({ received: { channel: 'news' } })).toBe(true);
+    expect(await run.check({ received: { channel: 'news', message: 'Redis 6.2 Released!' } })).toBe(true);
+    expect(await run.check({ received: { channel: 'news', message: 'other' } })).toBe(false);
+    expect(await run.check({ received: { channel: 'sports' } })).toBe(false);
+    expect(run.received).toEqual([{ client: 2, channel: 'news', message: 'Redis 6.2 Released!' }]);
+  });
+
+  test('pattern subscriptions count too, and other pushes are not messages', () => {
+    const bulk = (v: string) => ({ t: 'bulk', v }) as const;
+    expect(messageOf({ t: 'push', v: [bulk('pmessage'), bulk('news*'), bulk('news'), bulk('hi')] })).toEqual({ channel: 'news', message: 'hi' });
+    expect(messageOf({ t: 'array', v: [bulk('message'), bulk('news'), bulk('hi')] })).toEqual({ channel: 'news', message: 'hi' });
+    expect(messageOf({ t: 'push', v: [bulk('subscribe'), bulk('news'), { t: 'int', v: 1 }] })).toBeNull();
+    expect(messageOf({ t: 'simple', v: 'OK' })).toBeNull();
+  });
+
+  test('evaluate takes any context: the browser gives an async one', async () => {
+    const ctx = { query: async () => ({ t: 'simple', v: 'none' }) as const, commands: [], received: [] };
+    expect(await evaluate({ key: 'k', exists: false }, ctx)).toBe(true);
+    expect(await evaluate({ key: 'k' }, ctx)).toBe(false);
+  });
+});
+
+describe('Markdown-lite', () => {
+  test('paragraphs, lists, code and bold', () => {
+    expect(parseMarkdown('One `SET` **bold** line\ncontinued.\n\n- a `x`\n- b')).toEqual([
+      {
+        t: 'p',
+        content: [
+          { t: 'text', v: 'One ' },
+          { t: 'code', v: 'SET' },
+          { t: 'text', v: ' ' },
+          { t: 'bold', v: 'bold' },
+          { t: 'text', v: ' line continued.' },
+        ],
+      },
+      { t: 'ul', items: [[{ t: 'text', v: 'a ' }, { t: 'code', v: 'x' }], [{ t: 'text', v: 'b' }]] },
+    ]);
+  });
+
+  test('code keeps its inside literal; a lone backtick stays text', () => {
+    expect(parseInline('`**not bold**` and `a')).toEqual([
+      { t: 'code', v: '**not bold**' },
+      { t: 'text', v: ' and `a' },
+    ]);
+    expect(plainText('**a** `b`\n\nc')).toBe('a b\nc');
+  });
+});

@@ -1,0 +1,249 @@
+// One lesson, one step at a time: the text, Run buttons, hints, the solution, redis-py code,
+// Back/Next, Reset; the step turns green when its check passes (the runner decides).
+
+import { useEffect, useRef, useState } from 'react';
+import { clientsOf, lineClient, lineText, type Lesson, type Line, type Step } from '../../lessons/model.js';
+import { progressOf, useLessons } from '../../store/lesson-store.js';
+import { useUi } from '../../store/ui-store.js';
+import { Markdown } from './Markdown.js';
+import { hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine } from './runner.js';
+import { STRINGS, type Strings } from './strings.js';
+
+export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: readonly Lesson[] }) {
+  const locale = useLessons((s) => s.locale);
+  const progress = useLessons((s) => progressOf(s, lesson.id));
+  const { close, goto, open } = useLessons.getState();
+  const t = STRINGS[locale];
+  const total = lesson.steps.length;
+  const index = Math.min(progress.step, total - 1);
+  const step = lesson.steps[index]!;
+  const passed = progress.done.includes(index);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  // After Back/Next, keyboard focus goes to the new step's heading (not on first render).
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [index]);
+
+  const nextLesson = lessons[lessons.indexOf(lesson) + 1];
+  const allDone = progress.done.length >= total;
+
+  return (
+    <article className="lesson" data-lesson={lesson.id}>
+      <button className="link-button" onClick={close}>
+        {t.allLessons}
+      </button>
+      <h3 className="lesson-heading">{lesson.title[locale]}</h3>
+      <nav className="step-dots" aria-label={t.step(index + 1, total)}>
+        {lesson.steps.map((_, i) => (
+          <a
+            key={i}
+            href={`#/lessons/${lesson.id}/${i + 1}`}
+            className={`dot${progress.done.includes(i) ? ' done' : ''}${i === index ? ' current' : ''}`}
+            aria-label={t.stepLink(i + 1) + (progress.done.includes(i) ? ` (${t.complete})` : '')}
+            aria-current={i === index ? 'step' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              goto(i);
+            }}
+          >
+            {i + 1}
+          </a>
+        ))}
+      </nav>
+      <Setup lesson={lesson} t={t} prepared={progress.prepared === true} />
+      <section className={`step${passed ? ' passed' : ''}`} data-step={index + 1} data-passed={passed}>
+        <h4 ref={heading} tabIndex={-1}>
+          {t.step(index + 1, total)}
+        </h4>
+        <div className="step-text">
+          <Markdown source={step.text[locale]} />
+        </div>
+        <StepNotices lesson={lesson} step={step} t={t} />
+        <Commands lines={step.commands} lesson={lesson} t={t} />
+        <p className="step-status" role="status">
+          {passed ? `✓ ${t.passed}` : t.pending}
+        </p>
+        <StepHelp key={`${lesson.id}/${index}`} lesson={lesson} step={step} t={t} locale={locale} />
+      </section>
+      {allDone && (
+        <p className="lesson-done" role="status">
+          {t.doneLesson}
+        </p>
+      )}
+      <div className="step-nav">
+        <button className="tool" onClick={() => goto(index - 1)} disabled={index === 0}>
+          {t.back}
+        </button>
+        {index < total - 1 ? (
+          <button className={`tool${passed ? ' primary' : ''}`} onClick={() => goto(index + 1)}>
+            {t.next}
+          </button>
+        ) : (
+          <button className={`tool${passed ? ' primary' : ''}`} onClick={() => (nextLesson ? open(nextLesson.id) : close())}>
+            {nextLesson ? `${t.next}: ${nextLesson.title[locale]}` : t.finish}
+          </button>
+        )}
+      </div>
+      <ResetControl lesson={lesson} t={t} />
+    </article>
+  );
+}
+
+function Commands({ lines, lesson, t }: { lines: readonly Line[]; lesson: Lesson; t: Strings }) {
+  return (
+    <ul className="commands">
+      {lines.map((line, i) => (
+        <li key={i}>
+          <button className="run-command" onClick={() => void runLine(line, lesson)} aria-label={t.runLabel(lineText(line))}>
+            <span className="run-label" aria-hidden="true">
+              ▶ {t.run}
+            </span>
+            <code>{lineText(line)}</code>
+            {lineClient(line) > 1 && <span className="badge">{t.secondTerminal}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Setup({ lesson, t, prepared }: { lesson: Lesson; t: Strings; prepared: boolean }) {
+  const [busy, setBusy] = useState(false);
+  if (!lesson.setup || prepared) return null;
+  return (
+    <div className="notice">
+      <p>{t.setupNeeded(lesson.db ?? 0)}</p>
+      <button
+        className="tool primary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void resetLesson(lesson).finally(() => setBusy(false));
+        }}
+      >
+        {t.setupButton}
+      </button>
+    </div>
+  );
+}
+
+function StepNotices({ lesson, step, t }: { lesson: Lesson; step: Step; t: Strings }) {
+  // Re-render when a tab's database or the tab list changes.
+  useUi((s) => s.tabs);
+  const db = learnerDb();
+  const lessonDb = lesson.db ?? 0;
+  const two = clientsOf(step) > 1;
+  const usesSelect = step.commands.some((l) => lineClient(l) === 1 && /^select\s/i.test(lineText(l)));
+  return (
+    <>
+      {db !== lessonDb && !usesSelect && (
+        <div className="notice">
+          <p>{t.wrongDb(db, lessonDb)}</p>
+          <Commands lines={[`SELECT ${lessonDb}`]} lesson={lesson} t={t} />
+        </div>
+      )}
+      {two && (
+        <div className="notice">
+          <p>{t.twoClients}</p>
+          {hasSecondTerminal() ? (
+            <p>{t.secondReady}</p>
+          ) : (
+            <button className="tool primary" onClick={() => openSecondTerminal()}>
+              {t.openSecond}
+            </button>
+          )}
+        </div>
+      )}
+      {step.wait !== undefined && (
+        <div className="notice">
+          <p>{t.wait(step.wait)}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function StepHelp({ lesson, step, t, locale }: { lesson: Lesson; step: Step; t: Strings; locale: 'ko' | 'en' }) {
+  const [hints, setHints] = useState(0);
+  const [solution, setSolution] = useState(false);
+  return (
+    <div className="step-help">
+      {hints > 0 && (
+        <div className="hints">
+          <h5>{t.hints}</h5>
+          <ul>
+            {step.hints.slice(0, hints).map((h, i) => (
+              <li key={i}>
+                <Markdown source={h[locale]} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="help-buttons">
+        {hints < step.hints.length && (
+          <button className="tool" onClick={() => setHints(hints + 1)}>
+            {hints === 0 ? t.hint : t.moreHint}
+          </button>
+        )}
+        <button className="tool" aria-expanded={solution} onClick={() => setSolution(!solution)}>
+          {solution ? t.hideSolution : t.showSolution}
+        </button>
+      </div>
+      {solution && (
+        <div className="solution">
+          <h5>{t.solution}</h5>
+          <Commands lines={step.solution} lesson={lesson} t={t} />
+        </div>
+      )}
+      {step.pythonCode && (
+        <details className="python">
+          <summary>{t.python}</summary>
+          <pre>
+            <code>{step.pythonCode}</code>
+          </pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function ResetControl({ lesson, t }: { lesson: Lesson; t: Strings }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const db = lesson.db ?? 0;
+  if (!asking) {
+    return (
+      <div className="reset">
+        <button className="tool" onClick={() => setAsking(true)}>
+          {t.reset}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="reset notice" role="group" aria-label={t.reset}>
+      <p>{t.resetAsk(db)}</p>
+      <button
+        className="tool primary"
+        disabled={busy}
+        autoFocus
+        onClick={() => {
+          setBusy(true);
+          void resetLesson(lesson).finally(() => {
+            setBusy(false);
+            setAsking(false);
+          });
+        }}
+      >
+        {t.resetYes}
+      </button>{' '}
+      <button className="tool" onClick={() => setAsking(false)}>
+        {t.cancel}
+      </button>
+    </div>
+  );
+}

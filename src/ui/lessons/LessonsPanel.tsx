@@ -1,0 +1,152 @@
+// The lessons panel: the list with progress, or one lesson a step at a time. Mounted in the left
+// panel; lessons load lazily after the first paint. Links: #/lessons/<id>/<step> (1-based).
+
+import { useEffect, useState } from 'react';
+import type { Lesson, Locale } from '../../lessons/model.js';
+import { progressOf, useLessons } from '../../store/lesson-store.js';
+import { LessonView } from './LessonView.js';
+import { loadLessons, startRunner } from './runner.js';
+import { STRINGS } from './strings.js';
+import './lessons.css';
+
+const HASH = /^#\/lessons(?:\/([a-z0-9-]+)(?:\/(\d+))?)?\/?$/;
+
+/** Applies the address's #/lessons/<id>/<step> to the store; false when it is not a lesson link. */
+function followHash(lessons: readonly Lesson[]): boolean {
+  const m = HASH.exec(location.hash);
+  if (!m) return false;
+  const store = useLessons.getState();
+  const lesson = lessons.find((l) => l.id === m[1]);
+  if (!lesson) {
+    store.close();
+    return true;
+  }
+  const step = m[2] === undefined ? undefined : Math.min(Math.max(Number(m[2]) - 1, 0), lesson.steps.length - 1);
+  store.open(lesson.id, step);
+  return true;
+}
+
+function hashFor(current: string | null, step: number): string {
+  return current === null ? '#/lessons' : `#/lessons/${current}/${step + 1}`;
+}
+
+export function LessonsPanel() {
+  const [lessons, setLessons] = useState<readonly Lesson[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const locale = useLessons((s) => s.locale);
+  const current = useLessons((s) => s.current);
+  const t = STRINGS[locale];
+
+  useEffect(() => {
+    let live = true;
+    loadLessons().then(
+      (ls) => {
+        if (!live) return;
+        startRunner();
+        followHash(ls);
+        setLessons(ls);
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The address follows the open lesson and step; a pasted or edited link opens it.
+  useEffect(() => {
+    if (!lessons) return;
+    const onHash = () => followHash(lessons);
+    window.addEventListener('hashchange', onHash);
+    const write = () => {
+      const s = useLessons.getState();
+      const id = s.current !== null && lessons.some((l) => l.id === s.current) ? s.current : null;
+      const want = hashFor(id, id === null ? 0 : progressOf(s, id).step);
+      if (location.hash !== want && (id !== null || HASH.test(location.hash))) history.replaceState(null, '', want);
+    };
+    write();
+    const unsubscribe = useLessons.subscribe(write);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      unsubscribe();
+    };
+  }, [lessons]);
+
+  const lesson = lessons?.find((l) => l.id === current);
+  return (
+    <div className="lessons-panel" lang={locale}>
+      <div className="lessons-head">
+        <h2>{t.lessons}</h2>
+        <LanguageSwitch locale={locale} />
+      </div>
+      {failed ? (
+        <p role="alert">{t.loadFailed}</p>
+      ) : !lessons ? (
+        <p className="muted">{t.loading}</p>
+      ) : lesson ? (
+        <LessonView lesson={lesson} lessons={lessons} />
+      ) : (
+        <LessonList lessons={lessons} />
+      )}
+    </div>
+  );
+}
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const setLocale = useLessons((s) => s.setLocale);
+  return (
+    <div className="lang-switch" role="group" aria-label={STRINGS[locale].language}>
+      {(['ko', 'en'] as const).map((l) => (
+        <button key={l} className="tool" aria-pressed={locale === l} lang={l} onClick={() => setLocale(l)}>
+          {l === 'ko' ? '한국어' : 'English'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
+  const locale = useLessons((s) => s.locale);
+  const progress = useLessons((s) => s.progress);
+  const open = useLessons((s) => s.open);
+  const t = STRINGS[locale];
+  return (
+    <ol className="lesson-list">
+      {lessons.map((l) => {
+        const done = progressOf({ progress }, l.id).done.length;
+        const total = l.steps.length;
+        const complete = done >= total;
+        const prereq = l.prerequisites.map((p) => lessons.find((x) => x.id === p)?.title[locale] ?? p);
+        return (
+          <li key={l.id} className={complete ? 'complete' : undefined} data-lesson={l.id}>
+            <a
+              className="lesson-link"
+              href={`#/lessons/${l.id}/${Math.min(progressOf({ progress }, l.id).step, total - 1) + 1}`}
+              onClick={(e) => {
+                e.preventDefault();
+                open(l.id);
+              }}
+            >
+              <span className="lesson-title">{l.title[locale]}</span>
+              <span className="lesson-meta">
+                <span className="badge">{t.level(l.level)}</span>{' '}
+                <span className="lesson-progress" aria-label={t.progress(done, total)}>
+                  {complete ? `✓ ${t.complete}` : `${done}/${total}`}
+                </span>
+              </span>
+            </a>
+            <p className="lesson-summary">{l.summary[locale]}</p>
+            {prereq.length > 0 && (
+              <p className="lesson-prereq">
+                {t.after} {prereq.join(', ')}
+              </p>
+            )}
+            <div className="lesson-bar" aria-hidden="true">
+              <span style={{ width: `${(100 * done) / total}%` }} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
