@@ -10,7 +10,7 @@
 // (so the prompt stays right); its CLIENT ID changes.
 
 import type { CommandDoc } from '../cli/help.js';
-import type { ChangeEvent, ClientState, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
+import type { ChangeEvent, ClientState, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
 
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
@@ -143,6 +143,13 @@ export class WorkerClient {
     const msg = await this.request(ms === undefined ? { type: 'clock', action } : { type: 'clock', action, ms });
     if (msg.type !== 'clock') throw unexpected(msg);
     return { now: msg.now, paused: msg.paused, ahead: msg.ahead };
+  }
+
+  /** A key's type, encoding, TTL, size and a page of its value; null when it does not exist. */
+  async inspect(db: number, key: string, offset = 0, count = 100): Promise<KeyDetails | null> {
+    const msg = await this.request({ type: 'inspect', db, key, offset, count });
+    if (msg.type !== 'inspected') throw unexpected(msg);
+    return msg.details;
   }
 
   /** One page of a database's keys with their type and TTL. */

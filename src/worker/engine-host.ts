@@ -14,6 +14,7 @@ import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
 import { capReply } from './reply-cap.js';
+import { inspectKey } from './inspect.js';
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -183,6 +184,16 @@ export class EngineHost {
         case 'clock':
           this.clock(msg.id, msg.action, msg.ms);
           return;
+        case 'inspect': {
+          const db = Number.isInteger(msg.db) ? this.engine.dbs[msg.db] : undefined;
+          if (db === undefined) throw new BadRequest(`no database ${msg.db}`);
+          if (typeof msg.key !== 'string') throw new BadRequest('key must be a string');
+          const offset = Number.isInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
+          const count = Math.min(Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100, this.maxSnapshotCount);
+          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count);
+          this.send({ type: 'inspected', id: msg.id, details });
+          return;
+        }
         default:
           throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
       }

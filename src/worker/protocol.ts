@@ -7,8 +7,9 @@
 import type { ChangeEvent } from '../engine/engine.js';
 import type { Reply } from '../engine/reply.js';
 import type { CommandDoc } from '../cli/help.js';
+import type { KeyDetails } from './inspect.js';
 
-export type { ChangeEvent, Reply };
+export type { ChangeEvent, KeyDetails, Reply };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
@@ -28,7 +29,9 @@ export type ToWorker =
    * The engine's clock, which every client shares: read it, pause or resume it, or move it
    * forward by `ms` (keys whose TTL passes expire at once). Answer: `clock`.
    */
-  | { type: 'clock'; id: number; action: 'read' | 'pause' | 'resume' | 'advance'; ms?: number };
+  | { type: 'clock'; id: number; action: 'read' | 'pause' | 'resume' | 'advance'; ms?: number }
+  /** One key's details and a page of its value (elements from `offset`, or bytes of a string). Answer: `inspected`. */
+  | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number };
 
 // ---- worker → UI ----------------------------------------------------------------------------
 
@@ -84,6 +87,8 @@ export type FromWorker =
   | { type: 'snapshot'; id: number; db: number; cursor: number; keys: KeyInfo[]; size: number }
   /** Answer to `clock`: the engine's time (ms), whether it stands still, how far ahead of real time it is. */
   | { type: 'clock'; id: number; now: number; paused: boolean; ahead: number }
+  /** Answer to `inspect`: null when the key does not exist (or its TTL has passed). */
+  | { type: 'inspected'; id: number; details: KeyDetails | null }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { utf8Decode } from '../../cli/split-args.js';
+import { showBytes } from './bytes.js';
+import { ValueView } from './ValueView.js';
 import type { KeyInfo } from '../../worker/protocol.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
@@ -17,6 +18,7 @@ interface Listing {
 export function KeyList({ db }: { db: number }) {
   const [listing, setListing] = useState<Listing>({ keys: [], size: 0, at: 0 });
   const [, tick] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
   // Pausing or moving the engine's clock changes every TTL: read them again.
   const clock = useUi((s) => s.clock);
 
@@ -53,6 +55,8 @@ export function KeyList({ db }: { db: number }) {
     };
   }, [db, clock.version]);
 
+  useEffect(() => setSelected(null), [db]);
+
   const hasTtl = listing.keys.some((k) => k.ttl >= 0) && !clock.paused;
   useEffect(() => {
     if (!hasTtl) return;
@@ -71,16 +75,19 @@ export function KeyList({ db }: { db: number }) {
         {listing.keys.map((k) => {
           const left = k.ttl < 0 ? null : Math.max(0, k.ttl - elapsed);
           return (
-            <li key={k.key} className={left === 0 ? 'expiring' : undefined}>
-              <span className={`type type-${k.type}`}>{k.type}</span>
-              <span className="key" title={utf8Decode(k.key)}>
-                {utf8Decode(k.key)}
-              </span>
-              {left !== null && <span className="ttl">{(left / 1000).toFixed(1)}s</span>}
+            <li key={k.key} className={`${left === 0 ? 'expiring' : ''}${k.key === selected ? ' selected' : ''}`}>
+              <button className="key-row" onClick={() => setSelected(k.key)} aria-pressed={k.key === selected}>
+                <span className={`type type-${k.type}`}>{k.type}</span>
+                <span className="key" title={showBytes(k.key).text}>
+                  {showBytes(k.key).text}
+                </span>
+                {left !== null && <span className="ttl">{(left / 1000).toFixed(1)}s</span>}
+              </button>
             </li>
           );
         })}
       </ul>
+      {selected !== null && <ValueView db={db} keyName={selected} onGone={() => setSelected(null)} />}
     </div>
   );
 }

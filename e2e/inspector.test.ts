@@ -1,0 +1,92 @@
+// The inspector: every key of the active tab's database with its type and TTL, and the value of
+// the one selected, shown by type and always as text.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { focusTerminal, launchChromium, openSite, pageErrors, serveDist, typeLine } from './support.js';
+
+let site: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  page = await openSite(browser, site.url);
+  await focusTerminal(page);
+});
+
+const view = () => page.locator('.value-view');
+const open = async (key: string) => {
+  await page.locator('#inspector .key-row', { hasText: key }).click();
+  await expect.poll(() => view().locator('h3').textContent()).toBe(key);
+};
+const cells = (selector: string) => view().locator(selector).allTextContents();
+
+describe('inspector value view', () => {
+  it('shows each type: string, JSON, list, hash, set, sorted set', async () => {
+    for (const line of [
+      'SET greeting "hello world"',
+      `SET user:json '{"name":"alice","tags":["a","b"]}'`,
+      'RPUSH queue job:1 job:2 job:3',
+      'HSET user:1 name alice age 30',
+      'SADD tags redis db',
+      'ZADD board 10 alice 25 bob',
+    ]) {
+      await typeLine(page, line);
+    }
+    await open('greeting');
+    expect(await cells('.string-value')).toEqual(['hello world']);
+    await expect.poll(() => view().locator('.meta').textContent()).toBe('string embstr · 11 bytes');
+    await open('user:json');
+    expect(await cells('.string-value')).toEqual([JSON.stringify({ name: 'alice', tags: ['a', 'b'] }, null, 2)]);
+    await open('queue');
+    expect(await cells('tbody td')).toEqual(['0', 'job:1', '1', 'job:2', '2', 'job:3']);
+    await open('user:1');
+    expect(await cells('tbody td')).toEqual(['name', 'alice', 'age', '30']);
+    await open('tags');
+    expect((await cells('.members li')).sort()).toEqual(['db', 'redis']);
+    await open('board');
+    expect(await cells('tbody td')).toEqual(['0', 'alice', '10', '1', 'bob', '25']);
+    // The value follows changes made in the terminal.
+    await focusTerminal(page);
+    await typeLine(page, 'ZINCRBY board 100 alice');
+    await expect.poll(() => cells('tbody td')).toEqual(['0', 'bob', '25', '1', 'alice', '110']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows HTML as text and escapes bytes that are not text', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await typeLine(page, 'SET html "<img src=x onerror=alert(1)>"');
+    await typeLine(page, 'SET bin "a\\x00\\xff"');
+    await typeLine(page, 'SET ko 안녕');
+    await open('html');
+    expect(await cells('.string-value')).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(await view().locator('img').count()).toBe(0);
+    await open('bin');
+    expect(await cells('.string-value')).toEqual(['"a\\x00\\xff"']);
+    await open('ko');
+    expect(await cells('.string-value')).toEqual(['안녕']);
+    expect(dialogs).toBe(0);
+  });
+
+  it('says when the selected key is gone', async () => {
+    await typeLine(page, 'SET temp x');
+    await open('temp');
+    await focusTerminal(page);
+    await typeLine(page, 'DEL temp');
+    await expect.poll(() => view().textContent()).toContain('no longer exists');
+  });
+});

@@ -1,0 +1,23 @@
+// How the inspector shows a byte string: as text when it is valid UTF-8 without control
+// characters, otherwise escaped the way redis-cli would print it (never as garbage).
+
+import { quoteRepr } from '../../cli/format-reply.js';
+import { utf8Decode } from '../../cli/split-args.js';
+
+export function showBytes(bytes: string): { text: string; escaped: boolean } {
+  const text = utf8Decode(bytes);
+  // U+FFFD marks invalid UTF-8; C0/C1 controls (other than tab and newline) would be invisible.
+  if (/[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(text)) return { text: quoteRepr(bytes), escaped: true };
+  return { text, escaped: false };
+}
+
+/** Pretty-printed JSON when the whole value parses as an object or array, else null. */
+export function prettyJson(text: string): string | null {
+  const t = text.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return null;
+  try {
+    return JSON.stringify(JSON.parse(t), null, 2);
+  } catch {
+    return null;
+  }
+}

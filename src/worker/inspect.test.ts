@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../engine/clock.js';
+import { Engine } from '../engine/engine.js';
+import { inspectKey } from './inspect.js';
+
+function setup() {
+  const clock = new VirtualClock();
+  const engine = new Engine({ clock });
+  const c = engine.createClient();
+  const run = (...argv: string[]) => engine.execute(c, argv);
+  const look = (key: string, offset = 0, count = 100) => inspectKey(engine.dbs[0]!, key, clock.now(), offset, count);
+  return { engine, clock, run, look };
+}
+
+describe('inspectKey', () => {
+  it('describes each type with its encoding, size, TTL and a page of its value', () => {
+    const { run, look } = setup();
+    run('SET greeting', 'x'); // a key with a space in its name
+    run('SET', 'n', '42');
+    run('SET', 'ko', '\xec\x95\x88', 'EX', '100');
+    run('RPUSH', 'queue', 'a', 'b', 'c', 'd');
+    run('HSET', 'user:1', 'name', 'alice', 'age', '30');
+    run('SADD', 'ids', '10', '2', '33');
+    run('ZADD', 'board', '5', 'bob', '1.5', 'alice');
+    expect(look('n')).toEqual({ key: 'n', type: 'string', encoding: 'int', ttl: -1, size: 2, value: { kind: 'string', bytes: '42', length: 2 } });
+    expect(look('ko')).toMatchObject({ encoding: 'embstr', ttl: 100_000, size: 3, value: { bytes: '\xec\x95\x88' } });
+    expect(look('queue', 1, 2)).toMatchObject({ type: 'list', encoding: 'quicklist', size: 4, value: { kind: 'list', offset: 1, items: ['b', 'c'] } });
+    expect(look('user:1')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['name', 'alice'], ['age', '30']] } });
+    expect(look('ids')).toMatchObject({ encoding: 'intset', value: { members: ['2', '10', '33'] } });
+    expect(look('board')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['alice', 1.5], ['bob', 5]] } });
+  });
+
+  it('is null for a missing key and for one whose TTL passed, and changes nothing', () => {
+    const { run, look, clock, engine } = setup();
+    run('SET', 'tmp', 'v', 'PX', '10');
+    clock.advance(11);
+    expect(look('nope')).toBeNull();
+    expect(look('tmp')).toBeNull();
+    // Not deleted by looking (no lazy expiry), and no keyspace statistics moved.
+    expect(engine.dbs[0]!.dict.has('tmp')).toBe(true);
+    expect(engine.stats.keyspaceHits + engine.stats.keyspaceMisses).toBe(0);
+  });
+});

@@ -1,0 +1,98 @@
+// What the inspector shows of one key: its type, encoding, TTL, size and one page of its value,
+// read without touching anything (no LRU update, no keyspace hit or miss, no lazy expiry).
+
+import { objectEncoding } from '../engine/commands/keys.js';
+import type { Database } from '../engine/database.js';
+import type { RObj } from '../engine/objects.js';
+
+/** One page of a value, by type. Strings are byte strings (as everywhere in the engine). */
+export type ValuePage =
+  | { kind: 'string'; bytes: string; length: number }
+  | { kind: 'list'; offset: number; items: string[] }
+  | { kind: 'hash'; offset: number; entries: [string, string][] }
+  | { kind: 'set'; offset: number; members: string[] }
+  | { kind: 'zset'; offset: number; entries: [string, number][] }
+  | { kind: 'other' };
+
+export interface KeyDetails {
+  key: string;
+  type: string;
+  encoding: string;
+  /** Remaining time to live in ms, -1 without one. */
+  ttl: number;
+  /** Length (string bytes, list length) or cardinality. */
+  size: number;
+  value: ValuePage;
+}
+
+/** Longest piece of a string value sent at once. */
+const STRING_PAGE_BYTES = 64 * 1024;
+
+export function inspectKey(db: Database, key: string, now: number, offset: number, count: number): KeyDetails | null {
+  const obj = db.dict.get(key);
+  if (obj === undefined) return null;
+  const when = db.expires.get(key);
+  if (when !== undefined && when < now) return null; // logically gone: shown as gone
+  return {
+    key,
+    type: obj.type,
+    encoding: objectEncoding(obj),
+    ttl: when === undefined ? -1 : when - now,
+    size: sizeOf(obj),
+    value: page(obj, offset, count),
+  };
+}
+
+function sizeOf(obj: RObj): number {
+  switch (obj.type) {
+    case 'string':
+      return obj.value.length;
+    case 'list':
+      return obj.value.length;
+    case 'hash':
+    case 'set':
+      return obj.value.size;
+    case 'zset':
+      return obj.value.size;
+    default:
+      return 0;
+  }
+}
+
+function page(obj: RObj, offset: number, count: number): ValuePage {
+  switch (obj.type) {
+    case 'string': {
+      const start = Math.min(offset, obj.value.length);
+      return { kind: 'string', bytes: obj.value.slice(start, start + Math.min(count, STRING_PAGE_BYTES)), length: obj.value.length };
+    }
+    case 'list':
+      return { kind: 'list', offset, items: obj.value.slice(offset, offset + count) };
+    case 'hash':
+      return { kind: 'hash', offset, entries: take(obj.value.entries(), offset, count) };
+    case 'set': {
+      // Integer sets list in order, as SMEMBERS shows an intset.
+      const members = obj.enc === 'intset' ? [...obj.value].sort((a, b) => Number(a) - Number(b)) : null;
+      return { kind: 'set', offset, members: members ? members.slice(offset, offset + count) : take(obj.value.values(), offset, count) };
+    }
+    case 'zset': {
+      const entries: [string, number][] = [];
+      for (let r = offset; r < offset + count; r++) {
+        const e = obj.value.entryAt(r);
+        if (e === undefined) break;
+        entries.push(e);
+      }
+      return { kind: 'zset', offset, entries };
+    }
+    default:
+      return { kind: 'other' };
+  }
+}
+
+function take<T>(it: Iterator<T>, offset: number, count: number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  for (let n = it.next(); !n.done && out.length < count; n = it.next(), i++) {
+    if (i >= offset) out.push(n.value);
+  }
+  return out;
+}
