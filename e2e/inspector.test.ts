@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { focusTerminal, launchChromium, openSite, pageErrors, serveDist, typeLine } from './support.js';
+import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine } from './support.js';
 
 let site: Awaited<ReturnType<typeof serveDist>>;
 let browser: Browser;
@@ -88,5 +88,44 @@ describe('inspector value view', () => {
     await focusTerminal(page);
     await typeLine(page, 'DEL temp');
     await expect.poll(() => view().textContent()).toContain('no longer exists');
+  });
+});
+
+describe('inspector key list', () => {
+  it('filters by pattern and type, switches database, and highlights what the last command touched', async () => {
+    for (const line of ['SET user:1 a', 'SET user:2 b', 'HSET user:3 f v', 'SET order:1 x', 'SELECT 4', 'SET other y']) await typeLine(page, line);
+    const names = () => page.locator('#inspector .key').allTextContents();
+    await expect.poll(names).toEqual(['other']);
+    await page.getByLabel('Database').selectOption('0');
+    await expect.poll(names).toEqual(['order:1', 'user:1', 'user:2', 'user:3']);
+    await page.getByLabel('Filter keys by pattern').fill('user:*');
+    await expect.poll(names).toEqual(['user:1', 'user:2', 'user:3']);
+    await page.getByLabel('Filter by type').selectOption('hash');
+    await expect.poll(names).toEqual(['user:3']);
+    await page.getByLabel('Filter by type').selectOption('');
+    await page.getByLabel('Filter keys by pattern').fill('');
+    await focusTerminal(page);
+    await typeLine(page, 'SELECT 0');
+    await typeLine(page, 'INCR order:2');
+    await expect.poll(() => page.locator('#inspector li.touched .key').allTextContents()).toEqual(['order:2']);
+  });
+
+  it('lists 100,000 keys without rendering them all, and the terminal stays usable', async () => {
+    for (let batch = 0; batch < 100; batch++) {
+      const argv = ['MSET'];
+      for (let i = 0; i < 1000; i++) argv.push(`key:${batch * 1000 + i}`, String(i));
+      await page.evaluate((a) => window.redisPlayground!.run(a), argv);
+    }
+    await expect.poll(() => page.locator('#inspector .keylist > p').textContent(), { timeout: 20_000 }).toBe('db0: 100000 keys');
+    expect(await page.locator('#inspector li').count()).toBeLessThan(100);
+    await page.locator('.keylist-scroll').evaluate((el) => (el.scrollTop = 50_000 * 26));
+    await expect.poll(async () => (await page.locator('#inspector .key').allTextContents()).length).toBeGreaterThan(5);
+    await page.getByLabel('Filter keys by pattern').fill('key:9999?');
+    await expect.poll(() => page.locator('#inspector .key').allTextContents()).toEqual([
+      'key:99990', 'key:99991', 'key:99992', 'key:99993', 'key:99994', 'key:99995', 'key:99996', 'key:99997', 'key:99998', 'key:99999',
+    ]);
+    await focusTerminal(page);
+    await typeLine(page, 'DBSIZE');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 100000', '127.0.0.1:6379>']);
   });
 });

@@ -99,7 +99,7 @@ export function App() {
           <aside id="inspector" className="panel inspector" aria-label="Inspector" tabIndex={-1}>
             <h2>Keys</h2>
             <ClockControls />
-            <KeyList db={activeDb} />
+            <KeyList followDb={activeDb} />
           </aside>
         )}
       </main>

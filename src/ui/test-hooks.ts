@@ -15,6 +15,8 @@ export interface PlaygroundHooks {
   idle(tabId?: number): boolean;
   /** Stops the engine's worker as a crash would (the UI must notice and recover). */
   crashWorker(): void;
+  /** Runs a command on a connection of its own (scripts that fill the database), returning the first reply. */
+  run(argv: string[]): Promise<unknown>;
 }
 
 declare global {
@@ -22,6 +24,8 @@ declare global {
     redisPlayground?: PlaygroundHooks;
   }
 }
+
+let scriptConnection: Promise<number> | null = null;
 
 export function exposeTestHooks(): void {
   const current = () => useUi.getState().activeTab;
@@ -31,5 +35,10 @@ export function exposeTestHooks(): void {
     screen: (tabId = current()) => screenText(tabId),
     idle: (tabId = current()) => existingTerminal(tabId)?.session.idle ?? false,
     crashWorker: () => engine.simulateCrash(),
+    run: async (argv) => {
+      scriptConnection ??= engine.open({ name: 'script' });
+      const { replies } = await engine.run(await scriptConnection, argv);
+      return replies[0];
+    },
   };
 }

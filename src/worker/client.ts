@@ -145,6 +145,20 @@ export class WorkerClient {
     return { now: msg.now, paused: msg.paused, ahead: msg.ahead };
   }
 
+  /** Type and TTL of the given keys, in order (null: gone). */
+  async keys(db: number, keys: string[]): Promise<(KeyInfo | null)[]> {
+    const msg = await this.request({ type: 'keys', db, keys });
+    if (msg.type !== 'keys') throw unexpected(msg);
+    return msg.keys;
+  }
+
+  /** DBSIZE of every database. */
+  async dbSizes(): Promise<number[]> {
+    const msg = await this.request({ type: 'dbsizes' });
+    if (msg.type !== 'dbsizes') throw unexpected(msg);
+    return msg.sizes;
+  }
+
   /** A key's type, encoding, TTL, size and a page of its value; null when it does not exist. */
   async inspect(db: number, key: string, offset = 0, count = 100): Promise<KeyDetails | null> {
     const msg = await this.request({ type: 'inspect', db, key, offset, count });

@@ -5,6 +5,7 @@
 
 import type { Client } from '../engine/client.js';
 import type { AdjustableClock } from '../engine/clock.js';
+import type { Database } from '../engine/database.js';
 import { commandDocs } from '../cli/help.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
@@ -184,6 +185,17 @@ export class EngineHost {
         case 'clock':
           this.clock(msg.id, msg.action, msg.ms);
           return;
+        case 'keys': {
+          const db = Number.isInteger(msg.db) ? this.engine.dbs[msg.db] : undefined;
+          if (db === undefined) throw new BadRequest(`no database ${msg.db}`);
+          if (!Array.isArray(msg.keys) || !msg.keys.every((k) => typeof k === 'string')) throw new BadRequest('keys must be an array of strings');
+          const now = Math.floor(this.engine.clock.now());
+          this.send({ type: 'keys', id: msg.id, db: db.id, keys: msg.keys.map((k) => keyInfo(db, k, now)) });
+          return;
+        }
+        case 'dbsizes':
+          this.send({ type: 'dbsizes', id: msg.id, sizes: this.engine.dbs.map((d) => d.size) });
+          return;
         case 'inspect': {
           const db = Number.isInteger(msg.db) ? this.engine.dbs[msg.db] : undefined;
           if (db === undefined) throw new BadRequest(`no database ${msg.db}`);
@@ -285,11 +297,8 @@ export class EngineHost {
     const keys: KeyInfo[] = [];
     // Read-only: a key whose TTL has passed is left for the engine to delete, just not shown.
     const next = db.scan(cursor, Math.min(count, this.maxSnapshotCount), (key) => {
-      const obj = db.dict.get(key);
-      if (obj === undefined) return;
-      const when = db.expires.get(key);
-      if (when !== undefined && when < now) return;
-      keys.push({ key, type: obj.type, ttl: when === undefined ? -1 : when - now });
+      const info = keyInfo(db, key, now);
+      if (info !== null) keys.push(info);
     });
     this.send({ type: 'snapshot', id, db: db.id, cursor: next, keys, size: db.size });
   }
@@ -326,6 +335,15 @@ export class EngineHost {
 }
 
 class BadRequest extends Error {}
+
+/** A key as the inspector lists it; null when missing or past its TTL (read-only: nothing is deleted). */
+function keyInfo(db: Database, key: string, now: number): KeyInfo | null {
+  const obj = db.dict.get(key);
+  if (obj === undefined) return null;
+  const when = db.expires.get(key);
+  if (when !== undefined && when < now) return null;
+  return { key, type: obj.type, ttl: when === undefined ? -1 : when - now };
+}
 
 function describe(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;

@@ -30,6 +30,10 @@ export type ToWorker =
    * forward by `ms` (keys whose TTL passes expire at once). Answer: `clock`.
    */
   | { type: 'clock'; id: number; action: 'read' | 'pause' | 'resume' | 'advance'; ms?: number }
+  /** The type and TTL of some keys (the inspector's update after change events). Answer: `keys`. */
+  | { type: 'keys'; id: number; db: number; keys: string[] }
+  /** How many keys each database holds. Answer: `dbsizes`. */
+  | { type: 'dbsizes'; id: number }
   /** One key's details and a page of its value (elements from `offset`, or bytes of a string). Answer: `inspected`. */
   | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number };
 
@@ -87,6 +91,10 @@ export type FromWorker =
   | { type: 'snapshot'; id: number; db: number; cursor: number; keys: KeyInfo[]; size: number }
   /** Answer to `clock`: the engine's time (ms), whether it stands still, how far ahead of real time it is. */
   | { type: 'clock'; id: number; now: number; paused: boolean; ahead: number }
+  /** Answer to `keys`: in the order asked, null for a key that does not exist (or whose TTL passed). */
+  | { type: 'keys'; id: number; db: number; keys: (KeyInfo | null)[] }
+  /** Answer to `dbsizes`: DBSIZE of each database. */
+  | { type: 'dbsizes'; id: number; sizes: number[] }
   /** Answer to `inspect`: null when the key does not exist (or its TTL has passed). */
   | { type: 'inspected'; id: number; details: KeyDetails | null }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */

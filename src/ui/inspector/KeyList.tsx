@@ -1,92 +1,148 @@
-import { useEffect, useState } from 'react';
-import { showBytes } from './bytes.js';
-import { ValueView } from './ValueView.js';
-import type { KeyInfo } from '../../worker/protocol.js';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { globMatcher } from '../../engine/glob.js';
+import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
+import { showBytes } from './bytes.js';
+import { compareKeys, KeyIndex, timeLeft, type ListedKey, type SortBy } from './key-index.js';
+import { ValueView } from './ValueView.js';
 
-const MAX_KEYS = 1000;
+const ROW_HEIGHT = 26;
+const TYPES = ['string', 'list', 'hash', 'set', 'zset', 'stream'];
 
-interface Listing {
-  keys: KeyInfo[];
-  size: number;
-  /** When the TTLs were read (performance.now()), for the countdown. */
-  at: number;
-}
-
-/** The keys of one database with their type and a TTL that counts down; reread after changes. */
-export function KeyList({ db }: { db: number }) {
-  const [listing, setListing] = useState<Listing>({ keys: [], size: 0, at: 0 });
-  const [, tick] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
-  // Pausing or moving the engine's clock changes every TTL: read them again.
+/**
+ * Every key of a database (the active tab's, or one picked here) with its type and a TTL that
+ * counts down; filtered by glob and type, sorted, virtualised so 100,000 keys scroll smoothly.
+ */
+export function KeyList({ followDb }: { followDb: number }) {
+  const [picked, setPicked] = useState<number | null>(null);
+  const db = picked ?? followDb;
   const clock = useUi((s) => s.clock);
+  const [pattern, setPattern] = useState('');
+  const [type, setType] = useState('');
+  const [sortBy, setSortBy] = useState<SortBy>('name');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [sizes, setSizes] = useState<number[]>([]);
 
+  const index = useMemo(() => new KeyIndex(db, engine), [db]);
+  const version = useSyncExternalStore(index.subscribe, index.getVersion);
   useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = async () => {
-      const keys: KeyInfo[] = [];
-      let cursor = 0;
-      let size = 0;
-      do {
-        const page = await engine.snapshot(db, cursor, 200);
-        keys.push(...page.keys);
-        cursor = page.cursor;
-        size = page.size;
-      } while (cursor !== 0 && keys.length < MAX_KEYS);
-      keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      if (!cancelled) setListing({ keys, size, at: performance.now() });
-    };
-    const soon = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void read().catch(() => undefined), 50);
-    };
-    soon();
-    const off = engine.onChanges((events) => {
-      if (events.some((e) => e.db === db)) soon();
-    });
-    const offRestart = engine.onRestart(soon);
+    void index.reload().catch(() => undefined);
+    const off = engine.onChanges((events) => void index.apply(events).catch(() => undefined));
+    const offRestart = engine.onRestart(() => void index.reload().catch(() => undefined));
     return () => {
-      cancelled = true;
-      clearTimeout(timer);
       off();
       offRestart();
+      index.dispose();
     };
-  }, [db, clock.version]);
-
+  }, [index]);
+  // Pausing or moving the clock changes every TTL: read them again.
+  useEffect(() => {
+    if (clock.version > 0) void index.reload().catch(() => undefined);
+  }, [index, clock.version]);
   useEffect(() => setSelected(null), [db]);
 
-  const hasTtl = listing.keys.some((k) => k.ttl >= 0) && !clock.paused;
+  // Key counts per database for the picker, refreshed at most a few times a second.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => void engine.dbSizes().then(setSizes, () => undefined);
+    read();
+    const off = engine.onChanges(() => {
+      clearTimeout(timer);
+      timer = setTimeout(read, 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, []);
+
+  const rows = useMemo(() => {
+    const match = pattern === '' ? null : globMatcher(utf8Encode(pattern));
+    const out: ListedKey[] = [];
+    for (const k of index.keys.values()) {
+      if (type !== '' && k.type !== type) continue;
+      if (match !== null && !match(k.key)) continue;
+      out.push(k);
+    }
+    return out.sort(compareKeys(sortBy));
+    // `version` stands for the index's contents.
+  }, [index, version, pattern, type, sortBy]);
+
+  const hasTtl = rows.some((k) => k.ttl >= 0) && !clock.paused;
+  const [, tick] = useState(0);
   useEffect(() => {
     if (!hasTtl) return;
-    const id = setInterval(() => tick((n) => n + 1), 250);
+    const id = setInterval(() => tick((n) => n + 1), 200);
     return () => clearInterval(id);
   }, [hasTtl]);
 
-  const elapsed = clock.paused ? 0 : performance.now() - listing.at;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const now = performance.now();
+  const total = sizes[db] ?? index.keys.size;
+
   return (
     <div className="keylist">
+      <div className="keylist-tools">
+        <label>
+          <span className="sr-only">Database</span>
+          <select value={db} onChange={(e) => setPicked(Number(e.target.value) === followDb ? null : Number(e.target.value))} aria-label="Database">
+            {Array.from({ length: Math.max(16, sizes.length) }, (_, i) => (
+              <option key={i} value={i}>
+                db{i} ({sizes[i] ?? 0}){i === followDb ? ' · this tab' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input aria-label="Filter keys by pattern" placeholder="pattern, e.g. user:*" value={pattern} onChange={(e) => setPattern(e.target.value)} />
+        <select aria-label="Filter by type" value={type} onChange={(e) => setType(e.target.value)}>
+          <option value="">all types</option>
+          {TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Sort keys" value={sortBy} onChange={(e) => setSortBy(e.target.value as SortBy)}>
+          <option value="name">by name</option>
+          <option value="type">by type</option>
+          <option value="ttl">by TTL</option>
+        </select>
+      </div>
       <p className="muted" aria-live="polite">
-        db{db}: {listing.size} {listing.size === 1 ? 'key' : 'keys'}
-        {listing.size > listing.keys.length ? ` (first ${listing.keys.length} shown)` : ''}
+        db{db}: {total} {total === 1 ? 'key' : 'keys'}
+        {rows.length !== index.keys.size ? `, ${rows.length} shown` : ''}
       </p>
-      <ul>
-        {listing.keys.map((k) => {
-          const left = k.ttl < 0 ? null : Math.max(0, k.ttl - elapsed);
-          return (
-            <li key={k.key} className={`${left === 0 ? 'expiring' : ''}${k.key === selected ? ' selected' : ''}`}>
-              <button className="key-row" onClick={() => setSelected(k.key)} aria-pressed={k.key === selected}>
-                <span className={`type type-${k.type}`}>{k.type}</span>
-                <span className="key" title={showBytes(k.key).text}>
-                  {showBytes(k.key).text}
-                </span>
-                {left !== null && <span className="ttl">{(left / 1000).toFixed(1)}s</span>}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="keylist-scroll" ref={scroller}>
+        <ul style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((item) => {
+            const k = rows[item.index]!;
+            const left = timeLeft(k, now, clock.paused);
+            const classes = ['key-item'];
+            if (left === 0) classes.push('expiring');
+            if (k.key === selected) classes.push('selected');
+            if (k.touched !== 0 && k.touched === index.batch) classes.push('touched');
+            return (
+              <li key={k.key} className={classes.join(' ')} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                <button className="key-row" onClick={() => setSelected(k.key)} aria-pressed={k.key === selected}>
+                  <span className={`type type-${k.type}`}>{k.type}</span>
+                  <span className="key" title={showBytes(k.key).text}>
+                    {showBytes(k.key).text}
+                  </span>
+                  {left !== null && (
+                    <span className="ttl">
+                      {(left / 1000).toFixed(1)}s
+                      <span className="ttl-bar" style={{ width: `${k.fullTtl > 0 ? (left / k.fullTtl) * 100 : 0}%` }} aria-hidden="true" />
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       {selected !== null && <ValueView db={db} keyName={selected} onGone={() => setSelected(null)} />}
     </div>
   );
