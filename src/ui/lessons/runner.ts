@@ -10,14 +10,15 @@ import { clientsOf, lineClient, lineText, resetLines, type Check, type Lesson, t
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
+import { firstPromptShown } from '../first-prompt.js';
 import { existingTerminal, onTerminalCommand } from '../terminal/terminals.js';
 
 let loading: Promise<readonly Lesson[]> | null = null;
 let loaded: readonly Lesson[] | null = null;
 
-/** Every lesson (one lazily loaded chunk). */
+/** Every lesson (one lazily loaded chunk, fetched once the first prompt is up). */
 export function loadLessons(): Promise<readonly Lesson[]> {
-  loading ??= import('../../../lessons/index.js').then((m) => (loaded = m.lessons));
+  loading ??= firstPromptShown.then(() => import('../../../lessons/index.js')).then((m) => (loaded = m.lessons));
   return loading;
 }
 

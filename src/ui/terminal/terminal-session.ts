@@ -11,6 +11,7 @@ import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
 import type { Reply } from '../../engine/reply.js';
 import type { WorkerClient } from '../../worker/client.js';
+import { markFirstPrompt } from '../first-prompt.js';
 
 /** What the tab shows about its connection. */
 export interface ConnectionInfo {
@@ -106,8 +107,7 @@ export class TerminalSession {
     if (this.cli.help.entries.length === 0) this.cli.useCommands(this.engine.commands);
     if (this.disposed) return;
     this.write(this.editor.start());
-    // The moment the first prompt takes input (bench/site.ts reads it).
-    if (performance.getEntriesByName('first-prompt').length === 0) performance.mark('first-prompt');
+    markFirstPrompt();
     this.pump();
   }
 
