@@ -129,3 +129,20 @@ describe('inspector key list', () => {
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 100000', '127.0.0.1:6379>']);
   });
 });
+
+describe('clients panel', () => {
+  it('shows each tab as a client with its transaction, watches and blocking', async () => {
+    await typeLine(page, 'CLIENT SETNAME buyer');
+    await typeLine(page, 'WATCH stock');
+    await typeLine(page, 'MULTI');
+    await typeLine(page, 'DECR stock');
+    await page.getByRole('button', { name: 'New terminal' }).click();
+    await expect.poll(() => page.locator('.tab').count()).toBe(2);
+    await focusTerminal(page);
+    await page.keyboard.type('BLPOP jobs 30');
+    await page.keyboard.press('Enter');
+    const states = () => page.locator('.clients li').allTextContents();
+    await expect.poll(async () => (await states()).join('\n')).toMatch(/buyer.*in MULTI, 1 queued.*watching stock/s);
+    await expect.poll(async () => (await states()).join('\n')).toMatch(/blocked in BLPOP on jobs \(\d+\.\d s left\)/);
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
+import { ClientsPanel } from './inspector/ClientsPanel.js';
 import { ClockControls } from './inspector/ClockControls.js';
 import { KeyList } from './inspector/KeyList.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
@@ -100,6 +101,7 @@ export function App() {
             <h2>Keys</h2>
             <ClockControls />
             <KeyList followDb={activeDb} />
+            <ClientsPanel />
           </aside>
         )}
       </main>

@@ -10,7 +10,7 @@
 // (so the prompt stays right); its CLIENT ID changes.
 
 import type { CommandDoc } from '../cli/help.js';
-import type { ChangeEvent, ClientState, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
+import type { ChangeEvent, ClientState, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
 
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
@@ -150,6 +150,13 @@ export class WorkerClient {
     const msg = await this.request({ type: 'keys', db, keys });
     if (msg.type !== 'keys') throw unexpected(msg);
     return msg.keys;
+  }
+
+  /** Every connected client with its state (the clients panel). */
+  async clients(): Promise<ClientView[]> {
+    const msg = await this.request({ type: 'clients' });
+    if (msg.type !== 'clients') throw unexpected(msg);
+    return msg.clients;
   }
 
   /** DBSIZE of every database. */

@@ -16,6 +16,7 @@ import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
 import { capReply } from './reply-cap.js';
 import { inspectKey } from './inspect.js';
+import { clientViews } from './clients-info.js';
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -193,6 +194,9 @@ export class EngineHost {
           this.send({ type: 'keys', id: msg.id, db: db.id, keys: msg.keys.map((k) => keyInfo(db, k, now)) });
           return;
         }
+        case 'clients':
+          this.send({ type: 'clients', id: msg.id, clients: clientViews(this.engine) });
+          return;
         case 'dbsizes':
           this.send({ type: 'dbsizes', id: msg.id, sizes: this.engine.dbs.map((d) => d.size) });
           return;

@@ -7,9 +7,10 @@
 import type { ChangeEvent } from '../engine/engine.js';
 import type { Reply } from '../engine/reply.js';
 import type { CommandDoc } from '../cli/help.js';
+import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
 
-export type { ChangeEvent, KeyDetails, Reply };
+export type { ChangeEvent, ClientView, KeyDetails, Reply };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
@@ -34,6 +35,8 @@ export type ToWorker =
   | { type: 'keys'; id: number; db: number; keys: string[] }
   /** How many keys each database holds. Answer: `dbsizes`. */
   | { type: 'dbsizes'; id: number }
+  /** Every connected client and its state. Answer: `clients`. */
+  | { type: 'clients'; id: number }
   /** One key's details and a page of its value (elements from `offset`, or bytes of a string). Answer: `inspected`. */
   | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number };
 
@@ -95,6 +98,8 @@ export type FromWorker =
   | { type: 'keys'; id: number; db: number; keys: (KeyInfo | null)[] }
   /** Answer to `dbsizes`: DBSIZE of each database. */
   | { type: 'dbsizes'; id: number; sizes: number[] }
+  /** Answer to `clients`. */
+  | { type: 'clients'; id: number; clients: ClientView[] }
   /** Answer to `inspect`: null when the key does not exist (or its TTL has passed). */
   | { type: 'inspected'; id: number; details: KeyDetails | null }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
