@@ -33,6 +33,18 @@ measure('HGETALL (10 fields)', N / 4, (i) => engine.execute(c, ['HGETALL', 'h:' 
 measure('SADD (set, 100 members)', N, (i) => engine.execute(c, ['SADD', 's:' + ck(i), 'm' + (i % 100)]));
 measure('SISMEMBER', N, (i) => engine.execute(c, ['SISMEMBER', 's:' + ck(i), 'm' + (i % 100)]));
 measure('SINTER of two sets', N / 10, (i) => engine.execute(c, ['SINTER', 's:' + ck(i), 's:' + ck(i + 1)]));
+// HyperLogLog: sparse HLLs over 1,000 keys, then one dense HLL of many distinct elements.
+measure('PFADD (sparse, 1,000 HLLs)', N / 4, (i) => engine.execute(c, ['PFADD', 'hll:' + ck(i), 'e' + (i % 200)]));
+measure('PFADD (dense HLL)', N, (i) => engine.execute(c, ['PFADD', 'hll:dense', 'u' + i]));
+measure('PFCOUNT (dense, cached)', N, () => engine.execute(c, ['PFCOUNT', 'hll:dense']));
+measure('PFADD + PFCOUNT (dense)', N / 20, (i) => {
+  engine.execute(c, ['PFADD', 'hll:dense', 'w' + i]);
+  engine.execute(c, ['PFCOUNT', 'hll:dense']);
+});
+// Bitmaps: the course's daily-visitors bitmap, user ids up to 100,000 (12.5 KB strings).
+measure('SETBIT (ids in order)', N / 4, (i) => engine.execute(c, ['SETBIT', 'visits:' + (i >> 17), String(i & 0x1ffff), '1']));
+measure('SETBIT (scattered ids)', N / 4, (i) => engine.execute(c, ['SETBIT', 'visits:s', String((i * 7919) % 100_000), String(i & 1)]));
+measure('GETBIT', N, (i) => engine.execute(c, ['GETBIT', 'visits:s', String((i * 7919) % 100_000)]));
 
 // Memory per small string key (Redis's own figure is about 104 bytes).
 const gc = (globalThis as { gc?: () => void }).gc;

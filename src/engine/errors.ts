@@ -275,3 +275,26 @@ export function subscribeDenyBlocking(name: 'SUBSCRIBE' | 'PSUBSCRIBE' | 'SSUBSC
 }
 
 export const MONITOR_DENY_BLOCKING = "ERR MONITOR isn't allowed for DENY BLOCKING client";
+
+// ---- HyperLogLog (hyperloglog.c) ------------------------------------------------------------
+
+/** A string that is not an HLL (too short, no "HYLL" magic, unknown encoding, wrong dense size). */
+export const HLL_INVALID_VALUE = 'WRONGTYPE Key is not a valid HyperLogLog string value.';
+export const HLL_CORRUPTED = 'INVALIDOBJ Corrupted HLL object detected';
+export const HLL_DEBUG_NO_KEY = 'ERR The specified key does not exist';
+export const HLL_NOT_SPARSE = 'ERR HLL encoding is not sparse';
+
+export function hllDebugUnknownSubcommand(sub: string): string {
+  return noNewlines(`ERR Unknown PFDEBUG subcommand '${cString(sub)}'`);
+}
+
+// ---- bitmaps (bitops.c) ---------------------------------------------------------------------
+
+export const BIT_OFFSET_OUT_OF_RANGE = 'ERR bit offset is not an integer or out of range';
+export const BIT_NOT_ZERO_OR_ONE = 'ERR bit is not an integer or out of range';
+export const BIT_ARG_NOT_ZERO_OR_ONE = 'ERR The bit argument must be 1 or 0.';
+export const BITOP_NOT_SINGLE_KEY = 'ERR BITOP NOT must be called with a single source key.';
+export const BITFIELD_INVALID_TYPE =
+  'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.';
+export const BITFIELD_INVALID_OVERFLOW = 'ERR Invalid OVERFLOW type specified';
+export const BITFIELD_RO_ONLY_GET = 'ERR BITFIELD_RO only supports the GET subcommand';

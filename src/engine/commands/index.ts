@@ -2,9 +2,11 @@
 // them. COMMAND, HELP, hints, completion and the dispatcher all read what is built here.
 
 import type { Command, CommandSpec } from '../command.js';
+import { bitmapCommands } from './bitmaps.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
 import { hashCommands } from './hashes.js';
+import { hyperloglogCommands } from './hyperloglog.js';
 import { keyCommands } from './keys.js';
 import { listCommands } from './lists.js';
 import { persistenceCommands } from './persistence.js';
@@ -32,6 +34,8 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...persistenceCommands,
   ...shutdownCommands,
   ...pubsubCommands,
+  ...hyperloglogCommands,
+  ...bitmapCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

@@ -1,0 +1,666 @@
+// The BITMAP group (Redis's bitops.c): SETBIT, GETBIT, BITCOUNT, BITPOS, BITOP, BITFIELD and
+// BITFIELD_RO. Bitmaps are ordinary string values (byte strings); bit 0 is the most significant
+// bit of the first byte. Integer-encoded strings are read through their decimal text, as Redis
+// does.
+
+import { cString, isOpt } from '../args.js';
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import * as E from '../errors.js';
+import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
+import { INT64_MAX, parseInt64, parseIntArg } from '../numbers.js';
+import { createString, type StringObj } from '../objects.js';
+import { array, error, int, NIL, ONE, ZERO, type Reply } from '../reply.js';
+
+const BIT_OFFSET_R = error(E.BIT_OFFSET_OUT_OF_RANGE);
+const BIT_VALUE_R = error(E.BIT_NOT_ZERO_OR_ONE);
+const BIT_ARG_R = error(E.BIT_ARG_NOT_ZERO_OR_ONE);
+const STRING_TOO_LONG_R = error(E.STRING_TOO_LONG);
+const MINUS_ONE = int(-1);
+
+/** V8's String::kMaxLength (2^29 - 24): a string cannot grow past it in JS. */
+const MAX_JS_STRING = 536870888;
+
+const POPCOUNT = new Uint8Array(256);
+for (let i = 1; i < 256; i++) POPCOUNT[i] = (i & 1) + POPCOUNT[i >> 1]!;
+
+/**
+ * getBitOffsetFromArgument: a bit offset (0 up to proto-max-bulk-len × 8 - 1), or null for
+ * Redis's "bit offset is not an integer or out of range". With `bits` > 0, "#N" means N × bits
+ * (BITFIELD).
+ */
+function parseBitOffset(c: Client, arg: string, bits = 0): number | null {
+  const hash = bits > 0 && arg.charCodeAt(0) === 35;
+  const text = hash ? arg.slice(1) : arg;
+  let n = parseIntArg(text);
+  if (n === null) return null;
+  if (hash) {
+    n *= bits;
+    if (!Number.isSafeInteger(n)) {
+      // int64 multiplication wraps in Redis.
+      const wrapped = BigInt.asIntN(64, parseInt64(text)! * BigInt(bits));
+      if (wrapped < 0n) return null;
+      n = Number(wrapped);
+    }
+  }
+  if (n < 0 || Math.floor(n / 8) >= c.engine.config.protoMaxBulkLen) return null;
+  return n;
+}
+
+/**
+ * lookupStringForBitCommand: the string at argv[1] made long enough to hold `maxbit` (created
+ * as zero bytes when missing), raw-encoded; WRONGTYPE or our size limit as a Reply. Sets
+ * `grew` when the key was created or its length changed.
+ */
+let grew = false;
+function stringForBitWrite(c: Client, key: string, maxbit: number): StringObj | Reply {
+  const o = lookupWrite(c, key);
+  if (o !== undefined && o.type !== 'string') return WRONGTYPE_R;
+  const need = Math.floor(maxbit / 8) + 1;
+  if (need > MAX_JS_STRING) return STRING_TOO_LONG_R;
+  if (o === undefined) {
+    const obj = createString('\0'.repeat(need), c.engine.now, 'raw');
+    addKey(c.engine, c.db, key, obj);
+    grew = true;
+    return obj;
+  }
+  o.enc = 'raw'; // dbUnshareStringValue
+  const len = o.value.length;
+  grew = need > len;
+  if (grew) o.value += '\0'.repeat(need - len);
+  return o;
+}
+
+function isReply(x: StringObj | Reply): x is Reply {
+  return (x as StringObj).type !== 'string';
+}
+
+// ---- SETBIT / GETBIT ----------------------------------------------------------------------
+
+function setbitCommand(c: Client, argv: string[]): Reply {
+  const offset = parseBitOffset(c, argv[2]!);
+  if (offset === null) return BIT_OFFSET_R;
+  const on = parseIntArg(argv[3]!);
+  if (on === null || (on !== 0 && on !== 1)) return BIT_VALUE_R;
+  const key = argv[1]!;
+  const o = stringForBitWrite(c, key, offset);
+  if (isReply(o)) return o;
+  const byte = Math.floor(offset / 8);
+  const s = o.value;
+  const byteval = s.charCodeAt(byte);
+  const mask = 1 << (7 - (offset & 7));
+  const bitval = (byteval & mask) !== 0 ? 1 : 0;
+  if (grew || bitval !== on) {
+    const nb = on ? byteval | mask : byteval & ~mask;
+    if (nb !== byteval) o.value = s.slice(0, byte) + String.fromCharCode(nb) + s.slice(byte + 1);
+    c.engine.signalModifiedKey(c.db, key);
+    c.engine.notify('$', 'setbit', key, c.db);
+  }
+  return bitval ? ONE : ZERO;
+}
+
+function getbitCommand(c: Client, argv: string[]): Reply {
+  const offset = parseBitOffset(c, argv[2]!);
+  if (offset === null) return BIT_OFFSET_R;
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  const byte = Math.floor(offset / 8);
+  const s = o.value;
+  if (byte >= s.length) return ZERO;
+  return s.charCodeAt(byte) & (1 << (7 - (offset & 7))) ? ONE : ZERO;
+}
+
+// ---- BITCOUNT / BITPOS ----------------------------------------------------------------------
+
+/** Clamps an int64 (already compared exactly where it matters) into the safe-number range. */
+function clampToNumber(v: bigint): number {
+  const LIM = 1n << 60n;
+  return Number(v > LIM ? LIM : v < -LIM ? -LIM : v);
+}
+
+function popcount(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) n += POPCOUNT[s.charCodeAt(i)]!;
+  return n;
+}
+
+function bitcountCommand(c: Client, argv: string[]): Reply {
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return ZERO;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  const s = o.value;
+  const strlen = s.length;
+  const argc = argv.length;
+  let start: number;
+  let end: number;
+  let firstMask = 0;
+  let lastMask = 0;
+  if (argc === 4 || argc === 5) {
+    const bs = parseInt64(argv[2]!);
+    if (bs === null) return NOT_INTEGER_R;
+    const be = parseInt64(argv[3]!);
+    if (be === null) return NOT_INTEGER_R;
+    if (bs < 0n && be < 0n && bs > be) return ZERO;
+    let isbit = false;
+    if (argc === 5) {
+      if (isOpt(argv[4]!, 'bit')) isbit = true;
+      else if (!isOpt(argv[4]!, 'byte')) return SYNTAX_R;
+    }
+    const totlen = isbit ? strlen * 8 : strlen;
+    start = clampToNumber(bs);
+    end = clampToNumber(be);
+    if (start < 0) start = totlen + start;
+    if (end < 0) end = totlen + end;
+    if (start < 0) start = 0;
+    if (end < 0) end = 0;
+    if (end >= totlen) end = totlen - 1;
+    if (isbit && start <= end) {
+      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
+      lastMask = (1 << (7 - (end & 7))) - 1;
+      start = Math.floor(start / 8);
+      end = Math.floor(end / 8);
+    }
+  } else if (argc === 2) {
+    start = 0;
+    end = strlen - 1;
+  } else {
+    return SYNTAX_R;
+  }
+  if (start > end) return ZERO;
+  let count = popcount(s, start, end);
+  if (firstMask !== 0) count -= POPCOUNT[s.charCodeAt(start) & firstMask]!;
+  if (lastMask !== 0) count -= POPCOUNT[s.charCodeAt(end) & lastMask]!;
+  return int(count);
+}
+
+/**
+ * redisBitpos over `count` bytes from `start`: the position of the first `bit`, relative to
+ * `start`; when absent, -1 looking for a 1 and count × 8 looking for a 0 (zero padding).
+ */
+function bitpos(s: string, start: number, count: number, bit: number): number {
+  const skip = bit ? 0 : 0xff;
+  for (let i = 0; i < count; i++) {
+    const b = s.charCodeAt(start + i);
+    if (b !== skip) return i * 8 + firstBit(b, bit);
+  }
+  return bit ? -1 : count * 8;
+}
+
+/** Position (0 = most significant) of the first `bit` in a byte known to contain one. */
+function firstBit(b: number, bit: number): number {
+  const v = bit ? b : ~b & 0xff;
+  return Math.clz32(v) - 24;
+}
+
+function bitposByte(b: number, bit: number): number {
+  if (b !== (bit ? 0 : 0xff)) return firstBit(b, bit);
+  return bit ? -1 : 8;
+}
+
+function bitposCommand(c: Client, argv: string[]): Reply {
+  const bit = parseIntArg(argv[2]!);
+  if (bit === null) return NOT_INTEGER_R;
+  if (bit !== 0 && bit !== 1) return BIT_ARG_R;
+  const o = lookupRead(c, argv[1]!);
+  if (o === undefined) return bit ? MINUS_ONE : ZERO;
+  if (o.type !== 'string') return WRONGTYPE_R;
+  const s = o.value;
+  const strlen = s.length;
+  const argc = argv.length;
+  let start: number;
+  let end: number;
+  let endGiven = false;
+  let firstMask = 0;
+  let lastMask = 0;
+  if (argc >= 4 && argc <= 6) {
+    const bs = parseInt64(argv[3]!);
+    if (bs === null) return NOT_INTEGER_R;
+    let isbit = false;
+    if (argc === 6) {
+      if (isOpt(argv[5]!, 'bit')) isbit = true;
+      else if (!isOpt(argv[5]!, 'byte')) return SYNTAX_R;
+    }
+    if (argc >= 5) {
+      const be = parseInt64(argv[4]!);
+      if (be === null) return NOT_INTEGER_R;
+      end = clampToNumber(be);
+      endGiven = true;
+    } else {
+      end = isbit ? strlen * 8 + 7 : strlen - 1;
+    }
+    const totlen = isbit ? strlen * 8 : strlen;
+    start = clampToNumber(bs);
+    if (start < 0) start = totlen + start;
+    if (end < 0) end = totlen + end;
+    if (start < 0) start = 0;
+    if (end < 0) end = 0;
+    if (end >= totlen) end = totlen - 1;
+    if (isbit && start <= end) {
+      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
+      lastMask = (1 << (7 - (end & 7))) - 1;
+      start = Math.floor(start / 8);
+      end = Math.floor(end / 8);
+    }
+  } else if (argc === 3) {
+    start = 0;
+    end = strlen - 1;
+  } else {
+    return SYNTAX_R;
+  }
+  if (start > end) return MINUS_ONE;
+  let bytes = end - start + 1;
+  let pos: number;
+  found: {
+    if (firstMask !== 0) {
+      let tmp = bit ? s.charCodeAt(start) & ~firstMask & 0xff : s.charCodeAt(start) | firstMask;
+      if (lastMask !== 0 && bytes === 1) tmp = bit ? tmp & ~lastMask & 0xff : tmp | lastMask;
+      pos = bitposByte(tmp, bit);
+      if (bytes === 1 || (pos !== -1 && pos !== 8)) break found;
+      start++;
+      bytes--;
+    }
+    const curbytes = bytes - (lastMask !== 0 ? 1 : 0);
+    if (curbytes > 0) {
+      pos = bitpos(s, start, curbytes, bit);
+      if (bytes === curbytes || (pos !== -1 && pos !== curbytes * 8)) break found;
+      start += curbytes;
+      bytes -= curbytes;
+    }
+    const tmp = bit ? s.charCodeAt(end) & ~lastMask & 0xff : s.charCodeAt(end) | lastMask;
+    pos = bitposByte(tmp, bit);
+  }
+  if (endGiven && bit === 0 && pos === bytes * 8) return MINUS_ONE;
+  if (pos !== -1) pos += start * 8;
+  return int(pos);
+}
+
+// ---- BITOP ----------------------------------------------------------------------------------
+
+const BITOP_AND = 0;
+const BITOP_OR = 1;
+const BITOP_XOR = 2;
+const BITOP_NOT = 3;
+
+function bitopCommand(c: Client, argv: string[]): Reply {
+  const opname = argv[1]!;
+  let op: number;
+  if (isOpt(opname, 'and')) op = BITOP_AND;
+  else if (isOpt(opname, 'or')) op = BITOP_OR;
+  else if (isOpt(opname, 'xor')) op = BITOP_XOR;
+  else if (isOpt(opname, 'not')) op = BITOP_NOT;
+  else return SYNTAX_R;
+  if (op === BITOP_NOT && argv.length !== 4) return error(E.BITOP_NOT_SINGLE_KEY);
+  const target = argv[2]!;
+  const srcs: string[] = [];
+  let maxlen = 0;
+  for (let j = 3; j < argv.length; j++) {
+    const o = lookupRead(c, argv[j]!);
+    if (o === undefined) {
+      srcs.push('');
+      continue;
+    }
+    if (o.type !== 'string') return WRONGTYPE_R;
+    srcs.push(o.value);
+    if (o.value.length > maxlen) maxlen = o.value.length;
+  }
+  const engine = c.engine;
+  const db = c.db;
+  if (maxlen === 0) {
+    if (deleteKey(engine, db, target)) engine.notify('g', 'del', target, db);
+    return ZERO;
+  }
+  const res = new Uint8Array(maxlen);
+  const first = srcs[0]!;
+  const n = srcs.length;
+  for (let j = 0; j < maxlen; j++) {
+    let output = j < first.length ? first.charCodeAt(j) : 0;
+    if (op === BITOP_NOT) output = ~output & 0xff;
+    for (let i = 1; i < n; i++) {
+      const src = srcs[i]!;
+      const byte = j < src.length ? src.charCodeAt(j) : 0;
+      if (op === BITOP_AND) output &= byte;
+      else if (op === BITOP_OR) output |= byte;
+      else output ^= byte;
+    }
+    res[j] = output;
+  }
+  setKey(c, db, target, createString(bytesToString(res), engine.now, 'raw'));
+  engine.notify('$', 'set', target, db);
+  return int(maxlen);
+}
+
+const CHUNK = 8192;
+
+function bytesToString(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, b.subarray(i, Math.min(b.length, i + CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
+
+// ---- BITFIELD -------------------------------------------------------------------------------
+
+const OP_GET = 0;
+const OP_SET = 1;
+const OP_INCRBY = 2;
+const OW_WRAP = 0;
+const OW_SAT = 1;
+const OW_FAIL = 2;
+
+interface BitfieldOp {
+  offset: number;
+  value: bigint;
+  opcode: number;
+  owtype: number;
+  bits: number;
+  signed: boolean;
+}
+
+/** getBitfieldTypeFromArgument: [signed, bits] or null. */
+function parseBitfieldType(arg: string): [boolean, number] | null {
+  const sign = arg.charCodeAt(0);
+  if (sign !== 105 && sign !== 117) return null; // 'i', 'u'
+  const bits = parseIntArg(cString(arg.slice(1)));
+  if (bits === null || bits < 1 || (sign === 105 && bits > 64) || (sign === 117 && bits > 63)) return null;
+  return [sign === 105, bits];
+}
+
+/** The unsigned field of `bits` bits at bit `offset` (bytes past the end read as zeros). */
+function getField(src: Uint8Array | string, offset: number, bits: number): bigint {
+  const first = Math.floor(offset / 8);
+  const last = Math.floor((offset + bits - 1) / 8);
+  const len = src.length;
+  let v = 0n;
+  for (let i = first; i <= last; i++) {
+    const byte = i >= len ? 0 : typeof src === 'string' ? src.charCodeAt(i) : src[i]!;
+    v = (v << 8n) | BigInt(byte);
+  }
+  const spare = (last - first + 1) * 8 - (offset & 7) - bits;
+  return (v >> BigInt(spare)) & ((1n << BigInt(bits)) - 1n);
+}
+
+function setField(b: Uint8Array, offset: number, bits: number, value: bigint): void {
+  const first = Math.floor(offset / 8);
+  const last = Math.floor((offset + bits - 1) / 8);
+  let v = 0n;
+  for (let i = first; i <= last; i++) v = (v << 8n) | BigInt(b[i]!);
+  const spare = BigInt((last - first + 1) * 8 - (offset & 7) - bits);
+  const mask = ((1n << BigInt(bits)) - 1n) << spare;
+  v = (v & ~mask) | ((BigInt.asUintN(bits, value) << spare) & mask);
+  for (let i = last; i >= first; i--) {
+    b[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+}
+
+function toSigned(u: bigint, bits: number): bigint {
+  return BigInt.asIntN(bits, u);
+}
+
+/** checkUnsignedBitfieldOverflow: [overflow, limit]. */
+function unsignedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+  const max = (1n << BigInt(bits)) - 1n;
+  const maxincr = BigInt.asIntN(64, max - value);
+  const minincr = BigInt.asIntN(64, -value);
+  const wrap = () => BigInt.asUintN(bits, value + incr);
+  if (value > max || (incr > 0n && incr > maxincr)) {
+    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+  }
+  if (incr < 0n && incr < minincr) {
+    return [-1, owtype === OW_WRAP ? wrap() : 0n];
+  }
+  return [0, 0n];
+}
+
+/** checkSignedBitfieldOverflow: [overflow, limit], int64 arithmetic wrapping as in C. */
+function signedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+  const max = bits === 64 ? INT64_MAX : (1n << BigInt(bits - 1)) - 1n;
+  const min = -max - 1n;
+  const maxincr = BigInt.asIntN(64, max - value);
+  const minincr = BigInt.asIntN(64, min - value);
+  const wrap = () => BigInt.asIntN(bits, value + incr);
+  if (value > max || (bits !== 64 && incr > maxincr) || (value >= 0n && incr > 0n && incr > maxincr)) {
+    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+  }
+  if (value < min || (bits !== 64 && incr < minincr) || (value < 0n && incr < 0n && incr < minincr)) {
+    return [-1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? min : 0n];
+  }
+  return [0, 0n];
+}
+
+function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): Reply {
+  const ops: BitfieldOp[] = [];
+  let owtype = OW_WRAP;
+  let readonly = true;
+  let highest = 0;
+  const argc = argv.length;
+  for (let j = 2; j < argc; j++) {
+    const remargs = argc - j - 1;
+    const sub = argv[j]!;
+    let opcode: number;
+    if (isOpt(sub, 'get') && remargs >= 2) opcode = OP_GET;
+    else if (isOpt(sub, 'set') && remargs >= 3) opcode = OP_SET;
+    else if (isOpt(sub, 'incrby') && remargs >= 3) opcode = OP_INCRBY;
+    else if (isOpt(sub, 'overflow') && remargs >= 1) {
+      const name = argv[++j]!;
+      if (isOpt(name, 'wrap')) owtype = OW_WRAP;
+      else if (isOpt(name, 'sat')) owtype = OW_SAT;
+      else if (isOpt(name, 'fail')) owtype = OW_FAIL;
+      else return error(E.BITFIELD_INVALID_OVERFLOW);
+      continue;
+    } else {
+      return SYNTAX_R;
+    }
+    const type = parseBitfieldType(argv[j + 1]!);
+    if (type === null) return error(E.BITFIELD_INVALID_TYPE);
+    const [signed, bits] = type;
+    const offset = parseBitOffset(c, argv[j + 2]!, bits);
+    if (offset === null) return BIT_OFFSET_R;
+    let value = 0n;
+    if (opcode !== OP_GET) {
+      readonly = false;
+      if (highest < offset + bits - 1) highest = offset + bits - 1;
+      const v = parseInt64(argv[j + 3]!);
+      if (v === null) return NOT_INTEGER_R;
+      value = v;
+    }
+    ops.push({ offset, value, opcode, owtype, bits, signed });
+    j += opcode === OP_GET ? 2 : 3;
+  }
+
+  const key = argv[1]!;
+  let obj: StringObj | undefined;
+  let buf: Uint8Array | null = null;
+  let dirty = false;
+  if (readonly) {
+    const o = lookupRead(c, key);
+    if (o !== undefined && o.type !== 'string') return WRONGTYPE_R;
+    obj = o;
+  } else {
+    if (readonlyCommand) return error(E.BITFIELD_RO_ONLY_GET);
+    const o = stringForBitWrite(c, key, highest);
+    if (isReply(o)) return o;
+    obj = o;
+    dirty = grew;
+    const s = o.value;
+    buf = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) buf[i] = s.charCodeAt(i);
+  }
+
+  const replies: Reply[] = [];
+  let changes = 0;
+  for (const op of ops) {
+    if (op.opcode === OP_GET) {
+      let u: bigint;
+      if (buf !== null) u = getField(buf, op.offset, op.bits);
+      else if (obj !== undefined) u = getField(obj.value, op.offset, op.bits);
+      else u = 0n;
+      replies.push(int(op.signed ? toSigned(u, op.bits) : u));
+      continue;
+    }
+    const b = buf!;
+    const oldU = getField(b, op.offset, op.bits);
+    let oldval: bigint;
+    let newval: bigint;
+    let retval: bigint;
+    let overflow: number;
+    if (op.signed) {
+      oldval = toSigned(oldU, op.bits);
+      if (op.opcode === OP_INCRBY) {
+        const [ov, wrapped] = signedOverflow(oldval, op.value, op.bits, op.owtype);
+        overflow = ov;
+        newval = ov ? wrapped : BigInt.asIntN(64, oldval + op.value);
+        retval = newval;
+      } else {
+        const [ov, wrapped] = signedOverflow(op.value, 0n, op.bits, op.owtype);
+        overflow = ov;
+        newval = ov ? wrapped : op.value;
+        retval = oldval;
+      }
+    } else {
+      oldval = oldU;
+      if (op.opcode === OP_INCRBY) {
+        const [ov, wrapped] = unsignedOverflow(oldval, op.value, op.bits, op.owtype);
+        overflow = ov;
+        newval = ov ? wrapped : BigInt.asUintN(64, oldval + op.value);
+        retval = newval;
+      } else {
+        const asUnsigned = BigInt.asUintN(64, op.value);
+        const [ov, wrapped] = unsignedOverflow(asUnsigned, 0n, op.bits, op.owtype);
+        overflow = ov;
+        newval = ov ? wrapped : asUnsigned;
+        retval = oldval;
+      }
+    }
+    if (overflow && op.owtype === OW_FAIL) {
+      replies.push(NIL);
+      continue;
+    }
+    replies.push(int(BigInt.asIntN(64, retval)));
+    setField(b, op.offset, op.bits, newval);
+    if (dirty || oldval !== newval) changes++;
+  }
+  if (buf !== null && obj !== undefined && (changes !== 0 || dirty)) obj.value = bytesToString(buf);
+  if (changes !== 0) {
+    c.engine.signalModifiedKey(c.db, key);
+    c.engine.notify('$', 'setbit', key, c.db);
+  }
+  return array(replies);
+}
+
+// ---- the table ------------------------------------------------------------------------------
+
+function oneKey(flags: string[], index = 1, notes?: string): KeySpec {
+  const spec: KeySpec = { flags, begin: { index }, find: { range: [0, 1, 0] } };
+  if (notes !== undefined) spec.notes = notes;
+  return spec;
+}
+
+export const bitmapCommands: CommandSpec[] = [
+  {
+    name: 'setbit',
+    arity: 4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'bitmap', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RW', 'access', 'update'])],
+    group: 'bitmap',
+    since: '2.2.0',
+    summary: 'Set or clear one bit of a string, growing it with zero bytes as needed; answer the old bit',
+    complexity: 'O(1)',
+    syntax: 'key offset value',
+    handler: setbitCommand,
+  },
+  {
+    name: 'getbit',
+    arity: 3,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'bitmap', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RO', 'access'])],
+    group: 'bitmap',
+    since: '2.2.0',
+    summary: 'Read one bit of a string (0 past its end)',
+    complexity: 'O(1)',
+    syntax: 'key offset',
+    handler: getbitCommand,
+  },
+  {
+    name: 'bitcount',
+    arity: -2,
+    flags: ['readonly'],
+    acl: ['read', 'bitmap', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RO', 'access'])],
+    group: 'bitmap',
+    since: '2.6.0',
+    summary: 'Count the set bits of a string, optionally in a byte or bit range',
+    complexity: 'O(N)',
+    syntax: 'key [start end [BYTE|BIT]]',
+    handler: bitcountCommand,
+  },
+  {
+    name: 'bitpos',
+    arity: -3,
+    flags: ['readonly'],
+    acl: ['read', 'bitmap', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RO', 'access'])],
+    group: 'bitmap',
+    since: '2.8.7',
+    summary: 'Find the first set or clear bit of a string, optionally in a byte or bit range',
+    complexity: 'O(N)',
+    syntax: 'key bit [start [end [BYTE|BIT]]]',
+    handler: bitposCommand,
+  },
+  {
+    name: 'bitop',
+    arity: -4,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'bitmap', 'slow'],
+    keys: [2, -1, 1],
+    keySpecs: [
+      { flags: ['OW', 'update'], begin: { index: 2 }, find: { range: [0, 1, 0] } },
+      { flags: ['RO', 'access'], begin: { index: 3 }, find: { range: [-1, 1, 0] } },
+    ],
+    group: 'bitmap',
+    since: '2.6.0',
+    summary: 'Combine strings bit by bit (AND, OR, XOR, NOT) into a destination key',
+    complexity: 'O(N)',
+    syntax: 'operation destkey key [key ...]',
+    handler: bitopCommand,
+  },
+  {
+    name: 'bitfield',
+    arity: -2,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'bitmap', 'slow'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RW', 'access', 'update', 'variable_flags'], 1, 'This command allows both access and modification of the key')],
+    group: 'bitmap',
+    since: '3.2.0',
+    summary: 'Read, write and increment integers of any width at any bit offset of a string',
+    complexity: 'O(1) for each subcommand',
+    syntax:
+      'key [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment ...]]',
+    handler: (c, argv) => bitfieldGeneric(c, argv, false),
+  },
+  {
+    name: 'bitfield_ro',
+    arity: -2,
+    flags: ['readonly', 'fast'],
+    acl: ['read', 'bitmap', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [oneKey(['RO', 'access'])],
+    group: 'bitmap',
+    since: '6.0.0',
+    summary: 'Read integers of any width at any bit offset of a string',
+    complexity: 'O(1) for each subcommand',
+    syntax: 'key [GET encoding offset [GET encoding offset ...]]',
+    handler: (c, argv) => bitfieldGeneric(c, argv, true),
+  },
+];
+

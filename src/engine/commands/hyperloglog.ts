@@ -1,0 +1,293 @@
+// The HYPERLOGLOG group (Redis's hyperloglog.c commands): PFADD, PFCOUNT, PFMERGE and the
+// PFDEBUG / PFSELFTEST tools. An HLL is a plain string value in Redis's own byte format (see
+// ../hyperloglog.ts), so TYPE says string and GET returns exactly the bytes Redis would.
+
+import { isOpt } from '../args.js';
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import * as E from '../errors.js';
+import { WRONGTYPE_R } from '../error-replies.js';
+import {
+  bufFromString,
+  bufToString,
+  cacheValid,
+  cachedCard,
+  createHll,
+  decodeSparse,
+  denseRegisters,
+  denseAddString,
+  denseCountString,
+  encodingOf,
+  hllAdd,
+  hllCount,
+  hllMerge,
+  HLL_DENSE,
+  HLL_REGISTERS,
+  HLL_SPARSE,
+  invalidate,
+  invalidateString,
+  isValidHll,
+  rawCount,
+  selfTest,
+  sparseToDense,
+  withCachedCard,
+  writeRegisters,
+  type HllBuf,
+} from '../hyperloglog.js';
+import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
+import { createString, type RObj, type StringObj } from '../objects.js';
+import { array, bulk, error, int, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
+
+const INVALID_HLL_R = error(E.HLL_INVALID_VALUE);
+const CORRUPTED_HLL_R = error(E.HLL_CORRUPTED);
+
+/** isHLLObjectOrReply: the string value, or the error reply for other types and non-HLLs. */
+function hllValue(o: RObj): StringObj | Reply {
+  if (o.type !== 'string') return WRONGTYPE_R;
+  if (!isValidHll(o.value)) return INVALID_HLL_R;
+  return o;
+}
+
+function isReply(x: StringObj | Reply): x is Reply {
+  return (x as StringObj).type !== 'string';
+}
+
+function pfaddCommand(c: Client, argv: string[]): Reply {
+  const key = argv[1]!;
+  const engine = c.engine;
+  const db = c.db;
+  const maxBytes = engine.config.hllSparseMaxBytes;
+  const o = lookupWrite(c, key);
+  let obj: StringObj;
+  let buf: HllBuf | null = null;
+  let updated = 0;
+  if (o === undefined) {
+    buf = createHll();
+    obj = createString('', engine.now, 'raw');
+    addKey(engine, db, key, obj);
+    updated++;
+  } else {
+    const v = hllValue(o);
+    if (isReply(v)) return v;
+    obj = v;
+    obj.enc = 'raw'; // dbUnshareStringValue
+  }
+  const argc = argv.length;
+  for (let j = 2; j < argc; j++) {
+    const ele = argv[j]!;
+    if (buf === null) {
+      if (encodingOf(obj.value) === HLL_DENSE) {
+        // Dense values are updated in place in the string (no 12 KB copy per element).
+        const next = denseAddString(obj.value, ele);
+        if (next !== null) {
+          obj.value = next;
+          updated++;
+        }
+        continue;
+      }
+      buf = bufFromString(obj.value);
+    }
+    const r = hllAdd(buf, ele, maxBytes);
+    if (r === 1) updated++;
+    else if (r === -1) {
+      obj.value = bufToString(buf);
+      return CORRUPTED_HLL_R;
+    }
+  }
+  if (updated !== 0) {
+    if (buf === null) {
+      obj.value = invalidateString(obj.value);
+    } else {
+      invalidate(buf);
+      obj.value = bufToString(buf);
+    }
+    engine.signalModifiedKey(db, key);
+    engine.notify('$', 'pfadd', key, db);
+    return ONE;
+  }
+  return ZERO;
+}
+
+function pfcountCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  if (argc > 2) {
+    // The cardinality of the union, through a temporary merge of raw registers.
+    const max = new Uint8Array(HLL_REGISTERS);
+    for (let j = 1; j < argc; j++) {
+      const o = lookupRead(c, argv[j]!);
+      if (o === undefined) continue;
+      const v = hllValue(o);
+      if (isReply(v)) return v;
+      if (!hllMerge(max, v.value)) return CORRUPTED_HLL_R;
+    }
+    return int(rawCount(max));
+  }
+  const key = argv[1]!;
+  const o = lookupRead(c, key);
+  if (o === undefined) return ZERO;
+  const v = hllValue(o);
+  if (isReply(v)) return v;
+  v.enc = 'raw';
+  const s = v.value;
+  if (cacheValid(s)) return int(cachedCard(s));
+  const card = encodingOf(s) === HLL_DENSE ? denseCountString(s) : hllCount(bufFromString(s, 1));
+  if (card === null) return CORRUPTED_HLL_R;
+  // Caching the result changes the value: Redis signals it (and propagates) though PFCOUNT reads.
+  v.value = withCachedCard(s, card);
+  c.engine.signalModifiedKey(c.db, key);
+  return int(card);
+}
+
+function pfmergeCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const db = c.db;
+  const max = new Uint8Array(HLL_REGISTERS);
+  let useDense = false;
+  // The destination is one of the inputs (Redis 7.0 merges from argv[1] on).
+  for (let j = 1; j < argv.length; j++) {
+    const o = lookupRead(c, argv[j]!);
+    if (o === undefined) continue;
+    const v = hllValue(o);
+    if (isReply(v)) return v;
+    if (encodingOf(v.value) === HLL_DENSE) useDense = true;
+    if (!hllMerge(max, v.value)) return CORRUPTED_HLL_R;
+  }
+  const key = argv[1]!;
+  const o = lookupWrite(c, key);
+  let obj: StringObj;
+  let buf: HllBuf;
+  if (o === undefined) {
+    buf = createHll();
+    obj = createString(bufToString(buf), engine.now, 'raw');
+    addKey(engine, db, key, obj);
+  } else {
+    // Already checked as an input above.
+    obj = o as StringObj;
+    obj.enc = 'raw';
+    buf = bufFromString(obj.value);
+  }
+  if (useDense && !sparseToDense(buf)) {
+    obj.value = bufToString(buf);
+    return CORRUPTED_HLL_R;
+  }
+  writeRegisters(buf, max, engine.config.hllSparseMaxBytes);
+  obj.value = bufToString(buf);
+  engine.signalModifiedKey(db, key);
+  engine.notify('$', 'pfadd', key, db);
+  return OK;
+}
+
+function pfdebugCommand(c: Client, argv: string[]): Reply {
+  const cmd = argv[1]!;
+  const o = lookupWrite(c, argv[2]!);
+  if (o === undefined) return error(E.HLL_DEBUG_NO_KEY);
+  const v = hllValue(o);
+  if (isReply(v)) return v;
+  v.enc = 'raw';
+  if (isOpt(cmd, 'getreg')) {
+    const buf = bufFromString(v.value);
+    if (encodingOf(v.value) === HLL_SPARSE) {
+      if (!sparseToDense(buf)) return CORRUPTED_HLL_R;
+      v.value = bufToString(buf);
+    }
+    return array(denseRegisters(buf).map((r) => int(r)));
+  }
+  if (isOpt(cmd, 'decode')) {
+    if (encodingOf(v.value) !== HLL_SPARSE) return error(E.HLL_NOT_SPARSE);
+    return bulk(decodeSparse(v.value));
+  }
+  if (isOpt(cmd, 'encoding')) return simple(encodingOf(v.value) === HLL_DENSE ? 'dense' : 'sparse');
+  if (isOpt(cmd, 'todense')) {
+    if (encodingOf(v.value) !== HLL_SPARSE) return ZERO;
+    const buf = bufFromString(v.value);
+    if (!sparseToDense(buf)) return CORRUPTED_HLL_R;
+    v.value = bufToString(buf);
+    return ONE;
+  }
+  return error(E.hllDebugUnknownSubcommand(cmd));
+}
+
+function pfselftestCommand(c: Client): Reply {
+  const failed = selfTest(c.engine.random, c.engine.config.hllSparseMaxBytes);
+  return failed === null ? OK : error(failed);
+}
+
+function keySpec(flags: string[], index: number, lastkey: number, notes?: string): KeySpec {
+  const spec: KeySpec = { flags, begin: { index }, find: { range: [lastkey, 1, 0] } };
+  if (notes !== undefined) spec.notes = notes;
+  return spec;
+}
+
+export const hyperloglogCommands: CommandSpec[] = [
+  {
+    name: 'pfadd',
+    arity: -2,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'hyperloglog', 'fast'],
+    keys: [1, 1, 1],
+    keySpecs: [keySpec(['RW', 'insert'], 1, 0)],
+    group: 'hyperloglog',
+    since: '2.8.9',
+    summary: 'Add elements to a HyperLogLog, creating it when missing',
+    complexity: 'O(1) per element',
+    syntax: 'key [element [element ...]]',
+    handler: pfaddCommand,
+  },
+  {
+    name: 'pfcount',
+    arity: -2,
+    flags: ['readonly'],
+    acl: ['read', 'hyperloglog', 'slow'],
+    keys: [1, -1, 1],
+    keySpecs: [
+      keySpec(['RW', 'access'], 1, -1, 'RW because it may change the internal representation of the key, and propagate to replicas'),
+    ],
+    group: 'hyperloglog',
+    since: '2.8.9',
+    summary: 'Estimate how many distinct elements one HyperLogLog, or the union of several, has seen',
+    complexity: 'O(1) for one key (cached), O(N) for N keys',
+    syntax: 'key [key ...]',
+    handler: pfcountCommand,
+  },
+  {
+    name: 'pfmerge',
+    arity: -2,
+    flags: ['write', 'denyoom'],
+    acl: ['write', 'hyperloglog', 'slow'],
+    keys: [1, -1, 1],
+    keySpecs: [keySpec(['RW', 'access', 'insert'], 1, 0), keySpec(['RO', 'access'], 2, -1)],
+    group: 'hyperloglog',
+    since: '2.8.9',
+    summary: 'Fold several HyperLogLogs into the destination one',
+    complexity: 'O(N) for N HyperLogLogs',
+    syntax: 'destkey sourcekey [sourcekey ...]',
+    handler: pfmergeCommand,
+  },
+  {
+    name: 'pfdebug',
+    arity: 3,
+    flags: ['write', 'denyoom', 'admin'],
+    acl: ['write', 'hyperloglog', 'admin', 'slow', 'dangerous'],
+    keys: [2, 2, 1],
+    keySpecs: [keySpec(['RW', 'access'], 2, 0)],
+    group: 'hyperloglog',
+    since: '2.8.9',
+    summary: 'Inspect or convert the internal representation of a HyperLogLog',
+    complexity: 'N/A',
+    syntax: 'subcommand key',
+    handler: pfdebugCommand,
+  },
+  {
+    name: 'pfselftest',
+    arity: 1,
+    flags: ['admin'],
+    acl: ['hyperloglog', 'admin', 'slow', 'dangerous'],
+    keys: [0, 0, 0],
+    group: 'hyperloglog',
+    since: '2.8.9',
+    summary: 'Check the HyperLogLog implementation against itself',
+    complexity: 'N/A',
+    syntax: '',
+    handler: pfselftestCommand,
+  },
+];
