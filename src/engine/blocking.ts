@@ -28,7 +28,7 @@ import type { RObj } from './objects.js';
 import { error, NIL_ARRAY, type Reply } from './reply.js';
 
 /** What a client waits for (Redis's BLOCKED_LIST / BLOCKED_ZSET). */
-export type BlockType = 'list' | 'zset';
+export type BlockType = 'list' | 'zset' | 'stream';
 
 /**
  * How a blocked command is finished once one of its keys holds data: pops from the ready key
@@ -36,7 +36,10 @@ export type BlockType = 'list' | 'zset';
  * returns the client's reply. May leave the key untouched (a BLMOVE whose destination has the
  * wrong type).
  */
-export type ServeStep = (c: Client, key: string, o: RObj) => Reply;
+export type ServeStep = (c: Client, key: string, o: RObj) => Reply | null;
+// A stream waiter's serve step returns null when the stream has nothing new for it (it keeps
+// waiting: serveClientsBlockedOnStreamKey). XREADGROUP waiters also carry `gone`, the error
+// they get when the key is deleted or stops being a stream (unblockDeletedStreamReadgroupClients).
 
 /** A blocked client's state (Redis's c->bpop). */
 export interface BlockedClient {
@@ -52,6 +55,8 @@ export interface BlockedClient {
   readonly argv: readonly string[];
   readonly command: string;
   readonly serve: ServeStep;
+  /** XREADGROUP: the reply when the awaited key is deleted or overwritten by another type. */
+  readonly gone?: Reply;
 }
 
 const TIMEOUT_NOT_FLOAT_R = error(E.TIMEOUT_NOT_FLOAT);
@@ -92,7 +97,7 @@ export class Blocking {
   /** Keys signalled ready since the last round, in order, and the same as 'db\0key' for dedup. */
   private ready: { dbIndex: number; key: string }[] = [];
   private readySet = new Set<string>();
-  private byType = { list: 0, zset: 0 };
+  private byType = { list: 0, zset: 0, stream: 0 };
   /** Clients with a deadline (INFO's clients_in_timeout_table). */
   private timed = 0;
   private serving = false;
@@ -100,6 +105,8 @@ export class Blocking {
   onDeadline: ((deadline: number) => void) | null = null;
   /** Database.put hook, installed on every database while a client is blocked. */
   private readonly onAdd = (db: Database, key: string, obj: RObj): void => this.signal(db.id, key, obj.type);
+  /** Database.onStreamGone hook: a deleted or overwritten stream wakes its XREADGROUP waiters. */
+  private readonly onStreamGone = (db: Database, key: string): void => this.signal(db.id, key, 'stream');
 
   constructor(private readonly engine: Engine) {
     this.waiting = engine.dbs.map(() => new Map());
@@ -125,7 +132,15 @@ export class Blocking {
    * a non-empty value of `type`, the deadline passes or it is unblocked. The handler then
    * returns null.
    */
-  block(c: Client, type: BlockType, keys: readonly string[], deadline: number, argv: readonly string[], serve: ServeStep): null {
+  block(
+    c: Client,
+    type: BlockType,
+    keys: readonly string[],
+    deadline: number,
+    argv: readonly string[],
+    serve: ServeStep,
+    gone?: Reply,
+  ): null {
     const engine = this.engine;
     const dbIndex = c.db.id;
     const unique = keys.length === 1 ? [keys[0]!] : [...new Set(keys)];
@@ -138,6 +153,7 @@ export class Blocking {
       argv: argv.slice(),
       command: c.lastCommand,
       serve,
+      gone,
     };
     const lists = this.waiting[dbIndex]!;
     for (const k of unique) {
@@ -145,7 +161,12 @@ export class Blocking {
       if (set === undefined) lists.set(k, (set = new Set()));
       set.add(b);
     }
-    if (this.blocked.size === 0) for (const db of engine.dbs) db.onAdd = this.onAdd;
+    if (this.blocked.size === 0) {
+      for (const db of engine.dbs) {
+        db.onAdd = this.onAdd;
+        db.onStreamGone = this.onStreamGone;
+      }
+    }
     this.blocked.set(c, b);
     this.byType[type]++;
     if (deadline !== 0) this.timed++;
@@ -159,7 +180,7 @@ export class Blocking {
    * next round when clients wait on it for that type.
    */
   signal(dbIndex: number, key: string, type: string): void {
-    if (type !== 'list' && type !== 'zset') return;
+    if (type !== 'list' && type !== 'zset' && type !== 'stream') return;
     if (this.byType[type] === 0) return;
     const lists = this.waiting[dbIndex];
     if (lists === undefined || !lists.has(key)) return;
@@ -203,7 +224,8 @@ export class Blocking {
           const db = engine.dbs[dbIndex]!;
           engine.now = Math.floor(engine.clock.now());
           const o = lookupIn(engine, db, key);
-          if (o === undefined || (o.type !== 'list' && o.type !== 'zset')) continue;
+          if (o === undefined || o.type !== 'stream') this.serveGone(dbIndex, key);
+          if (o === undefined || (o.type !== 'list' && o.type !== 'zset' && o.type !== 'stream')) continue;
           const set = this.waiting[dbIndex]!.get(key);
           if (set === undefined) continue;
           for (const b of set) {
@@ -215,12 +237,13 @@ export class Blocking {
             // Served in the database it blocked in (Redis's receiver->db).
             const own = c.db;
             c.db = db;
-            let reply: Reply;
+            let reply: Reply | null;
             try {
               reply = b.serve(c, key, o);
             } finally {
               c.db = own;
             }
+            if (reply === null) continue;
             this.unblock(b);
             engine.servedBlockedClient(c, b.command, reply);
           }
@@ -229,6 +252,23 @@ export class Blocking {
     } finally {
       engine.currentClient = outer;
       this.serving = false;
+    }
+  }
+
+  /**
+   * unblockDeletedStreamReadgroupClients: the key is gone or holds another type; XREADGROUP
+   * waiters on it get their error.
+   */
+  private serveGone(dbIndex: number, key: string): void {
+    if (this.byType.stream === 0) return;
+    const set = this.waiting[dbIndex]!.get(key);
+    if (set === undefined) return;
+    const engine = this.engine;
+    for (const b of [...set]) {
+      if (b.type !== 'stream' || b.gone === undefined) continue;
+      engine.currentClient = b.client;
+      this.unblock(b);
+      engine.servedBlockedClient(b.client, b.command, b.gone);
     }
   }
 
@@ -286,7 +326,12 @@ export class Blocking {
     this.byType[b.type]--;
     if (b.deadline !== 0) this.timed--;
     c.unblock = null;
-    if (this.blocked.size === 0) for (const db of this.engine.dbs) db.onAdd = null;
+    if (this.blocked.size === 0) {
+      for (const db of this.engine.dbs) {
+        db.onAdd = null;
+        db.onStreamGone = null;
+      }
+    }
   }
 }
 

@@ -22,6 +22,11 @@ export class Database {
    * engine's blocking machinery while clients are blocked, null otherwise.
    */
   onAdd: ((db: Database, key: string, obj: RObj) => void) | null = null;
+  /**
+   * Called when a stream is deleted or overwritten (dbGenericDelete/dbOverwrite signal the key
+   * so that blocked XREADGROUP clients learn of it); installed with onAdd.
+   */
+  onStreamGone: ((db: Database, key: string) => void) | null = null;
 
   /** Mutable: SWAPDB swaps whole Database objects between indexes. */
   constructor(public id: number) {}
@@ -40,6 +45,7 @@ export class Database {
     const old = this.dict.get(key);
     if (old !== undefined) {
       obj.slot = old.slot;
+      if (old.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
     } else {
       const free = this.freeSlots.pop();
       if (free !== undefined) {
@@ -62,6 +68,7 @@ export class Database {
   remove(key: string): boolean {
     const obj = this.dict.get(key);
     if (obj === undefined) return false;
+    if (obj.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
     this.dict.delete(key);
     this.expires.delete(key);
     if (this.bigExpires.size !== 0) this.bigExpires.delete(key);

@@ -298,3 +298,66 @@ export const BITFIELD_INVALID_TYPE =
   'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.';
 export const BITFIELD_INVALID_OVERFLOW = 'ERR Invalid OVERFLOW type specified';
 export const BITFIELD_RO_ONLY_GET = 'ERR BITFIELD_RO only supports the GET subcommand';
+
+// ---- STREAM group (t_stream.c, blocked.c) ---------------------------------------------------
+export const STREAM_INVALID_ID = 'ERR Invalid stream ID specified as stream command argument';
+export const XADD_ID_ZERO = 'ERR The ID specified in XADD must be greater than 0-0';
+export const XADD_ID_TOO_SMALL = 'ERR The ID specified in XADD is equal or smaller than the target stream top item';
+export const STREAM_EXHAUSTED = 'ERR The stream has exhausted the last possible ID, unable to add more items';
+export const STREAM_ELEMENTS_TOO_LARGE = 'ERR Elements are too large to be stored';
+export const STREAM_MAXLEN_MINID = 'ERR syntax error, MAXLEN and MINID options at the same time are not compatible';
+export const STREAM_MAXLEN_NEGATIVE = 'ERR The MAXLEN argument must be >= 0.';
+export const STREAM_LIMIT_NEGATIVE = 'ERR The LIMIT argument must be >= 0.';
+export const STREAM_LIMIT_NO_STRATEGY =
+  'ERR syntax error, LIMIT cannot be used without specifying a trimming strategy';
+export const XTRIM_NO_STRATEGY = 'ERR syntax error, XTRIM must be called with a trimming strategy';
+export const STREAM_LIMIT_NO_APPROX = 'ERR syntax error, LIMIT cannot be used without the special ~ option';
+export const STREAM_INVALID_START = 'ERR invalid start ID for the interval';
+export const STREAM_INVALID_END = 'ERR invalid end ID for the interval';
+export const XREAD_UNBALANCED =
+  "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.";
+export const XREAD_GROUP_OPTION = 'ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead.';
+export const XREAD_NOACK_OPTION = 'ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead.';
+export const XREADGROUP_MISSING_GROUP = 'ERR Missing GROUP option for XREADGROUP';
+export const XREADGROUP_DOLLAR =
+  'ERR The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.';
+export const XREAD_GREATER_ID =
+  'ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.';
+export const XGROUP_ENTRIESREAD = 'ERR value for ENTRIESREAD must be positive or -1';
+export const XGROUP_NEEDS_KEY =
+  'ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.';
+export const BUSYGROUP = 'BUSYGROUP Consumer Group name already exists';
+export const XSETID_ENTRIES_ADDED_NEGATIVE = 'ERR entries_added must be positive';
+export const XSETID_BELOW_MAX_DELETED =
+  'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id';
+export const XSETID_BELOW_TOP = 'ERR The ID specified in XSETID is smaller than the target stream top item';
+export const XSETID_ENTRIES_ADDED_SMALL =
+  'ERR The entries_added specified in XSETID is smaller than the target stream length';
+export const XCLAIM_MIN_IDLE = 'ERR Invalid min-idle-time argument for XCLAIM';
+export const XCLAIM_IDLE = 'ERR Invalid IDLE option argument for XCLAIM';
+export const XCLAIM_TIME = 'ERR Invalid TIME option argument for XCLAIM';
+export const XCLAIM_RETRYCOUNT = 'ERR Invalid RETRYCOUNT option argument for XCLAIM';
+export const XAUTOCLAIM_MIN_IDLE = 'ERR Invalid min-idle-time argument for XAUTOCLAIM';
+export const XAUTOCLAIM_COUNT = 'ERR COUNT must be > 0';
+export const NOGROUP_BLOCKED = 'NOGROUP the consumer group this client was blocked on no longer exists';
+export const UNBLOCKED_STREAM_GONE = 'UNBLOCKED the stream key no longer exists';
+
+export function xreadgroupNoGroup(key: string, group: string): string {
+  return noNewlines(
+    `NOGROUP No such key '${cString(key)}' or consumer group '${cString(group)}' in XREADGROUP with GROUP option`,
+  );
+}
+
+/** XGROUP SETID/CREATECONSUMER/DELCONSUMER and XINFO CONSUMERS on a missing group. */
+export function noSuchGroupForKey(group: string, key: string): string {
+  return noNewlines(`NOGROUP No such consumer group '${cString(group)}' for key name '${cString(key)}'`);
+}
+
+/** XPENDING, XCLAIM, XAUTOCLAIM on a missing key or group. */
+export function noSuchKeyOrGroup(key: string, group: string): string {
+  return noNewlines(`NOGROUP No such key '${cString(key)}' or consumer group '${cString(group)}'`);
+}
+
+export function xclaimUnknownOption(opt: string): string {
+  return noNewlines(`ERR Unrecognized XCLAIM option '${cString(opt)}'`);
+}

@@ -4,6 +4,7 @@
 
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
+import { Stream } from './ds/stream.js';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -67,7 +68,15 @@ export interface ZSetObj {
   slot: number;
 }
 
-export type RObj = StringObj | ListObj | HashObj | SetObj | ZSetObj;
+/** A stream (ds/stream.ts): OBJECT ENCODING always says 'stream'. */
+export interface StreamObj {
+  type: 'stream';
+  value: Stream;
+  lru: number;
+  slot: number;
+}
+
+export type RObj = StringObj | ListObj | HashObj | SetObj | ZSetObj | StreamObj;
 export type RType = RObj['type'];
 
 /** Redis's LRU clock: Unix seconds in 24 bits (it wraps every 194 days, as in Redis). */
@@ -112,5 +121,7 @@ export function duplicateObject(obj: RObj): RObj {
       }
       return { type: 'zset', value: ZSet.fromSorted(members, scores), enc: obj.enc, lru: obj.lru, slot: -1 };
     }
+    case 'stream':
+      return { type: 'stream', value: obj.value.clone(), lru: obj.lru, slot: -1 };
   }
 }

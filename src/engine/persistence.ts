@@ -73,6 +73,8 @@ export function valueBytes(obj: RObj): number {
       for (const member of obj.value.dict.keys()) total += member.length + per;
       return total;
     }
+    case 'stream':
+      return obj.value.totalBytes();
   }
 }
 

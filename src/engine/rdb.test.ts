@@ -24,7 +24,7 @@ import {
   RDB_TYPE_LIST_ZIPLIST,
   RDB_TYPE_SET,
   RDB_TYPE_SET_INTSET,
-  RDB_TYPE_STREAM_LISTPACKS_2,
+  RDB_TYPE_STREAM_LISTPACKS,
   RDB_TYPE_ZSET,
   RDB_TYPE_ZSET_2,
   RDB_TYPE_ZSET_LISTPACK,
@@ -362,8 +362,8 @@ describe('readRdb errors', () => {
 
   it('names value types it cannot load yet, and rejects unknown ones', () => {
     const w = new RdbWriter().header().selectDb(3);
-    w.byte(RDB_TYPE_STREAM_LISTPACKS_2).string('mystream').len(0);
-    fails(w.finish(), /Cannot load key 'mystream' in db 3: RDB type 19 \(stream\) is not supported yet/);
+    w.byte(RDB_TYPE_STREAM_LISTPACKS).string('mystream').len(0);
+    fails(w.finish(), /Cannot load key 'mystream' in db 3: RDB type 15 \(stream\) is not supported yet/);
 
     const w2 = new RdbWriter().header();
     w2.byte(8).string('k');
@@ -428,7 +428,7 @@ function contents(o: RObj): unknown {
   }
 }
 function encOf(o: RObj): string {
-  return o.type === 'list' ? 'quicklist' : o.type === 'string' ? 'string' : o.enc;
+  return o.type === 'list' ? 'quicklist' : o.type === 'string' ? 'string' : o.type === 'stream' ? 'stream' : o.enc;
 }
 
 function fileOf(objs: Record<string, RObj>, options: Partial<RdbSaveOptions> = {}): Uint8Array {

@@ -18,7 +18,8 @@
 // The reader takes those and the older forms a dump may hold (LIST 1, ZSET 3, HASH_ZIPMAP 9,
 // LIST_ZIPLIST 10, ZSET_ZIPLIST 12, HASH_ZIPLIST 13, LIST_QUICKLIST 14 with ziplist nodes) and
 // gives each loaded value the encoding rdbLoadObject would (see EncodingLimits). Empty
-// collections are skipped, as Redis does. Streams and module values are not supported yet.
+// collections are skipped, as Redis does. Streams (STREAM_LISTPACKS_2, 19) are read and written
+// by rdb-stream.ts; module values are not supported yet.
 // The blob formats themselves (listpack, intset, ziplist, zipmap) live in rdb-encodings.ts.
 //
 // Byte strings in (one char per byte), Uint8Array out. Pure ES2022: no Buffer.
@@ -27,6 +28,7 @@ import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
 import { formatDouble, parseDouble, parseIntArg } from './numbers.js';
 import { createString, lruClock, type RObj } from './objects.js';
+import { loadStreamValue, writeStreamValue } from './rdb-stream.js';
 import {
   bytesFromLatin1,
   decodeIntset,
@@ -601,7 +603,9 @@ export class RdbWriter {
           });
         }
         return this;
-      }
+      }      case 'stream':
+        writeStreamValue(this, obj.value);
+        return this;
     }
   }
 
@@ -658,6 +662,8 @@ export function objectRdbType(obj: RObj): number {
       return obj.enc === 'intset' && obj.value.size > 0 ? RDB_TYPE_SET_INTSET : RDB_TYPE_SET;
     case 'zset':
       return obj.enc === 'listpack' && obj.value.size > 0 ? RDB_TYPE_ZSET_LISTPACK : RDB_TYPE_ZSET_2;
+    case 'stream':
+      return RDB_TYPE_STREAM_LISTPACKS_2;
   }
 }
 
@@ -1246,6 +1252,16 @@ LOADERS[RDB_TYPE_HASH_LISTPACK] = (r, ctx) => {
   const at = r.pos;
   const message = 'Hash listpack integrity check failed.';
   return hashFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
+};
+
+LOADERS[RDB_TYPE_STREAM_LISTPACKS_2] = (r, ctx) => {
+  const at = r.pos;
+  try {
+    return { type: 'stream', value: loadStreamValue(r), lru: ctx.lru, slot: -1 };
+  } catch (e) {
+    if (e instanceof RdbError) throw e;
+    throw new RdbError(e instanceof Error ? e.message : 'Stream integrity check failed.', at);
+  }
 };
 
 /** Printable form of a byte string for error messages. */

@@ -15,6 +15,7 @@ import { serverCommands } from './server.js';
 import { setCommands } from './sets.js';
 import { shutdownCommands } from './shutdown.js';
 import { sortCommands } from './sort.js';
+import { streamCommands } from './streams.js';
 import { stringCommands } from './strings.js';
 import { transactionCommands } from './transactions.js';
 import { zsetCommands } from './zsets.js';
@@ -36,6 +37,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...pubsubCommands,
   ...hyperloglogCommands,
   ...bitmapCommands,
+  ...streamCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

@@ -365,6 +365,8 @@ export function objectEncoding(obj: RObj): string {
     case 'set':
     case 'zset':
       return obj.enc;
+    case 'stream':
+      return 'stream';
   }
 }
 
