@@ -63,6 +63,26 @@ describe('inspector value view', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('shows a stream with its groups, a HyperLogLog by its estimate, and a bitmap as bits', async () => {
+    for (const line of [
+      'XADD events 1-1 type login user alice',
+      'XGROUP CREATE events workers 0',
+      'PFADD visitors a b c d',
+      'SETBIT visits:today 3 1',
+      'SETBIT visits:today 9 1',
+    ]) {
+      await typeLine(page, line);
+    }
+    await open('events');
+    expect(await cells('tbody td')).toEqual(['1-1', 'type = loginuser = alice', 'workers', '0-0', '0', '0']);
+    await open('visitors');
+    await expect.poll(() => view().locator('.hll').textContent()).toMatch(/about 4 distinct elements/);
+    await open('visits:today');
+    await view().getByLabel('show as bits (a bitmap)').check();
+    await expect.poll(() => view().locator('.bit-grid').getAttribute('aria-label')).toBe('bitmap of 16 bits, 2 set');
+    expect(await view().locator('.bit.on').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['bit 3: 1', 'bit 9: 1']);
+  });
+
   it('shows HTML as text and escapes bytes that are not text', async () => {
     let dialogs = 0;
     page.on('dialog', (d) => {

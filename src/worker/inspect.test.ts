@@ -30,6 +30,32 @@ describe('inspectKey', () => {
     expect(look('board')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['alice', 1.5], ['bob', 5]] } });
   });
 
+  it('shows a HyperLogLog as its estimate and a stream as entries with its groups', () => {
+    const { run, look } = setup();
+    const members = Array.from({ length: 1000 }, (_, i) => String(i));
+    run('PFADD', 'visitors', ...members);
+    expect(look('visitors')!.value).toEqual({ kind: 'hll', cardinality: 1001, encoding: 'sparse', length: 1923 });
+    run('XADD', 'events', '1-1', 'type', 'login', 'user', 'alice');
+    run('XADD', 'events', '2-0', 'type', 'logout');
+    run('XGROUP', 'CREATE', 'events', 'workers', '0');
+    run('XREADGROUP', 'GROUP', 'workers', 'w1', 'COUNT', '1', 'STREAMS', 'events', '>');
+    expect(look('events')).toMatchObject({
+      type: 'stream',
+      encoding: 'stream',
+      size: 2,
+      value: {
+        kind: 'stream',
+        entries: [
+          ['1-1', ['type', 'login', 'user', 'alice']],
+          ['2-0', ['type', 'logout']],
+        ],
+        lastId: '2-0',
+        groups: [{ name: 'workers', lastDelivered: '1-1', consumers: 1, pending: 1 }],
+      },
+    });
+    expect(look('events', 1, 5)!.value).toMatchObject({ entries: [['2-0', ['type', 'logout']]] });
+  });
+
   it('is null for a missing key and for one whose TTL passed, and changes nothing', () => {
     const { run, look, clock, engine } = setup();
     run('SET', 'tmp', 'v', 'PX', '10');

@@ -4,6 +4,8 @@
 import { objectEncoding } from '../engine/commands/keys.js';
 import type { Database } from '../engine/database.js';
 import type { RObj } from '../engine/objects.js';
+import { formatId, U64_MAX } from '../engine/ds/stream.js';
+import { bufFromString, encodingOf, hllCount, isValidHll } from '../engine/hyperloglog.js';
 
 /** One page of a value, by type. Strings are byte strings (as everywhere in the engine). */
 export type ValuePage =
@@ -12,6 +14,16 @@ export type ValuePage =
   | { kind: 'hash'; offset: number; entries: [string, string][] }
   | { kind: 'set'; offset: number; members: string[] }
   | { kind: 'zset'; offset: number; entries: [string, number][] }
+  /** A string holding a HyperLogLog: its estimate (without touching the cached count). */
+  | { kind: 'hll'; cardinality: number; encoding: 'sparse' | 'dense'; length: number }
+  | {
+      kind: 'stream';
+      offset: number;
+      /** Entry id and its field, value, … list, oldest first. */
+      entries: [string, string[]][];
+      lastId: string;
+      groups: { name: string; lastDelivered: string; consumers: number; pending: number }[];
+    }
   | { kind: 'other' };
 
 export interface KeyDetails {
@@ -47,6 +59,8 @@ function sizeOf(obj: RObj): number {
   switch (obj.type) {
     case 'string':
       return obj.value.length;
+    case 'stream':
+      return obj.value.length;
     case 'list':
       return obj.value.length;
     case 'hash':
@@ -62,6 +76,13 @@ function sizeOf(obj: RObj): number {
 function page(obj: RObj, offset: number, count: number): ValuePage {
   switch (obj.type) {
     case 'string': {
+      if (isValidHll(obj.value)) {
+        const card = hllCount(bufFromString(obj.value));
+        if (card !== null) {
+          const encoding = encodingOf(obj.value) === 0 ? 'dense' : 'sparse';
+          return { kind: 'hll', cardinality: Number(card), encoding, length: obj.value.length };
+        }
+      }
       const start = Math.min(offset, obj.value.length);
       return { kind: 'string', bytes: obj.value.slice(start, start + Math.min(count, STRING_PAGE_BYTES)), length: obj.value.length };
     }
@@ -82,6 +103,22 @@ function page(obj: RObj, offset: number, count: number): ValuePage {
         entries.push(e);
       }
       return { kind: 'zset', offset, entries };
+    }
+    case 'stream': {
+      const s = obj.value;
+      const entries: [string, string[]][] = [];
+      let i = 0;
+      s.range(0n, 0n, U64_MAX, U64_MAX, false, (e) => {
+        if (i++ >= offset) entries.push([formatId(e.ms, e.seq), e.fields]);
+        return entries.length < count;
+      });
+      const groups = [...(s.groups?.values() ?? [])].map((g) => ({
+        name: g.name,
+        lastDelivered: formatId(g.lastMs, g.lastSeq),
+        consumers: g.consumers.size,
+        pending: g.pel.size,
+      }));
+      return { kind: 'stream', offset, entries, lastId: formatId(s.lastMs, s.lastSeq), groups };
     }
     default:
       return { kind: 'other' };

@@ -40,7 +40,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       </section>
     );
   }
-  const shown = 'items' in details.value ? details.value.items.length : 'entries' in details.value ? details.value.entries.length : 'members' in details.value ? details.value.members.length : 0;
+  const shown = details.value.kind === 'stream' ? details.value.entries.length : 'items' in details.value ? details.value.items.length : 'entries' in details.value ? details.value.entries.length : 'members' in details.value ? details.value.members.length : 0;
   return (
     <section className="value-view" aria-label="Value">
       <header>
@@ -66,6 +66,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
 function sizeLabel(d: KeyDetails): string {
   if (d.type === 'string') return `${d.size} ${d.size === 1 ? 'byte' : 'bytes'}`;
   if (d.type === 'list') return `length ${d.size}`;
+  if (d.type === 'stream') return `${d.size} ${d.size === 1 ? 'entry' : 'entries'}`;
   return `${d.size} ${d.type === 'hash' ? (d.size === 1 ? 'field' : 'fields') : d.size === 1 ? 'member' : 'members'}`;
 }
 
@@ -74,20 +75,119 @@ function Bytes({ value }: { value: string }) {
   return <span className={escaped ? 'bytes escaped' : 'bytes'}>{text}</span>;
 }
 
+function pairs(fields: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) out.push([fields[i]!, fields[i + 1]!]);
+  return out;
+}
+
+/** Bits drawn for at most this many bytes (a bitmap of 1,024 users). */
+const BIT_GRID_BYTES = 128;
+
+function StringValue({ bytes, length }: { bytes: string; length: number }) {
+  const [bits, setBits] = useState(false);
+  const { text, escaped } = showBytes(bytes);
+  const json = escaped ? null : prettyJson(text);
+  return (
+    <>
+      <label className="toggle bits-toggle">
+        <input type="checkbox" checked={bits} onChange={(e) => setBits(e.target.checked)} />
+        show as bits (a bitmap)
+      </label>
+      {bits ? <BitGrid bytes={bytes.slice(0, BIT_GRID_BYTES)} /> : <pre className="string-value">{json ?? text}</pre>}
+      {!bits && json !== null && <p className="muted">Shown as formatted JSON.</p>}
+      {bits && bytes.length > BIT_GRID_BYTES && <p className="muted">Bits 0 to {BIT_GRID_BYTES * 8 - 1} of {length * 8}.</p>}
+      {!bits && bytes.length < length && <p className="muted">First {bytes.length} of {length} bytes.</p>}
+    </>
+  );
+}
+
+/** Each byte's 8 bits, most significant first as SETBIT numbers them; set bits filled. */
+function BitGrid({ bytes }: { bytes: string }) {
+  const cells = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes.charCodeAt(i);
+    for (let bit = 0; bit < 8; bit++) {
+      const offset = i * 8 + bit;
+      const on = (b >> (7 - bit)) & 1;
+      cells.push(<span key={offset} className={on ? 'bit on' : 'bit'} title={`bit ${offset}: ${on}`} />);
+    }
+  }
+  return (
+    <div className="bit-grid" role="img" aria-label={`bitmap of ${bytes.length * 8} bits, ${countBits(bytes)} set`}>
+      {cells}
+    </div>
+  );
+}
+
+function countBits(bytes: string): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) for (let b = bytes.charCodeAt(i); b; b &= b - 1) n++;
+  return n;
+}
+
 function Value({ details }: { details: KeyDetails }) {
   const v = details.value;
   switch (v.kind) {
-    case 'string': {
-      const { text, escaped } = showBytes(v.bytes);
-      const json = escaped ? null : prettyJson(text);
+    case 'string':
+      return <StringValue bytes={v.bytes} length={v.length} />;
+    case 'hll':
+      return (
+        <p className="hll">
+          HyperLogLog ({v.encoding}, {v.length} bytes): about <strong>{v.cardinality}</strong> distinct elements.
+        </p>
+      );
+    case 'stream':
       return (
         <>
-          <pre className="string-value">{json ?? text}</pre>
-          {json !== null && <p className="muted">Shown as formatted JSON.</p>}
-          {v.bytes.length < v.length && <p className="muted">First {v.bytes.length} of {v.length} bytes.</p>}
+          <table className="value-table">
+            <thead>
+              <tr>
+                <th>id</th>
+                <th>fields</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.entries.map(([id, fields]) => (
+                <tr key={id}>
+                  <td className="num">{id}</td>
+                  <td>
+                    {pairs(fields).map(([f, val], i) => (
+                      <div key={i}>
+                        <Bytes value={f} /> = <Bytes value={val} />
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {v.groups.length > 0 && (
+            <table className="value-table groups">
+              <thead>
+                <tr>
+                  <th>group</th>
+                  <th>last delivered</th>
+                  <th>consumers</th>
+                  <th>pending</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.groups.map((g) => (
+                  <tr key={g.name}>
+                    <td>
+                      <Bytes value={g.name} />
+                    </td>
+                    <td className="num">{g.lastDelivered}</td>
+                    <td className="num">{g.consumers}</td>
+                    <td className="num">{g.pending}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       );
-    }
     case 'list':
       return (
         <table className="value-table">
