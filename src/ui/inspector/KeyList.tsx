@@ -115,7 +115,7 @@ export function KeyList({ followDb }: { followDb: number }) {
         db{db}: {total} {total === 1 ? 'key' : 'keys'}
         {rows.length !== index.keys.size ? `, ${rows.length} shown` : ''}
       </p>
-      <div className="keylist-scroll" ref={scroller}>
+      <div className="keylist-scroll" ref={scroller} style={{ height: `min(45vh, ${Math.max(rows.length, 1) * ROW_HEIGHT + 2}px)` }}>
         <ul style={{ height: virtual.getTotalSize() }}>
           {virtual.getVirtualItems().map((item) => {
             const k = rows[item.index]!;
