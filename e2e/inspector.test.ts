@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine } from './support.js';
+import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
 
 let site: Awaited<ReturnType<typeof serveDist>>;
 let browser: Browser;
@@ -100,6 +100,20 @@ describe('inspector value view', () => {
     await open('ko');
     expect(await cells('.string-value')).toEqual(['안녕']);
     expect(dialogs).toBe(0);
+  });
+
+  it('acts through real commands typed into the active terminal', async () => {
+    await typeLine(page, 'SET "cart:alice b" apples');
+    await open('cart:alice b');
+    await page.getByLabel('TTL in seconds (empty: remove the TTL)').fill('100');
+    await page.getByRole('button', { name: 'Set TTL' }).click();
+    await waitIdle(page);
+    expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> EXPIRE "cart:alice b" 100', '(integer) 1', '127.0.0.1:6379>']);
+    await expect.poll(() => view().locator('.meta').textContent()).toMatch(/TTL (100\.0|99\.\d) s$/);
+    await view().getByRole('button', { name: 'Delete' }).click();
+    await waitIdle(page);
+    expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> DEL "cart:alice b"', '(integer) 1', '127.0.0.1:6379>']);
+    await expect.poll(() => view().textContent()).toContain('no longer exists');
   });
 
   it('says when the selected key is gone', async () => {

@@ -3,6 +3,8 @@ import type { KeyDetails } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
 import { prettyJson, showBytes } from './bytes.js';
+import { commandLine, recreate } from './commands.js';
+import { existingTerminal } from '../terminal/terminals.js';
 
 const PAGE = 100;
 
@@ -53,6 +55,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
         <span className={`type type-${details.type}`}>{details.type}</span> {details.encoding} · {sizeLabel(details)}
         {details.ttl >= 0 ? ` · TTL ${(details.ttl / 1000).toFixed(1)} s` : ''}
       </p>
+      <Actions key={details.key} details={details} />
       <Value details={details} />
       {shown < details.size && details.type !== 'string' && (
         <button className="tool" onClick={() => setCount((c) => c + PAGE * 4)}>
@@ -60,6 +63,54 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
         </button>
       )}
     </section>
+  );
+}
+
+/** Runs a command line in the active terminal, where the learner sees it. */
+function runInTerminal(line: string): void {
+  const entry = existingTerminal(useUi.getState().activeTab);
+  entry?.session.typeLine(line);
+  entry?.term.focus();
+}
+
+function Actions({ details }: { details: KeyDetails }) {
+  const [ttl, setTtl] = useState('');
+  const [copied, setCopied] = useState(false);
+  const lines = recreate(details);
+  return (
+    <div className="key-actions">
+      <button className="tool" onClick={() => runInTerminal(commandLine(['DEL', details.key]))}>
+        Delete
+      </button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const seconds = ttl.trim();
+          if (/^\d+$/.test(seconds)) runInTerminal(commandLine(['EXPIRE', details.key, seconds]));
+          else if (seconds === '' && details.ttl >= 0) runInTerminal(commandLine(['PERSIST', details.key]));
+          setTtl('');
+        }}
+      >
+        <input aria-label="TTL in seconds (empty: remove the TTL)" placeholder="TTL s" size={5} value={ttl} onChange={(e) => setTtl(e.target.value)} />
+        <button className="tool" type="submit">
+          {ttl.trim() === '' && details.ttl >= 0 ? 'Persist' : 'Set TTL'}
+        </button>
+      </form>
+      {lines !== null && (
+        <button
+          className="tool"
+          onClick={() => {
+            void navigator.clipboard?.writeText(lines.join('\n')).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+          title={lines.join('\n')}
+        >
+          {copied ? 'Copied' : 'Copy as commands'}
+        </button>
+      )}
+    </div>
   );
 }
 
