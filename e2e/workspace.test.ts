@@ -145,6 +145,19 @@ describe('the engine clock', () => {
     await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time runs, 10 s ahead');
   });
 
+  it('keeps a fast-forwarded clock across a reload, so TTLs keep the time they had left', async () => {
+    await typeLine(page, 'SET offer x EX 100');
+    await page.getByRole('button', { name: '+1 min' }).click();
+    await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time runs, 1 min ahead');
+    await page.waitForTimeout(1_500);
+    await page.reload();
+    await waitIdle(page);
+    await expect.poll(() => page.locator('.clock-state').textContent()).toMatch(/^Time runs, 1 min( 1 s)? ahead$/);
+    await focusTerminal(page);
+    await typeLine(page, 'TTL offer');
+    expect((await last())[0]).toMatch(/^\(integer\) (3\d|40)$/);
+  });
+
   it('pauses time for every client', async () => {
     await typeLine(page, 'SET k v EX 5');
     await page.getByRole('button', { name: 'Pause time' }).click();

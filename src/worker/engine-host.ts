@@ -315,6 +315,7 @@ export class EngineHost {
     else if (action === 'advance') {
       if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms)) throw new BadRequest('advance needs a positive number of ms');
       clock.advance(ms);
+      this.unsaved = true; // the saved state keeps the clock's lead
       // Everything whose time came goes now, as a person fast-forwarding expects to see.
       const due = Math.max(0, ...this.engine.dbs.map((d) => d.expires.size));
       if (due > 0) this.engine.activeExpireCycle(due);

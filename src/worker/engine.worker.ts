@@ -25,17 +25,19 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
-  autosave: (bytes) => saved.save(bytes),
+  autosave: (snapshot) => saved.save({ snapshot, ahead: Math.max(0, clock.ahead) }),
 });
 
 // Messages that come while the snapshot loads wait for it.
 const early: ToWorker[] = [];
 self.onmessage = (event) => early.push(event.data);
 
-void saved.load().then((bytes) => {
-  if (bytes !== null) {
+void saved.load().then((state) => {
+  if (state !== null) {
+    // A fast-forwarded clock comes back first, so TTLs keep the time left they had.
+    clock.advance(state.ahead);
     try {
-      loadSnapshot(host.engine, bytes);
+      loadSnapshot(host.engine, state.snapshot);
     } catch {
       // A snapshot this engine cannot read: start empty rather than not at all.
     }

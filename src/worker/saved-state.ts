@@ -15,24 +15,40 @@ function openDb(): Promise<IDBDatabase> {
   });
 }
 
+/** The dataset as an RDB snapshot, and how far the engine's clock ran ahead of real time. */
+export interface Saved {
+  snapshot: Uint8Array;
+  /** Fast-forwarded ms: TTLs are absolute engine times, so the clock must come back too. */
+  ahead: number;
+}
+
 export interface SavedState {
-  /** The last snapshot saved, or null. */
-  load(): Promise<Uint8Array | null>;
-  /** Stores a snapshot (writes are queued; the newest wins). */
-  save(snapshot: Uint8Array): void;
+  /** The last state saved, or null. */
+  load(): Promise<Saved | null>;
+  /** Stores a state (writes are queued; the newest wins). */
+  save(state: Saved): void;
+}
+
+/** What was stored, checked (an older page stored the bare snapshot). */
+function asSaved(v: unknown): Saved | null {
+  if (v instanceof Uint8Array) return { snapshot: v, ahead: 0 };
+  if (typeof v !== 'object' || v === null) return null;
+  const { snapshot, ahead } = v as Partial<Saved>;
+  if (!(snapshot instanceof Uint8Array)) return null;
+  return { snapshot, ahead: typeof ahead === 'number' && Number.isFinite(ahead) && ahead > 0 ? ahead : 0 };
 }
 
 export function indexedDbState(): SavedState {
   let db: Promise<IDBDatabase> | null = null;
   const database = () => (db ??= openDb());
   let writing = false;
-  let queued: Uint8Array | null = null;
+  let queued: Saved | null = null;
 
-  const write = async (bytes: Uint8Array): Promise<void> => {
+  const write = async (state: Saved): Promise<void> => {
     const conn = await database();
     await new Promise<void>((resolve, reject) => {
       const tx = conn.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(bytes, KEY);
+      tx.objectStore(STORE).put(state, KEY);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('write failed'));
       tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
@@ -42,9 +58,9 @@ export function indexedDbState(): SavedState {
   const drain = async (): Promise<void> => {
     writing = true;
     while (queued !== null) {
-      const bytes = queued;
+      const state = queued;
       queued = null;
-      await write(bytes).catch(() => undefined);
+      await write(state).catch(() => undefined);
     }
     writing = false;
   };
@@ -53,17 +69,17 @@ export function indexedDbState(): SavedState {
     async load() {
       try {
         const conn = await database();
-        return await new Promise<Uint8Array | null>((resolve, reject) => {
+        return await new Promise<Saved | null>((resolve, reject) => {
           const req = conn.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-          req.onsuccess = () => resolve(req.result instanceof Uint8Array ? req.result : null);
+          req.onsuccess = () => resolve(asSaved(req.result));
           req.onerror = () => reject(req.error ?? new Error('read failed'));
         });
       } catch {
         return null;
       }
     },
-    save(bytes) {
-      queued = bytes;
+    save(state) {
+      queued = state;
       if (!writing) void drain();
     },
   };
