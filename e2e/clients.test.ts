@@ -1,37 +1,17 @@
 // Clients that wait on each other, across terminal tabs: SUBSCRIBE/PUBLISH, a blocked BLPOP
 // served by another tab's RPUSH, and Ctrl-C leaving both states, as redis-cli does.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { activeTab, focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeTab, focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
+import { newTab, useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 beforeEach(async () => {
-  page = await openSite(browser, site.url);
-  await focusTerminal(page);
+  page = await site.open();
 });
-
-async function newTab(): Promise<number> {
-  const before = await activeTab(page);
-  await page.getByRole('button', { name: 'New terminal' }).click();
-  await expect.poll(() => activeTab(page)).not.toBe(before);
-  await waitIdle(page);
-  await focusTerminal(page);
-  return activeTab(page);
-}
 
 async function selectTab(name: RegExp): Promise<void> {
   await page.getByRole('tab', { name }).click();
@@ -55,7 +35,7 @@ describe('clients waiting on each other', () => {
       '2) "news"',
       '3) (integer) 1',
     ]);
-    await newTab();
+    await newTab(page);
     await typeLine(page, 'PUBLISH news "hello world"');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379>']);
     await expect.poll(async () => (await screen(page, subscriber)).slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "hello world"']);
@@ -76,7 +56,7 @@ describe('clients waiting on each other', () => {
     await start('BLPOP jobs 0');
     await page.waitForTimeout(600);
     expect((await screen(page, worker)).at(-1)).toBe('127.0.0.1:6379[1]> BLPOP jobs 0');
-    await newTab();
+    await newTab(page);
     await typeLine(page, 'SELECT 1');
     await typeLine(page, 'RPUSH jobs job:1');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[1]>']);
@@ -108,7 +88,7 @@ describe('clients waiting on each other', () => {
     const monitor = await activeTab(page);
     await start('MONITOR');
     await expect.poll(() => screen(page, monitor)).toEqual(['127.0.0.1:6379> MONITOR', 'OK']);
-    await newTab();
+    await newTab(page);
     await typeLine(page, 'SELECT 3');
     await typeLine(page, 'SET greeting "hello world"');
     await expect.poll(async () => (await screen(page, monitor)).slice(2)).toEqual([
@@ -123,7 +103,7 @@ describe('clients waiting on each other', () => {
     await typeLine(page, 'CONFIG SET notify-keyspace-events KEA');
     await start('PSUBSCRIBE __keyevent@0__:*');
     await expect.poll(async () => (await screen(page, watcher)).slice(-3)).toEqual(['1) "psubscribe"', '2) "__keyevent@0__:*"', '3) (integer) 1']);
-    await newTab();
+    await newTab(page);
     await typeLine(page, 'RPUSH tasks t1');
     await expect.poll(async () => (await screen(page, watcher)).slice(-4)).toEqual([
       '1) "pmessage"',

@@ -7,25 +7,17 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HERE, maskSummaries, portOfHeader, readTypedLines } from '../test/cli/golden-support.js';
-import { focusTerminal, launchChromium, openSite, pageErrors, paste, screen, serveDist, waitIdle } from './support.js';
+import { pageErrors, paste, screen, waitIdle } from './support.js';
+import { useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-  page = await openSite(browser, site.url);
-  await focusTerminal(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await site.open();
 });
 
 describe('the browser terminal prints what redis-cli prints', () => {

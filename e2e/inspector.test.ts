@@ -1,27 +1,16 @@
 // The inspector: every key of the active tab's database with its type and TTL, and the value of
 // the one selected, shown by type and always as text.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
+import { useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 beforeEach(async () => {
-  page = await openSite(browser, site.url);
-  await focusTerminal(page);
+  page = await site.open();
 });
 
 const view = () => page.locator('.value-view');

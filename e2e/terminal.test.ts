@@ -1,27 +1,16 @@
 // The terminal as a person uses it: typing, what each kind of reply looks like, the prompt,
 // hints, completion, history, raw mode, paste — read back from the screen.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessibleRows, focusTerminal, launchChromium, openSite, pageErrors, paste, screen, serveDist, typeLine, waitIdle } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { accessibleRows, focusTerminal, pageErrors, paste, screen, typeLine, waitIdle } from './support.js';
+import { useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 beforeEach(async () => {
-  page = await openSite(browser, site.url);
-  await focusTerminal(page);
+  page = await site.open();
 });
 
 /** Types a line and returns what the terminal printed for it (the lines after the typed one). */

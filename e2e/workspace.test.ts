@@ -1,39 +1,19 @@
 // The workspace around the terminals: client tabs (each its own connection), layouts, panels,
 // themes, quick-start commands, and recovery when the engine's worker dies.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { activeTab, focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeTab, focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
+import { newTab, useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 beforeEach(async () => {
-  page = await openSite(browser, site.url);
-  await focusTerminal(page);
+  page = await site.open();
 });
 
 const last = async (tab?: number) => (await screen(page, tab)).slice(-2);
-
-async function newTab(): Promise<number> {
-  const before = await activeTab(page);
-  await page.getByRole('button', { name: 'New terminal' }).click();
-  await expect.poll(() => activeTab(page)).not.toBe(before);
-  await waitIdle(page);
-  await focusTerminal(page);
-  return activeTab(page);
-}
 
 describe('client tabs', () => {
   it('a WATCH in one tab is broken by a write from another', async () => {
@@ -43,7 +23,7 @@ describe('client tabs', () => {
     await typeLine(page, 'MULTI');
     await typeLine(page, 'DECR stock');
 
-    const second = await newTab();
+    const second = await newTab(page);
     expect(second).not.toBe(first);
     expect(await screen(page)).toEqual(['127.0.0.1:6379>']);
     await typeLine(page, 'SET stock 0');
@@ -61,7 +41,7 @@ describe('client tabs', () => {
     await typeLine(page, 'SELECT 5');
     await typeLine(page, 'CLIENT SETNAME alice');
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toContain('alice');
-    await newTab();
+    await newTab(page);
     await typeLine(page, 'CLIENT SETNAME bob');
     await typeLine(page, 'CLIENT LIST');
     const lines = (await screen(page)).filter((l) => l.includes('name='));
@@ -71,7 +51,7 @@ describe('client tabs', () => {
   });
 
   it('tabs can be renamed and closed', async () => {
-    await newTab();
+    await newTab(page);
     await page.getByRole('tab', { selected: true }).dblclick();
     const input = page.getByLabel('Terminal name');
     await input.fill('worker-1');
@@ -88,7 +68,7 @@ describe('client tabs', () => {
   });
 
   it('shows terminals side by side', async () => {
-    await newTab();
+    await newTab(page);
     await page.getByRole('button', { name: 'Side by side' }).click();
     await expect.poll(() => page.locator('.terminal-box:not([hidden])').count()).toBe(2);
     const boxes = await page.locator('.terminal-box').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
