@@ -8,5 +8,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page on a busy 2-core machine can take more than the default second to catch up.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
