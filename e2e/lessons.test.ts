@@ -1,6 +1,8 @@
 // The lessons panel in the browser: pick the first lesson, complete it with the Run buttons (and
 // one step by typing), watch each step turn green and the address follow, reload and find the
-// progress kept, switch language, open a step from a link, and reset.
+// progress kept, switch language, open a step from a link, and reset. Then a whole two-client
+// lesson (pub/sub: a subscribed terminal, Ctrl-C, a pattern) and a TTL step done with the
+// fast-forward button instead of waiting.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -132,6 +134,146 @@ describe('lessons', () => {
     await expect.poll(passed).toBe('true');
     expect(await page.evaluate(() => window.redisPlayground!.activeTab())).toBe(first);
     expect((await screen(page, first)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379[1]>']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+  it('completes the pub/sub lesson with a subscriber in a second terminal and the publisher in the first', async () => {
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.url}#/lessons/pub-sub/1`);
+    await waitForPrompt(page);
+    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('Publish and subscribe');
+    const runs = page.locator('section.step > .commands button');
+    const first = await page.evaluate(() => window.redisPlayground!.activeTab());
+    const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // Step 1: Run on a "terminal 2" line opens the second terminal and subscribes there.
+    await runs.nth(0).click();
+    await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
+    const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
+    await expect.poll(passed).toBe('true');
+    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "subscribe"', '2) "news"', '3) (integer) 1']);
+    await next();
+
+    // Step 2: the publisher is the first terminal; the message shows up in the second.
+    await expect.poll(stepNumber).toBe('2');
+    for (let i = 0; i < 2; i++) {
+      await runs.nth(i).click();
+      await waitIdle(page, first);
+    }
+    await expect.poll(passed).toBe('true');
+    expect(await page.evaluate(() => window.redisPlayground!.activeTab())).toBe(first);
+    expect((await screen(page, first)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379>']);
+    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "New Tutorial on Redis Pub/Sub"']);
+    await next();
+
+    // Step 3: nobody listens on sports.
+    await runs.nth(0).click();
+    await waitIdle(page, first);
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page, first)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
+    await next();
+
+    // Step 4: Ctrl-C in the subscribed terminal, then the pattern subscription there.
+    await expect.poll(stepNumber).toBe('4');
+    await page.getByRole('tab').nth(1).click();
+    await focusTerminal(page);
+    await page.keyboard.press('Control+c');
+    await waitIdle(page, second);
+    await runs.nth(0).click();
+    await expect.poll(passed).toBe('true');
+    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "psubscribe"', '2) "user:*"', '3) (integer) 1']);
+    await next();
+
+    // Step 5: the signup event reaches the pattern subscriber.
+    await runs.nth(0).click();
+    await waitIdle(page, first);
+    await expect.poll(passed).toBe('true');
+    await expect.poll(async () => (await screen(page, second)).slice(-4)).toEqual([
+      '1) "pmessage"',
+      '2) "user:*"',
+      '3) "user:events"',
+      '4) "{\\"type\\": \\"signup\\", \\"user_id\\": 42}"',
+    ]);
+    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(5);
+    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('completes the job queue: a worker blocked in BLPOP in the second terminal wakes up for the producer', async () => {
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.url}#/lessons/job-queue/1`);
+    await waitForPrompt(page);
+    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('A job queue: producers and workers');
+    const runs = page.locator('section.step > .commands button');
+    const first = await page.evaluate(() => window.redisPlayground!.activeTab());
+    const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+    const runAll = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        await runs.nth(i).click();
+        await waitIdle(page, first);
+      }
+    };
+
+    await runAll(2); // RPUSH, LRANGE
+    await expect.poll(passed).toBe('true');
+    await next();
+    await runAll(1); // LPOP
+    await expect.poll(passed).toBe('true');
+    await next();
+    await runAll(3); // LPOP until (nil)
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page, first)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379>']);
+    await next();
+
+    // Step 4: BLPOP waits in a second terminal (no prompt) until the producer pushes.
+    await expect.poll(stepNumber).toBe('4');
+    await runs.nth(0).click();
+    await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
+    const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
+    await expect.poll(async () => (await screen(page, second)).at(-1)).toBe('127.0.0.1:6379> BLPOP job_queue 0');
+    expect(await passed()).toBe('false');
+    await runs.nth(1).click();
+    await waitIdle(page, first);
+    await expect.poll(passed).toBe('true');
+    await expect.poll(async () => (await screen(page, second)).slice(-2)).toEqual(['2) "job4"', '127.0.0.1:6379>']);
+    await next();
+
+    // Step 5: with jobs waiting, BLPOP answers at once.
+    await runs.nth(0).click();
+    await waitIdle(page, first);
+    await runs.nth(1).click();
+    await waitIdle(page, second);
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page, second)).slice(-3)).toEqual(['1) "job_queue"', '2) "job5"', '127.0.0.1:6379>']);
+    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a TTL step passes with the fast-forward button instead of waiting', async () => {
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.url}#/lessons/caching/6`);
+    await waitForPrompt(page);
+    await expect.poll(stepNumber).toBe('6');
+    const runs = page.locator('section.step > .commands button');
+    await runs.nth(0).click();
+    await waitIdle(page);
+    await expect.poll(passed).toBe('true');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.poll(stepNumber).toBe('7');
+
+    // Before the clock moves, the key is still there and the step stays pending.
+    await runs.nth(0).click();
+    await waitIdle(page);
+    expect((await screen(page)).slice(-2)[0]).toMatch(/Mouse/);
+    expect(await passed()).toBe('false');
+
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Fast-forward the clock 11 seconds' }).click();
+    await runs.nth(0).click();
+    await waitIdle(page);
+    await expect.poll(passed).toBe('true');
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect((await screen(page)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379>']);
+    await expect.poll(() => page.locator('.clock-state').first().textContent()).toMatch(/ahead/);
     expect(pageErrors(page)).toEqual([]);
   });
 });

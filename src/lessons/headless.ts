@@ -15,6 +15,9 @@ export class HeadlessRunner {
   readonly engine = new Engine({ clock: this.clock });
   private readonly clients = new Map<number, Client>();
   private readonly checker: Client;
+  private readonly pendingRan = new Map<number, RanCommand>();
+  /** A command still blocked (BLPOP …) per client: its reply is recorded when it comes. */
+  private readonly waiting = new Map<number, Reply[]>();
   /** What the current step has seen (cleared by beginStep). */
   commands: RanCommand[] = [];
   received: Received[] = [];
@@ -42,7 +45,14 @@ export class HeadlessRunner {
     const n = lineClient(line);
     const replies = this.exec(this.client(n), lineText(line));
     const argv = splitArgs(lineText(line)) ?? [];
-    this.commands.push({ client: n, argv, replies, resp: this.client(n).resp === 3 ? 3 : 2 });
+    const ran = { client: n, argv, replies, resp: this.client(n).resp === 3 ? 3 : 2 } as const;
+    if (replies.length === 0) {
+      // Blocked, as the browser's terminal is: the command counts once its reply arrives.
+      this.waiting.set(n, replies);
+      this.pendingRan.set(n, ran);
+    } else {
+      this.commands.push(ran);
+    }
     return replies;
   }
 
@@ -68,7 +78,18 @@ export class HeadlessRunner {
       c = this.engine.createClient();
       c.deliver = (r) => {
         const msg = messageOf(r);
-        if (msg !== null) this.received.push({ client: n, ...msg });
+        if (msg !== null) {
+          this.received.push({ client: n, ...msg });
+          return;
+        }
+        const blocked = this.waiting.get(n);
+        const ran = this.pendingRan.get(n);
+        if (blocked !== undefined && ran !== undefined && r.t !== 'push') {
+          blocked.push(r);
+          this.waiting.delete(n);
+          this.pendingRan.delete(n);
+          this.commands.push(ran);
+        }
       };
       this.clients.set(n, c);
     }

@@ -6,7 +6,7 @@ import { clientsOf, lineClient, lineText, type Lesson, type Line, type Step } fr
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
-import { hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine } from './runner.js';
+import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine } from './runner.js';
 import { STRINGS, type Strings } from './strings.js';
 
 export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: readonly Lesson[] }) {
@@ -157,12 +157,29 @@ function StepNotices({ lesson, step, t }: { lesson: Lesson; step: Step; t: Strin
           )}
         </div>
       )}
-      {step.wait !== undefined && (
-        <div className="notice">
-          <p>{t.wait(step.wait)}</p>
-        </div>
-      )}
+      {step.wait !== undefined && <WaitNotice seconds={step.wait} t={t} />}
     </>
+  );
+}
+
+/** A TTL step: the learner may wait, or move the engine's clock forward with one press. */
+function WaitNotice({ seconds, t }: { seconds: number; t: Strings }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="notice">
+      <p>{t.wait(seconds)}</p>
+      <button
+        className="tool primary fast-forward"
+        disabled={busy}
+        aria-label={t.fastForwardLabel(seconds)}
+        onClick={() => {
+          setBusy(true);
+          void fastForward(seconds).finally(() => setBusy(false));
+        }}
+      >
+        {t.fastForward(seconds)}
+      </button>
+    </div>
   );
 }
 

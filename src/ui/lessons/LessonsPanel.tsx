@@ -58,6 +58,8 @@ export function LessonsPanel() {
     if (!lessons) return;
     const onHash = () => followHash(lessons);
     window.addEventListener('hashchange', onHash);
+    // A link followed between loading and this listener (a hashchange nobody heard) counts too.
+    followHash(lessons);
     const write = () => {
       const s = useLessons.getState();
       const id = s.current !== null && lessons.some((l) => l.id === s.current) ? s.current : null;

@@ -241,6 +241,16 @@ export async function runLine(line: Line, lesson: Lesson): Promise<void> {
   existingTerminal(tabId)!.session.typeLine(lineText(line));
 }
 
+/**
+ * Moves the engine's shared clock forward (a TTL step's fast-forward button) instead of making
+ * the learner wait; the inspector re-reads TTLs, and the step is checked again.
+ */
+export async function fastForward(seconds: number): Promise<void> {
+  const state = await engine.clock('advance', seconds * 1000);
+  useUi.getState().setClock(state);
+  scheduleCheck();
+}
+
 /** Called after a step turns green (the panel moves focus or announces it). */
 export function onStepPassed(fn: () => void): () => void {
   stepListeners.add(fn);

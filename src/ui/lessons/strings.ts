@@ -39,7 +39,9 @@ const en = {
   twoClients: 'This step needs a second terminal: another connection, as a second user would have.',
   openSecond: 'Open a second terminal',
   secondReady: 'Lines marked “terminal 2” run in the second terminal.',
-  wait: (s: number) => `Time has to pass here: about ${s} seconds after the previous step.`,
+  wait: (s: number) => `Time has to pass here: about ${s} seconds after the previous step. Wait, or move the clock forward.`,
+  fastForward: (s: number) => `⏩ +${s} s`,
+  fastForwardLabel: (s: number) => `Fast-forward the clock ${s} seconds`,
   doneLesson: 'Lesson complete. Well done!',
 };
 
@@ -82,7 +84,9 @@ const ko: Strings = {
   twoClients: '이 단계는 두 번째 터미널이 필요합니다. 다른 사용자처럼 별도의 연결을 씁니다.',
   openSecond: '두 번째 터미널 열기',
   secondReady: '“터미널 2” 표시가 있는 명령은 두 번째 터미널에서 실행됩니다.',
-  wait: (s: number) => `여기서는 시간이 지나야 합니다. 이전 단계 후 약 ${s}초.`,
+  wait: (s: number) => `여기서는 시간이 지나야 합니다. 이전 단계 후 약 ${s}초. 기다리거나 시계를 앞으로 돌리세요.`,
+  fastForward: (s: number) => `⏩ +${s}초`,
+  fastForwardLabel: (s: number) => `시계를 ${s}초 앞으로 돌리기`,
   doneLesson: '레슨을 마쳤습니다. 수고하셨습니다!',
 };
 

@@ -1,0 +1,69 @@
+import type { Lesson } from '../src/lessons/model.js';
+
+// The documents' persistence section: the `save <seconds> <changes>` rules (CONFIG GET save),
+// LASTSAVE before and after BGSAVE, why SAVE blocks, and AOF as the alternative to RDB snapshots.
+
+export const lesson: Lesson = {
+  id: 'persistence',
+  title: { ko: '영속성: RDB 스냅샷과 AOF', en: 'Persistence: RDB snapshots and AOF' },
+  summary: {
+    ko: 'Redis는 메모리에서 일하지만 디스크에도 남길 수 있습니다. 특정 시점의 스냅샷(RDB)과 모든 쓰기 명령의 기록(AOF), 두 방식을 살펴봅니다.',
+    en: 'Redis works in memory but can keep its data on disk too. Look at the two ways: point-in-time snapshots (RDB) and a log of every write (AOF).',
+  },
+  level: 2,
+  prerequisites: ['first-contact'],
+  steps: [
+    {
+      text: {
+        ko: '**RDB 스냅샷**은 어느 순간의 데이터 전체를 `dump.rdb` 파일 하나로 저장합니다. 언제 저장할지는 설정 파일의 `save <초> <변경 수>` 줄이 정합니다. `save 60 1`은 "60초 안에 1번이라도 바뀌면 저장"입니다.\n\n`CONFIG GET save`로 지금 규칙을 확인해 보세요. 여러 규칙이 한 줄에 이어져 나옵니다.',
+        en: 'An **RDB snapshot** writes all the data as it is at one moment into a single file, `dump.rdb`. When to write one is up to the `save <seconds> <changes>` lines of the config file: `save 60 1` means "save if at least 1 change happened within 60 seconds".\n\nSee the current rules with `CONFIG GET save`; several rules come back on one line.',
+      },
+      commands: ['CONFIG GET save', 'CONFIG GET dbfilename'],
+      pythonCode: `print(r.config_get("save"))  # {'save': '3600 1 300 100 60 10000'}
+
+# /etc/redis/6379.conf from the documents: aggressive
+# save 60 1
+# dbfilename dump.rdb
+# rdbcompression yes`,
+      hints: [{ ko: '`3600 1 300 100 60 10000`은 세 규칙입니다: 1시간에 1번, 5분에 100번, 1분에 10000번.', en: '`3600 1 300 100 60 10000` is three rules: 1 change in an hour, 100 in 5 minutes, 10000 in a minute.' }],
+      solution: ['CONFIG GET save'],
+      check: { reply: { command: 'CONFIG GET save', matches: /^1\) "save"\n2\) "/ } },
+    },
+    {
+      text: {
+        ko: '규칙을 기다리지 않고 지금 저장하려면 `BGSAVE`를 씁니다. Redis는 `fork()`로 자식 프로세스를 만들어 저장을 맡기고, 자신은 계속 요청을 받습니다. `LASTSAVE`는 마지막으로 저장에 성공한 시각(유닉스 초)입니다.',
+        en: 'To save now instead of waiting for a rule, use `BGSAVE`. Redis `fork()`s a child process to write the file and keeps serving requests itself. `LASTSAVE` is the time (Unix seconds) of the last successful save.',
+      },
+      commands: ['LASTSAVE', 'BGSAVE', 'LASTSAVE'],
+      pythonCode: `print(r.lastsave())  # datetime.datetime(2019, 3, 10, 21, 56, 50)
+r.bgsave()           # True
+print(r.lastsave())  # a later time, once the child has finished`,
+      hints: [{ ko: '`BGSAVE`는 저장이 **시작**되었다는 답을 바로 돌려줍니다. 끝났는지는 `LASTSAVE`가 바뀌는 것으로 압니다.', en: '`BGSAVE` answers at once that saving has **started**; a changed `LASTSAVE` tells you it finished.' }],
+      solution: ['LASTSAVE', 'BGSAVE', 'LASTSAVE'],
+      check: { all: [{ reply: { command: 'BGSAVE', equals: 'Background saving started' } }, { reply: { command: 'LASTSAVE', matches: /^\(integer\) \d+$/ } }] },
+    },
+    {
+      text: {
+        ko: '`SAVE`도 스냅샷을 만들지만, 저장이 끝날 때까지 **서버 전체가 멈춥니다**. 그동안 다른 클라이언트의 요청은 모두 기다립니다. 특별한 이유(서버를 끄기 직전 등)가 없다면 `BGSAVE`를 쓰세요.\n\n여기서는 데이터가 작아 금방 끝납니다.',
+        en: '`SAVE` makes a snapshot too, but the **whole server stops** until it is written: every other client waits. Unless there is a special reason (shutting down, say), use `BGSAVE`.\n\nHere the data is tiny, so it is over in a moment.',
+      },
+      commands: ['SAVE'],
+      pythonCode: `r.save()  # blocks every client until the file is written`,
+      hints: [{ ko: '서버를 끌 때 `SHUTDOWN`은 스냅샷 규칙이 있으면 알아서 `SAVE`를 합니다.', en: '`SHUTDOWN` runs a `SAVE` by itself when snapshot rules are set.' }],
+      solution: ['SAVE'],
+      check: { reply: { command: 'SAVE', equals: 'OK' } },
+    },
+    {
+      text: {
+        ko: '스냅샷은 **마지막 저장 이후의 변경**을 잃을 수 있습니다. 그 대안이 **AOF**(append-only file)입니다. 모든 쓰기 명령을 파일 끝에 차례로 기록하고, 재시작할 때 처음부터 다시 실행해 데이터를 복구합니다. 잃는 양은 적지만 파일이 커지고 복구가 느립니다. 실무에서는 둘을 함께 쓰기도 합니다.\n\n`CONFIG GET appendonly`로 AOF가 켜져 있는지 보세요. (이 놀이터의 데이터는 브라우저 안에 따로 자동 저장됩니다.)',
+        en: 'A snapshot can lose **whatever changed since the last save**. The alternative is the **AOF** (append-only file): every write command is appended to a file and replayed from the top on restart. Less to lose, but a bigger file and a slower restart; many setups use both.\n\nCheck whether AOF is on with `CONFIG GET appendonly`. (This playground saves its data in your browser, on its own.)',
+      },
+      commands: ['CONFIG GET appendonly'],
+      pythonCode: `print(r.config_get("appendonly"))  # {'appendonly': 'no'}
+# redis.conf: appendonly yes, appendfsync everysec`,
+      hints: [{ ko: '`appendfsync everysec`이면 장애 때 최대 1초 정도의 쓰기만 잃습니다.', en: 'With `appendfsync everysec`, a crash loses at most about a second of writes.' }],
+      solution: ['CONFIG GET appendonly'],
+      check: { reply: { command: 'CONFIG GET appendonly', matches: /^1\) "appendonly"\n2\) "(yes|no)"$/ } },
+    },
+  ],
+};

@@ -1,0 +1,96 @@
+import type { Lesson } from '../src/lessons/model.js';
+
+// The documents' pub/sub pair: subscriber.py on channel `news` in one terminal, publisher.py
+// sending 'Redis 6.2 Released!' from another; then a pattern subscription (user:*) and the
+// `user:events` signup event.
+
+export const lesson: Lesson = {
+  id: 'pub-sub',
+  title: { ko: '발행/구독(Pub/Sub)', en: 'Publish and subscribe' },
+  summary: {
+    ko: '한 터미널은 채널을 구독하고, 다른 터미널은 메시지를 발행합니다. 메시지는 저장되지 않고 지금 듣고 있는 구독자에게만 전달됩니다.',
+    en: 'One terminal subscribes to a channel, the other publishes messages. Messages are not stored: they reach only those listening right now.',
+  },
+  level: 3,
+  prerequisites: ['first-contact'],
+  steps: [
+    {
+      text: {
+        ko: '문서에서처럼 **구독자를 먼저** 실행합니다. 구독자는 별도의 연결이 필요하니 **두 번째 터미널**을 열고 `news` 채널을 구독하세요.\n\n구독을 시작한 터미널은 프롬프트 없이 메시지를 기다립니다. 나중에 빠져나올 때는 그 터미널에서 **Ctrl-C**를 누르면 됩니다.',
+        en: 'As in the documents, start the **subscriber first**. It needs a connection of its own: open a **second terminal** and subscribe to the `news` channel.\n\nA subscribed terminal shows no prompt; it waits for messages. To leave later, press **Ctrl-C** in it.',
+      },
+      commands: [{ client: 2, line: 'SUBSCRIBE news' }],
+      pythonCode: `# subscriber.py
+def message_handler(message):
+    print(f"Received message: {message['data'].decode()}")
+
+pubsub = r.pubsub()
+pubsub.subscribe(**{"news": message_handler})
+pubsub.run_in_thread(sleep_time=1)`,
+      hints: [{ ko: '답의 세 번째 줄은 이 연결이 구독 중인 채널 수입니다.', en: 'The third line of the answer is how many channels this connection now listens to.' }],
+      solution: [{ client: 2, line: 'SUBSCRIBE news' }],
+      check: { reply: { command: 'SUBSCRIBE news', client: 2, matches: /^1\) "subscribe"\n2\) "news"/ } },
+    },
+    {
+      text: {
+        ko: '이제 **첫 번째 터미널**이 발행자입니다. `PUBLISH`는 메시지를 받은 구독자 수를 돌려줍니다. 두 번째 터미널에 메시지가 나타나는지 보세요.',
+        en: 'The **first terminal** is the publisher now. `PUBLISH` answers how many subscribers got the message. Watch it appear in the second terminal.',
+      },
+      commands: ['PUBLISH news "Redis 6.2 Released!"', 'PUBLISH news "New Tutorial on Redis Pub/Sub"'],
+      pythonCode: `# publisher.py
+channel = "news"
+r.publish(channel, "Redis 6.2 Released!")
+r.publish(channel, "New Tutorial on Redis Pub/Sub")`,
+      hints: [{ ko: '`(integer) 0`이 나왔다면 아무도 듣고 있지 않은 것입니다. 1단계의 구독을 다시 확인하세요.', en: 'Got `(integer) 0`? Nobody is listening: check the subscription from step 1.' }],
+      solution: ['PUBLISH news "Redis 6.2 Released!"', 'PUBLISH news "New Tutorial on Redis Pub/Sub"'],
+      check: {
+        all: [
+          { received: { channel: 'news', message: 'Redis 6.2 Released!' } },
+          { reply: { command: 'PUBLISH news "Redis 6.2 Released!"', client: 1, equals: '(integer) 1' } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: 'Pub/Sub 메시지는 **어디에도 저장되지 않습니다**. 아무도 구독하지 않은 채널에 발행하면 메시지는 그냥 사라지고 `0`이 돌아옵니다. 나중에 접속한 구독자도 지난 메시지를 받지 못합니다. 메시지를 남겨야 한다면 리스트나 스트림을 쓰세요.',
+        en: 'Pub/sub messages are **stored nowhere**. Publish on a channel nobody listens to and the message is simply gone, with `0` as the answer; a subscriber who joins later never sees it. If messages must be kept, use a list or a stream.',
+      },
+      commands: ['PUBLISH sports "nobody hears this"', 'KEYS *'],
+      pythonCode: `print(r.publish("sports", "nobody hears this"))  # 0`,
+      hints: [{ ko: '`KEYS *`에도 채널이나 메시지는 보이지 않습니다. 채널은 키가 아닙니다.', en: '`KEYS *` shows no channel or message either: channels are not keys.' }],
+      solution: ['PUBLISH sports "nobody hears this"'],
+      check: { reply: { command: 'PUBLISH sports "nobody hears this"', equals: '(integer) 0' } },
+    },
+    {
+      text: {
+        ko: '`PSUBSCRIBE`는 채널 이름 대신 **패턴**을 구독합니다. `user:*`는 `user:`로 시작하는 모든 채널입니다.\n\n두 번째 터미널을 클릭하고 **Ctrl-C**로 구독에서 빠져나온 뒤 패턴을 구독하세요.',
+        en: '`PSUBSCRIBE` subscribes to a **pattern** instead of one channel name: `user:*` is every channel starting with `user:`.\n\nClick the second terminal, press **Ctrl-C** to leave the subscription, then subscribe to the pattern.',
+      },
+      commands: [{ client: 2, line: 'PSUBSCRIBE user:*' }],
+      pythonCode: `pubsub = r.pubsub()
+pubsub.psubscribe("user:*")  # every channel starting with user:
+for message in pubsub.listen():
+    if message["type"] == "pmessage":
+        print(message["channel"], message["data"])`,
+      hints: [{ ko: '구독 중인 터미널은 키보드 입력을 받지 않습니다. 실행 버튼이 아무 일도 하지 않는다면 먼저 Ctrl-C를 누르세요.', en: 'A subscribed terminal ignores the keyboard: if Run seems to do nothing, press Ctrl-C there first.' }],
+      solution: [{ client: 2, line: 'PSUBSCRIBE user:*' }],
+      check: { reply: { command: 'PSUBSCRIBE user:*', client: 2, matches: /^1\) "psubscribe"\n2\) "user:\*"/ } },
+    },
+    {
+      text: {
+        ko: '문서의 가입 이벤트를 발행해 봅시다. 메시지 본문으로 JSON 문자열을 보내는 것이 흔한 방식입니다. 구독자는 `pmessage`로 패턴, 실제 채널, 메시지를 함께 받습니다.',
+        en: 'Publish the documents\' signup event. Sending a JSON string as the message body is the usual way. The subscriber gets a `pmessage` with the pattern, the actual channel and the message.',
+      },
+      commands: ['PUBLISH user:events \'{"type": "signup", "user_id": 42}\''],
+      pythonCode: `import json
+
+def publish_event(channel: str, event: dict) -> None:
+    r.publish(channel, json.dumps(event))
+
+publish_event("user:events", {"type": "signup", "user_id": 42})`,
+      hints: [{ ko: '작은따옴표로 감싸면 안쪽의 큰따옴표가 그대로 전달됩니다.', en: 'Single quotes around it keep the double quotes inside as they are.' }],
+      solution: ['PUBLISH user:events \'{"type": "signup", "user_id": 42}\''],
+      check: { received: { channel: 'user:events', message: '{"type": "signup", "user_id": 42}' } },
+    },
+  ],
+};
