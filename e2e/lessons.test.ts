@@ -4,26 +4,16 @@
 // lesson (pub/sub: a subscribed terminal, Ctrl-C, a pattern) and a TTL step done with the
 // fast-forward button instead of waiting.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { focusTerminal, launchChromium, openSite, pageErrors, screen, serveDist, typeLine, waitIdle, waitForPrompt } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { focusTerminal, pageErrors, screen, typeLine, waitIdle, waitForPrompt } from './support.js';
+import { useSite } from './site.js';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 beforeEach(async () => {
-  page = await openSite(browser, site.url);
+  page = await site.open();
 });
 
 const hash = () => page.evaluate(() => location.hash);

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { activeTab, focusTerminal, launchChromium, openSite, serveDist, waitIdle } from './support.js';
 
 export interface Site {
+  /** The site's address (valid once the file's hooks ran). */
+  readonly url: string;
   /** Opens the site in a new context and focuses the terminal. */
   open(options?: Parameters<typeof openSite>[2]): Promise<Page>;
 }
@@ -23,6 +25,9 @@ export function useSite(): Site {
     await server?.close();
   });
   return {
+    get url() {
+      return server.url;
+    },
     async open(options) {
       const page = await openSite(browser, server.url, options);
       await focusTerminal(page);
