@@ -45,6 +45,23 @@ measure('PFADD + PFCOUNT (dense)', N / 20, (i) => {
 measure('SETBIT (ids in order)', N / 4, (i) => engine.execute(c, ['SETBIT', 'visits:' + (i >> 17), String(i & 0x1ffff), '1']));
 measure('SETBIT (scattered ids)', N / 4, (i) => engine.execute(c, ['SETBIT', 'visits:s', String((i * 7919) % 100_000), String(i & 1)]));
 measure('GETBIT', N, (i) => engine.execute(c, ['GETBIT', 'visits:s', String((i * 7919) % 100_000)]));
+// Streams: XADD with automatic IDs into 1,000 streams capped near 1,000 entries, XRANGE of 10.
+measure('XADD * (MAXLEN ~ 1000)', N / 2, (i) => engine.execute(c, ['XADD', 'x:' + ck(i), 'MAXLEN', '~', '1000', '*', 'f', 'v' + i]));
+measure('XRANGE - + COUNT 10', N / 4, (i) => engine.execute(c, ['XRANGE', 'x:' + ck(i), '-', '+', 'COUNT', '10']));
+// Geo: 100,000 places spread over Europe in one key, searched within 10 km (about 10 hits).
+const geoPlace = (i: number): [string, string] => [String(-10 + ((i * 7919) % 40_000) / 1000), String(35 + ((i * 104_729) % 25_000) / 1000)];
+measure('GEOADD (100k places)', 100_000, (i) => {
+  const [lon, lat] = geoPlace(i);
+  engine.execute(c, ['GEOADD', 'geo:eu', lon, lat, 'p' + i]);
+});
+measure('GEOSEARCH 10 km ASC', N / 20, (i) => {
+  const [lon, lat] = geoPlace(i * 31);
+  engine.execute(c, ['GEOSEARCH', 'geo:eu', 'FROMLONLAT', lon, lat, 'BYRADIUS', '10', 'km', 'ASC']);
+});
+measure('GEOSEARCH BYBOX COUNT 5', N / 20, (i) => {
+  const [lon, lat] = geoPlace(i * 37);
+  engine.execute(c, ['GEOSEARCH', 'geo:eu', 'FROMLONLAT', lon, lat, 'BYBOX', '50', '50', 'km', 'COUNT', '5']);
+});
 
 // Memory per small string key (Redis's own figure is about 104 bytes).
 const gc = (globalThis as { gc?: () => void }).gc;

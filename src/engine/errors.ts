@@ -361,3 +361,32 @@ export function noSuchKeyOrGroup(key: string, group: string): string {
 export function xclaimUnknownOption(opt: string): string {
   return noNewlines(`ERR Unrecognized XCLAIM option '${cString(opt)}'`);
 }
+
+// Geo (geo.c).
+export const GEO_UNSUPPORTED_UNIT = 'ERR unsupported unit provided. please use M, KM, FT, MI';
+export const GEO_NEED_NUMERIC_RADIUS = 'ERR need numeric radius';
+export const GEO_RADIUS_NEGATIVE = 'ERR radius cannot be negative';
+export const GEO_NEED_NUMERIC_WIDTH = 'ERR need numeric width';
+export const GEO_NEED_NUMERIC_HEIGHT = 'ERR need numeric height';
+export const GEO_BOX_NEGATIVE = 'ERR height or width cannot be negative';
+export const GEO_MEMBER_NOT_DECODED = 'ERR could not decode requested zset member';
+export const GEO_COUNT_NOT_POSITIVE = 'ERR COUNT must be > 0';
+export const GEO_ANY_WITHOUT_COUNT = 'ERR the ANY argument requires COUNT argument';
+
+/** extractLongLatOrReply: both coordinates already printed with "%f". */
+export function geoInvalidPair(lon: string, lat: string): string {
+  return `ERR invalid longitude,latitude pair ${lon},${lat}`;
+}
+
+/** STORE / STOREDIST (or GEOSEARCHSTORE) together with WITHDIST, WITHHASH or WITHCOORD. */
+export function geoStoreWithOptions(geosearchstore: boolean): string {
+  return `ERR ${geosearchstore ? 'GEOSEARCHSTORE' : 'STORE option in GEORADIUS'} is not compatible with WITHDIST, WITHHASH and WITHCOORD options`;
+}
+
+export function geoNeedsFrom(command: string): string {
+  return noNewlines(`ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${cString(command)}`);
+}
+
+export function geoNeedsBy(command: string): string {
+  return noNewlines(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${cString(command)}`);
+}

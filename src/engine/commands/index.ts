@@ -5,6 +5,7 @@ import type { Command, CommandSpec } from '../command.js';
 import { bitmapCommands } from './bitmaps.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
+import { geoCommands } from './geo.js';
 import { hashCommands } from './hashes.js';
 import { hyperloglogCommands } from './hyperloglog.js';
 import { keyCommands } from './keys.js';
@@ -38,6 +39,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...hyperloglogCommands,
   ...bitmapCommands,
   ...streamCommands,
+  ...geoCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

@@ -1,0 +1,717 @@
+// The GEO group (Redis's geo.c). A geo set is a sorted set whose scores are 52-bit geohashes
+// (src/engine/geo.ts has the math): GEOADD is ZADD with computed scores, the readers decode
+// scores, and every search (GEOSEARCH, GEOSEARCHSTORE, GEORADIUS, GEORADIUSBYMEMBER and the
+// _RO forms) is georadiusGeneric: parse, scan the 3×3 cells around the centre in score order,
+// keep the points inside the shape, sort by distance when asked, reply or store.
+
+import { isOpt } from '../args.js';
+import type { Client } from '../client.js';
+import type { CommandSpec, KeySpec } from '../command.js';
+import * as E from '../errors.js';
+import { NOT_FLOAT_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import {
+  cellScores,
+  decodeScore,
+  distance,
+  distanceIfWithin,
+  formatDistance,
+  formatF6,
+  formatHumanDouble,
+  geohashString,
+  geoScore,
+  GEO_LAT_MAX,
+  GEO_LAT_MIN,
+  GEO_LONG_MAX,
+  GEO_LONG_MIN,
+  searchCells,
+  type GeoShape,
+} from '../geo.js';
+import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
+import { parseDouble, parseInt64 } from '../numbers.js';
+import type { RObj, ZSetObj } from '../objects.js';
+import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
+import {
+  convertToListpackIfNeeded,
+  createZSetFor,
+  createZSetObj,
+  ZADD_IN_NX,
+  ZADD_IN_XX,
+  ZADD_OUT_ADDED,
+  ZADD_OUT_UPDATED,
+  zsetAdd,
+} from './zsets-core.js';
+
+const UNSUPPORTED_UNIT_R = error(E.GEO_UNSUPPORTED_UNIT);
+const NEED_NUMERIC_RADIUS_R = error(E.GEO_NEED_NUMERIC_RADIUS);
+const RADIUS_NEGATIVE_R = error(E.GEO_RADIUS_NEGATIVE);
+const NEED_NUMERIC_WIDTH_R = error(E.GEO_NEED_NUMERIC_WIDTH);
+const NEED_NUMERIC_HEIGHT_R = error(E.GEO_NEED_NUMERIC_HEIGHT);
+const BOX_NEGATIVE_R = error(E.GEO_BOX_NEGATIVE);
+const MEMBER_NOT_DECODED_R = error(E.GEO_MEMBER_NOT_DECODED);
+const COUNT_NOT_POSITIVE_R = error(E.GEO_COUNT_NOT_POSITIVE);
+const ANY_WITHOUT_COUNT_R = error(E.GEO_ANY_WITHOUT_COUNT);
+const STORE_WITH_R = error(E.geoStoreWithOptions(false));
+const SEARCHSTORE_WITH_R = error(E.geoStoreWithOptions(true));
+
+// ---- argument helpers ---------------------------------------------------------------------------
+
+/** extractLongLatOrReply: [lon, lat] from argv[i], argv[i + 1], or the error reply. */
+function extractLonLat(argv: string[], i: number, xy: number[]): Reply | null {
+  const lon = parseDouble(argv[i]!);
+  if (lon === null) return NOT_FLOAT_R;
+  const lat = parseDouble(argv[i + 1]!);
+  if (lat === null) return NOT_FLOAT_R;
+  if (lon < GEO_LONG_MIN || lon > GEO_LONG_MAX || lat < GEO_LAT_MIN || lat > GEO_LAT_MAX) {
+    return error(E.geoInvalidPair(formatF6(lon), formatF6(lat)));
+  }
+  xy[0] = lon;
+  xy[1] = lat;
+  return null;
+}
+
+/** extractUnitOrReply: metres per unit, or -1. */
+function unitToMeters(u: string): number {
+  if (isOpt(u, 'm')) return 1;
+  if (isOpt(u, 'km')) return 1000;
+  if (isOpt(u, 'ft')) return 0.3048;
+  if (isOpt(u, 'mi')) return 1609.34;
+  return -1;
+}
+
+/** The zset at key for a reader: undefined when missing, null after a WRONGTYPE. */
+function readZset(c: Client, key: string): ZSetObj | undefined | null {
+  const o: RObj | undefined = lookupRead(c, key);
+  if (o === undefined) return undefined;
+  return o.type === 'zset' ? o : null;
+}
+
+/** longLatFromMember: false when the member is missing. */
+function memberLonLat(o: ZSetObj, member: string, xy: number[]): boolean {
+  const s = o.value.score(member);
+  if (s === undefined) return false;
+  decodeScore(s, xy);
+  return true;
+}
+
+function humanDouble(x: number): Reply {
+  return { t: 'double', v: x, s: formatHumanDouble(x) };
+}
+
+// ---- GEOADD -------------------------------------------------------------------------------------
+
+function geoaddCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  let nx = false;
+  let xx = false;
+  let ch = false;
+  let longidx = 2;
+  while (longidx < argc) {
+    const opt = argv[longidx]!;
+    if (isOpt(opt, 'nx')) nx = true;
+    else if (isOpt(opt, 'xx')) xx = true;
+    else if (isOpt(opt, 'ch')) ch = true;
+    else break;
+    longidx++;
+  }
+  if ((argc - longidx) % 3 !== 0 || (xx && nx)) return SYNTAX_R;
+  const elements = (argc - longidx) / 3;
+  // ZADD with no pairs left is a syntax error too.
+  if (elements === 0) return SYNTAX_R;
+  const scores = new Array<number>(elements);
+  const xy = [0, 0];
+  for (let i = 0; i < elements; i++) {
+    const err = extractLonLat(argv, longidx + i * 3, xy);
+    if (err !== null) return err;
+    scores[i] = geoScore(xy[0]!, xy[1]!);
+  }
+
+  const key = argv[1]!;
+  const engine = c.engine;
+  const db = c.db;
+  let o = lookupWrite(c, key);
+  if (o === undefined) {
+    if (xx) return ZERO;
+    o = createZSetFor(engine, argv[longidx + 2]!);
+    addKey(engine, db, key, o);
+  } else if (o.type !== 'zset') {
+    return WRONGTYPE_R;
+  }
+  const flags = (nx ? ZADD_IN_NX : 0) | (xx ? ZADD_IN_XX : 0);
+  let added = 0;
+  let updated = 0;
+  for (let i = 0; i < elements; i++) {
+    const out = zsetAdd(engine, o, scores[i]!, argv[longidx + i * 3 + 2]!, flags);
+    if (out & ZADD_OUT_ADDED) added++;
+    if (out & ZADD_OUT_UPDATED) updated++;
+  }
+  if (added + updated > 0) {
+    engine.signalModifiedKey(db, key);
+    engine.changesSinceLastSave += added + updated - 1;
+    engine.notify('z', 'zadd', key, db);
+  }
+  return int(ch ? added + updated : added);
+}
+
+// ---- GEOPOS / GEOHASH / GEODIST -----------------------------------------------------------------
+
+function geoposCommand(c: Client, argv: string[]): Reply {
+  const o = readZset(c, argv[1]!);
+  if (o === null) return WRONGTYPE_R;
+  const out: Reply[] = [];
+  const xy = [0, 0];
+  for (let j = 2; j < argv.length; j++) {
+    if (o === undefined || !memberLonLat(o, argv[j]!, xy)) out.push(NIL_ARRAY);
+    else out.push({ t: 'array', v: [humanDouble(xy[0]!), humanDouble(xy[1]!)] });
+  }
+  return { t: 'array', v: out };
+}
+
+function geohashCommand(c: Client, argv: string[]): Reply {
+  const o = readZset(c, argv[1]!);
+  if (o === null) return WRONGTYPE_R;
+  const out: Reply[] = [];
+  for (let j = 2; j < argv.length; j++) {
+    const s = o === undefined ? undefined : o.value.score(argv[j]!);
+    out.push(s === undefined ? NIL : { t: 'bulk', v: geohashString(s) });
+  }
+  return { t: 'array', v: out };
+}
+
+function geodistCommand(c: Client, argv: string[]): Reply {
+  let toMeter = 1;
+  if (argv.length === 5) {
+    toMeter = unitToMeters(argv[4]!);
+    if (toMeter < 0) return UNSUPPORTED_UNIT_R;
+  } else if (argv.length > 5) {
+    return SYNTAX_R;
+  }
+  const o = readZset(c, argv[1]!);
+  if (o === undefined) return NIL;
+  if (o === null) return WRONGTYPE_R;
+  const s1 = o.value.score(argv[2]!);
+  const s2 = o.value.score(argv[3]!);
+  if (s1 === undefined || s2 === undefined) return NIL;
+  const a = [0, 0];
+  const b = [0, 0];
+  decodeScore(s1, a);
+  decodeScore(s2, b);
+  return { t: 'bulk', v: formatDistance(distance(a[0]!, a[1]!, b[0]!, b[1]!) / toMeter) };
+}
+
+// ---- the searches (georadiusGeneric) -----------------------------------------------------------
+
+const RADIUS_COORDS = 1;
+const RADIUS_MEMBER = 2;
+const RADIUS_NOSTORE = 4;
+const GEOSEARCH = 8;
+const GEOSEARCHSTORE = 16;
+
+const SORT_NONE = 0;
+const SORT_ASC = 1;
+const SORT_DESC = 2;
+
+interface GeoPoint {
+  lon: number;
+  lat: number;
+  dist: number;
+  score: number;
+  member: string;
+}
+
+type Cmp = (a: GeoPoint, b: GeoPoint) => number;
+
+const sortAsc: Cmp = (a, b) => (a.dist > b.dist ? 1 : a.dist === b.dist ? 0 : -1);
+const sortDesc: Cmp = (a, b) => -sortAsc(a, b);
+
+function swap(v: GeoPoint[], i: number, j: number): void {
+  const t = v[i]!;
+  v[i] = v[j]!;
+  v[j] = t;
+}
+
+function vecswap(v: GeoPoint[], i: number, j: number, n: number): void {
+  for (let k = 0; k < n; k++) swap(v, i + k, j + k);
+}
+
+function med3(v: GeoPoint[], a: number, b: number, c: number, cmp: Cmp): number {
+  return cmp(v[a]!, v[b]!) < 0
+    ? cmp(v[b]!, v[c]!) < 0
+      ? b
+      : cmp(v[a]!, v[c]!) < 0
+        ? c
+        : a
+    : cmp(v[b]!, v[c]!) > 0
+      ? b
+      : cmp(v[a]!, v[c]!) < 0
+        ? a
+        : c;
+}
+
+/**
+ * Redis's pqsort (pqsort.c, a Bentley-McIlroy quicksort that only recurses into the parts
+ * overlapping ranks lrange..rrange), on v[a .. a+n-1], with the same pivots and swaps.
+ */
+function pqsort(v: GeoPoint[], a: number, n: number, cmp: Cmp, lrange: number, rrange: number): void {
+  for (;;) {
+    if (n < 7) {
+      for (let pm = a + 1; pm < a + n; pm++) {
+        for (let pl = pm; pl > a && cmp(v[pl - 1]!, v[pl]!) > 0; pl--) swap(v, pl, pl - 1);
+      }
+      return;
+    }
+    let pm = a + (n >>> 1);
+    if (n > 7) {
+      let pl = a;
+      let pn = a + n - 1;
+      if (n > 40) {
+        const d = Math.floor(n / 8);
+        pl = med3(v, pl, pl + d, pl + 2 * d, cmp);
+        pm = med3(v, pm - d, pm, pm + d, cmp);
+        pn = med3(v, pn - 2 * d, pn - d, pn, cmp);
+      }
+      pm = med3(v, pl, pm, pn, cmp);
+    }
+    swap(v, a, pm);
+    let pa = a + 1;
+    let pb = pa;
+    let pc = a + n - 1;
+    let pd = pc;
+    for (;;) {
+      let r: number;
+      while (pb <= pc && (r = cmp(v[pb]!, v[a]!)) <= 0) {
+        if (r === 0) swap(v, pa++, pb);
+        pb++;
+      }
+      while (pb <= pc && (r = cmp(v[pc]!, v[a]!)) >= 0) {
+        if (r === 0) swap(v, pc, pd--);
+        pc--;
+      }
+      if (pb > pc) break;
+      swap(v, pb++, pc--);
+    }
+    const pn = a + n;
+    let r = Math.min(pa - a, pb - pa);
+    vecswap(v, a, pb - r, r);
+    r = Math.min(pd - pc, pn - pd - 1);
+    vecswap(v, pb, pn - r, r);
+    r = pb - pa;
+    if (r > 1) {
+      const l = a;
+      const e = a + r - 1;
+      if (!((lrange < l && rrange < l) || (lrange > e && rrange > e))) pqsort(v, a, r, cmp, lrange, rrange);
+    }
+    r = pd - pc;
+    if (r <= 1) return;
+    a = pn - r;
+    n = r;
+    const e = a + r - 1;
+    if ((lrange < a && rrange < a) || (lrange > e && rrange > e)) return;
+  }
+}
+
+/** membersOfAllNeighbors: the points of the cells inside the shape, at most `limit` (0: all). */
+function membersOfAllNeighbors(o: ZSetObj, shape: GeoShape, limit: number): GeoPoint[] {
+  const cells = searchCells(shape);
+  const z = o.value;
+  const ga: GeoPoint[] = [];
+  let lastProcessed = 0;
+  const xy = [0, 0];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined) continue;
+    const prev = cells[lastProcessed];
+    if (lastProcessed !== 0 && prev && cell.bits === prev.bits && cell.step === prev.step) continue;
+    if (ga.length > 0 && limit !== 0 && ga.length >= limit) break;
+    const [min, max] = cellScores(cell);
+    // geoGetPointsInRange: min <= score < max.
+    z.walk(z.firstGte(min), false, (member, score) => {
+      if (!(score < max)) return false;
+      decodeScore(score, xy);
+      const d = distanceIfWithin(shape, xy[0]!, xy[1]!);
+      if (d >= 0) ga.push({ lon: xy[0]!, lat: xy[1]!, dist: d, score, member });
+      if (ga.length > 0 && limit !== 0 && ga.length >= limit) return false;
+      return true;
+    });
+    lastProcessed = i;
+  }
+  return ga;
+}
+
+/** Parses a distance "<number> <unit>" into the shape (extractDistanceOrReply). */
+function extractDistance(argv: string[], i: number, shape: GeoShape): Reply | null {
+  const r = parseDouble(argv[i]!);
+  if (r === null) return NEED_NUMERIC_RADIUS_R;
+  if (r < 0) return RADIUS_NEGATIVE_R;
+  shape.radius = r;
+  const conv = unitToMeters(argv[i + 1]!);
+  if (conv < 0) return UNSUPPORTED_UNIT_R;
+  shape.conversion = conv;
+  return null;
+}
+
+function extractBox(argv: string[], i: number, shape: GeoShape): Reply | null {
+  const w = parseDouble(argv[i]!);
+  if (w === null) return NEED_NUMERIC_WIDTH_R;
+  const h = parseDouble(argv[i + 1]!);
+  if (h === null) return NEED_NUMERIC_HEIGHT_R;
+  if (h < 0 || w < 0) return BOX_NEGATIVE_R;
+  shape.width = w;
+  shape.height = h;
+  const conv = unitToMeters(argv[i + 2]!);
+  if (conv < 0) return UNSUPPORTED_UNIT_R;
+  shape.conversion = conv;
+  return null;
+}
+
+function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags: number): Reply {
+  const argc = argv.length;
+  let storekey: string | null = null;
+  let storedist = false;
+
+  const found = readZset(c, argv[srcKeyIndex]!);
+  if (found === null) return WRONGTYPE_R;
+  const zobj = found;
+
+  const shape: GeoShape = { circle: true, lon: 0, lat: 0, radius: 0, width: 0, height: 0, conversion: 0 };
+  const xy = [0, 0];
+  let baseArgs: number;
+  if (flags & RADIUS_COORDS) {
+    baseArgs = 6;
+    const err = extractLonLat(argv, 2, xy);
+    if (err !== null) return err;
+    shape.lon = xy[0]!;
+    shape.lat = xy[1]!;
+    const derr = extractDistance(argv, baseArgs - 2, shape);
+    if (derr !== null) return derr;
+  } else if (flags & RADIUS_MEMBER && zobj === undefined) {
+    baseArgs = 5;
+  } else if (flags & RADIUS_MEMBER) {
+    baseArgs = 5;
+    if (!memberLonLat(zobj!, argv[2]!, xy)) return MEMBER_NOT_DECODED_R;
+    shape.lon = xy[0]!;
+    shape.lat = xy[1]!;
+    const derr = extractDistance(argv, baseArgs - 2, shape);
+    if (derr !== null) return derr;
+  } else {
+    baseArgs = 2;
+    if (flags & GEOSEARCHSTORE) {
+      baseArgs = 3;
+      storekey = argv[1]!;
+    }
+  }
+
+  let withdist = false;
+  let withhash = false;
+  let withcoords = false;
+  let frommember = false;
+  let fromloc = false;
+  let byradius = false;
+  let bybox = false;
+  let sort = SORT_NONE;
+  let any = false;
+  let count = 0;
+  const remaining = argc - baseArgs;
+  for (let i = 0; i < remaining; i++) {
+    const arg = argv[baseArgs + i]!;
+    if (isOpt(arg, 'withdist')) withdist = true;
+    else if (isOpt(arg, 'withhash')) withhash = true;
+    else if (isOpt(arg, 'withcoord')) withcoords = true;
+    else if (isOpt(arg, 'any')) any = true;
+    else if (isOpt(arg, 'asc')) sort = SORT_ASC;
+    else if (isOpt(arg, 'desc')) sort = SORT_DESC;
+    else if (isOpt(arg, 'count') && i + 1 < remaining) {
+      const n = parseInt64(argv[baseArgs + i + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n <= 0n) return COUNT_NOT_POSITIVE_R;
+      count = Number(n);
+      i++;
+    } else if (isOpt(arg, 'store') && i + 1 < remaining && !(flags & RADIUS_NOSTORE) && !(flags & GEOSEARCH)) {
+      storekey = argv[baseArgs + i + 1]!;
+      storedist = false;
+      i++;
+    } else if (isOpt(arg, 'storedist') && i + 1 < remaining && !(flags & RADIUS_NOSTORE) && !(flags & GEOSEARCH)) {
+      storekey = argv[baseArgs + i + 1]!;
+      storedist = true;
+      i++;
+    } else if (isOpt(arg, 'storedist') && flags & GEOSEARCH && flags & GEOSEARCHSTORE) {
+      storedist = true;
+    } else if (isOpt(arg, 'frommember') && i + 1 < remaining && flags & GEOSEARCH && !fromloc) {
+      if (zobj === undefined) {
+        frommember = true;
+        i++;
+        continue;
+      }
+      if (!memberLonLat(zobj, argv[baseArgs + i + 1]!, xy)) return MEMBER_NOT_DECODED_R;
+      shape.lon = xy[0]!;
+      shape.lat = xy[1]!;
+      frommember = true;
+      i++;
+    } else if (isOpt(arg, 'fromlonlat') && i + 2 < remaining && flags & GEOSEARCH && !frommember) {
+      const err = extractLonLat(argv, baseArgs + i + 1, xy);
+      if (err !== null) return err;
+      shape.lon = xy[0]!;
+      shape.lat = xy[1]!;
+      fromloc = true;
+      i += 2;
+    } else if (isOpt(arg, 'byradius') && i + 2 < remaining && flags & GEOSEARCH && !bybox) {
+      const err = extractDistance(argv, baseArgs + i + 1, shape);
+      if (err !== null) return err;
+      shape.circle = true;
+      byradius = true;
+      i += 2;
+    } else if (isOpt(arg, 'bybox') && i + 3 < remaining && flags & GEOSEARCH && !byradius) {
+      const err = extractBox(argv, baseArgs + i + 1, shape);
+      if (err !== null) return err;
+      shape.circle = false;
+      bybox = true;
+      i += 3;
+    } else {
+      return SYNTAX_R;
+    }
+  }
+
+  if (storekey !== null && (withdist || withhash || withcoords)) {
+    return flags & GEOSEARCHSTORE ? SEARCHSTORE_WITH_R : STORE_WITH_R;
+  }
+  if (flags & GEOSEARCH && !(frommember || fromloc)) return error(E.geoNeedsFrom(argv[0]!));
+  if (flags & GEOSEARCH && !(byradius || bybox)) return error(E.geoNeedsBy(argv[0]!));
+  if (any && count === 0) return ANY_WITHOUT_COUNT_R;
+
+  const engine = c.engine;
+  const db = c.db;
+  if (zobj === undefined) {
+    if (storekey !== null) {
+      if (lookupWrite(c, storekey) !== undefined) {
+        deleteKey(engine, db, storekey);
+        engine.notify('g', 'del', storekey, db);
+      }
+      return ZERO;
+    }
+    return EMPTY_ARRAY;
+  }
+
+  if (count !== 0 && sort === SORT_NONE && !any) sort = SORT_ASC;
+
+  const ga = membersOfAllNeighbors(zobj, shape, any ? count : 0);
+  if (ga.length === 0 && storekey === null) return EMPTY_ARRAY;
+
+  const resultLength = ga.length;
+  const returned = count === 0 || resultLength < count ? resultLength : count;
+  if (sort !== SORT_NONE) {
+    const cmp = sort === SORT_ASC ? sortAsc : sortDesc;
+    // A full sort is glibc's qsort (a stable merge sort, like Array.prototype.sort); a partial
+    // one is Redis's pqsort, whose order of equal distances this reproduces.
+    if (returned === resultLength) ga.sort(cmp);
+    else pqsort(ga, 0, resultLength, cmp, 0, returned - 1);
+  }
+
+  const conv = shape.conversion;
+  if (storekey === null) {
+    const options = (withdist ? 1 : 0) + (withcoords ? 1 : 0) + (withhash ? 1 : 0);
+    const out: Reply[] = new Array<Reply>(returned);
+    for (let i = 0; i < returned; i++) {
+      const gp = ga[i]!;
+      const name: Reply = { t: 'bulk', v: gp.member };
+      if (options === 0) {
+        out[i] = name;
+        continue;
+      }
+      const item: Reply[] = [name];
+      if (withdist) item.push({ t: 'bulk', v: formatDistance(gp.dist / conv) });
+      if (withhash) item.push(int(Math.trunc(gp.score)));
+      if (withcoords) item.push({ t: 'array', v: [humanDouble(gp.lon), humanDouble(gp.lat)] });
+      out[i] = { t: 'array', v: item };
+    }
+    return { t: 'array', v: out };
+  }
+
+  if (returned > 0) {
+    const o = createZSetObj('skiplist');
+    let maxlen = 0;
+    for (let i = 0; i < returned; i++) {
+      const gp = ga[i]!;
+      const score = storedist ? gp.dist / conv : gp.score;
+      if (gp.member.length > maxlen) maxlen = gp.member.length;
+      zsetAdd(engine, o, score, gp.member, 0);
+    }
+    convertToListpackIfNeeded(engine, o, maxlen);
+    setKey(c, db, storekey, o);
+    engine.notify('z', flags & GEOSEARCH ? 'geosearchstore' : 'georadiusstore', storekey, db);
+    engine.changesSinceLastSave += returned - 1;
+  } else if (lookupWrite(c, storekey) !== undefined) {
+    deleteKey(engine, db, storekey);
+    engine.notify('g', 'del', storekey, db);
+  }
+  return int(returned);
+}
+
+// ---- the table ---------------------------------------------------------------------------------
+
+function oneKey(flags: string[]): KeySpec[] {
+  return [{ flags, begin: { index: 1 }, find: { range: [0, 1, 0] } }];
+}
+
+function radiusStoreKeys(startfrom: number): KeySpec[] {
+  return [
+    { flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
+    { flags: ['OW', 'update'], begin: { keyword: 'STORE', startfrom }, find: { range: [0, 1, 0] } },
+    { flags: ['OW', 'update'], begin: { keyword: 'STOREDIST', startfrom }, find: { range: [0, 1, 0] } },
+  ];
+}
+
+const READ = ['read', 'geo', 'slow'];
+const WRITE = ['write', 'geo', 'slow'];
+const RO_ACCESS = ['RO', 'access'];
+const SEARCH_COMPLEXITY =
+  'O(N+log(M)): N points in the grid-aligned bounding box of the shape, M points in the index';
+const RADIUS_COMPLEXITY =
+  'O(N+log(M)): N points in the bounding box of the circle, M points in the index';
+const RADIUS_ARGS = '[WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]';
+const SEARCH_FROM_BY =
+  'FROMMEMBER member|FROMLONLAT longitude latitude BYRADIUS radius M|KM|FT|MI|BYBOX width height M|KM|FT|MI [ASC|DESC] [COUNT count [ANY]]';
+
+export const geoCommands: CommandSpec[] = [
+  {
+    name: 'geoadd',
+    arity: -5,
+    flags: ['write', 'denyoom'],
+    acl: WRITE,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(['RW', 'update']),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'Add places by longitude and latitude to a geo set (a sorted set of geohash scores)',
+    complexity: 'O(log(N)) per place added',
+    syntax: 'key [NX|XX] [CH] longitude latitude member [longitude latitude member ...]',
+    handler: geoaddCommand,
+  },
+  {
+    name: 'geodist',
+    arity: -4,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'Distance between two places of a geo set, in metres or the unit given',
+    complexity: 'O(log(N))',
+    syntax: 'key member1 member2 [M|KM|FT|MI]',
+    handler: geodistCommand,
+  },
+  {
+    name: 'geohash',
+    arity: -2,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'The standard 11-character geohash of each place asked for',
+    complexity: 'O(log(N)) per member',
+    syntax: 'key member [member ...]',
+    handler: geohashCommand,
+  },
+  {
+    name: 'geopos',
+    arity: -2,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'Longitude and latitude of each place asked for (the centre of its geohash cell)',
+    complexity: 'O(N) for N members',
+    syntax: 'key member [member ...]',
+    handler: geoposCommand,
+  },
+  {
+    name: 'geosearch',
+    arity: -7,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '6.2.0',
+    summary: 'Places of a geo set inside a circle or a box around a member or a point',
+    complexity: SEARCH_COMPLEXITY,
+    syntax: `key ${SEARCH_FROM_BY} [WITHCOORD] [WITHDIST] [WITHHASH]`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 1, GEOSEARCH),
+  },
+  {
+    name: 'geosearchstore',
+    arity: -8,
+    flags: ['write', 'denyoom'],
+    acl: WRITE,
+    keys: [1, 2, 1],
+    keySpecs: [
+      { flags: ['OW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
+      { flags: RO_ACCESS, begin: { index: 2 }, find: { range: [0, 1, 0] } },
+    ],
+    group: 'geo',
+    since: '6.2.0',
+    summary: 'GEOSEARCH whose result is stored as a sorted set (geohash scores, or distances with STOREDIST)',
+    complexity: SEARCH_COMPLEXITY,
+    syntax: `destination source ${SEARCH_FROM_BY} [STOREDIST]`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 2, GEOSEARCH | GEOSEARCHSTORE),
+  },
+  {
+    name: 'georadius',
+    arity: -6,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: WRITE,
+    keys: [1, 1, 1],
+    keySpecs: radiusStoreKeys(6),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'Places within a radius of a point, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)',
+    complexity: RADIUS_COMPLEXITY,
+    syntax: `key longitude latitude radius M|KM|FT|MI ${RADIUS_ARGS} [STORE key] [STOREDIST key]`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS),
+  },
+  {
+    name: 'georadius_ro',
+    arity: -6,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '3.2.10',
+    summary: 'GEORADIUS without STORE (deprecated: GEOSEARCH)',
+    complexity: RADIUS_COMPLEXITY,
+    syntax: `key longitude latitude radius M|KM|FT|MI ${RADIUS_ARGS}`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS | RADIUS_NOSTORE),
+  },
+  {
+    name: 'georadiusbymember',
+    arity: -5,
+    flags: ['write', 'denyoom', 'movablekeys'],
+    acl: WRITE,
+    keys: [1, 1, 1],
+    keySpecs: radiusStoreKeys(5),
+    group: 'geo',
+    since: '3.2.0',
+    summary: 'Places within a radius of a member, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)',
+    complexity: RADIUS_COMPLEXITY,
+    syntax: `key member radius M|KM|FT|MI ${RADIUS_ARGS} [STORE key] [STOREDIST key]`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER),
+  },
+  {
+    name: 'georadiusbymember_ro',
+    arity: -5,
+    flags: ['readonly'],
+    acl: READ,
+    keys: [1, 1, 1],
+    keySpecs: oneKey(RO_ACCESS),
+    group: 'geo',
+    since: '3.2.10',
+    summary: 'GEORADIUSBYMEMBER without STORE (deprecated: GEOSEARCH)',
+    complexity: RADIUS_COMPLEXITY,
+    syntax: `key member radius M|KM|FT|MI ${RADIUS_ARGS}`,
+    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER | RADIUS_NOSTORE),
+  },
+];
