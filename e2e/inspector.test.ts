@@ -72,6 +72,22 @@ describe('inspector value view', () => {
     expect(await view().locator('.bit.on').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['bit 3: 1', 'bit 9: 1']);
   });
 
+  it('plots a geo set by longitude and latitude', async () => {
+    await typeLine(page, 'GEOADD stations 126.9707 37.5547 seoul 129.0413 35.1151 busan 127.4346 36.3315 daejeon');
+    await open('stations');
+    await expect.poll(() => view().locator('.geo-map').getAttribute('aria-label')).toBe('3 points by longitude and latitude');
+    const at = await view().locator('.geo-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
+    const labels = await view().locator('.geo-label').allTextContents();
+    const pos = Object.fromEntries(labels.map((l, i) => [l, at[i]!]));
+    // Busan lies east and south of Seoul; Daejeon between them.
+    expect(pos.busan![0]).toBeGreaterThan(pos.seoul![0]);
+    expect(pos.busan![1]).toBeGreaterThan(pos.seoul![1]);
+    expect(pos.daejeon![1]).toBeGreaterThan(pos.seoul![1]);
+    await view().getByLabel('show as points (a geo set)').uncheck();
+    const table = await cells('tbody td');
+    expect([table[1], table[4], table[7]].sort()).toEqual(['busan', 'daejeon', 'seoul']);
+  });
+
   it('shows HTML as text and escapes bytes that are not text', async () => {
     let dialogs = 0;
     page.on('dialog', (d) => {
@@ -131,6 +147,16 @@ describe('inspector key list', () => {
     await typeLine(page, 'SELECT 0');
     await typeLine(page, 'INCR order:2');
     await expect.poll(() => page.locator('#inspector li.touched .key').allTextContents()).toEqual(['order:2']);
+  });
+
+  it('shows each key with its encoding and size, and a TTL that runs out and takes the key away', async () => {
+    await typeLine(page, 'RPUSH queue a b c');
+    await typeLine(page, 'SET brief x PX 1500');
+    const row = (key: string) => page.locator('#inspector li', { hasText: key });
+    await expect.poll(() => row('queue').locator('.key-meta').textContent()).toBe('quicklist 3');
+    await expect.poll(() => row('brief').locator('.key-meta').textContent()).toBe('embstr 1');
+    await expect.poll(() => row('brief').locator('.ttl').textContent()).toMatch(/^[01]\.\ds$/);
+    await expect.poll(() => row('brief').count()).toBe(0);
   });
 
   it('lists 100,000 keys without rendering them all, and the terminal stays usable', async () => {

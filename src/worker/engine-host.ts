@@ -5,7 +5,6 @@
 
 import type { Client } from '../engine/client.js';
 import type { AdjustableClock } from '../engine/clock.js';
-import type { Database } from '../engine/database.js';
 import { commandDocs } from '../cli/help.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
@@ -15,7 +14,7 @@ import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
 import { capReply } from './reply-cap.js';
-import { inspectKey } from './inspect.js';
+import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
 
 export interface Timers {
@@ -340,15 +339,6 @@ export class EngineHost {
 }
 
 class BadRequest extends Error {}
-
-/** A key as the inspector lists it; null when missing or past its TTL (read-only: nothing is deleted). */
-function keyInfo(db: Database, key: string, now: number): KeyInfo | null {
-  const obj = db.dict.get(key);
-  if (obj === undefined) return null;
-  const when = db.expires.get(key);
-  if (when !== undefined && when < now) return null;
-  return { key, type: obj.type, ttl: when === undefined ? -1 : when - now };
-}
 
 function describe(e: unknown): string {
   if (e instanceof Error) return e.message || e.name;

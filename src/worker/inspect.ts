@@ -4,6 +4,7 @@
 import { objectEncoding } from '../engine/commands/keys.js';
 import type { Database } from '../engine/database.js';
 import type { RObj } from '../engine/objects.js';
+import type { KeyInfo } from './protocol.js';
 import { formatId, U64_MAX } from '../engine/ds/stream.js';
 import { bufFromString, encodingOf, hllCount, isValidHll } from '../engine/hyperloglog.js';
 
@@ -53,6 +54,15 @@ export function inspectKey(db: Database, key: string, now: number, offset: numbe
     size: sizeOf(obj),
     value: page(obj, offset, count),
   };
+}
+
+/** A key as the inspector lists it; null when missing or past its TTL (read-only: nothing is deleted). */
+export function keyInfo(db: Database, key: string, now: number): KeyInfo | null {
+  const obj = db.dict.get(key);
+  if (obj === undefined) return null;
+  const when = db.expires.get(key);
+  if (when !== undefined && when < now) return null;
+  return { key, type: obj.type, ttl: when === undefined ? -1 : when - now, size: sizeOf(obj), encoding: objectEncoding(obj) };
 }
 
 function sizeOf(obj: RObj): number {

@@ -49,6 +49,9 @@ export interface KeyInfo {
   type: string;
   /** Remaining time to live in ms (PTTL), -1 without a TTL. */
   ttl: number;
+  /** Length (string bytes, list, stream) or cardinality; and OBJECT ENCODING's answer. */
+  size: number;
+  encoding: string;
 }
 
 /** Connection state after a command, for the prompt ("127.0.0.1:6379[2](TX)>") and the UI. */

@@ -131,6 +131,9 @@ export function KeyList({ followDb }: { followDb: number }) {
                   <span className="key" title={showBytes(k.key).text}>
                     {showBytes(k.key).text}
                   </span>
+                  <span className="key-meta" title={`encoding ${k.encoding}, ${k.type === 'string' ? 'length' : 'size'} ${k.size}`}>
+                    {k.encoding} {k.size}
+                  </span>
                   {left !== null && (
                     <span className="ttl">
                       {(left / 1000).toFixed(1)}s

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KeyDetails } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
+import { decodeScore } from '../../engine/geo.js';
 import { prettyJson, showBytes } from './bytes.js';
 import { commandLine, recreate } from './commands.js';
 import { existingTerminal } from '../terminal/terminals.js';
@@ -294,35 +295,97 @@ function Value({ details }: { details: KeyDetails }) {
         </ul>
       );
     case 'zset': {
-      const scores = v.entries.map(([, s]) => s).filter(Number.isFinite);
-      const max = Math.max(0, ...scores.map(Math.abs)) || 1;
-      return (
-        <table className="value-table">
-          <thead>
-            <tr>
-              <th>rank</th>
-              <th>member</th>
-              <th>score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.entries.map(([m, s], i) => (
-              <tr key={i}>
-                <td className="num">{v.offset + i}</td>
-                <td>
-                  <Bytes value={m} />
-                </td>
-                <td className="score">
-                  <span className="bar" style={{ width: `${Number.isFinite(s) ? (Math.abs(s) / max) * 100 : 100}%` }} aria-hidden="true" />
-                  <span className="num">{s === Infinity ? 'inf' : s === -Infinity ? '-inf' : String(s)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
+      if (looksGeo(v.entries)) return <GeoOrTable entries={v.entries} offset={v.offset} />;
+      return <ScoreTable entries={v.entries} offset={v.offset} />;
     }
     default:
       return <p className="muted">This type has no detailed view yet.</p>;
   }
+}
+
+/**
+ * A geo set is a sorted set whose scores are 52-bit geohashes: whole numbers below 2^52, and
+ * (for any place but the far south-west corner of the map) above 2^32, which scores of
+ * leaderboards and counters rarely reach.
+ */
+function looksGeo(entries: [string, number][]): boolean {
+  return entries.length > 0 && entries.every(([, s]) => Number.isInteger(s) && s >= 2 ** 32 && s < 2 ** 52);
+}
+
+function GeoOrTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
+  const [map, setMap] = useState(true);
+  return (
+    <>
+      <label className="toggle bits-toggle">
+        <input type="checkbox" checked={map} onChange={(e) => setMap(e.target.checked)} />
+        show as points (a geo set)
+      </label>
+      {map ? <GeoMap entries={entries} /> : <ScoreTable entries={entries} offset={offset} />}
+    </>
+  );
+}
+
+/** Members at the longitude and latitude their geohash scores decode to, fitted to the view. */
+function GeoMap({ entries }: { entries: [string, number][] }) {
+  const points = entries.map(([m, s]) => {
+    const xy = [0, 0];
+    decodeScore(s, xy);
+    return { member: showBytes(m).text, lon: xy[0]!, lat: xy[1]! };
+  });
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  const pad = 0.1;
+  let [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const w = Math.max(x1 - x0, 0.01);
+  const h = Math.max(y1 - y0, 0.01);
+  [x0, x1, y0, y1] = [x0 - w * pad, x1 + w * pad, y0 - h * pad, y1 + h * pad];
+  const W = 260;
+  const H = 180;
+  const x = (lon: number) => ((lon - x0) / (x1 - x0)) * W;
+  const y = (lat: number) => H - ((lat - y0) / (y1 - y0)) * H;
+  return (
+    <svg className="geo-map" viewBox={`-10 -10 ${W + 20} ${H + 20}`} role="img" aria-label={`${points.length} points by longitude and latitude`}>
+      <rect x={0} y={0} width={W} height={H} className="geo-frame" />
+      {points.map((p, i) => (
+        <g key={i}>
+          <circle cx={x(p.lon)} cy={y(p.lat)} r={3.5} className="geo-point" />
+          <text x={x(p.lon) + 5} y={y(p.lat) - 4} className="geo-label">
+            {p.member}
+          </text>
+          <title>{`${p.member}: ${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}`}</title>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function ScoreTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
+  const v = { entries, offset };
+  const scores = v.entries.map(([, s]) => s).filter(Number.isFinite);
+  const max = Math.max(0, ...scores.map(Math.abs)) || 1;
+  return (
+    <table className="value-table">
+      <thead>
+        <tr>
+          <th>rank</th>
+          <th>member</th>
+          <th>score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {v.entries.map(([m, s], i) => (
+          <tr key={i}>
+            <td className="num">{v.offset + i}</td>
+            <td>
+              <Bytes value={m} />
+            </td>
+            <td className="score">
+              <span className="bar" style={{ width: `${Number.isFinite(s) ? (Math.abs(s) / max) * 100 : 100}%` }} aria-hidden="true" />
+              <span className="num">{s === Infinity ? 'inf' : s === -Infinity ? '-inf' : String(s)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/clock.js';
 import { Engine } from '../../engine/engine.js';
-import type { KeyInfo } from '../../worker/protocol.js';
+import { keyInfo } from '../../worker/inspect.js';
 import { compareKeys, KeyIndex, timeLeft, type KeySource } from './key-index.js';
 
 /** A KeySource over a real engine, as the worker answers (KeyInfo for live keys only). */
@@ -10,14 +10,7 @@ function rig() {
   const engine = new Engine({ clock });
   const c = engine.createClient();
   const run = (...argv: string[]) => engine.execute(c, argv);
-  const info = (db: number, key: string): KeyInfo | null => {
-    const d = engine.dbs[db]!;
-    const obj = d.dict.get(key);
-    if (!obj) return null;
-    const when = d.expires.get(key);
-    if (when !== undefined && when < clock.now()) return null;
-    return { key, type: obj.type, ttl: when === undefined ? -1 : when - clock.now() };
-  };
+  const info = (db: number, key: string) => keyInfo(engine.dbs[db]!, key, clock.now());
   let reads = 0;
   const source: KeySource = {
     async snapshot(db) {
@@ -80,7 +73,7 @@ describe('KeyIndex', () => {
   });
 
   it('sorts by name, type, or soonest expiry', () => {
-    const k = (key: string, type: string, ttl: number) => ({ key, type, ttl, readAt: 0, fullTtl: ttl, touched: 0 });
+    const k = (key: string, type: string, ttl: number) => ({ key, type, ttl, size: 1, encoding: 'x', readAt: 0, fullTtl: ttl, touched: 0 });
     const keys = [k('b', 'string', -1), k('a', 'list', 5000), k('c', 'hash', 1000)];
     expect([...keys].sort(compareKeys('name')).map((x) => x.key)).toEqual(['a', 'b', 'c']);
     expect([...keys].sort(compareKeys('type')).map((x) => x.key)).toEqual(['c', 'a', 'b']);

@@ -7,6 +7,8 @@ import type { ChangeEvent, KeyInfo } from '../../worker/protocol.js';
 export interface ListedKey {
   key: string;
   type: string;
+  size: number;
+  encoding: string;
   /** TTL in ms when read (-1: none), and when it was read (performance.now()). */
   ttl: number;
   readAt: number;
@@ -94,7 +96,7 @@ export class KeyIndex {
   private listed(k: KeyInfo, at: number, batch: number): ListedKey {
     const before = this.keys.get(k.key);
     const fullTtl = k.ttl < 0 ? -1 : before && before.fullTtl >= k.ttl && before.ttl >= 0 ? before.fullTtl : k.ttl;
-    return { key: k.key, type: k.type, ttl: k.ttl, readAt: at, fullTtl, touched: batch || (before?.touched ?? 0) };
+    return { ...k, readAt: at, fullTtl, touched: batch || (before?.touched ?? 0) };
   }
 
   private changed(): void {
