@@ -120,6 +120,29 @@ function clampToNumber(v: bigint): number {
   return Number(v > LIM ? LIM : v < -LIM ? -LIM : v);
 }
 
+/**
+ * BITCOUNT/BITPOS's range (start and end in bytes, or in bits with BIT) over a string of strlen
+ * bytes: negative indexes count from the end, then both are clamped. With BIT the result is
+ * the byte range plus masks for the bits outside it in the first and last byte.
+ */
+function byteRange(start: number, end: number, strlen: number, isbit: boolean) {
+  const totlen = isbit ? strlen * 8 : strlen;
+  if (start < 0) start = totlen + start;
+  if (end < 0) end = totlen + end;
+  if (start < 0) start = 0;
+  if (end < 0) end = 0;
+  if (end >= totlen) end = totlen - 1;
+  let firstMask = 0;
+  let lastMask = 0;
+  if (isbit && start <= end) {
+    firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
+    lastMask = (1 << (7 - (end & 7))) - 1;
+    start = Math.floor(start / 8);
+    end = Math.floor(end / 8);
+  }
+  return { start, end, firstMask, lastMask };
+}
+
 function popcount(s: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i <= end; i++) n += POPCOUNT[s.charCodeAt(i)]!;
@@ -148,20 +171,7 @@ function bitcountCommand(c: Client, argv: string[]): Reply {
       if (isOpt(argv[4]!, 'bit')) isbit = true;
       else if (!isOpt(argv[4]!, 'byte')) return SYNTAX_R;
     }
-    const totlen = isbit ? strlen * 8 : strlen;
-    start = clampToNumber(bs);
-    end = clampToNumber(be);
-    if (start < 0) start = totlen + start;
-    if (end < 0) end = totlen + end;
-    if (start < 0) start = 0;
-    if (end < 0) end = 0;
-    if (end >= totlen) end = totlen - 1;
-    if (isbit && start <= end) {
-      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
-      lastMask = (1 << (7 - (end & 7))) - 1;
-      start = Math.floor(start / 8);
-      end = Math.floor(end / 8);
-    }
+    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), clampToNumber(be), strlen, isbit));
   } else if (argc === 2) {
     start = 0;
     end = strlen - 1;
@@ -230,19 +240,7 @@ function bitposCommand(c: Client, argv: string[]): Reply {
     } else {
       end = isbit ? strlen * 8 + 7 : strlen - 1;
     }
-    const totlen = isbit ? strlen * 8 : strlen;
-    start = clampToNumber(bs);
-    if (start < 0) start = totlen + start;
-    if (end < 0) end = totlen + end;
-    if (start < 0) start = 0;
-    if (end < 0) end = 0;
-    if (end >= totlen) end = totlen - 1;
-    if (isbit && start <= end) {
-      firstMask = ~((1 << (8 - (start & 7))) - 1) & 0xff;
-      lastMask = (1 << (7 - (end & 7))) - 1;
-      start = Math.floor(start / 8);
-      end = Math.floor(end / 8);
-    }
+    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), end, strlen, isbit));
   } else if (argc === 3) {
     start = 0;
     end = strlen - 1;
