@@ -43,6 +43,9 @@ describe('inspector value view', () => {
     expect(await cells('tbody td')).toEqual(['name', 'alice', 'age', '30']);
     await open('tags');
     expect((await cells('.members li')).sort()).toEqual(['db', 'redis']);
+    // One under the other (the key list's row styles once stacked them on top of each other).
+    const ys = await view().locator('.members li').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
+    expect(ys[1]).toBeGreaterThan(ys[0]!);
     await open('board');
     expect(await cells('tbody td')).toEqual(['0', 'alice', '10', '1', 'bob', '25']);
     // The value follows changes made in the terminal.
@@ -56,6 +59,7 @@ describe('inspector value view', () => {
     for (const line of [
       'XADD events 1-1 type login user alice',
       'XGROUP CREATE events workers 0',
+      'XREADGROUP GROUP workers w1 STREAMS events >',
       'PFADD visitors a b c d',
       'SETBIT visits:today 3 1',
       'SETBIT visits:today 9 1',
@@ -63,7 +67,7 @@ describe('inspector value view', () => {
       await typeLine(page, line);
     }
     await open('events');
-    expect(await cells('tbody td')).toEqual(['1-1', 'type = loginuser = alice', 'workers', '0-0', '0', '0']);
+    expect(await cells('tbody td')).toEqual(['1-1', 'type = loginuser = alice', 'workers', '1-1', 'w1 (1)', '1']);
     await open('visitors');
     await expect.poll(() => view().locator('.hll').textContent()).toMatch(/about 4 distinct elements/);
     await open('visits:today');

@@ -50,7 +50,7 @@ describe('inspectKey', () => {
           ['2-0', ['type', 'logout']],
         ],
         lastId: '2-0',
-        groups: [{ name: 'workers', lastDelivered: '1-1', consumers: 1, pending: 1 }],
+        groups: [{ name: 'workers', lastDelivered: '1-1', pending: 1, consumers: [{ name: 'w1', pending: 1 }] }],
       },
     });
     expect(look('events', 1, 5)!.value).toMatchObject({ entries: [['2-0', ['type', 'logout']]] });

@@ -23,7 +23,7 @@ export type ValuePage =
       /** Entry id and its field, value, … list, oldest first. */
       entries: [string, string[]][];
       lastId: string;
-      groups: { name: string; lastDelivered: string; consumers: number; pending: number }[];
+      groups: { name: string; lastDelivered: string; pending: number; consumers: { name: string; pending: number }[] }[];
     }
   | { kind: 'other' };
 
@@ -125,8 +125,8 @@ function page(obj: RObj, offset: number, count: number): ValuePage {
       const groups = [...(s.groups?.values() ?? [])].map((g) => ({
         name: g.name,
         lastDelivered: formatId(g.lastMs, g.lastSeq),
-        consumers: g.consumers.size,
         pending: g.pel.size,
+        consumers: [...g.consumers.values()].map((c) => ({ name: c.name, pending: c.pel.size })),
       }));
       return { kind: 'stream', offset, entries, lastId: formatId(s.lastMs, s.lastSeq), groups };
     }

@@ -220,7 +220,7 @@ function Value({ details }: { details: KeyDetails }) {
                 <tr>
                   <th>group</th>
                   <th>last delivered</th>
-                  <th>consumers</th>
+                  <th>consumers (pending)</th>
                   <th>pending</th>
                 </tr>
               </thead>
@@ -231,7 +231,15 @@ function Value({ details }: { details: KeyDetails }) {
                       <Bytes value={g.name} />
                     </td>
                     <td className="num">{g.lastDelivered}</td>
-                    <td className="num">{g.consumers}</td>
+                    <td>
+                      {g.consumers.length === 0
+                        ? '—'
+                        : g.consumers.map((c) => (
+                            <div key={c.name}>
+                              <Bytes value={c.name} /> ({c.pending})
+                            </div>
+                          ))}
+                    </td>
                     <td className="num">{g.pending}</td>
                   </tr>
                 ))}
