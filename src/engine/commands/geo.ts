@@ -28,6 +28,7 @@ import {
 } from '../geo.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseDouble, parseInt64 } from '../numbers.js';
+import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
 import {
@@ -223,92 +224,6 @@ type Cmp = (a: GeoPoint, b: GeoPoint) => number;
 const sortAsc: Cmp = (a, b) => (a.dist > b.dist ? 1 : a.dist === b.dist ? 0 : -1);
 const sortDesc: Cmp = (a, b) => -sortAsc(a, b);
 
-function swap(v: GeoPoint[], i: number, j: number): void {
-  const t = v[i]!;
-  v[i] = v[j]!;
-  v[j] = t;
-}
-
-function vecswap(v: GeoPoint[], i: number, j: number, n: number): void {
-  for (let k = 0; k < n; k++) swap(v, i + k, j + k);
-}
-
-function med3(v: GeoPoint[], a: number, b: number, c: number, cmp: Cmp): number {
-  return cmp(v[a]!, v[b]!) < 0
-    ? cmp(v[b]!, v[c]!) < 0
-      ? b
-      : cmp(v[a]!, v[c]!) < 0
-        ? c
-        : a
-    : cmp(v[b]!, v[c]!) > 0
-      ? b
-      : cmp(v[a]!, v[c]!) < 0
-        ? a
-        : c;
-}
-
-/**
- * Redis's pqsort (pqsort.c, a Bentley-McIlroy quicksort that only recurses into the parts
- * overlapping ranks lrange..rrange), on v[a .. a+n-1], with the same pivots and swaps.
- */
-function pqsort(v: GeoPoint[], a: number, n: number, cmp: Cmp, lrange: number, rrange: number): void {
-  for (;;) {
-    if (n < 7) {
-      for (let pm = a + 1; pm < a + n; pm++) {
-        for (let pl = pm; pl > a && cmp(v[pl - 1]!, v[pl]!) > 0; pl--) swap(v, pl, pl - 1);
-      }
-      return;
-    }
-    let pm = a + (n >>> 1);
-    if (n > 7) {
-      let pl = a;
-      let pn = a + n - 1;
-      if (n > 40) {
-        const d = Math.floor(n / 8);
-        pl = med3(v, pl, pl + d, pl + 2 * d, cmp);
-        pm = med3(v, pm - d, pm, pm + d, cmp);
-        pn = med3(v, pn - 2 * d, pn - d, pn, cmp);
-      }
-      pm = med3(v, pl, pm, pn, cmp);
-    }
-    swap(v, a, pm);
-    let pa = a + 1;
-    let pb = pa;
-    let pc = a + n - 1;
-    let pd = pc;
-    for (;;) {
-      let r: number;
-      while (pb <= pc && (r = cmp(v[pb]!, v[a]!)) <= 0) {
-        if (r === 0) swap(v, pa++, pb);
-        pb++;
-      }
-      while (pb <= pc && (r = cmp(v[pc]!, v[a]!)) >= 0) {
-        if (r === 0) swap(v, pc, pd--);
-        pc--;
-      }
-      if (pb > pc) break;
-      swap(v, pb++, pc--);
-    }
-    const pn = a + n;
-    let r = Math.min(pa - a, pb - pa);
-    vecswap(v, a, pb - r, r);
-    r = Math.min(pd - pc, pn - pd - 1);
-    vecswap(v, pb, pn - r, r);
-    r = pb - pa;
-    if (r > 1) {
-      const l = a;
-      const e = a + r - 1;
-      if (!((lrange < l && rrange < l) || (lrange > e && rrange > e))) pqsort(v, a, r, cmp, lrange, rrange);
-    }
-    r = pd - pc;
-    if (r <= 1) return;
-    a = pn - r;
-    n = r;
-    const e = a + r - 1;
-    if ((lrange < a && rrange < a) || (lrange > e && rrange > e)) return;
-  }
-}
-
 /** membersOfAllNeighbors: the points of the cells inside the shape, at most `limit` (0: all). */
 function membersOfAllNeighbors(o: ZSetObj, shape: GeoShape, limit: number): GeoPoint[] {
   const cells = searchCells(shape);
@@ -502,7 +417,7 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     // A full sort is glibc's qsort (a stable merge sort, like Array.prototype.sort); a partial
     // one is Redis's pqsort, whose order of equal distances this reproduces.
     if (returned === resultLength) ga.sort(cmp);
-    else pqsort(ga, 0, resultLength, cmp, 0, returned - 1);
+    else pqsort(ga, cmp, 0, returned - 1);
   }
 
   const conv = shape.conversion;
