@@ -5,6 +5,7 @@
 
 import type { Client } from '../engine/client.js';
 import type { AdjustableClock } from '../engine/clock.js';
+import type { Database } from '../engine/database.js';
 import { commandDocs } from '../cli/help.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
@@ -186,8 +187,7 @@ export class EngineHost {
           this.clock(msg.id, msg.action, msg.ms);
           return;
         case 'keys': {
-          const db = Number.isInteger(msg.db) ? this.engine.dbs[msg.db] : undefined;
-          if (db === undefined) throw new BadRequest(`no database ${msg.db}`);
+          const db = this.database(msg.db);
           if (!Array.isArray(msg.keys) || !msg.keys.every((k) => typeof k === 'string')) throw new BadRequest('keys must be an array of strings');
           const now = Math.floor(this.engine.clock.now());
           this.send({ type: 'keys', id: msg.id, db: db.id, keys: msg.keys.map((k) => keyInfo(db, k, now)) });
@@ -200,8 +200,7 @@ export class EngineHost {
           this.send({ type: 'dbsizes', id: msg.id, sizes: this.engine.dbs.map((d) => d.size) });
           return;
         case 'inspect': {
-          const db = Number.isInteger(msg.db) ? this.engine.dbs[msg.db] : undefined;
-          if (db === undefined) throw new BadRequest(`no database ${msg.db}`);
+          const db = this.database(msg.db);
           if (typeof msg.key !== 'string') throw new BadRequest('key must be a string');
           const offset = Number.isInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
           const count = Math.min(Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100, this.maxSnapshotCount);
@@ -218,16 +217,11 @@ export class EngineHost {
   }
 
   private open(id: number, resp?: 2 | 3, db?: number, name?: string): void {
+    // Validated before the client exists, so a bad request leaves nothing behind.
+    const d = db === undefined ? undefined : this.database(db);
     const c = this.engine.createClient();
     if (resp === 3) c.resp = 3;
-    if (db !== undefined) {
-      const d = Number.isInteger(db) ? this.engine.dbs[db] : undefined;
-      if (d === undefined) {
-        this.engine.closeClient(c);
-        throw new BadRequest(`no database ${db}`);
-      }
-      c.db = d;
-    }
+    if (d !== undefined) c.db = d;
     if (typeof name === 'string') c.name = name;
     c.deliver = (reply) => {
       const col = this.collecting;
@@ -292,8 +286,7 @@ export class EngineHost {
   }
 
   private snapshot(id: number, dbIndex: number, cursor: number, count: number): void {
-    const db = Number.isInteger(dbIndex) ? this.engine.dbs[dbIndex] : undefined;
-    if (db === undefined) throw new BadRequest(`no database ${dbIndex}`);
+    const db = this.database(dbIndex);
     if (!Number.isInteger(cursor) || cursor < 0) throw new BadRequest('invalid cursor');
     if (!Number.isInteger(count) || count < 1) throw new BadRequest('count must be a positive integer');
     const now = Math.floor(this.engine.clock.now());
@@ -321,6 +314,12 @@ export class EngineHost {
       this.engine.handleBlockedTimeouts();
     } else if (action !== 'read') throw new BadRequest(`unknown clock action '${action}'`);
     this.send({ type: 'clock', id, now: clock.now(), paused: clock.paused, ahead: clock.ahead });
+  }
+
+  private database(index: number): Database {
+    const db = Number.isInteger(index) ? this.engine.dbs[index] : undefined;
+    if (db === undefined) throw new BadRequest(`no database ${index}`);
+    return db;
   }
 
   private client(clientId: number): Client {
