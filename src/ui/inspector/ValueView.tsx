@@ -43,7 +43,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       </section>
     );
   }
-  const shown = details.value.kind === 'stream' ? details.value.entries.length : 'items' in details.value ? details.value.items.length : 'entries' in details.value ? details.value.entries.length : 'members' in details.value ? details.value.members.length : 0;
+  const shown = elementsShown(details.value);
   return (
     <section className="value-view" aria-label="Value">
       <header>
@@ -113,6 +113,14 @@ function Actions({ details }: { details: KeyDetails }) {
       )}
     </div>
   );
+}
+
+/** How many elements of a paged value came (0 for values shown whole). */
+function elementsShown(v: KeyDetails['value']): number {
+  if ('items' in v) return v.items.length;
+  if ('entries' in v) return v.entries.length;
+  if ('members' in v) return v.members.length;
+  return 0;
 }
 
 function sizeLabel(d: KeyDetails): string {
