@@ -162,15 +162,20 @@ describe('lessons', () => {
     expect((await screen(page, first)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
     await next();
 
-    // Step 4: Ctrl-C in the subscribed terminal, then the pattern subscription there.
+    // Step 4: Run into the subscribed terminal presses Ctrl-C there first (redis-cli reads no
+    // commands while subscribed), says so, then subscribes to the pattern.
     await expect.poll(stepNumber).toBe('4');
-    await page.getByRole('tab').nth(1).click();
-    await focusTerminal(page);
-    await page.keyboard.press('Control+c');
-    await waitIdle(page, second);
     await runs.nth(0).click();
     await expect.poll(passed).toBe('true');
-    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "psubscribe"', '2) "user:*"', '3) (integer) 1']);
+    await expect.poll(async () => (await screen(page, second)).slice(-6)).toEqual([
+      '^C',
+      '127.0.0.1:6379> PSUBSCRIBE user:*',
+      'Reading messages... (press Ctrl-C to quit)',
+      '1) "psubscribe"',
+      '2) "user:*"',
+      '3) (integer) 1',
+    ]);
+    expect(await page.locator('.run-interrupted').textContent()).toContain('Run pressed Ctrl-C first');
     await next();
 
     // Step 5: the signup event reaches the pattern subscriber.

@@ -63,8 +63,8 @@ r.publish(channel, "New Tutorial on Redis Pub/Sub")`,
     },
     {
       text: {
-        ko: '`PSUBSCRIBE`는 채널 이름 대신 **패턴**을 구독합니다. `user:*`는 `user:`로 시작하는 모든 채널입니다.\n\n두 번째 터미널을 클릭하고 **Ctrl-C**로 구독에서 빠져나온 뒤 패턴을 구독하세요.',
-        en: '`PSUBSCRIBE` subscribes to a **pattern** instead of one channel name: `user:*` is every channel starting with `user:`.\n\nClick the second terminal, press **Ctrl-C** to leave the subscription, then subscribe to the pattern.',
+        ko: '`PSUBSCRIBE`는 채널 이름 대신 **패턴**을 구독합니다. `user:*`는 `user:`로 시작하는 모든 채널입니다.\n\n구독 중인 터미널은 명령을 받지 않으니, 두 번째 터미널에서 **Ctrl-C**로 구독을 끝낸 뒤 패턴을 구독하세요. 실행 버튼을 누르면 Ctrl-C부터 대신 눌러 줍니다.',
+        en: '`PSUBSCRIBE` subscribes to a **pattern** instead of one channel name: `user:*` is every channel starting with `user:`.\n\nA subscribed terminal takes no commands: press **Ctrl-C** in the second terminal to end the subscription, then subscribe to the pattern. The Run button presses Ctrl-C for you first.',
       },
       commands: [{ client: 2, line: 'PSUBSCRIBE user:*' }],
       pythonCode: `pubsub = r.pubsub()
@@ -72,7 +72,7 @@ pubsub.psubscribe("user:*")  # every channel starting with user:
 for message in pubsub.listen():
     if message["type"] == "pmessage":
         print(message["channel"], message["data"])`,
-      hints: [{ ko: '구독 중인 터미널은 키보드 입력을 받지 않습니다. 실행 버튼이 아무 일도 하지 않는다면 먼저 Ctrl-C를 누르세요.', en: 'A subscribed terminal ignores the keyboard: if Run seems to do nothing, press Ctrl-C there first.' }],
+      hints: [{ ko: '직접 입력한다면: 두 번째 터미널을 클릭하고 Ctrl-C를 누르면 프롬프트가 돌아옵니다.', en: 'Typing it yourself: click the second terminal and press Ctrl-C; the prompt comes back.' }],
       solution: [{ client: 2, line: 'PSUBSCRIBE user:*' }],
       check: { reply: { command: 'PSUBSCRIBE user:*', client: 2, matches: /^1\) "psubscribe"\n2\) "user:\*"/ } },
     },

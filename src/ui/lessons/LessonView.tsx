@@ -6,7 +6,7 @@ import { clientsOf, lineClient, lineText, type Lesson, type Line, type Step } fr
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
-import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine } from './runner.js';
+import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine, type Interrupted } from './runner.js';
 import { STRINGS, type Strings } from './strings.js';
 
 export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: readonly Lesson[] }) {
@@ -18,6 +18,9 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
   const index = Math.min(progress.step, total - 1);
   const step = lesson.steps[index]!;
   const passed = progress.done.includes(index);
+  // Why the last Run on this step pressed Ctrl-C first, if it had to.
+  const stepAt = `${lesson.id}/${index}`;
+  const [interrupted, setInterrupted] = useState<{ at: string; kind: NonNullable<Interrupted> } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -62,7 +65,12 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
           <Markdown source={step.text[locale]} />
         </div>
         <StepNotices lesson={lesson} step={step} t={t} />
-        <Commands lines={step.commands} lesson={lesson} t={t} />
+        {interrupted?.at === stepAt && (
+          <p className="notice run-interrupted" role="status">
+            {interrupted.kind === 'listening' ? t.interruptedListening : t.interruptedBlocked}
+          </p>
+        )}
+        <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />
         <p className="step-status" role="status">
           {passed ? `✓ ${t.passed}` : t.pending}
         </p>
@@ -92,12 +100,15 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
   );
 }
 
-function Commands({ lines, lesson, t }: { lines: readonly Line[]; lesson: Lesson; t: Strings }) {
+function Commands({ lines, lesson, t, onRun }: { lines: readonly Line[]; lesson: Lesson; t: Strings; onRun?: (interrupted: Interrupted) => void }) {
+  const run = (line: Line) => {
+    void runLine(line, lesson).then((interrupted) => onRun?.(interrupted), () => undefined);
+  };
   return (
     <ul className="commands">
       {lines.map((line, i) => (
         <li key={i}>
-          <button className="run-command" onClick={() => void runLine(line, lesson)} aria-label={t.runLabel(lineText(line))}>
+          <button className="run-command" onClick={() => run(line)} aria-label={t.runLabel(lineText(line))}>
             <span className="run-label" aria-hidden="true">
               ▶ {t.run}
             </span>

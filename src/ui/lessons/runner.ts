@@ -229,8 +229,15 @@ export function hasSecondTerminal(): boolean {
   return tabForClient(2, true) !== undefined;
 }
 
-/** Runs a line in the terminal of its client, as if typed there. */
-export async function runLine(line: Line, lesson: Lesson): Promise<void> {
+/** What a Run had to interrupt first: a subscribed terminal, or one blocked in BLPOP & co. */
+export type Interrupted = 'listening' | 'blocked' | null;
+
+/**
+ * Runs a line in the terminal of its client, as if typed there. A terminal that is listening
+ * (SUBSCRIBE) or blocked (BLPOP) gets Ctrl-C first; the answer says which, so the panel can tell
+ * the learner why the subscription or wait ended.
+ */
+export async function runLine(line: Line, lesson: Lesson): Promise<Interrupted> {
   const client = lineClient(line);
   // In a lesson that plays two clients, client 1 stays on its tab even when another is active.
   const two = lesson.steps.some((s) => clientsOf(s) > 1);
@@ -238,7 +245,10 @@ export async function runLine(line: Line, lesson: Lesson): Promise<void> {
   if (tabId === undefined) tabId = client === 1 ? useUi.getState().activeTab : openSecondTerminal();
   if (useUi.getState().activeTab !== tabId) useUi.getState().selectTab(tabId);
   await waitForTerminal(tabId);
-  existingTerminal(tabId)!.session.typeLine(lineText(line));
+  const session = existingTerminal(tabId)!.session;
+  const occupied = session.occupied;
+  session.typeLine(lineText(line), true);
+  return occupied;
 }
 
 /**

@@ -17,6 +17,10 @@ const en = {
   run: 'Run',
   runLabel: (line: string) => `Run ${line} in the terminal`,
   secondTerminal: 'terminal 2',
+  interruptedListening:
+    'That terminal was listening for messages, and redis-cli takes no commands then, so Run pressed Ctrl-C first: the subscription ended.',
+  interruptedBlocked:
+    'That terminal was waiting for a blocking command, so Run pressed Ctrl-C first: the wait ended.',
   passed: 'Done: this step’s check passed.',
   pending: 'Run the commands; this turns green when the check passes.',
   next: 'Next',
@@ -62,6 +66,9 @@ const ko: Strings = {
   run: '실행',
   runLabel: (line: string) => `터미널에서 ${line} 실행`,
   secondTerminal: '터미널 2',
+  interruptedListening:
+    '그 터미널은 메시지를 기다리는 중이었고, 이때 redis-cli는 명령을 받지 않습니다. 그래서 Run이 먼저 Ctrl-C를 눌러 구독을 끝냈습니다.',
+  interruptedBlocked: '그 터미널은 블로킹 명령의 응답을 기다리는 중이어서, Run이 먼저 Ctrl-C를 눌러 기다림을 끝냈습니다.',
   passed: '완료: 이 단계의 확인을 통과했습니다.',
   pending: '명령을 실행해 보세요. 확인을 통과하면 초록색으로 바뀝니다.',
   next: '다음',

@@ -153,8 +153,22 @@ export class TerminalSession {
       });
   }
 
-  /** Runs a line as if typed (the lessons' "Run" buttons): appended to whatever is queued. */
-  typeLine(line: string): void {
+  /**
+   * What keeps this terminal from reading a typed line: messages streaming in (SUBSCRIBE,
+   * MONITOR) or a blocked command (BLPOP …); null at a prompt.
+   */
+  get occupied(): 'listening' | 'blocked' | null {
+    if (this.streaming) return 'listening';
+    return this.waiting !== null ? 'blocked' : null;
+  }
+
+  /**
+   * Runs a line as if typed (the lessons' "Run" buttons): appended to whatever is queued. With
+   * `interrupt`, an occupied terminal first gets the Ctrl-C a person would press, since redis-cli
+   * reads no commands while it listens or waits.
+   */
+  typeLine(line: string, interrupt = false): void {
+    if (interrupt && this.occupied !== null) this.input('\x03');
     this.input(line.replace(/\r?\n/g, ' ') + '\r');
   }
 
