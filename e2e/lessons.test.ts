@@ -35,7 +35,7 @@ describe('lessons', () => {
 
     // The other steps with the Run buttons.
     const total = await page.locator('.step-dots .dot').count();
-    expect(total).toBe(9);
+    expect(total).toBe(10);
     for (let step = 2; step <= total; step++) {
       await expect.poll(stepNumber).toBe(String(step));
       await expect.poll(hash).toBe(`#/lessons/first-contact/${step}`);
@@ -90,7 +90,7 @@ describe('lessons', () => {
     await page.getByRole('button', { name: 'Set up the lesson' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Set up the lesson' }).count()).toBe(0);
     const runs = page.locator('section.step > .commands button');
-    for (let step = 1; step <= 4; step++) {
+    for (let step = 1; step <= 5; step++) {
       await expect.poll(stepNumber).toBe(String(step));
       const n = await runs.count();
       for (let i = 0; i < n; i++) {
@@ -102,8 +102,8 @@ describe('lessons', () => {
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
 
-    // Step 5 needs another connection: the panel offers a second terminal and runs lines there.
-    await expect.poll(hash).toBe('#/lessons/hat-shop/5');
+    // Step 6 needs another connection: the panel offers a second terminal and runs lines there.
+    await expect.poll(hash).toBe('#/lessons/hat-shop/6');
     await page.getByRole('button', { name: 'Open a second terminal' }).click();
     await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
     const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);

@@ -2,17 +2,20 @@ import type { Lesson } from '../src/lessons/model.js';
 
 // PyHats.com, part 2 from the documents: the middleware LPUSHes every visitor's IP onto `ips` in
 // database 5, an `ipwatcher` in another terminal BLPOPs them, counts each address per minute with
-// INCRBY on "<addr>:<minute>" plus EXPIRE 60, and blacklists an address at MAXVISITS (15).
+// INCRBY on "<addr>:<minute>" plus EXPIRE 60, and blacklists an address at MAXVISITS (15) or
+// more; last, the sliding-window count with a sorted set (ZADD / ZREMRANGEBYSCORE / ZCARD) that
+// the documents credit to ClassDojo.
 
 const BOT = '104.174.118.18';
 const COUNTER = `${BOT}:15`;
+const HITS = `hits:${BOT}`;
 
 export const lesson: Lesson = {
   id: 'bot-detection',
   title: { ko: '모자 가게 2: 봇 잡기', en: 'The hat shop, part 2: catching bots' },
   summary: {
-    ko: '들어오는 IP 주소를 리스트에 넣고, 다른 터미널의 감시자가 BLPOP으로 꺼내 분당 방문 횟수를 셉니다. 1분에 15번 넘게 오는 주소는 봇입니다.',
-    en: 'Push incoming IP addresses onto a list; a watcher in another terminal takes them with BLPOP and counts visits per minute. An address that comes more than 15 times a minute is a bot.',
+    ko: '들어오는 IP 주소를 리스트에 넣고, 다른 터미널의 감시자가 BLPOP으로 꺼내 분당 방문 횟수를 셉니다. 1분에 15번 이상 오는 주소는 봇입니다.',
+    en: 'Push incoming IP addresses onto a list; a watcher in another terminal takes them with BLPOP and counts visits per minute. An address that comes 15 or more times in a minute is a bot.',
   },
   level: 3,
   prerequisites: ['hat-shop', 'job-queue', 'expiry'],
@@ -109,11 +112,17 @@ while True:
     },
     {
       text: {
-        ko: '봇은 같은 분 안에 요청을 20번 보냅니다. 감시자가 한 번씩 세는 과정을 건너뛰고, 14번 더 센 것으로 치고 `INCRBY`에 14를 주세요. 카운터가 `MAXVISITS`(15)에 닿으면 봇입니다.\n\n문서는 블랙리스트를 파이썬 `set`에 두지만, Redis 집합에 두면 다른 서버들도 함께 볼 수 있습니다.',
-        en: 'The bot sends 20 requests within the minute. Skip counting them one by one: take it as 14 more and give `INCRBY` 14. When the counter reaches `MAXVISITS` (15), it is a bot.\n\nThe documents keep the blacklist in a Python `set`; a Redis set lets every server see it.',
+        ko: '봇은 같은 분 안에 요청을 20번 보냅니다. 감시자처럼 하나씩 세는 대신, 카운터가 15가 될 때까지의 14번을 한꺼번에 더해 봅시다. `INCRBY`에 14를 줍니다. 카운터가 `MAXVISITS`(15) 이상이면 봇입니다.\n\n문서는 블랙리스트를 파이썬 `set`에 두지만, Redis 집합에 두면 다른 서버들도 함께 볼 수 있습니다.',
+        en: 'The bot sends 20 requests within the minute. Rather than counting them one at a time as the watcher does, add the 14 that bring the counter to 15 in one go: give `INCRBY` 14. A count of `MAXVISITS` (15) or more means a bot.\n\nThe documents keep the blacklist in a Python `set`; a Redis set lets every server see it.',
       },
       commands: [{ client: 2, line: `INCRBY ${COUNTER} 14` }, { client: 2, line: `SADD blacklist ${BOT}` }],
-      pythonCode: `n = ipwatcher.incrby("${COUNTER}", 1)
+      pythonCode: `# the bot, in the first shell: 20 requests in the same minute
+for _ in range(20):
+    r.lpush("ips", "${BOT}")
+
+# the watcher counts each one with incrby(addrts, 1); like the terminal,
+# add the 14 that reach the limit in one go
+n = ipwatcher.incrby("${COUNTER}", 14)  # 15
 if n >= MAXVISITS:
     print(f"Hat bot detected!: {addr}")
     ipwatcher.sadd("blacklist", str(addr))`,
@@ -141,6 +150,49 @@ print(ipwatcher.sismember("blacklist", "${BOT}"))  # 1`,
         all: [
           { reply: { command: `EXISTS ${COUNTER}`, equals: '(integer) 0' } },
           { reply: { command: `SISMEMBER blacklist ${BOT}`, equals: '(integer) 1' } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '분 단위 카운터에는 빈틈이 있습니다. 15시 15분 59초에 14번, 16분 00초에 14번 보내면 2초 동안 28번인데, 요청이 `주소:15`와 `주소:16` 두 키로 나뉘어 어느 쪽도 15에 닿지 않습니다. 문서가 소개하는 ClassDojo의 방법은 **정렬된 집합**으로 "지금부터 거꾸로 60초"를 세는 **슬라이딩 윈도**입니다. 시계의 분이 바뀌어도 창은 끊기지 않습니다.\n\n요청마다 고유한 ID를 멤버로, 요청 시각(유닉스 초)을 점수로 `ZADD`합니다. 그다음 60초보다 오래된 멤버를 `ZREMRANGEBYSCORE`로 지우고 남은 수를 `ZCARD`로 셉니다. 지금이 `1710170143`(15:15:43 UTC)이라면 `1710170083` 이하는 창 밖입니다. 마지막으로 `EXPIRE`를 걸어 두면 요청이 끊긴 주소의 키는 저절로 사라집니다.',
+        en: 'The per-minute counter has a gap. Send 14 requests at 15:15:59 and 14 more at 15:16:00: 28 in two seconds, yet they are split between `address:15` and `address:16`, and neither reaches 15. ClassDojo\'s approach, which the documents point to, is a **sliding window** kept in a **sorted set**: count the 60 seconds back from now, so the window never breaks when the clock\'s minute changes.\n\nFor each request, `ZADD` a unique request id as the member, with the request time (Unix seconds) as its score. Then drop the members older than 60 seconds with `ZREMRANGEBYSCORE` and count what is left with `ZCARD`. If now is `1710170143` (15:15:43 UTC), everything at or below `1710170083` is outside the window. Last, an `EXPIRE` lets the key of an address that goes quiet disappear by itself.',
+      },
+      commands: [
+        `ZADD ${HITS} 1710170050 req1 1710170100 req2 1710170130 req3 1710170143 req4`,
+        `ZREMRANGEBYSCORE ${HITS} -inf 1710170083`,
+        `ZCARD ${HITS}`,
+        `EXPIRE ${HITS} 60`,
+      ],
+      pythonCode: `import time
+import uuid
+
+WINDOW = 60  # seconds
+
+def seen_too_often(addr: str) -> bool:
+    key = f"hits:{addr}"
+    now = time.time()
+    with ipwatcher.pipeline() as pipe:  # MULTI ... EXEC: the four run as one
+        pipe.zadd(key, {uuid.uuid4().hex: now})           # this request
+        pipe.zremrangebyscore(key, "-inf", now - WINDOW)  # forget the old ones
+        pipe.zcard(key)                                   # requests in the last 60 s
+        pipe.expire(key, WINDOW)
+        _, _, count, _ = pipe.execute()
+    return count >= MAXVISITS`,
+      hints: [
+        { ko: '요청 ID가 같으면 점수만 바뀌므로 요청마다 다른 ID를 씁니다. 여기 명령은 다시 실행해도 결과가 같습니다. 다만 카운터 하나가 아니라 요청마다 멤버 하나를 저장하니 메모리는 더 듭니다.', en: 'The same request id would only move its score, so every request gets a new one. Running these lines again gives the same result. The price: one member per request instead of a single counter, so more memory.' },
+        { ko: '상한 앞에 `(`를 붙이면(`(1710170083`) 그 값 자체는 지우지 않고 남깁니다. 프롬프트가 `[5]`로 끝나는지도 확인하세요.', en: 'A `(` before the bound (`(1710170083`) keeps members with exactly that score. Also check that the prompt ends in `[5]`.' },
+      ],
+      solution: [
+        `ZADD ${HITS} 1710170050 req1 1710170100 req2 1710170130 req3 1710170143 req4`,
+        `ZREMRANGEBYSCORE ${HITS} -inf 1710170083`,
+        `ZCARD ${HITS}`,
+        `EXPIRE ${HITS} 60`,
+      ],
+      check: {
+        all: [
+          { key: HITS, type: 'zset', length: 3, member: 'req4', ttlBetween: [1, 60] },
+          { reply: { command: `ZCARD ${HITS}`, equals: '(integer) 3' } },
         ],
       },
     },

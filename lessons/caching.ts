@@ -2,10 +2,12 @@ import type { Lesson } from '../src/lessons/model.js';
 
 // The documents' cache-aside pattern: look in the cache (GET product:1), miss, store the database
 // row as JSON with SET EX, hit, invalidate with DEL when the row changes, find list pages with
-// SCAN instead of KEYS, and let a short EX clean up by itself.
+// SCAN instead of KEYS, let a short EX clean up by itself, and last wrap the whole pattern in a
+// Python decorator (@cache("user", ttl=600) → user:42).
 
 const P1 = '{"id": 1, "name": "Keyboard", "price": 30}';
 const P2 = '{"id": 2, "name": "Mouse", "price": 15}';
+const U42 = '{"id": 42, "name": "Alice"}';
 
 export const lesson: Lesson = {
   id: 'caching',
@@ -43,7 +45,10 @@ export const lesson: Lesson = {
       pythonCode: `    data = {"id": product.id, "name": product.name, "price": product.price}
     r.set(cache_key, json.dumps(data), ex=300)  # 3. cache it for 5 minutes
     return data`,
-      hints: [{ ko: 'JSON 안에 큰따옴표가 있으니 전체를 작은따옴표로 감쌉니다.', en: 'The JSON has double quotes inside, so wrap the whole value in single quotes.' }],
+      hints: [
+        { ko: 'JSON 안에 큰따옴표가 있으니 전체를 작은따옴표로 감쌉니다.', en: 'The JSON has double quotes inside, so wrap the whole value in single quotes.' },
+        { ko: '가장 단순한 캐시도 모양은 같습니다. `r.get(key)`가 `None`이면 값을 계산해 `r.set(key, data, ex=60)`으로 넣고, 아니면 캐시에 있던 값을 씁니다. 만료 시간만 다릅니다.', en: 'The simplest cache has the same shape: if `r.get(key)` is `None`, compute the value and `r.set(key, data, ex=60)`; otherwise use what was cached. Only the expiry differs.' },
+      ],
       solution: [`SET product:1 '${P1}' EX 300`],
       check: { key: 'product:1', equals: P1, ttlBetween: [1, 300] },
     },
@@ -113,6 +118,48 @@ print(r.get("product:2"))  # None: expired, the next get_product(2) reads the da
       solution: ['GET product:2'],
       wait: 11,
       check: { all: [{ key: 'product:2', exists: false }, { reply: { command: 'GET product:2', equals: '(nil)' } }] },
+    },
+    {
+      text: {
+        ko: '상품마다, 사용자마다 "캐시 확인 → 없으면 DB → 저장" 코드를 되풀이하기는 번거롭습니다. 파이썬에서는 이 과정을 **데코레이터**로 한 번만 써 두고 어느 함수에나 씌울 수 있습니다. 캐시 키는 `접두사:인자` 모양이라, `@cache("user", ttl=600)`을 붙인 `get_user(42)`는 `user:42`를 씁니다.\n\n첫 호출이 하는 일을 명령으로 따라가 봅시다. `GET`이 미스를 내면 원래 함수가 실행되고, 그 결과가 JSON으로 바뀌어 `SET … EX 600`으로 10분 동안 저장됩니다. 두 번째 호출부터는 `GET`에서 끝납니다.',
+        en: 'Repeating "check the cache, go to the database on a miss, store" for every product and every user gets tedious. In Python you can write it once as a **decorator** and put it on any function. The cache key is `prefix:arguments`, so `get_user(42)` under `@cache("user", ttl=600)` uses `user:42`.\n\nFollow the first call as commands: `GET` misses, the real function runs, and its result is stored as JSON for 10 minutes with `SET … EX 600`. From the second call on, everything ends at the `GET`.',
+      },
+      commands: ['GET user:42', `SET user:42 '${U42}' EX 600`, 'GET user:42', 'TTL user:42'],
+      pythonCode: `import json
+from functools import wraps
+
+def cache(key_prefix: str, ttl: int = 300):
+    def decorator(func):
+        @wraps(func)  # the wrapper keeps func's name and docstring
+        def wrapper(*args):
+            key = f"{key_prefix}:{':'.join(str(a) for a in args)}"
+            hit = r.get(key)
+            if hit is not None:
+                return json.loads(hit)
+            value = func(*args)
+            r.set(key, json.dumps(value), ex=ttl)
+            return value
+        return wrapper
+    return decorator
+
+@cache("user", ttl=600)
+def get_user(user_id: int) -> dict:
+    user = db.query(User).get(user_id)
+    return {"id": user.id, "name": user.name}
+
+get_user(42)  # miss: the database, then SET user:42 ... EX 600
+get_user(42)  # hit: straight from Redis`,
+      hints: [
+        { ko: '처음 `GET`이 값을 보여 준다면 전에 만든 키가 남아 있는 것입니다. `DEL user:42` 후 다시 해 보세요.', en: 'Did the first `GET` show a value? A key from before is left: `DEL user:42` and try again.' },
+        { ko: '사용자 정보가 바뀌면 4단계처럼 `DEL user:42`로 무효화합니다. 데코레이터도 키 규칙만 알면 지울 수 있습니다.', en: 'When the user changes, invalidate with `DEL user:42`, as in step 4; knowing the key rule is all it takes.' },
+      ],
+      solution: ['GET user:42', `SET user:42 '${U42}' EX 600`, 'GET user:42'],
+      check: {
+        all: [
+          { key: 'user:42', type: 'string', ttlBetween: [1, 600] },
+          { reply: { command: 'GET user:42', matches: /Alice/ } },
+        ],
+      },
     },
   ],
 };

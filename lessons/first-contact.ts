@@ -1,8 +1,8 @@
 import type { Lesson } from '../src/lessons/model.js';
 
 // The first session at the prompt: the commands the documents try right after connecting with
-// redis-cli (PING, SET/GET, KEYS, DEL), the capitals example (MSET/MGET, EXISTS), databases
-// (SELECT) and clearing one (FLUSHDB).
+// redis-cli (PING, INFO, SET/GET, KEYS, DEL), the capitals example (GET Croatia / Japan,
+// MSET/MGET, EXISTS), databases (SELECT), clearing one (FLUSHDB) and leaving (exit/QUIT, text only).
 
 export const lesson: Lesson = {
   id: 'first-contact',
@@ -29,6 +29,22 @@ print(r.ping())  # True`,
       ],
       solution: ['PING'],
       check: { reply: { command: 'PING', equals: 'PONG' } },
+    },
+    {
+      text: {
+        ko: '`INFO`는 서버의 상태를 알려 줍니다. 버전, 가동 시간, 접속한 클라이언트 수, 메모리 사용량 등이 `# Server`, `# Memory`, `# Keyspace` 같은 **섹션**별로 나옵니다. 인자 없이 보내면 전부 나와 꽤 길어서, 보통은 섹션 이름을 붙여 필요한 부분만 봅니다.\n\n`INFO server`에서 `redis_version` 줄을 찾아보세요. `INFO keyspace`는 데이터베이스마다 키가 몇 개인지 보여 줍니다. 키가 하나도 없으면 제목 줄만 나옵니다.',
+        en: '`INFO` tells you about the server: its version, uptime, connected clients, memory use and more, in **sections** such as `# Server`, `# Memory` and `# Keyspace`. With no argument you get all of them, which is long, so you usually name the section you want.\n\nFind the `redis_version` line in `INFO server`. `INFO keyspace` shows how many keys each database holds; with no keys at all, only its heading appears.',
+      },
+      commands: ['INFO server', 'INFO keyspace'],
+      pythonCode: `info = r.info("server")       # the section as a dict
+print(info["redis_version"])  # 7.0.15
+print(r.info("keyspace"))     # {} while there are no keys`,
+      hints: [
+        { ko: '가동 시간이나 시각처럼 볼 때마다 바뀌는 값이 많습니다. 숫자가 예시와 달라도 괜찮습니다.', en: 'Many values, like the uptime and the clock, change every time you look; your numbers will differ from anyone else\'s.' },
+        { ko: '각 줄은 `이름:값` 형식이라 프로그램으로 읽기 쉽습니다. redis-py의 `r.info()`는 이것을 딕셔너리로 바꿔 돌려줍니다.', en: 'Each line is `name:value`, easy for a program to read; redis-py\'s `r.info()` turns it into a dict.' },
+      ],
+      solution: ['INFO server', 'INFO keyspace'],
+      check: { reply: { command: 'INFO', matches: /redis_version:/ } },
     },
     {
       text: {
@@ -71,22 +87,25 @@ print(r.get("mything"))  # None`,
     },
     {
       text: {
-        ko: '나라와 수도를 저장해 봅시다. `SET`을 한 번씩 보내도 되지만, `MSET`은 여러 쌍을 한 명령으로 저장하고 `MGET`은 여러 키를 한 번에 읽습니다. 왕복 횟수가 줄어드니 그만큼 빠릅니다.\n\n`MGET`의 답은 요청한 키 순서 그대로 나옵니다.',
-        en: 'Let\'s store some countries and their capitals. One `SET` per pair works, but `MSET` writes many pairs in one command and `MGET` reads many keys at once: fewer round trips, less waiting.\n\n`MGET` answers in the order you asked for the keys.',
+        ko: '나라와 수도를 저장해 봅시다. 나라 이름이 키, 수도가 값입니다. 저장하지 않은 나라(`Japan`)를 읽으면 앞에서처럼 `(nil)`이 나옵니다.\n\n`SET`을 한 쌍씩 보내도 되지만, `MSET`은 여러 쌍을 한 명령으로 저장하고 `MGET`은 여러 키를 한 번에 읽습니다. 왕복 횟수가 줄어드니 그만큼 빠릅니다. `MGET`의 답은 요청한 키 순서 그대로 나옵니다.',
+        en: 'Let\'s store some countries and their capitals: the country is the key, the capital the value. A country never stored (`Japan`) reads as `(nil)`, as before.\n\nOne `SET` per pair works, but `MSET` writes many pairs in one command and `MGET` reads many keys at once: fewer round trips, less waiting. `MGET` answers in the order you asked for the keys.',
       },
-      commands: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
+      commands: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'GET Croatia', 'GET Japan', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
       pythonCode: `r.set("Bahamas", "Nassau")
 r.set("Croatia", "Zagreb")
+print(r.get("Croatia"))  # b'Zagreb'
+print(r.get("Japan"))    # None, like capitals.get("Japan")
 r.mset({"Lebanon": "Beirut", "Norway": "Oslo", "France": "Paris"})
 print(r.mget("Lebanon", "Norway", "Bahamas"))  # [b'Beirut', b'Oslo', b'Nassau']`,
       hints: [
         { ko: '`MSET`은 키와 값을 번갈아 적습니다: `MSET 키1 값1 키2 값2 …`', en: '`MSET` takes keys and values in turn: `MSET key1 value1 key2 value2 …`' },
         { ko: '`MGET`에 `Bahamas`가 들어 있으니 `SET Bahamas Nassau`부터 실행해야 합니다.', en: '`MGET` asks for `Bahamas` too, so run `SET Bahamas Nassau` first.' },
       ],
-      solution: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
+      solution: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'GET Croatia', 'GET Japan', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
       check: {
         all: [
           { key: 'Croatia', equals: 'Zagreb' },
+          { reply: { command: 'GET Japan', equals: '(nil)' } },
           { key: 'France', equals: 'Paris' },
           { reply: { command: 'MGET Lebanon Norway Bahamas', equals: '1) "Beirut"\n2) "Oslo"\n3) "Nassau"' } },
         ],
@@ -169,8 +188,8 @@ print(r1.keys("*"))  # [] — database 1 has its own keys`,
     },
     {
       text: {
-        ko: '마지막으로 정리합니다. `FLUSHDB`는 **지금 선택된** 데이터베이스의 키를 모두 지웁니다. 다른 번호의 데이터베이스는 건드리지 않습니다.\n\n되돌릴 방법이 없으니 실제 서버에서는 신중하게 쓰세요.',
-        en: 'Finally, clean up. `FLUSHDB` deletes every key in the **currently selected** database and leaves the other numbers alone.\n\nThere is no undo, so think twice on a real server.',
+        ko: '마지막으로 정리합니다. `FLUSHDB`는 **지금 선택된** 데이터베이스의 키를 모두 지웁니다. 다른 번호의 데이터베이스는 건드리지 않습니다.\n\n되돌릴 방법이 없으니 실제 서버에서는 신중하게 쓰세요. 다 쓴 redis-cli는 `exit`나 `QUIT`으로 빠져나옵니다. 여기서 입력하면 터미널이 연결을 끊고, 아무 키나 누르면 새로 접속합니다.',
+        en: 'Finally, clean up. `FLUSHDB` deletes every key in the **currently selected** database and leaves the other numbers alone.\n\nThere is no undo, so think twice on a real server. When you are done with redis-cli, leave it with `exit` or `QUIT`. Typed here, it closes the terminal\'s connection, and any key starts a new one.',
       },
       commands: ['FLUSHDB', 'KEYS *'],
       pythonCode: `r.flushdb()

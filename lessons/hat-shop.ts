@@ -1,9 +1,13 @@
 import type { Lesson } from '../src/lessons/model.js';
 
 // PyHats.com from the documents: three limited-edition hats as hashes in database 1, a purchase
-// as two HINCRBYs, made all-or-nothing with MULTI/EXEC, then made safe against a second buyer
-// with WATCH (optimistic locking), and UNWATCH when a hat is sold out.
+// as two HINCRBYs, a discount with HINCRBYFLOAT (HINCRBY refuses a decimal price), the purchase
+// made all-or-nothing with MULTI/EXEC, then safe against a second buyer with WATCH (optimistic
+// locking), and UNWATCH when a hat is sold out.
 
+// The ids the documents' random.seed(444) + getrandbits(32) gives, in the order black, maroon, green.
+const BLACK = 'hat:1326692461';
+const MAROON = 'hat:1236154736';
 const HAT = 'hat:56854717';
 
 export const lesson: Lesson = {
@@ -17,8 +21,8 @@ export const lesson: Lesson = {
   prerequisites: ['hashes', 'strings-counters'],
   db: 1,
   setup: [
-    'HSET hat:1236154736 color black price 49.99 style fitted quantity 1000 npurchased 0',
-    'HSET hat:1326692461 color maroon price 59.99 style hipster quantity 500 npurchased 0',
+    `HSET ${BLACK} color black price 49.99 style fitted quantity 1000 npurchased 0`,
+    `HSET ${MAROON} color maroon price 59.99 style hipster quantity 500 npurchased 0`,
     `HSET ${HAT} color green price 99.99 style baseball quantity 200 npurchased 0`,
   ],
   steps: [
@@ -28,7 +32,16 @@ export const lesson: Lesson = {
         en: 'The shop\'s three hats are waiting as hashes in **database 1** (the documents connect with `redis.Redis(db=1)` too). The `hat:` prefix works as the shop\'s namespace.\n\nMove there with `SELECT 1` and look at the green baseball hat.',
       },
       commands: ['SELECT 1', 'KEYS hat:*', `HGETALL ${HAT}`],
-      pythonCode: `r = redis.Redis(db=1)
+      pythonCode: `import random
+
+random.seed(444)  # the same ids every time: black, maroon, green
+hats = {f"hat:{random.getrandbits(32)}": hat for hat in (
+    {"color": "black", "price": 49.99, "style": "fitted", "quantity": 1000, "npurchased": 0},
+    {"color": "maroon", "price": 59.99, "style": "hipster", "quantity": 500, "npurchased": 0},
+    {"color": "green", "price": 99.99, "style": "baseball", "quantity": 200, "npurchased": 0},
+)}
+
+r = redis.Redis(db=1)
 with r.pipeline() as pipe:  # three HSETs in one round trip
     for h_id, hat in hats.items():
         pipe.hset(h_id, mapping=hat)
@@ -55,6 +68,30 @@ r.hincrby("${HAT}", "npurchased", 1)  # 1`,
         all: [
           { key: HAT, field: ['quantity', '199'] },
           { key: HAT, field: ['npurchased', '1'] },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '이번에는 가격입니다. 초록 모자를 10달러 할인해 봅시다. `HINCRBY`는 필드 값을 **64비트 정수**로 읽을 수 있을 때만 동작합니다. `99.99`는 정수가 아니므로 `HINCRBY`는 `ERR hash value is not an integer` 오류로 거절합니다.\n\n소수에는 `HINCRBYFLOAT`를 씁니다. 음수를 주면 빼기가 되고, 바뀐 값을 문자열로 돌려줍니다. 다른 자료형에도 같은 계열의 명령이 있습니다. 문자열 키에는 `INCR`, `INCRBY`, `INCRBYFLOAT`, 정렬된 집합에는 `ZINCRBY`입니다.',
+        en: 'Next, the price: take 10 dollars off the green hat. `HINCRBY` works only when the field reads as a **64-bit integer**; `99.99` does not, so `HINCRBY` refuses with `ERR hash value is not an integer`.\n\nFor decimals there is `HINCRBYFLOAT`. A negative amount subtracts, and the new value comes back as a string. Other types have the same family of commands: `INCR`, `INCRBY` and `INCRBYFLOAT` for string keys, `ZINCRBY` for sorted sets.',
+      },
+      commands: [`HINCRBY ${HAT} price 1`, `HINCRBYFLOAT ${HAT} price -10`, `HGET ${HAT} price`],
+      pythonCode: `try:
+    r.hincrby("${HAT}", "price", 1)
+except redis.ResponseError as e:
+    print(e)  # hash value is not an integer
+
+print(r.hincrbyfloat("${HAT}", "price", -10))  # 89.99`,
+      hints: [
+        { ko: '한 번 더 누르면 10달러가 또 빠집니다. 원래 가격으로 돌리려면 `HINCRBYFLOAT hat:56854717 price 10`을 실행하세요.', en: 'Each press takes off another 10 dollars. To restore the price, run `HINCRBYFLOAT hat:56854717 price 10`.' },
+        { ko: '돈은 센트 단위 정수(`9999`)로 저장하는 방법도 있습니다. 그러면 `HINCRBY`를 쓸 수 있고 소수 계산의 반올림 오차도 피할 수 있습니다.', en: 'Another way to store money is whole cents (`9999`): then `HINCRBY` works and decimal rounding never comes up.' },
+      ],
+      solution: [`HINCRBY ${HAT} price 1`, `HINCRBYFLOAT ${HAT} price -10`],
+      check: {
+        all: [
+          { reply: { command: `HINCRBY ${HAT} price 1`, equals: '(error) ERR hash value is not an integer' } },
+          { reply: { command: `HINCRBYFLOAT ${HAT} price -10`, matches: /^"\d+(\.\d+)?"$/ } },
         ],
       },
     },
@@ -144,7 +181,10 @@ except redis.WatchError:
         en: 'After a conflict, simply try again from the top: watch, check, send the transaction. Nobody interferes this time, so it goes through (and `EXEC` ends the `WATCH`).\n\nThe documents\' `buyitem()` is exactly this, wrapped in a `while True` loop.',
       },
       commands: [`WATCH ${HAT}`, `HGET ${HAT} quantity`, 'MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
-      pythonCode: `def buy_item(r: redis.Redis, item_id: str) -> None:
+      pythonCode: `class OutOfStockError(Exception):
+    """Every hat of this kind is sold."""
+
+def buy_item(r: redis.Redis, item_id: str) -> None:
     with r.pipeline() as pipe:
         while True:
             try:
@@ -152,7 +192,7 @@ except redis.WatchError:
                 left = int(pipe.hget(item_id, "quantity"))
                 if left <= 0:
                     pipe.unwatch()
-                    raise OutOfStock(item_id)
+                    raise OutOfStockError(item_id)
                 pipe.multi()
                 pipe.hincrby(item_id, "quantity", -1)
                 pipe.hincrby(item_id, "npurchased", 1)
@@ -171,22 +211,19 @@ except redis.WatchError:
     },
     {
       text: {
-        ko: '모자가 다 팔렸다면 어떨까요? 자주색 힙스터 모자가 방금 매진되었다고 해 봅시다. 재고를 확인해 보니 `0`이면 트랜잭션을 보내지 않고 `UNWATCH`로 지켜보기를 멈춘 뒤 "품절"을 알립니다.',
+        ko: '모자가 다 팔렸다면 어떨까요? 적갈색(maroon) 힙스터 모자가 방금 매진되었다고 해 봅시다. 재고를 확인해 보니 `0`이면 트랜잭션을 보내지 않고 `UNWATCH`로 지켜보기를 멈춘 뒤 "품절"을 알립니다.',
         en: 'And when a hat is sold out? Say the maroon hipster hat just sold its last one. You check the stock, see `0`, send no transaction, stop watching with `UNWATCH`, and show "sold out".',
       },
-      commands: ['HSET hat:1326692461 quantity 0', 'WATCH hat:1326692461', 'HGET hat:1326692461 quantity', 'UNWATCH'],
-      pythonCode: `class OutOfStock(Exception):
-    pass
-
-pipe.watch("hat:1326692461")
-if int(pipe.hget("hat:1326692461", "quantity")) <= 0:
+      commands: [`HSET ${MAROON} quantity 0`, `WATCH ${MAROON}`, `HGET ${MAROON} quantity`, 'UNWATCH'],
+      pythonCode: `pipe.watch("${MAROON}")
+if int(pipe.hget("${MAROON}", "quantity")) <= 0:
     pipe.unwatch()
-    raise OutOfStock("hat:1326692461")`,
+    raise OutOfStockError("${MAROON}")`,
       hints: [{ ko: '`UNWATCH`는 이 연결이 지켜보던 모든 키를 놓아 줍니다.', en: '`UNWATCH` lets go of every key this connection was watching.' }],
-      solution: ['HSET hat:1326692461 quantity 0', 'WATCH hat:1326692461', 'HGET hat:1326692461 quantity', 'UNWATCH'],
+      solution: [`HSET ${MAROON} quantity 0`, `WATCH ${MAROON}`, `HGET ${MAROON} quantity`, 'UNWATCH'],
       check: {
         all: [
-          { reply: { command: 'HGET hat:1326692461 quantity', equals: '"0"' } },
+          { reply: { command: `HGET ${MAROON} quantity`, equals: '"0"' } },
           { reply: { command: 'UNWATCH', equals: 'OK' } },
         ],
       },

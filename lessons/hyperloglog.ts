@@ -7,7 +7,7 @@ const THOUSAND = Array.from({ length: 1000 }, (_, i) => String(i)).join(' ');
 
 export const lesson: Lesson = {
   id: 'hyperloglog',
-  title: { ko: 'HyperLogLog: 대충, 하지만 아주 적은 메모리로 세기', en: 'HyperLogLog: counting roughly, in very little memory' },
+  title: { ko: 'HyperLogLog: 근사치로, 아주 적은 메모리로 세기', en: 'HyperLogLog: counting roughly, in very little memory' },
   summary: {
     ko: '서로 다른 방문자가 몇 명인지 세되, 방문자 목록은 저장하지 않습니다. 오차를 조금 받아들이는 대신 메모리는 거의 들지 않습니다.',
     en: 'Count how many different visitors there were without keeping the list of them: a small error in exchange for almost no memory.',

@@ -6,6 +6,8 @@ import type { Lesson } from '../src/lessons/model.js';
 import { lesson as bitmaps } from './bitmaps.js';
 import { lesson as botDetection } from './bot-detection.js';
 import { lesson as caching } from './caching.js';
+import { lesson as connections } from './connections.js';
+import { lesson as encodedValues } from './encoded-values.js';
 import { lesson as expiry } from './expiry.js';
 import { lesson as firstContact } from './first-contact.js';
 import { lesson as hashes } from './hashes.js';
@@ -31,8 +33,9 @@ export const lessons: readonly Lesson[] = [
   lists,
   sets,
   sortedSets,
-  expiry,
+  // The hat shop comes before expiry, as in the redis-py article.
   hatShop,
+  expiry,
   // The uses: the documents' data types beyond the first five, then the patterns built on them.
   hyperloglog,
   bitmaps,
@@ -46,4 +49,6 @@ export const lessons: readonly Lesson[] = [
   botDetection,
   persistence,
   structuredData,
+  encodedValues,
+  connections,
 ];

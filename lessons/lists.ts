@@ -1,8 +1,9 @@
 import type { Lesson } from '../src/lessons/model.js';
 
 // Lists as task lists and queues: the tasks list pushed and popped at both ends, LRANGE over it
-// and over other_tasks / a missing list, the job_queue worker's RPUSH + LPOP, and the ips list
-// the hat shop's watcher reads.
+// and over other_tasks / a missing list, the job_queue worker's RPUSH + LPOP, the ips list
+// the hat shop's watcher reads, and the `queue` list where LPUSH + LPOP turns out to be a stack,
+// with BRPOP and a timeout.
 
 export const lesson: Lesson = {
   id: 'lists',
@@ -114,6 +115,30 @@ print(r.llen("job_queue"))  # 2`,
       hints: [{ ko: '`LPUSH ips a b c`처럼 한 번에 넣어도 결과는 같습니다.', en: 'One `LPUSH ips a b c` gives the same result.' }],
       solution: ['LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236'],
       check: { key: 'ips', length: 4, member: '90.213.45.98' },
+    },
+    {
+      text: {
+        ko: '이번에는 `queue`라는 리스트입니다. 왼쪽에 `task1`, `task2`를 넣고 오른쪽에 `task3`을 넣은 뒤 **왼쪽에서** 꺼내 보세요. 먼저 넣은 `task1`이 아니라 마지막으로 왼쪽에 넣은 `task2`가 나옵니다. 넣은 쪽에서 다시 꺼내면 나중에 들어온 것이 먼저 나가는 **스택**(LIFO)입니다. 이름이 `queue`라고 큐가 되지는 않습니다. 먼저 들어온 것부터 꺼내려면 5단계처럼 넣는 쪽과 꺼내는 쪽을 반대로 해야 합니다.\n\n`BRPOP queue 5`는 오른쪽 끝에서 꺼내는 **블로킹** 버전입니다. 요소가 있으면 바로 꺼내고, 리스트가 비어 있으면 최대 5초 기다렸다가 그래도 없으면 `(nil)`을 돌려줍니다. 답에는 꺼낸 리스트의 이름도 함께 나옵니다.',
+        en: 'Now a list named `queue`. Push `task1` and `task2` on the left, `task3` on the right, then pop from the **left**. Out comes `task2`, the last one pushed on that side, not `task1`, the first. Popping from the end you push to gives a **stack**: last in, first out. Calling the key `queue` does not make it one; to take the oldest item first, push and pop at opposite ends, as in step 5.\n\n`BRPOP queue 5` is the **blocking** pop from the right end. With an element there it takes it at once; on an empty list it waits up to 5 seconds and, if nothing arrives, answers `(nil)`. Its answer also names the list it popped from.',
+      },
+      commands: ['LPUSH queue task1 task2', 'RPUSH queue task3', 'LRANGE queue 0 -1', 'LPOP queue', 'BRPOP queue 5', 'LRANGE queue 0 -1'],
+      pythonCode: `r.lpush("queue", "task1", "task2")  # [task2, task1]
+r.rpush("queue", "task3")           # [task2, task1, task3]
+item = r.lpop("queue")              # b'task2': the side LPUSH used, so LIFO
+item = r.brpop("queue", timeout=5)  # (b'queue', b'task3'); None after 5 s if empty
+print(r.lrange("queue", 0, -1))     # [b'task1']`,
+      hints: [
+        { ko: '`LRANGE queue 0 -1`을 중간중간 실행해 리스트가 어떻게 바뀌는지 보세요.', en: 'Run `LRANGE queue 0 -1` between the steps to watch the list change.' },
+        { ko: '여러 번 눌러 순서가 꼬였다면 `DEL queue` 후 처음부터 다시 하세요. 타임아웃 `0`은 끝없이 기다린다는 뜻입니다.', en: 'Pressed Run too often and lost track? `DEL queue` and start over. A timeout of `0` means wait forever.' },
+      ],
+      solution: ['LPUSH queue task1 task2', 'RPUSH queue task3', 'LPOP queue', 'BRPOP queue 5', 'LRANGE queue 0 -1'],
+      check: {
+        all: [
+          { reply: { command: 'LPOP queue', equals: '"task2"' } },
+          { reply: { command: 'BRPOP queue 5', equals: '1) "queue"\n2) "task3"' } },
+          { key: 'queue', length: 1, member: 'task1' },
+        ],
+      },
     },
   ],
 };

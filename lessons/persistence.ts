@@ -1,7 +1,9 @@
 import type { Lesson } from '../src/lessons/model.js';
 
-// The documents' persistence section: the `save <seconds> <changes>` rules (CONFIG GET save),
-// LASTSAVE before and after BGSAVE, why SAVE blocks, and AOF as the alternative to RDB snapshots.
+// The documents' persistence section: the `save <seconds> <changes>` rules (CONFIG GET save), the
+// lines of their 6379.conf read and set at run time (CONFIG GET/SET: save 60 1, port, bind,
+// tcp-keepalive, dbfilename, dir, rdbcompression), LASTSAVE before and after BGSAVE, why SAVE
+// blocks, and AOF as the alternative to RDB snapshots.
 
 export const lesson: Lesson = {
   id: 'persistence',
@@ -25,9 +27,42 @@ export const lesson: Lesson = {
 # save 60 1
 # dbfilename dump.rdb
 # rdbcompression yes`,
-      hints: [{ ko: '`3600 1 300 100 60 10000`은 세 규칙입니다: 1시간에 1번, 5분에 100번, 1분에 10000번.', en: '`3600 1 300 100 60 10000` is three rules: 1 change in an hour, 100 in 5 minutes, 10000 in a minute.' }],
+      hints: [
+        { ko: '`3600 1 300 100 60 10000`은 세 규칙입니다: 1시간에 1번, 5분에 100번, 1분에 10000번.', en: '`3600 1 300 100 60 10000` is three rules: 1 change in an hour, 100 in 5 minutes, 10000 in a minute.' },
+        { ko: '문서가 기본값이라고 소개하는 `save 900 1`, `save 300 10`, `save 60 10000`은 Redis 6.2까지의 기본값입니다. 7.0부터 위의 값으로 바뀌었습니다.', en: 'The defaults the documents quote, `save 900 1`, `save 300 10` and `save 60 10000`, are those of Redis 6.2 and older; 7.0 changed them to the ones above.' },
+      ],
       solution: ['CONFIG GET save'],
       check: { reply: { command: 'CONFIG GET save', matches: /^1\) "save"\n2\) "/ } },
+    },
+    {
+      text: {
+        ko: '문서는 서버를 설정 파일(`/etc/redis/6379.conf`)로 띄웁니다. 그 파일의 각 줄은 실행 중인 서버에서 `CONFIG GET`으로 읽을 수 있고, 많은 항목은 `CONFIG SET`으로 재시작 없이 바꿀 수도 있습니다.\n\n- `port`: 접속을 받는 포트(기본 6379)\n- `bind`: 접속을 받을 네트워크 주소\n- `tcp-keepalive`: 응답 없는 클라이언트를 몇 초 간격으로 확인할지\n- `dbfilename`, `dir`: 스냅샷 파일의 이름과 그 파일을 둘 디렉터리\n- `rdbcompression`: 스냅샷 안의 문자열을 압축할지\n\n문서의 `save 60 1`을 적용하고 확인해 보세요. 1분에 한 번만 바뀌어도 저장하는, 꽤 잦은 설정입니다. 다 본 뒤에는 마지막 명령으로 Redis 7의 기본값으로 되돌립니다.',
+        en: 'The documents start the server from a config file (`/etc/redis/6379.conf`). Every line of it can be read on the running server with `CONFIG GET`, and many can be changed with `CONFIG SET`, no restart needed.\n\n- `port`: the port it listens on (6379 by default)\n- `bind`: the network addresses it accepts connections on\n- `tcp-keepalive`: how many seconds between checks on silent clients\n- `dbfilename`, `dir`: the snapshot file\'s name and the directory it goes in\n- `rdbcompression`: whether strings in the snapshot are compressed\n\nApply the documents\' `save 60 1` and look at it: a snapshot after a single change within a minute, which is quite frequent. When you are done, the last command puts Redis 7\'s default back.',
+      },
+      commands: [
+        'CONFIG SET save "60 1"',
+        'CONFIG GET save',
+        'CONFIG GET port bind tcp-keepalive',
+        'CONFIG GET dbfilename dir rdbcompression',
+        'CONFIG SET save "3600 1 300 100 60 10000"',
+      ],
+      pythonCode: `r.config_set("save", "60 1")           # the documents' 6379.conf: save 60 1
+print(r.config_get("save"))            # {'save': '60 1'}
+print(r.config_get("port"))            # {'port': '6379'}
+print(r.config_get("*keepalive*"))     # {'tcp-keepalive': '300'}
+print(r.config_get("rdbcompression"))  # {'rdbcompression': 'yes'}
+r.config_set("save", "3600 1 300 100 60 10000")  # back to Redis 7's default`,
+      hints: [
+        { ko: '`CONFIG GET`에 이름을 여러 개 주면 답의 순서는 정해져 있지 않습니다. 실제 서버에서는 재시작할 때마다 달라지기도 합니다. `CONFIG GET *keepalive*`처럼 패턴을 줄 수도 있습니다.', en: 'Ask `CONFIG GET` for several names and the order of the answer is not fixed; on a real server it can change from one start to the next. Patterns work too: `CONFIG GET *keepalive*`.' },
+        { ko: '`daemonize`처럼 서버를 시작할 때만 정할 수 있는 항목은 `CONFIG SET`이 `can\'t set immutable config` 오류로 거절합니다. `CONFIG SET`으로 바꾼 값은 재시작하면 사라지니, 계속 쓰려면 설정 파일에도 적거나 `CONFIG REWRITE`를 씁니다.', en: 'Settings only fixed at startup, such as `daemonize`, are refused by `CONFIG SET` with `can\'t set immutable config`. Values changed with `CONFIG SET` are lost on restart: put them in the config file too, or use `CONFIG REWRITE`.' },
+      ],
+      solution: ['CONFIG SET save "60 1"', 'CONFIG GET save', 'CONFIG GET dbfilename dir rdbcompression', 'CONFIG SET save "3600 1 300 100 60 10000"'],
+      check: {
+        all: [
+          { reply: { command: 'CONFIG GET save', equals: '1) "save"\n2) "60 1"' } },
+          { reply: { matches: /"rdbcompression"\n\d\) "yes"/ } },
+        ],
+      },
     },
     {
       text: {
@@ -55,7 +90,7 @@ print(r.lastsave())  # a later time, once the child has finished`,
     },
     {
       text: {
-        ko: '스냅샷은 **마지막 저장 이후의 변경**을 잃을 수 있습니다. 그 대안이 **AOF**(append-only file)입니다. 모든 쓰기 명령을 파일 끝에 차례로 기록하고, 재시작할 때 처음부터 다시 실행해 데이터를 복구합니다. 잃는 양은 적지만 파일이 커지고 복구가 느립니다. 실무에서는 둘을 함께 쓰기도 합니다.\n\n`CONFIG GET appendonly`로 AOF가 켜져 있는지 보세요. (이 놀이터의 데이터는 브라우저 안에 따로 자동 저장됩니다.)',
+        ko: '스냅샷은 **마지막 저장 이후의 변경**을 잃을 수 있습니다. 그 대안이 **AOF**(append-only file)입니다. 모든 쓰기 명령을 파일 끝에 차례로 기록하고, 재시작할 때 처음부터 다시 실행해 데이터를 복구합니다. 잃는 양은 적지만 파일이 커지고 복구가 느립니다. 실무에서는 둘을 함께 쓰기도 합니다.\n\n`CONFIG GET appendonly`로 AOF가 켜져 있는지 보세요. (이 실습 환경의 데이터는 브라우저 안에 따로 자동 저장됩니다.)',
         en: 'A snapshot can lose **whatever changed since the last save**. The alternative is the **AOF** (append-only file): every write command is appended to a file and replayed from the top on restart. Less to lose, but a bigger file and a slower restart; many setups use both.\n\nCheck whether AOF is on with `CONFIG GET appendonly`. (This playground saves its data in your browser, on its own.)',
       },
       commands: ['CONFIG GET appendonly'],

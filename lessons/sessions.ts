@@ -22,17 +22,23 @@ export const lesson: Lesson = {
         en: 'On login, make a random session id and keep the user\'s data in the hash `session:<id>`, then give it an hour (3600 s) with `EXPIRE`. The id goes to the browser as a cookie.',
       },
       commands: [`HSET ${S} user_id 42 created_at "2024-03-11 10:00:00"`, `EXPIRE ${S} 3600`],
-      pythonCode: `SESSION_TTL = 3600  # one hour
+      pythonCode: `import secrets
+from datetime import datetime, timezone
+
+SESSION_TTL = 3600  # one hour
 
 def create_session(user_id: int) -> str:
     session_id = secrets.token_urlsafe(32)
     r.hset(f"session:{session_id}", mapping={
         "user_id": user_id,
-        "created_at": str(datetime.utcnow()),
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     })
     r.expire(f"session:{session_id}", SESSION_TTL)
     return session_id`,
-      hints: [{ ko: '해시 전체에 하나의 만료 시간이 붙습니다. 필드마다 따로 줄 수는 없습니다.', en: 'The expiry belongs to the whole hash, not to single fields.' }],
+      hints: [
+        { ko: '해시 전체에 하나의 만료 시간이 붙습니다. 필드마다 따로 줄 수는 없습니다.', en: 'The expiry belongs to the whole hash, not to single fields.' },
+        { ko: 'Flask-Session 같은 라이브러리도 같은 일을 합니다. 세션 ID를 넣은 키에 세션 데이터를 만료 시간과 함께 저장합니다.', en: 'Libraries such as Flask-Session do the same: they keep the session data under a key containing the session id, with an expiry.' },
+      ],
       solution: [`HSET ${S} user_id 42 created_at "2024-03-11 10:00:00"`, `EXPIRE ${S} 3600`],
       check: { key: S, field: ['user_id', '42'], ttlBetween: [3000, 3600] },
     },
@@ -95,7 +101,9 @@ r.expire("session:xyz789", 5)`,
         en: 'Let 5 seconds go by (wait, or **fast-forward**), then read the session. The whole hash is gone and the answer is empty; no clean-up job needed on the server.',
       },
       commands: ['HGETALL session:xyz789'],
-      pythonCode: `time.sleep(5)
+      pythonCode: `import time
+
+time.sleep(5)
 print(r.hgetall("session:xyz789"))  # {}: get_session() returns None`,
       hints: [{ ko: '`HGETALL`이 아직 값을 보여 준다면 시간이 덜 지난 것입니다. 한 번 더 빨리 감기를 누르세요.', en: '`HGETALL` still shows it? Not enough time yet: fast-forward once more.' }],
       solution: ['HGETALL session:xyz789'],

@@ -1,14 +1,15 @@
 import type { Lesson } from '../src/lessons/model.js';
 
 // Sorted sets as rankings: the scores set (Alice 100, Bob 90, Charlie 80) with ZINCRBY, ZRANK
-// and ZSCORE, then the leaderboard (1500 / 1300 / 1700) read from the top with ZREVRANGE.
+// and ZSCORE, then the leaderboard (1500 / 1300 / 1700) read from the top with ZREVRANGE, and
+// last a geospatial index of the capitals (GEOADD / GEODIST / GEOSEARCH), which is a zset too.
 
 export const lesson: Lesson = {
   id: 'sorted-sets',
   title: { ko: '정렬된 집합: 순위표', en: 'Sorted sets: a leaderboard' },
   summary: {
-    ko: '멤버마다 점수가 붙는 정렬된 집합으로 점수판과 순위표를 만들고, 점수를 올리고 순위를 물어봅니다.',
-    en: 'Build a scoreboard and a leaderboard with sorted sets, where every member carries a score; raise scores and ask for ranks.',
+    ko: '멤버마다 점수가 붙는 정렬된 집합으로 점수판과 순위표를 만들고, 점수를 올리고 순위를 물어봅니다. 마지막으로 같은 구조에 수도들의 위치를 담아 거리를 잽니다.',
+    en: 'Build a scoreboard and a leaderboard with sorted sets, where every member carries a score; raise scores and ask for ranks. Last, put the capitals on a map in the same structure and measure distances.',
   },
   level: 2,
   prerequisites: ['sets'],
@@ -88,6 +89,42 @@ print(f"Alice is #{rank + 1}")`,
       hints: [{ ko: '`ZRANK`와 `ZREVRANK`의 답을 더하면 항상 (멤버 수 - 1)입니다.', en: '`ZRANK` plus `ZREVRANK` of a member always equals the member count minus one.' }],
       solution: ['ZREVRANK leaderboard Alice'],
       check: { reply: { command: 'ZREVRANK leaderboard Alice', equals: '(integer) 1' } },
+    },
+    {
+      text: {
+        ko: '정렬된 집합은 지도에도 쓰입니다. `GEOADD`는 **경도, 위도, 이름** 순으로 장소를 받아, 좌표를 **지오해시**라는 숫자 하나로 바꿔 점수로 저장합니다. 그래서 `TYPE`은 `zset`이라고 답하고, `ZRANGE` 같은 정렬된 집합 명령도 그대로 통합니다.\n\n첫 레슨에서 저장한 나라들의 수도를 넣어 봅시다. `GEODIST`는 두 곳 사이의 거리를, `GEOSEARCH`는 한 곳에서 주어진 반경 안에 있는 장소를 가까운 순으로 찾아 줍니다.',
+        en: 'Sorted sets hold maps, too. `GEOADD` takes places as **longitude, latitude, name**, turns each pair of coordinates into a single number called a **geohash**, and stores it as the score. That is why `TYPE` answers `zset`, and sorted-set commands such as `ZRANGE` work on it as well.\n\nAdd the capitals of the countries from the first lesson. `GEODIST` gives the distance between two places, and `GEOSEARCH` finds the places within a radius of one of them, nearest first.',
+      },
+      commands: [
+        'GEOADD capitals 15.9819 45.8150 Zagreb 10.7522 59.9139 Oslo 2.3522 48.8566 Paris 35.5018 33.8938 Beirut -77.3554 25.0443 Nassau',
+        'GEODIST capitals Zagreb Paris km',
+        'GEOSEARCH capitals FROMMEMBER Zagreb BYRADIUS 1500 km ASC',
+        'TYPE capitals',
+      ],
+      pythonCode: `r.geoadd("capitals", [  # one flat list: longitude, latitude, name, ...
+    15.9819, 45.8150, "Zagreb", 10.7522, 59.9139, "Oslo", 2.3522, 48.8566, "Paris",
+    35.5018, 33.8938, "Beirut", -77.3554, 25.0443, "Nassau",
+])
+print(r.geodist("capitals", "Zagreb", "Paris", unit="km"))  # 1079.8818
+print(r.geosearch("capitals", member="Zagreb", radius=1500, unit="km", sort="ASC"))
+# [b'Zagreb', b'Paris']
+print(r.type("capitals"))  # b'zset'`,
+      hints: [
+        { ko: '좌표는 경도가 먼저입니다. 위도를 먼저 적으면 오류 없이 엉뚱한 곳에 찍힙니다.', en: 'Longitude comes first. Put the latitude first and the place lands somewhere else, without any error.' },
+        { ko: '`GEOPOS capitals Paris`로 저장된 좌표를 읽어 보면, 지오해시로 바꾸면서 생긴 아주 작은 오차가 보입니다.', en: 'Read a position back with `GEOPOS capitals Paris`: the geohash leaves a tiny rounding error in the coordinates.' },
+      ],
+      solution: [
+        'GEOADD capitals 15.9819 45.8150 Zagreb 10.7522 59.9139 Oslo 2.3522 48.8566 Paris 35.5018 33.8938 Beirut -77.3554 25.0443 Nassau',
+        'GEODIST capitals Zagreb Paris km',
+        'GEOSEARCH capitals FROMMEMBER Zagreb BYRADIUS 1500 km ASC',
+      ],
+      check: {
+        all: [
+          { key: 'capitals', type: 'zset', length: 5, member: 'Paris' },
+          { reply: { command: 'GEODIST capitals Zagreb Paris km', equals: '"1079.8818"' } },
+          { reply: { command: 'GEOSEARCH capitals FROMMEMBER Zagreb BYRADIUS 1500 km ASC', equals: '1) "Zagreb"\n2) "Paris"' } },
+        ],
+      },
     },
   ],
 };

@@ -60,10 +60,16 @@ for name, entries in r.xread({"stream": last_id}, count=10):
       },
       commands: [{ client: 2, line: 'XREAD BLOCK 0 STREAMS stream $' }, 'XADD stream * name Carol age 41'],
       pythonCode: `# reader, another process
+last_id = "$"  # the first call: only entries added from now on
 while True:
-    for name, entries in r.xread({"stream": "$"}, block=0):
-        print(entries)`,
-      hints: [{ ko: '두 번째 터미널이 바로 답했다면 `$` 대신 `0`을 준 것입니다.', en: 'Did the second terminal answer at once? Then it was given `0` instead of `$`.' }],
+    for name, entries in r.xread({"stream": last_id}, block=0):
+        for entry_id, fields in entries:
+            print(entry_id, fields)
+            last_id = entry_id  # then carry on after the newest one seen`,
+      hints: [
+        { ko: '두 번째 터미널이 바로 답했다면 `$` 대신 `0`을 준 것입니다.', en: 'Did the second terminal answer at once? Then it was given `0` instead of `$`.' },
+        { ko: '반복해서 읽을 때 매번 `$`를 주면, 한 번 읽고 다시 기다리기 전에 들어온 항목을 놓칩니다. `$`는 처음 한 번만 쓰고, 그다음부터는 마지막으로 받은 ID를 넘기세요.', en: 'Reading in a loop with `$` every time misses whatever arrives between one read and the next wait. Use `$` only the first time, then pass the last ID you received.' },
+      ],
       solution: [{ client: 2, line: 'XREAD BLOCK 0 STREAMS stream $' }, 'XADD stream * name Carol age 41'],
       check: { reply: { command: 'XREAD BLOCK 0 STREAMS stream $', client: 2, matches: /"Carol"/ } },
     },

@@ -77,6 +77,13 @@ describe('reply checks', () => {
     expect(await run.check({ reply: { equals: 'OK' } })).toBe(true);
   });
 
+  test('see INFO and CLIENT LIST raw, as redis-cli prints them on a terminal', async () => {
+    const run = runner(['INFO keyspace', 'SET a 1', 'CLIENT LIST']);
+    expect(await run.check({ reply: { command: 'INFO keyspace', equals: '# Keyspace' } })).toBe(true);
+    expect(await run.check({ reply: { command: 'CLIENT LIST', matches: /^id=\d+ addr=\S+ laddr=/ } })).toBe(true);
+    expect(await run.check({ reply: { command: 'CLIENT LIST', matches: /\\n|^"/ } })).toBe(false);
+  });
+
   test('only count commands since the step began', async () => {
     const run = runner(['PING']);
     expect(await run.check({ reply: { command: 'PING' } })).toBe(true);

@@ -2,7 +2,7 @@
 // answers read-only commands in the lesson's database and knows what the learner ran (and what
 // subscribed clients received) since the step began.
 
-import { formatReply } from '../cli/format-reply.js';
+import { formatReply, isRawOutputCommand } from '../cli/format-reply.js';
 import { splitArgs, utf8Decode, utf8Encode } from '../cli/split-args.js';
 import type { Reply } from '../engine/reply.js';
 import type { Check, KeyCheck, ReceivedCheck, ReplyCheck } from './model.js';
@@ -43,11 +43,16 @@ export async function evaluate(check: Check, ctx: CheckContext): Promise<boolean
   return keyMatches(check, ctx);
 }
 
-/** The first reply of a command as redis-cli prints it on a terminal, without the final newline. */
+/**
+ * The first reply of a command as redis-cli prints it on a terminal, without the final newline
+ * (INFO, CLIENT LIST and the like come out raw there, so they do here, lines joined by \n).
+ */
 export function replyText(ran: RanCommand): string {
   const reply = ran.replies[0];
   if (reply === undefined) return '';
-  return utf8Decode(formatReply(reply, 'tty', ran.resp ?? 2)).replace(/\n$/, '');
+  if (!isRawOutputCommand(ran.argv)) return utf8Decode(formatReply(reply, 'tty', ran.resp ?? 2)).replace(/\n$/, '');
+  // Raw text keeps the server's CRLF line ends; on a screen they are just line breaks.
+  return utf8Decode(formatReply(reply, 'raw', ran.resp ?? 2)).replace(/\r\n/g, '\n').replace(/\n+$/, '');
 }
 
 /** Whether a command line (as typed) names this command: see ReplyCheck.command. */
