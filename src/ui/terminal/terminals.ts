@@ -83,6 +83,10 @@ export function terminalFor(tabId: number): TerminalEntry {
   const term = new Terminal({
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", Menlo, Consolas, monospace',
     fontSize: 14,
+    // DejaVu Sans Mono (Linux's usual monospace) draws "_" below its cell, and xterm's DOM
+    // renderer clips each row to the cell: at line height 1 every underscore vanished
+    // (xterm.js issue 4067). A little more height keeps it on the screen.
+    lineHeight: 1.15,
     cursorBlink: true,
     scrollback: 10_000,
     screenReaderMode: true,
