@@ -190,6 +190,21 @@ export class Blocking {
     this.ready.push({ dbIndex, key });
   }
 
+  /**
+   * scanDatabaseForDeletedStreams (FLUSHDB, FLUSHALL, SWAPDB; called before the change): every
+   * waited key of index `dbIndex` that holds a stream in `before` and will not in `after` (null:
+   * flushed) is signalled, so that XREADGROUP waiters on it get their error.
+   */
+  scanForDeletedStreams(dbIndex: number, before: Database, after: Database | null): void {
+    if (this.byType.stream === 0) return;
+    const lists = this.waiting[dbIndex];
+    if (lists === undefined) return;
+    for (const key of lists.keys()) {
+      if (before.dict.get(key)?.type !== 'stream') continue;
+      if (after?.dict.get(key)?.type !== 'stream') this.signal(dbIndex, key, 'stream');
+    }
+  }
+
   /** scanDatabaseForReadyKeys (SWAPDB): every waited key of that index that holds data is ready. */
   scanForReadyKeys(dbIndex: number): void {
     const lists = this.waiting[dbIndex];

@@ -638,7 +638,28 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await blocked(1);
     await b!.run([['SET', 's2', 'x'], ['DEL', 's2'], ['XADD', 's2', '5-0', 'f', 'v']]);
     await finish(w);
-    await b!.run([['INFO', 'errorstats']].slice(0, 0));
+  });
+
+  it('blocked XREADGROUP: FLUSHDB, FLUSHALL and SWAPDB take its stream away', async () => {
+    const [a, b] = await d.clients(2);
+    for (const wipe of [['FLUSHDB'], ['FLUSHALL'], ['SWAPDB', '0', '1']]) {
+      await b!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+      const x = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+      await blocked(1);
+      await b!.run([wipe]);
+      await finish(x);
+    }
+    // Swapped with a database that has a stream of the same name: no error, the client keeps
+    // waiting, and the other stream's group serves it.
+    await b!.run([['FLUSHALL'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM'], ['SELECT', '1'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    const y = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await blocked(1);
+    await b!.run([['SWAPDB', '0', '1']]);
+    await blocked(1);
+    await b!.run([['XADD', 's', '1-0', 'f', 'v']]);
+    await blocked(1);
+    await b!.run([['SELECT', '0'], ['XADD', 's', '2-0', 'f', 'v']]);
+    await finish(y);
   });
 
   it('XREADGROUP BLOCK with NOACK and a timeout', async () => {

@@ -445,6 +445,7 @@ function flushArgsOk(argv: string[]): boolean {
 
 function flushDb(c: Client, db: Database): void {
   const engine = c.engine;
+  engine.blocking.scanForDeletedStreams(db.id, db, null);
   engine.touchAllWatchedKeysInDb(db);
   engine.changesSinceLastSave += db.size;
   db.clear();
@@ -473,6 +474,8 @@ function swapdbCommand(c: Client, argv: string[]): Reply {
   if (db1 === undefined || db2 === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
   if (db1 === db2) return OK;
   const engine = c.engine;
+  engine.blocking.scanForDeletedStreams(id1, db1, db2);
+  engine.blocking.scanForDeletedStreams(id2, db2, db1);
   // A transaction watching a key that exists on either side must fail.
   engine.touchAllWatchedKeysInDb(db1, db2);
   engine.touchAllWatchedKeysInDb(db2, db1);
