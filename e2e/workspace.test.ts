@@ -138,7 +138,7 @@ describe('the engine clock', () => {
     expect((await last())[0]).toMatch(/^\(integer\) (3\d|40)$/);
   });
 
-  it('pauses time for every client', async () => {
+  it('pauses time for every client, and a reload keeps it paused', async () => {
     await typeLine(page, 'SET k v EX 5');
     await page.getByRole('button', { name: 'Pause time' }).click();
     await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time is paused');
@@ -150,6 +150,14 @@ describe('the engine clock', () => {
     await typeLine(page, 'PTTL k');
     expect((await last())[0]).toBe(`(integer) ${paused}`);
     expect(paused).toBeGreaterThan(3_500);
+    // Still paused after a reload, with the same time left.
+    await page.waitForTimeout(1_500); // the autosave
+    await page.reload();
+    await waitIdle(page);
+    await expect.poll(() => page.locator('.clock-state').textContent()).toBe('Time is paused');
+    await focusTerminal(page);
+    await typeLine(page, 'PTTL k');
+    expect((await last())[0]).toBe(`(integer) ${paused}`);
     await page.getByRole('button', { name: 'Resume time' }).click();
     await page.waitForTimeout(300);
     await focusTerminal(page);

@@ -40,6 +40,23 @@ describe('AdjustableClock', () => {
     expect(clock.now()).toBe(1_001_020);
   });
 
+  it('comes back as saved: ahead, held back by a pause, or standing still', () => {
+    const { clock, pass } = rig();
+    clock.restore({ ahead: 60_000, pausedAt: null });
+    expect(clock.now()).toBe(1_060_000);
+    clock.restore({ ahead: -4_000, pausedAt: null });
+    pass(10);
+    expect(clock.now()).toBe(996_010);
+    expect(clock.paused).toBe(false);
+    clock.restore({ ahead: 0, pausedAt: 900_000 });
+    pass(5_000);
+    expect(clock.paused).toBe(true);
+    expect(clock.now()).toBe(900_000);
+    clock.resume();
+    pass(1);
+    expect(clock.now()).toBe(900_001);
+  });
+
   it('ignores advances that are not positive finite numbers', () => {
     const { clock } = rig();
     for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) clock.advance(bad);

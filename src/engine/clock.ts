@@ -60,6 +60,15 @@ export class AdjustableClock implements Clock {
     this.pausedAt ??= this.now();
   }
 
+  /**
+   * Back to a saved state: standing still at `pausedAt`, or running `ahead` ms off real time
+   * (negative once a pause has held it back).
+   */
+  restore(state: { ahead: number; pausedAt: number | null }): void {
+    this.pausedAt = state.pausedAt;
+    if (state.pausedAt === null) this.offset = state.ahead;
+  }
+
   /** Time goes on from where it was paused (the paused span does not count). */
   resume(): void {
     if (this.pausedAt === null) return;

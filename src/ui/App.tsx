@@ -29,8 +29,8 @@ export function App() {
     void engine.ready.then(() => setEngine({ kind: 'ready' }));
     return engine.onRestart((reason) => {
       setEngine({ kind: 'restarted', reason });
-      useUi.getState().setClock({ paused: false, ahead: 0 }); // a new worker runs on real time
-      void engine.ready.then(() => undefined);
+      // The new worker's clock is the one of its autosave.
+      void engine.ready.then(() => engine.clock('read')).then((state) => useUi.getState().setClock(state), () => undefined);
     });
   }, [setEngine]);
 

@@ -46,6 +46,11 @@ export interface EngineHostOptions {
   autosave?: (snapshot: Uint8Array) => void;
   /** Least time between autosaves, ms (default 1000). */
   autosaveIntervalMs?: number;
+  /**
+   * The time autosaves are paced by, ms (default: the engine's clock). Give real time when
+   * people can pause the engine's clock: a paused clock would hold every autosave back.
+   */
+  autosaveTime?: () => number;
   /** The engine's clock when people may pause and fast-forward it (`clock` messages). */
   clock?: AdjustableClock;
 }
@@ -65,6 +70,7 @@ export class EngineHost {
   private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
   private readonly adjustableClock: AdjustableClock | undefined;
   private readonly autosaveIntervalMs: number;
+  private readonly autosaveTime: () => number;
   /** Changes since the last autosave, and when the next one may run (engine clock, ms). */
   private unsaved = false;
   private nextAutosaveAt = 0;
@@ -83,6 +89,7 @@ export class EngineHost {
     this.autosave = options.autosave;
     this.adjustableClock = options.clock;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
+    this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
     this.engine.onChange((e) => {
       this.unsaved = true;
       this.pendingChanges.push(e);
@@ -150,7 +157,7 @@ export class EngineHost {
   /** Hands a snapshot to `autosave` when something changed and the interval has passed. */
   autosaveIfDue(): void {
     if (this.autosave === undefined || !this.unsaved) return;
-    const started = this.engine.clock.now();
+    const started = this.autosaveTime();
     if (started < this.nextAutosaveAt) return;
     try {
       const bytes = rdbSnapshot(this.engine);
@@ -160,7 +167,7 @@ export class EngineHost {
       this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + describe(e) });
     }
     // A snapshot that took long (a big dataset) spaces the next ones out: at most ~10% of the time.
-    const took = this.engine.clock.now() - started;
+    const took = this.autosaveTime() - started;
     this.nextAutosaveAt = started + Math.max(this.autosaveIntervalMs, took * 10);
   }
 
@@ -302,9 +309,11 @@ export class EngineHost {
   private clock(id: number, action: string, ms: number | undefined): void {
     const clock = this.adjustableClock;
     if (clock === undefined) throw new BadRequest('this engine has a fixed clock');
-    if (action === 'pause') clock.pause();
-    else if (action === 'resume') clock.resume();
-    else if (action === 'advance') {
+    if (action === 'pause' || action === 'resume') {
+      if (action === 'pause') clock.pause();
+      else clock.resume();
+      this.unsaved = true; // the saved state keeps a paused clock paused
+    } else if (action === 'advance') {
       if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms)) throw new BadRequest('advance needs a positive number of ms');
       clock.advance(ms);
       this.unsaved = true; // the saved state keeps the clock's lead

@@ -25,7 +25,8 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
-  autosave: (snapshot) => saved.save({ snapshot, ahead: Math.max(0, clock.ahead) }),
+  autosave: (snapshot) => saved.save({ snapshot, ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null }),
+  autosaveTime: () => performance.now(),
 });
 
 // Messages that come while the snapshot loads wait for it.
@@ -34,8 +35,9 @@ self.onmessage = (event) => early.push(event.data);
 
 void saved.load().then((state) => {
   if (state !== null) {
-    // A fast-forwarded clock comes back first, so TTLs keep the time left they had.
-    clock.advance(state.ahead);
+    // The clock comes back first (fast-forwarded, held back, or paused), so TTLs keep the time
+    // left they had.
+    clock.restore(state);
     try {
       loadSnapshot(host.engine, state.snapshot);
     } catch {

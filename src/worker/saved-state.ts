@@ -15,11 +15,16 @@ function openDb(): Promise<IDBDatabase> {
   });
 }
 
-/** The dataset as an RDB snapshot, and how far the engine's clock ran ahead of real time. */
+/** The dataset as an RDB snapshot, and where the engine's clock stood. */
 export interface Saved {
   snapshot: Uint8Array;
-  /** Fast-forwarded ms: TTLs are absolute engine times, so the clock must come back too. */
+  /**
+   * How far the clock ran off real time, ms: ahead after fast-forwards, behind after a pause.
+   * TTLs are absolute engine times, so the clock must come back too.
+   */
   ahead: number;
+  /** The engine time it stood still at, when it was paused; null when it ran. */
+  pausedAt: number | null;
 }
 
 export interface SavedState {
@@ -31,11 +36,12 @@ export interface SavedState {
 
 /** What was stored, checked (an older page stored the bare snapshot). */
 function asSaved(v: unknown): Saved | null {
-  if (v instanceof Uint8Array) return { snapshot: v, ahead: 0 };
+  if (v instanceof Uint8Array) return { snapshot: v, ahead: 0, pausedAt: null };
   if (typeof v !== 'object' || v === null) return null;
-  const { snapshot, ahead } = v as Partial<Saved>;
+  const { snapshot, ahead, pausedAt } = v as Partial<Saved>;
   if (!(snapshot instanceof Uint8Array)) return null;
-  return { snapshot, ahead: typeof ahead === 'number' && Number.isFinite(ahead) && ahead > 0 ? ahead : 0 };
+  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  return { snapshot, ahead: finite(ahead) ? ahead : 0, pausedAt: finite(pausedAt) ? pausedAt : null };
 }
 
 export function indexedDbState(): SavedState {
