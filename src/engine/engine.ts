@@ -227,16 +227,24 @@ export class Engine {
 
   /** After each command line: CLIENT CACHING expires, CLIENT REPLY OFF|SKIP silence the reply. */
   private applyReplyFlags(c: Client, reply: Reply | null): Reply | null {
+    // commandProcessed: a client that blocked keeps this state until its command ends
+    // (servedBlockedClient), so a SKIP before BLPOP silences BLPOP's eventual reply.
+    if (reply === null && this.blocking.stateOf(c) !== undefined) return null;
+    return this.endCommand(c) ? reply : null;
+  }
+
+  /** resetClient, at the end of each command: whether its reply goes out. */
+  private endCommand(c: Client): boolean {
     const t = c.tracking;
     // resetClient: CLIENT CACHING covers the next command (or transaction) only.
     if (t !== null && t.caching && c.multi === null && !c.lastCommand.startsWith('client|')) {
       t.caching = false;
     }
     const f = c.replyFlags;
-    if (f === 0) return reply;
-    // resetClient: a SKIP silences the command after CLIENT REPLY SKIP, then ends.
+    if (f === 0) return true;
+    // A SKIP silences the command after CLIENT REPLY SKIP, then ends.
     c.replyFlags = f & REPLY_SKIP_NEXT ? (f & ~REPLY_SKIP_NEXT) | REPLY_SKIP : f & ~REPLY_SKIP;
-    return f & (REPLY_OFF | REPLY_SKIP) ? null : reply;
+    return (f & (REPLY_OFF | REPLY_SKIP)) === 0;
   }
 
   private dispatch(c: Client, argv: string[]): Reply | null {
@@ -424,7 +432,7 @@ export class Engine {
       this.stats.errorReplies++;
       this.countErrorCode(reply.v);
     }
-    if ((c.replyFlags & REPLY_OFF) === 0) c.deliver(reply);
+    if (this.endCommand(c)) c.deliver(reply);
     if (this.tracker !== null) {
       const owed = this.tracker.endOfCommand(c);
       if (owed !== null) for (const p of owed) c.deliver(p);

@@ -598,6 +598,46 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
   });
 });
 
+describe('CLIENT REPLY SKIP before a blocking command', () => {
+  const d = useDiff();
+
+  // Redis keeps a blocked client's reply state until its command ends (commandProcessed returns
+  // early for blocked clients), so the skip silences the reply it gets when served or timed out.
+  it('silences the reply the blocked command gets later, then replies resume', async () => {
+    for (const [block, wake] of [
+      [['BLPOP', 'k', '0'], ['RPUSH', 'k', 'v']],
+      [['BLPOP', 'k', '0.05'], null],
+    ] as const) {
+      const [a, b] = await d.clients(2);
+      const real: string[] = [];
+      const ours: string[] = [];
+      const c = a!.ours.client;
+      const deliver = c.deliver;
+      c.deliver = (r) => void ours.push(encodeReply(r, c.resp));
+      try {
+        for (const argv of [['CLIENT', 'REPLY', 'SKIP'], [...block]]) {
+          void a!.real.send(argv).then((raw) => real.push(raw));
+          const r = c.engine.execute(c, argv);
+          if (r !== null) ours.push(encodeReply(r, c.resp));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (wake !== null) await b!.run([[...wake]]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        c.engine.handleBlockedTimeouts();
+        void a!.real.send(['ECHO', 'after']).then((raw) => real.push(raw));
+        const r = c.engine.execute(c, ['ECHO', 'after']);
+        if (r !== null) ours.push(encodeReply(r, c.resp));
+        const deadline = Date.now() + 3000;
+        while (!real.includes('$5\r\nafter\r\n') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      } finally {
+        c.deliver = deliver;
+      }
+      expect(ours.map(show), block.join(' ')).toEqual(real.map(show));
+      expect(real.map(show)).toEqual([show('$5\r\nafter\r\n')]);
+    }
+  });
+});
+
 describe('CLIENT TRACKING, CACHING, GETREDIR, TRACKINGINFO', () => {
   const d = useDiff();
 
