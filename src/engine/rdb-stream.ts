@@ -12,6 +12,7 @@
 // [number of fields, fields and] values, lp-count.
 
 import {
+  formatId,
   IdMap,
   idKey,
   Stream,
@@ -175,7 +176,7 @@ function nodeFromListpack(key: string, lpBytes: Uint8Array): StreamNode {
       fields.push(next());
     }
     next(); // lp-count
-    entries.push({ ms, seq, fields, deleted: (flags & FLAG_DELETED) !== 0, same });
+    entries.push({ ms, seq, id: formatId(ms, seq), fields, deleted: (flags & FLAG_DELETED) !== 0, same });
   }
   // The byte count the node's size checks use: everything but header, counters and end.
   const total = lpBytes.length;

@@ -109,7 +109,7 @@ function entryReply(e: StreamEntry): Reply {
   const f = e.fields;
   const items: Reply[] = new Array(f.length);
   for (let i = 0; i < f.length; i++) items[i] = bulk(f[i]!);
-  return array([idReply(e.ms, e.seq), array(items)]);
+  return array([bulk(e.id), array(items)]);
 }
 
 function lowerEq(arg: string, word: string): boolean {

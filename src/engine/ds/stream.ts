@@ -18,6 +18,8 @@ export interface StreamID {
 export interface StreamEntry {
   ms: bigint;
   seq: bigint;
+  /** "ms-seq", made once: every read replies with it, and BigInt printing is slow. */
+  id: string;
   /** field, value, field, value … */
   fields: string[];
   /** Flagged deleted (XDEL, exact trimming inside a node): a tombstone, skipped by reads. */
@@ -254,7 +256,7 @@ export class Stream {
       }
     }
     node.bytes += Stream.entryBytes(node, ms, seq, fields, same);
-    node.entries.push({ ms, seq, fields, deleted: false, same });
+    node.entries.push({ ms, seq, id: formatId(ms, seq), fields, deleted: false, same });
     node.live++;
     this.length++;
     this.entriesAdded++;
