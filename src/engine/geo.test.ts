@@ -2,6 +2,7 @@
 // number formats, with values taken from Redis 7.0.15. test/diff/geo.test.ts compares the
 // commands byte for byte.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   boundingBox,
@@ -9,6 +10,7 @@ import {
   decodeScore,
   distance,
   distanceIfWithin,
+  roughDistance,
   estimateStepsByRadius,
   formatDistance,
   formatF6,
@@ -118,5 +120,24 @@ describe('geo math', () => {
     expect(formatDistance(12.3456789)).toBe('12.3457');
     expect(formatHumanDouble(180)).toBe('180');
     expect(formatHumanDouble(-0.5)).toBe('-0.5');
+  });
+});
+
+describe('roughDistance (the pre-filter of searches)', () => {
+  // distanceIfWithin turns a point away on the rough distance only when it exceeds the limit by
+  // more than a metre: the two must never differ by that much, antipodes included.
+  it('stays within a metre of the exact distance', () => {
+    const lon = fc.double({ min: -180, max: 180, noNaN: true });
+    const lat = fc.double({ min: -85.05112878, max: 85.05112878, noNaN: true });
+    fc.assert(
+      fc.property(lon, lat, lon, lat, (a, b, c, d) => {
+        expect(Math.abs(roughDistance(a, b, c, d) - distance(a, b, c, d))).toBeLessThan(1);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const [a, b] of [[0, 0], [179.9999999, 0.0000001], [-180, 85.05112878], [0.000001, -0.000001]]) {
+      expect(Math.abs(roughDistance(0, 0, a!, b!) - distance(0, 0, a!, b!))).toBeLessThan(1);
+      expect(Math.abs(roughDistance(-a!, -b!, a!, b!) - distance(-a!, -b!, a!, b!))).toBeLessThan(1);
+    }
   });
 });
