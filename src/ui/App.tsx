@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
 import { ClientsPanel } from './inspector/ClientsPanel.js';
@@ -8,6 +9,7 @@ import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalTheme } from './terminal/terminals.js';
+import { UI_STRINGS } from './strings.js';
 
 export function App() {
   const theme = useUi((s) => s.theme);
@@ -17,6 +19,8 @@ export function App() {
   const lessonsOpen = useUi((s) => s.lessonsOpen);
   const inspectorOpen = useUi((s) => s.inspectorOpen);
   const status = useUi((s) => s.engine);
+  const locale = useLessons((s) => s.locale);
+  const t = UI_STRINGS[locale];
   const { toggleTheme, toggleLessons, toggleInspector, setEngine } = useUi.getState();
   const activeDb = tabs.find((t) => t.id === active)?.db ?? 0;
 
@@ -24,6 +28,10 @@ export function App() {
     document.documentElement.dataset.theme = theme;
     setTerminalTheme(theme);
   }, [theme]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   useEffect(() => {
     void engine.ready.then(() => setEngine({ kind: 'ready' }));
@@ -62,33 +70,33 @@ export function App() {
           </span>{' '}
           Redis Playground
         </h1>
-        <nav aria-label="Panels">
-          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={toggleLessons} title="Lessons (Alt+1)">
-            Lessons
+        <nav aria-label={t.panels}>
+          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={toggleLessons} title={t.lessonsTitle}>
+            {t.lessons}
           </button>
-          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={toggleInspector} title="Inspector (Alt+3)">
-            Inspector
+          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={toggleInspector} title={t.inspectorTitle}>
+            {t.inspector}
           </button>
-          <button className="tool" onClick={toggleTheme} title="Switch between light and dark">
-            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
+            {theme === 'dark' ? t.lightTheme : t.darkTheme}
           </button>
         </nav>
       </header>
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
-          The Redis engine stopped ({status.reason}) and was started again. Its data came back from the last autosave (at most about a second old); connections are new, so MULTI and WATCH start over.
+          {t.restarted(status.reason)}
           <button className="tool" onClick={() => setEngine({ kind: 'ready' })}>
-            Dismiss
+            {t.dismiss}
           </button>
         </div>
       )}
       <main className="workspace">
         {lessonsOpen && (
-          <aside id="lessons" className="panel lessons" aria-label="Lessons" tabIndex={-1}>
+          <aside id="lessons" className="panel lessons" aria-label={t.lessons} tabIndex={-1}>
             <LessonsPanel />
           </aside>
         )}
-        <section id="terminals" className="terminals" aria-label="Terminals">
+        <section id="terminals" className="terminals" aria-label={t.terminals}>
           <TabBar />
           <div className={`terminal-grid ${layout}`} data-count={tabs.length}>
             {tabs.map((t) => (
@@ -97,8 +105,8 @@ export function App() {
           </div>
         </section>
         {inspectorOpen && (
-          <aside id="inspector" className="panel inspector" aria-label="Inspector" tabIndex={-1}>
-            <h2>Keys</h2>
+          <aside id="inspector" className="panel inspector" aria-label={t.inspector} tabIndex={-1}>
+            <h2>{t.keys}</h2>
             <ClockControls />
             <KeyList followDb={activeDb} />
             <ClientsPanel />

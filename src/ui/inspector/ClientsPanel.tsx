@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { ClientView } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
+import { useUiStrings, type UiStrings } from '../strings.js';
 import { onTerminalCommand } from '../terminal/terminals.js';
 import { showBytes } from './bytes.js';
 
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
   const [clients, setClients] = useState<ClientView[]>([]);
+  const t = useUiStrings();
 
   useEffect(() => {
     let pending = false;
@@ -29,8 +31,8 @@ export function ClientsPanel() {
   }, []);
 
   return (
-    <section className="clients" aria-label="Clients">
-      <h2>Clients</h2>
+    <section className="clients" aria-label={t.clients}>
+      <h2>{t.clients}</h2>
       <ul>
         {clients.map((c) => (
           <li key={c.id}>
@@ -40,7 +42,7 @@ export function ClientsPanel() {
             </span>
             <span className="badge">db{c.db}</span>
             {c.resp === 3 && <span className="badge">RESP3</span>}
-            {describeState(c).map((s) => (
+            {describeState(c, t).map((s) => (
               <span key={s} className="client-state">
                 {s}
               </span>
@@ -52,17 +54,17 @@ export function ClientsPanel() {
   );
 }
 
-function describeState(c: ClientView): string[] {
+function describeState(c: ClientView, t: UiStrings): string[] {
   const out: string[] = [];
   const keys = (ks: string[]) => ks.map((k) => showBytes(k).text).join(', ');
-  if (c.queued !== null) out.push(`in MULTI, ${c.queued} queued${c.doomed ? ' (EXEC will fail)' : ''}`);
-  if (c.watching.length > 0) out.push(`watching ${keys(c.watching)}`);
-  if (c.channels.length > 0) out.push(`subscribed to ${keys(c.channels)}`);
-  if (c.patterns.length > 0) out.push(`pattern ${keys(c.patterns)}`);
-  if (c.monitor) out.push('monitoring');
+  if (c.queued !== null) out.push(t.inMulti(c.queued, c.doomed));
+  if (c.watching.length > 0) out.push(t.watching(keys(c.watching)));
+  if (c.channels.length > 0) out.push(t.subscribed(keys(c.channels)));
+  if (c.patterns.length > 0) out.push(t.patterns(keys(c.patterns)));
+  if (c.monitor) out.push(t.monitoring);
   if (c.blocked) {
-    const wait = c.blocked.timeoutMs === 0 ? 'forever' : `${(c.blocked.timeoutMs / 1000).toFixed(1)} s left`;
-    out.push(`blocked in ${c.blocked.command.toUpperCase()} on ${keys(c.blocked.keys)} (${wait})`);
+    const wait = c.blocked.timeoutMs === 0 ? t.forever : t.secondsLeft((c.blocked.timeoutMs / 1000).toFixed(1));
+    out.push(t.blocked(c.blocked.command.toUpperCase(), keys(c.blocked.keys), wait));
   }
   return out;
 }

@@ -1,30 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
+import { useUiStrings } from '../strings.js';
 
-const STEPS: { label: string; ms: number }[] = [
-  { label: '+1 s', ms: 1_000 },
-  { label: '+10 s', ms: 10_000 },
-  { label: '+1 min', ms: 60_000 },
-];
-
-/** "2 min 5 s" for how far the engine's clock runs ahead of real time. */
-export function formatAhead(ms: number): string {
-  let s = Math.round(ms / 1000);
-  const parts: string[] = [];
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['min', 60],
-  ] as const) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)} ${unit}`);
-      s %= size;
-    }
-  }
-  if (s > 0 || parts.length === 0) parts.push(`${s} s`);
-  return parts.join(' ');
-}
+/** The buttons' steps forward. */
+const STEPS = [1_000, 10_000, 60_000];
 
 /**
  * Pause the engine's time or move it forward, for every client at once: TTL lessons need no
@@ -34,6 +14,7 @@ export function ClockControls() {
   const clock = useUi((s) => s.clock);
   const setClock = useUi((s) => s.setClock);
   const [custom, setCustom] = useState('');
+  const t = useUiStrings();
   const act = (action: 'read' | 'pause' | 'resume' | 'advance', ms?: number) =>
     void engine.clock(action, ms).then(setClock, () => undefined);
   // A reloaded page's engine may have come back ahead of real time (its saved state).
@@ -42,13 +23,13 @@ export function ClockControls() {
   }, []);
 
   return (
-    <div className="clock" role="group" aria-label="Engine clock">
+    <div className="clock" role="group" aria-label={t.clock}>
       <button className="tool" onClick={() => act(clock.paused ? 'resume' : 'pause')} aria-pressed={clock.paused}>
-        {clock.paused ? 'Resume time' : 'Pause time'}
+        {clock.paused ? t.resume : t.pause}
       </button>
-      {STEPS.map((s) => (
-        <button key={s.ms} className="tool" onClick={() => act('advance', s.ms)} title={`Move the clock ${s.label.slice(1)} forward`}>
-          {s.label}
+      {STEPS.map((ms) => (
+        <button key={ms} className="tool" onClick={() => act('advance', ms)} title={t.moveTitle(t.duration(ms))}>
+          {`+${t.duration(ms)}`}
         </button>
       ))}
       <form
@@ -61,20 +42,19 @@ export function ClockControls() {
         }}
       >
         <input
-          aria-label="Seconds to move forward"
+          aria-label={t.seconds}
           inputMode="decimal"
-          placeholder="s"
+          placeholder={t.secondsPlaceholder}
           value={custom}
           onChange={(e) => setCustom(e.target.value)}
           size={4}
         />
         <button className="tool" type="submit">
-          Go
+          {t.go}
         </button>
       </form>
       <p className="muted clock-state" aria-live="polite">
-        {clock.paused ? 'Time is paused' : 'Time runs'}
-        {clock.ahead > 0 ? `, ${formatAhead(clock.ahead)} ahead` : ''}
+        {t.clockState(clock.paused, clock.ahead > 0 ? t.duration(clock.ahead) : null)}
       </p>
     </div>
   );

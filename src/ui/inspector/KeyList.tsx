@@ -4,6 +4,7 @@ import { globMatcher } from '../../engine/glob.js';
 import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
+import { useUiStrings } from '../strings.js';
 import { showBytes } from './bytes.js';
 import { compareKeys, KeyIndex, timeLeft, type ListedKey, type SortBy } from './key-index.js';
 import { ValueView } from './ValueView.js';
@@ -19,6 +20,7 @@ export function KeyList({ followDb }: { followDb: number }) {
   const [picked, setPicked] = useState<number | null>(null);
   const db = picked ?? followDb;
   const clock = useUi((s) => s.clock);
+  const t = useUiStrings();
   const [pattern, setPattern] = useState('');
   const [type, setType] = useState('');
   const [sortBy, setSortBy] = useState<SortBy>('name');
@@ -87,33 +89,32 @@ export function KeyList({ followDb }: { followDb: number }) {
     <div className="keylist">
       <div className="keylist-tools">
         <label>
-          <span className="sr-only">Database</span>
-          <select value={db} onChange={(e) => setPicked(Number(e.target.value) === followDb ? null : Number(e.target.value))} aria-label="Database">
+          <span className="sr-only">{t.databaseLabel}</span>
+          <select value={db} onChange={(e) => setPicked(Number(e.target.value) === followDb ? null : Number(e.target.value))} aria-label={t.databaseLabel}>
             {Array.from({ length: Math.max(16, sizes.length) }, (_, i) => (
               <option key={i} value={i}>
-                db{i} ({sizes[i] ?? 0}){i === followDb ? ' · this tab' : ''}
+                db{i} ({sizes[i] ?? 0}){i === followDb ? t.thisTab : ''}
               </option>
             ))}
           </select>
         </label>
-        <input aria-label="Filter keys by pattern" placeholder="pattern, e.g. user:*" value={pattern} onChange={(e) => setPattern(e.target.value)} />
-        <select aria-label="Filter by type" value={type} onChange={(e) => setType(e.target.value)}>
-          <option value="">all types</option>
+        <input aria-label={t.patternFilter} placeholder={t.patternPlaceholder} value={pattern} onChange={(e) => setPattern(e.target.value)} />
+        <select aria-label={t.typeFilter} value={type} onChange={(e) => setType(e.target.value)}>
+          <option value="">{t.allTypes}</option>
           {TYPES.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
         </select>
-        <select aria-label="Sort keys" value={sortBy} onChange={(e) => setSortBy(e.target.value as SortBy)}>
-          <option value="name">by name</option>
-          <option value="type">by type</option>
-          <option value="ttl">by TTL</option>
+        <select aria-label={t.sort} value={sortBy} onChange={(e) => setSortBy(e.target.value as SortBy)}>
+          <option value="name">{t.byName}</option>
+          <option value="type">{t.byType}</option>
+          <option value="ttl">{t.byTtl}</option>
         </select>
       </div>
       <p className="muted" aria-live="polite">
-        db{db}: {total} {total === 1 ? 'key' : 'keys'}
-        {rows.length !== index.keys.size ? `, ${rows.length} shown` : ''}
+        {t.keyCount(db, total, rows.length !== index.keys.size ? rows.length : null)}
       </p>
       <div className="keylist-scroll" ref={scroller} style={{ height: `min(45vh, ${Math.max(rows.length, 1) * ROW_HEIGHT + 2}px)` }}>
         <ul style={{ height: virtual.getTotalSize() }}>
@@ -131,12 +132,12 @@ export function KeyList({ followDb }: { followDb: number }) {
                   <span className="key" title={showBytes(k.key).text}>
                     {showBytes(k.key).text}
                   </span>
-                  <span className="key-meta" title={`encoding ${k.encoding}, ${k.type === 'string' ? 'length' : 'size'} ${k.size}`}>
+                  <span className="key-meta" title={t.keyMeta(k.encoding, k.type === 'string', k.size)}>
                     {k.encoding} {k.size}
                   </span>
                   {left !== null && (
                     <span className="ttl">
-                      {(left / 1000).toFixed(1)}s
+                      {t.ttlLeft((left / 1000).toFixed(1))}
                       <span className="ttl-bar" style={{ width: `${k.fullTtl > 0 ? (left / k.fullTtl) * 100 : 0}%` }} aria-hidden="true" />
                     </span>
                   )}

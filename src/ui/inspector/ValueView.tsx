@@ -5,6 +5,7 @@ import { useUi } from '../../store/ui-store.js';
 import { decodeScore } from '../../engine/geo.js';
 import { prettyJson, showBytes } from './bytes.js';
 import { commandLine, recreate } from './commands.js';
+import { useUiStrings, type UiStrings } from '../strings.js';
 import { existingTerminal } from '../terminal/terminals.js';
 
 const PAGE = 100;
@@ -14,6 +15,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
   const [details, setDetails] = useState<KeyDetails | null | undefined>(undefined);
   const [count, setCount] = useState(PAGE);
   const clockVersion = useUi((s) => s.clock.version);
+  const t = useUiStrings();
 
   useEffect(() => {
     let cancelled = false;
@@ -35,32 +37,32 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
   if (details === undefined) return null;
   if (details === null) {
     return (
-      <section className="value-view" aria-label="Value">
-        <p className="muted">The key {showBytes(keyName).text} no longer exists.</p>
+      <section className="value-view" aria-label={t.value}>
+        <p className="muted">{t.gone(showBytes(keyName).text)}</p>
         <button className="tool" onClick={onGone}>
-          Close
+          {t.close}
         </button>
       </section>
     );
   }
   const shown = elementsShown(details.value);
   return (
-    <section className="value-view" aria-label="Value">
+    <section className="value-view" aria-label={t.value}>
       <header>
         <h3 title={showBytes(details.key).text}>{showBytes(details.key).text}</h3>
-        <button className="tool" onClick={onGone} aria-label="Close the value view">
+        <button className="tool" onClick={onGone} aria-label={t.closeValue}>
           ×
         </button>
       </header>
       <p className="muted meta">
-        <span className={`type type-${details.type}`}>{details.type}</span> {details.encoding} · {sizeLabel(details)}
-        {details.ttl >= 0 ? ` · TTL ${(details.ttl / 1000).toFixed(1)} s` : ''}
+        <span className={`type type-${details.type}`}>{details.type}</span> {details.encoding} · {sizeLabel(details, t)}
+        {details.ttl >= 0 ? ` · ${t.ttl((details.ttl / 1000).toFixed(1))}` : ''}
       </p>
       <Actions key={details.key} details={details} />
       <Value details={details} />
       {shown < details.size && details.type !== 'string' && (
         <button className="tool" onClick={() => setCount((c) => c + PAGE * 4)}>
-          Show more ({shown} of {details.size})
+          {t.showMore(shown, details.size)}
         </button>
       )}
     </section>
@@ -77,11 +79,12 @@ function runInTerminal(line: string): void {
 function Actions({ details }: { details: KeyDetails }) {
   const [ttl, setTtl] = useState('');
   const [copied, setCopied] = useState(false);
+  const t = useUiStrings();
   const lines = recreate(details);
   return (
     <div className="key-actions">
       <button className="tool" onClick={() => runInTerminal(commandLine(['DEL', details.key]))}>
-        Delete
+        {t.delete}
       </button>
       <form
         onSubmit={(e) => {
@@ -92,9 +95,9 @@ function Actions({ details }: { details: KeyDetails }) {
           setTtl('');
         }}
       >
-        <input aria-label="TTL in seconds (empty: remove the TTL)" placeholder="TTL s" size={5} value={ttl} onChange={(e) => setTtl(e.target.value)} />
+        <input aria-label={t.ttlInput} placeholder={t.ttlPlaceholder} size={5} value={ttl} onChange={(e) => setTtl(e.target.value)} />
         <button className="tool" type="submit">
-          {ttl.trim() === '' && details.ttl >= 0 ? 'Persist' : 'Set TTL'}
+          {ttl.trim() === '' && details.ttl >= 0 ? t.persist : t.setTtl}
         </button>
       </form>
       {lines !== null && (
@@ -108,7 +111,7 @@ function Actions({ details }: { details: KeyDetails }) {
           }}
           title={lines.join('\n')}
         >
-          {copied ? 'Copied' : 'Copy as commands'}
+          {copied ? t.copied : t.copyAsCommands}
         </button>
       )}
     </div>
@@ -123,11 +126,11 @@ function elementsShown(v: KeyDetails['value']): number {
   return 0;
 }
 
-function sizeLabel(d: KeyDetails): string {
-  if (d.type === 'string') return `${d.size} ${d.size === 1 ? 'byte' : 'bytes'}`;
-  if (d.type === 'list') return `length ${d.size}`;
-  if (d.type === 'stream') return `${d.size} ${d.size === 1 ? 'entry' : 'entries'}`;
-  return `${d.size} ${d.type === 'hash' ? (d.size === 1 ? 'field' : 'fields') : d.size === 1 ? 'member' : 'members'}`;
+function sizeLabel(d: KeyDetails, t: UiStrings): string {
+  if (d.type === 'string') return t.bytes(d.size);
+  if (d.type === 'list') return t.length(d.size);
+  if (d.type === 'stream') return t.entries(d.size);
+  return d.type === 'hash' ? t.fields(d.size) : t.members(d.size);
 }
 
 function Bytes({ value }: { value: string }) {
@@ -148,33 +151,35 @@ function StringValue({ bytes, length }: { bytes: string; length: number }) {
   const [bits, setBits] = useState(false);
   const { text, escaped } = showBytes(bytes);
   const json = escaped ? null : prettyJson(text);
+  const t = useUiStrings();
   return (
     <>
       <label className="toggle bits-toggle">
         <input type="checkbox" checked={bits} onChange={(e) => setBits(e.target.checked)} />
-        show as bits (a bitmap)
+        {t.showBits}
       </label>
       {bits ? <BitGrid bytes={bytes.slice(0, BIT_GRID_BYTES)} /> : <pre className="string-value">{json ?? text}</pre>}
-      {!bits && json !== null && <p className="muted">Shown as formatted JSON.</p>}
-      {bits && bytes.length > BIT_GRID_BYTES && <p className="muted">Bits 0 to {BIT_GRID_BYTES * 8 - 1} of {length * 8}.</p>}
-      {!bits && bytes.length < length && <p className="muted">First {bytes.length} of {length} bytes.</p>}
+      {!bits && json !== null && <p className="muted">{t.jsonNote}</p>}
+      {bits && bytes.length > BIT_GRID_BYTES && <p className="muted">{t.bitsShown(BIT_GRID_BYTES * 8 - 1, length * 8)}</p>}
+      {!bits && bytes.length < length && <p className="muted">{t.bytesShown(bytes.length, length)}</p>}
     </>
   );
 }
 
 /** Each byte's 8 bits, most significant first as SETBIT numbers them; set bits filled. */
 function BitGrid({ bytes }: { bytes: string }) {
+  const t = useUiStrings();
   const cells = [];
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes.charCodeAt(i);
     for (let bit = 0; bit < 8; bit++) {
       const offset = i * 8 + bit;
       const on = (b >> (7 - bit)) & 1;
-      cells.push(<span key={offset} className={on ? 'bit on' : 'bit'} title={`bit ${offset}: ${on}`} />);
+      cells.push(<span key={offset} className={on ? 'bit on' : 'bit'} title={t.bit(offset, on)} />);
     }
   }
   return (
-    <div className="bit-grid" role="img" aria-label={`bitmap of ${bytes.length * 8} bits, ${countBits(bytes)} set`}>
+    <div className="bit-grid" role="img" aria-label={t.bitmap(bytes.length * 8, countBits(bytes))}>
       {cells}
     </div>
   );
@@ -188,23 +193,29 @@ function countBits(bytes: string): number {
 
 function Value({ details }: { details: KeyDetails }) {
   const v = details.value;
+  const t = useUiStrings();
+  const col = t.col;
   switch (v.kind) {
     case 'string':
       return <StringValue bytes={v.bytes} length={v.length} />;
-    case 'hll':
+    case 'hll': {
+      const [before, after] = t.hll(v.encoding, v.length);
       return (
         <p className="hll">
-          HyperLogLog ({v.encoding}, {v.length} bytes): about <strong>{v.cardinality}</strong> distinct elements.
+          {before}
+          <strong>{v.cardinality}</strong>
+          {after}
         </p>
       );
+    }
     case 'stream':
       return (
         <>
           <table className="value-table">
             <thead>
               <tr>
-                <th>id</th>
-                <th>fields</th>
+                <th>{col.id}</th>
+                <th>{col.fields}</th>
               </tr>
             </thead>
             <tbody>
@@ -226,10 +237,10 @@ function Value({ details }: { details: KeyDetails }) {
             <table className="value-table groups">
               <thead>
                 <tr>
-                  <th>group</th>
-                  <th>last delivered</th>
-                  <th>consumers (pending)</th>
-                  <th>pending</th>
+                  <th>{col.group}</th>
+                  <th>{col.lastDelivered}</th>
+                  <th>{col.consumers}</th>
+                  <th>{col.pending}</th>
                 </tr>
               </thead>
               <tbody>
@@ -261,8 +272,8 @@ function Value({ details }: { details: KeyDetails }) {
         <table className="value-table">
           <thead>
             <tr>
-              <th>index</th>
-              <th>value</th>
+              <th>{col.index}</th>
+              <th>{col.value}</th>
             </tr>
           </thead>
           <tbody>
@@ -282,8 +293,8 @@ function Value({ details }: { details: KeyDetails }) {
         <table className="value-table">
           <thead>
             <tr>
-              <th>field</th>
-              <th>value</th>
+              <th>{col.field}</th>
+              <th>{col.value}</th>
             </tr>
           </thead>
           <tbody>
@@ -315,7 +326,7 @@ function Value({ details }: { details: KeyDetails }) {
       return <ScoreTable entries={v.entries} offset={v.offset} />;
     }
     default:
-      return <p className="muted">This type has no detailed view yet.</p>;
+      return <p className="muted">{t.noView}</p>;
   }
 }
 
@@ -330,11 +341,12 @@ function looksGeo(entries: [string, number][]): boolean {
 
 function GeoOrTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
   const [map, setMap] = useState(true);
+  const t = useUiStrings();
   return (
     <>
       <label className="toggle bits-toggle">
         <input type="checkbox" checked={map} onChange={(e) => setMap(e.target.checked)} />
-        show as points (a geo set)
+        {t.showPoints}
       </label>
       {map ? <GeoMap entries={entries} /> : <ScoreTable entries={entries} offset={offset} />}
     </>
@@ -343,6 +355,7 @@ function GeoOrTable({ entries, offset }: { entries: [string, number][]; offset: 
 
 /** Members at the longitude and latitude their geohash scores decode to, fitted to the view. */
 function GeoMap({ entries }: { entries: [string, number][] }) {
+  const t = useUiStrings();
   const points = entries.map(([m, s]) => {
     const xy = [0, 0];
     decodeScore(s, xy);
@@ -360,7 +373,7 @@ function GeoMap({ entries }: { entries: [string, number][] }) {
   const x = (lon: number) => ((lon - x0) / (x1 - x0)) * W;
   const y = (lat: number) => H - ((lat - y0) / (y1 - y0)) * H;
   return (
-    <svg className="geo-map" viewBox={`-10 -10 ${W + 20} ${H + 20}`} role="img" aria-label={`${points.length} points by longitude and latitude`}>
+    <svg className="geo-map" viewBox={`-10 -10 ${W + 20} ${H + 20}`} role="img" aria-label={t.points(points.length)}>
       <rect x={0} y={0} width={W} height={H} className="geo-frame" />
       {points.map((p, i) => (
         <g key={i}>
@@ -377,15 +390,16 @@ function GeoMap({ entries }: { entries: [string, number][] }) {
 
 function ScoreTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
   const v = { entries, offset };
+  const { col } = useUiStrings();
   const scores = v.entries.map(([, s]) => s).filter(Number.isFinite);
   const max = Math.max(0, ...scores.map(Math.abs)) || 1;
   return (
     <table className="value-table">
       <thead>
         <tr>
-          <th>rank</th>
-          <th>member</th>
-          <th>score</th>
+          <th>{col.rank}</th>
+          <th>{col.member}</th>
+          <th>{col.score}</th>
         </tr>
       </thead>
       <tbody>

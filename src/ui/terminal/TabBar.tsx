@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useUi, type TabInfo } from '../../store/ui-store.js';
+import { useUiStrings } from '../strings.js';
 import { disposeTerminal, existingTerminal, isClientName } from './terminals.js';
 
 /** The client tabs: each its own connection, showing its name, database and MULTI state. */
@@ -8,6 +9,7 @@ export function TabBar() {
   const active = useUi((s) => s.activeTab);
   const layout = useUi((s) => s.layout);
   const { addTab, selectTab, setLayout } = useUi.getState();
+  const t = useUiStrings();
   const activeTab = tabs.find((t) => t.id === active);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -20,17 +22,17 @@ export function TabBar() {
 
   return (
     <div className="tabbar">
-      <div className="tabs" role="tablist" aria-label="Terminals (one Redis client each)" onKeyDown={onKey}>
-        {tabs.map((t) => (
-          <Tab key={t.id} tab={t} active={t.id === active} closable={tabs.length > 1} />
+      <div className="tabs" role="tablist" aria-label={t.tabList} onKeyDown={onKey}>
+        {tabs.map((tab) => (
+          <Tab key={tab.id} tab={tab} active={tab.id === active} closable={tabs.length > 1} />
         ))}
-        <button className="tab-add" onClick={() => addTab()} title="New terminal (a new client)" aria-label="New terminal">
+        <button className="tab-add" onClick={() => addTab()} title={t.newTabTitle} aria-label={t.newTab}>
           +
         </button>
       </div>
       <div className="tab-tools">
         {activeTab && (
-          <label className="toggle" title="Show replies as redis-cli --raw does">
+          <label className="toggle" title={t.rawTitle}>
             <input
               type="checkbox"
               checked={activeTab.raw}
@@ -46,9 +48,9 @@ export function TabBar() {
           className="tool"
           aria-pressed={layout === 'split'}
           onClick={() => setLayout(layout === 'split' ? 'tabs' : 'split')}
-          title={layout === 'split' ? 'Show one terminal at a time' : 'Show all terminals side by side'}
+          title={layout === 'split' ? t.tabTitle : t.splitTitle}
         >
-          {layout === 'split' ? 'Tabs' : 'Side by side'}
+          {layout === 'split' ? t.tabView : t.splitView}
         </button>
       </div>
     </div>
@@ -58,11 +60,14 @@ export function TabBar() {
 function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closable: boolean }) {
   const [editing, setEditing] = useState(false);
   const { selectTab, closeTab, updateTab } = useUi.getState();
+  const t = useUiStrings();
+  // An unrenamed tab's title is the store's English default: shown in the page's language.
+  const title = tab.title === `client ${tab.id}` ? t.defaultTabTitle(tab.id) : tab.title;
 
   const finish = (value: string | null) => {
     setEditing(false);
     const name = value?.trim();
-    if (!name || name === tab.title) return;
+    if (!name || name === tab.title || name === title) return;
     updateTab(tab.id, { title: name });
     // The client gets the name too when Redis accepts it, so CLIENT LIST shows it.
     if (isClientName(name)) void existingTerminal(tab.id)?.session.rename(name);
@@ -73,8 +78,8 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
       {editing ? (
         <input
           className="tab-rename"
-          aria-label="Terminal name"
-          defaultValue={tab.title}
+          aria-label={t.tabName}
+          defaultValue={title}
           autoFocus
           onBlur={(e) => finish(e.target.value)}
           onKeyDown={(e) => {
@@ -93,18 +98,18 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
           onKeyDown={(e) => {
             if (e.key === 'F2') setEditing(true);
           }}
-          title="Double-click or F2 to rename"
+          title={t.renameTitle}
         >
-          <span className="tab-title">{tab.title}</span>
-          <span className="badge" title={`Database ${tab.db}`}>db{tab.db}</span>
+          <span className="tab-title">{title}</span>
+          <span className="badge" title={t.database(tab.db)}>db{tab.db}</span>
           {tab.inMulti && <span className="badge tx">TX</span>}
         </button>
       )}
       {closable && (
         <button
           className="tab-close"
-          aria-label={`Close ${tab.title}`}
-          title="Close this terminal (its client disconnects)"
+          aria-label={t.closeTab(title)}
+          title={t.closeTabTitle}
           onClick={() => {
             closeTab(tab.id);
             disposeTerminal(tab.id);

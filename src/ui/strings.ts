@@ -1,0 +1,259 @@
+// The page's own words (top bar, terminal tabs, inspector) in each language. They follow the
+// language picked in the lessons panel. Redis's words (commands, types, encodings, replies) stay.
+
+import type { Locale } from '../lessons/model.js';
+import { useLessons } from '../store/lesson-store.js';
+
+/** Day, hour, minute and second suffixes, each written right after its number. */
+type Units = readonly [string, string, string, string];
+
+const SIZES = [86_400, 3_600, 60] as const;
+
+/** "2 min 5 s" (or "2분 5초"): a duration in whole seconds, largest units first. */
+export function formatDuration(ms: number, units: Units): string {
+  let s = Math.round(ms / 1000);
+  const parts: string[] = [];
+  SIZES.forEach((size, i) => {
+    if (s < size) return;
+    parts.push(`${Math.floor(s / size)}${units[i]}`);
+    s %= size;
+  });
+  if (s > 0 || parts.length === 0) parts.push(`${s}${units[3]}`);
+  return parts.join(' ');
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const EN_UNITS: Units = [' d', ' h', ' min', ' s'];
+const KO_UNITS: Units = ['일', '시간', '분', '초'];
+
+const en = {
+  // Top bar and panels
+  panels: 'Panels',
+  lessons: 'Lessons',
+  lessonsTitle: 'Lessons (Alt+1)',
+  inspector: 'Inspector',
+  inspectorTitle: 'Inspector (Alt+3)',
+  terminals: 'Terminals',
+  lightTheme: 'Light theme',
+  darkTheme: 'Dark theme',
+  themeTitle: 'Switch between light and dark',
+  restarted: (reason: string) =>
+    `The Redis engine stopped (${reason}) and was started again. Its data came back from the last autosave (at most about a second old); connections are new, so MULTI and WATCH start over.`,
+  dismiss: 'Dismiss',
+  keys: 'Keys',
+
+  // Terminal tabs
+  tabList: 'Terminals (one Redis client each)',
+  newTab: 'New terminal',
+  newTabTitle: 'New terminal (a new client)',
+  rawTitle: 'Show replies as redis-cli --raw does',
+  splitView: 'Side by side',
+  splitTitle: 'Show all terminals side by side',
+  tabView: 'Tabs',
+  tabTitle: 'Show one terminal at a time',
+  tabName: 'Terminal name',
+  renameTitle: 'Double-click or F2 to rename',
+  defaultTabTitle: (id: number) => `client ${id}`,
+  database: (db: number) => `Database ${db}`,
+  closeTab: (title: string) => `Close ${title}`,
+  closeTabTitle: 'Close this terminal (its client disconnects)',
+
+  // Clock
+  clock: 'Engine clock',
+  pause: 'Pause time',
+  resume: 'Resume time',
+  duration: (ms: number) => formatDuration(ms, EN_UNITS),
+  moveTitle: (duration: string) => `Move the clock ${duration} forward`,
+  seconds: 'Seconds to move forward',
+  secondsPlaceholder: 's',
+  go: 'Go',
+  clockState: (paused: boolean, ahead: string | null) => (paused ? 'Time is paused' : 'Time runs') + (ahead === null ? '' : `, ${ahead} ahead`),
+
+  // Key list
+  databaseLabel: 'Database',
+  thisTab: ' · this tab',
+  patternFilter: 'Filter keys by pattern',
+  patternPlaceholder: 'pattern, e.g. user:*',
+  typeFilter: 'Filter by type',
+  allTypes: 'all types',
+  sort: 'Sort keys',
+  byName: 'by name',
+  byType: 'by type',
+  byTtl: 'by TTL',
+  keyCount: (db: number, total: number, shown: number | null) => `db${db}: ${plural(total, 'key', 'keys')}${shown === null ? '' : `, ${shown} shown`}`,
+  keyMeta: (encoding: string, isString: boolean, size: number) => `encoding ${encoding}, ${isString ? 'length' : 'size'} ${size}`,
+  ttlLeft: (s: string) => `${s}s`,
+
+  // Value view
+  value: 'Value',
+  gone: (key: string) => `The key ${key} no longer exists.`,
+  close: 'Close',
+  closeValue: 'Close the value view',
+  ttl: (s: string) => `TTL ${s} s`,
+  showMore: (shown: number, size: number) => `Show more (${shown} of ${size})`,
+  delete: 'Delete',
+  ttlInput: 'TTL in seconds (empty: remove the TTL)',
+  ttlPlaceholder: 'TTL s',
+  persist: 'Persist',
+  setTtl: 'Set TTL',
+  copied: 'Copied',
+  copyAsCommands: 'Copy as commands',
+  bytes: (n: number) => plural(n, 'byte', 'bytes'),
+  length: (n: number) => `length ${n}`,
+  entries: (n: number) => plural(n, 'entry', 'entries'),
+  fields: (n: number) => plural(n, 'field', 'fields'),
+  members: (n: number) => plural(n, 'member', 'members'),
+  showBits: 'show as bits (a bitmap)',
+  jsonNote: 'Shown as formatted JSON.',
+  bitsShown: (last: number, total: number) => `Bits 0 to ${last} of ${total}.`,
+  bytesShown: (shown: number, total: number) => `First ${shown} of ${total} bytes.`,
+  bit: (offset: number, on: number) => `bit ${offset}: ${on}`,
+  bitmap: (bits: number, set: number) => `bitmap of ${bits} bits, ${set} set`,
+  /** The words before and after the estimated count. */
+  hll: (encoding: string, bytes: number): [string, string] => [`HyperLogLog (${encoding}, ${bytes} bytes): about `, ' distinct elements.'],
+  noView: 'This type has no detailed view yet.',
+  showPoints: 'show as points (a geo set)',
+  points: (n: number) => `${n} points by longitude and latitude`,
+  col: {
+    id: 'id',
+    fields: 'fields',
+    group: 'group',
+    lastDelivered: 'last delivered',
+    consumers: 'consumers (pending)',
+    pending: 'pending',
+    index: 'index',
+    value: 'value',
+    field: 'field',
+    rank: 'rank',
+    member: 'member',
+    score: 'score',
+  },
+
+  // Clients
+  clients: 'Clients',
+  inMulti: (queued: number, doomed: boolean) => `in MULTI, ${queued} queued${doomed ? ' (EXEC will fail)' : ''}`,
+  watching: (keys: string) => `watching ${keys}`,
+  subscribed: (channels: string) => `subscribed to ${channels}`,
+  patterns: (patterns: string) => `pattern ${patterns}`,
+  monitoring: 'monitoring',
+  blocked: (command: string, keys: string, wait: string) => `blocked in ${command} on ${keys} (${wait})`,
+  forever: 'forever',
+  secondsLeft: (s: string) => `${s} s left`,
+};
+
+export type UiStrings = typeof en;
+
+const ko: UiStrings = {
+  panels: '패널',
+  lessons: '레슨',
+  lessonsTitle: '레슨 (Alt+1)',
+  inspector: '인스펙터',
+  inspectorTitle: '인스펙터 (Alt+3)',
+  terminals: '터미널',
+  lightTheme: '밝은 테마',
+  darkTheme: '어두운 테마',
+  themeTitle: '밝은 테마와 어두운 테마 전환',
+  restarted: (reason: string) =>
+    `Redis 엔진이 멈춰서(${reason}) 다시 시작했습니다. 데이터는 마지막 자동 저장(길어야 1초쯤 전)에서 되살렸습니다. 연결은 새로 맺었으니 MULTI와 WATCH는 처음부터 다시 하세요.`,
+  dismiss: '닫기',
+  keys: '키',
+
+  tabList: '터미널 (각각 Redis 클라이언트 하나)',
+  newTab: '새 터미널',
+  newTabTitle: '새 터미널 (새 클라이언트)',
+  rawTitle: 'redis-cli --raw처럼 응답 표시',
+  splitView: '나란히 보기',
+  splitTitle: '모든 터미널을 나란히 보기',
+  tabView: '탭 보기',
+  tabTitle: '터미널을 하나씩 보기',
+  tabName: '터미널 이름',
+  renameTitle: '더블클릭하거나 F2를 눌러 이름 바꾸기',
+  defaultTabTitle: (id: number) => `클라이언트 ${id}`,
+  database: (db: number) => `${db}번 데이터베이스`,
+  closeTab: (title: string) => `${title} 닫기`,
+  closeTabTitle: '이 터미널 닫기 (클라이언트 연결이 끊깁니다)',
+
+  clock: '엔진 시계',
+  pause: '시간 멈추기',
+  resume: '시간 다시 흐르게',
+  duration: (ms: number) => formatDuration(ms, KO_UNITS),
+  moveTitle: (duration: string) => `시계를 ${duration} 앞으로`,
+  seconds: '앞으로 돌릴 초',
+  secondsPlaceholder: '초',
+  go: '이동',
+  clockState: (paused: boolean, ahead: string | null) => (paused ? '시간이 멈춤' : '시간이 흐르는 중') + (ahead === null ? '' : `, ${ahead} 앞섬`),
+
+  databaseLabel: '데이터베이스',
+  thisTab: ' · 이 탭',
+  patternFilter: '패턴으로 키 거르기',
+  patternPlaceholder: '패턴, 예: user:*',
+  typeFilter: '타입으로 거르기',
+  allTypes: '모든 타입',
+  sort: '키 정렬',
+  byName: '이름순',
+  byType: '타입순',
+  byTtl: 'TTL순',
+  keyCount: (db: number, total: number, shown: number | null) => `db${db}: 키 ${total}개${shown === null ? '' : `, ${shown}개 표시`}`,
+  keyMeta: (encoding: string, isString: boolean, size: number) => `인코딩 ${encoding}, ${isString ? '길이' : '크기'} ${size}`,
+  ttlLeft: (s: string) => `${s}초`,
+
+  value: '값',
+  gone: (key: string) => `이 키는 이제 없습니다: ${key}`,
+  close: '닫기',
+  closeValue: '값 보기 닫기',
+  ttl: (s: string) => `TTL ${s}초`,
+  showMore: (shown: number, size: number) => `더 보기 (${size}개 중 ${shown}개)`,
+  delete: '삭제',
+  ttlInput: 'TTL 초 (비우면 TTL 제거)',
+  ttlPlaceholder: 'TTL 초',
+  persist: 'TTL 제거',
+  setTtl: 'TTL 설정',
+  copied: '복사됨',
+  copyAsCommands: '명령으로 복사',
+  bytes: (n: number) => `${n}바이트`,
+  length: (n: number) => `길이 ${n}`,
+  entries: (n: number) => `항목 ${n}개`,
+  fields: (n: number) => `필드 ${n}개`,
+  members: (n: number) => `멤버 ${n}개`,
+  showBits: '비트로 보기 (비트맵)',
+  jsonNote: 'JSON을 보기 좋게 정리했습니다.',
+  bitsShown: (last: number, total: number) => `${total}비트 중 0~${last}번 비트.`,
+  bytesShown: (shown: number, total: number) => `${total}바이트 중 앞 ${shown}바이트.`,
+  bit: (offset: number, on: number) => `비트 ${offset}: ${on}`,
+  bitmap: (bits: number, set: number) => `${bits}비트 비트맵, 켜진 비트 ${set}개`,
+  hll: (encoding: string, bytes: number) => [`HyperLogLog (${encoding}, ${bytes}바이트): 서로 다른 원소 약 `, '개.'],
+  noView: '이 타입은 아직 자세히 보여 주지 못합니다.',
+  showPoints: '점으로 보기 (지리 정보)',
+  points: (n: number) => `경도·위도에 찍은 점 ${n}개`,
+  col: {
+    id: 'ID',
+    fields: '필드',
+    group: '그룹',
+    lastDelivered: '마지막 전달',
+    consumers: '컨슈머 (대기)',
+    pending: '대기',
+    index: '인덱스',
+    value: '값',
+    field: '필드',
+    rank: '순위',
+    member: '멤버',
+    score: '점수',
+  },
+
+  clients: '클라이언트',
+  inMulti: (queued: number, doomed: boolean) => `MULTI 중, 명령 ${queued}개 대기${doomed ? ' (EXEC 실패 예정)' : ''}`,
+  watching: (keys: string) => `${keys} 감시 중`,
+  subscribed: (channels: string) => `${channels} 구독 중`,
+  patterns: (patterns: string) => `패턴 ${patterns} 구독 중`,
+  monitoring: 'MONITOR 중',
+  blocked: (command: string, keys: string, wait: string) => `${command} 블로킹 중: ${keys} (${wait})`,
+  forever: '무기한',
+  secondsLeft: (s: string) => `${s}초 남음`,
+};
+
+export const UI_STRINGS: Record<Locale, UiStrings> = { en, ko };
+
+/** The page's words in the language the learner picked. */
+export function useUiStrings(): UiStrings {
+  return UI_STRINGS[useLessons((s) => s.locale)];
+}
