@@ -1,15 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
-import { ClientsPanel } from './inspector/ClientsPanel.js';
-import { ClockControls } from './inspector/ClockControls.js';
-import { KeyList } from './inspector/KeyList.js';
+import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalTheme } from './terminal/terminals.js';
 import { UI_STRINGS } from './strings.js';
+
+// Not needed for typing: fetched once the first prompt takes input.
+const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
 
 export function App() {
   const theme = useUi((s) => s.theme);
@@ -107,9 +108,9 @@ export function App() {
         {inspectorOpen && (
           <aside id="inspector" className="panel inspector" aria-label={t.inspector} tabIndex={-1}>
             <h2>{t.keys}</h2>
-            <ClockControls />
-            <KeyList followDb={activeDb} />
-            <ClientsPanel />
+            <Suspense fallback={null}>
+              <Inspector followDb={activeDb} />
+            </Suspense>
           </aside>
         )}
       </main>
