@@ -111,6 +111,7 @@ pool = redis.ConnectionPool(
     host="localhost", port=6379, db=0,
     decode_responses=True,  # bytes -> str
     client_name="web-1",    # sent as CLIENT SETNAME on every new connection
+    socket_timeout=5,       # seconds to wait for a reply before raising TimeoutError
 )
 r = redis.Redis(connection_pool=pool)
 print(r.client_id())  # this connection's number

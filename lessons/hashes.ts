@@ -110,7 +110,7 @@ session_id = str(uuid.uuid4())
 r.hset(f"sessions:{session_id}", "user_id", "user123")
 print(r.hgetall(f"sessions:{session_id}"))
 r.delete(f"sessions:{session_id}")`,
-      hints: [{ ko: '지운 뒤에 `HGETALL`을 하면 `(empty array)`가 나옵니다. 없는 해시는 빈 해시처럼 보입니다.', en: 'After the delete, `HGETALL` shows `(empty array)`: a missing hash looks like an empty one.' }],
+      hints: [{ ko: '지운 뒤에 `HGETALL`을 하면 `(empty array)`가 나옵니다. 없는 해시는 빈 해시처럼 보입니다.', en: 'After the delete, `HGETALL` shows `(empty array)`: a missing hash looks like an empty one.' }, { ko: '사용자별 설정도 해시가 잘 맞습니다. `HSET settings:user01 theme dark lang ko`처럼 항목 하나하나가 필드가 됩니다.', en: 'Per-user settings fit a hash too: each setting is a field, as in `HSET settings:user01 theme dark lang ko`.' }],
       solution: ['HSET sessions:abc123 user_id user123', 'HGETALL sessions:abc123', 'DEL sessions:abc123'],
       check: {
         all: [

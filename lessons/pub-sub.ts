@@ -87,7 +87,19 @@ for message in pubsub.listen():
 def publish_event(channel: str, event: dict) -> None:
     r.publish(channel, json.dumps(event))
 
-publish_event("user:events", {"type": "signup", "user_id": 42})`,
+publish_event("user:events", {"type": "signup", "user_id": 42})
+
+
+# A subscriber to that one channel (in its own thread or process): plain "message" items.
+def start_subscriber() -> None:
+    pubsub = r.pubsub()
+    pubsub.subscribe("user:events")
+    for message in pubsub.listen():
+        if message["type"] != "message":
+            continue  # the subscribe confirmation
+        event = json.loads(message["data"])
+        if event["type"] == "signup":
+            print("welcome mail for user", event["user_id"])`,
       hints: [{ ko: '작은따옴표로 감싸면 안쪽의 큰따옴표가 그대로 전달됩니다.', en: 'Single quotes around it keep the double quotes inside as they are.' }],
       solution: ['PUBLISH user:events \'{"type": "signup", "user_id": 42}\''],
       check: { received: { channel: 'user:events', message: '{"type": "signup", "user_id": 42}' } },

@@ -69,7 +69,7 @@ print(r.zscore("scores", "Bob"))  # 93.0`,
       pythonCode: `r.zadd("leaderboard", {"Alice": 1500, "Bob": 1300, "Charlie": 1700})
 top3 = r.zrevrange("leaderboard", 0, 2, withscores=True)
 # [(b'Charlie', 1700.0), (b'Alice', 1500.0), (b'Bob', 1300.0)]`,
-      hints: [{ ko: 'Redis 6.2부터는 `ZRANGE leaderboard 0 2 REV WITHSCORES`로도 같은 결과를 얻습니다.', en: 'Since Redis 6.2, `ZRANGE leaderboard 0 2 REV WITHSCORES` gives the same.' }],
+      hints: [{ ko: 'Redis 6.2부터는 `ZRANGE leaderboard 0 2 REV WITHSCORES`로도 같은 결과를 얻습니다.', en: 'Since Redis 6.2, `ZRANGE leaderboard 0 2 REV WITHSCORES` gives the same.' }, { ko: '점수에 작성 시각(유닉스 시간)을 넣으면 타임라인이 됩니다. `ZREVRANGE timeline:alice 0 9`가 최신 글 10개입니다.', en: 'Use the posting time (Unix seconds) as the score and a sorted set becomes a timeline: `ZREVRANGE timeline:alice 0 9` is the ten newest posts.' }],
       solution: ['ZADD leaderboard 1500 Alice 1300 Bob 1700 Charlie', 'ZREVRANGE leaderboard 0 2 WITHSCORES'],
       check: {
         all: [

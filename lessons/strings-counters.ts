@@ -90,7 +90,7 @@ print(pipe.execute())  # [True, 300, '300']`,
     r.incr("user:1:name")
 except redis.ResponseError as e:
     print(e)  # value is not an integer or out of range`,
-      hints: [{ ko: '1단계의 `user:1:name`이 지워졌다면 `SET user:1:name Alice`를 먼저 실행하세요.', en: 'If `user:1:name` is gone, run `SET user:1:name Alice` first.' }],
+      hints: [{ ko: '1단계의 `user:1:name`이 지워졌다면 `SET user:1:name Alice`를 먼저 실행하세요.', en: 'If `user:1:name` is gone, run `SET user:1:name Alice` first.' }, { ko: '문자열은 로그인 토큰을 담기에도 좋습니다. `SET token:abc123 42 EX 3600`처럼 토큰을 키로, 사용자 번호를 값으로 두고 만료를 걸면 됩니다.', en: 'Strings suit login tokens too: the token as the key, the user id as the value, and an expiry, as in `SET token:abc123 42 EX 3600`.' }],
       solution: ['INCR user:1:name'],
       check: {
         all: [
