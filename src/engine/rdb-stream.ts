@@ -12,6 +12,7 @@
 // [number of fields, fields and] values, lp-count.
 
 import {
+  estimateDistance,
   formatId,
   IdMap,
   idKey,
@@ -21,6 +22,7 @@ import {
   type Nack,
   type StreamEntry,
   type StreamNode,
+  U64_MAX,
 } from './ds/stream.js';
 import { decodeListpack, latin1FromBytes, ListpackWriter } from './rdb-encodings.js';
 import type { RdbReader, RdbWriter } from './rdb.js';
@@ -73,8 +75,12 @@ function sortedConsumers(g: ConsumerGroup): Consumer[] {
   return [...g.consumers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** rdbSaveObject for a stream (RDB_TYPE_STREAM_LISTPACKS_2). */
-export function writeStreamValue(w: RdbWriter, s: Stream): void {
+/**
+ * rdbSaveObject for a stream (RDB_TYPE_STREAM_LISTPACKS_2). `legacy` writes Redis 6's
+ * RDB_TYPE_STREAM_LISTPACKS instead, without the 7.0 counters: the engine never saves it, but
+ * tests make such files with it to check that they load.
+ */
+export function writeStreamValue(w: RdbWriter, s: Stream, legacy = false): void {
   w.len(s.nodes.length);
   for (const node of s.nodes) {
     w.string(idKey(node.masterMs, node.masterSeq));
@@ -83,18 +89,20 @@ export function writeStreamValue(w: RdbWriter, s: Stream): void {
   w.len(s.length);
   lenBig(w, s.lastMs);
   lenBig(w, s.lastSeq);
-  lenBig(w, s.firstMs);
-  lenBig(w, s.firstSeq);
-  lenBig(w, s.maxDelMs);
-  lenBig(w, s.maxDelSeq);
-  lenBig(w, s.entriesAdded);
+  if (!legacy) {
+    lenBig(w, s.firstMs);
+    lenBig(w, s.firstSeq);
+    lenBig(w, s.maxDelMs);
+    lenBig(w, s.maxDelSeq);
+    lenBig(w, s.entriesAdded);
+  }
   const groups = sortedGroups(s);
   w.len(groups.length);
   for (const g of groups) {
     w.string(g.name);
     lenBig(w, g.lastMs);
     lenBig(w, g.lastSeq);
-    lenBig(w, g.entriesRead);
+    if (!legacy) lenBig(w, g.entriesRead);
     w.len(g.pel.size);
     for (const n of g.pel.values()) {
       w.raw(n.key);
@@ -185,8 +193,11 @@ function nodeFromListpack(key: string, lpBytes: Uint8Array): StreamNode {
   return node;
 }
 
-/** rdbLoadObject for RDB_TYPE_STREAM_LISTPACKS_2. */
-export function loadStreamValue(r: RdbReader): Stream {
+/**
+ * rdbLoadObject for RDB_TYPE_STREAM_LISTPACKS_2, or with `legacy` for Redis 6's
+ * RDB_TYPE_STREAM_LISTPACKS, whose 7.0 counters are derived as Redis derives them.
+ */
+export function loadStreamValue(r: RdbReader, legacy = false): Stream {
   const s = new Stream();
   const nodes = r.len();
   for (let i = 0; i < nodes; i++) {
@@ -199,17 +210,26 @@ export function loadStreamValue(r: RdbReader): Stream {
   s.length = Number(readLenBig(r));
   s.lastMs = readLenBig(r);
   s.lastSeq = readLenBig(r);
-  s.firstMs = readLenBig(r);
-  s.firstSeq = readLenBig(r);
-  s.maxDelMs = readLenBig(r);
-  s.maxDelSeq = readLenBig(r);
-  s.entriesAdded = readLenBig(r);
+  if (!legacy) {
+    s.firstMs = readLenBig(r);
+    s.firstSeq = readLenBig(r);
+    s.maxDelMs = readLenBig(r);
+    s.maxDelSeq = readLenBig(r);
+    s.entriesAdded = readLenBig(r);
+  } else {
+    // No tombstones are counted, every entry counts as added, and the first ID is the first
+    // live entry's (streamGetEdgeID: the highest ID when there is none).
+    s.entriesAdded = BigInt(s.length);
+    const first = s.edge(true);
+    s.firstMs = first?.ms ?? U64_MAX;
+    s.firstSeq = first?.seq ?? U64_MAX;
+  }
   const ngroups = r.len();
   for (let i = 0; i < ngroups; i++) {
     const name = r.string();
     const lastMs = readLenBig(r);
     const lastSeq = readLenBig(r);
-    const entriesRead = BigInt.asIntN(64, readLenBig(r));
+    const entriesRead = legacy ? estimateDistance(s, lastMs, lastSeq) : BigInt.asIntN(64, readLenBig(r));
     const g: ConsumerGroup = { name, lastMs, lastSeq, entriesRead, pel: new IdMap<Nack>(), consumers: new Map() };
     const npel = r.len();
     for (let j = 0; j < npel; j++) {

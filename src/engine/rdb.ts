@@ -19,7 +19,8 @@
 // LIST_ZIPLIST 10, ZSET_ZIPLIST 12, HASH_ZIPLIST 13, LIST_QUICKLIST 14 with ziplist nodes) and
 // gives each loaded value the encoding rdbLoadObject would (see EncodingLimits). Empty
 // collections are skipped, as Redis does. Streams (STREAM_LISTPACKS_2, 19) are read and written
-// by rdb-stream.ts; module values are not supported yet.
+// by rdb-stream.ts, which also reads Redis 6's STREAM_LISTPACKS (15); module values are not
+// supported yet.
 // The blob formats themselves (listpack, intset, ziplist, zipmap) live in rdb-encodings.ts.
 //
 // Byte strings in (one char per byte), Uint8Array out. Pure ES2022: no Buffer.
@@ -1254,15 +1255,20 @@ LOADERS[RDB_TYPE_HASH_LISTPACK] = (r, ctx) => {
   return hashFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
 };
 
-LOADERS[RDB_TYPE_STREAM_LISTPACKS_2] = (r, ctx) => {
-  const at = r.pos;
-  try {
-    return { type: 'stream', value: loadStreamValue(r), lru: ctx.lru, slot: -1 };
-  } catch (e) {
-    if (e instanceof RdbError) throw e;
-    throw new RdbError(e instanceof Error ? e.message : 'Stream integrity check failed.', at);
-  }
-};
+/** Redis 7.0's streams, or with `legacy` Redis 6's (RDB_TYPE_STREAM_LISTPACKS). */
+function streamLoader(legacy: boolean): ValueLoader {
+  return (r, ctx) => {
+    const at = r.pos;
+    try {
+      return { type: 'stream', value: loadStreamValue(r, legacy), lru: ctx.lru, slot: -1 };
+    } catch (e) {
+      if (e instanceof RdbError) throw e;
+      throw new RdbError(e instanceof Error ? e.message : 'Stream integrity check failed.', at);
+    }
+  };
+}
+LOADERS[RDB_TYPE_STREAM_LISTPACKS_2] = streamLoader(false);
+LOADERS[RDB_TYPE_STREAM_LISTPACKS] = streamLoader(true);
 
 /** Printable form of a byte string for error messages. */
 function printable(s: string): string {

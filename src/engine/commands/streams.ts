@@ -8,10 +8,12 @@ import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
 import {
   cmpId,
+  estimateDistance,
   formatId,
   IdMap,
   idKey,
   parseU64,
+  SCG_INVALID_ENTRIES_READ as SCG_INVALID,
   Stream,
   U64_MAX,
   type Consumer,
@@ -43,7 +45,6 @@ const WRONGTYPE_R = error(E.WRONGTYPE);
 const SYNTAX_R = error(E.SYNTAX);
 const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const INVALID_ID_R = error(E.STREAM_INVALID_ID);
-const SCG_INVALID = -1n;
 
 interface ParsedId {
   ms: bigint;
@@ -135,21 +136,6 @@ function rangeHasTombstones(s: Stream, sms: bigint, sseq: bigint): boolean {
   if (s.length === 0 || (s.maxDelMs === 0n && s.maxDelSeq === 0n)) return false;
   if (cmpId(s.firstMs, s.firstSeq, s.maxDelMs, s.maxDelSeq) > 0) return false;
   return cmpId(sms, sseq, s.maxDelMs, s.maxDelSeq) <= 0;
-}
-
-function estimateDistance(s: Stream, ms: bigint, seq: bigint): bigint {
-  if (s.entriesAdded === 0n) return 0n;
-  if (s.length === 0 && cmpId(ms, seq, s.lastMs, s.lastSeq) < 1) return s.entriesAdded;
-  const cmpLast = cmpId(ms, seq, s.lastMs, s.lastSeq);
-  if (cmpLast === 0) return s.entriesAdded;
-  if (cmpLast > 0) return SCG_INVALID;
-  const cmpFirst = cmpId(ms, seq, s.firstMs, s.firstSeq);
-  const noDel = s.maxDelMs === 0n && s.maxDelSeq === 0n;
-  if (noDel || cmpId(s.maxDelMs, s.maxDelSeq, s.firstMs, s.firstSeq) < 0) {
-    if (cmpFirst < 0) return s.entriesAdded - BigInt(s.length);
-    if (cmpFirst === 0) return s.entriesAdded - BigInt(s.length) + 1n;
-  }
-  return SCG_INVALID;
 }
 
 /** streamReplyWithCGLag. */

@@ -71,6 +71,28 @@ export function cmpId(ams: bigint, aseq: bigint, bms: bigint, bseq: bigint): num
   return 0;
 }
 
+/** A group's entries-read when unknown. */
+export const SCG_INVALID_ENTRIES_READ = -1n;
+
+/**
+ * streamEstimateDistanceFromFirstEverEntry: how many entries were added up to this ID, when that
+ * can be told (SCG_INVALID_ENTRIES_READ when not).
+ */
+export function estimateDistance(s: Stream, ms: bigint, seq: bigint): bigint {
+  if (s.entriesAdded === 0n) return 0n;
+  if (s.length === 0 && cmpId(ms, seq, s.lastMs, s.lastSeq) < 1) return s.entriesAdded;
+  const cmpLast = cmpId(ms, seq, s.lastMs, s.lastSeq);
+  if (cmpLast === 0) return s.entriesAdded;
+  if (cmpLast > 0) return SCG_INVALID_ENTRIES_READ;
+  const cmpFirst = cmpId(ms, seq, s.firstMs, s.firstSeq);
+  const noDel = s.maxDelMs === 0n && s.maxDelSeq === 0n;
+  if (noDel || cmpId(s.maxDelMs, s.maxDelSeq, s.firstMs, s.firstSeq) < 0) {
+    if (cmpFirst < 0) return s.entriesAdded - BigInt(s.length);
+    if (cmpFirst === 0) return s.entriesAdded - BigInt(s.length) + 1n;
+  }
+  return SCG_INVALID_ENTRIES_READ;
+}
+
 export function formatId(ms: bigint, seq: bigint): string {
   return ms.toString() + '-' + seq.toString();
 }
