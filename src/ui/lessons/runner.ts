@@ -12,6 +12,7 @@ import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { firstPromptShown } from '../first-prompt.js';
 import { existingTerminal, onTerminalCommand } from '../terminal/terminals.js';
+import type { TerminalSession } from '../terminal/terminal-session.js';
 
 let loading: Promise<readonly Lesson[]> | null = null;
 let loaded: readonly Lesson[] | null = null;
@@ -230,7 +231,7 @@ export function hasSecondTerminal(): boolean {
 }
 
 /** What a Run had to interrupt first: a subscribed terminal, or one blocked in BLPOP & co. */
-export type Interrupted = 'listening' | 'blocked' | null;
+export type Interrupted = TerminalSession['occupied'];
 
 /**
  * Runs a line in the terminal of its client, as if typed there. A terminal that is listening
