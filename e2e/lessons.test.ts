@@ -226,6 +226,11 @@ describe('lessons', () => {
     const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
     await expect.poll(async () => (await screen(page, second)).at(-1)).toBe('127.0.0.1:6379> BLPOP job_queue 0');
     expect(await passed()).toBe('false');
+    // Run again while it waits: Ctrl-C first (the wait ends, and the panel says so), then the
+    // same BLPOP waits anew.
+    await runs.nth(0).click();
+    await expect.poll(() => page.locator('.run-interrupted').textContent()).toContain('waiting for a blocking command');
+    await expect.poll(async () => (await screen(page, second)).slice(-2)).toEqual(['^C', '127.0.0.1:6379> BLPOP job_queue 0']);
     await runs.nth(1).click();
     await waitIdle(page, first);
     await expect.poll(passed).toBe('true');
