@@ -1,67 +1,16 @@
 // Blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN, BZPOPMAX, BZMPOP)
 // against a real redis-server: a client blocks, another acts, the blocked one's reply must be
-// the same bytes on both sides. Our engine gets real timers (BlockedTimeoutTimer) so that
-// timeouts fire on time like the server's.
+// the same bytes on both sides (helpers in blocking-support.ts).
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlockedTimeoutTimer } from '../../src/engine/blocking.js';
-import { show, useDiff, type Pair } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { sleep, useBlockingDiff } from './blocking-support.js';
+import { show, type Pair } from './harness.js';
 
 describe('blocking commands', () => {
-  const d = useDiff();
-  let timer: BlockedTimeoutTimer;
-
-  beforeEach(() => {
-    timer = new BlockedTimeoutTimer(d.engine, {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    });
-    timer.start();
-  });
-  afterEach(() => timer.stop());
-
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  /** Waits until the real server counts `n` blocked clients (and checks ours does too). */
-  async function blocked(n: number): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      const info = await d.pair.real.send(['INFO', 'clients']);
-      const m = /blocked_clients:(\d+)/.exec(info);
-      if (m !== null && Number(m[1]) === n) {
-        expect(d.engine.blocking.count, 'blocked clients in our engine').toBe(n);
-        return;
-      }
-      await sleep(5);
-    }
-    throw new Error(`the real server never had ${n} blocked clients`);
-  }
-
-  interface Pending {
-    real: Promise<string>;
-    ours: Promise<string>;
-    label: string;
-  }
-
-  /** Sends a command on both sides without waiting for its reply (it may block). */
-  function start(p: Pair, argv: string[]): Pending {
-    return { real: p.real.send(argv), ours: p.ours.send(argv), label: argv.join(' ') };
-  }
-
-  /** The replies of a started command, compared. */
-  async function finish(x: Pending): Promise<void> {
-    const [real, ours] = await Promise.all([x.real, x.ours]);
-    expect(show(ours), `reply to ${x.label}`).toBe(show(real));
-  }
+  const { d, blocked, start, finish, stillWaiting } = useBlockingDiff();
 
   /** Runs commands on one pair, comparing each reply. */
   const on = (p: Pair, ...steps: string[][]) => p.run(steps);
-
-  /** Whether a started command is still waiting, on our side. */
-  async function stillWaiting(x: Pending): Promise<boolean> {
-    const marker = Symbol('waiting');
-    const r = await Promise.race([x.ours, sleep(20).then(() => marker)]);
-    return r === marker;
-  }
 
   describe('served at once when there is data', () => {
     it('every command pops like its non-blocking form', () =>

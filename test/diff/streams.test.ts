@@ -3,9 +3,9 @@
 // replies deterministic; where times appear (idle, seen-time, delivery times) they are masked.
 
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BlockedTimeoutTimer } from '../../src/engine/blocking.js';
-import { show, useDiff, type Pair } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useBlockingDiff } from './blocking-support.js';
+import { show, useDiff } from './harness.js';
 
 /** Hides times: XPENDING's idle, XINFO's idle / seen-time / delivery times (ms since epoch). */
 function maskTimes(s: string): string {
@@ -541,41 +541,7 @@ describe('streams', () => {
 });
 
 describe('streams: blocking XREAD and XREADGROUP', () => {
-  const d = useDiff();
-  let timer: BlockedTimeoutTimer;
-
-  beforeEach(() => {
-    timer = new BlockedTimeoutTimer(d.engine, {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    });
-    timer.start();
-  });
-  afterEach(() => timer.stop());
-
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  async function blocked(n: number): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      const info = await d.pair.real.send(['INFO', 'clients']);
-      const m = /blocked_clients:(\d+)/.exec(info);
-      if (m !== null && Number(m[1]) === n) {
-        expect(d.engine.blocking.count, 'blocked clients in our engine').toBe(n);
-        return;
-      }
-      await sleep(5);
-    }
-    throw new Error(`the real server never had ${n} blocked clients`);
-  }
-
-  function start(p: Pair, argv: string[]) {
-    return { real: p.real.send(argv), ours: p.ours.send(argv), label: argv.join(' ') };
-  }
-
-  async function finish(x: ReturnType<typeof start>): Promise<void> {
-    const [real, ours] = await Promise.all([x.real, x.ours]);
-    expect(show(ours), `reply to ${x.label}`).toBe(show(real));
-  }
+  const { d, blocked, start, finish } = useBlockingDiff();
 
   it('XREAD BLOCK 0 with $ is served by XADD; other streams wait', async () => {
     const [a, b] = await d.clients(2);
