@@ -39,11 +39,9 @@ import {
   ZERO,
   type Reply,
 } from '../reply.js';
+import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from './keys.js';
 
-const WRONGTYPE_R = error(E.WRONGTYPE);
-const SYNTAX_R = error(E.SYNTAX);
-const NOT_INTEGER_R = error(E.NOT_INTEGER);
 const INVALID_ID_R = error(E.STREAM_INVALID_ID);
 
 interface ParsedId {
@@ -388,8 +386,7 @@ function xaddCommand(c: Client, argv: string[]): Reply {
   }
   if (cmpId(ms, seq, s.lastMs, s.lastSeq) <= 0) return error(E.XADD_ID_TOO_SMALL);
   const fields = argv.slice(fieldPos);
-  s.append(ms, seq, fields, engine.config.streamNodeMaxBytes, engine.config.streamNodeMaxEntries);
-  const reply = idReply(ms, seq);
+  const reply = bulk(s.append(ms, seq, fields, engine.config.streamNodeMaxBytes, engine.config.streamNodeMaxEntries));
   engine.signalModifiedKey(db, key);
   engine.notify('t', 'xadd', key, db);
   if (parsed.trim !== null && s.trim(parsed.trim) !== 0) engine.notify('t', 'xtrim', key, db);

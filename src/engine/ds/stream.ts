@@ -243,9 +243,9 @@ export class Stream {
 
   /**
    * streamAppendItem with an ID already validated as greater than the last one. `fields` is
-   * field, value, …
+   * field, value, … Returns the entry's printed ID (XADD's reply).
    */
-  append(ms: bigint, seq: bigint, fields: string[], maxBytes: number, maxEntries: number): void {
+  append(ms: bigint, seq: bigint, fields: string[], maxBytes: number, maxEntries: number): string {
     let totelelen = 0;
     for (const f of fields) totelelen += f.length;
     let node = this.nodes.length === 0 ? undefined : this.nodes[this.nodes.length - 1]!;
@@ -278,7 +278,8 @@ export class Stream {
       }
     }
     node.bytes += Stream.entryBytes(node, ms, seq, fields, same);
-    node.entries.push({ ms, seq, id: formatId(ms, seq), fields, deleted: false, same });
+    const id = formatId(ms, seq);
+    node.entries.push({ ms, seq, id, fields, deleted: false, same });
     node.live++;
     this.length++;
     this.entriesAdded++;
@@ -288,6 +289,7 @@ export class Stream {
       this.firstMs = ms;
       this.firstSeq = seq;
     }
+    return id;
   }
 
   private static entryBytes(node: StreamNode, ms: bigint, seq: bigint, fields: string[], same: boolean): number {
