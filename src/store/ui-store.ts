@@ -48,8 +48,13 @@ interface UiState {
   setClock(state: { paused: boolean; ahead: number }): void;
 }
 
+/** The title a tab has until it is renamed (shown in the page's language by the tab bar). */
+export function defaultTabTitle(id: number): string {
+  return `client ${id}`;
+}
+
 function newTab(id: number): TabInfo {
-  return { id, title: `client ${id}`, db: 0, inMulti: false, raw: false };
+  return { id, title: defaultTabTitle(id), db: 0, inMulti: false, raw: false };
 }
 
 function preferredTheme(): Theme {

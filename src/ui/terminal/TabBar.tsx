@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { useUi, type TabInfo } from '../../store/ui-store.js';
+import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
 import { useUiStrings } from '../strings.js';
 import { disposeTerminal, existingTerminal, isClientName } from './terminals.js';
 
@@ -62,7 +62,7 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
   const { selectTab, closeTab, updateTab } = useUi.getState();
   const t = useUiStrings();
   // An unrenamed tab's title is the store's English default: shown in the page's language.
-  const title = tab.title === `client ${tab.id}` ? t.defaultTabTitle(tab.id) : tab.title;
+  const title = tab.title === defaultTabTitle(tab.id) ? t.defaultTabTitle(tab.id) : tab.title;
 
   const finish = (value: string | null) => {
     setEditing(false);
