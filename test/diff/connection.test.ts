@@ -614,19 +614,20 @@ describe('CLIENT REPLY SKIP before a blocking command', () => {
       const c = a!.ours.client;
       const deliver = c.deliver;
       c.deliver = (r) => void ours.push(encodeReply(r, c.resp));
+      // Sends on both sides; each side's replies, whenever they come, are collected in order.
+      const send = (argv: string[]) => {
+        void a!.real.send(argv).then((raw) => real.push(raw));
+        const r = c.engine.execute(c, argv);
+        if (r !== null) ours.push(encodeReply(r, c.resp));
+      };
       try {
-        for (const argv of [['CLIENT', 'REPLY', 'SKIP'], [...block]]) {
-          void a!.real.send(argv).then((raw) => real.push(raw));
-          const r = c.engine.execute(c, argv);
-          if (r !== null) ours.push(encodeReply(r, c.resp));
-        }
+        send(['CLIENT', 'REPLY', 'SKIP']);
+        send([...block]);
         await new Promise((resolve) => setTimeout(resolve, 100));
         if (wake !== null) await b!.run([[...wake]]);
         await new Promise((resolve) => setTimeout(resolve, 100));
         c.engine.handleBlockedTimeouts();
-        void a!.real.send(['ECHO', 'after']).then((raw) => real.push(raw));
-        const r = c.engine.execute(c, ['ECHO', 'after']);
-        if (r !== null) ours.push(encodeReply(r, c.resp));
+        send(['ECHO', 'after']);
         const deadline = Date.now() + 3000;
         while (!real.includes('$5\r\nafter\r\n') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
       } finally {
