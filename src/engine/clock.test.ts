@@ -62,4 +62,17 @@ describe('AdjustableClock', () => {
     for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) clock.advance(bad);
     expect(clock.now()).toBe(1_000_000);
   });
+
+  it('goes back to real time, running, from paused and ahead', () => {
+    const { clock, pass } = rig();
+    clock.advance(86_400_000);
+    clock.pause();
+    pass(5_000);
+    clock.real();
+    expect(clock.paused).toBe(false);
+    expect(clock.ahead).toBe(0);
+    expect(clock.now()).toBe(1_005_000);
+    pass(10);
+    expect(clock.now()).toBe(1_005_010);
+  });
 });

@@ -69,6 +69,15 @@ export class AdjustableClock implements Clock {
     if (state.pausedAt === null) this.offset = state.ahead;
   }
 
+  /**
+   * Back to real time, running: what a learner who lost track of pauses and fast-forwards wants.
+   * Keys written while the clock was ahead keep their absolute expiry, so they live that much longer.
+   */
+  real(): void {
+    this.pausedAt = null;
+    this.offset = 0;
+  }
+
   /** Time goes on from where it was paused (the paused span does not count). */
   resume(): void {
     if (this.pausedAt === null) return;

@@ -539,6 +539,17 @@ export class Engine {
   }
 
   /**
+   * The clock was set back by `ms` (the playground's "back to real time"): every TTL keeps the
+   * time it had left, as if the clock had never moved. Redis has no such thing (its clock is the
+   * system's); a learner who paused and fast-forwarded expects TTLs to go on from where they were.
+   */
+  rebaseExpiries(ms: number): void {
+    for (const db of this.dbs) {
+      for (const [key, when] of db.expires) if (!db.bigExpires.has(key)) db.expires.set(key, when - ms);
+    }
+  }
+
+  /**
    * The active expiry cycle (Redis runs it hz times a second): looks at up to `budget` keys
    * with a TTL, resuming where the previous cycle stopped, and deletes the expired ones.
    */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { commandMatches, evaluate, messageOf } from './check.js';
 import { HeadlessRunner } from './headless.js';
 import type { Check, Lesson, Line } from './model.js';
@@ -6,15 +6,16 @@ import { parseInline, parseMarkdown, plainText } from './markdown.js';
 
 const bare: Lesson = { id: 'bare', title: { ko: 'x', en: 'x' }, summary: { ko: 'x', en: 'x' }, level: 1, prerequisites: [], steps: [] };
 
-function runner(lines: Line[]): HeadlessRunner {
+async function runner(lines: Line[]): Promise<HeadlessRunner> {
   const run = new HeadlessRunner(bare);
-  run.reset();
-  for (const l of lines) run.run(l);
+  await run.reset();
+  for (const l of lines) await run.run(l);
   return run;
 }
 
 describe('key checks', () => {
-  const run = runner([
+  let run: HeadlessRunner;
+  const lines: Line[] = [
     'SET s hello',
     'SET t 5 EX 100',
     'RPUSH l a b c',
@@ -22,7 +23,10 @@ describe('key checks', () => {
     'SADD st x y',
     'ZADD z 1.5 m 2 n',
     'SET 한글 값',
-  ]);
+  ];
+  beforeAll(async () => {
+    run = await runner(lines);
+  });
   const cases: [Check, boolean][] = [
     [{ key: 's' }, true],
     [{ key: 'missing' }, false],
@@ -66,7 +70,7 @@ describe('reply checks', () => {
   });
 
   test('compare the reply as redis-cli prints it, by text or pattern, per client', async () => {
-    const run = runner(['SET a 1', 'GET a', 'GET nothing', 'INCR a', { client: 2, line: 'PING' }]);
+    const run = await runner(['SET a 1', 'GET a', 'GET nothing', 'INCR a', { client: 2, line: 'PING' }]);
     expect(await run.check({ reply: { command: 'GET a', equals: '"1"' } })).toBe(true);
     expect(await run.check({ reply: { command: 'GET a', equals: '1' } })).toBe(false);
     expect(await run.check({ reply: { command: 'GET nothing', equals: '(nil)' } })).toBe(true);
@@ -78,23 +82,23 @@ describe('reply checks', () => {
   });
 
   test('see INFO and CLIENT LIST raw, as redis-cli prints them on a terminal', async () => {
-    const run = runner(['INFO keyspace', 'SET a 1', 'CLIENT LIST']);
+    const run = await runner(['INFO keyspace', 'SET a 1', 'CLIENT LIST']);
     expect(await run.check({ reply: { command: 'INFO keyspace', equals: '# Keyspace' } })).toBe(true);
     expect(await run.check({ reply: { command: 'CLIENT LIST', matches: /^id=\d+ addr=\S+ laddr=/ } })).toBe(true);
     expect(await run.check({ reply: { command: 'CLIENT LIST', matches: /\\n|^"/ } })).toBe(false);
   });
 
   test('only count commands since the step began', async () => {
-    const run = runner(['PING']);
+    const run = await runner(['PING']);
     expect(await run.check({ reply: { command: 'PING' } })).toBe(true);
     run.beginStep();
     expect(await run.check({ reply: { command: 'PING' } })).toBe(false);
   });
 
   test('see Korean text decoded from UTF-8', async () => {
-    const run = runner(['SET 인사 안녕']);
+    const run = await runner(['SET 인사 안녕']);
     run.beginStep();
-    run.run('GET 인사');
+    await run.run('GET 인사');
     // redis-cli escapes bytes outside ASCII on a terminal, and the check compares that text.
     expect(await run.check({ reply: { command: 'GET 인사', equals: '"\\xec\\x95\\x88\\xeb\\x85\\x95"' } })).toBe(true);
   });
@@ -102,10 +106,10 @@ describe('reply checks', () => {
 
 describe('received checks', () => {
   test('a subscribed client got the message', async () => {
-    const run = runner([]);
-    run.run({ client: 2, line: 'SUBSCRIBE news' });
+    const run = await runner([]);
+    await run.run({ client: 2, line: 'SUBSCRIBE news' });
     expect(await run.check({ received: { channel: 'news' } })).toBe(false);
-    run.run('PUBLISH news "Redis 6.2 Released!"');
+    await run.run('PUBLISH news "Redis 6.2 Released!"');
     expect(await run.check({ received: { channel: 'news' } })).toBe(true);
     expect(await run.check({ received: { channel: 'news', message: 'Redis 6.2 Released!' } })).toBe(true);
     expect(await run.check({ received: { channel: 'news', message: 'other' } })).toBe(false);

@@ -15,6 +15,8 @@ export interface RanCommand {
   replies: readonly Reply[];
   /** The protocol the replies were sent in (HELLO 3 makes it 3). */
   resp?: 2 | 3;
+  /** The database the client was in once the command ran. */
+  db?: number;
 }
 
 /** A pub/sub message a client got (text, decoded from UTF-8). */
@@ -33,14 +35,46 @@ export interface CheckContext {
   readonly received: readonly Received[];
 }
 
-export async function evaluate(check: Check, ctx: CheckContext): Promise<boolean> {
+/**
+ * Why a check does not hold, in terms a learner can be told: what was expected and what the
+ * engine holds (or what the terminal printed). `assess` answers the first one it finds.
+ */
+export type Miss =
+  | { kind: 'no-key'; key: string }
+  | { kind: 'key-exists'; key: string }
+  | { kind: 'type'; key: string; want: string; got: string }
+  | { kind: 'value'; key: string; want: string; got: string | null }
+  | { kind: 'no-ttl'; key: string }
+  | { kind: 'ttl'; key: string; want: readonly [number, number]; got: number }
+  | { kind: 'length'; key: string; want: number; got: number | null }
+  | { kind: 'member'; key: string; member: string }
+  | { kind: 'field'; key: string; field: string; want: string; got: string | null }
+  | { kind: 'score'; key: string; member: string; want: number; got: number | null }
+  /** No command ran that the check asks for (`command` when it names one). */
+  | { kind: 'not-run'; command?: string; client?: number }
+  /** It ran, but its reply (as the terminal printed it) is not the one asked for. */
+  | { kind: 'reply'; command?: string; want: string; got: string }
+  | { kind: 'not-received'; channel: string; message?: string };
+
+/** The check holds (null) or the first reason it does not. */
+export async function assess(check: Check, ctx: CheckContext): Promise<Miss | null> {
   if ('all' in check) {
-    for (const c of check.all) if (!(await evaluate(c, ctx))) return false;
-    return true;
+    for (const c of check.all) {
+      const miss = await assess(c, ctx);
+      if (miss !== null) return miss;
+    }
+    return null;
   }
-  if ('reply' in check) return ctx.commands.some((ran) => replyMatches(check.reply, ran));
-  if ('received' in check) return ctx.received.some((r) => receivedMatches(check.received, r));
-  return keyMatches(check, ctx);
+  if ('reply' in check) return replyMiss(check.reply, ctx.commands);
+  if ('received' in check) {
+    if (ctx.received.some((r) => receivedMatches(check.received, r))) return null;
+    return { kind: 'not-received', channel: check.received.channel, ...(check.received.message !== undefined ? { message: check.received.message } : {}) };
+  }
+  return keyMiss(check, ctx);
+}
+
+export async function evaluate(check: Check, ctx: CheckContext): Promise<boolean> {
+  return (await assess(check, ctx)) === null;
 }
 
 /**
@@ -48,7 +82,8 @@ export async function evaluate(check: Check, ctx: CheckContext): Promise<boolean
  * (INFO, CLIENT LIST and the like come out raw there, so they do here, lines joined by \n).
  */
 export function replyText(ran: RanCommand): string {
-  const reply = ran.replies[0];
+  // A RESP3 client may get pushes (an invalidation, its own message) before the command's reply.
+  const reply = ran.replies.find((r) => r.t !== 'push') ?? ran.replies[0];
   if (reply === undefined) return '';
   if (!isRawOutputCommand(ran.argv)) return utf8Decode(formatReply(reply, 'tty', ran.resp ?? 2)).replace(/\n$/, '');
   // Raw text keeps the server's CRLF line ends; on a screen they are just line breaks.
@@ -64,14 +99,19 @@ export function commandMatches(line: string, argv: readonly string[]): boolean {
   return true;
 }
 
-function replyMatches(check: ReplyCheck, ran: RanCommand): boolean {
-  if (check.client !== undefined && ran.client !== check.client) return false;
-  if (check.command !== undefined && !commandMatches(check.command, ran.argv)) return false;
-  if (check.equals === undefined && check.matches === undefined) return true;
-  const text = replyText(ran);
-  if (check.equals !== undefined && text !== check.equals) return false;
-  if (check.matches !== undefined && !check.matches.test(text)) return false;
-  return true;
+function replyMiss(check: ReplyCheck, commands: readonly RanCommand[]): Miss | null {
+  const candidates = commands.filter(
+    (ran) => (check.client === undefined || ran.client === check.client) && (check.command === undefined || commandMatches(check.command, ran.argv)),
+  );
+  const where = { ...(check.command !== undefined ? { command: check.command } : {}), ...(check.client !== undefined ? { client: check.client } : {}) };
+  if (candidates.length === 0) return { kind: 'not-run', ...where };
+  if (check.equals === undefined && check.matches === undefined) return null;
+  let last = '';
+  for (const ran of candidates) {
+    last = replyText(ran);
+    if ((check.equals === undefined || last === check.equals) && (check.matches === undefined || check.matches.test(last))) return null;
+  }
+  return { kind: 'reply', ...(check.command !== undefined ? { command: check.command } : {}), want: check.equals ?? check.matches!.source, got: last };
 }
 
 function receivedMatches(check: ReceivedCheck, r: Received): boolean {
@@ -91,29 +131,31 @@ export function messageOf(reply: Reply): { channel: string; message: string } | 
   return null;
 }
 
-async function keyMatches(check: KeyCheck, ctx: CheckContext): Promise<boolean> {
-  const key = utf8Encode(check.key);
+async function keyMiss(check: KeyCheck, ctx: CheckContext): Promise<Miss | null> {
+  const name = check.key;
+  const key = utf8Encode(name);
   const q = async (...args: string[]): Promise<Reply> => ctx.query(args.map(utf8Encode));
-  const type = await q('TYPE', check.key);
+  const type = await q('TYPE', name);
   const actual = type.t === 'simple' ? type.v : 'none';
-  const onlyAbsence = check.exists === false;
-  if (onlyAbsence) return actual === 'none';
-  if (actual === 'none') return false;
-  if (check.type !== undefined && actual !== check.type) return false;
+  if (check.exists === false) return actual === 'none' ? null : { kind: 'key-exists', key: name };
+  if (actual === 'none') return { kind: 'no-key', key: name };
+  if (check.type !== undefined && actual !== check.type) return { kind: 'type', key: name, want: check.type, got: actual };
   if (check.equals !== undefined) {
-    if (actual !== 'string') return false;
+    if (actual !== 'string') return { kind: 'type', key: name, want: 'string', got: actual };
     const v = await ctx.query(['GET', key]);
-    if (v.t !== 'bulk' || v.v === null || utf8Decode(v.v) !== check.equals) return false;
+    const got = v.t === 'bulk' && v.v !== null ? utf8Decode(v.v) : null;
+    if (got !== check.equals) return { kind: 'value', key: name, want: check.equals, got };
   }
   if (check.ttlBetween !== undefined) {
     const ms = integer(await ctx.query(['PTTL', key]));
-    if (ms === null || ms < 0) return false;
+    if (ms === null || ms < 0) return { kind: 'no-ttl', key: name };
     const [min, max] = check.ttlBetween;
-    if (ms / 1000 < min || ms / 1000 > max) return false;
+    if (ms / 1000 < min || ms / 1000 > max) return { kind: 'ttl', key: name, want: check.ttlBetween, got: ms / 1000 };
   }
   if (check.length !== undefined) {
     const cmd = { string: 'STRLEN', list: 'LLEN', hash: 'HLEN', set: 'SCARD', zset: 'ZCARD' }[actual];
-    if (cmd === undefined || integer(await ctx.query([cmd, key])) !== check.length) return false;
+    const got = cmd === undefined ? null : integer(await ctx.query([cmd, key]));
+    if (got !== check.length) return { kind: 'length', key: name, want: check.length, got };
   }
   if (check.member !== undefined) {
     const member = utf8Encode(check.member);
@@ -122,20 +164,23 @@ async function keyMatches(check: KeyCheck, ctx: CheckContext): Promise<boolean> 
     else if (actual === 'zset') found = nonNil(await ctx.query(['ZSCORE', key, member]));
     else if (actual === 'list') found = integer(await ctx.query(['LPOS', key, member])) !== null;
     else found = false;
-    if (!found) return false;
+    if (!found) return { kind: 'member', key: name, member: check.member };
   }
   if (check.field !== undefined) {
-    if (actual !== 'hash') return false;
-    const v = await ctx.query(['HGET', key, utf8Encode(check.field[0])]);
-    if (v.t !== 'bulk' || v.v === null || utf8Decode(v.v) !== check.field[1]) return false;
+    const [field, want] = check.field;
+    if (actual !== 'hash') return { kind: 'type', key: name, want: 'hash', got: actual };
+    const v = await ctx.query(['HGET', key, utf8Encode(field)]);
+    const got = v.t === 'bulk' && v.v !== null ? utf8Decode(v.v) : null;
+    if (got !== want) return { kind: 'field', key: name, field, want, got };
   }
   if (check.score !== undefined) {
-    if (actual !== 'zset') return false;
-    const v = await ctx.query(['ZSCORE', key, utf8Encode(check.score[0])]);
-    const s = v.t === 'bulk' && v.v !== null ? Number(v.v) : v.t === 'double' ? v.v : NaN;
-    if (s !== check.score[1]) return false;
+    const [member, want] = check.score;
+    if (actual !== 'zset') return { kind: 'type', key: name, want: 'zset', got: actual };
+    const v = await ctx.query(['ZSCORE', key, utf8Encode(member)]);
+    const got = v.t === 'bulk' && v.v !== null ? Number(v.v) : v.t === 'double' ? v.v : null;
+    if (got !== want) return { kind: 'score', key: name, member, want, got };
   }
-  return true;
+  return null;
 }
 
 function integer(r: Reply): number | null {

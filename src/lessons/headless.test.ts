@@ -17,22 +17,22 @@ const lesson: Lesson = {
 describe('HeadlessRunner', () => {
   test('a blocked BLPOP is recorded when another client pushes, with its reply', async () => {
     const run = new HeadlessRunner(lesson);
-    run.reset();
+    await run.reset();
     run.beginStep();
-    expect(run.run({ client: 2, line: 'BLPOP jobs 0' })).toEqual([]);
+    expect(await run.run({ client: 2, line: 'BLPOP jobs 0' })).toEqual([]);
     const check = { reply: { command: 'BLPOP jobs 0', client: 2, equals: '1) "jobs"\n2) "job1"' } };
     expect(await run.check(check)).toBe(false);
-    run.run('RPUSH jobs job1');
+    await run.run('RPUSH jobs job1');
     expect(await run.check(check)).toBe(true);
     expect(run.commands.map((c) => c.argv[0]).sort()).toEqual(['BLPOP', 'RPUSH']);
   });
 
   test('a message to a subscribed client is received, not taken for a reply', async () => {
     const run = new HeadlessRunner(lesson);
-    run.reset();
+    await run.reset();
     run.beginStep();
-    run.run({ client: 2, line: 'SUBSCRIBE news' });
-    run.run('PUBLISH news hello');
+    await run.run({ client: 2, line: 'SUBSCRIBE news' });
+    await run.run('PUBLISH news hello');
     expect(run.received).toEqual([{ client: 2, channel: 'news', message: 'hello' }]);
     expect(await run.check({ received: { channel: 'news', message: 'hello' } })).toBe(true);
   });

@@ -96,15 +96,15 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 
   test('each check fails before its solution and passes after it', async () => {
     const run = new HeadlessRunner(lesson);
-    run.reset();
+    await run.reset();
     for (const [i, step] of lesson.steps.entries()) {
       const where = `step ${i + 1}`;
-      run.beginStep();
+      run.beginStep(i);
       expect(await run.check(step.check), `${where} passes before its solution`).toBe(false);
-      if (step.wait !== undefined) run.advance(step.wait);
+      if (step.wait !== undefined) await run.advance(step.wait);
       const errors: string[] = [];
       for (const line of step.solution) {
-        for (const r of run.run(line)) if (r.t === 'error') errors.push(`${lineText(line)}: ${r.v}`);
+        for (const r of await run.run(line)) if (r.t === 'error') errors.push(`${lineText(line)}: ${r.v}`);
       }
       if (!expectsError(step.check)) expect(errors, where).toEqual([]);
       expect(await run.check(step.check), `${where} fails after its solution`).toBe(true);
@@ -114,14 +114,14 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 
   test('reset brings back the starting state', async () => {
     const run = new HeadlessRunner(lesson);
-    run.reset();
-    for (const step of lesson.steps) {
-      run.beginStep();
-      if (step.wait !== undefined) run.advance(step.wait);
-      for (const line of step.solution) run.run(line);
+    await run.reset();
+    for (const [i, step] of lesson.steps.entries()) {
+      run.beginStep(i);
+      if (step.wait !== undefined) await run.advance(step.wait);
+      for (const line of step.solution) await run.run(line);
     }
-    run.reset();
-    run.beginStep();
+    await run.reset();
+    run.beginStep(0);
     const first = lesson.steps[0]!;
     expect(await run.check(first.check)).toBe(false);
     // Only what setup made is left: one key per distinct key its lines name.

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Locale } from '../lessons/model.js';
+import type { Feedback } from '../lessons/session.js';
 
 export interface LessonProgress {
   /** Steps (0-based) whose check passed. */
@@ -19,6 +20,9 @@ interface LessonState {
   /** The open lesson, or null for the list. */
   current: string | null;
   progress: Record<string, LessonProgress>;
+  /** Why the open step has not passed, for the step it was computed for (`lesson/index`); not kept. */
+  feedback: { at: string; feedback: Feedback } | null;
+  setFeedback(feedback: { at: string; feedback: Feedback } | null): void;
   setLocale(locale: Locale): void;
   /** Opens a lesson at a step (default: where the learner left it). */
   open(id: string, step?: number): void;
@@ -48,6 +52,10 @@ export const useLessons = create<LessonState>()(
       locale: browserLocale(),
       current: null,
       progress: {},
+      feedback: null,
+      setFeedback(feedback) {
+        set({ feedback });
+      },
       setLocale(locale) {
         set({ locale });
       },

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
+import { ClockBanner } from './ClockBanner.js';
 import { engine } from './engine-client.js';
 import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
@@ -83,6 +84,7 @@ export function App() {
           </button>
         </nav>
       </header>
+      <ClockBanner />
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
           {t.restarted(status.reason)}

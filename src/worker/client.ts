@@ -10,7 +10,7 @@
 // (so the prompt stays right); its CLIENT ID changes.
 
 import type { CommandDoc } from '../cli/help.js';
-import type { ChangeEvent, ClientState, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
+import type { ChangeEvent, ClientState, ClockAction, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
 
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
@@ -138,8 +138,8 @@ export class WorkerClient {
     await this.request({ type: 'close', clientId });
   }
 
-  /** The engine's shared clock: read it, pause, resume, or fast-forward it by `ms`. */
-  async clock(action: 'read' | 'pause' | 'resume' | 'advance', ms?: number): Promise<ClockState> {
+  /** The engine's shared clock: read it, pause, resume, fast-forward it by `ms`, or back to real time. */
+  async clock(action: ClockAction, ms?: number): Promise<ClockState> {
     const msg = await this.request(ms === undefined ? { type: 'clock', action } : { type: 'clock', action, ms });
     if (msg.type !== 'clock') throw unexpected(msg);
     return { now: msg.now, paused: msg.paused, ahead: msg.ahead };

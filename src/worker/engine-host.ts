@@ -309,9 +309,14 @@ export class EngineHost {
   private clock(id: number, action: string, ms: number | undefined): void {
     const clock = this.adjustableClock;
     if (clock === undefined) throw new BadRequest('this engine has a fixed clock');
-    if (action === 'pause' || action === 'resume') {
+    if (action === 'pause' || action === 'resume' || action === 'real') {
       if (action === 'pause') clock.pause();
-      else clock.resume();
+      else if (action === 'resume') clock.resume();
+      else {
+        const lead = clock.ahead;
+        clock.real();
+        this.engine.rebaseExpiries(lead);
+      }
       this.unsaved = true; // the saved state keeps a paused clock paused
     } else if (action === 'advance') {
       if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms)) throw new BadRequest('advance needs a positive number of ms');

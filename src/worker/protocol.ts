@@ -10,6 +10,9 @@ import type { CommandDoc } from '../cli/help.js';
 import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
 
+/** What a `clock` message asks of the engine's shared clock. */
+export type ClockAction = 'read' | 'pause' | 'resume' | 'advance' | 'real';
+
 export type { ChangeEvent, ClientView, KeyDetails, Reply };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
@@ -27,10 +30,11 @@ export type ToWorker =
   /** One page of a database's keys for the inspector (SCAN-like cursor, 0 starts). Answer: `snapshot`. */
   | { type: 'snapshot'; id: number; db: number; cursor: number; count: number }
   /**
-   * The engine's clock, which every client shares: read it, pause or resume it, or move it
-   * forward by `ms` (keys whose TTL passes expire at once). Answer: `clock`.
+   * The engine's clock, which every client shares: read it, pause or resume it, move it
+   * forward by `ms` (keys whose TTL passes expire at once), or put it back on real time,
+   * running (`real`). Answer: `clock`.
    */
-  | { type: 'clock'; id: number; action: 'read' | 'pause' | 'resume' | 'advance'; ms?: number }
+  | { type: 'clock'; id: number; action: ClockAction; ms?: number }
   /** The type and TTL of some keys (the inspector's update after change events). Answer: `keys`. */
   | { type: 'keys'; id: number; db: number; keys: string[] }
   /** How many keys each database holds. Answer: `dbsizes`. */

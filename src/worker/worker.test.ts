@@ -356,6 +356,26 @@ describe('EngineHost directly', () => {
     expect(out.at(-1)).toEqual({ type: 'error', id: 10, message: 'advance needs a positive number of ms' });
   });
 
+  it('back to real time: the clock runs on real time again, and every TTL keeps the time it had left', () => {
+    let real = 1_700_000_000_000;
+    const clock = new AdjustableClock(() => real);
+    const out: FromWorker[] = [];
+    const host = new EngineHost((m) => out.push(m), { engine: { clock }, clock, schedule: (fn) => fn() });
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'clock', id: 2, action: 'pause' });
+    host.handle({ type: 'clock', id: 3, action: 'advance', ms: 86_400_000 });
+    host.handle({ type: 'run', id: 4, clientId: 3, argv: ['SET', 'runner', 'x', 'EX', '3'] });
+    real += 1_000;
+    host.handle({ type: 'clock', id: 5, action: 'real' });
+    expect(out.find((m) => m.type === 'clock' && m.id === 5)).toEqual({ type: 'clock', id: 5, now: real, paused: false, ahead: 0 });
+    host.handle({ type: 'run', id: 6, clientId: 3, argv: ['PTTL', 'runner'] });
+    real += 3_001;
+    host.handle({ type: 'run', id: 7, clientId: 3, argv: ['EXISTS', 'runner'] });
+    const result = (id: number) => out.find((m) => m.type === 'result' && m.id === id) as { replies: Reply[] };
+    expect(result(6).replies).toEqual([{ t: 'int', v: 3000 }]);
+    expect(result(7).replies).toEqual([{ t: 'int', v: 0 }]);
+  });
+
   it('answers malformed messages with error instead of throwing', () => {
     const { host, out } = direct();
     host.handle(null as unknown as ToWorker);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings } from '../strings.js';
@@ -15,12 +15,8 @@ export function ClockControls() {
   const setClock = useUi((s) => s.setClock);
   const [custom, setCustom] = useState('');
   const t = useUiStrings();
-  const act = (action: 'read' | 'pause' | 'resume' | 'advance', ms?: number) =>
+  const act = (action: 'pause' | 'resume' | 'advance', ms?: number) =>
     void engine.clock(action, ms).then(setClock, () => undefined);
-  // A reloaded page's engine may have come back ahead of real time (its saved state).
-  useEffect(() => {
-    void engine.ready.then(() => act('read'));
-  }, []);
 
   return (
     <div className="clock" role="group" aria-label={t.clock}>

@@ -7,6 +7,7 @@ import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
 import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine, type Interrupted } from './runner.js';
+import { StepFeedback } from './StepFeedback.js';
 import { STRINGS, type Strings } from './strings.js';
 
 export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: readonly Lesson[] }) {
@@ -71,9 +72,7 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
           </p>
         )}
         <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />
-        <p className="step-status" role="status">
-          {passed ? `✓ ${t.passed}` : t.pending}
-        </p>
+        <StepFeedback lesson={lesson} index={index} passed={passed} t={t} locale={locale} />
         <StepHelp key={`${lesson.id}/${index}`} lesson={lesson} step={step} t={t} locale={locale} />
       </section>
       {allDone && (

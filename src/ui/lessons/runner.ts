@@ -1,17 +1,16 @@
-// The lesson runner in the browser: loads the lessons lazily, keeps its own engine connection for
-// checks and resets, hears what every terminal runs (onTerminalCommand) and what subscribed
-// connections receive (engine.onPush), and marks the open step done when its check passes.
-// The check itself is the same evaluate() the headless tests use.
+// The lesson runner in the browser: loads the lessons lazily and drives the lesson-runner core
+// (LessonSession, the one the headless lesson tests drive too) with what every terminal runs
+// and receives; the open step turns green when its check passes, and otherwise the core's
+// feedback says why (shown by the lesson view).
 
-import { splitArgs } from '../../cli/split-args.js';
-import type { Reply } from '../../engine/reply.js';
-import { evaluate, messageOf, type CheckContext, type RanCommand, type Received } from '../../lessons/check.js';
-import { clientsOf, lineClient, lineText, resetLines, type Check, type Lesson, type Line, type Step } from '../../lessons/model.js';
+import type { Lesson, Line } from '../../lessons/model.js';
+import { clientsOf, lineClient, lineText } from '../../lessons/model.js';
+import { LessonSession, timeMatters } from '../../lessons/session.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { firstPromptShown } from '../first-prompt.js';
-import { existingTerminal, onTerminalCommand } from '../terminal/terminals.js';
+import { existingTerminal, onTerminalCommand, tabOfConnection } from '../terminal/terminals.js';
 import type { TerminalSession } from '../terminal/terminal-session.js';
 
 let loading: Promise<readonly Lesson[]> | null = null;
@@ -27,156 +26,122 @@ export function lessonById(id: string | null): Lesson | undefined {
   return id === null ? undefined : loaded?.find((l) => l.id === id);
 }
 
-// ---- what the current step has seen --------------------------------------------------------
-
-let commands: RanCommand[] = [];
-let received: Received[] = [];
-/** Which terminal tab plays which lesson client (1 = the learner's, 2 = the second one). */
-const clientTabs = new Map<number, number>();
-
 function tabExists(tabId: number | undefined): tabId is number {
   return tabId !== undefined && useUi.getState().tabs.some((t) => t.id === tabId);
 }
 
-/** The lesson client a terminal tab plays; a new tab takes the first free role. */
-function clientOfTab(tabId: number): number {
-  for (const [client, tab] of clientTabs) if (tab === tabId && tabExists(tab)) return client;
-  for (const client of [1, 2]) {
-    if (!tabExists(clientTabs.get(client))) {
-      clientTabs.set(client, tabId);
-      return client;
+/** The page's one runner: which tab plays which lesson client, and when to check again. */
+class BrowserRunner {
+  readonly session: LessonSession;
+  /** Which terminal tab plays which lesson client (1 = the learner's, 2 = the second one). */
+  readonly clientTabs = new Map<number, number>();
+  private scheduled = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly stepListeners = new Set<() => void>();
+
+  constructor() {
+    this.session = new LessonSession(engine, (handle) => {
+      const tab = tabOfConnection(handle);
+      return tab === undefined ? null : this.clientOfTab(tab);
+    });
+    onTerminalCommand((_tab, ran) => {
+      this.session.ran(ran.handle, ran.argv, ran.replies, ran.resp, ran.db);
+      this.schedule();
+    });
+    engine.onPush(() => this.schedule());
+    engine.onChanges(() => this.schedule());
+    let last = '';
+    const follow = (s: ReturnType<typeof useLessons.getState>) => {
+      const key = `${s.current}/${s.current === null ? '' : progressOf(s, s.current).step}`;
+      if (key === last) return;
+      last = key;
+      this.beginStep();
+    };
+    useLessons.subscribe(follow);
+    follow(useLessons.getState());
+  }
+
+  /** The open step starts with a clean slate (after Back/Next, opening a lesson, or a reset). */
+  beginStep(): void {
+    const s = useLessons.getState();
+    const lesson = lessonById(s.current) ?? null;
+    this.session.begin(lesson, lesson === null ? 0 : progressOf(s, lesson.id).step);
+    s.setFeedback(null);
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    // Time alone can make such a step pass (a TTL running out): look again once a second.
+    const cur = this.session.step;
+    if (cur !== null && timeMatters(cur.step)) this.timer = setInterval(() => this.schedule(), 1000);
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      void this.check();
+    });
+  }
+
+  onStepPassed(fn: () => void): () => void {
+    this.stepListeners.add(fn);
+    return () => this.stepListeners.delete(fn);
+  }
+
+  /** The lesson client a terminal tab plays; a new tab takes the first free role. */
+  clientOfTab(tabId: number): number {
+    for (const [client, tab] of this.clientTabs) if (tab === tabId && tabExists(tab)) return client;
+    for (const client of [1, 2]) {
+      if (!tabExists(this.clientTabs.get(client))) {
+        this.clientTabs.set(client, tabId);
+        return client;
+      }
+    }
+    return 0;
+  }
+
+  private async check(): Promise<void> {
+    const cur = this.session.step;
+    if (cur === null) return;
+    const store = useLessons.getState();
+    if (progressOf(store, cur.lesson.id).done.includes(cur.index)) return;
+    let verdict;
+    try {
+      verdict = await this.session.verdict();
+    } catch {
+      return; // the worker restarted mid-check: the next event checks again
+    }
+    if (verdict === null) return; // the step changed meanwhile
+    if (verdict.pass) {
+      store.markDone(cur.lesson.id, cur.index);
+      store.setFeedback(null);
+      for (const l of this.stepListeners) l();
+    } else {
+      store.setFeedback(verdict.feedback === null ? null : { at: `${cur.lesson.id}/${cur.index}`, feedback: verdict.feedback });
     }
   }
-  return 0;
 }
 
-// ---- the checker's connection --------------------------------------------------------------
+let runner: BrowserRunner | null = null;
 
-let checker: Promise<number> | null = null;
-
-function checkerHandle(): Promise<number> {
-  checker ??= engine.ready.then(() => engine.open({ name: 'lessons' }));
-  return checker;
+/** Starts listening (once): terminal commands, pushes, and changes to the data. */
+export function startRunner(): void {
+  runner ??= new BrowserRunner();
 }
 
-async function runOnChecker(argv: string[]): Promise<Reply> {
-  const handle = await checkerHandle();
-  const result = await engine.run(handle, argv);
-  return result.replies[0] ?? { t: 'bulk', v: null };
-}
-
-async function useDb(db: number): Promise<void> {
-  const handle = await checkerHandle();
-  if (engine.state(handle).db !== db) await runOnChecker(['SELECT', String(db)]);
-}
-
-function context(lesson: Lesson): CheckContext {
-  return {
-    query: async (argv) => {
-      await useDb(lesson.db ?? 0);
-      return runOnChecker(argv);
-    },
-    commands,
-    received,
-  };
+/** Which terminal tab plays which lesson client (the runner starts on first use). */
+function roles(): Map<number, number> {
+  startRunner();
+  return runner!.clientTabs;
 }
 
 /** Empties the lesson's database and runs its setup (what Reset does). */
 export async function resetLesson(lesson: Lesson): Promise<void> {
-  for (const line of resetLines(lesson)) await runOnChecker(splitArgs(line) ?? []);
-  beginStep();
+  startRunner();
+  await runner!.session.reset(lesson);
   useLessons.getState().restart(lesson.id);
-}
-
-// ---- evaluating ----------------------------------------------------------------------------
-
-let generation = 0;
-let scheduled = false;
-let timer: ReturnType<typeof setInterval> | null = null;
-const stepListeners = new Set<() => void>();
-
-/** Forget what was run: a step starts with a clean slate. */
-export function beginStep(): void {
-  commands = [];
-  received = [];
-  generation++;
-  restartTimer();
-  scheduleCheck();
-}
-
-function current(): { lesson: Lesson; index: number; step: Step } | null {
-  const s = useLessons.getState();
-  const lesson = lessonById(s.current);
-  if (!lesson) return null;
-  const index = Math.min(progressOf(s, lesson.id).step, lesson.steps.length - 1);
-  return { lesson, index, step: lesson.steps[index]! };
-}
-
-function scheduleCheck(): void {
-  if (scheduled) return;
-  scheduled = true;
-  queueMicrotask(() => {
-    scheduled = false;
-    void checkNow();
-  });
-}
-
-async function checkNow(): Promise<void> {
-  const cur = current();
-  if (!cur) return;
-  const { lesson, index, step } = cur;
-  if (progressOf(useLessons.getState(), lesson.id).done.includes(index)) return;
-  const gen = generation;
-  let pass = false;
-  try {
-    pass = await evaluate(step.check, context(lesson));
-  } catch {
-    return; // the worker restarted mid-check: the next event checks again
-  }
-  if (pass && gen === generation) {
-    useLessons.getState().markDone(lesson.id, index);
-    for (const l of stepListeners) l();
-  }
-}
-
-/** Checks that time alone can satisfy (a TTL running out) are looked at once a second. */
-function timeMatters(check: Check): boolean {
-  if ('all' in check) return check.all.some(timeMatters);
-  if ('key' in check) return check.exists === false || check.ttlBetween !== undefined;
-  return false;
-}
-
-function restartTimer(): void {
-  if (timer !== null) clearInterval(timer);
-  timer = null;
-  const cur = current();
-  if (cur && (cur.step.wait !== undefined || timeMatters(cur.step.check))) timer = setInterval(scheduleCheck, 1000);
-}
-
-let started = false;
-
-/** Starts listening (once): terminal commands, pushes, and changes to the data. */
-export function startRunner(): void {
-  if (started) return;
-  started = true;
-  onTerminalCommand((tabId, argv, replies) => {
-    commands.push({ client: clientOfTab(tabId), argv, replies });
-    scheduleCheck();
-  });
-  engine.onPush((_handle, reply) => {
-    const msg = messageOf(reply);
-    if (msg === null) return;
-    received.push({ client: 0, ...msg });
-    scheduleCheck();
-  });
-  engine.onChanges(() => scheduleCheck());
-  let last = '';
-  useLessons.subscribe((s) => {
-    const key = `${s.current}/${s.current === null ? '' : progressOf(s, s.current).step}`;
-    if (key === last) return;
-    last = key;
-    beginStep();
-  });
+  runner!.beginStep();
 }
 
 // ---- running lines in terminals ------------------------------------------------------------
@@ -197,19 +162,19 @@ function waitForTerminal(tabId: number): Promise<void> {
 export function tabForClient(client: number, twoClients: boolean): number | undefined {
   const ui = useUi.getState();
   if (client === 1) {
-    const mapped = clientTabs.get(1);
+    const mapped = roles().get(1);
     if (twoClients && tabExists(mapped)) return mapped;
     const active = ui.activeTab;
-    if (twoClients && clientTabs.get(2) === active) return ui.tabs.find((t) => t.id !== active)?.id;
-    clientTabs.set(1, active);
+    if (twoClients && roles().get(2) === active) return ui.tabs.find((t) => t.id !== active)?.id;
+    roles().set(1, active);
     return active;
   }
-  const mapped = clientTabs.get(client);
-  if (tabExists(mapped) && mapped !== clientTabs.get(1)) return mapped;
+  const mapped = roles().get(client);
+  if (tabExists(mapped) && mapped !== roles().get(1)) return mapped;
   const first = tabForClient(1, true);
-  const other = ui.tabs.find((t) => t.id !== first && ![...clientTabs.values()].includes(t.id));
+  const other = ui.tabs.find((t) => t.id !== first && ![...roles().values()].includes(t.id));
   if (other) {
-    clientTabs.set(client, other.id);
+    roles().set(client, other.id);
     return other.id;
   }
   return undefined;
@@ -221,8 +186,8 @@ export function openSecondTerminal(): number {
   if (existing !== undefined) return existing;
   const first = tabForClient(1, true);
   const id = useUi.getState().addTab();
-  clientTabs.set(2, id);
-  if (first !== undefined) clientTabs.set(1, first);
+  roles().set(2, id);
+  if (first !== undefined) roles().set(1, first);
   return id;
 }
 
@@ -259,19 +224,26 @@ export async function runLine(line: Line, lesson: Lesson): Promise<Interrupted> 
 export async function fastForward(seconds: number): Promise<void> {
   const state = await engine.clock('advance', seconds * 1000);
   useUi.getState().setClock(state);
-  scheduleCheck();
+  runner?.schedule();
+}
+
+/** Puts the engine's shared clock back on real time, running (a paused or shifted clock broke a step). */
+export async function backToRealTime(): Promise<void> {
+  const state = await engine.clock('real');
+  useUi.getState().setClock(state);
+  runner?.schedule();
 }
 
 /** Called after a step turns green (the panel moves focus or announces it). */
 export function onStepPassed(fn: () => void): () => void {
-  stepListeners.add(fn);
-  return () => stepListeners.delete(fn);
+  startRunner();
+  return runner!.onStepPassed(fn);
 }
 
 /** The learner's terminal database, to tell them when it is not the lesson's. */
 export function learnerDb(): number {
   const ui = useUi.getState();
-  const tab = clientTabs.get(1);
+  const tab = roles().get(1);
   const id = tabExists(tab) ? tab : ui.activeTab;
   return ui.tabs.find((t) => t.id === id)?.db ?? 0;
 }

@@ -28,11 +28,23 @@ export interface TerminalSessionOptions {
   /** Called after each line added to the history (to persist it). */
   onHistory(lines: readonly string[]): void;
   onInfo(info: ConnectionInfo): void;
-  /** After each command sent, with every reply it got (lessons check them). */
-  onCommand?(argv: readonly string[], replies: readonly Reply[]): void;
+  /**
+   * After each command sent, with every reply it got and the connection it ran on, in the
+   * protocol and database it left the connection in (lessons check them).
+   */
+  onCommand?(ran: TerminalCommand): void;
   /** The client name to open the connection with (a renamed tab). */
   name?: string;
   raw?: boolean;
+}
+
+/** A command a terminal ran: what the lessons' core records. */
+export interface TerminalCommand {
+  handle: number;
+  argv: readonly string[];
+  replies: readonly Reply[];
+  resp: 2 | 3;
+  db: number;
 }
 
 const NOTICE_START = '\x1b[2m';
@@ -94,6 +106,11 @@ export class TerminalSession {
       }),
       this.engine.onRestart((reason) => this.notice(`The Redis engine stopped (${reason}) and was started again with the data of its last autosave; this connection is new.`)),
     );
+  }
+
+  /** The engine connection's handle (null while there is none). */
+  get connectionHandle(): number | null {
+    return this.handle;
   }
 
   /** At a prompt with no input waiting, and everything written is on the screen. */
@@ -298,7 +315,7 @@ export class TerminalSession {
     }
     out += this.cli.elapsed(performance.now() - started);
     this.print(out);
-    this.options.onCommand?.(argv, result.replies);
+    this.options.onCommand?.({ handle, argv, replies: result.replies, resp: result.resp, db: result.db });
     const info: ConnectionInfo = { db: result.db, inMulti: result.inMulti };
     const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
     if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);

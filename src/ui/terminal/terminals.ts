@@ -6,10 +6,9 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
-import type { Reply } from '../../engine/reply.js';
 import { engine } from '../engine-client.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
-import { TerminalSession } from './terminal-session.js';
+import { TerminalSession, type TerminalCommand } from './terminal-session.js';
 
 export interface TerminalEntry {
   term: Terminal;
@@ -66,7 +65,7 @@ export const THEMES: Record<Theme, ITheme> = {
 
 const entries = new Map<number, TerminalEntry>();
 
-type CommandListener = (tabId: number, argv: readonly string[], replies: readonly Reply[]) => void;
+type CommandListener = (tabId: number, ran: TerminalCommand) => void;
 const commandListeners = new Set<CommandListener>();
 
 /** Hears every command any terminal sends, with its replies (lesson checks). */
@@ -109,8 +108,8 @@ export function terminalFor(tabId: number): TerminalEntry {
       if (info.name !== undefined) change.title = info.name;
       useUi.getState().updateTab(tabId, change);
     },
-    onCommand: (argv, replies) => {
-      for (const l of commandListeners) l(tabId, argv, replies);
+    onCommand: (ran) => {
+      for (const l of commandListeners) l(tabId, ran);
     },
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,
@@ -184,6 +183,12 @@ export function disposeTerminal(tabId: number): void {
   entry.session.dispose();
   entry.term.dispose();
   entry.element.remove();
+}
+
+/** The tab whose terminal holds this engine connection (a push's addressee), if any. */
+export function tabOfConnection(handle: number): number | undefined {
+  for (const [tabId, entry] of entries) if (entry.session.connectionHandle === handle) return tabId;
+  return undefined;
 }
 
 export function existingTerminal(tabId: number): TerminalEntry | undefined {
