@@ -227,10 +227,15 @@ export async function fastForward(seconds: number): Promise<void> {
   runner?.schedule();
 }
 
-/** Puts the engine's shared clock back on real time, running (a paused or shifted clock broke a step). */
+/**
+ * Puts the engine's shared clock back on real time, running (a paused or shifted clock broke a
+ * step). The button that asked goes away with the notice, so the keyboard goes back to the
+ * terminal, where the learner types next.
+ */
 export async function backToRealTime(): Promise<void> {
   const state = await engine.clock('real');
   useUi.getState().setClock(state);
+  existingTerminal(useUi.getState().activeTab)?.term.focus();
   runner?.schedule();
 }
 
