@@ -79,5 +79,24 @@ print(r.getbit("visits:both", 42))   # 1: user 42`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '이번에는 반대로, 두 날 중 **하루라도** 온 사용자가 몇 명인지 구하세요. 결과 비트맵을 `visits:any`에 저장하고, 켜진 비트를 세어 `(integer) 4`가 나오게 하면 돼요.',
+        en: 'Now the other way round: how many users came on **at least one** of the two days? Store the resulting bitmap in `visits:any`, then count its bits: the answer must be `(integer) 4`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '4단계 설명의 괄호 안에 필요한 연산이 있어요.', en: 'The operation you need is in the brackets of step 4\'s text.' },
+        { ko: '`BITOP`은 연산 이름, 저장할 키, 입력 키들 순서로 적어요.', en: '`BITOP` takes the operation, then the key to store into, then the input keys.' },
+      ],
+      solution: ['BITOP OR visits:any visits:2024-03-11 visits:2024-03-12', 'BITCOUNT visits:any'],
+      check: {
+        all: [
+          { key: 'visits:any', type: 'string' },
+          { reply: { command: 'BITCOUNT visits:any', equals: '(integer) 4' } },
+        ],
+      },
+    },
   ],
 };

@@ -9,6 +9,8 @@ import type { Lesson } from '../src/lessons/model.js';
 const BOT = '104.174.118.18';
 const COUNTER = `${BOT}:15`;
 const HITS = `hits:${BOT}`;
+// The challenge's address: another visitor from the documents' list.
+const HITS2 = 'hits:90.213.45.98';
 
 export const lesson: Lesson = {
   id: 'bot-detection',
@@ -193,6 +195,29 @@ def seen_too_often(addr: str) -> bool:
         all: [
           { key: HITS, type: 'zset', length: 3, member: 'req4', ttlBetween: [1, 60] },
           { reply: { command: `ZCARD ${HITS}`, equals: '(integer) 3' } },
+        ],
+      },
+    },
+    {
+      challenge: true,
+      text: {
+        ko: '이번엔 `90.213.45.98` 주소를 슬라이딩 윈도로 세어 봅시다. 이 주소의 요청 세 개가 `1710170150`(`req1`), `1710170160`(`req2`), `1710170200`(`req3`)에 들어왔어요. 지금이 `1710170210`이라면 최근 60초 안의 요청은 몇 개일까요? `hits:90.213.45.98`에 요청을 기록하고, 창 밖의 요청은 지운 뒤 남은 수를 세세요.',
+        en: 'Now count the address `90.213.45.98` with a sliding window. Three of its requests came in at `1710170150` (`req1`), `1710170160` (`req2`) and `1710170200` (`req3`). If now is `1710170210`, how many fall within the last 60 seconds? Record the requests in `hits:90.213.45.98`, remove those outside the window, and count what is left.',
+      },
+      commands: [],
+      hints: [
+        { ko: '7단계처럼 점수는 요청 시각, 멤버는 요청 ID예요. 창의 경계는 지금 시각에서 60을 뺀 값이에요.', en: 'As in step 7: the request time is the score, the request id the member. The window\'s edge is now minus 60.' },
+        { ko: '경계값과 똑같은 시각의 요청은 7단계처럼 창 밖으로 쳐요. 답은 2여야 해요.', en: 'A request at exactly the edge counts as outside, as in step 7: the answer is 2.' },
+      ],
+      solution: [
+        `ZADD ${HITS2} 1710170150 req1 1710170160 req2 1710170200 req3`,
+        `ZREMRANGEBYSCORE ${HITS2} -inf 1710170150`,
+        `ZCARD ${HITS2}`,
+      ],
+      check: {
+        all: [
+          { key: HITS2, type: 'zset', length: 2, member: 'req2' },
+          { reply: { command: `ZCARD ${HITS2}`, equals: '(integer) 2' } },
         ],
       },
     },

@@ -8,6 +8,7 @@ import type { Lesson } from '../src/lessons/model.js';
 const P1 = '{"id": 1, "name": "Keyboard", "price": 30}';
 const P2 = '{"id": 2, "name": "Mouse", "price": 15}';
 const U42 = '{"id": 42, "name": "Alice"}';
+const U42_NEW = '{"id": 42, "name": "Alicia"}';
 
 export const lesson: Lesson = {
   id: 'caching',
@@ -158,6 +159,26 @@ get_user(42)  # hit: straight from Redis`,
         all: [
           { key: 'user:42', type: 'string', ttlBetween: [1, 600] },
           { reply: { command: 'GET user:42', matches: /Alice/ } },
+        ],
+      },
+    },
+    {
+      challenge: true,
+      text: {
+        ko: '사용자 42가 DB에서 이름을 `Alicia`로 바꿨어요. 캐시가 옛 이름을 계속 내주지 않게 하고, 그다음 `get_user(42)` 호출이 하는 일을 명령으로 따라가세요. 먼저 캐시를 보면 **미스**(`(nil)`)가 나고, DB에서 읽은 `{"id": 42, "name": "Alicia"}`를 데코레이터처럼 10분 동안 저장한 뒤, 다시 읽으면 새 이름이 나와야 해요.',
+        en: 'User 42 changed their name to `Alicia` in the database. Make sure the cache stops serving the old name, then follow what the next `get_user(42)` call does, as commands: looking in the cache first is a **miss** (`(nil)`), the row read from the database, `{"id": 42, "name": "Alicia"}`, is stored for 10 minutes as the decorator does, and reading again gives the new name.',
+      },
+      commands: [],
+      hints: [
+        { ko: '무효화는 4단계에서 했어요. 키를 지우면 다음 `GET`이 미스가 돼요.', en: 'Invalidation was step 4: once the key is deleted, the next `GET` misses.' },
+        { ko: '저장은 8단계와 같은 모양이에요. JSON 안에 큰따옴표가 있으니 값 전체를 작은따옴표로 감싸고, 10분은 600초예요.', en: 'Storing has the same shape as in step 8: the JSON has double quotes, so wrap the value in single quotes; 10 minutes is 600 seconds.' },
+      ],
+      solution: ['DEL user:42', 'GET user:42', `SET user:42 '${U42_NEW}' EX 600`, 'GET user:42'],
+      check: {
+        all: [
+          { reply: { command: 'GET user:42', equals: '(nil)' } },
+          { reply: { command: 'GET user:42', matches: /Alicia/ } },
+          { key: 'user:42', type: 'string', ttlBetween: [1, 600] },
         ],
       },
     },

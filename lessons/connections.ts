@@ -219,5 +219,24 @@ r = redis.from_url(f"rediss://:{os.environ['REDIS_PASSWORD']}@{os.environ['REDIS
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '두 번째 터미널을 작업자 프로세스라고 합시다. 그 연결에 `worker-1`이라는 이름을 붙이고, **첫 번째 터미널에서** 명령 하나로 서버에 붙은 클라이언트 목록을 받아 `name=worker-1`인 줄이 있는지 확인하세요.',
+        en: 'Say the second terminal is a worker process. Name that connection `worker-1`, then, **from the first terminal**, get the server\'s list of clients with one command and find the line with `name=worker-1`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '이름은 그 이름을 가질 연결에서 붙여요. 3단계에서 첫 번째 터미널에 `web-1`을 붙인 방법과 같아요.', en: 'A name is set on the connection that is to carry it: the same way step 3 named the first terminal `web-1`.' },
+        { ko: '두 번째 터미널이 없다면 단계 안내의 버튼으로 여세요.', en: 'No second terminal? Open one with the button in the step\'s notice.' },
+      ],
+      solution: [{ client: 2, line: 'CLIENT SETNAME worker-1' }, 'CLIENT LIST'],
+      check: {
+        all: [
+          { reply: { command: 'CLIENT SETNAME worker-1', client: 2, equals: 'OK' } },
+          { reply: { command: 'CLIENT LIST', client: 1, matches: /name=worker-1 / } },
+        ],
+      },
+    },
   ],
 };

@@ -194,5 +194,24 @@ print(restored["address"]["street"]["line2"])  # APT 1`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '한국어 인사말 `안녕`을 `greeting:ko` 키에 저장하고, 이 값이 몇 **바이트**인지 Redis에게 물어보세요. 글자는 두 개지만 답은 `2`가 아니에요.',
+        en: 'Store the Korean greeting `안녕` under the key `greeting:ko`, then ask Redis how many **bytes** it takes. It is two letters, but the answer is not `2`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '2단계의 힌트처럼 길이를 재는 명령은 바이트를 세요. UTF-8에서 한글 한 글자는 3바이트예요.', en: 'As step 2\'s hint says, the length command counts bytes. In UTF-8 a Hangul syllable takes 3 bytes.' },
+        { ko: '한글을 입력하기 어렵다면 큰따옴표 안에 `\\xHH`로 바이트를 적으세요. UTF-8로 `안`은 `EC 95 88`, `녕`은 `EB 85 95`예요.', en: 'No Korean keyboard? Write the bytes as `\\xHH` inside double quotes. In UTF-8, `안` is `EC 95 88` and `녕` is `EB 85 95`.' },
+      ],
+      solution: [String.raw`SET greeting:ko "\xec\x95\x88\xeb\x85\x95"`, 'STRLEN greeting:ko'],
+      check: {
+        all: [
+          { key: 'greeting:ko', equals: '안녕' },
+          { reply: { command: 'STRLEN greeting:ko', equals: '(integer) 6' } },
+        ],
+      },
+    },
   ],
 };

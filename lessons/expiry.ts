@@ -128,5 +128,19 @@ print(r.ttl("user:1:score"))  # -1`,
       solution: ['INCR rate_limit:42', 'EXPIRE rate_limit:42 3600', 'INCR rate_limit:42', 'TTL rate_limit:42'],
       check: { key: 'rate_limit:42', type: 'string', ttlBetween: [3500, 3600] },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '6단계에서 `user:1:score`의 수명을 없앴죠. 다시 생각해 보니 이 점수는 **지금부터 10분 뒤에** 사라져야 해요. 값은 `100` 그대로 두고 수명만 주세요.',
+        en: 'In step 6 you took `user:1:score`\'s lifetime away. On second thought, the score should disappear **10 minutes from now**. Keep its value, `100`, and give it just the lifetime.',
+      },
+      commands: [],
+      hints: [
+        { ko: '이미 있는 키에 수명을 주는 명령은 3단계에서 배웠어요.', en: 'The command that gives an existing key a lifetime was in step 3.' },
+        { ko: '10분은 몇 초일까요? `TTL user:1:score`로 확인할 수 있어요.', en: 'How many seconds are 10 minutes? `TTL user:1:score` tells you what you set.' },
+      ],
+      solution: ['EXPIRE user:1:score 600'],
+      check: { key: 'user:1:score', equals: '100', ttlBetween: [590, 600] },
+    },
   ],
 };

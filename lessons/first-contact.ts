@@ -206,5 +206,25 @@ print(r.keys("*"))  # []`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '앞에서 `GET Japan`은 `(nil)`, `EXISTS Sweden`은 `0`이었어요. 이제 두 나라의 수도(일본은 `Tokyo`, 스웨덴은 `Stockholm`)를 **명령 하나로** 저장하고, 두 키가 모두 있는지를 역시 명령 하나로 물어보세요. 그 답이 `(integer) 2`여야 해요.\n\n이번에는 실행 버튼이 없어요. 배운 명령을 떠올려 터미널에 직접 입력하세요.',
+        en: 'Earlier, `GET Japan` gave `(nil)` and `EXISTS Sweden` gave `0`. Now store both capitals (Japan: `Tokyo`, Sweden: `Stockholm`) with **one command**, then ask with one more command whether both keys exist: the answer must be `(integer) 2`.\n\nNo Run buttons this time: recall the commands you have learned and type them into the terminal.',
+      },
+      commands: [],
+      hints: [
+        { ko: '여러 쌍을 한 번에 저장하는 명령은 5단계에서 배웠어요. 키와 값을 번갈아 적어요.', en: 'The command that stores several pairs at once was in step 5: keys and values in turn.' },
+        { ko: '`EXISTS`에 키를 여러 개 주면 그중 있는 키의 개수를 알려 줘요.', en: 'Give `EXISTS` several keys and it answers how many of them exist.' },
+      ],
+      solution: ['MSET Japan Tokyo Sweden Stockholm', 'EXISTS Japan Sweden'],
+      check: {
+        all: [
+          { key: 'Japan', equals: 'Tokyo' },
+          { key: 'Sweden', equals: 'Stockholm' },
+          { reply: { equals: '(integer) 2' } },
+        ],
+      },
+    },
   ],
 };

@@ -119,5 +119,25 @@ r.delete(f"sessions:{session_id}")`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '`user02`의 Bob이 생일을 맞았고 이메일도 새로 만들었어요. Bob의 나이를 1 올리고(`26`), `email` 필드에 `bob@example.com`을 넣으세요. 이름(`name`)은 그대로 `Bob`이어야 해요.',
+        en: 'Bob in `user02` just had a birthday and got an email address. Add one to his age (`26`) and put `bob@example.com` in an `email` field. His `name` must still be `Bob`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '숫자 필드를 제자리에서 늘리는 명령은 4단계에서 배웠어요.', en: 'The command that grows a number field in place was in step 4.' },
+        { ko: '`HSET`은 적은 필드만 바꾸고 나머지 필드는 건드리지 않아요.', en: '`HSET` changes only the fields you name and leaves the others alone.' },
+      ],
+      solution: ['HINCRBY user02 age 1', 'HSET user02 email bob@example.com'],
+      check: {
+        all: [
+          { key: 'user02', field: ['age', '26'] },
+          { key: 'user02', field: ['email', 'bob@example.com'] },
+          { key: 'user02', field: ['name', 'Bob'] },
+        ],
+      },
+    },
   ],
 };

@@ -228,5 +228,25 @@ if int(pipe.hget("${MAROON}", "quantity")) <= 0:
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '이번 손님은 **검은색** 모자를 사려고 해요. 세 `hat:*` 키 가운데 어느 것이 검은 모자인지 찾아낸 다음, 앞에서 배운 안전한 방법으로 한 개를 판매하세요. 지켜보기(`WATCH`), 재고 확인, 그리고 재고는 1 줄이고 판매량은 1 늘리는 트랜잭션까지예요. `EXEC`의 답은 `999`와 `1`이어야 해요.',
+        en: 'This customer wants the **black** hat. Find out which of the three `hat:*` keys it is, then sell one the safe way you just learned: watch it (`WATCH`), check the stock, and send a transaction that takes one off the stock and adds one to the sales. `EXEC` must answer `999` and `1`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '1단계에서 모자 키 세 개를 나열했어요. 키마다 `color` 필드를 읽어 보세요.', en: 'Step 1 listed the three hat keys; read each one\'s `color` field.' },
+        { ko: '순서는 8단계와 같고 키만 달라요. `EXEC`가 `(nil)`이면 그사이 누군가 키를 바꾼 것이니 `WATCH`부터 다시 하세요.', en: 'The same order as step 8, with another key. If `EXEC` answers `(nil)`, someone changed the key: start again from `WATCH`.' },
+      ],
+      solution: ['KEYS hat:*', `HGET ${BLACK} color`, `WATCH ${BLACK}`, `HGET ${BLACK} quantity`, 'MULTI', `HINCRBY ${BLACK} quantity -1`, `HINCRBY ${BLACK} npurchased 1`, 'EXEC'],
+      check: {
+        all: [
+          { reply: { command: 'EXEC', client: 1, equals: '1) (integer) 999\n2) (integer) 1' } },
+          { reply: { command: `WATCH ${BLACK}`, client: 1, equals: 'OK' } },
+          { key: BLACK, field: ['npurchased', '1'] },
+        ],
+      },
+    },
   ],
 };

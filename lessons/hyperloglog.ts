@@ -72,5 +72,24 @@ print(r.pfcount("views:all"))`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '1단계의 `visitors`가 어제 방문자라고 해 봅시다. 오늘은 bob, dave, erin이 왔어요. 오늘 방문자를 `visitors:today`에 넣고, 합친 키를 따로 저장하지 않은 채 **이틀 동안 온 서로 다른 방문자 수**를 세어 보세요. 답은 `(integer) 5`여야 해요.',
+        en: 'Say step 1\'s `visitors` are yesterday\'s visitors. Today bob, dave and erin came. Put today\'s visitors in `visitors:today`, then count **the distinct visitors over both days** without storing a merged key. The answer must be `(integer) 5`.',
+      },
+      commands: [],
+      hints: [
+        { ko: 'bob은 이틀 다 왔으니 한 번만 세야 해요.', en: 'bob came on both days and counts once.' },
+        { ko: '4단계의 힌트를 보세요. 세는 명령에 키를 여러 개 줄 수 있어요.', en: 'See step 4\'s hint: the counting command takes several keys.' },
+      ],
+      solution: ['PFADD visitors:today bob dave erin', 'PFCOUNT visitors visitors:today'],
+      check: {
+        all: [
+          { key: 'visitors:today', type: 'string' },
+          { reply: { equals: '(integer) 5' } },
+        ],
+      },
+    },
   ],
 };

@@ -98,5 +98,24 @@ for job in (b"job6", b"job7", b"job8"):
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '급한 작업 `urgent1`이 들어왔어요. 큐에서 기다리는 `job6`보다 먼저, 작업자가 **바로 다음에** 꺼내야 해요. 첫 번째 터미널에서 큐에 넣고, 두 번째 터미널의 작업자가 작업을 하나 꺼내게 하세요. 작업자가 받은 작업이 `urgent1`이어야 해요.',
+        en: 'An urgent job, `urgent1`, has come in. The worker must take it **next**, ahead of `job6`, which is waiting in the queue. Push it from the first terminal, then let the worker in the second terminal take one job: it must get `urgent1`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '작업자는 왼쪽 끝에서 꺼내요. 그렇다면 급한 작업은 어느 쪽 끝에 넣어야 할까요?', en: 'The worker takes from the left end. So which end should the urgent job go in?' },
+        { ko: '작업자는 4단계처럼 두 번째 터미널에서 `BLPOP`으로 꺼내요. `LRANGE job_queue 0 -1`로 순서를 먼저 확인해 봐도 좋아요.', en: 'The worker takes with `BLPOP` in the second terminal, as in step 4. `LRANGE job_queue 0 -1` shows the order first.' },
+      ],
+      solution: ['LPUSH job_queue urgent1', { client: 2, line: 'BLPOP job_queue 0' }],
+      check: {
+        all: [
+          { reply: { client: 2, matches: /^(1\) "job_queue"\n2\) )?"urgent1"$/ } },
+          { key: 'job_queue', member: 'job6' },
+        ],
+      },
+    },
   ],
 };

@@ -140,5 +140,25 @@ print(r.lrange("queue", 0, -1))     # [b'task1']`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '5단계의 `job_queue`에는 아직 `job2`와 `job3`이 남아 있어요. 생산자가 새 작업 `job4`를 넣고, 이어서 워커가 다음 작업을 하나 꺼냅니다. 워커가 받은 작업은 `job2`여야 하고, 큐에는 `job3`과 `job4` 두 개가 남아야 해요.',
+        en: 'Step 5\'s `job_queue` still holds `job2` and `job3`. A producer adds a new job, `job4`; then the worker takes the next job. The worker must get `job2`, and `job3` and `job4` must be left in the queue.',
+      },
+      commands: [],
+      hints: [
+        { ko: '먼저 들어온 작업이 먼저 나가려면, 넣는 쪽과 꺼내는 쪽이 서로 반대 끝이어야 해요.', en: 'For the oldest job to leave first, jobs go in at one end and come out at the other.' },
+        { ko: '큐가 꼬였다면 `LRANGE job_queue 0 -1`로 보고, `DEL job_queue` 후 `job2`, `job3`을 다시 넣어 시작하세요.', en: 'Lost track? Look with `LRANGE job_queue 0 -1`, or `DEL job_queue`, push `job2` and `job3` back, and start over.' },
+      ],
+      solution: ['RPUSH job_queue job4', 'LPOP job_queue'],
+      check: {
+        all: [
+          { reply: { command: 'LPOP job_queue', equals: '"job2"' } },
+          { key: 'job_queue', length: 2, member: 'job4' },
+          { key: 'job_queue', member: 'job3' },
+        ],
+      },
+    },
   ],
 };

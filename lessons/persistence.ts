@@ -100,5 +100,19 @@ print(r.lastsave())  # a later time, once the child has finished`,
       solution: ['CONFIG GET appendonly'],
       check: { reply: { command: 'CONFIG GET appendonly', matches: /^1\) "appendonly"\n2\) "(yes|no)"$/ } },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '이 서버는 **5분 안에 100번 이상** 바뀌거나 **15분 안에 1번이라도** 바뀌면 스냅샷을 남겨야 해요. 이 두 규칙만 적용하고(다른 규칙은 없어야 해요), 읽어서 확인하세요.\n\n확인이 끝나면 2단계의 마지막 명령으로 기본값을 되돌려 두세요.',
+        en: 'This server must write a snapshot after **at least 100 changes within 5 minutes**, or **at least 1 change within 15 minutes**. Apply exactly these two rules (no others) and read them back to check.\n\nWhen you are done, put the default back with step 2\'s last command.',
+      },
+      commands: [],
+      hints: [
+        { ko: '규칙은 `<초> <변경 수>`의 쌍이고, 여러 쌍을 공백으로 이어 큰따옴표 안에 한꺼번에 적어요.', en: 'A rule is a `<seconds> <changes>` pair; write all the pairs in one double-quoted value, separated by spaces.' },
+        { ko: '5분은 300초, 15분은 900초예요.', en: '5 minutes is 300 seconds, 15 minutes 900.' },
+      ],
+      solution: ['CONFIG SET save "900 1 300 100"', 'CONFIG GET save', 'CONFIG SET save "3600 1 300 100 60 10000"'],
+      check: { reply: { command: 'CONFIG GET save', matches: /^1\) "save"\n2\) "(900 1 300 100|300 100 900 1)"$/ } },
+    },
   ],
 };

@@ -91,5 +91,25 @@ print(r.get("${KEY}"))  # b'350'`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '101번 사용자가 102번 사용자에게 100을 보냅니다. `user:101:balance`에서 100을 빼고 `user:102:balance`에 100을 더하세요(102번의 잔액 키는 아직 없어요). 다른 클라이언트가 한쪽만 바뀐 중간 상태를 보는 일이 없도록, 두 변경을 **트랜잭션 하나**로 보내야 해요. 끝나면 잔액은 `250`과 `100`이에요.',
+        en: 'User 101 sends 100 to user 102. Take 100 off `user:101:balance` and add 100 to `user:102:balance` (user 102 has no balance key yet). No other client may ever see one change without the other, so send both in **one transaction**. Afterwards the balances are `250` and `100`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '트랜잭션은 2단계처럼 시작하고 끝내요. 그 사이의 명령은 `QUEUED`로 답해요.', en: 'Start and end the transaction as in step 2; the commands in between answer `QUEUED`.' },
+        { ko: '빼기에는 `DECRBY`나 음수를 준 `INCRBY`를 써요. 없는 키는 0에서 시작해요.', en: 'To subtract, use `DECRBY` or `INCRBY` with a negative amount. A missing key starts from 0.' },
+      ],
+      solution: ['MULTI', 'DECRBY user:101:balance 100', 'INCRBY user:102:balance 100', 'EXEC'],
+      check: {
+        all: [
+          { reply: { command: 'EXEC', matches: /^1\) \(integer\) (250|100)\n2\) \(integer\) (250|100)$/ } },
+          { key: KEY, equals: '250' },
+          { key: 'user:102:balance', equals: '100' },
+        ],
+      },
+    },
   ],
 };

@@ -104,5 +104,19 @@ def start_subscriber() -> None:
       solution: ['PUBLISH user:events \'{"type": "signup", "user_id": 42}\''],
       check: { received: { channel: 'user:events', message: '{"type": "signup", "user_id": 42}' } },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '3단계에서 `sports` 채널에 보낸 메시지는 아무에게도 닿지 않았어요. 이번에는 닿게 해 봅시다. 두 번째 터미널이 **명령 하나로** `news`와 `sports` 두 채널을 함께 구독하게 하고, 첫 번째 터미널에서 `sports`에 `Match tonight`이라는 메시지를 발행하세요. 두 번째 터미널에 메시지가 나타나야 해요.\n\n두 번째 터미널은 아직 `user:*`를 구독 중이에요. 먼저 그 터미널에서 **Ctrl-C**를 눌러 빠져나오세요.',
+        en: 'In step 3 the message sent on `sports` reached nobody. Make one arrive this time. Have the second terminal subscribe to both `news` and `sports` with **one command**, then publish the message `Match tonight` on `sports` from the first terminal. It must show up in the second terminal.\n\nThe second terminal is still subscribed to `user:*`: press **Ctrl-C** in it first.',
+      },
+      commands: [],
+      hints: [
+        { ko: '`SUBSCRIBE`에는 채널 이름을 여러 개 줄 수 있어요.', en: '`SUBSCRIBE` takes several channel names.' },
+        { ko: '메시지에 공백이 있으니 따옴표로 감싸세요. `PUBLISH`의 답이 `(integer) 1`이면 구독자 한 명이 받은 거예요.', en: 'The message has a space, so quote it. A `PUBLISH` answer of `(integer) 1` means one subscriber got it.' },
+      ],
+      solution: [{ client: 2, line: 'SUBSCRIBE news sports' }, 'PUBLISH sports "Match tonight"'],
+      check: { received: { channel: 'sports', message: 'Match tonight' } },
+    },
   ],
 };

@@ -110,5 +110,19 @@ print(r.hgetall("session:xyz789"))  # {}: get_session() returns None`,
       wait: 6,
       check: { all: [{ key: 'session:xyz789', exists: false }, { reply: { command: 'HGETALL session:xyz789', equals: '(empty array)' } }] },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '사용자 7이 로그인했어요. 세션 ID는 `def456`이에요. 이 세션을 레슨에서 쓴 키 규칙대로 만들고 `user_id` 필드에 `7`을 담으세요. 이번 서비스는 세션을 **30분** 동안 유지해요.',
+        en: 'User 7 has logged in with the session id `def456`. Create the session following the key rule of this lesson, with `7` in a `user_id` field. This service keeps sessions for **30 minutes**.',
+      },
+      commands: [],
+      hints: [
+        { ko: '키 이름은 1단계처럼 `session:` 뒤에 세션 ID를 붙여요. 해시를 만든 다음 수명을 줘요.', en: 'The key is `session:` followed by the id, as in step 1. Create the hash, then give it a lifetime.' },
+        { ko: '만료 시간은 초 단위예요. 30분은 몇 초일까요?', en: 'Expiry times are in seconds. How many seconds are 30 minutes?' },
+      ],
+      solution: ['HSET session:def456 user_id 7', 'EXPIRE session:def456 1800'],
+      check: { key: 'session:def456', type: 'hash', field: ['user_id', '7'], ttlBetween: [1700, 1800] },
+    },
   ],
 };

@@ -111,5 +111,26 @@ print(r.scard(today.isoformat()))     # 3`,
       solution: ['SADD 2019-03-10 dan jon alex', 'SCARD 2019-03-10'],
       check: { key: '2019-03-10', type: 'set', length: 3, member: 'alex' },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '팔로우 관계를 집합으로 만들어 봅시다. Alice는 bob, carol, dave를, Bob은 carol, dave, erin을 팔로우해요. 각각 `following:alice`와 `following:bob`에 담고, **두 사람이 모두 팔로우하는 사람**을 구해 `following:both` 집합에 저장하세요.',
+        en: 'Follow relations as sets. Alice follows bob, carol and dave; Bob follows carol, dave and erin. Keep them in `following:alice` and `following:bob`, then store **the people both of them follow** in a set called `following:both`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '"둘 다"는 교집합이에요. 결과를 화면에 보여 주는 대신 키로 저장하는 명령은 5단계의 힌트에 있어요.', en: '"Both" is an intersection. The command that stores the result under a key instead of showing it is in step 5\'s hint.' },
+        { ko: '`…STORE` 명령은 결과를 저장할 키를 맨 앞에, 비교할 집합들을 그 뒤에 적어요.', en: 'The `…STORE` commands take the key to store into first, then the sets to compare.' },
+      ],
+      solution: ['SADD following:alice bob carol dave', 'SADD following:bob carol dave erin', 'SINTERSTORE following:both following:alice following:bob'],
+      check: {
+        all: [
+          { key: 'following:alice', type: 'set', length: 3, member: 'bob' },
+          { key: 'following:bob', type: 'set', length: 3, member: 'erin' },
+          { key: 'following:both', type: 'set', length: 2, member: 'carol' },
+          { key: 'following:both', member: 'dave' },
+        ],
+      },
+    },
   ],
 };

@@ -126,5 +126,24 @@ print(r.type("capitals"))  # b'zset'`,
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: 'Bob이 한 판에서 450점을 따냈어요. `leaderboard`의 Bob 점수에 450점을 **더하고**, 위에서부터 센 Bob의 순위를 물어보세요. 이제 Bob이 1등이니 답은 `(integer) 0`이어야 해요.',
+        en: 'Bob scored 450 points in one game. **Add** them to his score in `leaderboard`, then ask for Bob\'s rank counted from the top. He is first now, so the answer must be `(integer) 0`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '점수를 덮어쓰지 않고 더하는 명령은 2단계에서 배웠어요. 인자 순서는 `키 증가량 멤버`예요.', en: 'The command that adds to a score instead of replacing it was in step 2: `key increment member`.' },
+        { ko: '위에서부터 센 순위는 5단계의 명령이고, 0부터 세요.', en: 'Ranks from the top are step 5\'s command, counting from 0.' },
+      ],
+      solution: ['ZINCRBY leaderboard 450 Bob', 'ZREVRANK leaderboard Bob'],
+      check: {
+        all: [
+          { key: 'leaderboard', score: ['Bob', 1750] },
+          { reply: { command: 'ZREVRANK leaderboard Bob', equals: '(integer) 0' } },
+        ],
+      },
+    },
   ],
 };

@@ -73,5 +73,19 @@ while True:
       solution: [{ client: 2, line: 'XREAD BLOCK 0 STREAMS stream $' }, 'XADD stream * name Carol age 41'],
       check: { reply: { command: 'XREAD BLOCK 0 STREAMS stream $', client: 2, matches: /"Carol"/ } },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '스트림에는 Alice, Bob, Carol 세 항목이 있어요. **가장 최근 항목 하나만**(Carol) 읽어 보세요. 답에 Alice나 Bob이 섞여 있으면 안 돼요. ID를 외워 둘 필요는 없어요.',
+        en: 'The stream holds three entries: Alice, Bob and Carol. Read **only the newest one** (Carol); neither Alice nor Bob may appear in the answer. You do not need to know any ID by heart.',
+      },
+      commands: [],
+      hints: [
+        { ko: '`XRANGE`는 오래된 것부터 읽어요. 거꾸로 읽는 짝 명령이 있는데, 이름 앞에 `REV`가 붙고 범위를 `+`에서 `-`로 적어요.', en: '`XRANGE` reads oldest first. Its reverse twin has `REV` in its name and takes the range from `+` to `-`.' },
+        { ko: '2단계의 힌트처럼 `COUNT`로 개수를 줄일 수 있어요.', en: 'As in step 2\'s hint, `COUNT` limits how many come back.' },
+      ],
+      solution: ['XREVRANGE stream + - COUNT 1'],
+      check: { reply: { client: 1, matches: /^(?![\s\S]*"(Alice|Bob)")[\s\S]*"Carol"/ } },
+    },
   ],
 };

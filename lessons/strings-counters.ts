@@ -99,5 +99,24 @@ except redis.ResponseError as e:
         ],
       },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '소개 페이지의 조회수 카운터 `page:about:views`를 `3`까지 올려 보세요. 조건이 있어요. `SET`으로 값을 써 넣지 말고, **한 종류의 명령만** 써서 세세요. 마지막 명령의 답이 `(integer) 3`이어야 해요.',
+        en: 'Bring the about page\'s view counter, `page:about:views`, up to `3`. One condition: do not write the value with `SET`; count with **one kind of command** only. The last one must answer `(integer) 3`.',
+      },
+      commands: [],
+      hints: [
+        { ko: '없는 키를 세기 시작하면 0에서 출발해요. 미리 만들어 둘 필요가 없어요.', en: 'Counting a missing key starts from 0: nothing to create first.' },
+        { ko: '2단계의 명령을 키 이름만 바꿔 여러 번 실행하면 돼요. 3을 넘겼다면 `DEL page:about:views`로 지우고 다시 세세요.', en: 'Step 2\'s command with another key name, run several times. Went past 3? `DEL page:about:views` and count again.' },
+      ],
+      solution: ['INCR page:about:views', 'INCR page:about:views', 'INCR page:about:views'],
+      check: {
+        all: [
+          { key: 'page:about:views', equals: '3' },
+          { reply: { command: 'INCR page:about:views', equals: '(integer) 3' } },
+        ],
+      },
+    },
   ],
 };

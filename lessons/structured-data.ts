@@ -110,5 +110,25 @@ r.hset("restaurant:484272", "address:zip", 10017)  # one field, nothing else tou
       solution: ['TYPE 484272', 'TYPE restaurant:484272'],
       check: { all: [{ reply: { command: 'TYPE 484272', equals: 'string' } }, { reply: { command: 'TYPE restaurant:484272', equals: 'hash' } }] },
     },
+    {
+      challenge: true,
+      text: {
+        ko: '식당이 같은 건물의 다른 호실로 옮겼어요. 주소의 둘째 줄(`line2`)이 `APT 2`가 됩니다. 2단계의 `:`로 이은 키와 3단계의 해시, **두 저장 방식 모두에서** 이 값을 고치세요(해시에는 이 필드가 아직 없어요). 다른 값은 건드리지 마세요.',
+        en: 'The restaurant moved to another suite in the same building: the second address line (`line2`) becomes `APT 2`. Update it in **both** step 2\'s `:`-joined keys and step 3\'s hash (the hash has no such field yet). Leave every other value alone.',
+      },
+      commands: [],
+      hints: [
+        { ko: '두 방식 모두 경로는 같아요. `address`, `street`, `line2`를 `:`로 이으면 돼요. 다만 한쪽은 키 이름의 일부이고, 다른 쪽은 해시의 필드 이름이에요.', en: 'The path is the same in both: `address`, `street` and `line2` joined with `:`. In one it is part of the key name, in the other a field name of the hash.' },
+        { ko: '`APT 2`에는 공백이 있으니 따옴표로 감싸세요.', en: '`APT 2` has a space: quote it.' },
+      ],
+      solution: ['SET 484272:address:street:line2 "APT 2"', 'HSET restaurant:484272 address:street:line2 "APT 2"'],
+      check: {
+        all: [
+          { key: '484272:address:street:line2', equals: 'APT 2' },
+          { key: 'restaurant:484272', field: ['address:street:line2', 'APT 2'] },
+          { key: 'restaurant:484272', field: ['address:zip', '10017'] },
+        ],
+      },
+    },
   ],
 };

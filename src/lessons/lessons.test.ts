@@ -83,9 +83,43 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     }
     for (const s of lesson.steps) {
       expect(s.hints.length).toBeGreaterThan(0);
-      expect(s.commands.length).toBeGreaterThan(0);
+      // A challenge shows no Run buttons; every other step has some.
+      if (!s.challenge) expect(s.commands.length).toBeGreaterThan(0);
       expect(s.solution.length).toBeGreaterThan(0);
     }
+  });
+
+  test('has a challenge: a goal with no Run buttons, hints that do not give the lines away, a solution', () => {
+    const challenges = lesson.steps.filter((s) => s.challenge);
+    expect(challenges.length).toBeGreaterThanOrEqual(1);
+    for (const s of challenges) {
+      expect(s.commands).toEqual([]);
+      expect(s.hints.length).toBeGreaterThan(0);
+      expect(s.solution.length).toBeGreaterThan(0);
+      // Neither the goal nor a hint spells out a line of the solution (a bare name such as
+      // EXEC is only a word, the line with its arguments is the answer).
+      const prose = [s.text, ...s.hints].flatMap((t) => LOCALES.map((l) => t[l]));
+      for (const line of s.solution.map(lineText).filter((l) => l.includes(' '))) {
+        for (const p of prose) expect(p.includes(line), `"${line}" given away in: ${p}`).toBe(false);
+      }
+    }
+  });
+
+  test('a challenge is unmet where the previous steps leave off and met by its solution', async () => {
+    const run = new HeadlessRunner(lesson);
+    run.reset();
+    let met = 0;
+    for (const [i, step] of lesson.steps.entries()) {
+      run.beginStep();
+      if (step.challenge) expect(await run.check(step.check), `step ${i + 1} is met before the learner acts`).toBe(false);
+      if (step.wait !== undefined) run.advance(step.wait);
+      for (const line of step.solution) run.run(line);
+      if (step.challenge) {
+        expect(await run.check(step.check), `step ${i + 1}'s solution does not meet its goal`).toBe(true);
+        met++;
+      }
+    }
+    expect(met).toBeGreaterThanOrEqual(1);
   });
 
   test('every command exists in the command table with a valid arity', () => {

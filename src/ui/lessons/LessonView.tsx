@@ -2,7 +2,7 @@
 // Back/Next, Reset; the step turns green when its check passes (the runner decides).
 
 import { useEffect, useRef, useState } from 'react';
-import { clientsOf, lineClient, lineText, type Lesson, type Line, type Step } from '../../lessons/model.js';
+import { clientsOf, lineClient, lineText, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
@@ -57,9 +57,10 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
         ))}
       </nav>
       <Setup lesson={lesson} t={t} prepared={progress.prepared === true} />
-      <section className={`step${passed ? ' passed' : ''}`} data-step={index + 1} data-passed={passed}>
+      <section className={`step${passed ? ' passed' : ''}${step.challenge ? ' challenge' : ''}`} data-step={index + 1} data-passed={passed}>
         <h4 ref={heading} tabIndex={-1}>
           {t.step(index + 1, total)}
+          {step.challenge && <span className="challenge-label">{t.challenge}</span>}
         </h4>
         <div className="step-text">
           <Markdown source={step.text[locale]} />
@@ -70,9 +71,9 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
             {interrupted.kind === 'listening' ? t.interruptedListening : t.interruptedBlocked}
           </p>
         )}
-        <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />
+        {!step.challenge && <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />}
         <p className="step-status" role="status">
-          {passed ? `✓ ${t.passed}` : t.pending}
+          {passed ? `✓ ${t.passed}` : step.challenge ? t.pendingChallenge : t.pending}
         </p>
         <StepHelp key={`${lesson.id}/${index}`} lesson={lesson} step={step} t={t} locale={locale} />
       </section>
@@ -217,9 +218,12 @@ function StepHelp({ lesson, step, t, locale }: { lesson: Lesson; step: Step; t: 
             {hints === 0 ? t.hint : t.moreHint}
           </button>
         )}
-        <button className="tool" aria-expanded={solution} onClick={() => setSolution(!solution)}>
-          {solution ? t.hideSolution : t.showSolution}
-        </button>
+        {/* On a plain step whose solution is its Run buttons again, the button would show nothing new. */}
+        {!solutionRepeatsCommands(step) && (
+          <button className="tool" aria-expanded={solution} onClick={() => setSolution(!solution)}>
+            {solution ? t.hideSolution : t.showSolution}
+          </button>
+        )}
       </div>
       {solution && (
         <div className="solution">
