@@ -139,8 +139,8 @@ if n >= MAXVISITS:
     },
     {
       text: {
-        ko: '1분이 지나면(**빨리 감기**) 분당 카운터는 만료로 사라져요. 다음 분에는 새 키(`주소:16`)로 다시 세어요. 블랙리스트에는 만료가 없으니 그대로 남아요.',
-        en: 'A minute later (**fast-forward**) the per-minute counter has expired; the next minute counts in a new key (`address:16`). The blacklist has no expiry and stays.',
+        ko: '1분이 지나면(**⏩ +61초** 버튼) 분당 카운터는 만료로 사라져요. 다음 분에는 새 키(`주소:16`)로 다시 세어요. 블랙리스트에는 만료가 없으니 그대로 남아요.',
+        en: 'A minute later (the **⏩ +61 s** button) the per-minute counter has expired; the next minute counts in a new key (`address:16`). The blacklist has no expiry and stays.',
       },
       commands: [`EXISTS ${COUNTER}`, `SISMEMBER blacklist ${BOT}`],
       pythonCode: `print(ipwatcher.exists("${COUNTER}"))            # 0

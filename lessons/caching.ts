@@ -108,8 +108,8 @@ for key in r.scan_iter("product_list:*"):
     },
     {
       text: {
-        ko: '10초가 지나면 키는 사라지고 다음 요청은 미스가 돼요. 기다려도 되고, **빨리 감기** 버튼으로 엔진의 시계를 10초 앞으로 돌려도 돼요. 그다음 `GET`을 해 보세요.',
-        en: 'After 10 seconds the key is gone and the next request misses. Wait, or press the **fast-forward** button to move the engine\'s clock 10 seconds ahead. Then `GET` it.',
+        ko: '10초가 지나면 키는 사라지고 다음 요청은 미스가 돼요. 기다려도 되고, **⏩ +11초** 버튼으로 엔진의 시계를 11초 앞으로 돌려도 돼요. 그다음 `GET`을 해 보세요.',
+        en: 'After 10 seconds the key is gone and the next request misses. Wait, or press the **⏩ +11 s** button to move the engine\'s clock 11 seconds ahead. Then `GET` it.',
       },
       commands: ['GET product:2'],
       pythonCode: `import time

@@ -228,7 +228,7 @@ r = redis.from_url(f"rediss://:{os.environ['REDIS_PASSWORD']}@{os.environ['REDIS
       commands: [],
       hints: [
         { ko: '이름은 그 이름을 가질 연결에서 붙여요. 3단계에서 첫 번째 터미널에 `web-1`을 붙인 방법과 같아요.', en: 'A name is set on the connection that is to carry it: the same way step 3 named the first terminal `web-1`.' },
-        { ko: '두 번째 터미널이 없다면 단계 안내의 버튼으로 여세요.', en: 'No second terminal? Open one with the button in the step\'s notice.' },
+        { ko: '두 번째 터미널이 없다면 안내에 있는 **두 번째 터미널 열기** 버튼을 누르세요.', en: 'No second terminal? Press **Open a second terminal** in the notice above.' },
       ],
       solution: [{ client: 2, line: 'CLIENT SETNAME worker-1' }, 'CLIENT LIST'],
       check: {

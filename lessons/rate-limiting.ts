@@ -59,8 +59,8 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        ko: '60초가 지나면(**빨리 감기**) 키가 만료되어 사라져요. 다음 요청의 `INCR`은 다시 `1`이 되고, 새 창이 열려요.',
-        en: 'After 60 seconds (**fast-forward**) the key expires. The next request\'s `INCR` gives `1` again and a new window opens.',
+        ko: '60초가 지나면(**⏩ +61초** 버튼) 키가 만료되어 사라져요. 다음 요청의 `INCR`은 다시 `1`이 되고, 새 창이 열려요.',
+        en: 'After 60 seconds (the **⏩ +61 s** button) the key expires. The next request\'s `INCR` gives `1` again and a new window opens.',
       },
       commands: [`GET ${K}`, `INCR ${K}`, `EXPIRE ${K} 60`],
       pythonCode: `time.sleep(60)

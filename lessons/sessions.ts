@@ -59,8 +59,8 @@ def create_session(user_id: int) -> str:
     },
     {
       text: {
-        ko: '10분이 지났다고 생각해 보세요(**빨리 감기** 버튼). `TTL`은 약 3000초로 줄었어요. 사용자가 아직 활동 중이니 읽을 때마다 `EXPIRE`를 다시 걸어 1시간으로 되돌려요. 이것이 **슬라이딩 만료**예요. 마지막 활동으로부터 1시간 동안 로그인이 유지돼요.',
-        en: 'Say ten minutes pass (the **fast-forward** button). `TTL` is down to about 3000 s. The user is still active, so every read sets `EXPIRE` again, back to an hour: **sliding expiry**. The login lasts an hour from the last activity.',
+        ko: '10분이 지났다고 생각해 보세요(**⏩ +600초** 버튼). `TTL`은 약 3000초로 줄었어요. 사용자가 아직 활동 중이니 읽을 때마다 `EXPIRE`를 다시 걸어 1시간으로 되돌려요. 이것이 **슬라이딩 만료**예요. 마지막 활동으로부터 1시간 동안 로그인이 유지돼요.',
+        en: 'Say ten minutes pass (the **⏩ +600 s** button). `TTL` is down to about 3000 s. The user is still active, so every read sets `EXPIRE` again, back to an hour: **sliding expiry**. The login lasts an hour from the last activity.',
       },
       commands: [`TTL ${S}`, `EXPIRE ${S} 3600`, `TTL ${S}`],
       pythonCode: `    # inside get_session(): every read pushes the expiry back
@@ -97,15 +97,15 @@ r.expire("session:xyz789", 5)`,
     },
     {
       text: {
-        ko: '5초를 보낸 뒤(기다리거나 **빨리 감기**) 세션을 읽어 보세요. 해시가 통째로 사라져 빈 답이 나와요. 서버가 따로 정리 작업을 돌릴 필요가 없어요.',
-        en: 'Let 5 seconds go by (wait, or **fast-forward**), then read the session. The whole hash is gone and the answer is empty; no clean-up job needed on the server.',
+        ko: '5초를 보낸 뒤(기다리거나 **⏩ +6초** 버튼) 세션을 읽어 보세요. 해시가 통째로 사라져 빈 답이 나와요. 서버가 따로 정리 작업을 돌릴 필요가 없어요.',
+        en: 'Let 5 seconds go by (wait, or the **⏩ +6 s** button), then read the session. The whole hash is gone and the answer is empty; no clean-up job needed on the server.',
       },
       commands: ['HGETALL session:xyz789'],
       pythonCode: `import time
 
 time.sleep(5)
 print(r.hgetall("session:xyz789"))  # {}: get_session() returns None`,
-      hints: [{ ko: '`HGETALL`이 아직 값을 보여 준다면 시간이 덜 지난 거예요. 한 번 더 빨리 감기를 누르세요.', en: '`HGETALL` still shows it? Not enough time yet: fast-forward once more.' }],
+      hints: [{ ko: '`HGETALL`이 아직 값을 보여 준다면 시간이 덜 지난 거예요. **⏩ +6초** 버튼을 한 번 더 누르세요.', en: '`HGETALL` still shows it? Not enough time yet: press **⏩ +6 s** once more.' }],
       solution: ['HGETALL session:xyz789'],
       wait: 6,
       check: { all: [{ key: 'session:xyz789', exists: false }, { reply: { command: 'HGETALL session:xyz789', equals: '(empty array)' } }] },
