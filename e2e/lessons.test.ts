@@ -1,8 +1,9 @@
 // The lessons panel in the browser: pick the first lesson, complete it with the Run buttons (and
-// one step by typing), watch each step turn green and the address follow, reload and find the
+// by typing: its first step, and its closing challenge, which has no Run buttons), watch each
+// step turn green and the address follow, reload and find the
 // progress kept, switch language, open a step from a link, and reset. Then a whole two-client
 // lesson (pub/sub: a subscribed terminal, Ctrl-C, a pattern) and a TTL step done with the
-// fast-forward button instead of waiting.
+// fast-forward button instead of waiting. Last, a challenge in Korean, solved at the keyboard.
 
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,10 +34,10 @@ describe('lessons', () => {
     expect((await screen(page)).slice(-2)).toEqual(['PONG', '127.0.0.1:6379>']);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
 
-    // The other steps with the Run buttons.
+    // The other steps with the Run buttons, up to the closing challenge.
     const total = await page.locator('.step-dots .dot').count();
-    expect(total).toBe(10);
-    for (let step = 2; step <= total; step++) {
+    expect(total).toBe(11);
+    for (let step = 2; step < total; step++) {
       await expect.poll(stepNumber).toBe(String(step));
       await expect.poll(hash).toBe(`#/lessons/first-contact/${step}`);
       expect(await passed()).toBe('false');
@@ -48,8 +49,16 @@ describe('lessons', () => {
       }
       await expect.poll(passed, { timeout: 5000 }).toBe('true');
       await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(step);
-      if (step < total) await page.getByRole('button', { name: 'Next', exact: true }).click();
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
+    // The challenge: a goal, no Run buttons; the learner types the lines.
+    await expect.poll(stepNumber).toBe(String(total));
+    expect(await page.locator('section.step .challenge-label').textContent()).toBe('Challenge');
+    expect(await page.locator('section.step > .commands button').count()).toBe(0);
+    await focusTerminal(page);
+    await typeLine(page, 'MSET Japan Tokyo Sweden Stockholm');
+    await typeLine(page, 'EXISTS Japan Sweden');
+    await expect.poll(passed).toBe('true');
     await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
     const lines = await screen(page);
     expect(lines).toContain('127.0.0.1:6379> MGET Lebanon Norway Bahamas');
@@ -189,6 +198,20 @@ describe('lessons', () => {
       '4) "{\\"type\\": \\"signup\\", \\"user_id\\": 42}"',
     ]);
     await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(5);
+    await next();
+
+    // Step 6, the challenge: no Run buttons on the step; "Show the solution" has them, and its
+    // terminal-2 line presses Ctrl-C in the subscribed terminal first.
+    await expect.poll(stepNumber).toBe('6');
+    expect(await runs.count()).toBe(0);
+    await page.getByRole('button', { name: 'Show the solution' }).click();
+    const solution = page.locator('.solution .commands button');
+    await solution.nth(0).click();
+    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "subscribe"', '2) "sports"', '3) (integer) 2']);
+    await solution.nth(1).click();
+    await waitIdle(page, first);
+    await expect.poll(passed).toBe('true');
+    await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "message"', '2) "sports"', '3) "Match tonight"']);
     await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
@@ -244,6 +267,19 @@ describe('lessons', () => {
     await waitIdle(page, second);
     await expect.poll(passed).toBe('true');
     expect((await screen(page, second)).slice(-3)).toEqual(['1) "job_queue"', '2) "job5"', '127.0.0.1:6379>']);
+    await next();
+
+    // Step 6, the challenge, with the solution's Run buttons: the urgent job goes to the head.
+    await expect.poll(stepNumber).toBe('6');
+    expect(await runs.count()).toBe(0);
+    await page.getByRole('button', { name: 'Show the solution' }).click();
+    const solution = page.locator('.solution .commands button');
+    await solution.nth(0).click();
+    await waitIdle(page, first);
+    await solution.nth(1).click();
+    await waitIdle(page, second);
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page, second)).slice(-3)).toEqual(['1) "job_queue"', '2) "urgent1"', '127.0.0.1:6379>']);
     await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
@@ -274,6 +310,31 @@ describe('lessons', () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect((await screen(page)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379>']);
     await expect.poll(() => page.locator('.clock-state').first().textContent()).toMatch(/ahead/);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('a challenge in Korean: labelled 도전, no Run button, solved by typing at the keyboard', async () => {
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.url}#/lessons/strings-counters/6`);
+    await waitForPrompt(page);
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('문자열과 카운터');
+    await expect.poll(stepNumber).toBe('6');
+    expect(await page.locator('section.step .challenge-label').textContent()).toBe('도전');
+    expect(await page.locator('section.step').getAttribute('class')).toContain('challenge');
+    expect(await page.locator('section.step > .commands').count()).toBe(0);
+    expect(await page.locator('section.step button.run-command').count()).toBe(0);
+    expect(await page.locator('section.step .step-text').textContent()).not.toMatch(/\bRun\b/);
+    expect(await passed()).toBe('false');
+
+    // The learner counts with INCR, typed: the third one reaches the goal.
+    await focusTerminal(page);
+    await typeLine(page, 'INCR page:about:views');
+    await typeLine(page, 'INCR page:about:views');
+    expect(await passed()).toBe('false');
+    await typeLine(page, 'INCR page:about:views');
+    await expect.poll(passed).toBe('true');
+    expect((await screen(page)).slice(-2)).toEqual(['(integer) 3', '127.0.0.1:6379>']);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -83,8 +83,25 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     }
     for (const s of lesson.steps) {
       expect(s.hints.length).toBeGreaterThan(0);
-      expect(s.commands.length).toBeGreaterThan(0);
+      // A challenge shows no Run buttons; every other step has some.
+      if (!s.challenge) expect(s.commands.length).toBeGreaterThan(0);
       expect(s.solution.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('has a challenge: a goal with no Run buttons, hints that do not give the lines away, a solution', () => {
+    const challenges = lesson.steps.filter((s) => s.challenge);
+    expect(challenges.length).toBeGreaterThanOrEqual(1);
+    for (const s of challenges) {
+      expect(s.commands).toEqual([]);
+      expect(s.hints.length).toBeGreaterThan(0);
+      expect(s.solution.length).toBeGreaterThan(0);
+      // Neither the goal nor a hint spells out a line of the solution (a bare name such as
+      // EXEC is only a word, the line with its arguments is the answer).
+      const prose = [s.text, ...s.hints].flatMap((t) => LOCALES.map((l) => t[l]));
+      for (const line of s.solution.map(lineText).filter((l) => l.includes(' '))) {
+        for (const p of prose) expect(p.includes(line), `"${line}" given away in: ${p}`).toBe(false);
+      }
     }
   });
 
@@ -94,6 +111,7 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     expect(problems).toEqual([]);
   });
 
+  // Challenges included: a goal already met where the previous steps leave off would ask nothing.
   test('each check fails before its solution and passes after it', async () => {
     const run = new HeadlessRunner(lesson);
     await run.reset();

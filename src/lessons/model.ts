@@ -59,13 +59,23 @@ export interface ReceivedCheck {
 export type Check = { reply: ReplyCheck } | KeyCheck | { all: Check[] } | { received: ReceivedCheck };
 
 export interface Step {
+  /** Markdown-lite. A challenge states its goal here, without giving the commands away. */
   text: Text;
-  /** The lines the step is about, each with a Run button. */
+  /** The lines the step is about, each with a Run button. Empty in a challenge. */
   commands: Line[];
+  /**
+   * A challenge: the learner works out the commands from the goal in `text`. No Run buttons are
+   * shown; the hints guide without giving the answer and `solution` (behind "Show the solution")
+   * gives it. Every lesson has at least one, after it has taught what the challenge needs.
+   */
+  challenge?: true;
   /** The same thing with redis-py (our own code, in the documents' style). */
   pythonCode?: string;
   hints: Text[];
-  /** Lines that satisfy the check, from the state the previous steps left; the tests run them. */
+  /**
+   * Lines that satisfy the check, from the state the previous steps left; the tests run them.
+   * Behind "Show the solution", which an ordinary step hides when it would only repeat `commands`.
+   */
   solution: Line[];
   /**
    * Seconds that must pass before the solution can succeed (a TTL running out). In the browser
@@ -110,4 +120,11 @@ export function clientsOf(step: Step): number {
 /** What resetting a lesson runs, on a connection of its own: empty the database, then set up. */
 export function resetLines(lesson: Lesson): string[] {
   return [`SELECT ${lesson.db ?? 0}`, 'FLUSHDB', ...(lesson.setup ?? [])];
+}
+
+/** Whether "Show the solution" would add nothing: a plain step whose solution lines are all Run buttons already. */
+export function solutionRepeatsCommands(step: Step): boolean {
+  if (step.challenge) return false;
+  const shown = new Set(step.commands.map((l) => `${lineClient(l)}\u0000${lineText(l)}`));
+  return step.solution.every((l) => shown.has(`${lineClient(l)}\u0000${lineText(l)}`));
 }

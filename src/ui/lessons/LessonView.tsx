@@ -2,7 +2,7 @@
 // Back/Next, Reset; the step turns green when its check passes (the runner decides).
 
 import { useEffect, useRef, useState } from 'react';
-import { clientsOf, lineClient, lineText, type Lesson, type Line, type Step } from '../../lessons/model.js';
+import { clientsOf, lineClient, lineText, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
@@ -58,9 +58,10 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
         ))}
       </nav>
       <Setup lesson={lesson} t={t} prepared={progress.prepared === true} />
-      <section className={`step${passed ? ' passed' : ''}`} data-step={index + 1} data-passed={passed}>
+      <section className={`step${passed ? ' passed' : ''}${step.challenge ? ' challenge' : ''}`} data-step={index + 1} data-passed={passed}>
         <h4 ref={heading} tabIndex={-1}>
           {t.step(index + 1, total)}
+          {step.challenge && <span className="challenge-label">{t.challenge}</span>}
         </h4>
         <div className="step-text">
           <Markdown source={step.text[locale]} />
@@ -71,8 +72,8 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
             {interrupted.kind === 'listening' ? t.interruptedListening : t.interruptedBlocked}
           </p>
         )}
-        <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />
-        <StepFeedback lesson={lesson} index={index} passed={passed} t={t} locale={locale} />
+        {!step.challenge && <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />}
+        <StepFeedback lesson={lesson} index={index} passed={passed} pending={step.challenge ? t.pendingChallenge : t.pending} t={t} locale={locale} />
         <StepHelp key={`${lesson.id}/${index}`} lesson={lesson} step={step} t={t} locale={locale} />
       </section>
       {allDone && (
@@ -216,9 +217,12 @@ function StepHelp({ lesson, step, t, locale }: { lesson: Lesson; step: Step; t: 
             {hints === 0 ? t.hint : t.moreHint}
           </button>
         )}
-        <button className="tool" aria-expanded={solution} onClick={() => setSolution(!solution)}>
-          {solution ? t.hideSolution : t.showSolution}
-        </button>
+        {/* On a plain step whose solution is its Run buttons again, the button would show nothing new. */}
+        {!solutionRepeatsCommands(step) && (
+          <button className="tool" aria-expanded={solution} onClick={() => setSolution(!solution)}>
+            {solution ? t.hideSolution : t.showSolution}
+          </button>
+        )}
       </div>
       {solution && (
         <div className="solution">

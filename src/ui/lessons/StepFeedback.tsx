@@ -14,13 +14,14 @@ function quote(text: string): string {
   return first.length > 80 || first !== text ? first.slice(0, 80) + '…' : first;
 }
 
-export function StepFeedback({ lesson, index, passed, t, locale }: { lesson: Lesson; index: number; passed: boolean; t: Strings; locale: Locale }) {
+export function StepFeedback(props: { lesson: Lesson; index: number; passed: boolean; pending: string; t: Strings; locale: Locale }) {
+  const { lesson, index, passed, pending, t, locale } = props;
   const stored = useLessons((s) => s.feedback);
   const feedback = stored?.at === `${lesson.id}/${index}` ? stored.feedback : null;
   if (passed || feedback === null) {
     return (
       <p className="step-status" role="status">
-        {passed ? `✓ ${t.passed}` : t.pending}
+        {passed ? `✓ ${t.passed}` : pending}
       </p>
     );
   }
