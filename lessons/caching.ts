@@ -166,7 +166,7 @@ get_user(42)  # hit: straight from Redis`,
       challenge: true,
       text: {
         ko: '사용자 42가 DB에서 이름을 `Alicia`로 바꿨어요. 캐시가 옛 이름을 계속 내주지 않게 하고, 그다음 `get_user(42)` 호출이 하는 일을 명령으로 따라가세요. 먼저 캐시를 보면 **미스**(`(nil)`)가 나고, DB에서 읽은 `{"id": 42, "name": "Alicia"}`를 데코레이터처럼 10분 동안 저장한 뒤, 다시 읽으면 새 이름이 나와야 해요.',
-        en: 'User 42 changed their name to `Alicia` in the database. Make sure the cache stops serving the old name, then follow what the next `get_user(42)` call does, as commands: looking in the cache first is a **miss** (`(nil)`), the row read from the database, `{"id": 42, "name": "Alicia"}`, is stored for 10 minutes as the decorator does, and reading again gives the new name.',
+        en: 'User 42 changed their name to `Alicia` in the database. Make sure the cache stops serving the old name, then play the next `get_user(42)` call as commands: the first look in the cache is a **miss** (`(nil)`); the row read from the database, `{"id": 42, "name": "Alicia"}`, is then stored for 10 minutes, as the decorator does; and reading again gives the new name.',
       },
       commands: [],
       hints: [

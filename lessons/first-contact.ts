@@ -8,7 +8,7 @@ export const lesson: Lesson = {
   id: 'first-contact',
   title: { ko: '첫 만남: 키와 값', en: 'First contact: keys and values' },
   summary: {
-    ko: '서버에 인사하고, 값을 저장하고 꺼내고, 지우는 데까지. Redis가 커다란 딕셔너리처럼 움직이는 모습을 직접 확인해요.',
+    ko: '서버에 인사하는 것부터 값을 저장하고, 꺼내고, 지우는 것까지 해 봐요. Redis가 커다란 딕셔너리처럼 움직이는 모습을 직접 확인해요.',
     en: 'Say hello to the server, then store, read and delete values. See for yourself how Redis behaves like one big dictionary.',
   },
   level: 1,

@@ -231,7 +231,7 @@ if int(pipe.hget("${MAROON}", "quantity")) <= 0:
     {
       challenge: true,
       text: {
-        ko: '이번 손님은 **검은색** 모자를 사려고 해요. 세 `hat:*` 키 가운데 어느 것이 검은 모자인지 찾아낸 다음, 앞에서 배운 안전한 방법으로 한 개를 판매하세요. 지켜보기(`WATCH`), 재고 확인, 그리고 재고는 1 줄이고 판매량은 1 늘리는 트랜잭션까지예요. `EXEC`의 답은 `999`와 `1`이어야 해요.',
+        ko: '이번 손님은 **검은색** 모자를 사려고 해요. 세 `hat:*` 키 가운데 어느 것이 검은 모자인지 찾아낸 다음, 앞에서 배운 안전한 방법으로 한 개를 판매하세요. 지켜보기(`WATCH`)와 재고 확인을 거쳐, 재고는 1 줄이고 판매량은 1 늘리는 트랜잭션을 보내면 돼요. `EXEC`의 답은 `999`와 `1`이어야 해요.',
         en: 'This customer wants the **black** hat. Find out which of the three `hat:*` keys it is, then sell one the safe way you just learned: watch it (`WATCH`), check the stock, and send a transaction that takes one off the stock and adds one to the sales. `EXEC` must answer `999` and `1`.',
       },
       commands: [],

@@ -72,7 +72,7 @@ print(r.lrange("tasks", 0, -1))`,
       pythonCode: `r.lpush("other_tasks", "write code 2")
 print(r.lrange("other_tasks", 0, -1))     # [b'write code 2']
 print(r.lrange("no_exist_tasks", 0, -1))  # []`,
-      hints: [{ ko: '`(empty array)`가 redis-cli가 빈 목록을 보여 주는 방식이에요.', en: '`(empty array)` is how redis-cli shows an empty list.' }],
+      hints: [{ ko: 'redis-cli는 빈 목록을 `(empty array)`로 보여 줘요.', en: '`(empty array)` is how redis-cli shows an empty list.' }],
       solution: ['LPUSH other_tasks "write code 2"', 'LRANGE other_tasks 0 -1', 'LRANGE no_exist_tasks 0 -1'],
       check: {
         all: [

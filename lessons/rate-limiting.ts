@@ -87,19 +87,19 @@ print(rate_limit(42))  # True: a new window`,
     {
       challenge: true,
       text: {
-        ko: '사용자 99에게는 더 빡빡한 한도를 줘요. **10초에 3번**이에요. 5단계의 안전한 방법으로 사용자 99의 요청 네 번을 흉내 내세요. 네 번째 요청은 한도를 넘었으니 거절될 차례예요. 카운터 `rate_limit:99`의 마지막 답이 `(integer) 4`이고, 키는 10초 안에 사라져야 해요.',
-        en: 'User 99 gets a tighter limit: **3 requests per 10 seconds**. Play four requests of user 99 the safe way from step 5; the fourth is over the limit and would be refused. The last answer of the counter `rate_limit:99` must be `(integer) 4`, and the key must vanish within 10 seconds.',
+        ko: '사용자 99에게는 더 빡빡한 한도를 줘요. **1분에 3번**이에요. 5단계의 안전한 방법으로 사용자 99의 요청 네 번을 흉내 내세요. 네 번째 요청은 한도를 넘었으니 거절될 차례예요. 카운터 `rate_limit:99`의 마지막 답이 `(integer) 4`이고, 키는 1분 안에 사라져야 해요.',
+        en: 'User 99 gets a tighter limit: **3 requests per minute**. Play four requests of user 99 the safe way from step 5; the fourth is over the limit and would be refused. The last answer of the counter `rate_limit:99` must be `(integer) 4`, and the key must vanish within a minute.',
       },
       commands: [],
       hints: [
         { ko: '창은 처음 한 번만, **없을 때만** 만료와 함께 만들어요. 그다음부터는 요청마다 카운터를 올려요.', en: 'The window is made once, **only if missing**, with its expiry; after that, every request bumps the counter.' },
-        { ko: '`TTL rate_limit:99`가 10 이하인지 보세요. 카운터가 4를 넘었다면 `DEL rate_limit:99` 후 다시 하세요.', en: 'Check that `TTL rate_limit:99` is 10 or less. Went past 4? `DEL rate_limit:99` and start again.' },
+        { ko: '`TTL rate_limit:99`가 60 이하인지 보세요. 카운터가 4를 넘었다면 `DEL rate_limit:99` 후 다시 하세요.', en: 'Check that `TTL rate_limit:99` is 60 or less. Went past 4? `DEL rate_limit:99` and start again.' },
       ],
-      solution: ['SET rate_limit:99 0 EX 10 NX', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99'],
+      solution: ['SET rate_limit:99 0 EX 60 NX', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99'],
       check: {
         all: [
           { reply: { command: 'INCR rate_limit:99', equals: '(integer) 4' } },
-          { key: 'rate_limit:99', equals: '4', ttlBetween: [1, 10] },
+          { key: 'rate_limit:99', equals: '4', ttlBetween: [1, 60] },
         ],
       },
     },

@@ -59,8 +59,8 @@ def create_session(user_id: int) -> str:
     },
     {
       text: {
-        ko: '10분이 지났다고 생각해 보세요(**⏩ +600초** 버튼). `TTL`은 약 3000초로 줄었어요. 사용자가 아직 활동 중이니 읽을 때마다 `EXPIRE`를 다시 걸어 1시간으로 되돌려요. 이것이 **슬라이딩 만료**예요. 마지막 활동으로부터 1시간 동안 로그인이 유지돼요.',
-        en: 'Say ten minutes pass (the **⏩ +600 s** button). `TTL` is down to about 3000 s. The user is still active, so every read sets `EXPIRE` again, back to an hour: **sliding expiry**. The login lasts an hour from the last activity.',
+        ko: '**⏩ +600초** 버튼으로 10분을 보내 보세요. `TTL`은 약 3000초로 줄어 있어요. 사용자가 아직 활동 중이니 읽을 때마다 `EXPIRE`를 다시 걸어 1시간으로 되돌려요. 이것이 **슬라이딩 만료**예요. 마지막 활동으로부터 1시간 동안 로그인이 유지돼요.',
+        en: 'Let ten minutes pass with the **⏩ +600 s** button. `TTL` is down to about 3000 s. The user is still active, so every read sets `EXPIRE` again, back to an hour: **sliding expiry**. The login lasts an hour from the last activity.',
       },
       commands: [`TTL ${S}`, `EXPIRE ${S} 3600`, `TTL ${S}`],
       pythonCode: `    # inside get_session(): every read pushes the expiry back

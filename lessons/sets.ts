@@ -107,7 +107,7 @@ today = datetime.date(2019, 3, 10)
 visitors = {"dan", "jon", "alex"}
 r.sadd(today.isoformat(), *visitors)  # 3
 print(r.scard(today.isoformat()))     # 3`,
-      hints: [{ ko: '같은 방문자가 다시 와도 집합 크기는 변하지 않으니, 하루 순 방문자 수를 세기에 알맞아요.', en: 'A returning visitor does not change the size, which is exactly what counting unique visitors needs.' }, { ko: '팔로우 관계도 집합으로 표현해요. `SADD following:alice bob carol`로 팔로우 목록을 만들면, 두 사람의 목록에 `SINTER`를 하면 함께 팔로우하는 사람이 나와요.', en: 'Follow relations are sets as well: `SADD following:alice bob carol` holds whom Alice follows, and `SINTER` of two such sets gives the people both follow.' }],
+      hints: [{ ko: '같은 방문자가 다시 와도 집합 크기는 변하지 않으니, 하루 순 방문자 수를 세기에 알맞아요.', en: 'A returning visitor does not change the size, which is exactly what counting unique visitors needs.' }, { ko: '팔로우 관계도 집합으로 표현해요. `SADD following:alice bob carol`처럼 팔로우 목록을 만들어 두면, 두 사람의 목록에 `SINTER`를 해서 둘 다 팔로우하는 사람을 구할 수 있어요.', en: 'Follow relations are sets as well: `SADD following:alice bob carol` holds whom Alice follows, and `SINTER` of two such sets gives the people both follow.' }],
       solution: ['SADD 2019-03-10 dan jon alex', 'SCARD 2019-03-10'],
       check: { key: '2019-03-10', type: 'set', length: 3, member: 'alex' },
     },

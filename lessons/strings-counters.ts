@@ -50,7 +50,7 @@ print(r.get("user:1:name"))  # Alice`,
     },
     {
       text: {
-        ko: '한 번에 여러 칸을 올리려면 `INCRBY 키 증가량`을 써요. 음수를 주면 줄어들고, `DECR`·`DECRBY`도 있어요.\n\n왜 `GET`으로 읽고 더한 뒤 `SET`하지 않을까요? 두 클라이언트가 동시에 같은 값을 읽으면 한쪽의 증가가 사라져요. `INCRBY`는 읽기와 쓰기가 **한 명령 안에서** 일어나므로 그런 일이 없어요. 이것이 원자적 카운터예요.',
+        ko: '1보다 많이 올리려면 `INCRBY 키 증가량`을 써요. 음수를 주면 줄어들고, `DECR`·`DECRBY`도 있어요.\n\n왜 `GET`으로 읽고 더한 뒤 `SET`하지 않을까요? 두 클라이언트가 동시에 같은 값을 읽으면 한쪽의 증가가 사라져요. `INCRBY`는 읽기와 쓰기가 **한 명령 안에서** 일어나므로 그런 일이 없어요. 이것이 원자적 카운터예요.',
         en: 'To add more than one, use `INCRBY key amount`. A negative amount subtracts, and there are `DECR` and `DECRBY` as well.\n\nWhy not `GET`, add, then `SET`? If two clients read the same value at the same moment, one increase gets lost. `INCRBY` reads and writes **inside one command**, so that cannot happen: an atomic counter.',
       },
       commands: ['INCRBY visit_count 5', 'DECR visit_count'],

@@ -7,7 +7,7 @@ import { lessons } from '../../lessons/index.js';
 import { splitArgs } from '../cli/split-args.js';
 import { buildCommandTable, commandSpecs } from '../engine/commands/index.js';
 import { HeadlessRunner } from './headless.js';
-import { LOCALES, clientsOf, lineText, resetLines, type Check, type Lesson, type Text } from './model.js';
+import { LOCALES, clientsOf, lineText, resetLines, solutionRepeatsCommands, type Check, type Lesson, type Step, type Text } from './model.js';
 
 const table = buildCommandTable(commandSpecs);
 
@@ -73,6 +73,28 @@ describe('the lesson list', () => {
       for (const p of l.prerequisites) expect(seen.has(p), `${l.id} needs ${p}`).toBe(true);
       seen.add(l.id);
     }
+  });
+});
+
+describe('"Show the solution"', () => {
+  const step = (commands: Step['commands'], solution: Step['solution'], challenge?: true): Step => ({
+    text: { ko: 'x', en: 'x' },
+    commands,
+    hints: [],
+    solution,
+    check: { key: 'k' },
+    ...(challenge ? { challenge } : {}),
+  });
+
+  test('is hidden on a plain step whose solution lines are all Run buttons already', () => {
+    expect(solutionRepeatsCommands(step(['INCR a', 'GET a'], ['INCR a']))).toBe(true);
+    expect(solutionRepeatsCommands(step(['GET a'], ['GET a']))).toBe(true);
+  });
+
+  test('stays where it adds something: another line, another client, or a challenge', () => {
+    expect(solutionRepeatsCommands(step(['GET a'], ['SET a 1', 'GET a']))).toBe(false);
+    expect(solutionRepeatsCommands(step(['GET a'], [{ client: 2, line: 'GET a' }]))).toBe(false);
+    expect(solutionRepeatsCommands(step([], ['GET a'], true))).toBe(false);
   });
 });
 

@@ -61,7 +61,12 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
       <section className={`step${passed ? ' passed' : ''}${step.challenge ? ' challenge' : ''}`} data-step={index + 1} data-passed={passed}>
         <h4 ref={heading} tabIndex={-1}>
           {t.step(index + 1, total)}
-          {step.challenge && <span className="challenge-label">{t.challenge}</span>}
+          {step.challenge && (
+            <>
+              {' '}
+              <span className="challenge-label">{t.challenge}</span>
+            </>
+          )}
         </h4>
         <div className="step-text">
           <Markdown source={step.text[locale]} />
