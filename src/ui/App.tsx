@@ -5,6 +5,7 @@ import { engine } from './engine-client.js';
 import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { BottomBar } from './layout/BottomBar.js';
+import { EngineLoading } from './layout/EngineLoading.js';
 import { useScreenKind, useVisibleHeight } from './layout/screen.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
@@ -111,6 +112,7 @@ export function App() {
             {tabs.map((t) => (
               <TerminalPane key={t.id} tabId={t.id} visible={layout === 'split' || t.id === active} focused={t.id === active} />
             ))}
+            <EngineLoading />
           </div>
         </section>
         {showInspector && (
