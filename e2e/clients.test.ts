@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activeTab, focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
+import { FIRST_VISIT } from '../src/ui/first-visit.js';
 import { newTab, useSite } from './site.js';
 
 const site = useSite();
@@ -28,7 +29,9 @@ describe('clients waiting on each other', () => {
   it('SUBSCRIBE in one tab shows what PUBLISH sends from another, at once', async () => {
     const subscriber = await activeTab(page);
     await start('SUBSCRIBE news');
+    // The first tab, under the page's welcome line.
     await expect.poll(() => screen(page, subscriber)).toEqual([
+      FIRST_VISIT.en.welcome,
       '127.0.0.1:6379> SUBSCRIBE news',
       'Reading messages... (press Ctrl-C to quit)',
       '1) "subscribe"',
@@ -87,11 +90,11 @@ describe('clients waiting on each other', () => {
   it('MONITOR streams every command of every client into its tab', async () => {
     const monitor = await activeTab(page);
     await start('MONITOR');
-    await expect.poll(() => screen(page, monitor)).toEqual(['127.0.0.1:6379> MONITOR', 'OK']);
+    await expect.poll(() => screen(page, monitor)).toEqual([FIRST_VISIT.en.welcome, '127.0.0.1:6379> MONITOR', 'OK']);
     await newTab(page);
     await typeLine(page, 'SELECT 3');
     await typeLine(page, 'SET greeting "hello world"');
-    await expect.poll(async () => (await screen(page, monitor)).slice(2)).toEqual([
+    await expect.poll(async () => (await screen(page, monitor)).slice(3)).toEqual([
       // Redis feeds monitors after the command ran: SELECT already shows its new database.
       expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SELECT" "3"$/),
       expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SET" "greeting" "hello world"$/),

@@ -4,6 +4,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { FIRST_VISIT } from '../src/ui/first-visit.js';
 import { activeTab, focusTerminal, launchChromium, openSite, serveDist, waitIdle } from './support.js';
 
 export interface Site {
@@ -34,6 +35,15 @@ export function useSite(): Site {
       return page;
     },
   };
+}
+
+/**
+ * A fresh page's first terminal starts with the page's welcome line (not redis-cli's: it has
+ * none), printed before the first prompt: checked here, and the rows after it returned.
+ */
+export function afterWelcome(lines: readonly string[], locale: keyof typeof FIRST_VISIT = 'en'): string[] {
+  expect(lines[0]).toBe(FIRST_VISIT[locale].welcome);
+  return lines.slice(1);
 }
 
 /** Opens a new terminal tab with the + button, waits for its prompt and focuses it. */

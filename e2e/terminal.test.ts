@@ -4,7 +4,8 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accessibleRows, focusTerminal, pageErrors, paste, screen, typeLine, waitIdle } from './support.js';
-import { useSite } from './site.js';
+import { FIRST_VISIT } from '../src/ui/first-visit.js';
+import { afterWelcome, useSite } from './site.js';
 
 const site = useSite();
 let page: Page;
@@ -23,8 +24,8 @@ async function run(line: string): Promise<string[]> {
 }
 
 describe('terminal', () => {
-  it('shows redis-cli prompt first, ready to type', async () => {
-    expect(await screen(page)).toEqual(['127.0.0.1:6379>']);
+  it('shows redis-cli prompt first, ready to type, under the page welcome line', async () => {
+    expect(await screen(page)).toEqual([FIRST_VISIT.en.welcome, '127.0.0.1:6379>']);
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -144,7 +145,7 @@ describe('terminal', () => {
   it('runs every line of a multi-line paste', async () => {
     await paste(page, 'SET a 1\nINCR a\nMULTI\nINCR a\nEXEC\n');
     await waitIdle(page);
-    const shown = await screen(page);
+    const shown = afterWelcome(await screen(page));
     expect(shown).toEqual([
       '127.0.0.1:6379> SET a 1',
       'OK',

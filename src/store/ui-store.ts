@@ -24,6 +24,9 @@ export interface ClockInfo {
   version: number;
 }
 
+/** On a phone one panel fills the screen at a time; the bottom bar picks it. */
+export type PhonePanel = 'lessons' | 'terminals' | 'inspector';
+
 export type EngineStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'restarted'; reason: string };
 
 interface UiState {
@@ -34,6 +37,7 @@ interface UiState {
   theme: Theme;
   lessonsOpen: boolean;
   inspectorOpen: boolean;
+  phonePanel: PhonePanel;
   engine: EngineStatus;
   clock: ClockInfo;
   addTab(): number;
@@ -44,6 +48,7 @@ interface UiState {
   toggleTheme(): void;
   toggleLessons(): void;
   toggleInspector(): void;
+  showPhonePanel(panel: PhonePanel): void;
   setEngine(status: EngineStatus): void;
   setClock(state: { paused: boolean; ahead: number }): void;
 }
@@ -71,6 +76,8 @@ export const useUi = create<UiState>()(
       theme: preferredTheme(),
       lessonsOpen: true,
       inspectorOpen: true,
+      // The terminal first: its welcome line says where to start (not kept across reloads).
+      phonePanel: 'terminals',
       engine: { kind: 'starting' },
       clock: { paused: false, ahead: 0, version: 0 },
       addTab() {
@@ -105,6 +112,9 @@ export const useUi = create<UiState>()(
       },
       toggleInspector() {
         set((s) => ({ inspectorOpen: !s.inspectorOpen }));
+      },
+      showPhonePanel(phonePanel) {
+        set({ phonePanel });
       },
       setEngine(engine) {
         set({ engine });

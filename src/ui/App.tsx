@@ -5,6 +5,9 @@ import { ClockBanner } from './ClockBanner.js';
 import { engine } from './engine-client.js';
 import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
+import { BottomBar } from './layout/BottomBar.js';
+import { EngineLoading } from './layout/EngineLoading.js';
+import { useScreenKind, useVisibleHeight } from './layout/screen.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalTheme } from './terminal/terminals.js';
@@ -25,6 +28,12 @@ export function App() {
   const t = UI_STRINGS[locale];
   const { toggleTheme, toggleLessons, toggleInspector, setEngine } = useUi.getState();
   const activeDb = tabs.find((t) => t.id === active)?.db ?? 0;
+  // A phone shows one panel at a time (the bottom bar picks it), so every panel stays mounted.
+  const phone = useScreenKind() === 'phone';
+  const phonePanel = useUi((s) => s.phonePanel);
+  const showLessons = lessonsOpen || phone;
+  const showInspector = inspectorOpen || phone;
+  useVisibleHeight();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -64,7 +73,7 @@ export function App() {
   }, [toggleLessons, toggleInspector]);
 
   return (
-    <div className={`app${lessonsOpen ? ' with-lessons' : ''}${inspectorOpen ? ' with-inspector' : ''}`}>
+    <div className={`app${showLessons ? ' with-lessons' : ''}${showInspector ? ' with-inspector' : ''}`} data-panel={phonePanel}>
       <header className="topbar">
         <h1>
           <span className="logo" aria-hidden="true">
@@ -94,7 +103,7 @@ export function App() {
         </div>
       )}
       <main className="workspace">
-        {lessonsOpen && (
+        {showLessons && (
           <aside id="lessons" className="panel lessons" aria-label={t.lessons} tabIndex={-1}>
             <LessonsPanel />
           </aside>
@@ -105,9 +114,10 @@ export function App() {
             {tabs.map((t) => (
               <TerminalPane key={t.id} tabId={t.id} visible={layout === 'split' || t.id === active} focused={t.id === active} />
             ))}
+            <EngineLoading />
           </div>
         </section>
-        {inspectorOpen && (
+        {showInspector && (
           <aside id="inspector" className="panel inspector" aria-label={t.inspector} tabIndex={-1}>
             <h2>{t.keys}</h2>
             <Suspense fallback={null}>
@@ -116,6 +126,7 @@ export function App() {
           </aside>
         )}
       </main>
+      <BottomBar />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { clientsOf, lineClient, lineText, solutionRepeatsCommands, type Lesson, 
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
-import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, runLine, type Interrupted } from './runner.js';
+import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, type Interrupted } from './runner.js';
+import { RunOutputBox, useRunOutput } from './RunOutput.js';
 import { StepFeedback } from './StepFeedback.js';
 import { STRINGS, type Strings } from './strings.js';
 
@@ -106,23 +107,27 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
 }
 
 function Commands({ lines, lesson, t, onRun }: { lines: readonly Line[]; lesson: Lesson; t: Strings; onRun?: (interrupted: Interrupted) => void }) {
+  const { run: runShown, output } = useRunOutput(lesson, lines);
   const run = (line: Line) => {
-    void runLine(line, lesson).then((interrupted) => onRun?.(interrupted), () => undefined);
+    void runShown(line).then((interrupted) => onRun?.(interrupted), () => undefined);
   };
   return (
-    <ul className="commands">
-      {lines.map((line, i) => (
-        <li key={i}>
-          <button className="run-command" onClick={() => run(line)} aria-label={t.runLabel(lineText(line))}>
-            <span className="run-label" aria-hidden="true">
-              ▶ {t.run}
-            </span>
-            <code>{lineText(line)}</code>
-            {lineClient(line) > 1 && <span className="badge">{t.secondTerminal}</span>}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="commands">
+        {lines.map((line, i) => (
+          <li key={i}>
+            <button className="run-command" onClick={() => run(line)} aria-label={t.runLabel(lineText(line))}>
+              <span className="run-label" aria-hidden="true">
+                ▶ {t.run}
+              </span>
+              <code>{lineText(line)}</code>
+              {lineClient(line) > 1 && <span className="badge">{t.secondTerminal}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <RunOutputBox output={output} t={t} />
+    </>
   );
 }
 

@@ -112,15 +112,19 @@ function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
   const progress = useLessons((s) => s.progress);
   const open = useLessons((s) => s.open);
   const t = STRINGS[locale];
+  // Before any lesson was opened, the first one says it is where to begin.
+  const untouched = lessons.every((l) => progress[l.id] === undefined);
   return (
     <ol className="lesson-list">
-      {lessons.map((l) => {
+      {lessons.map((l, i) => {
         const done = progressOf({ progress }, l.id).done.length;
         const total = l.steps.length;
         const complete = done >= total;
         const prereq = l.prerequisites.map((p) => lessons.find((x) => x.id === p)?.title[locale] ?? p);
+        const startHere = untouched && i === 0;
         return (
-          <li key={l.id} className={complete ? 'complete' : undefined} data-lesson={l.id}>
+          <li key={l.id} className={complete ? 'complete' : startHere ? 'start-here' : undefined} data-lesson={l.id}>
+            {startHere && <p className="start-here-label">{t.startHere}</p>}
             <a
               className="lesson-link"
               href={`#/lessons/${l.id}/${Math.min(progressOf({ progress }, l.id).step, total - 1) + 1}`}

@@ -17,6 +17,9 @@ const en = {
   run: 'Run',
   runLabel: (line: string) => `Run ${line} in the terminal`,
   secondTerminal: 'terminal 2',
+  runOutput: 'What the terminal printed',
+  runWaiting: 'Still going in the terminal (listening or waiting)…',
+  startHere: 'Start here',
   interruptedListening:
     'That terminal was listening for messages, and redis-cli takes no commands then, so Run pressed Ctrl-C first: the subscription ended.',
   interruptedBlocked:
@@ -68,6 +71,9 @@ const ko: Strings = {
   run: '실행',
   runLabel: (line: string) => `터미널에서 ${line} 실행`,
   secondTerminal: '터미널 2',
+  runOutput: '터미널에 출력된 내용',
+  runWaiting: '터미널에서 계속 진행 중(메시지 수신이나 대기)…',
+  startHere: '여기서 시작',
   interruptedListening:
     '그 터미널은 메시지를 기다리는 중이었고, 이때 redis-cli는 명령을 받지 않습니다. 그래서 실행 버튼이 먼저 Ctrl-C를 눌러 구독을 끝냈습니다.',
   interruptedBlocked: '그 터미널은 블로킹 명령의 응답을 기다리는 중이어서, 실행 버튼이 먼저 Ctrl-C를 눌러 기다림을 끝냈습니다.',

@@ -36,6 +36,8 @@ export interface TerminalSessionOptions {
   /** The client name to open the connection with (a renamed tab). */
   name?: string;
   raw?: boolean;
+  /** A dim line printed once before the first prompt (the page's welcome). */
+  banner?: string;
 }
 
 /** A command a terminal ran: what the lessons' core records. */
@@ -71,10 +73,12 @@ export class TerminalSession {
   private disposed = false;
   private unparsedWrites = 0;
   private readonly unsubscribe: Array<() => void> = [];
+  private banner: string | undefined;
 
   constructor(private readonly options: TerminalSessionOptions) {
     this.term = options.term;
     this.engine = options.engine;
+    this.banner = options.banner;
     // The command table arrives with the worker's `ready`; HELP and hints use it from then on.
     this.cli = new CliSession({ specs: options.engine.commands, mode: options.raw ? 'raw' : 'tty' });
     this.editor = new LineEditor(
@@ -123,6 +127,8 @@ export class TerminalSession {
     await this.connect();
     if (this.cli.help.entries.length === 0) this.cli.useCommands(this.engine.commands);
     if (this.disposed) return;
+    if (this.banner !== undefined) this.write(`${NOTICE_START}${this.banner}${NOTICE_END}\r\n`);
+    this.banner = undefined;
     this.write(this.editor.start());
     markFirstPrompt();
     this.pump();

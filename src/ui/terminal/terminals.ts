@@ -7,7 +7,9 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
 import { engine } from '../engine-client.js';
+import { useLessons } from '../../store/lesson-store.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
+import { FIRST_VISIT } from '../first-visit.js';
 import { TerminalSession, type TerminalCommand } from './terminal-session.js';
 
 export interface TerminalEntry {
@@ -113,6 +115,8 @@ export function terminalFor(tabId: number): TerminalEntry {
     },
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,
+    // Someone who has never typed a command here is told where to start, in the first terminal.
+    banner: entries.size === 0 && history.lines.length === 0 ? FIRST_VISIT[useLessons.getState().locale].welcome : undefined,
   });
   term.onData((data) => session.input(data));
   acceptInsertedText(term, (data) => session.input(data));

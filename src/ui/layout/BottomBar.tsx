@@ -1,0 +1,27 @@
+// A phone's bottom bar: one panel fills the screen at a time, and these buttons pick it. Hidden
+// by layout.css on larger screens, where every panel has its own place.
+
+import { useUi, type PhonePanel } from '../../store/ui-store.js';
+import { useUiStrings } from '../strings.js';
+import './layout.css';
+
+const GLYPHS: Record<PhonePanel, string> = { lessons: '☰', terminals: '>_', inspector: '⊞' };
+
+export function BottomBar() {
+  const panel = useUi((s) => s.phonePanel);
+  const show = useUi((s) => s.showPhonePanel);
+  const t = useUiStrings();
+  const labels: Record<PhonePanel, string> = { lessons: t.lessons, terminals: t.terminals, inspector: t.inspector };
+  return (
+    <nav className="bottom-bar" aria-label={t.panels}>
+      {(['lessons', 'terminals', 'inspector'] as const).map((p) => (
+        <button key={p} className="bottom-tab" aria-pressed={panel === p} aria-controls={p} data-panel={p} onClick={() => show(p)}>
+          <span className="bottom-glyph" aria-hidden="true">
+            {GLYPHS[p]}
+          </span>
+          {labels[p]}
+        </button>
+      ))}
+    </nav>
+  );
+}
