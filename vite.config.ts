@@ -2,6 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { offlinePlugin } from './scripts/offline-plugin.js';
 
+/** The tests under test/ that need no external program: our own server, recorded screens. */
+const selfContained = ['test/server/server.test.ts', 'test/server/blocking.test.ts', 'test/cli/golden.test.ts'];
+
 export default defineConfig({
   // Relative asset paths: the built site works from any static file server, at any path.
   base: './',
@@ -15,8 +18,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Tests wait for conditions (expect.poll), not for time: a busy 2-core machine gets 10 s.
+    expect: { poll: { timeout: 10_000, interval: 5 } },
+    // `npm run test:unit` runs the tests that need nothing but Node; `npm run test:diff` the
+    // ones that start Debian's redis-server (and redis-cli, python3-redis) to compare with.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', ...selfContained] } },
+      { extends: true, test: { name: 'diff', include: ['test/**/*.test.ts'], exclude: selfContained } },
+    ],
   },
 });

@@ -22,10 +22,13 @@ fi
 echo "test: typecheck"
 npm run --silent typecheck
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/vitest-e2e.json
+reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/vitest-e2e.json)
+rm -f "${reports[@]}"
 status=0
-echo "test: unit and differential tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+echo "test: unit tests (vitest, Node only)"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/vitest-unit.json || status=$?
+echo "test: differential tests against redis-server, redis-cli and redis-py (vitest)"
+npx vitest run --project diff --reporter=default --reporter=json --outputFile.json=.tmp/vitest-diff.json || status=$?
 echo "test: build the site, then end-to-end tests in Chromium"
 if npx vite build --logLevel warn; then
   npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-e2e.json || status=$?
@@ -36,11 +39,11 @@ fi
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of [".tmp/vitest.json", ".tmp/vitest-e2e.json"]) {
+for (const f of process.argv.slice(1)) {
   if (!fs.existsSync(f)) { failed++; continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-' || true
+' "${reports[@]}" || true
 exit $status

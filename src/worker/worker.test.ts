@@ -57,9 +57,9 @@ function rig(): Rig {
   return r;
 }
 
+/** Waits for messages to cross the channel: polled up to expect.poll's deadline (vite.config.ts). */
 async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 1));
-  expect(pred()).toBe(true);
+  await expect.poll(pred).toBe(true);
 }
 
 const bulk = (v: string | null): Reply => ({ t: 'bulk', v });

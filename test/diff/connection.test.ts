@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPLY_OFF } from '../../src/engine/client.js';
 import { encodeReply } from '../../src/protocol/encode.js';
-import { show, useDiff, type DiffContext, type Pair, type Step } from './harness.js';
+import { clockPast, show, useDiff, type DiffContext, type Pair, type Step } from './harness.js';
 
 async function interleave(steps: [Pair, Step][]): Promise<void> {
   for (const [p, s] of steps) await p.run([s]);
@@ -565,10 +565,7 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
     const all = [...steps, ['CLIENT', 'REPLY', 'ON'], sentinel];
     const got: (string | undefined)[] = [];
     all.forEach((argv, i) => void p.real.send(argv).then((raw) => (got[i] = raw)));
-    const deadline = Date.now() + 3000;
-    while (!got.includes('$7\r\n__end__\r\n') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await expect.poll(() => got.includes('$7\r\n__end__\r\n'), { message: 'the sentinel coming back' }).toBe(true);
     const real = got.filter((x): x is string => x !== undefined);
     const ours: string[] = [];
     const c = p.ours.client;
@@ -623,13 +620,19 @@ describe('CLIENT REPLY SKIP before a blocking command', () => {
       try {
         send(['CLIENT', 'REPLY', 'SKIP']);
         send([...block]);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        if (wake !== null) await b!.run([[...wake]]);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        c.engine.handleBlockedTimeouts();
+        if (wake !== null) {
+          // Served once blocked (our engine blocks within send; the real server, when it says so).
+          const blocked = async () => /blocked_clients:(\d+)/.exec(await b!.real.send(['INFO', 'clients']))?.[1];
+          await expect.poll(blocked).toBe('1');
+          await b!.run([[...wake]]);
+        } else {
+          // Timed out: ours once the clock is past the timeout; the real server by itself, and
+          // it runs the ECHO below only after that (a blocked client's input waits).
+          await clockPast(Date.now() + 50);
+          c.engine.handleBlockedTimeouts();
+        }
         send(['ECHO', 'after']);
-        const deadline = Date.now() + 3000;
-        while (!real.includes('$5\r\nafter\r\n') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+        await expect.poll(() => real.includes('$5\r\nafter\r\n'), { message: "ECHO's reply" }).toBe(true);
       } finally {
         c.deliver = deliver;
       }
@@ -750,8 +753,9 @@ describe('client-side caching: invalidation messages', () => {
 
   /** The next out-of-band push on each side, compared (with `mask` applied to both). */
   async function expectPush(p: Pair, what: string, mask: (raw: string) => string = (x) => x): Promise<string> {
+    // A deadline only for a readable failure; a busy machine gets as long as expect.poll does.
     const timeout = (side: string) =>
-      new Promise<string>((resolve) => setTimeout(() => resolve(`<no push on ${side}>`), 2000));
+      new Promise<string>((resolve) => setTimeout(() => resolve(`<no push on ${side}>`), 10_000));
     const real = await Promise.race([p.real.next(), timeout('real')]);
     const ours = await Promise.race([p.ours.next(), timeout('ours')]);
     expect(show(mask(ours)), what).toBe(show(mask(real)));
@@ -911,11 +915,8 @@ describe('client-side caching: invalidation messages', () => {
     c!.real.close();
     c!.ours.close();
     // Wait until the real server has noticed the closed connection.
-    for (let i = 0; i < 100; i++) {
-      const list = text(await b!.real.send(['CLIENT', 'LIST']));
-      if (!list.includes(`id=${ic.real} `)) break;
-      await sleep(10);
-    }
+    const listed = async () => text(await b!.real.send(['CLIENT', 'LIST'])).includes(`id=${ic.real} `);
+    await expect.poll(listed, { message: 'the closed connection leaving CLIENT LIST' }).toBe(false);
     await interleave([
       [a!, ['GET', 'k']],
       [b!, ['SET', 'k', 'v']],
@@ -934,8 +935,9 @@ describe('client-side caching: invalidation messages', () => {
   it('an expired key read by a tracking client is invalidated', async () => {
     const [a, b] = await d.clients(2);
     await tracking3(a!);
-    await a!.run([['SET', 'k', 'v', 'PX', '30'], ['GET', 'k']]);
-    await sleep(80);
+    // Long enough for the GET to come first on a busy machine; then past it on the clock.
+    await a!.run([['SET', 'k', 'v', 'PX', '500'], ['GET', 'k']]);
+    await clockPast(Date.now() + 500);
     await b!.run([['GET', 'k']]);
     await expectPush(a!, 'expired');
     await expectNoPush(a!);
@@ -953,5 +955,3 @@ describe('client-side caching: invalidation messages', () => {
     await expectNoPush(a!);
   });
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,8 +2,8 @@
 // TTL, PTTL, EXPIRETIME, PEXPIRETIME, PERSIST. Absolute times (the *AT forms, EXPIRETIME) compare
 // exactly; relative TTLs compare with a tolerance for the time between the two servers.
 import { describe, expect, it } from 'vitest';
-import { useDiff } from './harness.js';
-import { closeInts, sleep } from './keys-support.js';
+import { clockPast, useDiff } from './harness.js';
+import { closeInts } from './keys-support.js';
 
 /** 2100-01-01 in seconds and ms. */
 const T = '4102444800';
@@ -252,7 +252,7 @@ describe('TTL, PTTL', () => {
 
   it('sees keys expire', async () => {
     await d.run([['SET', 'a', '1'], ['SET', 'b', '2'], ['PEXPIRE', 'a', '20'], ['PEXPIRE', 'b', '20']]);
-    await sleep(40);
+    await clockPast(Date.now() + 20);
     await d.run([
       ['TTL', 'a'],
       ['PTTL', 'a'],

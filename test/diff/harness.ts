@@ -68,6 +68,16 @@ export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedi
   };
 }
 
+/**
+ * Waits until the host's clock, which both servers read, is past `at` (Unix ms). With real TTLs
+ * and timeouts this is the condition itself: take `at` as Date.now() + ttl once the reply that
+ * set the TTL has come, and the key is expired on both sides when this returns. Nothing is sent,
+ * so no key is touched (reading an expired key deletes it, which is often what a test looks at).
+ */
+export async function clockPast(at: number): Promise<void> {
+  await expect.poll(() => Date.now(), { message: `the clock passing ${at}` }).toBeGreaterThan(at);
+}
+
 /** A RESP connection that returns each reply's raw bytes (a latin1 byte string). */
 export class RespConnection {
   private buf = '';

@@ -106,5 +106,3 @@ export async function sameScanReply(d: DiffContext, argv: string[]): Promise<voi
 export async function sameWatchOutcome(d: DiffContext, key: string, action: string[][]): Promise<void> {
   await d.run([['WATCH', key], ...action, ['MULTI'], ['GET', key], ['EXEC']]);
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,8 +3,8 @@
 // DBSIZE, FLUSHDB, FLUSHALL, SWAPDB.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { useDiff, type Step } from './harness.js';
-import { makeList, resp3, sameScan, sameScanReply, sameWatchOutcome, select, sleep } from './keys-support.js';
+import { clockPast, useDiff, type Step } from './harness.js';
+import { makeList, resp3, sameScan, sameScanReply, sameWatchOutcome, select } from './keys-support.js';
 
 const u = (...argv: string[]): Step => ({ argv, unordered: true });
 
@@ -63,7 +63,7 @@ describe('DEL, UNLINK, EXISTS, TOUCH, TYPE, DBSIZE', () => {
 
   it('ignores keys that expired (and DEL of an expired key is 0)', async () => {
     await d.run([['SET', 'a', '1', 'PX', '1'], ['SET', 'b', '2', 'PX', '1'], ['SET', 'c', '3', 'PX', '1'], ['SET', 'd', '4']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     await d.run([['EXISTS', 'a', 'd'], ['DEL', 'b', 'd'], ['TYPE', 'c'], ['TOUCH', 'a', 'b', 'c'], ['DBSIZE']]);
   });
 });
@@ -153,18 +153,19 @@ describe('KEYS', () => {
   it('KEYS * includes the empty key but other patterns never match it', () =>
     d.run([['SET', '', 'v'], ['SET', 'x', 'v'], u('KEYS', '*'), u('KEYS', '**'), u('KEYS', '*?'), u('KEYS', '')]));
 
+  // Backtracking over 11 stars on a 3000-byte key takes on the order of 3000^11 steps: such a
+  // matcher never finishes, so the test's own timeout is the bound (no wall-clock assertion that
+  // a busy machine could miss).
   it('does not go exponential on many stars', async () => {
     const long = 'a'.repeat(3000);
     await d.run([['SET', long, 'v'], ['SET', 'ab', 'v']]);
-    const started = Date.now();
     await d.run([u('KEYS', '*a*a*a*a*a*a*a*a*a*a*a*b'), u('KEYS', '*a*a*a*a*a*a*a*a*a*a*a*a'), u('KEYS', 'a*a*a*?*a*a*a*[ab]')]);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('skips expired keys without deleting them', async () => {
     expect(await d.pair.real.send(['DEBUG', 'SET-ACTIVE-EXPIRE', '0'])).toBe('+OK\r\n');
     await d.run([['SET', 'gone', '1', 'PX', '1'], ['SET', 'here', '2']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     await d.run([u('KEYS', '*'), u('KEYS', 'g*'), ['DBSIZE']]);
   });
 
@@ -277,7 +278,7 @@ describe('SCAN', () => {
   it('does not return expired keys', async () => {
     await fillMany(30);
     await d.run([['PEXPIRE', 'key:1', '1'], ['PEXPIRE', 'key:2', '1'], ['PEXPIRE', 'key:3', '1']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     await sameScan(d);
     await d.run([['DBSIZE']]);
   });
@@ -289,9 +290,9 @@ describe('RANDOMKEY', () => {
   it('picks a key, nil when empty, skips expired keys', async () => {
     await d.run([['RANDOMKEY'], ['SET', 'only', 'v'], ['RANDOMKEY'], ['RANDOMKEY', 'x']]);
     await d.run([['SET', 'e1', '1', 'PX', '1'], ['SET', 'e2', '1', 'PX', '1'], ['DEL', 'only']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     await d.run([['RANDOMKEY'], ['DBSIZE'], ['SET', 'e3', '1', 'PX', '1'], ['SET', 'live', '1', 'EX', '100']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     // Which of the two keys each draw hits is random: only 'live' can come back.
     for (let i = 0; i < 2; i++) {
       const { real, ours } = await d.both(['RANDOMKEY']);
@@ -367,7 +368,7 @@ describe('RENAME, RENAMENX', () => {
 
   it('treats an expired source as missing and an expired target as free', async () => {
     await d.run([['SET', 'src', '1', 'PX', '1'], ['SET', 'dst', '2', 'PX', '1'], ['SET', 'ok', '3']]);
-    await sleep(15);
+    await clockPast(Date.now() + 1);
     await d.run([['RENAME', 'src', 'x'], ['RENAMENX', 'ok', 'dst'], ['GET', 'dst'], ['TTL', 'dst'], ['DBSIZE']]);
   });
 });

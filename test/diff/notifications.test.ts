@@ -3,11 +3,12 @@
 // the messages (channel, event, key, order) must be identical.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { show, useDiff, type Pair } from './harness.js';
+import { clockPast, show, useDiff, type Pair } from './harness.js';
 import { readUntil, resp3, same } from './pubsub-support.js';
 
 /** A pseudo-command: wait this many ms (for TTLs to run out). */
-const SLEEP = '<sleep>';
+/** A step that waits until TTLs of argv[1] ms set by the steps before have run out. */
+const TTL_PASSED = '<ttl passed>';
 /** A pseudo-command prefix: run the command on both, do not compare its (random) reply. */
 const RANDOM = '<random>';
 
@@ -28,7 +29,7 @@ describe('keyspace notifications', () => {
     await same(l, ['SUBSCRIBE', 'end'], 1);
     await same(d.pair, ['CONFIG', 'SET', 'notify-keyspace-events', flags]);
     for (const argv of commands) {
-      if (argv[0] === SLEEP) await new Promise((r) => setTimeout(r, Number(argv[1])));
+      if (argv[0] === TTL_PASSED) await clockPast(Date.now() + Number(argv[1]));
       else if (argv[0] === RANDOM) await d.both(argv.slice(1));
       else await same(d.pair, argv);
     }
@@ -236,7 +237,7 @@ describe('keyspace notifications', () => {
 
   it('expired (x) events from lazy expiry', async () => {
     // Redis may expire k in its cron before the GET: either way one event is in the stream.
-    await events('KEx', [['SET', 'k', 'v', 'PX', '30'], ['SET', 'j', 'v', 'PX', '5000'], [SLEEP, '150'], ['GET', 'k'], ['GET', 'j']]);
+    await events('KEx', [['SET', 'k', 'v', 'PX', '30'], ['SET', 'j', 'v', 'PX', '5000'], [TTL_PASSED, '30'], ['GET', 'k'], ['GET', 'j']]);
   });
 
   it('commands that change nothing, fail or hit a no-op path publish what Redis publishes', async () => {
@@ -278,7 +279,7 @@ describe('keyspace notifications', () => {
       ['SUNIONSTORE', 'dst', 'nope'],
       ['ZUNIONSTORE', 'dst', '1', 'nope'],
       ['SET', 'ex', 'v', 'PX', '20'],
-      [SLEEP, '60'],
+      [TTL_PASSED, '20'],
       ['DEL', 'ex'],
       ['EXPIRE', 'a', '0'],
       ['GETDEL', 'nope'],

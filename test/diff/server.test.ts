@@ -356,26 +356,28 @@ describe('INFO', () => {
   it('connected_clients', async () => {
     await d.clients(2);
     // The real server may still be closing earlier tests' connections: ask until it settles.
-    let r = '';
-    for (let i = 0; i < 50; i++) {
-      r = infoFields(text((await d.both(['INFO', 'clients'])).real)).get('connected_clients')!;
-      if (r === '3') break;
-      await new Promise((res) => setTimeout(res, 20));
-    }
+    const connected = async () => infoFields(text((await d.both(['INFO', 'clients'])).real)).get('connected_clients');
+    await expect.poll(connected).toBe('3');
     const { ours } = await d.both(['INFO', 'clients']);
-    expect(infoFields(text(ours)).get('connected_clients')).toBe(r);
+    expect(infoFields(text(ours)).get('connected_clients')).toBe('3');
   });
 
   it('server fields that are facts', async () => {
     d.engine.config.set('port', String(d.redis.port));
+    const before = Date.now();
     const { real, ours } = await d.both(['INFO', 'server']);
+    const after = Date.now() + 1;
     const r = infoFields(text(real));
     const o = infoFields(text(ours));
     for (const f of ['redis_version', 'redis_git_sha1', 'redis_git_dirty', 'redis_mode', 'arch_bits', 'multiplexing_api', 'tcp_port', 'hz', 'configured_hz', 'io_threads_active']) {
       expect(o.get(f), f).toBe(r.get(f));
     }
     expect(o.get('run_id')).toMatch(/^[0-9a-f]{40}$/);
-    expect(Math.abs(Number(o.get('server_time_usec')) - Number(r.get('server_time_usec')))).toBeLessThan(5_000_000);
+    // Both clocks read between before and after (ms; the next ms covers Date.now's rounding down).
+    for (const t of [o, r].map((f) => Number(f.get('server_time_usec')) / 1000)) {
+      expect(t).toBeGreaterThanOrEqual(before);
+      expect(t).toBeLessThanOrEqual(after);
+    }
   });
 });
 
@@ -383,13 +385,19 @@ describe('TIME', () => {
   const d = useDiff();
 
   it('two bulk strings: seconds and microseconds', async () => {
+    const before = Date.now();
     const { real, ours } = await d.both(['TIME']);
+    const after = Date.now() + 1;
     const nums = (raw: string) => ((parse(raw) as { v: Reply[] }).v.map((x) => Number((x as { v: string }).v)));
     const [rs, ru] = nums(real);
     const [os, ou] = nums(ours);
     expect(ou).toBeGreaterThanOrEqual(0);
     expect(ou).toBeLessThan(1_000_000);
-    expect(Math.abs(os! + ou! / 1e6 - (rs! + ru! / 1e6))).toBeLessThan(5);
+    // Both clocks read between before and after (ms; the next ms covers Date.now's rounding down).
+    for (const t of [os! * 1000 + ou! / 1000, rs! * 1000 + ru! / 1000]) {
+      expect(t).toBeGreaterThanOrEqual(before);
+      expect(t).toBeLessThanOrEqual(after);
+    }
     expect(ours).toMatch(/^\*2\r\n\$10\r\n\d{10}\r\n\$\d\r\n\d{1,6}\r\n$/);
     await d.run([['TIME', 'x']]);
   });

@@ -4,7 +4,7 @@
 // checked on inputs full of ties, where only an exact reproduction gives the same order.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { useDiff } from './harness.js';
+import { clockPast, useDiff } from './harness.js';
 import { setup } from './hashes-support.js';
 import { resp3 } from './strings-support.js';
 
@@ -246,7 +246,7 @@ describe('SORT BY', () => {
       ['PEXPIRE', 'w_3', '1'],
       ['PEXPIRE', 'w_1', '100000'],
     ]);
-    await new Promise((r) => setTimeout(r, 20));
+    await clockPast(Date.now() + 1);
     await d.run([['SORT', 'l', 'BY', 'w_*'], ['EXISTS', 'w_3'], ['SORT', 'l', 'GET', 'w_*']]);
   });
 });

@@ -1,14 +1,12 @@
 // TRANSACTIONS group: MULTI, EXEC, DISCARD, WATCH, UNWATCH against a real redis-server,
 // including two-connection cases (a write, FLUSHDB, SWAPDB or an expiry between WATCH and EXEC).
 import { describe, expect, it } from 'vitest';
-import { show, useDiff, type Pair, type Step } from './harness.js';
+import { clockPast, show, useDiff, type Pair, type Step } from './harness.js';
 
 /** Runs steps on several connection pairs in the given order, comparing every reply. */
 async function interleave(steps: [Pair, Step][]): Promise<void> {
   for (const [p, s] of steps) await p.run([s]);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** HELLO 3 on both sides; the replies differ only by the connection id. */
 async function hello3(p: Pair): Promise<void> {
@@ -432,21 +430,23 @@ describe('WATCH', () => {
     ]);
   });
 
+  // Real TTLs, as the real server has no other clock: long enough for WATCH to come before the
+  // expiry on a busy machine, then the test waits until the clock is past it (expiredBy).
   it('a key that expires between WATCH and EXEC breaks it', async () => {
     const [a, b] = await d.clients(2);
-    await interleave([
-      [a!, ['SET', 'k', 'v', 'PX', '60']],
-      [a!, ['WATCH', 'k']],
-    ]);
-    await sleep(120);
+    await interleave([[a!, ['SET', 'k', 'v', 'PX', '500']]]);
+    let expiredBy = Date.now() + 500;
+    await interleave([[a!, ['WATCH', 'k']]]);
+    await clockPast(expiredBy);
     await interleave([
       [a!, ['MULTI']],
       [a!, ['PING']],
       [a!, ['EXEC']],
-      [a!, ['SET', 'k', 'v', 'PX', '60']],
-      [a!, ['WATCH', 'k']],
+      [a!, ['SET', 'k', 'v', 'PX', '500']],
     ]);
-    await sleep(120);
+    expiredBy = Date.now() + 500;
+    await interleave([[a!, ['WATCH', 'k']]]);
+    await clockPast(expiredBy);
     await interleave([
       [b!, ['GET', 'k']],
       [a!, ['MULTI']],
@@ -469,7 +469,7 @@ describe('WATCH', () => {
   it('a key already expired when watched: its deletion is no change, a new value is', async () => {
     const [a, b] = await d.clients(2);
     await a!.run([['SET', 'k', 'v', 'PX', '20']]);
-    await sleep(60);
+    await clockPast(Date.now() + 20);
     await interleave([
       [a!, ['WATCH', 'k']],
       [a!, ['MULTI']],
@@ -477,7 +477,7 @@ describe('WATCH', () => {
       [a!, ['EXEC']],
       [a!, ['SET', 'k', 'v', 'PX', '20']],
     ]);
-    await sleep(60);
+    await clockPast(Date.now() + 20);
     await interleave([
       [a!, ['WATCH', 'k']],
       [b!, ['GET', 'k']],
@@ -486,7 +486,7 @@ describe('WATCH', () => {
       [a!, ['EXEC']],
       [a!, ['SET', 'k', 'v', 'PX', '20']],
     ]);
-    await sleep(60);
+    await clockPast(Date.now() + 20);
     await interleave([
       [a!, ['WATCH', 'k']],
       [b!, ['SET', 'k', 'new']],
@@ -495,7 +495,7 @@ describe('WATCH', () => {
       [a!, ['EXEC']],
       [a!, ['SET', 'k', 'v', 'PX', '20']],
     ]);
-    await sleep(60);
+    await clockPast(Date.now() + 20);
     await interleave([
       [a!, ['WATCH', 'k']],
       [b!, ['FLUSHDB']],
@@ -511,7 +511,7 @@ describe('WATCH', () => {
       [b!, ['SELECT', '1']],
       [b!, ['SET', 'k', 'v', 'PX', '20']],
     ]);
-    await sleep(60);
+    await clockPast(Date.now() + 20);
     await interleave([
       [a!, ['WATCH', 'k']],
       [b!, ['SWAPDB', '0', '1']],

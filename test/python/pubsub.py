@@ -2,11 +2,24 @@
 # publisher sending news; JSON events read with listen(); a pattern subscription; get_message().
 import json
 import threading
+import time
 
 from _connect import connect
 
 r = connect()
 r.flushdb()
+
+
+def next_message(ps, timeout=10.0):
+    """The next message get_message() returns (subscribe replies it skips do not count), or None
+    after `timeout` seconds: a busy machine may take more than a second to deliver."""
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        m = ps.get_message(timeout=left)
+        if m is not None:
+            return m
+    return None
+
 
 # --- subscriber.py / publisher.py: a handler called from a background thread ------------------
 received = []
@@ -46,7 +59,7 @@ events = connect().pubsub()
 events.subscribe("user:events")
 events.psubscribe("user:*")
 for _ in range(2):
-    m = events.get_message(timeout=1)
+    m = next_message(events)
     print(m["type"], m["channel"], m["data"])
 print(publish_event("user:events", {"type": "signup", "user_id": 42, "email": "user@example.com"}))
 print(publish_event("user:logins", {"type": "login", "user_id": 7}))
@@ -65,21 +78,20 @@ print("numpat:", r.pubsub_numpat())
 
 events.punsubscribe("user:*")
 events.unsubscribe("user:events")
-while True:
-    m = events.get_message(timeout=1)
-    if m is None:
-        break
+for _ in range(2):
+    m = next_message(events)
     print(m["type"], m["channel"], m["data"])
 events.close()
 
 # --- get_message() polling, ignore_subscribe_messages ------------------------------------------
 poll = connect().pubsub(ignore_subscribe_messages=True)
 poll.subscribe("alerts")
-poll.get_message(timeout=1)  # the subscribe confirmation, ignored (None)
+while r.pubsub_numsub("alerts")[0][1] == 0:  # until the server has the subscriber
+    pass
 r.publish("alerts", "disk almost full")
 r.publish("alerts", "안녕하세요")
 for _ in range(2):
-    m = poll.get_message(timeout=1)
+    m = next_message(poll)  # skips the subscribe confirmation
     print(m["channel"], m["data"].decode())
 print("nothing more:", poll.get_message(timeout=0.1))
 poll.close()
@@ -88,12 +100,13 @@ poll.close()
 r.config_set("notify-keyspace-events", "KEA")
 ks = connect().pubsub(ignore_subscribe_messages=True)
 ks.psubscribe("__keyspace@0__:session:*")
-ks.get_message(timeout=1)
+while r.pubsub_numpat() == 0:  # until the server has the pattern
+    pass
 r.set("session:1", "x", ex=100)
 r.delete("session:1")
 got = []
 while len(got) < 3:
-    m = ks.get_message(timeout=1)
+    m = next_message(ks)
     if m is None:
         break
     got.append((m["channel"].decode(), m["data"].decode()))

@@ -20,8 +20,6 @@ afterAll(async () => {
   await ours?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function rawClient(port: number): Promise<{ socket: Socket; received: () => string }> {
   const socket = new Socket();
   await new Promise<void>((resolve) => socket.connect(port, '127.0.0.1', resolve));
@@ -34,7 +32,11 @@ async function rawClient(port: number): Promise<{ socket: Socket; received: () =
 /** MONITOR lines: time and peer address masked. */
 const mask = (s: string) => s.replace(/\+\d+\.\d{6} \[(\d+) [^\]]+\]/g, '+T [$1 A]');
 
-/** Runs the same scenario against a port; returns what the watched connection received. */
+/**
+ * Runs the same scenario against a port; returns what the watched connection received. Each
+ * step waits until the subscriber has received the last reply it is owed, so the order in which
+ * things happen is the same on both servers however busy the machine is.
+ */
 async function scenario(port: number): Promise<string> {
   const sub = await rawClient(port);
   // One write: subscribe, commands refused in pub/sub mode, PING, more subscriptions, and
@@ -47,17 +49,18 @@ async function scenario(port: number): Promise<string> {
       'PING inline\r\n' +
       multibulk(['SSUBSCRIBE', 's']),
   );
-  await sleep(50);
+  await expect.poll(() => sub.received()).toMatch(/\$10\r\nssubscribe\r\n\$1\r\ns\r\n:1\r\n$/);
   const pub = await RespConnection.connect(port);
   expect(await pub.send(['PUBLISH', 'a', 'one'])).toBe(':1\r\n');
   expect(await pub.send(['PUBLISH', 'bee', 'two'])).toBe(':1\r\n');
   expect(await pub.send(['SPUBLISH', 's', 'three'])).toBe(':1\r\n');
-  await sleep(50);
+  await expect.poll(() => sub.received()).toMatch(/\$5\r\nthree\r\n$/);
   sub.socket.write(multibulk(['UNSUBSCRIBE', 'a']) + multibulk(['PUNSUBSCRIBE']) + multibulk(['SUNSUBSCRIBE']) + multibulk(['GET', 'x']) + multibulk(['MONITOR']));
-  await sleep(50);
+  // GET's nil, then MONITOR's +OK.
+  await expect.poll(() => sub.received()).toMatch(/\$-1\r\n\+OK\r\n$/);
   expect(await pub.send(['SET', 'x', '1'])).toBe('+OK\r\n');
   expect(await pub.send(['PUBLISH', 'a', 'nobody'])).toBe(':0\r\n');
-  await sleep(50);
+  await expect.poll(() => sub.received()).toMatch(/"PUBLISH" "a" "nobody"\r\n$/);
   pub.close();
   sub.socket.destroy();
   return mask(sub.received());

@@ -18,7 +18,10 @@ export interface Exchange {
 export interface ExchangeOptions {
   /** Pause between chunks, ms. */
   gap?: number;
-  /** How long to wait after the last chunk for more data or the close, ms. */
+  /**
+   * How long to wait after the last chunk, and after each reply, for more data or the close, ms.
+   * Silence can only be waited for; `quiet` is how long counts as silence.
+   */
   quiet?: number;
 }
 
@@ -32,17 +35,27 @@ export function exchange(port: number, chunks: readonly string[], options: Excha
     let closed = false;
     let timer: NodeJS.Timeout | undefined;
     let sent = false;
+    /** Chunks received so far: the quiet timer checks that none came while it waited. */
+    let received = 0;
     const finish = () => {
       clearTimeout(timer);
       s.destroy();
       resolve({ data: Buffer.concat(parts).toString('latin1'), closed });
     };
+    // Node runs due timers before it reads sockets: after a stall of this process (a busy
+    // machine), replies may be waiting unread when the timer fires. Two more turns of the loop
+    // let our own server (same process) read, answer, and this socket read the answer.
+    const settle = () => {
+      const seen = received;
+      setImmediate(() => setImmediate(() => received === seen && finish()));
+    };
     const arm = () => {
       clearTimeout(timer);
-      if (sent) timer = setTimeout(finish, quiet);
+      if (sent) timer = setTimeout(settle, quiet);
     };
     s.on('data', (d: Buffer) => {
       parts.push(d);
+      received++;
       arm();
     });
     s.on('error', (e: NodeJS.ErrnoException) => {
