@@ -157,8 +157,8 @@ describe('inspector key list', () => {
     await typeLine(page, 'RPUSH queue a b c');
     await typeLine(page, 'SET brief x PX 1500');
     const row = (key: string) => page.locator('#inspector li', { hasText: key });
-    await expect.poll(() => row('queue').locator('.key-meta').textContent()).toBe('quicklist 3');
-    await expect.poll(() => row('brief').locator('.key-meta').textContent()).toBe('embstr 1');
+    await expect.poll(() => row('queue').locator('.key-meta').textContent()).toBe('quicklist · 3 items');
+    await expect.poll(() => row('brief').locator('.key-meta').textContent()).toBe('embstr · 1 B');
     await expect.poll(() => row('brief').locator('.ttl').textContent()).toMatch(/^[01]\.\ds$/);
     await expect.poll(() => row('brief').count()).toBe(0);
   });

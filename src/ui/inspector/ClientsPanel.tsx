@@ -4,6 +4,7 @@ import { engine } from '../engine-client.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
 import { onTerminalCommand } from '../terminal/terminals.js';
 import { showBytes } from './bytes.js';
+import { coalesced } from './coalesce.js';
 
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
@@ -11,21 +12,21 @@ export function ClientsPanel() {
   const t = useUiStrings();
 
   useEffect(() => {
-    let pending = false;
-    const read = () => {
-      if (pending) return;
-      pending = true;
-      void engine
-        .clients()
-        .then(setClients, () => undefined)
-        .finally(() => (pending = false));
-    };
-    read();
-    const offs = [onTerminalCommand(read), engine.onChanges(read), engine.onPush(read), engine.onRestart(read), engine.onClosed(read)];
+    // Read at most once a frame: a client writing thousands of keys a second sends as many
+    // change events, and the list only needs to be right when the frame is drawn.
+    const read = coalesced(() =>
+      engine.clients().then(
+        (next) => setClients((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next)),
+        () => undefined,
+      ),
+    );
+    read.trigger();
+    const offs = [onTerminalCommand(read.trigger), engine.onChanges(read.trigger), engine.onPush(read.trigger), engine.onRestart(read.trigger), engine.onClosed(read.trigger)];
     // Blocked clients' timeouts count down; new connections come without commands.
-    const timer = setInterval(read, 1_000);
+    const timer = setInterval(read.trigger, 1_000);
     return () => {
       clearInterval(timer);
+      read.cancel();
       for (const off of offs) off();
     };
   }, []);

@@ -4,6 +4,7 @@ import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
 import { decodeScore } from '../../engine/geo.js';
 import { prettyJson, showBytes } from './bytes.js';
+import { coalesced } from './coalesce.js';
 import { commandLine, recreate } from './commands.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
 import { existingTerminal } from '../terminal/terminals.js';
@@ -19,17 +20,20 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
 
   useEffect(() => {
     let cancelled = false;
-    const read = () =>
-      void engine.inspect(db, keyName, 0, count).then(
+    // A key written thousands of times a second is read again once a frame, not each time.
+    const read = coalesced(() =>
+      engine.inspect(db, keyName, 0, count).then(
         (d) => !cancelled && setDetails(d),
         () => undefined,
-      );
-    read();
+      ),
+    );
+    read.trigger();
     const off = engine.onChanges((events) => {
-      if (events.some((e) => e.db === db && (e.key === keyName || e.key === ''))) read();
+      if (events.some((e) => e.db === db && (e.key === keyName || e.key === ''))) read.trigger();
     });
     return () => {
       cancelled = true;
+      read.cancel();
       off();
     };
   }, [db, keyName, count, clockVersion]);
