@@ -4,7 +4,7 @@ import { engine } from '../engine-client.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
 import { onTerminalCommand } from '../terminal/terminals.js';
 import { showBytes } from './bytes.js';
-import { coalesced } from './coalesce.js';
+import { after, coalesced } from './coalesce.js';
 
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
@@ -12,13 +12,15 @@ export function ClientsPanel() {
   const t = useUiStrings();
 
   useEffect(() => {
-    // Read at most once a frame: a client writing thousands of keys a second sends as many
-    // change events, and the list only needs to be right when the frame is drawn.
-    const read = coalesced(() =>
-      engine.clients().then(
-        (next) => setClients((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next)),
-        () => undefined,
-      ),
+    // Read at most 5 times a second: a client writing thousands of keys a second sends as
+    // many change events, and each read costs the page a render.
+    const read = coalesced(
+      () =>
+        engine.clients().then(
+          (next) => setClients((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next)),
+          () => undefined,
+        ),
+      after(200),
     );
     read.trigger();
     const offs = [onTerminalCommand(read.trigger), engine.onChanges(read.trigger), engine.onPush(read.trigger), engine.onRestart(read.trigger), engine.onClosed(read.trigger)];

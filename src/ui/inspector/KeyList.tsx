@@ -5,7 +5,7 @@ import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings } from '../strings.js';
 import { showBytes } from './bytes.js';
-import { coalesced } from './coalesce.js';
+import { after, coalesced } from './coalesce.js';
 import { KeyIndex, timeLeft, type SortBy } from './key-index.js';
 import { useRowWindow } from './row-window.js';
 import { ValueView } from './ValueView.js';
@@ -52,13 +52,15 @@ export function KeyList({ followDb }: { followDb: number }) {
   const match = useMemo(() => (pattern === '' ? null : globMatcher(utf8Encode(pattern))), [pattern]);
   useEffect(() => void index.setView({ type, match, sortBy }).catch(() => undefined), [index, type, match, sortBy]);
 
-  // Key counts per database for the picker, read at most once a frame while keys change.
+  // Key counts per database for the picker, read at most 4 times a second while keys change.
   useEffect(() => {
-    const read = coalesced(() =>
-      engine.dbSizes().then(
-        (next) => setSizes((old) => (old.length === next.length && old.every((n, i) => n === next[i]) ? old : next)),
-        () => undefined,
-      ),
+    const read = coalesced(
+      () =>
+        engine.dbSizes().then(
+          (next) => setSizes((old) => (old.length === next.length && old.every((n, i) => n === next[i]) ? old : next)),
+          () => undefined,
+        ),
+      after(250),
     );
     read.trigger();
     const off = engine.onChanges(read.trigger);

@@ -13,6 +13,11 @@ export function nextFrame(fn: () => void): void {
   setTimeout(run, typeof requestAnimationFrame === 'function' ? 100 : 0);
 }
 
+/** Runs `fn` after `ms` (for reads that need not follow every frame: counts, the clients). */
+export function after(ms: number): (fn: () => void) => void {
+  return (fn) => setTimeout(fn, ms);
+}
+
 export interface Coalesced {
   /** Asks for a run: one comes at the next frame, or after the one running now ends. */
   trigger(): void;
