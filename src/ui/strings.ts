@@ -145,8 +145,8 @@ const en = {
   secondsLeft: (s: string) => `${s} s left`,
   /** Which terminal tab a client is (the panel lists CLIENT ID, tabs have names). */
   clientTab: (title: string) => `tab “${title}”`,
-  clientMe: 'this tab',
-  clientOther: 'another page or the lessons checker',
+  /** The lessons' own connection, which CLIENT LIST shows too. */
+  lessonsChecker: 'lessons checker (the page’s own connection)',
 };
 
 export type UiStrings = typeof en;
@@ -260,8 +260,7 @@ const ko: UiStrings = {
   forever: '무기한',
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
-  clientMe: '이 탭',
-  clientOther: '다른 페이지 또는 레슨 확인용',
+  lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
 };
 
 export const UI_STRINGS: Record<Locale, UiStrings> = { en, ko };

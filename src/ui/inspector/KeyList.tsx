@@ -4,7 +4,7 @@ import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings } from '../strings.js';
-import { showBytes } from './bytes.js';
+import { ShownBytes } from './ShownText.js';
 import { after, coalesced } from './coalesce.js';
 import { KeyIndex, timeLeft, type SortBy } from './key-index.js';
 import { useRowWindow } from './row-window.js';
@@ -131,9 +131,7 @@ export function KeyList({ followDb }: { followDb: number }) {
               <li key={k.key} className={classes.join(' ')} style={{ transform: `translateY(${win.top(win.first + i)}px)`, height: ROW_HEIGHT }}>
                 <button className="key-row" onClick={() => setSelected(k.key)} aria-pressed={k.key === selected}>
                   <span className={`type type-${k.type}`}>{k.type}</span>
-                  <span className="key" title={showBytes(k.key).text}>
-                    {showBytes(k.key).text}
-                  </span>
+                  <ShownBytes value={k.key} className="key" titled />
                   <span className="key-meta" title={t.keyMeta(k.encoding, k.type, k.size)}>
                     {t.keyMetaShort(k.encoding, k.type, k.size)}
                   </span>

@@ -113,6 +113,11 @@ export class TerminalSession {
     );
   }
 
+  /** The engine's CLIENT ID of this terminal's connection (null while it has none). */
+  get clientId(): number | null {
+    return this.handle === null ? null : this.engine.remoteId(this.handle);
+  }
+
   /** At a prompt with no input waiting, and everything written is on the screen. */
   get idle(): boolean {
     return !this.busy && this.queue === '' && this.editor.active && this.unparsedWrites === 0 && this.held === '';
