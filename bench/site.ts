@@ -192,7 +192,12 @@ const big = await (async () => {
   const loadMs = Date.now() - loadStart;
   const openStart = Date.now();
   await inspectorButton.click();
-  await p.waitForFunction((n) => (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`), KEYS, { timeout: 600_000, polling: 100 });
+  // Open when the list shows its rows and the count (not only the database sizes).
+  await p.waitForFunction(
+    (n) => document.querySelector('#inspector .key-row') !== null && (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`),
+    KEYS,
+    { timeout: 600_000, polling: 100 },
+  );
   const openMs = Date.now() - openStart;
   await focusTerminal(p);
   await p.evaluate(() => {

@@ -295,8 +295,12 @@ export class TerminalSession {
     const plan = this.cli.plan(line);
     if (plan.kind !== 'nothing' && plan.history) {
       this.editor.history.add(line);
-      // Saved at the end of the batch (pump), with every line of a paste at once.
-      this.historyUnsaved = true;
+      // Within a paste, saved once at its end (endBatch) with every line at once.
+      if (/[\r\n]/.test(this.queue)) this.historyUnsaved = true;
+      else {
+        this.historyUnsaved = false;
+        this.options.onHistory(this.editor.history.lines);
+      }
     }
     try {
       await this.carryOut(plan);
