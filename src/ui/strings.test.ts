@@ -29,6 +29,15 @@ describe('page strings', () => {
     expect(ko.fields(2)).toBe('필드 2개');
   });
 
+  it('words a key row’s encoding and size so they never read as a value', () => {
+    expect(en.keyMetaShort('int', 'string', 2)).toBe('int · 2 B');
+    expect(en.keyMetaShort('quicklist', 'list', 1)).toBe('quicklist · 1 item');
+    expect(en.keyMetaShort('listpack', 'zset', 3)).toBe('listpack · 3 members');
+    expect(en.keyMeta('int', 'string', 2)).toBe('encoding int, length 2 bytes');
+    expect(ko.keyMetaShort('int', 'string', 2)).toBe('int · 2B');
+    expect(ko.keyMetaShort('listpack', 'hash', 2)).toBe('listpack · 필드 2개');
+  });
+
   it('has every word in both languages, none left empty', () => {
     const flat = (o: object): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v as object).map((x) => `${k}.${x}`) : typeof v === 'string' && v === '' ? [] : [k]));

@@ -81,7 +81,11 @@ const en = {
   byType: 'by type',
   byTtl: 'by TTL',
   keyCount: (db: number, total: number, shown: number | null) => `db${db}: ${plural(total, 'key', 'keys')}${shown === null ? '' : `, ${shown} shown`}`,
-  keyMeta: (encoding: string, isString: boolean, size: number) => `encoding ${encoding}, ${isString ? 'length' : 'size'} ${size}`,
+  /** A key row's encoding and size: worded so it never reads as the value. */
+  keyMetaShort: (encoding: string, type: string, size: number) =>
+    `${encoding} · ${type === 'string' ? `${size} B` : type === 'list' ? plural(size, 'item', 'items') : type === 'hash' ? plural(size, 'field', 'fields') : type === 'stream' ? plural(size, 'entry', 'entries') : plural(size, 'member', 'members')}`,
+  keyMeta: (encoding: string, type: string, size: number) =>
+    `encoding ${encoding}, ${type === 'string' ? `length ${plural(size, 'byte', 'bytes')}` : type === 'list' ? `length ${size}` : `size ${size}`}`,
   ttlLeft: (s: string) => `${s}s`,
 
   // Value view
@@ -139,6 +143,10 @@ const en = {
   blocked: (command: string, keys: string, wait: string) => `blocked in ${command} on ${keys} (${wait})`,
   forever: 'forever',
   secondsLeft: (s: string) => `${s} s left`,
+  /** Which terminal tab a client is (the panel lists CLIENT ID, tabs have names). */
+  clientTab: (title: string) => `tab “${title}”`,
+  /** The lessons' own connection, which CLIENT LIST shows too. */
+  lessonsChecker: 'lessons checker (the page’s own connection)',
 };
 
 export type UiStrings = typeof en;
@@ -194,7 +202,9 @@ const ko: UiStrings = {
   byType: '타입순',
   byTtl: 'TTL순',
   keyCount: (db: number, total: number, shown: number | null) => `db${db}: 키 ${total}개${shown === null ? '' : `, ${shown}개 표시`}`,
-  keyMeta: (encoding: string, isString: boolean, size: number) => `인코딩 ${encoding}, ${isString ? '길이' : '크기'} ${size}`,
+  keyMetaShort: (encoding: string, type: string, size: number) =>
+    `${encoding} · ${type === 'string' ? `${size}B` : type === 'hash' ? `필드 ${size}개` : type === 'list' || type === 'stream' ? `항목 ${size}개` : `멤버 ${size}개`}`,
+  keyMeta: (encoding: string, type: string, size: number) => `인코딩 ${encoding}, ${type === 'string' ? `길이 ${size}바이트` : type === 'list' ? `길이 ${size}` : `크기 ${size}`}`,
   ttlLeft: (s: string) => `${s}초`,
 
   value: '값',
@@ -249,6 +259,8 @@ const ko: UiStrings = {
   blocked: (command: string, keys: string, wait: string) => `${command} 블로킹 중: ${keys} (${wait})`,
   forever: '무기한',
   secondsLeft: (s: string) => `${s}초 남음`,
+  clientTab: (title: string) => `탭 “${title}”`,
+  lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
 };
 
 export const UI_STRINGS: Record<Locale, UiStrings> = { en, ko };

@@ -27,6 +27,9 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   },
   autosave: (snapshot) => saved.save({ snapshot, ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null }),
   autosaveTime: () => performance.now(),
+  // Change events go to the page at most every 15 ms, not after every command: a paste or a
+  // client writing thousands of keys a second would otherwise send the page a message each.
+  schedule: (fn) => setTimeout(fn, 15),
 });
 
 // Messages that come while the snapshot loads wait for it.

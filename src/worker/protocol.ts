@@ -95,7 +95,7 @@ export type FromWorker =
     } & ClientState)
   /** A reply or push a client received outside its own `run` (invalidations, unblocked replies, pub/sub). */
   | { type: 'push'; clientId: number; reply: Reply }
-  /** Keyspace changes since the last batch, in order (sent at most once per tick). */
+  /** Keyspace changes since the last batch, in order (the browser worker sends them at most every 15 ms). */
   | { type: 'changes'; events: ChangeEvent[] }
   /** Answer to `snapshot`: one page of keys; `cursor` 0 means the scan is complete; `size` = DBSIZE. */
   | { type: 'snapshot'; id: number; db: number; cursor: number; keys: KeyInfo[]; size: number }

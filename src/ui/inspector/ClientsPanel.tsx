@@ -2,30 +2,35 @@ import { useEffect, useState } from 'react';
 import type { ClientView } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
-import { onTerminalCommand } from '../terminal/terminals.js';
+import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
+import { existingTerminal, onTerminalCommand } from '../terminal/terminals.js';
 import { showBytes } from './bytes.js';
+import { after, coalesced } from './coalesce.js';
 
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
   const [clients, setClients] = useState<ClientView[]>([]);
   const t = useUiStrings();
+  const tabs = useUi((s) => s.tabs);
 
   useEffect(() => {
-    let pending = false;
-    const read = () => {
-      if (pending) return;
-      pending = true;
-      void engine
-        .clients()
-        .then(setClients, () => undefined)
-        .finally(() => (pending = false));
-    };
-    read();
-    const offs = [onTerminalCommand(read), engine.onChanges(read), engine.onPush(read), engine.onRestart(read), engine.onClosed(read)];
+    // Read at most 5 times a second: a client writing thousands of keys a second sends as
+    // many change events, and each read costs the page a render.
+    const read = coalesced(
+      () =>
+        engine.clients().then(
+          (next) => setClients((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next)),
+          () => undefined,
+        ),
+      after(200),
+    );
+    read.trigger();
+    const offs = [onTerminalCommand(read.trigger), engine.onChanges(read.trigger), engine.onPush(read.trigger), engine.onRestart(read.trigger), engine.onClosed(read.trigger)];
     // Blocked clients' timeouts count down; new connections come without commands.
-    const timer = setInterval(read, 1_000);
+    const timer = setInterval(read.trigger, 1_000);
     return () => {
       clearInterval(timer);
+      read.cancel();
       for (const off of offs) off();
     };
   }, []);
@@ -38,7 +43,7 @@ export function ClientsPanel() {
           <li key={c.id}>
             <span className="client-id">
               id {c.id}
-              {c.name !== '' ? ` · ${showBytes(c.name).text}` : ''}
+              {whose(c, tabs, t)}
             </span>
             <span className="badge">db{c.db}</span>
             {c.resp === 3 && <span className="badge">RESP3</span>}
@@ -52,6 +57,21 @@ export function ClientsPanel() {
       </ul>
     </section>
   );
+}
+
+/**
+ * Which terminal tab a client is (tabs are named 'client 1', CLIENT ID counts from 3), or that
+ * it is the lessons' own connection; else its CLIENT SETNAME, as CLIENT LIST shows it.
+ */
+function whose(c: ClientView, tabs: readonly TabInfo[], t: UiStrings): string {
+  const tab = tabs.find((tab) => existingTerminal(tab.id)?.session.clientId === c.id);
+  const name = c.name !== '' ? showBytes(c.name).text : '';
+  if (tab !== undefined) {
+    const title = tab.title === defaultTabTitle(tab.id) ? t.defaultTabTitle(tab.id) : tab.title;
+    return ` · ${t.clientTab(title)}${name !== '' && name !== title ? ` · ${name}` : ''}`;
+  }
+  if (c.name === 'lessons') return ` · ${t.lessonsChecker}`;
+  return name !== '' ? ` · ${name}` : '';
 }
 
 function describeState(c: ClientView, t: UiStrings): string[] {

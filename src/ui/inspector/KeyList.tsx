@@ -1,12 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { globMatcher } from '../../engine/glob.js';
 import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings } from '../strings.js';
-import { showBytes } from './bytes.js';
-import { compareKeys, KeyIndex, timeLeft, type ListedKey, type SortBy } from './key-index.js';
+import { ShownBytes } from './ShownText.js';
+import { after, coalesced } from './coalesce.js';
+import { KeyIndex, timeLeft, type SortBy } from './key-index.js';
+import { useRowWindow } from './row-window.js';
 import { ValueView } from './ValueView.js';
 
 const ROW_HEIGHT = 26;
@@ -14,7 +15,8 @@ const TYPES = ['string', 'list', 'hash', 'set', 'zset', 'stream'];
 
 /**
  * Every key of a database (the active tab's, or one picked here) with its type and a TTL that
- * counts down; filtered by glob and type, sorted, virtualised so 100,000 keys scroll smoothly.
+ * counts down; filtered by glob and type, sorted, virtualised: only the rows in view exist, so
+ * a million keys scroll and update smoothly.
  */
 export function KeyList({ followDb }: { followDb: number }) {
   const [picked, setPicked] = useState<number | null>(null);
@@ -29,14 +31,16 @@ export function KeyList({ followDb }: { followDb: number }) {
 
   const index = useMemo(() => new KeyIndex(db, engine), [db]);
   const version = useSyncExternalStore(index.subscribe, index.getVersion);
+  // start/stop (not create/dispose) so that StrictMode's effect, cleanup, effect again leaves a
+  // working index: the one useMemo made is used again after its cleanup.
   useEffect(() => {
-    void index.reload().catch(() => undefined);
+    void index.start().catch(() => undefined);
     const off = engine.onChanges((events) => void index.apply(events).catch(() => undefined));
     const offRestart = engine.onRestart(() => void index.reload().catch(() => undefined));
     return () => {
       off();
       offRestart();
-      index.dispose();
+      index.stop();
     };
   }, [index]);
   // Pausing or moving the clock changes every TTL: read them again.
@@ -45,34 +49,29 @@ export function KeyList({ followDb }: { followDb: number }) {
   }, [index, clock.version]);
   useEffect(() => setSelected(null), [db]);
 
-  // Key counts per database for the picker, refreshed at most a few times a second.
+  const match = useMemo(() => (pattern === '' ? null : globMatcher(utf8Encode(pattern))), [pattern]);
+  useEffect(() => void index.setView({ type, match, sortBy }).catch(() => undefined), [index, type, match, sortBy]);
+
+  // Key counts per database for the picker, read at most 4 times a second while keys change.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () => void engine.dbSizes().then(setSizes, () => undefined);
-    read();
-    const off = engine.onChanges(() => {
-      clearTimeout(timer);
-      timer = setTimeout(read, 150);
-    });
+    const read = coalesced(
+      () =>
+        engine.dbSizes().then(
+          (next) => setSizes((old) => (old.length === next.length && old.every((n, i) => n === next[i]) ? old : next)),
+          () => undefined,
+        ),
+      after(250),
+    );
+    read.trigger();
+    const off = engine.onChanges(read.trigger);
     return () => {
-      clearTimeout(timer);
+      read.cancel();
       off();
     };
   }, []);
 
-  const rows = useMemo(() => {
-    const match = pattern === '' ? null : globMatcher(utf8Encode(pattern));
-    const out: ListedKey[] = [];
-    for (const k of index.keys.values()) {
-      if (type !== '' && k.type !== type) continue;
-      if (match !== null && !match(k.key)) continue;
-      out.push(k);
-    }
-    return out.sort(compareKeys(sortBy));
-    // `version` stands for the index's contents.
-  }, [index, version, pattern, type, sortBy]);
-
-  const hasTtl = rows.some((k) => k.ttl >= 0) && !clock.paused;
+  const rows = index.rows;
+  const hasTtl = index.withTtl > 0 && !clock.paused;
   const [, tick] = useState(0);
   useEffect(() => {
     if (!hasTtl) return;
@@ -81,9 +80,13 @@ export function KeyList({ followDb }: { followDb: number }) {
   }, [hasTtl]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const win = useRowWindow(scroller, rows.size, ROW_HEIGHT);
+  // `version` stands for the rows' contents.
+  const shown = useMemo(() => rows.slice(win.first, win.count), [rows, version, win.first, win.count]);
   const now = performance.now();
-  const total = sizes[db] ?? index.keys.size;
+  // The list's own count once it has read the database (DBSIZE also counts keys whose TTL
+  // passed but that are not deleted yet, which the list leaves out).
+  const total = index.version > 0 ? index.keys.size : (sizes[db] ?? 0);
 
   return (
     <div className="keylist">
@@ -114,26 +117,23 @@ export function KeyList({ followDb }: { followDb: number }) {
         </select>
       </div>
       <p className="muted" aria-live="polite">
-        {t.keyCount(db, total, rows.length !== index.keys.size ? rows.length : null)}
+        {t.keyCount(db, total, rows.size !== index.keys.size ? rows.size : null)}
       </p>
-      <div className="keylist-scroll" ref={scroller} style={{ height: `min(45vh, ${Math.max(rows.length, 1) * ROW_HEIGHT + 2}px)` }}>
-        <ul style={{ height: virtual.getTotalSize() }}>
-          {virtual.getVirtualItems().map((item) => {
-            const k = rows[item.index]!;
+      <div className="keylist-scroll" ref={scroller} style={{ height: `min(45vh, ${Math.max(rows.size, 1) * ROW_HEIGHT + 2}px)` }}>
+        <ul style={{ height: win.height }}>
+          {shown.map((k, i) => {
             const left = timeLeft(k, now, clock.paused);
             const classes = ['key-item'];
             if (left === 0) classes.push('expiring');
             if (k.key === selected) classes.push('selected');
             if (k.touched !== 0 && k.touched === index.batch) classes.push('touched');
             return (
-              <li key={k.key} className={classes.join(' ')} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+              <li key={k.key} className={classes.join(' ')} style={{ transform: `translateY(${win.top(win.first + i)}px)`, height: ROW_HEIGHT }}>
                 <button className="key-row" onClick={() => setSelected(k.key)} aria-pressed={k.key === selected}>
                   <span className={`type type-${k.type}`}>{k.type}</span>
-                  <span className="key" title={showBytes(k.key).text}>
-                    {showBytes(k.key).text}
-                  </span>
-                  <span className="key-meta" title={t.keyMeta(k.encoding, k.type === 'string', k.size)}>
-                    {k.encoding} {k.size}
+                  <ShownBytes value={k.key} className="key" titled />
+                  <span className="key-meta" title={t.keyMeta(k.encoding, k.type, k.size)}>
+                    {t.keyMetaShort(k.encoding, k.type, k.size)}
                   </span>
                   {left !== null && (
                     <span className="ttl">

@@ -4,6 +4,8 @@ import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
 import { decodeScore } from '../../engine/geo.js';
 import { prettyJson, showBytes } from './bytes.js';
+import { coalesced } from './coalesce.js';
+import { ShownBytes, ShownText } from './ShownText.js';
 import { commandLine, recreate } from './commands.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
 import { existingTerminal } from '../terminal/terminals.js';
@@ -19,17 +21,20 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
 
   useEffect(() => {
     let cancelled = false;
-    const read = () =>
-      void engine.inspect(db, keyName, 0, count).then(
+    // A key written thousands of times a second is read again once a frame, not each time.
+    const read = coalesced(() =>
+      engine.inspect(db, keyName, 0, count).then(
         (d) => !cancelled && setDetails(d),
         () => undefined,
-      );
-    read();
+      ),
+    );
+    read.trigger();
     const off = engine.onChanges((events) => {
-      if (events.some((e) => e.db === db && (e.key === keyName || e.key === ''))) read();
+      if (events.some((e) => e.db === db && (e.key === keyName || e.key === ''))) read.trigger();
     });
     return () => {
       cancelled = true;
+      read.cancel();
       off();
     };
   }, [db, keyName, count, clockVersion]);
@@ -49,7 +54,9 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
   return (
     <section className="value-view" aria-label={t.value}>
       <header>
-        <h3 title={showBytes(details.key).text}>{showBytes(details.key).text}</h3>
+        <h3 title={showBytes(details.key).text}>
+          <ShownText text={showBytes(details.key).text} />
+        </h3>
         <button className="tool" onClick={onGone} aria-label={t.closeValue}>
           ×
         </button>
@@ -134,8 +141,7 @@ function sizeLabel(d: KeyDetails, t: UiStrings): string {
 }
 
 function Bytes({ value }: { value: string }) {
-  const { text, escaped } = showBytes(value);
-  return <span className={escaped ? 'bytes escaped' : 'bytes'}>{text}</span>;
+  return <ShownBytes value={value} />;
 }
 
 function pairs(fields: string[]): [string, string][] {
@@ -158,7 +164,7 @@ function StringValue({ bytes, length }: { bytes: string; length: number }) {
         <input type="checkbox" checked={bits} onChange={(e) => setBits(e.target.checked)} />
         {t.showBits}
       </label>
-      {bits ? <BitGrid bytes={bytes.slice(0, BIT_GRID_BYTES)} /> : <pre className="string-value">{json ?? text}</pre>}
+      {bits ? <BitGrid bytes={bytes.slice(0, BIT_GRID_BYTES)} /> : <pre className="string-value">{json ?? <ShownText text={text} newlines />}</pre>}
       {!bits && json !== null && <p className="muted">{t.jsonNote}</p>}
       {bits && bytes.length > BIT_GRID_BYTES && <p className="muted">{t.bitsShown(BIT_GRID_BYTES * 8 - 1, length * 8)}</p>}
       {!bits && bytes.length < length && <p className="muted">{t.bytesShown(bytes.length, length)}</p>}

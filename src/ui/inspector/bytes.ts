@@ -21,3 +21,22 @@ export function prettyJson(text: string): string | null {
     return null;
   }
 }
+
+/**
+ * Text split where a tab or newline would go unseen (HTML shows a tab as a space, a newline in a
+ * line of text as nothing): those parts come as their escapes ('\t', '\n') to show in their
+ * own style. With `newlines`, a newline stays a line break (a multi-line string value).
+ */
+export function controlParts(text: string, newlines = false): { text: string; control: boolean }[] {
+  const parts: { text: string; control: boolean }[] = [];
+  let plain = '';
+  for (const ch of text) {
+    if (ch === '\t' || (ch === '\n' && !newlines)) {
+      if (plain !== '') parts.push({ text: plain, control: false });
+      plain = '';
+      parts.push({ text: ch === '\t' ? '\\t' : '\\n', control: true });
+    } else plain += ch;
+  }
+  if (plain !== '' || parts.length === 0) parts.push({ text: plain, control: false });
+  return parts;
+}

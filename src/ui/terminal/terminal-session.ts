@@ -10,7 +10,7 @@ import { CliSession, type LinePlan } from '../../cli/session.js';
 import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
 import type { Reply } from '../../engine/reply.js';
-import type { WorkerClient } from '../../worker/client.js';
+import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
 
 /** What the tab shows about its connection. */
@@ -72,6 +72,23 @@ export class TerminalSession {
   private streaming = false;
   private disposed = false;
   private unparsedWrites = 0;
+  /**
+   * A paste of many lines runs as a batch: the history is saved and the tab's state reported
+   * once when the last line has run, not once per line (each costs a localStorage write and a
+   * re-render). The screen gets exactly the bytes it would line by line.
+   */
+  private historyUnsaved = false;
+  private infoUnsent: ConnectionInfo | null = null;
+  private lastInfo: ConnectionInfo | null = null;
+  /** Output of a batch not yet written to the screen (see write). */
+  private held = '';
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Commands of queued lines already sent to the engine, in order, while an earlier line runs
+   * (a paste): each line still waits its turn to be echoed and printed, but the engine works
+   * through them without a round trip each. Only plain data commands go ahead (PIPELINED).
+   */
+  private ahead: { line: string; argv: string[]; handle: number; result: Promise<RunResult> }[] = [];
   private readonly unsubscribe: Array<() => void> = [];
   private banner: string | undefined;
 
@@ -117,9 +134,14 @@ export class TerminalSession {
     return this.handle;
   }
 
+  /** The engine's CLIENT ID of this terminal's connection (null while it has none). */
+  get clientId(): number | null {
+    return this.handle === null ? null : this.engine.remoteId(this.handle);
+  }
+
   /** At a prompt with no input waiting, and everything written is on the screen. */
   get idle(): boolean {
-    return !this.busy && this.queue === '' && this.editor.active && this.unparsedWrites === 0;
+    return !this.busy && this.queue === '' && this.editor.active && this.unparsedWrites === 0 && this.held === '';
   }
 
   /** Opens the connection and shows the first prompt. */
@@ -158,6 +180,7 @@ export class TerminalSession {
    */
   private interrupt(): void {
     this.queue = '';
+    this.dropAhead();
     this.write('^C\r\n');
     if (this.waiting !== null) {
       const w = this.waiting;
@@ -211,6 +234,8 @@ export class TerminalSession {
   }
 
   dispose(): void {
+    if (this.historyUnsaved) this.options.onHistory(this.editor.history.lines);
+    this.historyUnsaved = false;
     this.disposed = true;
     for (const off of this.unsubscribe) off();
     if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
@@ -233,6 +258,7 @@ export class TerminalSession {
             if (this.disposed || this.exited) return;
             if (this.cli.pubsubMode || this.cli.monitorMode) {
               this.streaming = true;
+              this.endBatch(); // no more lines run while messages stream in
               return;
             }
             this.write(this.editor.start());
@@ -249,13 +275,55 @@ export class TerminalSession {
           return;
       }
     }
+    if (!this.busy) this.endBatch();
+  }
+
+  /** More complete lines wait to run (the rest of a paste). */
+  private get inBatch(): boolean {
+    return this.busy || /[\r\n]/.test(this.queue);
+  }
+
+  /** The last line of a batch ran: what was held for its end goes out. */
+  private endBatch(): void {
+    this.flushHeld();
+    if (this.historyUnsaved) {
+      this.historyUnsaved = false;
+      this.options.onHistory(this.editor.history.lines);
+    }
+    const info = this.infoUnsent;
+    if (info !== null) {
+      this.infoUnsent = null;
+      this.report(info);
+    }
+  }
+
+  /** Tells the tab its state (held while a batch runs; nothing when it did not change). */
+  private info(info: ConnectionInfo): void {
+    if (info.name !== undefined || !this.inBatch) {
+      this.infoUnsent = null;
+      this.report(info);
+    } else {
+      this.infoUnsent = info;
+    }
+  }
+
+  private report(info: ConnectionInfo): void {
+    const last = this.lastInfo;
+    if (info.name === undefined && last !== null && last.db === info.db && last.inMulti === info.inMulti) return;
+    this.lastInfo = { db: info.db, inMulti: info.inMulti };
+    this.options.onInfo(info);
   }
 
   private async runLine(line: string): Promise<void> {
     const plan = this.cli.plan(line);
     if (plan.kind !== 'nothing' && plan.history) {
       this.editor.history.add(line);
-      this.options.onHistory(this.editor.history.lines);
+      // Within a paste, saved once at its end (endBatch) with every line at once.
+      if (/[\r\n]/.test(this.queue)) this.historyUnsaved = true;
+      else {
+        this.historyUnsaved = false;
+        this.options.onHistory(this.editor.history.lines);
+      }
     }
     try {
       await this.carryOut(plan);
@@ -288,11 +356,11 @@ export class TerminalSession {
         }
         return;
       case 'command':
-        for (let n = 0; n < plan.repeat && !this.disposed; n++) await this.send(plan.argv);
+        for (let n = 0; n < plan.repeat && !this.disposed; n++) await this.send(plan.argv, plan.repeat === 1);
     }
   }
 
-  private async send(argv: string[]): Promise<void> {
+  private async send(argv: string[], single = false): Promise<void> {
     if (this.disconnected) await this.reconnect();
     const handle = await this.connection();
     let out = this.cli.beforeSend(argv);
@@ -301,7 +369,7 @@ export class TerminalSession {
       out = '';
     }
     const started = performance.now();
-    const result = await this.engine.run(handle, argv);
+    const result = await this.runNext(handle, argv, single);
     if (result.blocked) {
       try {
         result.replies = [...result.replies, ...(await this.replyLater())];
@@ -325,7 +393,69 @@ export class TerminalSession {
     const info: ConnectionInfo = { db: result.db, inMulti: result.inMulti };
     const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
     if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);
-    this.options.onInfo(info);
+    this.info(info);
+  }
+
+  /**
+   * Runs a line's command, or takes the result of it sent ahead; then sends the plain lines
+   * queued behind it ahead, when this one is plain too (never behind a command that could
+   * block, subscribe, or change what the next lines mean).
+   */
+  private async runNext(handle: number, argv: string[], single: boolean): Promise<RunResult> {
+    const next = this.ahead[0];
+    let pending: Promise<RunResult>;
+    if (next !== undefined && next.handle === handle && sameArgs(next.argv, argv)) {
+      this.ahead.shift();
+      pending = next.result;
+    } else {
+      this.dropAhead();
+      pending = this.engine.run(handle, argv);
+    }
+    if (single && isPipelined(argv)) this.sendAhead(handle);
+    try {
+      return await pending;
+    } catch (e) {
+      // Sent ahead on a connection that ended meanwhile: it never ran; run it now.
+      if (e instanceof WorkerRequestError && pending === next?.result) return this.engine.run(await this.connection(), argv);
+      throw e;
+    }
+  }
+
+  /** Sends the plain lines at the head of the queue ahead (up to AHEAD of them). */
+  private sendAhead(handle: number): void {
+    const q = this.queue;
+    let i = 0;
+    let known = 0;
+    while (i < q.length && this.ahead.length < AHEAD) {
+      let end = i;
+      while (end < q.length) {
+        const c = q.charCodeAt(end);
+        if (c === 0x0d || c === 0x0a) break;
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return; // keys the editor acts on: stop here
+        end++;
+      }
+      if (end === q.length) return; // not a whole line yet
+      const line = q.slice(i, end);
+      i = end + (q.charCodeAt(end) === 0x0d && q.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+      const plan = this.cli.plan(line);
+      if (plan.kind === 'nothing') continue;
+      if (plan.kind !== 'command' || plan.repeat !== 1 || !isPipelined(plan.argv)) return;
+      if (known < this.ahead.length) {
+        // Already sent: the queue holds the same lines in the same order.
+        if (this.ahead[known]!.line !== line) return this.dropAhead();
+        known++;
+        continue;
+      }
+      const result = this.engine.run(handle, plan.argv);
+      result.catch(() => undefined); // its line reports any failure when its turn comes
+      this.ahead.push({ line, argv: plan.argv, handle, result });
+      known++;
+    }
+  }
+
+  /** Forgets commands sent ahead (the queue was cleared or the connection changed). */
+  private dropAhead(): void {
+    this.ahead = [];
   }
 
   /** The reply of a blocked command, with any pushes before it. */
@@ -344,13 +474,15 @@ export class TerminalSession {
   private exit(): void {
     this.exited = true;
     this.queue = '';
+    this.dropAhead();
     if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
     this.handle = null;
     this.disconnected = false;
     this.cli.interrupted();
     this.cli.state.selected(0);
     this.write(`${NOTICE_START}redis-cli exited. Press any key to start it again.${NOTICE_END}`);
-    this.options.onInfo({ db: 0, inMulti: false });
+    this.endBatch();
+    this.report({ db: 0, inMulti: false });
   }
 
   // ---- the connection ---------------------------------------------------------------------
@@ -378,6 +510,7 @@ export class TerminalSession {
 
   /** A new connection, as redis-cli's reconnect makes it: outside MULTI, the database selected again. */
   private async reconnect(): Promise<void> {
+    this.dropAhead();
     if (this.handle !== null) await this.engine.close(this.handle).catch(() => undefined);
     this.handle = null;
     const db = this.cli.interrupted();
@@ -386,7 +519,7 @@ export class TerminalSession {
       const { replies } = await this.engine.run(handle, ['SELECT', String(db)]);
       if (replies[0]?.t !== 'error') this.cli.state.selected(db);
     }
-    this.options.onInfo({ db: this.cli.state.db, inMulti: false });
+    this.info({ db: this.cli.state.db, inMulti: false });
   }
 
   // ---- output -----------------------------------------------------------------------------
@@ -402,6 +535,22 @@ export class TerminalSession {
 
   private write(text: string): void {
     if (text === '' || this.disposed) return;
+    this.held += text;
+    // While a paste runs, the screen is updated every HOLD_MS rather than for every line: each
+    // update makes the terminal draw again, which costs far more than running a command.
+    if (this.inBatch) {
+      this.holdTimer ??= setTimeout(() => this.flushHeld(), HOLD_MS);
+      return;
+    }
+    this.flushHeld();
+  }
+
+  private flushHeld(): void {
+    if (this.holdTimer !== null) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    const text = this.held;
+    this.held = '';
+    if (text === '' || this.disposed) return;
     // xterm.js parses writes a moment later; `idle` waits for them so readers see the screen.
     this.unparsedWrites++;
     this.term.write(text, () => this.unparsedWrites--);
@@ -410,6 +559,39 @@ export class TerminalSession {
 
 /** Ctrl-C abandoned a blocked command. */
 class Interrupted extends Error {}
+
+/** How often the screen shows a running paste's progress. */
+const HOLD_MS = 100;
+
+/** Most commands sent ahead of their turn at once. */
+const AHEAD = 256;
+
+/**
+ * Commands that may be sent ahead of their turn: they never block, and change nothing about
+ * the connection (database, protocol, transaction, subscriptions, replies), so the lines after
+ * them mean the same whenever they are sent. The engine still runs everything in order.
+ */
+const PIPELINED = new Set(
+  (
+    'set get mset mget msetnx setnx setex psetex getset getdel getex append strlen incr decr incrby decrby incrbyfloat setrange getrange substr lcs ' +
+    'del unlink exists type ttl pttl expire pexpire expireat pexpireat expiretime pexpiretime persist rename renamenx touch copy dbsize ' +
+    'hset hget hmset hmget hgetall hdel hlen hexists hincrby hincrbyfloat hkeys hvals hsetnx hstrlen hrandfield ' +
+    'lpush rpush lpushx rpushx lpop rpop llen lrange lindex lset linsert lrem ltrim lpos lmove rpoplpush lmpop ' +
+    'sadd srem smembers sismember smismember scard spop srandmember smove sinter sunion sdiff sinterstore sunionstore sdiffstore sintercard ' +
+    'zadd zrem zscore zincrby zcard zcount zrange zrangebyscore zrevrange zrevrangebyscore zrank zrevrank zpopmin zpopmax zmscore zrangestore ' +
+    'zremrangebyrank zremrangebyscore zlexcount zrangebylex zrevrangebylex zremrangebylex zunionstore zinterstore zdiffstore zunion zinter zdiff ' +
+    'zintercard zmpop zrandmember pfadd pfcount pfmerge setbit getbit bitcount bitpos bitop geoadd geopos geodist geohash geosearch ' +
+    'geosearchstore xadd xlen xrange xrevrange xdel xtrim ping echo'
+  ).split(' '),
+);
+
+function isPipelined(argv: readonly string[]): boolean {
+  return argv.length > 0 && PIPELINED.has(argv[0]!.toLowerCase());
+}
+
+function sameArgs(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 /** redis-cli writes bytes and the tty turns "\n" into "\r\n"; xterm wants text. */
 export function toScreen(bytes: string): string {

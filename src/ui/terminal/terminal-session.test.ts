@@ -1,0 +1,114 @@
+import type { Terminal } from '@xterm/xterm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { History } from '../../cli/line-editor.js';
+import { VirtualClock } from '../../engine/clock.js';
+import { WorkerClient } from '../../worker/client.js';
+import { EngineHost } from '../../worker/engine-host.js';
+import type { ToWorker } from '../../worker/protocol.js';
+import { TerminalSession, type ConnectionInfo } from './terminal-session.js';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const ch of channels.splice(0)) {
+    ch.port1.close();
+    ch.port2.close();
+  }
+});
+
+/** A terminal session over a real engine behind a MessageChannel, its screen kept as bytes. */
+async function rig() {
+  const clock = new VirtualClock();
+  let runs = 0;
+  const engine = new WorkerClient(() => {
+    const ch = new MessageChannel();
+    channels.push(ch);
+    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock } });
+    ch.port2.onmessage = (e) => {
+      if ((e.data as ToWorker).type === 'run') runs++;
+      host.handle(e.data as ToWorker);
+    };
+    host.start();
+    return ch.port1;
+  });
+  await engine.ready;
+  let screen = '';
+  const term = {
+    cols: 200,
+    write(text: string, done?: () => void) {
+      screen += text;
+      queueMicrotask(() => done?.());
+    },
+  } as unknown as Terminal;
+  const saved: (readonly string[])[] = [];
+  const infos: ConnectionInfo[] = [];
+  const session = new TerminalSession({
+    term,
+    engine,
+    history: new History(),
+    onHistory: (lines) => saved.push([...lines]),
+    onInfo: (info) => infos.push(info),
+  });
+  await session.start();
+  const idle = () => expect.poll(() => session.idle, { timeout: 20_000, interval: 5 }).toBe(true);
+  return { session, engine, screen: () => screen, saved, infos, idle, runs: () => runs };
+}
+
+const LINES = [
+  'SET n 10',
+  'INCR n',
+  '',
+  'set "unterminated',
+  'GET n',
+  'SELECT 2',
+  'SET n 100',
+  'INCRBY n 5',
+  'MULTI',
+  'INCR n',
+  'GET n',
+  'EXEC',
+  '   ',
+  'HSET h f v',
+  'HGETALL h',
+  'SELECT 0',
+  ...Array.from({ length: 200 }, (_, i) => `RPUSH list ${i}`),
+  'LLEN list',
+  'HELP GET',
+  'DBSIZE',
+];
+
+describe('TerminalSession paste', () => {
+  it('prints exactly what the same lines typed one at a time print', async () => {
+    const typed = await rig();
+    for (const line of LINES) {
+      typed.session.input(line + '\r');
+      await typed.idle();
+    }
+    const pasted = await rig();
+    pasted.session.input(LINES.join('\r') + '\r');
+    await pasted.idle();
+    expect(pasted.screen()).toBe(typed.screen());
+    expect(pasted.screen()).toContain('(integer) 200\r\n');
+    // Each command ran once, in order.
+    expect(pasted.runs()).toBe(typed.runs());
+  });
+
+  it('saves the history and reports the tab once for the whole paste', async () => {
+    const { session, saved, infos, idle } = await rig();
+    session.input(LINES.join('\r') + '\r');
+    await idle();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.at(-1)).toBe('DBSIZE');
+    expect(infos).toEqual([{ db: 0, inMulti: false }]);
+  });
+
+  it('sends nothing ahead of a command that blocks', async () => {
+    const { session, engine, idle } = await rig();
+    // Sent ahead, RPUSH q x would feed the BLPOP before its turn.
+    session.input('BLPOP q 0\rRPUSH q x\r');
+    await expect.poll(() => session.occupied).toBe('blocked');
+    const other = await engine.open();
+    await engine.run(other, ['RPUSH', 'q', 'y']);
+    await idle();
+    expect((await engine.run(other, ['LRANGE', 'q', '0', '-1'])).replies).toEqual([{ t: 'array', v: [{ t: 'bulk', v: 'x' }] }]);
+  });
+});
