@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
@@ -6,7 +6,9 @@ import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
-import { setTerminalTheme } from './terminal/terminals.js';
+import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { focusPanel, useShortcuts } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
@@ -32,6 +34,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    setTerminalLabels(UI_STRINGS[locale].terminalInput);
   }, [locale]);
 
   useEffect(() => {
@@ -43,24 +46,10 @@ export function App() {
     });
   }, [setEngine]);
 
-  // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector: every panel is reachable from the keyboard.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = { Digit1: 'lessons', Digit2: 'terminals', Digit3: 'inspector' }[e.code];
-      if (!target) return;
-      e.preventDefault();
-      if (target === 'lessons' && !useUi.getState().lessonsOpen) toggleLessons();
-      if (target === 'inspector' && !useUi.getState().inspectorOpen) toggleInspector();
-      requestAnimationFrame(() => {
-        const el = document.getElementById(target);
-        const focusable = target === 'terminals' ? el?.querySelector<HTMLElement>('.terminal-box:not([hidden]) textarea') : el;
-        focusable?.focus();
-      });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggleLessons, toggleInspector]);
+  // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useShortcuts(openShortcuts);
 
   return (
     <div className={`app${lessonsOpen ? ' with-lessons' : ''}${inspectorOpen ? ' with-inspector' : ''}`}>
@@ -72,14 +61,17 @@ export function App() {
           Redis Playground
         </h1>
         <nav aria-label={t.panels}>
-          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={toggleLessons} title={t.lessonsTitle}>
+          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))} title={t.lessonsTitle}>
             {t.lessons}
           </button>
-          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={toggleInspector} title={t.inspectorTitle}>
+          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))} title={t.inspectorTitle}>
             {t.inspector}
           </button>
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
             {theme === 'dark' ? t.lightTheme : t.darkTheme}
+          </button>
+          <button className="tool" aria-haspopup="dialog" aria-label={t.shortcuts} title={t.shortcutsTitle} onClick={openShortcuts}>
+            ?
           </button>
         </nav>
       </header>
@@ -114,6 +106,7 @@ export function App() {
           </aside>
         )}
       </main>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

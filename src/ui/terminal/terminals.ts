@@ -8,7 +8,10 @@ import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
 import type { Reply } from '../../engine/reply.js';
 import { engine } from '../engine-client.js';
+import { useLessons } from '../../store/lesson-store.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
+import { shortcutOf } from '../shortcuts.js';
+import { UI_STRINGS } from '../strings.js';
 import { TerminalSession } from './terminal-session.js';
 
 export interface TerminalEntry {
@@ -115,6 +118,10 @@ export function terminalFor(tabId: number): TerminalEntry {
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,
   });
+  // The page's shortcuts (Alt+1...) pass by xterm.js to the window's listener; xterm would
+  // otherwise send them to the line editor as Meta keys, which it ignores.
+  term.attachCustomKeyEventHandler((e) => shortcutOf(e) === null);
+  term.textarea?.setAttribute('aria-label', UI_STRINGS[useLessons.getState().locale].terminalInput);
   term.onData((data) => session.input(data));
   acceptInsertedText(term, (data) => session.input(data));
   // Side by side, the terminal typed into is the active one (the inspector and Run follow it).
@@ -184,6 +191,11 @@ export function disposeTerminal(tabId: number): void {
   entry.session.dispose();
   entry.term.dispose();
   entry.element.remove();
+}
+
+/** The terminals' input label in the page's language (xterm.js sets an English one). */
+export function setTerminalLabels(label: string): void {
+  for (const { term } of entries.values()) term.textarea?.setAttribute('aria-label', label);
 }
 
 export function existingTerminal(tabId: number): TerminalEntry | undefined {
