@@ -83,6 +83,14 @@ describe('axe-core finds no critical or serious violation', () => {
         await page.locator('.topbar button[aria-haspopup="dialog"]').click();
         await page.locator('dialog.shortcuts[open]').waitFor();
         expect(await blocking(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+
+        // The terminals alone, both side panels closed.
+        for (const left of [1, 0]) {
+          await page.locator('.topbar button[aria-pressed="true"]').first().click();
+          await expect.poll(() => page.locator('aside.panel').count()).toBe(left);
+        }
+        expect(await blocking(page)).toEqual([]);
         expect(pageErrors(page)).toEqual([]);
         await page.context().close();
       });

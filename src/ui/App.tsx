@@ -60,11 +60,12 @@ export function App() {
           </span>{' '}
           Redis Playground
         </h1>
+        {/* aria-controls only while the panel is on the page: it must name an element that exists. */}
         <nav aria-label={t.panels}>
-          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))} title={t.lessonsTitle}>
+          <button className="tool" aria-pressed={lessonsOpen} aria-controls={lessonsOpen ? 'lessons' : undefined} onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))} title={t.lessonsTitle}>
             {t.lessons}
           </button>
-          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))} title={t.inspectorTitle}>
+          <button className="tool" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'inspector' : undefined} onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))} title={t.inspectorTitle}>
             {t.inspector}
           </button>
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
