@@ -61,19 +61,26 @@ const AXE_TIMEOUT = 150_000;
 describe('axe-core finds no critical or serious violation', () => {
   for (const locale of ['en', 'ko'] as const) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`on the lessons, a lesson step, two terminals and the list of keys (${locale}, ${theme})`, { timeout: AXE_TIMEOUT }, async () => {
+      it(`on the lessons, a passed lesson step, two terminals, the list of keys, no panels (${locale}, ${theme})`, { timeout: AXE_TIMEOUT }, async () => {
         const page = await openIn(locale, theme);
         // The start screen: lessons list, one terminal, the inspector.
         expect(await blocking(page)).toEqual([]);
 
-        // A lesson step with its hints and solution shown.
+        // A lesson step passed (green), with its hints and solution shown and Reset asking.
         await page.locator('.lesson-link').first().click();
+        await page.locator('section.step > .commands .run-command').first().click();
+        await page.locator('section.step[data-passed="true"]').waitFor();
         await page.locator('.step-help .tool').first().click();
         await page.locator('.step-help button[aria-expanded]').click();
         await page.locator('.solution').waitFor();
+        await page.locator('.reset .tool').click();
+        await page.locator('.reset.notice').waitFor();
         expect(await blocking(page)).toEqual([]);
 
-        // Two terminal tabs.
+        // Two terminal tabs, the first inside MULTI (its TX badge).
+        await focusTerminal(page);
+        await typeLine(page, 'MULTI');
+        await page.locator('.badge.tx').waitFor();
         await page.locator('.tab-add').click();
         await expect.poll(() => page.getByRole('tab').count()).toBe(2);
         await waitIdle(page);
