@@ -55,7 +55,6 @@ const en = {
   renameTitle: 'Double-click or F2 to rename',
   defaultTabTitle: (id: number) => `client ${id}`,
   database: (db: number) => `Database ${db}`,
-  closeTab: (title: string) => `Close ${title}`,
   closeTabTitle: 'Close this terminal (its client disconnects)',
 
   // Clock
@@ -200,7 +199,6 @@ const ko: UiStrings = {
   renameTitle: '더블클릭하거나 F2를 눌러 이름 바꾸기',
   defaultTabTitle: (id: number) => `클라이언트 ${id}`,
   database: (db: number) => `${db}번 데이터베이스`,
-  closeTab: (title: string) => `${title} 닫기`,
   closeTabTitle: '이 터미널 닫기 (클라이언트 연결이 끊깁니다)',
 
   clock: '엔진 시계',

@@ -121,7 +121,7 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
       {closable && (
         // For the mouse only: a tablist may hold nothing but tabs, so the keyboard closes the
         // focused tab with Delete (as ARIA's tabs pattern suggests).
-        <span className="tab-close" aria-hidden="true" title={t.closeTab(title)} onClick={close}>
+        <span className="tab-close" aria-hidden="true" title={t.closeTabTitle} onClick={close}>
           ×
         </span>
       )}
