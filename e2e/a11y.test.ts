@@ -213,8 +213,15 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => window.redisPlayground!.screen().slice(-3))).toEqual(['127.0.0.1:6379> PING', 'PONG', '127.0.0.1:6379>']);
     // The terminal's label follows the language.
     expect(await page.locator('.xterm-helper-textarea').getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
+    // A terminal opened in Korean mode is labelled in Korean too; switching relabels them all.
+    await page.locator('.tab-add').click();
+    await expect.poll(() => page.locator('.xterm-helper-textarea').count()).toBe(2);
+    expect(await page.locator('.xterm-helper-textarea').nth(1).getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
     await setLanguage(page, 'en');
-    expect(await page.locator('.xterm-helper-textarea').getAttribute('aria-label')).toBe('Terminal input (redis-cli)');
+    expect(await page.locator('.xterm-helper-textarea').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      'Terminal input (redis-cli)',
+      'Terminal input (redis-cli)',
+    ]);
     await page.context().close();
   });
 

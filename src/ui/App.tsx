@@ -34,7 +34,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    setTerminalLabels(UI_STRINGS[locale].terminalInput);
+    setTerminalLabels({ input: UI_STRINGS[locale].terminalInput, tooMuchOutput: UI_STRINGS[locale].terminalTooMuchOutput });
   }, [locale]);
 
   useEffect(() => {

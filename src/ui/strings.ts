@@ -141,6 +141,7 @@ const en = {
 
   // Keyboard and assistive technology
   terminalInput: 'Terminal input (redis-cli)',
+  terminalTooMuchOutput: 'Too much output to read aloud; move through the rows to read it',
   tabKeysTitle: 'Double-click or F2 to rename; Delete closes it (its client disconnects)',
   shortcuts: 'Keyboard shortcuts',
   shortcutsTitle: 'Keyboard shortcuts (Alt+/ or F1)',
@@ -279,6 +280,7 @@ const ko: UiStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
 
   terminalInput: '터미널 입력 (redis-cli)',
+  terminalTooMuchOutput: '출력이 너무 많아 읽어 주지 못합니다. 줄을 하나씩 옮겨 가며 읽으세요',
   tabKeysTitle: '더블클릭하거나 F2를 눌러 이름 바꾸기, Delete를 눌러 닫기 (클라이언트 연결이 끊깁니다)',
   shortcuts: '단축키',
   shortcutsTitle: '단축키 (Alt+/ 또는 F1)',

@@ -193,9 +193,15 @@ export function disposeTerminal(tabId: number): void {
   entry.element.remove();
 }
 
-/** The terminals' input label in the page's language (xterm.js sets an English one). */
-export function setTerminalLabels(label: string): void {
-  for (const { term } of entries.values()) term.textarea?.setAttribute('aria-label', label);
+/**
+ * What the terminals say to assistive technology, in the page's language (xterm.js's own words
+ * are English): the input's label, and the notice read when output comes too fast to read out.
+ */
+export function setTerminalLabels(words: { input: string; tooMuchOutput: string }): void {
+  // xterm.js keeps these for every terminal; it reads tooMuchOutput when it announces it.
+  Terminal.strings.promptLabel = words.input;
+  Terminal.strings.tooMuchOutput = words.tooMuchOutput;
+  for (const { term } of entries.values()) term.textarea?.setAttribute('aria-label', words.input);
 }
 
 export function existingTerminal(tabId: number): TerminalEntry | undefined {
