@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
 import { ClockBanner } from './ClockBanner.js';
@@ -10,7 +10,9 @@ import { EngineLoading } from './layout/EngineLoading.js';
 import { useScreenKind, useVisibleHeight } from './layout/screen.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
-import { setTerminalTheme } from './terminal/terminals.js';
+import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { focusPanel, useShortcuts } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
@@ -42,6 +44,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    setTerminalLabels({ input: UI_STRINGS[locale].terminalInput, tooMuchOutput: UI_STRINGS[locale].terminalTooMuchOutput });
   }, [locale]);
 
   useEffect(() => {
@@ -53,24 +56,10 @@ export function App() {
     });
   }, [setEngine]);
 
-  // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector: every panel is reachable from the keyboard.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = { Digit1: 'lessons', Digit2: 'terminals', Digit3: 'inspector' }[e.code];
-      if (!target) return;
-      e.preventDefault();
-      if (target === 'lessons' && !useUi.getState().lessonsOpen) toggleLessons();
-      if (target === 'inspector' && !useUi.getState().inspectorOpen) toggleInspector();
-      requestAnimationFrame(() => {
-        const el = document.getElementById(target);
-        const focusable = target === 'terminals' ? el?.querySelector<HTMLElement>('.terminal-box:not([hidden]) textarea') : el;
-        focusable?.focus();
-      });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggleLessons, toggleInspector]);
+  // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useShortcuts(openShortcuts);
 
   return (
     <div className={`app${showLessons ? ' with-lessons' : ''}${showInspector ? ' with-inspector' : ''}`} data-panel={phonePanel}>
@@ -81,15 +70,19 @@ export function App() {
           </span>{' '}
           Redis Playground
         </h1>
+        {/* aria-controls only while the panel is on the page: it must name an element that exists. */}
         <nav aria-label={t.panels}>
-          <button className="tool" aria-pressed={lessonsOpen} aria-controls="lessons" onClick={toggleLessons} title={t.lessonsTitle}>
+          <button className="tool" aria-pressed={lessonsOpen} aria-controls={lessonsOpen ? 'lessons' : undefined} onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))} title={t.lessonsTitle}>
             {t.lessons}
           </button>
-          <button className="tool" aria-pressed={inspectorOpen} aria-controls="inspector" onClick={toggleInspector} title={t.inspectorTitle}>
+          <button className="tool" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'inspector' : undefined} onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))} title={t.inspectorTitle}>
             {t.inspector}
           </button>
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
             {theme === 'dark' ? t.lightTheme : t.darkTheme}
+          </button>
+          <button className="tool" aria-haspopup="dialog" aria-label={t.shortcuts} title={t.shortcutsTitle} onClick={openShortcuts}>
+            ?
           </button>
         </nav>
       </header>
@@ -127,6 +120,7 @@ export function App() {
         )}
       </main>
       <BottomBar />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

@@ -55,7 +55,6 @@ const en = {
   renameTitle: 'Double-click or F2 to rename',
   defaultTabTitle: (id: number) => `client ${id}`,
   database: (db: number) => `Database ${db}`,
-  closeTab: (title: string) => `Close ${title}`,
   closeTabTitle: 'Close this terminal (its client disconnects)',
 
   // Clock
@@ -147,6 +146,37 @@ const en = {
   clientTab: (title: string) => `tab “${title}”`,
   /** The lessons' own connection, which CLIENT LIST shows too. */
   lessonsChecker: 'lessons checker (the page’s own connection)',
+
+  // Keyboard and assistive technology
+  terminalInput: 'Terminal input (redis-cli)',
+  terminalTooMuchOutput: 'Too much output to read aloud; move through the rows to read it',
+  tabKeysTitle: 'Double-click or F2 to rename; Delete closes it (its client disconnects)',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutsTitle: 'Keyboard shortcuts (Alt+/ or F1)',
+  shortcutsPage: 'On this page',
+  shortcutsTerminal: 'In the terminal (as in redis-cli)',
+  shortcutsKey: 'Keys',
+  shortcutsAction: 'What they do',
+  keyHelp: {
+    lessons: 'Go to the lessons',
+    terminal: 'Go to the terminal',
+    inspector: 'Go to the inspector',
+    help: 'Show this list',
+    escape: 'Close this list',
+    tabs: 'Previous or next terminal tab (in the tab list)',
+    rename: 'Rename the terminal tab',
+    closeTab: 'Close the terminal tab (in the tab list)',
+    lineEnds: 'Start or end of the line',
+    words: 'One word back or forward',
+    killEnd: 'Delete to the end of the line',
+    killLine: 'Delete the whole line',
+    killWord: 'Delete the word before the cursor',
+    search: 'Search earlier commands',
+    history: 'Previous or next command',
+    complete: 'Complete a command name',
+    clear: 'Clear the screen',
+    interrupt: 'Drop the line; stop a blocking command or a subscription',
+  },
 };
 
 export type UiStrings = typeof en;
@@ -178,7 +208,6 @@ const ko: UiStrings = {
   renameTitle: '더블클릭하거나 F2를 눌러 이름 바꾸기',
   defaultTabTitle: (id: number) => `클라이언트 ${id}`,
   database: (db: number) => `${db}번 데이터베이스`,
-  closeTab: (title: string) => `${title} 닫기`,
   closeTabTitle: '이 터미널 닫기 (클라이언트 연결이 끊깁니다)',
 
   clock: '엔진 시계',
@@ -261,6 +290,36 @@ const ko: UiStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
   lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
+
+  terminalInput: '터미널 입력 (redis-cli)',
+  terminalTooMuchOutput: '출력이 너무 많아 읽어 주지 못합니다. 줄을 하나씩 옮겨 가며 읽으세요',
+  tabKeysTitle: '더블클릭하거나 F2를 눌러 이름 바꾸기, Delete를 눌러 닫기 (클라이언트 연결이 끊깁니다)',
+  shortcuts: '단축키',
+  shortcutsTitle: '단축키 (Alt+/ 또는 F1)',
+  shortcutsPage: '이 페이지에서',
+  shortcutsTerminal: '터미널에서 (redis-cli와 같음)',
+  shortcutsKey: '키',
+  shortcutsAction: '하는 일',
+  keyHelp: {
+    lessons: '레슨으로 이동',
+    terminal: '터미널로 이동',
+    inspector: '인스펙터로 이동',
+    help: '이 목록 보기',
+    escape: '이 목록 닫기',
+    tabs: '이전 또는 다음 터미널 탭 (탭 목록에서)',
+    rename: '터미널 탭 이름 바꾸기',
+    closeTab: '터미널 탭 닫기 (탭 목록에서)',
+    lineEnds: '줄의 처음 또는 끝으로',
+    words: '한 단어 뒤로 또는 앞으로',
+    killEnd: '커서부터 줄 끝까지 지우기',
+    killLine: '줄 전체 지우기',
+    killWord: '커서 앞 단어 지우기',
+    search: '이전 명령 검색',
+    history: '이전 또는 다음 명령',
+    complete: '명령 이름 자동 완성',
+    clear: '화면 지우기',
+    interrupt: '입력 취소, 블로킹 명령이나 구독 멈추기',
+  },
 };
 
 export const UI_STRINGS: Record<Locale, UiStrings> = { en, ko };

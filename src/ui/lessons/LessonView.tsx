@@ -40,7 +40,7 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
       <button className="link-button" onClick={close}>
         {t.allLessons}
       </button>
-      <h3 className="lesson-heading">{lesson.title[locale]}</h3>
+      <h3 className="lesson-heading" tabIndex={-1}>{lesson.title[locale]}</h3>
       <nav className="step-dots" aria-label={t.step(index + 1, total)}>
         {lesson.steps.map((_, i) => (
           <a
@@ -116,10 +116,12 @@ function Commands({ lines, lesson, t, onRun }: { lines: readonly Line[]; lesson:
       <ul className="commands">
         {lines.map((line, i) => (
           <li key={i}>
-            <button className="run-command" onClick={() => run(line)} aria-label={t.runLabel(lineText(line))}>
-              <span className="run-label" aria-hidden="true">
-                ▶ {t.run}
-              </span>
+            {/* Named by what it shows ("Run PING"), so speech input finds it by the words seen. */}
+            <button className="run-command" onClick={() => run(line)} title={t.runLabel(lineText(line))}>
+              <span className="run-label">
+                <span aria-hidden="true">▶ </span>
+                {t.run}
+              </span>{' '}
               <code>{lineText(line)}</code>
               {lineClient(line) > 1 && <span className="badge">{t.secondTerminal}</span>}
             </button>

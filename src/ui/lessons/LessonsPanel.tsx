@@ -1,7 +1,7 @@
 // The lessons panel: the list with progress, or one lesson a step at a time. Mounted in the left
 // panel; lessons load lazily after the first paint. Links: #/lessons/<id>/<step> (1-based).
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lesson, Locale } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { LessonView } from './LessonView.js';
@@ -75,8 +75,29 @@ export function LessonsPanel() {
   }, [lessons]);
 
   const lesson = lessons?.find((l) => l.id === current);
+  const shownId = lesson?.id ?? null;
+  const panel = useRef<HTMLDivElement>(null);
+  // The lesson shown at the last render; undefined until the lessons load.
+  const shown = useRef<string | null | undefined>(undefined);
+
+  // Focus follows what the learner opened: a lesson's heading, or back to its link in the list.
+  // Not at load, where a lesson from the address simply appears and the terminal keeps focus.
+  useEffect(() => {
+    if (!lessons) return;
+    const before = shown.current;
+    shown.current = shownId;
+    if (before === undefined || before === shownId) return;
+    const target =
+      shownId !== null
+        ? panel.current?.querySelector<HTMLElement>('.lesson-heading')
+        : before !== null
+          ? panel.current?.querySelector<HTMLElement>(`[data-lesson="${before}"] .lesson-link`)
+          : null;
+    target?.focus();
+  }, [lessons, shownId]);
+
   return (
-    <div className="lessons-panel" lang={locale}>
+    <div className="lessons-panel" lang={locale} ref={panel}>
       <div className="lessons-head">
         <h2>{t.lessons}</h2>
         <LanguageSwitch locale={locale} />

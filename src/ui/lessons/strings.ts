@@ -67,7 +67,8 @@ const ko: Strings = {
   complete: '완료',
   after: '먼저 볼 레슨:',
   step: (i: number, n: number) => `${n}단계 중 ${i}단계`,
-  stepLink: (i: number) => `${i}단계로 이동`,
+  // The number stands apart (standard spacing of a unit noun): the dot shows it, and its name has to contain it as a word.
+  stepLink: (i: number) => `${i} 단계로 이동`,
   run: '실행',
   runLabel: (line: string) => `터미널에서 ${line} 실행`,
   secondTerminal: '터미널 2',

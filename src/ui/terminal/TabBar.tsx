@@ -26,10 +26,11 @@ export function TabBar() {
         {tabs.map((tab) => (
           <Tab key={tab.id} tab={tab} active={tab.id === active} closable={tabs.length > 1} />
         ))}
-        <button className="tab-add" onClick={() => addTab()} title={t.newTabTitle} aria-label={t.newTab}>
-          +
-        </button>
       </div>
+      {/* Beside the tablist, not in it: a tablist holds only tabs. */}
+      <button className="tab-add" onClick={() => addTab()} title={t.newTabTitle} aria-label={t.newTab}>
+        +
+      </button>
       <div className="tab-tools">
         {activeTab && (
           <label className="toggle" title={t.rawTitle}>
@@ -64,6 +65,11 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
   // An unrenamed tab's title is the store's English default: shown in the page's language.
   const title = tab.title === defaultTabTitle(tab.id) ? t.defaultTabTitle(tab.id) : tab.title;
 
+  const close = () => {
+    closeTab(tab.id);
+    disposeTerminal(tab.id);
+  };
+
   const finish = (value: string | null) => {
     setEditing(false);
     const name = value?.trim();
@@ -97,8 +103,15 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
           onDoubleClick={() => setEditing(true)}
           onKeyDown={(e) => {
             if (e.key === 'F2') setEditing(true);
+            if (e.key === 'Delete' && closable) {
+              e.preventDefault();
+              close();
+              // Focus goes on to the tab that is now selected.
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('.tabs [role="tab"][aria-selected="true"]')?.focus());
+            }
           }}
-          title={t.renameTitle}
+          aria-keyshortcuts={closable ? 'F2 Delete' : 'F2'}
+          title={closable ? t.tabKeysTitle : t.renameTitle}
         >
           <span className="tab-title">{title}</span>
           <span className="badge" title={t.database(tab.db)}>db{tab.db}</span>
@@ -106,17 +119,11 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
         </button>
       )}
       {closable && (
-        <button
-          className="tab-close"
-          aria-label={t.closeTab(title)}
-          title={t.closeTabTitle}
-          onClick={() => {
-            closeTab(tab.id);
-            disposeTerminal(tab.id);
-          }}
-        >
+        // For the mouse only: a tablist may hold nothing but tabs, so the keyboard closes the
+        // focused tab with Delete (as ARIA's tabs pattern suggests).
+        <span className="tab-close" aria-hidden="true" title={t.closeTabTitle} onClick={close}>
           ×
-        </button>
+        </span>
       )}
     </div>
   );

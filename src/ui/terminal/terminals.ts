@@ -10,6 +10,8 @@ import { engine } from '../engine-client.js';
 import { useLessons } from '../../store/lesson-store.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
 import { FIRST_VISIT } from '../first-visit.js';
+import { shortcutOf } from '../shortcuts.js';
+import { UI_STRINGS } from '../strings.js';
 import { TerminalSession, type TerminalCommand } from './terminal-session.js';
 
 export interface TerminalEntry {
@@ -118,6 +120,10 @@ export function terminalFor(tabId: number): TerminalEntry {
     // Someone who has never typed a command here is told where to start, in the first terminal.
     banner: entries.size === 0 && history.lines.length === 0 ? FIRST_VISIT[useLessons.getState().locale].welcome : undefined,
   });
+  // The page's shortcuts (Alt+1...) pass by xterm.js to the window's listener; xterm would
+  // otherwise send them to the line editor as Meta keys, which it ignores.
+  term.attachCustomKeyEventHandler((e) => shortcutOf(e) === null);
+  term.textarea?.setAttribute('aria-label', UI_STRINGS[useLessons.getState().locale].terminalInput);
   term.onData((data) => session.input(data));
   acceptInsertedText(term, (data) => session.input(data));
   // Side by side, the terminal typed into is the active one (the inspector and Run follow it).
@@ -193,6 +199,17 @@ export function disposeTerminal(tabId: number): void {
 export function tabOfConnection(handle: number): number | undefined {
   for (const [tabId, entry] of entries) if (entry.session.connectionHandle === handle) return tabId;
   return undefined;
+}
+
+/**
+ * What the terminals say to assistive technology, in the page's language (xterm.js's own words
+ * are English): the input's label, and the notice read when output comes too fast to read out.
+ */
+export function setTerminalLabels(words: { input: string; tooMuchOutput: string }): void {
+  // xterm.js keeps these for every terminal; it reads tooMuchOutput when it announces it.
+  Terminal.strings.promptLabel = words.input;
+  Terminal.strings.tooMuchOutput = words.tooMuchOutput;
+  for (const { term } of entries.values()) term.textarea?.setAttribute('aria-label', words.input);
 }
 
 export function existingTerminal(tabId: number): TerminalEntry | undefined {
