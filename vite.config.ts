@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { koreanFontPlugin } from './scripts/korean-font-plugin.js';
 import { offlinePlugin } from './scripts/offline-plugin.js';
 
 export default defineConfig({
   // Relative asset paths: the built site works from any static file server, at any path.
   base: './',
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), koreanFontPlugin(), offlinePlugin()],
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

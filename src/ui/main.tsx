@@ -1,4 +1,8 @@
 import '@xterm/xterm/css/xterm.css';
+// Hangul for a machine without a Korean font: @font-face rules only (trimmed by
+// scripts/korean-font-plugin.ts); a slice is fetched when a character it holds is on screen.
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

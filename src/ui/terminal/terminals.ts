@@ -81,7 +81,9 @@ export function terminalFor(tabId: number): TerminalEntry {
   const ui = useUi.getState();
   const tab = ui.tabs.find((t) => t.id === tabId);
   const term = new Terminal({
-    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", Menlo, Consolas, monospace',
+    // Hangul (two cells wide) from the Noto Sans KR the site serves, which covers nothing else:
+    // the cells are measured, and Latin drawn, with the monospace fonts after it.
+    fontFamily: '"Noto Sans KR", ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
     fontSize: 14,
     // DejaVu Sans Mono (Linux's usual monospace) draws "_" below its cell, and xterm's DOM
     // renderer clips each row to the cell: at line height 1 every underscore vanished
