@@ -6,7 +6,7 @@ import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
-import { setTerminalTheme } from './terminal/terminals.js';
+import { setTerminalLanguage, setTerminalTheme } from './terminal/terminals.js';
 import { UI_STRINGS } from './strings.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
@@ -32,6 +32,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    setTerminalLanguage(UI_STRINGS[locale]);
   }, [locale]);
 
   useEffect(() => {

@@ -8,7 +8,9 @@ import { charWidth } from '../../cli/char-width.js';
 import { History } from '../../cli/line-editor.js';
 import type { Reply } from '../../engine/reply.js';
 import { engine } from '../engine-client.js';
+import { useLessons } from '../../store/lesson-store.js';
 import { useUi, type Theme } from '../../store/ui-store.js';
+import { UI_STRINGS, type UiStrings } from '../strings.js';
 import { TerminalSession } from './terminal-session.js';
 
 export interface TerminalEntry {
@@ -101,6 +103,7 @@ export function terminalFor(tabId: number): TerminalEntry {
   const element = document.createElement('div');
   element.className = 'xterm-host';
   term.open(element);
+  labelTerminal(term, UI_STRINGS[useLessons.getState().locale]);
   const session = new TerminalSession({
     term,
     engine,
@@ -194,6 +197,20 @@ export function existingTerminal(tabId: number): TerminalEntry | undefined {
 
 export function setTerminalTheme(theme: Theme): void {
   for (const { term } of entries.values()) term.options.theme = THEMES[theme];
+}
+
+/**
+ * The terminal's accessible words in the page's language. xterm.js reads its strings once, when
+ * a terminal opens (and keeps them for all terminals), so the open ones are relabelled here.
+ */
+export function setTerminalLanguage(t: UiStrings): void {
+  for (const { term } of entries.values()) labelTerminal(term, t);
+}
+
+function labelTerminal(term: Terminal, t: UiStrings): void {
+  Terminal.strings.promptLabel = t.terminalInput;
+  Terminal.strings.tooMuchOutput = t.tooMuchOutput;
+  term.textarea?.setAttribute('aria-label', t.terminalInput);
 }
 
 /** CLIENT SETNAME accepts no spaces or newlines (and an empty name clears it). */
