@@ -19,4 +19,12 @@ createRoot(document.getElementById('root')!).render(
 // Offline after the first visit (the service worker is written by the build, not in dev).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   addEventListener('load', () => void navigator.serviceWorker.register('./sw.js').catch(() => undefined));
+  // Font slices fetched before the service worker took over (a first visit) are stored too: the
+  // page names those it has once the worker is in charge, and after each batch of font loads.
+  const storeFonts = () => {
+    const fonts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.woff2'));
+    if (fonts.length > 0) navigator.serviceWorker.controller?.postMessage({ type: 'store-fonts', urls: fonts.map((e) => e.name) });
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', storeFonts);
+  document.fonts.addEventListener('loadingdone', storeFonts);
 }
