@@ -135,7 +135,7 @@ const fontFiles = (page: Page) =>
   );
 
 /** The fonts Chromium drew an element's text with (DevTools protocol). */
-async function fontsOf(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean }[]> {
+async function fontsOf(page: Page, selector: string): Promise<{ familyName: string; postScriptName: string; isCustomFont: boolean }[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
@@ -147,7 +147,7 @@ async function fontsOf(page: Page, selector: string): Promise<{ familyName: stri
 }
 
 describe('the Korean font', () => {
-  it('draws Hangul with the Noto Sans KR from dist/, and Latin with the fonts it had', async () => {
+  it('draws Hangul with the Noto Sans KR from dist/ (bold too), and Latin with the fonts it had', async () => {
     const page = await site.open({ locale: 'ko-KR' });
     await fontsSettled(page);
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans KR"', '한국어'))).toBe(true);
@@ -157,6 +157,13 @@ describe('the Korean font', () => {
     // The language button's Hangul comes from our font; "English" beside it does not.
     expect((await fontsOf(page, '.lang-switch button[lang="ko"]')).map((f) => [f.familyName.startsWith('Noto Sans KR'), f.isCustomFont])).toEqual([[true, true]]);
     expect((await fontsOf(page, '.lang-switch button[lang="en"]')).some((f) => f.isCustomFont)).toBe(false);
+    // Headings get the real bold face once its rules (loaded after the first prompt) are in.
+    await expect
+      .poll(async () => {
+        await fontsSettled(page);
+        return (await fontsOf(page, '.lessons-head h2')).map((f) => [f.isCustomFont, /Bold$/.test(f.postScriptName)]);
+      })
+      .toEqual([[true, true]]);
     await page.context().close();
   });
 

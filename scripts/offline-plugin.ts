@@ -17,12 +17,16 @@ export function offlinePlugin(): Plugin {
   return {
     name: 'redis-playground-offline',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
-      const version = hash(files.sort().join('\n'));
-      const precached = ['./', ...files.filter((f) => !FONT.test(f)).map((f) => './' + f)];
-      const fonts = files.filter((f) => FONT.test(f)).map((f) => './' + f);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorker(precached, fonts, version) });
+    generateBundle: {
+      // After Vite's own hooks, which drop the empty script of a stylesheet-only chunk.
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+        const version = hash(files.sort().join('\n'));
+        const precached = ['./', ...files.filter((f) => !FONT.test(f)).map((f) => './' + f)];
+        const fonts = files.filter((f) => FONT.test(f)).map((f) => './' + f);
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorker(precached, fonts, version) });
+      },
     },
   };
 }

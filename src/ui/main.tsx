@@ -2,14 +2,17 @@ import '@xterm/xterm/css/xterm.css';
 // Hangul for a machine without a Korean font: @font-face rules only (trimmed by
 // scripts/korean-font-plugin.ts); a slice is fetched when a character it holds is on screen.
 import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { firstPromptShown } from './first-prompt.js';
 import { exposeTestHooks } from './test-hooks.js';
 
 exposeTestHooks();
+// The bold face's rules (half the font's CSS) wait for the first prompt, off the first screen's
+// path; until they come, bold Hangul is the regular face made bold.
+void firstPromptShown.then(() => import('@fontsource/noto-sans-kr/700.css'));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
