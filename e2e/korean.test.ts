@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForPrompt } from './support.js';
+import { focusTerminal, typeLine, waitForPrompt } from './support.js';
 import { useSite } from './site.js';
 
 const site = useSite();
@@ -164,6 +164,13 @@ describe('the Korean font', () => {
         return (await fontsOf(page, '.lessons-head h2')).map((f) => [f.isCustomFont, /Bold$/.test(f.postScriptName)]);
       })
       .toEqual([[true, true]]);
+    // A Korean value in the inspector (a <pre>) and in the terminal is drawn with it as well.
+    await focusTerminal(page);
+    await typeLine(page, 'SET 이름 홍길동');
+    await page.locator('#inspector .key-row', { hasText: '이름' }).click();
+    await expect.poll(() => page.locator('.string-value').textContent()).toBe('홍길동');
+    await fontsSettled(page);
+    expect((await fontsOf(page, '.string-value')).map((f) => f.isCustomFont)).toEqual([true]);
     await page.context().close();
   });
 
