@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { koreanFontPlugin } from './scripts/korean-font-plugin.js';
 import { offlinePlugin } from './scripts/offline-plugin.js';
 
 /** The tests under test/ that need no external program: our own server, recorded screens. */
@@ -8,7 +9,7 @@ const selfContained = ['test/server/server.test.ts', 'test/server/blocking.test.
 export default defineConfig({
   // Relative asset paths: the built site works from any static file server, at any path.
   base: './',
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), koreanFontPlugin(), offlinePlugin()],
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

@@ -18,7 +18,7 @@ describe('page strings', () => {
   it('says how the clock runs', () => {
     expect(en.clockState(false, en.duration(60_000))).toBe('Time runs, 1 min ahead');
     expect(en.clockState(true, null)).toBe('Time is paused');
-    expect(ko.clockState(false, ko.duration(60_000))).toBe('시간이 흐르는 중, 1분 앞섬');
+    expect(ko.clockState(false, ko.duration(60_000))).toBe('시간이 흐르고 있어요. 실제보다 1분 앞서 있어요.');
   });
 
   it('counts keys and sizes', () => {

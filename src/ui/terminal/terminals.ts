@@ -84,7 +84,9 @@ export function terminalFor(tabId: number): TerminalEntry {
   const ui = useUi.getState();
   const tab = ui.tabs.find((t) => t.id === tabId);
   const term = new Terminal({
-    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", Menlo, Consolas, monospace',
+    // Hangul (two cells wide) from the Noto Sans KR the site serves, which covers nothing else:
+    // the cells are measured, and Latin drawn, with the monospace fonts after it.
+    fontFamily: '"Noto Sans KR", ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
     fontSize: 14,
     // DejaVu Sans Mono (Linux's usual monospace) draws "_" below its cell, and xterm's DOM
     // renderer clips each row to the cell: at line height 1 every underscore vanished
@@ -102,6 +104,8 @@ export function terminalFor(tabId: number): TerminalEntry {
   const element = document.createElement('div');
   element.className = 'xterm-host';
   term.open(element);
+  // Labelled in the page's language from the start; setTerminalLabels relabels on a switch.
+  term.textarea?.setAttribute('aria-label', UI_STRINGS[useLessons.getState().locale].terminalInput);
   const session = new TerminalSession({
     term,
     engine,
@@ -123,7 +127,6 @@ export function terminalFor(tabId: number): TerminalEntry {
   // The page's shortcuts (Alt+1...) pass by xterm.js to the window's listener; xterm would
   // otherwise send them to the line editor as Meta keys, which it ignores.
   term.attachCustomKeyEventHandler((e) => shortcutOf(e) === null);
-  term.textarea?.setAttribute('aria-label', UI_STRINGS[useLessons.getState().locale].terminalInput);
   term.onData((data) => session.input(data));
   acceptInsertedText(term, (data) => session.input(data));
   // Side by side, the terminal typed into is the active one (the inspector and Run follow it).
