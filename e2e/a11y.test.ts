@@ -63,16 +63,29 @@ describe('axe-core finds no critical or serious violation', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`on the lessons, a passed lesson step, two terminals, the list of keys, no panels (${locale}, ${theme})`, { timeout: AXE_TIMEOUT }, async () => {
         const page = await openIn(locale, theme);
-        // The start screen: lessons list, one terminal, the inspector.
+        // The start screen: lessons list, one terminal, the inspector; the clock paused (its banner).
+        await page.locator('#inspector .clock button[aria-pressed]').click();
+        await page.locator('.clock-banner').waitFor();
         expect(await blocking(page)).toEqual([]);
+        await page.locator('.clock-banner button').click();
+        await expect.poll(() => page.locator('.clock-banner').count()).toBe(0);
 
-        // A lesson step passed (green), with its hints and solution shown and Reset asking.
+        // A lesson step passed (green), with its hint shown.
         await page.locator('.lesson-link').first().click();
         await page.locator('section.step > .commands .run-command').first().click();
         await page.locator('section.step[data-passed="true"]').waitFor();
         await page.locator('.step-help .tool').first().click();
+        await page.locator('.hints').waitFor();
+        expect(await blocking(page)).toEqual([]);
+
+        // The lesson's challenge, its solution shown, the feedback on a wrong command, Reset asking.
+        await page.locator('.step-dots .dot').last().click();
+        await page.locator('section.step.challenge').waitFor();
         await page.locator('.step-help button[aria-expanded]').click();
         await page.locator('.solution').waitFor();
+        await focusTerminal(page);
+        await typeLine(page, 'GET');
+        await page.locator('section.step [data-feedback="error"]').waitFor();
         await page.locator('.reset .tool').click();
         await page.locator('.reset.notice').waitFor();
         expect(await blocking(page)).toEqual([]);

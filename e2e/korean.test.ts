@@ -104,6 +104,9 @@ describe('Korean line breaks', () => {
   ] as const) {
     it(`breaks lines between words, never inside one, at ${width}×${height}`, async () => {
       const page = await site.open({ width, height, locale: 'ko-KR' });
+      // A phone shows one panel at a time: the lessons are one tap away in the bottom bar.
+      const bar = page.locator('.bottom-bar button[data-panel="lessons"]');
+      if (await bar.isVisible()) await bar.click();
       let lines = 0;
       for (const lesson of LESSONS) {
         await openStep(page, lesson);
