@@ -16,8 +16,8 @@ export const lesson: Lesson = {
   steps: [
     {
       text: {
-        ko: '가운데 터미널은 `redis-cli`처럼 동작해요. 먼저 서버가 살아 있는지 물어봐요. `PING`을 보내면 서버는 `PONG`으로 답해요.\n\n아래 명령 옆의 **실행** 버튼을 누르거나 터미널에 직접 입력해 보세요.',
-        en: 'The terminal in the middle works like `redis-cli`. First, ask whether the server is alive: send `PING` and it answers `PONG`.\n\nPress **Run** next to the command below, or type it into the terminal yourself.',
+        ko: '터미널은 `redis-cli`처럼 동작해요. 먼저 서버가 살아 있는지 물어봐요. `PING`을 보내면 서버는 `PONG`으로 답해요.\n\n아래 명령 옆의 **실행** 버튼을 누르거나 터미널에 직접 입력해 보세요.',
+        en: 'The terminal works like `redis-cli`. First, ask whether the server is alive: send `PING` and it answers `PONG`.\n\nPress **Run** next to the command below, or type it into the terminal yourself.',
       },
       commands: ['PING'],
       pythonCode: `import redis

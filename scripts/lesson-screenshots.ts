@@ -29,12 +29,14 @@ try {
         await document.fonts.ready;
         return [...document.fonts].every((f) => f.status !== 'loading');
       });
-      // The phone stacks the lessons under the terminal: scroll the lesson into view.
+      // A phone shows one panel at a time: the lessons come from the bottom bar.
+      const bar = page.locator('.bottom-bar button[data-panel="lessons"]');
+      if (await bar.isVisible()) await bar.click();
       await page.locator('.lesson-heading').scrollIntoViewIfNeeded();
       const file = join(out, `${lesson.id}-${width}.png`);
       await page.screenshot({ path: file });
       console.log(file);
-      // The whole lesson column too: on a phone it runs below the screen.
+      // The whole lesson column too: it runs below the screen.
       const column = join(out, `${lesson.id}-${width}-column.png`);
       await page.locator('.lessons-panel').screenshot({ path: column });
       console.log(column);

@@ -9,6 +9,6 @@ export const FIRST_VISIT = {
   },
   ko: {
     loading: 'Redis 엔진을 불러오는 중…',
-    welcome: '환영합니다! PING을 입력하거나 레슨을 여세요.',
+    welcome: '환영해요! PING을 입력하거나 레슨을 여세요.',
   },
 } as const;
