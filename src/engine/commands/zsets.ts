@@ -100,8 +100,10 @@ const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [
 function zaddGeneric(c: Client, argv: string[], incrCommand: boolean): Reply {
   const argc = argv.length;
   const opts: ZaddOptions = { nx: false, xx: false, ch: false, incr: incrCommand, gt: false, lt: false };
-  // The first argument no option takes is the first score.
-  const idx = parseOptions(argv, 2, ZADD_OPTIONS, opts, 'stop');
+  // The first argument no option takes is the first score. Options start with a letter, a
+  // score seldom does: most calls skip the option walk.
+  const c0 = (argv[2]?.charCodeAt(0) ?? 0) | 32;
+  const idx = c0 < 97 ? 2 : parseOptions(argv, 2, ZADD_OPTIONS, opts, 'stop');
   if (typeof idx === 'object') return idx;
   const { incr, nx, xx, gt, lt, ch } = opts;
   const flags = (incr ? ZADD_IN_INCR : 0) | (nx ? ZADD_IN_NX : 0) | (xx ? ZADD_IN_XX : 0) | (gt ? ZADD_IN_GT : 0) | (lt ? ZADD_IN_LT : 0);
