@@ -13,6 +13,7 @@
 // the protocol of the connection (RESP2 folds maps into flat arrays, doubles into bulk strings,
 // booleans into integers, ...). `resp` says which protocol the reply was sent in.
 
+import { cString } from '../engine/args.js';
 import type { Reply } from '../engine/reply.js';
 
 export type OutputMode = 'tty' | 'raw';
@@ -158,12 +159,6 @@ export function foldResp2(r: Reply): Reply {
     default:
       return r;
   }
-}
-
-/** Text printed with C's %s stops at the first NUL byte. */
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul === -1 ? s : s.slice(0, nul);
 }
 
 function asciiLower(s: string): string {

@@ -15,6 +15,7 @@
 // `runLine` does all of that at once with a synchronous sender (tests, headless lessons).
 // Everything printed is a byte string (see format-reply.ts).
 
+import { cString } from '../engine/args.js';
 import type { Reply } from '../engine/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
 import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
@@ -246,11 +247,6 @@ export class CliSession {
     this.pending = [];
     return p;
   }
-}
-
-function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul === -1 ? s : s.slice(0, nul);
 }
 
 /**

@@ -5,6 +5,8 @@
 // argument comes out as a byte string (one char per byte, codes 0-255) ready for the engine, and
 // a "\xHH" escape inside double quotes can put any raw byte (even invalid UTF-8) in an argument.
 
+import { isCSpace } from '../engine/args.js';
+
 /** UTF-8 encodes a JS string into a byte string. A lone surrogate becomes U+FFFD (EF BF BD). */
 export function utf8Encode(s: string): string {
   // Plain ASCII (by far the most common input) needs no work at all.
@@ -101,10 +103,8 @@ export function utf8Decode(bytes: string): string {
   return out;
 }
 
-/** C's isspace() in the C locale: space, \t, \n, \v, \f, \r. */
-export function isCSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-}
+/** C's isspace(), one copy for the engine and the CLI. */
+export { isCSpace };
 
 function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;

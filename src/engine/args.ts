@@ -18,3 +18,15 @@ export function cString(s: string): string {
   const nul = s.indexOf('\0');
   return nul < 0 ? s : s.slice(0, nul);
 }
+
+/** Exact (case-sensitive) match as C's strcmp sees it: "$\0junk" is "$". */
+export function isCEq(s: string, tok: string): boolean {
+  const n = tok.length;
+  if (s.length < n || (s.length > n && s.charCodeAt(n) !== 0)) return false;
+  return n === 0 || s.startsWith(tok);
+}
+
+/** C's isspace() in the C locale: space, \t, \n, \v, \f, \r. */
+export function isCSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}

@@ -4,6 +4,7 @@
 // The engine reads the values it needs through typed fields (config.hz, config.maxmemory,
 // config.hashMaxListpackEntries …), refreshed on every change.
 
+import { isCSpace } from './args.js';
 import { configSetFailed, configSetUnknownOption } from './errors.js';
 import { parseDouble, parseInt64 } from './numbers.js';
 
@@ -107,9 +108,6 @@ export function keyspaceEventsFlagsToString(flags: number): string {
 
 // ---- C parsing helpers -------------------------------------------------------------------------
 
-function isCSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 /** glibc strtoll(s, &end, base): value clamped to int64, `end` = index after the number. */
 export function strtoll(s: string, base = 10): { value: bigint; end: number } {

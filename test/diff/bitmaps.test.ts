@@ -394,3 +394,46 @@ describe('random bitmap command sequences', () => {
     );
   }, 120_000);
 });
+
+describe('bitmap options read as C strings; zero bits still grow the key', () => {
+  const d = useDiff();
+
+  it('BIT / BYTE, BITOP names, BITFIELD subcommands and OVERFLOW', () =>
+    d.run([
+      ['SET', 'k', 'foobar'],
+      ['BITCOUNT', 'k', '0', '-1', 'BIT\x00x'],
+      ['BITCOUNT', 'k', '1', '1', 'byte\x00'],
+      ['BITCOUNT', 'k', '0', '-1', 'B\x00IT'],
+      ['BITPOS', 'k', '1', '0', '-1', 'bit\x00y'],
+      ['BITPOS', 'k', '0', '2', '-1', 'BYTE\x00'],
+      ['BITOP', 'AND\x00x', 'dst', 'k', 'k'],
+      ['BITOP', 'not\x00', 'dst2', 'k'],
+      ['GET', 'dst2'],
+      ['BITFIELD', 'f', 'SET\x00a', 'u8', '0', '255', 'GET\x00', 'u8', '0'],
+      ['BITFIELD', 'f', 'OVERFLOW\x00', 'SAT\x00b', 'INCRBY\x00', 'u8', '0', '10'],
+      ['BITFIELD', 'f', 'OVERFLOW', 'FAIL', 'incrby', 'u8', '0', '1'],
+      ['BITFIELD_RO', 'f', 'GET\x00', 'u8', '0'],
+    ]));
+
+  it('the first bad BITFIELD argument is the one reported', () =>
+    d.run([
+      ['BITFIELD', 'f', 'SET', 'u8', '0', 'x', 'OVERFLOW', 'bad'],
+      ['BITFIELD', 'f', 'OVERFLOW', 'bad', 'SET', 'u8', '0', 'x'],
+      ['BITFIELD', 'f', 'GET', 'u99', '0', 'SET', 'u8', 'x', '1'],
+      ['BITFIELD', 'f', 'GET', 'u8', 'x', 'GET', 'q8', '0'],
+      ['BITFIELD', 'f', 'FOO', 'GET', 'u99', '0'],
+      ['EXISTS', 'f'],
+    ]));
+
+  it('SETBIT and BITFIELD writing zeros create the key or lengthen it', () =>
+    d.run([
+      ['SETBIT', 'g', '0', '0'],
+      ['STRLEN', 'g'],
+      ['SETBIT', 'g', '20', '0'],
+      ['STRLEN', 'g'],
+      ['SETBIT', 'g', '3', '0'],
+      ['BITFIELD', 'h', 'SET', 'u8', '0', '0'],
+      ['BITFIELD', 'h', 'SET', 'u8', '16', '0'],
+      ['STRLEN', 'h'],
+    ]));
+});

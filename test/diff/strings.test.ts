@@ -92,6 +92,24 @@ describe('SET', () => {
       ['GET', 'k'],
     ]));
 
+  it('reports the first problem: a conflict while parsing, then the expire value, then the type', async () => {
+    await makeList(d, 'l');
+    await d.run([
+      ['SET', 'k', 'v', 'EX', 'abc', 'NX', 'XX'],
+      ['SET', 'k', 'v', 'EX', 'abc', 'XX\x00q', 'NX'],
+      ['SET', 'k', 'v', 'EX', '0', 'PX\x00', '5'],
+      ['SET', 'k', 'v', 'EX\x00junk', 'abc', 'GET'],
+      ['SET', 'l', 'v', 'EX', '0', 'GET'],
+      ['SET', 'l', 'v', 'ex\x00', '10', 'GET\x00x'],
+      ['SET', 'k', 'v', 'EX', '10', 'ex', '20', 'KEEPTTL'],
+      ['SET', 'k', 'v', 'EX', '10', 'EX', '20'],
+      ['TTL', 'k'],
+      ['GETEX', 'k', 'EX', 'abc', 'PERSIST'],
+      ['GETEX', 'k', 'PXAT\x00x', '0'],
+      ['GETEX', 'k', 'persist\x00', 'EX', '5'],
+    ]);
+  });
+
   it('reports invalid expire times', () =>
     d.run([
       ['SET', 'k', 'v', 'EX', '0'],

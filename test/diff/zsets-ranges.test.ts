@@ -53,6 +53,23 @@ describe('ZRANGE by rank', () => {
       ['ZREVRANGE', 'z', 'x', '-1'],
     ]));
 
+  it('options are C strings; a bad LIMIT value is reported before a later conflict', () =>
+    d.run([
+      ['ZADD', 'z', '1', 'a', '2', 'b', '3', 'c'],
+      ['ZRANGE', 'z', '0', '-1', 'WITHSCORES\x00x'],
+      ['ZRANGE', 'z', '0', '1', 'REV\x00', 'withscores\x00'],
+      ['ZRANGE', 'z', '(1', '+inf', 'BYSCORE\x00junk', 'LIMIT\x00', '0', '1'],
+      ['ZRANGE', 'z', '0', '-1', 'LIMIT', 'x', '1', 'BYLEX', 'BYSCORE'],
+      ['ZRANGE', 'z', '0', '-1', 'BYLEX', 'BYSCORE', 'LIMIT', 'x', '1'],
+      ['ZRANGE', 'z', '-', '+', 'BYLEX', 'WITHSCORES', 'LIMIT', '0', 'x'],
+      ['ZRANGE', 'z', '0', '-1', 'REV', 'REV'],
+      ['ZRANGESTORE', 'd', 'z', '0', '-1', 'WITHSCORES'],
+      ['ZRANGESTORE', 'd', 'z', '0', '-1', 'REV\x00q'],
+      ['ZRANGE', 'd', '0', '-1'],
+      ['ZREVRANGEBYSCORE', 'z', '+inf', '-inf', 'WITHSCORES\x00', 'LIMIT', '1', '1'],
+      ['ZRANGEBYLEX', 'z', '-', '+', 'LIMIT', '0', '1', 'WITHSCORES'],
+    ]));
+
   it('syntax errors and their order', () =>
     d.run([
       SCORES,

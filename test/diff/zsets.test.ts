@@ -101,6 +101,20 @@ describe('ZADD', () => {
       ['EXISTS', 'z'],
     ]));
 
+  it('reads options as C strings, and reports a bad score before a conflict only once options end', () =>
+    d.run([
+      ['ZADD', 'z', 'GT\x00x', '1', 'm'],
+      ['ZADD', 'z', 'gt\x00', 'CH\x00y', '0', 'm', '5', 'n'],
+      ['ZADD', 'z', 'INCR\x00', '2', 'm'],
+      ['ZADD', 'z', 'XX\x00a', 'NX\x00b', '1', 'm'],
+      ['ZADD', 'z', 'NX', 'XX', 'abc', 'm'],
+      ['ZADD', 'z', 'GT', 'LT', 'abc', 'm'],
+      ['ZADD', 'z', 'INCR', 'abc', 'm', '1', 'n'],
+      ['ZADD', 'z', 'G\x00T', '1', 'm'],
+      ['ZINCRBY', 'z', 'GT\x00', '1'],
+      ['ZRANGE', 'z', '0', '-1', 'WITHSCORES'],
+    ]));
+
   it('parses scores as Redis does (string2d) and prints them with %.17g', () =>
     d.run([
       ['ZADD', 'z', '1.1', 'a', '0.1', 'b', '-0.3', 'c', '1e300', 'd', '-1e-300', 'e', '3.0', 'f'],

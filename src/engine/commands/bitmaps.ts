@@ -50,11 +50,10 @@ function parseBitOffset(c: Client, arg: string, bits = 0): number | null {
 
 /**
  * lookupStringForBitCommand: the string at argv[1] made long enough to hold `maxbit` (created
- * as zero bytes when missing), raw-encoded; WRONGTYPE or our size limit as a Reply. Sets
- * `grew` when the key was created or its length changed.
+ * as zero bytes when missing), raw-encoded, and whether it grew (was created or lengthened);
+ * WRONGTYPE or our size limit as a Reply.
  */
-let grew = false;
-function stringForBitWrite(c: Client, key: string, maxbit: number): StringObj | Reply {
+function stringForBitWrite(c: Client, key: string, maxbit: number): BitTarget | Reply {
   const o = lookupWrite(c, key);
   if (o !== undefined && o.type !== 'string') return WRONGTYPE_R;
   const need = Math.floor(maxbit / 8) + 1;
@@ -62,18 +61,22 @@ function stringForBitWrite(c: Client, key: string, maxbit: number): StringObj | 
   if (o === undefined) {
     const obj = createString('\0'.repeat(need), c.engine.now, 'raw');
     addKey(c.engine, c.db, key, obj);
-    grew = true;
-    return obj;
+    return { obj, grew: true };
   }
   o.enc = 'raw'; // dbUnshareStringValue
   const len = o.value.length;
-  grew = need > len;
+  const grew = need > len;
   if (grew) o.value += '\0'.repeat(need - len);
-  return o;
+  return { obj: o, grew };
 }
 
-function isReply(x: StringObj | Reply): x is Reply {
-  return (x as StringObj).type !== 'string';
+interface BitTarget {
+  obj: StringObj;
+  grew: boolean;
+}
+
+function isReply(x: BitTarget | Reply): x is Reply {
+  return (x as BitTarget).obj === undefined;
 }
 
 // ---- SETBIT / GETBIT ----------------------------------------------------------------------
@@ -84,14 +87,15 @@ function setbitCommand(c: Client, argv: string[]): Reply {
   const on = parseIntArg(argv[3]!);
   if (on === null || (on !== 0 && on !== 1)) return BIT_VALUE_R;
   const key = argv[1]!;
-  const o = stringForBitWrite(c, key, offset);
-  if (isReply(o)) return o;
+  const target = stringForBitWrite(c, key, offset);
+  if (isReply(target)) return target;
+  const o = target.obj;
   const byte = Math.floor(offset / 8);
   const s = o.value;
   const byteval = s.charCodeAt(byte);
   const mask = 1 << (7 - (offset & 7));
   const bitval = (byteval & mask) !== 0 ? 1 : 0;
-  if (grew || bitval !== on) {
+  if (target.grew || bitval !== on) {
     const nb = on ? byteval | mask : byteval & ~mask;
     if (nb !== byteval) o.value = s.slice(0, byte) + String.fromCharCode(nb) + s.slice(byte + 1);
     c.engine.signalModifiedKey(c.db, key);
@@ -479,10 +483,11 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     obj = o;
   } else {
     if (readonlyCommand) return error(E.BITFIELD_RO_ONLY_GET);
-    const o = stringForBitWrite(c, key, highest);
-    if (isReply(o)) return o;
+    const target = stringForBitWrite(c, key, highest);
+    if (isReply(target)) return target;
+    const o = target.obj;
     obj = o;
-    dirty = grew;
+    dirty = target.grew;
     const s = o.value;
     buf = new Uint8Array(s.length);
     for (let i = 0; i < s.length; i++) buf[i] = s.charCodeAt(i);

@@ -113,14 +113,20 @@ function existsCommand(c: Client, argv: string[]): Reply {
 }
 
 const TYPE_NONE = simple('none');
-const TYPE_REPLIES = new Map<string, Reply>();
+/** TYPE's answer for each value type, made once. */
+const TYPE_REPLIES: Readonly<Record<RObj['type'], Reply>> = {
+  string: simple('string'),
+  list: simple('list'),
+  hash: simple('hash'),
+  set: simple('set'),
+  zset: simple('zset'),
+  stream: simple('stream'),
+};
 
 function typeCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[1]!);
   if (obj === undefined) return TYPE_NONE;
-  let r = TYPE_REPLIES.get(obj.type);
-  if (r === undefined) TYPE_REPLIES.set(obj.type, (r = simple(obj.type)));
-  return r;
+  return TYPE_REPLIES[obj.type];
 }
 
 function touchCommand(c: Client, argv: string[]): Reply {

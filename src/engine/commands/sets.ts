@@ -70,10 +70,8 @@ export function setAdd(engine: Engine, obj: SetObj, member: string): boolean {
   s.add(member);
   if (s.size === before) return false;
   if (obj.enc === 'intset' && (!isInt64String(member) || s.size > maxIntsetEntries(engine))) obj.enc = 'hashtable';
-  if (auxInUse) {
-    const aux = auxes.get(s);
-    if (aux !== undefined && aux.index !== null) aux.index.add(member);
-  }
+  const aux = auxes.get(s);
+  if (aux !== undefined && aux.index !== null) aux.index.add(member);
   return true;
 }
 
@@ -81,12 +79,10 @@ export function setAdd(engine: Engine, obj: SetObj, member: string): boolean {
 export function setRemove(obj: SetObj, member: string): boolean {
   const s = obj.value;
   if (!s.delete(member)) return false;
-  if (auxInUse) {
-    const aux = auxes.get(s);
-    if (aux !== undefined) {
-      aux.removals++;
-      if (aux.index !== null) aux.index.remove(member);
-    }
+  const aux = auxes.get(s);
+  if (aux !== undefined) {
+    aux.removals++;
+    if (aux.index !== null) aux.index.remove(member);
   }
   return true;
 }
@@ -224,16 +220,14 @@ interface SetAux {
   scans: Map<number, ScanState>;
 }
 
+/** Each set's aux, beside it rather than in it (most sets never need one). */
 const auxes = new WeakMap<Set<string>, SetAux>();
-/** False until the first aux exists: set writes skip the WeakMap lookup until then. */
-let auxInUse = false;
 
 function auxOf(s: Set<string>): SetAux {
   let aux = auxes.get(s);
   if (aux === undefined) {
     aux = { removals: 0, index: null, scans: new Map() };
     auxes.set(s, aux);
-    auxInUse = true;
   }
   return aux;
 }

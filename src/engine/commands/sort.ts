@@ -17,7 +17,7 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../reply.js';
-import { isOpt, cString } from '../args.js';
+import { isOpt, cString, isCSpace } from '../args.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
@@ -52,9 +52,6 @@ export function lookupByPattern(c: Client, pattern: string, subst: string): stri
 
 const DBL_MIN = 2.2250738585072014e-308;
 
-function isCSpace(ch: number): boolean {
-  return ch === 32 || (ch >= 9 && ch <= 13);
-}
 
 /**
  * The score SORT gives a value: strtod on its C string, accepted when nothing but the NUL

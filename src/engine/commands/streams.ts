@@ -41,6 +41,8 @@ import {
 } from '../reply.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from './keys.js';
+import { cString, isCEq, isOpt } from '../args.js';
+import { parseOptions, type Option } from '../options.js';
 
 const INVALID_ID_R = error(E.STREAM_INVALID_ID);
 
@@ -57,8 +59,7 @@ interface ParsedId {
  */
 function parseId(arg: string, missingSeq: bigint, strict: boolean, allowSeqStar = false): ParsedId | null {
   if (arg.length > 127) return null;
-  const nul = arg.indexOf('\0');
-  const s = nul < 0 ? arg : arg.slice(0, nul);
+  const s = cString(arg);
   if (s === '-') return strict ? null : { ms: 0n, seq: 0n, seqGiven: true };
   if (s === '+') return strict ? null : { ms: U64_MAX, seq: U64_MAX, seqGiven: true };
   const dot = s.indexOf('-');
@@ -109,10 +110,6 @@ function entryReply(e: StreamEntry): Reply {
   const items: Reply[] = new Array(f.length);
   for (let i = 0; i < f.length; i++) items[i] = bulk(f[i]!);
   return array([bulk(e.id), array(items)]);
-}
-
-function lowerEq(arg: string, word: string): boolean {
-  return arg.length === word.length && arg.toLowerCase() === word;
 }
 
 /** getLongLongFromObjectOrReply; `msg` replaces the default message. */
@@ -251,69 +248,102 @@ interface AddTrimArgs {
   idPos: number;
 }
 
+/** streamParseAddOrTrimArgsOrReply's options, as read so far. */
+interface AddTrimOptions {
+  xadd: boolean;
+  strategy: 'maxlen' | 'minid' | null;
+  approx: boolean;
+  maxlen: bigint;
+  minMs: bigint;
+  minSeq: bigint;
+  limit: bigint;
+  limitGiven: boolean;
+  noMkstream: boolean;
+}
+
+/**
+ * MAXLEN / MINID `[~ | =] <threshold>`: the marker counts only when a threshold follows it, and
+ * is compared as a C string ("~\0x" is "~"). Returns the index of the threshold.
+ */
+function trimThreshold(o: AddTrimOptions, argv: readonly string[], at: number): Reply | number {
+  if (o.strategy !== null) return error(E.STREAM_MAXLEN_MINID);
+  o.approx = false;
+  const next = argv[at + 1]!;
+  const twoMore = argv.length - 1 - at >= 2;
+  if (twoMore && isCEq(next, '~')) {
+    o.approx = true;
+    return at + 2;
+  }
+  return twoMore && isCEq(next, '=') ? at + 2 : at + 1;
+}
+
+const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
+  {
+    name: 'maxlen',
+    values: 1,
+    read: (o, argv, at) => {
+      const i = trimThreshold(o, argv, at);
+      if (typeof i === 'object') return i;
+      const v = parseLL(argv[i]!);
+      if (v === null) return NOT_INTEGER_R;
+      if (v < 0n) return error(E.STREAM_MAXLEN_NEGATIVE);
+      o.maxlen = v;
+      o.strategy = 'maxlen';
+      return i;
+    },
+  },
+  {
+    name: 'minid',
+    values: 1,
+    read: (o, argv, at) => {
+      const i = trimThreshold(o, argv, at);
+      if (typeof i === 'object') return i;
+      const p = parseId(argv[i]!, 0n, true);
+      if (p === null) return INVALID_ID_R;
+      o.minMs = p.ms;
+      o.minSeq = p.seq;
+      o.strategy = 'minid';
+      return i;
+    },
+  },
+  {
+    name: 'limit',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return NOT_INTEGER_R;
+      if (v < 0n) return error(E.STREAM_LIMIT_NEGATIVE);
+      o.limit = v;
+      o.limitGiven = true;
+    },
+  },
+  { name: 'nomkstream', when: (o) => o.xadd, read: (o) => void (o.noMkstream = true) },
+];
+
 /** streamParseAddOrTrimArgsOrReply. */
 function parseAddTrim(c: Client, argv: string[], xadd: boolean): AddTrimArgs | Reply {
   const argc = argv.length;
-  let strategy: 'maxlen' | 'minid' | null = null;
-  let approx = false;
-  let maxlen = 0n;
-  let minMs = 0n;
-  let minSeq = 0n;
-  let limit = 0n;
-  let limitGiven = false;
-  let noMkstream = false;
+  const o: AddTrimOptions = {
+    xadd,
+    strategy: null,
+    approx: false,
+    maxlen: 0n,
+    minMs: 0n,
+    minSeq: 0n,
+    limit: 0n,
+    limitGiven: false,
+    noMkstream: false,
+  };
+  // XADD's options end at its ID ("*" included: no option is called that); XTRIM has no ID.
+  const i = parseOptions(argv, 2, ADD_TRIM_OPTIONS, o, xadd ? 'stop' : SYNTAX_R);
+  if (typeof i === 'object') return i;
   let id: ParsedId | null = null;
-  let i = 2;
-  for (; i < argc; i++) {
-    const moreargs = argc - 1 - i;
-    const opt = argv[i]!;
-    if (xadd && opt === '*') break;
-    const lower = opt.length <= 10 ? opt.toLowerCase() : '';
-    if (lower === 'maxlen' && moreargs > 0) {
-      if (strategy !== null) return error(E.STREAM_MAXLEN_MINID);
-      approx = false;
-      const next = argv[i + 1]!;
-      if (moreargs >= 2 && next === '~') {
-        approx = true;
-        i++;
-      } else if (moreargs >= 2 && next === '=') i++;
-      const v = parseLL(argv[i + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.STREAM_MAXLEN_NEGATIVE);
-      maxlen = v;
-      i++;
-      strategy = 'maxlen';
-    } else if (lower === 'minid' && moreargs > 0) {
-      if (strategy !== null) return error(E.STREAM_MAXLEN_MINID);
-      approx = false;
-      const next = argv[i + 1]!;
-      if (moreargs >= 2 && next === '~') {
-        approx = true;
-        i++;
-      } else if (moreargs >= 2 && next === '=') i++;
-      const p = parseId(argv[i + 1]!, 0n, true);
-      if (p === null) return INVALID_ID_R;
-      minMs = p.ms;
-      minSeq = p.seq;
-      i++;
-      strategy = 'minid';
-    } else if (lower === 'limit' && moreargs > 0) {
-      const v = parseLL(argv[i + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.STREAM_LIMIT_NEGATIVE);
-      limit = v;
-      limitGiven = true;
-      i++;
-    } else if (xadd && lower === 'nomkstream') {
-      noMkstream = true;
-    } else if (xadd) {
-      id = parseId(opt, 0n, true, true);
-      if (id === null) return INVALID_ID_R;
-      break;
-    } else {
-      return SYNTAX_R;
-    }
+  if (i < argc && !isCEq(argv[i]!, '*')) {
+    id = parseId(argv[i]!, 0n, true, true);
+    if (id === null) return INVALID_ID_R;
   }
+  const { strategy, approx, maxlen, minMs, minSeq, limitGiven, noMkstream } = o;
+  let limit = o.limit;
   if (limit !== 0n && strategy === null) return error(E.STREAM_LIMIT_NO_STRATEGY);
   if (!xadd && strategy === null) return error(E.XTRIM_NO_STRATEGY);
   if (limitGiven) {
@@ -412,6 +442,19 @@ function xtrimCommand(c: Client, argv: string[]): Reply {
 
 // ---- XRANGE / XREVRANGE / XLEN / XDEL ------------------------------------------------------
 
+/** XRANGE's one option; a negative COUNT counts as 0. */
+const XRANGE_OPTIONS: readonly Option<{ count: bigint }>[] = [
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return NOT_INTEGER_R;
+      o.count = v < 0n ? 0n : v;
+    },
+  },
+];
+
 function xrangeGeneric(c: Client, argv: string[], rev: boolean): Reply {
   const startArg = rev ? argv[3]! : argv[2]!;
   const endArg = rev ? argv[2]! : argv[3]!;
@@ -421,15 +464,10 @@ function xrangeGeneric(c: Client, argv: string[], rev: boolean): Reply {
   const end = parseInterval(endArg, U64_MAX);
   if (end === null) return INVALID_ID_R;
   if (end.exclusive && !decrId(end.id)) return error(E.STREAM_INVALID_END);
-  let count = -1n;
-  for (let j = 4; j < argv.length; j++) {
-    if (lowerEq(argv[j]!, 'count') && argv.length - j - 1 >= 1) {
-      const v = parseLL(argv[j + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      count = v < 0n ? 0n : v;
-      j++;
-    } else return SYNTAX_R;
-  }
+  const opts = { count: -1n };
+  const parsed = parseOptions(argv, 4, XRANGE_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const count = opts.count;
   const o = lookupRead(c, argv[1]!);
   if (o === undefined) return EMPTY_ARRAY;
   if (o.type !== 'stream') return WRONGTYPE_R;
@@ -485,48 +523,86 @@ function xdelCommand(c: Client, argv: string[]): Reply {
 
 const XREAD_BLOCKED_DEFAULT_COUNT = 1000;
 
+/** XREAD's and XREADGROUP's options, up to STREAMS (which takes the rest of argv). */
+interface XreadOptions {
+  xreadgroup: boolean;
+  now: number;
+  /** Absolute ms to block until, 0 for ever, -1 when not blocking. */
+  timeout: number;
+  count: number;
+  streamsArg: number;
+  streamsCount: number;
+  noack: boolean;
+  groupName: string | null;
+  consumerName: string;
+}
+
+const XREAD_OPTIONS: readonly Option<XreadOptions>[] = [
+  {
+    name: 'block',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return error(E.TIMEOUT_NOT_INTEGER);
+      if (v < 0n) return error(E.TIMEOUT_NEGATIVE);
+      o.timeout = v > 0n ? Math.min(Number(v) + o.now, Number(INT64_MAX)) : 0;
+    },
+  },
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return NOT_INTEGER_R;
+      o.count = v < 0n ? 0 : v > 2147483647n ? 2147483647 : Number(v);
+    },
+  },
+  {
+    name: 'streams',
+    values: 1,
+    read: (o, argv, at) => {
+      o.streamsArg = at + 1;
+      const n = argv.length - o.streamsArg;
+      if (n % 2 !== 0) return error(E.XREAD_UNBALANCED);
+      o.streamsCount = n / 2;
+      return argv.length - 1;
+    },
+  },
+  {
+    name: 'group',
+    values: 2,
+    read: (o, argv, at) => {
+      if (!o.xreadgroup) return error(E.XREAD_GROUP_OPTION);
+      o.groupName = argv[at + 1]!;
+      o.consumerName = argv[at + 2]!;
+    },
+  },
+  {
+    name: 'noack',
+    read: (o) => {
+      if (!o.xreadgroup) return error(E.XREAD_NOACK_OPTION);
+      o.noack = true;
+    },
+  },
+];
+
 function xreadCommand(c: Client, argv: string[]): Reply | null {
   const argc = argv.length;
   const xreadgroup = argv[0]!.length === 10;
-  let timeout = -1;
-  let count = 0;
-  let streamsArg = 0;
-  let streamsCount = 0;
-  let noack = false;
-  let groupName: string | null = null;
-  let consumerName = '';
-  for (let i = 1; i < argc; i++) {
-    const moreargs = argc - i - 1;
-    const o = argv[i]!.toLowerCase();
-    if (o === 'block' && moreargs > 0) {
-      i++;
-      const v = parseLL(argv[i]!);
-      if (v === null) return error(E.TIMEOUT_NOT_INTEGER);
-      if (v < 0n) return error(E.TIMEOUT_NEGATIVE);
-      timeout = v > 0n ? Math.min(Number(v) + c.engine.now, Number(INT64_MAX)) : 0;
-    } else if (o === 'count' && moreargs > 0) {
-      i++;
-      const v = parseLL(argv[i]!);
-      if (v === null) return NOT_INTEGER_R;
-      count = v < 0n ? 0 : v > 2147483647n ? 2147483647 : Number(v);
-    } else if (o === 'streams' && moreargs > 0) {
-      streamsArg = i + 1;
-      streamsCount = argc - streamsArg;
-      if (streamsCount % 2 !== 0) return error(E.XREAD_UNBALANCED);
-      streamsCount /= 2;
-      break;
-    } else if (o === 'group' && moreargs >= 2) {
-      if (!xreadgroup) return error(E.XREAD_GROUP_OPTION);
-      groupName = argv[i + 1]!;
-      consumerName = argv[i + 2]!;
-      i += 2;
-    } else if (o === 'noack') {
-      if (!xreadgroup) return error(E.XREAD_NOACK_OPTION);
-      noack = true;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: XreadOptions = {
+    xreadgroup,
+    now: c.engine.now,
+    timeout: -1,
+    count: 0,
+    streamsArg: 0,
+    streamsCount: 0,
+    noack: false,
+    groupName: null,
+    consumerName: '',
+  };
+  const parsed = parseOptions(argv, 1, XREAD_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { timeout, count, streamsArg, streamsCount, noack, groupName, consumerName } = opts;
   if (streamsArg === 0) return SYNTAX_R;
   if (xreadgroup && groupName === null) return error(E.XREADGROUP_MISSING_GROUP);
 
@@ -544,11 +620,11 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     }
     groups.push(group);
     const arg = argv[i]!;
-    if (arg === '$') {
+    if (isCEq(arg, '$')) {
       if (xreadgroup) return error(E.XREADGROUP_DOLLAR);
       ids.push(o !== undefined ? { ms: o.value.lastMs, seq: o.value.lastSeq } : { ms: 0n, seq: 0n });
       continue;
-    } else if (arg === '>') {
+    } else if (isCEq(arg, '>')) {
       if (!xreadgroup) return error(E.XREAD_GREATER_ID);
       ids.push({ ms: U64_MAX, seq: U64_MAX });
       continue;
@@ -663,11 +739,11 @@ function serveBlocked(
 function xreadKeys(argv: readonly string[]): number[] {
   let pos = -1;
   for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!.toLowerCase();
-    if (a === 'block' || a === 'count') i++;
-    else if (a === 'group') i += 2;
-    else if (a === 'noack') continue;
-    else if (a === 'streams') {
+    const a = argv[i]!;
+    if (isOpt(a, 'block') || isOpt(a, 'count')) i++;
+    else if (isOpt(a, 'group')) i += 2;
+    else if (isOpt(a, 'noack')) continue;
+    else if (isOpt(a, 'streams')) {
       pos = i;
       break;
     } else break;
@@ -700,7 +776,7 @@ const XGROUP_HELP = [
 
 function xgroupCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
-  const opt = argv[1]!.toLowerCase();
+  const opt = argv[1]!;
   const engine = c.engine;
   const db = c.db;
   let s: Stream | null = null;
@@ -710,15 +786,15 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
   let grpname = '';
   const subSyntax = (): Reply => error(E.subcommandSyntax(argv[1]!, argv[0]!));
   if (argc >= 4) {
-    const create = opt === 'create';
-    const setid = opt === 'setid';
+    const create = isOpt(opt, 'create');
+    const setid = isOpt(opt, 'setid');
     let i = 5;
     while (i < argc) {
-      const a = argv[i]!.toLowerCase();
-      if (create && a === 'mkstream') {
+      const a = argv[i]!;
+      if (create && isOpt(a, 'mkstream')) {
         mkstream = true;
         i++;
-      } else if ((create || setid) && a === 'entriesread' && i + 1 < argc) {
+      } else if ((create || setid) && isOpt(a, 'entriesread') && i + 1 < argc) {
         const v = parseLL(argv[i + 1]!);
         if (v === null) return NOT_INTEGER_R;
         if (v < 0n && v !== SCG_INVALID) return error(E.XGROUP_ENTRIESREAD);
@@ -736,15 +812,15 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
   if (argc >= 4 && !mkstream) {
     if (s === null) return error(E.XGROUP_NEEDS_KEY);
     cg = lookupGroup(s, grpname);
-    if (cg === undefined && (opt === 'setid' || opt === 'createconsumer' || opt === 'delconsumer')) {
+    if (cg === undefined && (isOpt(opt, 'setid') || isOpt(opt, 'createconsumer') || isOpt(opt, 'delconsumer'))) {
       return error(E.noSuchGroupForKey(grpname, argv[2]!));
     }
   }
   const key = argv[2]!;
-  if (argc === 2 && opt === 'help') return helpReply(argv[0]!, XGROUP_HELP);
-  if (opt === 'create' && argc >= 5 && argc <= 8) {
+  if (argc === 2 && isOpt(opt, 'help')) return helpReply(argv[0]!, XGROUP_HELP);
+  if (isOpt(opt, 'create') && argc >= 5 && argc <= 8) {
     let id: { ms: bigint; seq: bigint };
-    if (argv[4] === '$') id = s !== null ? { ms: s.lastMs, seq: s.lastSeq } : { ms: 0n, seq: 0n };
+    if (isCEq(argv[4]!, '$')) id = s !== null ? { ms: s.lastMs, seq: s.lastSeq } : { ms: 0n, seq: 0n };
     else {
       const p = parseId(argv[4]!, 0n, true);
       if (p === null) return INVALID_ID_R;
@@ -770,9 +846,9 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
     engine.notify('t', 'xgroup-create', key, db);
     return OK;
   }
-  if (opt === 'setid' && (argc === 5 || argc === 7)) {
+  if (isOpt(opt, 'setid') && (argc === 5 || argc === 7)) {
     let id: { ms: bigint; seq: bigint };
-    if (argv[4] === '$') id = { ms: s!.lastMs, seq: s!.lastSeq };
+    if (isCEq(argv[4]!, '$')) id = { ms: s!.lastMs, seq: s!.lastSeq };
     else {
       const p = parseId(argv[4]!, 0n, false);
       if (p === null) return INVALID_ID_R;
@@ -785,7 +861,7 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
     engine.notify('t', 'xgroup-setid', key, db);
     return OK;
   }
-  if (opt === 'destroy' && argc === 4) {
+  if (isOpt(opt, 'destroy') && argc === 4) {
     if (cg === undefined) return ZERO;
     s!.groups!.delete(grpname);
     dirty(c);
@@ -793,11 +869,11 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
     engine.blocking.signal(db.id, key, 'stream');
     return int(1);
   }
-  if (opt === 'createconsumer' && argc === 5) {
+  if (isOpt(opt, 'createconsumer') && argc === 5) {
     const created = createConsumer(c, cg!, argv[4]!, key, db);
     return int(created !== null ? 1 : 0);
   }
-  if (opt === 'delconsumer' && argc === 5) {
+  if (isOpt(opt, 'delconsumer') && argc === 5) {
     const consumer = lookupConsumer(c, cg!, argv[4]!, false);
     let pending = 0;
     if (consumer !== undefined) {
@@ -814,30 +890,43 @@ function xgroupCommand(c: Client, argv: string[]): Reply {
 
 // ---- XSETID / XACK / XPENDING --------------------------------------------------------------
 
+interface XsetidOptions {
+  /** The ID being set, which MAXDELETEDID may not exceed. */
+  id: { ms: bigint; seq: bigint };
+  entriesAdded: bigint;
+  maxDel: { ms: bigint; seq: bigint };
+}
+
+const XSETID_OPTIONS: readonly Option<XsetidOptions>[] = [
+  {
+    name: 'entriesadded',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return NOT_INTEGER_R;
+      if (v < 0n) return error(E.XSETID_ENTRIES_ADDED_NEGATIVE);
+      o.entriesAdded = v;
+    },
+  },
+  {
+    name: 'maxdeletedid',
+    values: 1,
+    read: (o, argv, at) => {
+      const p = parseId(argv[at + 1]!, 0n, true);
+      if (p === null) return INVALID_ID_R;
+      if (cmpId(o.id.ms, o.id.seq, p.ms, p.seq) < 0) return error(E.XSETID_BELOW_MAX_DELETED);
+      o.maxDel = p;
+    },
+  },
+];
+
 function xsetidCommand(c: Client, argv: string[]): Reply {
   const id = parseId(argv[2]!, 0n, true);
   if (id === null) return INVALID_ID_R;
-  let entriesAdded = -1n;
-  let maxDel = { ms: 0n, seq: 0n };
-  let i = 3;
-  const argc = argv.length;
-  while (i < argc) {
-    const moreargs = argc - 1 - i;
-    const opt = argv[i]!.toLowerCase();
-    if (opt === 'entriesadded' && moreargs > 0) {
-      const v = parseLL(argv[i + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.XSETID_ENTRIES_ADDED_NEGATIVE);
-      entriesAdded = v;
-      i += 2;
-    } else if (opt === 'maxdeletedid' && moreargs > 0) {
-      const p = parseId(argv[i + 1]!, 0n, true);
-      if (p === null) return INVALID_ID_R;
-      if (cmpId(id.ms, id.seq, p.ms, p.seq) < 0) return error(E.XSETID_BELOW_MAX_DELETED);
-      maxDel = p;
-      i += 2;
-    } else return SYNTAX_R;
-  }
+  const opts: XsetidOptions = { id, entriesAdded: -1n, maxDel: { ms: 0n, seq: 0n } };
+  const parsed = parseOptions(argv, 3, XSETID_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { entriesAdded, maxDel } = opts;
   const key = argv[1]!;
   const o = lookupWrite(c, key);
   if (o === undefined) return error(E.NO_SUCH_KEY);
@@ -899,7 +988,7 @@ function xpendingCommand(c: Client, argv: string[]): Reply {
   if (argc !== 3 && (argc < 6 || argc > 9)) return SYNTAX_R;
   if (argc >= 6) {
     let startidx = 3;
-    if (lowerEq(argv[3]!, 'idle')) {
+    if (isOpt(argv[3]!, 'idle')) {
       const v = parseLL(argv[4]!);
       if (v === null) return NOT_INTEGER_R;
       minidle = v;
@@ -967,6 +1056,58 @@ function claimTo(nack: Nack, consumer: Consumer): void {
   }
 }
 
+/** XCLAIM's options, after its IDs. */
+interface XclaimOptions {
+  now: number;
+  /** -1 when neither IDLE nor TIME was given. */
+  deliveryTime: bigint;
+  retrycount: bigint;
+  force: boolean;
+  justid: boolean;
+  lastId: { ms: bigint; seq: bigint };
+}
+
+const XCLAIM_OPTIONS: readonly Option<XclaimOptions>[] = [
+  { name: 'force', read: (o) => void (o.force = true) },
+  { name: 'justid', read: (o) => void (o.justid = true) },
+  {
+    name: 'idle',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return error(E.XCLAIM_IDLE);
+      o.deliveryTime = BigInt.asIntN(64, BigInt(o.now) - v);
+    },
+  },
+  {
+    name: 'time',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return error(E.XCLAIM_TIME);
+      o.deliveryTime = v;
+    },
+  },
+  {
+    name: 'retrycount',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return error(E.XCLAIM_RETRYCOUNT);
+      o.retrycount = v;
+    },
+  },
+  {
+    name: 'lastid',
+    values: 1,
+    read: (o, argv, at) => {
+      const p = parseId(argv[at + 1]!, 0n, true);
+      if (p === null) return INVALID_ID_R;
+      o.lastId = p;
+    },
+  },
+];
+
 function xclaimCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const o = lookupRead(c, key);
@@ -988,38 +1129,10 @@ function xclaimCommand(c: Client, argv: string[]): Reply {
     ids.push(id);
   }
   const now = c.engine.now;
-  let deliveryTime: bigint = -1n;
-  let retrycount = -1n;
-  let force = false;
-  let justid = false;
-  let lastId = { ms: 0n, seq: 0n };
-  for (; j < argv.length; j++) {
-    const moreargs = argv.length - 1 - j;
-    const opt = argv[j]!.toLowerCase();
-    if (opt === 'force') force = true;
-    else if (opt === 'justid') justid = true;
-    else if (opt === 'idle' && moreargs > 0) {
-      j++;
-      const v = parseLL(argv[j]!);
-      if (v === null) return error(E.XCLAIM_IDLE);
-      deliveryTime = BigInt.asIntN(64, BigInt(now) - v);
-    } else if (opt === 'time' && moreargs > 0) {
-      j++;
-      const v = parseLL(argv[j]!);
-      if (v === null) return error(E.XCLAIM_TIME);
-      deliveryTime = v;
-    } else if (opt === 'retrycount' && moreargs > 0) {
-      j++;
-      const v = parseLL(argv[j]!);
-      if (v === null) return error(E.XCLAIM_RETRYCOUNT);
-      retrycount = v;
-    } else if (opt === 'lastid' && moreargs > 0) {
-      j++;
-      const p = parseId(argv[j]!, 0n, true);
-      if (p === null) return INVALID_ID_R;
-      lastId = p;
-    } else return error(E.xclaimUnknownOption(argv[j]!));
-  }
+  const opts: XclaimOptions = { now, deliveryTime: -1n, retrycount: -1n, force: false, justid: false, lastId: { ms: 0n, seq: 0n } };
+  const parsed = parseOptions(argv, j, XCLAIM_OPTIONS, opts, (arg) => error(E.xclaimUnknownOption(arg)));
+  if (typeof parsed === 'object') return parsed;
+  const { deliveryTime, retrycount, force, justid, lastId } = opts;
   if (cmpId(lastId.ms, lastId.seq, group.lastMs, group.lastSeq) > 0) {
     group.lastMs = lastId.ms;
     group.lastSeq = lastId.seq;
@@ -1067,6 +1180,19 @@ function xclaimCommand(c: Client, argv: string[]): Reply {
 
 const XAUTOCLAIM_MAX_COUNT = 576460752303423487n;
 
+const XAUTOCLAIM_OPTIONS: readonly Option<{ count: number; justid: boolean }>[] = [
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null || v < 1n || v > XAUTOCLAIM_MAX_COUNT) return error(E.XAUTOCLAIM_COUNT);
+      o.count = v > 100000000n ? 100000000 : Number(v);
+    },
+  },
+  { name: 'justid', read: (o) => void (o.justid = true) },
+];
+
 function xautoclaimCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const o = lookupRead(c, key);
@@ -1076,19 +1202,11 @@ function xautoclaimCommand(c: Client, argv: string[]): Reply {
   const st = parseInterval(argv[5]!, 0n);
   if (st === null) return INVALID_ID_R;
   if (st.exclusive && !incrId(st.id)) return error(E.STREAM_INVALID_START);
-  let count = 100;
-  let justid = false;
-  for (let j = 6; j < argv.length; j++) {
-    const moreargs = argv.length - 1 - j;
-    const opt = argv[j]!.toLowerCase();
-    if (opt === 'count' && moreargs > 0) {
-      const v = parseLL(argv[j + 1]!);
-      if (v === null || v < 1n || v > XAUTOCLAIM_MAX_COUNT) return error(E.XAUTOCLAIM_COUNT);
-      count = v > 100000000n ? 100000000 : Number(v);
-      j++;
-    } else if (opt === 'justid') justid = true;
-    else return SYNTAX_R;
-  }
+  const opts = { count: 100, justid: false };
+  const parsed = parseOptions(argv, 6, XAUTOCLAIM_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  let count = opts.count;
+  const justid = opts.justid;
   let group: ConsumerGroup | undefined;
   if (o !== undefined) {
     if (o.type !== 'stream') return WRONGTYPE_R;
@@ -1203,9 +1321,9 @@ function xinfoStreamCommand(c: Client, argv: string[]): Reply {
   if (optc === 0) full = false;
   else {
     if (optc !== 1 && optc !== 3) return subSyntax();
-    if (!lowerEq(argv[3]!, 'full')) return subSyntax();
+    if (!isOpt(argv[3]!, 'full')) return subSyntax();
     if (optc === 3) {
-      if (!lowerEq(argv[4]!, 'count')) return subSyntax();
+      if (!isOpt(argv[4]!, 'count')) return subSyntax();
       const v = parseLL(argv[5]!);
       if (v === null) return NOT_INTEGER_R;
       count = v < 0n ? 10n : v;

@@ -9,6 +9,7 @@ import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../n
 import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { parseOptions, type Option } from '../options.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -60,60 +61,57 @@ function getGeneric(c: Client, key: string): Reply {
 
 // ---- SET / GETEX options -------------------------------------------------------------------
 
-const OBJ_SET_NX = 1 << 0;
-const OBJ_SET_XX = 1 << 1;
-const OBJ_EX = 1 << 2;
-const OBJ_PX = 1 << 3;
-const OBJ_KEEPTTL = 1 << 4;
-const OBJ_SET_GET = 1 << 5;
-const OBJ_EXAT = 1 << 6;
-const OBJ_PXAT = 1 << 7;
-const OBJ_PERSIST = 1 << 8;
-const ANY_EXPIRE = OBJ_EX | OBJ_PX | OBJ_EXAT | OBJ_PXAT;
+/** The unit and base of an EX/PX/EXAT/PXAT argument. */
+type ExpireKind = 'ex' | 'px' | 'exat' | 'pxat';
 
-/** The expire argument found by the last parseExtended call (single-threaded engine). */
-let parsedExpire: string | undefined;
+/** SET's and GETEX's options, as parseExtendedStringArgumentsOrReply leaves them. */
+interface StringOptions {
+  nx: boolean;
+  xx: boolean;
+  get: boolean;
+  keepttl: boolean;
+  persist: boolean;
+  /** Which expire option was given last (Redis lets one repeat, the last value wins). */
+  expire: ExpireKind | null;
+  expireArg: string;
+}
+
+function noStringOptions(): StringOptions {
+  return { nx: false, xx: false, get: false, keepttl: false, persist: false, expire: null, expireArg: '' };
+}
+
+/** An expire option may follow only the same expire option (no KEEPTTL, PERSIST or other unit). */
+function expireOption(kind: ExpireKind): Option<StringOptions> {
+  return {
+    name: kind,
+    values: 1,
+    when: (o) => !o.keepttl && !o.persist && (o.expire === null || o.expire === kind),
+    read: (o, argv, at) => {
+      o.expire = kind;
+      o.expireArg = argv[at + 1]!;
+    },
+  };
+}
+
+const EXPIRE_OPTIONS = [expireOption('ex'), expireOption('px'), expireOption('exat'), expireOption('pxat')];
 
 /**
- * parseExtendedStringArgumentsOrReply: SET options from argv[3] (isSet) or GETEX options from
- * argv[2]. Returns the flags, or -1 for a syntax error. Redis accepts a repeated option (the
- * last expire wins) but rejects conflicting ones.
+ * parseExtendedStringArgumentsOrReply for SET (from argv[3]): a repeated option is accepted,
+ * conflicting ones (NX with XX, KEEPTTL with an expire, two expire units) are a syntax error.
  */
-function parseExtended(argv: string[], isSet: boolean): number {
-  let flags = 0;
-  parsedExpire = undefined;
-  const argc = argv.length;
-  for (let j = isSet ? 3 : 2; j < argc; j++) {
-    const opt = argv[j]!;
-    const hasNext = j < argc - 1;
-    if (isSet && isOpt(opt, 'nx') && !(flags & OBJ_SET_XX)) {
-      flags |= OBJ_SET_NX;
-    } else if (isSet && isOpt(opt, 'xx') && !(flags & OBJ_SET_NX)) {
-      flags |= OBJ_SET_XX;
-    } else if (isSet && isOpt(opt, 'get')) {
-      flags |= OBJ_SET_GET;
-    } else if (isSet && isOpt(opt, 'keepttl') && !(flags & (OBJ_PERSIST | ANY_EXPIRE))) {
-      flags |= OBJ_KEEPTTL;
-    } else if (!isSet && isOpt(opt, 'persist') && !(flags & (ANY_EXPIRE | OBJ_KEEPTTL))) {
-      flags |= OBJ_PERSIST;
-    } else if (isOpt(opt, 'ex') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT))) {
-      flags |= OBJ_EX;
-      parsedExpire = argv[++j];
-    } else if (isOpt(opt, 'px') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT))) {
-      flags |= OBJ_PX;
-      parsedExpire = argv[++j];
-    } else if (isOpt(opt, 'exat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT))) {
-      flags |= OBJ_EXAT;
-      parsedExpire = argv[++j];
-    } else if (isOpt(opt, 'pxat') && hasNext && !(flags & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX))) {
-      flags |= OBJ_PXAT;
-      parsedExpire = argv[++j];
-    } else {
-      return -1;
-    }
-  }
-  return flags;
-}
+const SET_OPTIONS: readonly Option<StringOptions>[] = [
+  { name: 'nx', when: (o) => !o.xx, read: (o) => void (o.nx = true) },
+  { name: 'xx', when: (o) => !o.nx, read: (o) => void (o.xx = true) },
+  { name: 'get', read: (o) => void (o.get = true) },
+  { name: 'keepttl', when: (o) => o.expire === null, read: (o) => void (o.keepttl = true) },
+  ...EXPIRE_OPTIONS,
+];
+
+/** The same for GETEX (from argv[2]): PERSIST and the expire options. */
+const GETEX_OPTIONS: readonly Option<StringOptions>[] = [
+  { name: 'persist', when: (o) => o.expire === null, read: (o) => void (o.persist = true) },
+  ...EXPIRE_OPTIONS,
+];
 
 /** Below this, seconds × 1000 + now stays an exact JS integer. */
 const SAFE_EXPIRE_ARG = 8_000_000_000_000;
@@ -123,11 +121,11 @@ const SAFE_EXPIRE_ARG = 8_000_000_000_000;
  * or an error reply. Non-positive values and int64 overflow (of the ×1000 or of adding the
  * current time) give "invalid expire time in '<cmd>' command".
  */
-function expireAt(c: Client, arg: string, flags: number, cmd: string): number | bigint | Reply {
+function expireAt(c: Client, arg: string, kind: ExpireKind, cmd: string): number | bigint | Reply {
   const n = parseIntArg(arg);
   if (n === null) return NOT_INTEGER_R;
-  const seconds = (flags & (OBJ_EX | OBJ_EXAT)) !== 0;
-  const relative = (flags & (OBJ_EX | OBJ_PX)) !== 0;
+  const seconds = kind === 'ex' || kind === 'exat';
+  const relative = kind === 'ex' || kind === 'px';
   if (n <= 0) return error(E.invalidExpireTime(cmd));
   if (n < SAFE_EXPIRE_ARG) {
     const ms = seconds ? n * 1000 : n;
@@ -145,44 +143,44 @@ function expireAt(c: Client, arg: string, flags: number, cmd: string): number | 
   return b > BigInt(Number.MAX_SAFE_INTEGER) ? b : Number(b);
 }
 
-/**
- * setGenericCommand for SET, SETNX, SETEX and PSETEX. `expireArg` is the EX/PX/… argument
- * (absent for none); `okReply`/`abortReply` are what SETNX answers instead of OK / nil.
- */
-function setGeneric(
-  c: Client,
-  flags: number,
-  key: string,
-  value: string,
-  expireArg: string | undefined,
-  cmd: string,
-  okReply: Reply,
-  abortReply: Reply,
-): Reply {
+/** How a SET-family command answers: its name (in errors), and its replies for done / not done. */
+interface SetReplies {
+  cmd: string;
+  ok: Reply;
+  aborted: Reply;
+}
+
+const SET_REPLIES: SetReplies = { cmd: 'set', ok: OK, aborted: NIL };
+const SETNX_REPLIES: SetReplies = { cmd: 'setnx', ok: ONE, aborted: ZERO };
+const SETEX_REPLIES: SetReplies = { cmd: 'setex', ok: OK, aborted: NIL };
+const PSETEX_REPLIES: SetReplies = { cmd: 'psetex', ok: OK, aborted: NIL };
+
+/** setGenericCommand for SET, SETNX, SETEX and PSETEX. */
+function setGeneric(c: Client, key: string, value: string, o: StringOptions, r: SetReplies): Reply {
   let when: number | bigint = 0;
-  if (expireArg !== undefined) {
-    const r = expireAt(c, expireArg, flags, cmd);
-    if (typeof r === 'object') return r;
-    when = r;
+  if (o.expire !== null) {
+    const t = expireAt(c, o.expireArg, o.expire, r.cmd);
+    if (typeof t === 'object') return t;
+    when = t;
   }
   let old: Reply = NIL;
-  if (flags & OBJ_SET_GET) {
+  if (o.get) {
     old = getGeneric(c, key);
     if (old === WRONGTYPE_R) return old;
   }
   const engine = c.engine;
   const db = c.db;
   const found = lookupWrite(c, key) !== undefined;
-  if (((flags & OBJ_SET_NX) && found) || ((flags & OBJ_SET_XX) && !found)) {
-    return flags & OBJ_SET_GET ? old : abortReply;
+  if ((o.nx && found) || (o.xx && !found)) {
+    return o.get ? old : r.aborted;
   }
-  setKey(c, db, key, createString(value, engine.now), (flags & OBJ_KEEPTTL) !== 0);
+  setKey(c, db, key, createString(value, engine.now), o.keepttl);
   engine.notify('$', 'set', key, db);
-  if (expireArg !== undefined) {
+  if (o.expire !== null) {
     setExpire(db, key, when);
     engine.notify('g', 'expire', key, db);
   }
-  return flags & OBJ_SET_GET ? old : okReply;
+  return o.get ? old : r.ok;
 }
 
 // ---- SET family ------------------------------------------------------------------------------
@@ -212,21 +210,30 @@ function setCommand(c: Client, argv: string[]): Reply {
     engine.notify('$', 'set', key, db);
     return OK;
   }
-  const flags = parseExtended(argv, true);
-  if (flags < 0) return SYNTAX_R;
-  return setGeneric(c, flags, key, argv[2]!, parsedExpire, 'set', OK, NIL);
+  const o = noStringOptions();
+  const end = parseOptions(argv, 3, SET_OPTIONS, o);
+  if (typeof end === 'object') return end;
+  return setGeneric(c, key, argv[2]!, o, SET_REPLIES);
 }
 
 function setnxCommand(c: Client, argv: string[]): Reply {
-  return setGeneric(c, OBJ_SET_NX, argv[1]!, argv[2]!, undefined, 'setnx', ONE, ZERO);
+  const o = noStringOptions();
+  o.nx = true;
+  return setGeneric(c, argv[1]!, argv[2]!, o, SETNX_REPLIES);
 }
 
 function setexCommand(c: Client, argv: string[]): Reply {
-  return setGeneric(c, OBJ_EX, argv[1]!, argv[3]!, argv[2]!, 'setex', OK, NIL);
+  const o = noStringOptions();
+  o.expire = 'ex';
+  o.expireArg = argv[2]!;
+  return setGeneric(c, argv[1]!, argv[3]!, o, SETEX_REPLIES);
 }
 
 function psetexCommand(c: Client, argv: string[]): Reply {
-  return setGeneric(c, OBJ_PX, argv[1]!, argv[3]!, argv[2]!, 'psetex', OK, NIL);
+  const o = noStringOptions();
+  o.expire = 'px';
+  o.expireArg = argv[2]!;
+  return setGeneric(c, argv[1]!, argv[3]!, o, PSETEX_REPLIES);
 }
 
 function getCommand(c: Client, argv: string[]): Reply {
@@ -256,31 +263,31 @@ function getdelCommand(c: Client, argv: string[]): Reply {
 }
 
 function getexCommand(c: Client, argv: string[]): Reply {
-  const flags = parseExtended(argv, false);
-  if (flags < 0) return SYNTAX_R;
-  const expireArg = parsedExpire;
+  const opts = noStringOptions();
+  const end = parseOptions(argv, 2, GETEX_OPTIONS, opts);
+  if (typeof end === 'object') return end;
   const key = argv[1]!;
   const o = lookupRead(c, key);
   if (o === undefined) return NIL;
   if (o.type !== 'string') return WRONGTYPE_R;
   let when: number | bigint = 0;
-  if (expireArg !== undefined) {
-    const r = expireAt(c, expireArg, flags, 'getex');
+  if (opts.expire !== null) {
+    const r = expireAt(c, opts.expireArg, opts.expire, 'getex');
     if (typeof r === 'object') return r;
     when = r;
   }
   const reply: Reply = { t: 'bulk', v: o.value };
   const engine = c.engine;
   const db = c.db;
-  if (flags & (OBJ_EXAT | OBJ_PXAT) && when <= engine.now) {
+  if ((opts.expire === 'exat' || opts.expire === 'pxat') && when <= engine.now) {
     // An absolute time already in the past: the key goes now (propagated as DEL).
     deleteKey(engine, db, key);
     engine.notify('g', 'del', key, db);
-  } else if (expireArg !== undefined) {
+  } else if (opts.expire !== null) {
     setExpire(db, key, when);
     engine.signalModifiedKey(db, key);
     engine.notify('g', 'expire', key, db);
-  } else if (flags & OBJ_PERSIST) {
+  } else if (opts.persist) {
     if (removeExpire(db, key)) {
       engine.signalModifiedKey(db, key);
       engine.notify('g', 'persist', key, db);

@@ -10,6 +10,7 @@
 // conversion to listpack therefore turns -0 into 0 (ZADD z -0 a; ZSCORE z a → "0", while with
 // zset-max-listpack-entries 0 it answers "-0").
 
+import { cString, isCSpace } from '../args.js';
 import { LEX_MAX, LEX_MIN, parseLexBound, ZSet, type LexBound, type LexRange, type ScoreRange } from '../ds/zset.js';
 import type { Engine } from '../engine.js';
 import * as E from '../errors.js';
@@ -68,8 +69,10 @@ export const ZADD_OUT_NAN = 2;
 export const ZADD_OUT_ADDED = 4;
 export const ZADD_OUT_UPDATED = 8;
 
-/** Redis's *newscore of the last zsetAdd that did not fail (the engine is single-threaded). */
-export const zaddResult = { score: 0 };
+/** Where zsetAdd leaves Redis's *newscore: the caller's own, one per command call. */
+export interface NewScore {
+  score: number;
+}
 
 /**
  * zsetAdd: adds a member or updates its score under NX/XX/GT/LT/INCR, converting listpack →
@@ -77,9 +80,9 @@ export const zaddResult = { score: 0 };
  * zset-max-listpack-entries, or of a member longer than zset-max-listpack-value). Returns the
  * ZADD_OUT_* flags; ZADD_OUT_NAN alone means failure (NaN score or NaN sum), nothing changed.
  * The new score (unrounded: a -0 sum is reported as -0 even where a listpack stores 0) is left
- * in zaddResult.score.
+ * in `newScore` when given.
  */
-export function zsetAdd(engine: Engine, o: ZSetObj, score: number, member: string, flags: number): number {
+export function zsetAdd(engine: Engine, o: ZSetObj, score: number, member: string, flags: number, newScore?: NewScore): number {
   if (score !== score) return ZADD_OUT_NAN;
   const z = o.value;
   const cur = z.dict.get(member);
@@ -92,7 +95,7 @@ export function zsetAdd(engine: Engine, o: ZSetObj, score: number, member: strin
     if (((flags & ZADD_IN_LT) !== 0 && score >= cur) || ((flags & ZADD_IN_GT) !== 0 && score <= cur)) {
       return ZADD_OUT_NOP;
     }
-    zaddResult.score = score;
+    if (newScore !== undefined) newScore.score = score;
     if (score === cur) return 0; // also -0 against 0: Redis compares with ==
     z.rescore(member, cur, o.enc === 'listpack' && score === 0 ? 0 : score);
     return ZADD_OUT_UPDATED;
@@ -102,7 +105,7 @@ export function zsetAdd(engine: Engine, o: ZSetObj, score: number, member: strin
     const cfg = engine.config;
     if (z.size + 1 > cfg.zsetMaxListpackEntries || member.length > cfg.zsetMaxListpackValue) o.enc = 'skiplist';
   }
-  zaddResult.score = score;
+  if (newScore !== undefined) newScore.score = score;
   z.insertNew(member, o.enc === 'listpack' && score === 0 ? 0 : score);
   return ZADD_OUT_ADDED;
 }
@@ -144,9 +147,6 @@ export function listpackScoreString(s: number): string {
 
 // ---- ranges ------------------------------------------------------------------------------
 
-function isCSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 const DECIMAL_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const HEX_SYNTAX = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?\d+))?$/;
@@ -158,8 +158,7 @@ const HEX_SYNTAX = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?\d+
  * null when invalid.
  */
 export function strtodBound(arg: string): number | null {
-  const nul = arg.indexOf('\0');
-  const s = nul < 0 ? arg : arg.slice(0, nul);
+  const s = cString(arg);
   if (s.length === 0) return 0; // no conversion, and the end pointer is already at the NUL
   let i = 0;
   while (i < s.length && isCSpace(s.charCodeAt(i))) i++;

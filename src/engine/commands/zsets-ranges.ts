@@ -14,6 +14,7 @@ import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { parseOptions, type Option } from '../options.js';
 import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,
@@ -23,7 +24,7 @@ import {
   pushEntry,
   zsetAdd,
 } from './zsets-core.js';
-import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
 
 const LIMIT_NEEDS_BY_R = error(E.ZRANGE_LIMIT_NEEDS_BY);
 const WITHSCORES_BYLEX_R = error(E.ZRANGE_WITHSCORES_BYLEX);
@@ -162,34 +163,43 @@ function rangeByLex(o: ZSetObj, r: LexRange, offset: number, limit: number, reve
  * or, with `dst`, into a stored zset. `rangeType` / `direction` are fixed by the older commands
  * (ZREVRANGE, ZRANGEBYSCORE …) and AUTO for ZRANGE / ZRANGESTORE.
  */
+/** zrangeGenericCommand's options; rangeType / direction start AUTO only for ZRANGE and ZRANGESTORE. */
+interface ZrangeOptions {
+  store: boolean;
+  withscores: boolean;
+  offset: number;
+  limit: number;
+  rangeType: number;
+  direction: number;
+}
+
+const ZRANGE_OPTIONS: readonly Option<ZrangeOptions>[] = [
+  { name: 'withscores', when: (o) => !o.store, read: (o) => void (o.withscores = true) },
+  {
+    name: 'limit',
+    values: 2,
+    read: (o, argv, at) => {
+      const offset = parseIntArg(argv[at + 1]!);
+      if (offset === null) return NOT_INTEGER_R;
+      const limit = parseIntArg(argv[at + 2]!);
+      if (limit === null) return NOT_INTEGER_R;
+      o.offset = offset;
+      o.limit = limit;
+    },
+  },
+  { name: 'rev', when: (o) => o.direction === DIR_AUTO, read: (o) => void (o.direction = DIR_REVERSE) },
+  { name: 'bylex', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_LEX) },
+  { name: 'byscore', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_SCORE) },
+];
+
 function zrangeGeneric(c: Client, argv: string[], keyIdx: number, dst: string | null, rangeType: number, direction: number): Reply {
   const store = dst !== null;
-  const argc = argv.length;
-  let withscores = false;
-  let offset = 0;
-  let limit = -1;
-  for (let j = keyIdx + 3; j < argc; j++) {
-    const opt = argv[j]!;
-    if (!store && isOpt(opt, 'withscores')) {
-      withscores = true;
-    } else if (isOpt(opt, 'limit') && argc - j - 1 >= 2) {
-      const o = parseIntArg(argv[j + 1]!);
-      if (o === null) return NOT_INTEGER_R;
-      const l = parseIntArg(argv[j + 2]!);
-      if (l === null) return NOT_INTEGER_R;
-      offset = o;
-      limit = l;
-      j += 2;
-    } else if (direction === DIR_AUTO && isOpt(opt, 'rev')) {
-      direction = DIR_REVERSE;
-    } else if (rangeType === RANGE_AUTO && isOpt(opt, 'bylex')) {
-      rangeType = RANGE_LEX;
-    } else if (rangeType === RANGE_AUTO && isOpt(opt, 'byscore')) {
-      rangeType = RANGE_SCORE;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: ZrangeOptions = { store, withscores: false, offset: 0, limit: -1, rangeType, direction };
+  const parsed = parseOptions(argv, keyIdx + 3, ZRANGE_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { withscores, offset, limit } = opts;
+  rangeType = opts.rangeType;
+  direction = opts.direction;
   if (direction === DIR_AUTO) direction = DIR_FORWARD;
   if (rangeType === RANGE_AUTO) rangeType = RANGE_RANK;
   if (limit !== -1 && rangeType === RANGE_RANK) return LIMIT_NEEDS_BY_R;

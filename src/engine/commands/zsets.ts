@@ -14,6 +14,7 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
 import { isOpt } from '../args.js';
+import { parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import {
@@ -39,7 +40,7 @@ import {
   ZADD_OUT_NAN,
   ZADD_OUT_NOP,
   ZADD_OUT_UPDATED,
-  zaddResult,
+  type NewScore,
   zsetAdd,
 } from './zsets-core.js';
 import {
@@ -76,33 +77,36 @@ const RANDOM_TOO_LARGE_R = error(E.randomCountTooLarge(MAX_RANDOM_REPLY));
 
 // ---- ZADD / ZINCRBY (zaddGenericCommand) -----------------------------------------------------
 
-/** Scores of the pairs being added, reused from call to call. */
-let scoreScratch: number[] = [];
+/** ZADD's options (zaddGenericCommand), read from argv[2] up to the first score. */
+interface ZaddOptions {
+  nx: boolean;
+  xx: boolean;
+  ch: boolean;
+  incr: boolean;
+  gt: boolean;
+  lt: boolean;
+}
 
-function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
+/** Any order and any repeat parse; conflicts are reported after the walk, as Redis does. */
+const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [
+  { name: 'nx', read: (o) => void (o.nx = true) },
+  { name: 'xx', read: (o) => void (o.xx = true) },
+  { name: 'ch', read: (o) => void (o.ch = true) },
+  { name: 'incr', read: (o) => void (o.incr = true) },
+  { name: 'gt', read: (o) => void (o.gt = true) },
+  { name: 'lt', read: (o) => void (o.lt = true) },
+];
+
+function zaddGeneric(c: Client, argv: string[], incrCommand: boolean): Reply {
   const argc = argv.length;
-  let flags = baseFlags;
-  let ch = false;
-  let idx = 2;
-  while (idx < argc) {
-    const opt = argv[idx]!;
-    const c0 = opt.charCodeAt(0) | 32;
-    // Scores start with a digit, a sign or a dot (or "inf"); options with a letter.
-    if (c0 < 97) break;
-    if (isOpt(opt, 'nx')) flags |= ZADD_IN_NX;
-    else if (isOpt(opt, 'xx')) flags |= ZADD_IN_XX;
-    else if (isOpt(opt, 'ch')) ch = true;
-    else if (isOpt(opt, 'incr')) flags |= ZADD_IN_INCR;
-    else if (isOpt(opt, 'gt')) flags |= ZADD_IN_GT;
-    else if (isOpt(opt, 'lt')) flags |= ZADD_IN_LT;
-    else break;
-    idx++;
-  }
-  const incr = (flags & ZADD_IN_INCR) !== 0;
-  const nx = (flags & ZADD_IN_NX) !== 0;
-  const xx = (flags & ZADD_IN_XX) !== 0;
-  const gt = (flags & ZADD_IN_GT) !== 0;
-  const lt = (flags & ZADD_IN_LT) !== 0;
+  const opts: ZaddOptions = { nx: false, xx: false, ch: false, incr: incrCommand, gt: false, lt: false };
+  // The first argument no option takes is the first score. Options start with a letter, a
+  // score seldom does: most calls skip the option walk.
+  const c0 = (argv[2]?.charCodeAt(0) ?? 0) | 32;
+  const idx = c0 < 97 ? 2 : parseOptions(argv, 2, ZADD_OPTIONS, opts, 'stop');
+  if (typeof idx === 'object') return idx;
+  const { incr, nx, xx, gt, lt, ch } = opts;
+  const flags = (incr ? ZADD_IN_INCR : 0) | (nx ? ZADD_IN_NX : 0) | (xx ? ZADD_IN_XX : 0) | (gt ? ZADD_IN_GT : 0) | (lt ? ZADD_IN_LT : 0);
 
   const pairsArgs = argc - idx;
   if (pairsArgs === 0 || (pairsArgs & 1) !== 0) return SYNTAX_R;
@@ -112,7 +116,7 @@ function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
   if (incr && pairs > 1) return ZADD_INCR_ONE_PAIR_R;
 
   // Every score is checked before anything changes.
-  const scores = pairs <= scoreScratch.length ? scoreScratch : (scoreScratch = new Array<number>(pairs));
+  const scores = new Array<number>(pairs);
   for (let j = 0; j < pairs; j++) {
     const s = parseDouble(argv[idx + j * 2]!);
     if (s === null) return NOT_FLOAT_R;
@@ -126,7 +130,7 @@ function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
   let added = 0;
   let updated = 0;
   let processed = 0;
-  let score = 0;
+  const newScore: NewScore = { score: 0 };
   if (o === undefined) {
     if (xx) return incr ? NIL : ZERO;
     o = createZSetFor(engine, argv[idx + 1]!);
@@ -136,17 +140,14 @@ function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
   }
   let reply: Reply | null = null;
   for (let j = 0; j < pairs; j++) {
-    const out = zsetAdd(engine, o, scores[j]!, argv[idx + 1 + j * 2]!, flags);
+    const out = zsetAdd(engine, o, scores[j]!, argv[idx + 1 + j * 2]!, flags, newScore);
     if (out === ZADD_OUT_NAN) {
       reply = SCORE_IS_NAN_R;
       break;
     }
     if (out & ZADD_OUT_ADDED) added++;
     if (out & ZADD_OUT_UPDATED) updated++;
-    if (!(out & ZADD_OUT_NOP)) {
-      processed++;
-      score = zaddResult.score;
-    }
+    if (!(out & ZADD_OUT_NOP)) processed++;
   }
   if (added + updated > 0) {
     engine.signalModifiedKey(db, key);
@@ -155,16 +156,16 @@ function zaddGeneric(c: Client, argv: string[], baseFlags: number): Reply {
     engine.notify('z', incr ? 'zincr' : 'zadd', key, db);
   }
   if (reply !== null) return reply;
-  if (incr) return processed > 0 ? scoreReply(score) : NIL;
+  if (incr) return processed > 0 ? scoreReply(newScore.score) : NIL;
   return int(ch ? added + updated : added);
 }
 
 function zaddCommand(c: Client, argv: string[]): Reply {
-  return zaddGeneric(c, argv, 0);
+  return zaddGeneric(c, argv, false);
 }
 
 function zincrbyCommand(c: Client, argv: string[]): Reply {
-  return zaddGeneric(c, argv, ZADD_IN_INCR);
+  return zaddGeneric(c, argv, true);
 }
 
 // ---- single members ------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+// Option parsing as Redis's command functions do it: a loop over argv from some index where
+// each argument is compared, as a C string (args.ts isOpt), with the option words the command
+// knows, in the order the C code tests them. A word matches only when enough arguments follow
+// it and its extra condition holds (Redis folds conflicts like "NX after XX" into that test, so
+// they end in the generic syntax error). The first problem ends the walk with its reply, which
+// keeps Redis's error order: an option's bad value is reported before a later conflict.
+// Results go into a small object the command creates per call: no state outlives the call.
+
+import { isOpt } from './args.js';
+import { SYNTAX_R } from './error-replies.js';
+import type { Reply } from './reply.js';
+
+export interface Option<T> {
+  /** The option word, in lower case. */
+  readonly name: string;
+  /** How many arguments must follow the word for it to count as this option (Redis's moreargs). */
+  readonly values?: number;
+  /** Further condition for the word to count, given the options read so far. */
+  readonly when?: (o: T) => boolean;
+  /**
+   * Records the option at argv[at] in `o`. Returns an error reply to stop, the index of the last
+   * argument it consumed when that is not at + values, or nothing.
+   */
+  readonly read: (o: T, argv: readonly string[], at: number) => Reply | number | void;
+}
+
+/** What to do with an argument no option takes: answer this reply, or stop there ('stop'). */
+export type OnOther = Reply | 'stop' | ((arg: string, at: number) => Reply);
+
+/**
+ * Reads options from argv[start] on into `o`. Returns the index where the walk ended (argv.length,
+ * or with onOther 'stop' the first argument that is no option) or the error reply to send.
+ */
+export function parseOptions<T>(
+  argv: readonly string[],
+  start: number,
+  options: readonly Option<T>[],
+  o: T,
+  onOther: OnOther = SYNTAX_R,
+): number | Reply {
+  const argc = argv.length;
+  let j = start;
+  next: while (j < argc) {
+    const arg = argv[j]!;
+    const more = argc - j - 1;
+    for (let k = 0; k < options.length; k++) {
+      const opt = options[k]!;
+      const values = opt.values ?? 0;
+      if (more < values || !isOpt(arg, opt.name) || (opt.when !== undefined && !opt.when(o))) continue;
+      const r = opt.read(o, argv, j);
+      if (typeof r === 'object') return r;
+      j = (typeof r === 'number' ? r : j + values) + 1;
+      continue next;
+    }
+    if (onOther === 'stop') return j;
+    return typeof onOther === 'function' ? onOther(arg, j) : onOther;
+  }
+  return j;
+}
