@@ -67,7 +67,7 @@ describe('a learner who goes wrong is told why', () => {
     await clock.getByRole('button', { name: 'Go' }).click();
     const banner = page.locator('.clock-banner');
     // Paused a day ahead: the lead over real time shrinks while real time goes on (23 h 59 min…).
-    await expect.poll(() => banner.innerText()).toMatch(/paused, (1 d|23 h \d+ min) ahead of real time/);
+    await expect.poll(() => banner.innerText()).toMatch(/paused, (1 d|23 h \d+ min( \d+ s)?) ahead of real time/);
 
     // The saved state keeps the clock paused and ahead (autosaved within about a second): a
     // reload finds it so, and says so.

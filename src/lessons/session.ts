@@ -111,14 +111,13 @@ export class LessonSession {
     this.commands.push({ client, argv, replies, resp, db });
   }
 
-  /** Empties the lesson's database and runs its setup on the core's own connection; the errors. */
+  /** Empties the lesson's database and runs its setup on the core's own connection; answers the errors. The caller begins the step anew. */
   async reset(lesson: Lesson): Promise<string[]> {
     const errors: string[] = [];
     for (const line of resetLines(lesson)) {
       const r = await this.query(splitArgs(line) ?? []);
       if (r.t === 'error') errors.push(`${line}: ${r.v}`);
     }
-    if (this.lesson?.id === lesson.id) this.begin(lesson, 0);
     return errors;
   }
 

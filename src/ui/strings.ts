@@ -67,6 +67,12 @@ const en = {
   secondsPlaceholder: 's',
   go: 'Go',
   clockState: (paused: boolean, ahead: string | null) => (paused ? 'Time is paused' : 'Time runs') + (ahead === null ? '' : `, ${ahead} ahead`),
+  /** The banner on every screen while the engine's clock is off real time. */
+  clockPaused: 'The engine’s clock is paused: TTLs do not run down.',
+  clockPausedAhead: (d: string) => `The engine’s clock is paused, ${d} ahead of real time: TTLs do not run down.`,
+  clockAhead: (d: string) => `The engine’s clock runs ${d} ahead of real time.`,
+  clockBehind: (d: string) => `The engine’s clock runs ${d} behind real time.`,
+  realTime: 'Back to real time',
 
   // Key list
   databaseLabel: 'Database',
@@ -220,6 +226,11 @@ const ko: UiStrings = {
   go: '돌리기',
   clockState: (paused: boolean, ahead: string | null) =>
     (paused ? '시간이 멈춰 있어요.' : '시간이 흐르고 있어요.') + (ahead === null ? '' : ` 실제보다 ${ahead} 앞서 있어요.`),
+  clockPaused: '엔진 시계가 멈춰 있어요. TTL이 줄지 않아요.',
+  clockPausedAhead: (d: string) => `엔진 시계가 실제 시간보다 ${d} 앞선 채로 멈춰 있어요. TTL이 줄지 않아요.`,
+  clockAhead: (d: string) => `엔진 시계가 실제 시간보다 ${d} 앞서 있어요.`,
+  clockBehind: (d: string) => `엔진 시계가 실제 시간보다 ${d} 늦어요.`,
+  realTime: '실제 시간으로',
 
   databaseLabel: '데이터베이스',
   thisTab: ' · 이 탭',

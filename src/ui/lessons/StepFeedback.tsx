@@ -3,6 +3,7 @@
 
 import type { Lesson, Locale } from '../../lessons/model.js';
 import { useLessons } from '../../store/lesson-store.js';
+import { UI_STRINGS } from '../strings.js';
 import { FEEDBACK } from './feedback-strings.js';
 import { Markdown } from './Markdown.js';
 import { backToRealTime } from './runner.js';
@@ -48,9 +49,9 @@ export function StepFeedback(props: { lesson: Lesson; index: number; passed: boo
     case 'clock':
       body = (
         <>
-          <Markdown source={f.clock(feedback.ahead)} />
+          <Markdown source={f.clock(feedback.ahead >= 1000 ? UI_STRINGS[locale].duration(feedback.ahead) : null)} />
           <button className="tool primary" onClick={() => void backToRealTime()}>
-            {f.realTime}
+            {UI_STRINGS[locale].realTime}
           </button>
         </>
       );

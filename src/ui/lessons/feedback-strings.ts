@@ -13,14 +13,6 @@ function seconds(s: number): string {
   return s >= 10 ? String(Math.round(s)) : s.toFixed(1);
 }
 
-function duration(ms: number, locale: Locale): string {
-  const abs = Math.abs(ms);
-  const [d, h, m, s] = [Math.floor(abs / 86_400_000), Math.floor(abs / 3_600_000) % 24, Math.floor(abs / 60_000) % 60, Math.floor(abs / 1000) % 60];
-  const units = locale === 'ko' ? ['일', '시간', '분', '초'] : [' d', ' h', ' min', ' s'];
-  const parts = [d, h, m, s].map((n, i) => (n > 0 ? `${n}${units[i]}` : '')).filter((p) => p !== '');
-  return parts.slice(0, 2).join(' ') || (locale === 'ko' ? '1초 미만' : 'under a second');
-}
-
 const en = {
   heading: 'Not yet:',
   error: (line: string, error: string) => `Redis answered ${code(line)} with an error: **${error}**`,
@@ -28,9 +20,8 @@ const en = {
   hint: 'A hint for this step:',
   db: (db: number, lessonDb: number) =>
     `Your terminal is in database ${db}, and this lesson works in database ${lessonDb}: its keys are not where you wrote. Type ${code(`SELECT ${lessonDb}`)}, then run the step's commands again.`,
-  clock: (ahead: number) =>
-    `The clock is paused${ahead > 1000 ? ` (${duration(ahead, 'en')} ahead of real time)` : ''}, so no time passes and no TTL runs out. Put it back on real time, or fast-forward.`,
-  realTime: 'Back to real time',
+  clock: (ahead: string | null) =>
+    `The clock is paused${ahead !== null ? ` (${ahead} ahead of real time)` : ''}, so no time passes and no TTL runs out. Put it back on real time, or fast-forward.`,
   miss: (m: Miss, db: number): string => {
     switch (m.kind) {
       case 'no-key':
@@ -77,9 +68,8 @@ const ko: FeedbackStrings = {
   hint: '이 단계의 힌트:',
   db: (db: number, lessonDb: number) =>
     `지금 터미널은 ${db}번 데이터베이스에 있는데, 이 레슨은 ${lessonDb}번 데이터베이스에서 진행해요. 그래서 방금 쓴 키가 레슨이 보는 곳에 없어요. ${code(`SELECT ${lessonDb}`)} 명령으로 옮긴 뒤 이 단계의 명령을 다시 실행하세요.`,
-  clock: (ahead: number) =>
-    `시계가 멈춰 있어요${ahead > 1000 ? `(실제 시간보다 ${duration(ahead, 'ko')} 앞서 있음)` : ''}. 시간이 흐르지 않으니 TTL도 줄지 않아요. 실제 시간으로 되돌리거나 시계를 앞으로 돌리세요.`,
-  realTime: '실제 시간으로',
+  clock: (ahead: string | null) =>
+    `시계가 멈춰 있어요${ahead !== null ? `(실제 시간보다 ${ahead} 앞서 있음)` : ''}. 시간이 흐르지 않으니 TTL도 줄지 않아요. 실제 시간으로 되돌리거나 시계를 앞으로 돌리세요.`,
   miss: (m: Miss, db: number): string => {
     switch (m.kind) {
       case 'no-key':

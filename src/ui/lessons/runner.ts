@@ -118,7 +118,9 @@ class BrowserRunner {
       store.setFeedback(null);
       for (const l of this.stepListeners) l();
     } else {
-      store.setFeedback(verdict.feedback === null ? null : { at: `${cur.lesson.id}/${cur.index}`, feedback: verdict.feedback });
+      const next = verdict.feedback === null ? null : { at: `${cur.lesson.id}/${cur.index}`, feedback: verdict.feedback };
+      // Checked again on every change and once a second on time steps: re-render only on news.
+      if (JSON.stringify(next) !== JSON.stringify(store.feedback)) store.setFeedback(next);
     }
   }
 }
