@@ -176,7 +176,7 @@ const big = await (async () => {
   await p.goto(site.url);
   await waitForPrompt(p);
   const countText = () => p.locator('#inspector .keylist > p').textContent();
-  const inspectorButton = p.locator('button[aria-controls="inspector"]');
+  const inspectorButton = p.locator('.topbar').getByRole('button', { name: 'Inspector', exact: true });
   // Filled with the inspector closed (the database fills faster), then the inspector opens.
   await inspectorButton.click();
   await p.waitForFunction(() => document.querySelector('#inspector') === null);
