@@ -21,6 +21,8 @@ fi
 
 echo "test: typecheck"
 npm run --silent typecheck
+echo "test: lint (the layers' import fences)"
+npm run --silent lint
 mkdir -p .tmp
 reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/vitest-e2e.json)
 rm -f "${reports[@]}"

@@ -15,7 +15,7 @@ import {
   simple,
   verbatim,
   type Reply,
-} from '../engine/reply.js';
+} from '../shared/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, quoteRepr } from './format-reply.js';
 
 const tty3 = (r: Reply) => formatReply(r, 'tty', 3);

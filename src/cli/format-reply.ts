@@ -13,8 +13,8 @@
 // the protocol of the connection (RESP2 folds maps into flat arrays, doubles into bulk strings,
 // booleans into integers, ...). `resp` says which protocol the reply was sent in.
 
-import { cString } from '../engine/args.js';
-import type { Reply } from '../engine/reply.js';
+import { cString } from '../shared/args.js';
+import type { Reply } from '../shared/reply.js';
 
 export type OutputMode = 'tty' | 'raw';
 

@@ -4,25 +4,9 @@
 // (what redis-cli assembles from COMMAND DOCS), `since` and `group` are Redis's; only the
 // summary line differs from redis-cli's, because ours is written in our own words.
 
-import type { CommandSpec } from '../engine/command.js';
+import type { CommandDoc } from '../shared/command-doc.js';
 
-/**
- * What the terminal needs of a command's declaration: the table's documentation fields. A
- * CommandSpec is one; the page gets plain copies from the worker so the engine stays there.
- */
-export type CommandDoc = Pick<CommandSpec, 'name' | 'syntax' | 'summary' | 'since' | 'group'> & {
-  subcommands?: readonly CommandDoc[];
-};
-
-/** The documentation fields of the command table, as plain data (structured-clone safe). */
-export function commandDocs(specs: readonly CommandSpec[]): CommandDoc[] {
-  const doc = (s: CommandSpec): CommandDoc => {
-    const d: CommandDoc = { name: s.name, syntax: s.syntax, summary: s.summary, since: s.since, group: s.group };
-    if (s.subcommands) d.subcommands = s.subcommands.map(doc);
-    return d;
-  };
-  return specs.map(doc);
-}
+export type { CommandDoc };
 
 /** The redis-cli version we emulate; `HELP` prints it. */
 export const CLI_VERSION = '7.0.15';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ARRAY, error, NIL, NIL_ARRAY, OK, QUEUED, simple, type Reply } from '../engine/reply.js';
+import { EMPTY_ARRAY, error, NIL, NIL_ARRAY, OK, QUEUED, simple, type Reply } from '../shared/reply.js';
 import { cAtoi, formatPrompt, PromptState } from './prompt.js';
 
 describe('formatPrompt', () => {

@@ -2,7 +2,7 @@
 // not 0, then `(TX)` inside MULTI, then "> ". redis-cli does not ask the server for these: it
 // watches the replies of the commands it sends (see `PromptState.afterReply`).
 
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 
 export interface PromptInfo {
   host: string;

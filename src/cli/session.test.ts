@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine } from '../engine/engine.js';
-import { bulk, bulks, error, int, OK, push, simple, verbatim, type Reply } from '../engine/reply.js';
+import { bulk, bulks, error, int, OK, push, simple, verbatim, type Reply } from '../shared/reply.js';
 import { CliSession, isSensitiveCommand, type SyncSender } from './session.js';
 
 const session = (mode: 'tty' | 'raw' = 'tty') => new CliSession({ specs: commandSpecs, mode });

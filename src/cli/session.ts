@@ -15,8 +15,8 @@
 // `runLine` does all of that at once with a synchronous sender (tests, headless lessons).
 // Everything printed is a byte string (see format-reply.ts).
 
-import { cString } from '../engine/args.js';
-import type { Reply } from '../engine/reply.js';
+import { cString } from '../shared/args.js';
+import type { Reply } from '../shared/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
 import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
 import { completionsFor, hintFor, type Hint } from './hints.js';

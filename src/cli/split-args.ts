@@ -5,7 +5,7 @@
 // argument comes out as a byte string (one char per byte, codes 0-255) ready for the engine, and
 // a "\xHH" escape inside double quotes can put any raw byte (even invalid UTF-8) in an argument.
 
-import { isCSpace } from '../engine/args.js';
+import { isCSpace } from '../shared/args.js';
 
 /** UTF-8 encodes a JS string into a byte string. A lone surrogate becomes U+FFFD (EF BF BD). */
 export function utf8Encode(s: string): string {

@@ -21,11 +21,11 @@
 import type { Client } from './client.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
-import * as E from './errors.js';
+import * as E from '../shared/errors.js';
 import { lookupIn } from './keyspace.js';
 import { ceilLongDoubleTimes, INT64_MAX, parseLongDouble } from './numbers.js';
 import type { RObj } from './objects.js';
-import { error, NIL_ARRAY, type Reply } from './reply.js';
+import { error, NIL_ARRAY, type Reply } from '../shared/reply.js';
 
 /** What a client waits for (Redis's BLOCKED_LIST / BLOCKED_ZSET). */
 export type BlockType = 'list' | 'zset' | 'stream';

@@ -2,7 +2,7 @@ import type { Command } from './command.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import type { ClientSubscriptions } from './pubsub.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 
 export interface ClientInfo {
   /** 'ip:port' of the peer, as CLIENT LIST shows it. */

@@ -3,7 +3,7 @@
 // into the one table that COMMAND, HELP, hints, completion and the dispatcher read.
 
 import type { Client } from './client.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 
 /** Redis's command flags, as COMMAND INFO prints them. */
 export type CommandFlag =

@@ -4,8 +4,8 @@
 // The engine reads the values it needs through typed fields (config.hz, config.maxmemory,
 // config.hashMaxListpackEntries …), refreshed on every change.
 
-import { isCSpace } from './args.js';
-import { configSetFailed, configSetUnknownOption } from './errors.js';
+import { isCSpace } from '../shared/args.js';
+import { configSetFailed, configSetUnknownOption } from '../shared/errors.js';
 import { parseDouble, parseInt64 } from './numbers.js';
 
 // ---- flags and bounds ------------------------------------------------------------------------

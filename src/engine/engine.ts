@@ -9,10 +9,10 @@ import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './commands/server.js';
 import { Config } from './config.js';
 import { Database } from './database.js';
-import * as E from './errors.js';
+import * as E from '../shared/errors.js';
 import { expireIfNeeded } from './keyspace.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
-import { error, QUEUED, type Reply } from './reply.js';
+import { error, QUEUED, type Reply } from '../shared/reply.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 /**

@@ -1,8 +1,8 @@
 // Error replies that many command groups send, made once (a Reply is immutable, so one object
 // serves every call). The strings themselves live in errors.ts.
 
-import * as E from './errors.js';
-import { error } from './reply.js';
+import * as E from '../shared/errors.js';
+import { error } from '../shared/reply.js';
 
 export const WRONGTYPE_R = error(E.WRONGTYPE);
 export const SYNTAX_R = error(E.SYNTAX);

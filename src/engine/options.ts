@@ -6,9 +6,9 @@
 // keeps Redis's error order: an option's bad value is reported before a later conflict.
 // Results go into a small object the command creates per call: no state outlives the call.
 
-import { isOpt } from './args.js';
+import { isOpt } from '../shared/args.js';
 import { SYNTAX_R } from './error-replies.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 
 export interface Option<T> {
   /** The option word, in lower case. */

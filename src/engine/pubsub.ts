@@ -24,8 +24,8 @@ import {
   NOTIFY_STRING,
   NOTIFY_ZSET,
 } from './config.js';
-import { globMatcher } from './glob.js';
-import { bulk, int, NIL, push, simple, type Reply } from './reply.js';
+import { globMatcher } from '../shared/glob.js';
+import { bulk, int, NIL, push, simple, type Reply } from '../shared/reply.js';
 
 /** One client's subscriptions (insertion order: Redis's pattern list keeps it too). */
 export interface ClientSubscriptions {

@@ -40,7 +40,7 @@ import {
 } from './rdb.js';
 import { encodeIntset, encodeListpack, encodeZiplist, encodeZipmap } from './rdb-encodings.js';
 import { writeStreamValue } from './rdb-stream.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 import { VirtualClock } from './clock.js';
 
 const NOW = 1_700_000_000_000;

@@ -1,4 +1,4 @@
-import type { Reply } from './reply.js';
+import type { Reply } from '../shared/reply.js';
 
 /**
  * A compact one-line rendering of a reply, for tests and debugging: OK, !ERR …, :5, "text", nil,

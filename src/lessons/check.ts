@@ -4,7 +4,7 @@
 
 import { formatReply, isRawOutputCommand } from '../cli/format-reply.js';
 import { splitArgs, utf8Decode, utf8Encode } from '../cli/split-args.js';
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 import type { Check, KeyCheck, ReceivedCheck, ReplyCheck } from './model.js';
 
 /** A command the learner ran, as the engine got it (byte strings) and what came back. */

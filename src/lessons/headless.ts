@@ -7,7 +7,7 @@
 import { splitArgs } from '../cli/split-args.js';
 import { AdjustableClock, VirtualClock } from '../engine/clock.js';
 import type { Engine } from '../engine/engine.js';
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 import { WorkerClient } from '../worker/client.js';
 import { EngineHost } from '../worker/engine-host.js';
 import type { ToWorker } from '../worker/protocol.js';

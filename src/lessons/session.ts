@@ -4,9 +4,9 @@
 // the replies, their protocol, pushes and their order are the same in both: a lesson test
 // proves what a learner sees.
 
-import type { CommandDoc } from '../cli/help.js';
+import type { CommandDoc } from '../shared/command-doc.js';
 import { splitArgs, utf8Decode } from '../cli/split-args.js';
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 import { assess, messageOf, type CheckContext, type Miss, type RanCommand, type Received } from './check.js';
 import { lineClient, lineText, resetLines, type Check, type Lesson, type Step, type Text } from './model.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 import { encodeReply } from './encode.js';
 
 /** The plain recursive encoder: what encodeReply must produce for every reply, big or small. */

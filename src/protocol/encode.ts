@@ -6,7 +6,7 @@
 // many elements are written byte by byte into a reused buffer instead: concatenating a million
 // small strings builds a million rope nodes and costs ~10× more.
 
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 
 /** From this many elements an aggregate is encoded through the byte writer. */
 const BIG_AGGREGATE = 128;

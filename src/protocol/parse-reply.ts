@@ -1,7 +1,7 @@
 // RESP2/RESP3 reply bytes → Reply, for clients of a RESP server (tests, tools). Input is a byte
 // string; returns the reply and where it ended, or null when the buffer holds only part of it.
 
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 
 export interface Parsed {
   reply: Reply;

@@ -18,7 +18,7 @@
 // Arguments come out as byte strings (one char per byte, codes 0-255), what the engine wants.
 
 import { constants } from 'node:buffer';
-import * as E from '../engine/errors.js';
+import * as E from '../shared/errors.js';
 
 /** Longest inline line, count line or bulk-length line Redis buffers (PROTO_INLINE_MAX_SIZE). */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;

@@ -9,7 +9,7 @@
 // connection is re-opened under the same handle with its last known RESP version and database
 // (so the prompt stays right); its CLIENT ID changes.
 
-import type { CommandDoc } from '../cli/help.js';
+import type { CommandDoc } from '../shared/command-doc.js';
 import type { ChangeEvent, ClientState, ClockAction, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
 
 export interface RunResult extends ClientState {

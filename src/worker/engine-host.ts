@@ -6,11 +6,11 @@
 import type { Client } from '../engine/client.js';
 import type { AdjustableClock } from '../engine/clock.js';
 import type { Database } from '../engine/database.js';
-import { commandDocs } from '../cli/help.js';
+import { commandDocs } from '../shared/command-doc.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
-import { error, type Reply } from '../engine/reply.js';
-import { internalError } from '../engine/errors.js';
+import { error, type Reply } from '../shared/reply.js';
+import { internalError } from '../shared/errors.js';
 import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';

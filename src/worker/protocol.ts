@@ -5,8 +5,8 @@
 // some integer replies hold. Strings in argv, keys and replies are byte strings (codes 0-255).
 
 import type { ChangeEvent } from '../engine/engine.js';
-import type { Reply } from '../engine/reply.js';
-import type { CommandDoc } from '../cli/help.js';
+import type { Reply } from '../shared/reply.js';
+import type { CommandDoc } from '../shared/command-doc.js';
 import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
 

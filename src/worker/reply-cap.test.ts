@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { array, bulk, int, map, type Reply } from '../engine/reply.js';
+import { array, bulk, int, map, type Reply } from '../shared/reply.js';
 import { capReply } from './reply-cap.js';
 
 const limits = { maxItems: 5, maxBytes: 10 };

@@ -4,7 +4,7 @@
 // crosses to the page is capped: the first elements and bytes, and how much was left out. The
 // TCP server never caps: real clients get everything.
 
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 
 export interface ReplyLimits {
   /** Elements (leaves of arrays, sets, maps; each map entry counts 2) kept in all. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdjustableClock, VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
 import { loadSnapshot } from '../engine/persistence.js';
-import type { Reply } from '../engine/reply.js';
+import type { Reply } from '../shared/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
 import { EngineHost, type Timers } from './engine-host.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';

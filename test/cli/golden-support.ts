@@ -10,7 +10,7 @@ import { utf8Decode } from '../../src/cli/split-args.js';
 import { VirtualClock } from '../../src/engine/clock.js';
 import { commandSpecs } from '../../src/engine/commands/index.js';
 import { Engine } from '../../src/engine/engine.js';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HelpTable } from '../../src/cli/help.js';
 import { commandSpecs } from '../../src/engine/commands/index.js';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { RespConnection, startRealRedis, type RealRedis } from '../diff/harness.js';
 

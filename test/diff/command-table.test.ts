@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildCommandTable, commandSpecs } from '../../src/engine/commands/index.js';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, useDiff } from './harness.js';

@@ -13,7 +13,7 @@ import { createServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Client } from '../../src/engine/client.js';
 import { Engine, type EngineOptions } from '../../src/engine/engine.js';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 

@@ -2,7 +2,7 @@
 // order (hashtable encodings, random picks) compared by content instead of bytes.
 
 import { expect } from 'vitest';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, type DiffContext } from './harness.js';

@@ -31,7 +31,7 @@ import {
   type RdbDatabase,
 } from '../../src/engine/rdb.js';
 import { encodeZiplist, encodeZipmap } from '../../src/engine/rdb-encodings.js';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { FileSnapshotStorage } from '../../src/server/file-storage.js';
 import { RespConnection, startRealRedis, type RealRedis } from './harness.js';

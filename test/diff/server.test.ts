@@ -3,7 +3,7 @@
 // persist on it, so every test that changes a parameter puts it back.
 
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, useDiff, type Pair } from './harness.js';

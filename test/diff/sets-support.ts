@@ -3,7 +3,7 @@
 // sides, and the dirty counter (rdb_changes_since_last_save).
 
 import { expect } from 'vitest';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, type DiffContext, type Pair } from './harness.js';
 

@@ -2,7 +2,7 @@
 // scores; errors and deterministic cases byte for byte) and ZSCAN (listpacks answer at once,
 // skiplists are walked with a cursor; whole iterations compared as sets).
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { show, useDiff, type DiffContext, type Pair } from './harness.js';
 import { parse, resp3, withThresholds, zaddMany } from './zsets-support.js';
 

@@ -3,7 +3,7 @@
 // the real server lives for the whole file while our engine is fresh for every test).
 
 import { expect } from 'vitest';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, type DiffContext, type Step } from './harness.js';
 

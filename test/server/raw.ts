@@ -2,7 +2,7 @@
 // and learn whether the server closed the connection.
 
 import { Socket } from 'node:net';
-import type { Reply } from '../../src/engine/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import { Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Client } from '../../src/engine/client.js';
 import { buildCommandTable } from '../../src/engine/commands/index.js';

@@ -5,7 +5,7 @@ import { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/engine/clock.js';
 import type { Engine } from '../../src/engine/engine.js';
-import { OK, bulk, int } from '../../src/engine/reply.js';
+import { OK, bulk, int } from '../../src/shared/reply.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { RespConnection, freePort } from '../diff/harness.js';
 import { addTestCommand, exchange, multibulk, startOurs } from './raw.js';

@@ -3,15 +3,15 @@
 // bit of the first byte. Integer-encoded strings are read through their decimal text, as Redis
 // does.
 
-import { cString, isOpt } from '../args.js';
+import { cString, isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { INT64_MAX, parseInt64, parseIntArg } from '../numbers.js';
 import { createString, type StringObj } from '../objects.js';
-import { array, error, int, NIL, ONE, ZERO, type Reply } from '../reply.js';
+import { array, error, int, NIL, ONE, ZERO, type Reply } from '../../shared/reply.js';
 
 const BIT_OFFSET_R = error(E.BIT_OFFSET_OUT_OF_RANGE);
 const BIT_VALUE_R = error(E.BIT_NOT_ZERO_OR_ONE);

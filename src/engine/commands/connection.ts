@@ -8,7 +8,7 @@ import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type Client, type TrackingState
 import type { Command, CommandSpec } from '../command.js';
 import type { Engine, KeyTracker } from '../engine.js';
 import type { ClientSubscriptions } from '../pubsub.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { parseIntArg } from '../numbers.js';
 import {
   array,
@@ -27,10 +27,10 @@ import {
   verbatim,
   ZERO,
   type Reply,
-} from '../reply.js';
+} from '../../shared/reply.js';
 import { REDIS_VERSION } from '../rdb.js';
 import { commandKeys } from './server.js';
-import { isOpt, cString } from '../args.js';
+import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 const WRONGPASS_R = error(E.WRONGPASS);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import { getExpireExact, setExpire } from '../keyspace.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 
 function plain(r: Reply | null): unknown {
   if (r === null) return undefined;

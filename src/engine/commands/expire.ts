@@ -4,11 +4,11 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
-import { error, int, ONE, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { error, int, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { lookupNoTouch } from './keys.js';
 import { NOT_INTEGER_R } from '../error-replies.js';
 

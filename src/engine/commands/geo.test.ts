@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 
 function setup() {
   const e = new Engine({ clock: new VirtualClock(1_700_000_000_000) });

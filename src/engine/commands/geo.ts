@@ -4,10 +4,10 @@
 // _RO forms) is georadiusGeneric: parse, scan the 3×3 cells around the centre in score order,
 // keep the points inside the shape, sort by distance when asked, reply or store.
 
-import { isOpt } from '../args.js';
+import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { NOT_FLOAT_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import {
   cellScores,
@@ -30,7 +30,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { parseDouble, parseInt64 } from '../numbers.js';
 import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
-import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
+import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
 import {
   convertToListpackIfNeeded,
   createZSetFor,

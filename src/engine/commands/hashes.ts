@@ -11,8 +11,8 @@
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { Engine } from '../engine.js';
-import * as E from '../errors.js';
-import { globMatcher } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
 import {
   addLongDouble,
@@ -25,8 +25,8 @@ import {
   parseLongDouble,
 } from '../numbers.js';
 import type { HashObj } from '../objects.js';
-import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import { INVALID_CURSOR_R, NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 

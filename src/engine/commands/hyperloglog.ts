@@ -2,10 +2,10 @@
 // PFDEBUG / PFSELFTEST tools. An HLL is a plain string value in Redis's own byte format (see
 // ../hyperloglog.ts), so TYPE says string and GET returns exactly the bytes Redis would.
 
-import { isOpt } from '../args.js';
+import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { WRONGTYPE_R } from '../error-replies.js';
 import {
   bufFromString,
@@ -36,7 +36,7 @@ import {
 } from '../hyperloglog.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { createString, type RObj, type StringObj } from '../objects.js';
-import { array, bulk, error, int, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
+import { array, bulk, error, int, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
 
 const INVALID_HLL_R = error(E.HLL_INVALID_VALUE);
 const CORRUPTED_HLL_R = error(E.HLL_CORRUPTED);

@@ -4,7 +4,7 @@ import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import { getExpireExact } from '../keyspace.js';
 import { createString, duplicateObject } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { parseScanCursor } from './keys.js';
 
 /** A reply as plain data: numbers, strings, null, arrays; errors as { err }. */

@@ -7,8 +7,8 @@ import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
 import { NOTIFY_KEY_MISS } from '../config.js';
-import * as E from '../errors.js';
-import { globMatcher } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatcher } from '../../shared/glob.js';
 import {
   addKey,
   deleteKey,
@@ -21,9 +21,9 @@ import {
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
-import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../reply.js';
+import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
 import { stringEncoding } from './strings.js';
-import { isOpt, cString } from '../args.js';
+import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 // ---- shared helpers ------------------------------------------------------------------------

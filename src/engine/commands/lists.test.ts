@@ -3,7 +3,7 @@ import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
 import type { ListObj } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import {
   createList,
   listCommands,

@@ -15,12 +15,12 @@ import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
 import { Deque } from '../ds/deque.js';
 import type { Engine } from '../engine.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
-import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 

@@ -4,9 +4,9 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { backgroundSave, saveToStorage, scheduleBackgroundSave } from '../persistence.js';
-import { error, int, OK, simple, type Reply } from '../reply.js';
+import { error, int, OK, simple, type Reply } from '../../shared/reply.js';
 
 const BGSAVE_STARTED = simple('Background saving started');
 const BGSAVE_SCHEDULED = simple('Background saving scheduled');

@@ -14,7 +14,7 @@ import {
 import { Engine, type ChangeEvent } from '../engine.js';
 import { catRepr, monitorLine, notifyClassFlag, PubSub } from '../pubsub.js';
 import { renderReply } from '../render-reply.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 
 const T0 = 1_700_000_000_000;
 

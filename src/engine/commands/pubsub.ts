@@ -6,10 +6,10 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
-import * as E from '../errors.js';
-import { globMatcher } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatcher } from '../../shared/glob.js';
 import { PubSub, type ChannelKind } from '../pubsub.js';
-import { array, bulk, error, int, OK, type Reply } from '../reply.js';
+import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
 import { helpReply } from './keys.js';
 
 function deliverAll(c: Client, replies: readonly Reply[]): null {

@@ -16,7 +16,7 @@ import {
 } from '../config.js';
 import { Engine } from '../engine.js';
 import { createString } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { commandHasKeys, commandKeys, infoString, keyMemoryUsage, mallocSize, resetStats, slowlogRecord } from './server.js';
 import { renderReply } from '../render-reply.js';
 

@@ -3,13 +3,13 @@
 // sections, fields and order; TIME; CONFIG GET/SET/RESETSTAT/REWRITE; MEMORY; SLOWLOG; LATENCY;
 // DEBUG (disabled, as in a default 7.0 server); ROLE.
 
-import { cString } from '../args.js';
+import { cString } from '../../shared/args.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
 import { configEntries, hasGlob, lookupConfig } from '../config.js';
 import type { Engine } from '../engine.js';
-import * as E from '../errors.js';
-import { globMatch } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatch } from '../../shared/glob.js';
 import { formatDouble, parseInt64 } from '../numbers.js';
 import type { RObj } from '../objects.js';
 import { stringEncoding } from './strings.js';
@@ -29,7 +29,7 @@ import {
   verbatim,
   ZERO,
   type Reply,
-} from '../reply.js';
+} from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 

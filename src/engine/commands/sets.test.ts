@@ -3,7 +3,7 @@ import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import type { SetObj } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { compareIntStrings, MAX_RANDOM_REPLY } from './sets.js';
 
 const T0 = 1_700_000_000_000;

@@ -17,13 +17,13 @@ import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
 import type { Engine } from '../engine.js';
-import * as E from '../errors.js';
-import { globMatcher } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
-import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import { INVALID_CURSOR_R, LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
-import { SHUTDOWN_NOT_AVAILABLE } from '../errors.js';
+import { SHUTDOWN_NOT_AVAILABLE } from '../../shared/errors.js';
 
 describe('SHUTDOWN', () => {
   it('is an error where nothing can stop (the browser playground)', () => {

@@ -6,10 +6,10 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { saveToStorage } from '../persistence.js';
-import { error, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { error, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { SYNTAX_R } from '../error-replies.js';
 
 const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);

@@ -12,12 +12,12 @@ import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import { Deque } from '../ds/deque.js';
 import { pqsort } from '../pqsort.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
-import { array, error, int, NIL, type Reply } from '../reply.js';
-import { isOpt, cString, isCSpace } from '../args.js';
+import { array, error, int, NIL, type Reply } from '../../shared/reply.js';
+import { isOpt, cString, isCSpace } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);

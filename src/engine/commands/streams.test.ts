@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
 import { loadSnapshot, snapshot } from '../persistence.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 
 function setup() {
   const clock = new VirtualClock(1_700_000_000_000);

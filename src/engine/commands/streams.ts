@@ -22,7 +22,7 @@ import {
   type StreamEntry,
   type TrimArgs,
 } from '../ds/stream.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { INT64_MAX, parseInt64 } from '../numbers.js';
 import type { RObj, StreamObj } from '../objects.js';
@@ -38,10 +38,10 @@ import {
   OK,
   ZERO,
   type Reply,
-} from '../reply.js';
+} from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from './keys.js';
-import { cString, isCEq, isOpt } from '../args.js';
+import { cString, isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 
 const INVALID_ID_R = error(E.STREAM_INVALID_ID);

@@ -3,7 +3,7 @@ import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import type { RObj, StringObj } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { stringCommands, stringEncoding } from './strings.js';
 import { renderReply } from '../render-reply.js';
 

@@ -3,12 +3,12 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
 import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
-import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 

@@ -9,8 +9,8 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
-import * as E from '../errors.js';
-import { array, error, NIL_ARRAY, OK, type Reply } from '../reply.js';
+import * as E from '../../shared/errors.js';
+import { array, error, NIL_ARRAY, OK, type Reply } from '../../shared/reply.js';
 
 const EXECABORT_R = error(E.EXECABORT);
 const MULTI_NESTED_R = error(E.MULTI_NESTED);

@@ -9,12 +9,12 @@
 
 import type { Client } from '../client.js';
 import { ZSet } from '../ds/zset.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { SetObj, ZSetObj } from '../objects.js';
-import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { convertToListpackIfNeeded, pushEntry } from './zsets-core.js';
 import { LIMIT_NEGATIVE_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 

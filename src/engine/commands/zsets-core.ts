@@ -10,13 +10,13 @@
 // conversion to listpack therefore turns -0 into 0 (ZADD z -0 a; ZSCORE z a → "0", while with
 // zset-max-listpack-entries 0 it answers "-0").
 
-import { cString, isCSpace } from '../args.js';
+import { cString, isCSpace } from '../../shared/args.js';
 import { LEX_MAX, LEX_MIN, parseLexBound, ZSet, type LexBound, type LexRange, type ScoreRange } from '../ds/zset.js';
 import type { Engine } from '../engine.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { formatDouble, parseDouble } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
-import { error, type Reply } from '../reply.js';
+import { error, type Reply } from '../../shared/reply.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 

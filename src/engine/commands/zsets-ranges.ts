@@ -8,12 +8,12 @@
 
 import type { Client } from '../client.js';
 import { lexGteMin, lexLteMax, scoreGteMin, scoreLteMax, type LexRange, type ScoreRange } from '../ds/zset.js';
-import * as E from '../errors.js';
+import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
-import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 import {
   createZSetObj,

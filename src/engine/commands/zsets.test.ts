@@ -3,7 +3,7 @@ import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import type { ZSetObj } from '../objects.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { zsetCommands } from './zsets.js';
 import { parseZmpop, zpopGeneric, ZSET_MAX, ZSET_MIN } from './zsets.js';
 import { listpackScoreString, parseLexRangeArgs, parseScoreRange, strtodBound } from './zsets-core.js';

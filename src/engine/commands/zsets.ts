@@ -7,13 +7,13 @@
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { ZSet } from '../ds/zset.js';
-import * as E from '../errors.js';
-import { globMatcher } from '../glob.js';
+import * as E from '../../shared/errors.js';
+import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
-import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../reply.js';
-import { isOpt } from '../args.js';
+import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
+import { isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';

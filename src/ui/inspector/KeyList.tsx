@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { globMatcher } from '../../engine/glob.js';
+import { globMatcher } from '../../shared/glob.js';
 import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';

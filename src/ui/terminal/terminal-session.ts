@@ -9,7 +9,7 @@ import { LineEditor, type History } from '../../cli/line-editor.js';
 import { CliSession, type LinePlan } from '../../cli/session.js';
 import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
-import type { Reply } from '../../engine/reply.js';
+import type { Reply } from '../../shared/reply.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
 

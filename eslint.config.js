@@ -1,0 +1,45 @@
+// The layers' fences (docs/ARCHITECTURE.md): each folder of src/ may import only the layers
+// below it, so a wrong import fails `npm test`. Tests and harnesses may reach anywhere.
+import tseslint from 'typescript-eslint';
+
+/** Which other layers a layer's code may import from (its own folder always). */
+const LAYERS = {
+  shared: [],
+  engine: ['shared'],
+  protocol: ['shared'],
+  server: ['engine', 'protocol', 'shared'],
+  worker: ['engine', 'shared'],
+  cli: ['shared'],
+  lessons: ['cli', 'shared'],
+  store: ['lessons', 'shared'],
+  ui: ['cli', 'lessons', 'store', 'worker', 'shared'],
+};
+const ALL = Object.keys(LAYERS);
+
+/** Import patterns that reach a layer from inside src/<from>/ (any depth). */
+function forbidden(from) {
+  const banned = ALL.filter((l) => l !== from && !LAYERS[from].includes(l));
+  return banned.flatMap((l) => [`../${l}/*`, `../../${l}/*`, `../../../${l}/*`, `**/src/${l}/*`]);
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**'] },
+  // Only the fences are checked so far: other rules' directives in the code are not ours to judge yet.
+  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  ...ALL.map((layer) => ({
+    files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+    ignores: ['**/*.test.ts', 'src/lessons/headless.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: forbidden(layer), message: `src/${layer} may import only ${[...LAYERS[layer], layer].join(', ')} (docs/ARCHITECTURE.md).` }] }],
+    },
+  })),
+  {
+    // Lesson content is data: the lesson model and nothing else.
+    files: ['lessons/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ALL.filter((l) => l !== 'lessons').map((l) => `../src/${l}/*`), message: 'A lesson imports only the lesson model (src/lessons).' }] }],
+    },
+  },
+);
