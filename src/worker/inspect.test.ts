@@ -30,6 +30,22 @@ describe('inspectKey', () => {
     expect(look('board')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['alice', 1.5], ['bob', 5]] } });
   });
 
+  it('gives a geo set its members’ longitude and latitude, as GEOPOS decodes them (the inspector’s map)', () => {
+    const { run, look } = setup();
+    run('GEOADD', 'capitals', '15.9819', '45.8150', 'Zagreb', '139.6917', '35.6895', 'Tokyo');
+    const value = look('capitals')!.value;
+    if (value.kind !== 'zset') throw new Error(`a zset page, not ${value.kind}`);
+    // By score (the geohash): Zagreb's comes first.
+    const geopos = run('GEOPOS', 'capitals', 'Zagreb', 'Tokyo');
+    const want = geopos?.t === 'array' ? geopos.v!.map((p) => (p.t === 'array' ? p.v!.map((c) => (c.t === 'bulk' ? Number(c.v) : c.t === 'double' ? c.v : NaN)) : [])) : [];
+    expect(value.entries.map(([m]) => m)).toEqual(['Zagreb', 'Tokyo']);
+    expect(want).toHaveLength(2);
+    value.points.forEach(([lon, lat], i) => {
+      expect(lon).toBeCloseTo(want[i]![0]!, 12);
+      expect(lat).toBeCloseTo(want[i]![1]!, 12);
+    });
+  });
+
   it('shows a HyperLogLog as its estimate and a stream as entries with its groups', () => {
     const { run, look } = setup();
     const members = Array.from({ length: 1000 }, (_, i) => String(i));

@@ -6,6 +6,7 @@ import type { Database } from '../engine/database.js';
 import type { RObj } from '../engine/objects.js';
 import type { KeyInfo } from './protocol.js';
 import { formatId, U64_MAX } from '../engine/ds/stream.js';
+import { decodeScore } from '../engine/geo.js';
 import { bufFromString, encodingOf, hllCount, isValidHll } from '../engine/hyperloglog.js';
 
 /** One page of a value, by type. Strings are byte strings (as everywhere in the engine). */
@@ -14,7 +15,8 @@ export type ValuePage =
   | { kind: 'list'; offset: number; items: string[] }
   | { kind: 'hash'; offset: number; entries: [string, string][] }
   | { kind: 'set'; offset: number; members: string[] }
-  | { kind: 'zset'; offset: number; entries: [string, number][] }
+  /** `points`: where each score puts a member read as a geohash (longitude, latitude), for the map of a geo set. */
+  | { kind: 'zset'; offset: number; entries: [string, number][]; points: [number, number][] }
   /** A string holding a HyperLogLog: its estimate (without touching the cached count). */
   | { kind: 'hll'; cardinality: number; encoding: 'sparse' | 'dense'; length: number }
   | {
@@ -112,7 +114,12 @@ function page(obj: RObj, offset: number, count: number): ValuePage {
         if (e === undefined) break;
         entries.push(e);
       }
-      return { kind: 'zset', offset, entries };
+      const points = entries.map(([, score]): [number, number] => {
+        const xy = [0, 0];
+        decodeScore(score, xy);
+        return [xy[0]!, xy[1]!];
+      });
+      return { kind: 'zset', offset, entries, points };
     }
     case 'stream': {
       const s = obj.value;

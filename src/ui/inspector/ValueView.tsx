@@ -2,10 +2,6 @@ import { useEffect, useState } from 'react';
 import type { KeyDetails } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
-// The one import across the fence left: a geo set's coordinates are decoded here from the
-// scores until the worker sends them with the key's details.
-// eslint-disable-next-line no-restricted-imports
-import { decodeScore } from '../../engine/geo.js';
 import { prettyJson, showBytes } from './bytes.js';
 import { coalesced } from './coalesce.js';
 import { ShownBytes, ShownText } from './ShownText.js';
@@ -331,7 +327,7 @@ function Value({ details }: { details: KeyDetails }) {
         </ul>
       );
     case 'zset': {
-      if (looksGeo(v.entries)) return <GeoOrTable entries={v.entries} offset={v.offset} />;
+      if (looksGeo(v.entries)) return <GeoOrTable entries={v.entries} points={v.points} offset={v.offset} />;
       return <ScoreTable entries={v.entries} offset={v.offset} />;
     }
     default:
@@ -348,7 +344,7 @@ function looksGeo(entries: [string, number][]): boolean {
   return entries.length > 0 && entries.every(([, s]) => Number.isInteger(s) && s >= 2 ** 32 && s < 2 ** 52);
 }
 
-function GeoOrTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
+function GeoOrTable({ entries, points, offset }: { entries: [string, number][]; points: [number, number][]; offset: number }) {
   const [map, setMap] = useState(true);
   const t = useUiStrings();
   return (
@@ -357,19 +353,15 @@ function GeoOrTable({ entries, offset }: { entries: [string, number][]; offset: 
         <input type="checkbox" checked={map} onChange={(e) => setMap(e.target.checked)} />
         {t.showPoints}
       </label>
-      {map ? <GeoMap entries={entries} /> : <ScoreTable entries={entries} offset={offset} />}
+      {map ? <GeoMap entries={entries} points={points} /> : <ScoreTable entries={entries} offset={offset} />}
     </>
   );
 }
 
-/** Members at the longitude and latitude their geohash scores decode to, fitted to the view. */
-function GeoMap({ entries }: { entries: [string, number][] }) {
+/** Members at the longitude and latitude their geohash scores decode to (the worker's), fitted to the view. */
+function GeoMap({ entries, points: at }: { entries: [string, number][]; points: [number, number][] }) {
   const t = useUiStrings();
-  const points = entries.map(([m, s]) => {
-    const xy = [0, 0];
-    decodeScore(s, xy);
-    return { member: showBytes(m).text, lon: xy[0]!, lat: xy[1]! };
-  });
+  const points = entries.map(([m], i) => ({ member: showBytes(m).text, lon: at[i]![0], lat: at[i]![1] }));
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
   const pad = 0.1;

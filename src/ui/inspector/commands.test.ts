@@ -18,7 +18,7 @@ describe('inspector commands', () => {
       'HSET k name "Alice B" age 30',
       'PEXPIRE k 5000',
     ]);
-    expect(recreate({ ...base, type: 'zset', ttl: -1, value: { kind: 'zset', offset: 0, entries: [['a', 1.5], ['b', -Infinity]] } })).toEqual(['ZADD k 1.5 a -inf b']);
+    expect(recreate({ ...base, type: 'zset', ttl: -1, value: { kind: 'zset', offset: 0, entries: [['a', 1.5], ['b', -Infinity]], points: [] } })).toEqual(['ZADD k 1.5 a -inf b']);
     expect(recreate({ ...base, type: 'string', ttl: -1, value: { kind: 'string', bytes: 'ab', length: 10 } })).toBeNull();
     expect(commandLine(['SET', 'a b', 'x'])).toBe('SET "a b" x');
   });
