@@ -1,5 +1,6 @@
 // The layers' fences (docs/ARCHITECTURE.md): each folder of src/ may import only the layers
 // below it, so a wrong import fails `npm test`. Tests and harnesses may reach anywhere.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Which other layers a layer's code may import from (its own folder always). */
@@ -41,5 +42,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ALL.filter((l) => l !== 'lessons').map((l) => `../src/${l}/*`), message: 'A lesson imports only the lesson model (src/lessons).' }] }],
     },
+  },
+  {
+    // React's rules of hooks and effect dependencies, for the page's components.
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -21,7 +21,7 @@ fi
 
 echo "test: typecheck"
 npm run --silent typecheck
-echo "test: lint (the layers' import fences)"
+echo "test: lint (the layers' import fences, React's rules of hooks)"
 npm run --silent lint
 mkdir -p .tmp
 reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/vitest-e2e.json)

@@ -81,7 +81,9 @@ export function KeyList({ followDb }: { followDb: number }) {
 
   const scroller = useRef<HTMLDivElement>(null);
   const win = useRowWindow(scroller, rows.size, ROW_HEIGHT);
-  // `version` stands for the rows' contents.
+  // `version` stands for the rows' contents: `rows` is changed in place, so its identity alone
+  // would keep a stale slice.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const shown = useMemo(() => rows.slice(win.first, win.count), [rows, version, win.first, win.count]);
   const now = performance.now();
   // The list's own count once it has read the database (DBSIZE also counts keys whose TTL

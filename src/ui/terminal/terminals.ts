@@ -98,7 +98,7 @@ export function terminalFor(tabId: number): TerminalEntry {
     theme: THEMES[ui.theme],
     allowProposedApi: true, // for term.unicode, below
   });
-  useEditorWidths(term);
+  registerEditorWidths(term);
   const fit = new FitAddon();
   term.loadAddon(fit);
   const element = document.createElement('div');
@@ -143,7 +143,7 @@ export function terminalFor(tabId: number): TerminalEntry {
  * Cell widths as the line editor counts them (char-width.ts), so the cursor lands where the
  * editor thinks it is: xterm.js's own table counts most emoji as one cell.
  */
-function useEditorWidths(term: Terminal): void {
+function registerEditorWidths(term: Terminal): void {
   term.unicode.register({
     version: 'playground',
     wcwidth: charWidth,
