@@ -117,6 +117,11 @@ export function clientsOf(step: Step): number {
   return n;
 }
 
+/** Whether the learner's own terminal (client 1) changes database in these lines (`SELECT n`). */
+export function selectsDatabase(lines: readonly Line[]): boolean {
+  return lines.some((l) => lineClient(l) === 1 && /^select\s/i.test(lineText(l)));
+}
+
 /** What resetting a lesson runs, on a connection of its own: empty the database, then set up. */
 export function resetLines(lesson: Lesson): string[] {
   return [`SELECT ${lesson.db ?? 0}`, 'FLUSHDB', ...(lesson.setup ?? [])];

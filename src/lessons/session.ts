@@ -8,7 +8,7 @@ import type { CommandDoc } from '../shared/command-doc.js';
 import { splitArgs, utf8Decode } from '../cli/split-args.js';
 import type { Reply } from '../shared/reply.js';
 import { assess, messageOf, type CheckContext, type Miss, type RanCommand, type Received } from './check.js';
-import { lineClient, lineText, resetLines, type Check, type Lesson, type Step, type Text } from './model.js';
+import { resetLines, selectsDatabase, type Check, type Lesson, type Step, type Text } from './model.js';
 
 /** What the core needs of the engine: the worker protocol's client (WorkerClient) has it all. */
 export interface LessonEngine {
@@ -155,7 +155,7 @@ export class LessonSession {
     const reply = last.replies.find((r) => r.t !== 'push') ?? last.replies[0];
     if (reply?.t === 'error') return this.errorFeedback(step, last.argv, utf8Decode(reply.v));
     const lessonDb = lesson.db ?? 0;
-    const selects = step.commands.concat(step.solution).some((l) => lineClient(l) === 1 && /^select\s/i.test(lineText(l)));
+    const selects = selectsDatabase([...step.commands, ...step.solution]);
     if (last.client === 1 && last.db !== undefined && last.db !== lessonDb && !selects && miss.kind !== 'reply' && miss.kind !== 'not-run') {
       return { kind: 'db', db: last.db, lessonDb };
     }

@@ -2,7 +2,7 @@
 // Back/Next, Reset; the step turns green when its check passes (the runner decides).
 
 import { useEffect, useRef, useState } from 'react';
-import { clientsOf, lineClient, lineText, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
+import { clientsOf, lineClient, lineText, selectsDatabase, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { Markdown } from './Markdown.js';
@@ -159,7 +159,7 @@ function StepNotices({ lesson, step, t }: { lesson: Lesson; step: Step; t: Strin
   const db = learnerDb();
   const lessonDb = lesson.db ?? 0;
   const two = clientsOf(step) > 1;
-  const usesSelect = step.commands.some((l) => lineClient(l) === 1 && /^select\s/i.test(lineText(l)));
+  const usesSelect = selectsDatabase(step.commands);
   return (
     <>
       {db !== lessonDb && !usesSelect && (
