@@ -14,6 +14,7 @@ import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { focusPanel, useShortcuts } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
+import { UnreadableBanner } from './UnreadableBanner.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
@@ -87,6 +88,7 @@ export function App() {
         </nav>
       </header>
       <ClockBanner />
+      <UnreadableBanner />
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
           {t.restarted(status.reason)}

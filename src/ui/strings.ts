@@ -40,6 +40,10 @@ const en = {
   restarted: (reason: string) =>
     `The Redis engine stopped (${reason}) and was started again. Its data came back from the last autosave (at most about a second old); connections are new, so MULTI and WATCH start over.`,
   dismiss: 'Dismiss',
+  unreadable: (reason: string) =>
+    `Your saved data could not be loaded (${reason}), so Redis started empty. The data is kept as it was until you download it or discard it.`,
+  unreadableDownload: 'Download it (dump.rdb)',
+  unreadableDiscard: 'Discard it',
   keys: 'Keys',
 
   // Terminal tabs
@@ -200,6 +204,10 @@ const ko: UiStrings = {
   restarted: (reason: string) =>
     `Redis 엔진이 멈춰서(${reason}) 다시 시작했어요. 데이터는 마지막 자동 저장(길어야 1초쯤 전)에서 되살렸어요. 연결은 새로 맺었으니 MULTI와 WATCH는 처음부터 다시 해 주세요.`,
   dismiss: '닫기',
+  unreadable: (reason: string) =>
+    `저장해 둔 데이터를 불러오지 못해서(${reason}) Redis를 빈 상태로 시작했어요. 내려받거나 버리기 전까지 그 데이터는 그대로 보관해요.`,
+  unreadableDownload: '내려받기 (dump.rdb)',
+  unreadableDiscard: '버리기',
   keys: '키',
 
   tabList: '터미널 (터미널마다 Redis 클라이언트 하나)',

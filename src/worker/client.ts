@@ -10,7 +10,7 @@
 // (so the prompt stays right); its CLIENT ID changes.
 
 import type { CommandDoc } from '../shared/command-doc.js';
-import type { ChangeEvent, ClientState, ClockAction, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker } from './protocol.js';
+import type { ChangeEvent, ClientState, ClockAction, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker, Unreadable } from './protocol.js';
 
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
@@ -83,6 +83,8 @@ export class WorkerClient {
   ready!: Promise<number>;
   /** The command table's documentation the worker sent with `ready` (empty before). */
   commands: readonly CommandDoc[] = [];
+  /** The stored dataset the (current) worker could not load and kept aside, or null. */
+  unreadable: Unreadable | null = null;
   private port!: DisposablePort;
   private nextId = 1;
   private nextHandle = 1;
@@ -143,6 +145,13 @@ export class WorkerClient {
     const msg = await this.request(ms === undefined ? { type: 'clock', action } : { type: 'clock', action, ms });
     if (msg.type !== 'clock') throw unexpected(msg);
     return { now: msg.now, paused: msg.paused, ahead: msg.ahead };
+  }
+
+  /** Forgets the dataset kept aside because it could not be loaded. */
+  async discardUnreadable(): Promise<void> {
+    const msg = await this.request({ type: 'discard-unreadable' });
+    if (msg.type !== 'discarded') throw unexpected(msg);
+    this.unreadable = null;
   }
 
   /** Type and TTL of the given keys, in order (null: gone). */
@@ -308,6 +317,7 @@ export class WorkerClient {
     switch (msg.type) {
       case 'ready':
         this.commands = msg.commands;
+        this.unreadable = msg.unreadable ?? null;
         markReady(msg.version);
         return;
       case 'push': {

@@ -13,7 +13,7 @@ import { error, type Reply } from '../shared/reply.js';
 import { internalError } from '../shared/errors.js';
 import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import { BlockedTimeoutTimer } from '../engine/blocking.js';
-import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker } from './protocol.js';
+import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker, type Unreadable } from './protocol.js';
 import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
@@ -53,6 +53,8 @@ export interface EngineHostOptions {
   autosaveTime?: () => number;
   /** The engine's clock when people may pause and fast-forward it (`clock` messages). */
   clock?: AdjustableClock;
+  /** Forgets the dataset that could not be loaded (`discard-unreadable`); absent: nothing is kept. */
+  discardUnreadable?: () => Promise<void>;
 }
 
 export class EngineHost {
@@ -69,6 +71,7 @@ export class EngineHost {
   private readonly maxSnapshotCount: number;
   private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
   private readonly adjustableClock: AdjustableClock | undefined;
+  private readonly discardUnreadable: (() => Promise<void>) | undefined;
   private readonly autosaveIntervalMs: number;
   private readonly autosaveTime: () => number;
   /** Changes since the last autosave, and when the next one may run (engine clock, ms). */
@@ -88,6 +91,7 @@ export class EngineHost {
     this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
     this.autosave = options.autosave;
     this.adjustableClock = options.clock;
+    this.discardUnreadable = options.discardUnreadable;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
     this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
     this.engine.onChange((e) => {
@@ -101,7 +105,8 @@ export class EngineHost {
   }
 
   /** Announces `ready` and starts the expiry timer. */
-  start(): void {
+  /** Starts the timers and says `ready` (with the stored dataset that could not be loaded, if any). */
+  start(unreadable?: Unreadable | null): void {
     if (this.timers !== undefined && this.timer === undefined) {
       this.timer = this.timers.setInterval(() => this.expireTick(), this.expireIntervalMs);
     }
@@ -122,7 +127,9 @@ export class EngineHost {
       });
       this.blockTimer.start();
     }
-    this.send({ type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) });
+    const ready: FromWorker = { type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) };
+    if (unreadable) ready.unreadable = unreadable;
+    this.send(ready);
   }
 
   /** Stops the expiry timer (the worker is going away). */
@@ -213,6 +220,12 @@ export class EngineHost {
           const count = Math.min(Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100, this.maxSnapshotCount);
           const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count);
           this.send({ type: 'inspected', id: msg.id, details });
+          return;
+        }
+        case 'discard-unreadable': {
+          const id = msg.id;
+          const done = () => this.send({ type: 'discarded', id });
+          void (this.discardUnreadable?.() ?? Promise.resolve()).then(done, done);
           return;
         }
         default:

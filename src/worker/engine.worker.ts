@@ -3,9 +3,9 @@
 // finds the keys it had.
 
 import { AdjustableClock } from '../engine/clock.js';
-import { loadSnapshot } from '../engine/persistence.js';
 import { EngineHost } from './engine-host.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { restoreSaved } from './restore.js';
 import { indexedDbState } from './saved-state.js';
 
 declare const self: {
@@ -30,24 +30,15 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   // Change events go to the page at most every 15 ms, not after every command: a paste or a
   // client writing thousands of keys a second would otherwise send the page a message each.
   schedule: (fn) => setTimeout(fn, 15),
+  discardUnreadable: () => saved.dropUnreadable(),
 });
 
 // Messages that come while the snapshot loads wait for it.
 const early: ToWorker[] = [];
 self.onmessage = (event) => early.push(event.data);
 
-void saved.load().then((state) => {
-  if (state !== null) {
-    // The clock comes back first (fast-forwarded, held back, or paused), so TTLs keep the time
-    // left they had.
-    clock.restore(state);
-    try {
-      loadSnapshot(host.engine, state.snapshot);
-    } catch {
-      // A snapshot this engine cannot read: start empty rather than not at all.
-    }
-  }
+void restoreSaved(saved, clock, host.engine).then((unreadable) => {
   self.onmessage = (event) => host.handle(event.data);
-  host.start();
+  host.start(unreadable);
   for (const msg of early.splice(0)) host.handle(msg);
 });

@@ -9,11 +9,12 @@ import type { Reply } from '../shared/reply.js';
 import type { CommandDoc } from '../shared/command-doc.js';
 import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
+import type { Unreadable } from './saved-state.js';
 
 /** What a `clock` message asks of the engine's shared clock. */
 export type ClockAction = 'read' | 'pause' | 'resume' | 'advance' | 'real';
 
-export type { ChangeEvent, ClientView, KeyDetails, Reply };
+export type { ChangeEvent, ClientView, KeyDetails, Reply, Unreadable };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
@@ -42,7 +43,9 @@ export type ToWorker =
   /** Every connected client and its state. Answer: `clients`. */
   | { type: 'clients'; id: number }
   /** One key's details and a page of its value (elements from `offset`, or bytes of a string). Answer: `inspected`. */
-  | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number };
+  | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number }
+  /** Forget the stored dataset that could not be loaded (`ready.unreadable`). Answer: `discarded`. */
+  | { type: 'discard-unreadable'; id: number };
 
 // ---- worker → UI ----------------------------------------------------------------------------
 
@@ -70,7 +73,13 @@ export type FromWorker =
    * The worker is up and handles requests (sent once, first), with the command table's
    * documentation for the terminal's HELP, hints and completion (the engine stays in the worker).
    */
-  | { type: 'ready'; version: number; commands: CommandDoc[] }
+  | {
+      type: 'ready';
+      version: number;
+      commands: CommandDoc[];
+      /** The stored dataset could not be loaded: it is kept aside (download it, or discard it) and the engine started empty. */
+      unreadable?: Unreadable;
+    }
   /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
   | { type: 'opened'; id: number; clientId: number }
   /**
@@ -109,6 +118,8 @@ export type FromWorker =
   | { type: 'clients'; id: number; clients: ClientView[] }
   /** Answer to `inspect`: null when the key does not exist (or its TTL has passed). */
   | { type: 'inspected'; id: number; details: KeyDetails | null }
+  /** Answer to `discard-unreadable`. */
+  | { type: 'discarded'; id: number }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

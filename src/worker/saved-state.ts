@@ -1,10 +1,13 @@
 // Where the worker keeps the dataset between page loads and across a crashed worker: one RDB
 // snapshot in IndexedDB (available in workers; structured clone stores the bytes as they are).
-// Every failure (storage disabled, private browsing, quota) degrades to keeping nothing.
+// Every failure of the storage itself (disabled, private browsing, quota) degrades to keeping
+// nothing. A stored dataset that cannot be read is never dropped: it is set aside (`unreadable`)
+// until the learner downloads or discards it.
 
 const DB_NAME = 'redis-playground';
 const STORE = 'snapshots';
 const KEY = 'dataset';
+const UNREADABLE_KEY = 'unreadable';
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -27,21 +30,79 @@ export interface Saved {
   pausedAt: number | null;
 }
 
+/** A stored dataset the engine could not load, kept aside with the reason. */
+export interface Unreadable {
+  data: Uint8Array;
+  reason: string;
+  /** When it was set aside (Date.now()). */
+  at: number;
+}
+
 export interface SavedState {
-  /** The last state saved, or null. */
+  /** The last state saved, or null when there is none. */
   load(): Promise<Saved | null>;
   /** Stores a state (writes are queued; the newest wins). */
   save(state: Saved): void;
+  /** Sets a dataset aside that could not be loaded (it replaces an older one). */
+  keepUnreadable(copy: Unreadable): Promise<void>;
+  /** The dataset set aside, or null. */
+  unreadable(): Promise<Unreadable | null>;
+  /** Forgets the dataset set aside. */
+  dropUnreadable(): Promise<void>;
 }
 
-/** What was stored, checked (an older page stored the bare snapshot). */
-function asSaved(v: unknown): Saved | null {
+/**
+ * What was stored, checked (an older page stored the bare snapshot). A record of another shape
+ * is not thrown away: its bytes (or its JSON text) come back as a snapshot, which the loader
+ * then refuses, so it is set aside like any unreadable dataset.
+ */
+export function asSaved(v: unknown): Saved | null {
+  if (v === undefined || v === null) return null;
   if (v instanceof Uint8Array) return { snapshot: v, ahead: 0, pausedAt: null };
-  if (typeof v !== 'object' || v === null) return null;
-  const { snapshot, ahead, pausedAt } = v as Partial<Saved>;
-  if (!(snapshot instanceof Uint8Array)) return null;
+  const { snapshot, ahead, pausedAt } = (typeof v === 'object' ? v : {}) as Partial<Saved>;
+  if (!(snapshot instanceof Uint8Array)) return { snapshot: bytesOf(v), ahead: 0, pausedAt: null };
   const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   return { snapshot, ahead: finite(ahead) ? ahead : 0, pausedAt: finite(pausedAt) ? pausedAt : null };
+}
+
+function bytesOf(v: unknown): Uint8Array {
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return new TextEncoder().encode(text);
+}
+
+function asUnreadable(v: unknown): Unreadable | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { data, reason, at } = v as Partial<Unreadable>;
+  if (!(data instanceof Uint8Array)) return null;
+  return { data, reason: typeof reason === 'string' ? reason : '', at: typeof at === 'number' ? at : 0 };
+}
+
+/** A SavedState in memory: tests, and pages where IndexedDB cannot be opened. */
+export function memoryState(initial: { dataset?: unknown; unreadable?: Unreadable } = {}): SavedState & { dataset: unknown } {
+  let kept: Unreadable | null = initial.unreadable ?? null;
+  const state = {
+    dataset: initial.dataset,
+    load: () => Promise.resolve(asSaved(state.dataset)),
+    save: (s: Saved) => {
+      state.dataset = s;
+    },
+    keepUnreadable: (copy: Unreadable) => {
+      kept = copy;
+      return Promise.resolve();
+    },
+    unreadable: () => Promise.resolve(kept),
+    dropUnreadable: () => {
+      kept = null;
+      return Promise.resolve();
+    },
+  };
+  return state;
 }
 
 export function indexedDbState(): SavedState {
@@ -50,16 +111,25 @@ export function indexedDbState(): SavedState {
   let writing = false;
   let queued: Saved | null = null;
 
-  const write = async (state: Saved): Promise<void> => {
+  const change = async (apply: (store: IDBObjectStore) => void): Promise<void> => {
     const conn = await database();
     await new Promise<void>((resolve, reject) => {
       const tx = conn.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(state, KEY);
+      apply(tx.objectStore(STORE));
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error ?? new Error('write failed'));
       tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
     });
   };
+  const read = async (key: string): Promise<unknown> => {
+    const conn = await database();
+    return new Promise<unknown>((resolve, reject) => {
+      const req = conn.transaction(STORE, 'readonly').objectStore(STORE).get(key);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('read failed'));
+    });
+  };
+  const write = (state: Saved) => change((store) => store.put(state, KEY));
 
   const drain = async (): Promise<void> => {
     writing = true;
@@ -74,12 +144,7 @@ export function indexedDbState(): SavedState {
   return {
     async load() {
       try {
-        const conn = await database();
-        return await new Promise<Saved | null>((resolve, reject) => {
-          const req = conn.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-          req.onsuccess = () => resolve(asSaved(req.result));
-          req.onerror = () => reject(req.error ?? new Error('read failed'));
-        });
+        return asSaved(await read(KEY));
       } catch {
         return null;
       }
@@ -88,5 +153,14 @@ export function indexedDbState(): SavedState {
       queued = state;
       if (!writing) void drain();
     },
+    keepUnreadable: (copy) => change((store) => store.put(copy, UNREADABLE_KEY)).catch(() => undefined),
+    async unreadable() {
+      try {
+        return asUnreadable(await read(UNREADABLE_KEY));
+      } catch {
+        return null;
+      }
+    },
+    dropUnreadable: () => change((store) => store.delete(UNREADABLE_KEY)).catch(() => undefined),
   };
 }

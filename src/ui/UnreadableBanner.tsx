@@ -1,0 +1,44 @@
+// A stored dataset that the worker could not load is never dropped without a word: the page says
+// so, offers the bytes as a file, and forgets them only when the learner says so.
+
+import { useEffect, useState } from 'react';
+import type { Unreadable } from '../worker/protocol.js';
+import { engine } from './engine-client.js';
+import { useUiStrings } from './strings.js';
+
+function download(data: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'dump.rdb';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once it started; a minute is far more than it needs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function UnreadableBanner() {
+  const t = useUiStrings();
+  const [copy, setCopy] = useState<Unreadable | null>(null);
+
+  useEffect(() => {
+    // Each worker says it in `ready`, a restarted one too.
+    const read = () => void engine.ready.then(() => setCopy(engine.unreadable));
+    read();
+    return engine.onRestart(read);
+  }, []);
+
+  if (copy === null) return null;
+  return (
+    <div className="banner" role="alert">
+      <span>{t.unreadable(copy.reason)}</span>
+      <button className="tool primary" onClick={() => download(copy.data)}>
+        {t.unreadableDownload}
+      </button>
+      <button className="tool" onClick={() => void engine.discardUnreadable().then(() => setCopy(null), () => undefined)}>
+        {t.unreadableDiscard}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdjustableClock } from '../engine/clock.js';
+import { Engine } from '../engine/engine.js';
+import { snapshot } from '../engine/persistence.js';
+import { WorkerClient } from './client.js';
+import { EngineHost } from './engine-host.js';
+import type { ToWorker } from './protocol.js';
+import { restoreSaved } from './restore.js';
+import { memoryState, type Unreadable } from './saved-state.js';
+
+/** A dataset with one key, as an autosave stores it. */
+function savedWith(key: string, value: string): Uint8Array {
+  const e = new Engine();
+  const c = e.createClient();
+  e.execute(c, ['SET', key, value]);
+  return snapshot(e);
+}
+
+describe('restoreSaved', () => {
+  it('loads a readable dataset and reports nothing', async () => {
+    const store = memoryState({ dataset: { snapshot: savedWith('k', 'v'), ahead: 0, pausedAt: null } });
+    const engine = new Engine();
+    expect(await restoreSaved(store, new AdjustableClock(), engine)).toBeNull();
+    expect(engine.dbs[0]!.size).toBe(1);
+  });
+
+  it('sets an unreadable dataset aside with the reason, starts empty on real time', async () => {
+    const bad = new Uint8Array([82, 69, 68, 73, 83, 48, 48, 49, 48, 255, 1, 2, 3]);
+    const store = memoryState({ dataset: { snapshot: bad, ahead: 60_000, pausedAt: null } });
+    const engine = new Engine();
+    const clock = new AdjustableClock();
+    const copy = await restoreSaved(store, clock, engine);
+    expect(copy).not.toBeNull();
+    expect(copy!.data).toEqual(bad);
+    expect(copy!.reason).not.toBe('');
+    expect(engine.dbs.every((db) => db.size === 0)).toBe(true);
+    expect(clock.ahead).toBe(0);
+    // Kept in storage, apart from the autosaves that follow.
+    store.save({ snapshot: savedWith('new', 'work'), ahead: 0, pausedAt: null });
+    expect((await store.unreadable())!.data).toEqual(bad);
+  });
+
+  it('sets a record of another shape aside as bytes rather than dropping it', async () => {
+    const store = memoryState({ dataset: { something: 'else' } });
+    const copy = await restoreSaved(store, new AdjustableClock(), new Engine());
+    expect(new TextDecoder().decode(copy!.data)).toBe('{"something":"else"}');
+  });
+
+  it('keeps reporting a copy set aside earlier until it is discarded', async () => {
+    const earlier: Unreadable = { data: new Uint8Array([1, 2, 3]), reason: 'Wrong RDB checksum', at: 1 };
+    const store = memoryState({ dataset: { snapshot: savedWith('k', 'v'), ahead: 0, pausedAt: null }, unreadable: earlier });
+    const engine = new Engine();
+    expect(await restoreSaved(store, new AdjustableClock(), engine)).toEqual(earlier);
+    expect(engine.dbs[0]!.size).toBe(1);
+    await store.dropUnreadable();
+    expect(await restoreSaved(store, new AdjustableClock(), new Engine())).toBeNull();
+  });
+});
+
+describe('the unreadable copy over the worker protocol', () => {
+  const channels: MessageChannel[] = [];
+  afterEach(() => {
+    for (const ch of channels.splice(0)) {
+      ch.port1.close();
+      ch.port2.close();
+    }
+  });
+
+  it('comes with ready, and discard-unreadable forgets it', async () => {
+    const store = memoryState({ unreadable: { data: new Uint8Array([9, 9]), reason: 'Short read', at: 5 } });
+    const wc = new WorkerClient(() => {
+      const ch = new MessageChannel();
+      channels.push(ch);
+      const host = new EngineHost((m) => ch.port2.postMessage(m), { discardUnreadable: () => store.dropUnreadable() });
+      ch.port2.onmessage = (e) => host.handle(e.data as ToWorker);
+      void store.unreadable().then((copy) => host.start(copy));
+      return ch.port1;
+    });
+    await wc.ready;
+    expect(wc.unreadable).toEqual({ data: new Uint8Array([9, 9]), reason: 'Short read', at: 5 });
+    await wc.discardUnreadable();
+    expect(wc.unreadable).toBeNull();
+    expect(await store.unreadable()).toBeNull();
+  });
+});
