@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
-import { redactedArgv, slowlogRecord } from './commands/server.js';
+import { redactedArgv, slowlogRecord } from './slowlog.js';
 import { Config } from './config.js';
 import { Database } from './database.js';
 import * as E from '../shared/errors.js';

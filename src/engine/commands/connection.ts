@@ -29,7 +29,7 @@ import {
   type Reply,
 } from '../../shared/reply.js';
 import { REDIS_VERSION } from '../rdb.js';
-import { commandKeys } from './server.js';
+import { commandKeys } from '../getkeys.js';
 import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 

@@ -17,7 +17,11 @@ import {
 import { Engine } from '../engine.js';
 import { createString } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
-import { commandHasKeys, commandKeys, infoString, keyMemoryUsage, mallocSize, resetStats, slowlogRecord } from './server.js';
+import { commandHasKeys, commandKeys } from '../getkeys.js';
+import { infoString } from '../info.js';
+import { keyMemoryUsage, mallocSize } from '../memory.js';
+import { slowlogRecord } from '../slowlog.js';
+import { resetStats } from './server.js';
 import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_123.456;
