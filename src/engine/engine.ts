@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './slowlog.js';
+import type { Tracker } from './tracking.js';
 import { Config } from './config.js';
 import { Database } from './database.js';
 import * as E from '../shared/errors.js';
@@ -15,28 +16,6 @@ import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
-/**
- * Client-side caching (CLIENT TRACKING, Redis's tracking.c), implemented in
- * commands/connection.ts and installed on the engine the first time a client turns it on.
- */
-export interface KeyTracker {
-  /** After a read-only command of a tracking client: remember the keys it read. */
-  remember(c: Client, cmd: Command, argv: string[]): void;
-  /** A key changed (signalModifiedKey); `byExpiry` when its TTL deleted it. */
-  invalidate(key: string, byExpiry: boolean): void;
-  /** FLUSHDB, FLUSHALL or a snapshot load emptied databases. */
-  flushed(): void;
-  /** The client turns tracking off or goes away. */
-  forget(c: Client): void;
-  /**
-   * End of a command of `c` (null: of an expiry cycle): sends what is due (BCAST batches,
-   * invalidations of the client's own keys) and returns the pushes owed to `c` after its reply.
-   */
-  endOfCommand(c: Client | null): Reply[] | null;
-  /** INFO's tracking_total_keys, tracking_total_items, tracking_total_prefixes. */
-  totals(): { keys: number; items: number; prefixes: number };
-}
-
 export interface ChangeEvent {
   db: number;
   key: string;
@@ -134,7 +113,7 @@ export class Engine {
   /** The client whose command line is running (Redis's server.current_client), else null. */
   currentClient: Client | null = null;
   /** CLIENT TRACKING's tables, once a client used it. */
-  tracker: KeyTracker | null = null;
+  tracker: Tracker | null = null;
   /** Clients blocked by BLPOP & co. and the keys they wait on (blocking.ts). */
   readonly blocking: Blocking;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
