@@ -127,3 +127,22 @@ export function removeExpire(db: Database, key: string): boolean {
   if (db.bigExpires.size !== 0) db.bigExpires.delete(key);
   return db.expires.delete(key);
 }
+
+/**
+ * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): lazy expiry and hit/miss statistics, but the access
+ * time stays (EXISTS, TYPE, TTL, OBJECT …).
+ */
+export function lookupNoTouch(c: Client, key: string, notifyMiss = true): RObj | undefined {
+  const db = c.db;
+  const engine = c.engine;
+  let obj: RObj | undefined;
+  if (db.expires.size === 0 || !expireIfNeeded(engine, db, key)) obj = db.dict.get(key);
+  if (obj !== undefined) {
+    engine.stats.keyspaceHits++;
+    return obj;
+  }
+  engine.stats.keyspaceMisses++;
+  // The keymiss event (class m), except for OBJECT (Redis's LOOKUP_NONOTIFY).
+  if (notifyMiss && engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
+  return undefined;
+}

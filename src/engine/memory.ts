@@ -2,8 +2,7 @@
 // objectComputeSize, jemalloc size classes): MEMORY USAGE, MEMORY STATS and INFO memory.
 
 import type { Engine } from './engine.js';
-import type { RObj } from './objects.js';
-import { stringEncoding } from './commands/strings.js';
+import { stringEncoding, type RObj } from './objects.js';
 
 /** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
 export function mallocSize(n: number): number {

@@ -5,6 +5,7 @@
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
 import { Stream } from './ds/stream.js';
+import { parseIntArg } from './numbers.js';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -123,5 +124,38 @@ export function duplicateObject(obj: RObj): RObj {
     }
     case 'stream':
       return { type: 'stream', value: obj.value.clone(), lru: obj.lru, slot: -1 };
+  }
+}
+
+/** Redis's OBJ_SHARED ints aside, a SET value becomes 'int' when string2l accepts it in ≤ 20 chars. */
+const INT_ENCODING_MAX_LEN = 20;
+/** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
+export const EMBSTR_MAX_LEN = 44;
+
+/**
+ * The encoding OBJECT ENCODING reports for a string value: the one its last write fixed, or
+ * what Redis's tryObjectEncoding gives a value stored by SET ('int' for a canonical int64 of at
+ * most 20 chars, 'embstr' up to 44 bytes, 'raw' beyond).
+ */
+export function stringEncoding(obj: StringObj): StringEncoding {
+  if (obj.enc !== undefined) return obj.enc;
+  const v = obj.value;
+  if (v.length <= INT_ENCODING_MAX_LEN && parseIntArg(v) !== null) return 'int';
+  return v.length <= EMBSTR_MAX_LEN ? 'embstr' : 'raw';
+}
+
+/** The encoding name OBJECT ENCODING reports (each type reports its own). */
+export function objectEncoding(obj: RObj): string {
+  switch (obj.type) {
+    case 'string':
+      return stringEncoding(obj);
+    case 'list':
+      return 'quicklist';
+    case 'hash':
+    case 'set':
+    case 'zset':
+      return obj.enc;
+    case 'stream':
+      return 'stream';
   }
 }

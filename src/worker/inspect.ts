@@ -1,7 +1,7 @@
 // What the inspector shows of one key: its type, encoding, TTL, size and one page of its value,
 // read without touching anything (no LRU update, no keyspace hit or miss, no lazy expiry).
 
-import { objectEncoding } from '../engine/commands/keys.js';
+import { objectEncoding } from '../engine/objects.js';
 import type { Database } from '../engine/database.js';
 import type { RObj } from '../engine/objects.js';
 import type { KeyInfo } from './protocol.js';

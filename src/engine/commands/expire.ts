@@ -9,7 +9,7 @@ import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from 
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
 import { error, int, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { lookupNoTouch } from './keys.js';
+import { lookupNoTouch } from '../keyspace.js';
 import { NOT_INTEGER_R } from '../error-replies.js';
 
 const EXPIRE_NX = 1;

@@ -6,7 +6,6 @@
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
 import type { Database } from '../database.js';
-import { NOTIFY_KEY_MISS } from '../config.js';
 import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import {
@@ -15,14 +14,15 @@ import {
   expireIfNeeded,
   getExpireExact,
   lookupIn,
+  lookupNoTouch,
   lookupRead,
   lookupWrite,
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
-import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
+import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
-import { stringEncoding } from './strings.js';
+import { helpReply } from '../help-reply.js';
 import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
@@ -50,37 +50,10 @@ function dbAt(c: Client, index: number): Database | undefined {
   return index >= 0 && index < dbs.length ? dbs[index] : undefined;
 }
 
-/**
- * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): lazy expiry and hit/miss statistics, but the access
- * time stays (EXISTS, TYPE, TTL, OBJECT …).
- */
-export function lookupNoTouch(c: Client, key: string, notifyMiss = true): RObj | undefined {
-  const db = c.db;
-  const engine = c.engine;
-  let obj: RObj | undefined;
-  if (db.expires.size === 0 || !expireIfNeeded(engine, db, key)) obj = db.dict.get(key);
-  if (obj !== undefined) {
-    engine.stats.keyspaceHits++;
-    return obj;
-  }
-  engine.stats.keyspaceMisses++;
-  // The keymiss event (class m), except for OBJECT (Redis's LOOKUP_NONOTIFY).
-  if (notifyMiss && engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
-  return undefined;
-}
-
 /** True when the key's TTL is past (keyIsExpired), without deleting it. */
 function isExpired(c: Client, db: Database, key: string): boolean {
   const when = db.expires.get(key);
   return when !== undefined && when < c.engine.now;
-}
-
-/** Redis's addReplyHelp: a header naming the command, the lines, then HELP. */
-export function helpReply(commandName: string, lines: readonly string[]): Reply {
-  const out: Reply[] = [simple(`${commandName.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`)];
-  for (const l of lines) out.push(simple(l));
-  out.push(simple('HELP'), simple('    Prints this help.'));
-  return array(out);
 }
 
 /** A key spec for one key (or a run of keys to `lastkey`) starting at argument `index`. */
@@ -358,22 +331,6 @@ function maxmemoryPolicy(c: Client): string {
 function lfuPolicy(c: Client): boolean {
   const p = maxmemoryPolicy(c);
   return p === 'allkeys-lfu' || p === 'volatile-lfu';
-}
-
-/** The encoding name OBJECT ENCODING reports (each type reports its own). */
-export function objectEncoding(obj: RObj): string {
-  switch (obj.type) {
-    case 'string':
-      return stringEncoding(obj);
-    case 'list':
-      return 'quicklist';
-    case 'hash':
-    case 'set':
-    case 'zset':
-      return obj.enc;
-    case 'stream':
-      return 'stream';
-  }
 }
 
 /**

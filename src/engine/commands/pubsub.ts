@@ -10,7 +10,7 @@ import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import { PubSub, type ChannelKind } from '../pubsub.js';
 import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
-import { helpReply } from './keys.js';
+import { helpReply } from '../help-reply.js';
 
 function deliverAll(c: Client, replies: readonly Reply[]): null {
   for (const r of replies) c.deliver(r);

@@ -8,6 +8,7 @@ import { commandHasKeys, commandKeys } from '../getkeys.js';
 import { commandsWithStats, extrasOf, infoString } from '../info.js';
 import { keyMemoryUsage, memoryFigures, STARTUP_MEMORY } from '../memory.js';
 import { slowlogOf } from '../slowlog.js';
+import { helpReply } from '../help-reply.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
 import { configEntries, hasGlob, lookupConfig } from '../config.js';
@@ -34,14 +35,6 @@ import {
 } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
-
-/** Redis's addReplyHelp: a header naming the command, the lines, and the HELP footer. */
-function helpReply(argv0: string, lines: readonly string[]): Reply {
-  const out: Reply[] = [simple(`${argv0.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`)];
-  for (const l of lines) out.push(simple(l));
-  out.push(simple('HELP'), simple('    Prints this help.'));
-  return array(out);
-}
 
 // ================================================================================================
 // COMMAND

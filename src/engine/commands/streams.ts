@@ -40,7 +40,7 @@ import {
   type Reply,
 } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
-import { helpReply } from './keys.js';
+import { helpReply } from '../help-reply.js';
 import { cString, isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 

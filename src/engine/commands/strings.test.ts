@@ -4,7 +4,8 @@ import { VirtualClock } from '../clock.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import type { RObj, StringObj } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
-import { stringCommands, stringEncoding } from './strings.js';
+import { stringEncoding } from '../objects.js';
+import { stringCommands } from './strings.js';
 import { renderReply } from '../render-reply.js';
 
 const T0 = 1_700_000_000_000;

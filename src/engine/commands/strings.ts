@@ -6,7 +6,7 @@ import type { CommandSpec, KeySpec } from '../command.js';
 import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
-import { createString, lruClock, type StringEncoding, type StringObj } from '../objects.js';
+import { createString, EMBSTR_MAX_LEN, lruClock, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
@@ -19,25 +19,9 @@ const STRING_TOO_LONG_R = error(E.STRING_TOO_LONG);
 const OFFSET_OUT_OF_RANGE_R = error(E.OFFSET_OUT_OF_RANGE);
 const EMPTY_BULK: Reply = bulk('');
 
-/** Redis's OBJ_SHARED ints aside, a SET value becomes 'int' when string2l accepts it in ≤ 20 chars. */
-const INT_ENCODING_MAX_LEN = 20;
-/** OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
-const EMBSTR_MAX_LEN = 44;
 /** V8's String::kMaxLength (2^29 - 24): longer values cannot exist in JS at all. */
 const MAX_JS_STRING = 536870888;
 const DEFAULT_PROTO_MAX_BULK_LEN = 536870912;
-
-/**
- * The encoding OBJECT ENCODING reports for a string value: the one its last write fixed, or
- * what Redis's tryObjectEncoding gives a value stored by SET ('int' for a canonical int64 of at
- * most 20 chars, 'embstr' up to 44 bytes, 'raw' beyond).
- */
-export function stringEncoding(obj: StringObj): StringEncoding {
-  if (obj.enc !== undefined) return obj.enc;
-  const v = obj.value;
-  if (v.length <= INT_ENCODING_MAX_LEN && parseIntArg(v) !== null) return 'int';
-  return v.length <= EMBSTR_MAX_LEN ? 'embstr' : 'raw';
-}
 
 function protoMaxBulkLen(c: Client): number {
   const v = Number(c.engine.config.get('proto-max-bulk-len'));
