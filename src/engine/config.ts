@@ -741,6 +741,10 @@ export class Config {
   streamNodeMaxEntries = 100;
   hllSparseMaxBytes = 3000;
   protoMaxBulkLen = 536870912;
+  /** client-query-buffer-limit: a client whose query buffer grows past it is closed. */
+  clientQueryBufferLimit = 1073741824;
+  /** protected-mode: with no password, only loopback clients are served. */
+  protectedMode = true;
   slowlogLogSlowerThan = 10000;
   slowlogMaxLen = 128;
   latencyTracking = true;
@@ -930,6 +934,8 @@ export class Config {
     this.streamNodeMaxEntries = n('stream-node-max-entries');
     this.hllSparseMaxBytes = n('hll-sparse-max-bytes');
     this.protoMaxBulkLen = n('proto-max-bulk-len');
+    this.clientQueryBufferLimit = n('client-query-buffer-limit');
+    this.protectedMode = this.values.get('protected-mode') === 'yes';
     this.slowlogLogSlowerThan = n('slowlog-log-slower-than');
     this.slowlogMaxLen = n('slowlog-max-len');
     this.latencyTracking = this.values.get('latency-tracking') === 'yes';

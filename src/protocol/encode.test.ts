@@ -10,7 +10,7 @@ function reference(r: Reply, resp: 2 | 3): string {
     case 'simple':
       return '+' + r.v + '\r\n';
     case 'error':
-      return '-' + r.v + '\r\n';
+      return '-' + r.v.replace(/[\r\n]/g, ' ') + '\r\n';
     case 'int':
       return ':' + String(r.v) + '\r\n';
     case 'bulk':
@@ -42,7 +42,7 @@ const leaf: fc.Arbitrary<Reply> = fc.oneof(
   byteString.map((v): Reply => ({ t: 'bulk', v })),
   fc.constant<Reply>({ t: 'bulk', v: null }),
   fc.string({ maxLength: 10 }).map((v): Reply => ({ t: 'simple', v })),
-  fc.string({ maxLength: 10 }).map((v): Reply => ({ t: 'error', v: 'ERR ' + v })),
+  fc.array(fc.constantFrom('a', ' ', '\r', '\n', "'"), { maxLength: 10 }).map((v): Reply => ({ t: 'error', v: 'ERR ' + v.join('') })),
   fc.oneof(fc.integer(), fc.constantFrom(0, -1, 9, 10, -10, 2 ** 53 - 1, -(2 ** 53) + 1)).map((v): Reply => ({ t: 'int', v })),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((v): Reply => ({ t: 'int', v })),
   fc.double({ noNaN: true }).map((v): Reply => ({ t: 'double', v, s: String(v) })),
@@ -86,6 +86,13 @@ describe('encodeReply', () => {
       const m: Reply = { t: 'map', v: items.map((x, i): [Reply, Reply] => [{ t: 'bulk', v: 'k' + i }, x]) };
       expect(encodeReply(m, resp)).toBe(reference(m, resp));
     }
+  });
+
+  it('turns CR and LF inside an error into spaces, alone or in an aggregate', () => {
+    const e: Reply = { t: 'error', v: "ERR unknown command 'a\r\nb', with args beginning with: " };
+    expect(encodeReply(e, 2)).toBe("-ERR unknown command 'a  b', with args beginning with: \r\n");
+    const many: Reply = { t: 'array', v: Array.from({ length: 200 }, () => e) };
+    expect(encodeReply(many, 3)).toBe('*200\r\n' + "-ERR unknown command 'a  b', with args beginning with: \r\n".repeat(200));
   });
 
   it('keeps working after a very large reply', () => {

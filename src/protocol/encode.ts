@@ -8,6 +8,15 @@
 
 import type { Reply } from '../shared/reply.js';
 
+/**
+ * An error's text as it goes out: a CR or LF inside (an argument echoed in it) would end the
+ * reply early and break the protocol, so each becomes a space, as Redis's addReplyErrorFormat
+ * (and addReplyErrorSdsSafe) do.
+ */
+function errorText(v: string): string {
+  return v.indexOf('\r') < 0 && v.indexOf('\n') < 0 ? v : v.replace(/[\r\n]/g, ' ');
+}
+
 /** From this many elements an aggregate is encoded through the byte writer. */
 const BIG_AGGREGATE = 128;
 
@@ -16,7 +25,7 @@ export function encodeReply(r: Reply, resp: 2 | 3): string {
     case 'simple':
       return r.v === 'OK' ? '+OK\r\n' : '+' + r.v + '\r\n';
     case 'error':
-      return '-' + r.v + '\r\n';
+      return '-' + errorText(r.v) + '\r\n';
     case 'int':
       return ':' + r.v + '\r\n';
     case 'bulk':
@@ -181,7 +190,7 @@ function put(w: ByteWriter, r: Reply, resp: 2 | 3): void {
       return;
     case 'error':
       w.byte(45);
-      w.str(r.v);
+      w.str(errorText(r.v));
       w.crlf();
       return;
     case 'int':

@@ -6,8 +6,10 @@
 // - Pipelining: `push` any number of chunks, then call `next` until it returns null. A command
 //   may span any number of chunks; arguments are consumed as they complete, so what is kept
 //   between chunks is at most one partial line or one partial bulk.
-// - Big bulks: once a bulk's length is known the buffer grows once to hold it, and later
-//   chunks are copied in place, so a 512 MB argument costs O(n) in total.
+// - Big bulks (PROTO_MBULK_BIG_ARG, 32 KB, and more): once the length is known one buffer of
+//   exactly that size is allocated, and every byte of the bulk is copied into it once, straight
+//   from the chunk it came in; the pending buffer is never re-concatenated, so a 512 MB
+//   argument costs O(n) in total (Redis preallocates the same way with sdsMakeRoomFor).
 // - Errors are Redis's, byte for byte. A protocol error is fatal: the caller sends the message
 //   (replies to the commands before it go first, as in Redis) and closes the connection.
 //
@@ -83,6 +85,13 @@ export class RequestParser {
   private argv: string[] = [];
   /** An argument too long for a JS string was skipped: answer the command with an error. */
   private tooLong = false;
+  /**
+   * The big bulk being read (bulklen >= BIG_ARG): its own buffer, sized once, and how many of
+   * its bytes arrived. `big` is null for a bulk longer than a JS string, which is only counted.
+   */
+  private big: Buffer | null = null;
+  private bigFilled = 0;
+  private bigActive = false;
 
   /** How far past pos the current line was already searched (no terminator found there). */
   private scanned = 0;
@@ -98,15 +107,35 @@ export class RequestParser {
     this.authRequired = options.authRequired ?? (() => false);
   }
 
-  /** Bytes received but not consumed yet (Redis's qbuf, roughly). */
+  /** Bytes received but not consumed yet, besides a big bulk's (see queryBufferLength). */
   get buffered(): number {
     return this.len - this.pos;
+  }
+
+  /**
+   * Redis's sdslen(querybuf), what client-query-buffer-limit is compared with: the unread
+   * bytes, and those of the big bulk being read (Redis reads a big bulk inside its querybuf).
+   */
+  get queryBufferLength(): number {
+    return this.len - this.pos + (this.bigActive ? this.bigFilled : 0);
+  }
+
+  /** The first `n` bytes of the query buffer, for the log line of a client closed for its size. */
+  queryBufferHead(n: number): Buffer {
+    if (this.bigActive && this.big !== null) return this.big.subarray(0, Math.min(n, this.bigFilled));
+    return this.buf.subarray(this.pos, Math.min(this.len, this.pos + n));
   }
 
   /** Appends bytes read from the connection. */
   push(chunk: Uint8Array): void {
     if (this.failed || chunk.length === 0) return;
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    let buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (this.bigActive && this.pos === this.len) {
+      // A big bulk is arriving: its bytes go straight into its own buffer.
+      const take = this.fillBig(buffer, 0, buffer.length);
+      if (take === buffer.length) return;
+      buffer = buffer.subarray(take);
+    }
     const rest = this.len - this.pos;
     if (rest === 0) {
       // Nothing pending: read straight from the chunk, no copy.
@@ -117,15 +146,14 @@ export class RequestParser {
       return;
     }
     const need = rest + buffer.length;
-    if (this.owned && this.buf.length - this.len >= buffer.length && !(this.buf.length > 4 * 1024 * 1024 && need < this.buf.length >> 2)) {
+    if (this.owned && this.buf.length - this.len >= buffer.length) {
       buffer.copy(this.buf, this.len);
       this.len += buffer.length;
       return;
     }
-    // Grow like sds: exactly to the pending bulk when one is being read, else double.
-    const waitingBulk = this.reqtype === ReqType.Multibulk && this.multibulklen > 0 && this.bulklen >= 0;
-    let size = waitingBulk ? Math.max(need, this.bulklen + 2) : need * 2;
-    if (size < 16 * 1024) size = 16 * 1024;
+    // Grow by doubling: what is pending here is at most a partial line or a bulk under 32 KB,
+    // unless commands pile up while the client waits (blocked, or its output paused).
+    const size = Math.max(need * 2, 16 * 1024);
     const grown = Buffer.allocUnsafe(size);
     this.buf.copy(grown, 0, this.pos, this.len);
     buffer.copy(grown, rest);
@@ -142,8 +170,7 @@ export class RequestParser {
   detach(): void {
     if (this.owned || this.pos >= this.len) return;
     const rest = this.len - this.pos;
-    const waitingBulk = this.waitingBulk();
-    const copy = Buffer.allocUnsafe(Math.max(16 * 1024, waitingBulk ? this.bulklen + 2 : rest * 2, rest));
+    const copy = Buffer.allocUnsafe(Math.max(16 * 1024, rest * 2));
     this.buf.copy(copy, 0, this.pos, this.len);
     this.buf = copy;
     this.pos = 0;
@@ -176,7 +203,7 @@ export class RequestParser {
       return r;
     }
     // Drop a big buffer once everything in it is read.
-    if (this.owned && this.buf.length > 1024 * 1024 && this.pos === this.len && !this.waitingBulk()) {
+    if (this.owned && this.buf.length > 1024 * 1024 && this.pos === this.len) {
       this.buf = EMPTY;
       this.pos = this.len = 0;
       this.owned = false;
@@ -184,8 +211,15 @@ export class RequestParser {
     return null;
   }
 
-  private waitingBulk(): boolean {
-    return this.reqtype === ReqType.Multibulk && this.multibulklen > 0 && this.bulklen >= 0;
+  /**
+   * Copies bytes [from, to) of `src`, as many as the big bulk still lacks, into its buffer (or
+   * only counts them for a bulk too long to keep). Returns how many it took.
+   */
+  private fillBig(src: Buffer, from: number, to: number): number {
+    const take = Math.min(to - from, this.bulklen - this.bigFilled);
+    if (this.big !== null) src.copy(this.big, this.bigFilled, from, from + take);
+    this.bigFilled += take;
+    return take;
   }
 
   private fail(message: string): RequestError {
@@ -280,7 +314,6 @@ export class RequestParser {
           if (quick >= MIN_MAX_BULK && quick > this.maxBulkLen()) return this.fail(E.PROTO_INVALID_BULK_LEN);
           if (quick > UNAUTH_MAX_BULK && this.authRequired()) return this.fail(E.PROTO_UNAUTH_BULK_LEN);
           this.bulklen = quick;
-          if (quick >= BIG_ARG && this.len - this.pos < quick + 2) this.reserve(quick + 2);
         }
       }
       if (this.bulklen === -1) {
@@ -303,9 +336,32 @@ export class RequestParser {
         if (n > UNAUTH_MAX_BULK && this.authRequired()) return this.fail(E.PROTO_UNAUTH_BULK_LEN);
         this.consumeTo(cr + 2);
         this.bulklen = n;
-        if (n >= BIG_ARG && this.len - this.pos < n + 2) this.reserve(n + 2);
       }
       const n = this.bulklen;
+      if (n >= BIG_ARG && (this.bigActive || this.len - this.pos < n + 2)) {
+        // Not all here: read it into a buffer of its own (or count it, when too long to keep).
+        if (!this.bigActive) {
+          this.bigActive = true;
+          this.bigFilled = 0;
+          this.big = n > MAX_STRING ? null : Buffer.allocUnsafe(n);
+        }
+        this.pos += this.fillBig(this.buf, this.pos, this.len);
+        // Then the two bytes after it, skipped unchecked as Redis does.
+        if (this.bigFilled < n || this.len - this.pos < 2) return null;
+        if (this.big === null) {
+          this.tooLong = true;
+          argv.push('');
+        } else {
+          argv.push((this.big as Latin1Sliceable).latin1Slice(0, n));
+        }
+        this.big = null;
+        this.bigActive = false;
+        this.bigFilled = 0;
+        this.consumeTo(this.pos + 2);
+        this.bulklen = -1;
+        this.multibulklen--;
+        continue;
+      }
       const start = this.pos;
       if (this.len - start < n + 2) return null;
       if (n > MAX_STRING) {
@@ -352,18 +408,6 @@ export class RequestParser {
     if (i > len - 2 || buf[i] !== CR) return -1;
     this.consumeTo(i + 2);
     return n;
-  }
-
-  /** Makes room for `bytes` unread bytes from pos, so the rest of a big bulk copies in place. */
-  private reserve(bytes: number): void {
-    if (this.owned && this.buf.length - this.pos >= bytes) return;
-    const rest = this.len - this.pos;
-    const grown = Buffer.allocUnsafe(bytes);
-    this.buf.copy(grown, 0, this.pos, this.len);
-    this.buf = grown;
-    this.pos = 0;
-    this.len = rest;
-    this.owned = true;
   }
 }
 

@@ -16,6 +16,8 @@ Options:
   --port <n>             TCP port to listen on (default 6379; 0 picks a free one)
   --bind <address>       address to listen on (default 127.0.0.1)
   --requirepass <pass>   require AUTH <pass> before other commands
+  --protected-mode <yes|no>
+                         with no password, serve only loopback clients (default yes)
   --dir <path>           where SAVE, BGSAVE and SHUTDOWN write the snapshot (default .)
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
   -h, --help             show this help
@@ -26,6 +28,7 @@ interface CliOptions {
   port: number;
   bind: string;
   requirepass: string;
+  protectedMode: 'yes' | 'no';
   dir: string;
   dbfilename: string;
 }
@@ -36,7 +39,7 @@ function fail(message: string): never {
 }
 
 function parseArgs(args: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', dir: '.', dbfilename: 'dump.rdb' };
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dir: '.', dbfilename: 'dump.rdb' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return 'help';
@@ -65,6 +68,12 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
       case '--requirepass':
         opts.requirepass = take();
         break;
+      case '--protected-mode': {
+        const v = take().toLowerCase();
+        if (v !== 'yes' && v !== 'no') fail(`invalid protected-mode: ${v}`);
+        opts.protectedMode = v;
+        break;
+      }
       case '--dir':
         opts.dir = take();
         break;
@@ -91,6 +100,7 @@ async function main(): Promise<void> {
       port: String(parsed.port),
       bind: parsed.bind,
       requirepass: parsed.requirepass,
+      'protected-mode': parsed.protectedMode,
       dir: storage.dir,
       dbfilename: parsed.dbfilename,
     },

@@ -10,7 +10,9 @@ import { createServer, Socket, type Server } from 'node:net';
 import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import type { Client } from '../engine/client.js';
 import type { Engine } from '../engine/engine.js';
-import { internalError } from '../shared/errors.js';
+import { clientInfoLine } from '../engine/commands/connection.js';
+import { catRepr } from '../engine/pubsub.js';
+import { internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
 import { saveIfDue } from '../engine/persistence.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
@@ -58,6 +60,14 @@ function formatAddr(ip: string | undefined, port: number | undefined): string {
   let host = ip ?? '?';
   if (host.startsWith('::ffff:') && host.includes('.')) host = host.slice(7);
   return host.includes(':') ? `[${host}]:${port ?? 0}` : `${host}:${port ?? 0}`;
+}
+
+/**
+ * islocalClient: Redis compares the peer's address with exactly these two. An IPv4 client of a
+ * dual-stack listener shows as ::ffff:127.0.0.1 here, which Redis (one socket per family) never sees.
+ */
+function isLoopback(ip: string | undefined): boolean {
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 }
 
 function socketFd(socket: Socket, fallback: number): number {
@@ -126,8 +136,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     const maxClients = Number(engine.config.get('maxclients') ?? 10000);
     if (engine.clients.size >= maxClients) {
-      accepted.on('error', () => {});
-      accepted.end('-ERR max number of clients reached\r\n');
+      refuse(accepted, '-ERR max number of clients reached\r\n');
+      return;
+    }
+    // Protected mode: with no password, only loopback clients (the message says what to do).
+    if (engine.config.protectedMode && engine.config.requirepass === '' && !isLoopback(accepted.remoteAddress)) {
+      refuse(accepted, '-' + PROTECTED_MODE_DENIED + '\r\n');
       return;
     }
     const taken = fastRead ? takeOver(accepted) : null;
@@ -136,6 +150,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     sockets.add(socket);
     serveConnection(socket, taken?.sink ?? null);
   });
+
+  /** Writes `message` and closes, as Redis does, without waiting for the client (a paused socket never reads its end). */
+  function refuse(accepted: Socket, message: string): void {
+    accepted.on('error', () => {});
+    accepted.end(message, () => accepted.destroy());
+  }
 
   /**
    * Moves an accepted (paused, not yet reading) socket's handle into a new net.Socket created
@@ -166,12 +186,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       laddr: formatAddr(socket.localAddress, socket.localPort),
       fd: socketFd(socket, 7 + engine.clients.size),
     });
-    const maxBulk = (): number => {
-      const n = Number(engine.config.get('proto-max-bulk-len'));
-      return Number.isFinite(n) && n > 0 ? n : 512 * 1024 * 1024;
-    };
     const parser = new RequestParser({
-      maxBulkLen: maxBulk,
+      maxBulkLen: () => engine.config.protoMaxBulkLen,
       authRequired: () => !client.authenticated && engine.config.requirepass !== '',
     });
 
@@ -341,6 +357,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const onChunk = (chunk: Uint8Array): void => {
       if (gone || closing) return;
       parser.push(chunk);
+      if (parser.queryBufferLength > engine.config.clientQueryBufferLimit) {
+        // Checked after each read, before parsing, as Redis does (readQueryFromClient).
+        const head = parser.queryBufferHead(64).toString('latin1');
+        log('#', `Closing client that reached max query buffer length: ${clientInfoLine(engine, client, null)} (qbuf initial bytes: ${catRepr(head)})`);
+        drop();
+        return;
+      }
       if (!paused && !blocked) runInput();
       else if (sink !== null) parser.detach();
     };

@@ -239,6 +239,23 @@ export function protoExpectedDollar(shown: string): string {
   return `ERR Protocol error: expected '$', got '${shown}'`;
 }
 
+/**
+ * networking.c clientAcceptHandler: what a non-loopback client hears, before its connection is
+ * closed, when protected mode is on and the default user has no password (Redis's typo kept).
+ */
+export const PROTECTED_MODE_DENIED =
+  'DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. ' +
+  'In this mode connections are only accepted from the loopback interface. ' +
+  'If you want to connect from external computers to Redis you may adopt one of the following solutions: ' +
+  "1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface " +
+  'by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible ' +
+  'from internet if you do so. Use CONFIG REWRITE to make this change permanent. ' +
+  '2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the ' +
+  "protected mode option to 'no', and then restarting the server. " +
+  "3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. " +
+  '4) Setup a an authentication password for the default user. ' +
+  'NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.';
+
 /** Ours: a bulk longer than a JS string can hold (V8's limit is below Redis's 512 MB). */
 export function argumentTooLong(max: number): string {
   return `ERR argument too long: this server keeps arguments of at most ${max} bytes`;

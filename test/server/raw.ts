@@ -6,6 +6,7 @@ import type { Reply } from '../../src/shared/reply.js';
 import { Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Client } from '../../src/engine/client.js';
 import { buildCommandTable } from '../../src/engine/commands/index.js';
+import type { Logger } from '../../src/server/log.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 
 export interface Exchange {
@@ -23,6 +24,8 @@ export interface ExchangeOptions {
    * Silence can only be waited for; `quiet` is how long counts as silence.
    */
   quiet?: number;
+  /** Address to connect to. Default 127.0.0.1. */
+  host?: string;
 }
 
 /** Connects, writes each chunk (latin1), then collects replies until closed or quiet. */
@@ -67,7 +70,7 @@ export function exchange(port: number, chunks: readonly string[], options: Excha
       closed = true;
       if (sent) finish();
     });
-    s.connect(port, '127.0.0.1', async () => {
+    s.connect(port, options.host ?? '127.0.0.1', async () => {
       s.setNoDelay(true);
       for (const c of chunks) {
         if (closed) break;
@@ -91,7 +94,7 @@ export function multibulk(argv: readonly string[]): string {
 /** Our server on a free port with a fresh engine. */
 export async function startOurs(
   options: EngineOptions = {},
-  serverOptions: { fastRead?: boolean } = {},
+  serverOptions: { fastRead?: boolean; host?: string; log?: Logger } = {},
 ): Promise<{ engine: Engine; server: RunningServer }> {
   const engine = new Engine(options);
   const server = await startServer({ engine, port: 0, host: '127.0.0.1', ...serverOptions });

@@ -30,6 +30,7 @@ import {
 import { REDIS_VERSION } from '../rdb.js';
 import { disableTracking, trackerOf } from '../tracking.js';
 import { isOpt, cString } from '../../shared/args.js';
+import { timeIndependentEqual } from '../../shared/constant-time.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 const WRONGPASS_R = error(E.WRONGPASS);
@@ -47,7 +48,8 @@ const DEFAULT_USER = 'default';
 export function authenticate(c: Client, username: string, password: string): boolean {
   if (username !== DEFAULT_USER) return false;
   const requirepass = c.engine.config.requirepass;
-  if (requirepass !== '' && password !== requirepass) return false;
+  // In constant time, as Redis compares passwords: timing must not tell how much of one matched.
+  if (requirepass !== '' && !timeIndependentEqual(password, requirepass)) return false;
   c.authenticated = true;
   return true;
 }
