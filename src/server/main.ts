@@ -21,7 +21,9 @@ Options:
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
   -h, --help             show this help
 
-Both "--port 6379" and "--port=6379" work.`;
+Both "--port 6379" and "--port=6379" work. As redis-server does, SIGTERM or Ctrl-C (SIGINT) saves
+the snapshot before exiting (the default save points are on; CONFIG SET shutdown-on-sigterm and
+shutdown-on-sigint change that), and a second Ctrl-C exits at once without saving.`;
 
 interface CliOptions {
   port: number;

@@ -188,6 +188,27 @@ describe('a failed BGSAVE (stop-writes-on-bgsave-error)', () => {
   });
 });
 
+describe('FLUSHALL', () => {
+  it('saves at once when save points are configured (flushAllDataAndResetRDB)', () => {
+    const storage = new MemorySnapshotStorage();
+    const { run, engine, clock } = setup(storage);
+    run('SET', 'a', '1');
+    clock.advance(2_000);
+    expect(run('FLUSHALL')).toEqual(OK);
+    expect(readRdb(storage.load()!, { now: 0 }).keys).toEqual([]);
+    expect(engine.changesSinceLastSave).toBe(0);
+    expect(engine.stats.rdbSaves).toBe(0);
+    expect(run('LASTSAVE')).toEqual({ t: 'int', v: Math.floor((T0 + 2_999) / 1000) });
+    const none = new MemorySnapshotStorage();
+    const other = setup(none);
+    other.run('CONFIG', 'SET', 'save', '');
+    other.run('SET', 'a', '1');
+    expect(other.run('FLUSHALL')).toEqual(OK);
+    expect(none.load()).toBeNull();
+    expect(other.engine.changesSinceLastSave).toBe(2);
+  });
+});
+
 describe('LASTSAVE', () => {
   it('is the start time until a save succeeds', () => {
     const { run, clock } = setup();
