@@ -183,8 +183,16 @@ async function main(): Promise<void> {
       onShutdown: () => process.exit(0),
     });
   } catch (e) {
-    // listenToPort's two lines (the address as given, "*" for every one).
-    log('#', `Warning: Could not create server TCP listening socket ${parsed.bind}:${parsed.port}: bind: ${strerror(e)}`);
+    // listenToPort's two lines. An address that does not resolve fails in getaddrinfo, which
+    // Redis reports with gai_strerror's text and no "bind:".
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.syscall !== 'getaddrinfo'
+        ? `bind: ${strerror(e)}`
+        : err.code === 'EAI_AGAIN'
+          ? 'Temporary failure in name resolution'
+          : 'Name or service not known';
+    log('#', `Warning: Could not create server TCP listening socket ${parsed.bind}:${parsed.port}: ${why}`);
     log('#', `Failed listening on port ${parsed.port} (TCP), aborting.`);
     process.exit(1);
   }
