@@ -51,6 +51,8 @@ export interface SnapshotStorage {
 
 /** Redis's log levels as its lines mark them: '.' debug, '-' verbose, '*' notice, '#' warning. */
 export type LogLevel = '.' | '-' | '*' | '#';
+/** Who writes a log line, Redis's role letter: M the server, C a saving child (BGSAVE's lines). */
+export type LogRole = 'M' | 'C';
 
 export interface EngineOptions {
   clock?: Clock;
@@ -126,7 +128,7 @@ export class Engine {
    */
   onShutdown: (() => void) | undefined;
   /** Where the engine's log lines go (Redis's serverLog); a host with a log sets it. */
-  log: (level: LogLevel, message: string) => void = () => {};
+  log: (level: LogLevel, message: string, role?: LogRole) => void = () => {};
   /**
    * Redis's shutdown_asap: a signal asked for a shutdown that the host's next cron tick will
    * run (commands/shutdown.ts); SHUTDOWN ABORT cancels it before then.

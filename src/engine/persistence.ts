@@ -2,7 +2,7 @@
 // SAVE, BGSAVE, SHUTDOWN SAVE, DEBUG RELOAD and a host's start-up share. The bytes go through
 // the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
 
-import type { Engine, SnapshotStorage } from './engine.js';
+import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb } from './rdb.js';
 
@@ -183,18 +183,18 @@ export function loadFromStorage(engine: Engine): LoadResult | null {
  * LASTSAVE moves and rdb_last_bgsave_status is ok again (which lifts MISCONF). Without storage
  * nothing is written but the save still "succeeds" (the playground behaves like a server whose
  * dump nobody reads). false when storage failed: the storage's error message, which says why
- * in Redis's words for a file, is logged.
+ * in Redis's words for a file, is logged (as the saving child's line for BGSAVE: `role`).
  */
-export function saveToStorage(engine: Engine): boolean {
+export function saveToStorage(engine: Engine, role: LogRole = 'M'): boolean {
   const storage = engine.storage;
   if (storage !== undefined) {
     try {
       storage.save(snapshot(engine));
     } catch (e) {
-      engine.log('#', e instanceof Error ? e.message : String(e));
+      engine.log('#', e instanceof Error ? e.message : String(e), role);
       return false;
     }
-    engine.log('*', 'DB saved on disk');
+    engine.log('*', 'DB saved on disk', role);
   }
   engine.changesSinceLastSave = 0;
   engine.lastSave = Math.floor(engine.clock.now());
@@ -211,7 +211,8 @@ export function backgroundSave(engine: Engine): void {
   engine.stats.rdbSaves++;
   engine.lastBgsaveTry = Math.floor(engine.clock.now());
   engine.log('*', `Background saving started by pid ${engine.processId}`);
-  const ok = saveToStorage(engine);
+  // What rdbSave logs comes from the child in Redis: those lines carry its role letter.
+  const ok = saveToStorage(engine, 'C');
   if (ok) engine.log('*', 'Background saving terminated with success');
   else engine.log('#', 'Background saving error');
   engine.lastBgsaveOk = ok;

@@ -1,27 +1,27 @@
 // Log lines shaped like Redis's own: "pid:M 22 Nov 2026 02:54:13.195 * message".
 
+import type { LogLevel, LogRole } from '../engine/engine.js';
+
+export type { LogLevel, LogRole };
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-import type { LogLevel } from '../engine/engine.js';
-
-export type { LogLevel };
-
-export type Logger = (level: LogLevel, message: string) => void;
+export type Logger = (level: LogLevel, message: string, role?: LogRole) => void;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function formatLogLine(level: LogLevel, message: string, when = new Date(), pid = process.pid): string {
+export function formatLogLine(level: LogLevel, message: string, when = new Date(), pid = process.pid, role: LogRole = 'M'): string {
   const date =
     `${pad(when.getDate())} ${MONTHS[when.getMonth()]} ${when.getFullYear()} ` +
     `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}.${pad(when.getMilliseconds(), 3)}`;
-  return `${pid}:M ${date} ${level} ${message}`;
+  return `${pid}:${role} ${date} ${level} ${message}`;
 }
 
 /** Writes Redis-style lines to stdout (stderr for warnings is not what Redis does: all go to stdout). */
-export const stdoutLogger: Logger = (level, message) => {
-  process.stdout.write(formatLogLine(level, message) + '\n');
+export const stdoutLogger: Logger = (level, message, role = 'M') => {
+  process.stdout.write(formatLogLine(level, message, new Date(), process.pid, role) + '\n');
 };
 
 /**

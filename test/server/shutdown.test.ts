@@ -24,16 +24,16 @@ function commandFor(kind: Kind, args: string[]): [string, string[]] {
 }
 
 /**
- * A log line's level and message: "pid:M 06 Dec 2026 05:29:21.616 * DB saved on disk" gives
- * "* DB saved on disk", a signal handler's line "signal-handler <message>". Pids in messages
+ * A log line's role, level and message: "pid:M 06 Dec 2026 05:29:21.616 * DB saved on disk" gives
+ * "M * DB saved on disk", a signal handler's line "signal-handler <message>". Pids in messages
  * (the saving child's, the temp file's) become PID.
  */
 function messages(out: string): string[] {
   const result: string[] = [];
   for (const line of out.split('\n')) {
-    const m = /^\d+:[MCSX] \d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3} ([.*#-]) (.*)$/.exec(line);
+    const m = /^\d+:([MCSX]) \d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3} ([.*#-]) (.*)$/.exec(line);
     const s = /^\d+:signal-handler \(\d+\) (.*)$/.exec(line);
-    const text = m ? `${m[1]} ${m[2]}` : s ? `signal-handler ${s[1]}` : null;
+    const text = m ? `${m[1]} ${m[2]} ${m[3]}` : s ? `signal-handler ${s[1]}` : null;
     if (text !== null) result.push(text.replace(/pid \d+/, 'pid PID').replace(/temp-\d+\.rdb/, 'temp-PID.rdb'));
   }
   return result;
@@ -125,10 +125,10 @@ async function send(port: number, argv: string[]): Promise<string> {
 }
 
 const BYE = [
-  '# User requested shutdown...',
-  '* Saving the final RDB snapshot before exiting.',
-  '* DB saved on disk',
-  '# Redis is now ready to exit, bye bye...',
+  'M # User requested shutdown...',
+  'M * Saving the final RDB snapshot before exiting.',
+  'M * DB saved on disk',
+  'M # Redis is now ready to exit, bye bye...',
 ];
 
 describe('signals', () => {
@@ -215,9 +215,9 @@ describe('signals', () => {
       expect(await s.exited).toBe(0);
       expect(s.since('Ready to accept connections')).toEqual([
         'signal-handler Received SIGTERM scheduling shutdown...',
-        '* Shutdown manually aborted.',
-        '# User requested shutdown...',
-        '# Redis is now ready to exit, bye bye...',
+        'M * Shutdown manually aborted.',
+        'M # User requested shutdown...',
+        'M # Redis is now ready to exit, bye bye...',
       ]);
     },
     TIMEOUT,
@@ -299,7 +299,7 @@ describe('a dump path that cannot be written', () => {
           // No fork here, so no child's copy-on-write report.
           const log = s
             .since('Ready to accept connections')
-            .filter((m) => !m.startsWith('* Fork CoW'))
+            .filter((m) => !m.startsWith('C * Fork CoW'))
             .map((m) => m.replaceAll(dir, 'DIR'));
           return { replies, failed, recovered, code, log, files: readdirSync(dir) };
         }),
@@ -320,11 +320,11 @@ describe('a dump path that cannot be written', () => {
       expect(ours!.failed).toContain('rdb_last_bgsave_status:err');
       expect(ours!.recovered).toContain('rdb_last_bgsave_status:ok');
       expect(ours!.log.slice(0, 3)).toEqual([
-        '* Background saving started by pid PID',
-        '# Error moving temp DB file temp-PID.rdb on the final destination dump.rdb (in server root dir DIR): Is a directory',
-        '# Background saving error',
+        'M * Background saving started by pid PID',
+        'C # Error moving temp DB file temp-PID.rdb on the final destination dump.rdb (in server root dir DIR): Is a directory',
+        'M # Background saving error',
       ]);
-      expect(ours!.log).toContain("# Error trying to save the DB, can't exit.");
+      expect(ours!.log).toContain("M # Error trying to save the DB, can't exit.");
       expect(ours!.files).toEqual(['dump.rdb']);
     },
     TIMEOUT,
@@ -372,8 +372,8 @@ describe('bad start-up settings', () => {
       expect(ours.code).toBe(1);
       expect(real.code).toBe(1);
       const want = [
-        `# Warning: Could not create server TCP listening socket 127.0.0.1:${port}: bind: Address already in use`,
-        `# Failed listening on port ${port} (TCP), aborting.`,
+        `M # Warning: Could not create server TCP listening socket 127.0.0.1:${port}: bind: Address already in use`,
+        `M # Failed listening on port ${port} (TCP), aborting.`,
       ];
       expect(messages(real.stdout).slice(-2)).toEqual(want);
       expect(messages(ours.stdout).slice(-2)).toEqual(want);
@@ -392,7 +392,7 @@ describe('bad start-up settings', () => {
     expect(ours.code).toBe(1);
     expect(real.code).toBe(1);
     expect(messages(ours.stdout).slice(-2)).toEqual(messages(real.stdout).slice(-2));
-    expect(messages(ours.stdout).slice(-1)).toEqual([`# Failed listening on port ${port} (TCP), aborting.`]);
+    expect(messages(ours.stdout).slice(-1)).toEqual([`M # Failed listening on port ${port} (TCP), aborting.`]);
     expect(ours.stdout).not.toMatch(/^\s+at /m);
   }, TIMEOUT);
 
@@ -404,7 +404,7 @@ describe('bad start-up settings', () => {
     expect(ours.stderr).toBe('');
     // redis-server takes the directory for a truncated file ("Short read or OOM loading DB");
     // we say what it is, in the words of Redis's loadDataFromDisk.
-    expect(messages(ours.stdout).slice(-1)).toEqual(['# Fatal error loading the DB: Is a directory. Exiting.']);
+    expect(messages(ours.stdout).slice(-1)).toEqual(['M # Fatal error loading the DB: Is a directory. Exiting.']);
     expect(ours.stdout).not.toMatch(/^\s+at /m);
   }, TIMEOUT);
 });

@@ -130,13 +130,13 @@ describe('a failed BGSAVE (stop-writes-on-bgsave-error)', () => {
     const storage = switchable();
     const { run, engine } = setup(storage);
     const logs: string[] = [];
-    engine.log = (level, message) => logs.push(`${level} ${message}`);
+    engine.log = (level, message, role = 'M') => logs.push(`${role} ${level} ${message}`);
     expect(run('SET', 'a', '1')).toEqual(OK);
     expect(run('BGSAVE')).toEqual({ t: 'simple', v: 'Background saving started' });
     expect(logs).toEqual([
-      '* Background saving started by pid 1',
-      '# Write error saving DB on disk(fsync): No space left on device',
-      '# Background saving error',
+      'M * Background saving started by pid 1',
+      'C # Write error saving DB on disk(fsync): No space left on device',
+      'M # Background saving error',
     ]);
     expect(run('SET', 'b', '1')).toEqual(MISCONF);
     expect(run('PING')).toEqual(MISCONF);
@@ -150,7 +150,7 @@ describe('a failed BGSAVE (stop-writes-on-bgsave-error)', () => {
     storage.broken = false;
     logs.length = 0;
     expect(run('SAVE')).toEqual(OK);
-    expect(logs).toEqual(['* DB saved on disk']);
+    expect(logs).toEqual(['M * DB saved on disk']);
     expect(run('SET', 'b', '1')).toEqual(OK);
     expect(run('PING')).toEqual({ t: 'simple', v: 'PONG' });
     expect(engine.stats.commands.get('set')).toMatchObject({ calls: 2, rejected: 2 });
