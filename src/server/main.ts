@@ -128,28 +128,13 @@ async function main(): Promise<void> {
     },
   });
   engine.log = log;
-  log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
-  // Like redis-server: load the snapshot if there is one, refuse to start on a broken one.
-  try {
-    const loaded = loadFromStorage(engine);
-    if (loaded !== null) {
-      log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
-    }
-  } catch (e) {
-    if (e instanceof RdbError) {
-      log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
-    } else {
-      // loadDataFromDisk: a snapshot that cannot be read at all (a directory, no permission).
-      log('#', `Fatal error loading the DB: ${strerror(e)}. Exiting.`);
-    }
-    process.exit(1);
-  }
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
 
   // Redis's sigShutdownHandler: a signal only asks for a shutdown, which the next cron tick runs
   // (prepareForShutdown, with shutdown-on-sigterm / shutdown-on-sigint's flags); a second SIGINT
   // before then exits at once, unsaved. A shutdown whose final save fails leaves the server
-  // running. Installed before listening, so that a signal right after "Ready" is never missed.
+  // running. Installed before the snapshot loads (the load runs to its end first: the signal
+  // waits for it) and before listening, so that a signal right after "Ready" is never missed.
   let lastSignal: 'SIGINT' | 'SIGTERM' = 'SIGTERM';
   const runRequestedShutdown = (): void => {
     if (!engine.shutdownAsap) return; // SHUTDOWN ABORT came first
@@ -173,6 +158,22 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
+  log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
+  // Like redis-server: load the snapshot if there is one, refuse to start on a broken one.
+  try {
+    const loaded = loadFromStorage(engine);
+    if (loaded !== null) {
+      log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
+    }
+  } catch (e) {
+    if (e instanceof RdbError) {
+      log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
+    } else {
+      // loadDataFromDisk: a snapshot that cannot be read at all (a directory, no permission).
+      log('#', `Fatal error loading the DB: ${strerror(e)}. Exiting.`);
+    }
+    process.exit(1);
+  }
   try {
     server = await startServer({
       engine,
