@@ -270,9 +270,21 @@ describe('a dump path that cannot be written', () => {
             return info.split('\r\n').filter((l) => /^rdb_(changes_since|bgsave_in_progress|last_bgsave_status|saves|current)/.test(l));
           };
           await run('SET', 'k', 'v');
+          // A transaction queued before the failure, executed after it.
+          const tx = await RespConnection.connect(s.port);
+          const inTx = async (...argv: string[]) => replies.push(await tx.send(argv));
+          await inTx('MULTI');
+          await inTx('SET', 'queued', 'v');
           mkdirSync(join(dir, 'dump.rdb'));
           await run('BGSAVE');
           await s.waitFor('Background saving error');
+          await inTx('EXEC');
+          await inTx('MULTI');
+          await inTx('INCR', 'n');
+          await inTx('EXEC');
+          await inTx('SUBSCRIBE', 'ch');
+          await inTx('SET', 'k', 'v');
+          tx.close();
           const failed = await persistence();
           await run('SET', 'k2', 'v');
           await run('PING');
@@ -308,15 +320,24 @@ describe('a dump path that cannot be written', () => {
       expect(ours).toEqual(real);
       const misconf =
         "-MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.\r\n";
-      expect(ours!.replies.slice(0, 6)).toEqual([
+      expect(ours!.replies.slice(0, 14)).toEqual([
         '+OK\r\n',
+        '+OK\r\n',
+        '+QUEUED\r\n',
         '+Background saving started\r\n',
+        '-EXECABORT Transaction discarded because of: ' + misconf.slice(1),
+        '+OK\r\n',
+        misconf,
+        '-EXECABORT Transaction discarded because of previous errors.\r\n',
+        '*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n',
+        // Refused before the pub/sub context check, as processCommand orders them.
+        misconf,
         misconf,
         misconf,
         '$1\r\nv\r\n',
         '-ERR\r\n',
       ]);
-      expect(ours!.replies[6]).toBe('-ERR Errors trying to SHUTDOWN. Check logs.\r\n');
+      expect(ours!.replies[14]).toBe('-ERR Errors trying to SHUTDOWN. Check logs.\r\n');
       expect(ours!.failed).toContain('rdb_last_bgsave_status:err');
       expect(ours!.recovered).toContain('rdb_last_bgsave_status:ok');
       expect(ours!.log.slice(0, 3)).toEqual([
