@@ -28,8 +28,15 @@ export interface SnapshotStorage {
   load(): Uint8Array | null;
 }
 
+/** Redis's log levels as its lines mark them: '.' debug, '-' verbose, '*' notice, '#' warning. */
+export type LogLevel = '.' | '-' | '*' | '#';
+/** Who writes a log line, Redis's role letter: M the server, C a saving child (BGSAVE's lines). */
+export type LogRole = 'M' | 'C';
+
 export interface EngineOptions {
   clock?: Clock;
+  /** The host's process id, for the lines Redis logs with one (BGSAVE's "started by pid"). */
+  processId?: number;
   /** Uniform in [0, 1): RANDOMKEY, SPOP … (seedable in tests). */
   random?: () => number;
   config?: Record<string, string>;
@@ -93,8 +100,19 @@ export class Engine {
   readonly startedAt: number;
   /** Time of the command being run, in whole ms (Redis caches it per command too). */
   now: number;
-  /** Set by hosts that can shut down (the TCP server); SHUTDOWN errors without it. */
-  onShutdown: ((save: boolean) => void) | undefined;
+  readonly processId: number;
+  /**
+   * Set by hosts that can shut down (the TCP server): called once the shutdown succeeded (the
+   * final save, if any, is on disk), to close and exit. SHUTDOWN errors without it.
+   */
+  onShutdown: (() => void) | undefined;
+  /** Where the engine's log lines go (Redis's serverLog); a host with a log sets it. */
+  log: (level: LogLevel, message: string, role?: LogRole) => void = () => {};
+  /**
+   * Redis's shutdown_asap: a signal asked for a shutdown that the host's next cron tick will
+   * run (commands/shutdown.ts); SHUTDOWN ABORT cancels it before then.
+   */
+  shutdownAsap = false;
 
   // Persistence bookkeeping (persistence.ts; LASTSAVE and INFO persistence read it).
   /** Unix ms of the last successful save; the start time until then, as in Redis. */
@@ -105,6 +123,10 @@ export class Engine {
   lastBgsaveOk = true;
   /** rdb_last_bgsave_time_sec: -1 until a BGSAVE ran. */
   lastBgsaveTimeSec = -1;
+  /** Unix ms of the last BGSAVE attempt (lastbgsave_try: failed automatic saves wait after it). */
+  lastBgsaveTry = 0;
+  /** rdb_bgsave_scheduled: a BGSAVE asked for inside EXEC waits for the transaction's end. */
+  bgsaveScheduled = false;
   /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;
@@ -134,6 +156,7 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.config = new Config(options.config);
     this.storage = options.storage;
+    this.processId = options.processId ?? 1;
     const n = Number(this.config.get('databases'));
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
     this.expireCursors = new Array(n).fill(undefined);
@@ -249,6 +272,11 @@ export class Engine {
     if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
       return this.reject(c, E.NOAUTH, cmd);
     }
+    // writeCommandsDeniedByDiskError: after a failed BGSAVE, with save points and
+    // stop-writes-on-bgsave-error, writes (and an EXEC that queued one) and PING are refused.
+    if (!this.lastBgsaveOk && (cmd.fullName === 'ping' || this.isWrite(c, cmd)) && this.writesDeniedByDiskError()) {
+      return this.reject(c, E.MISCONF_BGSAVE, cmd);
+    }
     // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
@@ -266,6 +294,17 @@ export class Engine {
       return QUEUED;
     }
     return this.call(c, cmd, argv);
+  }
+
+  /** Redis's writeCommandsDeniedByDiskError for RDB (there is no AOF here). */
+  writesDeniedByDiskError(): boolean {
+    return !this.lastBgsaveOk && this.config.saveParams.length > 0 && this.config.get('stop-writes-on-bgsave-error') === 'yes';
+  }
+
+  /** processCommand's is_write_command: the command's flag, or for EXEC any queued command's. */
+  private isWrite(c: Client, cmd: Command): boolean {
+    if (cmd.flags.includes('write')) return true;
+    return cmd.fullName === 'exec' && c.multi !== null && c.multi.some((q) => q.cmd.flags.includes('write'));
   }
 
   /** Finds the entry for argv: the command, or its subcommand for container commands. */

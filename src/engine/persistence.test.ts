@@ -153,7 +153,16 @@ describe('storage', () => {
     clock.advance(61_000);
     expect(saveIfDue(engine)).toBe(false); // 1 change < 2, and 61 s < 10 s is false for 100
     engine.changesSinceLastSave = 2;
+    const logs: string[] = [];
+    engine.log = (level, message, role = 'M') => logs.push(`${role} ${level} ${message}`);
     expect(saveIfDue(engine)).toBe(true);
+    // serverCron's line names the save point that was reached; the save's own lines follow.
+    expect(logs).toEqual([
+      'M * 2 changes in 60 seconds. Saving...',
+      'M * Background saving started by pid 1',
+      'C * DB saved on disk',
+      'M * Background saving terminated with success',
+    ]);
     expect(storage.load()).not.toBeNull();
     expect(engine.changesSinceLastSave).toBe(0);
     expect(engine.stats.rdbSaves).toBe(1);

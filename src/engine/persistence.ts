@@ -2,7 +2,7 @@
 // SAVE, BGSAVE, SHUTDOWN SAVE, DEBUG RELOAD and a host's start-up share. The bytes go through
 // the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
 
-import type { Engine, SnapshotStorage } from './engine.js';
+import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb } from './rdb.js';
 
@@ -179,18 +179,22 @@ export function loadFromStorage(engine: Engine): LoadResult | null {
 }
 
 /**
- * Redis's rdbSave: writes a snapshot to the storage; on success the change counter restarts
- * and LASTSAVE moves. Without storage nothing is written but the save still "succeeds" (the
- * playground behaves like a server whose dump nobody reads). false when storage failed.
+ * Redis's rdbSave: writes a snapshot to the storage; on success the change counter restarts,
+ * LASTSAVE moves and rdb_last_bgsave_status is ok again (which lifts MISCONF). Without storage
+ * nothing is written but the save still "succeeds" (the playground behaves like a server whose
+ * dump nobody reads). false when storage failed: the storage's error message, which says why
+ * in Redis's words for a file, is logged (as the saving child's line for BGSAVE: `role`).
  */
-export function saveToStorage(engine: Engine): boolean {
+export function saveToStorage(engine: Engine, role: LogRole = 'M'): boolean {
   const storage = engine.storage;
   if (storage !== undefined) {
     try {
       storage.save(snapshot(engine));
-    } catch {
+    } catch (e) {
+      engine.log('#', e instanceof Error ? e.message : String(e), role);
       return false;
     }
+    engine.log('*', 'DB saved on disk', role);
   }
   engine.changesSinceLastSave = 0;
   engine.lastSave = Math.floor(engine.clock.now());
@@ -198,22 +202,25 @@ export function saveToStorage(engine: Engine): boolean {
   return true;
 }
 
-const pendingScheduled = new WeakSet<Engine>();
-
 /**
- * BGSAVE: the save runs at once (there is no fork here) and the outcome is recorded the way a
- * finished child's is: rdb_last_bgsave_status, rdb_last_bgsave_time_sec.
+ * BGSAVE: the save runs at once (there is no fork here) and the outcome is recorded and logged
+ * the way a finished child's is: rdb_last_bgsave_status, rdb_last_bgsave_time_sec. A failure
+ * leaves the status 'err', which refuses writes while stop-writes-on-bgsave-error is on.
  */
 export function backgroundSave(engine: Engine): void {
   engine.stats.rdbSaves++;
-  const ok = saveToStorage(engine);
+  engine.lastBgsaveTry = Math.floor(engine.clock.now());
+  engine.log('*', `Background saving started by pid ${engine.processId}`);
+  // What rdbSave logs comes from the child in Redis: those lines carry its role letter.
+  const ok = saveToStorage(engine, 'C');
+  if (ok) engine.log('*', 'Background saving terminated with success');
+  else engine.log('#', 'Background saving error');
   engine.lastBgsaveOk = ok;
   engine.lastBgsaveTimeSec = 0;
 }
 
 /** After a failed automatic save Redis waits this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const AUTO_SAVE_RETRY_MS = 5000;
-const lastAutoSaveTry = new WeakMap<Engine, number>();
 
 /**
  * serverCron's save points: once some `save <seconds> <changes>` pair is reached (at least
@@ -223,10 +230,10 @@ const lastAutoSaveTry = new WeakMap<Engine, number>();
 export function saveIfDue(engine: Engine): boolean {
   if (engine.storage === undefined || engine.changesSinceLastSave === 0) return false;
   const now = Math.floor(engine.clock.now());
-  if (!engine.lastBgsaveOk && now - (lastAutoSaveTry.get(engine) ?? -Infinity) < AUTO_SAVE_RETRY_MS) return false;
+  if (!engine.lastBgsaveOk && now - engine.lastBgsaveTry <= AUTO_SAVE_RETRY_MS) return false;
   for (const [seconds, changes] of engine.config.saveParams) {
     if (engine.changesSinceLastSave >= changes && now - engine.lastSave > seconds * 1000) {
-      lastAutoSaveTry.set(engine, now);
+      engine.log('*', `${changes} changes in ${seconds} seconds. Saving...`);
       backgroundSave(engine);
       return true;
     }
@@ -240,10 +247,10 @@ export function saveIfDue(engine: Engine): boolean {
  * Returns false when a save was already scheduled.
  */
 export function scheduleBackgroundSave(engine: Engine): boolean {
-  if (pendingScheduled.has(engine)) return false;
-  pendingScheduled.add(engine);
+  if (engine.bgsaveScheduled) return false;
+  engine.bgsaveScheduled = true;
   void Promise.resolve().then(() => {
-    pendingScheduled.delete(engine);
+    engine.bgsaveScheduled = false;
     backgroundSave(engine);
   });
   return true;

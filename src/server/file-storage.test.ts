@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,20 @@ describe('FileSnapshotStorage', () => {
     const missing = new FileSnapshotStorage(join(dir, 'nope'));
     expect(() => missing.save(Uint8Array.from([1]))).toThrow();
     expect(missing.load()).toBeNull();
+  });
+
+  it("fails with Redis's log line and leaves no temporary file", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'dump.rdb'));
+    const s = new FileSnapshotStorage(dir);
+    expect(() => s.save(Uint8Array.from([1]))).toThrow(
+      `Error moving temp DB file temp-${process.pid}.rdb on the final destination dump.rdb (in server root dir ${dir}): Is a directory`,
+    );
+    expect(readdirSync(dir)).toEqual(['dump.rdb']);
+    const missing = new FileSnapshotStorage(join(dir, 'nope'));
+    expect(() => missing.save(Uint8Array.from([1]))).toThrow(
+      `Failed opening the temp RDB file temp-${process.pid}.rdb (in server root dir ${join(dir, 'nope')}) for saving: No such file or directory`,
+    );
   });
 
   it('lets an engine save with SAVE and another load at start-up', () => {

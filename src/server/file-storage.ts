@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SnapshotStorage } from '../engine/engine.js';
+import { strerror } from './log.js';
 
 export class FileSnapshotStorage implements SnapshotStorage {
   readonly dir: string;
@@ -21,24 +22,40 @@ export class FileSnapshotStorage implements SnapshotStorage {
     return join(this.dir, this.filename);
   }
 
+  /**
+   * rdbSave's steps, failing as it does: the error thrown carries the line Redis logs (the
+   * engine logs it), and the temporary file never stays behind.
+   */
   save(snapshot: Uint8Array): void {
-    const tmp = join(this.dir, `temp-${process.pid}.rdb`);
-    let fd = openSync(tmp, 'w');
+    const tmpName = `temp-${process.pid}.rdb`;
+    const tmp = join(this.dir, tmpName);
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (e) {
+      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`);
+    }
+    let op = 'rdbSaveRio';
     try {
       let off = 0;
       while (off < snapshot.length) off += writeSync(fd, snapshot, off, snapshot.length - off);
+      op = 'fsync';
       fsyncSync(fd);
-    } catch (e) {
+      op = 'fclose';
       closeSync(fd);
+      fd = -1;
+    } catch (e) {
+      if (fd !== -1) closeQuietly(fd);
       unlinkQuietly(tmp);
-      throw e;
+      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
     }
-    closeSync(fd);
     try {
       renameSync(tmp, this.path);
     } catch (e) {
       unlinkQuietly(tmp);
-      throw e;
+      throw new Error(
+        `Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`,
+      );
     }
     // Make the rename itself durable (Redis's fsyncFileDir); not every platform allows it.
     try {
@@ -62,6 +79,14 @@ export class FileSnapshotStorage implements SnapshotStorage {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // the write error is what gets reported
   }
 }
 

@@ -2,10 +2,11 @@
 // RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
 
 import { Engine } from '../engine/engine.js';
+import { prepareForShutdown, shutdownFlagsFromConfig } from '../engine/commands/shutdown.js';
 import { loadFromStorage } from '../engine/persistence.js';
 import { RdbError } from '../engine/rdb.js';
 import { FileSnapshotStorage } from './file-storage.js';
-import { stdoutLogger as log } from './log.js';
+import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
 
 const USAGE = `Usage: npm run serve -- [options]
@@ -22,66 +23,96 @@ Options:
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
   -h, --help             show this help
 
-Both "--port 6379" and "--port=6379" work.`;
+Both "--port 6379" and "--port=6379" work. As redis-server does, SIGTERM or Ctrl-C (SIGINT) saves
+the snapshot before exiting (the default save points are on; CONFIG SET shutdown-on-sigterm and
+shutdown-on-sigint change that), and a second Ctrl-C exits at once without saving.`;
 
 interface CliOptions {
   port: number;
   bind: string;
   requirepass: string;
   protectedMode: 'yes' | 'no';
-  dir: string;
   dbfilename: string;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
+/**
+ * A bad option stops the start as a bad line of redis.conf stops redis-server: its command-line
+ * options are config lines (the first one is line 2), shown as `name "value"`.
+ */
+function fatalConfig(line: number, shown: string, reason: string): never {
+  process.stderr.write(
+    `\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line ${line}\n>>> '${shown}'\n${reason}\n`,
+  );
   process.exit(1);
 }
 
+/** sdscatrepr: the value in double quotes, with C escapes for what is not printable. */
+function repr(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === '"') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/**
+ * Reads the options in order, as Redis reads its config: --dir changes the working directory at
+ * once (Redis's chdir, so the snapshot's messages name it), and the first bad one is fatal.
+ */
 function parseArgs(args: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dir: '.', dbfilename: 'dump.rdb' };
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dbfilename: 'dump.rdb' };
+  let line = 1;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-h' || arg === '--help') return 'help';
+    line++;
     const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const name = flag.replace(/^--/, '');
     let value: string | undefined;
-    if (name !== arg) value = arg.slice(eq + 1);
-    const take = (): string => {
-      if (value !== undefined) return value;
-      const next = args[i + 1];
-      if (next === undefined) fail(`option ${name} needs a value`);
-      i++;
-      return next;
-    };
+    if (flag !== arg) value = arg.slice(eq + 1);
+    else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i]!;
+    const shown = value === undefined ? name : `${name} ${repr(value)}`;
+    const known = ['port', 'bind', 'requirepass', 'protected-mode', 'dir', 'dbfilename'];
+    if (!flag.startsWith('--') || !known.includes(name)) fatalConfig(line, shown, 'Bad directive or wrong number of arguments');
+    if (value === undefined) fatalConfig(line, shown, 'wrong number of arguments');
     switch (name) {
-      case '--port': {
-        const v = take();
-        const n = Number(v);
-        if (!/^\d+$/.test(v) || n > 65535) fail(`invalid port: ${v}`);
+      case 'port': {
+        if (!/^-?\d+$/.test(value)) fatalConfig(line, shown, "argument couldn't be parsed into an integer");
+        const n = Number(value);
+        if (n < 0 || n > 65535) fatalConfig(line, shown, 'argument must be between 0 and 65535 inclusive');
         opts.port = n;
         break;
       }
-      case '--bind':
-        opts.bind = take();
+      case 'bind':
+        opts.bind = value;
         break;
-      case '--requirepass':
-        opts.requirepass = take();
+      case 'requirepass':
+        opts.requirepass = value;
         break;
-      case '--protected-mode': {
-        const v = take().toLowerCase();
-        if (v !== 'yes' && v !== 'no') fail(`invalid protected-mode: ${v}`);
+      case 'protected-mode': {
+        const v = value.toLowerCase();
+        if (v !== 'yes' && v !== 'no') fatalConfig(line, shown, "argument must be 'yes' or 'no'");
         opts.protectedMode = v;
         break;
       }
-      case '--dir':
-        opts.dir = take();
+      case 'dir':
+        try {
+          process.chdir(value);
+        } catch (e) {
+          fatalConfig(line, shown, strerror(e));
+        }
         break;
-      case '--dbfilename':
-        opts.dbfilename = take();
+      case 'dbfilename':
+        if (value.includes('/')) fatalConfig(line, shown, "dbfilename can't be a path, just a filename");
+        opts.dbfilename = value;
         break;
-      default:
-        fail(`unknown option: ${arg}`);
     }
   }
   return opts;
@@ -93,9 +124,10 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const storage = new FileSnapshotStorage(parsed.dir, parsed.dbfilename);
+  const storage = new FileSnapshotStorage(process.cwd(), parsed.dbfilename);
   const engine = new Engine({
     storage,
+    processId: process.pid,
     config: {
       port: String(parsed.port),
       bind: parsed.bind,
@@ -105,6 +137,37 @@ async function main(): Promise<void> {
       dbfilename: parsed.dbfilename,
     },
   });
+  engine.log = log;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+
+  // Redis's sigShutdownHandler: a signal only asks for a shutdown, which the next cron tick runs
+  // (prepareForShutdown, with shutdown-on-sigterm / shutdown-on-sigint's flags); a second SIGINT
+  // before then exits at once, unsaved. A shutdown whose final save fails leaves the server
+  // running. Installed before the snapshot loads (the load runs to its end first: the signal
+  // waits for it) and before listening, so that a signal right after "Ready" is never missed.
+  let lastSignal: 'SIGINT' | 'SIGTERM' = 'SIGTERM';
+  const runRequestedShutdown = (): void => {
+    if (!engine.shutdownAsap) return; // SHUTDOWN ABORT came first
+    if (server === undefined) {
+      setTimeout(runRequestedShutdown, 1000 / engine.config.hz);
+      return;
+    }
+    const setting = lastSignal === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm';
+    prepareForShutdown(engine, shutdownFlagsFromConfig(engine.config.get(setting)));
+  };
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM'): void => {
+    if (engine.shutdownAsap && signal === 'SIGINT') {
+      logFromSignalHandler('You insist... exiting now.');
+      process.exit(1);
+    }
+    logFromSignalHandler(`Received ${signal} scheduling shutdown...`);
+    engine.shutdownAsap = true;
+    lastSignal = signal;
+    setTimeout(runRequestedShutdown, 1000 / engine.config.hz);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
   log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
   // Like redis-server: load the snapshot if there is one, refuse to start on a broken one.
   try {
@@ -113,43 +176,35 @@ async function main(): Promise<void> {
       log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
     }
   } catch (e) {
-    if (!(e instanceof RdbError)) throw e;
-    log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
+    if (e instanceof RdbError) {
+      log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
+    } else {
+      // loadDataFromDisk: a snapshot that cannot be read at all (a directory, no permission).
+      log('#', `Fatal error loading the DB: ${strerror(e)}. Exiting.`);
+    }
     process.exit(1);
   }
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-
-  // Installed before listening, so that a signal right after "Ready" is never missed.
-  let exiting = false;
-  const onSignal = (signal: string): void => {
-    if (exiting) return;
-    exiting = true;
-    log('#', `Received ${signal} scheduling shutdown...`);
-    log('#', 'User requested shutdown...');
-    const closed = server ? server.close() : Promise.resolve();
-    void closed.then(() => {
-      log('#', 'Redis is now ready to exit, bye bye...');
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
-
   try {
     server = await startServer({
       engine,
       port: parsed.port,
       host: parsed.bind,
       log,
-      onShutdown: (save) => {
-        if (save) log('*', `DB saved on disk (${storage.path}).`);
-        log('#', 'Redis is now ready to exit, bye bye...');
-        process.exit(0);
-      },
+      // prepareForShutdown has saved (if it had to) and logged; the listener is closed.
+      onShutdown: () => process.exit(0),
     });
   } catch (e) {
+    // listenToPort's two lines. An address that does not resolve fails in getaddrinfo, which
+    // Redis reports with gai_strerror's text and no "bind:".
     const err = e as NodeJS.ErrnoException;
-    log('#', `Failed listening on ${parsed.bind}:${parsed.port} (${err.code ?? err.message}).`);
+    const why =
+      err.syscall !== 'getaddrinfo'
+        ? `bind: ${strerror(e)}`
+        : err.code === 'EAI_AGAIN'
+          ? 'Temporary failure in name resolution'
+          : 'Name or service not known';
+    log('#', `Warning: Could not create server TCP listening socket ${parsed.bind}:${parsed.port}: ${why}`);
+    log('#', `Failed listening on port ${parsed.port} (TCP), aborting.`);
     process.exit(1);
   }
   // The config shows the port actually bound (with --port 0).

@@ -26,7 +26,7 @@ export interface ServerOptions {
   /** Address to listen on. Default 127.0.0.1. */
   host?: string;
   /** Called once SHUTDOWN has closed the server and every connection (the CLI exits there). */
-  onShutdown?: (save: boolean) => void;
+  onShutdown?: () => void;
   log?: Logger;
   /**
    * Read sockets through one shared buffer (net.Socket's `onread`) instead of 'data' events:
@@ -101,7 +101,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       engine.activeExpireCycle();
       // clientsCron's timeout check too (the timer below normally answers first).
       engine.handleBlockedTimeouts();
-      if (saveIfDue(engine)) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
+      saveIfDue(engine); // logs through engine.log
     } catch (e) {
       log('#', `server cron failed: ${describe(e)}`);
     }
@@ -387,11 +387,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   }
 
   const previousShutdown = engine.onShutdown;
-  const shutdown = (save: boolean): void => {
+  const shutdown = (): void => {
     if (stopped) return;
-    log('#', 'User requested shutdown...');
     stop();
-    options.onShutdown?.(save);
+    options.onShutdown?.();
   };
 
   function stop(): Promise<void> {

@@ -2,6 +2,8 @@
 // the `npm run serve` command line itself.
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/server.js';
@@ -121,8 +123,19 @@ print(r.delete("py:k", "py:n", "py:none"), r.exists("py:k"))
 describe('npm run serve (src/server/main.ts)', () => {
   const entry = join(root, 'src', 'server', 'main.ts');
 
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** Starts it in a directory of its own: a signal's final save writes dump.rdb there. */
   function serve(args: string[]): { child: ChildProcess; ready: Promise<string>; exited: Promise<number | null> } {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    dirs.push(dir);
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, '--dir', dir, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const ready = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
@@ -185,6 +198,8 @@ describe('npm run serve (src/server/main.ts)', () => {
     expect(help.stdout).toContain('--requirepass');
     const bad = await run(process.execPath, ['--import', 'tsx', entry, '--nope']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('unknown option: --nope');
+    expect(bad.stderr).toBe(
+      "\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line 2\n>>> 'nope'\nBad directive or wrong number of arguments\n",
+    );
   });
 });

@@ -342,31 +342,38 @@ describe('server lifecycle', () => {
   });
 
   it('SHUTDOWN closes every connection and the listener, without replying', async () => {
-    let saved: boolean | undefined;
+    let stopped = false;
     const { Engine } = await import('../../src/engine/engine.js');
     const e = new Engine();
-    const s = await startServer({ engine: e, port: 0, onShutdown: (save) => (saved = save) });
+    const logs: string[] = [];
+    e.log = (_, message) => logs.push(message);
+    const s = await startServer({ engine: e, port: 0, onShutdown: () => (stopped = true) });
     const other = await RespConnection.connect(s.port);
     const r = await exchange(s.port, [multibulk(['SET', 'k', 'v']) + multibulk(['SHUTDOWN', 'NOSAVE'])]);
     expect(r).toEqual({ data: '', closed: true });
-    expect(saved).toBe(false);
+    expect(stopped).toBe(true);
+    expect(logs).toEqual(['User requested shutdown...', 'Redis is now ready to exit, bye bye...']);
     expect(await other.send(['GET', 'k'])).toBe('<connection closed>');
     await expect(RespConnection.connect(s.port)).rejects.toThrow();
     expect(e.onShutdown).toBeUndefined();
   });
 
-  it('SHUTDOWN SAVE asks the host to save; ABORT and bad options are errors', async () => {
-    let saved: boolean | undefined;
+  it('SHUTDOWN SAVE saves first; ABORT and bad options are errors', async () => {
+    let stopped = false;
     const { Engine } = await import('../../src/engine/engine.js');
-    const e = new Engine();
-    const s = await startServer({ engine: e, port: 0, onShutdown: (save) => (saved = save) });
+    const { MemorySnapshotStorage } = await import('../../src/engine/persistence.js');
+    const storage = new MemorySnapshotStorage();
+    const e = new Engine({ storage });
+    const s = await startServer({ engine: e, port: 0, onShutdown: () => (stopped = true) });
     extra = s;
     const c = await RespConnection.connect(s.port);
     expect(await c.send(['SHUTDOWN', 'ABORT'])).toBe('-ERR No shutdown in progress.\r\n');
     expect(await c.send(['SHUTDOWN', 'SAVE', 'NOSAVE'])).toBe('-ERR syntax error\r\n');
-    expect(saved).toBeUndefined();
+    expect(stopped).toBe(false);
+    expect(storage.load()).toBeNull();
     expect(await c.send(['shutdown', 'save', 'now', 'force'])).toBe('<connection closed>');
-    expect(saved).toBe(true);
+    expect(stopped).toBe(true);
+    expect(storage.load()).not.toBeNull();
   });
 
   it('close() stops listening and drops connections', async () => {

@@ -1,14 +1,16 @@
-// SHUTDOWN (Redis's db.c shutdownCommand, server.c prepareForShutdown). Only a host that can
-// stop sets engine.onShutdown (the TCP server); in the browser playground the command answers
-// with an error of our own. The final save goes through the engine's storage, like SAVE; it
-// is done before the host is told, which receives whether a save was wanted. Shutting down is
-// immediate here (no replicas to wait for), so ABORT never finds one running.
+// SHUTDOWN (Redis's db.c shutdownCommand) and the shutdown itself (server.c prepareForShutdown,
+// finishShutdown), which SIGTERM and SIGINT run too (the host calls prepareForShutdown from its
+// cron with the flags of shutdown-on-sigterm / shutdown-on-sigint). Only a host that can stop
+// sets engine.onShutdown (the TCP server); in the browser playground the command answers with an
+// error of our own. There are no replicas to wait for, so a shutdown never stays in progress:
+// ABORT only finds one that a signal asked for and the host has not yet run.
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
+import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { saveToStorage } from '../persistence.js';
-import { error, type Reply } from '../../shared/reply.js';
+import { error, OK, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { SYNTAX_R } from '../error-replies.js';
 
@@ -16,32 +18,74 @@ const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);
 const NOT_AVAILABLE_R = error(E.SHUTDOWN_NOT_AVAILABLE);
 const SHUTDOWN_FAILED_R = error(E.SHUTDOWN_FAILED);
 
+/** Redis's SHUTDOWN_SAVE / NOSAVE / NOW / FORCE flags. */
+export interface ShutdownFlags {
+  save: boolean;
+  nosave: boolean;
+  now: boolean;
+  force: boolean;
+}
+
+const NO_FLAGS: ShutdownFlags = { save: false, nosave: false, now: false, force: false };
+
+/** The flags a shutdown-on-sigterm / shutdown-on-sigint value ('default', 'save force'…) stands for. */
+export function shutdownFlagsFromConfig(value: string | undefined): ShutdownFlags {
+  // The config keeps the printed form: flag names, lower case, one space apart.
+  const words = new Set((value ?? '').split(' '));
+  return { save: words.has('save'), nosave: words.has('nosave'), now: words.has('now'), force: words.has('force') };
+}
+
+/**
+ * prepareForShutdown + finishShutdown: the final save when save points are configured (or
+ * SAVE), unless NOSAVE. If that save fails the server keeps running (true is returned only when
+ * the host was told to exit), unless FORCE. Logs what Redis logs, through engine.log.
+ */
+export function prepareForShutdown(engine: Engine, flags: ShutdownFlags = NO_FLAGS): boolean {
+  engine.log('#', 'User requested shutdown...');
+  if ((engine.config.saveParams.length > 0 && !flags.nosave) || flags.save) {
+    engine.log('*', 'Saving the final RDB snapshot before exiting.');
+    if (!saveToStorage(engine)) {
+      if (flags.force) {
+        engine.log('#', 'Error trying to save the DB. Exit anyway.');
+      } else {
+        engine.log('#', "Error trying to save the DB, can't exit.");
+        engine.log('#', 'Errors trying to shut down the server. Check the logs for more information.');
+        // cancelShutdown: a signal's request is forgotten too.
+        engine.shutdownAsap = false;
+        return false;
+      }
+    }
+  }
+  engine.log('#', 'Redis is now ready to exit, bye bye...');
+  engine.onShutdown?.();
+  return true;
+}
+
 function shutdownCommand(c: Client, argv: string[]): Reply | null {
-  let nosave = false;
-  let save = false;
-  let now = false;
-  let force = false;
+  const flags: ShutdownFlags = { ...NO_FLAGS };
   let abort = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    if (isOpt(a, 'nosave')) nosave = true;
-    else if (isOpt(a, 'save')) save = true;
-    else if (isOpt(a, 'now')) now = true;
-    else if (isOpt(a, 'force')) force = true;
+    if (isOpt(a, 'nosave')) flags.nosave = true;
+    else if (isOpt(a, 'save')) flags.save = true;
+    else if (isOpt(a, 'now')) flags.now = true;
+    else if (isOpt(a, 'force')) flags.force = true;
     else if (isOpt(a, 'abort')) abort = true;
     else return SYNTAX_R;
   }
-  if ((abort && (nosave || save || now || force)) || (nosave && save)) return SYNTAX_R;
-  if (abort) return NO_SHUTDOWN_R;
+  const any = flags.save || flags.nosave || flags.now || flags.force;
+  if ((abort && any) || (flags.nosave && flags.save)) return SYNTAX_R;
   const engine = c.engine;
+  if (abort) {
+    // abortShutdown: only a signal's request can still be pending here.
+    if (!engine.shutdownAsap) return NO_SHUTDOWN_R;
+    engine.shutdownAsap = false;
+    engine.log('*', 'Shutdown manually aborted.');
+    return OK;
+  }
   if (engine.onShutdown === undefined) return NOT_AVAILABLE_R;
-  // prepareForShutdown: without SAVE or NOSAVE, Redis saves when save points are configured.
-  // A failed save stops the shutdown unless FORCE.
-  const wantSave = save || (!nosave && engine.config.saveParams.length > 0);
-  if (wantSave && !saveToStorage(engine) && !force) return SHUTDOWN_FAILED_R;
-  engine.onShutdown(wantSave);
   // Redis exits without replying: the connection just closes.
-  return null;
+  return prepareForShutdown(engine, flags) ? null : SHUTDOWN_FAILED_R;
 }
 
 export const shutdownCommands: CommandSpec[] = [
