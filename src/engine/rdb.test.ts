@@ -392,11 +392,11 @@ describe('readRdb errors', () => {
 
   it('validates the checksum (unless disabled)', () => {
     const bad = good.slice();
-    bad[21] ^= 1; // redis-ver 7.0.15 → 6.0.15
+    bad[21]! ^= 1; // redis-ver 7.0.15 → 6.0.15
     fails(bad, /Wrong RDB checksum expected: \([0-9a-f]+\) but got \([0-9a-f]+\)/);
     expect(readRdb(bad, { now: NOW, verifyChecksum: false }).keys).toHaveLength(1);
     const badSum = good.slice();
-    badSum[badSum.length - 1] ^= 0x80;
+    badSum[badSum.length - 1]! ^= 0x80;
     fails(badSum, /Wrong RDB checksum/);
   });
 

@@ -110,7 +110,7 @@ function compile(pattern: string, nocase: boolean): Compiled {
         i++;
       }
       i++; // past ']' (or past the end)
-      if (negate) for (let b = 0; b < 256; b++) t[b] ^= 1;
+      if (negate) for (let b = 0; b < 256; b++) t[b]! ^= 1;
       kinds.push(SET), lits.push(0), sets.push(t);
     } else if (ch === 92 /* \ */ && plen - i >= 2) {
       literal(pattern.charCodeAt(i + 1));

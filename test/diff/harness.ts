@@ -221,12 +221,15 @@ export function show(s: string): string {
   });
 }
 
+/** [T, T, …] with N elements, so `const [a, b] = await d.clients(2)` gives two Pairs. */
+export type Tuple<T, N extends number, R extends T[] = []> = number extends N ? T[] : R['length'] extends N ? R : Tuple<T, N, [...R, T]>;
+
 export interface DiffContext {
   /** One connection pair made fresh for each test. */
   run(steps: Step[]): Promise<void>;
   both(argv: string[]): Promise<{ real: string; ours: string }>;
   /** More connection pairs for this test (closed after it). */
-  clients(n: number): Promise<Pair[]>;
+  clients<N extends number>(n: N): Promise<Tuple<Pair, N>>;
   readonly pair: Pair;
   readonly engine: Engine;
   readonly redis: RealRedis;
@@ -271,11 +274,11 @@ export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions 
   return {
     run: (steps) => pair.run(steps),
     both: (argv) => pair.both(argv),
-    async clients(n) {
+    async clients<N extends number>(n: N) {
       const made: Pair[] = [];
       for (let i = 0; i < n; i++) made.push(await newPair());
       extra.push(...made);
-      return made;
+      return made as Tuple<Pair, N>;
     },
     get pair() {
       return pair;

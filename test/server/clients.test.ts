@@ -44,16 +44,15 @@ afterAll(async () => {
 
 /** Runs the same client invocation against both servers; their outputs must match. */
 async function both(makeArgs: (port: number) => [cmd: string, args: string[]], input?: string, env?: Record<string, string>) {
-  const [want, got] = await Promise.all(
-    [real.port, ours.port].map((port) => {
-      const [cmd, args] = makeArgs(port);
-      return run(cmd, args, input, env);
-    }),
-  );
-  expect(got.stderr).toBe(want!.stderr);
-  expect(got.stdout).toBe(want!.stdout);
-  expect(got.code).toBe(want!.code);
-  return want!;
+  const runOn = (port: number) => {
+    const [cmd, args] = makeArgs(port);
+    return run(cmd, args, input, env);
+  };
+  const [want, got] = await Promise.all([runOn(real.port), runOn(ours.port)]);
+  expect(got.stderr).toBe(want.stderr);
+  expect(got.stdout).toBe(want.stdout);
+  expect(got.code).toBe(want.code);
+  return want;
 }
 
 describe('redis-cli', () => {
