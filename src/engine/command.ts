@@ -5,32 +5,15 @@
 import type { Client } from './client.js';
 import type { Reply } from '../shared/reply.js';
 
-/** Redis's command flags, as COMMAND INFO prints them. */
-export type CommandFlag =
-  | 'write'
-  | 'readonly'
-  | 'denyoom'
-  | 'module'
-  | 'admin'
-  | 'pubsub'
-  | 'noscript'
-  | 'blocking'
-  | 'loading'
-  | 'stale'
-  | 'skip_monitor'
-  | 'skip_slowlog'
-  | 'asking'
-  | 'fast'
-  | 'no_auth'
-  | 'may_replicate'
-  | 'sentinel'
-  | 'only_sentinel'
-  | 'no_mandatory_keys'
-  | 'protected'
-  | 'no_async_loading'
-  | 'no_multi'
-  | 'movablekeys'
-  | 'allow_busy';
+/** Redis's command flags, in the order COMMAND INFO prints them (server.c addReplyFlagsForCommand). */
+// prettier-ignore
+export const COMMAND_FLAGS = [
+  'write', 'readonly', 'denyoom', 'module', 'admin', 'pubsub', 'noscript', 'blocking', 'loading', 'stale', 'skip_monitor',
+  'skip_slowlog', 'asking', 'fast', 'no_auth', 'may_replicate', 'sentinel', 'only_sentinel', 'no_mandatory_keys',
+  'protected', 'no_async_loading', 'no_multi', 'movablekeys', 'allow_busy',
+] as const;
+
+export type CommandFlag = (typeof COMMAND_FLAGS)[number];
 
 /** The group COMMAND DOCS and HELP @group use. */
 export type CommandGroup =

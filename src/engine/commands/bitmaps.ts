@@ -5,7 +5,8 @@
 
 import { cString, isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
-import type { CommandSpec, KeySpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
+import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
@@ -556,114 +557,15 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
 
 // ---- the table ------------------------------------------------------------------------------
 
-function oneKey(flags: string[], index = 1, notes?: string): KeySpec {
-  const spec: KeySpec = { flags, begin: { index }, find: { range: [0, 1, 0] } };
-  if (notes !== undefined) spec.notes = notes;
-  return spec;
-}
+const command = commandGroup('bitmap', 'bitmap');
 
 export const bitmapCommands: CommandSpec[] = [
-  {
-    name: 'setbit',
-    arity: 4,
-    flags: ['write', 'denyoom'],
-    acl: ['write', 'bitmap', 'slow'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RW', 'access', 'update'])],
-    group: 'bitmap',
-    since: '2.2.0',
-    summary: 'Set or clear one bit of a string, growing it with zero bytes as needed; answer the old bit',
-    complexity: 'O(1)',
-    syntax: 'key offset value',
-    handler: setbitCommand,
-  },
-  {
-    name: 'getbit',
-    arity: 3,
-    flags: ['readonly', 'fast'],
-    acl: ['read', 'bitmap', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RO', 'access'])],
-    group: 'bitmap',
-    since: '2.2.0',
-    summary: 'Read one bit of a string (0 past its end)',
-    complexity: 'O(1)',
-    syntax: 'key offset',
-    handler: getbitCommand,
-  },
-  {
-    name: 'bitcount',
-    arity: -2,
-    flags: ['readonly'],
-    acl: ['read', 'bitmap', 'slow'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RO', 'access'])],
-    group: 'bitmap',
-    since: '2.6.0',
-    summary: 'Count the set bits of a string, optionally in a byte or bit range',
-    complexity: 'O(N)',
-    syntax: 'key [start end [BYTE|BIT]]',
-    handler: bitcountCommand,
-  },
-  {
-    name: 'bitpos',
-    arity: -3,
-    flags: ['readonly'],
-    acl: ['read', 'bitmap', 'slow'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RO', 'access'])],
-    group: 'bitmap',
-    since: '2.8.7',
-    summary: 'Find the first set or clear bit of a string, optionally in a byte or bit range',
-    complexity: 'O(N)',
-    syntax: 'key bit [start [end [BYTE|BIT]]]',
-    handler: bitposCommand,
-  },
-  {
-    name: 'bitop',
-    arity: -4,
-    flags: ['write', 'denyoom'],
-    acl: ['write', 'bitmap', 'slow'],
-    keys: [2, -1, 1],
-    keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 2 }, find: { range: [0, 1, 0] } },
-      { flags: ['RO', 'access'], begin: { index: 3 }, find: { range: [-1, 1, 0] } },
-    ],
-    group: 'bitmap',
-    since: '2.6.0',
-    summary: 'Combine strings bit by bit (AND, OR, XOR, NOT) into a destination key',
-    complexity: 'O(N)',
-    syntax: 'operation destkey key [key ...]',
-    handler: bitopCommand,
-  },
-  {
-    name: 'bitfield',
-    arity: -2,
-    flags: ['write', 'denyoom'],
-    acl: ['write', 'bitmap', 'slow'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RW', 'access', 'update', 'variable_flags'], 1, 'This command allows both access and modification of the key')],
-    group: 'bitmap',
-    since: '3.2.0',
-    summary: 'Read, write and increment integers of any width at any bit offset of a string',
-    complexity: 'O(1) for each subcommand',
-    syntax:
-      'key [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment ...]]',
-    handler: (c, argv) => bitfieldGeneric(c, argv, false),
-  },
-  {
-    name: 'bitfield_ro',
-    arity: -2,
-    flags: ['readonly', 'fast'],
-    acl: ['read', 'bitmap', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: [oneKey(['RO', 'access'])],
-    group: 'bitmap',
-    since: '6.0.0',
-    summary: 'Read integers of any width at any bit offset of a string',
-    complexity: 'O(1) for each subcommand',
-    syntax: 'key [GET encoding offset [GET encoding offset ...]]',
-    handler: (c, argv) => bitfieldGeneric(c, argv, true),
-  },
+  command('setbit', 4, 'write denyoom', [key(1, 'RW access update')], setbitCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Set or clear one bit of a string, growing it with zero bytes as needed; answer the old bit', syntax: 'key offset value' }),
+  command('getbit', 3, 'readonly fast', [key(1, 'RO access')], getbitCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Read one bit of a string (0 past its end)', syntax: 'key offset' }),
+  command('bitcount', -2, 'readonly', [key(1, 'RO access')], bitcountCommand, { since: '2.6.0', complexity: 'O(N)', summary: 'Count the set bits of a string, optionally in a byte or bit range', syntax: 'key [start end [BYTE|BIT]]' }),
+  command('bitpos', -3, 'readonly', [key(1, 'RO access')], bitposCommand, { since: '2.8.7', complexity: 'O(N)', summary: 'Find the first set or clear bit of a string, optionally in a byte or bit range', syntax: 'key bit [start [end [BYTE|BIT]]]' }),
+  command('bitop', -4, 'write denyoom', [key(2, 'OW update'), keyRange(3, -1, 1, 'RO access')], bitopCommand, { since: '2.6.0', complexity: 'O(N)', summary: 'Combine strings bit by bit (AND, OR, XOR, NOT) into a destination key', syntax: 'operation destkey key [key ...]' }),
+  command('bitfield', -2, 'write denyoom', [key(1, 'RW access update variable_flags', 'This command allows both access and modification of the key')], (c, argv) => bitfieldGeneric(c, argv, false), { since: '3.2.0', complexity: 'O(1) for each subcommand', summary: 'Read, write and increment integers of any width at any bit offset of a string', syntax: 'key [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment ...]]' }),
+  command('bitfield_ro', -2, 'readonly fast', [key(1, 'RO access')], (c, argv) => bitfieldGeneric(c, argv, true), { since: '6.0.0', complexity: 'O(1) for each subcommand', summary: 'Read integers of any width at any bit offset of a string', syntax: 'key [GET encoding offset [GET encoding offset ...]]' }),
 ];
 

@@ -3,7 +3,8 @@
 // Unix ms; int64 arithmetic is exact (BigInt past ±2^53).
 
 import type { Client } from '../client.js';
-import type { CommandSpec, KeySpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
+import { commandGroup, key } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
@@ -124,84 +125,16 @@ function persistCommand(c: Client, argv: string[]): Reply {
 
 // ---- the table -------------------------------------------------------------------------------
 
-const RW_UPDATE: KeySpec[] = [{ flags: ['RW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } }];
-const RO_ACCESS: KeySpec[] = [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } }];
-
-function setter(name: string, since: string, summary: string, unit: string, relative: boolean, seconds: boolean): CommandSpec {
-  return {
-    name,
-    arity: -3,
-    flags: ['write', 'fast'],
-    acl: ['keyspace', 'write', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: RW_UPDATE,
-    group: 'generic',
-    since,
-    summary,
-    complexity: 'O(1)',
-    syntax: `key ${unit} [NX|XX|GT|LT]`,
-    handler: (c, argv) => expireGeneric(c, argv, relative, seconds, name),
-  };
-}
-
-function getter(
-  name: string,
-  since: string,
-  summary: string,
-  ms: boolean,
-  absolute: boolean,
-  tips?: string[],
-): CommandSpec {
-  const spec: CommandSpec = {
-    name,
-    arity: 2,
-    flags: ['readonly', 'fast'],
-    acl: ['keyspace', 'read', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: RO_ACCESS,
-    group: 'generic',
-    since,
-    summary,
-    complexity: 'O(1)',
-    syntax: 'key',
-    handler: (c, argv) => ttlGeneric(c, argv, ms, absolute),
-  };
-  if (tips) spec.tips = tips;
-  return spec;
-}
+const command = commandGroup('generic', 'keyspace');
 
 export const expireCommands: CommandSpec[] = [
-  setter('expire', '1.0.0', 'Make a key expire after a number of seconds', 'seconds', true, true),
-  setter('pexpire', '2.6.0', 'Make a key expire after a number of milliseconds', 'milliseconds', true, false),
-  setter('expireat', '1.2.0', 'Make a key expire at a Unix time in seconds', 'unix-time-seconds', false, true),
-  setter(
-    'pexpireat',
-    '2.6.0',
-    'Make a key expire at a Unix time in milliseconds',
-    'unix-time-milliseconds',
-    false,
-    false,
-  ),
-  getter('ttl', '1.0.0', 'Seconds left before a key expires (-1 without TTL, -2 without key)', false, false, [
-    'nondeterministic_output',
-  ]),
-  getter('pttl', '2.6.0', 'Milliseconds left before a key expires (-1 without TTL, -2 without key)', true, false, [
-    'nondeterministic_output',
-  ]),
-  getter('expiretime', '7.0.0', 'The Unix time in seconds at which a key expires', false, true),
-  getter('pexpiretime', '7.0.0', 'The Unix time in milliseconds at which a key expires', true, true),
-  {
-    name: 'persist',
-    arity: 2,
-    flags: ['write', 'fast'],
-    acl: ['keyspace', 'write', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: RW_UPDATE,
-    group: 'generic',
-    since: '2.2.0',
-    summary: 'Remove the TTL of a key so that it lives forever',
-    complexity: 'O(1)',
-    syntax: 'key',
-    handler: persistCommand,
-  },
+  command('expire', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, true, true, 'expire'), { since: '1.0.0', complexity: 'O(1)', summary: 'Make a key expire after a number of seconds', syntax: 'key seconds [NX|XX|GT|LT]' }),
+  command('pexpire', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, true, false, 'pexpire'), { since: '2.6.0', complexity: 'O(1)', summary: 'Make a key expire after a number of milliseconds', syntax: 'key milliseconds [NX|XX|GT|LT]' }),
+  command('expireat', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, false, true, 'expireat'), { since: '1.2.0', complexity: 'O(1)', summary: 'Make a key expire at a Unix time in seconds', syntax: 'key unix-time-seconds [NX|XX|GT|LT]' }),
+  command('pexpireat', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, false, false, 'pexpireat'), { since: '2.6.0', complexity: 'O(1)', summary: 'Make a key expire at a Unix time in milliseconds', syntax: 'key unix-time-milliseconds [NX|XX|GT|LT]' }),
+  command('ttl', 2, 'readonly fast', [key(1, 'RO access')], (c, argv) => ttlGeneric(c, argv, false, false), { since: '1.0.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Seconds left before a key expires (-1 without TTL, -2 without key)', syntax: 'key' }),
+  command('pttl', 2, 'readonly fast', [key(1, 'RO access')], (c, argv) => ttlGeneric(c, argv, true, false), { since: '2.6.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Milliseconds left before a key expires (-1 without TTL, -2 without key)', syntax: 'key' }),
+  command('expiretime', 2, 'readonly fast', [key(1, 'RO access')], (c, argv) => ttlGeneric(c, argv, false, true), { since: '7.0.0', complexity: 'O(1)', summary: 'The Unix time in seconds at which a key expires', syntax: 'key' }),
+  command('pexpiretime', 2, 'readonly fast', [key(1, 'RO access')], (c, argv) => ttlGeneric(c, argv, true, true), { since: '7.0.0', complexity: 'O(1)', summary: 'The Unix time in milliseconds at which a key expires', syntax: 'key' }),
+  command('persist', 2, 'write fast', [key(1, 'RW update')], persistCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Remove the TTL of a key so that it lives forever', syntax: 'key' }),
 ];

@@ -6,7 +6,8 @@
 
 import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
-import type { CommandSpec, KeySpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
+import { commandGroup, key, afterKeyword } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { NOT_FLOAT_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import {
@@ -462,171 +463,17 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
 
 // ---- the table ---------------------------------------------------------------------------------
 
-function oneKey(flags: string[]): KeySpec[] {
-  return [{ flags, begin: { index: 1 }, find: { range: [0, 1, 0] } }];
-}
-
-function radiusStoreKeys(startfrom: number): KeySpec[] {
-  return [
-    { flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
-    { flags: ['OW', 'update'], begin: { keyword: 'STORE', startfrom }, find: { range: [0, 1, 0] } },
-    { flags: ['OW', 'update'], begin: { keyword: 'STOREDIST', startfrom }, find: { range: [0, 1, 0] } },
-  ];
-}
-
-const READ = ['read', 'geo', 'slow'];
-const WRITE = ['write', 'geo', 'slow'];
-const RO_ACCESS = ['RO', 'access'];
-const SEARCH_COMPLEXITY =
-  'O(N+log(M)): N points in the grid-aligned bounding box of the shape, M points in the index';
-const RADIUS_COMPLEXITY =
-  'O(N+log(M)): N points in the bounding box of the circle, M points in the index';
-const RADIUS_ARGS = '[WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]';
-const SEARCH_FROM_BY =
-  'FROMMEMBER member|FROMLONLAT longitude latitude BYRADIUS radius M|KM|FT|MI|BYBOX width height M|KM|FT|MI [ASC|DESC] [COUNT count [ANY]]';
+const command = commandGroup('geo', 'geo');
 
 export const geoCommands: CommandSpec[] = [
-  {
-    name: 'geoadd',
-    arity: -5,
-    flags: ['write', 'denyoom'],
-    acl: WRITE,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(['RW', 'update']),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'Add places by longitude and latitude to a geo set (a sorted set of geohash scores)',
-    complexity: 'O(log(N)) per place added',
-    syntax: 'key [NX|XX] [CH] longitude latitude member [longitude latitude member ...]',
-    handler: geoaddCommand,
-  },
-  {
-    name: 'geodist',
-    arity: -4,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'Distance between two places of a geo set, in metres or the unit given',
-    complexity: 'O(log(N))',
-    syntax: 'key member1 member2 [M|KM|FT|MI]',
-    handler: geodistCommand,
-  },
-  {
-    name: 'geohash',
-    arity: -2,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'The standard 11-character geohash of each place asked for',
-    complexity: 'O(log(N)) per member',
-    syntax: 'key member [member ...]',
-    handler: geohashCommand,
-  },
-  {
-    name: 'geopos',
-    arity: -2,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'Longitude and latitude of each place asked for (the centre of its geohash cell)',
-    complexity: 'O(N) for N members',
-    syntax: 'key member [member ...]',
-    handler: geoposCommand,
-  },
-  {
-    name: 'geosearch',
-    arity: -7,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '6.2.0',
-    summary: 'Places of a geo set inside a circle or a box around a member or a point',
-    complexity: SEARCH_COMPLEXITY,
-    syntax: `key ${SEARCH_FROM_BY} [WITHCOORD] [WITHDIST] [WITHHASH]`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 1, GEOSEARCH),
-  },
-  {
-    name: 'geosearchstore',
-    arity: -8,
-    flags: ['write', 'denyoom'],
-    acl: WRITE,
-    keys: [1, 2, 1],
-    keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
-      { flags: RO_ACCESS, begin: { index: 2 }, find: { range: [0, 1, 0] } },
-    ],
-    group: 'geo',
-    since: '6.2.0',
-    summary: 'GEOSEARCH whose result is stored as a sorted set (geohash scores, or distances with STOREDIST)',
-    complexity: SEARCH_COMPLEXITY,
-    syntax: `destination source ${SEARCH_FROM_BY} [STOREDIST]`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 2, GEOSEARCH | GEOSEARCHSTORE),
-  },
-  {
-    name: 'georadius',
-    arity: -6,
-    flags: ['write', 'denyoom', 'movablekeys'],
-    acl: WRITE,
-    keys: [1, 1, 1],
-    keySpecs: radiusStoreKeys(6),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'Places within a radius of a point, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)',
-    complexity: RADIUS_COMPLEXITY,
-    syntax: `key longitude latitude radius M|KM|FT|MI ${RADIUS_ARGS} [STORE key] [STOREDIST key]`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS),
-  },
-  {
-    name: 'georadius_ro',
-    arity: -6,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '3.2.10',
-    summary: 'GEORADIUS without STORE (deprecated: GEOSEARCH)',
-    complexity: RADIUS_COMPLEXITY,
-    syntax: `key longitude latitude radius M|KM|FT|MI ${RADIUS_ARGS}`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS | RADIUS_NOSTORE),
-  },
-  {
-    name: 'georadiusbymember',
-    arity: -5,
-    flags: ['write', 'denyoom', 'movablekeys'],
-    acl: WRITE,
-    keys: [1, 1, 1],
-    keySpecs: radiusStoreKeys(5),
-    group: 'geo',
-    since: '3.2.0',
-    summary: 'Places within a radius of a member, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)',
-    complexity: RADIUS_COMPLEXITY,
-    syntax: `key member radius M|KM|FT|MI ${RADIUS_ARGS} [STORE key] [STOREDIST key]`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER),
-  },
-  {
-    name: 'georadiusbymember_ro',
-    arity: -5,
-    flags: ['readonly'],
-    acl: READ,
-    keys: [1, 1, 1],
-    keySpecs: oneKey(RO_ACCESS),
-    group: 'geo',
-    since: '3.2.10',
-    summary: 'GEORADIUSBYMEMBER without STORE (deprecated: GEOSEARCH)',
-    complexity: RADIUS_COMPLEXITY,
-    syntax: `key member radius M|KM|FT|MI ${RADIUS_ARGS}`,
-    handler: (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER | RADIUS_NOSTORE),
-  },
+  command('geoadd', -5, 'write denyoom', [key(1, 'RW update')], geoaddCommand, { since: '3.2.0', complexity: 'O(log(N)) per place added', summary: 'Add places by longitude and latitude to a geo set (a sorted set of geohash scores)', syntax: 'key [NX|XX] [CH] longitude latitude member [longitude latitude member ...]' }),
+  command('geodist', -4, 'readonly', [key(1, 'RO access')], geodistCommand, { since: '3.2.0', complexity: 'O(log(N))', summary: 'Distance between two places of a geo set, in metres or the unit given', syntax: 'key member1 member2 [M|KM|FT|MI]' }),
+  command('geohash', -2, 'readonly', [key(1, 'RO access')], geohashCommand, { since: '3.2.0', complexity: 'O(log(N)) per member', summary: 'The standard 11-character geohash of each place asked for', syntax: 'key member [member ...]' }),
+  command('geopos', -2, 'readonly', [key(1, 'RO access')], geoposCommand, { since: '3.2.0', complexity: 'O(N) for N members', summary: 'Longitude and latitude of each place asked for (the centre of its geohash cell)', syntax: 'key member [member ...]' }),
+  command('geosearch', -7, 'readonly', [key(1, 'RO access')], (c, argv) => georadiusGeneric(c, argv, 1, GEOSEARCH), { since: '6.2.0', complexity: 'O(N+log(M)): N points in the grid-aligned bounding box of the shape, M points in the index', summary: 'Places of a geo set inside a circle or a box around a member or a point', syntax: 'key FROMMEMBER member|FROMLONLAT longitude latitude BYRADIUS radius M|KM|FT|MI|BYBOX width height M|KM|FT|MI [ASC|DESC] [COUNT count [ANY]] [WITHCOORD] [WITHDIST] [WITHHASH]' }),
+  command('geosearchstore', -8, 'write denyoom', [key(1, 'OW update'), key(2, 'RO access')], (c, argv) => georadiusGeneric(c, argv, 2, GEOSEARCH | GEOSEARCHSTORE), { since: '6.2.0', complexity: 'O(N+log(M)): N points in the grid-aligned bounding box of the shape, M points in the index', summary: 'GEOSEARCH whose result is stored as a sorted set (geohash scores, or distances with STOREDIST)', syntax: 'destination source FROMMEMBER member|FROMLONLAT longitude latitude BYRADIUS radius M|KM|FT|MI|BYBOX width height M|KM|FT|MI [ASC|DESC] [COUNT count [ANY]] [STOREDIST]' }),
+  command('georadius', -6, 'write denyoom', [key(1, 'RO access'), afterKeyword('STORE', 6, 'OW update'), afterKeyword('STOREDIST', 6, 'OW update')], (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS), { since: '3.2.0', complexity: 'O(N+log(M)): N points in the bounding box of the circle, M points in the index', summary: 'Places within a radius of a point, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)', syntax: 'key longitude latitude radius M|KM|FT|MI [WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC] [STORE key] [STOREDIST key]' }),
+  command('georadius_ro', -6, 'readonly', [key(1, 'RO access')], (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_COORDS | RADIUS_NOSTORE), { since: '3.2.10', complexity: 'O(N+log(M)): N points in the bounding box of the circle, M points in the index', summary: 'GEORADIUS without STORE (deprecated: GEOSEARCH)', syntax: 'key longitude latitude radius M|KM|FT|MI [WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]' }),
+  command('georadiusbymember', -5, 'write denyoom', [key(1, 'RO access'), afterKeyword('STORE', 5, 'OW update'), afterKeyword('STOREDIST', 5, 'OW update')], (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER), { since: '3.2.0', complexity: 'O(N+log(M)): N points in the bounding box of the circle, M points in the index', summary: 'Places within a radius of a member, optionally stored (deprecated: GEOSEARCH / GEOSEARCHSTORE)', syntax: 'key member radius M|KM|FT|MI [WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC] [STORE key] [STOREDIST key]' }),
+  command('georadiusbymember_ro', -5, 'readonly', [key(1, 'RO access')], (c, argv) => georadiusGeneric(c, argv, 1, RADIUS_MEMBER | RADIUS_NOSTORE), { since: '3.2.10', complexity: 'O(N+log(M)): N points in the bounding box of the circle, M points in the index', summary: 'GEORADIUSBYMEMBER without STORE (deprecated: GEOSEARCH)', syntax: 'key member radius M|KM|FT|MI [WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]' }),
 ];

@@ -4,7 +4,8 @@
 
 import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
-import type { CommandSpec, KeySpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
+import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { WRONGTYPE_R } from '../error-replies.js';
 import {
@@ -212,82 +213,12 @@ function pfselftestCommand(c: Client): Reply {
   return failed === null ? OK : error(failed);
 }
 
-function keySpec(flags: string[], index: number, lastkey: number, notes?: string): KeySpec {
-  const spec: KeySpec = { flags, begin: { index }, find: { range: [lastkey, 1, 0] } };
-  if (notes !== undefined) spec.notes = notes;
-  return spec;
-}
+const command = commandGroup('hyperloglog', 'hyperloglog');
 
 export const hyperloglogCommands: CommandSpec[] = [
-  {
-    name: 'pfadd',
-    arity: -2,
-    flags: ['write', 'denyoom', 'fast'],
-    acl: ['write', 'hyperloglog', 'fast'],
-    keys: [1, 1, 1],
-    keySpecs: [keySpec(['RW', 'insert'], 1, 0)],
-    group: 'hyperloglog',
-    since: '2.8.9',
-    summary: 'Add elements to a HyperLogLog, creating it when missing',
-    complexity: 'O(1) per element',
-    syntax: 'key [element [element ...]]',
-    handler: pfaddCommand,
-  },
-  {
-    name: 'pfcount',
-    arity: -2,
-    flags: ['readonly'],
-    acl: ['read', 'hyperloglog', 'slow'],
-    keys: [1, -1, 1],
-    keySpecs: [
-      keySpec(['RW', 'access'], 1, -1, 'RW because it may change the internal representation of the key, and propagate to replicas'),
-    ],
-    group: 'hyperloglog',
-    since: '2.8.9',
-    summary: 'Estimate how many distinct elements one HyperLogLog, or the union of several, has seen',
-    complexity: 'O(1) for one key (cached), O(N) for N keys',
-    syntax: 'key [key ...]',
-    handler: pfcountCommand,
-  },
-  {
-    name: 'pfmerge',
-    arity: -2,
-    flags: ['write', 'denyoom'],
-    acl: ['write', 'hyperloglog', 'slow'],
-    keys: [1, -1, 1],
-    keySpecs: [keySpec(['RW', 'access', 'insert'], 1, 0), keySpec(['RO', 'access'], 2, -1)],
-    group: 'hyperloglog',
-    since: '2.8.9',
-    summary: 'Fold several HyperLogLogs into the destination one',
-    complexity: 'O(N) for N HyperLogLogs',
-    syntax: 'destkey sourcekey [sourcekey ...]',
-    handler: pfmergeCommand,
-  },
-  {
-    name: 'pfdebug',
-    arity: 3,
-    flags: ['write', 'denyoom', 'admin'],
-    acl: ['write', 'hyperloglog', 'admin', 'slow', 'dangerous'],
-    keys: [2, 2, 1],
-    keySpecs: [keySpec(['RW', 'access'], 2, 0)],
-    group: 'hyperloglog',
-    since: '2.8.9',
-    summary: 'Inspect or convert the internal representation of a HyperLogLog',
-    complexity: 'N/A',
-    syntax: 'subcommand key',
-    handler: pfdebugCommand,
-  },
-  {
-    name: 'pfselftest',
-    arity: 1,
-    flags: ['admin'],
-    acl: ['hyperloglog', 'admin', 'slow', 'dangerous'],
-    keys: [0, 0, 0],
-    group: 'hyperloglog',
-    since: '2.8.9',
-    summary: 'Check the HyperLogLog implementation against itself',
-    complexity: 'N/A',
-    syntax: '',
-    handler: pfselftestCommand,
-  },
+  command('pfadd', -2, 'write denyoom fast', [key(1, 'RW insert')], pfaddCommand, { since: '2.8.9', complexity: 'O(1) per element', summary: 'Add elements to a HyperLogLog, creating it when missing', syntax: 'key [element [element ...]]' }),
+  command('pfcount', -2, 'readonly', [keyRange(1, -1, 1, 'RW access', 'RW because it may change the internal representation of the key, and propagate to replicas')], pfcountCommand, { since: '2.8.9', complexity: 'O(1) for one key (cached), O(N) for N keys', summary: 'Estimate how many distinct elements one HyperLogLog, or the union of several, has seen', syntax: 'key [key ...]' }),
+  command('pfmerge', -2, 'write denyoom', [key(1, 'RW access insert'), keyRange(2, -1, 1, 'RO access')], pfmergeCommand, { since: '2.8.9', complexity: 'O(N) for N HyperLogLogs', summary: 'Fold several HyperLogLogs into the destination one', syntax: 'destkey sourcekey [sourcekey ...]' }),
+  command('pfdebug', 3, 'write denyoom admin', [key(2, 'RW access')], pfdebugCommand, { since: '2.8.9', complexity: 'N/A', summary: 'Inspect or convert the internal representation of a HyperLogLog', syntax: 'subcommand key' }),
+  command('pfselftest', 1, 'admin', [], pfselftestCommand, { since: '2.8.9', complexity: 'N/A', summary: 'Check the HyperLogLog implementation against itself' }),
 ];

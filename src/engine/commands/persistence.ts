@@ -4,6 +4,7 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
+import { commandGroup } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { backgroundSave, saveToStorage, scheduleBackgroundSave } from '../persistence.js';
 import { error, int, OK, simple, type Reply } from '../../shared/reply.js';
@@ -36,45 +37,10 @@ function lastsaveCommand(c: Client): Reply {
   return int(Math.floor(c.engine.lastSave / 1000));
 }
 
+const command = commandGroup('server');
+
 export const persistenceCommands: CommandSpec[] = [
-  {
-    name: 'save',
-    arity: 1,
-    flags: ['admin', 'noscript', 'no_async_loading', 'no_multi'],
-    acl: ['admin', 'slow', 'dangerous'],
-    keys: [0, 0, 0],
-    group: 'server',
-    since: '1.0.0',
-    summary: 'Write a snapshot of every database to storage and reply when it is done',
-    complexity: 'O(N) where N is the total number of keys in all databases',
-    syntax: '',
-    handler: saveCommand,
-  },
-  {
-    name: 'bgsave',
-    arity: -1,
-    flags: ['admin', 'noscript', 'no_async_loading'],
-    acl: ['admin', 'slow', 'dangerous'],
-    keys: [0, 0, 0],
-    group: 'server',
-    since: '1.0.0',
-    summary: 'Start writing a snapshot of every database to storage and reply at once',
-    complexity: 'O(1)',
-    syntax: '[SCHEDULE]',
-    handler: bgsaveCommand,
-  },
-  {
-    name: 'lastsave',
-    arity: 1,
-    flags: ['loading', 'stale', 'fast'],
-    acl: ['admin', 'fast', 'dangerous'],
-    keys: [0, 0, 0],
-    tips: ['nondeterministic_output'],
-    group: 'server',
-    since: '1.0.0',
-    summary: 'Unix time in seconds of the last snapshot that was written successfully',
-    complexity: 'O(1)',
-    syntax: '',
-    handler: lastsaveCommand,
-  },
+  command('save', 1, 'admin noscript no_async_loading no_multi', [], saveCommand, { since: '1.0.0', complexity: 'O(N) where N is the total number of keys in all databases', summary: 'Write a snapshot of every database to storage and reply when it is done' }),
+  command('bgsave', -1, 'admin noscript no_async_loading', [], bgsaveCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Start writing a snapshot of every database to storage and reply at once', syntax: '[SCHEDULE]' }),
+  command('lastsave', 1, 'loading stale fast', [], lastsaveCommand, { since: '1.0.0', complexity: 'O(1)', acl: 'admin dangerous', tips: 'nondeterministic_output', summary: 'Unix time in seconds of the last snapshot that was written successfully' }),
 ];

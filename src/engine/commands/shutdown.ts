@@ -8,6 +8,7 @@
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import type { Engine } from '../engine.js';
+import { commandGroup } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { saveToStorage } from '../persistence.js';
 import { error, OK, type Reply } from '../../shared/reply.js';
@@ -88,18 +89,8 @@ function shutdownCommand(c: Client, argv: string[]): Reply | null {
   return prepareForShutdown(engine, flags) ? null : SHUTDOWN_FAILED_R;
 }
 
+const command = commandGroup('server');
+
 export const shutdownCommands: CommandSpec[] = [
-  {
-    name: 'shutdown',
-    arity: -1,
-    flags: ['admin', 'noscript', 'loading', 'stale', 'no_multi', 'allow_busy'],
-    acl: ['admin', 'slow', 'dangerous'],
-    keys: [0, 0, 0],
-    group: 'server',
-    since: '1.0.0',
-    summary: 'Stop the server, saving the data first unless told not to',
-    complexity: 'O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)',
-    syntax: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]',
-    handler: shutdownCommand,
-  },
+  command('shutdown', -1, 'admin noscript loading stale no_multi allow_busy', [], shutdownCommand, { since: '1.0.0', complexity: 'O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)', summary: 'Stop the server, saving the data first unless told not to', syntax: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]' }),
 ];

@@ -9,7 +9,8 @@
 // (pqsort.c, Bentley–McIlroy), whose order of equal elements we reproduce step by step.
 
 import type { Client } from '../client.js';
-import type { CommandSpec, KeySpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
+import { commandGroup, key, unknownKeys } from '../command-decl.js';
 import { Deque } from '../ds/deque.js';
 import { pqsort } from '../pqsort.js';
 import * as E from '../../shared/errors.js';
@@ -358,47 +359,9 @@ function sortRoCommand(c: Client, argv: string[]): Reply {
 
 // ---- the table -----------------------------------------------------------------------------
 
-const SORTED_KEY: KeySpec = { flags: ['RO', 'access'], begin: { index: 1 }, find: { range: [0, 1, 0] } };
-const PATTERN_KEYS: KeySpec = {
-  notes: "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort",
-  flags: ['RO', 'access'],
-  begin: { unknown: true },
-  find: { unknown: true },
-};
-const STORE_KEY: KeySpec = {
-  notes: "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array",
-  flags: ['OW', 'update'],
-  begin: { unknown: true },
-  find: { unknown: true },
-};
+const command = commandGroup('generic');
 
 export const sortCommands: CommandSpec[] = [
-  {
-    name: 'sort',
-    arity: -2,
-    flags: ['write', 'denyoom', 'movablekeys'],
-    acl: ['write', 'set', 'sortedset', 'list', 'slow', 'dangerous'],
-    keys: [1, 1, 1],
-    keySpecs: [SORTED_KEY, PATTERN_KEYS, STORE_KEY],
-    group: 'generic',
-    since: '1.0.0',
-    summary: 'Sort a list, set or sorted set (by value, by other keys, as text), optionally fetching other keys and storing the result',
-    complexity: 'O(N+M*log(M)): N elements to look at, M elements returned',
-    syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA] [STORE destination]',
-    handler: sortCommand,
-  },
-  {
-    name: 'sort_ro',
-    arity: -2,
-    flags: ['readonly', 'movablekeys'],
-    acl: ['read', 'set', 'sortedset', 'list', 'slow', 'dangerous'],
-    keys: [1, 1, 1],
-    keySpecs: [SORTED_KEY, PATTERN_KEYS],
-    group: 'generic',
-    since: '7.0.0',
-    summary: 'Read-only SORT: the same options except STORE',
-    complexity: 'O(N+M*log(M)): N elements to look at, M elements returned',
-    syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA]',
-    handler: sortRoCommand,
-  },
+  command('sort', -2, 'write denyoom', [key(1, 'RO access'), unknownKeys('RO access', "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort"), unknownKeys('OW update', "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array")], sortCommand, { since: '1.0.0', complexity: 'O(N+M*log(M)): N elements to look at, M elements returned', acl: 'set sortedset list dangerous', summary: 'Sort a list, set or sorted set (by value, by other keys, as text), optionally fetching other keys and storing the result', syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA] [STORE destination]' }),
+  command('sort_ro', -2, 'readonly', [key(1, 'RO access'), unknownKeys('RO access', "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort")], sortRoCommand, { since: '7.0.0', complexity: 'O(N+M*log(M)): N elements to look at, M elements returned', acl: 'set sortedset list dangerous', summary: 'Read-only SORT: the same options except STORE', syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA]' }),
 ];

@@ -9,6 +9,7 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
+import { commandGroup, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { array, error, NIL_ARRAY, OK, type Reply } from '../../shared/reply.js';
 
@@ -102,71 +103,12 @@ function unwatchCommand(c: Client): Reply {
   return OK;
 }
 
+const command = commandGroup('transactions', 'transaction');
+
 export const transactionCommands: CommandSpec[] = [
-  {
-    name: 'multi',
-    arity: 1,
-    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
-    acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
-    group: 'transactions',
-    since: '1.2.0',
-    summary: 'Start a transaction: the following commands are queued until EXEC or DISCARD',
-    complexity: 'O(1)',
-    syntax: '',
-    handler: multiCommand,
-  },
-  {
-    name: 'exec',
-    arity: 1,
-    flags: ['noscript', 'loading', 'stale', 'skip_slowlog'],
-    acl: ['slow', 'transaction'],
-    keys: [0, 0, 0],
-    group: 'transactions',
-    since: '1.2.0',
-    summary: 'Run every queued command of the transaction at once, unless a watched key changed',
-    complexity: 'Depends on commands in the transaction',
-    syntax: '',
-    handler: execCommand,
-  },
-  {
-    name: 'discard',
-    arity: 1,
-    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
-    acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
-    group: 'transactions',
-    since: '2.0.0',
-    summary: 'Drop the queued commands, leave the transaction and forget watched keys',
-    complexity: 'O(N), when N is the number of queued commands',
-    syntax: '',
-    handler: discardCommand,
-  },
-  {
-    name: 'watch',
-    arity: -2,
-    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
-    acl: ['fast', 'transaction'],
-    keys: [1, -1, 1],
-    keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { range: [-1, 1, 0] } }],
-    group: 'transactions',
-    since: '2.2.0',
-    summary: 'Make the next EXEC fail if any of these keys is modified before it runs',
-    complexity: 'O(1) for every key.',
-    syntax: 'key [key ...]',
-    handler: watchCommand,
-  },
-  {
-    name: 'unwatch',
-    arity: 1,
-    flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
-    acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
-    group: 'transactions',
-    since: '2.2.0',
-    summary: 'Forget every key this connection watches',
-    complexity: 'O(1)',
-    syntax: '',
-    handler: unwatchCommand,
-  },
+  command('multi', 1, 'noscript loading stale fast allow_busy', [], multiCommand, { since: '1.2.0', complexity: 'O(1)', summary: 'Start a transaction: the following commands are queued until EXEC or DISCARD' }),
+  command('exec', 1, 'noscript loading stale skip_slowlog', [], execCommand, { since: '1.2.0', complexity: 'Depends on commands in the transaction', summary: 'Run every queued command of the transaction at once, unless a watched key changed' }),
+  command('discard', 1, 'noscript loading stale fast allow_busy', [], discardCommand, { since: '2.0.0', complexity: 'O(N), when N is the number of queued commands', summary: 'Drop the queued commands, leave the transaction and forget watched keys' }),
+  command('watch', -2, 'noscript loading stale fast allow_busy', [keyRange(1, -1, 1, 'RO')], watchCommand, { since: '2.2.0', complexity: 'O(1) for every key.', summary: 'Make the next EXEC fail if any of these keys is modified before it runs', syntax: 'key [key ...]' }),
+  command('unwatch', 1, 'noscript loading stale fast allow_busy', [], unwatchCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Forget every key this connection watches' }),
 ];
