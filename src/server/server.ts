@@ -7,11 +7,10 @@
 // connection closed after the replies before them, as Redis does.
 
 import { createServer, Socket, type Server } from 'node:net';
-import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import type { Client } from '../engine/client.js';
+import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
 import { internalError } from '../shared/errors.js';
-import { saveIfDue } from '../engine/persistence.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -50,8 +49,6 @@ interface ChunkSink {
 const FLUSH_AT = 256 * 1024;
 /** Stop reading from a client while this much of its output waits in memory. */
 const PAUSE_AT = 16 * 1024 * 1024;
-/** How often the active expiry cycle runs (Redis: hz 10). */
-const EXPIRE_EVERY_MS = 100;
 
 /** Redis's anetFormatAddr: "ip:port", IPv6 in brackets; IPv4-mapped IPv6 shown as IPv4. */
 function formatAddr(ip: string | undefined, port: number | undefined): string {
@@ -86,34 +83,22 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   let stopped = false;
   let lastAttackLog = -Infinity;
 
-  const expireTimer = setInterval(() => {
-    try {
-      engine.activeExpireCycle();
-      // clientsCron's timeout check too (the timer below normally answers first).
-      engine.handleBlockedTimeouts();
-      if (saveIfDue(engine)) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
-    } catch (e) {
-      log('#', `server cron failed: ${describe(e)}`);
-    }
-  }, EXPIRE_EVERY_MS);
-  expireTimer.unref();
-
-  // Blocked clients (BLPOP k 0.2) are answered when their own deadline passes, not at a tick.
-  const blockTimer = new BlockedTimeoutTimer(engine, {
-    setTimeout: (fn, ms) => {
-      const t = setTimeout(() => {
-        try {
-          fn();
-        } catch (e) {
-          log('#', `blocked clients' timeouts failed: ${describe(e)}`);
-        }
-      }, ms);
-      t.unref();
-      return t;
+  // serverCron at hz and blocked clients' timeouts at their deadline (engine/cron.ts); the
+  // timers are unref'd so that they alone do not keep the process running.
+  const cron = new CronTimer(
+    engine,
+    {
+      setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  });
-  blockTimer.start();
+    {
+      afterRun: (run) => {
+        if (run.saved) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
+      },
+      onError: (what, e) => log('#', `${what} failed: ${describe(e)}`),
+    },
+  );
+  cron.start();
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -373,8 +358,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   function stop(): Promise<void> {
     stopped = true;
-    clearInterval(expireTimer);
-    blockTimer.stop();
+    cron.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
     for (const s of sockets) s.destroy();
     sockets.clear();
