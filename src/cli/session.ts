@@ -12,13 +12,13 @@
 // tests (test/cli's recorded screens) drive this same loop. Everything printed is a byte string
 // (see format-reply.ts).
 
-import { cString } from '../shared/args.js';
+import { cString, isCSpace } from '../shared/args.js';
 import type { Reply } from '../shared/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
 import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
 import { completionsFor, hintFor, type Hint } from './hints.js';
 import { PromptState } from './prompt.js';
-import { isCSpace, splitArgs } from './split-args.js';
+import { splitArgs } from './split-args.js';
 
 export interface CliSessionOptions {
   /** The command table HELP, hints and completion read (the engine's commandSpecs or their docs). */

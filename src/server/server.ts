@@ -10,7 +10,7 @@ import { createServer, Socket, type Server } from 'node:net';
 import type { Client } from '../engine/client.js';
 import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
-import { internalError } from '../shared/errors.js';
+import { errorText, internalError } from '../shared/errors.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -63,10 +63,6 @@ function socketFd(socket: Socket, fallback: number): number {
   return typeof fd === 'number' && fd >= 0 ? fd : fallback;
 }
 
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** POST and "Host:" as a command: someone is speaking HTTP to us (cross-protocol scripting). */
 function isHttpAttack(name: string): boolean {
   const c = name.charCodeAt(0) | 0x20;
@@ -95,7 +91,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       afterRun: (run) => {
         if (run.saved) log('*', engine.lastBgsaveOk ? 'Background saving terminated with success' : 'Background saving error');
       },
-      onError: (what, e) => log('#', `${what} failed: ${describe(e)}`),
+      onError: (what, e) => log('#', `${what} failed: ${errorText(e)}`),
     },
   );
   cron.start();
@@ -220,7 +216,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           flush();
         }
       } catch (e) {
-        log('#', `cannot send a reply to client id=${client.id}: ${describe(e)}`);
+        log('#', `cannot send a reply to client id=${client.id}: ${errorText(e)}`);
       }
       // Redis runs an unblocked client's pending commands after the current one, not inside it.
       if (blocked) queueMicrotask(resumeIfUnblocked);
@@ -283,7 +279,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             reply = engine.execute(client, argv);
           } catch (e) {
             log('#', `internal error running '${argv[0]}': ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-            reply = error(internalError(describe(e)));
+            reply = error(internalError(errorText(e)));
           }
           if (gone || stopped) return;
           if (reply !== null) emit(reply);
@@ -302,7 +298,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       } catch (e) {
         // A bug in parsing or encoding: answer, log, and end this connection only.
         log('#', `internal error on client id=${client.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        out += '-' + internalError(describe(e)) + '\r\n';
+        out += '-' + internalError(errorText(e)) + '\r\n';
         closing = true;
       } finally {
         inBatch = false;
@@ -319,7 +315,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         // The shared read buffer is overwritten by the next read: keep the unread bytes.
         if (sink !== null) parser.detach();
       } catch (e) {
-        log('#', `internal error reading from client id=${client.id}: ${describe(e)}`);
+        log('#', `internal error reading from client id=${client.id}: ${errorText(e)}`);
         drop();
       }
     };
@@ -372,7 +368,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(options.port, host, () => {
       server.off('error', reject);
-      server.on('error', (e) => log('#', `server error: ${describe(e)}`));
+      server.on('error', (e) => log('#', `server error: ${errorText(e)}`));
       engine.onShutdown = shutdown;
       const addr = server.address();
       const port = typeof addr === 'object' && addr !== null ? addr.port : options.port;

@@ -10,7 +10,7 @@ import { commandDocs } from '../shared/command-doc.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../shared/reply.js';
-import { internalError } from '../shared/errors.js';
+import { errorText, internalError } from '../shared/errors.js';
 import { snapshot as rdbSnapshot } from '../engine/persistence.js';
 import type { TimeoutTimers } from '../engine/blocking.js';
 import { CronTimer } from '../engine/cron.js';
@@ -83,7 +83,7 @@ export class EngineHost {
     this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
     this.cron = new CronTimer(this.engine, options.timers, {
       afterRun: () => this.autosaveIfDue(),
-      onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + describe(e) }),
+      onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + errorText(e) }),
     });
     this.engine.onChange((e) => {
       this.unsaved = true;
@@ -130,7 +130,7 @@ export class EngineHost {
       this.unsaved = false;
       this.autosave(bytes);
     } catch (e) {
-      this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + describe(e) });
+      this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     }
     // A snapshot that took long (a big dataset) spaces the next ones out: at most ~10% of the time.
     const took = this.autosaveTime() - started;
@@ -185,7 +185,7 @@ export class EngineHost {
           throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
       }
     } catch (e) {
-      this.send({ type: 'error', id, message: e instanceof BadRequest ? e.message : 'internal error: ' + describe(e) });
+      this.send({ type: 'error', id, message: e instanceof BadRequest ? e.message : 'internal error: ' + errorText(e) });
     }
   }
 
@@ -233,7 +233,7 @@ export class EngineHost {
       // itself) went out first on a socket too.
       if (r !== null) col.replies.push(r);
     } catch (e) {
-      col.replies.push(error(internalError(describe(e))));
+      col.replies.push(error(internalError(errorText(e))));
     } finally {
       this.collecting = outer;
     }
@@ -319,8 +319,3 @@ export class EngineHost {
 }
 
 class BadRequest extends Error {}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
-}

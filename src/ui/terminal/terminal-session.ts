@@ -10,6 +10,7 @@ import { LineEditor, type History } from '../../cli/line-editor.js';
 import { CliSession, type Received, type ReplHost } from '../../cli/session.js';
 import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
+import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
@@ -331,7 +332,7 @@ export class TerminalSession {
     } catch (e) {
       if (e instanceof Interrupted) return;
       // The worker died or restarted under the command: redis-cli would report a lost connection.
-      this.write(`${NOTICE_START}(the command was lost: ${e instanceof Error ? e.message : String(e)})${NOTICE_END}\r\n`);
+      this.write(`${NOTICE_START}(the command was lost: ${errorText(e)})${NOTICE_END}\r\n`);
     }
   }
 
