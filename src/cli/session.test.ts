@@ -237,6 +237,23 @@ describe('runLine against the engine', () => {
     expect(host.screen).toBe('PONG\nPONG\nPONG\n(host note)\n(1.25s)\n');
   });
 
+  it('lets the host reconnect before each command, before SUBSCRIBE announces pub/sub mode', async () => {
+    const s = session();
+    const host = engineHost();
+    let reconnects = 0;
+    const reconnecting: ReplHost = {
+      ...host,
+      beforeCommand: () => {
+        reconnects++;
+        s.interrupted(); // what a new connection does to the session
+      },
+    };
+    await s.runLine('SUBSCRIBE news', reconnecting);
+    expect(reconnects).toBe(1);
+    expect(s.pubsubMode).toBe(true);
+    expect(host.screen.startsWith('Reading messages... (press Ctrl-C to quit)\n')).toBe(true);
+  });
+
   it('says when the server closed the connection before answering, and stops a repeat once the host is gone', async () => {
     const s = session();
     const host = engineHost();

@@ -65,6 +65,11 @@ export interface Received {
 /** The connection and the screen a CliSession carries lines out on. */
 export interface ReplHost<R extends Received = Received> {
   /**
+   * Before each command: a host whose connection ended makes a new one here, as redis-cli
+   * reconnects before it sends (and its new connection leaves pub/sub and MONITOR mode).
+   */
+  beforeCommand?(): Promise<void> | void;
+  /**
    * Sends argv and returns what the client received for it. `once`: the line sends it once
    * (no repeat count), so a host may send the lines queued behind it ahead.
    */
@@ -289,6 +294,7 @@ export class CliSession {
 
   /** One command sent and its replies printed (cliSendCommand and cliReadReply). */
   private async command<R extends Received>(argv: string[], once: boolean, host: ReplHost<R>): Promise<void> {
+    await host.beforeCommand?.();
     const before = this.beforeSend(argv);
     if (before !== '') host.print(before); // "Reading messages..." shows before the first reply
     const started = host.now?.();

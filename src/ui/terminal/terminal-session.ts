@@ -338,6 +338,9 @@ export class TerminalSession {
 
   /** This tab as the CLI session's connection and screen. */
   private readonly repl: ReplHost<Ran> = {
+    beforeCommand: async () => {
+      if (this.disconnected) await this.reconnect();
+    },
     send: (argv, once) => this.send(argv, once),
     print: (bytes) => this.print(bytes),
     ran: (argv, ran) => this.ran(argv, ran),
@@ -354,7 +357,6 @@ export class TerminalSession {
   };
 
   private async send(argv: string[], once: boolean): Promise<Ran> {
-    if (this.disconnected) await this.reconnect();
     const handle = await this.connection();
     const result = await this.runNext(handle, argv, once);
     if (result.blocked) {
