@@ -3,7 +3,8 @@
 // the help table (help.ts), so from our command table.
 
 import { asciiEqualsIgnoreCase, type HelpTable, type HelpEntry } from './help.js';
-import { isCSpace, splitBytes, utf8Encode } from './split-args.js';
+import { isCSpace } from '../shared/args.js';
+import { splitBytes, utf8Encode } from './split-args.js';
 
 export interface Hint {
   /** The text to show after what was typed (ASCII). Starts with a space unless the line does. */

@@ -3,7 +3,7 @@ import { VirtualClock } from '../engine/clock.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine } from '../engine/engine.js';
 import { bulk, bulks, error, int, OK, push, simple, verbatim, type Reply } from '../shared/reply.js';
-import { CliSession, isSensitiveCommand, type SyncSender } from './session.js';
+import { CliSession, isSensitiveCommand, type Received, type ReplHost } from './session.js';
 
 const session = (mode: 'tty' | 'raw' = 'tty') => new CliSession({ specs: commandSpecs, mode });
 
@@ -144,21 +144,36 @@ describe('receive: what is printed for replies', () => {
   });
 });
 
-describe('runLine against the engine', () => {
-  it('runs a small session', () => {
-    const engine = new Engine({ clock: new VirtualClock() });
-    const c = engine.createClient();
-    const send: SyncSender = (argv) => {
+/** A ReplHost over one client of an engine, its screen kept as bytes. */
+function engineHost() {
+  const engine = new Engine({ clock: new VirtualClock() });
+  const c = engine.createClient();
+  const host = {
+    screen: '',
+    send(argv: string[]): Received {
       const out: Reply[] = [];
       c.deliver = (r) => out.push(r);
       const r = engine.execute(c, argv);
       if (r) out.push(r);
       return { replies: out, resp: c.resp };
-    };
+    },
+    print(bytes: string) {
+      host.screen += bytes;
+    },
+  } satisfies ReplHost & { screen: string };
+  return host;
+}
+
+describe('runLine against the engine', () => {
+  it('runs a small session', async () => {
+    const host = engineHost();
     const s = session();
     const lines = ['SET k "안녕"', 'GET k', '2 INCR n', 'MULTI', 'RPUSH l a b', 'LRANGE l 0 -1', 'EXEC', 'HELLO 3', 'HGETALL nosuch'];
-    let screen = '';
-    for (const line of lines) screen += s.prompt + line + '\n' + s.runLine(line, send).output;
+    for (const line of lines) {
+      host.screen += s.prompt + line + '\n';
+      await s.runLine(line, host);
+    }
+    const screen = host.screen;
     expect(screen.split('\n').slice(0, 17)).toEqual([
       '127.0.0.1:6379> SET k "안녕"',
       'OK',
@@ -179,5 +194,77 @@ describe('runLine against the engine', () => {
       '   2) "b"',
     ]);
     expect(screen.endsWith('127.0.0.1:6379> HGETALL nosuch\n(empty hash)\n')).toBe(true);
+  });
+
+  it('carries out what is not a command through the host: help, clear, quit, connect', async () => {
+    const s = session();
+    const host = engineHost();
+    const did: string[] = [];
+    const full: ReplHost = {
+      ...host,
+      clear: () => did.push('clear'),
+      quit: () => did.push('quit'),
+      connect: (h, p) => p === 6379 || (did.push(`refused ${h}:${p}`), false),
+    };
+    expect(await s.runLine('clear', full)).toEqual({ kind: 'clear', history: true });
+    await s.runLine('exit', full);
+    await s.runLine('connect 127.0.0.1 6379', full);
+    await s.runLine('connect elsewhere 7000', full);
+    expect(did).toEqual(['clear', 'quit', 'refused elsewhere:7000']);
+    expect(host.screen).toBe('Could not connect to Redis at elsewhere:7000: Connection refused\n');
+    host.screen = '';
+    await s.runLine('0 PING', full);
+    expect(host.screen).toBe('Invalid redis-cli repeat command option value.\n');
+  });
+
+  it('tells the host after each command, prints the time a slow one took and what the host adds', async () => {
+    const s = session();
+    const host = engineHost();
+    const ran: string[] = [];
+    let t = 0;
+    const timed: ReplHost = {
+      send: (argv) => {
+        t += argv[0] === 'SLOW' ? 1250 : 1;
+        return { ...host.send(['PING']), note: argv[0] === 'SLOW' ? '(host note)\n' : undefined };
+      },
+      print: host.print,
+      ran: (argv) => ran.push(argv.join(' ')),
+      now: () => t,
+    };
+    await s.runLine('2 PING', timed);
+    await s.runLine('SLOW', timed);
+    expect(ran).toEqual(['PING', 'PING', 'SLOW']);
+    expect(host.screen).toBe('PONG\nPONG\nPONG\n(host note)\n(1.25s)\n');
+  });
+
+  it('lets the host reconnect before each command, before SUBSCRIBE announces pub/sub mode', async () => {
+    const s = session();
+    const host = engineHost();
+    let reconnects = 0;
+    const reconnecting: ReplHost = {
+      ...host,
+      beforeCommand: () => {
+        reconnects++;
+        s.interrupted(); // what a new connection does to the session
+      },
+    };
+    await s.runLine('SUBSCRIBE news', reconnecting);
+    expect(reconnects).toBe(1);
+    expect(s.pubsubMode).toBe(true);
+    expect(host.screen.startsWith('Reading messages... (press Ctrl-C to quit)\n')).toBe(true);
+  });
+
+  it('says when the server closed the connection before answering, and stops a repeat once the host is gone', async () => {
+    const s = session();
+    const host = engineHost();
+    let sent = 0;
+    const closing: ReplHost = {
+      send: () => (++sent, { replies: [], resp: 2, closed: true }),
+      print: host.print,
+      halted: () => sent >= 2,
+    };
+    await s.runLine('5 PING', closing);
+    expect(sent).toBe(2);
+    expect(host.screen).toBe('Error: Server closed the connection\nError: Server closed the connection\n');
   });
 });

@@ -1,27 +1,24 @@
 // One redis-cli session (its repl() loop) without any terminal: what happens to a typed line
 // and what gets printed for the replies. The terminal UI owns the screen, line editing,
-// history and the connection to the engine; it asks this class what to do and what to print.
+// history and the connection to the engine; this class decides what a line means and carries
+// it out through a ReplHost, the small interface to a connection and a screen:
 //
 //   const s = new CliSession({ specs: commandSpecs });
 //   term.write(s.prompt);
-//   const plan = s.plan(line);                     // after Enter
-//   if (plan.kind === 'command')
-//     for (let i = 0; i < plan.repeat; i++) {
-//       out += s.beforeSend(plan.argv);
-//       const replies = await send(plan.argv);      // every reply/push the client got, in order
-//       out += s.receive(plan.argv, replies, resp); // resp: the client's protocol afterwards
-//     }
+//   const plan = s.plan(line);        // after Enter (plan.history: keep the line in history?)
+//   await s.carryOut(plan, host);     // host.send(argv) for each command, host.print(output)
 //
-// `runLine` does all of that at once with a synchronous sender (tests, headless lessons).
-// Everything printed is a byte string (see format-reply.ts).
+// `runLine` is both at once. The page's terminal (ui/terminal/terminal-session.ts) and the
+// tests (test/cli's recorded screens) drive this same loop. Everything printed is a byte string
+// (see format-reply.ts).
 
-import { cString } from '../shared/args.js';
+import { cString, isCSpace } from '../shared/args.js';
 import type { Reply } from '../shared/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
 import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
 import { completionsFor, hintFor, type Hint } from './hints.js';
 import { PromptState } from './prompt.js';
-import { isCSpace, splitArgs } from './split-args.js';
+import { splitArgs } from './split-args.js';
 
 export interface CliSessionOptions {
   /** The command table HELP, hints and completion read (the engine's commandSpecs or their docs). */
@@ -50,8 +47,48 @@ export type LinePlan =
   /** Send argv `repeat` times (a leading count like `3 INCR n` repeats a command). */
   | { kind: 'command'; argv: string[]; repeat: number; history: boolean };
 
-/** Sends argv and returns every reply and push the client received for it, in order. */
-export type SyncSender = (argv: string[]) => { replies: readonly Reply[]; resp: 2 | 3 };
+/** What the client received for a command its host sent. */
+export interface Received {
+  /**
+   * Every reply and push the client received for it, in order, its reply included (a blocked
+   * command's once it came).
+   */
+  replies: readonly Reply[];
+  /** The client's protocol once the command ran (HELLO 3 answers in RESP3). */
+  resp: 2 | 3;
+  /** The server closed the connection before answering (redis-cli: "Server closed the connection"). */
+  closed?: boolean;
+  /** The host's own words (bytes) printed after the reply, before the time it took. */
+  note?: string;
+}
+
+/** The connection and the screen a CliSession carries lines out on. */
+export interface ReplHost<R extends Received = Received> {
+  /**
+   * Before each command: a host whose connection ended makes a new one here, as redis-cli
+   * reconnects before it sends (and its new connection leaves pub/sub and MONITOR mode).
+   */
+  beforeCommand?(): Promise<void> | void;
+  /**
+   * Sends argv and returns what the client received for it. `once`: the line sends it once
+   * (no repeat count), so a host may send the lines queued behind it ahead.
+   */
+  send(argv: string[], once: boolean): Promise<R> | R;
+  /** Shows redis-cli's output: bytes, lines ending in "\n". */
+  print(bytes: string): void;
+  /** After a command's output is printed. */
+  ran?(argv: readonly string[], received: R): void;
+  /** `clear`. */
+  clear?(): void;
+  /** `quit`, `exit`: redis-cli exits. */
+  quit?(): void;
+  /** `connect host port`: true once connected anew; false prints that the connection was refused. */
+  connect?(host: string, port: number): Promise<boolean> | boolean;
+  /** Milliseconds, for the "(0.52s)" redis-cli prints after a slow command; none without it. */
+  now?(): number;
+  /** True once the host is gone: a repeated command (`3 PING`) stops. */
+  halted?(): boolean;
+}
 
 export class CliSession {
   help: HelpTable;
@@ -224,18 +261,52 @@ export class CliSession {
     return `(${text}s)\n`;
   }
 
-  /** Runs a whole line with a synchronous sender; returns the plan and everything printed. */
-  runLine(line: string, send: SyncSender): { plan: LinePlan; output: string } {
+  /** Plans and carries out a typed line; returns the plan. */
+  async runLine<R extends Received>(line: string, host: ReplHost<R>): Promise<LinePlan> {
     const plan = this.plan(line);
-    if (plan.kind === 'print') return { plan, output: plan.text };
-    if (plan.kind !== 'command') return { plan, output: '' };
-    let output = '';
-    for (let n = 0; n < plan.repeat; n++) {
-      output += this.beforeSend(plan.argv);
-      const { replies, resp } = send(plan.argv);
-      output += this.receive(plan.argv, replies, resp);
+    await this.carryOut(plan, host);
+    return plan;
+  }
+
+  /** Does what a line asks (redis-cli's repl after reading it): prints, sends, quits… */
+  async carryOut<R extends Received>(plan: LinePlan, host: ReplHost<R>): Promise<void> {
+    switch (plan.kind) {
+      case 'nothing':
+        return;
+      case 'print':
+        if (plan.text !== '') host.print(plan.text);
+        return;
+      case 'clear':
+        host.clear?.();
+        return;
+      case 'quit':
+        host.quit?.();
+        return;
+      case 'connect':
+        if (!((await host.connect?.(plan.host, plan.port)) ?? false)) {
+          host.print(`Could not connect to Redis at ${plan.host}:${plan.port}: Connection refused\n`);
+        }
+        return;
+      case 'command':
+        for (let n = 0; n < plan.repeat && !(host.halted?.() ?? false); n++) await this.command(plan.argv, plan.repeat === 1, host);
     }
-    return { plan, output };
+  }
+
+  /** One command sent and its replies printed (cliSendCommand and cliReadReply). */
+  private async command<R extends Received>(argv: string[], once: boolean, host: ReplHost<R>): Promise<void> {
+    await host.beforeCommand?.();
+    const before = this.beforeSend(argv);
+    if (before !== '') host.print(before); // "Reading messages..." shows before the first reply
+    const started = host.now?.();
+    const got = await host.send(argv, once);
+    if (got.closed === true) {
+      host.print('Error: Server closed the connection\n');
+      return;
+    }
+    let out = this.receive(argv, got.replies, got.resp) + (got.note ?? '');
+    if (started !== undefined) out += this.elapsed(host.now!() - started);
+    if (out !== '') host.print(out);
+    host.ran?.(argv, got);
   }
 
   private formatFor(argv: readonly string[], r: Reply, resp: 2 | 3): string {

@@ -5,7 +5,7 @@
 // argument comes out as a byte string (one char per byte, codes 0-255) ready for the engine, and
 // a "\xHH" escape inside double quotes can put any raw byte (even invalid UTF-8) in an argument.
 
-import { isCSpace } from '../shared/args.js';
+import { hexDigitValue, isCSpace } from '../shared/args.js';
 
 /** UTF-8 encodes a JS string into a byte string. A lone surrogate becomes U+FFFD (EF BF BD). */
 export function utf8Encode(s: string): string {
@@ -103,16 +103,6 @@ export function utf8Decode(bytes: string): string {
   return out;
 }
 
-/** C's isspace(), one copy for the engine and the CLI. */
-export { isCSpace };
-
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
-  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10;
-  return -1;
-}
-
 /**
  * Splits an already UTF-8 encoded line (a byte string) like sdssplitargs(): arguments are
  * separated by blanks; "double quotes" understand \n \r \t \b \a \xHH and \<any char>;
@@ -138,8 +128,8 @@ export function splitBytes(line: string): string[] | null {
       const c = p < n ? s.charCodeAt(p) : 0;
       if (inDouble) {
         if (c === 0x5c /* \ */ && s.charCodeAt(p + 1) === 0x78 /* x */) {
-          const h1 = hexValue(p + 2 < n ? s.charCodeAt(p + 2) : 0);
-          const h2 = hexValue(p + 3 < n ? s.charCodeAt(p + 3) : 0);
+          const h1 = hexDigitValue(p + 2 < n ? s.charCodeAt(p + 2) : 0);
+          const h2 = hexDigitValue(p + 3 < n ? s.charCodeAt(p + 3) : 0);
           if (h1 >= 0 && h2 >= 0) {
             cur += String.fromCharCode(h1 * 16 + h2);
             p += 3;

@@ -386,6 +386,11 @@ export class BlockedTimeoutTimer {
     this.disarm();
   }
 
+  /** The engine's clock jumped (paused, fast-forwarded): the timer is armed again from now. */
+  clockMoved(): void {
+    if (this.running) this.arm();
+  }
+
   private disarm(): void {
     if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
     this.handle = undefined;

@@ -7,13 +7,12 @@
 // connection closed after the replies before them, as Redis does.
 
 import { createServer, Socket, type Server } from 'node:net';
-import { BlockedTimeoutTimer } from '../engine/blocking.js';
 import type { Client } from '../engine/client.js';
+import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
 import { catRepr } from '../engine/pubsub.js';
-import { internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
-import { saveIfDue } from '../engine/persistence.js';
+import { errorText, internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -52,8 +51,6 @@ interface ChunkSink {
 const FLUSH_AT = 256 * 1024;
 /** Stop reading from a client while this much of its output waits in memory. */
 const PAUSE_AT = 16 * 1024 * 1024;
-/** How often the active expiry cycle runs (Redis: hz 10). */
-const EXPIRE_EVERY_MS = 100;
 
 /** Redis's anetFormatAddr: "ip:port", IPv6 in brackets; IPv4-mapped IPv6 shown as IPv4. */
 function formatAddr(ip: string | undefined, port: number | undefined): string {
@@ -76,10 +73,6 @@ function socketFd(socket: Socket, fallback: number): number {
   return typeof fd === 'number' && fd >= 0 ? fd : fallback;
 }
 
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** POST and "Host:" as a command: someone is speaking HTTP to us (cross-protocol scripting). */
 function isHttpAttack(name: string): boolean {
   const c = name.charCodeAt(0) | 0x20;
@@ -96,34 +89,19 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   let stopped = false;
   let lastAttackLog = -Infinity;
 
-  const expireTimer = setInterval(() => {
-    try {
-      engine.activeExpireCycle();
-      // clientsCron's timeout check too (the timer below normally answers first).
-      engine.handleBlockedTimeouts();
-      saveIfDue(engine); // logs through engine.log
-    } catch (e) {
-      log('#', `server cron failed: ${describe(e)}`);
-    }
-  }, EXPIRE_EVERY_MS);
-  expireTimer.unref();
-
-  // Blocked clients (BLPOP k 0.2) are answered when their own deadline passes, not at a tick.
-  const blockTimer = new BlockedTimeoutTimer(engine, {
-    setTimeout: (fn, ms) => {
-      const t = setTimeout(() => {
-        try {
-          fn();
-        } catch (e) {
-          log('#', `blocked clients' timeouts failed: ${describe(e)}`);
-        }
-      }, ms);
-      t.unref();
-      return t;
+  // serverCron at hz and blocked clients' timeouts at their deadline (engine/cron.ts); the
+  // timers are unref'd so that they alone do not keep the process running.
+  const cron = new CronTimer(
+    engine,
+    {
+      setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  });
-  blockTimer.start();
+    {
+      onError: (what, e) => log('#', `${what} failed: ${errorText(e)}`),
+    },
+  );
+  cron.start();
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -251,7 +229,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           flush();
         }
       } catch (e) {
-        log('#', `cannot send a reply to client id=${client.id}: ${describe(e)}`);
+        log('#', `cannot send a reply to client id=${client.id}: ${errorText(e)}`);
       }
       // Redis runs an unblocked client's pending commands after the current one, not inside it.
       if (blocked) queueMicrotask(resumeIfUnblocked);
@@ -314,7 +292,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             reply = engine.execute(client, argv);
           } catch (e) {
             log('#', `internal error running '${argv[0]}': ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-            reply = error(internalError(describe(e)));
+            reply = error(internalError(errorText(e)));
           }
           if (gone || stopped) return;
           if (reply !== null) emit(reply);
@@ -333,7 +311,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       } catch (e) {
         // A bug in parsing or encoding: answer, log, and end this connection only.
         log('#', `internal error on client id=${client.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        out += '-' + internalError(describe(e)) + '\r\n';
+        out += '-' + internalError(errorText(e)) + '\r\n';
         closing = true;
       } finally {
         inBatch = false;
@@ -350,7 +328,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         // The shared read buffer is overwritten by the next read: keep the unread bytes.
         if (sink !== null) parser.detach();
       } catch (e) {
-        log('#', `internal error reading from client id=${client.id}: ${describe(e)}`);
+        log('#', `internal error reading from client id=${client.id}: ${errorText(e)}`);
         drop();
       }
     };
@@ -395,8 +373,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   function stop(): Promise<void> {
     stopped = true;
-    clearInterval(expireTimer);
-    blockTimer.stop();
+    cron.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
     for (const s of sockets) s.destroy();
     sockets.clear();
@@ -410,7 +387,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(options.port, host, () => {
       server.off('error', reject);
-      server.on('error', (e) => log('#', `server error: ${describe(e)}`));
+      server.on('error', (e) => log('#', `server error: ${errorText(e)}`));
       engine.onShutdown = shutdown;
       const addr = server.address();
       const port = typeof addr === 'object' && addr !== null ? addr.port : options.port;

@@ -30,3 +30,11 @@ export function isCEq(s: string, tok: string): boolean {
 export function isCSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
+
+/** The value of a hex digit's char code (sds.c's hex_digit_to_int), -1 for any other. */
+export function hexDigitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10;
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10;
+  return -1;
+}

@@ -269,6 +269,12 @@ export function internalError(detail: string): string {
   return noNewlines(`ERR internal error: ${detail}`);
 }
 
+/** What a caught exception says, for an internal error reply or a log line: its message (or name). */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
 export const NOT_ALLOWED_IN_MULTI = 'ERR Command not allowed inside a transaction';
 
 export function prefixOverlapsExisting(given: string, existing: string): string {

@@ -1,5 +1,5 @@
 // Blocking commands through the EngineHost: the blocked command's result carries no reply, the
-// reply comes later as a `push`, and the host's one-shot timer answers timeouts.
+// reply comes later as a `push`, and the timer armed for the deadline answers timeouts.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
 import { EngineHost, type Timers } from './engine-host.js';
@@ -11,8 +11,6 @@ function setup() {
   const timeouts: { fn: () => void; ms: number; id: number }[] = [];
   let nextId = 1;
   const timers: Timers = {
-    setInterval: () => 0,
-    clearInterval: () => {},
     setTimeout: (fn, ms) => {
       const id = nextId++;
       timeouts.push({ fn, ms, id });
@@ -61,12 +59,13 @@ describe('blocking commands in the worker', () => {
     const { clock, sent, timeouts, open, run } = setup();
     const a = open();
     run(a, 'BZPOPMIN', 'z', '0.25');
-    expect(timeouts.map((t) => t.ms)).toEqual([251]);
+    // serverCron's timer (hz 10) and the one armed for the deadline.
+    expect(timeouts.map((t) => t.ms)).toEqual([100, 251]);
     sent.length = 0;
     clock.advance(251);
-    timeouts.shift()!.fn();
+    timeouts.splice(1, 1)[0]!.fn();
     expect(sent).toEqual([{ type: 'push', clientId: a, reply: { t: 'array', v: null } }]);
-    expect(timeouts).toEqual([]);
+    expect(timeouts.map((t) => t.ms)).toEqual([100]);
   });
 
   it('a closed blocked client leaves without a reply or an error counted', () => {
@@ -81,11 +80,11 @@ describe('blocking commands in the worker', () => {
     expect(run(b, 'LLEN', 'q')).toMatchObject({ replies: [{ t: 'int', v: 1 }] });
   });
 
-  it('stop() clears the pending timeout', () => {
+  it('stop() clears the pending timeouts', () => {
     const { host, timeouts, open, run } = setup();
     const a = open();
     run(a, 'BLPOP', 'q', '5');
-    expect(timeouts.length).toBe(1);
+    expect(timeouts.length).toBe(2);
     host.stop();
     expect(timeouts.length).toBe(0);
   });

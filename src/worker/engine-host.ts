@@ -10,36 +10,33 @@ import { commandDocs } from '../shared/command-doc.js';
 import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../shared/reply.js';
-import { internalError } from '../shared/errors.js';
+import { errorText, internalError } from '../shared/errors.js';
 import { snapshot as rdbSnapshot } from '../engine/persistence.js';
-import { BlockedTimeoutTimer } from '../engine/blocking.js';
+import type { TimeoutTimers } from '../engine/blocking.js';
+import { CronTimer } from '../engine/cron.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker, type Unreadable } from './protocol.js';
 import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
 
-export interface Timers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-  /** One-shot timers for blocked clients' timeouts (BLPOP k 0.2); without them no timeout fires. */
-  setTimeout?(fn: () => void, ms: number): unknown;
-  clearTimeout?(handle: unknown): void;
-}
+/** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
+export type Timers = TimeoutTimers;
 
 export interface EngineHostOptions {
   /** The engine to host; a new one from `engine` options otherwise. */
   engine?: Engine | EngineOptions;
-  /** Timers for the active expiry cycle (tests pass fakes). Without them no cycle runs. */
+  /**
+   * Timers for serverCron (hz times a second) and blocked clients' timeouts (engine/cron.ts).
+   * Without them neither runs by itself (tests call cronTick()).
+   */
   timers?: Timers;
-  /** How often the expiry cycle runs, ms (Redis's hz 10 → 100 ms). */
-  expireIntervalMs?: number;
   /** Runs the change-event flush later in the same tick (default queueMicrotask). */
   schedule?: (fn: () => void) => void;
   /** Largest page a snapshot request may ask for. */
   maxSnapshotCount?: number;
   /**
    * Keeps the data safe from a crashed worker or a reload: after changes, an RDB snapshot of the
-   * whole dataset is handed to `save` (from the expiry timer, at most about once a second, and
+   * whole dataset is handed to `save` (after a serverCron run, at most about once a second, and
    * less often when snapshots are slow to make). Not a Redis SAVE: LASTSAVE and the `save`
    * points are untouched.
    */
@@ -62,11 +59,7 @@ export class EngineHost {
   private readonly clients = new Map<number, Client>();
   private pendingChanges: ChangeEvent[] = [];
   private flushScheduled = false;
-  private timer: unknown = undefined;
-  /** Answers blocked clients at their deadline (when the timers can set timeouts). */
-  private blockTimer: BlockedTimeoutTimer | null = null;
-  private readonly timers: Timers | undefined;
-  private readonly expireIntervalMs: number;
+  private readonly cron: CronTimer;
   private readonly schedule: (fn: () => void) => void;
   private readonly maxSnapshotCount: number;
   private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
@@ -85,8 +78,6 @@ export class EngineHost {
     options: EngineHostOptions = {},
   ) {
     this.engine = options.engine instanceof Engine ? options.engine : new Engine(options.engine);
-    this.timers = options.timers;
-    this.expireIntervalMs = options.expireIntervalMs ?? 100;
     this.schedule = options.schedule ?? ((fn) => queueMicrotask(fn));
     this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
     this.autosave = options.autosave;
@@ -94,6 +85,10 @@ export class EngineHost {
     this.discardUnreadable = options.discardUnreadable;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
     this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
+    this.cron = new CronTimer(this.engine, options.timers, {
+      afterRun: () => this.autosaveIfDue(),
+      onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + errorText(e) }),
+    });
     this.engine.onChange((e) => {
       this.unsaved = true;
       this.pendingChanges.push(e);
@@ -104,40 +99,17 @@ export class EngineHost {
     });
   }
 
-  /** Announces `ready` and starts the expiry timer. */
-  /** Starts the timers and says `ready` (with the stored dataset that could not be loaded, if any). */
+  /** Starts serverCron's timers and says `ready` (with the stored dataset that could not be loaded, if any). */
   start(unreadable?: Unreadable | null): void {
-    if (this.timers !== undefined && this.timer === undefined) {
-      this.timer = this.timers.setInterval(() => this.expireTick(), this.expireIntervalMs);
-    }
-    const t = this.timers;
-    if (t?.setTimeout !== undefined && t.clearTimeout !== undefined && this.blockTimer === null) {
-      const setT = t.setTimeout.bind(t);
-      const clearT = t.clearTimeout.bind(t);
-      this.blockTimer = new BlockedTimeoutTimer(this.engine, {
-        setTimeout: (fn, ms) =>
-          setT(() => {
-            try {
-              fn();
-            } catch (e) {
-              this.send({ type: 'error', id: null, message: 'internal error in blocked timeouts: ' + describe(e) });
-            }
-          }, ms),
-        clearTimeout: clearT,
-      });
-      this.blockTimer.start();
-    }
+    this.cron.start();
     const ready: FromWorker = { type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) };
     if (unreadable) ready.unreadable = unreadable;
     this.send(ready);
   }
 
-  /** Stops the expiry timer (the worker is going away). */
+  /** Stops the timers (the worker is going away). */
   stop(): void {
-    if (this.timers !== undefined && this.timer !== undefined) this.timers.clearInterval(this.timer);
-    this.timer = undefined;
-    this.blockTimer?.stop();
-    this.blockTimer = null;
+    this.cron.stop();
   }
 
   /** Posts the change events gathered so far (also called by the scheduled flush). */
@@ -149,16 +121,9 @@ export class EngineHost {
     this.send({ type: 'changes', events });
   }
 
-  /** One run of the active expiry cycle, then an autosave if one is due (the timer calls it). */
-  expireTick(): void {
-    try {
-      this.engine.activeExpireCycle();
-      // Also catches deadlines a fast-forwarded clock passed before their timer fired.
-      this.engine.handleBlockedTimeouts();
-    } catch (e) {
-      this.send({ type: 'error', id: null, message: 'internal error in expiry cycle: ' + describe(e) });
-    }
-    this.autosaveIfDue();
+  /** One serverCron run, then an autosave if one is due (the timer calls it). */
+  cronTick(): void {
+    this.cron.tick();
   }
 
   /** Hands a snapshot to `autosave` when something changed and the interval has passed. */
@@ -171,7 +136,7 @@ export class EngineHost {
       this.unsaved = false;
       this.autosave(bytes);
     } catch (e) {
-      this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + describe(e) });
+      this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     }
     // A snapshot that took long (a big dataset) spaces the next ones out: at most ~10% of the time.
     const took = this.autosaveTime() - started;
@@ -232,7 +197,7 @@ export class EngineHost {
           throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
       }
     } catch (e) {
-      this.send({ type: 'error', id, message: e instanceof BadRequest ? e.message : 'internal error: ' + describe(e) });
+      this.send({ type: 'error', id, message: e instanceof BadRequest ? e.message : 'internal error: ' + errorText(e) });
     }
   }
 
@@ -280,7 +245,7 @@ export class EngineHost {
       // itself) went out first on a socket too.
       if (r !== null) col.replies.push(r);
     } catch (e) {
-      col.replies.push(error(internalError(describe(e))));
+      col.replies.push(error(internalError(errorText(e))));
     } finally {
       this.collecting = outer;
     }
@@ -340,6 +305,7 @@ export class EngineHost {
       if (due > 0) this.engine.activeExpireCycle(due);
       this.engine.handleBlockedTimeouts();
     } else if (action !== 'read') throw new BadRequest(`unknown clock action '${action}'`);
+    if (action !== 'read') this.cron.clockMoved();
     this.send({ type: 'clock', id, now: clock.now(), paused: clock.paused, ahead: clock.ahead });
   }
 
@@ -365,8 +331,3 @@ export class EngineHost {
 }
 
 class BadRequest extends Error {}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
-}

@@ -20,8 +20,6 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   engine: { clock },
   clock,
   timers: {
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },

@@ -27,21 +27,25 @@ afterEach(() => {
 function rig(): Rig {
   const clock = new VirtualClock();
   let current: EngineHost | undefined;
-  let tickFn: (() => void) | null = null;
+  // The host's timers, run by hand: tick() fires serverCron's (hz 10: every 100 ms).
+  const pending = new Map<number, { fn: () => void; ms: number }>();
+  let nextHandle = 1;
   const timers: Timers = {
-    setInterval: (fn) => {
-      tickFn = fn;
-      return 1;
+    setTimeout: (fn, ms) => {
+      pending.set(nextHandle, { fn, ms });
+      return nextHandle++;
     },
-    clearInterval: () => {
-      tickFn = null;
-    },
+    clearTimeout: (h) => void pending.delete(h as number),
   };
   const r: Rig = {
     wc: undefined as unknown as WorkerClient,
     host: () => current!,
     clock,
-    tick: () => tickFn!(),
+    tick: () => {
+      const [handle, cron] = [...pending].find(([, t]) => t.ms === 100)!;
+      pending.delete(handle);
+      cron.fn();
+    },
     hosts: 0,
   };
   r.wc = new WorkerClient(() => {
@@ -303,21 +307,21 @@ describe('EngineHost directly', () => {
     const saved: Uint8Array[] = [];
     const out: FromWorker[] = [];
     const host = new EngineHost((m) => out.push(m), { engine: { clock }, autosave: (b) => saved.push(b), autosaveIntervalMs: 1000 });
-    host.expireTick();
+    host.cronTick();
     expect(saved.length).toBe(0); // nothing changed yet
     host.handle({ type: 'open', id: 1 });
     host.handle({ type: 'run', id: 2, clientId: 3, argv: ['RPUSH', 'queue', 'job:1', 'job:2'] });
     host.handle({ type: 'run', id: 3, clientId: 3, argv: ['SET', 'ttl', 'v', 'EX', '100'] });
-    host.expireTick();
+    host.cronTick();
     expect(saved.length).toBe(1);
     host.handle({ type: 'run', id: 4, clientId: 3, argv: ['INCR', 'n'] });
     clock.advance(500);
-    host.expireTick();
+    host.cronTick();
     expect(saved.length).toBe(1); // within the interval: waits
     clock.advance(600);
-    host.expireTick();
+    host.cronTick();
     expect(saved.length).toBe(2);
-    host.expireTick();
+    host.cronTick();
     expect(saved.length).toBe(2); // no change since: no save
     // Not a Redis save: the changes still count towards the `save` points.
     expect(host.engine.changesSinceLastSave).toBe(4); // RPUSH of two counts two, as in Redis

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CliSession, type SyncSender } from '../../src/cli/session.js';
+import { CliSession, type ReplHost } from '../../src/cli/session.js';
 import { utf8Decode } from '../../src/cli/split-args.js';
 import { VirtualClock } from '../../src/engine/clock.js';
 import { commandSpecs } from '../../src/engine/commands/index.js';
@@ -122,23 +122,31 @@ export function readTypingEntries(): TypingEntry[] {
   return out;
 }
 
-/** Replays typed lines as one redis-cli session over one engine client; returns the transcript. */
-export function replay(lines: readonly string[], mode: 'tty' | 'raw', port: number): { screen: string; stdout: string } {
+/**
+ * Replays typed lines as one redis-cli session over one engine client, through the repl loop
+ * the page's terminal runs (CliSession.runLine); returns the transcript.
+ */
+export async function replay(lines: readonly string[], mode: 'tty' | 'raw', port: number): Promise<{ screen: string; stdout: string }> {
   const engine = new Engine({ clock: new VirtualClock() });
   const client = engine.createClient();
   const session = new CliSession({ specs: commandSpecs, port, mode });
-  const send: SyncSender = (argv) => {
-    const replies: Reply[] = [];
-    client.deliver = (r) => replies.push(r);
-    const r = engine.execute(client, argv);
-    if (r !== null) replies.push(r);
-    return { replies, resp: client.resp };
+  let output = '';
+  const host: ReplHost = {
+    send: (argv) => {
+      const replies: Reply[] = [];
+      client.deliver = (r) => replies.push(r);
+      const r = engine.execute(client, argv);
+      if (r !== null) replies.push(r);
+      return { replies, resp: client.resp };
+    },
+    print: (bytes) => (output += bytes),
   };
   let screen = '';
   let stdout = '';
   for (const line of lines) {
     screen += session.prompt + line + '\n';
-    const { output } = session.runLine(line, send);
+    output = '';
+    await session.runLine(line, host);
     screen += utf8Decode(output);
     stdout += output;
   }

@@ -30,15 +30,15 @@ import {
 describe.each(GOLDEN_SETS)('redis-cli golden: $linesFile ($mode)', (set) => {
   const lines = readTypedLines(set.linesFile);
 
-  it('shows on the screen exactly what redis-cli showed', () => {
+  it('shows on the screen exactly what redis-cli showed', async () => {
     const [header, ...recorded] = readFileSync(join(HERE, set.screenFile), 'utf8').replace(/\n$/, '').split('\n');
-    const { screen } = replay(lines, set.mode, portOfHeader(header!));
+    const { screen } = await replay(lines, set.mode, portOfHeader(header!));
     expect(maskSummaries(screenLines(screen))).toEqual(maskSummaries(recorded));
   });
 
-  it('writes exactly the bytes redis-cli wrote', () => {
+  it('writes exactly the bytes redis-cli wrote', async () => {
     const fixture = JSON.parse(readFileSync(join(HERE, set.stdoutFile), 'utf8')) as StdoutFixture;
-    const { stdout } = replay(lines, set.mode, fixture.port);
+    const { stdout } = await replay(lines, set.mode, fixture.port);
     expect(maskSummaryBytes(stdout).split('\n')).toEqual(maskSummaryBytes(fixture.stdout).split('\n'));
   });
 

@@ -26,7 +26,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('splits typed lines exactly like redis-cli', () => {
+it('splits typed lines exactly like redis-cli', async () => {
   const typed = LINES.flatMap((l) => [`RPUSH x ${l}`, 'LRANGE x 0 -1', 'DEL x']);
   const run = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(server.port)], {
     input: Buffer.from(typed.join('\n') + '\n', 'utf8'),
@@ -35,7 +35,7 @@ it('splits typed lines exactly like redis-cli', () => {
   });
   expect(run.status).toBe(0);
   const theirs = run.stdout.toString('latin1');
-  const ours = replay(typed, 'tty', server.port).stdout;
+  const ours = (await replay(typed, 'tty', server.port)).stdout;
   expect(ours.split('\n')).toEqual(theirs.split('\n'));
   // the sample exercises both outcomes
   expect(theirs).toContain('Invalid argument(s)');

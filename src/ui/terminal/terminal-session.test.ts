@@ -90,7 +90,8 @@ describe('TerminalSession paste', () => {
     expect(pasted.screen()).toContain('(integer) 200\r\n');
     // Each command ran once, in order.
     expect(pasted.runs()).toBe(typed.runs());
-  });
+    // Two hundred lines typed one by one, each waited for: slow on a loaded 2-core machine.
+  }, 60_000);
 
   it('saves the history and reports the tab once for the whole paste', async () => {
     const { session, saved, infos, idle } = await rig();
@@ -110,5 +111,15 @@ describe('TerminalSession paste', () => {
     await engine.run(other, ['RPUSH', 'q', 'y']);
     await idle();
     expect((await engine.run(other, ['LRANGE', 'q', '0', '-1'])).replies).toEqual([{ t: 'array', v: [{ t: 'bulk', v: 'x' }] }]);
+  });
+
+  it('prints the page\'s notice after a reply cut to what the page can show, then the prompt', async () => {
+    const { session, screen, idle } = await rig();
+    session.input('SADD s a b c\rSRANDMEMBER s -500000\r');
+    await idle();
+    const lines = screen().split('\r\n');
+    const notice = lines.indexOf('\x1b[2m(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)\x1b[0m');
+    expect(notice).toBeGreaterThan(0);
+    expect(lines[notice - 1]).toMatch(/^10000\) "[abc]"$/);
   });
 });

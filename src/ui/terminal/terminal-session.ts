@@ -1,14 +1,16 @@
 // One terminal tab: redis-cli's repl loop over an xterm.js screen and one engine connection.
-// The line editor (linenoise) turns keys into lines, CliSession decides what a line means and
-// formats the replies, the WorkerClient runs commands in the engine's worker. Input that
+// The line editor (linenoise) turns keys into lines, CliSession decides what a line means,
+// carries it out and formats the replies (the same loop the tests drive), through this tab's
+// ReplHost: the WorkerClient runs commands in the engine's worker, the screen shows. Input that
 // arrives while a command runs (the rest of a paste, fast typing) waits in a queue and is
 // edited once the next prompt is up, as a tty's line discipline would keep it.
 
 import type { Terminal } from '@xterm/xterm';
 import { LineEditor, type History } from '../../cli/line-editor.js';
-import { CliSession, type LinePlan } from '../../cli/session.js';
+import { CliSession, type Received, type ReplHost } from '../../cli/session.js';
 import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
+import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
@@ -326,50 +328,37 @@ export class TerminalSession {
       }
     }
     try {
-      await this.carryOut(plan);
+      await this.cli.carryOut(plan, this.repl);
     } catch (e) {
       if (e instanceof Interrupted) return;
       // The worker died or restarted under the command: redis-cli would report a lost connection.
-      this.write(`${NOTICE_START}(the command was lost: ${e instanceof Error ? e.message : String(e)})${NOTICE_END}\r\n`);
+      this.write(`${NOTICE_START}(the command was lost: ${errorText(e)})${NOTICE_END}\r\n`);
     }
   }
 
-  private async carryOut(plan: LinePlan): Promise<void> {
-    switch (plan.kind) {
-      case 'nothing':
-        return;
-      case 'print':
-        this.print(plan.text);
-        return;
-      case 'clear':
-        this.write('\x1b[H\x1b[2J');
-        return;
-      case 'quit':
-        this.exit();
-        return;
-      case 'connect':
-        // There is one server here: connecting to it again gives a new connection in db 0.
-        if ((plan.host === '127.0.0.1' || plan.host === 'localhost') && plan.port === 6379) {
-          await this.reconnect();
-        } else {
-          this.print(`Could not connect to Redis at ${plan.host}:${plan.port}: Connection refused\n`);
-        }
-        return;
-      case 'command':
-        for (let n = 0; n < plan.repeat && !this.disposed; n++) await this.send(plan.argv, plan.repeat === 1);
-    }
-  }
+  /** This tab as the CLI session's connection and screen. */
+  private readonly repl: ReplHost<Ran> = {
+    beforeCommand: async () => {
+      if (this.disconnected) await this.reconnect();
+    },
+    send: (argv, once) => this.send(argv, once),
+    print: (bytes) => this.print(bytes),
+    ran: (argv, ran) => this.ran(argv, ran),
+    clear: () => this.write('\x1b[H\x1b[2J'),
+    quit: () => this.exit(),
+    connect: async (host, port) => {
+      // There is one server here: connecting to it again gives a new connection in db 0.
+      if ((host !== '127.0.0.1' && host !== 'localhost') || port !== 6379) return false;
+      await this.reconnect();
+      return true;
+    },
+    now: () => performance.now(),
+    halted: () => this.disposed,
+  };
 
-  private async send(argv: string[], single = false): Promise<void> {
-    if (this.disconnected) await this.reconnect();
+  private async send(argv: string[], once: boolean): Promise<Ran> {
     const handle = await this.connection();
-    let out = this.cli.beforeSend(argv);
-    if (out !== '') {
-      this.print(out); // "Reading messages..." shows before the first reply
-      out = '';
-    }
-    const started = performance.now();
-    const result = await this.runNext(handle, argv, single);
+    const result = await this.runNext(handle, argv, once);
     if (result.blocked) {
       try {
         result.replies = [...result.replies, ...(await this.replyLater())];
@@ -378,21 +367,23 @@ export class TerminalSession {
         throw e;
       }
     }
-    if (this.disconnected && result.replies.length === 0) {
+    return {
+      ...result,
+      handle,
       // The engine ended the connection before answering (QUIT answers first, then closes).
-      this.print(out + 'Error: Server closed the connection\n');
-      return;
-    }
-    out += this.cli.receive(argv, result.replies, result.resp);
-    if (result.truncated) {
-      out += `${NOTICE_START}(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)${NOTICE_END}\n`;
-    }
-    out += this.cli.elapsed(performance.now() - started);
-    this.print(out);
-    this.options.onCommand?.({ handle, argv, replies: result.replies, resp: result.resp, db: result.db });
-    const info: ConnectionInfo = { db: result.db, inMulti: result.inMulti };
+      closed: this.disconnected && result.replies.length === 0,
+      note: result.truncated
+        ? `${NOTICE_START}(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)${NOTICE_END}\n`
+        : undefined,
+    };
+  }
+
+  /** A command's output is on the screen: the lessons hear of it, the tab shows its state. */
+  private ran(argv: readonly string[], ran: Ran): void {
+    this.options.onCommand?.({ handle: ran.handle, argv, replies: ran.replies, resp: ran.resp, db: ran.db });
+    const info: ConnectionInfo = { db: ran.db, inMulti: ran.inMulti };
     const setName = argv.length === 3 && asciiEqualsIgnoreCase(argv[0]!, 'client') && asciiEqualsIgnoreCase(argv[1]!, 'setname');
-    if (setName && result.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);
+    if (setName && ran.replies[0]?.t === 'simple') info.name = utf8Decode(argv[2]!);
     this.info(info);
   }
 
@@ -556,6 +547,9 @@ export class TerminalSession {
     this.term.write(text, () => this.unparsedWrites--);
   }
 }
+
+/** A command's run in the worker, as the CLI session received it. */
+type Ran = RunResult & Received & { handle: number };
 
 /** Ctrl-C abandoned a blocked command. */
 class Interrupted extends Error {}

@@ -1,0 +1,114 @@
+// The engine's periodic work, written once for every host (the TCP server, the worker): Redis's
+// serverCron (the active expiry cycle, the blocked clients' timeouts, the `save` points) run hz
+// times a second, and blocked clients answered at their own deadline in between. The engine
+// owns no timers: a host hands CronTimer its setTimeout and clearTimeout (and keeps what is its
+// own: how errors are told, what else it does after a run, like the worker's autosave).
+
+import { BlockedTimeoutTimer, type TimeoutTimers } from './blocking.js';
+import type { Engine } from './engine.js';
+import { saveIfDue } from './persistence.js';
+
+/** What one serverCron run did, for the host to report. */
+export interface CronRun {
+  /** Keys the active expiry cycle deleted. */
+  expired: number;
+  /** A `save` point was reached and a background save ran (engine.lastBgsaveOk says how it went). */
+  saved: boolean;
+}
+
+/**
+ * One run of serverCron's work that concerns the engine: databasesCron's active expiry cycle,
+ * the timeouts of blocked clients (also answered by CronTimer's own timer; this catches
+ * deadlines a fast-forwarded clock passed), and the `save` points when the engine has storage.
+ */
+export function serverCron(engine: Engine): CronRun {
+  const expired = engine.activeExpireCycle();
+  engine.handleBlockedTimeouts();
+  return { expired, saved: saveIfDue(engine) };
+}
+
+/** serverCron's period for the engine's `hz` (CONFIG SET hz takes effect at the next run). */
+export function cronPeriodMs(engine: Engine): number {
+  return Math.max(1, Math.round(1000 / engine.config.hz));
+}
+
+export interface CronHooks {
+  /** After each run (also after one that failed: `expired` 0, `saved` false). */
+  afterRun?: (run: CronRun) => void;
+  /** A run, or a blocked timeout, threw: `what` names which. The timers keep going. */
+  onError: (what: 'server cron' | 'blocked timeouts', e: unknown) => void;
+}
+
+/**
+ * Drives serverCron and the blocked clients' timeouts with a host's timers. Without timers
+ * nothing runs by itself: the host (a test) calls tick().
+ */
+export class CronTimer {
+  private handle: unknown = undefined;
+  private running = false;
+  private readonly blocked: BlockedTimeoutTimer | null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly timers: TimeoutTimers | undefined,
+    private readonly hooks: CronHooks,
+  ) {
+    const t = timers;
+    this.blocked =
+      t === undefined
+        ? null
+        : new BlockedTimeoutTimer(engine, {
+            setTimeout: (fn, ms) =>
+              t.setTimeout(() => {
+                try {
+                  fn();
+                } catch (e) {
+                  hooks.onError('blocked timeouts', e);
+                }
+              }, ms),
+            clearTimeout: (h) => t.clearTimeout(h),
+          });
+  }
+
+  start(): void {
+    if (this.running || this.timers === undefined) return;
+    this.running = true;
+    this.blocked?.start();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.blocked?.stop();
+    if (this.handle !== undefined) this.timers?.clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+
+  /** The engine's clock jumped (paused, fast-forwarded): the next deadline is re-timed. */
+  clockMoved(): void {
+    this.blocked?.clockMoved();
+  }
+
+  /** One serverCron run and the host's afterRun; errors go to onError. */
+  tick(): void {
+    let run: CronRun = { expired: 0, saved: false };
+    try {
+      run = serverCron(this.engine);
+    } catch (e) {
+      this.hooks.onError('server cron', e);
+    }
+    try {
+      this.hooks.afterRun?.(run);
+    } catch (e) {
+      this.hooks.onError('server cron', e);
+    }
+  }
+
+  private schedule(): void {
+    this.handle = this.timers!.setTimeout(() => {
+      this.handle = undefined;
+      this.tick();
+      if (this.running) this.schedule();
+    }, cronPeriodMs(this.engine));
+  }
+}
