@@ -20,6 +20,7 @@ import {
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
+import { parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, type RObj } from '../objects.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
 import { stringEncoding } from './strings.js';
@@ -154,11 +155,7 @@ function keysCommand(c: Client, argv: string[]): Reply {
 
 const ULONG_MAX = 18446744073709551615n;
 
-/**
- * parseScanCursorOrReply: strtoul rules on the argument as a C string: no leading space, an
- * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
- * them; the empty string is cursor 0. Returns null for "invalid cursor".
- */
+/** What the SCAN family's options ask for (scanGenericCommand). */
 export interface ScanOptions {
   count: number;
   /** null when every element matches (no MATCH, or MATCH *). */
@@ -167,33 +164,50 @@ export interface ScanOptions {
   typeName: string | null;
 }
 
+/** SCAN's options; `withType` (SCAN, not SSCAN/HSCAN/ZSCAN) allows TYPE. */
+interface ScanParse extends ScanOptions {
+  readonly withType: boolean;
+}
+
+const SCAN_OPTIONS: readonly Option<ScanParse>[] = [
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n < 1) return SYNTAX_R;
+      o.count = n;
+    },
+  },
+  {
+    name: 'match',
+    values: 1,
+    read: (o, argv, at) => {
+      const p = argv[at + 1]!;
+      // Exactly "*" matches everything: no pattern to test.
+      o.pattern = p === '*' ? null : p;
+    },
+  },
+  { name: 'type', values: 1, when: (o) => o.withType, read: (o, argv, at) => void (o.typeName = cString(argv[at + 1]!).toLowerCase()) },
+];
+
 /**
  * scanGenericCommand's options from argv[start]: COUNT n (≥ 1), MATCH pattern and, for SCAN
  * only (`withType`), TYPE name. Returns the error reply for anything else.
  */
 export function parseScanOptions(argv: readonly string[], start: number, withType: boolean): ScanOptions | Reply {
-  const opts: ScanOptions = { count: 10, pattern: null, typeName: null };
-  const argc = argv.length;
-  for (let i = start; i < argc; i += 2) {
-    const opt = argv[i]!;
-    const hasValue = argc - i >= 2;
-    if (hasValue && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      opts.count = n;
-    } else if (hasValue && isOpt(opt, 'match')) {
-      const p = argv[i + 1]!;
-      opts.pattern = p === '*' ? null : p;
-    } else if (withType && hasValue && isOpt(opt, 'type')) {
-      opts.typeName = cString(argv[i + 1]!).toLowerCase();
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  return opts;
+  const o: ScanParse = { withType, count: 10, pattern: null, typeName: null };
+  const parsed = parseOptions(argv, start, SCAN_OPTIONS, o);
+  if (typeof parsed === 'object') return parsed;
+  return { count: o.count, pattern: o.pattern, typeName: o.typeName };
 }
 
+/**
+ * parseScanCursorOrReply: strtoul rules on the argument as a C string: no leading space, an
+ * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
+ * them; the empty string is cursor 0. Returns null for "invalid cursor".
+ */
 export function parseScanCursor(arg: string): number | null {
   const s = cString(arg);
   const len = s.length;
