@@ -97,37 +97,26 @@ export function geoScore(lon: number, lat: number): number {
   return hi * TWO32 + lo;
 }
 
-/** (uint64_t) of a double as x86-64 gcc converts it, split into 32-bit halves. */
-function toUint64Halves(s: number, out: Halves): void {
-  if (s !== s || s >= 18446744073709551616) {
-    out.hi = 0;
-    out.lo = 0;
-    return;
-  }
-  if (s < -9223372036854775808 || s === -9223372036854775808) {
-    out.hi = 0x80000000;
-    out.lo = 0;
-    return;
-  }
-  const t = Math.trunc(s);
-  const hi = Math.floor(t / TWO32);
-  out.lo = t - hi * TWO32;
-  out.hi = hi >>> 0;
-}
-
 interface Halves {
   hi: number;
   lo: number;
 }
-const halves: Halves = { hi: 0, lo: 0 };
+
+/** (uint64_t) of a double as x86-64 gcc converts it, split into 32-bit halves. */
+function toUint64Halves(s: number): Halves {
+  if (s !== s || s >= 18446744073709551616) return { hi: 0, lo: 0 };
+  if (s < -9223372036854775808 || s === -9223372036854775808) return { hi: 0x80000000, lo: 0 };
+  const t = Math.trunc(s);
+  const hi = Math.floor(t / TWO32);
+  return { hi: hi >>> 0, lo: t - hi * TWO32 };
+}
 
 /**
  * decodeGeohash: the cell centre (longitude, latitude) of a score read as a step-26 hash,
  * clamped to the limits; written into xy.
  */
 export function decodeScore(score: number, xy: number[]): void {
-  toUint64Halves(score, halves);
-  const { hi, lo } = halves;
+  const { hi, lo } = toUint64Halves(score);
   const ilat = compact16(hi) * 65536 + compact16(lo);
   const ilon = compact16(hi >>> 1) * 65536 + compact16(lo >>> 1);
   decodeCentre(ilat, ilon, GEO_STEP_MAX, xy);
@@ -345,11 +334,18 @@ export function cellScores(h: HashBits): [number, number] {
 // arithmetic and round once; elsewhere they fall back to Math.
 
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
-/** The result of the last ddMul / ddAdd: [hi, lo]. */
-const DD = new Float64Array(2);
 
-/** (ah, al) × (bh, bl) → DD[0]!, DD[1]!. */
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
+/**
+ * A double-double, the unevaluated sum hi + lo: ddMul and ddAdd write their result into one
+ * that the caller owns (each sine, cosine or arcsine makes its own; V8 keeps it in registers).
+ */
+interface DoubleDouble {
+  hi: number;
+  lo: number;
+}
+
+/** (ah, al) × (bh, bl) → out. */
+function ddMul(out: DoubleDouble, ah: number, al: number, bh: number, bl: number): void {
   let t = SPLIT * ah;
   const ahh = t - (t - ah);
   const ahl = ah - ahh;
@@ -360,24 +356,25 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
   const e = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl;
   const lo = e + (ah * bl + al * bh);
   const hi = p + lo;
-  DD[0] = hi;
-  DD[1] = lo - (hi - p);
+  out.hi = hi;
+  out.lo = lo - (hi - p);
 }
 
-/** (ah, al) + (bh, bl) → DD[0]!, DD[1]!. */
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+/** (ah, al) + (bh, bl) → out. */
+function ddAdd(out: DoubleDouble, ah: number, al: number, bh: number, bl: number): void {
   const sum = ah + bh;
   const bb = sum - ah;
   const err = ah - (sum - bb) + (bh - bb);
   const lo = err + al + bl;
   const hi = sum + lo;
-  DD[0] = hi;
-  DD[1] = lo - (hi - sum);
+  out.hi = hi;
+  out.lo = lo - (hi - sum);
 }
 
 /** Taylor coefficients (-1)^k / n! as double-doubles: for sin n = 2k+1, for cos n = 2k. */
 function coefficients(odd: boolean): Float64Array {
   const out = new Float64Array(2 * 16);
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
   let h = 1;
   let l = 0;
   let n = 0;
@@ -388,8 +385,8 @@ function coefficients(odd: boolean): Float64Array {
       n++;
       // (h, l) / n
       const q = h / n;
-      ddMul(q, 0, n, 0);
-      const r = h - DD[0]! - DD[1]! + l;
+      ddMul(dd, q, 0, n, 0);
+      const r = h - dd.hi - dd.lo + l;
       const q2 = r / n;
       h = q + q2;
       l = q2 - (h - q);
@@ -404,57 +401,52 @@ const SIN_C = coefficients(true);
 const COS_C = coefficients(false);
 
 /**
- * Σ c_k x^(2k) (k = 0..15), left in DD: the small terms (k >= split) in plain doubles, the
+ * Σ c_k x^(2k) (k = 0..15) into out: the small terms (k >= split) in plain doubles, the
  * leading ones in double-double (Horner in x²). Sine splits at 4 (its tail stays below 2e-4 of
  * the sum for |x| <= 1.6); cosine, whose sum gets small near π/2, at 7.
  */
-function evenSeries(c: Float64Array, x: number, split: number): void {
+function evenSeries(out: DoubleDouble, c: Float64Array, x: number, split: number): void {
   const x2 = x * x;
   let t = c[30]!;
   for (let k = 14; k >= split; k--) t = t * x2 + c[2 * k]!;
-  ddMul(x, 0, x, 0);
-  const x2h = DD[0]!;
-  const x2l = DD[1]!;
+  ddMul(out, x, 0, x, 0);
+  const x2h = out.hi;
+  const x2l = out.lo;
   let h = t;
   let l = 0;
   for (let k = split - 1; k >= 0; k--) {
-    ddMul(h, l, x2h, x2l);
-    ddAdd(DD[0]!, DD[1]!, c[2 * k]!, c[2 * k + 1]!);
-    h = DD[0]!;
-    l = DD[1]!;
+    ddMul(out, h, l, x2h, x2l);
+    ddAdd(out, out.hi, out.lo, c[2 * k]!, c[2 * k + 1]!);
+    h = out.hi;
+    l = out.lo;
   }
 }
 
 export function geoSin(x: number): number {
   if (!(Math.abs(x) <= 1.6)) return Math.sin(x);
   if (x === 0) return x;
-  evenSeries(SIN_C, x, 4);
-  ddMul(DD[0]!, DD[1]!, x, 0);
-  return DD[0]! + DD[1]!;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, SIN_C, x, 4);
+  ddMul(dd, dd.hi, dd.lo, x, 0);
+  return dd.hi + dd.lo;
 }
 
-/** The last cosine asked for: a search asks for the centre's again and again. */
-let cosIn = 0;
-let cosOut = 1;
-
 export function geoCos(x: number): number {
-  if (x === cosIn) return cosOut;
   if (!(Math.abs(x) <= 1.6)) return Math.cos(x);
-  evenSeries(COS_C, x, 7);
-  const r = DD[0]! + DD[1]!;
-  cosIn = x;
-  cosOut = r;
-  return r;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, COS_C, x, 7);
+  return dd.hi + dd.lo;
 }
 
 export function geoAsin(x: number): number {
   const y = Math.asin(x);
   if (!(x > 0 && x < 0.999)) return y;
   // One Newton step on sin(y) = x, the residual taken in double-double.
-  evenSeries(SIN_C, y, 4);
-  ddMul(DD[0]!, DD[1]!, y, 0);
-  ddAdd(x, 0, -DD[0]!, -DD[1]!);
-  const residual = DD[0]! + DD[1]!;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, SIN_C, y, 4);
+  ddMul(dd, dd.hi, dd.lo, y, 0);
+  ddAdd(dd, x, 0, -dd.hi, -dd.lo);
+  const residual = dd.hi + dd.lo;
   // The divisor only scales a correction of about an ulp: Math's cosine is precise enough.
   return y + residual / Math.cos(y);
 }
@@ -473,7 +465,10 @@ export function distance(lon1: number, lat1: number, lon2: number, lat2: number)
   const lat1r = degRad(lat1);
   const lat2r = degRad(lat2);
   const u = geoSin((lat2r - lat1r) / 2);
-  const a = u * u + geoCos(lat1r) * geoCos(lat2r) * v * v;
+  // A box's width is measured along one latitude: one cosine serves both ends.
+  const cos1 = geoCos(lat1r);
+  const cos2 = lat2r === lat1r ? cos1 : geoCos(lat2r);
+  const a = u * u + cos1 * cos2 * v * v;
   return 2.0 * EARTH_RADIUS_IN_METERS * geoAsin(Math.sqrt(a));
 }
 
@@ -531,14 +526,12 @@ export function formatDistance(d: number): string {
   return (neg ? '-' : '') + padded.slice(0, padded.length - 4) + '.' + padded.slice(padded.length - 4);
 }
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-
 /** A finite double as sign, integer mantissa and binary exponent (value = m × 2^e). */
 function decompose(x: number): { neg: boolean; m: bigint; e: number } {
-  F64[0] = x;
-  const lo = U32[0]!;
-  const hi = U32[1]!;
+  const bits = new DataView(new ArrayBuffer(8));
+  bits.setFloat64(0, x);
+  const hi = bits.getUint32(0);
+  const lo = bits.getUint32(4);
   const neg = hi >>> 31 === 1;
   const bexp = (hi >>> 20) & 0x7ff;
   let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
