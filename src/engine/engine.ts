@@ -126,6 +126,10 @@ export class Engine {
   lastBgsaveOk = true;
   /** rdb_last_bgsave_time_sec: -1 until a BGSAVE ran. */
   lastBgsaveTimeSec = -1;
+  /** Unix ms of the last automatic save tried (a failed one is retried after a delay). */
+  lastAutoSaveTry = -Infinity;
+  /** A BGSAVE is scheduled to run once the current synchronous work ends. */
+  bgsaveScheduled = false;
   /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;

@@ -198,8 +198,6 @@ export function saveToStorage(engine: Engine): boolean {
   return true;
 }
 
-const pendingScheduled = new WeakSet<Engine>();
-
 /**
  * BGSAVE: the save runs at once (there is no fork here) and the outcome is recorded the way a
  * finished child's is: rdb_last_bgsave_status, rdb_last_bgsave_time_sec.
@@ -213,7 +211,6 @@ export function backgroundSave(engine: Engine): void {
 
 /** After a failed automatic save Redis waits this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const AUTO_SAVE_RETRY_MS = 5000;
-const lastAutoSaveTry = new WeakMap<Engine, number>();
 
 /**
  * serverCron's save points: once some `save <seconds> <changes>` pair is reached (at least
@@ -223,10 +220,10 @@ const lastAutoSaveTry = new WeakMap<Engine, number>();
 export function saveIfDue(engine: Engine): boolean {
   if (engine.storage === undefined || engine.changesSinceLastSave === 0) return false;
   const now = Math.floor(engine.clock.now());
-  if (!engine.lastBgsaveOk && now - (lastAutoSaveTry.get(engine) ?? -Infinity) < AUTO_SAVE_RETRY_MS) return false;
+  if (!engine.lastBgsaveOk && now - engine.lastAutoSaveTry < AUTO_SAVE_RETRY_MS) return false;
   for (const [seconds, changes] of engine.config.saveParams) {
     if (engine.changesSinceLastSave >= changes && now - engine.lastSave > seconds * 1000) {
-      lastAutoSaveTry.set(engine, now);
+      engine.lastAutoSaveTry = now;
       backgroundSave(engine);
       return true;
     }
@@ -240,10 +237,10 @@ export function saveIfDue(engine: Engine): boolean {
  * Returns false when a save was already scheduled.
  */
 export function scheduleBackgroundSave(engine: Engine): boolean {
-  if (pendingScheduled.has(engine)) return false;
-  pendingScheduled.add(engine);
+  if (engine.bgsaveScheduled) return false;
+  engine.bgsaveScheduled = true;
   void Promise.resolve().then(() => {
-    pendingScheduled.delete(engine);
+    engine.bgsaveScheduled = false;
     backgroundSave(engine);
   });
   return true;
