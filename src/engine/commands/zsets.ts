@@ -6,7 +6,7 @@
 
 import type { Client } from '../client.js';
 import type { CommandSpec, KeySpec } from '../command.js';
-import type { ZSet } from '../ds/zset.js';
+import type { ZScanOrder, ZSet } from '../ds/zset.js';
 import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
@@ -496,22 +496,14 @@ function zrandmemberCommand(c: Client, argv: string[]): Reply {
 // added or removed during the iteration may or may not be returned. The hash order of a zset is
 // computed once and reused until the zset changes (ZSet.version).
 
-interface ScanOrder {
-  version: number;
-  hashes: Uint32Array;
-  members: string[];
-}
-
-const scanOrders = new WeakMap<ZSet, ScanOrder>();
-
 function memberHash(m: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < m.length; i++) h = Math.imul(h ^ m.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-function scanOrderOf(z: ZSet): ScanOrder {
-  const cached = scanOrders.get(z);
+function scanOrderOf(z: ZSet): ZScanOrder {
+  const cached = z.scanOrder;
   if (cached !== undefined && cached.version === z.version) return cached;
   const n = z.size;
   const raw: string[] = new Array(n);
@@ -544,7 +536,7 @@ function scanOrderOf(z: ZSet): ScanOrder {
     members[k] = raw[from]!;
   }
   const so = { version: z.version, hashes, members };
-  scanOrders.set(z, so);
+  z.scanOrder = so;
   return so;
 }
 
