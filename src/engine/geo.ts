@@ -234,6 +234,8 @@ export interface GeoShape {
   width: number;
   height: number;
   conversion: number;
+  /** The cosine of the centre's latitude, worked out by the search's first exact distance. */
+  cosLat?: number;
 }
 
 /** geohashEstimateStepsByRadius. */
@@ -456,8 +458,11 @@ export function latDistance(lat1: number, lat2: number): number {
   return EARTH_RADIUS_IN_METERS * Math.abs(degRad(lat2) - degRad(lat1));
 }
 
-/** geohashGetDistance: haversine, in metres. */
-export function distance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+/**
+ * geohashGetDistance: haversine, in metres. `cosLat1`, when given, is geoCos of lat1 in radians
+ * (a search's centre, the same for every point).
+ */
+export function distance(lon1: number, lat1: number, lon2: number, lat2: number, cosLat1?: number): number {
   const lon1r = degRad(lon1);
   const lon2r = degRad(lon2);
   const v = geoSin((lon2r - lon1r) / 2);
@@ -466,7 +471,7 @@ export function distance(lon1: number, lat1: number, lon2: number, lat2: number)
   const lat2r = degRad(lat2);
   const u = geoSin((lat2r - lat1r) / 2);
   // A box's width is measured along one latitude: one cosine serves both ends.
-  const cos1 = geoCos(lat1r);
+  const cos1 = cosLat1 ?? geoCos(lat1r);
   const cos2 = lat2r === lat1r ? cos1 : geoCos(lat2r);
   const a = u * u + cos1 * cos2 * v * v;
   return 2.0 * EARTH_RADIUS_IN_METERS * geoAsin(Math.sqrt(a));
@@ -497,7 +502,7 @@ export function distanceIfWithin(s: GeoShape, lon: number, lat: number): number 
   if (s.circle) {
     const limit = s.radius * s.conversion;
     if (surelyBeyond(roughDistance(s.lon, s.lat, lon, lat), limit)) return -1;
-    const d = distance(s.lon, s.lat, lon, lat);
+    const d = distance(s.lon, s.lat, lon, lat, (s.cosLat ??= geoCos(degRad(s.lat))));
     return d > limit ? -1 : d;
   }
   const widthM = s.width * s.conversion;
@@ -505,7 +510,7 @@ export function distanceIfWithin(s: GeoShape, lon: number, lat: number): number 
   if (latDistance(lat, s.lat) > heightM / 2) return -1;
   if (surelyBeyond(roughDistance(lon, lat, s.lon, lat), widthM / 2)) return -1;
   if (distance(lon, lat, s.lon, lat) > widthM / 2) return -1;
-  return distance(s.lon, s.lat, lon, lat);
+  return distance(s.lon, s.lat, lon, lat, (s.cosLat ??= geoCos(degRad(s.lat))));
 }
 
 // ---- number formats ---------------------------------------------------------------------------
@@ -526,22 +531,41 @@ export function formatDistance(d: number): string {
   return (neg ? '-' : '') + padded.slice(0, padded.length - 4) + '.' + padded.slice(padded.length - 4);
 }
 
-/** A finite double as sign, integer mantissa and binary exponent (value = m × 2^e). */
+const TWO52 = 2 ** 52;
+const TWO53 = 2 ** 53;
+const TWO85 = 2 ** 85;
+
+/**
+ * A finite double as sign, integer mantissa and binary exponent (value = m × 2^e), as its bits
+ * give them: m in [2^52, 2^53), or below 2^52 with e = -1074 for a subnormal. Found by scaling
+ * with powers of two, which is exact, rather than through a typed-array view of the bits.
+ */
 function decompose(x: number): { neg: boolean; m: bigint; e: number } {
-  const bits = new DataView(new ArrayBuffer(8));
-  bits.setFloat64(0, x);
-  const hi = bits.getUint32(0);
-  const lo = bits.getUint32(4);
-  const neg = hi >>> 31 === 1;
-  const bexp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (bexp === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = bexp - 1075;
+  const neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  let e = 0;
+  if (a >= TWO53) {
+    while (a >= TWO85) {
+      a /= TWO32;
+      e += 32;
+    }
+    while (a >= TWO53) {
+      a /= 2;
+      e++;
+    }
+  } else if (a !== 0) {
+    while (a < 2 ** 20 && e - 32 >= -1074) {
+      a *= TWO32;
+      e -= 32;
+    }
+    while (a < TWO52 && e > -1074) {
+      a *= 2;
+      e--;
+    }
+  } else {
+    e = -1074;
   }
-  return { neg, m, e };
+  return { neg, m: BigInt(a), e };
 }
 
 /** addReplyHumanLongDouble's text of a double: "%.17Lf" with trailing zeros removed. */

@@ -50,17 +50,11 @@ function mulHi32(a: number, b: number): number {
   return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) >>> 0;
 }
 
-/** A 64-bit hash as two unsigned 32-bit halves. */
-interface Hash64 {
-  hi: number;
-  lo: number;
-}
-
 /**
- * MurmurHash64A of a byte string. The pair it returns is used at once by its caller, so V8
- * (which inlines this into patLen) does not allocate it.
+ * MurmurHash64A of a byte string: its high 32 bits when `high`, else its low 32 bits (one
+ * number back, so nothing is allocated or left behind; the low half is nearly always enough).
  */
-function murmur64(s: string): Hash64 {
+function murmur64(s: string, high: boolean): number {
   const len = s.length;
   // h = seed ^ (len * m)
   let hHi = (mulHi32(len, M_LO) + Math.imul(len, M_HI)) >>> 0;
@@ -108,13 +102,12 @@ function murmur64(s: string): Hash64 {
   hLo = Math.imul(hLo, M_LO) >>> 0;
   hHi = hi;
   hLo = (hLo ^ (hHi >>> 15)) >>> 0;
-  return { hi: hHi, lo: hLo };
+  return high ? hHi : hLo;
 }
 
 /** MurmurHash64A as a BigInt (tests and debugging). */
 export function murmurHash64A(s: string): bigint {
-  const h = murmur64(s);
-  return (BigInt(h.hi) << 32n) | BigInt(h.lo);
+  return (BigInt(murmur64(s, true)) << 32n) | BigInt(murmur64(s, false));
 }
 
 /**
@@ -123,13 +116,17 @@ export function murmurHash64A(s: string): bigint {
  * (read them with patCount and patIndex).
  */
 function patLen(s: string): number {
-  const h = murmur64(s);
-  const index = h.lo & HLL_P_MASK;
-  const low = h.lo >>> HLL_P; // 18 bits of the original hash, 14..31
+  const lo = murmur64(s, false);
+  const index = lo & HLL_P_MASK;
+  const low = lo >>> HLL_P; // 18 bits of the original hash, 14..31
   let count: number;
-  if (low !== 0) count = 32 - Math.clz32(low & -low);
-  else if (h.hi !== 0) count = 18 + 32 - Math.clz32(h.hi & -h.hi);
-  else count = HLL_Q + 1;
+  if (low !== 0) {
+    count = 32 - Math.clz32(low & -low);
+  } else {
+    // 1 element in 2^18: the run goes on into the high half, hashed again for it.
+    const hi = murmur64(s, true);
+    count = hi !== 0 ? 18 + 32 - Math.clz32(hi & -hi) : HLL_Q + 1;
+  }
   return (count << HLL_P) | index;
 }
 
