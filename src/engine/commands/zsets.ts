@@ -14,7 +14,7 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import {
@@ -324,6 +324,22 @@ function zpopmaxCommand(c: Client, argv: string[]): Reply {
   return zpopMinMax(c, argv, ZSET_MAX);
 }
 
+const ZMPOP_SIDES = ['min', 'max'] as const;
+
+/** ZMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
+const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [
+  {
+    name: 'count',
+    values: 1,
+    when: (o) => o.count === -1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
+      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
+      o.count = n;
+    },
+  },
+];
+
 /**
  * ZMPOP / BZMPOP argument parsing (zmpopGenericCommand): `numkeys key… MIN|MAX [COUNT n]` from
  * argv[numkeysIdx]. Returns the keys, side and count, or the error reply.
@@ -334,24 +350,13 @@ export function parseZmpop(argv: string[], numkeysIdx: number): { keys: string[]
   if (numkeys === null || numkeys < 1) return NUMKEYS_NOT_POSITIVE_R;
   const whereIdx = numkeysIdx + numkeys + 1;
   if (whereIdx >= argc) return SYNTAX_R;
-  let where: number;
-  const w = argv[whereIdx]!;
-  if (isOpt(w, 'min')) where = ZSET_MIN;
-  else if (isOpt(w, 'max')) where = ZSET_MAX;
-  else return SYNTAX_R;
-  let count = -1;
-  for (let j = whereIdx + 1; j < argc; j++) {
-    if (count === -1 && isOpt(argv[j]!, 'count') && j < argc - 1) {
-      j++;
-      const n = parseIntArg(argv[j]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      count = n;
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  if (count === -1) count = 1;
-  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count };
+  const side = oneOf(argv[whereIdx]!, ZMPOP_SIDES);
+  if (side === null) return SYNTAX_R;
+  const where = side === 'min' ? ZSET_MIN : ZSET_MAX;
+  const opts = { count: -1 };
+  const parsed = parseOptions(argv, whereIdx + 1, ZMPOP_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count: opts.count === -1 ? 1 : opts.count };
 }
 
 function zmpopCommand(c: Client, argv: string[]): Reply {
