@@ -322,28 +322,38 @@ function moveCommand(c: Client, argv: string[]): Reply {
   return ONE;
 }
 
+/** COPY's options; `client` is the caller, whose databases DB names. */
+interface CopyOptions {
+  readonly client: Client;
+  replace: boolean;
+  dst: Database;
+}
+
+const COPY_OPTIONS: readonly Option<CopyOptions>[] = [
+  { name: 'replace', read: (o) => void (o.replace = true) },
+  {
+    name: 'db',
+    values: 1,
+    read: (o, argv, at) => {
+      const arg = argv[at + 1]!;
+      const index = parseCInt(arg);
+      if (index === null) return cIntError(arg);
+      const db = dbAt(o.client, index);
+      if (db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+      o.dst = db;
+    },
+  },
+];
+
 function copyCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const newKey = argv[2]!;
   const engine = c.engine;
   const src = c.db;
-  let dst = src;
-  let replace = false;
-  for (let j = 3; j < argv.length; j++) {
-    const opt = argv[j]!;
-    if (isOpt(opt, 'replace')) {
-      replace = true;
-    } else if (isOpt(opt, 'db') && argv.length - j - 1 >= 1) {
-      const index = parseCInt(argv[j + 1]!);
-      if (index === null) return cIntError(argv[j + 1]!);
-      const db = dbAt(c, index);
-      if (db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
-      dst = db;
-      j++;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: CopyOptions = { client: c, replace: false, dst: src };
+  const parsed = parseOptions(argv, 3, COPY_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { replace, dst } = opts;
   if (src === dst && key === newKey) return error(E.SAME_OBJECT);
   const obj = lookupRead(c, key);
   if (obj === undefined) return ZERO;
