@@ -97,18 +97,17 @@ export function geoScore(lon: number, lat: number): number {
   return hi * TWO32 + lo;
 }
 
-interface Halves {
-  hi: number;
-  lo: number;
-}
 
-/** (uint64_t) of a double as x86-64 gcc converts it, split into 32-bit halves. */
-function toUint64Halves(s: number): Halves {
+/**
+ * (uint64_t) of a negative, NaN or too large double as x86-64 gcc converts it (NaN and 2^64 up:
+ * 0; -2^63 and below: 2^63; else the two's complement of its integer part), in 32-bit halves.
+ */
+function otherUint64Halves(s: number): { hi: number; lo: number } {
   if (s !== s || s >= 18446744073709551616) return { hi: 0, lo: 0 };
-  if (s < -9223372036854775808 || s === -9223372036854775808) return { hi: 0x80000000, lo: 0 };
+  if (s <= -9223372036854775808) return { hi: 0x80000000, lo: 0 };
   const t = Math.trunc(s);
-  const hi = Math.floor(t / TWO32);
-  return { hi: hi >>> 0, lo: t - hi * TWO32 };
+  const h = Math.floor(t / TWO32);
+  return { hi: h >>> 0, lo: t - h * TWO32 };
 }
 
 /**
@@ -116,7 +115,19 @@ function toUint64Halves(s: number): Halves {
  * clamped to the limits; written into xy.
  */
 export function decodeScore(score: number, xy: number[]): void {
-  const { hi, lo } = toUint64Halves(score);
+  // (uint64_t) of the double, in 32-bit halves. Every point a search looks at comes here, with
+  // a score in [0, 2^52): that case is worked out inline, without a pair to return.
+  let hi: number;
+  let lo: number;
+  if (score >= 0 && score < 18446744073709551616) {
+    const h = Math.floor(score / TWO32);
+    hi = h >>> 0;
+    lo = Math.floor(score - h * TWO32);
+  } else {
+    const p = otherUint64Halves(score);
+    hi = p.hi;
+    lo = p.lo;
+  }
   const ilat = compact16(hi) * 65536 + compact16(lo);
   const ilon = compact16(hi >>> 1) * 65536 + compact16(lo >>> 1);
   decodeCentre(ilat, ilon, GEO_STEP_MAX, xy);
