@@ -97,37 +97,37 @@ export function geoScore(lon: number, lat: number): number {
   return hi * TWO32 + lo;
 }
 
-/** (uint64_t) of a double as x86-64 gcc converts it, split into 32-bit halves. */
-function toUint64Halves(s: number, out: Halves): void {
-  if (s !== s || s >= 18446744073709551616) {
-    out.hi = 0;
-    out.lo = 0;
-    return;
-  }
-  if (s < -9223372036854775808 || s === -9223372036854775808) {
-    out.hi = 0x80000000;
-    out.lo = 0;
-    return;
-  }
-  const t = Math.trunc(s);
-  const hi = Math.floor(t / TWO32);
-  out.lo = t - hi * TWO32;
-  out.hi = hi >>> 0;
-}
 
-interface Halves {
-  hi: number;
-  lo: number;
+/**
+ * (uint64_t) of a negative, NaN or too large double as x86-64 gcc converts it (NaN and 2^64 up:
+ * 0; -2^63 and below: 2^63; else the two's complement of its integer part), in 32-bit halves.
+ */
+function otherUint64Halves(s: number): { hi: number; lo: number } {
+  if (s !== s || s >= 18446744073709551616) return { hi: 0, lo: 0 };
+  if (s <= -9223372036854775808) return { hi: 0x80000000, lo: 0 };
+  const t = Math.trunc(s);
+  const h = Math.floor(t / TWO32);
+  return { hi: h >>> 0, lo: t - h * TWO32 };
 }
-const halves: Halves = { hi: 0, lo: 0 };
 
 /**
  * decodeGeohash: the cell centre (longitude, latitude) of a score read as a step-26 hash,
  * clamped to the limits; written into xy.
  */
 export function decodeScore(score: number, xy: number[]): void {
-  toUint64Halves(score, halves);
-  const { hi, lo } = halves;
+  // (uint64_t) of the double, in 32-bit halves. Every point a search looks at comes here, with
+  // a score in [0, 2^52): that case is worked out inline, without a pair to return.
+  let hi: number;
+  let lo: number;
+  if (score >= 0 && score < 18446744073709551616) {
+    const h = Math.floor(score / TWO32);
+    hi = h >>> 0;
+    lo = Math.floor(score - h * TWO32);
+  } else {
+    const p = otherUint64Halves(score);
+    hi = p.hi;
+    lo = p.lo;
+  }
   const ilat = compact16(hi) * 65536 + compact16(lo);
   const ilon = compact16(hi >>> 1) * 65536 + compact16(lo >>> 1);
   decodeCentre(ilat, ilon, GEO_STEP_MAX, xy);
@@ -245,6 +245,8 @@ export interface GeoShape {
   width: number;
   height: number;
   conversion: number;
+  /** The cosine of the centre's latitude, worked out by the search's first exact distance. */
+  cosLat?: number;
 }
 
 /** geohashEstimateStepsByRadius. */
@@ -345,11 +347,18 @@ export function cellScores(h: HashBits): [number, number] {
 // arithmetic and round once; elsewhere they fall back to Math.
 
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
-/** The result of the last ddMul / ddAdd: [hi, lo]. */
-const DD = new Float64Array(2);
 
-/** (ah, al) × (bh, bl) → DD[0]!, DD[1]!. */
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
+/**
+ * A double-double, the unevaluated sum hi + lo: ddMul and ddAdd write their result into one
+ * that the caller owns (each sine, cosine or arcsine makes its own; V8 keeps it in registers).
+ */
+interface DoubleDouble {
+  hi: number;
+  lo: number;
+}
+
+/** (ah, al) × (bh, bl) → out. */
+function ddMul(out: DoubleDouble, ah: number, al: number, bh: number, bl: number): void {
   let t = SPLIT * ah;
   const ahh = t - (t - ah);
   const ahl = ah - ahh;
@@ -360,24 +369,25 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
   const e = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl;
   const lo = e + (ah * bl + al * bh);
   const hi = p + lo;
-  DD[0] = hi;
-  DD[1] = lo - (hi - p);
+  out.hi = hi;
+  out.lo = lo - (hi - p);
 }
 
-/** (ah, al) + (bh, bl) → DD[0]!, DD[1]!. */
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+/** (ah, al) + (bh, bl) → out. */
+function ddAdd(out: DoubleDouble, ah: number, al: number, bh: number, bl: number): void {
   const sum = ah + bh;
   const bb = sum - ah;
   const err = ah - (sum - bb) + (bh - bb);
   const lo = err + al + bl;
   const hi = sum + lo;
-  DD[0] = hi;
-  DD[1] = lo - (hi - sum);
+  out.hi = hi;
+  out.lo = lo - (hi - sum);
 }
 
 /** Taylor coefficients (-1)^k / n! as double-doubles: for sin n = 2k+1, for cos n = 2k. */
 function coefficients(odd: boolean): Float64Array {
   const out = new Float64Array(2 * 16);
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
   let h = 1;
   let l = 0;
   let n = 0;
@@ -388,8 +398,8 @@ function coefficients(odd: boolean): Float64Array {
       n++;
       // (h, l) / n
       const q = h / n;
-      ddMul(q, 0, n, 0);
-      const r = h - DD[0]! - DD[1]! + l;
+      ddMul(dd, q, 0, n, 0);
+      const r = h - dd.hi - dd.lo + l;
       const q2 = r / n;
       h = q + q2;
       l = q2 - (h - q);
@@ -404,57 +414,52 @@ const SIN_C = coefficients(true);
 const COS_C = coefficients(false);
 
 /**
- * Σ c_k x^(2k) (k = 0..15), left in DD: the small terms (k >= split) in plain doubles, the
+ * Σ c_k x^(2k) (k = 0..15) into out: the small terms (k >= split) in plain doubles, the
  * leading ones in double-double (Horner in x²). Sine splits at 4 (its tail stays below 2e-4 of
  * the sum for |x| <= 1.6); cosine, whose sum gets small near π/2, at 7.
  */
-function evenSeries(c: Float64Array, x: number, split: number): void {
+function evenSeries(out: DoubleDouble, c: Float64Array, x: number, split: number): void {
   const x2 = x * x;
   let t = c[30]!;
   for (let k = 14; k >= split; k--) t = t * x2 + c[2 * k]!;
-  ddMul(x, 0, x, 0);
-  const x2h = DD[0]!;
-  const x2l = DD[1]!;
+  ddMul(out, x, 0, x, 0);
+  const x2h = out.hi;
+  const x2l = out.lo;
   let h = t;
   let l = 0;
   for (let k = split - 1; k >= 0; k--) {
-    ddMul(h, l, x2h, x2l);
-    ddAdd(DD[0]!, DD[1]!, c[2 * k]!, c[2 * k + 1]!);
-    h = DD[0]!;
-    l = DD[1]!;
+    ddMul(out, h, l, x2h, x2l);
+    ddAdd(out, out.hi, out.lo, c[2 * k]!, c[2 * k + 1]!);
+    h = out.hi;
+    l = out.lo;
   }
 }
 
 export function geoSin(x: number): number {
   if (!(Math.abs(x) <= 1.6)) return Math.sin(x);
   if (x === 0) return x;
-  evenSeries(SIN_C, x, 4);
-  ddMul(DD[0]!, DD[1]!, x, 0);
-  return DD[0]! + DD[1]!;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, SIN_C, x, 4);
+  ddMul(dd, dd.hi, dd.lo, x, 0);
+  return dd.hi + dd.lo;
 }
 
-/** The last cosine asked for: a search asks for the centre's again and again. */
-let cosIn = 0;
-let cosOut = 1;
-
 export function geoCos(x: number): number {
-  if (x === cosIn) return cosOut;
   if (!(Math.abs(x) <= 1.6)) return Math.cos(x);
-  evenSeries(COS_C, x, 7);
-  const r = DD[0]! + DD[1]!;
-  cosIn = x;
-  cosOut = r;
-  return r;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, COS_C, x, 7);
+  return dd.hi + dd.lo;
 }
 
 export function geoAsin(x: number): number {
   const y = Math.asin(x);
   if (!(x > 0 && x < 0.999)) return y;
   // One Newton step on sin(y) = x, the residual taken in double-double.
-  evenSeries(SIN_C, y, 4);
-  ddMul(DD[0]!, DD[1]!, y, 0);
-  ddAdd(x, 0, -DD[0]!, -DD[1]!);
-  const residual = DD[0]! + DD[1]!;
+  const dd: DoubleDouble = { hi: 0, lo: 0 };
+  evenSeries(dd, SIN_C, y, 4);
+  ddMul(dd, dd.hi, dd.lo, y, 0);
+  ddAdd(dd, x, 0, -dd.hi, -dd.lo);
+  const residual = dd.hi + dd.lo;
   // The divisor only scales a correction of about an ulp: Math's cosine is precise enough.
   return y + residual / Math.cos(y);
 }
@@ -464,8 +469,11 @@ export function latDistance(lat1: number, lat2: number): number {
   return EARTH_RADIUS_IN_METERS * Math.abs(degRad(lat2) - degRad(lat1));
 }
 
-/** geohashGetDistance: haversine, in metres. */
-export function distance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+/**
+ * geohashGetDistance: haversine, in metres. `cosLat1`, when given, is geoCos of lat1 in radians
+ * (a search's centre, the same for every point).
+ */
+export function distance(lon1: number, lat1: number, lon2: number, lat2: number, cosLat1?: number): number {
   const lon1r = degRad(lon1);
   const lon2r = degRad(lon2);
   const v = geoSin((lon2r - lon1r) / 2);
@@ -473,7 +481,10 @@ export function distance(lon1: number, lat1: number, lon2: number, lat2: number)
   const lat1r = degRad(lat1);
   const lat2r = degRad(lat2);
   const u = geoSin((lat2r - lat1r) / 2);
-  const a = u * u + geoCos(lat1r) * geoCos(lat2r) * v * v;
+  // A box's width is measured along one latitude: one cosine serves both ends.
+  const cos1 = cosLat1 ?? geoCos(lat1r);
+  const cos2 = lat2r === lat1r ? cos1 : geoCos(lat2r);
+  const a = u * u + cos1 * cos2 * v * v;
   return 2.0 * EARTH_RADIUS_IN_METERS * geoAsin(Math.sqrt(a));
 }
 
@@ -502,7 +513,7 @@ export function distanceIfWithin(s: GeoShape, lon: number, lat: number): number 
   if (s.circle) {
     const limit = s.radius * s.conversion;
     if (surelyBeyond(roughDistance(s.lon, s.lat, lon, lat), limit)) return -1;
-    const d = distance(s.lon, s.lat, lon, lat);
+    const d = distance(s.lon, s.lat, lon, lat, (s.cosLat ??= geoCos(degRad(s.lat))));
     return d > limit ? -1 : d;
   }
   const widthM = s.width * s.conversion;
@@ -510,7 +521,7 @@ export function distanceIfWithin(s: GeoShape, lon: number, lat: number): number 
   if (latDistance(lat, s.lat) > heightM / 2) return -1;
   if (surelyBeyond(roughDistance(lon, lat, s.lon, lat), widthM / 2)) return -1;
   if (distance(lon, lat, s.lon, lat) > widthM / 2) return -1;
-  return distance(s.lon, s.lat, lon, lat);
+  return distance(s.lon, s.lat, lon, lat, (s.cosLat ??= geoCos(degRad(s.lat))));
 }
 
 // ---- number formats ---------------------------------------------------------------------------
@@ -531,24 +542,41 @@ export function formatDistance(d: number): string {
   return (neg ? '-' : '') + padded.slice(0, padded.length - 4) + '.' + padded.slice(padded.length - 4);
 }
 
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
+const TWO52 = 2 ** 52;
+const TWO53 = 2 ** 53;
+const TWO85 = 2 ** 85;
 
-/** A finite double as sign, integer mantissa and binary exponent (value = m × 2^e). */
+/**
+ * A finite double as sign, integer mantissa and binary exponent (value = m × 2^e), as its bits
+ * give them: m in [2^52, 2^53), or below 2^52 with e = -1074 for a subnormal. Found by scaling
+ * with powers of two, which is exact, rather than through a typed-array view of the bits.
+ */
 function decompose(x: number): { neg: boolean; m: bigint; e: number } {
-  F64[0] = x;
-  const lo = U32[0]!;
-  const hi = U32[1]!;
-  const neg = hi >>> 31 === 1;
-  const bexp = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (bexp === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = bexp - 1075;
+  const neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  let e = 0;
+  if (a >= TWO53) {
+    while (a >= TWO85) {
+      a /= TWO32;
+      e += 32;
+    }
+    while (a >= TWO53) {
+      a /= 2;
+      e++;
+    }
+  } else if (a !== 0) {
+    while (a < 2 ** 20 && e - 32 >= -1074) {
+      a *= TWO32;
+      e -= 32;
+    }
+    while (a < TWO52 && e > -1074) {
+      a *= 2;
+      e--;
+    }
+  } else {
+    e = -1074;
   }
-  return { neg, m, e };
+  return { neg, m: BigInt(a), e };
 }
 
 /** addReplyHumanLongDouble's text of a double: "%.17Lf" with trailing zeros removed. */

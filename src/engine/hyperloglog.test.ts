@@ -61,6 +61,20 @@ describe('MurmurHash64A', () => {
       expect(count).toBeLessThanOrEqual(51);
     }
   });
+
+  it('hllPatLen as Redis computes it from the 64-bit hash, runs into the high half included', () => {
+    // e437161 and e596436 hash with bits 14..31 all zero (1 element in 2^18 does).
+    for (const s of ['a', 'foo', 'e437161', 'e596436', ...Array.from({ length: 500 }, (_, i) => 'e' + i)]) {
+      const h = reference(s);
+      let rest = (h >> 14n) | (1n << 50n);
+      let count = 1;
+      while ((rest & 1n) === 0n) {
+        count++;
+        rest >>= 1n;
+      }
+      expect(hashElement(s), s).toEqual({ index: Number(h & 16383n), count });
+    }
+  });
 });
 
 describe('representation', () => {

@@ -50,12 +50,11 @@ function mulHi32(a: number, b: number): number {
   return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) >>> 0;
 }
 
-// Results of the last hash (module state: the engine is single-threaded and this is hot).
-let hashHi = 0;
-let hashLo = 0;
-
-/** MurmurHash64A of a byte string; the 64-bit result is left in hashHi:hashLo. */
-function murmur64(s: string): void {
+/**
+ * MurmurHash64A of a byte string: its high 32 bits when `high`, else its low 32 bits (one
+ * number back, so nothing is allocated or left behind; the low half is nearly always enough).
+ */
+function murmur64(s: string, high: boolean): number {
   const len = s.length;
   // h = seed ^ (len * m)
   let hHi = (mulHi32(len, M_LO) + Math.imul(len, M_HI)) >>> 0;
@@ -103,35 +102,41 @@ function murmur64(s: string): void {
   hLo = Math.imul(hLo, M_LO) >>> 0;
   hHi = hi;
   hLo = (hLo ^ (hHi >>> 15)) >>> 0;
-  hashHi = hHi;
-  hashLo = hLo;
+  return high ? hHi : hLo;
 }
 
 /** MurmurHash64A as a BigInt (tests and debugging). */
 export function murmurHash64A(s: string): bigint {
-  murmur64(s);
-  return (BigInt(hashHi) << 32n) | BigInt(hashLo);
+  return (BigInt(murmur64(s, true)) << 32n) | BigInt(murmur64(s, false));
 }
-
-let patIndex = 0;
 
 /**
- * hllPatLen: the register an element maps to (left in patIndex) and the length of the "00..1"
- * run of its hash after the index bits, counting the 1 (1..51).
+ * hllPatLen: the register an element maps to and the length of the "00..1" run of its hash
+ * after the index bits, counting the 1 (1..51), packed in one number as count << HLL_P | index
+ * (read them with patCount and patIndex).
  */
 function patLen(s: string): number {
-  murmur64(s);
-  patIndex = hashLo & HLL_P_MASK;
-  const low = hashLo >>> HLL_P; // 18 bits of the original hash, 14..31
-  if (low !== 0) return 32 - Math.clz32(low & -low);
-  if (hashHi !== 0) return 18 + 32 - Math.clz32(hashHi & -hashHi);
-  return HLL_Q + 1;
+  const lo = murmur64(s, false);
+  const index = lo & HLL_P_MASK;
+  const low = lo >>> HLL_P; // 18 bits of the original hash, 14..31
+  let count: number;
+  if (low !== 0) {
+    count = 32 - Math.clz32(low & -low);
+  } else {
+    // 1 element in 2^18: the run goes on into the high half, hashed again for it.
+    const hi = murmur64(s, true);
+    count = hi !== 0 ? 18 + 32 - Math.clz32(hi & -hi) : HLL_Q + 1;
+  }
+  return (count << HLL_P) | index;
 }
+
+const patCount = (pat: number): number => pat >>> HLL_P;
+const patIndex = (pat: number): number => pat & HLL_P_MASK;
 
 /** The register index and run length an element gives (for tests). */
 export function hashElement(s: string): { index: number; count: number } {
-  const count = patLen(s);
-  return { index: patIndex, count };
+  const pat = patLen(s);
+  return { index: patIndex(pat), count: patCount(pat) };
 }
 
 // ---- bytes <-> byte strings ----------------------------------------------------------------
@@ -447,10 +452,10 @@ function pushZeros(seq: number[], len: number): void {
 
 /** hllAdd: 1 when a register changed, 0 when not, -1 for a corrupt HLL. */
 export function hllAdd(h: HllBuf, ele: string, maxBytes: number): number {
-  const count = patLen(ele);
+  const pat = patLen(ele);
   const enc = h.b[ENCODING_OFFSET];
-  if (enc === HLL_DENSE) return denseSet(h.b, patIndex, count);
-  if (enc === HLL_SPARSE) return sparseSet(h, patIndex, count, maxBytes);
+  if (enc === HLL_DENSE) return denseSet(h.b, patIndex(pat), patCount(pat));
+  if (enc === HLL_SPARSE) return sparseSet(h, patIndex(pat), patCount(pat), maxBytes);
   return -1;
 }
 
@@ -460,8 +465,9 @@ export function hllAdd(h: HllBuf, ele: string, maxBytes: number): number {
  * the register are replaced, so a 12 KB value is not copied byte by byte.
  */
 export function denseAddString(s: string, ele: string): string | null {
-  const count = patLen(ele);
-  const index = patIndex;
+  const pat = patLen(ele);
+  const count = patCount(pat);
+  const index = patIndex(pat);
   if (count <= denseGetString(s, index)) return null;
   const byte = HLL_HDR_SIZE + ((index * HLL_BITS) >> 3);
   const fb = (index * HLL_BITS) & 7;

@@ -13,8 +13,11 @@ import type { Reply } from '../shared/reply.js';
 export interface Option<T> {
   /** The option word, in lower case. */
   readonly name: string;
-  /** How many arguments must follow the word for it to count as this option (Redis's moreargs). */
-  readonly values?: number;
+  /**
+   * How many arguments must follow the word for it to count as this option (Redis's moreargs);
+   * a function when the count depends on the call (ZUNION's WEIGHTS takes one per input key).
+   */
+  readonly values?: number | ((o: T) => number);
   /** Further condition for the word to count, given the options read so far. */
   readonly when?: (o: T) => boolean;
   /**
@@ -45,7 +48,7 @@ export function parseOptions<T>(
     const more = argc - j - 1;
     for (let k = 0; k < options.length; k++) {
       const opt = options[k]!;
-      const values = opt.values ?? 0;
+      const values = typeof opt.values === 'function' ? opt.values(o) : (opt.values ?? 0);
       if (more < values || !isOpt(arg, opt.name) || (opt.when !== undefined && !opt.when(o))) continue;
       const r = opt.read(o, argv, j);
       if (typeof r === 'object') return r;
@@ -56,4 +59,13 @@ export function parseOptions<T>(
     return typeof onOther === 'function' ? onOther(arg, j) : onOther;
   }
   return j;
+}
+
+/**
+ * One word out of a fixed few (LEFT|RIGHT, SUM|MIN|MAX, a unit), compared as isOpt does: the
+ * word as given in `words` (lower case), or null when none matches.
+ */
+export function oneOf<W extends string>(arg: string, words: readonly W[]): W | null {
+  for (let k = 0; k < words.length; k++) if (isOpt(arg, words[k]!)) return words[k]!;
+  return null;
 }

@@ -193,34 +193,46 @@ const LZF_MAX_LIT = 1 << 5;
 const LZF_MAX_OFF = 1 << 13;
 const LZF_MAX_REF = (1 << 8) + (1 << 3);
 
-/**
- * Hash table of positions, reused between calls: an entry stores `base + position`, and each
- * call takes a new base above every value stored before, so stale entries read as empty
- * without clearing 64K slots per string.
- */
-let lzfTable: Int32Array | null = null;
-let lzfNextBase = 1;
-
 function lzfIndex(h: number): number {
   return ((h >>> 8) - Math.imul(h, 5)) & (LZF_HSIZE - 1);
 }
 
 /**
- * Compresses `input` into at most `maxOut` bytes; null when it does not fit (Redis then
- * stores the string as is). Redis passes maxOut = length - 4.
+ * An LZF compressor and its hash table of positions, reused between calls (an RdbWriter
+ * keeps one for the whole file): an entry stores `base + position`, and each call takes a new
+ * base above every value stored before, so stale entries read as empty without clearing 64K
+ * slots per string.
  */
-export function lzfCompress(input: Uint8Array, maxOut: number): Uint8Array | null {
-  const inLen = input.length;
-  if (inLen === 0 || maxOut <= 0) return null;
-  if (lzfTable === null) lzfTable = new Int32Array(LZF_HSIZE);
-  if (lzfNextBase + inLen + 1 > 0x7fffffff) {
-    lzfTable.fill(0);
-    lzfNextBase = 1;
-  }
-  const htab = lzfTable;
-  const base = lzfNextBase;
-  lzfNextBase = base + inLen + 1;
+export class LzfCompressor {
+  private table: Int32Array | null = null;
+  private nextBase = 1;
 
+  /**
+   * Compresses `input` into at most `maxOut` bytes; null when it does not fit (Redis then
+   * stores the string as is). Redis passes maxOut = length - 4.
+   */
+  compress(input: Uint8Array, maxOut: number): Uint8Array | null {
+    const inLen = input.length;
+    if (inLen === 0 || maxOut <= 0) return null;
+    if (this.table === null) this.table = new Int32Array(LZF_HSIZE);
+    if (this.nextBase + inLen + 1 > 0x7fffffff) {
+      this.table.fill(0);
+      this.nextBase = 1;
+    }
+    const base = this.nextBase;
+    this.nextBase = base + inLen + 1;
+    return lzfRun(input, maxOut, this.table, base);
+  }
+}
+
+/** Compresses `input` with a compressor of its own (tests, one-off use). */
+export function lzfCompress(input: Uint8Array, maxOut: number): Uint8Array | null {
+  return new LzfCompressor().compress(input, maxOut);
+}
+
+/** The compression loop itself, with the hash table and this call's base (see LzfCompressor). */
+function lzfRun(input: Uint8Array, maxOut: number, htab: Int32Array, base: number): Uint8Array | null {
+  const inLen = input.length;
   const out = new Uint8Array(maxOut);
   const outEnd = maxOut;
   const inEnd = inLen;
@@ -345,13 +357,20 @@ export interface RdbWriterOptions {
   listCompressDepth?: number;
 }
 
-/** Scratch space to move doubles to and from bytes without allocating. */
-const DOUBLE_SCRATCH = new Float64Array(1);
-const DOUBLE_BYTES = new Uint8Array(DOUBLE_SCRATCH.buffer);
-/** Index in DOUBLE_BYTES of each little-endian byte (the platform may be big-endian). */
+/**
+ * Scratch space of a writer or a reader (each has its own) to move doubles to and from bytes
+ * without allocating: `bytes` are the bytes of `value[0]`.
+ */
+class DoubleScratch {
+  readonly value = new Float64Array(1);
+  readonly bytes = new Uint8Array(this.value.buffer);
+}
+
+/** Index in a DoubleScratch's bytes of each little-endian byte (the platform may be big-endian). */
 const DOUBLE_LE: readonly number[] = (() => {
-  DOUBLE_SCRATCH[0] = 1; // 0x3ff0000000000000: the 0x3f byte is the most significant
-  return DOUBLE_BYTES[7] === 0x3f ? [0, 1, 2, 3, 4, 5, 6, 7] : [7, 6, 5, 4, 3, 2, 1, 0];
+  const probe = new DoubleScratch();
+  probe.value[0] = 1; // 0x3ff0000000000000: the 0x3f byte is the most significant
+  return probe.bytes[7] === 0x3f ? [0, 1, 2, 3, 4, 5, 6, 7] : [7, 6, 5, 4, 3, 2, 1, 0];
 })();
 
 /** A quicklist node smaller than this is never compressed (MIN_COMPRESS_BYTES). */
@@ -369,6 +388,8 @@ const QL_CONTAINER_PACKED = 2;
 export class RdbWriter {
   private buf = new Uint8Array(4096);
   private pos = 0;
+  private readonly lzf = new LzfCompressor();
+  private readonly dbl = new DoubleScratch();
   private readonly compression: boolean;
   private readonly listFill: number;
   private readonly listCompressDepth: number;
@@ -462,7 +483,7 @@ export class RdbWriter {
       if (v !== null && this.encodedInt(v)) return this;
     }
     if (this.compression && n > 20) {
-      const packed = lzfCompress(bytesFromLatin1(s), n - 4);
+      const packed = this.lzf.compress(bytesFromLatin1(s), n - 4);
       if (packed !== null) {
         this.byte(0xc0 | ENC_LZF);
         this.len(packed.length);
@@ -482,7 +503,7 @@ export class RdbWriter {
       if (v !== null && this.encodedInt(v)) return this;
     }
     if (this.compression && n > 20) {
-      const packed = lzfCompress(b, n - 4);
+      const packed = this.lzf.compress(b, n - 4);
       if (packed !== null) return this.lzfBlob(packed, n);
     }
     this.len(n);
@@ -500,10 +521,11 @@ export class RdbWriter {
   /** An IEEE 754 double, little-endian (rdbSaveBinaryDoubleValue). */
   binaryDouble(d: number): this {
     this.ensure(8);
-    DOUBLE_SCRATCH[0] = d;
+    const dbl = this.dbl;
+    dbl.value[0] = d;
     const buf = this.buf;
     let p = this.pos;
-    for (let i = 0; i < 8; i++) buf[p++] = DOUBLE_BYTES[DOUBLE_LE[i]!]!;
+    for (let i = 0; i < 8; i++) buf[p++] = dbl.bytes[DOUBLE_LE[i]!]!;
     this.pos = p;
     return this;
   }
@@ -622,7 +644,7 @@ export class RdbWriter {
       // Nodes beyond `depth` from both ends are kept LZF-compressed in memory, and saved so
       // (whatever rdbcompression says) when compression pays (__quicklistCompressNode).
       if (depth > 0 && i >= depth && i < n - depth && node.length >= QL_MIN_COMPRESS_BYTES) {
-        const packed = lzfCompress(node, node.length);
+        const packed = this.lzf.compress(node, node.length);
         if (packed !== null && packed.length + QL_MIN_COMPRESS_IMPROVE < node.length) {
           this.lzfBlob(packed, node.length);
           continue;
@@ -816,6 +838,7 @@ export interface RdbReadOptions {
 /** A cursor over snapshot bytes; every read checks bounds (a short file is an RdbError). */
 export class RdbReader {
   pos = 0;
+  private readonly dbl = new DoubleScratch();
 
   constructor(readonly bytes: Uint8Array) {}
 
@@ -909,9 +932,10 @@ export class RdbReader {
     this.need(8);
     const b = this.bytes;
     let p = this.pos;
-    for (let i = 0; i < 8; i++) DOUBLE_BYTES[DOUBLE_LE[i]!] = b[p++]!;
+    const dbl = this.dbl;
+    for (let i = 0; i < 8; i++) dbl.bytes[DOUBLE_LE[i]!] = b[p++]!;
     this.pos = p;
-    return DOUBLE_SCRATCH[0]!;
+    return dbl.value[0]!;
   }
 
   /**

@@ -1,9 +1,11 @@
 // Differential tests for the expiry commands: EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT (NX XX GT LT),
 // TTL, PTTL, EXPIRETIME, PEXPIRETIME, PERSIST. Absolute times (the *AT forms, EXPIRETIME) compare
 // exactly; relative TTLs compare with a tolerance for the time between the two servers.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockPast, useDiff } from './harness.js';
 import { closeInts } from './keys-support.js';
+import { optionArgs } from './option-words.js';
 
 /** 2100-01-01 in seconds and ms. */
 const T = '4102444800';
@@ -180,6 +182,18 @@ describe('EXPIRE family', () => {
       ['PEXPIREAT', 'k', TMS, 'NX', 'XX'],
       ['PEXPIREAT', 'k', TMS, 'BAR'],
     ]));
+
+  it('property: random option words in any order (absolute times, so replies are exact)', async () => {
+    const opts = optionArgs([{ word: 'nx' }, { word: 'xx' }, { word: 'gt' }, { word: 'lt' }], fc.constantFrom('FOO', '', 'a\nb', 'n\0x'), 4);
+    const time = fc.constantFrom(T, '4102444900', '4102440000', '1', 'abc', '9223372036854775807');
+    const command = fc.tuple(fc.constantFrom('EXPIREAT', 'PEXPIREAT'), fc.constantFrom('p', 't', 'missing'), time, opts).map(([cmd, k, t, o]) => [cmd, k, t, ...o]);
+    await fc.assert(
+      fc.asyncProperty(command, async (argv) => {
+        await d.run([['FLUSHALL'], ['SET', 'p', 'v'], ['SET', 't', 'v'], ['EXPIREAT', 't', T], argv, ['EXPIRETIME', 'p'], ['EXPIRETIME', 't']]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('checks arity', () =>
     d.run([

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { show, useDiff, type Pair, type Step } from './harness.js';
 import { readUntil, resp3, same } from './pubsub-support.js';
+import { optionArgs, optionWord } from './option-words.js';
 
 const SICILY = ['GEOADD', 'Sicily', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania'];
 const MORE = [
@@ -405,6 +406,104 @@ describe('geo', () => {
     expect(om, `members of ${argv.join(' ')}`).toEqual(rm);
     os.forEach((x, i) => expect(Math.abs(x - rs[i]!), `score ${i}: ${x} vs ${rs[i]}`).toBeLessThanOrEqual(Math.abs(x) * 1e-15));
   }
+
+  describe('option words and the order of errors', () => {
+    it('option words are C strings in any case', () =>
+      d.run([
+        SICILY,
+        ['GEOADD', 'Sicily', 'nx\0x', 'cH\0', '1', '1', 'a'],
+        ['GEOADD', 'Sicily', 'Xx\0nx', 'ch', '13.4', '38.1', 'Palermo'],
+        ['GEOADD', 'Sicily', 'nx\0', 'xX\0', '1', '1', 'b'],
+        ['GEOADD', 'Sicily', 'nxx', '1', '1', 'b'],
+        ['GEOSEARCH', 'Sicily', 'fromlonlat\0x', '15', '37', 'ByRadius\0', '200', 'km\0x', 'withdist\0', 'Count\0', '1', 'desc\0'],
+        ['GEOSEARCH', 'Sicily', 'FROMMEMBER\0', 'Palermo', 'bybox\0x', '400', '400', 'MI\0', 'WITHHASH\0', 'withcoord\0', 'asc\0', 'any\0', 'count', '1'],
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'k\0m'],
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km', 'withdistx'],
+        ['GEOSEARCHSTORE', 'dst', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km', 'storedist\0x'],
+        ['ZRANGE', 'dst', '0', '-1'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'store\0', 'd1'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'StoreDist\0x', 'd2'],
+        ['ZRANGE', 'd1', '0', '-1'],
+        ['ZRANGE', 'd2', '0', '-1'],
+        ['GEORADIUSBYMEMBER', 'Sicily', 'Palermo', '200', 'km', 'STORE', 'd3', 'STOREDIST', 'd4'],
+        ['EXISTS', 'd3', 'd4'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km\0', 'WITHDIST', 'count', '1', 'STORE'],
+      ]));
+
+    it('the first bad option answers, later ones are never read', () =>
+      d.run([
+        SICILY,
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'COUNT', '0', 'BYRADIUS', '-1', 'km'],
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '-1', 'km', 'COUNT', 'x'],
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '500', '37', 'BYRADIUS', 'x', 'km'],
+        ['GEOSEARCH', 'Sicily', 'BYRADIUS', '1', 'yd', 'FROMLONLAT', '500', '37'],
+        ['GEOSEARCH', 'Sicily', 'FROMMEMBER', 'nope', 'BYBOX', 'x', '1', 'km'],
+        ['GEOSEARCH', 'Sicily', 'BYBOX', '1', 'x', 'km', 'FROMMEMBER', 'nope'],
+        ['GEOSEARCH', 'Sicily', 'bogus', 'COUNT', '0'],
+        ['GEOSEARCH', 'Sicily', 'COUNT', '0', 'bogus'],
+        ['GEOSEARCH', 'Sicily', 'ANY', 'WITHDIST'],
+        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'ANY'],
+        ['GEOSEARCH', 'nokey', 'FROMMEMBER', 'nope', 'BYRADIUS', '-1', 'km'],
+        ['GEOSEARCH', 'nokey', 'FROMMEMBER', 'nope', 'FROMLONLAT', '1', '1', 'BYRADIUS', '1', 'km'],
+        ['GEOSEARCH', 'Sicily', 'FROMMEMBER', 'Palermo', 'FROMMEMBER', 'Catania', 'BYRADIUS', '200', 'km', 'BYRADIUS', '10', 'km'],
+        ['GEOSEARCH', 'Sicily', 'FROMMEMBER', 'Palermo', 'BYBOX', '1', '1', 'km', 'BYBOX', '900', '900', 'km'],
+        ['GEOSEARCHSTORE', 'dst', 'Sicily', 'WITHDIST', 'FROMLONLAT', '15', '37', 'BYRADIUS', '-1', 'km'],
+        ['GEOSEARCHSTORE', 'dst', 'Sicily', 'WITHDIST', 'ANY'],
+        ['GEOSEARCHSTORE', 'dst', 'nokey', 'WITHDIST', 'FROMLONLAT', '15', '37', 'BYRADIUS', '1', 'km'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'STORE', 'dst', 'COUNT', '0', 'WITHDIST'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'WITHDIST', 'STORE', 'dst', 'ANY'],
+        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'ANY', 'STORE'],
+        ['GEORADIUSBYMEMBER', 'nokey', 'Palermo', 'x', 'yd', 'COUNT', '0'],
+        ['GEORADIUSBYMEMBER', 'nokey', 'Palermo', 'x', 'yd', 'STORE', 'dst', 'WITHHASH'],
+        ['GEORADIUSBYMEMBER', 'nokey', 'Palermo', 'x', 'yd', 'STORE', 'dst'],
+        ['GEOADD', 'Sicily', 'NX', 'XX', 'x', 'y', 'a'],
+        ['GEOADD', 'Sicily', 'XX', 'NX', '1', '1'],
+        ['GEOADD', 'Sicily', 'CH', 'x', '1', 'a', '500', '1', 'b'],
+      ]));
+
+    it('property: random option words, values and orders', async () => {
+      const lonlat = [fc.constantFrom('15', '13.361389', '500', 'x'), fc.constantFrom('37', '38.115556', '-90', 'x')];
+      const unit = fc.oneof(optionWord('km'), optionWord('m'), optionWord('mi'), optionWord('ft'), fc.constantFrom('yd', ''));
+      const dist = fc.constantFrom('200', '1000', '0', '-1', 'x', '1e3');
+      const count = fc.constantFrom('1', '2', '0', '-1', 'x');
+      const dest = fc.constantFrom('dst', 'Sicily', 'str');
+      const shapes = [
+        { word: 'frommember', values: [fc.constantFrom('Palermo', 'Catania', 'nope')] },
+        { word: 'fromlonlat', values: lonlat },
+        { word: 'byradius', values: [dist, unit] },
+        { word: 'bybox', values: [dist, dist, unit] },
+        { word: 'withdist' },
+        { word: 'withhash' },
+        { word: 'withcoord' },
+        { word: 'any' },
+        { word: 'asc' },
+        { word: 'desc' },
+        { word: 'count', values: [count] },
+        { word: 'store', values: [dest] },
+        { word: 'storedist', values: [dest] },
+        { word: 'storedist' },
+      ];
+      const stray = fc.constantFrom('x', '1', 'km', 'Palermo', '');
+      const src = fc.constantFrom('Sicily', 'nokey', 'str');
+      const search = fc.oneof(
+        fc.tuple(src, optionArgs(shapes, stray, 6)).map(([k, o]) => ['GEOSEARCH', k, ...o]),
+        fc.tuple(dest, src, optionArgs(shapes, stray, 6)).map(([dst, k, o]) => ['GEOSEARCHSTORE', dst, k, ...o]),
+        fc.tuple(src, lonlat[0]!, lonlat[1]!, dist, unit, optionArgs(shapes, stray, 4)).map(([k, x, y, r, u, o]) => ['GEORADIUS', k, x, y, r, u, ...o]),
+        fc.tuple(src, fc.constantFrom('Palermo', 'nope'), dist, unit, optionArgs(shapes, stray, 4)).map(([k, m, r, u, o]) => [
+          'GEORADIUSBYMEMBER_RO', k, m, r, u, ...o,
+        ]),
+        fc.tuple(optionArgs([{ word: 'nx' }, { word: 'xx' }, { word: 'ch' }, { word: 'gt' }], stray, 3), fc.constantFrom(['1', '2', 'a'], ['500', '1', 'b'], [])).map(
+          ([o, p]) => ['GEOADD', 'Sicily', ...o, ...p],
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(search, async (argv) => {
+          await d.run([['FLUSHALL'], SICILY, ['SET', 'str', 'v'], { argv, unordered: true }, ['ZRANGE', 'dst', '0', '-1'], ['ZRANGE', 'Sicily', '0', '-1']]);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
 
   it('property: random points, centres, radii and boxes', async () => {
     const lon = fc.double({ min: -180, max: 180, noNaN: true });

@@ -1,8 +1,10 @@
 // LIST group, part 2: LPOS with every option, LMOVE / RPOPLPUSH (all four directions, rotation
 // of one list, WRONGTYPE on either side), LMPOP (numkeys, COUNT, reply shape), RESP3 variants.
+import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { useDiff } from './harness.js';
 import { expectExists, resp3 } from './strings-support.js';
+import { optionArgs, optionWord } from './option-words.js';
 
 const I64_MAX = '9223372036854775807';
 const I64_MIN = '-9223372036854775808';
@@ -262,4 +264,74 @@ describe('LMPOP', () => {
       ['COMMAND', 'GETKEYS', 'LMOVE', 'a', 'b', 'LEFT', 'RIGHT'],
       ['COMMAND', 'GETKEYS', 'RPOPLPUSH', 'a', 'b'],
     ]));
+});
+
+describe('option words and the order of errors (LPOS, LMOVE, BLMOVE, LMPOP, BLMPOP)', () => {
+  const d = useDiff();
+  const LIST = ['RPUSH', 'l', 'a', 'b', 'c', 'a', 'b', 'a', 'c', 'a'];
+
+  it('option words are C strings in any case', () =>
+    d.run([
+      LIST,
+      ['LPOS', 'l', 'a', 'rank\0x', '2', 'Count\0', '0', 'MAXLEN\0maxlen', '7'],
+      ['LPOS', 'l', 'a', 'RANKX', '2'],
+      ['LPOS', 'l', 'a', 'RAN', '2'],
+      ['LMOVE', 'l', 'd', 'right\0', 'LeFt\0x'],
+      ['BLMOVE', 'l', 'd', 'Left\0', 'right\0', '0'],
+      ['LRANGE', 'd', '0', '-1'],
+      ['LMPOP', '1', 'l', 'rIGHT\0x', 'count\0', '2'],
+      ['BLMPOP', '0', '1', 'l', 'left\0', 'COUNT\0COUNT', '2'],
+      ['LMPOP', '1', 'l', 'LEFT', 'COUNTS', '2'],
+      ['LMPOP', '1', 'l', 'LEFT', 'count\0', '1', 'count', '1'],
+    ]));
+
+  it('the first bad option answers', () =>
+    d.run([
+      LIST,
+      ['LPOS', 'l', 'a', 'MAXLEN', '-1', 'COUNT', '-1', 'RANK', '0'],
+      ['LPOS', 'l', 'a', 'COUNT', 'x', 'MAXLEN', 'x'],
+      ['LPOS', 'l', 'a', 'RANK', '1', 'bogus', 'COUNT', '-1'],
+      ['LPOS', 'l', 'a', 'COUNT', '-1', 'bogus'],
+      ['LPOS', 'l', 'a', 'RANK', '1', 'RANK', '0'],
+      ['LPOS', 'l', 'a', 'RANK', '0', 'RANK'],
+      ['BLMOVE', 'l', 'd', 'UP', 'LEFT', 'x'],
+      ['BLMOVE', 'l', 'd', 'LEFT', 'UP', '-1'],
+      ['BLMOVE', 'l', 'd', 'LEFT', 'LEFT', 'x'],
+      ['BLMPOP', 'x', '1', 'l', 'UP'],
+      ['BLMPOP', '0', '0', 'l', 'UP'],
+      ['BLMPOP', '0', '1', 'l', 'UP', 'COUNT', '0'],
+      ['BLMPOP', '-1', '1', 'l', 'LEFT', 'COUNT', '0'],
+      ['BLMPOP', '0', '1', 'l', 'LEFT', 'COUNT', '1', 'COUNT', '0'],
+      ['LMPOP', '1', 'l', 'LEFT', 'COUNT', '0', 'COUNT', '1'],
+      ['LMPOP', '1', 'l', 'LEFT', 'bogus', 'COUNT', '0'],
+    ]));
+
+  it('property: random option words, values and orders', async () => {
+    const n = fc.constantFrom('0', '1', '2', '-1', '-2', 'x', '9223372036854775807', '-9223372036854775808');
+    const lpos = optionArgs(
+      [
+        { word: 'rank', values: [n] },
+        { word: 'count', values: [n] },
+        { word: 'maxlen', values: [n] },
+      ],
+      fc.constantFrom('x', '1', ''),
+    );
+    const end = fc.oneof(optionWord('left'), optionWord('right'));
+    const mpopOpts = optionArgs([{ word: 'count', values: [n] }], fc.constantFrom('x', '1', 'LEFT'), 3);
+    const key = fc.constantFrom('l', 'nokey', 's');
+    const command = fc.oneof(
+      fc.tuple(key, fc.constantFrom('a', 'c', 'z'), lpos).map(([k, e, o]) => ['LPOS', k, e, ...o]),
+      fc.tuple(key, key, end, end).map(([a, b, x, y]) => ['LMOVE', a, b, x, y]),
+      // The blocking forms never block here: their source is a non-empty list or a string.
+      fc.tuple(fc.constantFrom('l', 's'), key, end, end, fc.constantFrom('0', 'x', '-1')).map(([a, b, x, y, t]) => ['BLMOVE', a, b, x, y, t]),
+      fc.tuple(fc.constantFrom(['1', 'l'], ['2', 'nokey', 'l'], ['0'], ['x', 'l']), end, mpopOpts).map(([keys, e, o]) => ['LMPOP', ...keys, e, ...o]),
+      fc.tuple(fc.constantFrom(['1', 'l'], ['2', 's', 'l']), end, mpopOpts).map(([keys, e, o]) => ['BLMPOP', '0', ...keys, e, ...o]),
+    );
+    await fc.assert(
+      fc.asyncProperty(command, async (argv) => {
+        await d.run([['FLUSHALL'], LIST, ['SET', 's', 'v'], argv, ['LRANGE', 'l', '0', '-1']]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -283,6 +283,12 @@ describe('SINTERCARD', () => {
       ['SINTERCARD', '2', 'a', 'nokey'],
       ['SINTERCARD', '2', 'a', 'a'],
       ['SINTERCARD', '1', 'a', 'LIMIT', '3'],
+      ['SINTERCARD', '2', 'a', 'b', 'limit\0', '2'],
+      ['SINTERCARD', '2', 'a', 'b', 'LiMiT\0limit', '1', 'LIMIT', '3'],
+      ['SINTERCARD', '2', 'a', 'b', 'LIMITS', '1'],
+      ['SINTERCARD', '2', 'a', 'b', 'LIMIT', '-1', 'BAD'],
+      ['SINTERCARD', '2', 'a', 'b', 'BAD', 'LIMIT', '-1'],
+      ['SINTERCARD', '2', 'a', 'b', 'LIMIT', '1', 'LIMIT', 'x'],
     ]));
 
   it('numkeys and LIMIT errors', async () => {

@@ -7,6 +7,7 @@ import { describe, it } from 'vitest';
 import { clockPast, useDiff } from './harness.js';
 import { setup } from './hashes-support.js';
 import { resp3 } from './strings-support.js';
+import { optionArgs } from './option-words.js';
 
 const MAX = '9223372036854775807';
 const MIN = '-9223372036854775808';
@@ -527,6 +528,59 @@ describe('random SORT calls over random lists and weights', () => {
         },
       ),
       { numRuns: 300, seed: 20240613 },
+    );
+  });
+});
+
+describe('SORT option words and the order of errors', () => {
+  const d = useDiff();
+  const DATA: string[][] = [
+    ['RPUSH', 'l', '3', '1', '2', '10', 'x'],
+    ['RPUSH', 'n', '3', '1', '2', '10'],
+    ['MSET', 'w_1', '5', 'w_2', '1', 'w_3', '9', 'w_10', '0'],
+    ['SET', 's', 'v'],
+  ];
+
+  it('option words are C strings; the first bad option answers', () =>
+    d.run([
+      ...DATA,
+      ['SORT', 'n', 'Desc\0x', 'LIMIT\0', '1', '2'],
+      ['SORT', 'n', 'by\0', 'w_*', 'get\0x', '#', 'Get\0', 'w_*'],
+      ['SORT', 'n', 'STORE\0store', 'dst'],
+      ['LRANGE', 'dst', '0', '-1'],
+      ['SORT_RO', 'n', 'store\0', 'dst'],
+      ['SORT', 'l', 'alpha\0', 'asc\0'],
+      ['SORT', 'l', 'ALPH'],
+      ['SORT', 'n', 'LIMIT', 'x', 'y', 'junk'],
+      ['SORT', 'n', 'junk', 'LIMIT', 'x', 'y'],
+      ['SORT', 'n', 'LIMIT', '0', '1', 'LIMIT', '1', 'x'],
+      ['SORT', 's', 'LIMIT', 'x', '1'],
+      ['SORT', 's', 'junk'],
+      ['SORT', 'l'],
+      ['SORT', 'l', 'BY', 'w_*', 'junk'],
+      ['SORT', 'n', 'BY', 'nosort', 'BY', 'w_*', 'DESC'],
+    ]));
+
+  it('property: random option words, values and orders', async () => {
+    const n = fc.constantFrom('0', '1', '2', '-1', 'x', '9223372036854775807');
+    const opts = optionArgs(
+      [
+        { word: 'asc' },
+        { word: 'desc' },
+        { word: 'alpha' },
+        { word: 'limit', values: [n, n] },
+        { word: 'store', values: [fc.constantFrom('dst', 'l')] },
+        { word: 'by', values: [fc.constantFrom('w_*', 'nosort', 'w_*\0x', 'nosort\0*')] },
+        { word: 'get', values: [fc.constantFrom('#', 'w_*', 'nope')] },
+      ],
+      fc.constantFrom('x', '1', ''),
+    );
+    const command = fc.tuple(fc.constantFrom('SORT', 'SORT_RO'), fc.constantFrom('l', 'n', 's', 'nokey'), opts).map(([cmd, k, o]) => [cmd, k, ...o]);
+    await fc.assert(
+      fc.asyncProperty(command, async (argv) => {
+        await d.run([['FLUSHALL'], ...DATA, argv, ['LRANGE', 'dst', '0', '-1'], ['LRANGE', 'l', '0', '-1']]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,9 +1,11 @@
 // SORTED SET group, part 3: ZUNION, ZINTER, ZDIFF, ZUNIONSTORE, ZINTERSTORE, ZDIFFSTORE and
 // ZINTERCARD: WEIGHTS, AGGREGATE, plain sets as inputs, the NaN rules, numkeys errors, the
 // destination's encoding, RESP3.
+import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { useDiff, type Step } from './harness.js';
 import { expectEncoding, resp3, withThresholds, zaddMany } from './zsets-support.js';
+import { optionArgs, optionWord } from './option-words.js';
 
 const INPUTS: Step[] = [
   ['ZADD', 'a', '1', 'x', '2', 'y', '3', 'z'],
@@ -271,5 +273,63 @@ describe('numkeys, options and types', () => {
       ['ZINTERCARD', '2', 'a', 'b'],
       ['ZUNIONSTORE', 'dst', '2', 'a', 'b'],
     ]);
+  });
+});
+
+describe('option words and the order of errors', () => {
+  const d = useDiff();
+
+  it('option words are C strings; the first bad option answers', () =>
+    d.run([
+      ...INPUTS,
+      ['ZUNION', '2', 'a', 'b', 'weights\0x', '2', '3', 'Aggregate\0', 'max\0x', 'WITHSCORES\0'],
+      ['ZINTER', '2', 'a', 'b', 'AGGREGATE', 'Min\0', 'withscores'],
+      ['ZINTER', '2', 'a', 'b', 'AGGREGATE', 'mi'],
+      ['ZINTERSTORE', 'dst', '2', 'a', 'b', 'weights', '1', '2', 'aggregate', 'sum\0sum'],
+      ['ZRANGE', 'dst', '0', '-1', 'WITHSCORES'],
+      ['ZINTERCARD', '2', 'a', 'b', 'limit\0', '1'],
+      ['ZINTERCARD', '2', 'a', 'b', 'LIMIT', '0'],
+      ['ZINTERCARD', '2', 'a', 'b', 'LIMIT', '-1'],
+      ['ZINTERCARD', '2', 'a', 'b', 'LIMIT', 'x'],
+      ['ZINTERCARD', '2', 'a', 'b', 'LIMIT'],
+      ['ZINTERCARD', '2', 'a', 'b', 'LIMIT', '1', 'LIMIT', '-1'],
+      ['ZINTERCARD', '2', 'a', 'b', 'WITHSCORES'],
+      ['ZINTERCARD', '2', 'a', 'b', 'WEIGHTS', '1', '1'],
+      ['ZINTERCARD', '2', 'a', 'b', 'AGGREGATE', 'MIN'],
+      ['ZDIFF', '2', 'a', 'b', 'WEIGHTS', '1', '1'],
+      ['ZDIFF', '2', 'a', 'b', 'AGGREGATE', 'MIN'],
+      ['ZDIFF', '2', 'a', 'b', 'withscores\0'],
+      ['ZDIFFSTORE', 'dst', '2', 'a', 'b', 'WITHSCORES'],
+      ['ZUNION', '2', 'a', 'b', 'LIMIT', '1'],
+      ['ZUNION', '2', 'a', 'b', 'WEIGHTS', 'x', '1', 'AGGREGATE', 'AVG'],
+      ['ZUNION', '2', 'a', 'b', 'AGGREGATE', 'AVG', 'WEIGHTS', 'x', '1'],
+      ['ZUNION', '2', 'a', 'b', 'WEIGHTS', '1', 'x', 'BAD'],
+      ['ZUNION', '2', 'a', 'b', 'BAD', 'WEIGHTS', 'x', '1'],
+      ['ZUNION', '2', 'a', 'b', 'WEIGHTS', '1', 'AGGREGATE', 'MIN'],
+      ['ZUNION', '2', 'a', 'b', 'WEIGHTS', '1', '2', 'WEIGHTS', '3', 'x'],
+      ['ZUNION', '1', 'a', 'WEIGHTS', 'inf', 'AGGREGATE', 'max', 'AGGREGATE', 'sum', 'withscores', 'withscores'],
+    ]));
+
+  it('property: random option words, values and orders', async () => {
+    const w = fc.constantFrom('1', '2', '-1', '0', 'inf', 'x', '1e3');
+    const shapes = [
+      { word: 'weights', values: [w, w] },
+      { word: 'weights', values: [w] },
+      { word: 'aggregate', values: [fc.oneof(optionWord('sum'), optionWord('min'), optionWord('max'), fc.constant('avg'))] },
+      { word: 'withscores' },
+      { word: 'limit', values: [fc.constantFrom('0', '1', '2', '-1', 'x')] },
+    ];
+    const opts = optionArgs(shapes, fc.constantFrom('x', '1', ''), 4);
+    const keys = fc.constantFrom(['2', 'a', 'b'], ['2', 'a', 's'], ['1', 'c'], ['2', 'nokey', 'a'], ['2', 'a', 'str']);
+    const command = fc.oneof(
+      fc.tuple(fc.constantFrom('ZUNION', 'ZINTER', 'ZDIFF', 'ZINTERCARD'), keys, opts).map(([cmd, k, o]) => [cmd, ...k, ...o]),
+      fc.tuple(fc.constantFrom('ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE'), keys, opts).map(([cmd, k, o]) => [cmd, 'dst', ...k, ...o]),
+    );
+    await fc.assert(
+      fc.asyncProperty(command, async (argv) => {
+        await d.run([['FLUSHALL'], ...INPUTS, ['SET', 'str', 'v'], argv, ['ZRANGE', 'dst', '0', '-1', 'WITHSCORES']]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

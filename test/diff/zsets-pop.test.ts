@@ -109,6 +109,17 @@ describe('ZMPOP', () => {
       ['ZMPOP', '2', 'z', 's', 'MIN'],
       ['ZMPOP', '1', 'z'],
       ['ZMPOP', '1'],
+      ['ZMPOP', '1', 'z', 'MIN', 'COUNT', '0', 'BAD'],
+      ['ZMPOP', '1', 'z', 'MIN', 'BAD', 'COUNT', '0'],
+      ['ZMPOP', '1', 'z', 'MIN', 'COUNT', '1', 'COUNT', '0'],
+      ['ZMPOP', '1', 'z', 'MI'],
+      ['ZMPOP', '1', 'z', 'MINX'],
+      ['ZMPOP', '1', 'z', 'Max\0x', 'count\0', '1'],
+      ['ZADD', 'z', '1', 'a', '2', 'b'],
+      ['ZMPOP', '1', 'z', 'mIn\0', 'COUNT\0COUNT', '1'],
+      ['BZMPOP', '0', '1', 'z', 'max\0', 'Count\0x', '5'],
+      ['BZMPOP', '0', '1', 'z', 'MID', 'COUNT', '0'],
+      ['BZMPOP', 'x', '1', 'z', 'MID'],
     ]));
 
   it('RESP3', async () => {

@@ -9,14 +9,9 @@ import * as E from '../../shared/errors.js';
 import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
 import { error, int, ONE, ZERO, type Reply } from '../../shared/reply.js';
-import { isOpt } from '../../shared/args.js';
+import { parseOptions, type Option } from '../options.js';
 import { lookupNoTouch } from '../keyspace.js';
 import { NOT_INTEGER_R } from '../error-replies.js';
-
-const EXPIRE_NX = 1;
-const EXPIRE_XX = 2;
-const EXPIRE_GT = 4;
-const EXPIRE_LT = 8;
 
 const NX_CONFLICT_R = error(E.EXPIRE_NX_CONFLICT);
 const GT_LT_CONFLICT_R = error(E.EXPIRE_GT_LT_CONFLICT);
@@ -27,20 +22,31 @@ const MINUS_TWO = int(-2);
 const SAFE_SECONDS = 4_000_000_000_000;
 const SAFE_MS = 4_000_000_000_000_000;
 
-/** parseExtendedExpireArgumentsOrReply: the flags, or the error reply. */
-function parseExpireFlags(argv: string[]): number | Reply {
-  let flags = 0;
-  for (let j = 3; j < argv.length; j++) {
-    const opt = argv[j]!;
-    if (isOpt(opt, 'nx')) flags |= EXPIRE_NX;
-    else if (isOpt(opt, 'xx')) flags |= EXPIRE_XX;
-    else if (isOpt(opt, 'gt')) flags |= EXPIRE_GT;
-    else if (isOpt(opt, 'lt')) flags |= EXPIRE_LT;
-    else return error(E.unsupportedOption(opt));
-  }
-  if (flags & EXPIRE_NX && flags & (EXPIRE_XX | EXPIRE_GT | EXPIRE_LT)) return NX_CONFLICT_R;
-  if (flags & EXPIRE_GT && flags & EXPIRE_LT) return GT_LT_CONFLICT_R;
-  return flags;
+/** EXPIRE's conditions (parseExtendedExpireArgumentsOrReply). */
+interface ExpireOptions {
+  nx: boolean;
+  xx: boolean;
+  gt: boolean;
+  lt: boolean;
+}
+
+const EXPIRE_OPTIONS: readonly Option<ExpireOptions>[] = [
+  { name: 'nx', read: (o) => void (o.nx = true) },
+  { name: 'xx', read: (o) => void (o.xx = true) },
+  { name: 'gt', read: (o) => void (o.gt = true) },
+  { name: 'lt', read: (o) => void (o.lt = true) },
+];
+
+const unsupported = (arg: string): Reply => error(E.unsupportedOption(arg));
+
+/** parseExtendedExpireArgumentsOrReply: the conditions, or the error reply. */
+function parseExpireOptions(argv: string[]): ExpireOptions | Reply {
+  const o: ExpireOptions = { nx: false, xx: false, gt: false, lt: false };
+  const parsed = parseOptions(argv, 3, EXPIRE_OPTIONS, o, unsupported);
+  if (typeof parsed === 'object') return parsed;
+  if (o.nx && (o.xx || o.gt || o.lt)) return NX_CONFLICT_R;
+  if (o.gt && o.lt) return GT_LT_CONFLICT_R;
+  return o;
 }
 
 /**
@@ -66,8 +72,8 @@ function expireTime(arg: string, basetime: number, seconds: boolean, cmd: string
 
 /** expireGenericCommand. */
 function expireGeneric(c: Client, argv: string[], relative: boolean, seconds: boolean, cmd: string): Reply {
-  const flags = parseExpireFlags(argv);
-  if (typeof flags !== 'number') return flags;
+  const opts = parseExpireOptions(argv);
+  if ('t' in opts) return opts;
   const engine = c.engine;
   const when = expireTime(argv[2]!, relative ? engine.now : 0, seconds, cmd);
   if (typeof when === 'object') return when;
@@ -76,14 +82,14 @@ function expireGeneric(c: Client, argv: string[], relative: boolean, seconds: bo
   const db = c.db;
   if (lookupWrite(c, key) === undefined) return ZERO;
 
-  if (flags !== 0) {
+  if (opts.nx || opts.xx || opts.gt || opts.lt) {
     const current = getExpireExact(db, key);
     const persistent = current === -1;
-    if (flags & EXPIRE_NX && !persistent) return ZERO;
-    if (flags & EXPIRE_XX && persistent) return ZERO;
+    if (opts.nx && !persistent) return ZERO;
+    if (opts.xx && persistent) return ZERO;
     // A key without TTL counts as an infinite TTL: GT never beats it, LT always does.
-    if (flags & EXPIRE_GT && (persistent || when <= current)) return ZERO;
-    if (flags & EXPIRE_LT && !persistent && when >= current) return ZERO;
+    if (opts.gt && (persistent || when <= current)) return ZERO;
+    if (opts.lt && !persistent && when >= current) return ZERO;
   }
 
   if (when <= engine.now) {

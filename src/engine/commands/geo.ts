@@ -4,7 +4,6 @@
 // _RO forms) is georadiusGeneric: parse, scan the 3×3 cells around the centre in score order,
 // keep the points inside the shape, sort by distance when asked, reply or store.
 
-import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, afterKeyword } from '../command-decl.js';
@@ -29,6 +28,7 @@ import {
 } from '../geo.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseDouble, parseInt64 } from '../numbers.js';
+import { oneOf, parseOptions, type Option } from '../options.js';
 import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
@@ -58,7 +58,7 @@ const SEARCHSTORE_WITH_R = error(E.geoStoreWithOptions(true));
 // ---- argument helpers ---------------------------------------------------------------------------
 
 /** extractLongLatOrReply: [lon, lat] from argv[i], argv[i + 1], or the error reply. */
-function extractLonLat(argv: string[], i: number, xy: number[]): Reply | null {
+function extractLonLat(argv: readonly string[], i: number, xy: number[]): Reply | null {
   const lon = parseDouble(argv[i]!);
   if (lon === null) return NOT_FLOAT_R;
   const lat = parseDouble(argv[i + 1]!);
@@ -71,13 +71,13 @@ function extractLonLat(argv: string[], i: number, xy: number[]): Reply | null {
   return null;
 }
 
+const UNITS = ['m', 'km', 'ft', 'mi'] as const;
+const METERS_PER: Record<(typeof UNITS)[number], number> = { m: 1, km: 1000, ft: 0.3048, mi: 1609.34 };
+
 /** extractUnitOrReply: metres per unit, or -1. */
 function unitToMeters(u: string): number {
-  if (isOpt(u, 'm')) return 1;
-  if (isOpt(u, 'km')) return 1000;
-  if (isOpt(u, 'ft')) return 0.3048;
-  if (isOpt(u, 'mi')) return 1609.34;
-  return -1;
+  const unit = oneOf(u, UNITS);
+  return unit === null ? -1 : METERS_PER[unit];
 }
 
 /** The zset at key for a reader: undefined when missing, null after a WRONGTYPE. */
@@ -101,20 +101,26 @@ function humanDouble(x: number): Reply {
 
 // ---- GEOADD -------------------------------------------------------------------------------------
 
+/** GEOADD's options, read from argv[2] up to the first longitude. */
+interface GeoaddOptions {
+  nx: boolean;
+  xx: boolean;
+  ch: boolean;
+}
+
+/** Any order and any repeat parse; NX with XX is a syntax error after the walk, as in Redis. */
+const GEOADD_OPTIONS: readonly Option<GeoaddOptions>[] = [
+  { name: 'nx', read: (o) => void (o.nx = true) },
+  { name: 'xx', read: (o) => void (o.xx = true) },
+  { name: 'ch', read: (o) => void (o.ch = true) },
+];
+
 function geoaddCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
-  let nx = false;
-  let xx = false;
-  let ch = false;
-  let longidx = 2;
-  while (longidx < argc) {
-    const opt = argv[longidx]!;
-    if (isOpt(opt, 'nx')) nx = true;
-    else if (isOpt(opt, 'xx')) xx = true;
-    else if (isOpt(opt, 'ch')) ch = true;
-    else break;
-    longidx++;
-  }
+  const opts: GeoaddOptions = { nx: false, xx: false, ch: false };
+  const longidx = parseOptions(argv, 2, GEOADD_OPTIONS, opts, 'stop');
+  if (typeof longidx === 'object') return longidx;
+  const { nx, xx, ch } = opts;
   if ((argc - longidx) % 3 !== 0 || (xx && nx)) return SYNTAX_R;
   const elements = (argc - longidx) / 3;
   // ZADD with no pairs left is a syntax error too.
@@ -254,7 +260,7 @@ function membersOfAllNeighbors(o: ZSetObj, shape: GeoShape, limit: number): GeoP
 }
 
 /** Parses a distance "<number> <unit>" into the shape (extractDistanceOrReply). */
-function extractDistance(argv: string[], i: number, shape: GeoShape): Reply | null {
+function extractDistance(argv: readonly string[], i: number, shape: GeoShape): Reply | null {
   const r = parseDouble(argv[i]!);
   if (r === null) return NEED_NUMERIC_RADIUS_R;
   if (r < 0) return RADIUS_NEGATIVE_R;
@@ -265,7 +271,7 @@ function extractDistance(argv: string[], i: number, shape: GeoShape): Reply | nu
   return null;
 }
 
-function extractBox(argv: string[], i: number, shape: GeoShape): Reply | null {
+function extractBox(argv: readonly string[], i: number, shape: GeoShape): Reply | null {
   const w = parseDouble(argv[i]!);
   if (w === null) return NEED_NUMERIC_WIDTH_R;
   const h = parseDouble(argv[i + 1]!);
@@ -279,11 +285,122 @@ function extractBox(argv: string[], i: number, shape: GeoShape): Reply | null {
   return null;
 }
 
-function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags: number): Reply {
-  const argc = argv.length;
-  let storekey: string | null = null;
-  let storedist = false;
+/**
+ * georadiusGeneric's options. `flags`, `zobj` (undefined: no source key) and `shape` (the centre
+ * and the radius or box go there) are the call's context; the rest is what the options set.
+ */
+interface GeoSearchOptions {
+  readonly flags: number;
+  readonly zobj: ZSetObj | undefined;
+  readonly shape: GeoShape;
+  storekey: string | null;
+  storedist: boolean;
+  withdist: boolean;
+  withhash: boolean;
+  withcoords: boolean;
+  frommember: boolean;
+  fromloc: boolean;
+  byradius: boolean;
+  bybox: boolean;
+  sort: number;
+  any: boolean;
+  count: number;
+}
 
+const isSearch = (o: GeoSearchOptions): boolean => (o.flags & GEOSEARCH) !== 0;
+/** STORE / STOREDIST key: GEORADIUS and GEORADIUSBYMEMBER only. */
+const radiusMayStore = (o: GeoSearchOptions): boolean => (o.flags & (RADIUS_NOSTORE | GEOSEARCH)) === 0;
+
+/** In the order Redis tests them; a word whose condition fails falls through to the next entry. */
+const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
+  { name: 'withdist', read: (o) => void (o.withdist = true) },
+  { name: 'withhash', read: (o) => void (o.withhash = true) },
+  { name: 'withcoord', read: (o) => void (o.withcoords = true) },
+  { name: 'any', read: (o) => void (o.any = true) },
+  { name: 'asc', read: (o) => void (o.sort = SORT_ASC) },
+  { name: 'desc', read: (o) => void (o.sort = SORT_DESC) },
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const n = parseInt64(argv[at + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n <= 0n) return COUNT_NOT_POSITIVE_R;
+      o.count = Number(n);
+    },
+  },
+  {
+    name: 'store',
+    values: 1,
+    when: radiusMayStore,
+    read: (o, argv, at) => {
+      o.storekey = argv[at + 1]!;
+      o.storedist = false;
+    },
+  },
+  {
+    name: 'storedist',
+    values: 1,
+    when: radiusMayStore,
+    read: (o, argv, at) => {
+      o.storekey = argv[at + 1]!;
+      o.storedist = true;
+    },
+  },
+  { name: 'storedist', when: (o) => (o.flags & GEOSEARCHSTORE) !== 0, read: (o) => void (o.storedist = true) },
+  {
+    name: 'frommember',
+    values: 1,
+    when: (o) => isSearch(o) && !o.fromloc,
+    read: (o, argv, at) => {
+      // Without a source key the member is not looked up: the walk goes on to find the reply.
+      if (o.zobj !== undefined) {
+        const xy = [0, 0];
+        if (!memberLonLat(o.zobj, argv[at + 1]!, xy)) return MEMBER_NOT_DECODED_R;
+        o.shape.lon = xy[0]!;
+        o.shape.lat = xy[1]!;
+      }
+      o.frommember = true;
+    },
+  },
+  {
+    name: 'fromlonlat',
+    values: 2,
+    when: (o) => isSearch(o) && !o.frommember,
+    read: (o, argv, at) => {
+      const xy = [0, 0];
+      const err = extractLonLat(argv, at + 1, xy);
+      if (err !== null) return err;
+      o.shape.lon = xy[0]!;
+      o.shape.lat = xy[1]!;
+      o.fromloc = true;
+    },
+  },
+  {
+    name: 'byradius',
+    values: 2,
+    when: (o) => isSearch(o) && !o.bybox,
+    read: (o, argv, at) => {
+      const err = extractDistance(argv, at + 1, o.shape);
+      if (err !== null) return err;
+      o.shape.circle = true;
+      o.byradius = true;
+    },
+  },
+  {
+    name: 'bybox',
+    values: 3,
+    when: (o) => isSearch(o) && !o.byradius,
+    read: (o, argv, at) => {
+      const err = extractBox(argv, at + 1, o.shape);
+      if (err !== null) return err;
+      o.shape.circle = false;
+      o.bybox = true;
+    },
+  },
+];
+
+function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags: number): Reply {
   const found = readZset(c, argv[srcKeyIndex]!);
   if (found === null) return WRONGTYPE_R;
   const zobj = found;
@@ -309,82 +426,30 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     const derr = extractDistance(argv, baseArgs - 2, shape);
     if (derr !== null) return derr;
   } else {
-    baseArgs = 2;
-    if (flags & GEOSEARCHSTORE) {
-      baseArgs = 3;
-      storekey = argv[1]!;
-    }
+    baseArgs = flags & GEOSEARCHSTORE ? 3 : 2;
   }
 
-  let withdist = false;
-  let withhash = false;
-  let withcoords = false;
-  let frommember = false;
-  let fromloc = false;
-  let byradius = false;
-  let bybox = false;
-  let sort = SORT_NONE;
-  let any = false;
-  let count = 0;
-  const remaining = argc - baseArgs;
-  for (let i = 0; i < remaining; i++) {
-    const arg = argv[baseArgs + i]!;
-    if (isOpt(arg, 'withdist')) withdist = true;
-    else if (isOpt(arg, 'withhash')) withhash = true;
-    else if (isOpt(arg, 'withcoord')) withcoords = true;
-    else if (isOpt(arg, 'any')) any = true;
-    else if (isOpt(arg, 'asc')) sort = SORT_ASC;
-    else if (isOpt(arg, 'desc')) sort = SORT_DESC;
-    else if (isOpt(arg, 'count') && i + 1 < remaining) {
-      const n = parseInt64(argv[baseArgs + i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n <= 0n) return COUNT_NOT_POSITIVE_R;
-      count = Number(n);
-      i++;
-    } else if (isOpt(arg, 'store') && i + 1 < remaining && !(flags & RADIUS_NOSTORE) && !(flags & GEOSEARCH)) {
-      storekey = argv[baseArgs + i + 1]!;
-      storedist = false;
-      i++;
-    } else if (isOpt(arg, 'storedist') && i + 1 < remaining && !(flags & RADIUS_NOSTORE) && !(flags & GEOSEARCH)) {
-      storekey = argv[baseArgs + i + 1]!;
-      storedist = true;
-      i++;
-    } else if (isOpt(arg, 'storedist') && flags & GEOSEARCH && flags & GEOSEARCHSTORE) {
-      storedist = true;
-    } else if (isOpt(arg, 'frommember') && i + 1 < remaining && flags & GEOSEARCH && !fromloc) {
-      if (zobj === undefined) {
-        frommember = true;
-        i++;
-        continue;
-      }
-      if (!memberLonLat(zobj, argv[baseArgs + i + 1]!, xy)) return MEMBER_NOT_DECODED_R;
-      shape.lon = xy[0]!;
-      shape.lat = xy[1]!;
-      frommember = true;
-      i++;
-    } else if (isOpt(arg, 'fromlonlat') && i + 2 < remaining && flags & GEOSEARCH && !frommember) {
-      const err = extractLonLat(argv, baseArgs + i + 1, xy);
-      if (err !== null) return err;
-      shape.lon = xy[0]!;
-      shape.lat = xy[1]!;
-      fromloc = true;
-      i += 2;
-    } else if (isOpt(arg, 'byradius') && i + 2 < remaining && flags & GEOSEARCH && !bybox) {
-      const err = extractDistance(argv, baseArgs + i + 1, shape);
-      if (err !== null) return err;
-      shape.circle = true;
-      byradius = true;
-      i += 2;
-    } else if (isOpt(arg, 'bybox') && i + 3 < remaining && flags & GEOSEARCH && !byradius) {
-      const err = extractBox(argv, baseArgs + i + 1, shape);
-      if (err !== null) return err;
-      shape.circle = false;
-      bybox = true;
-      i += 3;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: GeoSearchOptions = {
+    flags,
+    zobj,
+    shape,
+    storekey: flags & GEOSEARCHSTORE ? argv[1]! : null,
+    storedist: false,
+    withdist: false,
+    withhash: false,
+    withcoords: false,
+    frommember: false,
+    fromloc: false,
+    byradius: false,
+    bybox: false,
+    sort: SORT_NONE,
+    any: false,
+    count: 0,
+  };
+  const parsed = parseOptions(argv, baseArgs, GEOSEARCH_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { storekey, storedist, withdist, withhash, withcoords, frommember, fromloc, byradius, bybox, any, count } = opts;
+  let sort = opts.sort;
 
   if (storekey !== null && (withdist || withhash || withcoords)) {
     return flags & GEOSEARCHSTORE ? SEARCHSTORE_WITH_R : STORE_WITH_R;

@@ -21,6 +21,7 @@ import {
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
+import { parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
@@ -124,11 +125,7 @@ function keysCommand(c: Client, argv: string[]): Reply {
 
 const ULONG_MAX = 18446744073709551615n;
 
-/**
- * parseScanCursorOrReply: strtoul rules on the argument as a C string: no leading space, an
- * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
- * them; the empty string is cursor 0. Returns null for "invalid cursor".
- */
+/** What the SCAN family's options ask for (scanGenericCommand). */
 export interface ScanOptions {
   count: number;
   /** null when every element matches (no MATCH, or MATCH *). */
@@ -137,33 +134,50 @@ export interface ScanOptions {
   typeName: string | null;
 }
 
+/** SCAN's options; `withType` (SCAN, not SSCAN/HSCAN/ZSCAN) allows TYPE. */
+interface ScanParse extends ScanOptions {
+  readonly withType: boolean;
+}
+
+const SCAN_OPTIONS: readonly Option<ScanParse>[] = [
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
+      if (n === null) return NOT_INTEGER_R;
+      if (n < 1) return SYNTAX_R;
+      o.count = n;
+    },
+  },
+  {
+    name: 'match',
+    values: 1,
+    read: (o, argv, at) => {
+      const p = argv[at + 1]!;
+      // Exactly "*" matches everything: no pattern to test.
+      o.pattern = p === '*' ? null : p;
+    },
+  },
+  { name: 'type', values: 1, when: (o) => o.withType, read: (o, argv, at) => void (o.typeName = cString(argv[at + 1]!).toLowerCase()) },
+];
+
 /**
  * scanGenericCommand's options from argv[start]: COUNT n (≥ 1), MATCH pattern and, for SCAN
  * only (`withType`), TYPE name. Returns the error reply for anything else.
  */
 export function parseScanOptions(argv: readonly string[], start: number, withType: boolean): ScanOptions | Reply {
-  const opts: ScanOptions = { count: 10, pattern: null, typeName: null };
-  const argc = argv.length;
-  for (let i = start; i < argc; i += 2) {
-    const opt = argv[i]!;
-    const hasValue = argc - i >= 2;
-    if (hasValue && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[i + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 1) return SYNTAX_R;
-      opts.count = n;
-    } else if (hasValue && isOpt(opt, 'match')) {
-      const p = argv[i + 1]!;
-      opts.pattern = p === '*' ? null : p;
-    } else if (withType && hasValue && isOpt(opt, 'type')) {
-      opts.typeName = cString(argv[i + 1]!).toLowerCase();
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  return opts;
+  const o: ScanParse = { withType, count: 10, pattern: null, typeName: null };
+  const parsed = parseOptions(argv, start, SCAN_OPTIONS, o);
+  if (typeof parsed === 'object') return parsed;
+  return { count: o.count, pattern: o.pattern, typeName: o.typeName };
 }
 
+/**
+ * parseScanCursorOrReply: strtoul rules on the argument as a C string: no leading space, an
+ * optional sign (a negative cursor wraps modulo 2^64), decimal digits only, nothing after
+ * them; the empty string is cursor 0. Returns null for "invalid cursor".
+ */
 export function parseScanCursor(arg: string): number | null {
   const s = cString(arg);
   const len = s.length;
@@ -278,28 +292,38 @@ function moveCommand(c: Client, argv: string[]): Reply {
   return ONE;
 }
 
+/** COPY's options; `client` is the caller, whose databases DB names. */
+interface CopyOptions {
+  readonly client: Client;
+  replace: boolean;
+  dst: Database;
+}
+
+const COPY_OPTIONS: readonly Option<CopyOptions>[] = [
+  { name: 'replace', read: (o) => void (o.replace = true) },
+  {
+    name: 'db',
+    values: 1,
+    read: (o, argv, at) => {
+      const arg = argv[at + 1]!;
+      const index = parseCInt(arg);
+      if (index === null) return cIntError(arg);
+      const db = dbAt(o.client, index);
+      if (db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
+      o.dst = db;
+    },
+  },
+];
+
 function copyCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const newKey = argv[2]!;
   const engine = c.engine;
   const src = c.db;
-  let dst = src;
-  let replace = false;
-  for (let j = 3; j < argv.length; j++) {
-    const opt = argv[j]!;
-    if (isOpt(opt, 'replace')) {
-      replace = true;
-    } else if (isOpt(opt, 'db') && argv.length - j - 1 >= 1) {
-      const index = parseCInt(argv[j + 1]!);
-      if (index === null) return cIntError(argv[j + 1]!);
-      const db = dbAt(c, index);
-      if (db === undefined) return error(E.DB_INDEX_OUT_OF_RANGE);
-      dst = db;
-      j++;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: CopyOptions = { client: c, replace: false, dst: src };
+  const parsed = parseOptions(argv, 3, COPY_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { replace, dst } = opts;
   if (src === dst && key === newKey) return error(E.SAME_OBJECT);
   const obj = lookupRead(c, key);
   if (obj === undefined) return ZERO;

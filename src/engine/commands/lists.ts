@@ -22,6 +22,7 @@ import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
+import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
@@ -44,11 +45,11 @@ function bulkOf(v: string): Reply {
   return { t: 'bulk', v };
 }
 
+const LIST_ENDS: readonly ListEnd[] = ['right', 'left'];
+
 /** getListPositionFromObjectOrReply: LEFT or RIGHT, else null (a syntax error). */
 export function parseListEnd(arg: string): ListEnd | null {
-  if (isOpt(arg, 'right')) return 'right';
-  if (isOpt(arg, 'left')) return 'left';
-  return null;
+  return oneOf(arg, LIST_ENDS);
 }
 
 /** A new, empty list object (createQuicklistObject). */
@@ -242,35 +243,55 @@ function lrangeCommand(c: Client, argv: string[]): Reply {
   return { t: 'array', v: out };
 }
 
-/** LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]. */
-function lposCommand(c: Client, argv: string[]): Reply {
-  const argc = argv.length;
-  let rank = 1;
-  let count = -1; // -1: no COUNT option
-  let maxlen = 0;
-  let rankIsLongMin = false;
-  for (let j = 3; j < argc; j++) {
-    const opt = argv[j]!;
-    const moreArgs = j < argc - 1;
-    if (moreArgs && isOpt(opt, 'rank')) {
-      const arg = argv[++j]!;
+/** LPOS's options; count -1: no COUNT option. */
+interface LposOptions {
+  rank: number;
+  /** RANK was LONG_MIN, which Redis cannot negate. */
+  rankIsLongMin: boolean;
+  count: number;
+  maxlen: number;
+}
+
+const LPOS_OPTIONS: readonly Option<LposOptions>[] = [
+  {
+    name: 'rank',
+    values: 1,
+    read: (o, argv, at) => {
+      const arg = argv[at + 1]!;
       const n = parseIntArg(arg);
       if (n === null) return NOT_INTEGER_R;
       if (n === 0) return LPOS_RANK_ZERO_R;
-      rank = n;
-      rankIsLongMin = arg === LONG_MIN_TEXT;
-    } else if (moreArgs && isOpt(opt, 'count')) {
-      const n = parseIntArg(argv[++j]!);
+      o.rank = n;
+      o.rankIsLongMin = arg === LONG_MIN_TEXT;
+    },
+  },
+  {
+    name: 'count',
+    values: 1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
       if (n === null || n < 0) return LPOS_COUNT_NEGATIVE_R;
-      count = n;
-    } else if (moreArgs && isOpt(opt, 'maxlen')) {
-      const n = parseIntArg(argv[++j]!);
+      o.count = n;
+    },
+  },
+  {
+    name: 'maxlen',
+    values: 1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
       if (n === null || n < 0) return LPOS_MAXLEN_NEGATIVE_R;
-      maxlen = n;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+      o.maxlen = n;
+    },
+  },
+];
+
+/** LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]. */
+function lposCommand(c: Client, argv: string[]): Reply {
+  const opts: LposOptions = { rank: 1, rankIsLongMin: false, count: -1, maxlen: 0 };
+  const parsed = parseOptions(argv, 3, LPOS_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  let { rank, count } = opts;
+  const { maxlen, rankIsLongMin } = opts;
   // A negative rank searches from the tail. Redis negates a long: -LONG_MIN stays LONG_MIN, so
   // every match then counts as "at or past the rank" and the COUNT limit is never reached.
   let reverse = false;
@@ -427,6 +448,20 @@ export interface MpopArgs {
   count: number;
 }
 
+/** LMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
+const MPOP_OPTIONS: readonly Option<{ count: number }>[] = [
+  {
+    name: 'count',
+    values: 1,
+    when: (o) => o.count === -1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
+      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
+      o.count = n;
+    },
+  },
+];
+
 /**
  * lmpopGenericCommand's parsing: numkeys at argv[numkeysIdx], then the keys, LEFT|RIGHT and an
  * optional COUNT (once). Returns the arguments or the error reply.
@@ -439,17 +474,10 @@ export function parseMpopArgs(argv: readonly string[], numkeysIdx: number): Mpop
   if (whereIdx >= argc) return SYNTAX_R;
   const end = parseListEnd(argv[whereIdx]!);
   if (end === null) return SYNTAX_R;
-  let count = -1;
-  for (let j = whereIdx + 1; j < argc; j++) {
-    if (count === -1 && j < argc - 1 && isOpt(argv[j]!, 'count')) {
-      const n = parseIntArg(argv[++j]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      count = n;
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  return { firstKey: numkeysIdx + 1, numkeys, end, count: count === -1 ? 1 : count };
+  const opts = { count: -1 };
+  const parsed = parseOptions(argv, whereIdx + 1, MPOP_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  return { firstKey: numkeysIdx + 1, numkeys, end, count: opts.count === -1 ? 1 : opts.count };
 }
 
 /**

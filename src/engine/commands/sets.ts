@@ -24,7 +24,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
-import { isOpt } from '../../shared/args.js';
+import { parseOptions, type Option } from '../options.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import { INVALID_CURSOR_R, LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
@@ -573,22 +573,27 @@ function sinterGeneric(
   return setReply(bulksOf(out));
 }
 
+/** SINTERCARD's LIMIT (0: none); given again, the last one counts. */
+const SINTERCARD_OPTIONS: readonly Option<{ limit: number }>[] = [
+  {
+    name: 'limit',
+    values: 1,
+    read: (o, argv, at) => {
+      const l = parseIntArg(argv[at + 1]!);
+      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
+      o.limit = l;
+    },
+  },
+];
+
 function sintercardCommand(c: Client, argv: string[]): Reply {
   const numkeys = parseIntArg(argv[1]!);
   if (numkeys === null || numkeys < 1) return NUMKEYS_NOT_POSITIVE_R;
   if (numkeys > argv.length - 2) return NUMKEYS_TOO_MANY_R;
-  let limit = 0;
-  for (let j = 2 + numkeys; j < argv.length; j++) {
-    if (isOpt(argv[j]!, 'limit') && j < argv.length - 1) {
-      j++;
-      const l = parseIntArg(argv[j]!);
-      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
-      limit = l;
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  return sinterGeneric(c, argv, 2, 2 + numkeys, null, INTER_CARD, limit);
+  const opts = { limit: 0 };
+  const parsed = parseOptions(argv, 2 + numkeys, SINTERCARD_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  return sinterGeneric(c, argv, 2, 2 + numkeys, null, INTER_CARD, opts.limit);
 }
 
 // ---- SUNION, SDIFF and their STORE variants ---------------------------------------------------

@@ -18,8 +18,9 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../../shared/reply.js';
-import { isOpt, cString, isCSpace } from '../../shared/args.js';
-import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { cString, isCSpace } from '../../shared/args.js';
+import { parseOptions, type Option } from '../options.js';
+import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
 
@@ -181,45 +182,64 @@ function setMembers(o: SetObj): string[] {
   return members;
 }
 
-function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
-  let desc = false;
-  let alpha = false;
-  let limitStart = 0;
-  let limitCount = -1;
-  let dontsort = false;
-  let sortby: string | null = null;
-  let storekey: string | null = null;
-  const gets: string[] = [];
-  const argc = argv.length;
-  for (let j = 2; j < argc; j++) {
-    const opt = argv[j]!;
-    const leftargs = argc - j - 1;
-    if (isOpt(opt, 'asc')) {
-      desc = false;
-    } else if (isOpt(opt, 'desc')) {
-      desc = true;
-    } else if (isOpt(opt, 'alpha')) {
-      alpha = true;
-    } else if (isOpt(opt, 'limit') && leftargs >= 2) {
-      const s = parseIntArg(argv[j + 1]!);
+/** SORT's options (sortCommandGeneric); `readonly` is SORT_RO, which has no STORE. */
+interface SortOptions {
+  readonly readonly: boolean;
+  desc: boolean;
+  alpha: boolean;
+  limitStart: number;
+  limitCount: number;
+  dontsort: boolean;
+  sortby: string | null;
+  storekey: string | null;
+  gets: string[];
+}
+
+const SORT_OPTIONS: readonly Option<SortOptions>[] = [
+  { name: 'asc', read: (o) => void (o.desc = false) },
+  { name: 'desc', read: (o) => void (o.desc = true) },
+  { name: 'alpha', read: (o) => void (o.alpha = true) },
+  {
+    name: 'limit',
+    values: 2,
+    read: (o, argv, at) => {
+      const s = parseIntArg(argv[at + 1]!);
       if (s === null) return NOT_INTEGER_R;
-      const n = parseIntArg(argv[j + 2]!);
+      const n = parseIntArg(argv[at + 2]!);
       if (n === null) return NOT_INTEGER_R;
-      limitStart = s;
-      limitCount = n;
-      j += 2;
-    } else if (!readonly && isOpt(opt, 'store') && leftargs >= 1) {
-      storekey = argv[++j]!;
-    } else if (isOpt(opt, 'by') && leftargs >= 1) {
-      sortby = argv[++j]!;
+      o.limitStart = s;
+      o.limitCount = n;
+    },
+  },
+  { name: 'store', values: 1, when: (o) => !o.readonly, read: (o, argv, at) => void (o.storekey = argv[at + 1]!) },
+  {
+    name: 'by',
+    values: 1,
+    read: (o, argv, at) => {
+      o.sortby = argv[at + 1]!;
       // A BY pattern without '*' names one constant key: nothing to sort by.
-      if (!cString(sortby).includes('*')) dontsort = true;
-    } else if (isOpt(opt, 'get') && leftargs >= 1) {
-      gets.push(argv[++j]!);
-    } else {
-      return SYNTAX_R;
-    }
-  }
+      if (!cString(o.sortby).includes('*')) o.dontsort = true;
+    },
+  },
+  { name: 'get', values: 1, read: (o, argv, at) => void o.gets.push(argv[at + 1]!) },
+];
+
+function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
+  const opts: SortOptions = {
+    readonly,
+    desc: false,
+    alpha: false,
+    limitStart: 0,
+    limitCount: -1,
+    dontsort: false,
+    sortby: null,
+    storekey: null,
+    gets: [],
+  };
+  const parsed = parseOptions(argv, 2, SORT_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { desc, limitStart, limitCount, storekey, gets } = opts;
+  let { alpha, dontsort, sortby } = opts;
 
   const found = lookupRead(c, argv[1]!);
   if (found !== undefined && found.type !== 'list' && found.type !== 'set' && found.type !== 'zset') {

@@ -14,7 +14,7 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { SetObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
-import { isOpt } from '../../shared/args.js';
+import { oneOf, parseOptions, type Option } from '../options.js';
 import { convertToListpackIfNeeded, pushEntry } from './zsets-core.js';
 import { LIMIT_NEGATIVE_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
@@ -26,7 +26,7 @@ const OP_DIFF = 2;
 
 const AGGR_SUM = 0;
 const AGGR_MIN = 1;
-const AGGR_MAX = 2;
+// 2 is MAX.
 
 /** One input (zsetopsrc): a zset, a set, or nothing (a missing key is an empty input). */
 interface Source {
@@ -83,6 +83,62 @@ function zsetFromMap(acc: Map<string, number>): ZSet {
 }
 
 /**
+ * The options after the keys. `op`, `cardOnly` (ZINTERCARD), `store` (the STORE variants) and
+ * `src` (the inputs, whose weights WEIGHTS sets) are the call's context.
+ */
+interface ZsetOpOptions {
+  readonly op: number;
+  readonly cardOnly: boolean;
+  readonly store: boolean;
+  readonly src: Source[];
+  aggr: number;
+  withscores: boolean;
+  limit: number;
+}
+
+/** AGGREGATE's words, at the index of their AGGR_ constant (MAX: 2). */
+const AGGREGATES = ['sum', 'min', 'max'] as const;
+
+/** WEIGHTS and AGGREGATE are for ZUNION and ZINTER (and their STORE forms) only. */
+const combines = (o: ZsetOpOptions): boolean => o.op !== OP_DIFF && !o.cardOnly;
+
+const ZSETOP_OPTIONS: readonly Option<ZsetOpOptions>[] = [
+  {
+    name: 'weights',
+    values: (o) => o.src.length,
+    when: combines,
+    read: (o, argv, at) => {
+      for (let i = 0; i < o.src.length; i++) {
+        const w = parseDouble(argv[at + 1 + i]!);
+        if (w === null) return WEIGHT_NOT_FLOAT_R;
+        o.src[i]!.weight = w;
+      }
+    },
+  },
+  {
+    name: 'aggregate',
+    values: 1,
+    when: combines,
+    read: (o, argv, at) => {
+      const how = oneOf(argv[at + 1]!, AGGREGATES);
+      if (how === null) return SYNTAX_R;
+      o.aggr = AGGREGATES.indexOf(how);
+    },
+  },
+  { name: 'withscores', when: (o) => !o.store && !o.cardOnly, read: (o) => void (o.withscores = true) },
+  {
+    name: 'limit',
+    values: 1,
+    when: (o) => o.cardOnly,
+    read: (o, argv, at) => {
+      const l = parseIntArg(argv[at + 1]!);
+      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
+      o.limit = l;
+    },
+  },
+];
+
+/**
  * zunionInterDiffGenericCommand for the command `name`. `numkeysIdx` is where numkeys sits (1, or 2 after a
  * destination); `dst` is the destination of the STORE variants; `cardOnly` is ZINTERCARD.
  */
@@ -114,38 +170,10 @@ function zsetOpGeneric(
     }
   }
 
-  let aggr = AGGR_SUM;
-  let withscores = false;
-  let limit = 0;
-  while (j < argc) {
-    const remaining = argc - j;
-    const opt = argv[j]!;
-    if (op !== OP_DIFF && !cardOnly && remaining >= setnum + 1 && isOpt(opt, 'weights')) {
-      j++;
-      for (let i = 0; i < setnum; i++, j++) {
-        const w = parseDouble(argv[j]!);
-        if (w === null) return WEIGHT_NOT_FLOAT_R;
-        src[i]!.weight = w;
-      }
-    } else if (op !== OP_DIFF && !cardOnly && remaining >= 2 && isOpt(opt, 'aggregate')) {
-      const how = argv[j + 1]!;
-      if (isOpt(how, 'sum')) aggr = AGGR_SUM;
-      else if (isOpt(how, 'min')) aggr = AGGR_MIN;
-      else if (isOpt(how, 'max')) aggr = AGGR_MAX;
-      else return SYNTAX_R;
-      j += 2;
-    } else if (dst === null && !cardOnly && isOpt(opt, 'withscores')) {
-      withscores = true;
-      j++;
-    } else if (cardOnly && remaining >= 2 && isOpt(opt, 'limit')) {
-      const l = parseIntArg(argv[j + 1]!);
-      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
-      limit = l;
-      j += 2;
-    } else {
-      return SYNTAX_R;
-    }
-  }
+  const opts: ZsetOpOptions = { op, cardOnly, store: dst !== null, src, aggr: AGGR_SUM, withscores: false, limit: 0 };
+  const parsed = parseOptions(argv, j, ZSETOP_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  const { aggr, withscores, limit } = opts;
 
   // Smallest input first (glibc's qsort is a merge sort here: stable).
   if (op !== OP_DIFF) src.sort((a, b) => a.size - b.size);

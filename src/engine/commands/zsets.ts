@@ -7,7 +7,7 @@
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, keyRange, keyNum } from '../command-decl.js';
-import type { ZSet } from '../ds/zset.js';
+import type { ZScanOrder, ZSet } from '../ds/zset.js';
 import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
@@ -15,7 +15,7 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { parseScanCursor, parseScanOptions } from './keys.js';
 import {
@@ -325,6 +325,22 @@ function zpopmaxCommand(c: Client, argv: string[]): Reply {
   return zpopMinMax(c, argv, ZSET_MAX);
 }
 
+const ZMPOP_SIDES = ['min', 'max'] as const;
+
+/** ZMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
+const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [
+  {
+    name: 'count',
+    values: 1,
+    when: (o) => o.count === -1,
+    read: (o, argv, at) => {
+      const n = parseIntArg(argv[at + 1]!);
+      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
+      o.count = n;
+    },
+  },
+];
+
 /**
  * ZMPOP / BZMPOP argument parsing (zmpopGenericCommand): `numkeys key… MIN|MAX [COUNT n]` from
  * argv[numkeysIdx]. Returns the keys, side and count, or the error reply.
@@ -335,24 +351,13 @@ export function parseZmpop(argv: string[], numkeysIdx: number): { keys: string[]
   if (numkeys === null || numkeys < 1) return NUMKEYS_NOT_POSITIVE_R;
   const whereIdx = numkeysIdx + numkeys + 1;
   if (whereIdx >= argc) return SYNTAX_R;
-  let where: number;
-  const w = argv[whereIdx]!;
-  if (isOpt(w, 'min')) where = ZSET_MIN;
-  else if (isOpt(w, 'max')) where = ZSET_MAX;
-  else return SYNTAX_R;
-  let count = -1;
-  for (let j = whereIdx + 1; j < argc; j++) {
-    if (count === -1 && isOpt(argv[j]!, 'count') && j < argc - 1) {
-      j++;
-      const n = parseIntArg(argv[j]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      count = n;
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  if (count === -1) count = 1;
-  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count };
+  const side = oneOf(argv[whereIdx]!, ZMPOP_SIDES);
+  if (side === null) return SYNTAX_R;
+  const where = side === 'min' ? ZSET_MIN : ZSET_MAX;
+  const opts = { count: -1 };
+  const parsed = parseOptions(argv, whereIdx + 1, ZMPOP_OPTIONS, opts);
+  if (typeof parsed === 'object') return parsed;
+  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count: opts.count === -1 ? 1 : opts.count };
 }
 
 function zmpopCommand(c: Client, argv: string[]): Reply {
@@ -497,22 +502,14 @@ function zrandmemberCommand(c: Client, argv: string[]): Reply {
 // added or removed during the iteration may or may not be returned. The hash order of a zset is
 // computed once and reused until the zset changes (ZSet.version).
 
-interface ScanOrder {
-  version: number;
-  hashes: Uint32Array;
-  members: string[];
-}
-
-const scanOrders = new WeakMap<ZSet, ScanOrder>();
-
 function memberHash(m: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < m.length; i++) h = Math.imul(h ^ m.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-function scanOrderOf(z: ZSet): ScanOrder {
-  const cached = scanOrders.get(z);
+function scanOrderOf(z: ZSet): ZScanOrder {
+  const cached = z.scanOrder;
   if (cached !== undefined && cached.version === z.version) return cached;
   const n = z.size;
   const raw: string[] = new Array(n);
@@ -545,7 +542,7 @@ function scanOrderOf(z: ZSet): ScanOrder {
     members[k] = raw[from]!;
   }
   const so = { version: z.version, hashes, members };
-  scanOrders.set(z, so);
+  z.scanOrder = so;
   return so;
 }
 

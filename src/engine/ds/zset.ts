@@ -180,9 +180,19 @@ function nodeSize(node: TNode, height: number): number {
 /** A predicate over keys that is false, then true, along the set's order. */
 type KeyPred = (score: number, member: string) => boolean;
 
+/** ZSCAN's walk order of a set's members (built by commands/zsets.ts), for one `version`. */
+export interface ZScanOrder {
+  version: number;
+  /** The members' 32-bit hashes, ascending. */
+  hashes: Uint32Array;
+  members: string[];
+}
+
 export class ZSet implements Iterable<[string, number]> {
   /** member → score. Read freely (ZSCORE, ZSCAN, ZRANDMEMBER); change only through the methods. */
   readonly dict = new Map<string, number>();
+  /** ZSCAN's cached order; stale once `version` differs from the one it was built for. */
+  scanOrder: ZScanOrder | undefined = undefined;
   private root: TNode = new Leaf();
   /** Levels of inner nodes above the leaves (0: the root is a leaf). */
   private height = 0;
