@@ -96,6 +96,11 @@ export const SLOWLOG_BAD_COUNT = 'ERR count should be greater than or equal to -
 export const DEBUG_NOT_ALLOWED =
   'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
 
+// CLUSTER, READONLY, READWRITE, ASKING without cluster-enabled (cluster.c); MODULE (module.c)
+export const CLUSTER_DISABLED = 'ERR This instance has cluster support disabled';
+export const MODULE_NOT_ALLOWED =
+  'ERR MODULE command not allowed. If the enable-module-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
+
 // PERSISTENCE group: SAVE, BGSAVE (rdb.c)
 /** Redis's bare shared.err ("-ERR"): what a failed SAVE answers. */
 export const SAVE_FAILED = 'ERR';

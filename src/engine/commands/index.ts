@@ -3,6 +3,7 @@
 
 import type { Command, CommandSpec } from '../command.js';
 import { bitmapCommands } from './bitmaps.js';
+import { clusterCommands } from './cluster.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
 import { geoCommands } from './geo.js';
@@ -40,6 +41,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...bitmapCommands,
   ...streamCommands,
   ...geoCommands,
+  ...clusterCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {
