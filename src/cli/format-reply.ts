@@ -94,46 +94,46 @@ export function formatPush(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): str
   return formatReply(reply, mode, resp);
 }
 
-/** sdscatrepr(): a string in double quotes with C-style escapes, as redis-cli shows values. */
+/** sdscatrepr's one-letter escapes, by byte (0: none). */
+const SHORT_ESCAPE = new Uint8Array(256);
+for (const [byte, letter] of [['"', '"'], ['\\', '\\'], ['\n', 'n'], ['\r', 'r'], ['\t', 't'], ['\x07', 'a'], ['\b', 'b']] as const) {
+  SHORT_ESCAPE[byte.charCodeAt(0)] = letter.charCodeAt(0);
+}
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
+/** Character codes per String.fromCharCode call (its arguments are bounded). */
+const CHARS_PER_CALL = 8192;
+
+/**
+ * sdscatrepr(): a string in double quotes with C-style escapes, as redis-cli shows values.
+ * Written into bytes rather than joined from pieces: a megabyte of binary data quotes in tens
+ * of milliseconds instead of hundreds, so the page's terminal stays responsive.
+ */
 export function quoteRepr(s: string): string {
-  let out = '"';
-  let start = 0;
   const n = s.length;
+  const out = new Uint8Array(n * 4 + 2);
+  let o = 0;
+  out[o++] = 0x22;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) continue;
-    out += s.slice(start, i);
-    start = i + 1;
-    switch (c) {
-      case 0x22:
-        out += '\\"';
-        break;
-      case 0x5c:
-        out += '\\\\';
-        break;
-      case 0x0a:
-        out += '\\n';
-        break;
-      case 0x0d:
-        out += '\\r';
-        break;
-      case 0x09:
-        out += '\\t';
-        break;
-      case 0x07:
-        out += '\\a';
-        break;
-      case 0x08:
-        out += '\\b';
-        break;
-      default:
-        out += '\\x' + HEX[c & 0xff];
+    const c = s.charCodeAt(i) & 0xff;
+    if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) {
+      out[o++] = c;
+      continue;
+    }
+    out[o++] = 0x5c;
+    const letter = SHORT_ESCAPE[c]!;
+    if (letter !== 0) {
+      out[o++] = letter;
+    } else {
+      out[o++] = 0x78; // x
+      out[o++] = HEX_DIGITS[c >> 4]!;
+      out[o++] = HEX_DIGITS[c & 15]!;
     }
   }
-  return out + s.slice(start) + '"';
+  out[o++] = 0x22;
+  const parts: string[] = [];
+  for (let i = 0; i < o; i += CHARS_PER_CALL) parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + CHARS_PER_CALL)) as unknown as number[]));
+  return parts.join('');
 }
-
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 // ---- internals ---------------------------------------------------------------------------------
 

@@ -32,17 +32,20 @@ async function rig() {
   });
   await engine.ready;
   let screen = '';
+  const writes: { length: number; reader: boolean }[] = [];
   const term = {
     cols: 200,
+    options: { screenReaderMode: true },
     write(text: string, done?: () => void) {
       screen += text;
+      writes.push({ length: text.length, reader: term.options.screenReaderMode });
       queueMicrotask(() => done?.());
     },
-  } as unknown as Terminal;
+  };
   const saved: (readonly string[])[] = [];
   const infos: ConnectionInfo[] = [];
   const session = new TerminalSession({
-    term,
+    term: term as unknown as Terminal,
     engine,
     history: new History(),
     onHistory: (lines) => saved.push([...lines]),
@@ -50,7 +53,7 @@ async function rig() {
   });
   await session.start();
   const idle = () => expect.poll(() => session.idle, { timeout: 20_000, interval: 5 }).toBe(true);
-  return { session, engine, screen: () => screen, saved, infos, idle, runs: () => runs };
+  return { session, engine, screen: () => screen, saved, infos, idle, runs: () => runs, writes, term };
 }
 
 const LINES = [
@@ -121,5 +124,20 @@ describe('TerminalSession paste', () => {
     const notice = lines.indexOf('\x1b[2m(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)\x1b[0m');
     expect(notice).toBeGreaterThan(0);
     expect(lines[notice - 1]).toMatch(/^10000\) "[abc]"$/);
+  });
+});
+
+describe('TerminalSession output', () => {
+  it('hands a reply of megabytes to xterm.js in slices, with its screen-reader mode off meanwhile', async () => {
+    const { session, screen, idle, writes, term } = await rig();
+    session.input('SETRANGE k 1000000 x\rGET k\r');
+    await idle();
+    // A million NUL bytes print as "\x00" each.
+    expect(screen()).toContain('"' + '\\x00'.repeat(1000) );
+    const slices = writes.filter((w) => w.length > 0);
+    expect(Math.max(...slices.map((w) => w.length))).toBeLessThanOrEqual(16 * 1024);
+    expect(slices.filter((w) => !w.reader).length).toBeGreaterThan(200);
+    // Back on once the slices are parsed.
+    expect(term.options.screenReaderMode).toBe(true);
   });
 });

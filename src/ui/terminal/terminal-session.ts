@@ -542,9 +542,33 @@ export class TerminalSession {
     const text = this.held;
     this.held = '';
     if (text === '' || this.disposed) return;
+    if (text.length <= WRITE_SLICE) {
+      this.termWrite(text);
+      return;
+    }
+    // xterm.js parses one write at a time and lets the page draw between writes, so a reply of
+    // megabytes goes in slices. Its screen-reader mode would put all of a line's characters in
+    // its live region, and laying out a line of megabytes there takes seconds: it is off while
+    // the slices are parsed and back on after (it then reads the screen's rows again).
+    const reader = this.term.options.screenReaderMode === true;
+    if (reader) this.term.options.screenReaderMode = false;
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + WRITE_SLICE, text.length);
+      // Not between the two halves of a surrogate pair.
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      this.termWrite(text.slice(start, end));
+      start = end;
+    }
+    if (reader) this.termWrite('', () => (this.term.options.screenReaderMode = true));
+  }
+
+  private termWrite(text: string, then?: () => void): void {
     // xterm.js parses writes a moment later; `idle` waits for them so readers see the screen.
     this.unparsedWrites++;
-    this.term.write(text, () => this.unparsedWrites--);
+    this.term.write(text, () => {
+      if (!this.disposed) then?.();
+      this.unparsedWrites--;
+    });
   }
 }
 
@@ -553,6 +577,9 @@ type Ran = RunResult & Received & { handle: number };
 
 /** Ctrl-C abandoned a blocked command. */
 class Interrupted extends Error {}
+
+/** The most characters handed to xterm.js in one write (see flushHeld). */
+const WRITE_SLICE = 16 * 1024;
 
 /** How often the screen shows a running paste's progress. */
 const HOLD_MS = 100;
