@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './clock.js';
+import { Engine } from './engine.js';
+import { RdbWriter, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
+import { SnapshotJob } from './snapshot-job.js';
+
+const T0 = 1_700_000_000_000;
+const OPTS: RdbSaveOptions = { ctime: 0, usedMem: 0 };
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/** Decoded contents, comparable whatever encodings and key order the files used. */
+function image(bytes: Uint8Array): { sizes: string; keys: Map<string, string> } {
+  const contents = readRdb(bytes, { now: 0, verifyChecksum: true });
+  const keys = new Map<string, string>();
+  for (const k of contents.keys) {
+    const id = `${k.db}/${k.key}`;
+    expect(keys.has(id), `duplicate ${id}`).toBe(false);
+    const value = new RdbWriter().keyValue(k.key, k.value).takeChunk();
+    keys.set(id, `${k.expireAt} ${Buffer.from(value).toString('hex')}`);
+  }
+  return { sizes: JSON.stringify([...contents.sizes]), keys };
+}
+
+const key = fc.constantFrom(...KEYS);
+const val = fc.constantFrom('1', '2', 'x', 'hello', '300', 'a-much-longer-value-to-compress-compress-compress');
+const dbIndex = fc.constantFrom('0', '1', '2');
+
+/** Write commands (and a few that change state indirectly), as argv. */
+const command: fc.Arbitrary<string[]> = fc.oneof(
+  fc.tuple(key, val).map(([k, v]) => ['SET', k, v]),
+  fc.tuple(key, val).map(([k, v]) => ['APPEND', k, v]),
+  key.map((k) => ['INCR', k]),
+  key.map((k) => ['DEL', k]),
+  key.map((k) => ['GETDEL', k]),
+  fc.tuple(key, val).map(([k, v]) => ['LPUSH', k, v, v]),
+  key.map((k) => ['RPOP', k]),
+  fc.tuple(key, key).map(([k, d]) => ['LMOVE', k, d, 'LEFT', 'RIGHT']),
+  fc.tuple(key, val, val).map(([k, f, v]) => ['HSET', k, f, v]),
+  fc.tuple(key, val).map(([k, f]) => ['HDEL', k, f]),
+  fc.tuple(key, val).map(([k, m]) => ['SADD', k, m, '7']),
+  fc.tuple(key, val).map(([k, m]) => ['SREM', k, m]),
+  fc.tuple(key, key, key).map(([d, a, b]) => ['SUNIONSTORE', d, a, b]),
+  fc.tuple(key, val).map(([k, m]) => ['ZADD', k, '1.5', m]),
+  fc.tuple(key, key).map(([k, d]) => ['SORT', k, 'ALPHA', 'STORE', d]),
+  fc.tuple(key, fc.constantFrom('1', '50', '100000')).map(([k, ms]) => ['PEXPIRE', k, ms]),
+  key.map((k) => ['PERSIST', k]),
+  key.map((k) => ['GETEX', k, 'PX', '20']),
+  fc.tuple(key, key).map(([a, b]) => ['RENAME', a, b]),
+  fc.tuple(key, key).map(([a, b]) => ['COPY', a, b, 'REPLACE']),
+  fc.tuple(key, dbIndex).map(([k, d]) => ['MOVE', k, d]),
+  fc.tuple(dbIndex, dbIndex).map(([a, b]) => ['SWAPDB', a, b]),
+  dbIndex.map((d) => ['SELECT', d]),
+  fc.constant(['FLUSHDB']),
+  fc.constant(['FLUSHALL']),
+  fc.tuple(key, val).map(([k, v]) => ['XADD', k, '*', 'f', v]),
+  key.map((k) => ['XGROUP', 'CREATE', k, 'g', '0', 'MKSTREAM']),
+  key.map((k) => ['XREADGROUP', 'GROUP', 'g', 'c1', 'COUNT', '1', 'STREAMS', k, '>']),
+  key.map((k) => ['XACK', k, 'g', '0-1']),
+);
+
+/** Steps of the test: a command by the main client, one that may block by another, time passing, job steps. */
+type Action =
+  | { t: 'cmd'; argv: string[] }
+  | { t: 'block'; argv: string[] }
+  | { t: 'time'; ms: number }
+  | { t: 'step'; keys: number };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 6, arbitrary: command.map((argv): Action => ({ t: 'cmd', argv })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(
+        key.map((k) => ['BLPOP', k, '0']),
+        fc.tuple(key, key).map(([k, d]) => ['BLMOVE', k, d, 'LEFT', 'LEFT', '0']),
+        key.map((k) => ['XREADGROUP', 'GROUP', 'g', 'c2', 'BLOCK', '0', 'STREAMS', k, '>']),
+      )
+      .map((argv): Action => ({ t: 'block', argv })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(1, 30, 200).map((ms): Action => ({ t: 'time', ms })) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }).map((keys): Action => ({ t: 'step', keys })) },
+);
+
+function setup(seed: string[][]) {
+  const clock = new VirtualClock(T0);
+  const engine = new Engine({ clock });
+  const main = engine.createClient();
+  const other = engine.createClient();
+  for (const argv of seed) engine.execute(main, argv);
+  return { clock, engine, main, other };
+}
+
+function run(seed: string[][], actions: Action[]): void {
+  const { clock, engine, main, other } = setup(seed);
+  const oracle = writeRdb(engine.dbs, OPTS);
+  const job = new SnapshotJob(engine.dbs, OPTS);
+  for (const a of actions) {
+    if (job.done) break;
+    if (a.t === 'cmd') engine.execute(main, a.argv);
+    else if (a.t === 'block') {
+      if (other.unblock === null) engine.execute(other, a.argv);
+    } else if (a.t === 'time') {
+      clock.advance(a.ms);
+      engine.activeExpireCycle();
+    } else job.step(a.keys);
+  }
+  while (!job.step(100));
+  expect(engine.dbs.every((db) => db.guard === null)).toBe(true);
+  expect(image(job.result())).toEqual(image(oracle));
+}
+
+describe('SnapshotJob', () => {
+  it('writes the dataset as it was at the start, whatever runs between its steps', () => {
+    fc.assert(
+      fc.property(
+        fc.array(command, { minLength: 20, maxLength: 80 }),
+        fc.array(action, { minLength: 10, maxLength: 120 }),
+        (seed, actions) => run(seed, actions),
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('is the same file as writeRdb when nothing changes', () => {
+    const { engine } = setup([
+      ['SET', 'a', '1'],
+      ['PEXPIRE', 'a', '5000'],
+      ['SELECT', '3'],
+      ['RPUSH', 'l', 'x', 'y'],
+      ['XADD', 's', '1-1', 'f', 'v'],
+      ['XGROUP', 'CREATE', 's', 'g', '0'],
+    ]);
+    const oracle = writeRdb(engine.dbs, OPTS);
+    const job = new SnapshotJob(engine.dbs, OPTS);
+    while (!job.step(1));
+    expect(job.result()).toEqual(oracle);
+  });
+
+  it('keeps a key served to a blocked client, a renamed key and a flushed database as they were', () => {
+    const { engine, main, other } = setup([
+      ['SET', 'a', '1'],
+      ['SET', 'b', '2'],
+      ['HSET', 'h', 'f', 'v'],
+      ['SELECT', '1'],
+      ['SET', 'z', 'in-db-1'],
+      ['SELECT', '0'],
+    ]);
+    const oracle = writeRdb(engine.dbs, OPTS);
+    const job = new SnapshotJob(engine.dbs, OPTS);
+    job.step(1);
+    engine.execute(other, ['BLMOVE', 'src', 'h2', 'LEFT', 'LEFT', '0']);
+    expect(other.unblock).not.toBeNull();
+    engine.execute(main, ['DEL', 'h']);
+    engine.execute(main, ['LPUSH', 'src', 'x']); // serves the BLMOVE into h2 (created since the start)
+    engine.execute(main, ['RENAME', 'a', 'b']);
+    engine.execute(main, ['SWAPDB', '0', '1']);
+    engine.execute(main, ['FLUSHALL']);
+    engine.execute(main, ['SET', 'b', 'after']);
+    while (!job.step(1));
+    expect(image(job.result())).toEqual(image(oracle));
+  });
+
+  it('writes an empty file for an empty dataset', () => {
+    const { engine } = setup([]);
+    const job = new SnapshotJob(engine.dbs, OPTS);
+    expect(job.step(1)).toBe(true);
+    expect(job.result()).toEqual(writeRdb(engine.dbs, OPTS));
+  });
+});
