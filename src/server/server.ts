@@ -13,7 +13,7 @@ import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
 import { catRepr } from '../engine/pubsub.js';
 import { internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
-import { saveIfDue } from '../engine/persistence.js';
+import { cancelBackgroundSave, endBackgroundSave, saveIfDue, stepBackgroundSave } from '../engine/persistence.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -54,6 +54,10 @@ const FLUSH_AT = 256 * 1024;
 const PAUSE_AT = 16 * 1024 * 1024;
 /** How often the active expiry cycle runs (Redis: hz 10). */
 const EXPIRE_EVERY_MS = 100;
+/** A background save runs this long per event-loop turn, then lets clients in. */
+const SAVE_SLICE_MS = 4;
+/** Keys written between looks at the time. */
+const SAVE_STEP_KEYS = 64;
 
 /** Redis's anetFormatAddr: "ip:port", IPv6 in brackets; IPv4-mapped IPv6 shown as IPv4. */
 function formatAddr(ip: string | undefined, port: number | undefined): string {
@@ -124,6 +128,40 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   });
   blockTimer.start();
+
+  // BGSAVE without fork: the snapshot job (engine/snapshot-job.ts) advances a slice per turn of
+  // the event loop (setImmediate runs after pending socket reads), then the file is written.
+  let saveQueued = false;
+  const stepSave = (): void => {
+    saveQueued = false;
+    if (stopped || engine.bgsave === null) return;
+    const until = performance.now() + SAVE_SLICE_MS;
+    let bytes: Uint8Array | null = null;
+    try {
+      do bytes = stepBackgroundSave(engine, SAVE_STEP_KEYS);
+      while (bytes === null && performance.now() < until);
+    } catch (e) {
+      endBackgroundSave(engine, `snapshot failed: ${describe(e)}`);
+      return;
+    }
+    if (bytes === null) {
+      queueSave();
+      return;
+    }
+    let failure: string | null = null;
+    try {
+      engine.storage?.save(bytes);
+    } catch (e) {
+      failure = describe(e);
+    }
+    endBackgroundSave(engine, failure);
+  };
+  const queueSave = (): void => {
+    if (saveQueued) return;
+    saveQueued = true;
+    setImmediate(stepSave);
+  };
+  engine.onBackgroundSave = queueSave;
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -398,6 +436,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     clearInterval(expireTimer);
     blockTimer.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
+    if (engine.onBackgroundSave === queueSave) {
+      engine.onBackgroundSave = null;
+      cancelBackgroundSave(engine, false);
+    }
     for (const s of sockets) s.destroy();
     sockets.clear();
     return new Promise((resolve) => {
