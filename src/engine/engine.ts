@@ -28,6 +28,12 @@ export interface ChangeEvent {
 export interface SnapshotStorage {
   save(snapshot: Uint8Array): void;
   load(): Uint8Array | null;
+  /**
+   * Writes a snapshot given in pieces without blocking the host (a background save), failing
+   * with save()'s messages. Nothing replaces the stored snapshot if `wanted()` is false by the
+   * end (the save was cancelled meanwhile).
+   */
+  saveInBackground?(chunks: readonly Uint8Array[], wanted: () => boolean): Promise<void>;
 }
 
 /** Redis's log levels as its lines mark them: '.' debug, '-' verbose, '*' notice, '#' warning. */

@@ -245,13 +245,13 @@ export function backgroundSave(engine: Engine): void {
 }
 
 /**
- * Advances the background save by `budget` keys; returns its bytes once the image is complete
- * (the host then stores them and calls endBackgroundSave), else null.
+ * Advances the background save by `budget` keys; returns its file, in pieces, once the image is
+ * complete (the host then stores them and calls endBackgroundSave), else null.
  */
-export function stepBackgroundSave(engine: Engine, budget: number): Uint8Array | null {
+export function stepBackgroundSave(engine: Engine, budget: number): Uint8Array[] | null {
   const bgsave = engine.bgsave;
   if (bgsave === null || !bgsave.job.step(budget)) return null;
-  return bgsave.job.result();
+  return bgsave.job.chunks();
 }
 
 /**

@@ -156,19 +156,23 @@ export class SnapshotJob implements ChangeGuard {
     return this.finished;
   }
 
+  /** The RDB file in pieces, in order (a host can write them without joining them); only once step() returned true. */
+  chunks(): Uint8Array[] {
+    if (!this.finished || this.ordered === null) throw new Error('snapshot not finished');
+    return [...this.ordered, RdbWriter.trailer(this.crc)];
+  }
+
   /** The RDB file; only once step() returned true. */
   result(): Uint8Array {
-    if (!this.finished || this.ordered === null) throw new Error('snapshot not finished');
-    const trailer = RdbWriter.trailer(this.crc);
-    let total = trailer.length;
-    for (const chunk of this.ordered) total += chunk.length;
+    const chunks = this.chunks();
+    let total = 0;
+    for (const chunk of chunks) total += chunk.length;
     const out = new Uint8Array(total);
     let at = 0;
-    for (const chunk of this.ordered) {
+    for (const chunk of chunks) {
       out.set(chunk, at);
       at += chunk.length;
     }
-    out.set(trailer, at);
     return out;
   }
 

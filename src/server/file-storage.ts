@@ -4,6 +4,7 @@
 // snapshot, so a crash never leaves a half-written dump (what Redis's rdbSave does).
 
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SnapshotStorage } from '../engine/engine.js';
 import { strerror } from './log.js';
@@ -64,6 +65,60 @@ export class FileSnapshotStorage implements SnapshotStorage {
         fsyncSync(fd);
       } finally {
         closeSync(fd);
+      }
+    } catch {
+      // directories cannot be opened or synced here (Windows): the rename is done anyway
+    }
+  }
+
+  /**
+   * save()'s steps without blocking, for a background save: the pieces go to their own
+   * temporary file (a SAVE or FLUSHALL may write the other one meanwhile), which replaces the
+   * snapshot only if the save is still `wanted()` at the end.
+   */
+  async saveInBackground(chunks: readonly Uint8Array[], wanted: () => boolean): Promise<void> {
+    const tmpName = `temp-${process.pid}-bg.rdb`;
+    const tmp = join(this.dir, tmpName);
+    let fh: FileHandle | null;
+    try {
+      fh = await open(tmp, 'w');
+    } catch (e) {
+      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`);
+    }
+    let op = 'rdbSaveRio';
+    try {
+      for (const chunk of chunks) {
+        let off = 0;
+        while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
+      }
+      op = 'fsync';
+      await fh.sync();
+      op = 'fclose';
+      await fh.close();
+      fh = null;
+    } catch (e) {
+      if (fh !== null) await fh.close().catch(() => {});
+      await unlink(tmp).catch(() => {});
+      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
+    }
+    if (!wanted()) {
+      await unlink(tmp).catch(() => {});
+      return;
+    }
+    try {
+      await rename(tmp, this.path);
+    } catch (e) {
+      await unlink(tmp).catch(() => {});
+      throw new Error(
+        `Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`,
+      );
+    }
+    try {
+      const dir = await open(this.dir, 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
       }
     } catch {
       // directories cannot be opened or synced here (Windows): the rename is done anyway

@@ -136,21 +136,34 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     saveQueued = false;
     if (stopped || engine.bgsave === null) return;
     const until = performance.now() + SAVE_SLICE_MS;
-    let bytes: Uint8Array | null = null;
+    let chunks: Uint8Array[] | null = null;
     try {
-      do bytes = stepBackgroundSave(engine, SAVE_STEP_KEYS);
-      while (bytes === null && performance.now() < until);
+      do chunks = stepBackgroundSave(engine, SAVE_STEP_KEYS);
+      while (chunks === null && performance.now() < until);
     } catch (e) {
       endBackgroundSave(engine, `snapshot failed: ${describe(e)}`);
       return;
     }
-    if (bytes === null) {
+    if (chunks === null) {
       queueSave();
+      return;
+    }
+    const bgsave = engine.bgsave;
+    const storage = engine.storage;
+    // The file is written asynchronously when the storage can (a file), the save still in progress.
+    if (storage?.saveInBackground !== undefined) {
+      const end = (failure: string | null): void => {
+        if (engine.bgsave === bgsave) endBackgroundSave(engine, failure); // not cancelled meanwhile
+      };
+      storage.saveInBackground(chunks, () => engine.bgsave === bgsave).then(
+        () => end(null),
+        (e: unknown) => end(describe(e)),
+      );
       return;
     }
     let failure: string | null = null;
     try {
-      engine.storage?.save(bytes);
+      storage?.save(Buffer.concat(chunks));
     } catch (e) {
       failure = describe(e);
     }
