@@ -103,6 +103,24 @@ describe('BGSAVE with many keys', () => {
     console.log(`BGSAVE of 200k keys: ${latencies.length} replies during the save, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
   });
 
+  it('BGSAVE inside EXEC is scheduled, and the cron starts it once the transaction is over', async () => {
+    const storage = new MemorySnapshotStorage();
+    const started = await startOurs({ storage });
+    server = started.server;
+    const engine = started.engine;
+    const lines: string[] = [];
+    engine.log = (_level, message) => lines.push(message);
+    fill(engine, 1000);
+    const c = await RespConnection.connect(server.port);
+    expect(await c.send(['MULTI'])).toBe('+OK\r\n');
+    expect(await c.send(['BGSAVE'])).toBe('+QUEUED\r\n');
+    expect(await c.send(['SET', 'key:1', 'in-exec'])).toBe('+QUEUED\r\n');
+    expect(await c.send(['EXEC'])).toBe('*2\r\n+Background saving scheduled\r\n+OK\r\n');
+    await expect.poll(() => lines).toContain('Background saving terminated with success');
+    const saved = readRdb(storage.load()!, { now: 0 }).keys.find((k) => k.db === 0 && k.key === 'key:1');
+    expect(saved?.value).toMatchObject({ type: 'string', value: 'in-exec' });
+  });
+
   it('a FLUSHALL kills the save as it kills Redis\'s child, and SAVE works again', async () => {
     const storage = new MemorySnapshotStorage();
     const started = await startOurs({ storage });
