@@ -6,7 +6,8 @@
 // bytes, every 10th with a TTL), sends BGSAVE, and PINGs from another connection, one at a time,
 // until the server logs "Background saving terminated with success". Prints the PINGs' p50,
 // p99 and max latency during the save, the total save time (BGSAVE's reply to that log line)
-// and the file's size. --server runs another main.ts (an older checkout) for before/after figures.
+// and the file's size. --server runs another main.ts (an older checkout) for before/after figures;
+// --trace-gc shows the server's garbage collections among its log lines.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ function arg(name: string, fallback: string): string {
 
 const keys = Number(arg('-n', '1000000'));
 const serverMain = arg('--server', join(root, 'src/server/main.ts'));
+/** --trace-gc: the server logs its garbage collections (shown with its lines after BGSAVE). */
+const traceGc = process.argv.includes('--trace-gc');
 
 /** One connection that sends raw RESP and counts replies by their line ends (simple replies only). */
 class Conn {
@@ -83,7 +86,7 @@ function cmd(...argv: string[]): string {
 
 function startServer(dir: string): Promise<{ child: ChildProcess; port: number; log: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverMain, '--port', '0', '--dir', dir], {
+    const child = spawn(process.execPath, [...(traceGc ? ['--trace-gc'] : []), '--import', 'tsx', serverMain, '--port', '0', '--dir', dir], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
