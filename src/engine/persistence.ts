@@ -266,7 +266,7 @@ export function endBackgroundSave(engine: Engine, failure: string | null): void 
   bgsave.job.abort();
   const now = Math.floor(engine.clock.now());
   if (failure === null) {
-    engine.log('*', 'DB saved on disk', 'C');
+    if (engine.storage !== undefined) engine.log('*', 'DB saved on disk', 'C');
     engine.log('*', 'Background saving terminated with success');
     engine.changesSinceLastSave = Math.max(0, engine.changesSinceLastSave - bgsave.dirtyBefore);
     engine.lastSave = now;
@@ -299,18 +299,19 @@ const AUTO_SAVE_RETRY_MS = 5000;
 
 /**
  * serverCron's save points: once some `save <seconds> <changes>` pair is reached (at least
- * `changes` writes and more than `seconds` since the last save), save in the background. Hosts
- * with storage call this from their timer. Returns true when it saved.
+ * `changes` writes and more than `seconds` since the last save), save in the background; and a
+ * BGSAVE that was scheduled, once no save runs. Hosts call this from their timer. Returns true
+ * when it started a save.
  */
 export function saveIfDue(engine: Engine): boolean {
-  if (engine.storage === undefined || engine.bgsave !== null) return false;
+  if (engine.bgsave !== null) return false;
   // A BGSAVE that had to wait (BGSAVE SCHEDULE, or inside EXEC) runs once none is in progress.
   if (engine.bgsaveScheduled) {
     engine.bgsaveScheduled = false;
     backgroundSave(engine);
     return true;
   }
-  if (engine.changesSinceLastSave === 0) return false;
+  if (engine.storage === undefined || engine.changesSinceLastSave === 0) return false;
   const now = Math.floor(engine.clock.now());
   if (!engine.lastBgsaveOk && now - engine.lastBgsaveTry <= AUTO_SAVE_RETRY_MS) return false;
   for (const [seconds, changes] of engine.config.saveParams) {
