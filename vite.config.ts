@@ -4,7 +4,7 @@ import { koreanFontPlugin } from './scripts/korean-font-plugin.js';
 import { offlinePlugin } from './scripts/offline-plugin.js';
 
 /** The tests under test/ that need no external program: our own server, recorded screens. */
-const selfContained = ['test/server/server.test.ts', 'test/server/blocking.test.ts', 'test/cli/golden.test.ts'];
+const selfContained = ['test/server/server.test.ts', 'test/server/blocking.test.ts', 'test/server/bgsave.test.ts', 'test/cli/golden.test.ts'];
 
 export default defineConfig({
   // Relative asset paths: the built site works from any static file server, at any path.

@@ -1,6 +1,16 @@
 import type { RObj } from './objects.js';
 
 /**
+ * Told before a key of the database changes in any way (value, TTL, existence) and before the
+ * whole database is emptied: a background snapshot (snapshot-job.ts) copies what it has not yet
+ * written, so that its image stays the dataset as it was when it started.
+ */
+export interface ChangeGuard {
+  beforeKeyChange(db: Database, key: string): void;
+  beforeClear(db: Database): void;
+}
+
+/**
  * One of the 16 databases: key → object, key → absolute expiry time (ms), and a slot array
  * that gives SCAN a cursor with Redis's guarantee: a key present for the whole iteration is
  * returned (exactly once here), whatever else is added or removed meanwhile. A key keeps its
@@ -27,9 +37,16 @@ export class Database {
    * so that blocked XREADGROUP clients learn of it); installed with onAdd.
    */
   onStreamGone: ((db: Database, key: string) => void) | null = null;
+  /** Set while a background snapshot of this database runs, null otherwise. */
+  guard: ChangeGuard | null = null;
 
   /** Mutable: SWAPDB swaps whole Database objects between indexes. */
   constructor(public id: number) {}
+
+  /** Slots in use or free: every live key's slot is below this. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
 
   get size(): number {
     return this.dict.size;
@@ -42,6 +59,7 @@ export class Database {
 
   /** Adds or overwrites; an overwritten key keeps its slot (and its TTL: callers decide). */
   put(key: string, obj: RObj): void {
+    if (this.guard !== null) this.guard.beforeKeyChange(this, key);
     const old = this.dict.get(key);
     if (old !== undefined) {
       obj.slot = old.slot;
@@ -68,6 +86,7 @@ export class Database {
   remove(key: string): boolean {
     const obj = this.dict.get(key);
     if (obj === undefined) return false;
+    if (this.guard !== null) this.guard.beforeKeyChange(this, key);
     if (obj.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
     this.dict.delete(key);
     this.expires.delete(key);
@@ -83,6 +102,7 @@ export class Database {
   }
 
   clear(): void {
+    if (this.guard !== null) this.guard.beforeClear(this);
     this.dict.clear();
     this.expires.clear();
     this.bigExpires.clear();

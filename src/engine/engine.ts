@@ -12,6 +12,8 @@ import { Config } from './config.js';
 import { Database } from './database.js';
 import * as E from '../shared/errors.js';
 import { expireIfNeeded } from './keyspace.js';
+import { commandKeys } from './getkeys.js';
+import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 
@@ -26,6 +28,12 @@ export interface ChangeEvent {
 export interface SnapshotStorage {
   save(snapshot: Uint8Array): void;
   load(): Uint8Array | null;
+  /**
+   * Writes a snapshot given in pieces without blocking the host (a background save), failing
+   * with save()'s messages. Nothing replaces the stored snapshot if `wanted()` is false by the
+   * end (the save was cancelled meanwhile).
+   */
+  saveInBackground?(chunks: readonly Uint8Array[], wanted: () => boolean): Promise<void>;
 }
 
 /** Redis's log levels as its lines mark them: '.' debug, '-' verbose, '*' notice, '#' warning. */
@@ -127,6 +135,14 @@ export class Engine {
   lastBgsaveTry = 0;
   /** rdb_bgsave_scheduled: a BGSAVE asked for inside EXEC waits for the transaction's end. */
   bgsaveScheduled = false;
+  /**
+   * Set by a host that steps background saves (the TCP server): BGSAVE and the save points then
+   * start a SnapshotJob (engine.bgsave) and call this so the host advances it between requests
+   * (persistence.ts stepBackgroundSave); without it BGSAVE saves at once.
+   */
+  onBackgroundSave: (() => void) | null = null;
+  /** The background save in progress (Redis's RDB child), with what it started with. */
+  bgsave: { job: SnapshotJob; startedAt: number; dirtyBefore: number } | null = null;
   /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;
@@ -326,6 +342,12 @@ export class Engine {
 
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
+    const db = c.db;
+    // During a background save, a write command's keys are copied before it runs, whatever path
+    // its handler takes to them (the keyspace's own hooks cover other databases and side effects).
+    if (db.guard !== null && cmd.flags.includes('write')) {
+      for (const k of commandKeys(cmd, argv)) db.guard.beforeKeyChange(db, argv[k.pos]!);
+    }
     const reply = cmd.handler!(c, argv);
     // replicationFeedMonitors, after the command (admin and skip_monitor commands are not shown).
     if (this.pubsub.monitors.size !== 0 && !cmd.flags.includes('admin') && !cmd.flags.includes('skip_monitor')) {
@@ -563,7 +585,11 @@ export class Engine {
    */
   rebaseExpiries(ms: number): void {
     for (const db of this.dbs) {
-      for (const [key, when] of db.expires) if (!db.bigExpires.has(key)) db.expires.set(key, when - ms);
+      for (const [key, when] of db.expires) {
+        if (db.bigExpires.has(key)) continue;
+        if (db.guard !== null) db.guard.beforeKeyChange(db, key);
+        db.expires.set(key, when - ms);
+      }
     }
   }
 

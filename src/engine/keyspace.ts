@@ -51,6 +51,8 @@ export function lookupWrite(c: Client, key: string): RObj | undefined {
 
 /** Lookup in any database (MOVE, COPY, SWAPDB): lazy expiry, access time. */
 export function lookupIn(engine: Engine, db: Database, key: string): RObj | undefined {
+  // The caller may change the object in place: a running snapshot copies it first.
+  if (db.guard !== null) db.guard.beforeKeyChange(db, key);
   if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return undefined;
   const obj = db.dict.get(key);
   if (obj !== undefined) obj.lru = lruClock(engine.now);
@@ -101,6 +103,7 @@ export function getExpire(db: Database, key: string): number {
  * int64 from PEXPIREAT/PXAT) so that PEXPIRETIME can print it exactly.
  */
 export function setExpire(db: Database, key: string, when: number | bigint): void {
+  if (db.guard !== null) db.guard.beforeKeyChange(db, key);
   if (typeof when === 'number') {
     db.expires.set(key, when);
     return;
@@ -124,6 +127,7 @@ export function getExpireExact(db: Database, key: string): number | bigint {
 }
 
 export function removeExpire(db: Database, key: string): boolean {
+  if (db.guard !== null) db.guard.beforeKeyChange(db, key);
   if (db.bigExpires.size !== 0) db.bigExpires.delete(key);
   return db.expires.delete(key);
 }

@@ -4,7 +4,8 @@
 
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
-import { RdbError, readRdb, writeRdb } from './rdb.js';
+import { RdbError, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
+import { SnapshotJob } from './snapshot-job.js';
 
 /** A SnapshotStorage that keeps the last snapshot in memory. */
 export class MemorySnapshotStorage implements SnapshotStorage {
@@ -82,19 +83,34 @@ function yes(engine: Engine, name: string): boolean {
   return (engine.config.get(name) ?? 'yes') !== 'no';
 }
 
-/** The whole dataset (all databases) as an RDB file. */
-export function snapshot(engine: Engine): Uint8Array {
+function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
   const now = Math.floor(engine.clock.now());
   const policy = engine.config.get('maxmemory-policy') ?? 'noeviction';
   const lru = policy.includes('lru');
-  return writeRdb(engine.dbs, {
+  return {
     ctime: Math.floor(now / 1000),
-    usedMem: estimateUsedMemory(engine),
+    usedMem,
     compression: yes(engine, 'rdbcompression'),
     checksum: yes(engine, 'rdbchecksum'),
     listMaxListpackSize: engine.config.listMaxListpackSize,
     listCompressDepth: engine.config.listCompressDepth,
     idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
+  };
+}
+
+/** The whole dataset (all databases) as an RDB file. */
+export function snapshot(engine: Engine): Uint8Array {
+  return writeRdb(engine.dbs, saveOptions(engine, estimateUsedMemory(engine)));
+}
+
+/**
+ * A point-in-time snapshot written step by step (snapshot-job.ts): the image is the dataset as
+ * it is now, whatever changes before the job ends. used-mem is summed as the keys are written.
+ */
+export function startSnapshotJob(engine: Engine): SnapshotJob {
+  return new SnapshotJob(engine.dbs, {
+    ...saveOptions(engine, BASE_USED_MEMORY),
+    keyBytes: (key, obj, hasTtl) => 56 + key.length + valueBytes(obj) + (hasTtl ? 24 : 0),
   });
 }
 
@@ -203,14 +219,23 @@ export function saveToStorage(engine: Engine, role: LogRole = 'M'): boolean {
 }
 
 /**
- * BGSAVE: the save runs at once (there is no fork here) and the outcome is recorded and logged
- * the way a finished child's is: rdb_last_bgsave_status, rdb_last_bgsave_time_sec. A failure
- * leaves the status 'err', which refuses writes while stop-writes-on-bgsave-error is on.
+ * BGSAVE (rdbSaveBackground). With a host that steps background saves (engine.onBackgroundSave
+ * set: the TCP server), a SnapshotJob starts and the host advances it (stepBackgroundSave) and
+ * writes it (endBackgroundSave) while clients are served. Without one, the save runs at once and
+ * the outcome is recorded and logged the way a finished child's is: rdb_last_bgsave_status,
+ * rdb_last_bgsave_time_sec. A failure leaves the status 'err', which refuses writes while
+ * stop-writes-on-bgsave-error is on.
  */
 export function backgroundSave(engine: Engine): void {
   engine.stats.rdbSaves++;
   engine.lastBgsaveTry = Math.floor(engine.clock.now());
   engine.log('*', `Background saving started by pid ${engine.processId}`);
+  const host = engine.onBackgroundSave;
+  if (host !== null) {
+    engine.bgsave = { job: startSnapshotJob(engine), startedAt: engine.lastBgsaveTry, dirtyBefore: engine.changesSinceLastSave };
+    host();
+    return;
+  }
   // What rdbSave logs comes from the child in Redis: those lines carry its role letter.
   const ok = saveToStorage(engine, 'C');
   if (ok) engine.log('*', 'Background saving terminated with success');
@@ -219,15 +244,73 @@ export function backgroundSave(engine: Engine): void {
   engine.lastBgsaveTimeSec = 0;
 }
 
+/**
+ * Advances the background save by `budget` keys; returns its file, in pieces, once the image is
+ * complete (the host then stores them and calls endBackgroundSave), else null.
+ */
+export function stepBackgroundSave(engine: Engine, budget: number): Uint8Array[] | null {
+  const bgsave = engine.bgsave;
+  if (bgsave === null || !bgsave.job.step(budget)) return null;
+  return bgsave.job.chunks();
+}
+
+/**
+ * backgroundSaveDoneHandler: the host wrote the image (`failure` null) or could not (the
+ * storage's message, logged as the child's line). On success the changes made since the save
+ * started remain counted, as Redis subtracts dirty_before_bgsave.
+ */
+export function endBackgroundSave(engine: Engine, failure: string | null): void {
+  const bgsave = engine.bgsave;
+  if (bgsave === null) return;
+  engine.bgsave = null;
+  bgsave.job.abort();
+  const now = Math.floor(engine.clock.now());
+  if (failure === null) {
+    if (engine.storage !== undefined) engine.log('*', 'DB saved on disk', 'C');
+    engine.log('*', 'Background saving terminated with success');
+    engine.changesSinceLastSave = Math.max(0, engine.changesSinceLastSave - bgsave.dirtyBefore);
+    engine.lastSave = now;
+    engine.lastBgsaveOk = true;
+  } else {
+    engine.log('#', failure, 'C');
+    engine.log('#', 'Background saving error');
+    engine.lastBgsaveOk = false;
+  }
+  engine.lastBgsaveTimeSec = Math.floor((now - bgsave.startedAt) / 1000);
+}
+
+/**
+ * killRDBChild, as SHUTDOWN and FLUSHALL do before saving synchronously: the background save is
+ * dropped unwritten. Its status is not an error (Redis's SIGUSR1). `logged`: the line Redis's
+ * parent logs when it reaps the child.
+ */
+export function cancelBackgroundSave(engine: Engine, logged = true): void {
+  const bgsave = engine.bgsave;
+  if (bgsave === null) return;
+  engine.bgsave = null;
+  bgsave.job.abort();
+  // Redis's parent logs the child's end on its next cron; a shutdown exits before that.
+  if (logged) engine.log('#', 'Background saving terminated by signal 10');
+  engine.lastBgsaveTimeSec = Math.floor((Math.floor(engine.clock.now()) - bgsave.startedAt) / 1000);
+}
+
 /** After a failed automatic save Redis waits this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const AUTO_SAVE_RETRY_MS = 5000;
 
 /**
  * serverCron's save points: once some `save <seconds> <changes>` pair is reached (at least
- * `changes` writes and more than `seconds` since the last save), save in the background. Hosts
- * with storage call this from their timer. Returns true when it saved.
+ * `changes` writes and more than `seconds` since the last save), save in the background; and a
+ * BGSAVE that was scheduled, once no save runs. Hosts call this from their timer. Returns true
+ * when it started a save.
  */
 export function saveIfDue(engine: Engine): boolean {
+  if (engine.bgsave !== null) return false;
+  // A BGSAVE that had to wait (BGSAVE SCHEDULE, or inside EXEC) runs once none is in progress.
+  if (engine.bgsaveScheduled) {
+    engine.bgsaveScheduled = false;
+    backgroundSave(engine);
+    return true;
+  }
   if (engine.storage === undefined || engine.changesSinceLastSave === 0) return false;
   const now = Math.floor(engine.clock.now());
   if (!engine.lastBgsaveOk && now - engine.lastBgsaveTry <= AUTO_SAVE_RETRY_MS) return false;
@@ -249,6 +332,8 @@ export function saveIfDue(engine: Engine): boolean {
 export function scheduleBackgroundSave(engine: Engine): boolean {
   if (engine.bgsaveScheduled) return false;
   engine.bgsaveScheduled = true;
+  // A host that steps saves runs it from its cron (saveIfDue), as Redis's serverCron does.
+  if (engine.onBackgroundSave !== null) return true;
   void Promise.resolve().then(() => {
     engine.bgsaveScheduled = false;
     backgroundSave(engine);

@@ -655,6 +655,28 @@ export class RdbWriter {
     return this;
   }
 
+  /** Hands over the bytes written so far and starts empty again (files assembled from pieces). */
+  takeChunk(): Uint8Array {
+    const chunk = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return chunk;
+  }
+
+  /**
+   * The end of a file assembled from pieces: EOF and the CRC-64 trailer, `crc` holding the
+   * checksum of every byte before (null: zeros, as rdbchecksum no writes).
+   */
+  static trailer(crc: Crc64 | null): Uint8Array {
+    const out = new Uint8Array(9);
+    out[0] = OP_EOF;
+    let v = crc === null ? 0n : crc.update(out, 0, 1).digest();
+    for (let i = 1; i < 9; i++) {
+      out[i] = Number(v & 0xffn);
+      v >>= 8n;
+    }
+    return out;
+  }
+
   /** EOF opcode and the CRC-64 trailer (zero when checksum is false, as rdbchecksum no does). */
   finish(checksum = true): Uint8Array {
     this.byte(OP_EOF);
@@ -735,6 +757,17 @@ export interface RdbSaveOptions {
   functions?: readonly string[];
 }
 
+/** The start of a snapshot: header, AUX fields, functions. */
+export function writeRdbHead(w: RdbWriter, options: RdbSaveOptions): void {
+  w.header();
+  w.aux('redis-ver', options.redisVer ?? REDIS_VERSION);
+  w.aux('redis-bits', String(options.redisBits ?? 64));
+  w.aux('ctime', String(Math.floor(options.ctime)));
+  w.aux('used-mem', String(Math.floor(options.usedMem)));
+  w.aux('aof-base', options.aofBase ? '1' : '0');
+  for (const code of options.functions ?? []) w.function(code);
+}
+
 /**
  * A whole snapshot, as rdbSaveRio writes it: header, AUX fields, functions, then each
  * non-empty database (the array index is its number), EOF, checksum.
@@ -745,13 +778,7 @@ export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): 
     listMaxListpackSize: options.listMaxListpackSize,
     listCompressDepth: options.listCompressDepth,
   });
-  w.header();
-  w.aux('redis-ver', options.redisVer ?? REDIS_VERSION);
-  w.aux('redis-bits', String(options.redisBits ?? 64));
-  w.aux('ctime', String(Math.floor(options.ctime)));
-  w.aux('used-mem', String(Math.floor(options.usedMem)));
-  w.aux('aof-base', options.aofBase ? '1' : '0');
-  for (const code of options.functions ?? []) w.function(code);
+  writeRdbHead(w, options);
   const idle = options.idleSeconds;
   for (let id = 0; id < dbs.length; id++) {
     const db = dbs[id]!;

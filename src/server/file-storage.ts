@@ -4,6 +4,7 @@
 // snapshot, so a crash never leaves a half-written dump (what Redis's rdbSave does).
 
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SnapshotStorage } from '../engine/engine.js';
 import { strerror } from './log.js';
@@ -29,6 +30,8 @@ export class FileSnapshotStorage implements SnapshotStorage {
   save(snapshot: Uint8Array): void {
     const tmpName = `temp-${process.pid}.rdb`;
     const tmp = join(this.dir, tmpName);
+    // A killed background save may still be writing a file of this name: start a new one.
+    unlinkQuietly(tmp);
     let fd: number;
     try {
       fd = openSync(tmp, 'w');
@@ -64,6 +67,66 @@ export class FileSnapshotStorage implements SnapshotStorage {
         fsyncSync(fd);
       } finally {
         closeSync(fd);
+      }
+    } catch {
+      // directories cannot be opened or synced here (Windows): the rename is done anyway
+    }
+  }
+
+  /**
+   * save()'s steps without blocking, for a background save. The temporary file has save()'s
+   * name (Redis's child writes temp-<pid>.rdb too), but each save creates a new one, so that one
+   * killed meanwhile (FLUSHALL, SHUTDOWN) writes to a file nobody sees, which it removes only if
+   * it is still there; the snapshot is replaced only if the save is still `wanted()` at the end.
+   */
+  async saveInBackground(chunks: readonly Uint8Array[], wanted: () => boolean): Promise<void> {
+    const tmpName = `temp-${process.pid}.rdb`;
+    const tmp = join(this.dir, tmpName);
+    let fh: FileHandle | null;
+    let ino: number;
+    try {
+      await unlink(tmp).catch(() => {});
+      fh = await open(tmp, 'w');
+      ino = (await fh.stat()).ino;
+    } catch (e) {
+      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`);
+    }
+    let op = 'rdbSaveRio';
+    try {
+      for (const chunk of chunks) {
+        let off = 0;
+        while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
+      }
+      op = 'fsync';
+      await fh.sync();
+      op = 'fclose';
+      await fh.close();
+      fh = null;
+    } catch (e) {
+      if (fh !== null) await fh.close().catch(() => {});
+      await unlink(tmp).catch(() => {});
+      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
+    }
+    if (!wanted()) {
+      const now = await stat(tmp).catch(() => null);
+      if (now !== null && now.ino === ino) await unlink(tmp).catch(() => {});
+      return;
+    }
+    try {
+      // At once after the check: nothing can save in between.
+      renameSync(tmp, this.path);
+    } catch (e) {
+      unlinkQuietly(tmp);
+      throw new Error(
+        `Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`,
+      );
+    }
+    try {
+      const dir = await open(this.dir, 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
       }
     } catch {
       // directories cannot be opened or synced here (Windows): the rename is done anyway

@@ -13,6 +13,7 @@ import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
 import { catRepr } from '../engine/pubsub.js';
 import { errorText, internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
+import { cancelBackgroundSave, endBackgroundSave, stepBackgroundSave } from '../engine/persistence.js';
 import { error, type Reply } from '../shared/reply.js';
 import { encodeReply } from '../protocol/encode.js';
 import { RequestError, RequestParser } from '../protocol/request-parser.js';
@@ -51,6 +52,10 @@ interface ChunkSink {
 const FLUSH_AT = 256 * 1024;
 /** Stop reading from a client while this much of its output waits in memory. */
 const PAUSE_AT = 16 * 1024 * 1024;
+/** A background save runs this long per event-loop turn, then lets clients in. */
+const SAVE_SLICE_MS = 4;
+/** Keys written between looks at the time. */
+const SAVE_STEP_KEYS = 64;
 
 /** Redis's anetFormatAddr: "ip:port", IPv6 in brackets; IPv4-mapped IPv6 shown as IPv4. */
 function formatAddr(ip: string | undefined, port: number | undefined): string {
@@ -102,6 +107,53 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     },
   );
   cron.start();
+
+  // BGSAVE without fork: the snapshot job (engine/snapshot-job.ts) advances a slice per turn of
+  // the event loop (setImmediate runs after pending socket reads), then the file is written.
+  let saveQueued = false;
+  const stepSave = (): void => {
+    saveQueued = false;
+    if (stopped || engine.bgsave === null) return;
+    const until = performance.now() + SAVE_SLICE_MS;
+    let chunks: Uint8Array[] | null = null;
+    try {
+      do chunks = stepBackgroundSave(engine, SAVE_STEP_KEYS);
+      while (chunks === null && performance.now() < until);
+    } catch (e) {
+      endBackgroundSave(engine, `snapshot failed: ${errorText(e)}`);
+      return;
+    }
+    if (chunks === null) {
+      queueSave();
+      return;
+    }
+    const bgsave = engine.bgsave;
+    const storage = engine.storage;
+    // The file is written asynchronously when the storage can (a file), the save still in progress.
+    if (storage?.saveInBackground !== undefined) {
+      const end = (failure: string | null): void => {
+        if (engine.bgsave === bgsave) endBackgroundSave(engine, failure); // not cancelled meanwhile
+      };
+      storage.saveInBackground(chunks, () => engine.bgsave === bgsave).then(
+        () => end(null),
+        (e: unknown) => end(errorText(e)),
+      );
+      return;
+    }
+    let failure: string | null = null;
+    try {
+      storage?.save(Buffer.concat(chunks));
+    } catch (e) {
+      failure = errorText(e);
+    }
+    endBackgroundSave(engine, failure);
+  };
+  const queueSave = (): void => {
+    if (saveQueued) return;
+    saveQueued = true;
+    setImmediate(stepSave);
+  };
+  engine.onBackgroundSave = queueSave;
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -375,6 +427,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     stopped = true;
     cron.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
+    if (engine.onBackgroundSave === queueSave) {
+      engine.onBackgroundSave = null;
+      cancelBackgroundSave(engine, false);
+    }
     for (const s of sockets) s.destroy();
     sockets.clear();
     return new Promise((resolve) => {

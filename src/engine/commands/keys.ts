@@ -23,7 +23,7 @@ import {
 import { parseIntArg } from '../numbers.js';
 import { parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
-import { saveToStorage } from '../persistence.js';
+import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
 import { helpReply } from '../help-reply.js';
 import { isOpt, cString } from '../../shared/args.js';
@@ -444,6 +444,8 @@ function flushdbCommand(c: Client, argv: string[]): Reply {
 
 function flushallCommand(c: Client, argv: string[]): Reply {
   if (!flushArgsOk(argv)) return SYNTAX_R;
+  // flushAllDataAndResetRDB kills a saving child: its image is of data that is gone.
+  cancelBackgroundSave(c.engine);
   for (const db of c.engine.dbs) flushDb(c, db);
   // flushAllDataAndResetRDB: with save points, the (empty) dataset is saved at once, as SAVE.
   if (c.engine.config.saveParams.length > 0) saveToStorage(c.engine);

@@ -1,6 +1,7 @@
 // SAVE, BGSAVE, LASTSAVE (Redis's rdb.c saveCommand / bgsaveCommand, server.c lastsaveCommand).
 // Snapshots are RDB files written through the engine's SnapshotStorage (see persistence.ts).
-// There is no fork: BGSAVE saves at once but answers as Redis does.
+// There is no fork: under the TCP server BGSAVE runs as a SnapshotJob stepped between requests;
+// elsewhere it saves at once but answers as Redis does.
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
@@ -12,9 +13,11 @@ import { error, int, OK, simple, type Reply } from '../../shared/reply.js';
 const BGSAVE_STARTED = simple('Background saving started');
 const BGSAVE_SCHEDULED = simple('Background saving scheduled');
 const SAVE_FAILED = error(E.SAVE_FAILED);
+const BGSAVE_IN_PROGRESS = error(E.BGSAVE_IN_PROGRESS);
 
 function saveCommand(c: Client): Reply {
   const engine = c.engine;
+  if (engine.bgsave !== null) return BGSAVE_IN_PROGRESS;
   engine.stats.rdbSaves++;
   return saveToStorage(engine) ? OK : SAVE_FAILED;
 }
@@ -24,6 +27,8 @@ function bgsaveCommand(c: Client, argv: string[]): Reply {
     if (argv.length !== 2 || argv[1]!.toLowerCase() !== 'schedule') return error(E.SYNTAX);
   }
   const engine = c.engine;
+  // With the RDB "child" running Redis refuses both forms; SCHEDULE only waits for other children.
+  if (engine.bgsave !== null) return BGSAVE_IN_PROGRESS;
   if (engine.inExec) {
     // Inside a transaction Redis defers the save to after it, with or without SCHEDULE.
     scheduleBackgroundSave(engine);

@@ -10,7 +10,7 @@ import type { CommandSpec } from '../command.js';
 import type { Engine } from '../engine.js';
 import { commandGroup } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
-import { saveToStorage } from '../persistence.js';
+import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { error, OK, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { SYNTAX_R } from '../error-replies.js';
@@ -43,6 +43,10 @@ export function shutdownFlagsFromConfig(value: string | undefined): ShutdownFlag
  */
 export function prepareForShutdown(engine: Engine, flags: ShutdownFlags = NO_FLAGS): boolean {
   engine.log('#', 'User requested shutdown...');
+  if (engine.bgsave !== null) {
+    engine.log('#', 'There is a child saving an .rdb. Killing it!');
+    cancelBackgroundSave(engine, false);
+  }
   if ((engine.config.saveParams.length > 0 && !flags.nosave) || flags.save) {
     engine.log('*', 'Saving the final RDB snapshot before exiting.');
     if (!saveToStorage(engine)) {

@@ -179,6 +179,7 @@ function setCommand(c: Client, argv: string[]): Reply {
     // Redis looks the key up first only for its side effect, lazy expiry (nothing else of the
     // old value survives): without TTLs in this database there is nothing to expire.
     if (db.expires.size !== 0) lookupWrite(c, key);
+    else if (db.guard !== null) db.guard.beforeKeyChange(db, key); // the object may change in place
     const old = db.dict.get(key);
     if (old !== undefined && old.type === 'string') {
       // Overwriting a string: reuse its object (no key shares it) instead of allocating and

@@ -1,0 +1,263 @@
+// A background snapshot without fork (BGSAVE): the RDB image of the dataset as it was when the
+// job started, written a few keys at a time while clients keep changing the data. The host calls
+// step() between requests until it returns true, then takes result().
+//
+// Copy-on-write by hand: each database being saved has this job as its ChangeGuard. Before a
+// key changes in any way (in place through the keyspace's lookups, overwritten, deleted, its TTL
+// set or removed, the database emptied), the guard writes the key's old value and TTL to that
+// database's side buffer and remembers it as handled. The database's own Map iterator writes
+// the rest: it skips handled keys (copied already, or created after the start), and marks the
+// slots of the keys it wrote so that a later change knows there is nothing to copy. A database's
+// section in the file is its side buffer, then what the iterator wrote (RDB needs each
+// database's keys together, in any order).
+
+import type { ChangeGuard, Database } from './database.js';
+import type { RObj } from './objects.js';
+import { Crc64, RdbWriter, writeRdbHead, type RdbSaveOptions } from './rdb.js';
+
+export interface SnapshotJobOptions extends RdbSaveOptions {
+  /**
+   * Bytes one key adds to the AUX "used-mem" estimate (options.usedMem is then the base): the
+   * estimate is summed over the saved keys as they are written instead of in one pass up front.
+   */
+  keyBytes?: (key: string, obj: RObj, hasTtl: boolean) => number;
+}
+
+/** One database being saved. */
+interface Part {
+  readonly db: Database;
+  /** Its index when the job started (SWAPDB may move the Database object since). */
+  readonly id: number;
+  /** RESIZEDB hints: sizes at the start. */
+  readonly keys: number;
+  readonly expiring: number;
+  /** Keys whose place in the image is settled (copied before a change, or new since the start). */
+  readonly handled: Set<string>;
+  /** 1 at the slot of each key the iterator wrote (a key keeps its slot while it lives). */
+  readonly written: Uint8Array;
+  /** Copies made before changes. */
+  readonly copies: RdbWriter;
+  /** What the iterator wrote, a chunk per step. */
+  readonly rest: RdbWriter;
+  readonly restChunks: Uint8Array[];
+  /** The keys left to visit: the live dict's iterator, or after a clear the keys it had left. */
+  iter: Iterator<[string, RObj]>;
+  expires: ReadonlyMap<string, number>;
+  /** True while iterating the live dict (changes are guarded); false once done or cleared. */
+  live: boolean;
+}
+
+/** The writers' chunks are handed over past this size, so that no single buffer grows huge. */
+const CHUNK_BYTES = 1 << 20;
+/** step()'s budget unit in the checksum phase: bytes per key-sized unit of work. */
+const CRC_BYTES_PER_UNIT = 1024;
+
+export class SnapshotJob implements ChangeGuard {
+  private readonly parts: Part[] = [];
+  private readonly partOf = new Map<Database, Part>();
+  private readonly options: SnapshotJobOptions;
+  /** The part the iterator works on; parts.length once all are written. */
+  private current = 0;
+  private usedMem: number;
+  /** The file in order once every part is written (EOF and checksum excepted). */
+  private ordered: Uint8Array[] | null = null;
+  private crc: Crc64 | null = null;
+  private crcChunk = 0;
+  private crcOffset = 0;
+  private finished = false;
+  private aborted = false;
+  /** Keys written so far (INFO and the benchmark show progress). */
+  keysWritten = 0;
+
+  /** `dbs[i]` is database i; empty databases are not part of the image. */
+  constructor(dbs: readonly Database[], options: SnapshotJobOptions) {
+    this.options = options;
+    this.usedMem = options.usedMem;
+    const writerOptions = {
+      compression: options.compression ?? true,
+      listMaxListpackSize: options.listMaxListpackSize,
+      listCompressDepth: options.listCompressDepth,
+    };
+    dbs.forEach((db, id) => {
+      if (db.dict.size === 0) return;
+      if (db.guard !== null) throw new Error('another snapshot is already running');
+      const part: Part = {
+        db,
+        id,
+        keys: db.dict.size,
+        expiring: db.expires.size,
+        handled: new Set(),
+        written: new Uint8Array(db.slotCount),
+        copies: new RdbWriter(writerOptions),
+        rest: new RdbWriter(writerOptions),
+        restChunks: [],
+        iter: db.dict.entries(),
+        expires: db.expires,
+        live: true,
+      };
+      this.parts.push(part);
+      this.partOf.set(db, part);
+      db.guard = this;
+    });    if (this.parts.length === 0) this.assemble();
+  }
+
+  /** Keys in the image (INFO's current_save_keys_total). */
+  get keysTotal(): number {
+    let n = 0;
+    for (const part of this.parts) n += part.keys;
+    return n;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  beforeKeyChange(db: Database, key: string): void {
+    const part = this.partOf.get(db);
+    if (part === undefined || !part.live || part.handled.has(key)) return;
+    // Settled from now on either way: the object may leave (RENAME gives it another slot).
+    part.handled.add(key);
+    const obj = db.dict.get(key);
+    // Absent at its first change: created since the start, not part of the image.
+    if (obj === undefined) return;
+    if (obj.slot < part.written.length && part.written[obj.slot] === 1) return;
+    this.writeKey(part.copies, key, obj, db.expires.get(key));
+  }
+
+  beforeClear(db: Database): void {
+    const part = this.partOf.get(db);
+    if (part === undefined || !part.live) return;
+    // The keys not yet visited keep their objects, which nothing else reaches once the dict is
+    // emptied: iterate those instead (cheaper than writing them all now).
+    const left = new Map<string, RObj>();
+    const expires = new Map<string, number>();
+    for (let next = part.iter.next(); !next.done; next = part.iter.next()) {
+      const [key, obj] = next.value;
+      if (part.handled.has(key)) continue;
+      left.set(key, obj);
+      const when = db.expires.get(key);
+      if (when !== undefined) expires.set(key, when);
+    }
+    part.iter = left.entries();
+    part.expires = expires;
+    this.release(part);
+  }
+
+  /**
+   * Writes up to `budget` keys (or checksums `budget` KB once the keys are written). Returns
+   * true when the image is complete (result() may be called).
+   */
+  step(budget: number): boolean {
+    if (this.aborted) throw new Error('snapshot aborted');
+    while (budget > 0 && !this.finished) {
+      if (this.current < this.parts.length) budget = this.writeKeys(this.parts[this.current]!, budget);
+      else budget = this.checksum(budget);
+    }
+    return this.finished;
+  }
+
+  /** The RDB file in pieces, in order (a host can write them without joining them); only once step() returned true. */
+  chunks(): Uint8Array[] {
+    if (!this.finished || this.ordered === null) throw new Error('snapshot not finished');
+    return [...this.ordered, RdbWriter.trailer(this.crc)];
+  }
+
+  /** The RDB file; only once step() returned true. */
+  result(): Uint8Array {
+    const chunks = this.chunks();
+    let total = 0;
+    for (const chunk of chunks) total += chunk.length;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+
+  /** Stops guarding the databases (a cancelled save: the job cannot go on). */
+  abort(): void {
+    this.aborted = true;
+    for (const part of this.parts) this.release(part);
+  }
+
+  private release(part: Part): void {
+    part.live = false;
+    part.handled.clear();
+    if (part.db.guard === this) part.db.guard = null;
+  }
+
+  private writeKey(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
+    if (when !== undefined) w.expireTimeMs(when);
+    const idle = this.options.idleSeconds;
+    if (idle !== undefined) w.idle(Math.max(0, Math.floor(idle(obj))));
+    w.keyValue(key, obj);
+    const keyBytes = this.options.keyBytes;
+    if (keyBytes !== undefined) this.usedMem += keyBytes(key, obj, when !== undefined);
+    this.keysWritten++;
+  }
+
+  private writeKeys(part: Part, budget: number): number {
+    const { iter, rest, handled, written } = part;
+    const expires = part.expires;
+    const live = part.live;
+    while (budget > 0) {
+      const next = iter.next();
+      if (next.done) {
+        this.endPart(part);
+        return budget;
+      }
+      budget--;
+      const [key, obj] = next.value;
+      if (live) {
+        if (handled.has(key)) continue;
+        if (obj.slot < written.length) written[obj.slot] = 1;
+      }
+      this.writeKey(rest, key, obj, expires.get(key));
+      if (rest.length >= CHUNK_BYTES) part.restChunks.push(rest.takeChunk());
+    }
+    return budget;
+  }
+
+  /** A database is written: its section is final, and its changes no longer matter. */
+  private endPart(part: Part): void {
+    this.release(part);
+    this.current++;
+    if (this.current === this.parts.length) this.assemble();
+  }
+
+  private assemble(): void {
+    // Every key is written: the header (whose used-mem is now known) and the sections in order.
+    const head = new RdbWriter();
+    writeRdbHead(head, { ...this.options, usedMem: this.usedMem });
+    const ordered = [head.takeChunk()];
+    for (const p of this.parts) {
+      ordered.push(new RdbWriter().selectDb(p.id).resizeDb(p.keys, p.expiring).takeChunk());
+      ordered.push(p.copies.takeChunk(), ...p.restChunks, p.rest.takeChunk());
+      p.restChunks.length = 0;
+    }
+    this.ordered = ordered;
+    if (this.options.checksum ?? true) this.crc = new Crc64();
+    else this.finished = true;
+  }
+
+  private checksum(budget: number): number {
+    const ordered = this.ordered!;
+    const crc = this.crc!;
+    while (budget > 0 && this.crcChunk < ordered.length) {
+      const chunk = ordered[this.crcChunk]!;
+      const end = Math.min(chunk.length, this.crcOffset + budget * CRC_BYTES_PER_UNIT);
+      budget -= Math.max(1, Math.ceil((end - this.crcOffset) / CRC_BYTES_PER_UNIT));
+      crc.update(chunk, this.crcOffset, end);
+      if (end === chunk.length) {
+        this.crcChunk++;
+        this.crcOffset = 0;
+      } else {
+        this.crcOffset = end;
+      }
+    }
+    if (this.crcChunk === ordered.length) this.finished = true;
+    return budget;
+  }
+}
