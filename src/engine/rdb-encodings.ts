@@ -65,6 +65,19 @@ function int64At(b: Uint8Array, p: number): string {
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
 
+/**
+ * `buf` itself when `need` more bytes fit after its first `used`, else a copy of those bytes in an
+ * array doubled in size until they fit (the growth the RDB writer and the encoders' sinks share).
+ */
+export function withRoom<B extends Uint8Array>(buf: B, used: number, need: number): B | Uint8Array<ArrayBuffer> {
+  if (used + need <= buf.length) return buf;
+  let size = buf.length * 2;
+  while (size < used + need) size *= 2;
+  const next = new Uint8Array(size);
+  next.set(buf.subarray(0, used));
+  return next;
+}
+
 /** A growable byte array. */
 class Sink {
   buf: Uint8Array;
@@ -75,12 +88,7 @@ class Sink {
   }
 
   ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
+    this.buf = withRoom(this.buf, this.pos, n);
   }
 
   latin1(s: string): void {
