@@ -36,10 +36,7 @@ function list(c: Client, ...args: string[]): Record<string, string>[] {
     .map(fields);
 }
 
-beforeEach(() => {
-  t.reset();
-  ({ c: a, c2: b } = t);
-});
+beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
 describe('PING, ECHO, QUIT, SELECT', () => {
   it('PING and ECHO', () => {

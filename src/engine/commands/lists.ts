@@ -24,6 +24,7 @@ import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '.
 import { isOpt } from '../../shared/args.js';
 import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
+import { rankRange } from '../ranks.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -224,22 +225,18 @@ function lindexCommand(c: Client, argv: string[]): Reply {
 
 /** addListRangeReply for LRANGE: inclusive indexes, negative from the tail, clamped. */
 function lrangeCommand(c: Client, argv: string[]): Reply {
-  let start = parseIntArg(argv[2]!);
-  let end = parseIntArg(argv[3]!);
+  const start = parseIntArg(argv[2]!);
+  const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
   const o = lookupRead(c, argv[1]!);
   if (o === undefined) return EMPTY_ARRAY;
   if (o.type !== 'list') return WRONGTYPE_R;
   const dq = o.value;
-  const llen = dq.length;
-  if (start < 0) start += llen;
-  if (end < 0) end += llen;
-  if (start < 0) start = 0;
-  if (start > end || start >= llen) return EMPTY_ARRAY;
-  if (end >= llen) end = llen - 1;
-  const n = end - start + 1;
+  const range = rankRange(start, end, dq.length);
+  if (range === null) return EMPTY_ARRAY;
+  const n = range.end - range.start + 1;
   const out: Reply[] = new Array<Reply>(n);
-  for (let i = 0; i < n; i++) out[i] = bulkOf(dq.get(start + i)!);
+  for (let i = 0; i < n; i++) out[i] = bulkOf(dq.get(range.start + i)!);
   return { t: 'array', v: out };
 }
 
@@ -394,8 +391,8 @@ function lremCommand(c: Client, argv: string[]): Reply {
 
 /** LTRIM key start stop: keeps the inclusive range; always fires 'ltrim' on an existing list. */
 function ltrimCommand(c: Client, argv: string[]): Reply {
-  let start = parseIntArg(argv[2]!);
-  let end = parseIntArg(argv[3]!);
+  const start = parseIntArg(argv[2]!);
+  const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
   const key = argv[1]!;
   const o = lookupWrite(c, key);
@@ -403,26 +400,16 @@ function ltrimCommand(c: Client, argv: string[]): Reply {
   if (o.type !== 'list') return WRONGTYPE_R;
   const dq = o.value;
   const llen = dq.length;
-  if (start < 0) start += llen;
-  if (end < 0) end += llen;
-  if (start < 0) start = 0;
-  let ltrim: number;
-  let rtrim: number;
-  if (start > end || start >= llen) {
-    ltrim = llen;
-    rtrim = 0;
-  } else {
-    if (end >= llen) end = llen - 1;
-    ltrim = start;
-    rtrim = llen - end - 1;
-  }
-  if (ltrim + rtrim !== 0) dq.trim(ltrim, llen - rtrim);
+  // An empty range trims everything.
+  const keep = rankRange(start, end, llen) ?? { start: llen, end: llen - 1 };
+  const removed = llen - (keep.end - keep.start + 1);
+  if (removed !== 0) dq.trim(keep.start, keep.end + 1);
   const engine = c.engine;
   const db = c.db;
   engine.notify('l', 'ltrim', key, db);
   deleteIfEmpty(engine, db, key, o);
   engine.signalModifiedKey(db, key);
-  addDirty(engine, ltrim + rtrim, 1);
+  addDirty(engine, removed, 1);
   return OK;
 }
 

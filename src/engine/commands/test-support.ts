@@ -23,13 +23,15 @@ export class CommandBench {
 
   constructor(private readonly clients: 1 | 2 = 1) {}
 
-  reset(): void {
+  /** A fresh engine, clock and client(s); returns the bench, so a file may pick the clients out of it. */
+  reset(): this {
     this.clock = new VirtualClock(T0);
     this.e = new Engine({ clock: this.clock });
     this.c = this.e.createClient();
     if (this.clients === 2) this.c2 = this.e.createClient();
     this.events = [];
     this.e.onChange((ev) => this.events.push(`${ev.event}:${ev.key}`));
+    return this;
   }
 
   /** The reply of the bench's client to argv (arrow properties, so a file may destructure them). */

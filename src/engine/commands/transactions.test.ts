@@ -10,10 +10,7 @@ const r = t.rAs;
 let a: Client;
 let b: Client;
 
-beforeEach(() => {
-  t.reset();
-  ({ c: a, c2: b } = t);
-});
+beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
 describe('MULTI / EXEC / DISCARD', () => {
   it('queues commands and runs them at EXEC, errors reported per command', () => {

@@ -25,6 +25,7 @@ import {
   zsetAdd,
 } from './zsets-core.js';
 import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
+import { rankRange } from '../ranks.js';
 
 const LIMIT_NEEDS_BY_R = error(E.ZRANGE_LIMIT_NEEDS_BY);
 const WITHSCORES_BYLEX_R = error(E.ZRANGE_WITHSCORES_BYLEX);
@@ -104,19 +105,15 @@ class StoreSink implements RangeSink {
 /** genericZrangebyrankCommand. */
 function rangeByRank(o: ZSetObj, start: number, end: number, reverse: boolean, sink: RangeSink): Reply {
   const z = o.value;
-  const llen = z.size;
-  if (start < 0) start = llen + start;
-  if (end < 0) end = llen + end;
-  if (start < 0) start = 0;
-  if (start > end || start >= llen) {
+  const range = rankRange(start, end, z.size);
+  if (range === null) {
     sink.begin(0);
     return sink.finish(0);
   }
-  if (end >= llen) end = llen - 1;
-  const rangelen = end - start + 1;
+  const rangelen = range.end - range.start + 1;
   sink.begin(rangelen);
   let left = rangelen;
-  z.walk(reverse ? llen - 1 - start : start, reverse, (m, s) => {
+  z.walk(reverse ? z.size - 1 - range.start : range.start, reverse, (m, s) => {
     sink.emit(m, s);
     return --left > 0;
   });
@@ -342,13 +339,9 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
   const z = o.value;
   let deleted: number;
   if (rangeType === RANGE_RANK) {
-    const llen = z.size;
-    if (start < 0) start = llen + start;
-    if (end < 0) end = llen + end;
-    if (start < 0) start = 0;
-    if (start > end || start >= llen) return ZERO;
-    if (end >= llen) end = llen - 1;
-    deleted = z.deleteRangeByRank(start, end);
+    const range = rankRange(start, end, z.size);
+    if (range === null) return ZERO;
+    deleted = z.deleteRangeByRank(range.start, range.end);
   } else if (rangeType === RANGE_SCORE) {
     deleted = z.deleteRangeByScore(scoreRange!);
   } else {
