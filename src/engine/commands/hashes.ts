@@ -26,10 +26,10 @@ import {
   parseLongDouble,
 } from '../numbers.js';
 import type { HashObj } from '../objects.js';
-import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
-import { INVALID_CURSOR_R, NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
+import { collectionScan, sizeCommand } from './collections.js';
+import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -37,8 +37,6 @@ const HASH_NOT_INTEGER_R = error(E.HASH_NOT_INTEGER);
 const HASH_NOT_FLOAT_R = error(E.HASH_NOT_FLOAT);
 const VALUE_NAN_OR_INF_R = error(E.VALUE_NAN_OR_INF);
 const EMPTY_MAP: Reply = map([]);
-/** shared.emptyscan: cursor 0 and no elements. */
-const EMPTY_SCAN: Reply = array([bulk('0'), EMPTY_ARRAY]);
 
 /** An empty hash, as createHashObject makes it (listpack). */
 export function createHash(): HashObj {
@@ -161,12 +159,7 @@ function hmgetCommand(c: Client, argv: string[]): Reply {
   return { t: 'array', v: out };
 }
 
-function hlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
-  return int(o.value.size);
-}
+const hlenCommand = sizeCommand('hash', (o) => o.value.size);
 
 function hstrlenCommand(c: Client, argv: string[]): Reply {
   const o = lookupRead(c, argv[1]!);
@@ -486,14 +479,9 @@ export function scanCollection(
 }
 
 function hscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_SCAN;
-  if (o.type !== 'hash') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'hash');
+  if ('t' in scan) return scan;
+  const { o, cursor, count, pattern } = scan;
   const m = o.value;
   const match = pattern === null ? null : globMatcher(pattern);
   const out: Reply[] = [];

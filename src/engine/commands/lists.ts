@@ -25,6 +25,7 @@ import { isOpt } from '../../shared/args.js';
 import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { rankRange } from '../ranks.js';
+import { sizeCommand } from './collections.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -203,12 +204,7 @@ function popGeneric(c: Client, argv: string[], end: ListEnd): Reply {
 
 // ---- reads: LLEN, LINDEX, LRANGE, LPOS ---------------------------------------------------------
 
-function llenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
-  return int(o.value.length);
-}
+const llenCommand = sizeCommand('list', (o) => o.value.length);
 
 /** LINDEX: the key is looked up (and type-checked) before the index is parsed, as in Redis. */
 function lindexCommand(c: Client, argv: string[]): Reply {

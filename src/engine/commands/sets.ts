@@ -25,8 +25,8 @@ import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
 import { parseOptions, type Option } from '../options.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
-import { INVALID_CURSOR_R, LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { collectionScan, sizeCommand } from './collections.js';
+import { LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 
@@ -36,8 +36,6 @@ const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223
 const LONG_MIN_STRING = '-9223372036854775808';
 /** shared.emptyset: '*0' in RESP2, '~0' in RESP3. */
 const EMPTY_SET_R = setReply([]);
-/** shared.emptyscan. */
-const EMPTY_SCAN_R = array([bulk('0'), EMPTY_ARRAY]);
 
 /**
  * A negative SRANDMEMBER count asks for that many picks with repetition, whatever the set's
@@ -377,12 +375,7 @@ function smismemberCommand(c: Client, argv: string[]): Reply {
   return array(out);
 }
 
-function scardCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
-  return int(obj.value.size);
-}
+const scardCommand = sizeCommand('set', (o) => o.value.size);
 
 // ---- SPOP, SRANDMEMBER -----------------------------------------------------------------------
 
@@ -750,14 +743,9 @@ function scanHashtable(s: Set<string>, cursor: number, count: number): { next: n
 }
 
 function sscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return EMPTY_SCAN_R;
-  if (obj.type !== 'set') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'set');
+  if ('t' in scan) return scan;
+  const { o: obj, cursor, count, pattern } = scan;
 
   let next = 0;
   let members: string[];

@@ -17,7 +17,7 @@ import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply 
 import { isOpt } from '../../shared/args.js';
 import { oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
+import { collectionScan, sizeCommand } from './collections.js';
 import {
   zdiffCommand,
   zdiffstoreCommand,
@@ -58,7 +58,7 @@ import {
   zrevrangebyscoreCommand,
   zrevrangeCommand,
 } from './zsets-ranges.js';
-import { COUNT_NOT_POSITIVE_R, INVALID_CURSOR_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
+import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 const ZADD_XX_AND_NX_R = error(E.ZADD_XX_AND_NX);
 const ZADD_GT_LT_NX_R = error(E.ZADD_GT_LT_NX);
@@ -66,8 +66,6 @@ const ZADD_INCR_ONE_PAIR_R = error(E.ZADD_INCR_ONE_PAIR);
 const SCORE_IS_NAN_R = error(E.SCORE_IS_NAN);
 /** ZRANDMEMBER's count range is -LONG_MAX..LONG_MAX: only LONG_MIN itself falls outside. */
 const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223372036854775807n));
-/** shared.emptyscan. */
-const EMPTY_SCAN_R = array([bulk('0'), EMPTY_ARRAY]);
 
 /**
  * ZRANDMEMBER key -N answers N picks with repetition whatever the zset's size; Redis would build
@@ -209,12 +207,7 @@ function zrevrankCommand(c: Client, argv: string[]): Reply {
   return zrankGeneric(c, argv, true);
 }
 
-function zcardCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
-  return int(o.value.size);
-}
+const zcardCommand = sizeCommand('zset', (o) => o.value.size);
 
 function zremCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
@@ -547,14 +540,9 @@ function scanOrderOf(z: ZSet): ZScanOrder {
 }
 
 function zscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_SCAN_R;
-  if (o.type !== 'zset') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'zset');
+  if ('t' in scan) return scan;
+  const { o, cursor, count, pattern } = scan;
   const match = pattern === null ? null : globMatcher(pattern);
   const z = o.value;
   const out: Reply[] = [];
