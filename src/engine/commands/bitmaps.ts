@@ -125,12 +125,25 @@ function clampToNumber(v: bigint): number {
   return Number(v > LIM ? LIM : v < -LIM ? -LIM : v);
 }
 
+interface ByteRange {
+  start: number;
+  end: number;
+  firstMask: number;
+  lastMask: number;
+}
+
+/** BITCOUNT/BITPOS's BYTE|BIT unit word: true for BIT, null for a syntax error. */
+function parseBitUnit(arg: string): boolean | null {
+  if (isOpt(arg, 'bit')) return true;
+  return isOpt(arg, 'byte') ? false : null;
+}
+
 /**
  * BITCOUNT/BITPOS's range (start and end in bytes, or in bits with BIT) over a string of strlen
  * bytes: negative indexes count from the end, then both are clamped. With BIT the result is
  * the byte range plus masks for the bits outside it in the first and last byte.
  */
-function byteRange(start: number, end: number, strlen: number, isbit: boolean) {
+function byteRange(start: number, end: number, strlen: number, isbit: boolean): ByteRange {
   const totlen = isbit ? strlen * 8 : strlen;
   if (start < 0) start = totlen + start;
   if (end < 0) end = totlen + end;
@@ -161,28 +174,20 @@ function bitcountCommand(c: Client, argv: string[]): Reply {
   const s = o.value;
   const strlen = s.length;
   const argc = argv.length;
-  let start: number;
-  let end: number;
-  let firstMask = 0;
-  let lastMask = 0;
-  if (argc === 4 || argc === 5) {
+  if (argc === 3 || argc > 5) return SYNTAX_R;
+  // Without start and end, the whole string.
+  let range = byteRange(0, -1, strlen, false);
+  if (argc > 2) {
     const bs = parseInt64(argv[2]!);
     if (bs === null) return NOT_INTEGER_R;
     const be = parseInt64(argv[3]!);
     if (be === null) return NOT_INTEGER_R;
     if (bs < 0n && be < 0n && bs > be) return ZERO;
-    let isbit = false;
-    if (argc === 5) {
-      if (isOpt(argv[4]!, 'bit')) isbit = true;
-      else if (!isOpt(argv[4]!, 'byte')) return SYNTAX_R;
-    }
-    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), clampToNumber(be), strlen, isbit));
-  } else if (argc === 2) {
-    start = 0;
-    end = strlen - 1;
-  } else {
-    return SYNTAX_R;
+    const isbit = argc === 5 ? parseBitUnit(argv[4]!) : false;
+    if (isbit === null) return SYNTAX_R;
+    range = byteRange(clampToNumber(bs), clampToNumber(be), strlen, isbit);
   }
+  const { start, end, firstMask, lastMask } = range;
   if (start > end) return ZERO;
   let count = popcount(s, start, end);
   if (firstMask !== 0) count -= POPCOUNT[s.charCodeAt(start) & firstMask]!;
@@ -224,34 +229,27 @@ function bitposCommand(c: Client, argv: string[]): Reply {
   const s = o.value;
   const strlen = s.length;
   const argc = argv.length;
-  let start: number;
-  let end: number;
-  let endGiven = false;
-  let firstMask = 0;
-  let lastMask = 0;
-  if (argc >= 4 && argc <= 6) {
+  if (argc > 6) return SYNTAX_R;
+  // Without start, the whole string.
+  let range = byteRange(0, -1, strlen, false);
+  const endGiven = argc >= 5;
+  if (argc > 3) {
     const bs = parseInt64(argv[3]!);
     if (bs === null) return NOT_INTEGER_R;
-    let isbit = false;
-    if (argc === 6) {
-      if (isOpt(argv[5]!, 'bit')) isbit = true;
-      else if (!isOpt(argv[5]!, 'byte')) return SYNTAX_R;
-    }
-    if (argc >= 5) {
+    const isbit = argc === 6 ? parseBitUnit(argv[5]!) : false;
+    if (isbit === null) return SYNTAX_R;
+    let end: number;
+    if (endGiven) {
       const be = parseInt64(argv[4]!);
       if (be === null) return NOT_INTEGER_R;
       end = clampToNumber(be);
-      endGiven = true;
     } else {
       end = isbit ? strlen * 8 + 7 : strlen - 1;
     }
-    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), end, strlen, isbit));
-  } else if (argc === 3) {
-    start = 0;
-    end = strlen - 1;
-  } else {
-    return SYNTAX_R;
+    range = byteRange(clampToNumber(bs), end, strlen, isbit);
   }
+  let start = range.start;
+  const { end, firstMask, lastMask } = range;
   if (start > end) return MINUS_ONE;
   let bytes = end - start + 1;
   let pos: number;
