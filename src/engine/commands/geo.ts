@@ -28,7 +28,7 @@ import {
 } from '../geo.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseDouble, parseInt64 } from '../numbers.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { flag, oneOf, parseOptions, type Option } from '../options.js';
 import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
@@ -110,9 +110,9 @@ interface GeoaddOptions {
 
 /** Any order and any repeat parse; NX with XX is a syntax error after the walk, as in Redis. */
 const GEOADD_OPTIONS: readonly Option<GeoaddOptions>[] = [
-  { name: 'nx', read: (o) => void (o.nx = true) },
-  { name: 'xx', read: (o) => void (o.xx = true) },
-  { name: 'ch', read: (o) => void (o.ch = true) },
+  flag('nx'),
+  flag('xx'),
+  flag('ch'),
 ];
 
 function geoaddCommand(c: Client, argv: string[]): Reply {
@@ -313,10 +313,10 @@ const radiusMayStore = (o: GeoSearchOptions): boolean => (o.flags & (RADIUS_NOST
 
 /** In the order Redis tests them; a word whose condition fails falls through to the next entry. */
 const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
-  { name: 'withdist', read: (o) => void (o.withdist = true) },
-  { name: 'withhash', read: (o) => void (o.withhash = true) },
+  flag('withdist'),
+  flag('withhash'),
   { name: 'withcoord', read: (o) => void (o.withcoords = true) },
-  { name: 'any', read: (o) => void (o.any = true) },
+  flag('any'),
   { name: 'asc', read: (o) => void (o.sort = SORT_ASC) },
   { name: 'desc', read: (o) => void (o.sort = SORT_DESC) },
   {
@@ -347,7 +347,7 @@ const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
       o.storedist = true;
     },
   },
-  { name: 'storedist', when: (o) => (o.flags & GEOSEARCHSTORE) !== 0, read: (o) => void (o.storedist = true) },
+  flag('storedist', (o) => (o.flags & GEOSEARCHSTORE) !== 0),
   {
     name: 'frommember',
     values: 1,

@@ -21,7 +21,7 @@ import {
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
@@ -300,7 +300,7 @@ interface CopyOptions {
 }
 
 const COPY_OPTIONS: readonly Option<CopyOptions>[] = [
-  { name: 'replace', read: (o) => void (o.replace = true) },
+  flag('replace'),
   {
     name: 'db',
     values: 1,

@@ -22,7 +22,7 @@ import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { minIntOption, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { rankRange } from '../ranks.js';
 import { sizeCommand } from './collections.js';
@@ -258,24 +258,8 @@ const LPOS_OPTIONS: readonly Option<LposOptions>[] = [
       o.rankIsLongMin = arg === LONG_MIN_TEXT;
     },
   },
-  {
-    name: 'count',
-    values: 1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 0) return LPOS_COUNT_NEGATIVE_R;
-      o.count = n;
-    },
-  },
-  {
-    name: 'maxlen',
-    values: 1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 0) return LPOS_MAXLEN_NEGATIVE_R;
-      o.maxlen = n;
-    },
-  },
+  minIntOption('count', 0, LPOS_COUNT_NEGATIVE_R),
+  minIntOption('maxlen', 0, LPOS_MAXLEN_NEGATIVE_R),
 ];
 
 /** LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]. */
@@ -433,16 +417,7 @@ export interface MpopArgs {
 
 /** LMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
 const MPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  {
-    name: 'count',
-    values: 1,
-    when: (o) => o.count === -1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      o.count = n;
-    },
-  },
+  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
 ];
 
 /**

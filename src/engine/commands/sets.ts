@@ -24,7 +24,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
-import { parseOptions, type Option } from '../options.js';
+import { minIntOption, parseOptions, type Option } from '../options.js';
 import { collectionScan, sizeCommand } from './collections.js';
 import { LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
@@ -568,15 +568,7 @@ function sinterGeneric(
 
 /** SINTERCARD's LIMIT (0: none); given again, the last one counts. */
 const SINTERCARD_OPTIONS: readonly Option<{ limit: number }>[] = [
-  {
-    name: 'limit',
-    values: 1,
-    read: (o, argv, at) => {
-      const l = parseIntArg(argv[at + 1]!);
-      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
-      o.limit = l;
-    },
-  },
+  minIntOption('limit', 0, LIMIT_NEGATIVE_R),
 ];
 
 function sintercardCommand(c: Client, argv: string[]): Reply {

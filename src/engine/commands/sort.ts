@@ -19,7 +19,7 @@ import { parseDouble, parseIntArg } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../../shared/reply.js';
 import { cString, isCSpace } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
@@ -197,8 +197,8 @@ interface SortOptions {
 
 const SORT_OPTIONS: readonly Option<SortOptions>[] = [
   { name: 'asc', read: (o) => void (o.desc = false) },
-  { name: 'desc', read: (o) => void (o.desc = true) },
-  { name: 'alpha', read: (o) => void (o.alpha = true) },
+  flag('desc'),
+  flag('alpha'),
   {
     name: 'limit',
     values: 2,

@@ -10,7 +10,7 @@ import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../n
 import { createString, EMBSTR_MAX_LEN, lruClock, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -85,16 +85,16 @@ const EXPIRE_OPTIONS = [expireOption('ex'), expireOption('px'), expireOption('ex
  * conflicting ones (NX with XX, KEEPTTL with an expire, two expire units) are a syntax error.
  */
 const SET_OPTIONS: readonly Option<StringOptions>[] = [
-  { name: 'nx', when: (o) => !o.xx, read: (o) => void (o.nx = true) },
-  { name: 'xx', when: (o) => !o.nx, read: (o) => void (o.xx = true) },
-  { name: 'get', read: (o) => void (o.get = true) },
-  { name: 'keepttl', when: (o) => o.expire === null, read: (o) => void (o.keepttl = true) },
+  flag('nx', (o) => !o.xx),
+  flag('xx', (o) => !o.nx),
+  flag('get'),
+  flag('keepttl', (o) => o.expire === null),
   ...EXPIRE_OPTIONS,
 ];
 
 /** The same for GETEX (from argv[2]): PERSIST and the expire options. */
 const GETEX_OPTIONS: readonly Option<StringOptions>[] = [
-  { name: 'persist', when: (o) => o.expire === null, read: (o) => void (o.persist = true) },
+  flag('persist', (o) => o.expire === null),
   ...EXPIRE_OPTIONS,
 ];
 

@@ -14,7 +14,7 @@ import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,
@@ -171,7 +171,7 @@ interface ZrangeOptions {
 }
 
 const ZRANGE_OPTIONS: readonly Option<ZrangeOptions>[] = [
-  { name: 'withscores', when: (o) => !o.store, read: (o) => void (o.withscores = true) },
+  flag('withscores', (o) => !o.store),
   {
     name: 'limit',
     values: 2,

@@ -15,7 +15,7 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { collectionScan, sizeCommand } from './collections.js';
 import {
@@ -88,12 +88,12 @@ interface ZaddOptions {
 
 /** Any order and any repeat parse; conflicts are reported after the walk, as Redis does. */
 const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [
-  { name: 'nx', read: (o) => void (o.nx = true) },
-  { name: 'xx', read: (o) => void (o.xx = true) },
-  { name: 'ch', read: (o) => void (o.ch = true) },
-  { name: 'incr', read: (o) => void (o.incr = true) },
-  { name: 'gt', read: (o) => void (o.gt = true) },
-  { name: 'lt', read: (o) => void (o.lt = true) },
+  flag('nx'),
+  flag('xx'),
+  flag('ch'),
+  flag('incr'),
+  flag('gt'),
+  flag('lt'),
 ];
 
 function zaddGeneric(c: Client, argv: string[], incrCommand: boolean): Reply {
@@ -322,16 +322,7 @@ const ZMPOP_SIDES = ['min', 'max'] as const;
 
 /** ZMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
 const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  {
-    name: 'count',
-    values: 1,
-    when: (o) => o.count === -1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      o.count = n;
-    },
-  },
+  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
 ];
 
 /**
