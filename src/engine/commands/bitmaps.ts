@@ -12,6 +12,7 @@ import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { INT64_MAX, parseInt64, parseIntArg } from '../numbers.js';
 import { createString, type StringObj } from '../objects.js';
+import { oneOf } from '../options.js';
 import { array, error, int, NIL, ONE, ZERO, type Reply } from '../../shared/reply.js';
 
 const BIT_OFFSET_R = error(E.BIT_OFFSET_OUT_OF_RANGE);
@@ -344,18 +345,18 @@ function bytesToString(b: Uint8Array): string {
 
 // ---- BITFIELD -------------------------------------------------------------------------------
 
-const OP_GET = 0;
-const OP_SET = 1;
-const OP_INCRBY = 2;
-const OW_WRAP = 0;
-const OW_SAT = 1;
-const OW_FAIL = 2;
+/** BITFIELD's subcommands. */
+const BITFIELD_OPS = ['get', 'set', 'incrby'] as const;
+type BitfieldOpcode = (typeof BITFIELD_OPS)[number];
+/** OVERFLOW's behaviours. */
+const OVERFLOWS = ['wrap', 'sat', 'fail'] as const;
+type Overflow = (typeof OVERFLOWS)[number];
 
 interface BitfieldOp {
   offset: number;
   value: bigint;
-  opcode: number;
-  owtype: number;
+  opcode: BitfieldOpcode;
+  owtype: Overflow;
   bits: number;
   signed: boolean;
 }
@@ -402,58 +403,54 @@ function toSigned(u: bigint, bits: number): bigint {
 }
 
 /** checkUnsignedBitfieldOverflow: [overflow, limit]. */
-function unsignedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+function unsignedOverflow(value: bigint, incr: bigint, bits: number, owtype: Overflow): [number, bigint] {
   const max = (1n << BigInt(bits)) - 1n;
   const maxincr = BigInt.asIntN(64, max - value);
   const minincr = BigInt.asIntN(64, -value);
   const wrap = () => BigInt.asUintN(bits, value + incr);
   if (value > max || (incr > 0n && incr > maxincr)) {
-    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+    return [1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? max : 0n];
   }
   if (incr < 0n && incr < minincr) {
-    return [-1, owtype === OW_WRAP ? wrap() : 0n];
+    return [-1, owtype === 'wrap' ? wrap() : 0n];
   }
   return [0, 0n];
 }
 
 /** checkSignedBitfieldOverflow: [overflow, limit], int64 arithmetic wrapping as in C. */
-function signedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+function signedOverflow(value: bigint, incr: bigint, bits: number, owtype: Overflow): [number, bigint] {
   const max = bits === 64 ? INT64_MAX : (1n << BigInt(bits - 1)) - 1n;
   const min = -max - 1n;
   const maxincr = BigInt.asIntN(64, max - value);
   const minincr = BigInt.asIntN(64, min - value);
   const wrap = () => BigInt.asIntN(bits, value + incr);
   if (value > max || (bits !== 64 && incr > maxincr) || (value >= 0n && incr > 0n && incr > maxincr)) {
-    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+    return [1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? max : 0n];
   }
   if (value < min || (bits !== 64 && incr < minincr) || (value < 0n && incr < 0n && incr < minincr)) {
-    return [-1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? min : 0n];
+    return [-1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? min : 0n];
   }
   return [0, 0n];
 }
 
 function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): Reply {
   const ops: BitfieldOp[] = [];
-  let owtype = OW_WRAP;
+  let owtype: Overflow = 'wrap';
   let readonly = true;
   let highest = 0;
   const argc = argv.length;
   for (let j = 2; j < argc; j++) {
     const remargs = argc - j - 1;
     const sub = argv[j]!;
-    let opcode: number;
-    if (isOpt(sub, 'get') && remargs >= 2) opcode = OP_GET;
-    else if (isOpt(sub, 'set') && remargs >= 3) opcode = OP_SET;
-    else if (isOpt(sub, 'incrby') && remargs >= 3) opcode = OP_INCRBY;
-    else if (isOpt(sub, 'overflow') && remargs >= 1) {
-      const name = argv[++j]!;
-      if (isOpt(name, 'wrap')) owtype = OW_WRAP;
-      else if (isOpt(name, 'sat')) owtype = OW_SAT;
-      else if (isOpt(name, 'fail')) owtype = OW_FAIL;
-      else return error(E.BITFIELD_INVALID_OVERFLOW);
+    const opcode = oneOf(sub, BITFIELD_OPS);
+    // GET takes a type and an offset, SET and INCRBY a value too.
+    const values = opcode === 'get' ? 2 : 3;
+    if (opcode === null || remargs < values) {
+      if (!isOpt(sub, 'overflow') || remargs < 1) return SYNTAX_R;
+      const ow = oneOf(argv[++j]!, OVERFLOWS);
+      if (ow === null) return error(E.BITFIELD_INVALID_OVERFLOW);
+      owtype = ow;
       continue;
-    } else {
-      return SYNTAX_R;
     }
     const type = parseBitfieldType(argv[j + 1]!);
     if (type === null) return error(E.BITFIELD_INVALID_TYPE);
@@ -461,7 +458,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     const offset = parseBitOffset(c, argv[j + 2]!, bits);
     if (offset === null) return BIT_OFFSET_R;
     let value = 0n;
-    if (opcode !== OP_GET) {
+    if (opcode !== 'get') {
       readonly = false;
       if (highest < offset + bits - 1) highest = offset + bits - 1;
       const v = parseInt64(argv[j + 3]!);
@@ -469,7 +466,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
       value = v;
     }
     ops.push({ offset, value, opcode, owtype, bits, signed });
-    j += opcode === OP_GET ? 2 : 3;
+    j += values;
   }
 
   const key = argv[1]!;
@@ -495,7 +492,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
   const replies: Reply[] = [];
   let changes = 0;
   for (const op of ops) {
-    if (op.opcode === OP_GET) {
+    if (op.opcode === 'get') {
       let u: bigint;
       if (buf !== null) u = getField(buf, op.offset, op.bits);
       else if (obj !== undefined) u = getField(obj.value, op.offset, op.bits);
@@ -505,39 +502,26 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     }
     const b = buf!;
     const oldU = getField(b, op.offset, op.bits);
-    let oldval: bigint;
+    const oldval = op.signed ? toSigned(oldU, op.bits) : oldU;
+    const checkOverflow = op.signed ? signedOverflow : unsignedOverflow;
+    // The C code's int64_t or uint64_t arithmetic.
+    const int64 = (v: bigint) => (op.signed ? BigInt.asIntN(64, v) : BigInt.asUintN(64, v));
     let newval: bigint;
     let retval: bigint;
     let overflow: number;
-    if (op.signed) {
-      oldval = toSigned(oldU, op.bits);
-      if (op.opcode === OP_INCRBY) {
-        const [ov, wrapped] = signedOverflow(oldval, op.value, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : BigInt.asIntN(64, oldval + op.value);
-        retval = newval;
-      } else {
-        const [ov, wrapped] = signedOverflow(op.value, 0n, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : op.value;
-        retval = oldval;
-      }
+    if (op.opcode === 'incrby') {
+      const [ov, wrapped] = checkOverflow(oldval, op.value, op.bits, op.owtype);
+      overflow = ov;
+      newval = ov ? wrapped : int64(oldval + op.value);
+      retval = newval;
     } else {
-      oldval = oldU;
-      if (op.opcode === OP_INCRBY) {
-        const [ov, wrapped] = unsignedOverflow(oldval, op.value, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : BigInt.asUintN(64, oldval + op.value);
-        retval = newval;
-      } else {
-        const asUnsigned = BigInt.asUintN(64, op.value);
-        const [ov, wrapped] = unsignedOverflow(asUnsigned, 0n, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : asUnsigned;
-        retval = oldval;
-      }
+      const value = int64(op.value);
+      const [ov, wrapped] = checkOverflow(value, 0n, op.bits, op.owtype);
+      overflow = ov;
+      newval = ov ? wrapped : value;
+      retval = oldval;
     }
-    if (overflow && op.owtype === OW_FAIL) {
+    if (overflow && op.owtype === 'fail') {
       replies.push(NIL);
       continue;
     }
