@@ -214,9 +214,8 @@ const RADIUS_NOSTORE = 4;
 const GEOSEARCH = 8;
 const GEOSEARCHSTORE = 16;
 
-const SORT_NONE = 0;
-const SORT_ASC = 1;
-const SORT_DESC = 2;
+/** The order of a search's result: as found, or by distance. */
+type GeoSort = 'none' | 'asc' | 'desc';
 
 interface GeoPoint {
   lon: number;
@@ -302,7 +301,7 @@ interface GeoSearchOptions {
   fromloc: boolean;
   byradius: boolean;
   bybox: boolean;
-  sort: number;
+  sort: GeoSort;
   any: boolean;
   count: number;
 }
@@ -317,8 +316,8 @@ const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
   flag('withhash'),
   { name: 'withcoord', read: (o) => void (o.withcoords = true) },
   flag('any'),
-  { name: 'asc', read: (o) => void (o.sort = SORT_ASC) },
-  { name: 'desc', read: (o) => void (o.sort = SORT_DESC) },
+  { name: 'asc', read: (o) => void (o.sort = 'asc') },
+  { name: 'desc', read: (o) => void (o.sort = 'desc') },
   {
     name: 'count',
     values: 1,
@@ -442,7 +441,7 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     fromloc: false,
     byradius: false,
     bybox: false,
-    sort: SORT_NONE,
+    sort: 'none',
     any: false,
     count: 0,
   };
@@ -471,15 +470,15 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     return EMPTY_ARRAY;
   }
 
-  if (count !== 0 && sort === SORT_NONE && !any) sort = SORT_ASC;
+  if (count !== 0 && sort === 'none' && !any) sort = 'asc';
 
   const ga = membersOfAllNeighbors(zobj, shape, any ? count : 0);
   if (ga.length === 0 && storekey === null) return EMPTY_ARRAY;
 
   const resultLength = ga.length;
   const returned = count === 0 || resultLength < count ? resultLength : count;
-  if (sort !== SORT_NONE) {
-    const cmp = sort === SORT_ASC ? sortAsc : sortDesc;
+  if (sort !== 'none') {
+    const cmp = sort === 'asc' ? sortAsc : sortDesc;
     // A full sort is glibc's qsort (a stable merge sort, like Array.prototype.sort); a partial
     // one is Redis's pqsort, whose order of equal distances this reproduces.
     if (returned === resultLength) ga.sort(cmp);
