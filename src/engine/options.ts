@@ -7,7 +7,7 @@
 // Results go into a small object the command creates per call: no state outlives the call.
 
 import { isOpt } from '../shared/args.js';
-import { SYNTAX_R } from './error-replies.js';
+import { NOT_INTEGER_R, SYNTAX_R } from './error-replies.js';
 import { parseIntArg } from './numbers.js';
 import type { Reply } from '../shared/reply.js';
 
@@ -97,4 +97,19 @@ export function minIntOption<T>(name: Numbers<T>, min: number, invalid: Reply, w
     (o as Record<string, unknown>)[name] = n;
   };
   return when === undefined ? { name, values: 1, read } : { name, values: 1, when, read };
+}
+
+/** LIMIT offset count (SORT, ZRANGE … BYSCORE|BYLEX): both integers, handed to `store`. */
+export function limitOption<T>(store: (o: T, offset: number, count: number) => void): Option<T> {
+  return {
+    name: 'limit',
+    values: 2,
+    read: (o, argv, at) => {
+      const offset = parseIntArg(argv[at + 1]!);
+      if (offset === null) return NOT_INTEGER_R;
+      const count = parseIntArg(argv[at + 2]!);
+      if (count === null) return NOT_INTEGER_R;
+      store(o, offset, count);
+    },
+  };
 }

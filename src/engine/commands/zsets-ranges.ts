@@ -14,7 +14,7 @@ import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { flag, parseOptions, type Option } from '../options.js';
+import { limitOption, flag, parseOptions, type Option } from '../options.js';
 import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,
@@ -128,9 +128,25 @@ function rangeByScore(o: ZSetObj, r: ScoreRange, offset: number, limit: number, 
   if (offset < 0 || (offset > 0 && offset >= z.size)) return sink.finish(0);
   const first = reverse ? z.lastInRange(r) : z.firstInRange(r);
   if (first < 0 || limit === 0) return sink.finish(0);
+  return emitWhile(o, first, offset, limit, reverse, sink, (_m, s) => (reverse ? scoreGteMin(s, r) : scoreLteMax(s, r)));
+}
+
+/**
+ * The walk ZRANGEBYSCORE and ZRANGEBYLEX end with: from `offset` places past rank `first`, emit
+ * up to `limit` members (negative: no limit) while they stay inside the range.
+ */
+function emitWhile(
+  o: ZSetObj,
+  first: number,
+  offset: number,
+  limit: number,
+  reverse: boolean,
+  sink: RangeSink,
+  inRange: (member: string, score: number) => boolean,
+): Reply {
   let count = 0;
-  z.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
-    if (reverse ? !scoreGteMin(s, r) : !scoreLteMax(s, r)) return false;
+  o.value.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
+    if (!inRange(m, s)) return false;
     sink.emit(m, s);
     return ++count !== limit;
   });
@@ -144,13 +160,7 @@ function rangeByLex(o: ZSetObj, r: LexRange, offset: number, limit: number, reve
   const scan = o.enc === 'listpack';
   const first = reverse ? z.lastInLexRange(r, scan) : z.firstInLexRange(r, scan);
   if (first < 0 || offset < 0 || limit === 0) return sink.finish(0);
-  let count = 0;
-  z.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
-    if (reverse ? !lexGteMin(m, r) : !lexLteMax(m, r)) return false;
-    sink.emit(m, s);
-    return ++count !== limit;
-  });
-  return sink.finish(count);
+  return emitWhile(o, first, offset, limit, reverse, sink, (m) => (reverse ? lexGteMin(m, r) : lexLteMax(m, r)));
 }
 
 // ---- ZRANGE and friends (zrangeGenericCommand) ---------------------------------------------
@@ -172,18 +182,10 @@ interface ZrangeOptions {
 
 const ZRANGE_OPTIONS: readonly Option<ZrangeOptions>[] = [
   flag('withscores', (o) => !o.store),
-  {
-    name: 'limit',
-    values: 2,
-    read: (o, argv, at) => {
-      const offset = parseIntArg(argv[at + 1]!);
-      if (offset === null) return NOT_INTEGER_R;
-      const limit = parseIntArg(argv[at + 2]!);
-      if (limit === null) return NOT_INTEGER_R;
-      o.offset = offset;
-      o.limit = limit;
-    },
-  },
+  limitOption((o, offset, count) => {
+    o.offset = offset;
+    o.limit = count;
+  }),
   { name: 'rev', when: (o) => o.direction === DIR_AUTO, read: (o) => void (o.direction = DIR_REVERSE) },
   { name: 'bylex', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_LEX) },
   { name: 'byscore', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_SCORE) },
