@@ -141,7 +141,7 @@ const LP_EOF = 0xff;
 const LP_NUMELE_UNKNOWN = 0xffff;
 
 /** Bytes a back length of `l` takes (lpEncodeBacklen, thresholds included). */
-function backlenSize(l: number): number {
+export function backlenSize(l: number): number {
   if (l <= 127) return 1;
   if (l < 16383) return 2;
   if (l < 2097151) return 3;
