@@ -28,7 +28,7 @@ import {
 import type { HashObj } from '../objects.js';
 import { bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { collectionScan, sizeCommand } from './collections.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -139,9 +139,8 @@ function hsetnxCommand(c: Client, argv: string[]): Reply {
 // ---- reads ---------------------------------------------------------------------------------
 
 function hgetCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', NIL);
+  if ('t' in o) return o;
   const v = o.value.get(argv[2]!);
   return v === undefined ? NIL : { t: 'bulk', v };
 }
@@ -162,17 +161,15 @@ function hmgetCommand(c: Client, argv: string[]): Reply {
 const hlenCommand = sizeCommand('hash', (o) => o.value.size);
 
 function hstrlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', ZERO);
+  if ('t' in o) return o;
   const v = o.value.get(argv[2]!);
   return v === undefined ? ZERO : int(v.length);
 }
 
 function hexistsCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', ZERO);
+  if ('t' in o) return o;
   return o.value.has(argv[2]!) ? ONE : ZERO;
 }
 
@@ -182,9 +179,8 @@ const WANT_VALUES = 2;
 /** genericHgetallCommand: HGETALL answers a map (RESP3 '%'), HKEYS and HVALS arrays. */
 function hgetallGeneric(c: Client, key: string, what: number): Reply {
   const both = what === (WANT_FIELDS | WANT_VALUES);
-  const o = lookupRead(c, key);
-  if (o === undefined) return both ? EMPTY_MAP : EMPTY_ARRAY;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'hash', both ? EMPTY_MAP : EMPTY_ARRAY);
+  if ('t' in o) return o;
   const m = o.value;
   if (both) {
     const pairs: [Reply, Reply][] = new Array(m.size);
@@ -215,9 +211,8 @@ function hvalsCommand(c: Client, argv: string[]): Reply {
 
 function hdelCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'hash', ZERO);
+  if ('t' in o) return o;
   const m = o.value;
   let deleted = 0;
   let removed = false;
@@ -346,9 +341,8 @@ function hrandfieldCommand(c: Client, argv: string[]): Reply {
   if (argc > 4 || (argc === 4 && !isOpt(argv[3]!, 'withvalues'))) return SYNTAX_R;
   const withValues = argc === 4;
   if (withValues && big !== null && (big < -LONG_MAX_HALF || big > LONG_MAX_HALF)) return VALUE_OUT_OF_RANGE_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const m = o.value;
   const size = m.size;
   const resp3 = c.resp === 3;

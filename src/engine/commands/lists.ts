@@ -17,7 +17,7 @@ import type { Database } from '../database.js';
 import { Deque } from '../ds/deque.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
-import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
+import { addKey, lookupWrite } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
@@ -25,7 +25,7 @@ import { isOpt } from '../../shared/args.js';
 import { minIntOption, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
 import { rankRange } from '../ranks.js';
-import { sizeCommand } from './collections.js';
+import { readOfType, sizeCommand, writeOfType } from './collections.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -131,9 +131,8 @@ export function lmoveHandlePush(c: Client, dstKey: string, dst: ListObj | undefi
  * list: a rotation) and returns the element; NIL when `src` does not exist.
  */
 export function lmoveGeneric(c: Client, src: string, dst: string, from: ListEnd, to: ListEnd): Reply {
-  const sobj = lookupWrite(c, src);
-  if (sobj === undefined) return NIL;
-  if (sobj.type !== 'list') return WRONGTYPE_R;
+  const sobj = writeOfType(c, src, 'list', NIL);
+  if ('t' in sobj) return sobj;
   const dobj = lookupWrite(c, dst);
   if (dobj !== undefined && dobj.type !== 'list') return WRONGTYPE_R;
   const engine = c.engine;
@@ -187,9 +186,8 @@ function popGeneric(c: Client, argv: string[], end: ListEnd): Reply {
     count = n;
   }
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return hasCount ? NIL_ARRAY : NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', hasCount ? NIL_ARRAY : NIL);
+  if ('t' in o) return o;
   if (hasCount && count === 0) return EMPTY_ARRAY;
   if (!hasCount) {
     const dq = o.value;
@@ -208,9 +206,8 @@ const llenCommand = sizeCommand('list', (o) => o.value.length);
 
 /** LINDEX: the key is looked up (and type-checked) before the index is parsed, as in Redis. */
 function lindexCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', NIL);
+  if ('t' in o) return o;
   let index = parseIntArg(argv[2]!);
   if (index === null) return NOT_INTEGER_R;
   const dq = o.value;
@@ -224,9 +221,8 @@ function lrangeCommand(c: Client, argv: string[]): Reply {
   const start = parseIntArg(argv[2]!);
   const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const dq = o.value;
   const range = rankRange(start, end, dq.length);
   if (range === null) return EMPTY_ARRAY;
@@ -281,9 +277,8 @@ function lposCommand(c: Client, argv: string[]): Reply {
       rank = -rank;
     }
   }
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return count !== -1 ? EMPTY_ARRAY : NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', count !== -1 ? EMPTY_ARRAY : NIL);
+  if ('t' in o) return o;
   const ele = argv[2]!;
   const dq = o.value;
   const llen = dq.length;
@@ -312,9 +307,8 @@ function lposCommand(c: Client, argv: string[]): Reply {
 /** LSET: a missing key is "no such key"; the index is parsed after the type check. */
 function lsetCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return NO_SUCH_KEY_R;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', NO_SUCH_KEY_R);
+  if ('t' in o) return o;
   let index = parseIntArg(argv[2]!);
   if (index === null) return NOT_INTEGER_R;
   const dq = o.value;
@@ -334,9 +328,8 @@ function linsertCommand(c: Client, argv: string[]): Reply {
   else if (isOpt(whereArg, 'before')) after = false;
   else return SYNTAX_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', ZERO);
+  if ('t' in o) return o;
   const dq = o.value;
   const at = dq.indexOf(argv[3]!);
   if (at < 0) return MINUS_ONE;
@@ -352,9 +345,8 @@ function lremCommand(c: Client, argv: string[]): Reply {
   const toRemove = parseIntArg(argv[2]!);
   if (toRemove === null) return NOT_INTEGER_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', ZERO);
+  if ('t' in o) return o;
   // Removing "all" from either end is the same result, so LONG_MIN (which Redis cannot negate)
   // needs no special case.
   const removed = o.value.removeValue(argv[3]!, toRemove);
@@ -375,9 +367,8 @@ function ltrimCommand(c: Client, argv: string[]): Reply {
   const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return OK;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', OK);
+  if ('t' in o) return o;
   const dq = o.value;
   const llen = dq.length;
   // An empty range trims everything.

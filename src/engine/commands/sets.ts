@@ -25,7 +25,7 @@ import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
 import { minIntOption, parseOptions, type Option } from '../options.js';
-import { collectionScan, sizeCommand } from './collections.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import { LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies ------------------------------------------------------------------------
@@ -302,9 +302,8 @@ function saddCommand(c: Client, argv: string[]): Reply {
 
 function sremCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', ZERO);
+  if ('t' in obj) return obj;
   const engine = c.engine;
   const db = c.db;
   let deleted = 0;
@@ -361,9 +360,8 @@ function smoveCommand(c: Client, argv: string[]): Reply {
 // ---- SISMEMBER, SMISMEMBER, SCARD ------------------------------------------------------------
 
 function sismemberCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', ZERO);
+  if ('t' in obj) return obj;
   return obj.value.has(argv[2]!) ? ONE : ZERO;
 }
 
@@ -383,9 +381,8 @@ function spopCommand(c: Client, argv: string[]): Reply {
   if (argv.length === 3) return spopWithCount(c, argv);
   if (argv.length > 3) return SYNTAX_R;
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return bulk(null);
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', bulk(null));
+  if ('t' in obj) return obj;
   const engine = c.engine;
   const db = c.db;
   const member = randomMember(engine, obj.value);
@@ -407,9 +404,8 @@ function spopWithCount(c: Client, argv: string[]): Reply {
   const count = parseIntArg(argv[2]!);
   if (count === null || count < 0) return MUST_BE_POSITIVE_R;
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return EMPTY_SET_R;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', EMPTY_SET_R);
+  if ('t' in obj) return obj;
   if (count === 0) return EMPTY_SET_R;
 
   const engine = c.engine;
@@ -459,9 +455,8 @@ function spopWithCount(c: Client, argv: string[]): Reply {
 function srandmemberCommand(c: Client, argv: string[]): Reply {
   if (argv.length === 3) return srandmemberWithCount(c, argv);
   if (argv.length > 3) return SYNTAX_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return bulk(null);
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', bulk(null));
+  if ('t' in obj) return obj;
   return bulk(randomMember(c.engine, obj.value));
 }
 
@@ -470,9 +465,8 @@ function srandmemberWithCount(c: Client, argv: string[]): Reply {
   const l = parseIntArg(arg);
   if (l === null) return NOT_INTEGER_R;
   if (arg === LONG_MIN_STRING) return RANDOM_COUNT_RANGE_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return EMPTY_ARRAY;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', EMPTY_ARRAY);
+  if ('t' in obj) return obj;
   const uniq = l >= 0;
   const count = uniq ? l : -l;
   if (count === 0) return EMPTY_ARRAY;

@@ -17,7 +17,7 @@ import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply 
 import { isOpt } from '../../shared/args.js';
 import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
-import { collectionScan, sizeCommand } from './collections.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import {
   zdiffCommand,
   zdiffstoreCommand,
@@ -170,9 +170,8 @@ function zincrbyCommand(c: Client, argv: string[]): Reply {
 // ---- single members ------------------------------------------------------------------------
 
 function zscoreCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', NIL);
+  if ('t' in o) return o;
   const s = o.value.dict.get(argv[2]!);
   return s === undefined ? NIL : scoreReply(s);
 }
@@ -190,9 +189,8 @@ function zmscoreCommand(c: Client, argv: string[]): Reply {
 }
 
 function zrankGeneric(c: Client, argv: string[], reverse: boolean): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', NIL);
+  if ('t' in o) return o;
   const z = o.value;
   const r = z.rank(argv[2]!);
   if (r < 0) return NIL;
@@ -211,9 +209,8 @@ const zcardCommand = sizeCommand('zset', (o) => o.value.size);
 
 function zremCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'zset', ZERO);
+  if ('t' in o) return o;
   const z = o.value;
   let deleted = 0;
   let removed = false;
@@ -425,9 +422,8 @@ function zrandmemberCommand(c: Client, argv: string[]): Reply {
     if (big > LONG_MAX_HALF || big < -LONG_MAX_HALF) return VALUE_OUT_OF_RANGE_R;
   }
 
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const z = o.value;
   const size = z.size;
   const uniq = l >= 0;
