@@ -12,6 +12,7 @@ import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '..
 import { isOpt } from '../../shared/args.js';
 import { flag, parseOptions, type Option } from '../options.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { readOfType } from './collections.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -38,9 +39,8 @@ function checkStringLength(c: Client, size: number, append: number): Reply | nul
 
 /** getGenericCommand: the value as a bulk reply, NIL when missing, WRONGTYPE_R for other types. */
 function getGeneric(c: Client, key: string): Reply {
-  const o = lookupRead(c, key);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'string', NIL);
+  if ('t' in o) return o;
   return { t: 'bulk', v: o.value };
 }
 
@@ -222,9 +222,8 @@ function psetexCommand(c: Client, argv: string[]): Reply {
 }
 
 function getCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', NIL);
+  if ('t' in o) return o;
   return { t: 'bulk', v: o.value };
 }
 
@@ -252,9 +251,8 @@ function getexCommand(c: Client, argv: string[]): Reply {
   const end = parseOptions(argv, 2, GETEX_OPTIONS, opts);
   if (typeof end === 'object') return end;
   const key = argv[1]!;
-  const o = lookupRead(c, key);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'string', NIL);
+  if ('t' in o) return o;
   let when: number | bigint = 0;
   if (opts.expire !== null) {
     const r = expireAt(c, opts.expireArg, opts.expire, 'getex');
@@ -338,9 +336,8 @@ function appendCommand(c: Client, argv: string[]): Reply {
 }
 
 function strlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', ZERO);
+  if ('t' in o) return o;
   return int(o.value.length);
 }
 
@@ -355,9 +352,8 @@ function getrangeCommand(c: Client, argv: string[]): Reply {
   if (start === null) return NOT_INTEGER_R;
   let end = parseIntArg(argv[3]!);
   if (end === null) return NOT_INTEGER_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_BULK;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', EMPTY_BULK);
+  if ('t' in o) return o;
   const s = o.value;
   const len = s.length;
   if (start < 0 && end < 0 && int64Greater(start, argv[2]!, end, argv[3]!)) return EMPTY_BULK;

@@ -25,6 +25,7 @@ import {
   zsetAdd,
 } from './zsets-core.js';
 import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
+import { readOfType, writeOfType } from './collections.js';
 import { rankRange } from '../ranks.js';
 
 const LIMIT_NEEDS_BY_R = error(E.ZRANGE_LIMIT_NEEDS_BY);
@@ -255,9 +256,8 @@ export function zrangeCommand(c: Client, argv: string[]): Reply {
       if (start === null) return NOT_INTEGER_R;
       const end = parseIntArg(argv[3]!);
       if (end === null) return NOT_INTEGER_R;
-      const o = lookupRead(c, argv[1]!);
-      if (o === undefined) return EMPTY_ARRAY;
-      if (o.type !== 'zset') return WRONGTYPE_R;
+      const o = readOfType(c, argv[1]!, 'zset', EMPTY_ARRAY);
+      if ('t' in o) return o;
       return rangeByRank(o, start, end, false, new ClientSink(c, withscores));
     }
   }
@@ -293,18 +293,16 @@ export function zrevrangebylexCommand(c: Client, argv: string[]): Reply {
 export function zcountCommand(c: Client, argv: string[]): Reply {
   const r = parseScoreRange(argv[2]!, argv[3]!);
   if (r === null) return MIN_MAX_NOT_FLOAT_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', ZERO);
+  if ('t' in o) return o;
   return int(o.value.countInRange(r));
 }
 
 export function zlexcountCommand(c: Client, argv: string[]): Reply {
   const r = parseLexRangeArgs(argv[2]!, argv[3]!);
   if (r === null) return MIN_MAX_NOT_LEX_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', ZERO);
+  if ('t' in o) return o;
   return int(o.value.countInLexRange(r, o.enc === 'listpack'));
 }
 
@@ -335,9 +333,8 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
     if (lexRange === null) return MIN_MAX_NOT_LEX_R;
   }
 
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'zset', ZERO);
+  if ('t' in o) return o;
   const z = o.value;
   let deleted: number;
   if (rangeType === RANGE_RANK) {
