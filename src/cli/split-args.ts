@@ -7,12 +7,20 @@
 
 import { hexDigitValue, isCSpace } from '../shared/args.js';
 
+/**
+ * How many leading chars of `s` are ASCII, which UTF-8 leaves as they are: plain ASCII (by far
+ * the most common input) needs no work at all in either direction.
+ */
+function asciiPrefix(s: string): number {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  return i;
+}
+
 /** UTF-8 encodes a JS string into a byte string. A lone surrogate becomes U+FFFD (EF BF BD). */
 export function utf8Encode(s: string): string {
-  // Plain ASCII (by far the most common input) needs no work at all.
-  let i = 0;
   const n = s.length;
-  while (i < n && s.charCodeAt(i) < 0x80) i++;
+  let i = asciiPrefix(s);
   if (i === n) return s;
   let out = s.slice(0, i);
   for (; i < n; i++) {
@@ -52,9 +60,8 @@ export function utf8Encode(s: string): string {
  * a code point past U+10FFFF) becomes one U+FFFD per maximal ill-formed subpart (WHATWG rules).
  */
 export function utf8Decode(bytes: string): string {
-  let i = 0;
   const n = bytes.length;
-  while (i < n && bytes.charCodeAt(i) < 0x80) i++;
+  let i = asciiPrefix(bytes);
   if (i === n) return bytes;
   let out = bytes.slice(0, i);
   while (i < n) {

@@ -52,8 +52,8 @@ export const NOTIFY_ALL =
   NOTIFY_STREAM |
   NOTIFY_MODULE;
 
-const NOTIFY_CHARS: Record<string, number> = {
-  A: NOTIFY_ALL,
+/** Keyspace-event class letter (as commands pass it to Engine.notify) → NOTIFY_* flag. */
+export const NOTIFY_CLASSES: Readonly<Record<string, number>> = {
   g: NOTIFY_GENERIC,
   $: NOTIFY_STRING,
   l: NOTIFY_LIST,
@@ -62,13 +62,14 @@ const NOTIFY_CHARS: Record<string, number> = {
   z: NOTIFY_ZSET,
   x: NOTIFY_EXPIRED,
   e: NOTIFY_EVICTED,
-  K: NOTIFY_KEYSPACE,
-  E: NOTIFY_KEYEVENT,
   t: NOTIFY_STREAM,
   m: NOTIFY_KEY_MISS,
   d: NOTIFY_MODULE,
   n: NOTIFY_NEW,
 };
+
+/** What notify-keyspace-events accepts: the classes, A (all of them) and where to publish (K, E). */
+const NOTIFY_CHARS: Record<string, number> = { ...NOTIFY_CLASSES, A: NOTIFY_ALL, K: NOTIFY_KEYSPACE, E: NOTIFY_KEYEVENT };
 
 /** 'KEA' → flags, or -1 for an unknown class character (notify.c keyspaceEventsStringToFlags). */
 export function keyspaceEventsStringToFlags(classes: string): number {

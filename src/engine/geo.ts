@@ -197,40 +197,30 @@ const U64 = 0xffffffffffffffffn;
 const EVEN = 0x5555555555555555n;
 const ODD = 0xaaaaaaaaaaaaaaaan;
 
-function moveX(h: HashBits, d: number): void {
+/**
+ * geohash_move_x / geohash_move_y: one cell forward (d > 0) or back (d < 0) along the axis whose
+ * interleaved bits `axis` selects (ODD: longitude, EVEN: latitude); the other axis is kept.
+ */
+function moveAlong(h: HashBits, d: number, axis: bigint): void {
   if (d === 0) return;
-  let x = h.bits & ODD;
-  const y = h.bits & EVEN;
+  const other = axis === ODD ? EVEN : ODD;
+  let v = h.bits & axis;
+  const kept = h.bits & other;
   const sh = BigInt(64 - h.step * 2);
-  const zz = EVEN >> sh;
-  if (d > 0) x = (x + (zz + 1n)) & U64;
+  const zz = other >> sh;
+  if (d > 0) v = (v + (zz + 1n)) & U64;
   else {
-    x = x | zz;
-    x = (x - (zz + 1n)) & U64;
+    v = v | zz;
+    v = (v - (zz + 1n)) & U64;
   }
-  x &= ODD >> sh;
-  h.bits = x | y;
-}
-
-function moveY(h: HashBits, d: number): void {
-  if (d === 0) return;
-  const x = h.bits & ODD;
-  let y = h.bits & EVEN;
-  const sh = BigInt(64 - h.step * 2);
-  const zz = ODD >> sh;
-  if (d > 0) y = (y + (zz + 1n)) & U64;
-  else {
-    y = y | zz;
-    y = (y - (zz + 1n)) & U64;
-  }
-  y &= EVEN >> sh;
-  h.bits = x | y;
+  v &= axis >> sh;
+  h.bits = v | kept;
 }
 
 function neighbour(h: HashBits, dx: number, dy: number): HashBits {
   const n = { bits: h.bits, step: h.step };
-  moveX(n, dx);
-  moveY(n, dy);
+  moveAlong(n, dx, ODD);
+  moveAlong(n, dy, EVEN);
   return n;
 }
 

@@ -7,7 +7,8 @@
 // Results go into a small object the command creates per call: no state outlives the call.
 
 import { isOpt } from '../shared/args.js';
-import { SYNTAX_R } from './error-replies.js';
+import { NOT_INTEGER_R, SYNTAX_R } from './error-replies.js';
+import { parseIntArg } from './numbers.js';
 import type { Reply } from '../shared/reply.js';
 
 export interface Option<T> {
@@ -68,4 +69,47 @@ export function parseOptions<T>(
 export function oneOf<W extends string>(arg: string, words: readonly W[]): W | null {
   for (let k = 0; k < words.length; k++) if (isOpt(arg, words[k]!)) return words[k]!;
   return null;
+}
+
+/** The boolean fields of an options object. */
+type Flags<T> = { [K in keyof T]-?: T[K] extends boolean ? K : never }[keyof T] & string;
+
+/**
+ * An option that is only its word (NX, CH, WITHSCORES …): it sets the boolean field of the same
+ * name, when `when` (if any) lets the word count.
+ */
+export function flag<T>(name: Flags<T>, when?: (o: T) => boolean): Option<T> {
+  const read = (o: T): void => void ((o as Record<string, unknown>)[name] = true);
+  return when === undefined ? { name, read } : { name, when, read };
+}
+
+/** The number fields of an options object. */
+type Numbers<T> = { [K in keyof T]-?: T[K] extends number ? K : never }[keyof T] & string;
+
+/**
+ * An option with one integer value of at least `min` (LPOS's COUNT and MAXLEN, LMPOP's COUNT,
+ * SINTERCARD's LIMIT …) stored in the field of the same name; anything else answers `invalid`.
+ */
+export function minIntOption<T>(name: Numbers<T>, min: number, invalid: Reply, when?: (o: T) => boolean): Option<T> {
+  const read = (o: T, argv: readonly string[], at: number): Reply | void => {
+    const n = parseIntArg(argv[at + 1]!);
+    if (n === null || n < min) return invalid;
+    (o as Record<string, unknown>)[name] = n;
+  };
+  return when === undefined ? { name, values: 1, read } : { name, values: 1, when, read };
+}
+
+/** LIMIT offset count (SORT, ZRANGE … BYSCORE|BYLEX): both integers, handed to `store`. */
+export function limitOption<T>(store: (o: T, offset: number, count: number) => void): Option<T> {
+  return {
+    name: 'limit',
+    values: 2,
+    read: (o, argv, at) => {
+      const offset = parseIntArg(argv[at + 1]!);
+      if (offset === null) return NOT_INTEGER_R;
+      const count = parseIntArg(argv[at + 2]!);
+      if (count === null) return NOT_INTEGER_R;
+      store(o, offset, count);
+    },
+  };
 }

@@ -8,22 +8,7 @@
 // has any (Redis's CLIENT_PUBSUB flag is `c.pubsub !== null`).
 
 import type { Client } from './client.js';
-import {
-  NOTIFY_EVICTED,
-  NOTIFY_EXPIRED,
-  NOTIFY_GENERIC,
-  NOTIFY_HASH,
-  NOTIFY_KEY_MISS,
-  NOTIFY_KEYEVENT,
-  NOTIFY_KEYSPACE,
-  NOTIFY_LIST,
-  NOTIFY_MODULE,
-  NOTIFY_NEW,
-  NOTIFY_SET,
-  NOTIFY_STREAM,
-  NOTIFY_STRING,
-  NOTIFY_ZSET,
-} from './config.js';
+import { NOTIFY_CLASSES, NOTIFY_KEYEVENT, NOTIFY_KEYSPACE } from './config.js';
 import { globMatcher } from '../shared/glob.js';
 import { bulk, int, NIL, push, simple, type Reply } from '../shared/reply.js';
 
@@ -52,25 +37,9 @@ const MESSAGE = bulk('message');
 const SMESSAGE = bulk('smessage');
 const PMESSAGE = bulk('pmessage');
 
-/** Keyspace-event class letter (as commands pass it to Engine.notify) → NOTIFY_* flag. */
-const CLASS_FLAGS: Record<string, number> = {
-  g: NOTIFY_GENERIC,
-  $: NOTIFY_STRING,
-  l: NOTIFY_LIST,
-  s: NOTIFY_SET,
-  h: NOTIFY_HASH,
-  z: NOTIFY_ZSET,
-  x: NOTIFY_EXPIRED,
-  e: NOTIFY_EVICTED,
-  t: NOTIFY_STREAM,
-  m: NOTIFY_KEY_MISS,
-  d: NOTIFY_MODULE,
-  n: NOTIFY_NEW,
-};
-
 /** The NOTIFY_* flag of a class letter ('g', '$', 'x' …); 0 for an unknown letter. */
 export function notifyClassFlag(type: string): number {
-  return CLASS_FLAGS[type] ?? 0;
+  return NOTIFY_CLASSES[type] ?? 0;
 }
 
 export class PubSub {

@@ -65,6 +65,19 @@ function int64At(b: Uint8Array, p: number): string {
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
 
+/**
+ * `buf` itself when `need` more bytes fit after its first `used`, else a copy of those bytes in an
+ * array doubled in size until they fit (the growth the RDB writer and the encoders' sinks share).
+ */
+export function withRoom<B extends Uint8Array>(buf: B, used: number, need: number): B | Uint8Array<ArrayBuffer> {
+  if (used + need <= buf.length) return buf;
+  let size = buf.length * 2;
+  while (size < used + need) size *= 2;
+  const next = new Uint8Array(size);
+  next.set(buf.subarray(0, used));
+  return next;
+}
+
 /** A growable byte array. */
 class Sink {
   buf: Uint8Array;
@@ -75,12 +88,7 @@ class Sink {
   }
 
   ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
+    this.buf = withRoom(this.buf, this.pos, n);
   }
 
   latin1(s: string): void {
@@ -131,9 +139,11 @@ class Sink {
 const LP_HDR_SIZE = 6;
 const LP_EOF = 0xff;
 const LP_NUMELE_UNKNOWN = 0xffff;
+/** Data bytes of the integer encodings 0xF1 to 0xF4. */
+const LP_INT_BYTES = [2, 3, 4, 8];
 
 /** Bytes a back length of `l` takes (lpEncodeBacklen, thresholds included). */
-function backlenSize(l: number): number {
+export function backlenSize(l: number): number {
   if (l <= 127) return 1;
   if (l < 16383) return 2;
   if (l < 2097151) return 3;
@@ -304,18 +314,9 @@ export function decodeListpack(b: Uint8Array): string[] | null {
       if (p + 5 > last) return null;
       dataLen = (b[p + 1]! | (b[p + 2]! << 8) | (b[p + 3]! << 16) | (b[p + 4]! << 24)) >>> 0;
       str = true;
-    } else if (e === 0xf1) {
+    } else if (e <= 0xf4) {
       head = 1;
-      dataLen = 2;
-    } else if (e === 0xf2) {
-      head = 1;
-      dataLen = 3;
-    } else if (e === 0xf3) {
-      head = 1;
-      dataLen = 4;
-    } else if (e === 0xf4) {
-      head = 1;
-      dataLen = 8;
+      dataLen = LP_INT_BYTES[e - 0xf1]!;
     } else {
       return null;
     }
@@ -568,6 +569,16 @@ export function decodeZiplist(b: Uint8Array): string[] | null {
   return out;
 }
 
+/** ZIP_INT_8B, 16B, 24B and 32B: [encoding byte, data bytes, largest value]. */
+const ZL_INT_ENCODINGS: readonly (readonly [number, number, number])[] = [
+  [0xfe, 1, 127],
+  [0xc0, 2, 32767],
+  [0xf0, 3, 8388607],
+  [0xd0, 4, 2147483647],
+];
+/** ZIP_INT_64B. */
+const ZL_INT_64B = [0xe0, 8] as const;
+
 /** A ziplist of the given elements, as ziplistPush builds one (integers encoded when possible). */
 export function encodeZiplist(items: Iterable<string>): Uint8Array {
   const sink = new Sink(64);
@@ -590,21 +601,12 @@ export function encodeZiplist(items: Iterable<string>): Uint8Array {
     if (v !== null) {
       if (typeof v === 'number' && v >= 0 && v <= 12) {
         buf[sink.pos++] = 0xf1 + v;
-      } else if (typeof v === 'number' && v >= -128 && v <= 127) {
-        buf[sink.pos++] = 0xfe;
-        sink.intLE(v, 1);
-      } else if (typeof v === 'number' && v >= -32768 && v <= 32767) {
-        buf[sink.pos++] = 0xc0;
-        sink.intLE(v, 2);
-      } else if (typeof v === 'number' && v >= -8388608 && v <= 8388607) {
-        buf[sink.pos++] = 0xf0;
-        sink.intLE(v, 3);
-      } else if (typeof v === 'number' && v >= -2147483648 && v <= 2147483647) {
-        buf[sink.pos++] = 0xd0;
-        sink.intLE(v, 4);
       } else {
-        buf[sink.pos++] = 0xe0;
-        sink.intLE(v, 8);
+        // The narrowest encoding that holds v; int64 when none of the others does.
+        const fits = ([, , max]: readonly [number, number, number]) => typeof v === 'number' && v >= -max - 1 && v <= max;
+        const [encoding, bytes] = ZL_INT_ENCODINGS.find(fits) ?? ZL_INT_64B;
+        buf[sink.pos++] = encoding;
+        sink.intLE(v, bytes);
       }
     } else {
       const n = s.length;

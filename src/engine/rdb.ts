@@ -40,6 +40,7 @@ import {
   latin1FromBytes,
   ListpackWriter,
   quicklistNodes,
+  withRoom,
 } from './rdb-encodings.js';
 
 export { bytesFromLatin1, latin1FromBytes } from './rdb-encodings.js';
@@ -405,12 +406,7 @@ export class RdbWriter {
   }
 
   private ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
+    this.buf = withRoom(this.buf, this.pos, n);
   }
 
   byte(b: number): this {
@@ -1236,17 +1232,20 @@ function loadZset(r: RdbReader, ctx: LoadContext, binary: boolean): RObj | null 
 LOADERS[RDB_TYPE_ZSET] = (r, ctx) => loadZset(r, ctx, false);
 LOADERS[RDB_TYPE_ZSET_2] = (r, ctx) => loadZset(r, ctx, true);
 
-LOADERS[RDB_TYPE_ZSET_ZIPLIST] = (r, ctx) => {
-  const at = r.pos;
-  const message = 'Zset ziplist integrity check failed.';
-  return zsetFromPairs(decodedBlob(r, decodeZiplist, message), ctx, message, at);
-};
+/** A zset or hash stored as one ziplist or listpack of alternating items (member score, field value). */
+function pairsLoader(
+  fromPairs: (items: string[], ctx: LoadContext, message: string, at: number) => RObj | null,
+  decode: (b: Uint8Array) => string[] | null,
+  message: string,
+): ValueLoader {
+  return (r, ctx) => {
+    const at = r.pos;
+    return fromPairs(decodedBlob(r, decode, message), ctx, message, at);
+  };
+}
 
-LOADERS[RDB_TYPE_ZSET_LISTPACK] = (r, ctx) => {
-  const at = r.pos;
-  const message = 'Zset listpack integrity check failed.';
-  return zsetFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
-};
+LOADERS[RDB_TYPE_ZSET_ZIPLIST] = pairsLoader(zsetFromPairs, decodeZiplist, 'Zset ziplist integrity check failed.');
+LOADERS[RDB_TYPE_ZSET_LISTPACK] = pairsLoader(zsetFromPairs, decodeListpack, 'Zset listpack integrity check failed.');
 
 LOADERS[RDB_TYPE_HASH] = (r, ctx) => {
   const n = r.len();
@@ -1294,17 +1293,8 @@ LOADERS[RDB_TYPE_HASH_ZIPMAP] = (r, ctx) => {
   return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
 };
 
-LOADERS[RDB_TYPE_HASH_ZIPLIST] = (r, ctx) => {
-  const at = r.pos;
-  const message = 'Hash ziplist integrity check failed.';
-  return hashFromPairs(decodedBlob(r, decodeZiplist, message), ctx, message, at);
-};
-
-LOADERS[RDB_TYPE_HASH_LISTPACK] = (r, ctx) => {
-  const at = r.pos;
-  const message = 'Hash listpack integrity check failed.';
-  return hashFromPairs(decodedBlob(r, decodeListpack, message), ctx, message, at);
-};
+LOADERS[RDB_TYPE_HASH_ZIPLIST] = pairsLoader(hashFromPairs, decodeZiplist, 'Hash ziplist integrity check failed.');
+LOADERS[RDB_TYPE_HASH_LISTPACK] = pairsLoader(hashFromPairs, decodeListpack, 'Hash listpack integrity check failed.');
 
 /** Redis 7.0's streams, or with `legacy` Redis 6's (RDB_TYPE_STREAM_LISTPACKS). */
 function streamLoader(legacy: boolean): ValueLoader {

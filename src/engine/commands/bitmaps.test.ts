@@ -1,25 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine, type ChangeEvent } from '../engine.js';
-import { renderReply } from '../render-reply.js';
+import { CommandBench } from './test-support.js';
 
-let e: Engine;
-let c: Client;
-let events: string[];
-
-const r = (...argv: string[]) => renderReply(e.execute(c, argv));
+const t = new CommandBench();
+const { r } = t;
 const value = (key: string) => {
-  const o = c.db.dict.get(key);
+  const o = t.c.db.dict.get(key);
   return o?.type === 'string' ? o.value : undefined;
 };
 
-beforeEach(() => {
-  e = new Engine({ clock: new VirtualClock(1_700_000_000_000) });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev: ChangeEvent) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('bitmap commands', () => {
   it('SETBIT grows with zero bytes, answers the old bit, notifies only on change', () => {
@@ -29,7 +18,7 @@ describe('bitmap commands', () => {
     expect(r('SETBIT', 'b', '9', '0')).toBe(':1');
     expect(r('SETBIT', 'b', '30', '0')).toBe(':0');
     expect(value('b')).toBe('\0\0\0\0');
-    expect(events).toEqual(['setbit:b', 'setbit:b', 'setbit:b']);
+    expect(t.events).toEqual(['setbit:b', 'setbit:b', 'setbit:b']);
   });
 
   it("the course's visitors bitmap stays quick for ids up to 100,000", () => {
@@ -56,7 +45,7 @@ describe('bitmap commands', () => {
     expect(r('OBJECT', 'ENCODING', 'd')).toBe('"raw"');
     expect(r('BITOP', 'AND', 'd', 'missing')).toBe(':0');
     expect(r('EXISTS', 'd')).toBe(':0');
-    expect(events).toEqual(['set:a', 'set:b', 'set:d', 'del:d']);
+    expect(t.events).toEqual(['set:a', 'set:b', 'set:d', 'del:d']);
   });
 
   it('BITFIELD wraps, saturates, fails', () => {

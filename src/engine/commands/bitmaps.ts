@@ -12,6 +12,7 @@ import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { INT64_MAX, parseInt64, parseIntArg } from '../numbers.js';
 import { createString, type StringObj } from '../objects.js';
+import { oneOf } from '../options.js';
 import { array, error, int, NIL, ONE, ZERO, type Reply } from '../../shared/reply.js';
 
 const BIT_OFFSET_R = error(E.BIT_OFFSET_OUT_OF_RANGE);
@@ -125,12 +126,25 @@ function clampToNumber(v: bigint): number {
   return Number(v > LIM ? LIM : v < -LIM ? -LIM : v);
 }
 
+interface ByteRange {
+  start: number;
+  end: number;
+  firstMask: number;
+  lastMask: number;
+}
+
+/** BITCOUNT/BITPOS's BYTE|BIT unit word: true for BIT, null for a syntax error. */
+function parseBitUnit(arg: string): boolean | null {
+  if (isOpt(arg, 'bit')) return true;
+  return isOpt(arg, 'byte') ? false : null;
+}
+
 /**
  * BITCOUNT/BITPOS's range (start and end in bytes, or in bits with BIT) over a string of strlen
  * bytes: negative indexes count from the end, then both are clamped. With BIT the result is
  * the byte range plus masks for the bits outside it in the first and last byte.
  */
-function byteRange(start: number, end: number, strlen: number, isbit: boolean) {
+function byteRange(start: number, end: number, strlen: number, isbit: boolean): ByteRange {
   const totlen = isbit ? strlen * 8 : strlen;
   if (start < 0) start = totlen + start;
   if (end < 0) end = totlen + end;
@@ -161,28 +175,20 @@ function bitcountCommand(c: Client, argv: string[]): Reply {
   const s = o.value;
   const strlen = s.length;
   const argc = argv.length;
-  let start: number;
-  let end: number;
-  let firstMask = 0;
-  let lastMask = 0;
-  if (argc === 4 || argc === 5) {
+  if (argc === 3 || argc > 5) return SYNTAX_R;
+  // Without start and end, the whole string.
+  let range = byteRange(0, -1, strlen, false);
+  if (argc > 2) {
     const bs = parseInt64(argv[2]!);
     if (bs === null) return NOT_INTEGER_R;
     const be = parseInt64(argv[3]!);
     if (be === null) return NOT_INTEGER_R;
     if (bs < 0n && be < 0n && bs > be) return ZERO;
-    let isbit = false;
-    if (argc === 5) {
-      if (isOpt(argv[4]!, 'bit')) isbit = true;
-      else if (!isOpt(argv[4]!, 'byte')) return SYNTAX_R;
-    }
-    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), clampToNumber(be), strlen, isbit));
-  } else if (argc === 2) {
-    start = 0;
-    end = strlen - 1;
-  } else {
-    return SYNTAX_R;
+    const isbit = argc === 5 ? parseBitUnit(argv[4]!) : false;
+    if (isbit === null) return SYNTAX_R;
+    range = byteRange(clampToNumber(bs), clampToNumber(be), strlen, isbit);
   }
+  const { start, end, firstMask, lastMask } = range;
   if (start > end) return ZERO;
   let count = popcount(s, start, end);
   if (firstMask !== 0) count -= POPCOUNT[s.charCodeAt(start) & firstMask]!;
@@ -224,34 +230,27 @@ function bitposCommand(c: Client, argv: string[]): Reply {
   const s = o.value;
   const strlen = s.length;
   const argc = argv.length;
-  let start: number;
-  let end: number;
-  let endGiven = false;
-  let firstMask = 0;
-  let lastMask = 0;
-  if (argc >= 4 && argc <= 6) {
+  if (argc > 6) return SYNTAX_R;
+  // Without start, the whole string.
+  let range = byteRange(0, -1, strlen, false);
+  const endGiven = argc >= 5;
+  if (argc > 3) {
     const bs = parseInt64(argv[3]!);
     if (bs === null) return NOT_INTEGER_R;
-    let isbit = false;
-    if (argc === 6) {
-      if (isOpt(argv[5]!, 'bit')) isbit = true;
-      else if (!isOpt(argv[5]!, 'byte')) return SYNTAX_R;
-    }
-    if (argc >= 5) {
+    const isbit = argc === 6 ? parseBitUnit(argv[5]!) : false;
+    if (isbit === null) return SYNTAX_R;
+    let end: number;
+    if (endGiven) {
       const be = parseInt64(argv[4]!);
       if (be === null) return NOT_INTEGER_R;
       end = clampToNumber(be);
-      endGiven = true;
     } else {
       end = isbit ? strlen * 8 + 7 : strlen - 1;
     }
-    ({ start, end, firstMask, lastMask } = byteRange(clampToNumber(bs), end, strlen, isbit));
-  } else if (argc === 3) {
-    start = 0;
-    end = strlen - 1;
-  } else {
-    return SYNTAX_R;
+    range = byteRange(clampToNumber(bs), end, strlen, isbit);
   }
+  let start = range.start;
+  const { end, firstMask, lastMask } = range;
   if (start > end) return MINUS_ONE;
   let bytes = end - start + 1;
   let pos: number;
@@ -346,18 +345,18 @@ function bytesToString(b: Uint8Array): string {
 
 // ---- BITFIELD -------------------------------------------------------------------------------
 
-const OP_GET = 0;
-const OP_SET = 1;
-const OP_INCRBY = 2;
-const OW_WRAP = 0;
-const OW_SAT = 1;
-const OW_FAIL = 2;
+/** BITFIELD's subcommands. */
+const BITFIELD_OPS = ['get', 'set', 'incrby'] as const;
+type BitfieldOpcode = (typeof BITFIELD_OPS)[number];
+/** OVERFLOW's behaviours. */
+const OVERFLOWS = ['wrap', 'sat', 'fail'] as const;
+type Overflow = (typeof OVERFLOWS)[number];
 
 interface BitfieldOp {
   offset: number;
   value: bigint;
-  opcode: number;
-  owtype: number;
+  opcode: BitfieldOpcode;
+  owtype: Overflow;
   bits: number;
   signed: boolean;
 }
@@ -404,58 +403,54 @@ function toSigned(u: bigint, bits: number): bigint {
 }
 
 /** checkUnsignedBitfieldOverflow: [overflow, limit]. */
-function unsignedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+function unsignedOverflow(value: bigint, incr: bigint, bits: number, owtype: Overflow): [number, bigint] {
   const max = (1n << BigInt(bits)) - 1n;
   const maxincr = BigInt.asIntN(64, max - value);
   const minincr = BigInt.asIntN(64, -value);
   const wrap = () => BigInt.asUintN(bits, value + incr);
   if (value > max || (incr > 0n && incr > maxincr)) {
-    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+    return [1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? max : 0n];
   }
   if (incr < 0n && incr < minincr) {
-    return [-1, owtype === OW_WRAP ? wrap() : 0n];
+    return [-1, owtype === 'wrap' ? wrap() : 0n];
   }
   return [0, 0n];
 }
 
 /** checkSignedBitfieldOverflow: [overflow, limit], int64 arithmetic wrapping as in C. */
-function signedOverflow(value: bigint, incr: bigint, bits: number, owtype: number): [number, bigint] {
+function signedOverflow(value: bigint, incr: bigint, bits: number, owtype: Overflow): [number, bigint] {
   const max = bits === 64 ? INT64_MAX : (1n << BigInt(bits - 1)) - 1n;
   const min = -max - 1n;
   const maxincr = BigInt.asIntN(64, max - value);
   const minincr = BigInt.asIntN(64, min - value);
   const wrap = () => BigInt.asIntN(bits, value + incr);
   if (value > max || (bits !== 64 && incr > maxincr) || (value >= 0n && incr > 0n && incr > maxincr)) {
-    return [1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? max : 0n];
+    return [1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? max : 0n];
   }
   if (value < min || (bits !== 64 && incr < minincr) || (value < 0n && incr < 0n && incr < minincr)) {
-    return [-1, owtype === OW_WRAP ? wrap() : owtype === OW_SAT ? min : 0n];
+    return [-1, owtype === 'wrap' ? wrap() : owtype === 'sat' ? min : 0n];
   }
   return [0, 0n];
 }
 
 function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): Reply {
   const ops: BitfieldOp[] = [];
-  let owtype = OW_WRAP;
+  let owtype: Overflow = 'wrap';
   let readonly = true;
   let highest = 0;
   const argc = argv.length;
   for (let j = 2; j < argc; j++) {
     const remargs = argc - j - 1;
     const sub = argv[j]!;
-    let opcode: number;
-    if (isOpt(sub, 'get') && remargs >= 2) opcode = OP_GET;
-    else if (isOpt(sub, 'set') && remargs >= 3) opcode = OP_SET;
-    else if (isOpt(sub, 'incrby') && remargs >= 3) opcode = OP_INCRBY;
-    else if (isOpt(sub, 'overflow') && remargs >= 1) {
-      const name = argv[++j]!;
-      if (isOpt(name, 'wrap')) owtype = OW_WRAP;
-      else if (isOpt(name, 'sat')) owtype = OW_SAT;
-      else if (isOpt(name, 'fail')) owtype = OW_FAIL;
-      else return error(E.BITFIELD_INVALID_OVERFLOW);
+    const opcode = oneOf(sub, BITFIELD_OPS);
+    // GET takes a type and an offset, SET and INCRBY a value too.
+    const values = opcode === 'get' ? 2 : 3;
+    if (opcode === null || remargs < values) {
+      if (!isOpt(sub, 'overflow') || remargs < 1) return SYNTAX_R;
+      const ow = oneOf(argv[++j]!, OVERFLOWS);
+      if (ow === null) return error(E.BITFIELD_INVALID_OVERFLOW);
+      owtype = ow;
       continue;
-    } else {
-      return SYNTAX_R;
     }
     const type = parseBitfieldType(argv[j + 1]!);
     if (type === null) return error(E.BITFIELD_INVALID_TYPE);
@@ -463,7 +458,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     const offset = parseBitOffset(c, argv[j + 2]!, bits);
     if (offset === null) return BIT_OFFSET_R;
     let value = 0n;
-    if (opcode !== OP_GET) {
+    if (opcode !== 'get') {
       readonly = false;
       if (highest < offset + bits - 1) highest = offset + bits - 1;
       const v = parseInt64(argv[j + 3]!);
@@ -471,7 +466,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
       value = v;
     }
     ops.push({ offset, value, opcode, owtype, bits, signed });
-    j += opcode === OP_GET ? 2 : 3;
+    j += values;
   }
 
   const key = argv[1]!;
@@ -497,7 +492,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
   const replies: Reply[] = [];
   let changes = 0;
   for (const op of ops) {
-    if (op.opcode === OP_GET) {
+    if (op.opcode === 'get') {
       let u: bigint;
       if (buf !== null) u = getField(buf, op.offset, op.bits);
       else if (obj !== undefined) u = getField(obj.value, op.offset, op.bits);
@@ -507,39 +502,26 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     }
     const b = buf!;
     const oldU = getField(b, op.offset, op.bits);
-    let oldval: bigint;
+    const oldval = op.signed ? toSigned(oldU, op.bits) : oldU;
+    const checkOverflow = op.signed ? signedOverflow : unsignedOverflow;
+    // The C code's int64_t or uint64_t arithmetic.
+    const int64 = (v: bigint) => (op.signed ? BigInt.asIntN(64, v) : BigInt.asUintN(64, v));
     let newval: bigint;
     let retval: bigint;
     let overflow: number;
-    if (op.signed) {
-      oldval = toSigned(oldU, op.bits);
-      if (op.opcode === OP_INCRBY) {
-        const [ov, wrapped] = signedOverflow(oldval, op.value, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : BigInt.asIntN(64, oldval + op.value);
-        retval = newval;
-      } else {
-        const [ov, wrapped] = signedOverflow(op.value, 0n, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : op.value;
-        retval = oldval;
-      }
+    if (op.opcode === 'incrby') {
+      const [ov, wrapped] = checkOverflow(oldval, op.value, op.bits, op.owtype);
+      overflow = ov;
+      newval = ov ? wrapped : int64(oldval + op.value);
+      retval = newval;
     } else {
-      oldval = oldU;
-      if (op.opcode === OP_INCRBY) {
-        const [ov, wrapped] = unsignedOverflow(oldval, op.value, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : BigInt.asUintN(64, oldval + op.value);
-        retval = newval;
-      } else {
-        const asUnsigned = BigInt.asUintN(64, op.value);
-        const [ov, wrapped] = unsignedOverflow(asUnsigned, 0n, op.bits, op.owtype);
-        overflow = ov;
-        newval = ov ? wrapped : asUnsigned;
-        retval = oldval;
-      }
+      const value = int64(op.value);
+      const [ov, wrapped] = checkOverflow(value, 0n, op.bits, op.owtype);
+      overflow = ov;
+      newval = ov ? wrapped : value;
+      retval = oldval;
     }
-    if (overflow && op.owtype === OW_FAIL) {
+    if (overflow && op.owtype === 'fail') {
       replies.push(NIL);
       continue;
     }

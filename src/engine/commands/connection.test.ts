@@ -1,21 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
 import { encodeReply } from '../../protocol/encode.js';
 import { renderReply } from '../render-reply.js';
+import { CommandBench } from './test-support.js';
 
-const T0 = 1_700_000_000_000;
-
-let clock: VirtualClock;
-let e: Engine;
+const t = new CommandBench(2);
+const r = t.rAs;
 let a: Client;
 let b: Client;
-
-
-function r(c: Client, ...argv: string[]): string {
-  return renderReply(e.execute(c, argv));
-}
 
 /** The fields of a CLIENT LIST / CLIENT INFO line. */
 function fields(line: string): Record<string, string> {
@@ -28,14 +21,14 @@ function fields(line: string): Record<string, string> {
 }
 
 function info(c: Client): Record<string, string> {
-  const reply = e.execute(c, ['CLIENT', 'INFO']);
+  const reply = t.e.execute(c, ['CLIENT', 'INFO']);
   if (reply === null || reply.t !== 'verbatim') throw new Error('no verbatim reply');
   expect(reply.v.endsWith('\n')).toBe(true);
   return fields(reply.v.slice(0, -1));
 }
 
 function list(c: Client, ...args: string[]): Record<string, string>[] {
-  const reply = e.execute(c, ['CLIENT', 'LIST', ...args]);
+  const reply = t.e.execute(c, ['CLIENT', 'LIST', ...args]);
   if (reply === null || reply.t !== 'verbatim') throw new Error(renderReply(reply));
   return reply.v
     .split('\n')
@@ -43,12 +36,7 @@ function list(c: Client, ...args: string[]): Record<string, string>[] {
     .map(fields);
 }
 
-beforeEach(() => {
-  clock = new VirtualClock(T0);
-  e = new Engine({ clock });
-  a = e.createClient();
-  b = e.createClient();
-});
+beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
 describe('PING, ECHO, QUIT, SELECT', () => {
   it('PING and ECHO', () => {
@@ -67,7 +55,7 @@ describe('PING, ECHO, QUIT, SELECT', () => {
 
   it('SELECT validates the index', () => {
     expect(r(a, 'SELECT', '15')).toBe('OK');
-    expect(a.db).toBe(e.dbs[15]);
+    expect(a.db).toBe(t.e.dbs[15]);
     expect(r(a, 'SELECT', '16')).toBe('!ERR DB index is out of range');
     expect(r(a, 'SELECT', '-1')).toBe('!ERR DB index is out of range');
     expect(r(a, 'SELECT', 'x')).toBe('!ERR value is not an integer or out of range');
@@ -79,7 +67,7 @@ describe('PING, ECHO, QUIT, SELECT', () => {
       '!ERR value is out of range, value must between -2147483648 and 2147483647',
     );
     expect(r(a, 'SELECT', '-2147483648')).toBe('!ERR DB index is out of range');
-    expect(a.db).toBe(e.dbs[15]);
+    expect(a.db).toBe(t.e.dbs[15]);
   });
 });
 
@@ -92,7 +80,7 @@ describe('HELLO', () => {
     expect(r(a, 'HELLO', '3')).toBe(map(3, a.id));
     expect(a.resp).toBe(3);
     expect(r(a, 'HELLO')).toBe(map(3, a.id));
-    const raw = encodeReply(e.execute(a, ['HELLO'])!, a.resp);
+    const raw = encodeReply(t.e.execute(a, ['HELLO'])!, a.resp);
     expect(raw.startsWith('%7\r\n$6\r\nserver\r\n')).toBe(true);
     expect(r(a, 'HELLO', '2')).toBe(map(2, a.id));
     expect(a.resp).toBe(2);
@@ -119,8 +107,8 @@ describe('HELLO', () => {
   });
 
   it('with a password: NOAUTH until authenticated, AUTH option logs in', () => {
-    e.config.set('requirepass', 'secret');
-    const c = e.createClient();
+    t.e.config.set('requirepass', 'secret');
+    const c = t.e.createClient();
     expect(r(c, 'HELLO', '3')).toBe(
       '!NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
     );
@@ -146,7 +134,7 @@ describe('AUTH', () => {
   });
 
   it('with requirepass', () => {
-    const e2 = new Engine({ clock, config: { requirepass: 'pw' } });
+    const e2 = new Engine({ clock: t.clock, config: { requirepass: 'pw' } });
     const c = e2.createClient();
     const rr = (...argv: string[]) => renderReply(e2.execute(c, argv));
     expect(rr('GET', 'k')).toBe('!NOAUTH Authentication required.');
@@ -168,11 +156,11 @@ describe('AUTH', () => {
   });
 
   it('clearing requirepass frees connections that never authenticated', () => {
-    e.config.set('requirepass', 'pw');
-    const c = e.createClient();
+    t.e.config.set('requirepass', 'pw');
+    const c = t.e.createClient();
     expect(r(c, 'PING')).toBe('!NOAUTH Authentication required.');
     expect(r(a, 'PING')).toBe('PONG'); // connected before the password was set
-    e.config.set('requirepass', '');
+    t.e.config.set('requirepass', '');
     expect(r(c, 'PING')).toBe('PONG');
   });
 });
@@ -221,10 +209,10 @@ describe('CLIENT', () => {
   });
 
   it('INFO and LIST: fields in Redis order with this connection’s state', () => {
-    clock.advance(5_000);
+    t.clock.advance(5_000);
     r(a, 'CLIENT', 'SETNAME', 'alice');
     r(a, 'SELECT', '2');
-    clock.advance(3_000);
+    t.clock.advance(3_000);
     const all = list(b);
     expect(all.map((x) => x['id'])).toEqual([String(a.id), String(b.id)]);
     expect(all[0]).toMatchObject({ name: 'alice', age: '8', idle: '3', qbuf: '0', 'qbuf-free': '0', cmd: 'select' });
@@ -282,7 +270,7 @@ describe('CLIENT', () => {
   it('CLIENT INFO inside EXEC sees the transaction and the EXEC request', () => {
     r(a, 'MULTI');
     r(a, 'CLIENT', 'INFO');
-    const reply = e.execute(a, ['EXEC']);
+    const reply = t.e.execute(a, ['EXEC']);
     if (reply === null || reply.t !== 'array' || reply.v === null) throw new Error('no array');
     const line = reply.v[0]!;
     if (line.t !== 'verbatim') throw new Error('no verbatim');
@@ -291,30 +279,30 @@ describe('CLIENT', () => {
 
   it('KILL by id, address, user, type, and the old form', () => {
     const killed: number[] = [];
-    const c3 = e.createClient({ addr: '10.0.0.3:5000', laddr: '10.0.0.1:6379' });
+    const c3 = t.e.createClient({ addr: '10.0.0.3:5000', laddr: '10.0.0.1:6379' });
     for (const cl of [a, b, c3]) cl.onKill = () => killed.push(cl.id);
     expect(r(a, 'CLIENT', 'KILL', 'ID', String(b.id))).toBe(':1');
     expect(killed).toEqual([b.id]);
-    expect(e.clients.has(b.id)).toBe(false);
+    expect(t.e.clients.has(b.id)).toBe(false);
     expect(r(a, 'CLIENT', 'KILL', 'ID', String(b.id))).toBe(':0');
     expect(r(a, 'CLIENT', 'KILL', 'ID', String(a.id))).toBe(':0'); // SKIPME yes by default
     expect(r(a, 'CLIENT', 'KILL', 'LADDR', '10.0.0.1:6379', 'SKIPME', 'no')).toBe(':1');
     expect(killed).toEqual([b.id, c3.id]);
-    const c4 = e.createClient({ addr: '10.0.0.4:1' });
+    const c4 = t.e.createClient({ addr: '10.0.0.4:1' });
     c4.onKill = () => killed.push(c4.id);
     expect(r(a, 'CLIENT', 'KILL', '10.0.0.9:1')).toBe('!ERR No such client');
     expect(r(a, 'CLIENT', 'KILL', '10.0.0.4:1')).toBe('OK');
     expect(killed).toEqual([b.id, c3.id, c4.id]);
-    const c5 = e.createClient();
+    const c5 = t.e.createClient();
     expect(r(a, 'CLIENT', 'KILL', 'USER', 'default')).toBe(':1');
-    expect(e.clients.has(c5.id)).toBe(false);
-    const c6 = e.createClient();
+    expect(t.e.clients.has(c5.id)).toBe(false);
+    const c6 = t.e.createClient();
     expect(r(a, 'CLIENT', 'KILL', 'TYPE', 'normal', 'ADDR', c6.addr)).toBe(':1');
     expect(r(a, 'CLIENT', 'KILL', 'TYPE', 'pubsub')).toBe(':0');
     // Killing oneself: the reply goes out, then the connection closes.
     expect(r(a, 'CLIENT', 'KILL', 'ID', String(a.id), 'SKIPME', 'no')).toBe(':1');
     expect(a.closeAfterReply).toBe(true);
-    expect(e.clients.has(a.id)).toBe(true);
+    expect(t.e.clients.has(a.id)).toBe(true);
   });
 
   it('KILL errors', () => {
@@ -448,7 +436,7 @@ describe('CLIENT', () => {
   });
 
   it('HELP lists the subcommands', () => {
-    const reply = e.execute(a, ['client', 'help']);
+    const reply = t.e.execute(a, ['client', 'help']);
     if (reply === null || reply.t !== 'array' || reply.v === null) throw new Error('no array');
     expect(reply.v.length).toBe(48);
     expect(reply.v[0]).toEqual({ t: 'simple', v: 'CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:' });
@@ -505,9 +493,9 @@ describe('client-side caching', () => {
     const gotA = inbox(a);
     r(a, 'HELLO', '3');
     r(a, 'CLIENT', 'TRACKING', 'on', 'REDIRECT', String(b.id));
-    e.closeClient(b);
+    t.e.closeClient(b);
     r(a, 'GET', 'k');
-    const c = e.createClient();
+    const c = t.e.createClient();
     r(c, 'SET', 'k', 'v');
     expect(gotA).toEqual([`push["tracking-redir-broken",:${b.id}]`]);
     expect(info(a)['flags']).toBe('tR');
@@ -536,10 +524,10 @@ describe('client-side caching', () => {
     expect(got.length).toBe(1);
     r(b, 'SET', 'u:9', 'v', 'PX', '10');
     expect(got.length).toBe(2);
-    clock.advance(20);
-    expect(e.activeExpireCycle()).toBe(1);
+    t.clock.advance(20);
+    expect(t.e.activeExpireCycle()).toBe(1);
     expect(got[2]).toBe('push["invalidate",["u:9"]]');
-    e.closeClient(a);
+    t.e.closeClient(a);
     r(b, 'SET', 'u:1', 'after close');
     expect(got.length).toBe(3);
   });
@@ -563,12 +551,12 @@ describe('tracking totals', () => {
     r(b, 'CLIENT', 'TRACKING', 'on');
     r(a, 'MGET', 'k1', 'k2');
     r(b, 'GET', 'k1');
-    expect(e.tracker!.totals()).toEqual({ keys: 2, items: 3, prefixes: 0 });
-    const c = e.createClient();
+    expect(t.e.tracker!.totals()).toEqual({ keys: 2, items: 3, prefixes: 0 });
+    const c = t.e.createClient();
     r(c, 'CLIENT', 'TRACKING', 'on', 'BCAST', 'PREFIX', 'x', 'PREFIX', 'y');
     r(c, 'SET', 'k1', 'v');
-    expect(e.tracker!.totals()).toEqual({ keys: 1, items: 1, prefixes: 2 });
+    expect(t.e.tracker!.totals()).toEqual({ keys: 1, items: 1, prefixes: 2 });
     r(c, 'CLIENT', 'TRACKING', 'off');
-    expect(e.tracker!.totals().prefixes).toBe(0);
+    expect(t.e.tracker!.totals().prefixes).toBe(0);
   });
 });

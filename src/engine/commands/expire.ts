@@ -9,7 +9,7 @@ import * as E from '../../shared/errors.js';
 import { deleteKey, getExpireExact, lookupWrite, removeExpire, setExpire } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, parseInt64, parseIntArg } from '../numbers.js';
 import { error, int, ONE, ZERO, type Reply } from '../../shared/reply.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { lookupNoTouch } from '../keyspace.js';
 import { NOT_INTEGER_R } from '../error-replies.js';
 
@@ -31,10 +31,10 @@ interface ExpireOptions {
 }
 
 const EXPIRE_OPTIONS: readonly Option<ExpireOptions>[] = [
-  { name: 'nx', read: (o) => void (o.nx = true) },
-  { name: 'xx', read: (o) => void (o.xx = true) },
-  { name: 'gt', read: (o) => void (o.gt = true) },
-  { name: 'lt', read: (o) => void (o.lt = true) },
+  flag('nx'),
+  flag('xx'),
+  flag('gt'),
+  flag('lt'),
 ];
 
 const unsupported = (arg: string): Reply => error(E.unsupportedOption(arg));

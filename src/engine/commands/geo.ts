@@ -28,7 +28,7 @@ import {
 } from '../geo.js';
 import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
 import { parseDouble, parseInt64 } from '../numbers.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { flag, oneOf, parseOptions, type Option } from '../options.js';
 import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
@@ -110,9 +110,9 @@ interface GeoaddOptions {
 
 /** Any order and any repeat parse; NX with XX is a syntax error after the walk, as in Redis. */
 const GEOADD_OPTIONS: readonly Option<GeoaddOptions>[] = [
-  { name: 'nx', read: (o) => void (o.nx = true) },
-  { name: 'xx', read: (o) => void (o.xx = true) },
-  { name: 'ch', read: (o) => void (o.ch = true) },
+  flag('nx'),
+  flag('xx'),
+  flag('ch'),
 ];
 
 function geoaddCommand(c: Client, argv: string[]): Reply {
@@ -214,9 +214,8 @@ const RADIUS_NOSTORE = 4;
 const GEOSEARCH = 8;
 const GEOSEARCHSTORE = 16;
 
-const SORT_NONE = 0;
-const SORT_ASC = 1;
-const SORT_DESC = 2;
+/** The order of a search's result: as found, or by distance. */
+type GeoSort = 'none' | 'asc' | 'desc';
 
 interface GeoPoint {
   lon: number;
@@ -302,7 +301,7 @@ interface GeoSearchOptions {
   fromloc: boolean;
   byradius: boolean;
   bybox: boolean;
-  sort: number;
+  sort: GeoSort;
   any: boolean;
   count: number;
 }
@@ -313,12 +312,12 @@ const radiusMayStore = (o: GeoSearchOptions): boolean => (o.flags & (RADIUS_NOST
 
 /** In the order Redis tests them; a word whose condition fails falls through to the next entry. */
 const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
-  { name: 'withdist', read: (o) => void (o.withdist = true) },
-  { name: 'withhash', read: (o) => void (o.withhash = true) },
+  flag('withdist'),
+  flag('withhash'),
   { name: 'withcoord', read: (o) => void (o.withcoords = true) },
-  { name: 'any', read: (o) => void (o.any = true) },
-  { name: 'asc', read: (o) => void (o.sort = SORT_ASC) },
-  { name: 'desc', read: (o) => void (o.sort = SORT_DESC) },
+  flag('any'),
+  { name: 'asc', read: (o) => void (o.sort = 'asc') },
+  { name: 'desc', read: (o) => void (o.sort = 'desc') },
   {
     name: 'count',
     values: 1,
@@ -347,7 +346,7 @@ const GEOSEARCH_OPTIONS: readonly Option<GeoSearchOptions>[] = [
       o.storedist = true;
     },
   },
-  { name: 'storedist', when: (o) => (o.flags & GEOSEARCHSTORE) !== 0, read: (o) => void (o.storedist = true) },
+  flag('storedist', (o) => (o.flags & GEOSEARCHSTORE) !== 0),
   {
     name: 'frommember',
     values: 1,
@@ -442,7 +441,7 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     fromloc: false,
     byradius: false,
     bybox: false,
-    sort: SORT_NONE,
+    sort: 'none',
     any: false,
     count: 0,
   };
@@ -471,15 +470,15 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
     return EMPTY_ARRAY;
   }
 
-  if (count !== 0 && sort === SORT_NONE && !any) sort = SORT_ASC;
+  if (count !== 0 && sort === 'none' && !any) sort = 'asc';
 
   const ga = membersOfAllNeighbors(zobj, shape, any ? count : 0);
   if (ga.length === 0 && storekey === null) return EMPTY_ARRAY;
 
   const resultLength = ga.length;
   const returned = count === 0 || resultLength < count ? resultLength : count;
-  if (sort !== SORT_NONE) {
-    const cmp = sort === SORT_ASC ? sortAsc : sortDesc;
+  if (sort !== 'none') {
+    const cmp = sort === 'asc' ? sortAsc : sortDesc;
     // A full sort is glibc's qsort (a stable merge sort, like Array.prototype.sort); a partial
     // one is Redis's pqsort, whose order of equal distances this reproduces.
     if (returned === resultLength) ga.sort(cmp);

@@ -1,31 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine, type ChangeEvent } from '../engine.js';
 import type { HashObj } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
 import { createHash, hashSet, RANDOM_REPEAT_LIMIT, scanCollection } from './hashes.js';
 import { renderReply } from '../render-reply.js';
+import { CommandBench } from './test-support.js';
 
-const T0 = 1_700_000_000_000;
-
-let clock: VirtualClock;
-let e: Engine;
-let c: Client;
-let events: string[];
-
-function run(...argv: string[]): Reply | null {
-  return e.execute(c, argv);
-}
-
-/** A compact rendering of a reply: 'OK', 'nil', ':5', '"text"', '!ERR …', '[…]', '{k:v}'. */
-function r(...argv: string[]): string {
-  return renderReply(run(...argv));
-}
-
+const t = new CommandBench();
+const { run, r } = t;
 
 function hash(key: string): HashObj | undefined {
-  const o = c.db.dict.get(key);
+  const o = t.c.db.dict.get(key);
   return o?.type === 'hash' ? o : undefined;
 }
 
@@ -35,13 +19,7 @@ function strings(x: Reply | null): string[] {
   return x.v.map((i) => (i.t === 'bulk' && i.v !== null ? i.v : renderReply(i)));
 }
 
-beforeEach(() => {
-  clock = new VirtualClock(T0);
-  e = new Engine({ clock });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev: ChangeEvent) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('HSET, HMSET, HSETNX, HGET, HMGET', () => {
   it('adds and updates fields, counting only new ones', () => {
@@ -54,21 +32,21 @@ describe('HSET, HMSET, HSETNX, HGET, HMGET', () => {
     expect(r('HMSET', 'h', 'd', '4')).toBe('OK');
     expect(r('HMGET', 'h', 'a', 'zz', 'd')).toBe('["12",nil,"4"]');
     expect(r('HMGET', 'nokey', 'a', 'b')).toBe('[nil,nil]');
-    expect(events).toEqual(['hset:h', 'hset:h', 'hset:h', 'hset:h']);
+    expect(t.events).toEqual(['hset:h', 'hset:h', 'hset:h', 'hset:h']);
   });
 
   it('an odd number of arguments is an arity error in the command name', () => {
     expect(r('HSET', 'h', 'a', '1', 'b')).toBe("!ERR wrong number of arguments for 'hset' command");
     expect(r('hmset', 'h', 'a', '1', 'b')).toBe("!ERR wrong number of arguments for 'hmset' command");
     expect(r('HSET', 'h', 'a')).toBe("!ERR wrong number of arguments for 'hset' command");
-    expect(c.db.dict.has('h')).toBe(false);
+    expect(t.c.db.dict.has('h')).toBe(false);
   });
 
   it('HSETNX sets only a missing field', () => {
     expect(r('HSETNX', 'h', 'a', '1')).toBe(':1');
     expect(r('HSETNX', 'h', 'a', '2')).toBe(':0');
     expect(r('HGET', 'h', 'a')).toBe('"1"');
-    expect(events).toEqual(['hset:h']);
+    expect(t.events).toEqual(['hset:h']);
   });
 
   it('refuses other types', () => {
@@ -107,8 +85,8 @@ describe('HSET, HMSET, HSETNX, HGET, HMGET', () => {
 
   it('breaks WATCH on every successful write only', () => {
     run('HSET', 'h', 'a', '1');
-    const other = e.createClient();
-    e.execute(other, ['WATCH', 'h']);
+    const other = t.e.createClient();
+    t.e.execute(other, ['WATCH', 'h']);
     run('HSETNX', 'h', 'a', '2');
     run('HDEL', 'h', 'zz');
     expect(other.dirtyCas).toBe(false);
@@ -163,8 +141,8 @@ describe('listpack and hashtable encodings', () => {
 
   it('hashSet reports updates', () => {
     const h = createHash();
-    expect(hashSet(e, h, 'a', '1')).toBe(false);
-    expect(hashSet(e, h, 'a', '2')).toBe(true);
+    expect(hashSet(t.e, h, 'a', '1')).toBe(false);
+    expect(hashSet(t.e, h, 'a', '2')).toBe(true);
     expect([...h.value]).toEqual([['a', '2']]);
   });
 
@@ -185,9 +163,9 @@ describe('HDEL, HLEN, HSTRLEN, HEXISTS, HKEYS, HVALS, HGETALL', () => {
     expect(r('HDEL', 'h', 'a', 'a', 'zz')).toBe(':1');
     expect(r('HLEN', 'h')).toBe(':1');
     expect(r('HDEL', 'h', 'b', 'zz')).toBe(':1');
-    expect(c.db.dict.has('h')).toBe(false);
+    expect(t.c.db.dict.has('h')).toBe(false);
     expect(r('HDEL', 'h', 'b')).toBe(':0');
-    expect(events).toEqual(['hset:h', 'hdel:h', 'hdel:h', 'del:h']);
+    expect(t.events).toEqual(['hset:h', 'hdel:h', 'hdel:h', 'del:h']);
   });
 
   it('answer for missing keys and fields', () => {
@@ -218,7 +196,7 @@ describe('HINCRBY', () => {
     expect(r('HINCRBY', 'h', 'm', '-9223372036854775807')).toBe(':0');
     expect(r('HINCRBY', 'h', 'k', '-9223372036854775808')).toBe(':-9223372036854775808');
     expect(r('HINCRBY', 'h', 'k', '-1')).toBe('!ERR increment or decrement would overflow');
-    expect(events.filter((x) => x.startsWith('hincrby')).length).toBe(7);
+    expect(t.events.filter((x) => x.startsWith('hincrby')).length).toBe(7);
   });
 
   it('checks the increment first, then the type, then the stored value', () => {
@@ -254,7 +232,7 @@ describe('HINCRBYFLOAT', () => {
     expect(r('HINCRBYFLOAT', 'h', 'i', '1')).toBe('!ERR increment would produce NaN or Infinity');
     run('HSET', 'h', 'big', '1e4932');
     expect(r('HINCRBYFLOAT', 'h', 'big', '1e4932')).toBe('!ERR increment would produce NaN or Infinity');
-    expect(events).toEqual(['set:s', 'hset:h', 'hset:h']);
+    expect(t.events).toEqual(['set:s', 'hset:h', 'hset:h']);
   });
 });
 
@@ -299,7 +277,7 @@ describe('HRANDFIELD', () => {
     const flat = strings(run('HRANDFIELD', 'h', '-3', 'WITHVALUES'));
     expect(flat.length).toBe(6);
     for (let i = 0; i < 6; i += 2) expect(String(flat[i]!.charCodeAt(0) - 96)).toBe(flat[i + 1]);
-    c.resp = 3;
+    t.c.resp = 3;
     const nested = run('HRANDFIELD', 'h', '3', 'withvalues');
     expect(nested?.t).toBe('array');
     const pairs = (nested as { v: Reply[] }).v;

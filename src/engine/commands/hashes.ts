@@ -26,10 +26,10 @@ import {
   parseLongDouble,
 } from '../numbers.js';
 import type { HashObj } from '../objects.js';
-import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
-import { INVALID_CURSOR_R, NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
+import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -37,8 +37,6 @@ const HASH_NOT_INTEGER_R = error(E.HASH_NOT_INTEGER);
 const HASH_NOT_FLOAT_R = error(E.HASH_NOT_FLOAT);
 const VALUE_NAN_OR_INF_R = error(E.VALUE_NAN_OR_INF);
 const EMPTY_MAP: Reply = map([]);
-/** shared.emptyscan: cursor 0 and no elements. */
-const EMPTY_SCAN: Reply = array([bulk('0'), EMPTY_ARRAY]);
 
 /** An empty hash, as createHashObject makes it (listpack). */
 export function createHash(): HashObj {
@@ -141,9 +139,8 @@ function hsetnxCommand(c: Client, argv: string[]): Reply {
 // ---- reads ---------------------------------------------------------------------------------
 
 function hgetCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', NIL);
+  if ('t' in o) return o;
   const v = o.value.get(argv[2]!);
   return v === undefined ? NIL : { t: 'bulk', v };
 }
@@ -161,25 +158,18 @@ function hmgetCommand(c: Client, argv: string[]): Reply {
   return { t: 'array', v: out };
 }
 
-function hlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
-  return int(o.value.size);
-}
+const hlenCommand = sizeCommand('hash', (o) => o.value.size);
 
 function hstrlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', ZERO);
+  if ('t' in o) return o;
   const v = o.value.get(argv[2]!);
   return v === undefined ? ZERO : int(v.length);
 }
 
 function hexistsCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', ZERO);
+  if ('t' in o) return o;
   return o.value.has(argv[2]!) ? ONE : ZERO;
 }
 
@@ -189,9 +179,8 @@ const WANT_VALUES = 2;
 /** genericHgetallCommand: HGETALL answers a map (RESP3 '%'), HKEYS and HVALS arrays. */
 function hgetallGeneric(c: Client, key: string, what: number): Reply {
   const both = what === (WANT_FIELDS | WANT_VALUES);
-  const o = lookupRead(c, key);
-  if (o === undefined) return both ? EMPTY_MAP : EMPTY_ARRAY;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'hash', both ? EMPTY_MAP : EMPTY_ARRAY);
+  if ('t' in o) return o;
   const m = o.value;
   if (both) {
     const pairs: [Reply, Reply][] = new Array(m.size);
@@ -222,9 +211,8 @@ function hvalsCommand(c: Client, argv: string[]): Reply {
 
 function hdelCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'hash', ZERO);
+  if ('t' in o) return o;
   const m = o.value;
   let deleted = 0;
   let removed = false;
@@ -353,9 +341,8 @@ function hrandfieldCommand(c: Client, argv: string[]): Reply {
   if (argc > 4 || (argc === 4 && !isOpt(argv[3]!, 'withvalues'))) return SYNTAX_R;
   const withValues = argc === 4;
   if (withValues && big !== null && (big < -LONG_MAX_HALF || big > LONG_MAX_HALF)) return VALUE_OUT_OF_RANGE_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'hash') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'hash', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const m = o.value;
   const size = m.size;
   const resp3 = c.resp === 3;
@@ -486,14 +473,9 @@ export function scanCollection(
 }
 
 function hscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_SCAN;
-  if (o.type !== 'hash') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'hash');
+  if ('t' in scan) return scan;
+  const { o, cursor, count, pattern } = scan;
   const m = o.value;
   const match = pattern === null ? null : globMatcher(pattern);
   const out: Reply[] = [];

@@ -1,21 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine, type ChangeEvent } from '../engine.js';
-import { renderReply } from '../render-reply.js';
+import { CommandBench } from './test-support.js';
 
-let e: Engine;
-let c: Client;
-let events: string[];
+const t = new CommandBench();
+const { r } = t;
 
-const r = (...argv: string[]) => renderReply(e.execute(c, argv));
-
-beforeEach(() => {
-  e = new Engine({ clock: new VirtualClock(1_700_000_000_000) });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev: ChangeEvent) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('HyperLogLog commands', () => {
   it('PFADD and PFCOUNT: a string value in Redis format', () => {
@@ -37,17 +26,17 @@ describe('HyperLogLog commands', () => {
     r('PFADD', 'h', 'a');
     r('PFADD', 'h', 'a');
     r('PFMERGE', 'd', 'h');
-    expect(events).toEqual(['pfadd:h', 'pfadd:d']);
+    expect(t.events).toEqual(['pfadd:h', 'pfadd:d']);
   });
 
   it('PFCOUNT caching touches WATCHed keys, as in Redis', () => {
     r('PFADD', 'h', 'a');
-    const other = e.createClient();
-    e.execute(other, ['WATCH', 'h']);
-    e.execute(other, ['MULTI']);
-    e.execute(other, ['PING']);
+    const other = t.e.createClient();
+    t.e.execute(other, ['WATCH', 'h']);
+    t.e.execute(other, ['MULTI']);
+    t.e.execute(other, ['PING']);
     r('PFCOUNT', 'h');
-    expect(renderReply(e.execute(other, ['EXEC']))).toBe('nil[]');
+    expect(t.rAs(other, 'EXEC')).toBe('nil[]');
   });
 
   it('errors', () => {

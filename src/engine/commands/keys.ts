@@ -21,7 +21,7 @@ import {
   setExpire,
 } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
@@ -245,33 +245,40 @@ function randomkeyCommand(c: Client): Reply {
 
 // ---- RENAME, RENAMENX, MOVE, COPY -----------------------------------------------------------
 
+/**
+ * What RENAME and MOVE end with: the object and its expire leave `from` (unlinked first, so the
+ * object takes a new slot under its new name) for `to`, both keys are signalled, and
+ * `<event>_from` then `<event>_to` fire.
+ */
+function relocateKey(c: Client, obj: RObj, from: { db: Database; key: string }, to: { db: Database; key: string }, event: 'rename' | 'move'): void {
+  const engine = c.engine;
+  const expire = getExpireExact(from.db, from.key);
+  from.db.remove(from.key);
+  addKey(engine, to.db, to.key, obj);
+  if (expire !== -1) setExpire(to.db, to.key, expire);
+  engine.signalModifiedKey(from.db, from.key);
+  engine.signalModifiedKey(to.db, to.key);
+  engine.notify('g', `${event}_from`, from.key, from.db);
+  engine.notify('g', `${event}_to`, to.key, to.db);
+}
+
 function renameGeneric(c: Client, argv: string[], nx: boolean): Reply {
   const src = argv[1]!;
   const dst = argv[2]!;
-  const engine = c.engine;
   const db = c.db;
   const obj = lookupWrite(c, src);
   if (obj === undefined) return error(E.NO_SUCH_KEY);
   if (src === dst) return nx ? ZERO : OK;
-  const expire = getExpireExact(db, src);
   if (lookupWrite(c, dst) !== undefined) {
     if (nx) return ZERO;
     db.remove(dst);
   }
-  // Unlink the source first: the object takes a new slot under its new name.
-  db.remove(src);
-  addKey(engine, db, dst, obj);
-  if (expire !== -1) setExpire(db, dst, expire);
-  engine.signalModifiedKey(db, src);
-  engine.signalModifiedKey(db, dst);
-  engine.notify('g', 'rename_from', src, db);
-  engine.notify('g', 'rename_to', dst, db);
+  relocateKey(c, obj, { db, key: src }, { db, key: dst }, 'rename');
   return nx ? ONE : OK;
 }
 
 function moveCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const engine = c.engine;
   const src = c.db;
   const index = parseCInt(argv[2]!);
   if (index === null) return cIntError(argv[2]!);
@@ -280,15 +287,8 @@ function moveCommand(c: Client, argv: string[]): Reply {
   if (dst === src) return error(E.SAME_OBJECT);
   const obj = lookupWrite(c, key);
   if (obj === undefined) return ZERO;
-  const expire = getExpireExact(src, key);
-  if (lookupIn(engine, dst, key) !== undefined) return ZERO;
-  src.remove(key);
-  addKey(engine, dst, key, obj);
-  if (expire !== -1) setExpire(dst, key, expire);
-  engine.signalModifiedKey(src, key);
-  engine.signalModifiedKey(dst, key);
-  engine.notify('g', 'move_from', key, src);
-  engine.notify('g', 'move_to', key, dst);
+  if (lookupIn(c.engine, dst, key) !== undefined) return ZERO;
+  relocateKey(c, obj, { db: src, key }, { db: dst, key }, 'move');
   return ONE;
 }
 
@@ -300,7 +300,7 @@ interface CopyOptions {
 }
 
 const COPY_OPTIONS: readonly Option<CopyOptions>[] = [
-  { name: 'replace', read: (o) => void (o.replace = true) },
+  flag('replace'),
   {
     name: 'db',
     values: 1,

@@ -1,7 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine } from '../engine.js';
 import type { ListObj } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
 import {
@@ -15,35 +12,20 @@ import {
   type MpopArgs,
 } from './lists.js';
 import { renderReply } from '../render-reply.js';
-
-let clock: VirtualClock;
-let e: Engine;
-let c: Client;
-let events: string[];
-
-function run(...argv: string[]): Reply | null {
-  return e.execute(c, argv);
-}
+import { CommandBench } from './test-support.js';
 
 
-function r(...argv: string[]): string {
-  return renderReply(run(...argv));
-}
+const t = new CommandBench();
+const { run, r } = t;
 
 function list(key: string): string[] | undefined {
-  const o = c.db.dict.get(key);
+  const o = t.c.db.dict.get(key);
   if (o === undefined) return undefined;
   expect(o.type).toBe('list');
   return (o as ListObj).value.toArray();
 }
 
-beforeEach(() => {
-  clock = new VirtualClock();
-  e = new Engine({ clock });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('the LIST table', () => {
   it('declares every command once, with a handler, in the list group', () => {
@@ -101,17 +83,17 @@ describe('push and pop', () => {
   it('X variants do nothing on a missing key and create nothing', () => {
     expect(r('LPUSHX', 'l', 'a')).toBe(':0');
     expect(r('RPUSHX', 'l', 'a')).toBe(':0');
-    expect(c.db.dict.has('l')).toBe(false);
-    expect(events).toEqual([]);
+    expect(t.c.db.dict.has('l')).toBe(false);
+    expect(t.events).toEqual([]);
   });
 
   it('pops single elements and deletes the emptied key', () => {
     run('RPUSH', 'l', 'a', 'b');
     expect(r('LPOP', 'l')).toBe('"a"');
     expect(r('RPOP', 'l')).toBe('"b"');
-    expect(c.db.dict.has('l')).toBe(false);
+    expect(t.c.db.dict.has('l')).toBe(false);
     expect(r('LPOP', 'l')).toBe('nil');
-    expect(events).toEqual(['rpush:l', 'lpop:l', 'rpop:l', 'del:l']);
+    expect(t.events).toEqual(['rpush:l', 'lpop:l', 'rpop:l', 'del:l']);
   });
 
   it('pops with a count: nil array on a missing key (even count 0), empty array for 0', () => {
@@ -121,7 +103,7 @@ describe('push and pop', () => {
     expect(r('LPOP', 'l', '0')).toBe('[]');
     expect(r('RPOP', 'l', '2')).toBe('["4","3"]');
     expect(r('LPOP', 'l', '9223372036854775807')).toBe('["1","2"]');
-    expect(c.db.dict.has('l')).toBe(false);
+    expect(t.c.db.dict.has('l')).toBe(false);
   });
 
   it('count errors use getPositiveLong wording, before the type check', () => {
@@ -137,7 +119,7 @@ describe('push and pop', () => {
     run('RPUSH', 'l', 'old');
     run('PEXPIRE', 'l', '100');
     expect(r('RPUSH', 'l', 'a')).toBe(':2');
-    clock.advance(101);
+    t.clock.advance(101);
     expect(r('RPUSH', 'l', 'new')).toBe(':1');
     expect(r('PTTL', 'l')).toBe(':-1');
     expect(list('l')).toEqual(['new']);
@@ -180,13 +162,13 @@ describe('reads', () => {
   });
 
   it('reads count keyspace hits and misses', () => {
-    const hits = e.stats.keyspaceHits;
-    const misses = e.stats.keyspaceMisses;
+    const hits = t.e.stats.keyspaceHits;
+    const misses = t.e.stats.keyspaceMisses;
     run('LLEN', 'l');
     run('LRANGE', 'nope', '0', '1');
     run('LPOS', 'nope', 'a');
-    expect(e.stats.keyspaceHits - hits).toBe(1);
-    expect(e.stats.keyspaceMisses - misses).toBe(2);
+    expect(t.e.stats.keyspaceHits - hits).toBe(1);
+    expect(t.e.stats.keyspaceMisses - misses).toBe(2);
   });
 });
 
@@ -230,7 +212,7 @@ describe('in-place writes', () => {
     expect(r('LSET', 'l', '-1', 'B')).toBe('OK');
     expect(r('LSET', 'l', '2', 'x')).toBe('!ERR index out of range');
     expect(list('l')).toEqual(['a', 'B']);
-    expect(events).toEqual(['rpush:l', 'lset:l']);
+    expect(t.events).toEqual(['rpush:l', 'lset:l']);
   });
 
   it('LINSERT', () => {
@@ -251,32 +233,32 @@ describe('in-place writes', () => {
     run('LREM', 'l', '0', 'a');
     run('LREM', 'l', '0', 'b');
     expect(r('LREM', 'l', '0', 'c')).toBe(':1');
-    expect(c.db.dict.has('l')).toBe(false);
-    expect(events.slice(1)).toEqual(['lrem:l', 'lrem:l', 'lrem:l', 'lrem:l', 'del:l']);
+    expect(t.c.db.dict.has('l')).toBe(false);
+    expect(t.events.slice(1)).toEqual(['lrem:l', 'lrem:l', 'lrem:l', 'lrem:l', 'del:l']);
   });
 
   it('LTRIM keeps an inclusive range, always notifies, deletes when empty', () => {
     expect(r('LTRIM', 'l', '0', '1')).toBe('OK');
-    expect(events).toEqual([]);
+    expect(t.events).toEqual([]);
     run('RPUSH', 'l', 'a', 'b', 'c', 'd');
     expect(r('LTRIM', 'l', '1', '-2')).toBe('OK');
     expect(list('l')).toEqual(['b', 'c']);
     expect(r('LTRIM', 'l', '0', '-1')).toBe('OK');
     expect(r('LTRIM', 'l', '1', '0')).toBe('OK');
-    expect(c.db.dict.has('l')).toBe(false);
-    expect(events).toEqual(['rpush:l', 'ltrim:l', 'ltrim:l', 'ltrim:l', 'del:l']);
+    expect(t.c.db.dict.has('l')).toBe(false);
+    expect(t.events).toEqual(['rpush:l', 'ltrim:l', 'ltrim:l', 'ltrim:l', 'del:l']);
   });
 });
 
 describe('LMOVE / RPOPLPUSH / LMPOP', () => {
   it('moves between lists with pop-side and push-side events', () => {
     run('RPUSH', 's', '1', '2');
-    events = [];
+    t.events = [];
     expect(r('LMOVE', 's', 'd', 'RIGHT', 'LEFT')).toBe('"2"');
     expect(r('RPOPLPUSH', 's', 'd')).toBe('"1"');
     expect(list('d')).toEqual(['1', '2']);
-    expect(c.db.dict.has('s')).toBe(false);
-    expect(events).toEqual(['lpush:d', 'rpop:s', 'lpush:d', 'rpop:s', 'del:s']);
+    expect(t.c.db.dict.has('s')).toBe(false);
+    expect(t.events).toEqual(['lpush:d', 'rpop:s', 'lpush:d', 'rpop:s', 'del:s']);
   });
 
   it('rotates a list onto itself, a one-element list included', () => {
@@ -301,7 +283,7 @@ describe('LMOVE / RPOPLPUSH / LMPOP', () => {
     run('RPUSH', 'b', '1', '2', '3');
     expect(r('LMPOP', '2', 'a', 'b', 'RIGHT', 'COUNT', '2')).toBe('["b",["3","2"]]');
     expect(r('LMPOP', '2', 'a', 'b', 'LEFT', 'COUNT', '5')).toBe('["b",["1"]]');
-    expect(c.db.dict.has('b')).toBe(false);
+    expect(t.c.db.dict.has('b')).toBe(false);
     expect(r('LMPOP', '0', 'a', 'LEFT')).toBe('!ERR numkeys should be greater than 0');
     expect(r('LMPOP', '1', 'a', 'LEFT', 'COUNT', '0')).toBe('!ERR count should be greater than 0');
     expect(r('LMPOP', '3', 'a', 'LEFT')).toBe('!ERR syntax error');
@@ -325,16 +307,16 @@ describe('exported helpers for the blocking variants', () => {
   });
 
   it('popRangeWithKey, mpopGeneric and lmoveGeneric act as the commands do', () => {
-    const o = createList(e.now);
+    const o = createList(t.e.now);
     o.value.pushBack('x');
     o.value.pushBack('y');
-    c.db.put('k', o);
-    expect(renderReply(popRangeWithKey(c, o, 'k', 'left', 1))).toBe('["k",["x"]]');
-    expect(renderReply(lmoveGeneric(c, 'k', 'd', 'left', 'right'))).toBe('"y"');
-    expect(c.db.dict.has('k')).toBe(false);
+    t.c.db.put('k', o);
+    expect(renderReply(popRangeWithKey(t.c, o, 'k', 'left', 1))).toBe('["k",["x"]]');
+    expect(renderReply(lmoveGeneric(t.c, 'k', 'd', 'left', 'right'))).toBe('"y"');
+    expect(t.c.db.dict.has('k')).toBe(false);
     const argv = ['lmpop', '1', 'd', 'LEFT'];
-    expect(renderReply(mpopGeneric(c, argv, parseMpopArgs(argv, 1) as MpopArgs))).toBe('["d",["y"]]');
-    expect(events).toEqual(['lpop:k', 'rpush:d', 'lpop:k', 'del:k', 'lpop:d', 'del:d']);
+    expect(renderReply(mpopGeneric(t.c, argv, parseMpopArgs(argv, 1) as MpopArgs))).toBe('["d",["y"]]');
+    expect(t.events).toEqual(['lpop:k', 'rpush:d', 'lpop:k', 'del:k', 'lpop:d', 'del:d']);
   });
 });
 
@@ -352,10 +334,10 @@ describe('WATCH, MULTI and dirty', () => {
       [['LPOP', 'l'], true],
       [['LMOVE', 'l', 'l', 'LEFT', 'RIGHT'], true],
     ];
-    const other = e.createClient();
+    const other = t.e.createClient();
     for (const [argv, breaks] of cases) {
-      expect(renderReply(e.execute(c, ['WATCH', 'l']))).toBe('OK');
-      e.execute(other, argv);
+      expect(renderReply(t.e.execute(t.c, ['WATCH', 'l']))).toBe('OK');
+      t.e.execute(other, argv);
       run('MULTI');
       run('LLEN', 'l');
       expect(r('EXEC') === 'nil[]', argv.join(' ')).toBe(breaks);
@@ -363,15 +345,15 @@ describe('WATCH, MULTI and dirty', () => {
   });
 
   it('counts one change per element pushed or removed', () => {
-    const d0 = e.changesSinceLastSave;
+    const d0 = t.e.changesSinceLastSave;
     run('RPUSH', 'l', '1', '2', '3', '4', '5');
-    expect(e.changesSinceLastSave - d0).toBe(5);
+    expect(t.e.changesSinceLastSave - d0).toBe(5);
     run('LPOP', 'l', '2');
-    expect(e.changesSinceLastSave - d0).toBe(7);
+    expect(t.e.changesSinceLastSave - d0).toBe(7);
     run('LTRIM', 'l', '0', '-1');
-    expect(e.changesSinceLastSave - d0).toBe(7);
+    expect(t.e.changesSinceLastSave - d0).toBe(7);
     run('LMOVE', 'l', 'l', 'LEFT', 'LEFT');
-    expect(e.changesSinceLastSave - d0).toBe(8);
+    expect(t.e.changesSinceLastSave - d0).toBe(8);
   });
 
   it('commands queue in MULTI and run in EXEC', () => {

@@ -17,13 +17,15 @@ import type { Database } from '../database.js';
 import { Deque } from '../ds/deque.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
-import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
+import { addKey, lookupWrite } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { minIntOption, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout, type ServeStep } from '../blocking.js';
+import { rankRange } from '../ranks.js';
+import { readOfType, sizeCommand, writeOfType } from './collections.js';
 import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
@@ -129,9 +131,8 @@ export function lmoveHandlePush(c: Client, dstKey: string, dst: ListObj | undefi
  * list: a rotation) and returns the element; NIL when `src` does not exist.
  */
 export function lmoveGeneric(c: Client, src: string, dst: string, from: ListEnd, to: ListEnd): Reply {
-  const sobj = lookupWrite(c, src);
-  if (sobj === undefined) return NIL;
-  if (sobj.type !== 'list') return WRONGTYPE_R;
+  const sobj = writeOfType(c, src, 'list', NIL);
+  if ('t' in sobj) return sobj;
   const dobj = lookupWrite(c, dst);
   if (dobj !== undefined && dobj.type !== 'list') return WRONGTYPE_R;
   const engine = c.engine;
@@ -185,9 +186,8 @@ function popGeneric(c: Client, argv: string[], end: ListEnd): Reply {
     count = n;
   }
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return hasCount ? NIL_ARRAY : NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', hasCount ? NIL_ARRAY : NIL);
+  if ('t' in o) return o;
   if (hasCount && count === 0) return EMPTY_ARRAY;
   if (!hasCount) {
     const dq = o.value;
@@ -202,18 +202,12 @@ function popGeneric(c: Client, argv: string[], end: ListEnd): Reply {
 
 // ---- reads: LLEN, LINDEX, LRANGE, LPOS ---------------------------------------------------------
 
-function llenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
-  return int(o.value.length);
-}
+const llenCommand = sizeCommand('list', (o) => o.value.length);
 
 /** LINDEX: the key is looked up (and type-checked) before the index is parsed, as in Redis. */
 function lindexCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', NIL);
+  if ('t' in o) return o;
   let index = parseIntArg(argv[2]!);
   if (index === null) return NOT_INTEGER_R;
   const dq = o.value;
@@ -224,22 +218,17 @@ function lindexCommand(c: Client, argv: string[]): Reply {
 
 /** addListRangeReply for LRANGE: inclusive indexes, negative from the tail, clamped. */
 function lrangeCommand(c: Client, argv: string[]): Reply {
-  let start = parseIntArg(argv[2]!);
-  let end = parseIntArg(argv[3]!);
+  const start = parseIntArg(argv[2]!);
+  const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const dq = o.value;
-  const llen = dq.length;
-  if (start < 0) start += llen;
-  if (end < 0) end += llen;
-  if (start < 0) start = 0;
-  if (start > end || start >= llen) return EMPTY_ARRAY;
-  if (end >= llen) end = llen - 1;
-  const n = end - start + 1;
+  const range = rankRange(start, end, dq.length);
+  if (range === null) return EMPTY_ARRAY;
+  const n = range.end - range.start + 1;
   const out: Reply[] = new Array<Reply>(n);
-  for (let i = 0; i < n; i++) out[i] = bulkOf(dq.get(start + i)!);
+  for (let i = 0; i < n; i++) out[i] = bulkOf(dq.get(range.start + i)!);
   return { t: 'array', v: out };
 }
 
@@ -265,24 +254,8 @@ const LPOS_OPTIONS: readonly Option<LposOptions>[] = [
       o.rankIsLongMin = arg === LONG_MIN_TEXT;
     },
   },
-  {
-    name: 'count',
-    values: 1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 0) return LPOS_COUNT_NEGATIVE_R;
-      o.count = n;
-    },
-  },
-  {
-    name: 'maxlen',
-    values: 1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 0) return LPOS_MAXLEN_NEGATIVE_R;
-      o.maxlen = n;
-    },
-  },
+  minIntOption('count', 0, LPOS_COUNT_NEGATIVE_R),
+  minIntOption('maxlen', 0, LPOS_MAXLEN_NEGATIVE_R),
 ];
 
 /** LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]. */
@@ -304,9 +277,8 @@ function lposCommand(c: Client, argv: string[]): Reply {
       rank = -rank;
     }
   }
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return count !== -1 ? EMPTY_ARRAY : NIL;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'list', count !== -1 ? EMPTY_ARRAY : NIL);
+  if ('t' in o) return o;
   const ele = argv[2]!;
   const dq = o.value;
   const llen = dq.length;
@@ -335,9 +307,8 @@ function lposCommand(c: Client, argv: string[]): Reply {
 /** LSET: a missing key is "no such key"; the index is parsed after the type check. */
 function lsetCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return NO_SUCH_KEY_R;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', NO_SUCH_KEY_R);
+  if ('t' in o) return o;
   let index = parseIntArg(argv[2]!);
   if (index === null) return NOT_INTEGER_R;
   const dq = o.value;
@@ -357,9 +328,8 @@ function linsertCommand(c: Client, argv: string[]): Reply {
   else if (isOpt(whereArg, 'before')) after = false;
   else return SYNTAX_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', ZERO);
+  if ('t' in o) return o;
   const dq = o.value;
   const at = dq.indexOf(argv[3]!);
   if (at < 0) return MINUS_ONE;
@@ -375,9 +345,8 @@ function lremCommand(c: Client, argv: string[]): Reply {
   const toRemove = parseIntArg(argv[2]!);
   if (toRemove === null) return NOT_INTEGER_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', ZERO);
+  if ('t' in o) return o;
   // Removing "all" from either end is the same result, so LONG_MIN (which Redis cannot negate)
   // needs no special case.
   const removed = o.value.removeValue(argv[3]!, toRemove);
@@ -394,35 +363,24 @@ function lremCommand(c: Client, argv: string[]): Reply {
 
 /** LTRIM key start stop: keeps the inclusive range; always fires 'ltrim' on an existing list. */
 function ltrimCommand(c: Client, argv: string[]): Reply {
-  let start = parseIntArg(argv[2]!);
-  let end = parseIntArg(argv[3]!);
+  const start = parseIntArg(argv[2]!);
+  const end = parseIntArg(argv[3]!);
   if (start === null || end === null) return NOT_INTEGER_R;
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return OK;
-  if (o.type !== 'list') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'list', OK);
+  if ('t' in o) return o;
   const dq = o.value;
   const llen = dq.length;
-  if (start < 0) start += llen;
-  if (end < 0) end += llen;
-  if (start < 0) start = 0;
-  let ltrim: number;
-  let rtrim: number;
-  if (start > end || start >= llen) {
-    ltrim = llen;
-    rtrim = 0;
-  } else {
-    if (end >= llen) end = llen - 1;
-    ltrim = start;
-    rtrim = llen - end - 1;
-  }
-  if (ltrim + rtrim !== 0) dq.trim(ltrim, llen - rtrim);
+  // An empty range trims everything.
+  const keep = rankRange(start, end, llen) ?? { start: llen, end: llen - 1 };
+  const removed = llen - (keep.end - keep.start + 1);
+  if (removed !== 0) dq.trim(keep.start, keep.end + 1);
   const engine = c.engine;
   const db = c.db;
   engine.notify('l', 'ltrim', key, db);
   deleteIfEmpty(engine, db, key, o);
   engine.signalModifiedKey(db, key);
-  addDirty(engine, ltrim + rtrim, 1);
+  addDirty(engine, removed, 1);
   return OK;
 }
 
@@ -450,16 +408,7 @@ export interface MpopArgs {
 
 /** LMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
 const MPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  {
-    name: 'count',
-    values: 1,
-    when: (o) => o.count === -1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      o.count = n;
-    },
-  },
+  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
 ];
 
 /**

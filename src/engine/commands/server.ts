@@ -105,6 +105,14 @@ function keyFlagsReply(flags: readonly string[]): Reply {
   return set(ordered(KEY_FLAG_ORDER, flags).map(simple));
 }
 
+/** A key spec's begin_search or find_keys: its type and the spec's fields. */
+function searchSpecReply(type: string, spec: [string, Reply][]): Reply {
+  return map([
+    [bulk('type'), bulk(type)],
+    [bulk('spec'), map(spec.map(([name, value]): [Reply, Reply] => [bulk(name), value]))],
+  ]);
+}
+
 function keySpecReply(ks: KeySpec): Reply {
   const fields: [Reply, Reply][] = [];
   if (ks.notes !== undefined) fields.push([bulk('notes'), bulk(ks.notes)]);
@@ -112,55 +120,28 @@ function keySpecReply(ks: KeySpec): Reply {
   const b = ks.begin;
   const begin =
     'unknown' in b
-      ? map([
-          [bulk('type'), bulk('unknown')],
-          [bulk('spec'), map([])],
-        ])
+      ? searchSpecReply('unknown', [])
       : 'index' in b
-      ? map([
-          [bulk('type'), bulk('index')],
-          [bulk('spec'), map([[bulk('index'), int(b.index)]])],
-        ])
-      : map([
-          [bulk('type'), bulk('keyword')],
-          [
-            bulk('spec'),
-            map([
-              [bulk('keyword'), bulk(b.keyword)],
-              [bulk('startfrom'), int(b.startfrom)],
-            ]),
-          ],
+      ? searchSpecReply('index', [['index', int(b.index)]])
+      : searchSpecReply('keyword', [
+          ['keyword', bulk(b.keyword)],
+          ['startfrom', int(b.startfrom)],
         ]);
   fields.push([bulk('begin_search'), begin]);
   const f = ks.find;
   const find =
     'unknown' in f
-      ? map([
-          [bulk('type'), bulk('unknown')],
-          [bulk('spec'), map([])],
-        ])
+      ? searchSpecReply('unknown', [])
       : 'range' in f
-      ? map([
-          [bulk('type'), bulk('range')],
-          [
-            bulk('spec'),
-            map([
-              [bulk('lastkey'), int(f.range[0])],
-              [bulk('keystep'), int(f.range[1])],
-              [bulk('limit'), int(f.range[2])],
-            ]),
-          ],
+      ? searchSpecReply('range', [
+          ['lastkey', int(f.range[0])],
+          ['keystep', int(f.range[1])],
+          ['limit', int(f.range[2])],
         ])
-      : map([
-          [bulk('type'), bulk('keynum')],
-          [
-            bulk('spec'),
-            map([
-              [bulk('keynumidx'), int(f.keynum[0])],
-              [bulk('firstkey'), int(f.keynum[1])],
-              [bulk('keystep'), int(f.keynum[2])],
-            ]),
-          ],
+      : searchSpecReply('keynum', [
+          ['keynumidx', int(f.keynum[0])],
+          ['firstkey', int(f.keynum[1])],
+          ['keystep', int(f.keynum[2])],
         ]);
   fields.push([bulk('find_keys'), find]);
   return map(fields);

@@ -24,9 +24,9 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
-import { parseOptions, type Option } from '../options.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
-import { INVALID_CURSOR_R, LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { minIntOption, parseOptions, type Option } from '../options.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
+import { LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
 // ---- shared replies ------------------------------------------------------------------------
 
@@ -36,8 +36,6 @@ const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223
 const LONG_MIN_STRING = '-9223372036854775808';
 /** shared.emptyset: '*0' in RESP2, '~0' in RESP3. */
 const EMPTY_SET_R = setReply([]);
-/** shared.emptyscan. */
-const EMPTY_SCAN_R = array([bulk('0'), EMPTY_ARRAY]);
 
 /**
  * A negative SRANDMEMBER count asks for that many picks with repetition, whatever the set's
@@ -304,9 +302,8 @@ function saddCommand(c: Client, argv: string[]): Reply {
 
 function sremCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', ZERO);
+  if ('t' in obj) return obj;
   const engine = c.engine;
   const db = c.db;
   let deleted = 0;
@@ -363,9 +360,8 @@ function smoveCommand(c: Client, argv: string[]): Reply {
 // ---- SISMEMBER, SMISMEMBER, SCARD ------------------------------------------------------------
 
 function sismemberCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', ZERO);
+  if ('t' in obj) return obj;
   return obj.value.has(argv[2]!) ? ONE : ZERO;
 }
 
@@ -377,12 +373,7 @@ function smismemberCommand(c: Client, argv: string[]): Reply {
   return array(out);
 }
 
-function scardCommand(c: Client, argv: string[]): Reply {
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return ZERO;
-  if (obj.type !== 'set') return WRONGTYPE_R;
-  return int(obj.value.size);
-}
+const scardCommand = sizeCommand('set', (o) => o.value.size);
 
 // ---- SPOP, SRANDMEMBER -----------------------------------------------------------------------
 
@@ -390,9 +381,8 @@ function spopCommand(c: Client, argv: string[]): Reply {
   if (argv.length === 3) return spopWithCount(c, argv);
   if (argv.length > 3) return SYNTAX_R;
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return bulk(null);
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', bulk(null));
+  if ('t' in obj) return obj;
   const engine = c.engine;
   const db = c.db;
   const member = randomMember(engine, obj.value);
@@ -414,9 +404,8 @@ function spopWithCount(c: Client, argv: string[]): Reply {
   const count = parseIntArg(argv[2]!);
   if (count === null || count < 0) return MUST_BE_POSITIVE_R;
   const key = argv[1]!;
-  const obj = lookupWrite(c, key);
-  if (obj === undefined) return EMPTY_SET_R;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = writeOfType(c, key, 'set', EMPTY_SET_R);
+  if ('t' in obj) return obj;
   if (count === 0) return EMPTY_SET_R;
 
   const engine = c.engine;
@@ -466,9 +455,8 @@ function spopWithCount(c: Client, argv: string[]): Reply {
 function srandmemberCommand(c: Client, argv: string[]): Reply {
   if (argv.length === 3) return srandmemberWithCount(c, argv);
   if (argv.length > 3) return SYNTAX_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return bulk(null);
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', bulk(null));
+  if ('t' in obj) return obj;
   return bulk(randomMember(c.engine, obj.value));
 }
 
@@ -477,9 +465,8 @@ function srandmemberWithCount(c: Client, argv: string[]): Reply {
   const l = parseIntArg(arg);
   if (l === null) return NOT_INTEGER_R;
   if (arg === LONG_MIN_STRING) return RANDOM_COUNT_RANGE_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return EMPTY_ARRAY;
-  if (obj.type !== 'set') return WRONGTYPE_R;
+  const obj = readOfType(c, argv[1]!, 'set', EMPTY_ARRAY);
+  if ('t' in obj) return obj;
   const uniq = l >= 0;
   const count = uniq ? l : -l;
   if (count === 0) return EMPTY_ARRAY;
@@ -575,15 +562,7 @@ function sinterGeneric(
 
 /** SINTERCARD's LIMIT (0: none); given again, the last one counts. */
 const SINTERCARD_OPTIONS: readonly Option<{ limit: number }>[] = [
-  {
-    name: 'limit',
-    values: 1,
-    read: (o, argv, at) => {
-      const l = parseIntArg(argv[at + 1]!);
-      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
-      o.limit = l;
-    },
-  },
+  minIntOption('limit', 0, LIMIT_NEGATIVE_R),
 ];
 
 function sintercardCommand(c: Client, argv: string[]): Reply {
@@ -750,14 +729,9 @@ function scanHashtable(s: Set<string>, cursor: number, count: number): { next: n
 }
 
 function sscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const obj = lookupRead(c, argv[1]!);
-  if (obj === undefined) return EMPTY_SCAN_R;
-  if (obj.type !== 'set') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'set');
+  if ('t' in scan) return scan;
+  const { o: obj, cursor, count, pattern } = scan;
 
   let next = 0;
   let members: string[];

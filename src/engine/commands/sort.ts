@@ -15,12 +15,12 @@ import { Deque } from '../ds/deque.js';
 import { pqsort } from '../pqsort.js';
 import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, setKey } from '../keyspace.js';
-import { parseDouble, parseIntArg } from '../numbers.js';
+import { parseDouble } from '../numbers.js';
 import type { ListObj, SetObj, ZSetObj } from '../objects.js';
 import { array, error, int, NIL, type Reply } from '../../shared/reply.js';
 import { cString, isCSpace } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
-import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
+import { limitOption, flag, parseOptions, type Option } from '../options.js';
+import { WRONGTYPE_R } from '../error-replies.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
 
@@ -197,20 +197,12 @@ interface SortOptions {
 
 const SORT_OPTIONS: readonly Option<SortOptions>[] = [
   { name: 'asc', read: (o) => void (o.desc = false) },
-  { name: 'desc', read: (o) => void (o.desc = true) },
-  { name: 'alpha', read: (o) => void (o.alpha = true) },
-  {
-    name: 'limit',
-    values: 2,
-    read: (o, argv, at) => {
-      const s = parseIntArg(argv[at + 1]!);
-      if (s === null) return NOT_INTEGER_R;
-      const n = parseIntArg(argv[at + 2]!);
-      if (n === null) return NOT_INTEGER_R;
-      o.limitStart = s;
-      o.limitCount = n;
-    },
-  },
+  flag('desc'),
+  flag('alpha'),
+  limitOption((o, offset, count) => {
+    o.limitStart = offset;
+    o.limitCount = count;
+  }),
   { name: 'store', values: 1, when: (o) => !o.readonly, read: (o, argv, at) => void (o.storekey = argv[at + 1]!) },
   {
     name: 'by',

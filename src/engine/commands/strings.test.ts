@@ -1,47 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine, type ChangeEvent } from '../engine.js';
 import type { RObj, StringObj } from '../objects.js';
-import type { Reply } from '../../shared/reply.js';
 import { stringEncoding } from '../objects.js';
+import { Engine } from '../engine.js';
 import { stringCommands } from './strings.js';
-import { renderReply } from '../render-reply.js';
+import { CommandBench, T0 } from './test-support.js';
 
-const T0 = 1_700_000_000_000;
-
-let clock: VirtualClock;
-let e: Engine;
-let c: Client;
-let events: string[];
-
-function run(...argv: string[]): Reply | null {
-  return e.execute(c, argv);
-}
-
-/** A compact rendering of a reply: 'OK', 'nil', ':5', '"text"', '!ERR …', '[…]'. */
-function r(...argv: string[]): string {
-  return renderReply(run(...argv));
-}
-
+const t = new CommandBench();
+const { run, r } = t;
 
 function obj(key: string): StringObj | undefined {
-  const o = c.db.dict.get(key);
+  const o = t.c.db.dict.get(key);
   return o?.type === 'string' ? o : undefined;
 }
 
 function ttl(key: string): number | undefined {
-  const when = c.db.expires.get(key);
-  return when === undefined ? undefined : when - clock.now();
+  const when = t.c.db.expires.get(key);
+  return when === undefined ? undefined : when - t.clock.now();
 }
 
-beforeEach(() => {
-  clock = new VirtualClock(T0);
-  e = new Engine({ clock });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev: ChangeEvent) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('stringEncoding', () => {
   const enc = (value: string, fixed?: StringObj['enc']) =>
@@ -103,17 +80,17 @@ describe('SET and GET', () => {
     expect(ttl('c')).toBe(20_000);
     run('SET', 'd', 'v', 'PXAT', String(T0 + 5));
     expect(ttl('d')).toBe(5);
-    clock.advance(1500);
+    t.clock.advance(1500);
     // Redis expires a key once the clock is strictly past its time.
     expect(r('GET', 'b')).toBe('"v"');
-    clock.advance(1);
+    t.clock.advance(1);
     expect(r('GET', 'b')).toBe('nil');
     expect(r('GET', 'a')).toBe('"v"');
     expect(r('GET', 'd')).toBe('nil');
-    clock.advance(8500);
+    t.clock.advance(8500);
     expect(r('GET', 'a')).toBe('nil');
     expect(r('GET', 'c')).toBe('"v"');
-    expect(events).toContain('expired:a');
+    expect(t.events).toContain('expired:a');
   });
 
   it('keeps the TTL with KEEPTTL and clears it otherwise', () => {
@@ -126,16 +103,16 @@ describe('SET and GET', () => {
 
   it('NX on a logically expired key succeeds (lazy expiry first)', () => {
     run('SET', 'k', 'v', 'PX', '10');
-    clock.advance(11);
+    t.clock.advance(11);
     expect(r('SET', 'k', 'w', 'NX', 'GET')).toBe('nil');
     expect(r('GET', 'k')).toBe('"w"');
   });
 
   it('stores huge absolute times without losing the key', () => {
     expect(r('SET', 'k', 'v', 'PXAT', '9223372036854775807')).toBe('OK');
-    expect(c.db.expires.get('k')).toBe(9223372036854775807);
+    expect(t.c.db.expires.get('k')).toBe(9223372036854775807);
     expect(r('SET', 'k', 'v', 'EXAT', '9223372036854775')).toBe('OK');
-    expect(c.db.expires.get('k')).toBe(9223372036854775000);
+    expect(t.c.db.expires.get('k')).toBe(9223372036854775000);
     expect(r('SET', 'k', 'v', 'EX', '9223372036854775')).toBe("!ERR invalid expire time in 'set' command");
     expect(r('SET', 'k', 'v', 'PX', String(9223372036854775807n - BigInt(T0)))).toBe('OK');
     expect(r('SET', 'k', 'v', 'PX', String(9223372036854775807n - BigInt(T0) + 1n))).toBe(
@@ -156,12 +133,12 @@ describe('SET and GET', () => {
     run('SET', 'k', 'v', 'NX');
     run('SETNX', 'n', 'v');
     run('SETEX', 's', '5', 'v');
-    expect(events).toEqual(['set:k', 'expire:k', 'set:n', 'set:s', 'expire:s']);
+    expect(t.events).toEqual(['set:k', 'expire:k', 'set:n', 'set:s', 'expire:s']);
   });
 
   it('touches watchers', () => {
-    const w = e.createClient();
-    e.watch(w, w.db, 'k');
+    const w = t.e.createClient();
+    t.e.watch(w, w.db, 'k');
     run('GET', 'k');
     expect(w.dirtyCas).toBe(false);
     run('SET', 'k', 'v', 'XX');
@@ -175,15 +152,15 @@ describe('SET and GET', () => {
     run('GET', 'k');
     run('GET', 'x');
     run('MGET', 'k', 'x', 'y');
-    expect(e.stats.keyspaceHits).toBe(2);
-    expect(e.stats.keyspaceMisses).toBe(3);
+    expect(t.e.stats.keyspaceHits).toBe(2);
+    expect(t.e.stats.keyspaceMisses).toBe(3);
   });
 });
 
 describe('GETEX, GETDEL, GETSET', () => {
   it('GETEX sets, persists and deletes with events', () => {
     run('SET', 'k', 'v');
-    events = [];
+    t.events = [];
     expect(r('GETEX', 'k', 'EX', '3')).toBe('"v"');
     expect(ttl('k')).toBe(3000);
     expect(r('GETEX', 'k', 'PERSIST')).toBe('"v"');
@@ -191,13 +168,13 @@ describe('GETEX, GETDEL, GETSET', () => {
     expect(r('GETEX', 'k', 'PERSIST')).toBe('"v"');
     expect(r('GETEX', 'k', 'PXAT', String(T0))).toBe('"v"');
     expect(obj('k')).toBeUndefined();
-    expect(events).toEqual(['expire:k', 'persist:k', 'del:k']);
+    expect(t.events).toEqual(['expire:k', 'persist:k', 'del:k']);
   });
 
   it('GETEX signals watchers when it changes the TTL', () => {
     run('SET', 'k', 'v');
-    const w = e.createClient();
-    e.watch(w, w.db, 'k');
+    const w = t.e.createClient();
+    t.e.watch(w, w.db, 'k');
     run('GETEX', 'k');
     run('GETEX', 'k', 'PERSIST');
     expect(w.dirtyCas).toBe(false);
@@ -207,19 +184,19 @@ describe('GETEX, GETDEL, GETSET', () => {
 
   it('GETDEL and GETSET notify', () => {
     run('SET', 'k', 'v', 'EX', '5');
-    events = [];
+    t.events = [];
     expect(r('GETSET', 'k', 'w')).toBe('"v"');
     expect(ttl('k')).toBeUndefined();
     expect(r('GETDEL', 'k')).toBe('"w"');
     expect(r('GETDEL', 'k')).toBe('nil');
-    expect(events).toEqual(['set:k', 'del:k']);
+    expect(t.events).toEqual(['set:k', 'del:k']);
   });
 });
 
 describe('wrong type', () => {
   beforeEach(() => {
     // Stand-in for a non-string value until the other types exist.
-    c.db.put('l', { type: 'list', lru: 0, slot: -1 } as unknown as RObj);
+    t.c.db.put('l', { type: 'list', lru: 0, slot: -1 } as unknown as RObj);
   });
 
   it('every reader and writer refuses it, MGET answers nil', () => {
@@ -246,7 +223,7 @@ describe('MSET, MSETNX', () => {
     expect(r('MSETNX', 'b', '3', 'c', '4')).toBe(':0');
     expect(r('MSETNX', 'c', '3', 'd', '4')).toBe(':1');
     expect(r('MGET', 'a', 'b', 'c', 'd', 'e')).toBe('["1","2","3","4",nil]');
-    expect(events).toEqual(['set:a', 'set:b', 'set:c', 'set:d']);
+    expect(t.events).toEqual(['set:a', 'set:b', 'set:c', 'set:d']);
   });
 
   it('odd argument counts name the command', () => {
@@ -269,7 +246,7 @@ describe('counters', () => {
     expect(r('DECRBY', 'z', '9223372036854775807')).toBe(':-9223372036854775807');
     expect(r('DECR', 'z')).toBe(':-9223372036854775808');
     expect(r('DECR', 'z')).toBe('!ERR increment or decrement would overflow');
-    expect(events.filter((x) => x.startsWith('incrby')).length).toBe(6);
+    expect(t.events.filter((x) => x.startsWith('incrby')).length).toBe(6);
   });
 
   it('INCRBYFLOAT', () => {
@@ -278,26 +255,26 @@ describe('counters', () => {
     expect(r('INCRBYFLOAT', 'f', 'inf')).toBe('!ERR increment would produce NaN or Infinity');
     expect(r('INCRBYFLOAT', 'f', 'x')).toBe('!ERR value is not a valid float');
     expect(r('GET', 'f')).toBe('"0.3"');
-    expect(events).toEqual(['incrbyfloat:f', 'incrbyfloat:f']);
+    expect(t.events).toEqual(['incrbyfloat:f', 'incrbyfloat:f']);
   });
 });
 
 describe('APPEND, SETRANGE, GETRANGE', () => {
   it('APPEND and SETRANGE notify and signal', () => {
-    const w = e.createClient();
-    e.watch(w, w.db, 'k');
+    const w = t.e.createClient();
+    t.e.watch(w, w.db, 'k');
     run('APPEND', 'k', 'ab');
     expect(w.dirtyCas).toBe(true);
     run('SETRANGE', 'k', '5', 'z');
     expect(r('GET', 'k')).toBe('"ab\\u0000\\u0000\\u0000z"');
     run('SETRANGE', 'k', '0', '');
     run('SETRANGE', 'x', '3', '');
-    expect(events).toEqual(['append:k', 'setrange:k']);
+    expect(t.events).toEqual(['append:k', 'setrange:k']);
     expect(obj('x')).toBeUndefined();
   });
 
   it('refuses lengths JS strings cannot hold even when the limit allows them', () => {
-    const big = new Engine({ clock, config: { 'proto-max-bulk-len': '1073741824' } });
+    const big = new Engine({ clock: t.clock, config: { 'proto-max-bulk-len': '1073741824' } });
     const bc = big.createClient();
     expect(big.execute(bc, ['SETRANGE', 'k', '600000000', 'x'])).toEqual({
       t: 'error',

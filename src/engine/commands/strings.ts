@@ -10,8 +10,9 @@ import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../n
 import { createString, EMBSTR_MAX_LEN, lruClock, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { flag, parseOptions, type Option } from '../options.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
+import { readOfType } from './collections.js';
 
 // ---- shared replies and helpers ------------------------------------------------------------
 
@@ -38,9 +39,8 @@ function checkStringLength(c: Client, size: number, append: number): Reply | nul
 
 /** getGenericCommand: the value as a bulk reply, NIL when missing, WRONGTYPE_R for other types. */
 function getGeneric(c: Client, key: string): Reply {
-  const o = lookupRead(c, key);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'string', NIL);
+  if ('t' in o) return o;
   return { t: 'bulk', v: o.value };
 }
 
@@ -85,16 +85,16 @@ const EXPIRE_OPTIONS = [expireOption('ex'), expireOption('px'), expireOption('ex
  * conflicting ones (NX with XX, KEEPTTL with an expire, two expire units) are a syntax error.
  */
 const SET_OPTIONS: readonly Option<StringOptions>[] = [
-  { name: 'nx', when: (o) => !o.xx, read: (o) => void (o.nx = true) },
-  { name: 'xx', when: (o) => !o.nx, read: (o) => void (o.xx = true) },
-  { name: 'get', read: (o) => void (o.get = true) },
-  { name: 'keepttl', when: (o) => o.expire === null, read: (o) => void (o.keepttl = true) },
+  flag('nx', (o) => !o.xx),
+  flag('xx', (o) => !o.nx),
+  flag('get'),
+  flag('keepttl', (o) => o.expire === null),
   ...EXPIRE_OPTIONS,
 ];
 
 /** The same for GETEX (from argv[2]): PERSIST and the expire options. */
 const GETEX_OPTIONS: readonly Option<StringOptions>[] = [
-  { name: 'persist', when: (o) => o.expire === null, read: (o) => void (o.persist = true) },
+  flag('persist', (o) => o.expire === null),
   ...EXPIRE_OPTIONS,
 ];
 
@@ -223,9 +223,8 @@ function psetexCommand(c: Client, argv: string[]): Reply {
 }
 
 function getCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', NIL);
+  if ('t' in o) return o;
   return { t: 'bulk', v: o.value };
 }
 
@@ -253,9 +252,8 @@ function getexCommand(c: Client, argv: string[]): Reply {
   const end = parseOptions(argv, 2, GETEX_OPTIONS, opts);
   if (typeof end === 'object') return end;
   const key = argv[1]!;
-  const o = lookupRead(c, key);
-  if (o === undefined) return NIL;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, key, 'string', NIL);
+  if ('t' in o) return o;
   let when: number | bigint = 0;
   if (opts.expire !== null) {
     const r = expireAt(c, opts.expireArg, opts.expire, 'getex');
@@ -339,9 +337,8 @@ function appendCommand(c: Client, argv: string[]): Reply {
 }
 
 function strlenCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', ZERO);
+  if ('t' in o) return o;
   return int(o.value.length);
 }
 
@@ -356,9 +353,8 @@ function getrangeCommand(c: Client, argv: string[]): Reply {
   if (start === null) return NOT_INTEGER_R;
   let end = parseIntArg(argv[3]!);
   if (end === null) return NOT_INTEGER_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_BULK;
-  if (o.type !== 'string') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'string', EMPTY_BULK);
+  if ('t' in o) return o;
   const s = o.value;
   const len = s.length;
   if (start < 0 && end < 0 && int64Greater(start, argv[2]!, end, argv[3]!)) return EMPTY_BULK;

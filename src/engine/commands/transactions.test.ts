@@ -1,28 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
 import { transactionCommands } from './transactions.js';
 import { renderReply } from '../render-reply.js';
+import { CommandBench } from './test-support.js';
 
-const T0 = 1_700_000_000_000;
-
-let clock: VirtualClock;
-let e: Engine;
+const t = new CommandBench(2);
+const r = t.rAs;
 let a: Client;
 let b: Client;
 
-
-function r(c: Client, ...argv: string[]): string {
-  return renderReply(e.execute(c, argv));
-}
-
-beforeEach(() => {
-  clock = new VirtualClock(T0);
-  e = new Engine({ clock });
-  a = e.createClient();
-  b = e.createClient();
-});
+beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
 describe('MULTI / EXEC / DISCARD', () => {
   it('queues commands and runs them at EXEC, errors reported per command', () => {
@@ -89,8 +77,8 @@ describe('MULTI / EXEC / DISCARD', () => {
     r(a, 'SET', 'k', 'in3');
     expect(r(a, 'EXEC')).toBe('[OK,OK]');
     expect(a.db.id).toBe(3);
-    expect(e.dbs[3]!.dict.has('k')).toBe(true);
-    expect(e.dbs[0]!.dict.has('k')).toBe(false);
+    expect(t.e.dbs[3]!.dict.has('k')).toBe(true);
+    expect(t.e.dbs[0]!.dict.has('k')).toBe(false);
   });
 
   it('sets engine.inExec only while the queue runs', () => {
@@ -99,18 +87,18 @@ describe('MULTI / EXEC / DISCARD', () => {
     expect(probe.flags).toContain('skip_slowlog');
     r(a, 'MULTI');
     r(a, 'PING');
-    const orig = e.commands.get('ping')!.handler!;
-    e.commands.get('ping')!.handler = (c, argv) => {
-      seen = e.inExec;
+    const orig = t.e.commands.get('ping')!.handler!;
+    t.e.commands.get('ping')!.handler = (c, argv) => {
+      seen = t.e.inExec;
       return orig(c, argv);
     };
     try {
       expect(r(a, 'EXEC')).toBe('[PONG]');
     } finally {
-      e.commands.get('ping')!.handler = orig;
+      t.e.commands.get('ping')!.handler = orig;
     }
     expect(seen).toBe(true);
-    expect(e.inExec).toBe(false);
+    expect(t.e.inExec).toBe(false);
   });
 
   it('QUIT and RESET are not queued', () => {
@@ -124,7 +112,7 @@ describe('MULTI / EXEC / DISCARD', () => {
   });
 
   it('NOAUTH on EXEC aborts; a rejected no_multi command flags', () => {
-    const e2 = new Engine({ clock, config: { requirepass: 'pw' } });
+    const e2 = new Engine({ clock: t.clock, config: { requirepass: 'pw' } });
     const c = e2.createClient();
     expect(renderReply(e2.execute(c, ['MULTI']))).toBe('!NOAUTH Authentication required.');
     expect(renderReply(e2.execute(c, ['EXEC']))).toBe(
@@ -234,14 +222,14 @@ describe('WATCH', () => {
   it('a key that expires between WATCH and EXEC breaks it, deleted or not', () => {
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
-    clock.advance(101);
+    t.clock.advance(101);
     r(a, 'MULTI');
     r(a, 'PING');
     expect(r(a, 'EXEC')).toBe('nil[]');
 
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
-    clock.advance(101);
+    t.clock.advance(101);
     expect(r(b, 'GET', 'k')).toBe('nil'); // lazy expiry deletes it
     r(a, 'MULTI');
     r(a, 'PING');
@@ -249,8 +237,8 @@ describe('WATCH', () => {
 
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
-    clock.advance(101);
-    e.activeExpireCycle();
+    t.clock.advance(101);
+    t.e.activeExpireCycle();
     r(a, 'MULTI');
     r(a, 'PING');
     expect(r(a, 'EXEC')).toBe('nil[]');
@@ -259,7 +247,7 @@ describe('WATCH', () => {
   it('a key at its very last millisecond has not expired yet', () => {
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
-    clock.advance(100);
+    t.clock.advance(100);
     r(a, 'MULTI');
     r(a, 'PING');
     expect(r(a, 'EXEC')).toBe('[PONG]');
@@ -267,7 +255,7 @@ describe('WATCH', () => {
 
   it('a key already expired when watched: its deletion is no change, a new value is', () => {
     r(a, 'SET', 'k', 'v', 'PX', '10');
-    clock.advance(20);
+    t.clock.advance(20);
     // Still stored (nobody looked at it), but logically gone.
     expect(a.db.dict.has('k')).toBe(true);
     r(a, 'WATCH', 'k');
@@ -277,7 +265,7 @@ describe('WATCH', () => {
     expect(r(a, 'EXEC')).toBe('[PONG]');
 
     r(a, 'SET', 'k', 'v', 'PX', '10');
-    clock.advance(20);
+    t.clock.advance(20);
     r(a, 'WATCH', 'k');
     expect(r(b, 'GET', 'k')).toBe('nil');
     expect(a.dirtyCas).toBe(false);
@@ -286,7 +274,7 @@ describe('WATCH', () => {
     expect(r(a, 'EXEC')).toBe('[PONG]');
 
     r(a, 'SET', 'k', 'v', 'PX', '10');
-    clock.advance(20);
+    t.clock.advance(20);
     r(a, 'WATCH', 'k');
     r(b, 'SET', 'k', 'new');
     r(a, 'MULTI');
@@ -322,7 +310,7 @@ describe('WATCH', () => {
 
   it('FLUSHDB of a key already expired when watched is no change', () => {
     r(a, 'SET', 'k', 'v', 'PX', '10');
-    clock.advance(20);
+    t.clock.advance(20);
     r(a, 'WATCH', 'k');
     r(b, 'FLUSHDB');
     r(a, 'MULTI');
@@ -350,7 +338,7 @@ describe('WATCH', () => {
   it('SWAPDB bringing in a key that is already expired is no change', () => {
     r(b, 'SELECT', '1');
     r(b, 'SET', 'k', 'v', 'PX', '10');
-    clock.advance(20);
+    t.clock.advance(20);
     r(a, 'WATCH', 'k');
     r(b, 'SWAPDB', '0', '1');
     r(a, 'MULTI');
@@ -360,13 +348,13 @@ describe('WATCH', () => {
 
   it('a closed client leaves no watch behind', () => {
     r(a, 'WATCH', 'k', 'j');
-    e.closeClient(a);
+    t.e.closeClient(a);
     r(b, 'SET', 'k', 'v');
     expect(a.watched.size).toBe(0);
   });
 
   it('several clients watching one key all fail', () => {
-    const c3 = e.createClient();
+    const c3 = t.e.createClient();
     r(a, 'WATCH', 'k');
     r(c3, 'WATCH', 'k');
     r(b, 'SET', 'k', 'v');
@@ -381,7 +369,7 @@ describe('WATCH', () => {
     r(a, 'WATCH', 'k');
     r(b, 'SET', 'k', 'v');
     r(a, 'MULTI');
-    const reply = e.execute(a, ['EXEC']);
+    const reply = t.e.execute(a, ['EXEC']);
     expect(reply).toEqual({ t: 'array', v: null });
   });
 });

@@ -14,7 +14,7 @@ import { deleteKey, lookupRead, setKey } from '../keyspace.js';
 import { parseDouble, parseIntArg } from '../numbers.js';
 import type { SetObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { convertToListpackIfNeeded, pushEntry } from './zsets-core.js';
 import { LIMIT_NEGATIVE_R, NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 
@@ -125,17 +125,8 @@ const ZSETOP_OPTIONS: readonly Option<ZsetOpOptions>[] = [
       o.aggr = AGGREGATES.indexOf(how);
     },
   },
-  { name: 'withscores', when: (o) => !o.store && !o.cardOnly, read: (o) => void (o.withscores = true) },
-  {
-    name: 'limit',
-    values: 1,
-    when: (o) => o.cardOnly,
-    read: (o, argv, at) => {
-      const l = parseIntArg(argv[at + 1]!);
-      if (l === null || l < 0) return LIMIT_NEGATIVE_R;
-      o.limit = l;
-    },
-  },
+  flag('withscores', (o) => !o.store && !o.cardOnly),
+  minIntOption('limit', 0, LIMIT_NEGATIVE_R, (o) => o.cardOnly),
 ];
 
 /**

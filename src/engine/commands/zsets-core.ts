@@ -11,7 +11,7 @@
 // zset-max-listpack-entries 0 it answers "-0").
 
 import { cString, isCSpace } from '../../shared/args.js';
-import { LEX_MAX, LEX_MIN, parseLexBound, ZSet, type LexBound, type LexRange, type ScoreRange } from '../ds/zset.js';
+import { LEX_MAX, LEX_MIN, parseLexBound, parseLexRange, ZSet, type LexBound, type LexRange, type ScoreRange } from '../ds/zset.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { formatDouble, parseDouble } from '../numbers.js';
@@ -223,9 +223,5 @@ function lexItem(arg: string): { bound: LexBound; ex: boolean } | null {
 
 /** zslParseLexRange; null when either bound is malformed. */
 export function parseLexRangeArgs(minArg: string, maxArg: string): LexRange | null {
-  const lo = lexItem(minArg);
-  if (lo === null) return null;
-  const hi = lexItem(maxArg);
-  if (hi === null) return null;
-  return { min: lo.bound, minex: lo.ex, max: hi.bound, maxex: hi.ex };
+  return parseLexRange(minArg, maxArg, lexItem);
 }

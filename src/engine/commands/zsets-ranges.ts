@@ -14,7 +14,7 @@ import { parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { parseOptions, type Option } from '../options.js';
+import { limitOption, flag, parseOptions, type Option } from '../options.js';
 import {
   createZSetObj,
   MIN_MAX_NOT_FLOAT_R,
@@ -25,6 +25,8 @@ import {
   zsetAdd,
 } from './zsets-core.js';
 import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
+import { readOfType, writeOfType } from './collections.js';
+import { rankRange } from '../ranks.js';
 
 const LIMIT_NEEDS_BY_R = error(E.ZRANGE_LIMIT_NEEDS_BY);
 const WITHSCORES_BYLEX_R = error(E.ZRANGE_WITHSCORES_BYLEX);
@@ -104,19 +106,15 @@ class StoreSink implements RangeSink {
 /** genericZrangebyrankCommand. */
 function rangeByRank(o: ZSetObj, start: number, end: number, reverse: boolean, sink: RangeSink): Reply {
   const z = o.value;
-  const llen = z.size;
-  if (start < 0) start = llen + start;
-  if (end < 0) end = llen + end;
-  if (start < 0) start = 0;
-  if (start > end || start >= llen) {
+  const range = rankRange(start, end, z.size);
+  if (range === null) {
     sink.begin(0);
     return sink.finish(0);
   }
-  if (end >= llen) end = llen - 1;
-  const rangelen = end - start + 1;
+  const rangelen = range.end - range.start + 1;
   sink.begin(rangelen);
   let left = rangelen;
-  z.walk(reverse ? llen - 1 - start : start, reverse, (m, s) => {
+  z.walk(reverse ? z.size - 1 - range.start : range.start, reverse, (m, s) => {
     sink.emit(m, s);
     return --left > 0;
   });
@@ -131,9 +129,25 @@ function rangeByScore(o: ZSetObj, r: ScoreRange, offset: number, limit: number, 
   if (offset < 0 || (offset > 0 && offset >= z.size)) return sink.finish(0);
   const first = reverse ? z.lastInRange(r) : z.firstInRange(r);
   if (first < 0 || limit === 0) return sink.finish(0);
+  return emitWhile(o, first, offset, limit, reverse, sink, (_m, s) => (reverse ? scoreGteMin(s, r) : scoreLteMax(s, r)));
+}
+
+/**
+ * The walk ZRANGEBYSCORE and ZRANGEBYLEX end with: from `offset` places past rank `first`, emit
+ * up to `limit` members (negative: no limit) while they stay inside the range.
+ */
+function emitWhile(
+  o: ZSetObj,
+  first: number,
+  offset: number,
+  limit: number,
+  reverse: boolean,
+  sink: RangeSink,
+  inRange: (member: string, score: number) => boolean,
+): Reply {
   let count = 0;
-  z.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
-    if (reverse ? !scoreGteMin(s, r) : !scoreLteMax(s, r)) return false;
+  o.value.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
+    if (!inRange(m, s)) return false;
     sink.emit(m, s);
     return ++count !== limit;
   });
@@ -147,13 +161,7 @@ function rangeByLex(o: ZSetObj, r: LexRange, offset: number, limit: number, reve
   const scan = o.enc === 'listpack';
   const first = reverse ? z.lastInLexRange(r, scan) : z.firstInLexRange(r, scan);
   if (first < 0 || offset < 0 || limit === 0) return sink.finish(0);
-  let count = 0;
-  z.walk(reverse ? first - offset : first + offset, reverse, (m, s) => {
-    if (reverse ? !lexGteMin(m, r) : !lexLteMax(m, r)) return false;
-    sink.emit(m, s);
-    return ++count !== limit;
-  });
-  return sink.finish(count);
+  return emitWhile(o, first, offset, limit, reverse, sink, (m) => (reverse ? lexGteMin(m, r) : lexLteMax(m, r)));
 }
 
 // ---- ZRANGE and friends (zrangeGenericCommand) ---------------------------------------------
@@ -174,19 +182,11 @@ interface ZrangeOptions {
 }
 
 const ZRANGE_OPTIONS: readonly Option<ZrangeOptions>[] = [
-  { name: 'withscores', when: (o) => !o.store, read: (o) => void (o.withscores = true) },
-  {
-    name: 'limit',
-    values: 2,
-    read: (o, argv, at) => {
-      const offset = parseIntArg(argv[at + 1]!);
-      if (offset === null) return NOT_INTEGER_R;
-      const limit = parseIntArg(argv[at + 2]!);
-      if (limit === null) return NOT_INTEGER_R;
-      o.offset = offset;
-      o.limit = limit;
-    },
-  },
+  flag('withscores', (o) => !o.store),
+  limitOption((o, offset, count) => {
+    o.offset = offset;
+    o.limit = count;
+  }),
   { name: 'rev', when: (o) => o.direction === DIR_AUTO, read: (o) => void (o.direction = DIR_REVERSE) },
   { name: 'bylex', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_LEX) },
   { name: 'byscore', when: (o) => o.rangeType === RANGE_AUTO, read: (o) => void (o.rangeType = RANGE_SCORE) },
@@ -256,9 +256,8 @@ export function zrangeCommand(c: Client, argv: string[]): Reply {
       if (start === null) return NOT_INTEGER_R;
       const end = parseIntArg(argv[3]!);
       if (end === null) return NOT_INTEGER_R;
-      const o = lookupRead(c, argv[1]!);
-      if (o === undefined) return EMPTY_ARRAY;
-      if (o.type !== 'zset') return WRONGTYPE_R;
+      const o = readOfType(c, argv[1]!, 'zset', EMPTY_ARRAY);
+      if ('t' in o) return o;
       return rangeByRank(o, start, end, false, new ClientSink(c, withscores));
     }
   }
@@ -294,18 +293,16 @@ export function zrevrangebylexCommand(c: Client, argv: string[]): Reply {
 export function zcountCommand(c: Client, argv: string[]): Reply {
   const r = parseScoreRange(argv[2]!, argv[3]!);
   if (r === null) return MIN_MAX_NOT_FLOAT_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', ZERO);
+  if ('t' in o) return o;
   return int(o.value.countInRange(r));
 }
 
 export function zlexcountCommand(c: Client, argv: string[]): Reply {
   const r = parseLexRangeArgs(argv[2]!, argv[3]!);
   if (r === null) return MIN_MAX_NOT_LEX_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', ZERO);
+  if ('t' in o) return o;
   return int(o.value.countInLexRange(r, o.enc === 'listpack'));
 }
 
@@ -336,19 +333,14 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
     if (lexRange === null) return MIN_MAX_NOT_LEX_R;
   }
 
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'zset', ZERO);
+  if ('t' in o) return o;
   const z = o.value;
   let deleted: number;
   if (rangeType === RANGE_RANK) {
-    const llen = z.size;
-    if (start < 0) start = llen + start;
-    if (end < 0) end = llen + end;
-    if (start < 0) start = 0;
-    if (start > end || start >= llen) return ZERO;
-    if (end >= llen) end = llen - 1;
-    deleted = z.deleteRangeByRank(start, end);
+    const range = rankRange(start, end, z.size);
+    if (range === null) return ZERO;
+    deleted = z.deleteRangeByRank(range.start, range.end);
   } else if (rangeType === RANGE_SCORE) {
     deleted = z.deleteRangeByScore(scoreRange!);
   } else {

@@ -1,30 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../client.js';
-import { VirtualClock } from '../clock.js';
-import { Engine, type ChangeEvent } from '../engine.js';
 import type { ZSetObj } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
 import { zsetCommands } from './zsets.js';
 import { parseZmpop, zpopGeneric, ZSET_MAX, ZSET_MIN } from './zsets.js';
 import { listpackScoreString, parseLexRangeArgs, parseScoreRange, strtodBound } from './zsets-core.js';
 import { renderReply } from '../render-reply.js';
-
-let clock: VirtualClock;
-let e: Engine;
-let c: Client;
-let events: string[];
-
-function run(...argv: string[]): Reply | null {
-  return e.execute(c, argv);
-}
+import { CommandBench } from './test-support.js';
 
 
-function r(...argv: string[]): string {
-  return renderReply(run(...argv));
-}
+const t = new CommandBench();
+const { run, r } = t;
 
 function zobj(key: string): ZSetObj {
-  const o = c.db.dict.get(key);
+  const o = t.c.db.dict.get(key);
   if (o?.type !== 'zset') throw new Error(`${key} is not a zset`);
   return o;
 }
@@ -37,13 +25,7 @@ function addMany(key: string, n: number, score: (i: number) => number = (i) => i
   }
 }
 
-beforeEach(() => {
-  clock = new VirtualClock();
-  e = new Engine({ clock });
-  c = e.createClient();
-  events = [];
-  e.onChange((ev: ChangeEvent) => events.push(`${ev.event}:${ev.key}`));
-});
+beforeEach(() => t.reset());
 
 describe('the table', () => {
   it('declares the 35 sorted-set commands with handlers', () => {
@@ -75,13 +57,13 @@ describe('ZADD and ZINCRBY', () => {
     run('ZADD', 'z', 'inf', 'a');
     expect(r('ZINCRBY', 'z', '-inf', 'a')).toBe('!ERR resulting score is not a number (NaN)');
     expect(r('ZSCORE', 'z', 'a')).toBe(',inf');
-    expect(events).toEqual(['zadd:z']);
+    expect(t.events).toEqual(['zadd:z']);
   });
 
   it('stores -0 as 0 in a listpack, keeps it in a skiplist', () => {
     expect(r('ZINCRBY', 'z', '-0', 'a')).toBe(',-0');
     expect(r('ZSCORE', 'z', 'a')).toBe(',0');
-    e.config.set('zset-max-listpack-entries', '0');
+    t.e.config.set('zset-max-listpack-entries', '0');
     expect(r('ZADD', 'y', '-0', 'a')).toBe(':1');
     expect(zobj('y').enc).toBe('skiplist');
     expect(r('ZSCORE', 'y', 'a')).toBe(',-0');
@@ -132,7 +114,7 @@ describe('keyspace events and WATCH', () => {
     run('ZRANGESTORE', 'd', 'z', '5', '6');
     run('ZMPOP', '1', 'z', 'MIN');
     run('ZADD', 'z', 'XX', '1', 'q');
-    expect(events.map((x) => x.split(':')[0])).toEqual(
+    expect(t.events.map((x) => x.split(':')[0])).toEqual(
       (
         'zadd zadd zincr zrem del zadd zpopmin zpopmax del zadd zremrangebyrank zremrangebyscore del zadd ' +
         'zremrangebylex del zadd zunionstore zinterstore zdiffstore del zrangestore del zpopmin del'
@@ -142,8 +124,8 @@ describe('keyspace events and WATCH', () => {
 
   it('a change breaks WATCH, a no-op does not', () => {
     run('ZADD', 'z', '1', 'a');
-    const other = e.createClient();
-    e.execute(other, ['WATCH', 'z']);
+    const other = t.e.createClient();
+    t.e.execute(other, ['WATCH', 'z']);
     run('ZADD', 'z', '1', 'a');
     run('ZINCRBY', 'z', '0', 'a');
     run('ZREM', 'z', 'nope');
@@ -163,7 +145,7 @@ describe('keyspace events and WATCH', () => {
   it('expired keys read as missing', () => {
     run('ZADD', 'z', '1', 'a');
     run('PEXPIRE', 'z', '100');
-    clock.advance(101);
+    t.clock.advance(101);
     expect(r('ZCARD', 'z')).toBe(':0');
     expect(r('ZRANGE', 'z', '0', '-1')).toBe('[]');
   });
@@ -172,10 +154,10 @@ describe('keyspace events and WATCH', () => {
 describe('pops for blocking callers', () => {
   it('zpopGeneric gives the BZPOPMIN and ZMPOP shapes', () => {
     run('ZADD', 'z', '1', 'a', '2', 'b', '3', 'c');
-    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MIN, true, -1, false, false))).toBe('["z","a",,1]');
-    expect(renderReply(zpopGeneric(c, ['nope', 'z'], ZSET_MAX, true, 5, true, true))).toBe('["z",[["c",,3],["b",,2]]]');
-    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MAX, true, 5, true, true))).toBe('nil[]');
-    expect(renderReply(zpopGeneric(c, ['z'], ZSET_MAX, false, -1, false, false))).toBe('[]');
+    expect(renderReply(zpopGeneric(t.c, ['z'], ZSET_MIN, true, -1, false, false))).toBe('["z","a",,1]');
+    expect(renderReply(zpopGeneric(t.c, ['nope', 'z'], ZSET_MAX, true, 5, true, true))).toBe('["z",[["c",,3],["b",,2]]]');
+    expect(renderReply(zpopGeneric(t.c, ['z'], ZSET_MAX, true, 5, true, true))).toBe('nil[]');
+    expect(renderReply(zpopGeneric(t.c, ['z'], ZSET_MAX, false, -1, false, false))).toBe('[]');
   });
 
   it('parseZmpop', () => {

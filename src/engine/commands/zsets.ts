@@ -15,9 +15,9 @@ import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.j
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
-import { oneOf, parseOptions, type Option } from '../options.js';
+import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
-import { parseScanCursor, parseScanOptions } from './keys.js';
+import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import {
   zdiffCommand,
   zdiffstoreCommand,
@@ -58,7 +58,7 @@ import {
   zrevrangebyscoreCommand,
   zrevrangeCommand,
 } from './zsets-ranges.js';
-import { COUNT_NOT_POSITIVE_R, INVALID_CURSOR_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
+import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
 
 const ZADD_XX_AND_NX_R = error(E.ZADD_XX_AND_NX);
 const ZADD_GT_LT_NX_R = error(E.ZADD_GT_LT_NX);
@@ -66,8 +66,6 @@ const ZADD_INCR_ONE_PAIR_R = error(E.ZADD_INCR_ONE_PAIR);
 const SCORE_IS_NAN_R = error(E.SCORE_IS_NAN);
 /** ZRANDMEMBER's count range is -LONG_MAX..LONG_MAX: only LONG_MIN itself falls outside. */
 const RANDOM_COUNT_RANGE_R = error(E.valueOutOfRange(-9223372036854775807n, 9223372036854775807n));
-/** shared.emptyscan. */
-const EMPTY_SCAN_R = array([bulk('0'), EMPTY_ARRAY]);
 
 /**
  * ZRANDMEMBER key -N answers N picks with repetition whatever the zset's size; Redis would build
@@ -90,12 +88,12 @@ interface ZaddOptions {
 
 /** Any order and any repeat parse; conflicts are reported after the walk, as Redis does. */
 const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [
-  { name: 'nx', read: (o) => void (o.nx = true) },
-  { name: 'xx', read: (o) => void (o.xx = true) },
-  { name: 'ch', read: (o) => void (o.ch = true) },
-  { name: 'incr', read: (o) => void (o.incr = true) },
-  { name: 'gt', read: (o) => void (o.gt = true) },
-  { name: 'lt', read: (o) => void (o.lt = true) },
+  flag('nx'),
+  flag('xx'),
+  flag('ch'),
+  flag('incr'),
+  flag('gt'),
+  flag('lt'),
 ];
 
 function zaddGeneric(c: Client, argv: string[], incrCommand: boolean): Reply {
@@ -172,9 +170,8 @@ function zincrbyCommand(c: Client, argv: string[]): Reply {
 // ---- single members ------------------------------------------------------------------------
 
 function zscoreCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', NIL);
+  if ('t' in o) return o;
   const s = o.value.dict.get(argv[2]!);
   return s === undefined ? NIL : scoreReply(s);
 }
@@ -192,9 +189,8 @@ function zmscoreCommand(c: Client, argv: string[]): Reply {
 }
 
 function zrankGeneric(c: Client, argv: string[], reverse: boolean): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return NIL;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', NIL);
+  if ('t' in o) return o;
   const z = o.value;
   const r = z.rank(argv[2]!);
   if (r < 0) return NIL;
@@ -209,18 +205,12 @@ function zrevrankCommand(c: Client, argv: string[]): Reply {
   return zrankGeneric(c, argv, true);
 }
 
-function zcardCommand(c: Client, argv: string[]): Reply {
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
-  return int(o.value.size);
-}
+const zcardCommand = sizeCommand('zset', (o) => o.value.size);
 
 function zremCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
-  const o = lookupWrite(c, key);
-  if (o === undefined) return ZERO;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = writeOfType(c, key, 'zset', ZERO);
+  if ('t' in o) return o;
   const z = o.value;
   let deleted = 0;
   let removed = false;
@@ -329,16 +319,7 @@ const ZMPOP_SIDES = ['min', 'max'] as const;
 
 /** ZMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
 const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  {
-    name: 'count',
-    values: 1,
-    when: (o) => o.count === -1,
-    read: (o, argv, at) => {
-      const n = parseIntArg(argv[at + 1]!);
-      if (n === null || n < 1) return COUNT_NOT_POSITIVE_R;
-      o.count = n;
-    },
-  },
+  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
 ];
 
 /**
@@ -441,9 +422,8 @@ function zrandmemberCommand(c: Client, argv: string[]): Reply {
     if (big > LONG_MAX_HALF || big < -LONG_MAX_HALF) return VALUE_OUT_OF_RANGE_R;
   }
 
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_ARRAY;
-  if (o.type !== 'zset') return WRONGTYPE_R;
+  const o = readOfType(c, argv[1]!, 'zset', EMPTY_ARRAY);
+  if ('t' in o) return o;
   const z = o.value;
   const size = z.size;
   const uniq = l >= 0;
@@ -547,14 +527,9 @@ function scanOrderOf(z: ZSet): ZScanOrder {
 }
 
 function zscanCommand(c: Client, argv: string[]): Reply {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return INVALID_CURSOR_R;
-  const o = lookupRead(c, argv[1]!);
-  if (o === undefined) return EMPTY_SCAN_R;
-  if (o.type !== 'zset') return WRONGTYPE_R;
-  const opts = parseScanOptions(argv, 3, false);
-  if ('t' in opts) return opts;
-  const { count, pattern } = opts;
+  const scan = collectionScan(c, argv, 'zset');
+  if ('t' in scan) return scan;
+  const { o, cursor, count, pattern } = scan;
   const match = pattern === null ? null : globMatcher(pattern);
   const z = o.value;
   const out: Reply[] = [];

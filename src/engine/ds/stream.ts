@@ -8,6 +8,8 @@
 // IDs are two unsigned 64-bit integers (bigint). Consumer groups keep their pending entries
 // lists (PEL) sorted by ID; consumers and groups are listed in byte order (Redis's rax order).
 
+import { backlenSize } from '../rdb-encodings.js';
+
 export const U64_MAX = 0xffffffffffffffffn;
 
 export interface StreamID {
@@ -162,14 +164,6 @@ export class IdMap<V extends { key: string }> {
 
 // ---- listpack element sizes (encoding + data + back length) ------------------------------
 
-function backlen(l: number): number {
-  if (l <= 127) return 1;
-  if (l < 16383) return 2;
-  if (l < 2097151) return 3;
-  if (l < 268435455) return 4;
-  return 5;
-}
-
 function intSize(v: bigint | number): number {
   const n = typeof v === 'bigint' ? (v >= -2147483648n && v <= 2147483647n ? Number(v) : null) : v;
   if (n === null) return 10;
@@ -208,7 +202,7 @@ function strSize(s: string): number {
   if (v !== null) return intSize(v);
   const n = s.length;
   const head = n < 64 ? 1 : n < 4096 ? 2 : 5;
-  return head + n + backlen(head + n);
+  return head + n + backlenSize(head + n);
 }
 
 const LP_HEADER = 6;

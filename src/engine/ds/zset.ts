@@ -101,11 +101,15 @@ export function parseLexBound(arg: string): { bound: LexBound; ex: boolean } | n
   return null;
 }
 
-/** Both bounds of a lex range, or null when either is malformed. */
-export function parseLexRange(min: string, max: string): LexRange | null {
-  const lo = parseLexBound(min);
+/** Both bounds of a lex range, each read by `parseBound`; null when either is malformed. */
+export function parseLexRange(
+  min: string,
+  max: string,
+  parseBound: (arg: string) => { bound: LexBound; ex: boolean } | null = parseLexBound,
+): LexRange | null {
+  const lo = parseBound(min);
   if (lo === null) return null;
-  const hi = parseLexBound(max);
+  const hi = parseBound(max);
   if (hi === null) return null;
   return { min: lo.bound, minex: lo.ex, max: hi.bound, maxex: hi.ex };
 }
