@@ -44,6 +44,20 @@ export default tseslint.config(
     },
   },
   {
+    // End-to-end tests run under Playwright Test (playwright.config.ts) and wait for conditions,
+    // never for a fixed time; a test.only left behind would skip the rest.
+    files: ['e2e/**/*.ts', 'playwright.config.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vitest', message: 'e2e/ runs under Playwright Test: take test and expect from ./fixtures.js.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Wait for a condition (expect, expect.poll, waitForFunction), not for time.' },
+        { object: 'test', property: 'only', message: 'A test.only runs that test alone.' },
+      ],
+    },
+  },
+  {
     // React's rules of hooks and effect dependencies, for the page's components.
     files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
