@@ -210,4 +210,46 @@ test.describe('offline', () => {
       await page.context().setOffline(false);
     }
   });
+
+  test('names its icons and web app manifest, and serves them offline too', async ({ page }) => {
+    // What the page links to, each answered, the PNG icons at their stated sizes.
+    const linked = async () =>
+      page.evaluate(async () => {
+        const hrefs = [...document.querySelectorAll<HTMLLinkElement>('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')].map((l) => l.href);
+        const manifestUrl = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+        const manifest = await (await fetch(manifestUrl)).json();
+        const icons = await Promise.all(
+          [...hrefs.filter((h) => h !== manifestUrl), ...manifest.icons.map((i: { src: string }) => new URL(i.src, manifestUrl).href)].map(async (url: string) => {
+            const response = await fetch(url);
+            const bitmap = await createImageBitmap(await response.blob()).catch(() => null);
+            return `${url.split('/').pop()} ${response.status} ${bitmap ? `${bitmap.width}x${bitmap.height}` : ''}`.trim();
+          }),
+        );
+        return { name: manifest.name, display: manifest.display, sizes: manifest.icons.map((i: { sizes: string }) => i.sizes), icons };
+      });
+    const online = await linked();
+    expect(online).toEqual({
+      name: 'Redis Playground',
+      display: 'standalone',
+      sizes: ['any', '192x192', '512x512', '512x512'],
+      icons: [
+        expect.stringMatching(/^favicon\.svg 200/),
+        'apple-touch-icon.png 200 180x180',
+        expect.stringMatching(/^favicon\.svg 200/),
+        'icon-192.png 200 192x192',
+        'icon-512.png 200 512x512',
+        'icon-maskable-512.png 200 512x512',
+      ],
+    });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await waitIdle(page, undefined, 15_000);
+      expect(await linked()).toEqual(online);
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
 });
