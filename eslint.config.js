@@ -24,7 +24,7 @@ function forbidden(from) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
   // Only the fences are checked so far: other rules' directives in the code are not ours to judge yet.
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ...ALL.map((layer) => ({
@@ -41,6 +41,20 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ALL.filter((l) => l !== 'lessons').map((l) => `../src/${l}/*`), message: 'A lesson imports only the lesson model (src/lessons).' }] }],
+    },
+  },
+  {
+    // End-to-end tests run under Playwright Test (playwright.config.ts) and wait for conditions,
+    // never for a fixed time; a test.only left behind would skip the rest.
+    files: ['e2e/**/*.ts', 'playwright.config.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vitest', message: 'e2e/ runs under Playwright Test: take test and expect from ./fixtures.js.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'waitForTimeout', message: 'Wait for a condition (expect, expect.poll, waitForFunction), not for time.' },
+        { object: 'test', property: 'only', message: 'A test.only runs that test alone.' },
+      ],
     },
   },
   {

@@ -3,12 +3,9 @@
 // shortcuts from inside the terminal, focus that follows what was opened, the list of keys.
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { useSite } from './site.js';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { focusTerminal, pageErrors, typeLine, waitIdle } from './support.js';
-
-const site = useSite();
 
 /** The violations that block people (axe's impacts critical and serious), in a readable form. */
 async function blocking(page: Page, include?: string): Promise<string[]> {
@@ -47,28 +44,28 @@ const KEYS: [string, string][] = [
   ['visits', 'PFADD visits a b c'],
 ];
 
-async function openIn(locale: 'ko' | 'en', theme: 'light' | 'dark'): Promise<Page> {
-  const page = await site.open();
+/** Puts the page in a language and theme, the lessons listed. */
+async function showIn(page: Page, locale: 'ko' | 'en', theme: 'light' | 'dark'): Promise<void> {
   await setTheme(page, theme);
   await setLanguage(page, locale);
   await page.locator('.lesson-link').first().waitFor();
-  return page;
 }
 
 // axe takes seconds per screen on a busy two-core machine: each test gets time for several.
 const AXE_TIMEOUT = 150_000;
 
-describe('axe-core finds no critical or serious violation', () => {
+test.describe('axe-core finds no critical or serious violation', () => {
   for (const locale of ['en', 'ko'] as const) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`on the lessons, a passed lesson step, two terminals, the list of keys, no panels (${locale}, ${theme})`, { timeout: AXE_TIMEOUT }, async () => {
-        const page = await openIn(locale, theme);
+      test(`on the lessons, a passed lesson step, two terminals, the list of keys, no panels (${locale}, ${theme})`, async ({ page }) => {
+        test.setTimeout(AXE_TIMEOUT);
+        await showIn(page, locale, theme);
         // The start screen: lessons list, one terminal, the inspector; the clock paused (its banner).
         await page.locator('#inspector .clock button[aria-pressed]').click();
         await page.locator('.clock-banner').waitFor();
         expect(await blocking(page)).toEqual([]);
         await page.locator('.clock-banner button').click();
-        await expect.poll(() => page.locator('.clock-banner').count()).toBe(0);
+        await expect(page.locator('.clock-banner')).toHaveCount(0);
 
         // A lesson step passed (green), with its hint shown.
         await page.locator('.lesson-link').first().click();
@@ -95,7 +92,7 @@ describe('axe-core finds no critical or serious violation', () => {
         await typeLine(page, 'MULTI');
         await page.locator('.badge.tx').waitFor();
         await page.locator('.tab-add').click();
-        await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+        await expect(page.getByRole('tab')).toHaveCount(2);
         await waitIdle(page);
         expect(await blocking(page)).toEqual([]);
 
@@ -108,32 +105,30 @@ describe('axe-core finds no critical or serious violation', () => {
         // The terminals alone, both side panels closed.
         for (const left of [1, 0]) {
           await page.locator('.topbar button[aria-pressed="true"]').first().click();
-          await expect.poll(() => page.locator('aside.panel').count()).toBe(left);
+          await expect(page.locator('aside.panel')).toHaveCount(left);
         }
         expect(await blocking(page)).toEqual([]);
         expect(pageErrors(page)).toEqual([]);
-        await page.context().close();
       });
 
-      it(`on the inspector with a key of each common type selected (${locale}, ${theme})`, { timeout: AXE_TIMEOUT }, async () => {
-        const page = await openIn(locale, theme);
+      test(`on the inspector with a key of each common type selected (${locale}, ${theme})`, async ({ page }) => {
+        test.setTimeout(AXE_TIMEOUT);
+        await showIn(page, locale, theme);
         await focusTerminal(page);
         for (const [, line] of KEYS) await typeLine(page, line);
         for (const [key] of KEYS) {
           await page.locator('#inspector .key-row', { hasText: key }).click();
-          await expect.poll(() => page.locator('.value-view h3').textContent()).toBe(key);
+          await expect(page.locator('.value-view h3')).toHaveText(key);
           expect(await blocking(page, '#inspector')).toEqual([]);
         }
         expect(pageErrors(page)).toEqual([]);
-        await page.context().close();
       });
     }
   }
 });
 
-describe('keyboard', () => {
-  it('Alt+1 and Alt+3 leave the terminal for the lessons and the inspector; Alt+2 comes back', async () => {
-    const page = await site.open();
+test.describe('keyboard', () => {
+  test('Alt+1 and Alt+3 leave the terminal for the lessons and the inspector; Alt+2 comes back', async ({ page }) => {
     await typeLine(page, 'SET before 1');
     expect(await focused(page)).toBe('textarea.xterm-helper-textarea');
     await page.keyboard.press('Alt+1');
@@ -158,16 +153,14 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => window.redisPlayground!.screen().slice(-3))).toEqual(['127.0.0.1:6379> GET before', '"1"', '127.0.0.1:6379>']);
     // A closed panel opens and takes focus.
     await page.getByRole('button', { name: 'Inspector' }).click();
-    await expect.poll(() => page.locator('#inspector').count()).toBe(0);
+    await expect(page.locator('#inspector')).toHaveCount(0);
     await focusTerminal(page);
     await page.keyboard.press('Alt+3');
     await expect.poll(() => focused(page)).toBe('aside#inspector.panel.inspector');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
-  it('Enter on a lesson link focuses the lesson heading; All lessons returns to the link', async () => {
-    const page = await site.open();
+  test('Enter on a lesson link focuses the lesson heading; All lessons returns to the link', async ({ page }) => {
     const link = page.locator('#lessons .lesson-link').nth(1);
     await link.focus();
     const id = await page.locator('#lessons .lesson-list > li').nth(1).getAttribute('data-lesson');
@@ -186,14 +179,12 @@ describe('keyboard', () => {
     await expect.poll(() => focused(page)).toBe('h3.lesson-heading');
     // The header's Lessons button, reopening a closed panel, focuses it.
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-    await expect.poll(() => page.locator('#lessons').count()).toBe(0);
+    await expect(page.locator('#lessons')).toHaveCount(0);
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await expect.poll(() => focused(page)).toBe('aside#lessons.panel.lessons');
-    await page.context().close();
   });
 
-  it('opens the list of keys from the terminal, in either language, and Escape gives focus back', async () => {
-    const page = await site.open();
+  test('opens the list of keys from the terminal, in either language, and Escape gives focus back', async ({ page }) => {
     for (const [key, heading, row] of [
       ['Alt+Slash', 'Keyboard shortcuts', 'Search earlier commands'],
       ['F1', '단축키', '이전 명령 검색'],
@@ -205,7 +196,7 @@ describe('keyboard', () => {
       expect(await focused(page)).toBe('textarea.xterm-helper-textarea');
       await page.keyboard.press(key);
       const dialog = page.getByRole('dialog', { name: heading });
-      await expect.poll(() => dialog.count()).toBe(1);
+      await expect(dialog).toHaveCount(1);
       // The page's keys and the terminal's line editing, each with what it does.
       const rows = await dialog.locator('tbody tr').allTextContents();
       for (const k of ['Alt+1', 'Alt+3', 'Ctrl-A, Ctrl-E', 'Ctrl-K', 'Ctrl-U', 'Ctrl-W', 'Ctrl-R', '↑ ↓', 'Tab', 'Ctrl-L', 'Ctrl-C']) {
@@ -218,7 +209,7 @@ describe('keyboard', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.closest('dialog') !== null)).toBe(true);
       await page.keyboard.press('Escape');
-      await expect.poll(() => dialog.count()).toBe(0);
+      await expect(dialog).toHaveCount(0);
       await expect.poll(() => focused(page)).toBe('textarea.xterm-helper-textarea');
     }
     // Nothing was typed into the terminal meanwhile.
@@ -228,34 +219,30 @@ describe('keyboard', () => {
     expect(await page.locator('.xterm-helper-textarea').getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
     // A terminal opened in Korean mode is labelled in Korean too; switching relabels them all.
     await page.locator('.tab-add').click();
-    await expect.poll(() => page.locator('.xterm-helper-textarea').count()).toBe(2);
+    await expect(page.locator('.xterm-helper-textarea')).toHaveCount(2);
     expect(await page.locator('.xterm-helper-textarea').nth(1).getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
     await setLanguage(page, 'en');
     expect(await page.locator('.xterm-helper-textarea').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
       'Terminal input (redis-cli)',
       'Terminal input (redis-cli)',
     ]);
-    await page.context().close();
   });
 
-  it('opens a terminal with the + button and closes it with Delete, by keyboard alone', async () => {
-    const page = await site.open();
+  test('opens a terminal with the + button and closes it with Delete, by keyboard alone', async ({ page }) => {
     await page.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('New terminal');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    await expect(page.getByRole('tab')).toHaveCount(2);
     await waitIdle(page);
     await page.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.getByRole('tab').count()).toBe(1);
+    await expect(page.getByRole('tab')).toHaveCount(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
     expect(await page.getByRole('tab').getAttribute('aria-keyshortcuts')).toBe('F2');
-    await page.context().close();
   });
 
-  it('walks the header with Tab alone, and the ? button opens the list', async () => {
-    const page = await site.open();
+  test('walks the header with Tab alone, and the ? button opens the list', async ({ page }) => {
     // A click on the title (not focusable) starts the Tab order at the top of the page.
     await page.locator('.topbar h1').click();
     const names: string[] = [];
@@ -265,10 +252,9 @@ describe('keyboard', () => {
     }
     expect(names).toEqual(['Lessons', 'Inspector', expect.stringMatching(/^(Light|Dark) theme$/), 'Keyboard shortcuts']);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count()).toBe(1);
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(1);
     await page.keyboard.press('Enter'); // Close, the dialog's first control
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Keyboard shortcuts');
-    await page.context().close();
   });
 });

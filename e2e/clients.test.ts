@@ -1,34 +1,29 @@
 // Clients that wait on each other, across terminal tabs: SUBSCRIBE/PUBLISH, a blocked BLPOP
 // served by another tab's RPUSH, and Ctrl-C leaving both states, as redis-cli does.
 
-import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { activeTab, focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
+import type { Page } from '@playwright/test';
+import { activeTab, focusTerminal, pageErrors, pageNow, realTimePassed, screen, typeLine, waitIdle } from './support.js';
 import { FIRST_VISIT } from '../src/ui/first-visit.js';
-import { newTab, useSite } from './site.js';
+import { expect, newTab, test } from './fixtures.js';
 
-const site = useSite();
-let page: Page;
-
-beforeEach(async () => {
-  page = await site.open();
-});
-
-async function selectTab(name: RegExp): Promise<void> {
+async function selectTab(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('tab', { name }).click();
   await focusTerminal(page);
 }
 
+/** The clients panel's row of a client blocked in `command` (BLPOP, BRPOP). */
+const blocked = (page: Page, command: string) => page.locator('.clients li', { hasText: `blocked in ${command} ` });
+
 /** Types a line and presses Enter without waiting for a prompt (the command waits). */
-async function start(line: string): Promise<void> {
+async function start(page: Page, line: string): Promise<void> {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
 
-describe('clients waiting on each other', () => {
-  it('SUBSCRIBE in one tab shows what PUBLISH sends from another, at once', async () => {
+test.describe('clients waiting on each other', () => {
+  test('SUBSCRIBE in one tab shows what PUBLISH sends from another, at once', async ({ page }) => {
     const subscriber = await activeTab(page);
-    await start('SUBSCRIBE news');
+    await start(page, 'SUBSCRIBE news');
     // The first tab, under the page's welcome line.
     await expect.poll(() => screen(page, subscriber)).toEqual([
       FIRST_VISIT.en.welcome,
@@ -44,7 +39,7 @@ describe('clients waiting on each other', () => {
     await expect.poll(async () => (await screen(page, subscriber)).slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "hello world"']);
 
     // Ctrl-C leaves subscribe mode with a new connection: the publisher now reaches no one.
-    await selectTab(/client 1/);
+    await selectTab(page, /client 1/);
     await page.keyboard.press('Control+c');
     await waitIdle(page);
     expect((await screen(page)).slice(-2)).toEqual(['^C', '127.0.0.1:6379>']);
@@ -53,12 +48,15 @@ describe('clients waiting on each other', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('a BLPOP in one tab is answered by RPUSH in another', async () => {
+  test('a BLPOP in one tab is answered by RPUSH in another', async ({ page }) => {
     const worker = await activeTab(page);
     await typeLine(page, 'SELECT 1');
-    await start('BLPOP jobs 0');
-    await page.waitForTimeout(600);
+    const sent = await pageNow(page);
+    await start(page, 'BLPOP jobs 0');
+    await expect(blocked(page, 'BLPOP')).toHaveCount(1);
     expect((await screen(page, worker)).at(-1)).toBe('127.0.0.1:6379[1]> BLPOP jobs 0');
+    // redis-cli prints how long a command took once that is over half a second.
+    await realTimePassed(page, sent, 600);
     await newTab(page);
     await typeLine(page, 'SELECT 1');
     await typeLine(page, 'RPUSH jobs job:1');
@@ -69,15 +67,15 @@ describe('clients waiting on each other', () => {
     };
     // The reply, how long the wait took (redis-cli prints it past half a second), the prompt.
     await expect.poll(afterBlpop).toEqual(['127.0.0.1:6379[1]> BLPOP jobs 0', '1) "jobs"', '2) "job:1"', expect.stringMatching(/^\(\d+\.\d\ds\)$/), '127.0.0.1:6379[1]>']);
-    await selectTab(/client 2/);
+    await selectTab(page, /client 2/);
     await typeLine(page, 'LLEN jobs');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379[1]>']);
   });
 
-  it('Ctrl-C abandons a blocked command; the next push goes to nobody', async () => {
+  test('Ctrl-C abandons a blocked command; the next push goes to nobody', async ({ page }) => {
     await typeLine(page, 'SELECT 2');
-    await start('BRPOP queue 0');
-    await page.waitForTimeout(200);
+    await start(page, 'BRPOP queue 0');
+    await expect(blocked(page, 'BRPOP')).toHaveCount(1);
     await page.keyboard.press('Control+c');
     await waitIdle(page);
     expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379[2]> BRPOP queue 0', '^C', '127.0.0.1:6379[2]>']);
@@ -87,9 +85,9 @@ describe('clients waiting on each other', () => {
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379[2]>']);
   });
 
-  it('MONITOR streams every command of every client into its tab', async () => {
+  test('MONITOR streams every command of every client into its tab', async ({ page }) => {
     const monitor = await activeTab(page);
-    await start('MONITOR');
+    await start(page, 'MONITOR');
     await expect.poll(() => screen(page, monitor)).toEqual([FIRST_VISIT.en.welcome, '127.0.0.1:6379> MONITOR', 'OK']);
     await newTab(page);
     await typeLine(page, 'SELECT 3');
@@ -101,10 +99,10 @@ describe('clients waiting on each other', () => {
     ]);
   });
 
-  it('keyspace notifications arrive as messages in a subscribed tab', async () => {
+  test('keyspace notifications arrive as messages in a subscribed tab', async ({ page }) => {
     const watcher = await activeTab(page);
     await typeLine(page, 'CONFIG SET notify-keyspace-events KEA');
-    await start('PSUBSCRIBE __keyevent@0__:*');
+    await start(page, 'PSUBSCRIBE __keyevent@0__:*');
     await expect.poll(async () => (await screen(page, watcher)).slice(-3)).toEqual(['1) "psubscribe"', '2) "__keyevent@0__:*"', '3) (integer) 1']);
     await newTab(page);
     await typeLine(page, 'RPUSH tasks t1');
@@ -116,8 +114,8 @@ describe('clients waiting on each other', () => {
     ]);
   });
 
-  it('a BLPOP with a timeout answers nil when it runs out', async () => {
-    await start('BLPOP nothing 0.6');
+  test('a BLPOP with a timeout answers nil when it runs out', async ({ page }) => {
+    await start(page, 'BLPOP nothing 0.6');
     await waitIdle(page, undefined, 5_000);
     expect((await screen(page)).slice(-4)).toEqual(['127.0.0.1:6379> BLPOP nothing 0.6', '(nil)', expect.stringMatching(/^\(0\.[67]\ds\)$/), '127.0.0.1:6379>']);
   });

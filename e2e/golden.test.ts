@@ -8,21 +8,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { HERE, maskSummaries, portOfHeader, readTypedLines } from '../test/cli/golden-support.js';
 import { pageErrors, paste, screen, waitIdle } from './support.js';
-import { afterWelcome, useSite } from './site.js';
+import { afterWelcome, expect, test } from './fixtures.js';
 
-const site = useSite();
-let page: Page;
-
-beforeAll(async () => {
-  page = await site.open();
-});
-
-describe('the browser terminal prints what redis-cli prints', () => {
-  it('for every line of the golden set, character for character', async () => {
+test.describe('the browser terminal prints what redis-cli prints', () => {
+  test('for every line of the golden set, character for character', async ({ page }) => {
     const lines = readTypedLines('golden-lines.txt');
     expect(lines.length).toBeGreaterThanOrEqual(200);
     const [header, ...recorded] = readFileSync(join(HERE, 'golden-tty.txt'), 'utf8').replace(/\n$/, '').split('\n');

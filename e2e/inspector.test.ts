@@ -1,27 +1,19 @@
 // The inspector: every key of the active tab's database with its type and TTL, and the value of
 // the one selected, shown by type and always as text.
 
-import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { focusTerminal, pageErrors, screen, typeLine, waitIdle } from './support.js';
-import { useSite } from './site.js';
+import { expect, test } from './fixtures.js';
 
-const site = useSite();
-let page: Page;
-
-beforeEach(async () => {
-  page = await site.open();
-});
-
-const view = () => page.locator('.value-view');
-const open = async (key: string) => {
+const view = (page: Page) => page.locator('.value-view');
+const open = async (page: Page, key: string) => {
   await page.locator('#inspector .key-row', { hasText: key }).click();
-  await expect.poll(() => view().locator('h3').textContent()).toBe(key);
+  await expect(view(page).locator('h3')).toHaveText(key);
 };
-const cells = (selector: string) => view().locator(selector).allTextContents();
+const cells = (page: Page, selector: string) => view(page).locator(selector).allTextContents();
 
-describe('inspector value view', () => {
-  it('shows each type: string, JSON, list, hash, set, sorted set', async () => {
+test.describe('inspector value view', () => {
+  test('shows each type: string, JSON, list, hash, set, sorted set', async ({ page }) => {
     for (const line of [
       'SET greeting "hello world"',
       `SET user:json '{"name":"alice","tags":["a","b"]}'`,
@@ -32,30 +24,30 @@ describe('inspector value view', () => {
     ]) {
       await typeLine(page, line);
     }
-    await open('greeting');
-    expect(await cells('.string-value')).toEqual(['hello world']);
-    await expect.poll(() => view().locator('.meta').textContent()).toBe('string embstr · 11 bytes');
-    await open('user:json');
-    expect(await cells('.string-value')).toEqual([JSON.stringify({ name: 'alice', tags: ['a', 'b'] }, null, 2)]);
-    await open('queue');
-    expect(await cells('tbody td')).toEqual(['0', 'job:1', '1', 'job:2', '2', 'job:3']);
-    await open('user:1');
-    expect(await cells('tbody td')).toEqual(['name', 'alice', 'age', '30']);
-    await open('tags');
-    expect((await cells('.members li')).sort()).toEqual(['db', 'redis']);
+    await open(page, 'greeting');
+    expect(await cells(page, '.string-value')).toEqual(['hello world']);
+    await expect(view(page).locator('.meta')).toHaveText('string embstr · 11 bytes');
+    await open(page, 'user:json');
+    expect(await cells(page, '.string-value')).toEqual([JSON.stringify({ name: 'alice', tags: ['a', 'b'] }, null, 2)]);
+    await open(page, 'queue');
+    expect(await cells(page, 'tbody td')).toEqual(['0', 'job:1', '1', 'job:2', '2', 'job:3']);
+    await open(page, 'user:1');
+    expect(await cells(page, 'tbody td')).toEqual(['name', 'alice', 'age', '30']);
+    await open(page, 'tags');
+    expect((await cells(page, '.members li')).sort()).toEqual(['db', 'redis']);
     // One under the other (the key list's row styles once stacked them on top of each other).
-    const ys = await view().locator('.members li').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
+    const ys = await view(page).locator('.members li').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
     expect(ys[1]).toBeGreaterThan(ys[0]!);
-    await open('board');
-    expect(await cells('tbody td')).toEqual(['0', 'alice', '10', '1', 'bob', '25']);
+    await open(page, 'board');
+    expect(await cells(page, 'tbody td')).toEqual(['0', 'alice', '10', '1', 'bob', '25']);
     // The value follows changes made in the terminal.
     await focusTerminal(page);
     await typeLine(page, 'ZINCRBY board 100 alice');
-    await expect.poll(() => cells('tbody td')).toEqual(['0', 'bob', '25', '1', 'alice', '110']);
+    await expect.poll(() => cells(page, 'tbody td')).toEqual(['0', 'bob', '25', '1', 'alice', '110']);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('shows a stream with its groups, a HyperLogLog by its estimate, and a bitmap as bits', async () => {
+  test('shows a stream with its groups, a HyperLogLog by its estimate, and a bitmap as bits', async ({ page }) => {
     for (const line of [
       'XADD events 1-1 type login user alice',
       'XGROUP CREATE events workers 0',
@@ -66,33 +58,33 @@ describe('inspector value view', () => {
     ]) {
       await typeLine(page, line);
     }
-    await open('events');
-    expect(await cells('tbody td')).toEqual(['1-1', 'type = loginuser = alice', 'workers', '1-1', 'w1 (1)', '1']);
-    await open('visitors');
-    await expect.poll(() => view().locator('.hll').textContent()).toMatch(/about 4 distinct elements/);
-    await open('visits:today');
-    await view().getByLabel('show as bits (a bitmap)').check();
-    await expect.poll(() => view().locator('.bit-grid').getAttribute('aria-label')).toBe('bitmap of 16 bits, 2 set');
-    expect(await view().locator('.bit.on').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['bit 3: 1', 'bit 9: 1']);
+    await open(page, 'events');
+    expect(await cells(page, 'tbody td')).toEqual(['1-1', 'type = loginuser = alice', 'workers', '1-1', 'w1 (1)', '1']);
+    await open(page, 'visitors');
+    await expect(view(page).locator('.hll')).toHaveText(/about 4 distinct elements/);
+    await open(page, 'visits:today');
+    await view(page).getByLabel('show as bits (a bitmap)').check();
+    await expect(view(page).locator('.bit-grid')).toHaveAttribute('aria-label', 'bitmap of 16 bits, 2 set');
+    expect(await view(page).locator('.bit.on').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['bit 3: 1', 'bit 9: 1']);
   });
 
-  it('plots a geo set by longitude and latitude', async () => {
+  test('plots a geo set by longitude and latitude', async ({ page }) => {
     await typeLine(page, 'GEOADD stations 126.9707 37.5547 seoul 129.0413 35.1151 busan 127.4346 36.3315 daejeon');
-    await open('stations');
-    await expect.poll(() => view().locator('.geo-map').getAttribute('aria-label')).toBe('3 points by longitude and latitude');
-    const at = await view().locator('.geo-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
-    const labels = await view().locator('.geo-label').allTextContents();
+    await open(page, 'stations');
+    await expect(view(page).locator('.geo-map')).toHaveAttribute('aria-label', '3 points by longitude and latitude');
+    const at = await view(page).locator('.geo-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
+    const labels = await view(page).locator('.geo-label').allTextContents();
     const pos = Object.fromEntries(labels.map((l, i) => [l, at[i]!]));
     // Busan lies east and south of Seoul; Daejeon between them.
     expect(pos.busan![0]).toBeGreaterThan(pos.seoul![0]);
     expect(pos.busan![1]).toBeGreaterThan(pos.seoul![1]);
     expect(pos.daejeon![1]).toBeGreaterThan(pos.seoul![1]);
-    await view().getByLabel('show as points (a geo set)').uncheck();
-    const table = await cells('tbody td');
+    await view(page).getByLabel('show as points (a geo set)').uncheck();
+    const table = await cells(page, 'tbody td');
     expect([table[1], table[4], table[7]].sort()).toEqual(['busan', 'daejeon', 'seoul']);
   });
 
-  it('shows HTML as text and escapes bytes that are not text', async () => {
+  test('shows HTML as text and escapes bytes that are not text', async ({ page }) => {
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -101,41 +93,41 @@ describe('inspector value view', () => {
     await typeLine(page, 'SET html "<img src=x onerror=alert(1)>"');
     await typeLine(page, 'SET bin "a\\x00\\xff"');
     await typeLine(page, 'SET ko 안녕');
-    await open('html');
-    expect(await cells('.string-value')).toEqual(['<img src=x onerror=alert(1)>']);
-    expect(await view().locator('img').count()).toBe(0);
-    await open('bin');
-    expect(await cells('.string-value')).toEqual(['"a\\x00\\xff"']);
-    await open('ko');
-    expect(await cells('.string-value')).toEqual(['안녕']);
+    await open(page, 'html');
+    expect(await cells(page, '.string-value')).toEqual(['<img src=x onerror=alert(1)>']);
+    expect(await view(page).locator('img').count()).toBe(0);
+    await open(page, 'bin');
+    expect(await cells(page, '.string-value')).toEqual(['"a\\x00\\xff"']);
+    await open(page, 'ko');
+    expect(await cells(page, '.string-value')).toEqual(['안녕']);
     expect(dialogs).toBe(0);
   });
 
-  it('acts through real commands typed into the active terminal', async () => {
+  test('acts through real commands typed into the active terminal', async ({ page }) => {
     await typeLine(page, 'SET "cart:alice b" apples');
-    await open('cart:alice b');
+    await open(page, 'cart:alice b');
     await page.getByLabel('TTL in seconds (empty: remove the TTL)').fill('100');
     await page.getByRole('button', { name: 'Set TTL' }).click();
     await waitIdle(page);
     expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> EXPIRE "cart:alice b" 100', '(integer) 1', '127.0.0.1:6379>']);
-    await expect.poll(() => view().locator('.meta').textContent()).toMatch(/TTL (100\.0|99\.\d) s$/);
-    await view().getByRole('button', { name: 'Delete' }).click();
+    await expect(view(page).locator('.meta')).toHaveText(/TTL (100\.0|99\.\d) s$/);
+    await view(page).getByRole('button', { name: 'Delete' }).click();
     await waitIdle(page);
     expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> DEL "cart:alice b"', '(integer) 1', '127.0.0.1:6379>']);
-    await expect.poll(() => view().textContent()).toContain('no longer exists');
+    await expect(view(page)).toContainText('no longer exists');
   });
 
-  it('says when the selected key is gone', async () => {
+  test('says when the selected key is gone', async ({ page }) => {
     await typeLine(page, 'SET temp x');
-    await open('temp');
+    await open(page, 'temp');
     await focusTerminal(page);
     await typeLine(page, 'DEL temp');
-    await expect.poll(() => view().textContent()).toContain('no longer exists');
+    await expect(view(page)).toContainText('no longer exists');
   });
 });
 
-describe('inspector key list', () => {
-  it('filters by pattern and type, switches database, and highlights what the last command touched', async () => {
+test.describe('inspector key list', () => {
+  test('filters by pattern and type, switches database, and highlights what the last command touched', async ({ page }) => {
     for (const line of ['SET user:1 a', 'SET user:2 b', 'HSET user:3 f v', 'SET order:1 x', 'SELECT 4', 'SET other y']) await typeLine(page, line);
     const names = () => page.locator('#inspector .key').allTextContents();
     await expect.poll(names).toEqual(['other']);
@@ -150,20 +142,20 @@ describe('inspector key list', () => {
     await focusTerminal(page);
     await typeLine(page, 'SELECT 0');
     await typeLine(page, 'INCR order:2');
-    await expect.poll(() => page.locator('#inspector li.touched .key').allTextContents()).toEqual(['order:2']);
+    await expect(page.locator('#inspector li.touched .key')).toHaveText(['order:2']);
   });
 
-  it('shows each key with its encoding and size, and a TTL that runs out and takes the key away', async () => {
+  test('shows each key with its encoding and size, and a TTL that runs out and takes the key away', async ({ page }) => {
     await typeLine(page, 'RPUSH queue a b c');
     await typeLine(page, 'SET brief x PX 1500');
     const row = (key: string) => page.locator('#inspector li', { hasText: key });
-    await expect.poll(() => row('queue').locator('.key-meta').textContent()).toBe('quicklist · 3 items');
-    await expect.poll(() => row('brief').locator('.key-meta').textContent()).toBe('embstr · 1 B');
-    await expect.poll(() => row('brief').locator('.ttl').textContent()).toMatch(/^[01]\.\ds$/);
-    await expect.poll(() => row('brief').count()).toBe(0);
+    await expect(row('queue').locator('.key-meta')).toHaveText('quicklist · 3 items');
+    await expect(row('brief').locator('.key-meta')).toHaveText('embstr · 1 B');
+    await expect(row('brief').locator('.ttl')).toHaveText(/^[01]\.\ds$/);
+    await expect(row('brief')).toHaveCount(0);
   });
 
-  it('lists 100,000 keys without rendering them all, and the terminal stays usable', async () => {
+  test('lists 100,000 keys without rendering them all, and the terminal stays usable', async ({ page }) => {
     for (let batch = 0; batch < 100; batch++) {
       const argv = ['MSET'];
       for (let i = 0; i < 1000; i++) argv.push(`key:${batch * 1000 + i}`, String(i));
@@ -174,7 +166,7 @@ describe('inspector key list', () => {
     await page.locator('.keylist-scroll').evaluate((el) => (el.scrollTop = 50_000 * 26));
     await expect.poll(async () => (await page.locator('#inspector .key').allTextContents()).length).toBeGreaterThan(5);
     await page.getByLabel('Filter keys by pattern').fill('key:9999?');
-    await expect.poll(() => page.locator('#inspector .key').allTextContents()).toEqual([
+    await expect(page.locator('#inspector .key')).toHaveText([
       'key:99990', 'key:99991', 'key:99992', 'key:99993', 'key:99994', 'key:99995', 'key:99996', 'key:99997', 'key:99998', 'key:99999',
     ]);
     await focusTerminal(page);
@@ -182,7 +174,7 @@ describe('inspector key list', () => {
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 100000', '127.0.0.1:6379>']);
   });
 
-  it('keeps up with thousands of writes from another connection on a big database, and a typed command still gets its reply', async () => {
+  test('keeps up with thousands of writes from another connection on a big database, and a typed command still gets its reply', async ({ page }) => {
     await page.evaluate(async () => {
       for (let batch = 0; batch < 200; batch++) {
         const argv = ['MSET'];
@@ -207,46 +199,46 @@ describe('inspector key list', () => {
   });
 });
 
-describe('inspector labels', () => {
-  it('words a key’s encoding and size so they do not read as its value, in English and Korean', async () => {
+test.describe('inspector labels', () => {
+  test('words a key’s encoding and size so they do not read as its value, in English and Korean', async ({ page, site }) => {
     await typeLine(page, 'SET answer 42');
     await typeLine(page, 'HSET user:1 name alice age 30');
     const meta = (key: string) => page.locator('#inspector li', { hasText: key }).locator('.key-meta');
-    await expect.poll(() => meta('answer').textContent()).toBe('int · 2 B');
+    await expect(meta('answer')).toHaveText('int · 2 B');
     expect(await meta('answer').getAttribute('title')).toBe('encoding int, length 2 bytes');
-    await expect.poll(() => meta('user:1').textContent()).toBe('listpack · 2 fields');
+    await expect(meta('user:1')).toHaveText('listpack · 2 fields');
     const ko = await site.open({ locale: 'ko-KR' });
     await typeLine(ko, 'SET answer 42');
     await typeLine(ko, 'SADD tags a b c');
     const koMeta = (key: string) => ko.locator('#inspector li', { hasText: key }).locator('.key-meta');
-    await expect.poll(() => koMeta('answer').textContent()).toBe('int · 2B');
-    await expect.poll(() => koMeta('tags').textContent()).toBe('hashtable · 멤버 3개');
+    await expect(koMeta('answer')).toHaveText('int · 2B');
+    await expect(koMeta('tags')).toHaveText('hashtable · 멤버 3개');
     await ko.screenshot({ path: '/tmp/inspector-perf-labels-ko.png' });
     await ko.context().close();
   });
 
-  it('shows a tab inside a value as \\t, not as a space', async () => {
+  test('shows a tab inside a value as \\t, not as a space', async ({ page }) => {
     await typeLine(page, 'RPUSH fields "name\\tage" plain');
     await typeLine(page, 'SET "tab\\tkey" "a\\tb\\nc"');
-    await open('fields');
-    expect(await cells('tbody td')).toEqual(['0', 'name\\tage', '1', 'plain']);
-    expect(await view().locator('tbody .ctl').allTextContents()).toEqual(['\\t']);
+    await open(page, 'fields');
+    expect(await cells(page, 'tbody td')).toEqual(['0', 'name\\tage', '1', 'plain']);
+    expect(await view(page).locator('tbody .ctl').allTextContents()).toEqual(['\\t']);
     await expect.poll(() => page.locator('#inspector .key').allTextContents()).toContain('tab\\tkey');
     await page.locator('#inspector .key-row', { hasText: 'tab\\tkey' }).click();
     // In a string value a newline stays a line break; the tab is marked.
-    await expect.poll(() => cells('.string-value')).toEqual(['a\\tb\nc']);
+    await expect.poll(() => cells(page, '.string-value')).toEqual(['a\\tb\nc']);
     await page.screenshot({ path: '/tmp/inspector-perf-tab.png' });
   });
 });
 
-describe('clients panel', () => {
-  it('shows each tab as a client with its transaction, watches and blocking', async () => {
+test.describe('clients panel', () => {
+  test('shows each tab as a client with its transaction, watches and blocking', async ({ page }) => {
     await typeLine(page, 'CLIENT SETNAME buyer');
     await typeLine(page, 'WATCH stock');
     await typeLine(page, 'MULTI');
     await typeLine(page, 'DECR stock');
     await page.getByRole('button', { name: 'New terminal' }).click();
-    await expect.poll(() => page.locator('.tab').count()).toBe(2);
+    await expect(page.locator('.tab')).toHaveCount(2);
     await focusTerminal(page);
     await page.keyboard.type('BLPOP jobs 30');
     await page.keyboard.press('Enter');
@@ -255,18 +247,18 @@ describe('clients panel', () => {
     await expect.poll(async () => (await states()).join('\n')).toMatch(/blocked in BLPOP on jobs \(\d+\.\d s left\)/);
   });
 
-  it('names the tab each client is, and lists the clients CLIENT LIST lists, the lessons checker marked', async () => {
+  test('names the tab each client is, and lists the clients CLIENT LIST lists, the lessons checker marked', async ({ page }) => {
     await page.getByRole('button', { name: 'New terminal' }).click();
-    await expect.poll(() => page.locator('.tab').count()).toBe(2);
+    await expect(page.locator('.tab')).toHaveCount(2);
     const rows = () => page.locator('.clients .client-id').allTextContents();
     await expect.poll(rows).toEqual(['id 3 · tab “client 1”', 'id 4 · tab “client 2”']);
     // A lesson step that reads the data opens the lessons' own connection.
     await page.evaluate(() => (location.hash = '#/lessons/first-contact/3'));
-    await expect.poll(() => page.locator('section.step').getAttribute('data-step')).toBe('3');
+    await expect(page.locator('section.step')).toHaveAttribute('data-step', '3');
     await focusTerminal(page);
     await typeLine(page, 'SET mykey "Hello, Redis!"');
     await typeLine(page, 'SET mynum 100');
-    await expect.poll(() => page.locator('section.step').getAttribute('data-passed')).toBe('true');
+    await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'true');
     await typeLine(page, 'CLIENT LIST');
     const listed = (await screen(page)).filter((l) => /^id=\d+ /.test(l)).map((l) => Number(/^id=(\d+)/.exec(l)![1]));
     await expect.poll(async () => (await rows()).map((r) => Number(/^id (\d+)/.exec(r)![1]))).toEqual(listed);

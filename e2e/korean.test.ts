@@ -3,12 +3,9 @@
 // slice by slice (an English page fetches only what its "한국어" button needs) and kept for
 // offline use.
 
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { focusTerminal, typeLine, waitForPrompt } from './support.js';
-import { useSite } from './site.js';
-
-const site = useSite();
+import { expect, test } from './fixtures.js';
 
 /** First steps with long Korean paragraphs, key names and code among them. */
 const LESSONS = ['first-contact', 'strings-counters', 'hashes', 'hat-shop', 'caching', 'streams', 'sessions', 'connections'];
@@ -89,7 +86,7 @@ const insideWord = (b: LineBreak) => !b.space && WORD.test(b.before) && WORD.tes
 /** Opens a lesson's step, with every hint and the solution shown (more Korean to lay out). */
 async function openStep(page: Page, lesson: string): Promise<void> {
   await page.evaluate((id) => (location.hash = `#/lessons/${id}/1`), lesson);
-  await expect.poll(() => page.locator('section.step').count()).toBe(1);
+  await expect(page.locator('section.step')).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/lessons/${lesson}/1`);
   for (let more = page.getByRole('button', { name: /^힌트( 더)? 보기$/ }); (await more.count()) > 0; ) await more.click();
   const solution = page.getByRole('button', { name: '정답 보기' });
@@ -97,12 +94,12 @@ async function openStep(page: Page, lesson: string): Promise<void> {
   await fontsSettled(page);
 }
 
-describe('Korean line breaks', () => {
+test.describe('Korean line breaks', () => {
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ] as const) {
-    it(`breaks lines between words, never inside one, at ${width}×${height}`, async () => {
+    test(`breaks lines between words, never inside one, at ${width}×${height}`, async ({ site }) => {
       const page = await site.open({ width, height, locale: 'ko-KR' });
       // A phone shows one panel at a time: the lessons are one tap away in the bottom bar.
       const bar = page.locator('.bottom-bar button[data-panel="lessons"]');
@@ -149,8 +146,8 @@ async function fontsOf(page: Page, selector: string): Promise<{ familyName: stri
   return fonts;
 }
 
-describe('the Korean font', () => {
-  it('draws Hangul with the Noto Sans KR from dist/ (bold too), and Latin with the fonts it had', async () => {
+test.describe('the Korean font', () => {
+  test('draws Hangul with the Noto Sans KR from dist/ (bold too), and Latin with the fonts it had', async ({ site }) => {
     const page = await site.open({ locale: 'ko-KR' });
     await fontsSettled(page);
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans KR"', '한국어'))).toBe(true);
@@ -171,13 +168,13 @@ describe('the Korean font', () => {
     await focusTerminal(page);
     await typeLine(page, 'SET 이름 홍길동');
     await page.locator('#inspector .key-row', { hasText: '이름' }).click();
-    await expect.poll(() => page.locator('.string-value').textContent()).toBe('홍길동');
+    await expect(page.locator('.string-value')).toHaveText('홍길동');
     await fontsSettled(page);
     expect((await fontsOf(page, '.string-value')).map((f) => f.isCustomFont)).toEqual([true]);
     await page.context().close();
   });
 
-  it('an English page fetches only the slices its "한국어" button needs', async () => {
+  test('an English page fetches only the slices its "한국어" button needs', async ({ site }) => {
     const page = await site.open({ locale: 'en-US' });
     await fontsSettled(page);
     await expect.poll(() => page.locator('.lesson-list li').count()).toBeGreaterThan(10);
@@ -203,7 +200,7 @@ describe('the Korean font', () => {
     await page.context().close();
   });
 
-  it('keeps the slices a Korean page used for offline use, and stores none on an English visit', async () => {
+  test('keeps the slices a Korean page used for offline use, and stores none on an English visit', async ({ site }) => {
     const english = await site.open({ locale: 'en-US' });
     await english.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await expect.poll(() => english.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

@@ -3,64 +3,57 @@
 // RESP3 switched on. Each time the step says why it has not passed and what to do, and once
 // the learner does it the step turns green.
 
-import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { focusTerminal, typeLine, waitForPrompt } from './support.js';
-import { useSite } from './site.js';
+import type { Page } from '@playwright/test';
+import { autosaved, focusTerminal, typeLine, waitForPrompt } from './support.js';
+import { expect, test } from './fixtures.js';
 
-const site = useSite();
-let page: Page;
+const shownStep = (page: Page) => page.locator('section.step');
+const passed = (page: Page) => shownStep(page).getAttribute('data-passed');
+const feedback = (page: Page) => page.locator('section.step [data-feedback]');
+const feedbackText = (page: Page) => page.locator('section.step .step-status').innerText();
 
-beforeEach(async () => {
-  page = await site.open();
-});
-
-const passed = () => page.locator('section.step').getAttribute('data-passed');
-const feedbackKind = () => page.locator('section.step [data-feedback]').getAttribute('data-feedback', { timeout: 1000 }).catch(() => null);
-const feedbackText = () => page.locator('section.step .step-status').innerText();
-
-async function openStep(lesson: string, step: number): Promise<void> {
+async function openStep(page: Page, lesson: string, step: number): Promise<void> {
   await page.evaluate((h) => (location.hash = h), `#/lessons/${lesson}/${step}`);
   await expect.poll(() => page.locator('section.step').getAttribute('data-step')).toBe(String(step));
-  await expect.poll(() => page.locator('article.lesson').getAttribute('data-lesson')).toBe(lesson);
+  await expect(page.locator('article.lesson')).toHaveAttribute('data-lesson', lesson);
 }
 
-describe('a learner who goes wrong is told why', () => {
-  it('the expiry lesson after the hat shop: typed in db 1, told to SELECT 0, then passes', async () => {
+test.describe('a learner who goes wrong is told why', () => {
+  test('the expiry lesson after the hat shop: typed in db 1, told to SELECT 0, then passes', async ({ page }) => {
     // The hat-shop lesson leaves the terminal in database 1.
-    await openStep('hat-shop', 1);
+    await openStep(page, 'hat-shop', 1);
     await page.getByRole('button', { name: 'Set up the lesson' }).click();
     await focusTerminal(page);
     await typeLine(page, 'SELECT 1');
     await typeLine(page, 'KEYS hat:*');
 
-    await openStep('expiry', 1);
+    await openStep(page, 'expiry', 1);
     await focusTerminal(page);
     await typeLine(page, `SETEX runner 60 "now you see me, now you don't"`);
-    await expect.poll(feedbackKind).toBe('db');
-    expect(await passed()).toBe('false');
-    expect(await feedbackText()).toContain('Your terminal is in database 1, and this lesson works in database 0');
-    expect(await feedbackText()).toContain('SELECT 0');
+    await expect(feedback(page)).toHaveAttribute('data-feedback', 'db');
+    expect(await passed(page)).toBe('false');
+    expect(await feedbackText(page)).toContain('Your terminal is in database 1, and this lesson works in database 0');
+    expect(await feedbackText(page)).toContain('SELECT 0');
 
     await typeLine(page, 'SELECT 0');
     await typeLine(page, `SETEX runner 60 "now you see me, now you don't"`);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
   });
 
-  it('a wrong command gets Redis’s error, the command’s syntax and the step’s hint', async () => {
-    await openStep('hashes', 1);
+  test('a wrong command gets Redis’s error, the command’s syntax and the step’s hint', async ({ page }) => {
+    await openStep(page, 'hashes', 1);
     const step = await page.locator('section.step').getAttribute('data-step');
     expect(step).toBe('1');
     await focusTerminal(page);
     await typeLine(page, 'HSET user:1 name');
-    await expect.poll(feedbackKind).toBe('error');
-    const text = await feedbackText();
+    await expect(feedback(page)).toHaveAttribute('data-feedback', 'error');
+    const text = await feedbackText(page);
     expect(text).toContain("ERR wrong number of arguments for 'hset' command");
     expect(text).toContain('HSET key field value [field value ...]');
-    expect(await passed()).toBe('false');
+    expect(await passed(page)).toBe('false');
   });
 
-  it('a clock paused a day ahead across a reload is shown on every screen and put back from the lesson', async () => {
+  test('a clock paused a day ahead across a reload is shown on every screen and put back from the lesson', async ({ page }) => {
     const clock = page.locator('#inspector .clock');
     await clock.getByRole('button', { name: 'Pause time' }).click();
     await clock.getByLabel('Seconds to move forward').fill('86400');
@@ -71,32 +64,29 @@ describe('a learner who goes wrong is told why', () => {
 
     // The saved state keeps the clock paused and ahead (autosaved within about a second): a
     // reload finds it so, and says so.
-    await expect
-      .poll(async () => {
-        await page.reload();
-        await waitForPrompt(page);
-        return page.locator('.clock-banner').count();
-      })
-      .toBe(1);
+    await expect.poll(async () => (await autosaved(page))?.paused && (await autosaved(page))!.ahead > 86_000_000).toBe(true);
+    await page.reload();
+    await waitForPrompt(page);
+    await expect(banner).toHaveCount(1);
     expect(await banner.innerText()).toContain('paused');
 
     // The expiry lesson, typed: the key never runs out, and the wait step says why.
-    await openStep('expiry', 1);
+    await openStep(page, 'expiry', 1);
     await focusTerminal(page);
     await typeLine(page, `SETEX runner 60 "now you see me, now you don't"`);
-    await expect.poll(passed).toBe('true');
-    await openStep('expiry', 3);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    await openStep(page, 'expiry', 3);
     await focusTerminal(page);
     await typeLine(page, 'EXPIRE runner 3');
-    await expect.poll(passed).toBe('true');
-    await openStep('expiry', 4);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    await openStep(page, 'expiry', 4);
     await focusTerminal(page);
     await typeLine(page, 'GET runner');
-    await expect.poll(feedbackKind).toBe('clock');
-    expect(await feedbackText()).toContain('The clock is paused');
+    await expect(feedback(page)).toHaveAttribute('data-feedback', 'clock');
+    expect(await feedbackText(page)).toContain('The clock is paused');
 
     await page.locator('section.step .step-status').getByRole('button', { name: 'Back to real time' }).click();
-    await expect.poll(() => banner.count()).toBe(0);
+    await expect(banner).toHaveCount(0);
     await expect.poll(() => page.locator('#inspector .clock-state').innerText()).toBe('Time runs');
     // The button went away with the notice; the keyboard is back in the terminal.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
@@ -105,23 +95,23 @@ describe('a learner who goes wrong is told why', () => {
       .poll(
         async () => {
           await typeLine(page, 'EXISTS runner');
-          return passed();
+          return passed(page);
         },
-        { timeout: 15_000, interval: 500 },
+        { timeout: 15_000, intervals: [500] },
       )
       .toBe('true');
   });
 
-  it('HELLO 3 typed in the terminal passes the RESP3 step of the connections lesson', async () => {
-    await openStep('connections', 1);
+  test('HELLO 3 typed in the terminal passes the RESP3 step of the connections lesson', async ({ page }) => {
+    await openStep(page, 'connections', 1);
     const runs = page.locator('section.step > .commands button');
     for (let i = 0; i < (await runs.count()); i++) await runs.nth(i).click();
-    await expect.poll(passed).toBe('true');
-    await openStep('connections', 2);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    await openStep(page, 'connections', 2);
     await focusTerminal(page);
     await typeLine(page, 'HELLO 3');
     await typeLine(page, 'HGETALL pypa');
     await typeLine(page, 'HELLO 2');
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
   });
 });

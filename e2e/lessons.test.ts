@@ -5,32 +5,24 @@
 // lesson (pub/sub: a subscribed terminal, Ctrl-C, a pattern) and a TTL step done with the
 // fast-forward button instead of waiting. Last, a challenge in Korean, solved at the keyboard.
 
-import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { focusTerminal, pageErrors, screen, typeLine, waitIdle, waitForPrompt } from './support.js';
-import { useSite } from './site.js';
+import { expect, test } from './fixtures.js';
 
-const site = useSite();
-let page: Page;
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const shownStep = (page: Page) => page.locator('section.step');
+const passed = (page: Page) => shownStep(page).getAttribute('data-passed');
 
-beforeEach(async () => {
-  page = await site.open();
-});
-
-const hash = () => page.evaluate(() => location.hash);
-const passed = () => page.locator('section.step').getAttribute('data-passed');
-const stepNumber = () => page.locator('section.step').getAttribute('data-step');
-
-describe('lessons', () => {
-  it('completes the first lesson by Run and by typing, keeps progress across a reload, switches language and resets', async () => {
+test.describe('lessons', () => {
+  test('completes the first lesson by Run and by typing, keeps progress across a reload, switches language and resets', async ({ page }) => {
     await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
-    await expect.poll(hash).toBe('#/lessons/first-contact/1');
-    expect(await passed()).toBe('false');
+    await expect.poll(() => hash(page)).toBe('#/lessons/first-contact/1');
+    expect(await passed(page)).toBe('false');
 
     // Step 1 by typing into the terminal, as a person would.
     await focusTerminal(page);
     await typeLine(page, 'PING');
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page)).slice(-2)).toEqual(['PONG', '127.0.0.1:6379>']);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
 
@@ -38,28 +30,28 @@ describe('lessons', () => {
     const total = await page.locator('.step-dots .dot').count();
     expect(total).toBe(11);
     for (let step = 2; step < total; step++) {
-      await expect.poll(stepNumber).toBe(String(step));
-      await expect.poll(hash).toBe(`#/lessons/first-contact/${step}`);
-      expect(await passed()).toBe('false');
+      await expect(shownStep(page)).toHaveAttribute('data-step', String(step));
+      await expect.poll(() => hash(page)).toBe(`#/lessons/first-contact/${step}`);
+      expect(await passed(page)).toBe('false');
       const runs = page.locator('section.step > .commands button');
       const n = await runs.count();
       for (let i = 0; i < n; i++) {
         await runs.nth(i).click();
         await waitIdle(page);
       }
-      await expect.poll(passed, { timeout: 5000 }).toBe('true');
-      await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(step);
+      await expect(shownStep(page)).toHaveAttribute('data-passed', 'true', { timeout: 5000 });
+      await expect(page.locator('.step-dots .dot.done')).toHaveCount(step);
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     // The challenge: a goal, no Run buttons; the learner types the lines.
-    await expect.poll(stepNumber).toBe(String(total));
+    await expect(shownStep(page)).toHaveAttribute('data-step', String(total));
     expect(await page.locator('section.step .challenge-label').textContent()).toBe('Challenge');
     expect(await page.locator('section.step > .commands button').count()).toBe(0);
     await focusTerminal(page);
     await typeLine(page, 'MSET Japan Tokyo Sweden Stockholm');
     await typeLine(page, 'EXISTS Japan Sweden');
-    await expect.poll(passed).toBe('true');
-    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    await expect(page.locator('.lesson-done')).toHaveCount(1);
     const lines = await screen(page);
     expect(lines).toContain('127.0.0.1:6379> MGET Lebanon Norway Bahamas');
     expect(lines).toContain('3) "Nassau"');
@@ -67,52 +59,52 @@ describe('lessons', () => {
     // A reload keeps the progress and the place.
     await page.reload();
     await waitForPrompt(page);
-    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(total);
-    expect(await hash()).toBe(`#/lessons/first-contact/${total}`);
-    expect(await passed()).toBe('true');
+    await expect(page.locator('.step-dots .dot.done')).toHaveCount(total);
+    expect(await hash(page)).toBe(`#/lessons/first-contact/${total}`);
+    expect(await passed(page)).toBe('true');
 
     // Language: English to Korean and back; the lesson text follows.
     await page.getByRole('button', { name: '한국어' }).click();
-    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('첫 만남: 키와 값');
+    await expect(page.locator('.lesson-heading')).toHaveText('첫 만남: 키와 값');
     expect(await page.locator('.lessons-panel').getAttribute('lang')).toBe('ko');
     await page.getByRole('button', { name: '← 레슨 목록' }).click();
-    await expect.poll(() => page.locator('[data-lesson="first-contact"] .lesson-progress').textContent()).toBe('✓ 완료');
-    await expect.poll(hash).toBe('#/lessons');
+    await expect(page.locator('[data-lesson="first-contact"] .lesson-progress')).toHaveText('✓ 완료');
+    await expect.poll(() => hash(page)).toBe('#/lessons');
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
 
     // Reset empties the lesson's database and the progress.
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.getByRole('button', { name: 'Yes, reset' }).click();
-    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(0);
-    await expect.poll(hash).toBe('#/lessons/first-contact/1');
+    await expect(page.locator('.step-dots .dot.done')).toHaveCount(0);
+    await expect.poll(() => hash(page)).toBe('#/lessons/first-contact/1');
     await focusTerminal(page);
     await typeLine(page, 'DBSIZE');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('opens a lesson from its link, sets up its data, and a two-client step opens a second terminal for the other buyer', async () => {
+  test('opens a lesson from its link, sets up its data, and a two-client step opens a second terminal for the other buyer', async ({ page, site }) => {
     await page.goto(`${site.url}#/lessons/hat-shop/1`);
     await waitForPrompt(page);
-    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('The hat shop: transactions and WATCH');
+    await expect(page.locator('.lesson-heading')).toHaveText('The hat shop: transactions and WATCH');
     await page.getByRole('button', { name: 'Set up the lesson' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Set up the lesson' }).count()).toBe(0);
+    await expect(page.getByRole('button', { name: 'Set up the lesson' })).toHaveCount(0);
     const runs = page.locator('section.step > .commands button');
     for (let step = 1; step <= 5; step++) {
-      await expect.poll(stepNumber).toBe(String(step));
+      await expect(shownStep(page)).toHaveAttribute('data-step', String(step));
       const n = await runs.count();
       for (let i = 0; i < n; i++) {
         await runs.nth(i).click();
         await waitIdle(page);
       }
-      await expect.poll(passed).toBe('true');
+      await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
       expect((await screen(page)).slice(-1)).toEqual(['127.0.0.1:6379[1]>']);
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
 
     // Step 6 needs another connection: the panel offers a second terminal and runs lines there.
-    await expect.poll(hash).toBe('#/lessons/hat-shop/6');
+    await expect.poll(() => hash(page)).toBe('#/lessons/hat-shop/6');
     await page.getByRole('button', { name: 'Open a second terminal' }).click();
     await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
     const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
@@ -120,7 +112,7 @@ describe('lessons', () => {
       await runs.nth(i).click();
       await waitIdle(page, second);
     }
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page, second)).slice(-2)).toEqual(['(integer) 3', '127.0.0.1:6379[1]>']);
 
     // Back in the first terminal, the watched transaction fails.
@@ -130,16 +122,16 @@ describe('lessons', () => {
       await runs.nth(i).click();
       await waitIdle(page, first);
     }
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect(await page.evaluate(() => window.redisPlayground!.activeTab())).toBe(first);
     expect((await screen(page, first)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379[1]>']);
     expect(pageErrors(page)).toEqual([]);
   });
-  it('completes the pub/sub lesson with a subscriber in a second terminal and the publisher in the first', async () => {
+  test('completes the pub/sub lesson with a subscriber in a second terminal and the publisher in the first', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/pub-sub/1`);
     await waitForPrompt(page);
-    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('Publish and subscribe');
+    await expect(page.locator('.lesson-heading')).toHaveText('Publish and subscribe');
     const runs = page.locator('section.step > .commands button');
     const first = await page.evaluate(() => window.redisPlayground!.activeTab());
     const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -148,17 +140,17 @@ describe('lessons', () => {
     await runs.nth(0).click();
     await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
     const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "subscribe"', '2) "news"', '3) (integer) 1']);
     await next();
 
     // Step 2: the publisher is the first terminal; the message shows up in the second.
-    await expect.poll(stepNumber).toBe('2');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '2');
     for (let i = 0; i < 2; i++) {
       await runs.nth(i).click();
       await waitIdle(page, first);
     }
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect(await page.evaluate(() => window.redisPlayground!.activeTab())).toBe(first);
     expect((await screen(page, first)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379>']);
     await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "message"', '2) "news"', '3) "New Tutorial on Redis Pub/Sub"']);
@@ -167,15 +159,15 @@ describe('lessons', () => {
     // Step 3: nobody listens on sports.
     await runs.nth(0).click();
     await waitIdle(page, first);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page, first)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379>']);
     await next();
 
     // Step 4: Run into the subscribed terminal presses Ctrl-C there first (redis-cli reads no
     // commands while subscribed), says so, then subscribes to the pattern.
-    await expect.poll(stepNumber).toBe('4');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '4');
     await runs.nth(0).click();
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await expect.poll(async () => (await screen(page, second)).slice(-6)).toEqual([
       '^C',
       '127.0.0.1:6379> PSUBSCRIBE user:*',
@@ -190,19 +182,19 @@ describe('lessons', () => {
     // Step 5: the signup event reaches the pattern subscriber.
     await runs.nth(0).click();
     await waitIdle(page, first);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await expect.poll(async () => (await screen(page, second)).slice(-4)).toEqual([
       '1) "pmessage"',
       '2) "user:*"',
       '3) "user:events"',
       '4) "{\\"type\\": \\"signup\\", \\"user_id\\": 42}"',
     ]);
-    await expect.poll(() => page.locator('.step-dots .dot.done').count()).toBe(5);
+    await expect(page.locator('.step-dots .dot.done')).toHaveCount(5);
     await next();
 
     // Step 6, the challenge: no Run buttons on the step; "Show the solution" has them, and its
     // terminal-2 line presses Ctrl-C in the subscribed terminal first.
-    await expect.poll(stepNumber).toBe('6');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '6');
     expect(await runs.count()).toBe(0);
     await page.getByRole('button', { name: 'Show the solution' }).click();
     const solution = page.locator('.solution .commands button');
@@ -210,17 +202,17 @@ describe('lessons', () => {
     await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "subscribe"', '2) "sports"', '3) (integer) 2']);
     await solution.nth(1).click();
     await waitIdle(page, first);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await expect.poll(async () => (await screen(page, second)).slice(-3)).toEqual(['1) "message"', '2) "sports"', '3) "Match tonight"']);
-    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    await expect(page.locator('.lesson-done')).toHaveCount(1);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('completes the job queue: a worker blocked in BLPOP in the second terminal wakes up for the producer', async () => {
+  test('completes the job queue: a worker blocked in BLPOP in the second terminal wakes up for the producer', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/job-queue/1`);
     await waitForPrompt(page);
-    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('A job queue: producers and workers');
+    await expect(page.locator('.lesson-heading')).toHaveText('A job queue: producers and workers');
     const runs = page.locator('section.step > .commands button');
     const first = await page.evaluate(() => window.redisPlayground!.activeTab());
     const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -232,31 +224,31 @@ describe('lessons', () => {
     };
 
     await runAll(2); // RPUSH, LRANGE
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await next();
     await runAll(1); // LPOP
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await next();
     await runAll(3); // LPOP until (nil)
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page, first)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379>']);
     await next();
 
     // Step 4: BLPOP waits in a second terminal (no prompt) until the producer pushes.
-    await expect.poll(stepNumber).toBe('4');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '4');
     await runs.nth(0).click();
     await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
     const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
     await expect.poll(async () => (await screen(page, second)).at(-1)).toBe('127.0.0.1:6379> BLPOP job_queue 0');
-    expect(await passed()).toBe('false');
+    expect(await passed(page)).toBe('false');
     // Run again while it waits: Ctrl-C first (the wait ends, and the panel says so), then the
     // same BLPOP waits anew.
     await runs.nth(0).click();
-    await expect.poll(() => page.locator('.run-interrupted').textContent()).toContain('waiting for a blocking command');
+    await expect(page.locator('.run-interrupted')).toContainText('waiting for a blocking command');
     await expect.poll(async () => (await screen(page, second)).slice(-2)).toEqual(['^C', '127.0.0.1:6379> BLPOP job_queue 0']);
     await runs.nth(1).click();
     await waitIdle(page, first);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await expect.poll(async () => (await screen(page, second)).slice(-2)).toEqual(['2) "job4"', '127.0.0.1:6379>']);
     await next();
 
@@ -265,12 +257,12 @@ describe('lessons', () => {
     await waitIdle(page, first);
     await runs.nth(1).click();
     await waitIdle(page, second);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page, second)).slice(-3)).toEqual(['1) "job_queue"', '2) "job5"', '127.0.0.1:6379>']);
     await next();
 
     // Step 6, the challenge, with the solution's Run buttons: the urgent job goes to the head.
-    await expect.poll(stepNumber).toBe('6');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '6');
     expect(await runs.count()).toBe(0);
     await page.getByRole('button', { name: 'Show the solution' }).click();
     const solution = page.locator('.solution .commands button');
@@ -278,62 +270,62 @@ describe('lessons', () => {
     await waitIdle(page, first);
     await solution.nth(1).click();
     await waitIdle(page, second);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page, second)).slice(-3)).toEqual(['1) "job_queue"', '2) "urgent1"', '127.0.0.1:6379>']);
-    await expect.poll(() => page.locator('.lesson-done').count()).toBe(1);
+    await expect(page.locator('.lesson-done')).toHaveCount(1);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('a TTL step passes with the fast-forward button instead of waiting', async () => {
+  test('a TTL step passes with the fast-forward button instead of waiting', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/caching/6`);
     await waitForPrompt(page);
-    await expect.poll(stepNumber).toBe('6');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '6');
     const runs = page.locator('section.step > .commands button');
     await runs.nth(0).click();
     await waitIdle(page);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect.poll(stepNumber).toBe('7');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '7');
 
     // Before the clock moves, the key is still there and the step stays pending.
     await runs.nth(0).click();
     await waitIdle(page);
     expect((await screen(page)).slice(-2)[0]).toMatch(/Mouse/);
-    expect(await passed()).toBe('false');
+    expect(await passed(page)).toBe('false');
 
     const started = Date.now();
     await page.getByRole('button', { name: 'Fast-forward the clock 11 seconds' }).click();
     await runs.nth(0).click();
     await waitIdle(page);
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect(Date.now() - started).toBeLessThan(8000);
     expect((await screen(page)).slice(-2)).toEqual(['(nil)', '127.0.0.1:6379>']);
-    await expect.poll(() => page.locator('.clock-state').first().textContent()).toMatch(/ahead/);
+    await expect(page.locator('.clock-state').first()).toHaveText(/ahead/);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('a challenge in Korean: labelled 도전, no Run button, solved by typing at the keyboard', async () => {
+  test('a challenge in Korean: labelled 도전, no Run button, solved by typing at the keyboard', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/strings-counters/6`);
     await waitForPrompt(page);
     await page.getByRole('button', { name: '한국어' }).click();
-    await expect.poll(() => page.locator('.lesson-heading').textContent()).toBe('문자열과 카운터');
-    await expect.poll(stepNumber).toBe('6');
+    await expect(page.locator('.lesson-heading')).toHaveText('문자열과 카운터');
+    await expect(shownStep(page)).toHaveAttribute('data-step', '6');
     expect(await page.locator('section.step .challenge-label').textContent()).toBe('도전');
     expect(await page.locator('section.step').getAttribute('class')).toContain('challenge');
     expect(await page.locator('section.step > .commands').count()).toBe(0);
     expect(await page.locator('section.step button.run-command').count()).toBe(0);
     expect(await page.locator('section.step .step-text').textContent()).not.toMatch(/\bRun\b/);
-    expect(await passed()).toBe('false');
+    expect(await passed(page)).toBe('false');
 
     // The learner counts with INCR, typed: the third one reaches the goal.
     await focusTerminal(page);
     await typeLine(page, 'INCR page:about:views');
     await typeLine(page, 'INCR page:about:views');
-    expect(await passed()).toBe('false');
+    expect(await passed(page)).toBe('false');
     await typeLine(page, 'INCR page:about:views');
-    await expect.poll(passed).toBe('true');
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 3', '127.0.0.1:6379>']);
     expect(pageErrors(page)).toEqual([]);
   });

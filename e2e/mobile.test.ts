@@ -5,13 +5,10 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from '@playwright/test';
 import { FIRST_VISIT } from '../src/ui/first-visit.js';
-import { accessibleRows, DIST, focusTerminal, launchChromium, pageErrors, screen, typeLine } from './support.js';
-import { useSite } from './site.js';
-
-const site = useSite();
+import { accessibleRows, DIST, focusTerminal, pageErrors, screen, typeLine } from './support.js';
+import { expect, test } from './fixtures.js';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
@@ -30,8 +27,8 @@ async function pageHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollHeight);
 }
 
-describe('on a phone (390×844)', () => {
-  it('shows one panel at a time, picked in the bottom bar, under a compact header', async () => {
+test.describe('on a phone (390×844)', () => {
+  test('shows one panel at a time, picked in the bottom bar, under a compact header', async ({ site }) => {
     const page = await site.open(PHONE);
     expect((await box(page.locator('.topbar')))!.height).toBeLessThanOrEqual(48);
     expect(await pageHeight(page)).toBe(PHONE.height);
@@ -43,11 +40,11 @@ describe('on a phone (390×844)', () => {
     await page.screenshot({ path: '/tmp/mobile-e2e-390-terminal.png' });
 
     await barButton(page, 'Lessons').click();
-    await expect.poll(() => panel(page, 'lessons').isVisible()).toBe(true);
+    await expect(panel(page, 'lessons')).toBeVisible();
     expect(await panel(page, 'terminals').isVisible()).toBe(false);
     expect(await barButton(page, 'Lessons').getAttribute('aria-pressed')).toBe('true');
     // Lesson 1 says it is where to start.
-    await expect.poll(() => page.locator('.lesson-list li.start-here').getAttribute('data-lesson')).toBe('first-contact');
+    await expect(page.locator('.lesson-list li.start-here')).toHaveAttribute('data-lesson', 'first-contact');
     await page.screenshot({ path: '/tmp/mobile-e2e-390-lessons.png' });
 
     // The phone turns to a wider screen while the terminal is hidden; shown again, it refits
@@ -55,7 +52,7 @@ describe('on a phone (390×844)', () => {
     const screenWidth = async () => (await box(page.locator('.terminal-box:not([hidden]) .xterm-screen')))?.width;
     await page.setViewportSize({ width: 460, height: PHONE.height });
     await barButton(page, 'Terminals').click();
-    await expect.poll(() => panel(page, 'terminals').isVisible()).toBe(true);
+    await expect(panel(page, 'terminals')).toBeVisible();
     expect((await box(page.locator('.terminal-box:not([hidden])')))!.width).toBe(460);
     await expect.poll(screenWidth).toBeGreaterThan(460 - 6 - 30);
     expect(await screenWidth()).toBeLessThanOrEqual(460);
@@ -65,7 +62,7 @@ describe('on a phone (390×844)', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('keeps the prompt in sight when the visible height shrinks (an on-screen keyboard)', async () => {
+  test('keeps the prompt in sight when the visible height shrinks (an on-screen keyboard)', async ({ site }) => {
     const page = await site.open(PHONE);
     for (let i = 0; i < 30; i++) await typeLine(page, `SET k${i} ${i}`);
     await page.setViewportSize({ width: PHONE.width, height: 480 });
@@ -77,17 +74,17 @@ describe('on a phone (390×844)', () => {
     await expect.poll(async () => (await accessibleRows(page)).filter((r) => r !== '').slice(-2)).toEqual(['"29"', '127.0.0.1:6379>']);
   });
 
-  it("shows a lesson Run's result under the step, and the step turns green", async () => {
+  test("shows a lesson Run's result under the step, and the step turns green", async ({ site }) => {
     const page = await site.open(PHONE);
     await barButton(page, 'Lessons').click();
     await page.locator('[data-lesson="first-contact"] .lesson-link').click();
     const step = page.locator('section.step');
-    await expect.poll(() => step.getAttribute('data-step')).toBe('1');
+    await expect(step).toHaveAttribute('data-step', '1');
     await step.locator('.commands button').first().click();
     const output = step.locator('.run-output');
-    await expect.poll(() => output.getAttribute('data-done')).toBe('true');
+    await expect(output).toHaveAttribute('data-done', 'true');
     expect(await output.locator('pre').textContent()).toBe('127.0.0.1:6379> PING\nPONG');
-    await expect.poll(() => step.getAttribute('data-passed')).toBe('true');
+    await expect(step).toHaveAttribute('data-passed', 'true');
     // Right under the commands, on the screen.
     const commands = (await box(step.locator('.commands')))!;
     const shown = (await box(output))!;
@@ -97,16 +94,16 @@ describe('on a phone (390×844)', () => {
 
     // The next step starts without the last one's output.
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect.poll(() => step.getAttribute('data-step')).toBe('2');
+    await expect(step).toHaveAttribute('data-step', '2');
     expect(await output.count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('reaches the inspector with one tap, showing what the terminal wrote', async () => {
+  test('reaches the inspector with one tap, showing what the terminal wrote', async ({ site }) => {
     const page = await site.open(PHONE);
     await typeLine(page, 'SET greeting hello');
     await barButton(page, 'Inspector').click();
-    await expect.poll(() => panel(page, 'inspector').isVisible()).toBe(true);
+    await expect(panel(page, 'inspector')).toBeVisible();
     const inspector = (await box(panel(page, 'inspector')))!;
     expect(inspector.y).toBeLessThan(60);
     expect(inspector.y + inspector.height).toBeLessThanOrEqual(PHONE.height);
@@ -116,11 +113,11 @@ describe('on a phone (390×844)', () => {
   });
 });
 
-describe('on a tablet held upright (820×1180)', () => {
-  it('has the lessons, the terminal and the inspector on the screen at once', async () => {
+test.describe('on a tablet held upright (820×1180)', () => {
+  test('has the lessons, the terminal and the inspector on the screen at once', async ({ site }) => {
     const page = await site.open(TABLET);
     expect(await pageHeight(page)).toBe(TABLET.height);
-    await expect.poll(() => panel(page, 'inspector').locator('.clock').count()).toBe(1);
+    await expect(panel(page, 'inspector').locator('.clock')).toHaveCount(1);
     for (const id of ['lessons', 'terminals', 'inspector'] as const) {
       const b = (await box(panel(page, id)))!;
       expect(b.y, id).toBeLessThan(TABLET.height);
@@ -132,8 +129,8 @@ describe('on a tablet held upright (820×1180)', () => {
   });
 });
 
-describe('on a desktop (1440×900)', () => {
-  it('keeps the three columns, without a bottom bar', async () => {
+test.describe('on a desktop (1440×900)', () => {
+  test('keeps the three columns, without a bottom bar', async ({ site }) => {
     const page = await site.open(DESKTOP);
     const [lessons, terminals, inspector] = await Promise.all((['lessons', 'terminals', 'inspector'] as const).map(async (id) => (await box(panel(page, id)))!));
     expect(lessons.x).toBe(0);
@@ -145,50 +142,48 @@ describe('on a desktop (1440×900)', () => {
   });
 });
 
-describe('the first paint', () => {
-  it('is in dist/index.html itself, before any script runs', async () => {
+test.describe('the first paint', () => {
+  test('is in dist/index.html itself, before any script runs', async ({ browser, baseURL }) => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     expect(html).toContain(FIRST_VISIT.en.loading);
-    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     try {
-      const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(site.url);
+      await page.goto(baseURL!);
       expect(await page.locator('.shell .engine-loading').textContent()).toBe(FIRST_VISIT.en.loading);
       expect(await page.locator('.shell .bottom-bar').isVisible()).toBe(true);
       expect((await box(page.locator('.shell .topbar')))!.height).toBeLessThanOrEqual(48);
       await page.screenshot({ path: '/tmp/mobile-e2e-390-shell.png' });
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 
-  it("speaks the browser's language before the page's script arrives", async () => {
-    const browser = await launchChromium();
+  test("speaks the browser's language before the page's script arrives", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR' });
     try {
-      const context = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR' });
       const page = await context.newPage();
       // Only the inline script runs: the page's own scripts never arrive.
       await page.route(/\.js$/, (route) => route.abort());
-      await page.goto(site.url);
+      await page.goto(baseURL!);
       expect(await page.locator('.shell .engine-loading').textContent()).toBe(FIRST_VISIT.ko.loading);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
       expect(await page.locator('.shell #lessons h2').textContent()).toBe('레슨');
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 
-  it('is replaced by the page in the same place, and the loading line by the prompt', async () => {
-    const browser = await launchChromium();
+  test('is replaced by the page in the same place, and the loading line by the prompt', async ({ browser, baseURL, site }) => {
+    const context = await browser.newContext({ viewport: DESKTOP });
     let shell: { tabbar: Awaited<ReturnType<typeof box>>; loading: Awaited<ReturnType<typeof box>> };
     try {
-      const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+      const page = await context.newPage();
       await page.route(/\.js$/, (route) => route.abort());
-      await page.goto(site.url);
+      await page.goto(baseURL!);
       shell = { tabbar: await box(page.locator('.tabbar')), loading: await box(page.locator('.engine-loading')) };
     } finally {
-      await browser.close();
+      await context.close();
     }
     const page = await site.open(DESKTOP);
     expect(await page.locator('.shell').count()).toBe(0);

@@ -1,6 +1,8 @@
-// What every end-to-end test needs: the built site (dist/) served by a plain static server,
-// Debian's Chromium driven by playwright-core, and ways to type into a terminal and read what
-// it shows, the way a person would.
+// Ways to type into the site's terminal and read what it shows, the way a person would, used by
+// the end-to-end tests (through e2e/fixtures.ts) and by the scripts that drive the built site
+// outside the test runner (bench/site.ts, scripts/lesson-screenshots.ts), which also take the
+// plain static server and the Chromium launch from here. Playwright Test starts its own server
+// (Vite's preview) and browser (playwright.config.ts), with the same Chromium and flags.
 
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -46,36 +48,48 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
   };
 }
 
+/** Chromium's flags. CI machines have no network: Chromium must not try to reach Google's services. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // This machine has no network: Chromium must not try to reach Google's services.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** A page's size and language; the tests' pages default to a desktop in English. */
+export interface SiteOptions {
+  width?: number;
+  height?: number;
+  locale?: string;
+}
+
+export const contextOptions = (options: SiteOptions = {}) => ({
+  viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+  locale: options.locale ?? 'en-US',
+});
+
 /** Opens the site in a fresh context (empty storage) and waits for the first prompt. */
-export async function openSite(browser: Browser, url: string, options: { width?: number; height?: number; locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
-    locale: options.locale ?? 'en-US',
-  });
-  const page = await context.newPage();
+export async function openSite(browser: Browser, url: string, options: SiteOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(contextOptions(options))).newPage();
+  await loadSite(page, url);
+  return page;
+}
+
+/** Loads the site into a page, noting its uncaught errors, and waits for the first prompt. */
+export async function loadSite(page: Page, url: string): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as Page & { errors: string[] }).errors = errors;
   await page.goto(url);
   await waitForPrompt(page);
-  return page;
 }
 
 /** The page's uncaught errors so far (none is the only good answer). */
@@ -130,7 +144,48 @@ export async function accessibleRows(page: Page): Promise<string[]> {
   );
 }
 
-/** The lines printed since the last time `mark` was taken (a terminal's new output). */
-export async function linesAfter(page: Page, mark: number, tabId?: number): Promise<string[]> {
-  return (await screen(page, tabId)).slice(mark);
+/**
+ * What the worker autosaved last (IndexedDB, src/worker/saved-state.ts), null before its first
+ * save: whether the snapshot holds `text` (a key's name), and how far ahead of real time the
+ * engine's clock was and whether it was paused. Tests wait on it before a reload.
+ */
+export async function autosaved(page: Page, text = ''): Promise<{ holds: boolean; ahead: number; paused: boolean } | null> {
+  return page.evaluate(
+    (needle) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('redis-playground');
+        // Not there yet: leave creating it (and its store) to the worker.
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('snapshots')) return resolve(null);
+          const get = db.transaction('snapshots').objectStore('snapshots').get('dataset');
+          get.onerror = () => resolve(null);
+          get.onsuccess = () => {
+            const saved = get.result as { snapshot: Uint8Array; ahead: number; pausedAt: number | null } | undefined;
+            db.close();
+            if (!saved) return resolve(null);
+            // Key names and short strings are stored as they are in an RDB snapshot.
+            const holds = new TextDecoder('latin1').decode(saved.snapshot).includes(needle);
+            resolve({ holds, ahead: saved.ahead, paused: saved.pausedAt !== null });
+          };
+        };
+      }),
+    text,
+  );
+}
+
+/**
+ * Waits until the page's own clock has moved `ms` on since `since` (its performance.now()), for
+ * behaviour that is about real time going by: a paused engine clock that must not move, the
+ * time redis-cli prints after a command that took over half a second.
+ */
+export async function realTimePassed(page: Page, since: number, ms: number): Promise<void> {
+  await page.waitForFunction((until) => performance.now() >= until, since + ms, { polling: 20 });
+}
+
+/** The page's own clock (performance.now()), for realTimePassed. */
+export async function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
 }

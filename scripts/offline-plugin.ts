@@ -8,27 +8,54 @@
 // fetches it (a character it holds was on screen) and served from the store from then on, so
 // the Korean a learner has read works offline. Slices live in their own store that survives new
 // builds (their names carry their content's hash); slices no build uses any more are dropped.
+//
+// The files of public/ (icons, the web app manifest) are copied into the build as they are, not
+// through the bundle: they are listed from the folder, and their contents count in the version
+// (their names carry no hash).
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 const FONT = /\.woff2$/;
 
 export function offlinePlugin(): Plugin {
+  let publicDir = '';
   return {
     name: 'redis-playground-offline',
     apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
     generateBundle: {
       // After Vite's own hooks, which drop the empty script of a stylesheet-only chunk.
       order: 'post',
       handler(_options, bundle) {
-        const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
-        const version = hash(files.sort().join('\n'));
+        const statics = publicDir ? publicFiles(publicDir) : [];
+        const files = [...Object.keys(bundle).filter((f) => !f.endsWith('.map')), ...statics.map((f) => f.name)];
+        const version = hash([...files].sort().join('\n') + statics.map((f) => f.content).join(''));
         const precached = ['./', ...files.filter((f) => !FONT.test(f)).map((f) => './' + f)];
         const fonts = files.filter((f) => FONT.test(f)).map((f) => './' + f);
         this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorker(precached, fonts, version) });
       },
     },
   };
+}
+
+/** Every file under public/ (what Vite copies into the build), by its path there, with its contents. */
+function publicFiles(dir: string): { name: string; content: string }[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return []; // no public/ folder
+  }
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      return { name: relative(dir, path).split(sep).join('/'), content: readFileSync(path, 'latin1') };
+    });
 }
 
 function hash(text: string): string {
@@ -71,19 +98,22 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error())),
+      // ignoreVary: hosts that answer with "Vary: Origin" (Vite's preview does) would otherwise
+      // keep the files stored on install, fetched without an Origin, from matching the page's
+      // module scripts and crossorigin stylesheets, which send one.
+      .catch(() => caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit || Response.error())),
   );
 });
 // The slices a page fetched before this worker took over (a first visit), which it names.
 self.addEventListener('message', (event) => {
   if (event.data?.type !== 'store-fonts' || !Array.isArray(event.data.urls)) return;
   const urls = event.data.urls.filter((url) => FONTS.has(url));
-  event.waitUntil(caches.open(FONT_CACHE).then((cache) => Promise.all(urls.map((url) => cache.match(url).then((hit) => hit || cache.add(url))))));
+  event.waitUntil(caches.open(FONT_CACHE).then((cache) => Promise.all(urls.map((url) => cache.match(url, { ignoreVary: true }).then((hit) => hit || cache.add(url))))));
 });
 // A font slice never changes under its name: the stored copy if there is one, else the network's, stored.
 async function fontSlice(request) {
   const cache = await caches.open(FONT_CACHE);
-  const hit = await cache.match(request);
+  const hit = await cache.match(request, { ignoreVary: true }); // a slice stored from the page's message was fetched without an Origin
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok) await cache.put(request, response.clone());

@@ -24,16 +24,16 @@ npm run --silent typecheck
 echo "test: lint (the layers' import fences, React's rules of hooks)"
 npm run --silent lint
 mkdir -p .tmp
-reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/vitest-e2e.json)
+reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/playwright-e2e.json)
 rm -f "${reports[@]}"
 status=0
 echo "test: unit tests (vitest, Node only)"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.tmp/vitest-unit.json || status=$?
 echo "test: differential tests against redis-server, redis-cli and redis-py (vitest)"
 npx vitest run --project diff --reporter=default --reporter=json --outputFile.json=.tmp/vitest-diff.json || status=$?
-echo "test: build the site, then end-to-end tests in Chromium"
+echo "test: build the site, then end-to-end tests in Chromium (Playwright; its JSON report is set in playwright.config.ts)"
 if npx vite build --logLevel warn; then
-  npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/vitest-e2e.json || status=$?
+  npx playwright test || status=$?
 else
   status=1
 fi
@@ -44,7 +44,14 @@ let passed = 0, failed = 0, skipped = 0;
 for (const f of process.argv.slice(1)) {
   if (!fs.existsSync(f)) { failed++; continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
-  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+  if (r.stats) {
+    // Playwright: expected passed, unexpected failed, flaky passed only on a retry (there are none).
+    passed += r.stats.expected; failed += r.stats.unexpected + r.stats.flaky; skipped += r.stats.skipped;
+    // Errors outside any test (the web server would not start, a file would not load).
+    if (r.errors && r.errors.length > 0 && r.stats.unexpected === 0) failed++;
+  } else {
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+  }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "${reports[@]}" || true
