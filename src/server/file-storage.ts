@@ -52,14 +52,7 @@ export class FileSnapshotStorage implements SnapshotStorage {
       unlinkQuietly(tmp);
       throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
     }
-    try {
-      renameSync(tmp, this.path);
-    } catch (e) {
-      unlinkQuietly(tmp);
-      throw new Error(
-        `Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`,
-      );
-    }
+    this.moveIntoPlace(tmp, tmpName);
     // Make the rename itself durable (Redis's fsyncFileDir); not every platform allows it.
     try {
       fd = openSync(this.dir, 'r');
@@ -112,15 +105,8 @@ export class FileSnapshotStorage implements SnapshotStorage {
       if (now !== null && now.ino === ino) await unlink(tmp).catch(() => {});
       return;
     }
-    try {
-      // At once after the check: nothing can save in between.
-      renameSync(tmp, this.path);
-    } catch (e) {
-      unlinkQuietly(tmp);
-      throw new Error(
-        `Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`,
-      );
-    }
+    // At once after the check: nothing can save in between.
+    this.moveIntoPlace(tmp, tmpName);
     try {
       const dir = await open(this.dir, 'r');
       try {
@@ -141,6 +127,16 @@ export class FileSnapshotStorage implements SnapshotStorage {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
+    }
+  }
+
+  /** rename(2) of the finished temp file over the snapshot; on failure the temp file goes. */
+  private moveIntoPlace(tmp: string, tmpName: string): void {
+    try {
+      renameSync(tmp, this.path);
+    } catch (e) {
+      unlinkQuietly(tmp);
+      throw new Error(`Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`);
     }
   }
 }

@@ -265,36 +265,25 @@ interface XclaimOptions {
   lastId: { ms: bigint; seq: bigint };
 }
 
+/** An XCLAIM option with one integer, refused with its own error. */
+function int64Option(name: string, message: string, set: (o: XclaimOptions, v: bigint) => void): Option<XclaimOptions> {
+  return {
+    name,
+    values: 1,
+    read: (o, argv, at) => {
+      const v = parseLL(argv[at + 1]!);
+      if (v === null) return error(message);
+      set(o, v);
+    },
+  };
+}
+
 const XCLAIM_OPTIONS: readonly Option<XclaimOptions>[] = [
   { name: 'force', read: (o) => void (o.force = true) },
   { name: 'justid', read: (o) => void (o.justid = true) },
-  {
-    name: 'idle',
-    values: 1,
-    read: (o, argv, at) => {
-      const v = parseLL(argv[at + 1]!);
-      if (v === null) return error(E.XCLAIM_IDLE);
-      o.deliveryTime = BigInt.asIntN(64, BigInt(o.now) - v);
-    },
-  },
-  {
-    name: 'time',
-    values: 1,
-    read: (o, argv, at) => {
-      const v = parseLL(argv[at + 1]!);
-      if (v === null) return error(E.XCLAIM_TIME);
-      o.deliveryTime = v;
-    },
-  },
-  {
-    name: 'retrycount',
-    values: 1,
-    read: (o, argv, at) => {
-      const v = parseLL(argv[at + 1]!);
-      if (v === null) return error(E.XCLAIM_RETRYCOUNT);
-      o.retrycount = v;
-    },
-  },
+  int64Option('idle', E.XCLAIM_IDLE, (o, v) => (o.deliveryTime = BigInt.asIntN(64, BigInt(o.now) - v))),
+  int64Option('time', E.XCLAIM_TIME, (o, v) => (o.deliveryTime = v)),
+  int64Option('retrycount', E.XCLAIM_RETRYCOUNT, (o, v) => (o.retrycount = v)),
   {
     name: 'lastid',
     values: 1,
