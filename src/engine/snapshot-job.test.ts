@@ -15,10 +15,12 @@ const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
 function image(bytes: Uint8Array): { sizes: string; keys: Map<string, string> } {
   const contents = readRdb(bytes, { now: 0, verifyChecksum: true });
   const keys = new Map<string, string>();
+  // One writer for every key (each owns an LZF table): values compare uncompressed.
+  const w = new RdbWriter({ compression: false });
   for (const k of contents.keys) {
     const id = `${k.db}/${k.key}`;
     expect(keys.has(id), `duplicate ${id}`).toBe(false);
-    const value = new RdbWriter().keyValue(k.key, k.value).takeChunk();
+    const value = w.keyValue(k.key, k.value).takeChunk();
     keys.set(id, `${k.expireAt} ${Buffer.from(value).toString('hex')}`);
   }
   return { sizes: JSON.stringify([...contents.sizes]), keys };
