@@ -29,6 +29,7 @@ export interface CommandDocs {
   tips?: string;
   getKeys?: CommandSpec['getKeys'];
   subcommands?: CommandSpec[];
+  protectedBy?: CommandSpec['protectedBy'];
 }
 
 export interface CommandDeclarer {
@@ -91,6 +92,7 @@ function expand(
   if (handler) spec.handler = handler;
   if (docs.subcommands) spec.subcommands = docs.subcommands;
   if (docs.getKeys) spec.getKeys = docs.getKeys;
+  if (docs.protectedBy) spec.protectedBy = docs.protectedBy;
   return spec;
 }
 

@@ -78,6 +78,11 @@ export interface CommandSpec {
   /** Absent only on container commands, which have subcommands instead. */
   handler?: Handler;
   subcommands?: CommandSpec[];
+  /**
+   * Redis's CMD_PROTECTED (not shown by COMMAND INFO): refused before anything else, even
+   * inside MULTI, unless this enable-*-command setting allows it (DEBUG, MODULE LOAD...).
+   */
+  protectedBy?: 'enable-debug-command' | 'enable-module-command';
   /** For commands whose keys cannot be described by `keys` (COMMAND GETKEYS, WATCH tracking). */
   getKeys?: (argv: readonly string[]) => number[];
 }

@@ -284,6 +284,10 @@ export class Engine {
     if ((cmd.arity > 0 && argc !== cmd.arity) || argc < -cmd.arity) {
       return this.reject(c, E.wrongArity(cmd.fullName), cmd);
     }
+    // processCommand's CMD_PROTECTED check comes before authentication and MULTI.
+    if (cmd.protectedBy !== undefined && !this.allowsProtected(c, cmd.protectedBy)) {
+      return this.reject(c, cmd.protectedBy === 'enable-debug-command' ? E.DEBUG_NOT_ALLOWED : E.MODULE_NOT_ALLOWED, cmd);
+    }
     // authRequired(): only while the default user has a password (CONFIG SET may clear it).
     if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
       return this.reject(c, E.NOAUTH, cmd);
@@ -310,6 +314,12 @@ export class Engine {
       return QUEUED;
     }
     return this.call(c, cmd, argv);
+  }
+
+  /** allowProtectedAction: the setting is yes, or local and the client is on this machine. */
+  private allowsProtected(c: Client, setting: string): boolean {
+    const v = this.config.get(setting);
+    return v === 'yes' || (v === 'local' && /^(127\.0\.0\.1:|\[::1\]:|\/)/.test(c.addr));
   }
 
   /** Redis's writeCommandsDeniedByDiskError for RDB (there is no AOF here). */

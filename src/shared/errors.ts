@@ -98,6 +98,8 @@ export const DEBUG_NOT_ALLOWED =
 
 // CLUSTER, READONLY, READWRITE, ASKING without cluster-enabled (cluster.c); MODULE (module.c)
 export const CLUSTER_DISABLED = 'ERR This instance has cluster support disabled';
+export const MODULE_LOAD_FAILED = 'ERR Error loading the extension. Please check the server logs.';
+export const MODULE_UNLOAD_NO_SUCH = 'ERR Error unloading module: no such module with that name';
 export const MODULE_NOT_ALLOWED =
   'ERR MODULE command not allowed. If the enable-module-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
 

@@ -41,5 +41,8 @@ describe('CLUSTER, READONLY, READWRITE, ASKING and MODULE, against real Redis', 
 
   it('inside MULTI they queue and answer in EXEC as Redis does', () => d.run([['MULTI'], ['CLUSTER', 'INFO'], ['MODULE', 'LIST'], ['READONLY'], ['EXEC']]));
 
+  it('protected commands are refused at once, even inside MULTI, which then aborts', () =>
+    d.run([['MULTI'], ['MODULE', 'UNLOAD', 'NX'], ['DEBUG', 'SLEEP', '0'], ['SET', 'k', 'v'], ['EXEC'], ['GET', 'k'], ['DEBUG']]));
+
   it('COMMAND COUNT and COMMAND INFO for them', () => d.run([['COMMAND', 'INFO', 'asking', 'readonly', 'module|list', 'cluster|keyslot']]));
 });

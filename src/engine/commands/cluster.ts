@@ -1,8 +1,9 @@
 // Cluster and module commands as a standalone Redis 7.0 without cluster-enabled and with the
 // default enable-module-command no answers them (cluster.c, module.c): every CLUSTER subcommand,
 // READONLY, READWRITE and ASKING say cluster support is disabled; MODULE LIST is empty and
-// MODULE LOAD, LOADEX and UNLOAD are refused. They are in the table so that COMMAND, HELP and
-// arity errors match Redis, and so that no command Redis knows is unknown here.
+// MODULE LOAD, LOADEX and UNLOAD are refused before they run, even inside MULTI. They are in
+// the table so that COMMAND, HELP and arity errors match Redis, and so that no command Redis
+// knows is unknown here.
 
 import type { CommandSpec, Handler } from '../command.js';
 import { commandGroup } from '../command-decl.js';
@@ -11,12 +12,13 @@ import { EMPTY_ARRAY, error } from '../../shared/reply.js';
 import { helpReply } from '../help-reply.js';
 
 const CLUSTER_DISABLED_R = error(E.CLUSTER_DISABLED);
-const MODULE_NOT_ALLOWED_R = error(E.MODULE_NOT_ALLOWED);
 
 /** clusterCommand, readonlyCommand, readwriteCommand, askingCommand: the first check fails. */
 const disabled: Handler = () => CLUSTER_DISABLED_R;
-/** processCommand's check of the protected MODULE subcommands (enable-module-command no). */
-const notAllowed: Handler = () => MODULE_NOT_ALLOWED_R;
+// With enable-module-command no (the default) the dispatcher refuses these before they run
+// (protectedBy); when allowed, no module can be loaded here, and none is loaded to unload.
+const cannotLoad: Handler = () => error(E.MODULE_LOAD_FAILED);
+const noSuchModule: Handler = () => error(E.MODULE_UNLOAD_NO_SUCH);
 
 const MODULE_HELP = [
   'LIST',
@@ -71,8 +73,8 @@ export const clusterCommands: CommandSpec[] = [
   server.container('module', -2, { since: '4.0.0', complexity: 'Depends on subcommand.', summary: 'Module commands (no module can be loaded here)' }, [
     server.help('module', '5.0.0', (_c, argv) => helpReply(argv[0]!, MODULE_HELP)),
     server('list', 2, 'admin noscript', [], () => EMPTY_ARRAY, { since: '4.0.0', complexity: 'O(N) where N is the number of loaded modules.', tips: 'nondeterministic_output_order', summary: 'The loaded modules (none)' }),
-    server('load', -3, 'admin noscript no_async_loading', [], notAllowed, { since: '4.0.0', complexity: 'O(1)', summary: 'Load a module (refused: enable-module-command is no)', syntax: 'path [arg [arg ...]]' }),
-    server('loadex', -3, 'admin noscript no_async_loading', [], notAllowed, { since: '7.0.0', complexity: 'O(1)', summary: 'Load a module with configs (refused: enable-module-command is no)', syntax: 'path [CONFIG name value [CONFIG name value ...]] [ARGS arg [arg ...]]' }),
-    server('unload', 3, 'admin noscript no_async_loading', [], notAllowed, { since: '4.0.0', complexity: 'O(1)', summary: 'Unload a module (refused: enable-module-command is no)', syntax: 'name' }),
+    server('load', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '4.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module (refused: enable-module-command is no)', syntax: 'path [arg [arg ...]]' }),
+    server('loadex', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '7.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module with configs (refused: enable-module-command is no)', syntax: 'path [CONFIG name value [CONFIG name value ...]] [ARGS arg [arg ...]]' }),
+    server('unload', 3, 'admin noscript no_async_loading', [], noSuchModule, { since: '4.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Unload a module (refused: enable-module-command is no)', syntax: 'name' }),
   ]),
 ];

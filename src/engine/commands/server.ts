@@ -680,6 +680,6 @@ export const serverCommands: CommandSpec[] = [
     command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
     command('history', 3, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
   ]),
-  command('debug', -2, 'admin noscript loading stale', [], debugCommand, { since: '1.0.0', complexity: 'Depends on the subcommand', summary: 'Internal debugging commands (disabled, as enable-debug-command is no)' }),
+  command('debug', -2, 'admin noscript loading stale', [], debugCommand, { since: '1.0.0', complexity: 'Depends on the subcommand', protectedBy: 'enable-debug-command', summary: 'Internal debugging commands (disabled, as enable-debug-command is no)' }),
   command('role', 1, 'noscript loading stale fast', [], roleCommand, { since: '2.8.12', complexity: 'O(1)', acl: 'admin dangerous', summary: "This server's replication role (always master here)" }),
 ];
