@@ -32,7 +32,10 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'src/lessons/headless.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: forbidden(layer), message: `src/${layer} may import only ${[...LAYERS[layer], layer].join(', ')} (docs/ARCHITECTURE.md).` }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbidden(layer), message: `src/${layer} may import only ${[...LAYERS[layer], layer].join(', ')} (docs/ARCHITECTURE.md).` }] },
+      ],
     },
   })),
   {
@@ -40,7 +43,14 @@ export default tseslint.config(
     files: ['lessons/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ALL.filter((l) => l !== 'lessons').map((l) => `../src/${l}/*`), message: 'A lesson imports only the lesson model (src/lessons).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ALL.filter((l) => l !== 'lessons').map((l) => `../src/${l}/*`), message: 'A lesson imports only the lesson model (src/lessons).' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -126,7 +126,8 @@ async function main(): Promise<void> {
       let raw = '';
       const n = Math.min(batch, keys - i);
       for (let j = i; j < i + n; j++) {
-        raw += j % 10 === 0 ? cmd('SET', `key:${j}`, `value:${j}:${'x'.repeat(j % 40)}`, 'EX', '86400') : cmd('SET', `key:${j}`, `value:${j}:${'x'.repeat(j % 40)}`);
+        raw +=
+          j % 10 === 0 ? cmd('SET', `key:${j}`, `value:${j}:${'x'.repeat(j % 40)}`, 'EX', '86400') : cmd('SET', `key:${j}`, `value:${j}:${'x'.repeat(j % 40)}`);
       }
       await loader.send(raw, n);
     }

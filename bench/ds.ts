@@ -152,9 +152,7 @@ function printTable(title: string, rows: [number, Row][]): void {
   for (const [n, r] of rows) console.log(`${n.toLocaleString('en-US').padStart(10)} ${COLUMNS.map((c) => fmt(r[c])).join('')}`);
   const small = rows[0]![1];
   const big = rows[rows.length - 1]![1];
-  console.log(
-    `1M / 1k: ${COLUMNS.map((c) => `${c} ${(big[c] / small[c]).toFixed(1)}x`).join(', ')}`,
-  );
+  console.log(`1M / 1k: ${COLUMNS.map((c) => `${c} ${(big[c] / small[c]).toFixed(1)}x`).join(', ')}`);
 }
 
 console.log('Sorted set (B+tree + Map): ns/op, best of 5 rounds of 100k random operations');
@@ -165,7 +163,13 @@ printTable(
 );
 printTable(
   '\nmany ties (integer scores below n/8: member order decides within a score)',
-  SIZES.map((n) => [n, measureZset(buildSet(n, (i) => Math.floor(scores[i]! % (n / 8))), n)]),
+  SIZES.map((n) => [
+    n,
+    measureZset(
+      buildSet(n, (i) => Math.floor(scores[i]! % (n / 8))),
+      n,
+    ),
+  ]),
 );
 
 // Growing one set from empty to 1M members by insertion: the ZADD-into-a-big-set target.
@@ -177,15 +181,17 @@ const growNs = nsPerOp(MAX, () => {
 });
 gc();
 const heapAfter = process.memoryUsage().heapUsed;
-console.log(
-  `\nbuild 0 → 1M by insertion: ${Math.round(1e9 / growNs).toLocaleString('en-US')} ops/s (${growNs.toFixed(0)} ns/op average)`,
-);
+console.log(`\nbuild 0 → 1M by insertion: ${Math.round(1e9 / growNs).toLocaleString('en-US')} ops/s (${growNs.toFixed(0)} ns/op average)`);
 console.log(`memory at 1M: ${((heapAfter - heapBefore) / MAX).toFixed(0)} bytes per member (Map + tree; member strings not counted)`);
-const insert1M = best(10_000, () => {
-  for (let i = 0; i < 10_000; i++) grown!.add(extraMembers[i]!, extraScores[i]!);
-}, () => {
-  for (let i = 0; i < 10_000; i++) grown!.delete(extraMembers[i]!);
-});
+const insert1M = best(
+  10_000,
+  () => {
+    for (let i = 0; i < 10_000; i++) grown!.add(extraMembers[i]!, extraScores[i]!);
+  },
+  () => {
+    for (let i = 0; i < 10_000; i++) grown!.delete(extraMembers[i]!);
+  },
+);
 console.log(`insert into the 1M set: ${Math.round(1e9 / insert1M).toLocaleString('en-US')} ops/s (${insert1M.toFixed(0)} ns/op)`);
 grown = null;
 

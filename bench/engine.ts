@@ -139,8 +139,7 @@ if (gc) {
       for (const a of argvs) zengine.execute(zc, ['ZREM', a[1]!, a[3]!]);
       return ns;
     });
-    const run = (make: () => string[]): number =>
-      best(ROUNDS, () => timed(Array.from({ length: OPS }, make)));
+    const run = (make: () => string[]): number => best(ROUNDS, () => timed(Array.from({ length: OPS }, make)));
     const update = run(() => ['ZADD', key(), score(), member()]);
     const rank = run(() => ['ZRANK', key(), member()]);
     const range = run(() => {
@@ -180,6 +179,8 @@ if (gc) {
     const argvs: string[][] = [];
     for (let i = 0; i < M; i++) argvs.push(['ZADD', key, score(), `more:${i}`]);
     const ns = timed(argvs);
-    console.log(`ZADD into a 1M-member zset: ${Math.round(1e9 / ns).toLocaleString('en-US')} ops/s sustained over ${M.toLocaleString('en-US')} new members (${ns.toFixed(0)} ns/op; best-round figure above: ${Math.round(1e9 / zaddNew1M).toLocaleString('en-US')} ops/s)`);
+    console.log(
+      `ZADD into a 1M-member zset: ${Math.round(1e9 / ns).toLocaleString('en-US')} ops/s sustained over ${M.toLocaleString('en-US')} new members (${ns.toFixed(0)} ns/op; best-round figure above: ${Math.round(1e9 / zaddNew1M).toLocaleString('en-US')} ops/s)`,
+    );
   }
 }

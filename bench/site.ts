@@ -194,7 +194,9 @@ const big = await (async () => {
   await inspectorButton.click();
   // Open when the list shows its rows and the count (not only the database sizes).
   await p.waitForFunction(
-    (n) => document.querySelector('#inspector .key-row') !== null && (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`),
+    (n) =>
+      document.querySelector('#inspector .key-row') !== null &&
+      (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`),
     KEYS,
     { timeout: 600_000, polling: 100 },
   );
@@ -237,7 +239,10 @@ const big = await (async () => {
   }, WRITES);
   let caughtUp: number | null = null;
   try {
-    await p.waitForFunction((n) => (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`), KEYS + WRITES, { timeout: 120_000, polling: 50 });
+    await p.waitForFunction((n) => (document.querySelector('#inspector .keylist > p')?.textContent ?? '').startsWith(`db0: ${n} keys`), KEYS + WRITES, {
+      timeout: 120_000,
+      polling: 50,
+    });
     caughtUp = Date.now() - started;
   } catch {
     console.log(`  (the inspector did not reach ${KEYS + WRITES} keys within 120 s: it showed "${await countText()}")`);
@@ -254,10 +259,16 @@ const big = await (async () => {
 loads.sort((a, b) => a - b);
 console.log(`JavaScript before the prompt: ${(jsBytes / 1024).toFixed(1)} KB gzip (${[...fetched].join(', ')}) — target ≤ 300 KB`);
 const ms = (v: number) => `${v.toFixed(0)} ms`;
-console.log(`time to a prompt that takes input: median ${ms(loads[2]!)}, best ${ms(loads[0]!)}, worst ${ms(loads[4]!)} (5 cold loads, from navigation start) — target < 1000 ms`);
+console.log(
+  `time to a prompt that takes input: median ${ms(loads[2]!)}, best ${ms(loads[0]!)}, worst ${ms(loads[4]!)} (5 cold loads, from navigation start) — target < 1000 ms`,
+);
 console.log(`  of which: DOM ready ${phases.map((p) => ms(p.dom)).join(' / ')}; engine worker ready ${phases.map((p) => ms(p.engine)).join(' / ')}`);
-console.log(`worker round trip (GET, in Chromium): median ${(worker.p50 * 1000).toFixed(0)} µs, worst ${(worker.p99 * 1000).toFixed(0)} µs (mean of each of 50 batches of 100 sequential) — target p50 < 1 ms`);
-console.log(`typing with 100,000 keys in the inspector: key to echo on screen p50 ${typing.p50.toFixed(1)} ms, worst ${typing.max.toFixed(1)} ms (60 keys, screen read each frame) — target < 50 ms`);
+console.log(
+  `worker round trip (GET, in Chromium): median ${(worker.p50 * 1000).toFixed(0)} µs, worst ${(worker.p99 * 1000).toFixed(0)} µs (mean of each of 50 batches of 100 sequential) — target p50 < 1 ms`,
+);
+console.log(
+  `typing with 100,000 keys in the inspector: key to echo on screen p50 ${typing.p50.toFixed(1)} ms, worst ${typing.max.toFixed(1)} ms (60 keys, screen read each frame) — target < 50 ms`,
+);
 console.log(`typed command to reply on screen: p50 ${rtt.p50.toFixed(2)} ms, p95 ${rtt.p95.toFixed(2)} ms (200 INCRs, screen polled with setTimeout 0)`);
 console.log(`paste of 1,000 SET lines (empty database): ${ms(pasteMs)} until the prompt is back`);
 console.log(

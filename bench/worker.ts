@@ -28,6 +28,8 @@ const total = performance.now() - t0;
 samples.sort();
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 console.log(`worker protocol round trip, ${N.toLocaleString('en-US')} sequential GETs over an in-memory MessageChannel`);
-console.log(`p50 ${us(samples[Math.floor(N * 0.5)]!)}  p99 ${us(samples[Math.floor(N * 0.99)]!)}  max ${us(samples[N - 1]!)}  (${Math.round(N / (total / 1000)).toLocaleString('en-US')} round trips/s)`);
+console.log(
+  `p50 ${us(samples[Math.floor(N * 0.5)]!)}  p99 ${us(samples[Math.floor(N * 0.99)]!)}  max ${us(samples[N - 1]!)}  (${Math.round(N / (total / 1000)).toLocaleString('en-US')} round trips/s)`,
+);
 channel.port1.close();
 channel.port2.close();

@@ -20,16 +20,25 @@ async function blocking(page: Page, include?: string): Promise<string[]> {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
-    return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}` : 'none';
+    return el
+      ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}`
+      : 'none';
   });
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.locator('.topbar').getByRole('button', { name: /theme|테마/ }).click();
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme)
+    await page
+      .locator('.topbar')
+      .getByRole('button', { name: /theme|테마/ })
+      .click();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 }
 
 async function setLanguage(page: Page, locale: 'ko' | 'en'): Promise<void> {
-  await page.locator('.lang-switch').getByRole('button', { name: locale === 'ko' ? '한국어' : 'English' }).click();
+  await page
+    .locator('.lang-switch')
+    .getByRole('button', { name: locale === 'ko' ? '한국어' : 'English' })
+    .click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
 }
 

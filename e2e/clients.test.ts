@@ -25,14 +25,16 @@ test.describe('clients waiting on each other', () => {
     const subscriber = await activeTab(page);
     await start(page, 'SUBSCRIBE news');
     // The first tab, under the page's welcome line.
-    await expect.poll(() => screen(page, subscriber)).toEqual([
-      FIRST_VISIT.en.welcome,
-      '127.0.0.1:6379> SUBSCRIBE news',
-      'Reading messages... (press Ctrl-C to quit)',
-      '1) "subscribe"',
-      '2) "news"',
-      '3) (integer) 1',
-    ]);
+    await expect
+      .poll(() => screen(page, subscriber))
+      .toEqual([
+        FIRST_VISIT.en.welcome,
+        '127.0.0.1:6379> SUBSCRIBE news',
+        'Reading messages... (press Ctrl-C to quit)',
+        '1) "subscribe"',
+        '2) "news"',
+        '3) (integer) 1',
+      ]);
     await newTab(page);
     await typeLine(page, 'PUBLISH news "hello world"');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 1', '127.0.0.1:6379>']);
@@ -66,7 +68,9 @@ test.describe('clients waiting on each other', () => {
       return shown.slice(shown.indexOf('127.0.0.1:6379[1]> BLPOP jobs 0'));
     };
     // The reply, how long the wait took (redis-cli prints it past half a second), the prompt.
-    await expect.poll(afterBlpop).toEqual(['127.0.0.1:6379[1]> BLPOP jobs 0', '1) "jobs"', '2) "job:1"', expect.stringMatching(/^\(\d+\.\d\ds\)$/), '127.0.0.1:6379[1]>']);
+    await expect
+      .poll(afterBlpop)
+      .toEqual(['127.0.0.1:6379[1]> BLPOP jobs 0', '1) "jobs"', '2) "job:1"', expect.stringMatching(/^\(\d+\.\d\ds\)$/), '127.0.0.1:6379[1]>']);
     await selectTab(page, /client 2/);
     await typeLine(page, 'LLEN jobs');
     expect((await screen(page)).slice(-2)).toEqual(['(integer) 0', '127.0.0.1:6379[1]>']);
@@ -92,11 +96,13 @@ test.describe('clients waiting on each other', () => {
     await newTab(page);
     await typeLine(page, 'SELECT 3');
     await typeLine(page, 'SET greeting "hello world"');
-    await expect.poll(async () => (await screen(page, monitor)).slice(3)).toEqual([
-      // Redis feeds monitors after the command ran: SELECT already shows its new database.
-      expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SELECT" "3"$/),
-      expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SET" "greeting" "hello world"$/),
-    ]);
+    await expect
+      .poll(async () => (await screen(page, monitor)).slice(3))
+      .toEqual([
+        // Redis feeds monitors after the command ran: SELECT already shows its new database.
+        expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SELECT" "3"$/),
+        expect.stringMatching(/^\d+\.\d{6} \[3 127\.0\.0\.1:\d+\] "SET" "greeting" "hello world"$/),
+      ]);
   });
 
   test('keyspace notifications arrive as messages in a subscribed tab', async ({ page }) => {
@@ -106,17 +112,19 @@ test.describe('clients waiting on each other', () => {
     await expect.poll(async () => (await screen(page, watcher)).slice(-3)).toEqual(['1) "psubscribe"', '2) "__keyevent@0__:*"', '3) (integer) 1']);
     await newTab(page);
     await typeLine(page, 'RPUSH tasks t1');
-    await expect.poll(async () => (await screen(page, watcher)).slice(-4)).toEqual([
-      '1) "pmessage"',
-      '2) "__keyevent@0__:*"',
-      '3) "__keyevent@0__:rpush"',
-      '4) "tasks"',
-    ]);
+    await expect
+      .poll(async () => (await screen(page, watcher)).slice(-4))
+      .toEqual(['1) "pmessage"', '2) "__keyevent@0__:*"', '3) "__keyevent@0__:rpush"', '4) "tasks"']);
   });
 
   test('a BLPOP with a timeout answers nil when it runs out', async ({ page }) => {
     await start(page, 'BLPOP nothing 0.6');
     await waitIdle(page, undefined, 5_000);
-    expect((await screen(page)).slice(-4)).toEqual(['127.0.0.1:6379> BLPOP nothing 0.6', '(nil)', expect.stringMatching(/^\(0\.[67]\ds\)$/), '127.0.0.1:6379>']);
+    expect((await screen(page)).slice(-4)).toEqual([
+      '127.0.0.1:6379> BLPOP nothing 0.6',
+      '(nil)',
+      expect.stringMatching(/^\(0\.[67]\ds\)$/),
+      '127.0.0.1:6379>',
+    ]);
   });
 });

@@ -36,7 +36,9 @@ test.describe('inspector value view', () => {
     await open(page, 'tags');
     expect((await cells(page, '.members li')).sort()).toEqual(['db', 'redis']);
     // One under the other (the key list's row styles once stacked them on top of each other).
-    const ys = await view(page).locator('.members li').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
+    const ys = await view(page)
+      .locator('.members li')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y));
     expect(ys[1]).toBeGreaterThan(ys[0]!);
     await open(page, 'board');
     expect(await cells(page, 'tbody td')).toEqual(['0', 'alice', '10', '1', 'bob', '25']);
@@ -65,14 +67,20 @@ test.describe('inspector value view', () => {
     await open(page, 'visits:today');
     await view(page).getByLabel('show as bits (a bitmap)').check();
     await expect(view(page).locator('.bit-grid')).toHaveAttribute('aria-label', 'bitmap of 16 bits, 2 set');
-    expect(await view(page).locator('.bit.on').evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(['bit 3: 1', 'bit 9: 1']);
+    expect(
+      await view(page)
+        .locator('.bit.on')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('title'))),
+    ).toEqual(['bit 3: 1', 'bit 9: 1']);
   });
 
   test('plots a geo set by longitude and latitude', async ({ page }) => {
     await typeLine(page, 'GEOADD stations 126.9707 37.5547 seoul 129.0413 35.1151 busan 127.4346 36.3315 daejeon');
     await open(page, 'stations');
     await expect(view(page).locator('.geo-map')).toHaveAttribute('aria-label', '3 points by longitude and latitude');
-    const at = await view(page).locator('.geo-point').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
+    const at = await view(page)
+      .locator('.geo-point')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
     const labels = await view(page).locator('.geo-label').allTextContents();
     const pos = Object.fromEntries(labels.map((l, i) => [l, at[i]!]));
     // Busan lies east and south of Seoul; Daejeon between them.
@@ -167,7 +175,16 @@ test.describe('inspector key list', () => {
     await expect.poll(async () => (await page.locator('#inspector .key').allTextContents()).length).toBeGreaterThan(5);
     await page.getByLabel('Filter keys by pattern').fill('key:9999?');
     await expect(page.locator('#inspector .key')).toHaveText([
-      'key:99990', 'key:99991', 'key:99992', 'key:99993', 'key:99994', 'key:99995', 'key:99996', 'key:99997', 'key:99998', 'key:99999',
+      'key:99990',
+      'key:99991',
+      'key:99992',
+      'key:99993',
+      'key:99994',
+      'key:99995',
+      'key:99996',
+      'key:99997',
+      'key:99998',
+      'key:99999',
     ]);
     await focusTerminal(page);
     await typeLine(page, 'DBSIZE');

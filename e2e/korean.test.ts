@@ -88,7 +88,7 @@ async function openStep(page: Page, lesson: string): Promise<void> {
   await page.evaluate((id) => (location.hash = `#/lessons/${id}/1`), lesson);
   await expect(page.locator('section.step')).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/lessons/${lesson}/1`);
-  for (let more = page.getByRole('button', { name: /^힌트( 더)? 보기$/ }); (await more.count()) > 0; ) await more.click();
+  for (let more = page.getByRole('button', { name: /^힌트( 더)? 보기$/ }); (await more.count()) > 0;) await more.click();
   const solution = page.getByRole('button', { name: '정답 보기' });
   if ((await solution.count()) > 0) await solution.click();
   await fontsSettled(page);
@@ -155,7 +155,9 @@ test.describe('the Korean font', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(files.every((f) => /^noto-sans-kr-\d+-(400|700)-normal-[\w-]+\.woff2$/.test(f))).toBe(true);
     // The language button's Hangul comes from our font; "English" beside it does not.
-    expect((await fontsOf(page, '.lang-switch button[lang="ko"]')).map((f) => [f.familyName.startsWith('Noto Sans KR'), f.isCustomFont])).toEqual([[true, true]]);
+    expect((await fontsOf(page, '.lang-switch button[lang="ko"]')).map((f) => [f.familyName.startsWith('Noto Sans KR'), f.isCustomFont])).toEqual([
+      [true, true],
+    ]);
     expect((await fontsOf(page, '.lang-switch button[lang="en"]')).some((f) => f.isCustomFont)).toBe(false);
     // Headings get the real bold face once its rules (loaded after the first prompt) are in.
     await expect
@@ -183,7 +185,11 @@ test.describe('the Korean font', () => {
     const needed = await page.evaluate(() => {
       const covers = (range: string, cp: number) =>
         range.split(',').some((part) => {
-          const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+          const [from, to = from] = part
+            .trim()
+            .replace(/^U\+/i, '')
+            .split('-')
+            .map((h) => parseInt(h, 16));
           return cp >= from! && cp <= to!;
         });
       const files = new Set<string>();
@@ -191,7 +197,8 @@ test.describe('the Korean font', () => {
         for (const rule of sheet.cssRules) {
           if (!(rule instanceof CSSFontFaceRule) || rule.style.getPropertyValue('font-weight') !== '400') continue;
           const range = rule.style.getPropertyValue('unicode-range');
-          if ([...'한국어'].some((c) => covers(range, c.codePointAt(0)!))) files.add(/url\("?([^")]+)/.exec(rule.style.getPropertyValue('src'))![1]!.split('/').pop()!);
+          if ([...'한국어'].some((c) => covers(range, c.codePointAt(0)!)))
+            files.add(/url\("?([^")]+)/.exec(rule.style.getPropertyValue('src'))![1]!.split('/').pop()!);
         }
       return [...files].sort();
     });
@@ -220,9 +227,7 @@ test.describe('the Korean font', () => {
     await fontsSettled(page);
     const used = (await fontFiles(page)).length;
     // The first visit's slices came before the worker took over; the page named them to it.
-    await expect
-      .poll(() => page.evaluate(async () => (await (await caches.open('redis-playground-fonts')).keys()).length))
-      .toBeGreaterThanOrEqual(used);
+    await expect.poll(() => page.evaluate(async () => (await (await caches.open('redis-playground-fonts')).keys()).length)).toBeGreaterThanOrEqual(used);
     await page.context().setOffline(true);
     try {
       await page.reload();

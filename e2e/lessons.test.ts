@@ -15,7 +15,10 @@ const passed = (page: Page) => shownStep(page).getAttribute('data-passed');
 
 test.describe('lessons', () => {
   test('completes the first lesson by Run and by typing, keeps progress across a reload, switches language and resets', async ({ page }) => {
-    await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
+    await page
+      .locator('#lessons')
+      .getByRole('link', { name: /First contact/ })
+      .click();
     await expect.poll(() => hash(page)).toBe('#/lessons/first-contact/1');
     expect(await passed(page)).toBe('false');
 
@@ -71,7 +74,10 @@ test.describe('lessons', () => {
     await expect(page.locator('[data-lesson="first-contact"] .lesson-progress')).toHaveText('✓ 완료');
     await expect.poll(() => hash(page)).toBe('#/lessons');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
+    await page
+      .locator('#lessons')
+      .getByRole('link', { name: /First contact/ })
+      .click();
 
     // Reset empties the lesson's database and the progress.
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
@@ -168,14 +174,9 @@ test.describe('lessons', () => {
     await expect(shownStep(page)).toHaveAttribute('data-step', '4');
     await runs.nth(0).click();
     await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
-    await expect.poll(async () => (await screen(page, second)).slice(-6)).toEqual([
-      '^C',
-      '127.0.0.1:6379> PSUBSCRIBE user:*',
-      'Reading messages... (press Ctrl-C to quit)',
-      '1) "psubscribe"',
-      '2) "user:*"',
-      '3) (integer) 1',
-    ]);
+    await expect
+      .poll(async () => (await screen(page, second)).slice(-6))
+      .toEqual(['^C', '127.0.0.1:6379> PSUBSCRIBE user:*', 'Reading messages... (press Ctrl-C to quit)', '1) "psubscribe"', '2) "user:*"', '3) (integer) 1']);
     expect(await page.locator('.run-interrupted').textContent()).toContain('Run pressed Ctrl-C first');
     await next();
 
@@ -183,12 +184,9 @@ test.describe('lessons', () => {
     await runs.nth(0).click();
     await waitIdle(page, first);
     await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
-    await expect.poll(async () => (await screen(page, second)).slice(-4)).toEqual([
-      '1) "pmessage"',
-      '2) "user:*"',
-      '3) "user:events"',
-      '4) "{\\"type\\": \\"signup\\", \\"user_id\\": 42}"',
-    ]);
+    await expect
+      .poll(async () => (await screen(page, second)).slice(-4))
+      .toEqual(['1) "pmessage"', '2) "user:*"', '3) "user:events"', '4) "{\\"type\\": \\"signup\\", \\"user_id\\": 42}"']);
     await expect(page.locator('.step-dots .dot.done')).toHaveCount(5);
     await next();
 

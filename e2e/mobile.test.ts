@@ -66,7 +66,9 @@ test.describe('on a phone (390×844)', () => {
     const page = await site.open(PHONE);
     for (let i = 0; i < 30; i++) await typeLine(page, `SET k${i} ${i}`);
     await page.setViewportSize({ width: PHONE.width, height: 480 });
-    await expect.poll(async () => (await box(page.locator('.terminal-box:not([hidden])')))!.y + (await box(page.locator('.terminal-box:not([hidden])')))!.height).toBeLessThanOrEqual(480);
+    await expect
+      .poll(async () => (await box(page.locator('.terminal-box:not([hidden])')))!.y + (await box(page.locator('.terminal-box:not([hidden])')))!.height)
+      .toBeLessThanOrEqual(480);
     // The terminal refits to fewer rows, and the row being typed on is one of them.
     await expect.poll(async () => (await accessibleRows(page)).filter((r) => r !== '').at(-1)).toBe('127.0.0.1:6379>');
     expect((await box(page.locator('.terminal-box:not([hidden]) .xterm-screen')))!.height).toBeLessThanOrEqual(480);
@@ -132,7 +134,9 @@ test.describe('on a tablet held upright (820×1180)', () => {
 test.describe('on a desktop (1440×900)', () => {
   test('keeps the three columns, without a bottom bar', async ({ site }) => {
     const page = await site.open(DESKTOP);
-    const [lessons, terminals, inspector] = await Promise.all((['lessons', 'terminals', 'inspector'] as const).map(async (id) => (await box(panel(page, id)))!));
+    const [lessons, terminals, inspector] = await Promise.all(
+      (['lessons', 'terminals', 'inspector'] as const).map(async (id) => (await box(panel(page, id)))!),
+    );
     expect(lessons.x).toBe(0);
     expect(terminals.x).toBe(lessons.width);
     expect(inspector.x + inspector.width).toBe(DESKTOP.width);

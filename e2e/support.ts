@@ -140,7 +140,9 @@ export async function paste(page: Page, text: string): Promise<void> {
 /** The text of the screen rows the accessibility tree exposes (what a screen reader reads). */
 export async function accessibleRows(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.terminal-box:not([hidden]) .xterm-accessibility-tree > div')].map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
+    [...document.querySelectorAll('.terminal-box:not([hidden]) .xterm-accessibility-tree > div')].map((d) =>
+      (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd(),
+    ),
   );
 }
 

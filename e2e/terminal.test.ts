@@ -107,7 +107,10 @@ test.describe('terminal', () => {
     await page.keyboard.type('Y');
     await page.keyboard.press('Enter');
     await waitIdle(page);
-    const bytes = [...Buffer.from('안녕Y세요', 'utf8')].map((b) => '\\x' + b.toString(16).padStart(2, '0')).join('').replace(/\\x59/, 'Y');
+    const bytes = [...Buffer.from('안녕Y세요', 'utf8')]
+      .map((b) => '\\x' + b.toString(16).padStart(2, '0'))
+      .join('')
+      .replace(/\\x59/, 'Y');
     expect((await screen(page)).slice(-3)).toEqual(['127.0.0.1:6379> ECHO 안녕Y세요', `"${bytes}"`, '127.0.0.1:6379>']);
   });
 

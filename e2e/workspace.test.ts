@@ -96,7 +96,10 @@ test.describe('panels and themes', () => {
   });
 
   test('runs a lesson command in the active terminal and the inspector shows the key', async ({ page }) => {
-    await page.locator('#lessons').getByRole('link', { name: /First contact/ }).click();
+    await page
+      .locator('#lessons')
+      .getByRole('link', { name: /First contact/ })
+      .click();
     await page.locator('.step-dots .dot').nth(2).click();
     await page.getByRole('button', { name: 'Run SET mykey "Hello, Redis!"' }).click();
     await waitIdle(page);
@@ -215,15 +218,19 @@ test.describe('offline', () => {
     // What the page links to, each answered, the PNG icons at their stated sizes.
     const linked = async () =>
       page.evaluate(async () => {
-        const hrefs = [...document.querySelectorAll<HTMLLinkElement>('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')].map((l) => l.href);
+        const hrefs = [...document.querySelectorAll<HTMLLinkElement>('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')].map(
+          (l) => l.href,
+        );
         const manifestUrl = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
         const manifest = await (await fetch(manifestUrl)).json();
         const icons = await Promise.all(
-          [...hrefs.filter((h) => h !== manifestUrl), ...manifest.icons.map((i: { src: string }) => new URL(i.src, manifestUrl).href)].map(async (url: string) => {
-            const response = await fetch(url);
-            const bitmap = await createImageBitmap(await response.blob()).catch(() => null);
-            return `${url.split('/').pop()} ${response.status} ${bitmap ? `${bitmap.width}x${bitmap.height}` : ''}`.trim();
-          }),
+          [...hrefs.filter((h) => h !== manifestUrl), ...manifest.icons.map((i: { src: string }) => new URL(i.src, manifestUrl).href)].map(
+            async (url: string) => {
+              const response = await fetch(url);
+              const bitmap = await createImageBitmap(await response.blob()).catch(() => null);
+              return `${url.split('/').pop()} ${response.status} ${bitmap ? `${bitmap.width}x${bitmap.height}` : ''}`.trim();
+            },
+          ),
         );
         return { name: manifest.name, display: manifest.display, sizes: manifest.icons.map((i: { sizes: string }) => i.sizes), icons };
       });

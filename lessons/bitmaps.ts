@@ -34,13 +34,15 @@ r.setbit("mybits", 3, 1)  # index 3 on`,
       pythonCode: `print(r.getbit("mybits", 1))  # 1
 print(r.getbit("mybits", 2))  # 0
 print(r.bitcount("mybits"))   # 2`,
-      hints: [{ ko: '`BITCOUNT`가 2가 아니라면 다른 비트도 켠 거예요. `SETBIT mybits 위치 0`으로 끌 수 있어요.', en: 'Not 2? Then other bits are on too; `SETBIT mybits offset 0` turns one off.' }],
+      hints: [
+        {
+          ko: '`BITCOUNT`가 2가 아니라면 다른 비트도 켠 거예요. `SETBIT mybits 위치 0`으로 끌 수 있어요.',
+          en: 'Not 2? Then other bits are on too; `SETBIT mybits offset 0` turns one off.',
+        },
+      ],
       solution: ['GETBIT mybits 1', 'GETBIT mybits 2', 'BITCOUNT mybits'],
       check: {
-        all: [
-          { reply: { command: 'GETBIT mybits 1', equals: '(integer) 1' } },
-          { reply: { command: 'BITCOUNT mybits', equals: '(integer) 2' } },
-        ],
+        all: [{ reply: { command: 'GETBIT mybits 1', equals: '(integer) 1' } }, { reply: { command: 'BITCOUNT mybits', equals: '(integer) 2' } }],
       },
     },
     {
@@ -55,7 +57,9 @@ print(r.bitcount("mybits"))   # 2`,
 for uid in (5, 42, 1001):
     record_visit(uid, "2024-03-11")
 print(r.bitcount("visits:2024-03-11"))  # 3`,
-      hints: [{ ko: '같은 사용자가 하루에 여러 번 와도 비트는 하나라서 한 번만 세어요.', en: 'A user who comes back the same day sets the same bit: counted once.' }],
+      hints: [
+        { ko: '같은 사용자가 하루에 여러 번 와도 비트는 하나라서 한 번만 세어요.', en: 'A user who comes back the same day sets the same bit: counted once.' },
+      ],
       solution: ['SETBIT visits:2024-03-11 5 1', 'SETBIT visits:2024-03-11 42 1', 'SETBIT visits:2024-03-11 1001 1', 'BITCOUNT visits:2024-03-11'],
       check: { reply: { command: 'BITCOUNT visits:2024-03-11', equals: '(integer) 3' } },
     },
@@ -64,19 +68,33 @@ print(r.bitcount("visits:2024-03-11"))  # 3`,
         ko: '다음 날에는 사용자 42와 7이 왔어요. **이틀 연속** 온 사용자는 누구일까요? `BITOP AND`로 두 비트맵을 겹치면 둘 다 켜진 비트만 남아요. (`OR`는 둘 중 하루라도 온 사용자예요.)',
         en: 'The next day users 42 and 7 came. Who came **both days**? `BITOP AND` overlays the two bitmaps and keeps only the bits on in both. (`OR` gives anyone who came on either day.)',
       },
-      commands: ['SETBIT visits:2024-03-12 42 1', 'SETBIT visits:2024-03-12 7 1', 'BITOP AND visits:both visits:2024-03-11 visits:2024-03-12', 'BITCOUNT visits:both', 'GETBIT visits:both 42'],
+      commands: [
+        'SETBIT visits:2024-03-12 42 1',
+        'SETBIT visits:2024-03-12 7 1',
+        'BITOP AND visits:both visits:2024-03-11 visits:2024-03-12',
+        'BITCOUNT visits:both',
+        'GETBIT visits:both 42',
+      ],
       pythonCode: `r.setbit("visits:2024-03-12", 42, 1)
 r.setbit("visits:2024-03-12", 7, 1)
 r.bitop("AND", "visits:both", "visits:2024-03-11", "visits:2024-03-12")
 print(r.bitcount("visits:both"))     # 1
 print(r.getbit("visits:both", 42))   # 1: user 42`,
-      hints: [{ ko: '`BITOP`의 첫 번째 키가 결과를 저장할 키이고, 그 뒤가 입력이에요.', en: 'The first key after the operation is where `BITOP` stores the result; the rest are its inputs.' }],
-      solution: ['SETBIT visits:2024-03-12 42 1', 'SETBIT visits:2024-03-12 7 1', 'BITOP AND visits:both visits:2024-03-11 visits:2024-03-12', 'BITCOUNT visits:both', 'GETBIT visits:both 42'],
+      hints: [
+        {
+          ko: '`BITOP`의 첫 번째 키가 결과를 저장할 키이고, 그 뒤가 입력이에요.',
+          en: 'The first key after the operation is where `BITOP` stores the result; the rest are its inputs.',
+        },
+      ],
+      solution: [
+        'SETBIT visits:2024-03-12 42 1',
+        'SETBIT visits:2024-03-12 7 1',
+        'BITOP AND visits:both visits:2024-03-11 visits:2024-03-12',
+        'BITCOUNT visits:both',
+        'GETBIT visits:both 42',
+      ],
       check: {
-        all: [
-          { key: 'visits:both', type: 'string' },
-          { reply: { command: 'BITCOUNT visits:both', equals: '(integer) 1' } },
-        ],
+        all: [{ key: 'visits:both', type: 'string' }, { reply: { command: 'BITCOUNT visits:both', equals: '(integer) 1' } }],
       },
     },
     {
@@ -87,15 +105,12 @@ print(r.getbit("visits:both", 42))   # 1: user 42`,
       },
       commands: [],
       hints: [
-        { ko: '4단계 설명의 괄호 안에 필요한 연산이 있어요.', en: 'The operation you need is in the brackets of step 4\'s text.' },
+        { ko: '4단계 설명의 괄호 안에 필요한 연산이 있어요.', en: "The operation you need is in the brackets of step 4's text." },
         { ko: '`BITOP`은 연산 이름, 저장할 키, 입력 키들 순서로 적어요.', en: '`BITOP` takes the operation, then the key to store into, then the input keys.' },
       ],
       solution: ['BITOP OR visits:any visits:2024-03-11 visits:2024-03-12', 'BITCOUNT visits:any'],
       check: {
-        all: [
-          { key: 'visits:any', type: 'string' },
-          { reply: { command: 'BITCOUNT visits:any', equals: '(integer) 4' } },
-        ],
+        all: [{ key: 'visits:any', type: 'string' }, { reply: { command: 'BITCOUNT visits:any', equals: '(integer) 4' } }],
       },
     },
   ],

@@ -26,7 +26,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '모자 가게에 몇 초 만에 수백 개를 사 가는 손님이 나타났어요. 봇이에요. 먼저 웹 서버의 미들웨어가 들어오는 모든 요청의 IP 주소를 `ips` 리스트에 `LPUSH`해요. 문서처럼 **5번 데이터베이스**를 써요.\n\n`LPUSH`는 넣은 뒤의 리스트 길이를 돌려줘요.',
-        en: 'Someone is buying hundreds of hats in seconds: a bot. First, the web server\'s middleware `LPUSH`es the IP address of every request onto the `ips` list. As in the documents, this happens in **database 5**.\n\n`LPUSH` answers the list\'s length afterwards.',
+        en: "Someone is buying hundreds of hats in seconds: a bot. First, the web server's middleware `LPUSH`es the IP address of every request onto the `ips` list. As in the documents, this happens in **database 5**.\n\n`LPUSH` answers the list's length afterwards.",
       },
       commands: ['SELECT 5', 'LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236'],
       pythonCode: `r = redis.Redis(db=5)
@@ -36,19 +36,35 @@ r.lpush("ips", "115.215.230.176")  # 3
 r.lpush("ips", "51.218.112.236")   # 4`,
       hints: [{ ko: '프롬프트가 `[5]`로 끝나야 해요.', en: 'The prompt should end in `[5]`.' }],
       solution: ['SELECT 5', 'LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236'],
-      check: { all: [{ key: 'ips', type: 'list', member: '115.215.230.176' }, { key: 'ips', member: '90.213.45.98' }] },
+      check: {
+        all: [
+          { key: 'ips', type: 'list', member: '115.215.230.176' },
+          { key: 'ips', member: '90.213.45.98' },
+        ],
+      },
     },
     {
       text: {
         ko: '감시자(`ipwatcher`)는 별도의 프로세스예요. **두 번째 터미널**을 열고 5번 데이터베이스로 옮긴 뒤 `BLPOP`으로 주소를 꺼내 보세요. 파이썬의 `Queue.get()`처럼, 있으면 바로 꺼내고 없으면 기다려요.\n\n`LPUSH`로 넣고 `BLPOP`으로 꺼내니 가장 최근 주소가 먼저 나와요.',
-        en: 'The watcher (`ipwatcher`) is a separate process. Open a **second terminal**, move to database 5 and take an address with `BLPOP`. Like Python\'s `Queue.get()`, it takes one at once if there is one and waits if not.\n\n`LPUSH` in, `BLPOP` out: the newest address comes first.',
+        en: "The watcher (`ipwatcher`) is a separate process. Open a **second terminal**, move to database 5 and take an address with `BLPOP`. Like Python's `Queue.get()`, it takes one at once if there is one and waits if not.\n\n`LPUSH` in, `BLPOP` out: the newest address comes first.",
       },
-      commands: [{ client: 2, line: 'SELECT 5' }, { client: 2, line: 'BLPOP ips 0' }],
+      commands: [
+        { client: 2, line: 'SELECT 5' },
+        { client: 2, line: 'BLPOP ips 0' },
+      ],
       pythonCode: `# New shell window or tab
 ipwatcher = redis.Redis(db=5)
 _, addr = ipwatcher.blpop("ips")`,
-      hints: [{ ko: '두 번째 터미널도 처음에는 0번 데이터베이스에 있어요. `SELECT 5`를 먼저 하세요.', en: 'The second terminal starts in database 0 too: `SELECT 5` first.' }],
-      solution: [{ client: 2, line: 'SELECT 5' }, { client: 2, line: 'BLPOP ips 0' }],
+      hints: [
+        {
+          ko: '두 번째 터미널도 처음에는 0번 데이터베이스에 있어요. `SELECT 5`를 먼저 하세요.',
+          en: 'The second terminal starts in database 0 too: `SELECT 5` first.',
+        },
+      ],
+      solution: [
+        { client: 2, line: 'SELECT 5' },
+        { client: 2, line: 'BLPOP ips 0' },
+      ],
       check: { reply: { command: 'BLPOP ips 0', client: 2, matches: /^1\) "ips"\n2\) "[\d.]+"$/ } },
     },
     {
@@ -84,12 +100,17 @@ while True:
         { client: 2, line: 'BLPOP ips 0' },
         { client: 2, line: 'BLPOP ips 0' },
       ],
-      check: { all: [{ key: '51.218.112.236:15', ttlBetween: [1, 60] }, { key: 'ips', exists: false }] },
+      check: {
+        all: [
+          { key: '51.218.112.236:15', ttlBetween: [1, 60] },
+          { key: 'ips', exists: false },
+        ],
+      },
     },
     {
       text: {
         ko: '이제 큐가 비었으니 감시자의 `BLPOP`은 **기다려요**(두 번째 터미널에 프롬프트가 없어요). 첫 번째 터미널에서 새 요청이 들어오게 하면 감시자가 즉시 깨어나 꺼내요. 이어서 그 주소의 카운터를 올려요.',
-        en: 'The queue is empty, so the watcher\'s `BLPOP` **waits** (no prompt in the second terminal). Let a new request come in from the first terminal and the watcher wakes up and takes it at once, then counts the address.',
+        en: "The queue is empty, so the watcher's `BLPOP` **waits** (no prompt in the second terminal). Let a new request come in from the first terminal and the watcher wakes up and takes it at once, then counts the address.",
       },
       commands: [
         { client: 2, line: 'BLPOP ips 0' },
@@ -98,7 +119,12 @@ while True:
         { client: 2, line: `EXPIRE ${COUNTER} 60` },
       ],
       pythonCode: `r.lpush("ips", "${BOT}")  # the middleware, in the first shell`,
-      hints: [{ ko: '`INCRBY`와 `EXPIRE`는 `BLPOP`이 답한 뒤에 실행돼요. 그 전에 실행 버튼을 눌렀다면 그 명령은 차례를 기다려요.', en: '`INCRBY` and `EXPIRE` run after `BLPOP` answers; Run presses before that wait their turn.' }],
+      hints: [
+        {
+          ko: '`INCRBY`와 `EXPIRE`는 `BLPOP`이 답한 뒤에 실행돼요. 그 전에 실행 버튼을 눌렀다면 그 명령은 차례를 기다려요.',
+          en: '`INCRBY` and `EXPIRE` run after `BLPOP` answers; Run presses before that wait their turn.',
+        },
+      ],
       solution: [
         { client: 2, line: 'BLPOP ips 0' },
         `LPUSH ips ${BOT}`,
@@ -106,10 +132,7 @@ while True:
         { client: 2, line: `EXPIRE ${COUNTER} 60` },
       ],
       check: {
-        all: [
-          { reply: { command: 'BLPOP ips 0', client: 2, equals: `1) "ips"\n2) "${BOT}"` } },
-          { key: COUNTER, ttlBetween: [1, 60] },
-        ],
+        all: [{ reply: { command: 'BLPOP ips 0', client: 2, equals: `1) "ips"\n2) "${BOT}"` } }, { key: COUNTER, ttlBetween: [1, 60] }],
       },
     },
     {
@@ -117,7 +140,10 @@ while True:
         ko: '봇은 같은 분 안에 요청을 20번 보내요. 감시자처럼 하나씩 세는 대신, 카운터가 15가 될 때까지의 14번을 한꺼번에 더해 봐요. `INCRBY`에 14를 줘요. 카운터가 `MAXVISITS`(15) 이상이면 봇이에요.\n\n문서는 블랙리스트를 파이썬 `set`에 두지만, Redis 집합에 두면 다른 서버들도 함께 볼 수 있어요.',
         en: 'The bot sends 20 requests within the minute. Rather than counting them one at a time as the watcher does, add the 14 that bring the counter to 15 in one go: give `INCRBY` 14. A count of `MAXVISITS` (15) or more means a bot.\n\nThe documents keep the blacklist in a Python `set`; a Redis set lets every server see it.',
       },
-      commands: [{ client: 2, line: `INCRBY ${COUNTER} 14` }, { client: 2, line: `SADD blacklist ${BOT}` }],
+      commands: [
+        { client: 2, line: `INCRBY ${COUNTER} 14` },
+        { client: 2, line: `SADD blacklist ${BOT}` },
+      ],
       pythonCode: `# the bot, in the first shell: 20 requests in the same minute
 for _ in range(20):
     r.lpush("ips", "${BOT}")
@@ -128,13 +154,15 @@ n = ipwatcher.incrby("${COUNTER}", 14)  # 15
 if n >= MAXVISITS:
     print(f"Hat bot detected!: {addr}")
     ipwatcher.sadd("blacklist", str(addr))`,
-      hints: [{ ko: '두 번째 터미널이 아직 기다리는 중이라면 Ctrl-C 후 `SELECT 5`부터 하세요.', en: 'Second terminal still waiting? Ctrl-C, then `SELECT 5` first.' }],
-      solution: [{ client: 2, line: `INCRBY ${COUNTER} 14` }, { client: 2, line: `SADD blacklist ${BOT}` }],
+      hints: [
+        { ko: '두 번째 터미널이 아직 기다리는 중이라면 Ctrl-C 후 `SELECT 5`부터 하세요.', en: 'Second terminal still waiting? Ctrl-C, then `SELECT 5` first.' },
+      ],
+      solution: [
+        { client: 2, line: `INCRBY ${COUNTER} 14` },
+        { client: 2, line: `SADD blacklist ${BOT}` },
+      ],
       check: {
-        all: [
-          { reply: { command: `INCRBY ${COUNTER} 14`, matches: /^\(integer\) (1[5-9]|[2-9]\d|\d{3,})$/ } },
-          { key: 'blacklist', type: 'set', member: BOT },
-        ],
+        all: [{ reply: { command: `INCRBY ${COUNTER} 14`, matches: /^\(integer\) (1[5-9]|[2-9]\d|\d{3,})$/ } }, { key: 'blacklist', type: 'set', member: BOT }],
       },
     },
     {
@@ -149,16 +177,13 @@ print(ipwatcher.sismember("blacklist", "${BOT}"))  # 1`,
       solution: [`EXISTS ${COUNTER}`, `SISMEMBER blacklist ${BOT}`],
       wait: 61,
       check: {
-        all: [
-          { reply: { command: `EXISTS ${COUNTER}`, equals: '(integer) 0' } },
-          { reply: { command: `SISMEMBER blacklist ${BOT}`, equals: '(integer) 1' } },
-        ],
+        all: [{ reply: { command: `EXISTS ${COUNTER}`, equals: '(integer) 0' } }, { reply: { command: `SISMEMBER blacklist ${BOT}`, equals: '(integer) 1' } }],
       },
     },
     {
       text: {
         ko: '분 단위 카운터에는 빈틈이 있어요. 15시 15분 59초에 14번, 16분 00초에 14번 보내면 2초 동안 28번인데, 요청이 `주소:15`와 `주소:16` 두 키로 나뉘어 어느 쪽도 15에 닿지 않아요. 문서가 소개하는 ClassDojo의 방법은 **정렬된 집합**으로 "지금부터 거꾸로 60초"를 세는 **슬라이딩 윈도**예요. 시계의 분이 바뀌어도 창은 끊기지 않아요.\n\n요청마다 고유한 ID를 멤버로, 요청 시각(유닉스 초)을 점수로 `ZADD`해요. 그다음 60초보다 오래된 멤버를 `ZREMRANGEBYSCORE`로 지우고 남은 수를 `ZCARD`로 세어요. 지금이 `1710170143`(15:15:43 UTC)이라면 `1710170083` 이하는 창 밖이에요. 마지막으로 `EXPIRE`를 걸어 두면 요청이 끊긴 주소의 키는 저절로 사라져요.',
-        en: 'The per-minute counter has a gap. Send 14 requests at 15:15:59 and 14 more at 15:16:00: 28 in two seconds, yet they are split between `address:15` and `address:16`, and neither reaches 15. ClassDojo\'s approach, which the documents point to, is a **sliding window** kept in a **sorted set**: count the 60 seconds back from now, so the window never breaks when the clock\'s minute changes.\n\nFor each request, `ZADD` a unique request id as the member, with the request time (Unix seconds) as its score. Then drop the members older than 60 seconds with `ZREMRANGEBYSCORE` and count what is left with `ZCARD`. If now is `1710170143` (15:15:43 UTC), everything at or below `1710170083` is outside the window. Last, an `EXPIRE` lets the key of an address that goes quiet disappear by itself.',
+        en: "The per-minute counter has a gap. Send 14 requests at 15:15:59 and 14 more at 15:16:00: 28 in two seconds, yet they are split between `address:15` and `address:16`, and neither reaches 15. ClassDojo's approach, which the documents point to, is a **sliding window** kept in a **sorted set**: count the 60 seconds back from now, so the window never breaks when the clock's minute changes.\n\nFor each request, `ZADD` a unique request id as the member, with the request time (Unix seconds) as its score. Then drop the members older than 60 seconds with `ZREMRANGEBYSCORE` and count what is left with `ZCARD`. If now is `1710170143` (15:15:43 UTC), everything at or below `1710170083` is outside the window. Last, an `EXPIRE` lets the key of an address that goes quiet disappear by itself.",
       },
       commands: [
         `ZADD ${HITS} 1710170050 req1 1710170100 req2 1710170130 req3 1710170143 req4`,
@@ -182,8 +207,14 @@ def seen_too_often(addr: str) -> bool:
         _, _, count, _ = pipe.execute()
     return count >= MAXVISITS`,
       hints: [
-        { ko: '요청 ID가 같으면 점수만 바뀌므로 요청마다 다른 ID를 써요. 여기 명령은 다시 실행해도 결과가 같아요. 다만 카운터 하나가 아니라 요청마다 멤버 하나를 저장하니 메모리는 더 들어요.', en: 'The same request id would only move its score, so every request gets a new one. Running these lines again gives the same result. The price: one member per request instead of a single counter, so more memory.' },
-        { ko: '상한 앞에 `(`를 붙이면(`(1710170083`) 그 값 자체는 지우지 않고 남겨요. 프롬프트가 `[5]`로 끝나는지도 확인하세요.', en: 'A `(` before the bound (`(1710170083`) keeps members with exactly that score. Also check that the prompt ends in `[5]`.' },
+        {
+          ko: '요청 ID가 같으면 점수만 바뀌므로 요청마다 다른 ID를 써요. 여기 명령은 다시 실행해도 결과가 같아요. 다만 카운터 하나가 아니라 요청마다 멤버 하나를 저장하니 메모리는 더 들어요.',
+          en: 'The same request id would only move its score, so every request gets a new one. Running these lines again gives the same result. The price: one member per request instead of a single counter, so more memory.',
+        },
+        {
+          ko: '상한 앞에 `(`를 붙이면(`(1710170083`) 그 값 자체는 지우지 않고 남겨요. 프롬프트가 `[5]`로 끝나는지도 확인하세요.',
+          en: 'A `(` before the bound (`(1710170083`) keeps members with exactly that score. Also check that the prompt ends in `[5]`.',
+        },
       ],
       solution: [
         `ZADD ${HITS} 1710170050 req1 1710170100 req2 1710170130 req3 1710170143 req4`,
@@ -192,10 +223,7 @@ def seen_too_often(addr: str) -> bool:
         `EXPIRE ${HITS} 60`,
       ],
       check: {
-        all: [
-          { key: HITS, type: 'zset', length: 3, member: 'req4', ttlBetween: [1, 60] },
-          { reply: { command: `ZCARD ${HITS}`, equals: '(integer) 3' } },
-        ],
+        all: [{ key: HITS, type: 'zset', length: 3, member: 'req4', ttlBetween: [1, 60] }, { reply: { command: `ZCARD ${HITS}`, equals: '(integer) 3' } }],
       },
     },
     {
@@ -206,19 +234,18 @@ def seen_too_often(addr: str) -> bool:
       },
       commands: [],
       hints: [
-        { ko: '7단계처럼 점수는 요청 시각, 멤버는 요청 ID예요. 창의 경계는 지금 시각에서 60을 뺀 값이에요.', en: 'As in step 7: the request time is the score, the request id the member. The window\'s edge is now minus 60.' },
-        { ko: '경계값과 똑같은 시각의 요청은 7단계처럼 창 밖으로 쳐요. 답은 2여야 해요.', en: 'A request at exactly the edge counts as outside, as in step 7: the answer is 2.' },
+        {
+          ko: '7단계처럼 점수는 요청 시각, 멤버는 요청 ID예요. 창의 경계는 지금 시각에서 60을 뺀 값이에요.',
+          en: "As in step 7: the request time is the score, the request id the member. The window's edge is now minus 60.",
+        },
+        {
+          ko: '경계값과 똑같은 시각의 요청은 7단계처럼 창 밖으로 쳐요. 답은 2여야 해요.',
+          en: 'A request at exactly the edge counts as outside, as in step 7: the answer is 2.',
+        },
       ],
-      solution: [
-        `ZADD ${HITS2} 1710170150 req1 1710170160 req2 1710170200 req3`,
-        `ZREMRANGEBYSCORE ${HITS2} -inf 1710170150`,
-        `ZCARD ${HITS2}`,
-      ],
+      solution: [`ZADD ${HITS2} 1710170150 req1 1710170160 req2 1710170200 req3`, `ZREMRANGEBYSCORE ${HITS2} -inf 1710170150`, `ZCARD ${HITS2}`],
       check: {
-        all: [
-          { key: HITS2, type: 'zset', length: 2, member: 'req2' },
-          { reply: { command: `ZCARD ${HITS2}`, equals: '(integer) 2' } },
-        ],
+        all: [{ key: HITS2, type: 'zset', length: 2, member: 'req2' }, { reply: { command: `ZCARD ${HITS2}`, equals: '(integer) 2' } }],
       },
     },
   ],

@@ -23,7 +23,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '**Cache-Aside**에서 애플리케이션은 먼저 캐시를 봐요. 상품 1번의 캐시 키는 `product:1`이에요. 처음에는 아무것도 없으니 `(nil)`, 즉 **캐시 미스**예요. 이때 애플리케이션은 DB에서 상품을 읽어요.',
-        en: 'In **cache-aside**, the application looks in the cache first. Product 1\'s cache key is `product:1`. Nothing is there yet, so you get `(nil)`: a **cache miss**. Now the application reads the product from the database.',
+        en: "In **cache-aside**, the application looks in the cache first. Product 1's cache key is `product:1`. Nothing is there yet, so you get `(nil)`: a **cache miss**. Now the application reads the product from the database.",
       },
       commands: ['GET product:1'],
       pythonCode: `def get_product(product_id: int) -> dict | None:
@@ -33,7 +33,12 @@ export const lesson: Lesson = {
         return json.loads(cached)
     product = db.query(Product).get(product_id)  # 2. miss: ask the database
     ...`,
-      hints: [{ ko: '값이 나왔다면 예전에 만든 키가 남아 있는 거예요. `DEL product:1` 후 다시 해 보세요.', en: 'Got a value? An old key is left over: `DEL product:1` and try again.' }],
+      hints: [
+        {
+          ko: '값이 나왔다면 예전에 만든 키가 남아 있는 거예요. `DEL product:1` 후 다시 해 보세요.',
+          en: 'Got a value? An old key is left over: `DEL product:1` and try again.',
+        },
+      ],
       solution: ['GET product:1'],
       check: { reply: { command: 'GET product:1', equals: '(nil)' } },
     },
@@ -48,7 +53,10 @@ export const lesson: Lesson = {
     return data`,
       hints: [
         { ko: 'JSON 안에 큰따옴표가 있으니 전체를 작은따옴표로 감싸요.', en: 'The JSON has double quotes inside, so wrap the whole value in single quotes.' },
-        { ko: '가장 단순한 캐시도 모양은 같아요. `r.get(key)`가 `None`이면 값을 계산해 `r.set(key, data, ex=60)`으로 넣고, 아니면 캐시에 있던 값을 써요. 만료 시간만 달라요.', en: 'The simplest cache has the same shape: if `r.get(key)` is `None`, compute the value and `r.set(key, data, ex=60)`; otherwise use what was cached. Only the expiry differs.' },
+        {
+          ko: '가장 단순한 캐시도 모양은 같아요. `r.get(key)`가 `None`이면 값을 계산해 `r.set(key, data, ex=60)`으로 넣고, 아니면 캐시에 있던 값을 써요. 만료 시간만 달라요.',
+          en: 'The simplest cache has the same shape: if `r.get(key)` is `None`, compute the value and `r.set(key, data, ex=60)`; otherwise use what was cached. Only the expiry differs.',
+        },
       ],
       solution: [`SET product:1 '${P1}' EX 300`],
       check: { key: 'product:1', equals: P1, ttlBetween: [1, 300] },
@@ -60,7 +68,9 @@ export const lesson: Lesson = {
       },
       commands: ['GET product:1'],
       pythonCode: `print(get_product(1))  # from Redis this time`,
-      hints: [{ ko: '`(nil)`이라면 5분이 지나 만료된 거예요. 2단계를 다시 실행하세요.', en: '`(nil)`? Five minutes went by and it expired: run step 2 again.' }],
+      hints: [
+        { ko: '`(nil)`이라면 5분이 지나 만료된 거예요. 2단계를 다시 실행하세요.', en: '`(nil)`? Five minutes went by and it expired: run step 2 again.' },
+      ],
       solution: ['GET product:1'],
       check: { reply: { command: 'GET product:1', matches: /Keyboard/ } },
     },
@@ -72,7 +82,12 @@ export const lesson: Lesson = {
       commands: ['DEL product:1'],
       pythonCode: `def invalidate_product_cache(product_id: int) -> None:
     r.delete(f"product:{product_id}")`,
-      hints: [{ ko: '값을 바로 새로 써도 되지만, 지우는 편이 DB와 어긋날 여지가 적어요.', en: 'Writing the new value works too, but deleting leaves less room to disagree with the database.' }],
+      hints: [
+        {
+          ko: '값을 바로 새로 써도 되지만, 지우는 편이 DB와 어긋날 여지가 적어요.',
+          en: 'Writing the new value works too, but deleting leaves less room to disagree with the database.',
+        },
+      ],
       solution: ['DEL product:1'],
       check: { key: 'product:1', exists: false },
     },
@@ -81,12 +96,24 @@ export const lesson: Lesson = {
         ko: '상품 목록 페이지도 캐시해 두었다면, 상품이 바뀔 때 `product_list:*` 키를 모두 지워야 해요. `KEYS`는 모든 키를 한 번에 훑느라 서버를 멈추게 하므로, 조금씩 나눠 훑는 `SCAN`을 써요. 답의 첫 줄은 다음에 이어 갈 커서이고, `0`이면 끝이에요.',
         en: 'If the product list pages are cached too, a change means deleting every `product_list:*` key. `KEYS` walks all keys in one go and stalls the server, so use `SCAN`, which walks a little at a time. The first line of its answer is the cursor to continue from; `0` means done.',
       },
-      commands: ['SET product_list:page:1 "[1, 2]" EX 300', 'SET product_list:page:2 "[3]" EX 300', 'SCAN 0 MATCH product_list:* COUNT 100', 'DEL product_list:page:1 product_list:page:2'],
+      commands: [
+        'SET product_list:page:1 "[1, 2]" EX 300',
+        'SET product_list:page:2 "[3]" EX 300',
+        'SCAN 0 MATCH product_list:* COUNT 100',
+        'DEL product_list:page:1 product_list:page:2',
+      ],
       pythonCode: `# pattern delete (slow with very many keys, but never blocks the server)
 for key in r.scan_iter("product_list:*"):
     r.delete(key)`,
-      hints: [{ ko: '`scan_iter`는 커서가 `0`이 될 때까지 `SCAN`을 반복해 줘요.', en: '`scan_iter` repeats `SCAN` for you until the cursor comes back as `0`.' }],
-      solution: ['SET product_list:page:1 "[1, 2]" EX 300', 'SET product_list:page:2 "[3]" EX 300', 'SCAN 0 MATCH product_list:* COUNT 100', 'DEL product_list:page:1 product_list:page:2'],
+      hints: [
+        { ko: '`scan_iter`는 커서가 `0`이 될 때까지 `SCAN`을 반복해 줘요.', en: '`scan_iter` repeats `SCAN` for you until the cursor comes back as `0`.' },
+      ],
+      solution: [
+        'SET product_list:page:1 "[1, 2]" EX 300',
+        'SET product_list:page:2 "[3]" EX 300',
+        'SCAN 0 MATCH product_list:* COUNT 100',
+        'DEL product_list:page:1 product_list:page:2',
+      ],
       check: {
         all: [
           { reply: { command: 'SCAN 0 MATCH product_list:*', matches: /product_list:page:1/ } },
@@ -109,13 +136,18 @@ for key in r.scan_iter("product_list:*"):
     {
       text: {
         ko: '10초가 지나면 키는 사라지고 다음 요청은 미스가 돼요. 기다려도 되고, **⏩ +11초** 버튼으로 엔진의 시계를 11초 앞으로 돌려도 돼요. 그다음 `GET`을 해 보세요.',
-        en: 'After 10 seconds the key is gone and the next request misses. Wait, or press the **⏩ +11 s** button to move the engine\'s clock 11 seconds ahead. Then `GET` it.',
+        en: "After 10 seconds the key is gone and the next request misses. Wait, or press the **⏩ +11 s** button to move the engine's clock 11 seconds ahead. Then `GET` it.",
       },
       commands: ['GET product:2'],
       pythonCode: `import time
 time.sleep(10)
 print(r.get("product:2"))  # None: expired, the next get_product(2) reads the database`,
-      hints: [{ ko: '값이 아직 나온다면 시간이 덜 지난 거예요. `TTL product:2`로 남은 시간을 보세요.', en: 'Still a value? Not enough time has passed: `TTL product:2` shows what is left.' }],
+      hints: [
+        {
+          ko: '값이 아직 나온다면 시간이 덜 지난 거예요. `TTL product:2`로 남은 시간을 보세요.',
+          en: 'Still a value? Not enough time has passed: `TTL product:2` shows what is left.',
+        },
+      ],
       solution: ['GET product:2'],
       wait: 11,
       check: { all: [{ key: 'product:2', exists: false }, { reply: { command: 'GET product:2', equals: '(nil)' } }] },
@@ -151,15 +183,18 @@ def get_user(user_id: int) -> dict:
 get_user(42)  # miss: the database, then SET user:42 ... EX 600
 get_user(42)  # hit: straight from Redis`,
       hints: [
-        { ko: '처음 `GET`이 값을 보여 준다면 전에 만든 키가 남아 있는 거예요. `DEL user:42` 후 다시 해 보세요.', en: 'Did the first `GET` show a value? A key from before is left: `DEL user:42` and try again.' },
-        { ko: '사용자 정보가 바뀌면 4단계처럼 `DEL user:42`로 무효화해요. 데코레이터도 키 규칙만 알면 지울 수 있어요.', en: 'When the user changes, invalidate with `DEL user:42`, as in step 4; knowing the key rule is all it takes.' },
+        {
+          ko: '처음 `GET`이 값을 보여 준다면 전에 만든 키가 남아 있는 거예요. `DEL user:42` 후 다시 해 보세요.',
+          en: 'Did the first `GET` show a value? A key from before is left: `DEL user:42` and try again.',
+        },
+        {
+          ko: '사용자 정보가 바뀌면 4단계처럼 `DEL user:42`로 무효화해요. 데코레이터도 키 규칙만 알면 지울 수 있어요.',
+          en: 'When the user changes, invalidate with `DEL user:42`, as in step 4; knowing the key rule is all it takes.',
+        },
       ],
       solution: ['GET user:42', `SET user:42 '${U42}' EX 600`, 'GET user:42'],
       check: {
-        all: [
-          { key: 'user:42', type: 'string', ttlBetween: [1, 600] },
-          { reply: { command: 'GET user:42', matches: /Alice/ } },
-        ],
+        all: [{ key: 'user:42', type: 'string', ttlBetween: [1, 600] }, { reply: { command: 'GET user:42', matches: /Alice/ } }],
       },
     },
     {
@@ -170,8 +205,14 @@ get_user(42)  # hit: straight from Redis`,
       },
       commands: [],
       hints: [
-        { ko: '무효화는 4단계에서 했어요. 키를 지우면 다음 `GET`이 미스가 돼요.', en: 'Invalidation was step 4: once the key is deleted, the next `GET` misses.' },
-        { ko: '저장은 8단계와 같은 모양이에요. JSON 안에 큰따옴표가 있으니 값 전체를 작은따옴표로 감싸고, 10분은 600초예요.', en: 'Storing has the same shape as in step 8: the JSON has double quotes, so wrap the value in single quotes; 10 minutes is 600 seconds.' },
+        {
+          ko: '무효화는 4단계에서 했어요. 키를 지우면 다음 `GET`이 미스가 돼요.',
+          en: 'Invalidation was step 4: once the key is deleted, the next `GET` misses.',
+        },
+        {
+          ko: '저장은 8단계와 같은 모양이에요. JSON 안에 큰따옴표가 있으니 값 전체를 작은따옴표로 감싸고, 10분은 600초예요.',
+          en: 'Storing has the same shape as in step 8: the JSON has double quotes, so wrap the value in single quotes; 10 minutes is 600 seconds.',
+        },
       ],
       solution: ['DEL user:42', 'GET user:42', `SET user:42 '${U42_NEW}' EX 600`, 'GET user:42'],
       check: {

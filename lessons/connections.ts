@@ -9,8 +9,7 @@ import type { Lesson } from '../src/lessons/model.js';
 
 const HSET_PYPA = 'HSET pypa url "https://www.pypa.io/" github pypa fullname "Python Packaging Authority"';
 const RPUSH_NUMBERS = `RPUSH numbers ${Array.from({ length: 30 }, (_, i) => i + 1).join(' ')}`;
-const AUTH_ERROR =
-  '(error) ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?';
+const AUTH_ERROR = '(error) ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?';
 
 export const lesson: Lesson = {
   id: 'connections',
@@ -80,11 +79,11 @@ print(r3.hgetall("pypa"))  # the same dict, this time read from a RESP3 map`,
       hints: [
         {
           ko: 'RESP3에서 redis-cli는 맵의 항목에 `1#`, `2#`…처럼 `#`을 붙여 번호를 매겨요.',
-          en: 'Under RESP3, redis-cli numbers a map\'s entries with a `#`: `1#`, `2#`, …',
+          en: "Under RESP3, redis-cli numbers a map's entries with a `#`: `1#`, `2#`, …",
         },
         {
           ko: '`HELLO`의 답에 있는 `proto`가 지금 이 연결이 쓰는 프로토콜 버전이에요.',
-          en: 'The `proto` entry in `HELLO`\'s answer is the protocol version this connection now uses.',
+          en: "The `proto` entry in `HELLO`'s answer is the protocol version this connection now uses.",
         },
       ],
       solution: ['HELLO 3', 'HGETALL pypa', 'HELLO 2'],
@@ -139,16 +138,13 @@ asyncio.run(main())`,
       ],
       solution: ['CLIENT SETNAME web-1', { client: 2, line: 'CLIENT ID' }, 'CLIENT LIST'],
       check: {
-        all: [
-          { reply: { command: 'CLIENT ID', client: 2 } },
-          { reply: { command: 'CLIENT LIST', matches: /name=web-1 / } },
-        ],
+        all: [{ reply: { command: 'CLIENT ID', client: 2 } }, { reply: { command: 'CLIENT LIST', matches: /name=web-1 / } }],
       },
     },
     {
       text: {
         ko: '응답이 클수록 읽는 데 드는 시간도 늘어나요. `LRANGE`로 긴 리스트를 받으면 클라이언트는 `*30\\r\\n` 뒤에 오는 벌크 문자열 30개를 하나하나 잘라 파이썬 객체로 만들어야 하고, redis-py의 기본 파서는 이 일을 순수 파이썬으로 해요.\n\n**hiredis**는 C로 작성된 RESP 파서이고, `hiredis` 패키지는 그 파이썬 래퍼예요. `pip install hiredis`만 해 두면 redis-py가 시작할 때 알아서 찾아 쓰므로 코드는 한 줄도 바꿀 필요가 없어요. `LRANGE`, `HGETALL`, `SMEMBERS`처럼 큰 배열을 돌려받는 명령에서 효과가 커요.\n\n서버 쪽은 달라지는 것이 없어요. 같은 RESP 바이트를 누가 더 빨리 읽느냐의 문제예요.',
-        en: 'The bigger the reply, the longer it takes to read. Fetch a long list with `LRANGE` and the client has to cut the 30 bulk strings after `*30\\r\\n` apart one by one and turn them into Python objects; redis-py\'s default parser does that in pure Python.\n\n**hiredis** is a RESP parser written in C, and the `hiredis` package is its Python wrapper. After `pip install hiredis`, redis-py finds it by itself when it starts: not a line of your code changes. It pays off most for commands that return big arrays, such as `LRANGE`, `HGETALL` and `SMEMBERS`.\n\nNothing changes on the server: it is only about who reads the same RESP bytes faster.',
+        en: "The bigger the reply, the longer it takes to read. Fetch a long list with `LRANGE` and the client has to cut the 30 bulk strings after `*30\\r\\n` apart one by one and turn them into Python objects; redis-py's default parser does that in pure Python.\n\n**hiredis** is a RESP parser written in C, and the `hiredis` package is its Python wrapper. After `pip install hiredis`, redis-py finds it by itself when it starts: not a line of your code changes. It pays off most for commands that return big arrays, such as `LRANGE`, `HGETALL` and `SMEMBERS`.\n\nNothing changes on the server: it is only about who reads the same RESP bytes faster.",
       },
       commands: ['DEL numbers', RPUSH_NUMBERS, 'LRANGE numbers 0 -1'],
       pythonCode: `# python -m pip install hiredis
@@ -173,16 +169,13 @@ print(len(r.lrange("numbers", 0, -1)))  # 30, parsed by whichever parser was pic
       ],
       solution: ['DEL numbers', RPUSH_NUMBERS, 'LRANGE numbers 0 -1'],
       check: {
-        all: [
-          { key: 'numbers', type: 'list', length: 30 },
-          { reply: { command: 'LRANGE numbers 0 -1', matches: /\n30\) "30"$/ } },
-        ],
+        all: [{ key: 'numbers', type: 'list', length: 30 }, { reply: { command: 'LRANGE numbers 0 -1', matches: /\n30\) "30"$/ } }],
       },
     },
     {
       text: {
         ko: 'Amazon ElastiCache나 Azure Cache for Redis 같은 관리형 서비스는 Redis를 **DNS 이름(엔드포인트)** 으로 내어 줘요. redis-cli로 접속할 때 쓰는 옵션은 세 가지예요.\n\n- `-h <엔드포인트>`: 접속할 호스트. 주지 않으면 `127.0.0.1`이에요.\n- `-p 6380`: 포트. 기본은 6379이고, Azure는 TLS 연결에 6380을 써요(redis-cli에는 `--tls`도 함께 줘요).\n- `-a <비밀번호>`: 접속하자마자 `AUTH <비밀번호>`를 보내 줘요.\n\n이 실습 환경의 서버는 브라우저 안에 있어서 이 옵션들을 직접 써 볼 수는 없지만, `-a`가 하는 일은 볼 수 있어요. 이 서버에는 비밀번호가 없어서(`requirepass`가 빈 값) `AUTH secret`에는 비밀번호가 설정되어 있지 않다는 오류가 돌아와요. 비밀번호가 걸린 서버였다면 맞는 비밀번호에 `OK`가 오고, 인증하기 전에는 대부분의 명령이 `NOAUTH` 오류로 거절돼요.',
-        en: 'Managed services such as Amazon ElastiCache and Azure Cache for Redis hand you Redis as a **DNS name, the endpoint**. redis-cli takes three options to reach it:\n\n- `-h <endpoint>`: the host to connect to; `127.0.0.1` when left out.\n- `-p 6380`: the port. The default is 6379; Azure uses 6380 for TLS connections (give redis-cli `--tls` as well).\n- `-a <password>`: sends `AUTH <password>` right after connecting.\n\nThis playground\'s server lives in your browser, so these options can\'t be tried here, but what `-a` does can. This server has no password (`requirepass` is empty), so `AUTH secret` gets an error saying no password is configured. On a server with a password, the right one would get `OK`, and until then most commands are refused with a `NOAUTH` error.',
+        en: "Managed services such as Amazon ElastiCache and Azure Cache for Redis hand you Redis as a **DNS name, the endpoint**. redis-cli takes three options to reach it:\n\n- `-h <endpoint>`: the host to connect to; `127.0.0.1` when left out.\n- `-p 6380`: the port. The default is 6379; Azure uses 6380 for TLS connections (give redis-cli `--tls` as well).\n- `-a <password>`: sends `AUTH <password>` right after connecting.\n\nThis playground's server lives in your browser, so these options can't be tried here, but what `-a` does can. This server has no password (`requirepass` is empty), so `AUTH secret` gets an error saying no password is configured. On a server with a password, the right one would get `OK`, and until then most commands are refused with a `NOAUTH` error.",
       },
       commands: ['CONFIG GET requirepass', 'AUTH secret'],
       pythonCode: `import os
@@ -213,22 +206,25 @@ r = redis.from_url(f"rediss://:{os.environ['REDIS_PASSWORD']}@{os.environ['REDIS
       ],
       solution: ['CONFIG GET requirepass', 'AUTH secret'],
       check: {
-        all: [
-          { reply: { command: 'CONFIG GET requirepass', equals: '1) "requirepass"\n2) ""' } },
-          { reply: { command: 'AUTH secret', equals: AUTH_ERROR } },
-        ],
+        all: [{ reply: { command: 'CONFIG GET requirepass', equals: '1) "requirepass"\n2) ""' } }, { reply: { command: 'AUTH secret', equals: AUTH_ERROR } }],
       },
     },
     {
       challenge: true,
       text: {
         ko: '두 번째 터미널이 작업자 프로세스라고 생각해 보세요. 그 연결에 `worker-1`이라는 이름을 붙이고, **첫 번째 터미널에서** 명령 하나로 서버에 붙은 클라이언트 목록을 받아 `name=worker-1`인 줄이 있는지 확인하세요.',
-        en: 'Say the second terminal is a worker process. Name that connection `worker-1`, then, **from the first terminal**, get the server\'s list of clients with one command and find the line with `name=worker-1`.',
+        en: "Say the second terminal is a worker process. Name that connection `worker-1`, then, **from the first terminal**, get the server's list of clients with one command and find the line with `name=worker-1`.",
       },
       commands: [],
       hints: [
-        { ko: '이름은 그 이름을 가질 연결에서 붙여요. 3단계에서 첫 번째 터미널에 `web-1`을 붙인 방법과 같아요.', en: 'A name is set on the connection that is to carry it: the same way step 3 named the first terminal `web-1`.' },
-        { ko: '두 번째 터미널이 없다면 안내에 있는 **두 번째 터미널 열기** 버튼을 누르세요.', en: 'No second terminal? Press **Open a second terminal** in the notice above.' },
+        {
+          ko: '이름은 그 이름을 가질 연결에서 붙여요. 3단계에서 첫 번째 터미널에 `web-1`을 붙인 방법과 같아요.',
+          en: 'A name is set on the connection that is to carry it: the same way step 3 named the first terminal `web-1`.',
+        },
+        {
+          ko: '두 번째 터미널이 없다면 안내에 있는 **두 번째 터미널 열기** 버튼을 누르세요.',
+          en: 'No second terminal? Press **Open a second terminal** in the notice above.',
+        },
       ],
       solution: [{ client: 2, line: 'CLIENT SETNAME worker-1' }, 'CLIENT LIST'],
       check: {

@@ -56,7 +56,10 @@ info = {
 r.set("user:1000", cipher.encrypt(json.dumps(info).encode("utf-8")))
 print(r.get("user:1000"))  # b'gAAAAA...' (a new token every time: new timestamp, new random IV)`,
       hints: [
-        { ko: '토큰은 직접 치지 말고 실행 버튼을 쓰세요. 한 글자만 달라져도 복호화가 실패해요.', en: 'Use the Run button rather than typing the token: a single changed character makes decryption fail.' },
+        {
+          ko: '토큰은 직접 치지 말고 실행 버튼을 쓰세요. 한 글자만 달라져도 복호화가 실패해요.',
+          en: 'Use the Run button rather than typing the token: a single changed character makes decryption fail.',
+        },
         {
           ko: 'Fernet 토큰은 늘 `gAAAAA`로 시작해요. 첫 바이트가 버전 번호 0x80이고, 그 뒤에 오는 타임스탬프의 앞자리 바이트들이 0이기 때문이에요.',
           en: 'Fernet tokens always start with `gAAAAA`: the first byte is the version number 0x80, and the leading bytes of the timestamp after it are zero.',
@@ -64,10 +67,7 @@ print(r.get("user:1000"))  # b'gAAAAA...' (a new token every time: new timestamp
       ],
       solution: [SET_USER_1000, 'GET user:1000'],
       check: {
-        all: [
-          { key: 'user:1000', type: 'string', length: 164 },
-          { reply: { command: 'GET user:1000', matches: /^"gAAAAA/ } },
-        ],
+        all: [{ key: 'user:1000', type: 'string', length: 164 }, { reply: { command: 'GET user:1000', matches: /^"gAAAAA/ } }],
       },
     },
     {
@@ -85,7 +85,10 @@ print(plain)  # b'{"cardnum": 2211849528391929, "exp": [2020, 9], "cv2": 842}'
 card = json.loads(plain)
 print(card["exp"])  # [2020, 9]`,
       hints: [
-        { ko: '`STRLEN`은 글자 수가 아니라 **바이트 수**를 세어요. 토큰은 ASCII라서 둘이 같을 뿐이에요.', en: '`STRLEN` counts **bytes**, not characters; the token is ASCII, so the two happen to agree.' },
+        {
+          ko: '`STRLEN`은 글자 수가 아니라 **바이트 수**를 세어요. 토큰은 ASCII라서 둘이 같을 뿐이에요.',
+          en: '`STRLEN` counts **bytes**, not characters; the token is ASCII, so the two happen to agree.',
+        },
         {
           ko: '`cipher.decrypt(token, ttl=60)`처럼 `ttl`을 주면 만든 지 60초가 넘은 토큰은 거부해요. 토큰 안의 타임스탬프를 쓰는 기능이에요.',
           en: 'Give `cipher.decrypt(token, ttl=60)` a `ttl` and it rejects tokens older than 60 seconds, using the timestamp inside the token.',
@@ -93,10 +96,7 @@ print(card["exp"])  # [2020, 9]`,
       ],
       solution: ['STRLEN user:1000', 'GETRANGE user:1000 0 5'],
       check: {
-        all: [
-          { reply: { command: 'STRLEN user:1000', equals: '(integer) 164' } },
-          { reply: { command: 'GETRANGE user:1000 0 5', equals: '"gAAAAA"' } },
-        ],
+        all: [{ reply: { command: 'STRLEN user:1000', equals: '(integer) 164' } }, { reply: { command: 'GETRANGE user:1000 0 5', equals: '"gAAAAA"' } }],
       },
     },
     {
@@ -114,7 +114,10 @@ r.set("msg:500", bz2.compress(blob.encode("utf-8")))
 print(r.strlen("msg:500"))  # 122
 print(260_000 / 122)  # 2131.1475409836066 times fewer bytes`,
       hints: [
-        { ko: '파이썬에서 `len(r.get("msg:500"))`을 해도 122가 나와요. 같은 값을 받아 와서 세는 거예요.', en: '`len(r.get("msg:500"))` in Python says 122 as well: it fetches the same value and counts it.' },
+        {
+          ko: '파이썬에서 `len(r.get("msg:500"))`을 해도 122가 나와요. 같은 값을 받아 와서 세는 거예요.',
+          en: '`len(r.get("msg:500"))` in Python says 122 as well: it fetches the same value and counts it.',
+        },
         {
           ko: 'bz2는 압축률이 높은 대신 느린 편이에요. 자주 읽고 쓰는 값이라면 `zlib`처럼 더 빠른 알고리즘이 나을 수 있어요.',
           en: 'bz2 squeezes hard but is on the slow side. For values read and written often, a faster algorithm such as `zlib` may pay off better.',
@@ -122,10 +125,7 @@ print(260_000 / 122)  # 2131.1475409836066 times fewer bytes`,
       ],
       solution: [SET_MSG_500, 'STRLEN msg:500'],
       check: {
-        all: [
-          { key: 'msg:500', type: 'string', length: 122 },
-          { reply: { command: 'STRLEN msg:500', equals: '(integer) 122' } },
-        ],
+        all: [{ key: 'msg:500', type: 'string', length: 122 }, { reply: { command: 'STRLEN msg:500', equals: '(integer) 122' } }],
       },
     },
     {
@@ -150,16 +150,13 @@ print(rblob == blob)  # True
       ],
       solution: ['GET msg:500', 'GETRANGE msg:500 0 9'],
       check: {
-        all: [
-          { reply: { command: 'GET msg:500', matches: /^"BZh91AY&SY\\xdaM/ } },
-          { reply: { command: 'GETRANGE msg:500 0 9', equals: '"BZh91AY&SY"' } },
-        ],
+        all: [{ reply: { command: 'GET msg:500', matches: /^"BZh91AY&SY\\xdaM/ } }, { reply: { command: 'GETRANGE msg:500 0 9', equals: '"BZh91AY&SY"' } }],
       },
     },
     {
       text: {
         ko: '직렬화 형식이 JSON만 있는 것은 아니에요. 형식은 클라이언트가 고르고, Redis는 어떤 형식이든 바이트로 받아 둘 뿐이에요. 앞 레슨의 식당 484272를 이번에는 **YAML**로 바꿔 넣어 봐요. PyYAML의 `yaml.dump()`는 중첩을 들여쓰기로 표현해요.\n\n`GET`으로 읽으면 줄바꿈이 `\\n`으로 보여요. 읽는 쪽에서는 `yaml.safe_load()`로 딕셔너리를 되살려요. 다른 사람이 쓴 데이터라면 꼭 `safe_load`를 쓰세요. `yaml.load()`에 `yaml.Loader`를 넘기면 임의의 파이썬 객체까지 만들어 낼 수 있어요.',
-        en: 'JSON is not the only serialization format. The client picks one, and Redis simply keeps whatever it gets as bytes. This time, store restaurant 484272 from the previous lesson as **YAML**: PyYAML\'s `yaml.dump()` shows nesting by indentation.\n\n`GET` shows the line breaks as `\\n`. The reader brings the dict back with `yaml.safe_load()`. For data someone else wrote, always use `safe_load`: `yaml.load()` given `yaml.Loader` can build arbitrary Python objects.',
+        en: "JSON is not the only serialization format. The client picks one, and Redis simply keeps whatever it gets as bytes. This time, store restaurant 484272 from the previous lesson as **YAML**: PyYAML's `yaml.dump()` shows nesting by indentation.\n\n`GET` shows the line breaks as `\\n`. The reader brings the dict back with `yaml.safe_load()`. For data someone else wrote, always use `safe_load`: `yaml.load()` given `yaml.Loader` can build arbitrary Python objects.",
       },
       commands: [SET_YAML, 'GET 484272:yaml'],
       pythonCode: `import yaml  # python -m pip install PyYAML
@@ -180,7 +177,10 @@ restored = yaml.safe_load(r.get("484272:yaml"))
 print(restored == restaurant_484272)  # True
 print(restored["address"]["street"]["line2"])  # APT 1`,
       hints: [
-        { ko: '`yaml.dump()`는 키를 이름순으로 정렬해요. 그래서 `address`가 맨 앞에 와요.', en: '`yaml.dump()` sorts the keys by name, which is why `address` comes first.' },
+        {
+          ko: '`yaml.dump()`는 키를 이름순으로 정렬해요. 그래서 `address`가 맨 앞에 와요.',
+          en: '`yaml.dump()` sorts the keys by name, which is why `address` comes first.',
+        },
         {
           ko: 'JSON이든 YAML이든 암호문이든 Redis에게는 모두 같은 문자열 타입이에요. `TYPE 484272:yaml`을 쳐 보세요.',
           en: 'JSON, YAML or ciphertext: to Redis they are all the same string type. Try `TYPE 484272:yaml`.',
@@ -188,10 +188,7 @@ print(restored["address"]["street"]["line2"])  # APT 1`,
       ],
       solution: [SET_YAML, 'GET 484272:yaml'],
       check: {
-        all: [
-          { key: '484272:yaml', type: 'string' },
-          { reply: { command: 'GET 484272:yaml', matches: /\\nname: Ravagh\\n/ } },
-        ],
+        all: [{ key: '484272:yaml', type: 'string' }, { reply: { command: 'GET 484272:yaml', matches: /\\nname: Ravagh\\n/ } }],
       },
     },
     {
@@ -202,15 +199,18 @@ print(restored["address"]["street"]["line2"])  # APT 1`,
       },
       commands: [],
       hints: [
-        { ko: '2단계의 힌트처럼 길이를 재는 명령은 바이트를 세어요. UTF-8에서 한글 한 글자는 3바이트예요.', en: 'As step 2\'s hint says, the length command counts bytes. In UTF-8 a Hangul syllable takes 3 bytes.' },
-        { ko: '한글을 입력하기 어렵다면 큰따옴표 안에 `\\xHH`로 바이트를 적으세요. UTF-8로 `안`은 `EC 95 88`, `녕`은 `EB 85 95`예요.', en: 'No Korean keyboard? Write the bytes as `\\xHH` inside double quotes. In UTF-8, `안` is `EC 95 88` and `녕` is `EB 85 95`.' },
+        {
+          ko: '2단계의 힌트처럼 길이를 재는 명령은 바이트를 세어요. UTF-8에서 한글 한 글자는 3바이트예요.',
+          en: "As step 2's hint says, the length command counts bytes. In UTF-8 a Hangul syllable takes 3 bytes.",
+        },
+        {
+          ko: '한글을 입력하기 어렵다면 큰따옴표 안에 `\\xHH`로 바이트를 적으세요. UTF-8로 `안`은 `EC 95 88`, `녕`은 `EB 85 95`예요.',
+          en: 'No Korean keyboard? Write the bytes as `\\xHH` inside double quotes. In UTF-8, `안` is `EC 95 88` and `녕` is `EB 85 95`.',
+        },
       ],
       solution: [String.raw`SET greeting:ko "\xec\x95\x88\xeb\x85\x95"`, 'STRLEN greeting:ko'],
       check: {
-        all: [
-          { key: 'greeting:ko', equals: '안녕' },
-          { reply: { command: 'STRLEN greeting:ko', equals: '(integer) 6' } },
-        ],
+        all: [{ key: 'greeting:ko', equals: '안녕' }, { reply: { command: 'STRLEN greeting:ko', equals: '(integer) 6' } }],
       },
     },
   ],

@@ -35,7 +35,12 @@ r.setex("runner", timedelta(minutes=1), value="now you see me, now you don't")`,
       pythonCode: `print(r.ttl("runner"))   # 58
 print(r.pttl("runner"))  # 54368
 print(r.get("runner"))   # still there`,
-      hints: [{ ko: '`TTL`이 `-2`라면 키가 이미 없는 거예요. 1단계의 `SETEX`를 다시 실행하세요.', en: 'A `TTL` of `-2` means the key is gone already: run step 1\'s `SETEX` again.' }],
+      hints: [
+        {
+          ko: '`TTL`이 `-2`라면 키가 이미 없는 거예요. 1단계의 `SETEX`를 다시 실행하세요.',
+          en: "A `TTL` of `-2` means the key is gone already: run step 1's `SETEX` again.",
+        },
+      ],
       solution: ['TTL runner', 'PTTL runner', 'GET runner'],
       check: {
         all: [
@@ -54,10 +59,7 @@ print(r.get("runner"))   # still there`,
       hints: [{ ko: '다음 단계로 바로 넘어가세요. 3초는 금방이에요.', en: 'Move on straight away: 3 seconds pass quickly.' }],
       solution: ['EXPIRE runner 3'],
       check: {
-        all: [
-          { reply: { command: 'EXPIRE runner 3', equals: '(integer) 1' } },
-          { key: 'runner', ttlBetween: [0, 3] },
-        ],
+        all: [{ reply: { command: 'EXPIRE runner 3', equals: '(integer) 1' } }, { key: 'runner', ttlBetween: [0, 3] }],
       },
     },
     {
@@ -73,15 +75,15 @@ print(r.get("runner"))     # None
 print(r.exists("runner"))  # 0`,
       hints: [
         { ko: '아직 값이 보인다면 조금 더 기다렸다가 다시 실행하세요.', en: 'Still there? Wait a little longer and run it again.' },
-        { ko: '키가 아예 없다면 1단계부터 다시 해도 돼요. 리셋 버튼은 이 데이터베이스를 비워요.', en: 'Lost track? Start again from step 1; Reset empties this database.' },
+        {
+          ko: '키가 아예 없다면 1단계부터 다시 해도 돼요. 리셋 버튼은 이 데이터베이스를 비워요.',
+          en: 'Lost track? Start again from step 1; Reset empties this database.',
+        },
       ],
       wait: 4,
       solution: ['GET runner', 'EXISTS runner'],
       check: {
-        all: [
-          { reply: { command: 'EXISTS runner', equals: '(integer) 0' } },
-          { key: 'runner', exists: false },
-        ],
+        all: [{ reply: { command: 'EXISTS runner', equals: '(integer) 0' } }, { key: 'runner', exists: false }],
       },
     },
     {
@@ -103,13 +105,15 @@ print(r.exists("runner"))  # 0`,
       commands: ['PERSIST user:1:score', 'TTL user:1:score'],
       pythonCode: `r.persist("user:1:score")
 print(r.ttl("user:1:score"))  # -1`,
-      hints: [{ ko: '`SET`으로 값을 덮어써도 기존 수명은 사라져요. `KEEPTTL` 옵션을 주면 유지돼요.', en: 'Overwriting with a plain `SET` also drops the lifetime, unless you add `KEEPTTL`.' }],
+      hints: [
+        {
+          ko: '`SET`으로 값을 덮어써도 기존 수명은 사라져요. `KEEPTTL` 옵션을 주면 유지돼요.',
+          en: 'Overwriting with a plain `SET` also drops the lifetime, unless you add `KEEPTTL`.',
+        },
+      ],
       solution: ['PERSIST user:1:score', 'TTL user:1:score'],
       check: {
-        all: [
-          { reply: { command: 'TTL user:1:score', equals: '(integer) -1' } },
-          { key: 'user:1:score', equals: '100' },
-        ],
+        all: [{ reply: { command: 'TTL user:1:score', equals: '(integer) -1' } }, { key: 'user:1:score', equals: '100' }],
       },
     },
     {
@@ -124,7 +128,12 @@ print(r.ttl("user:1:score"))  # -1`,
     if current == 1:
         r.expire(key, window)
     return current <= limit`,
-      hints: [{ ko: '`INCR`은 기존 수명을 건드리지 않으므로, 창은 첫 요청 때 한 번만 열면 돼요.', en: '`INCR` leaves an existing lifetime alone, so the window is opened once, on the first request.' }],
+      hints: [
+        {
+          ko: '`INCR`은 기존 수명을 건드리지 않으므로, 창은 첫 요청 때 한 번만 열면 돼요.',
+          en: '`INCR` leaves an existing lifetime alone, so the window is opened once, on the first request.',
+        },
+      ],
       solution: ['INCR rate_limit:42', 'EXPIRE rate_limit:42 3600', 'INCR rate_limit:42', 'TTL rate_limit:42'],
       check: { key: 'rate_limit:42', type: 'string', ttlBetween: [3500, 3600] },
     },
@@ -132,7 +141,7 @@ print(r.ttl("user:1:score"))  # -1`,
       challenge: true,
       text: {
         ko: '6단계에서 `user:1:score`의 수명을 없앴죠. 다시 생각해 보니 이 점수는 **지금부터 10분 뒤에** 사라져야 해요. 값은 `100` 그대로 두고 수명만 주세요.',
-        en: 'In step 6 you took `user:1:score`\'s lifetime away. On second thought, the score should disappear **10 minutes from now**. Keep its value, `100`, and give it just the lifetime.',
+        en: "In step 6 you took `user:1:score`'s lifetime away. On second thought, the score should disappear **10 minutes from now**. Keep its value, `100`, and give it just the lifetime.",
       },
       commands: [],
       hints: [

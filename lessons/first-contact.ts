@@ -24,9 +24,7 @@ export const lesson: Lesson = {
 
 r = redis.Redis(host="localhost", port=6379, db=0)
 print(r.ping())  # True`,
-      hints: [
-        { ko: '대소문자는 상관없어요. `ping`이라고 쳐도 돼요.', en: 'Case does not matter: `ping` works too.' },
-      ],
+      hints: [{ ko: '대소문자는 상관없어요. `ping`이라고 쳐도 돼요.', en: 'Case does not matter: `ping` works too.' }],
       solution: ['PING'],
       check: { reply: { command: 'PING', equals: 'PONG' } },
     },
@@ -40,8 +38,14 @@ print(r.ping())  # True`,
 print(info["redis_version"])  # 7.0.15
 print(r.info("keyspace"))     # {} while there are no keys`,
       hints: [
-        { ko: '가동 시간이나 시각처럼 볼 때마다 바뀌는 값이 많아요. 숫자가 예시와 달라도 괜찮아요.', en: 'Many values, like the uptime and the clock, change every time you look; your numbers will differ from anyone else\'s.' },
-        { ko: '각 줄은 `이름:값` 형식이라 프로그램으로 읽기 쉬워요. redis-py의 `r.info()`는 이것을 딕셔너리로 바꿔 돌려줘요.', en: 'Each line is `name:value`, easy for a program to read; redis-py\'s `r.info()` turns it into a dict.' },
+        {
+          ko: '가동 시간이나 시각처럼 볼 때마다 바뀌는 값이 많아요. 숫자가 예시와 달라도 괜찮아요.',
+          en: "Many values, like the uptime and the clock, change every time you look; your numbers will differ from anyone else's.",
+        },
+        {
+          ko: '각 줄은 `이름:값` 형식이라 프로그램으로 읽기 쉬워요. redis-py의 `r.info()`는 이것을 딕셔너리로 바꿔 돌려줘요.',
+          en: "Each line is `name:value`, easy for a program to read; redis-py's `r.info()` turns it into a dict.",
+        },
       ],
       solution: ['INFO server', 'INFO keyspace'],
       check: { reply: { command: 'INFO', matches: /redis_version:/ } },
@@ -55,7 +59,10 @@ print(r.info("keyspace"))     # {} while there are no keys`,
       pythonCode: `r.set("mykey", "Hello, Redis!")
 r.set("mynum", 100)`,
       hints: [
-        { ko: '따옴표를 빼면 `Hello,`와 `Redis!`가 따로 전달되어 문법 오류가 나요.', en: 'Without the quotes, `Hello,` and `Redis!` arrive as two arguments and SET reports a syntax error.' },
+        {
+          ko: '따옴표를 빼면 `Hello,`와 `Redis!`가 따로 전달되어 문법 오류가 나요.',
+          en: 'Without the quotes, `Hello,` and `Redis!` arrive as two arguments and SET reports a syntax error.',
+        },
       ],
       solution: ['SET mykey "Hello, Redis!"', 'SET mynum 100'],
       check: {
@@ -68,29 +75,36 @@ r.set("mynum", 100)`,
     {
       text: {
         ko: '`GET 키`로 값을 다시 읽어요. 없는 키를 읽으면 오류 대신 `(nil)`이 나와요. 파이썬의 `dict.get()`이 `None`을 돌려주는 것과 같은 느낌이에요.',
-        en: '`GET key` reads a value back. Reading a key that does not exist is not an error: you get `(nil)`, much like Python\'s `dict.get()` returning `None`.',
+        en: "`GET key` reads a value back. Reading a key that does not exist is not an error: you get `(nil)`, much like Python's `dict.get()` returning `None`.",
       },
       commands: ['GET mykey', 'GET mynum', 'GET mything'],
       pythonCode: `print(r.get("mykey"))    # b'Hello, Redis!'
 print(r.get("mynum"))    # b'100'
 print(r.get("mything"))  # None`,
       hints: [
-        { ko: 'redis-py는 값을 `bytes`로 돌려줘요. 문자열이 필요하면 `.decode()`를 쓰거나 `decode_responses=True`로 연결하세요.', en: 'redis-py hands values back as `bytes`; call `.decode()` or connect with `decode_responses=True` to get `str`.' },
+        {
+          ko: 'redis-py는 값을 `bytes`로 돌려줘요. 문자열이 필요하면 `.decode()`를 쓰거나 `decode_responses=True`로 연결하세요.',
+          en: 'redis-py hands values back as `bytes`; call `.decode()` or connect with `decode_responses=True` to get `str`.',
+        },
       ],
       solution: ['GET mykey', 'GET mynum', 'GET mything'],
       check: {
-        all: [
-          { reply: { command: 'GET mykey', equals: '"Hello, Redis!"' } },
-          { reply: { command: 'GET mything', equals: '(nil)' } },
-        ],
+        all: [{ reply: { command: 'GET mykey', equals: '"Hello, Redis!"' } }, { reply: { command: 'GET mything', equals: '(nil)' } }],
       },
     },
     {
       text: {
         ko: '나라와 수도를 저장해 봐요. 나라 이름이 키, 수도가 값이에요. 저장하지 않은 나라(`Japan`)를 읽으면 앞에서처럼 `(nil)`이 나와요.\n\n`SET`을 한 쌍씩 보내도 되지만, `MSET`은 여러 쌍을 한 명령으로 저장하고 `MGET`은 여러 키를 한 번에 읽어요. 왕복 횟수가 줄어드니 그만큼 빨라요. `MGET`의 답은 요청한 키 순서 그대로 나와요.',
-        en: 'Let\'s store some countries and their capitals: the country is the key, the capital the value. A country never stored (`Japan`) reads as `(nil)`, as before.\n\nOne `SET` per pair works, but `MSET` writes many pairs in one command and `MGET` reads many keys at once: fewer round trips, less waiting. `MGET` answers in the order you asked for the keys.',
+        en: "Let's store some countries and their capitals: the country is the key, the capital the value. A country never stored (`Japan`) reads as `(nil)`, as before.\n\nOne `SET` per pair works, but `MSET` writes many pairs in one command and `MGET` reads many keys at once: fewer round trips, less waiting. `MGET` answers in the order you asked for the keys.",
       },
-      commands: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'GET Croatia', 'GET Japan', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
+      commands: [
+        'SET Bahamas Nassau',
+        'SET Croatia Zagreb',
+        'GET Croatia',
+        'GET Japan',
+        'MSET Lebanon Beirut Norway Oslo France Paris',
+        'MGET Lebanon Norway Bahamas',
+      ],
       pythonCode: `r.set("Bahamas", "Nassau")
 r.set("Croatia", "Zagreb")
 print(r.get("Croatia"))  # b'Zagreb'
@@ -99,9 +113,19 @@ r.mset({"Lebanon": "Beirut", "Norway": "Oslo", "France": "Paris"})
 print(r.mget("Lebanon", "Norway", "Bahamas"))  # [b'Beirut', b'Oslo', b'Nassau']`,
       hints: [
         { ko: '`MSET`은 키와 값을 번갈아 적어요: `MSET 키1 값1 키2 값2 …`', en: '`MSET` takes keys and values in turn: `MSET key1 value1 key2 value2 …`' },
-        { ko: '`MGET`에 `Bahamas`가 들어 있으니 `SET Bahamas Nassau`부터 실행해야 해요.', en: '`MGET` asks for `Bahamas` too, so run `SET Bahamas Nassau` first.' },
+        {
+          ko: '`MGET`에 `Bahamas`가 들어 있으니 `SET Bahamas Nassau`부터 실행해야 해요.',
+          en: '`MGET` asks for `Bahamas` too, so run `SET Bahamas Nassau` first.',
+        },
       ],
-      solution: ['SET Bahamas Nassau', 'SET Croatia Zagreb', 'GET Croatia', 'GET Japan', 'MSET Lebanon Beirut Norway Oslo France Paris', 'MGET Lebanon Norway Bahamas'],
+      solution: [
+        'SET Bahamas Nassau',
+        'SET Croatia Zagreb',
+        'GET Croatia',
+        'GET Japan',
+        'MSET Lebanon Beirut Norway Oslo France Paris',
+        'MGET Lebanon Norway Bahamas',
+      ],
       check: {
         all: [
           { key: 'Croatia', equals: 'Zagreb' },
@@ -119,15 +143,10 @@ print(r.mget("Lebanon", "Norway", "Bahamas"))  # [b'Beirut', b'Oslo', b'Nassau']
       commands: ['EXISTS Norway', 'EXISTS Sweden'],
       pythonCode: `print(r.exists("Norway"))  # 1
 print(r.exists("Sweden"))  # 0`,
-      hints: [
-        { ko: '`EXISTS`에 키를 여러 개 주면 그중 존재하는 키의 개수를 세어요.', en: 'Give `EXISTS` several keys and it counts how many of them exist.' },
-      ],
+      hints: [{ ko: '`EXISTS`에 키를 여러 개 주면 그중 존재하는 키의 개수를 세어요.', en: 'Give `EXISTS` several keys and it counts how many of them exist.' }],
       solution: ['EXISTS Norway', 'EXISTS Sweden'],
       check: {
-        all: [
-          { reply: { command: 'EXISTS Norway', equals: '(integer) 1' } },
-          { reply: { command: 'EXISTS Sweden', equals: '(integer) 0' } },
-        ],
+        all: [{ reply: { command: 'EXISTS Norway', equals: '(integer) 1' } }, { reply: { command: 'EXISTS Sweden', equals: '(integer) 0' } }],
       },
     },
     {
@@ -139,9 +158,7 @@ print(r.exists("Sweden"))  # 0`,
       pythonCode: `print(r.keys("*"))
 for key in r.scan_iter("*a*"):  # the gentle way on a big database
     print(key)`,
-      hints: [
-        { ko: '`KEYS *a*`는 이름에 소문자 `a`가 들어간 키만 골라요.', en: '`KEYS *a*` picks only names containing a lower-case `a`.' },
-      ],
+      hints: [{ ko: '`KEYS *a*`는 이름에 소문자 `a`가 들어간 키만 골라요.', en: '`KEYS *a*` picks only names containing a lower-case `a`.' }],
       solution: ['KEYS *'],
       check: { reply: { command: 'KEYS *', matches: /"Croatia"/ } },
     },
@@ -154,16 +171,10 @@ for key in r.scan_iter("*a*"):  # the gentle way on a big database
       pythonCode: `print(r.delete("mykey"))    # 1
 print(r.delete("mynum"))    # 1
 print(r.delete("mything"))  # 0`,
-      hints: [
-        { ko: '`DEL mykey mynum`처럼 한 번에 여러 키를 지울 수도 있어요.', en: 'One `DEL mykey mynum` removes both at once.' },
-      ],
+      hints: [{ ko: '`DEL mykey mynum`처럼 한 번에 여러 키를 지울 수도 있어요.', en: 'One `DEL mykey mynum` removes both at once.' }],
       solution: ['DEL mykey', 'DEL mynum', 'DEL mything'],
       check: {
-        all: [
-          { key: 'mykey', exists: false },
-          { key: 'mynum', exists: false },
-          { reply: { command: 'DEL mything', equals: '(integer) 0' } },
-        ],
+        all: [{ key: 'mykey', exists: false }, { key: 'mynum', exists: false }, { reply: { command: 'DEL mything', equals: '(integer) 0' } }],
       },
     },
     {
@@ -189,21 +200,20 @@ print(r1.keys("*"))  # [] — database 1 has its own keys`,
     {
       text: {
         ko: '마지막으로 정리해요. `FLUSHDB`는 **지금 선택된** 데이터베이스의 키를 모두 지워요. 다른 번호의 데이터베이스는 건드리지 않아요.\n\n되돌릴 방법이 없으니 실제 서버에서는 신중하게 쓰세요. 다 쓴 redis-cli는 `exit`나 `QUIT`으로 빠져나와요. 여기서 입력하면 터미널이 연결을 끊고, 아무 키나 누르면 새로 접속해요.',
-        en: 'Finally, clean up. `FLUSHDB` deletes every key in the **currently selected** database and leaves the other numbers alone.\n\nThere is no undo, so think twice on a real server. When you are done with redis-cli, leave it with `exit` or `QUIT`. Typed here, it closes the terminal\'s connection, and any key starts a new one.',
+        en: "Finally, clean up. `FLUSHDB` deletes every key in the **currently selected** database and leaves the other numbers alone.\n\nThere is no undo, so think twice on a real server. When you are done with redis-cli, leave it with `exit` or `QUIT`. Typed here, it closes the terminal's connection, and any key starts a new one.",
       },
       commands: ['FLUSHDB', 'KEYS *'],
       pythonCode: `r.flushdb()
 print(r.keys("*"))  # []`,
       hints: [
-        { ko: '프롬프트에 `[1]`이 보이면 아직 1번에 있는 거예요. `SELECT 0` 후에 실행하세요.', en: 'If the prompt still shows `[1]`, you are in database 1: run `SELECT 0` first.' },
+        {
+          ko: '프롬프트에 `[1]`이 보이면 아직 1번에 있는 거예요. `SELECT 0` 후에 실행하세요.',
+          en: 'If the prompt still shows `[1]`, you are in database 1: run `SELECT 0` first.',
+        },
       ],
       solution: ['FLUSHDB', 'KEYS *'],
       check: {
-        all: [
-          { reply: { command: 'FLUSHDB', equals: 'OK' } },
-          { key: 'Croatia', exists: false },
-          { key: 'Norway', exists: false },
-        ],
+        all: [{ reply: { command: 'FLUSHDB', equals: 'OK' } }, { key: 'Croatia', exists: false }, { key: 'Norway', exists: false }],
       },
     },
     {
@@ -214,16 +224,15 @@ print(r.keys("*"))  # []`,
       },
       commands: [],
       hints: [
-        { ko: '여러 쌍을 한 번에 저장하는 명령은 5단계에서 배웠어요. 키와 값을 번갈아 적어요.', en: 'The command that stores several pairs at once was in step 5: keys and values in turn.' },
+        {
+          ko: '여러 쌍을 한 번에 저장하는 명령은 5단계에서 배웠어요. 키와 값을 번갈아 적어요.',
+          en: 'The command that stores several pairs at once was in step 5: keys and values in turn.',
+        },
         { ko: '`EXISTS`에 키를 여러 개 주면 그중 있는 키의 개수를 알려 줘요.', en: 'Give `EXISTS` several keys and it answers how many of them exist.' },
       ],
       solution: ['MSET Japan Tokyo Sweden Stockholm', 'EXISTS Japan Sweden'],
       check: {
-        all: [
-          { key: 'Japan', equals: 'Tokyo' },
-          { key: 'Sweden', equals: 'Stockholm' },
-          { reply: { equals: '(integer) 2' } },
-        ],
+        all: [{ key: 'Japan', equals: 'Tokyo' }, { key: 'Sweden', equals: 'Stockholm' }, { reply: { equals: '(integer) 2' } }],
       },
     },
   ],

@@ -83,13 +83,18 @@ print(r.hgetall("realpython"))`,
     {
       text: {
         ko: '숫자 필드는 `HINCRBY`로 제자리에서 늘려요. 문자열의 `INCRBY`처럼 원자적이라, 읽고 더하고 다시 쓰는 과정이 한 번에 일어나요.\n\n`user:1`을 만들고 생일을 맞은 Alice의 나이를 1 올려 보세요.',
-        en: 'Number fields grow in place with `HINCRBY`. Like `INCRBY` on strings it is atomic: read, add and write happen as one.\n\nCreate `user:1` and add a year to Alice\'s age for her birthday.',
+        en: "Number fields grow in place with `HINCRBY`. Like `INCRBY` on strings it is atomic: read, add and write happen as one.\n\nCreate `user:1` and add a year to Alice's age for her birthday.",
       },
       commands: ['HSET user:1 name Alice email alice@example.com age 30', 'HINCRBY user:1 age 1', 'HGETALL user:1'],
       pythonCode: `r.hset("user:1", mapping={"name": "Alice", "email": "alice@example.com", "age": 30})
 r.hincrby("user:1", "age", 1)  # 31
 print(r.hgetall("user:1"))`,
-      hints: [{ ko: '`HINCRBY`를 두 번 실행했다면 `HSET user:1 age 30`으로 되돌린 뒤 다시 하세요.', en: 'Pressed `HINCRBY` twice? Put it back with `HSET user:1 age 30` and try again.' }],
+      hints: [
+        {
+          ko: '`HINCRBY`를 두 번 실행했다면 `HSET user:1 age 30`으로 되돌린 뒤 다시 하세요.',
+          en: 'Pressed `HINCRBY` twice? Put it back with `HSET user:1 age 30` and try again.',
+        },
+      ],
       solution: ['HSET user:1 name Alice email alice@example.com age 30', 'HINCRBY user:1 age 1'],
       check: {
         all: [
@@ -101,7 +106,7 @@ print(r.hgetall("user:1"))`,
     {
       text: {
         ko: '웹 서비스의 세션도 해시로 다루기 좋아요. 세션 ID로 키를 만들고 사용자 정보를 담았다가, 로그아웃하면 키째 지워요.\n\n문서에서는 ID를 `uuid4()`로 만들지만 여기서는 짧게 `abc123`을 써요.',
-        en: 'Web sessions fit hashes well too: build a key from the session id, keep the user\'s details in it, and delete the whole key at logout.\n\nThe documents make the id with `uuid4()`; here a short `abc123` will do.',
+        en: "Web sessions fit hashes well too: build a key from the session id, keep the user's details in it, and delete the whole key at logout.\n\nThe documents make the id with `uuid4()`; here a short `abc123` will do.",
       },
       commands: ['HSET sessions:abc123 user_id user123', 'HGETALL sessions:abc123', 'DEL sessions:abc123'],
       pythonCode: `import uuid
@@ -110,13 +115,19 @@ session_id = str(uuid.uuid4())
 r.hset(f"sessions:{session_id}", "user_id", "user123")
 print(r.hgetall(f"sessions:{session_id}"))
 r.delete(f"sessions:{session_id}")`,
-      hints: [{ ko: '지운 뒤에 `HGETALL`을 하면 `(empty array)`가 나와요. 없는 해시는 빈 해시처럼 보여요.', en: 'After the delete, `HGETALL` shows `(empty array)`: a missing hash looks like an empty one.' }, { ko: '사용자별 설정도 해시가 잘 맞아요. `HSET settings:user01 theme dark lang ko`처럼 항목 하나하나가 필드가 돼요.', en: 'Per-user settings fit a hash too: each setting is a field, as in `HSET settings:user01 theme dark lang ko`.' }],
+      hints: [
+        {
+          ko: '지운 뒤에 `HGETALL`을 하면 `(empty array)`가 나와요. 없는 해시는 빈 해시처럼 보여요.',
+          en: 'After the delete, `HGETALL` shows `(empty array)`: a missing hash looks like an empty one.',
+        },
+        {
+          ko: '사용자별 설정도 해시가 잘 맞아요. `HSET settings:user01 theme dark lang ko`처럼 항목 하나하나가 필드가 돼요.',
+          en: 'Per-user settings fit a hash too: each setting is a field, as in `HSET settings:user01 theme dark lang ko`.',
+        },
+      ],
       solution: ['HSET sessions:abc123 user_id user123', 'HGETALL sessions:abc123', 'DEL sessions:abc123'],
       check: {
-        all: [
-          { reply: { command: 'HGETALL sessions:abc123', equals: '1) "user_id"\n2) "user123"' } },
-          { key: 'sessions:abc123', exists: false },
-        ],
+        all: [{ reply: { command: 'HGETALL sessions:abc123', equals: '1) "user_id"\n2) "user123"' } }, { key: 'sessions:abc123', exists: false }],
       },
     },
     {

@@ -29,7 +29,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '가게의 모자 세 종류는 **1번 데이터베이스**에 해시로 준비되어 있어요(문서에서도 `redis.Redis(db=1)`로 연결해요). 키 이름의 `hat:` 접두사는 가게 안의 네임스페이스 역할을 해요.\n\n`SELECT 1`로 옮긴 뒤 초록색 야구 모자를 살펴보세요.',
-        en: 'The shop\'s three hats are waiting as hashes in **database 1** (the documents connect with `redis.Redis(db=1)` too). The `hat:` prefix works as the shop\'s namespace.\n\nMove there with `SELECT 1` and look at the green baseball hat.',
+        en: "The shop's three hats are waiting as hashes in **database 1** (the documents connect with `redis.Redis(db=1)` too). The `hat:` prefix works as the shop's namespace.\n\nMove there with `SELECT 1` and look at the green baseball hat.",
       },
       commands: ['SELECT 1', 'KEYS hat:*', `HGETALL ${HAT}`],
       pythonCode: `import random
@@ -48,7 +48,10 @@ with r.pipeline() as pipe:  # three HSETs in one round trip
     pipe.execute()
 print(r.hgetall("${HAT}"))`,
       hints: [
-        { ko: '`HGETALL`이 `(empty array)`라면 아직 0번 데이터베이스에 있는 거예요. 프롬프트에 `[1]`이 보여야 해요.', en: 'If `HGETALL` shows `(empty array)`, you are still in database 0; the prompt should end in `[1]`.' },
+        {
+          ko: '`HGETALL`이 `(empty array)`라면 아직 0번 데이터베이스에 있는 거예요. 프롬프트에 `[1]`이 보여야 해요.',
+          en: 'If `HGETALL` shows `(empty array)`, you are still in database 0; the prompt should end in `[1]`.',
+        },
         { ko: '모자가 안 보이면 **리셋**으로 가게를 다시 차리세요.', en: 'No hats at all? Press **Reset** to set the shop up again.' },
       ],
       solution: ['SELECT 1', 'KEYS hat:*', `HGETALL ${HAT}`],
@@ -84,8 +87,14 @@ except redis.ResponseError as e:
 
 print(r.hincrbyfloat("${HAT}", "price", -10))  # 89.99`,
       hints: [
-        { ko: '한 번 더 누르면 10달러가 또 빠져요. 원래 가격으로 돌리려면 `HINCRBYFLOAT hat:56854717 price 10`을 실행하세요.', en: 'Each press takes off another 10 dollars. To restore the price, run `HINCRBYFLOAT hat:56854717 price 10`.' },
-        { ko: '돈은 센트 단위 정수(`9999`)로 저장하는 방법도 있어요. 그러면 `HINCRBY`를 쓸 수 있고 소수 계산의 반올림 오차도 피할 수 있어요.', en: 'Another way to store money is whole cents (`9999`): then `HINCRBY` works and decimal rounding never comes up.' },
+        {
+          ko: '한 번 더 누르면 10달러가 또 빠져요. 원래 가격으로 돌리려면 `HINCRBYFLOAT hat:56854717 price 10`을 실행하세요.',
+          en: 'Each press takes off another 10 dollars. To restore the price, run `HINCRBYFLOAT hat:56854717 price 10`.',
+        },
+        {
+          ko: '돈은 센트 단위 정수(`9999`)로 저장하는 방법도 있어요. 그러면 `HINCRBY`를 쓸 수 있고 소수 계산의 반올림 오차도 피할 수 있어요.',
+          en: 'Another way to store money is whole cents (`9999`): then `HINCRBY` works and decimal rounding never comes up.',
+        },
       ],
       solution: [`HINCRBY ${HAT} price 1`, `HINCRBYFLOAT ${HAT} price -10`],
       check: {
@@ -98,7 +107,7 @@ print(r.hincrbyfloat("${HAT}", "price", -10))  # 89.99`,
     {
       text: {
         ko: '두 명령 사이에 서버가 멈추면 재고만 줄고 판매는 기록되지 않을 수 있어요. **트랜잭션**으로 묶으면 둘 다 실행되거나 둘 다 실행되지 않아요.\n\n`MULTI` 다음의 명령은 바로 실행되지 않고 `QUEUED`로 쌓였다가, `EXEC`에서 한꺼번에, 다른 클라이언트의 명령이 끼어들 틈 없이 실행돼요.',
-        en: 'If the server stopped between the two commands, the stock could drop without the sale being counted. A **transaction** makes them all-or-nothing.\n\nAfter `MULTI`, commands are not run but queued (`QUEUED`); `EXEC` runs them together, with no other client\'s command in between.',
+        en: "If the server stopped between the two commands, the stock could drop without the sale being counted. A **transaction** makes them all-or-nothing.\n\nAfter `MULTI`, commands are not run but queued (`QUEUED`); `EXEC` runs them together, with no other client's command in between.",
       },
       commands: ['MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       pythonCode: `pipe = r.pipeline(transaction=True)  # MULTI ... EXEC around the queue
@@ -106,15 +115,12 @@ pipe.hincrby("${HAT}", "quantity", -1)
 pipe.hincrby("${HAT}", "npurchased", 1)
 print(pipe.execute())  # [198, 2]`,
       hints: [
-        { ko: '`EXEC`의 답은 쌓였던 명령들의 답을 순서대로 담은 목록이에요.', en: 'The answer of `EXEC` lists the queued commands\' replies in order.' },
+        { ko: '`EXEC`의 답은 쌓였던 명령들의 답을 순서대로 담은 목록이에요.', en: "The answer of `EXEC` lists the queued commands' replies in order." },
         { ko: '쌓인 명령을 버리려면 `DISCARD`를 써요.', en: '`DISCARD` throws the queue away.' },
       ],
       solution: ['MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       check: {
-        all: [
-          { reply: { command: 'EXEC', equals: '1) (integer) 198\n2) (integer) 2' } },
-          { key: HAT, field: ['quantity', '198'] },
-        ],
+        all: [{ reply: { command: 'EXEC', equals: '1) (integer) 198\n2) (integer) 2' } }, { key: HAT, field: ['quantity', '198'] }],
       },
     },
     {
@@ -125,13 +131,15 @@ print(pipe.execute())  # [198, 2]`,
       commands: [`WATCH ${HAT}`, `HGET ${HAT} quantity`],
       pythonCode: `pipe.watch("${HAT}")
 nleft = r.hget("${HAT}", "quantity")  # read now, outside the transaction`,
-      hints: [{ ko: '`HGET`은 트랜잭션 밖에서 실행하므로 답을 바로 받아 판단에 쓸 수 있어요.', en: '`HGET` runs outside the transaction, so its answer is there right away to decide with.' }],
+      hints: [
+        {
+          ko: '`HGET`은 트랜잭션 밖에서 실행하므로 답을 바로 받아 판단에 쓸 수 있어요.',
+          en: '`HGET` runs outside the transaction, so its answer is there right away to decide with.',
+        },
+      ],
       solution: [`WATCH ${HAT}`, `HGET ${HAT} quantity`],
       check: {
-        all: [
-          { reply: { command: `WATCH ${HAT}`, client: 1, equals: 'OK' } },
-          { reply: { command: `HGET ${HAT} quantity`, client: 1, matches: /^"\d+"$/ } },
-        ],
+        all: [{ reply: { command: `WATCH ${HAT}`, client: 1, equals: 'OK' } }, { reply: { command: `HGET ${HAT} quantity`, client: 1, matches: /^"\d+"$/ } }],
       },
     },
     {
@@ -149,7 +157,10 @@ other = redis.Redis(db=1)
 other.hincrby("${HAT}", "quantity", -1)
 other.hincrby("${HAT}", "npurchased", 1)`,
       hints: [
-        { ko: '답이 `(integer) 1`이라면 0번 데이터베이스에 새 해시를 만든 거예요. 두 번째 터미널에서 `SELECT 1` 후 다시 하세요.', en: 'An answer of `(integer) 1` means you made a new hash in database 0: run `SELECT 1` in the second terminal and try again.' },
+        {
+          ko: '답이 `(integer) 1`이라면 0번 데이터베이스에 새 해시를 만든 거예요. 두 번째 터미널에서 `SELECT 1` 후 다시 하세요.',
+          en: 'An answer of `(integer) 1` means you made a new hash in database 0: run `SELECT 1` in the second terminal and try again.',
+        },
       ],
       solution: [
         { client: 2, line: 'SELECT 1' },
@@ -161,7 +172,7 @@ other.hincrby("${HAT}", "npurchased", 1)`,
     {
       text: {
         ko: '**첫 번째 터미널**로 돌아와 원래 손님의 구매를 마저 진행하세요. 지켜보던 키가 그사이 바뀌었으므로 `EXEC`는 아무것도 실행하지 않고 `(nil)`을 돌려줘요. redis-py라면 여기서 `WatchError`가 나요.',
-        en: 'Back in the **first terminal**, finish the original buyer\'s purchase. The watched key changed in the meantime, so `EXEC` runs nothing and answers `(nil)`. In redis-py this is where `WatchError` is raised.',
+        en: "Back in the **first terminal**, finish the original buyer's purchase. The watched key changed in the meantime, so `EXEC` runs nothing and answers `(nil)`. In redis-py this is where `WatchError` is raised.",
       },
       commands: ['MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       pythonCode: `try:
@@ -171,14 +182,19 @@ other.hincrby("${HAT}", "npurchased", 1)`,
     pipe.execute()
 except redis.WatchError:
     print("someone else bought it first: check again")`,
-      hints: [{ ko: '`EXEC`가 성공했다면 `WATCH`가 빠졌거나 두 번째 손님이 구매하기 전에 실행한 거예요. 4단계부터 다시 해 보세요.', en: 'Did `EXEC` succeed? Then the `WATCH` was missing or ran after the second buyer. Go back to step 4.' }],
+      hints: [
+        {
+          ko: '`EXEC`가 성공했다면 `WATCH`가 빠졌거나 두 번째 손님이 구매하기 전에 실행한 거예요. 4단계부터 다시 해 보세요.',
+          en: 'Did `EXEC` succeed? Then the `WATCH` was missing or ran after the second buyer. Go back to step 4.',
+        },
+      ],
       solution: ['MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       check: { reply: { command: 'EXEC', client: 1, equals: '(nil)' } },
     },
     {
       text: {
         ko: '충돌이 나면 처음부터 다시 시도하면 돼요: 지켜보고, 확인하고, 트랜잭션을 보내요. 이번에는 끼어든 사람이 없으니 성공해요. (`EXEC`가 끝나면 `WATCH`도 풀려요.)\n\n문서의 `buyitem()` 함수가 바로 이 과정을 `while True` 반복으로 감싼 거예요.',
-        en: 'After a conflict, simply try again from the top: watch, check, send the transaction. Nobody interferes this time, so it goes through (and `EXEC` ends the `WATCH`).\n\nThe documents\' `buyitem()` is exactly this, wrapped in a `while True` loop.',
+        en: "After a conflict, simply try again from the top: watch, check, send the transaction. Nobody interferes this time, so it goes through (and `EXEC` ends the `WATCH`).\n\nThe documents' `buyitem()` is exactly this, wrapped in a `while True` loop.",
       },
       commands: [`WATCH ${HAT}`, `HGET ${HAT} quantity`, 'MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       pythonCode: `class OutOfStockError(Exception):
@@ -200,13 +216,15 @@ def buy_item(r: redis.Redis, item_id: str) -> None:
                 return
             except redis.WatchError:
                 continue  # somebody changed it: look again`,
-      hints: [{ ko: '`WATCH`는 `MULTI`보다 먼저 실행해야 해요. `MULTI` 안에서는 `WATCH`를 쓸 수 없어요.', en: '`WATCH` must come before `MULTI`; it is not allowed inside one.' }],
+      hints: [
+        {
+          ko: '`WATCH`는 `MULTI`보다 먼저 실행해야 해요. `MULTI` 안에서는 `WATCH`를 쓸 수 없어요.',
+          en: '`WATCH` must come before `MULTI`; it is not allowed inside one.',
+        },
+      ],
       solution: [`WATCH ${HAT}`, `HGET ${HAT} quantity`, 'MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
       check: {
-        all: [
-          { reply: { command: 'EXEC', client: 1, matches: /^1\) \(integer\) \d+\n2\) \(integer\) \d+$/ } },
-          { key: HAT, field: ['npurchased', '4'] },
-        ],
+        all: [{ reply: { command: 'EXEC', client: 1, matches: /^1\) \(integer\) \d+\n2\) \(integer\) \d+$/ } }, { key: HAT, field: ['npurchased', '4'] }],
       },
     },
     {
@@ -222,10 +240,7 @@ if int(pipe.hget("${MAROON}", "quantity")) <= 0:
       hints: [{ ko: '`UNWATCH`는 이 연결이 지켜보던 모든 키를 놓아 줘요.', en: '`UNWATCH` lets go of every key this connection was watching.' }],
       solution: [`HSET ${MAROON} quantity 0`, `WATCH ${MAROON}`, `HGET ${MAROON} quantity`, 'UNWATCH'],
       check: {
-        all: [
-          { reply: { command: `HGET ${MAROON} quantity`, equals: '"0"' } },
-          { reply: { command: 'UNWATCH', equals: 'OK' } },
-        ],
+        all: [{ reply: { command: `HGET ${MAROON} quantity`, equals: '"0"' } }, { reply: { command: 'UNWATCH', equals: 'OK' } }],
       },
     },
     {
@@ -236,10 +251,25 @@ if int(pipe.hget("${MAROON}", "quantity")) <= 0:
       },
       commands: [],
       hints: [
-        { ko: '1단계에서 모자 키 세 개를 나열했어요. 키마다 `color` 필드를 읽어 보세요.', en: 'Step 1 listed the three hat keys; read each one\'s `color` field.' },
-        { ko: '순서는 8단계와 같고 키만 달라요. `EXEC`가 `(nil)`이면 그사이 누군가 키를 바꾼 것이니 `WATCH`부터 다시 하세요.', en: 'The same order as step 8, with another key. If `EXEC` answers `(nil)`, someone changed the key: start again from `WATCH`.' },
+        {
+          ko: '1단계에서 모자 키 세 개를 나열했어요. 키마다 `color` 필드를 읽어 보세요.',
+          en: "Step 1 listed the three hat keys; read each one's `color` field.",
+        },
+        {
+          ko: '순서는 8단계와 같고 키만 달라요. `EXEC`가 `(nil)`이면 그사이 누군가 키를 바꾼 것이니 `WATCH`부터 다시 하세요.',
+          en: 'The same order as step 8, with another key. If `EXEC` answers `(nil)`, someone changed the key: start again from `WATCH`.',
+        },
       ],
-      solution: ['KEYS hat:*', `HGET ${BLACK} color`, `WATCH ${BLACK}`, `HGET ${BLACK} quantity`, 'MULTI', `HINCRBY ${BLACK} quantity -1`, `HINCRBY ${BLACK} npurchased 1`, 'EXEC'],
+      solution: [
+        'KEYS hat:*',
+        `HGET ${BLACK} color`,
+        `WATCH ${BLACK}`,
+        `HGET ${BLACK} quantity`,
+        'MULTI',
+        `HINCRBY ${BLACK} quantity -1`,
+        `HINCRBY ${BLACK} npurchased 1`,
+        'EXEC',
+      ],
       check: {
         all: [
           { reply: { command: 'EXEC', client: 1, equals: '1) (integer) 999\n2) (integer) 1' } },

@@ -24,7 +24,12 @@ export const lesson: Lesson = {
       pythonCode: `r.pfadd("visitors", "alice", "bob", "carol")  # 1
 r.pfadd("visitors", "alice")                  # 0: seen before
 print(r.pfcount("visitors"))                  # 3`,
-      hints: [{ ko: '`alice`를 다시 넣어도 개수는 늘지 않아요. 집합처럼 중복을 무시해요.', en: 'Adding `alice` again does not raise the count: like a set, duplicates are ignored.' }],
+      hints: [
+        {
+          ko: '`alice`를 다시 넣어도 개수는 늘지 않아요. 집합처럼 중복을 무시해요.',
+          en: 'Adding `alice` again does not raise the count: like a set, duplicates are ignored.',
+        },
+      ],
       solution: ['PFADD visitors alice bob carol', 'PFADD visitors alice', 'PFCOUNT visitors'],
       check: { reply: { command: 'PFCOUNT visitors', equals: '(integer) 3' } },
     },
@@ -36,8 +41,14 @@ print(r.pfcount("visitors"))                  # 3`,
       commands: [`PFADD views ${THOUSAND}`],
       pythonCode: `r.pfadd("views", *range(1000))`,
       hints: [
-        { ko: 'HyperLogLog도 겉으로는 문자열 키예요. `TYPE views`는 `string`이라고 답해요.', en: 'On the outside a HyperLogLog is a string key: `TYPE views` answers `string`.' },
-        { ko: '`(integer) 0`이 나왔다면 `views`에 이미 같은 숫자들이 있던 거예요. `DEL views` 후 다시 실행하세요.', en: 'Got `(integer) 0`? `views` already held these numbers: `DEL views` and run it again.' },
+        {
+          ko: 'HyperLogLog도 겉으로는 문자열 키예요. `TYPE views`는 `string`이라고 답해요.',
+          en: 'On the outside a HyperLogLog is a string key: `TYPE views` answers `string`.',
+        },
+        {
+          ko: '`(integer) 0`이 나왔다면 `views`에 이미 같은 숫자들이 있던 거예요. `DEL views` 후 다시 실행하세요.',
+          en: 'Got `(integer) 0`? `views` already held these numbers: `DEL views` and run it again.',
+        },
       ],
       solution: [`PFADD views ${THOUSAND}`],
       check: { all: [{ key: 'views', type: 'string' }, { reply: { command: 'PFADD views', equals: '(integer) 1' } }] },
@@ -49,7 +60,12 @@ print(r.pfcount("visitors"))                  # 3`,
       },
       commands: ['PFCOUNT views', 'STRLEN views'],
       pythonCode: `print(r.pfcount("views"))  # 1001: close to 1000`,
-      hints: [{ ko: '`STRLEN views`로 이 카운터가 차지하는 바이트 수를 볼 수 있어요. 1000개의 숫자를 저장하는 것보다 훨씬 작아요.', en: '`STRLEN views` shows how many bytes the counter takes: far fewer than the 1000 numbers themselves.' }],
+      hints: [
+        {
+          ko: '`STRLEN views`로 이 카운터가 차지하는 바이트 수를 볼 수 있어요. 1000개의 숫자를 저장하는 것보다 훨씬 작아요.',
+          en: '`STRLEN views` shows how many bytes the counter takes: far fewer than the 1000 numbers themselves.',
+        },
+      ],
       solution: ['PFCOUNT views'],
       check: { reply: { command: 'PFCOUNT views', equals: '(integer) 1001' } },
     },
@@ -62,7 +78,12 @@ print(r.pfcount("visitors"))                  # 3`,
       pythonCode: `r.pfadd("views", 1, 2, 3)  # 0: nothing new
 r.pfmerge("views:all", "views", "visitors")
 print(r.pfcount("views:all"))`,
-      hints: [{ ko: '`PFCOUNT views visitors`처럼 키를 여러 개 주면 합친 결과를 저장하지 않고 바로 세어요.', en: 'Giving `PFCOUNT` several keys (`PFCOUNT views visitors`) counts their union without storing it.' }],
+      hints: [
+        {
+          ko: '`PFCOUNT views visitors`처럼 키를 여러 개 주면 합친 결과를 저장하지 않고 바로 세어요.',
+          en: 'Giving `PFCOUNT` several keys (`PFCOUNT views visitors`) counts their union without storing it.',
+        },
+      ],
       solution: ['PFADD views 1 2 3', 'PFMERGE views:all views visitors', 'PFCOUNT views:all'],
       check: {
         all: [
@@ -76,19 +97,16 @@ print(r.pfcount("views:all"))`,
       challenge: true,
       text: {
         ko: '1단계의 `visitors`가 어제 방문자라고 생각해 보세요. 오늘은 bob, dave, erin이 왔어요. 오늘 방문자를 `visitors:today`에 넣고, 합친 키를 따로 저장하지 않은 채 **이틀 동안 온 서로 다른 방문자 수**를 세어 보세요. 답은 `(integer) 5`여야 해요.',
-        en: 'Say step 1\'s `visitors` are yesterday\'s visitors. Today bob, dave and erin came. Put today\'s visitors in `visitors:today`, then count **the distinct visitors over both days** without storing a merged key. The answer must be `(integer) 5`.',
+        en: "Say step 1's `visitors` are yesterday's visitors. Today bob, dave and erin came. Put today's visitors in `visitors:today`, then count **the distinct visitors over both days** without storing a merged key. The answer must be `(integer) 5`.",
       },
       commands: [],
       hints: [
         { ko: 'bob은 이틀 다 왔으니 한 번만 세야 해요.', en: 'bob came on both days and counts once.' },
-        { ko: '4단계의 힌트를 보세요. 세는 명령에 키를 여러 개 줄 수 있어요.', en: 'See step 4\'s hint: the counting command takes several keys.' },
+        { ko: '4단계의 힌트를 보세요. 세는 명령에 키를 여러 개 줄 수 있어요.', en: "See step 4's hint: the counting command takes several keys." },
       ],
       solution: ['PFADD visitors:today bob dave erin', 'PFCOUNT visitors visitors:today'],
       check: {
-        all: [
-          { key: 'visitors:today', type: 'string' },
-          { reply: { equals: '(integer) 5' } },
-        ],
+        all: [{ key: 'visitors:today', type: 'string' }, { reply: { equals: '(integer) 5' } }],
       },
     },
   ],

@@ -17,7 +17,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '**생산자**는 작업을 큐의 오른쪽 끝에 넣어요. 문서의 `enqueue_job()`처럼 `job1`부터 `job3`까지 넣어 보세요.',
-        en: 'A **producer** puts jobs on the right end of the queue. Like the documents\' `enqueue_job()`, add `job1` to `job3`.',
+        en: "A **producer** puts jobs on the right end of the queue. Like the documents' `enqueue_job()`, add `job1` to `job3`.",
       },
       commands: ['RPUSH job_queue job1 job2 job3', 'LRANGE job_queue 0 -1'],
       pythonCode: `def enqueue_job(job_data):
@@ -26,7 +26,12 @@ export const lesson: Lesson = {
 enqueue_job(b"job1")
 enqueue_job(b"job2")
 enqueue_job(b"job3")`,
-      hints: [{ ko: '두 번 실행했다면 같은 작업이 두 번 들어가요. **리셋**으로 비울 수 있어요.', en: 'Ran it twice? Each job is in twice now; **Reset** empties the queue.' }],
+      hints: [
+        {
+          ko: '두 번 실행했다면 같은 작업이 두 번 들어가요. **리셋**으로 비울 수 있어요.',
+          en: 'Ran it twice? Each job is in twice now; **Reset** empties the queue.',
+        },
+      ],
       solution: ['RPUSH job_queue job1 job2 job3'],
       check: { key: 'job_queue', type: 'list', member: 'job3' },
     },
@@ -39,14 +44,19 @@ enqueue_job(b"job3")`,
       pythonCode: `job = r.lpop("job_queue")
 if job:
     process_job(job)  # print(f"Processing job: {job}")`,
-      hints: [{ ko: '여러 작업자가 동시에 `LPOP`해도 같은 작업을 두 번 받는 일은 없어요. 명령 하나하나가 원자적이기 때문이에요.', en: 'Several workers may `LPOP` at once and never get the same job twice: each command is atomic.' }],
+      hints: [
+        {
+          ko: '여러 작업자가 동시에 `LPOP`해도 같은 작업을 두 번 받는 일은 없어요. 명령 하나하나가 원자적이기 때문이에요.',
+          en: 'Several workers may `LPOP` at once and never get the same job twice: each command is atomic.',
+        },
+      ],
       solution: ['LPOP job_queue'],
       check: { reply: { command: 'LPOP job_queue', matches: /^"job\d"$/ } },
     },
     {
       text: {
         ko: '큐를 끝까지 비워 보세요. 비어 있으면 `LPOP`은 `(nil)`을 돌려주고, 리스트 키는 사라져요. 문서의 작업자는 이때 `time.sleep(1)`로 1초 쉬고 다시 물어봐요. 작업이 와도 최대 1초 늦게 알아채고, 할 일이 없어도 계속 서버에 묻게 돼요.',
-        en: 'Empty the queue. When nothing is left, `LPOP` answers `(nil)` and the list key is gone. The documents\' worker then sleeps for a second with `time.sleep(1)` and asks again: up to a second late for new work, and asking the server all the time when there is none.',
+        en: "Empty the queue. When nothing is left, `LPOP` answers `(nil)` and the list key is gone. The documents' worker then sleeps for a second with `time.sleep(1)` and asks again: up to a second late for new work, and asking the server all the time when there is none.",
       },
       commands: ['LPOP job_queue', 'LPOP job_queue', 'LPOP job_queue'],
       pythonCode: `def worker():
@@ -74,7 +84,10 @@ while True:
 # enqueue_jobs_1.py, another process
 r.rpush("job_queue", b"job4", b"job5")`,
       hints: [
-        { ko: '`BLPOP`의 답은 두 줄이에요. 어느 리스트에서 꺼냈는지와 꺼낸 값이에요.', en: 'The answer of `BLPOP` has two lines: which list it took from, and the element.' },
+        {
+          ko: '`BLPOP`의 답은 두 줄이에요. 어느 리스트에서 꺼냈는지와 꺼낸 값이에요.',
+          en: 'The answer of `BLPOP` has two lines: which list it took from, and the element.',
+        },
         { ko: '기다리는 터미널에서 빠져나오려면 그 터미널에서 Ctrl-C를 누르세요.', en: 'To stop a waiting terminal, press Ctrl-C in it.' },
       ],
       solution: [{ client: 2, line: 'BLPOP job_queue 0' }, 'RPUSH job_queue job4 job5'],
@@ -92,10 +105,7 @@ for job in (b"job6", b"job7", b"job8"):
       hints: [{ ko: '첫 번째 `BLPOP`은 4단계에서 남은 `job5`를 가져가요.', en: 'The first `BLPOP` takes `job5`, left over from step 4.' }],
       solution: ['RPUSH job_queue job6 job7 job8', { client: 2, line: 'BLPOP job_queue 0' }],
       check: {
-        all: [
-          { key: 'job_queue', member: 'job8' },
-          { reply: { command: 'BLPOP job_queue 0', client: 2, matches: /^1\) "job_queue"\n2\) "job\d"$/ } },
-        ],
+        all: [{ key: 'job_queue', member: 'job8' }, { reply: { command: 'BLPOP job_queue 0', client: 2, matches: /^1\) "job_queue"\n2\) "job\d"$/ } }],
       },
     },
     {
@@ -106,15 +116,18 @@ for job in (b"job6", b"job7", b"job8"):
       },
       commands: [],
       hints: [
-        { ko: '작업자는 왼쪽 끝에서 꺼내요. 그렇다면 급한 작업은 어느 쪽 끝에 넣어야 할까요?', en: 'The worker takes from the left end. So which end should the urgent job go in?' },
-        { ko: '작업자는 4단계처럼 두 번째 터미널에서 `BLPOP`으로 꺼내요. `LRANGE job_queue 0 -1`로 순서를 먼저 확인해 봐도 좋아요.', en: 'The worker takes with `BLPOP` in the second terminal, as in step 4. `LRANGE job_queue 0 -1` shows the order first.' },
+        {
+          ko: '작업자는 왼쪽 끝에서 꺼내요. 그렇다면 급한 작업은 어느 쪽 끝에 넣어야 할까요?',
+          en: 'The worker takes from the left end. So which end should the urgent job go in?',
+        },
+        {
+          ko: '작업자는 4단계처럼 두 번째 터미널에서 `BLPOP`으로 꺼내요. `LRANGE job_queue 0 -1`로 순서를 먼저 확인해 봐도 좋아요.',
+          en: 'The worker takes with `BLPOP` in the second terminal, as in step 4. `LRANGE job_queue 0 -1` shows the order first.',
+        },
       ],
       solution: ['LPUSH job_queue urgent1', { client: 2, line: 'BLPOP job_queue 0' }],
       check: {
-        all: [
-          { reply: { client: 2, matches: /^(1\) "job_queue"\n2\) )?"urgent1"$/ } },
-          { key: 'job_queue', member: 'job6' },
-        ],
+        all: [{ reply: { client: 2, matches: /^(1\) "job_queue"\n2\) )?"urgent1"$/ } }, { key: 'job_queue', member: 'job6' }],
       },
     },
   ],

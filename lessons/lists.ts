@@ -37,13 +37,15 @@ print(r.lrange("tasks", 0, -1))`,
       pythonCode: `print(r.lpop("tasks").decode())  # write code
 print(r.rpop("tasks").decode())  # test code
 print(r.exists("tasks"))         # 0`,
-      hints: [{ ko: '리스트에 요소가 더 있다면 `LRANGE tasks 0 -1`로 확인하고 빌 때까지 꺼내세요.', en: 'More items left? Check with `LRANGE tasks 0 -1` and pop until it is empty.' }],
+      hints: [
+        {
+          ko: '리스트에 요소가 더 있다면 `LRANGE tasks 0 -1`로 확인하고 빌 때까지 꺼내세요.',
+          en: 'More items left? Check with `LRANGE tasks 0 -1` and pop until it is empty.',
+        },
+      ],
       solution: ['LPOP tasks', 'RPOP tasks', 'EXISTS tasks'],
       check: {
-        all: [
-          { reply: { command: 'LPOP tasks', equals: '"write code"' } },
-          { key: 'tasks', exists: false },
-        ],
+        all: [{ reply: { command: 'LPOP tasks', equals: '"write code"' } }, { key: 'tasks', exists: false }],
       },
     },
     {
@@ -54,7 +56,9 @@ print(r.exists("tasks"))         # 0`,
       commands: ['RPUSH tasks "write code" "review code" "test code"', 'LRANGE tasks 0 -1'],
       pythonCode: `r.rpush("tasks", "write code", "review code", "test code")
 print(r.lrange("tasks", 0, -1))`,
-      hints: [{ ko: '`LPUSH`로 여러 개를 넣으면 순서가 뒤집힌다는 점도 확인해 보세요.', en: 'Try `LPUSH` with several values too: they end up in reverse order.' }],
+      hints: [
+        { ko: '`LPUSH`로 여러 개를 넣으면 순서가 뒤집힌다는 점도 확인해 보세요.', en: 'Try `LPUSH` with several values too: they end up in reverse order.' },
+      ],
       solution: ['RPUSH tasks "write code" "review code" "test code"', 'LRANGE tasks 0 -1'],
       check: {
         all: [
@@ -75,10 +79,7 @@ print(r.lrange("no_exist_tasks", 0, -1))  # []`,
       hints: [{ ko: 'redis-cli는 빈 목록을 `(empty array)`로 보여 줘요.', en: '`(empty array)` is how redis-cli shows an empty list.' }],
       solution: ['LPUSH other_tasks "write code 2"', 'LRANGE other_tasks 0 -1', 'LRANGE no_exist_tasks 0 -1'],
       check: {
-        all: [
-          { key: 'other_tasks', member: 'write code 2' },
-          { reply: { command: 'LRANGE no_exist_tasks 0 -1', equals: '(empty array)' } },
-        ],
+        all: [{ key: 'other_tasks', member: 'write code 2' }, { reply: { command: 'LRANGE no_exist_tasks 0 -1', equals: '(empty array)' } }],
       },
     },
     {
@@ -95,19 +96,21 @@ for job in (b"job1", b"job2", b"job3"):
 
 job = r.lpop("job_queue")  # b'job1'
 print(r.llen("job_queue"))  # 2`,
-      hints: [{ ko: '워커가 빈 큐를 계속 두드리지 않게 하려면 `BLPOP`을 써요. 새 작업이 올 때까지 기다렸다가 꺼내요.', en: 'To keep a worker from polling an empty queue, use `BLPOP`: it waits until a job arrives.' }],
+      hints: [
+        {
+          ko: '워커가 빈 큐를 계속 두드리지 않게 하려면 `BLPOP`을 써요. 새 작업이 올 때까지 기다렸다가 꺼내요.',
+          en: 'To keep a worker from polling an empty queue, use `BLPOP`: it waits until a job arrives.',
+        },
+      ],
       solution: ['RPUSH job_queue job1 job2 job3', 'LPOP job_queue', 'LLEN job_queue'],
       check: {
-        all: [
-          { reply: { command: 'LPOP job_queue', equals: '"job1"' } },
-          { key: 'job_queue', length: 2 },
-        ],
+        all: [{ reply: { command: 'LPOP job_queue', equals: '"job1"' } }, { key: 'job_queue', length: 2 }],
       },
     },
     {
       text: {
         ko: '최근 기록을 쌓는 데도 리스트가 쓰여요. 모자 가게의 미들웨어는 들어오는 요청의 IP 주소를 `ips`에 `LPUSH`해요. 같은 주소가 두 번 들어가도 리스트는 둘 다 기억해요. 집합과 다른 점이에요.',
-        en: 'Lists also keep recent history. The hat shop\'s middleware `LPUSH`es every visitor\'s IP address onto `ips`. The same address twice stays twice: unlike a set, a list remembers duplicates.',
+        en: "Lists also keep recent history. The hat shop's middleware `LPUSH`es every visitor's IP address onto `ips`. The same address twice stays twice: unlike a set, a list remembers duplicates.",
       },
       commands: ['LPUSH ips 51.218.112.236', 'LPUSH ips 90.213.45.98', 'LPUSH ips 115.215.230.176', 'LPUSH ips 51.218.112.236', 'LRANGE ips 0 -1'],
       pythonCode: `for addr in ("51.218.112.236", "90.213.45.98", "115.215.230.176", "51.218.112.236"):
@@ -128,8 +131,14 @@ item = r.lpop("queue")              # b'task2': the side LPUSH used, so LIFO
 item = r.brpop("queue", timeout=5)  # (b'queue', b'task3'); None after 5 s if empty
 print(r.lrange("queue", 0, -1))     # [b'task1']`,
       hints: [
-        { ko: '`LRANGE queue 0 -1`을 중간중간 실행해 리스트가 어떻게 바뀌는지 보세요.', en: 'Run `LRANGE queue 0 -1` between the steps to watch the list change.' },
-        { ko: '여러 번 눌러 순서가 꼬였다면 `DEL queue` 후 처음부터 다시 하세요. 타임아웃 `0`은 끝없이 기다린다는 뜻이에요.', en: 'Pressed Run too often and lost track? `DEL queue` and start over. A timeout of `0` means wait forever.' },
+        {
+          ko: '`LRANGE queue 0 -1`을 중간중간 실행해 리스트가 어떻게 바뀌는지 보세요.',
+          en: 'Run `LRANGE queue 0 -1` between the steps to watch the list change.',
+        },
+        {
+          ko: '여러 번 눌러 순서가 꼬였다면 `DEL queue` 후 처음부터 다시 하세요. 타임아웃 `0`은 끝없이 기다린다는 뜻이에요.',
+          en: 'Pressed Run too often and lost track? `DEL queue` and start over. A timeout of `0` means wait forever.',
+        },
       ],
       solution: ['LPUSH queue task1 task2', 'RPUSH queue task3', 'LPOP queue', 'BRPOP queue 5', 'LRANGE queue 0 -1'],
       check: {
@@ -144,12 +153,18 @@ print(r.lrange("queue", 0, -1))     # [b'task1']`,
       challenge: true,
       text: {
         ko: '5단계의 `job_queue`에는 아직 `job2`와 `job3`이 남아 있어요. 생산자가 새 작업 `job4`를 넣고, 이어서 워커가 다음 작업을 하나 꺼내요. 워커가 받은 작업은 `job2`여야 하고, 큐에는 `job3`과 `job4` 두 개가 남아야 해요.',
-        en: 'Step 5\'s `job_queue` still holds `job2` and `job3`. A producer adds a new job, `job4`; then the worker takes the next job. The worker must get `job2`, and `job3` and `job4` must be left in the queue.',
+        en: "Step 5's `job_queue` still holds `job2` and `job3`. A producer adds a new job, `job4`; then the worker takes the next job. The worker must get `job2`, and `job3` and `job4` must be left in the queue.",
       },
       commands: [],
       hints: [
-        { ko: '먼저 들어온 작업이 먼저 나가려면, 넣는 쪽과 꺼내는 쪽이 서로 반대 끝이어야 해요.', en: 'For the oldest job to leave first, jobs go in at one end and come out at the other.' },
-        { ko: '큐가 꼬였다면 `LRANGE job_queue 0 -1`로 보고, `DEL job_queue` 후 `job2`, `job3`을 다시 넣어 시작하세요.', en: 'Lost track? Look with `LRANGE job_queue 0 -1`, or `DEL job_queue`, push `job2` and `job3` back, and start over.' },
+        {
+          ko: '먼저 들어온 작업이 먼저 나가려면, 넣는 쪽과 꺼내는 쪽이 서로 반대 끝이어야 해요.',
+          en: 'For the oldest job to leave first, jobs go in at one end and come out at the other.',
+        },
+        {
+          ko: '큐가 꼬였다면 `LRANGE job_queue 0 -1`로 보고, `DEL job_queue` 후 `job2`, `job3`을 다시 넣어 시작하세요.',
+          en: 'Lost track? Look with `LRANGE job_queue 0 -1`, or `DEL job_queue`, push `job2` and `job3` back, and start over.',
+        },
       ],
       solution: ['RPUSH job_queue job4', 'LPOP job_queue'],
       check: {

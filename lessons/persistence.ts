@@ -28,8 +28,14 @@ export const lesson: Lesson = {
 # dbfilename dump.rdb
 # rdbcompression yes`,
       hints: [
-        { ko: '`3600 1 300 100 60 10000`은 세 규칙이에요: 1시간에 1번, 5분에 100번, 1분에 10000번.', en: '`3600 1 300 100 60 10000` is three rules: 1 change in an hour, 100 in 5 minutes, 10000 in a minute.' },
-        { ko: '문서가 기본값이라고 소개하는 `save 900 1`, `save 300 10`, `save 60 10000`은 Redis 6.2까지의 기본값이에요. 7.0부터 위의 값으로 바뀌었어요.', en: 'The defaults the documents quote, `save 900 1`, `save 300 10` and `save 60 10000`, are those of Redis 6.2 and older; 7.0 changed them to the ones above.' },
+        {
+          ko: '`3600 1 300 100 60 10000`은 세 규칙이에요: 1시간에 1번, 5분에 100번, 1분에 10000번.',
+          en: '`3600 1 300 100 60 10000` is three rules: 1 change in an hour, 100 in 5 minutes, 10000 in a minute.',
+        },
+        {
+          ko: '문서가 기본값이라고 소개하는 `save 900 1`, `save 300 10`, `save 60 10000`은 Redis 6.2까지의 기본값이에요. 7.0부터 위의 값으로 바뀌었어요.',
+          en: 'The defaults the documents quote, `save 900 1`, `save 300 10` and `save 60 10000`, are those of Redis 6.2 and older; 7.0 changed them to the ones above.',
+        },
       ],
       solution: ['CONFIG GET save'],
       check: { reply: { command: 'CONFIG GET save', matches: /^1\) "save"\n2\) "/ } },
@@ -37,7 +43,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '문서는 서버를 설정 파일(`/etc/redis/6379.conf`)로 띄워요. 그 파일의 각 줄은 실행 중인 서버에서 `CONFIG GET`으로 읽을 수 있고, 많은 항목은 `CONFIG SET`으로 재시작 없이 바꿀 수도 있어요.\n\n- `port`: 접속을 받는 포트(기본 6379)\n- `bind`: 접속을 받을 네트워크 주소\n- `tcp-keepalive`: 응답 없는 클라이언트를 몇 초 간격으로 확인할지\n- `dbfilename`, `dir`: 스냅샷 파일의 이름과 그 파일을 둘 디렉터리\n- `rdbcompression`: 스냅샷 안의 문자열을 압축할지\n\n문서의 `save 60 1`을 적용하고 확인해 보세요. 1분에 한 번만 바뀌어도 저장하는, 꽤 잦은 설정이에요. 다 본 뒤에는 마지막 명령으로 Redis 7의 기본값으로 되돌려요.',
-        en: 'The documents start the server from a config file (`/etc/redis/6379.conf`). Every line of it can be read on the running server with `CONFIG GET`, and many can be changed with `CONFIG SET`, no restart needed.\n\n- `port`: the port it listens on (6379 by default)\n- `bind`: the network addresses it accepts connections on\n- `tcp-keepalive`: how many seconds between checks on silent clients\n- `dbfilename`, `dir`: the snapshot file\'s name and the directory it goes in\n- `rdbcompression`: whether strings in the snapshot are compressed\n\nApply the documents\' `save 60 1` and look at it: a snapshot after a single change within a minute, which is quite frequent. When you are done, the last command puts Redis 7\'s default back.',
+        en: "The documents start the server from a config file (`/etc/redis/6379.conf`). Every line of it can be read on the running server with `CONFIG GET`, and many can be changed with `CONFIG SET`, no restart needed.\n\n- `port`: the port it listens on (6379 by default)\n- `bind`: the network addresses it accepts connections on\n- `tcp-keepalive`: how many seconds between checks on silent clients\n- `dbfilename`, `dir`: the snapshot file's name and the directory it goes in\n- `rdbcompression`: whether strings in the snapshot are compressed\n\nApply the documents' `save 60 1` and look at it: a snapshot after a single change within a minute, which is quite frequent. When you are done, the last command puts Redis 7's default back.",
       },
       commands: [
         'CONFIG SET save "60 1"',
@@ -53,15 +59,18 @@ print(r.config_get("*keepalive*"))     # {'tcp-keepalive': '300'}
 print(r.config_get("rdbcompression"))  # {'rdbcompression': 'yes'}
 r.config_set("save", "3600 1 300 100 60 10000")  # back to Redis 7's default`,
       hints: [
-        { ko: '`CONFIG GET`에 이름을 여러 개 주면 답의 순서는 정해져 있지 않아요. 실제 서버에서는 재시작할 때마다 달라지기도 해요. `CONFIG GET *keepalive*`처럼 패턴을 줄 수도 있어요.', en: 'Ask `CONFIG GET` for several names and the order of the answer is not fixed; on a real server it can change from one start to the next. Patterns work too: `CONFIG GET *keepalive*`.' },
-        { ko: '`daemonize`처럼 서버를 시작할 때만 정할 수 있는 항목은 `CONFIG SET`이 `can\'t set immutable config` 오류로 거절해요. `CONFIG SET`으로 바꾼 값은 재시작하면 사라지니, 계속 쓰려면 설정 파일에도 적거나 `CONFIG REWRITE`를 써요.', en: 'Settings only fixed at startup, such as `daemonize`, are refused by `CONFIG SET` with `can\'t set immutable config`. Values changed with `CONFIG SET` are lost on restart: put them in the config file too, or use `CONFIG REWRITE`.' },
+        {
+          ko: '`CONFIG GET`에 이름을 여러 개 주면 답의 순서는 정해져 있지 않아요. 실제 서버에서는 재시작할 때마다 달라지기도 해요. `CONFIG GET *keepalive*`처럼 패턴을 줄 수도 있어요.',
+          en: 'Ask `CONFIG GET` for several names and the order of the answer is not fixed; on a real server it can change from one start to the next. Patterns work too: `CONFIG GET *keepalive*`.',
+        },
+        {
+          ko: "`daemonize`처럼 서버를 시작할 때만 정할 수 있는 항목은 `CONFIG SET`이 `can't set immutable config` 오류로 거절해요. `CONFIG SET`으로 바꾼 값은 재시작하면 사라지니, 계속 쓰려면 설정 파일에도 적거나 `CONFIG REWRITE`를 써요.",
+          en: "Settings only fixed at startup, such as `daemonize`, are refused by `CONFIG SET` with `can't set immutable config`. Values changed with `CONFIG SET` are lost on restart: put them in the config file too, or use `CONFIG REWRITE`.",
+        },
       ],
       solution: ['CONFIG SET save "60 1"', 'CONFIG GET save', 'CONFIG GET dbfilename dir rdbcompression', 'CONFIG SET save "3600 1 300 100 60 10000"'],
       check: {
-        all: [
-          { reply: { command: 'CONFIG GET save', equals: '1) "save"\n2) "60 1"' } },
-          { reply: { matches: /"rdbcompression"\n\d\) "yes"/ } },
-        ],
+        all: [{ reply: { command: 'CONFIG GET save', equals: '1) "save"\n2) "60 1"' } }, { reply: { matches: /"rdbcompression"\n\d\) "yes"/ } }],
       },
     },
     {
@@ -73,7 +82,12 @@ r.config_set("save", "3600 1 300 100 60 10000")  # back to Redis 7's default`,
       pythonCode: `print(r.lastsave())  # datetime.datetime(2019, 3, 10, 21, 56, 50)
 r.bgsave()           # True
 print(r.lastsave())  # a later time, once the child has finished`,
-      hints: [{ ko: '`BGSAVE`는 저장이 **시작**되었다는 답을 바로 돌려줘요. 끝났는지는 `LASTSAVE`가 바뀌는 것으로 알아요.', en: '`BGSAVE` answers at once that saving has **started**; a changed `LASTSAVE` tells you it finished.' }],
+      hints: [
+        {
+          ko: '`BGSAVE`는 저장이 **시작**되었다는 답을 바로 돌려줘요. 끝났는지는 `LASTSAVE`가 바뀌는 것으로 알아요.',
+          en: '`BGSAVE` answers at once that saving has **started**; a changed `LASTSAVE` tells you it finished.',
+        },
+      ],
       solution: ['LASTSAVE', 'BGSAVE', 'LASTSAVE'],
       check: { all: [{ reply: { command: 'BGSAVE', equals: 'Background saving started' } }, { reply: { command: 'LASTSAVE', matches: /^\(integer\) \d+$/ } }] },
     },
@@ -84,7 +98,9 @@ print(r.lastsave())  # a later time, once the child has finished`,
       },
       commands: ['SAVE'],
       pythonCode: `r.save()  # blocks every client until the file is written`,
-      hints: [{ ko: '서버를 끌 때 `SHUTDOWN`은 스냅샷 규칙이 있으면 알아서 `SAVE`를 해요.', en: '`SHUTDOWN` runs a `SAVE` by itself when snapshot rules are set.' }],
+      hints: [
+        { ko: '서버를 끌 때 `SHUTDOWN`은 스냅샷 규칙이 있으면 알아서 `SAVE`를 해요.', en: '`SHUTDOWN` runs a `SAVE` by itself when snapshot rules are set.' },
+      ],
       solution: ['SAVE'],
       check: { reply: { command: 'SAVE', equals: 'OK' } },
     },
@@ -96,7 +112,12 @@ print(r.lastsave())  # a later time, once the child has finished`,
       commands: ['CONFIG GET appendonly'],
       pythonCode: `print(r.config_get("appendonly"))  # {'appendonly': 'no'}
 # redis.conf: appendonly yes, appendfsync everysec`,
-      hints: [{ ko: '`appendfsync everysec`이면 장애 때 최대 1초 정도의 쓰기만 잃어요.', en: 'With `appendfsync everysec`, a crash loses at most about a second of writes.' }],
+      hints: [
+        {
+          ko: '`appendfsync everysec`이면 장애 때 최대 1초 정도의 쓰기만 잃어요.',
+          en: 'With `appendfsync everysec`, a crash loses at most about a second of writes.',
+        },
+      ],
       solution: ['CONFIG GET appendonly'],
       check: { reply: { command: 'CONFIG GET appendonly', matches: /^1\) "appendonly"\n2\) "(yes|no)"$/ } },
     },
@@ -104,11 +125,14 @@ print(r.lastsave())  # a later time, once the child has finished`,
       challenge: true,
       text: {
         ko: '이 서버는 **5분 안에 100번 이상** 바뀌거나 **15분 안에 1번이라도** 바뀌면 스냅샷을 남겨야 해요. 이 두 규칙만 적용하고(다른 규칙은 없어야 해요), 읽어서 확인하세요.\n\n확인이 끝나면 2단계의 마지막 명령으로 기본값을 되돌려 두세요.',
-        en: 'This server must write a snapshot after **at least 100 changes within 5 minutes**, or **at least 1 change within 15 minutes**. Apply exactly these two rules (no others) and read them back to check.\n\nWhen you are done, put the default back with step 2\'s last command.',
+        en: "This server must write a snapshot after **at least 100 changes within 5 minutes**, or **at least 1 change within 15 minutes**. Apply exactly these two rules (no others) and read them back to check.\n\nWhen you are done, put the default back with step 2's last command.",
       },
       commands: [],
       hints: [
-        { ko: '규칙은 `<초> <변경 수>`의 쌍이고, 여러 쌍을 공백으로 이어 큰따옴표 안에 한꺼번에 적어요.', en: 'A rule is a `<seconds> <changes>` pair; write all the pairs in one double-quoted value, separated by spaces.' },
+        {
+          ko: '규칙은 `<초> <변경 수>`의 쌍이고, 여러 쌍을 공백으로 이어 큰따옴표 안에 한꺼번에 적어요.',
+          en: 'A rule is a `<seconds> <changes>` pair; write all the pairs in one double-quoted value, separated by spaces.',
+        },
         { ko: '5분은 300초, 15분은 900초예요.', en: '5 minutes is 300 seconds, 15 minutes 900.' },
       ],
       solution: ['CONFIG SET save "900 1 300 100"', 'CONFIG GET save', 'CONFIG SET save "3600 1 300 100 60 10000"'],

@@ -35,7 +35,7 @@ print("Pipelined responses:", responses)  # [True, 300, b'300']`,
     {
       text: {
         ko: 'redis-py의 `r.pipeline()`은 기본값이 `transaction=True`라서, 보낼 명령 앞뒤에 `MULTI`와 `EXEC`를 붙여요. 그러면 다른 클라이언트의 명령이 그 사이에 끼어들 수 없어요.\n\n터미널에서 직접 해 보세요. `MULTI` 뒤의 명령은 `QUEUED`로만 답하고, `EXEC`에서 한꺼번에 실행돼요.',
-        en: 'redis-py\'s `r.pipeline()` defaults to `transaction=True`: it wraps the commands in `MULTI` and `EXEC`, so no other client\'s command can run in between.\n\nTry it in the terminal. After `MULTI`, commands only answer `QUEUED`; `EXEC` runs them all at once.',
+        en: "redis-py's `r.pipeline()` defaults to `transaction=True`: it wraps the commands in `MULTI` and `EXEC`, so no other client's command can run in between.\n\nTry it in the terminal. After `MULTI`, commands only answer `QUEUED`; `EXEC` runs them all at once.",
       },
       commands: ['MULTI', `SET ${KEY} 200`, `INCRBY ${KEY} 100`, `GET ${KEY}`, 'EXEC'],
       pythonCode: `pipeline = r.pipeline(transaction=True)  # MULTI ... EXEC
@@ -45,14 +45,14 @@ pipeline.get("${KEY}")
 print(pipeline.execute())  # [True, 300, b'300']`,
       hints: [
         { ko: '프롬프트에 `(TX)`가 보이면 트랜잭션 안에 있다는 뜻이에요.', en: 'A `(TX)` in the prompt means you are inside a transaction.' },
-        { ko: '`GET`의 답이 `QUEUED`인 것은 아직 실행되지 않았기 때문이에요. 값은 `EXEC`의 답에 있어요.', en: '`GET` answers `QUEUED` because it has not run yet; its value is in the answer of `EXEC`.' },
+        {
+          ko: '`GET`의 답이 `QUEUED`인 것은 아직 실행되지 않았기 때문이에요. 값은 `EXEC`의 답에 있어요.',
+          en: '`GET` answers `QUEUED` because it has not run yet; its value is in the answer of `EXEC`.',
+        },
       ],
       solution: ['MULTI', `SET ${KEY} 200`, `INCRBY ${KEY} 100`, `GET ${KEY}`, 'EXEC'],
       check: {
-        all: [
-          { reply: { command: `INCRBY ${KEY} 100`, equals: 'QUEUED' } },
-          { reply: { command: 'EXEC', equals: '1) OK\n2) (integer) 300\n3) "300"' } },
-        ],
+        all: [{ reply: { command: `INCRBY ${KEY} 100`, equals: 'QUEUED' } }, { reply: { command: 'EXEC', equals: '1) OK\n2) (integer) 300\n3) "300"' } }],
       },
     },
     {
@@ -82,13 +82,15 @@ try:
 except redis.ResponseError as e:
     print(e)  # WRONGTYPE ... but the INCRBY already happened
 print(r.get("${KEY}"))  # b'350'`,
-      hints: [{ ko: '`EXEC`의 답에서 첫 번째는 성공, 두 번째는 `WRONGTYPE` 오류예요.', en: 'In the answer of `EXEC`, the first command succeeded and the second is a `WRONGTYPE` error.' }],
+      hints: [
+        {
+          ko: '`EXEC`의 답에서 첫 번째는 성공, 두 번째는 `WRONGTYPE` 오류예요.',
+          en: 'In the answer of `EXEC`, the first command succeeded and the second is a `WRONGTYPE` error.',
+        },
+      ],
       solution: ['MULTI', `INCRBY ${KEY} 50`, `LPUSH ${KEY} oops`, 'EXEC', `GET ${KEY}`],
       check: {
-        all: [
-          { reply: { command: 'EXEC', matches: /^1\) \(integer\) 350\n2\) \(error\) WRONGTYPE/ } },
-          { key: KEY, equals: '350' },
-        ],
+        all: [{ reply: { command: 'EXEC', matches: /^1\) \(integer\) 350\n2\) \(error\) WRONGTYPE/ } }, { key: KEY, equals: '350' }],
       },
     },
     {
@@ -99,8 +101,14 @@ print(r.get("${KEY}"))  # b'350'`,
       },
       commands: [],
       hints: [
-        { ko: '트랜잭션은 2단계처럼 시작하고 끝내요. 그 사이의 명령은 `QUEUED`로 답해요.', en: 'Start and end the transaction as in step 2; the commands in between answer `QUEUED`.' },
-        { ko: '빼기에는 `DECRBY`나 음수를 준 `INCRBY`를 써요. 없는 키는 0에서 시작해요.', en: 'To subtract, use `DECRBY` or `INCRBY` with a negative amount. A missing key starts from 0.' },
+        {
+          ko: '트랜잭션은 2단계처럼 시작하고 끝내요. 그 사이의 명령은 `QUEUED`로 답해요.',
+          en: 'Start and end the transaction as in step 2; the commands in between answer `QUEUED`.',
+        },
+        {
+          ko: '빼기에는 `DECRBY`나 음수를 준 `INCRBY`를 써요. 없는 키는 0에서 시작해요.',
+          en: 'To subtract, use `DECRBY` or `INCRBY` with a negative amount. A missing key starts from 0.',
+        },
       ],
       solution: ['MULTI', 'DECRBY user:101:balance 100', 'INCRBY user:102:balance 100', 'EXEC'],
       check: {

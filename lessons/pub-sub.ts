@@ -27,7 +27,9 @@ def message_handler(message):
 pubsub = r.pubsub()
 pubsub.subscribe(**{"news": message_handler})
 pubsub.run_in_thread(sleep_time=1)`,
-      hints: [{ ko: '답의 세 번째 줄은 이 연결이 구독 중인 채널 수예요.', en: 'The third line of the answer is how many channels this connection now listens to.' }],
+      hints: [
+        { ko: '답의 세 번째 줄은 이 연결이 구독 중인 채널 수예요.', en: 'The third line of the answer is how many channels this connection now listens to.' },
+      ],
       solution: [{ client: 2, line: 'SUBSCRIBE news' }],
       check: { reply: { command: 'SUBSCRIBE news', client: 2, matches: /^1\) "subscribe"\n2\) "news"/ } },
     },
@@ -41,7 +43,12 @@ pubsub.run_in_thread(sleep_time=1)`,
 channel = "news"
 r.publish(channel, "Redis 6.2 Released!")
 r.publish(channel, "New Tutorial on Redis Pub/Sub")`,
-      hints: [{ ko: '`(integer) 0`이 나왔다면 아무도 듣고 있지 않은 거예요. 1단계의 구독을 다시 확인하세요.', en: 'Got `(integer) 0`? Nobody is listening: check the subscription from step 1.' }],
+      hints: [
+        {
+          ko: '`(integer) 0`이 나왔다면 아무도 듣고 있지 않은 거예요. 1단계의 구독을 다시 확인하세요.',
+          en: 'Got `(integer) 0`? Nobody is listening: check the subscription from step 1.',
+        },
+      ],
       solution: ['PUBLISH news "Redis 6.2 Released!"', 'PUBLISH news "New Tutorial on Redis Pub/Sub"'],
       check: {
         all: [
@@ -57,7 +64,12 @@ r.publish(channel, "New Tutorial on Redis Pub/Sub")`,
       },
       commands: ['PUBLISH sports "nobody hears this"', 'KEYS *'],
       pythonCode: `print(r.publish("sports", "nobody hears this"))  # 0`,
-      hints: [{ ko: '`KEYS *`에도 채널이나 메시지는 보이지 않아요. 채널은 키가 아니에요.', en: '`KEYS *` shows no channel or message either: channels are not keys.' }],
+      hints: [
+        {
+          ko: '`KEYS *`에도 채널이나 메시지는 보이지 않아요. 채널은 키가 아니에요.',
+          en: '`KEYS *` shows no channel or message either: channels are not keys.',
+        },
+      ],
       solution: ['PUBLISH sports "nobody hears this"'],
       check: { reply: { command: 'PUBLISH sports "nobody hears this"', equals: '(integer) 0' } },
     },
@@ -72,14 +84,19 @@ pubsub.psubscribe("user:*")  # every channel starting with user:
 for message in pubsub.listen():
     if message["type"] == "pmessage":
         print(message["channel"], message["data"])`,
-      hints: [{ ko: '직접 입력한다면: 두 번째 터미널을 클릭하고 Ctrl-C를 누르면 프롬프트가 돌아와요.', en: 'Typing it yourself: click the second terminal and press Ctrl-C; the prompt comes back.' }],
+      hints: [
+        {
+          ko: '직접 입력한다면: 두 번째 터미널을 클릭하고 Ctrl-C를 누르면 프롬프트가 돌아와요.',
+          en: 'Typing it yourself: click the second terminal and press Ctrl-C; the prompt comes back.',
+        },
+      ],
       solution: [{ client: 2, line: 'PSUBSCRIBE user:*' }],
       check: { reply: { command: 'PSUBSCRIBE user:*', client: 2, matches: /^1\) "psubscribe"\n2\) "user:\*"/ } },
     },
     {
       text: {
         ko: '문서의 가입 이벤트를 발행해 봐요. 메시지 본문으로 JSON 문자열을 보내는 것이 흔한 방식이에요. 구독자는 `pmessage`로 패턴, 실제 채널, 메시지를 함께 받아요.',
-        en: 'Publish the documents\' signup event. Sending a JSON string as the message body is the usual way. The subscriber gets a `pmessage` with the pattern, the actual channel and the message.',
+        en: "Publish the documents' signup event. Sending a JSON string as the message body is the usual way. The subscriber gets a `pmessage` with the pattern, the actual channel and the message.",
       },
       commands: ['PUBLISH user:events \'{"type": "signup", "user_id": 42}\''],
       pythonCode: `import json
@@ -113,7 +130,10 @@ def start_subscriber() -> None:
       commands: [],
       hints: [
         { ko: '`SUBSCRIBE`에는 채널 이름을 여러 개 줄 수 있어요.', en: '`SUBSCRIBE` takes several channel names.' },
-        { ko: '메시지에 공백이 있으니 따옴표로 감싸세요. `PUBLISH`의 답이 `(integer) 1`이면 구독자 한 명이 받은 거예요.', en: 'The message has a space, so quote it. A `PUBLISH` answer of `(integer) 1` means one subscriber got it.' },
+        {
+          ko: '메시지에 공백이 있으니 따옴표로 감싸세요. `PUBLISH`의 답이 `(integer) 1`이면 구독자 한 명이 받은 거예요.',
+          en: 'The message has a space, so quote it. A `PUBLISH` answer of `(integer) 1` means one subscriber got it.',
+        },
       ],
       solution: [{ client: 2, line: 'SUBSCRIBE news sports' }, 'PUBLISH sports "Match tonight"'],
       check: { received: { channel: 'sports', message: 'Match tonight' } },

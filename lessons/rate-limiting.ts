@@ -11,7 +11,7 @@ export const lesson: Lesson = {
   title: { ko: '요청 횟수 제한', en: 'Rate limiting' },
   summary: {
     ko: '사용자별 카운터를 INCR로 올리고, 첫 요청에서 EXPIRE로 시간 창을 열어요. 창 안에서 한도를 넘으면 거절하고, 창이 끝나면 카운터가 저절로 사라져요.',
-    en: 'Count each user\'s requests with INCR and open a time window with EXPIRE on the first one. Over the limit inside the window means no; when the window ends the counter vanishes by itself.',
+    en: "Count each user's requests with INCR and open a time window with EXPIRE on the first one. Over the limit inside the window means no; when the window ends the counter vanishes by itself.",
   },
   level: 3,
   prerequisites: ['expiry'],
@@ -19,7 +19,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '사용자 42가 API를 호출할 때마다 `rate_limit:42`를 `INCR`해요. 결과가 `1`이면 이번 시간 창의 첫 요청이니 `EXPIRE`로 창의 길이를 정해요. 연습하기 좋게 **60초에 5번**으로 해 봐요(문서는 1시간에 100번).',
-        en: 'Each time user 42 calls the API, `INCR rate_limit:42`. A result of `1` is the first request of a window, so `EXPIRE` sets the window\'s length. To keep practice short: **5 requests per 60 seconds** (the documents use 100 per hour).',
+        en: "Each time user 42 calls the API, `INCR rate_limit:42`. A result of `1` is the first request of a window, so `EXPIRE` sets the window's length. To keep practice short: **5 requests per 60 seconds** (the documents use 100 per hour).",
       },
       commands: [`INCR ${K}`, `EXPIRE ${K} 60`],
       pythonCode: `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:
@@ -53,14 +53,19 @@ export const lesson: Lesson = {
       pythonCode: `if not rate_limit(42):
     retry = r.ttl("rate_limit:42")
     return {"error": "Rate limit exceeded"}, 429, {"Retry-After": str(retry)}`,
-      hints: [{ ko: '거절된 요청도 카운터를 올려요. 창이 끝나면 어차피 통째로 사라져요.', en: 'Refused requests still count; the whole counter goes away when the window ends anyway.' }],
+      hints: [
+        {
+          ko: '거절된 요청도 카운터를 올려요. 창이 끝나면 어차피 통째로 사라져요.',
+          en: 'Refused requests still count; the whole counter goes away when the window ends anyway.',
+        },
+      ],
       solution: [`INCR ${K}`, `TTL ${K}`],
       check: { reply: { command: `INCR ${K}`, matches: /^\(integer\) ([6-9]|\d\d+)$/ } },
     },
     {
       text: {
         ko: '60초가 지나면(**⏩ +61초** 버튼) 키가 만료되어 사라져요. 다음 요청의 `INCR`은 다시 `1`이 되고, 새 창이 열려요.',
-        en: 'After 60 seconds (the **⏩ +61 s** button) the key expires. The next request\'s `INCR` gives `1` again and a new window opens.',
+        en: "After 60 seconds (the **⏩ +61 s** button) the key expires. The next request's `INCR` gives `1` again and a new window opens.",
       },
       commands: [`GET ${K}`, `INCR ${K}`, `EXPIRE ${K} 60`],
       pythonCode: `time.sleep(60)
@@ -80,7 +85,12 @@ print(rate_limit(42))  # True: a new window`,
     key = f"rate_limit:{user_id}"
     r.set(key, 0, ex=window, nx=True)  # only the first request of a window creates it
     return r.incr(key) <= limit`,
-      hints: [{ ko: '`NX` 때문에 키가 이미 있으면 `SET`은 `(nil)`을 돌려주고 아무것도 바꾸지 않아요.', en: 'Thanks to `NX`, a `SET` on an existing key answers `(nil)` and changes nothing.' }],
+      hints: [
+        {
+          ko: '`NX` 때문에 키가 이미 있으면 `SET`은 `(nil)`을 돌려주고 아무것도 바꾸지 않아요.',
+          en: 'Thanks to `NX`, a `SET` on an existing key answers `(nil)` and changes nothing.',
+        },
+      ],
       solution: ['SET rate_limit:7 0 EX 60 NX', 'INCR rate_limit:7'],
       check: { all: [{ reply: { command: 'INCR rate_limit:7' } }, { key: 'rate_limit:7', ttlBetween: [1, 60] }] },
     },
@@ -92,15 +102,18 @@ print(rate_limit(42))  # True: a new window`,
       },
       commands: [],
       hints: [
-        { ko: '창은 처음 한 번만, **없을 때만** 만료와 함께 만들어요. 그다음부터는 요청마다 카운터를 올려요.', en: 'The window is made once, **only if missing**, with its expiry; after that, every request bumps the counter.' },
-        { ko: '`TTL rate_limit:99`가 60 이하인지 보세요. 카운터가 4를 넘었다면 `DEL rate_limit:99` 후 다시 하세요.', en: 'Check that `TTL rate_limit:99` is 60 or less. Went past 4? `DEL rate_limit:99` and start again.' },
+        {
+          ko: '창은 처음 한 번만, **없을 때만** 만료와 함께 만들어요. 그다음부터는 요청마다 카운터를 올려요.',
+          en: 'The window is made once, **only if missing**, with its expiry; after that, every request bumps the counter.',
+        },
+        {
+          ko: '`TTL rate_limit:99`가 60 이하인지 보세요. 카운터가 4를 넘었다면 `DEL rate_limit:99` 후 다시 하세요.',
+          en: 'Check that `TTL rate_limit:99` is 60 or less. Went past 4? `DEL rate_limit:99` and start again.',
+        },
       ],
       solution: ['SET rate_limit:99 0 EX 60 NX', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99', 'INCR rate_limit:99'],
       check: {
-        all: [
-          { reply: { command: 'INCR rate_limit:99', equals: '(integer) 4' } },
-          { key: 'rate_limit:99', equals: '4', ttlBetween: [1, 60] },
-        ],
+        all: [{ reply: { command: 'INCR rate_limit:99', equals: '(integer) 4' } }, { key: 'rate_limit:99', equals: '4', ttlBetween: [1, 60] }],
       },
     },
   ],

@@ -19,7 +19,7 @@ export const lesson: Lesson = {
     {
       text: {
         ko: '로그인에 성공하면 무작위 세션 ID를 만들고, `session:<ID>` 해시에 사용자 정보를 담아요. 그리고 `EXPIRE`로 수명을 1시간(3600초)으로 정해요. 세션 ID는 쿠키로 브라우저에 보내요.',
-        en: 'On login, make a random session id and keep the user\'s data in the hash `session:<id>`, then give it an hour (3600 s) with `EXPIRE`. The id goes to the browser as a cookie.',
+        en: "On login, make a random session id and keep the user's data in the hash `session:<id>`, then give it an hour (3600 s) with `EXPIRE`. The id goes to the browser as a cookie.",
       },
       commands: [`HSET ${S} user_id 42 created_at "2024-03-11 10:00:00"`, `EXPIRE ${S} 3600`],
       pythonCode: `import secrets
@@ -37,7 +37,10 @@ def create_session(user_id: int) -> str:
     return session_id`,
       hints: [
         { ko: '해시 전체에 하나의 만료 시간이 붙어요. 필드마다 따로 줄 수는 없어요.', en: 'The expiry belongs to the whole hash, not to single fields.' },
-        { ko: 'Flask-Session 같은 라이브러리도 같은 일을 해요. 세션 ID를 넣은 키에 세션 데이터를 만료 시간과 함께 저장해요.', en: 'Libraries such as Flask-Session do the same: they keep the session data under a key containing the session id, with an expiry.' },
+        {
+          ko: 'Flask-Session 같은 라이브러리도 같은 일을 해요. 세션 ID를 넣은 키에 세션 데이터를 만료 시간과 함께 저장해요.',
+          en: 'Libraries such as Flask-Session do the same: they keep the session data under a key containing the session id, with an expiry.',
+        },
       ],
       solution: [`HSET ${S} user_id 42 created_at "2024-03-11 10:00:00"`, `EXPIRE ${S} 3600`],
       check: { key: S, field: ['user_id', '42'], ttlBetween: [3000, 3600] },
@@ -105,7 +108,12 @@ r.expire("session:xyz789", 5)`,
 
 time.sleep(5)
 print(r.hgetall("session:xyz789"))  # {}: get_session() returns None`,
-      hints: [{ ko: '`HGETALL`이 아직 값을 보여 준다면 시간이 덜 지난 거예요. **⏩ +6초** 버튼을 한 번 더 누르세요.', en: '`HGETALL` still shows it? Not enough time yet: press **⏩ +6 s** once more.' }],
+      hints: [
+        {
+          ko: '`HGETALL`이 아직 값을 보여 준다면 시간이 덜 지난 거예요. **⏩ +6초** 버튼을 한 번 더 누르세요.',
+          en: '`HGETALL` still shows it? Not enough time yet: press **⏩ +6 s** once more.',
+        },
+      ],
       solution: ['HGETALL session:xyz789'],
       wait: 6,
       check: { all: [{ key: 'session:xyz789', exists: false }, { reply: { command: 'HGETALL session:xyz789', equals: '(empty array)' } }] },
@@ -118,7 +126,10 @@ print(r.hgetall("session:xyz789"))  # {}: get_session() returns None`,
       },
       commands: [],
       hints: [
-        { ko: '키 이름은 1단계처럼 `session:` 뒤에 세션 ID를 붙여요. 해시를 만든 다음 수명을 줘요.', en: 'The key is `session:` followed by the id, as in step 1. Create the hash, then give it a lifetime.' },
+        {
+          ko: '키 이름은 1단계처럼 `session:` 뒤에 세션 ID를 붙여요. 해시를 만든 다음 수명을 줘요.',
+          en: 'The key is `session:` followed by the id, as in step 1. Create the hash, then give it a lifetime.',
+        },
         { ko: '만료 시간은 초 단위예요. 30분은 몇 초일까요?', en: 'Expiry times are in seconds. How many seconds are 30 minutes?' },
       ],
       solution: ['HSET session:def456 user_id 7', 'EXPIRE session:def456 1800'],

@@ -23,7 +23,12 @@ export const lesson: Lesson = {
       pythonCode: `r.zadd("scores", {"Alice": 100, "Bob": 90, "Charlie": 80})
 print(r.zrange("scores", 0, -1, withscores=True))
 # [(b'Charlie', 80.0), (b'Bob', 90.0), (b'Alice', 100.0)]`,
-      hints: [{ ko: 'redis-py는 딕셔너리 `{멤버: 점수}`를 받지만, 명령에서는 `점수 멤버` 순서예요.', en: 'redis-py takes a dict `{member: score}`, but the command itself wants `score member`.' }],
+      hints: [
+        {
+          ko: 'redis-py는 딕셔너리 `{멤버: 점수}`를 받지만, 명령에서는 `점수 멤버` 순서예요.',
+          en: 'redis-py takes a dict `{member: score}`, but the command itself wants `score member`.',
+        },
+      ],
       solution: ['ZADD scores 100 Alice 90 Bob 80 Charlie', 'ZRANGE scores 0 -1 WITHSCORES'],
       check: {
         all: [
@@ -54,10 +59,7 @@ print(r.zscore("scores", "Bob"))  # 93.0`,
       hints: [{ ko: '없는 멤버의 순위나 점수를 물으면 `(nil)`이 나와요.', en: 'Ask about a member that is not there and you get `(nil)`.' }],
       solution: ['ZRANK scores Bob', 'ZSCORE scores Bob'],
       check: {
-        all: [
-          { reply: { command: 'ZRANK scores Bob', equals: '(integer) 1' } },
-          { reply: { command: 'ZSCORE scores Bob', equals: '"93"' } },
-        ],
+        all: [{ reply: { command: 'ZRANK scores Bob', equals: '(integer) 1' } }, { reply: { command: 'ZSCORE scores Bob', equals: '"93"' } }],
       },
     },
     {
@@ -69,7 +71,16 @@ print(r.zscore("scores", "Bob"))  # 93.0`,
       pythonCode: `r.zadd("leaderboard", {"Alice": 1500, "Bob": 1300, "Charlie": 1700})
 top3 = r.zrevrange("leaderboard", 0, 2, withscores=True)
 # [(b'Charlie', 1700.0), (b'Alice', 1500.0), (b'Bob', 1300.0)]`,
-      hints: [{ ko: 'Redis 6.2부터는 `ZRANGE leaderboard 0 2 REV WITHSCORES`로도 같은 결과를 얻어요.', en: 'Since Redis 6.2, `ZRANGE leaderboard 0 2 REV WITHSCORES` gives the same.' }, { ko: '점수에 작성 시각(유닉스 시간)을 넣으면 타임라인이 돼요. `ZREVRANGE timeline:alice 0 9`가 최신 글 10개예요.', en: 'Use the posting time (Unix seconds) as the score and a sorted set becomes a timeline: `ZREVRANGE timeline:alice 0 9` is the ten newest posts.' }],
+      hints: [
+        {
+          ko: 'Redis 6.2부터는 `ZRANGE leaderboard 0 2 REV WITHSCORES`로도 같은 결과를 얻어요.',
+          en: 'Since Redis 6.2, `ZRANGE leaderboard 0 2 REV WITHSCORES` gives the same.',
+        },
+        {
+          ko: '점수에 작성 시각(유닉스 시간)을 넣으면 타임라인이 돼요. `ZREVRANGE timeline:alice 0 9`가 최신 글 10개예요.',
+          en: 'Use the posting time (Unix seconds) as the score and a sorted set becomes a timeline: `ZREVRANGE timeline:alice 0 9` is the ten newest posts.',
+        },
+      ],
       solution: ['ZADD leaderboard 1500 Alice 1300 Bob 1700 Charlie', 'ZREVRANGE leaderboard 0 2 WITHSCORES'],
       check: {
         all: [
@@ -86,7 +97,12 @@ top3 = r.zrevrange("leaderboard", 0, 2, withscores=True)
       commands: ['ZREVRANK leaderboard Alice', 'ZREVRANK leaderboard Charlie'],
       pythonCode: `rank = r.zrevrank("leaderboard", "Alice")  # 1 (counting from 0)
 print(f"Alice is #{rank + 1}")`,
-      hints: [{ ko: '`ZRANK`와 `ZREVRANK`의 답을 더하면 항상 (멤버 수 - 1)이에요.', en: '`ZRANK` plus `ZREVRANK` of a member always equals the member count minus one.' }],
+      hints: [
+        {
+          ko: '`ZRANK`와 `ZREVRANK`의 답을 더하면 항상 (멤버 수 - 1)이에요.',
+          en: '`ZRANK` plus `ZREVRANK` of a member always equals the member count minus one.',
+        },
+      ],
       solution: ['ZREVRANK leaderboard Alice'],
       check: { reply: { command: 'ZREVRANK leaderboard Alice', equals: '(integer) 1' } },
     },
@@ -110,8 +126,14 @@ print(r.geosearch("capitals", member="Zagreb", radius=1500, unit="km", sort="ASC
 # [b'Zagreb', b'Paris']
 print(r.type("capitals"))  # b'zset'`,
       hints: [
-        { ko: '좌표는 경도가 먼저예요. 위도를 먼저 적으면 오류 없이 엉뚱한 곳에 찍혀요.', en: 'Longitude comes first. Put the latitude first and the place lands somewhere else, without any error.' },
-        { ko: '`GEOPOS capitals Paris`로 저장된 좌표를 읽어 보면, 지오해시로 바꾸면서 생긴 아주 작은 오차가 보여요.', en: 'Read a position back with `GEOPOS capitals Paris`: the geohash leaves a tiny rounding error in the coordinates.' },
+        {
+          ko: '좌표는 경도가 먼저예요. 위도를 먼저 적으면 오류 없이 엉뚱한 곳에 찍혀요.',
+          en: 'Longitude comes first. Put the latitude first and the place lands somewhere else, without any error.',
+        },
+        {
+          ko: '`GEOPOS capitals Paris`로 저장된 좌표를 읽어 보면, 지오해시로 바꾸면서 생긴 아주 작은 오차가 보여요.',
+          en: 'Read a position back with `GEOPOS capitals Paris`: the geohash leaves a tiny rounding error in the coordinates.',
+        },
       ],
       solution: [
         'GEOADD capitals 15.9819 45.8150 Zagreb 10.7522 59.9139 Oslo 2.3522 48.8566 Paris 35.5018 33.8938 Beirut -77.3554 25.0443 Nassau',
@@ -130,19 +152,19 @@ print(r.type("capitals"))  # b'zset'`,
       challenge: true,
       text: {
         ko: 'Bob이 한 판에서 450점을 따냈어요. `leaderboard`의 Bob 점수에 450점을 **더하고**, 위에서부터 센 Bob의 순위를 물어보세요. 이제 Bob이 1등이니 답은 `(integer) 0`이어야 해요.',
-        en: 'Bob scored 450 points in one game. **Add** them to his score in `leaderboard`, then ask for Bob\'s rank counted from the top. He is first now, so the answer must be `(integer) 0`.',
+        en: "Bob scored 450 points in one game. **Add** them to his score in `leaderboard`, then ask for Bob's rank counted from the top. He is first now, so the answer must be `(integer) 0`.",
       },
       commands: [],
       hints: [
-        { ko: '점수를 덮어쓰지 않고 더하는 명령은 2단계에서 배웠어요. 인자 순서는 `키 증가량 멤버`예요.', en: 'The command that adds to a score instead of replacing it was in step 2: `key increment member`.' },
-        { ko: '위에서부터 센 순위는 5단계의 명령이고, 0부터 세어요.', en: 'Ranks from the top are step 5\'s command, counting from 0.' },
+        {
+          ko: '점수를 덮어쓰지 않고 더하는 명령은 2단계에서 배웠어요. 인자 순서는 `키 증가량 멤버`예요.',
+          en: 'The command that adds to a score instead of replacing it was in step 2: `key increment member`.',
+        },
+        { ko: '위에서부터 센 순위는 5단계의 명령이고, 0부터 세어요.', en: "Ranks from the top are step 5's command, counting from 0." },
       ],
       solution: ['ZINCRBY leaderboard 450 Bob', 'ZREVRANK leaderboard Bob'],
       check: {
-        all: [
-          { key: 'leaderboard', score: ['Bob', 1750] },
-          { reply: { command: 'ZREVRANK leaderboard Bob', equals: '(integer) 0' } },
-        ],
+        all: [{ key: 'leaderboard', score: ['Bob', 1750] }, { reply: { command: 'ZREVRANK leaderboard Bob', equals: '(integer) 0' } }],
       },
     },
   ],

@@ -20,7 +20,12 @@ export const lesson: Lesson = {
       },
       commands: ['XADD stream * name Alice age 30'],
       pythonCode: `r.xadd("stream", {"name": "Alice", "age": 30})  # b'1700000000000-0'`,
-      hints: [{ ko: 'ID는 시간 순서대로 커지기만 해요. 그래서 ID로 범위를 잘라 읽을 수 있어요.', en: 'IDs only ever grow, in time order, which is why you can read ranges of them.' }],
+      hints: [
+        {
+          ko: 'ID는 시간 순서대로 커지기만 해요. 그래서 ID로 범위를 잘라 읽을 수 있어요.',
+          en: 'IDs only ever grow, in time order, which is why you can read ranges of them.',
+        },
+      ],
       solution: ['XADD stream * name Alice age 30'],
       check: { all: [{ key: 'stream', type: 'stream' }, { reply: { command: 'XADD stream * name Alice age 30', matches: /^"\d+-\d+"$/ } }] },
     },
@@ -49,7 +54,12 @@ for name, entries in r.xread({"stream": last_id}, count=10):
     for entry_id, fields in entries:
         print(entry_id, fields)
         last_id = entry_id  # next time, start after this one`,
-      hints: [{ ko: '답은 스트림 이름별로 묶여 나와요. `STREAMS` 뒤에 스트림을 여러 개 줄 수 있기 때문이에요.', en: 'The answer is grouped by stream name, because `STREAMS` can take several streams.' }],
+      hints: [
+        {
+          ko: '답은 스트림 이름별로 묶여 나와요. `STREAMS` 뒤에 스트림을 여러 개 줄 수 있기 때문이에요.',
+          en: 'The answer is grouped by stream name, because `STREAMS` can take several streams.',
+        },
+      ],
       solution: ['XREAD COUNT 10 STREAMS stream 0'],
       check: { reply: { command: 'XREAD COUNT 10 STREAMS stream 0', matches: /"Alice"[\s\S]*"Bob"/ } },
     },
@@ -68,7 +78,10 @@ while True:
             last_id = entry_id  # then carry on after the newest one seen`,
       hints: [
         { ko: '두 번째 터미널이 바로 답했다면 `$` 대신 `0`을 준 거예요.', en: 'Did the second terminal answer at once? Then it was given `0` instead of `$`.' },
-        { ko: '반복해서 읽을 때 매번 `$`를 주면, 한 번 읽고 다시 기다리기 전에 들어온 항목을 놓쳐요. `$`는 처음 한 번만 쓰고, 그다음부터는 마지막으로 받은 ID를 넘기세요.', en: 'Reading in a loop with `$` every time misses whatever arrives between one read and the next wait. Use `$` only the first time, then pass the last ID you received.' },
+        {
+          ko: '반복해서 읽을 때 매번 `$`를 주면, 한 번 읽고 다시 기다리기 전에 들어온 항목을 놓쳐요. `$`는 처음 한 번만 쓰고, 그다음부터는 마지막으로 받은 ID를 넘기세요.',
+          en: 'Reading in a loop with `$` every time misses whatever arrives between one read and the next wait. Use `$` only the first time, then pass the last ID you received.',
+        },
       ],
       solution: [{ client: 2, line: 'XREAD BLOCK 0 STREAMS stream $' }, 'XADD stream * name Carol age 41'],
       check: { reply: { command: 'XREAD BLOCK 0 STREAMS stream $', client: 2, matches: /"Carol"/ } },
@@ -81,8 +94,11 @@ while True:
       },
       commands: [],
       hints: [
-        { ko: '`XRANGE`는 오래된 것부터 읽어요. 거꾸로 읽는 짝 명령이 있는데, 이름 앞에 `REV`가 붙고 범위를 `+`에서 `-`로 적어요.', en: '`XRANGE` reads oldest first. Its reverse twin has `REV` in its name and takes the range from `+` to `-`.' },
-        { ko: '2단계의 힌트처럼 `COUNT`로 개수를 줄일 수 있어요.', en: 'As in step 2\'s hint, `COUNT` limits how many come back.' },
+        {
+          ko: '`XRANGE`는 오래된 것부터 읽어요. 거꾸로 읽는 짝 명령이 있는데, 이름 앞에 `REV`가 붙고 범위를 `+`에서 `-`로 적어요.',
+          en: '`XRANGE` reads oldest first. Its reverse twin has `REV` in its name and takes the range from `+` to `-`.',
+        },
+        { ko: '2단계의 힌트처럼 `COUNT`로 개수를 줄일 수 있어요.', en: "As in step 2's hint, `COUNT` limits how many come back." },
       ],
       solution: ['XREVRANGE stream + - COUNT 1'],
       check: { reply: { client: 1, matches: /^(?![\s\S]*"(Alice|Bob)")[\s\S]*"Carol"/ } },

@@ -23,29 +23,33 @@ export const lesson: Lesson = {
       pythonCode: `r = redis.Redis(decode_responses=True)  # str instead of bytes
 r.set("user:1:name", "Alice")
 print(r.get("user:1:name"))  # Alice`,
-      hints: [{ ko: '키 이름에 콜론이 있어도 Redis에게는 그냥 문자열이에요. 규칙은 사람을 위한 거예요.', en: 'To Redis the colons are just characters; the convention is for people.' }],
+      hints: [
+        {
+          ko: '키 이름에 콜론이 있어도 Redis에게는 그냥 문자열이에요. 규칙은 사람을 위한 거예요.',
+          en: 'To Redis the colons are just characters; the convention is for people.',
+        },
+      ],
       solution: ['SET user:1:name Alice', 'GET user:1:name'],
       check: {
-        all: [
-          { key: 'user:1:name', equals: 'Alice' },
-          { reply: { command: 'GET user:1:name', equals: '"Alice"' } },
-        ],
+        all: [{ key: 'user:1:name', equals: 'Alice' }, { reply: { command: 'GET user:1:name', equals: '"Alice"' } }],
       },
     },
     {
       text: {
         ko: '방문자 수를 세어 봐요. `INCR`은 값을 1 늘리고 **늘어난 값**을 돌려줘요. 키가 없으면 0에서 시작하므로 미리 만들 필요가 없어요.\n\n몇 번 더 실행하면서 숫자가 올라가는 걸 확인하세요.',
-        en: 'Let\'s count visits. `INCR` adds 1 and answers **the new value**. A missing key starts from 0, so there is nothing to create first.\n\nRun it a few more times and watch the number climb.',
+        en: "Let's count visits. `INCR` adds 1 and answers **the new value**. A missing key starts from 0, so there is nothing to create first.\n\nRun it a few more times and watch the number climb.",
       },
       commands: ['INCR visit_count', 'GET visit_count'],
       pythonCode: `print(r.incr("visit_count"))  # 1, then 2, 3, ...`,
-      hints: [{ ko: '`GET visit_count`의 답에 따옴표가 붙는 건 값이 여전히 문자열로 저장되어 있기 때문이에요.', en: '`GET visit_count` shows quotes because the value is still stored as a string.' }],
+      hints: [
+        {
+          ko: '`GET visit_count`의 답에 따옴표가 붙는 건 값이 여전히 문자열로 저장되어 있기 때문이에요.',
+          en: '`GET visit_count` shows quotes because the value is still stored as a string.',
+        },
+      ],
       solution: ['INCR visit_count'],
       check: {
-        all: [
-          { key: 'visit_count', type: 'string' },
-          { reply: { command: 'INCR visit_count', matches: /^\(integer\) \d+$/ } },
-        ],
+        all: [{ key: 'visit_count', type: 'string' }, { reply: { command: 'INCR visit_count', matches: /^\(integer\) \d+$/ } }],
       },
     },
     {
@@ -56,14 +60,14 @@ print(r.get("user:1:name"))  # Alice`,
       commands: ['INCRBY visit_count 5', 'DECR visit_count'],
       pythonCode: `r.incrby("visit_count", 5)
 r.decr("visit_count")`,
-      hints: [{ ko: '증가량은 정수여야 해요. 소수는 `INCRBYFLOAT`가 맡아요.', en: 'The amount must be an integer; fractions are `INCRBYFLOAT`\'s job.' }],
+      hints: [{ ko: '증가량은 정수여야 해요. 소수는 `INCRBYFLOAT`가 맡아요.', en: "The amount must be an integer; fractions are `INCRBYFLOAT`'s job." }],
       solution: ['INCRBY visit_count 5'],
       check: { reply: { command: 'INCRBY visit_count 5', matches: /^\(integer\) \d+$/ } },
     },
     {
       text: {
         ko: '이번엔 잔액이에요. 101번 사용자의 잔액을 200으로 두고 100을 더한 뒤 읽어 보세요. 문서의 파이프라인 예제와 같은 세 명령이고, 결과는 `300`이어야 해요.\n\n파이프라인은 명령 여러 개를 한꺼번에 보내 왕복을 줄이는 **클라이언트 쪽** 기법이라, 서버가 받는 명령 자체는 똑같아요.',
-        en: 'Now a balance. Set user 101\'s balance to 200, add 100 and read it: the same three commands as the documents\' pipeline example, ending at `300`.\n\nA pipeline is a **client-side** trick that sends several commands in one go to save round trips; the server receives exactly these commands.',
+        en: "Now a balance. Set user 101's balance to 200, add 100 and read it: the same three commands as the documents' pipeline example, ending at `300`.\n\nA pipeline is a **client-side** trick that sends several commands in one go to save round trips; the server receives exactly these commands.",
       },
       commands: ['SET user:101:balance 200', 'INCRBY user:101:balance 100', 'GET user:101:balance'],
       pythonCode: `pipe = r.pipeline()
@@ -71,13 +75,15 @@ pipe.set("user:101:balance", 200)
 pipe.incrby("user:101:balance", 100)
 pipe.get("user:101:balance")
 print(pipe.execute())  # [True, 300, '300']`,
-      hints: [{ ko: '`INCRBY`를 두 번 실행했다면 `SET user:101:balance 200`부터 다시 하세요.', en: 'Ran `INCRBY` twice? Start again from `SET user:101:balance 200`.' }],
+      hints: [
+        {
+          ko: '`INCRBY`를 두 번 실행했다면 `SET user:101:balance 200`부터 다시 하세요.',
+          en: 'Ran `INCRBY` twice? Start again from `SET user:101:balance 200`.',
+        },
+      ],
       solution: ['SET user:101:balance 200', 'INCRBY user:101:balance 100', 'GET user:101:balance'],
       check: {
-        all: [
-          { key: 'user:101:balance', equals: '300' },
-          { reply: { command: 'GET user:101:balance', equals: '"300"' } },
-        ],
+        all: [{ key: 'user:101:balance', equals: '300' }, { reply: { command: 'GET user:101:balance', equals: '"300"' } }],
       },
     },
     {
@@ -90,7 +96,16 @@ print(pipe.execute())  # [True, 300, '300']`,
     r.incr("user:1:name")
 except redis.ResponseError as e:
     print(e)  # value is not an integer or out of range`,
-      hints: [{ ko: '1단계의 `user:1:name`이 지워졌다면 `SET user:1:name Alice`를 먼저 실행하세요.', en: 'If `user:1:name` is gone, run `SET user:1:name Alice` first.' }, { ko: '문자열은 로그인 토큰을 담기에도 좋아요. `SET token:abc123 42 EX 3600`처럼 토큰을 키로, 사용자 번호를 값으로 두고 만료를 걸면 돼요.', en: 'Strings suit login tokens too: the token as the key, the user id as the value, and an expiry, as in `SET token:abc123 42 EX 3600`.' }],
+      hints: [
+        {
+          ko: '1단계의 `user:1:name`이 지워졌다면 `SET user:1:name Alice`를 먼저 실행하세요.',
+          en: 'If `user:1:name` is gone, run `SET user:1:name Alice` first.',
+        },
+        {
+          ko: '문자열은 로그인 토큰을 담기에도 좋아요. `SET token:abc123 42 EX 3600`처럼 토큰을 키로, 사용자 번호를 값으로 두고 만료를 걸면 돼요.',
+          en: 'Strings suit login tokens too: the token as the key, the user id as the value, and an expiry, as in `SET token:abc123 42 EX 3600`.',
+        },
+      ],
       solution: ['INCR user:1:name'],
       check: {
         all: [
@@ -103,19 +118,19 @@ except redis.ResponseError as e:
       challenge: true,
       text: {
         ko: '소개 페이지의 조회수 카운터 `page:about:views`를 `3`까지 올려 보세요. 조건이 있어요. `SET`으로 값을 써 넣지 말고, **한 종류의 명령만** 써서 세세요. 마지막 명령의 답이 `(integer) 3`이어야 해요.',
-        en: 'Bring the about page\'s view counter, `page:about:views`, up to `3`. One condition: do not write the value with `SET`; count with **one kind of command** only. The last one must answer `(integer) 3`.',
+        en: "Bring the about page's view counter, `page:about:views`, up to `3`. One condition: do not write the value with `SET`; count with **one kind of command** only. The last one must answer `(integer) 3`.",
       },
       commands: [],
       hints: [
         { ko: '없는 키를 세기 시작하면 0에서 출발해요. 미리 만들어 둘 필요가 없어요.', en: 'Counting a missing key starts from 0: nothing to create first.' },
-        { ko: '2단계의 명령을 키 이름만 바꿔 여러 번 실행하면 돼요. 3을 넘겼다면 `DEL page:about:views`로 지우고 다시 세세요.', en: 'Step 2\'s command with another key name, run several times. Went past 3? `DEL page:about:views` and count again.' },
+        {
+          ko: '2단계의 명령을 키 이름만 바꿔 여러 번 실행하면 돼요. 3을 넘겼다면 `DEL page:about:views`로 지우고 다시 세세요.',
+          en: "Step 2's command with another key name, run several times. Went past 3? `DEL page:about:views` and count again.",
+        },
       ],
       solution: ['INCR page:about:views', 'INCR page:about:views', 'INCR page:about:views'],
       check: {
-        all: [
-          { key: 'page:about:views', equals: '3' },
-          { reply: { command: 'INCR page:about:views', equals: '(integer) 3' } },
-        ],
+        all: [{ key: 'page:about:views', equals: '3' }, { reply: { command: 'INCR page:about:views', equals: '(integer) 3' } }],
       },
     },
   ],

@@ -36,14 +36,19 @@ restaurant_484272 = {
 }
 r.set(484272, json.dumps(restaurant_484272))
 print(json.loads(r.get(484272))["address"]["city"])  # New York`,
-      hints: [{ ko: '간단하지만, 우편번호 하나를 바꾸려 해도 전체를 읽고 고쳐서 다시 써야 해요.', en: 'Simple, but changing just the zip code means reading, editing and writing back the whole thing.' }],
+      hints: [
+        {
+          ko: '간단하지만, 우편번호 하나를 바꾸려 해도 전체를 읽고 고쳐서 다시 써야 해요.',
+          en: 'Simple, but changing just the zip code means reading, editing and writing back the whole thing.',
+        },
+      ],
       solution: [`SET 484272 '${JSON_VALUE}'`, 'GET 484272'],
       check: { key: '484272', type: 'string', equals: JSON_VALUE },
     },
     {
       text: {
         ko: '두 번째 방법: 중첩을 펼쳐 **경로를 `:`로 이은 키**마다 값을 하나씩 저장해요. 문서의 `setflat_skeys()`가 하는 일이에요. 필요한 값만 바로 읽고 쓸 수 있어요.',
-        en: 'Way two: flatten it and store each value under a key made of its **path joined with `:`**, which is what the documents\' `setflat_skeys()` does. Any single value can be read or written directly.',
+        en: "Way two: flatten it and store each value under a key made of its **path joined with `:`**, which is what the documents' `setflat_skeys()` does. Any single value can be read or written directly.",
       },
       commands: [
         'MSET 484272:name Ravagh 484272:type Persian 484272:address:street:line1 "11 E 30th St" 484272:address:street:line2 "APT 1" 484272:address:city "New York" 484272:address:state NY 484272:address:zip 10016',
@@ -62,7 +67,12 @@ print(json.loads(r.get(484272))["address"]["city"])  # New York`,
 
 setflat_skeys(r, restaurant_484272, 484272)
 print(r.get("484272:address:street:line1"))  # b'11 E 30th St'`,
-      hints: [{ ko: '키가 일곱 개로 늘어나요. 식당 전체를 지우려면 일곱 개를 모두 지워야 해요.', en: 'That makes seven keys: deleting the restaurant means deleting all seven.' }],
+      hints: [
+        {
+          ko: '키가 일곱 개로 늘어나요. 식당 전체를 지우려면 일곱 개를 모두 지워야 해요.',
+          en: 'That makes seven keys: deleting the restaurant means deleting all seven.',
+        },
+      ],
       solution: [
         'MSET 484272:name Ravagh 484272:type Persian 484272:address:street:line1 "11 E 30th St" 484272:address:street:line2 "APT 1" 484272:address:city "New York" 484272:address:state NY 484272:address:zip 10016',
         'GET 484272:address:street:line1',
@@ -96,7 +106,12 @@ r.hset("restaurant:484272", "address:zip", 10017)  # one field, nothing else tou
         'HGET restaurant:484272 address:city',
         'HSET restaurant:484272 address:zip 10017',
       ],
-      check: { all: [{ key: 'restaurant:484272', type: 'hash', field: ['address:zip', '10017'] }, { reply: { command: 'HGET restaurant:484272 address:city', equals: '"New York"' } }] },
+      check: {
+        all: [
+          { key: 'restaurant:484272', type: 'hash', field: ['address:zip', '10017'] },
+          { reply: { command: 'HGET restaurant:484272 address:city', equals: '"New York"' } },
+        ],
+      },
     },
     {
       text: {
@@ -114,11 +129,14 @@ r.hset("restaurant:484272", "address:zip", 10017)  # one field, nothing else tou
       challenge: true,
       text: {
         ko: '식당이 같은 건물의 다른 호실로 옮겼어요. 주소의 둘째 줄(`line2`)이 `APT 2`가 돼요. 2단계의 `:`로 이은 키와 3단계의 해시, **두 저장 방식 모두에서** 이 값을 고치세요(해시에는 이 필드가 아직 없어요). 다른 값은 건드리지 마세요.',
-        en: 'The restaurant moved to another suite in the same building: the second address line (`line2`) becomes `APT 2`. Update it in **both** step 2\'s `:`-joined keys and step 3\'s hash (the hash has no such field yet). Leave every other value alone.',
+        en: "The restaurant moved to another suite in the same building: the second address line (`line2`) becomes `APT 2`. Update it in **both** step 2's `:`-joined keys and step 3's hash (the hash has no such field yet). Leave every other value alone.",
       },
       commands: [],
       hints: [
-        { ko: '두 방식 모두 경로는 같아요. `address`, `street`, `line2`를 `:`로 이으면 돼요. 다만 한쪽은 키 이름의 일부이고, 다른 쪽은 해시의 필드 이름이에요.', en: 'The path is the same in both: `address`, `street` and `line2` joined with `:`. In one it is part of the key name, in the other a field name of the hash.' },
+        {
+          ko: '두 방식 모두 경로는 같아요. `address`, `street`, `line2`를 `:`로 이으면 돼요. 다만 한쪽은 키 이름의 일부이고, 다른 쪽은 해시의 필드 이름이에요.',
+          en: 'The path is the same in both: `address`, `street` and `line2` joined with `:`. In one it is part of the key name, in the other a field name of the hash.',
+        },
         { ko: '`APT 2`에는 공백이 있으니 따옴표로 감싸세요.', en: '`APT 2` has a space: quote it.' },
       ],
       solution: ['SET 484272:address:street:line2 "APT 2"', 'HSET restaurant:484272 address:street:line2 "APT 2"'],

@@ -64,7 +64,11 @@ export function trimFontCss(css: string): string {
 export function koreanOnly(list: string): string {
   const kept: string[] = [];
   for (const item of list.split(',')) {
-    const [from, to = from] = item.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+    const [from, to = from] = item
+      .trim()
+      .replace(/^U\+/i, '')
+      .split('-')
+      .map((h) => parseInt(h, 16));
     for (const [lo, hi] of KOREAN_BLOCKS) {
       const a = Math.max(from!, lo);
       const b = Math.min(to!, hi);

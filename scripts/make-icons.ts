@@ -11,7 +11,9 @@ const PUBLIC = join(import.meta.dirname, '..', 'public');
 const svg = readFileSync(join(PUBLIC, 'favicon.svg'), 'utf8');
 /** The same drawing on a square without rounded corners, the cube scaled about the middle. */
 const fullBleed = (scale: number) =>
-  svg.replace(/rx="\d+"/, 'rx="0"').replace(/(<path[\s\S]*<\/path>|<path[\s\S]*\/>)/, `<g transform="translate(32 32) scale(${scale}) translate(-32 -32)">$1</g>`);
+  svg
+    .replace(/rx="\d+"/, 'rx="0"')
+    .replace(/(<path[\s\S]*<\/path>|<path[\s\S]*\/>)/, `<g transform="translate(32 32) scale(${scale}) translate(-32 -32)">$1</g>`);
 
 const icons: { file: string; size: number; source: string }[] = [
   { file: 'icon-192.png', size: 192, source: svg },

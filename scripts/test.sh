@@ -23,6 +23,8 @@ echo "test: typecheck"
 npm run --silent typecheck
 echo "test: lint (the layers' import fences, React's rules of hooks)"
 npm run --silent lint
+echo "test: format (Prettier; npm run format rewrites what differs)"
+npm run --silent format:check
 mkdir -p .tmp
 reports=(.tmp/vitest-unit.json .tmp/vitest-diff.json .tmp/playwright-e2e.json)
 rm -f "${reports[@]}"

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  array,
-  bool,
-  bulk,
-  bulks,
-  double,
-  error,
-  int,
-  map,
-  NIL,
-  NIL_ARRAY,
-  push,
-  set,
-  simple,
-  verbatim,
-  type Reply,
-} from '../shared/reply.js';
+import { array, bool, bulk, bulks, double, error, int, map, NIL, NIL_ARRAY, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
 import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, quoteRepr } from './format-reply.js';
 
 const tty3 = (r: Reply) => formatReply(r, 'tty', 3);
@@ -70,9 +54,15 @@ describe('formatReply tty', () => {
     expect(tty3(bulks(['a', null, 'c']))).toBe('1) "a"\n2) (nil)\n3) "c"\n');
     expect(tty3(set([int(0), int(1)]))).toBe('1~ (integer) 0\n2~ (integer) 1\n');
     // DEBUG PROTOCOL map on real redis-cli 7.0.15
-    expect(tty3(map([[int(0), bool(false)], [int(1), bool(true)], [int(2), bool(false)]]))).toBe(
-      '1# (integer) 0 => (false)\n2# (integer) 1 => (true)\n3# (integer) 2 => (false)\n',
-    );
+    expect(
+      tty3(
+        map([
+          [int(0), bool(false)],
+          [int(1), bool(true)],
+          [int(2), bool(false)],
+        ]),
+      ),
+    ).toBe('1# (integer) 0 => (false)\n2# (integer) 1 => (true)\n3# (integer) 2 => (false)\n');
   });
 
   it('right-aligns indexes to the widest and indents nested levels by its width + 2', () => {
@@ -80,9 +70,7 @@ describe('formatReply tty', () => {
     const out = tty3(ten).split('\n');
     expect(out[0]).toBe(' 1) "0"');
     expect(out[9]).toBe('10) "9"');
-    expect(tty3(array([bulk('x'), array([bulk('a'), array([int(1), int(2)])])]))).toBe(
-      '1) "x"\n2) 1) "a"\n   2) 1) (integer) 1\n      2) (integer) 2\n',
-    );
+    expect(tty3(array([bulk('x'), array([bulk('a'), array([int(1), int(2)])])]))).toBe('1) "x"\n2) 1) "a"\n   2) 1) (integer) 1\n      2) (integer) 2\n');
     const nestedInTen = array([...Array.from({ length: 9 }, () => int(0)), bulks(['a', 'b'])]);
     expect(tty3(nestedInTen).split('\n').slice(-3)).toEqual(['10) 1) "a"', '    2) "b"', '']);
     const hundred = array(Array.from({ length: 100 }, (_, i) => int(i)));
@@ -94,7 +82,13 @@ describe('formatReply tty', () => {
       [bulk('flags'), set([simple('off')])],
       [bulk('list'), array([int(1), int(2)])],
       [bulk('nested'), map([[bulk('a'), int(1)]])],
-      [bulk('deep'), map([[bulk('a'), int(1)], [bulk('b'), int(2)]])],
+      [
+        bulk('deep'),
+        map([
+          [bulk('a'), int(1)],
+          [bulk('b'), int(2)],
+        ]),
+      ],
     ]);
     expect(tty3(r)).toBe(
       '1# "flags" => 1~ off\n' +
@@ -105,7 +99,11 @@ describe('formatReply tty', () => {
   });
 
   it('folds RESP3 types for a RESP2 connection', () => {
-    const r = map([[bulk('a'), double(1.5, '1.5')], [bulk('b'), bool(true)], [bulk('c'), verbatim('v')]]);
+    const r = map([
+      [bulk('a'), double(1.5, '1.5')],
+      [bulk('b'), bool(true)],
+      [bulk('c'), verbatim('v')],
+    ]);
     expect(formatReply(r, 'tty', 2)).toBe('1) "a"\n2) "1.5"\n3) "b"\n4) (integer) 1\n5) "c"\n6) "v"\n');
     expect(formatReply(set([]), 'tty', 2)).toBe('(empty array)\n');
     expect(formatReply(map([]), 'tty', 2)).toBe('(empty array)\n');
@@ -132,7 +130,14 @@ describe('formatReply raw', () => {
 
   it('flattens nested arrays and prints map pairs as "key value"', () => {
     expect(raw3(array([bulk('a'), array([bulk('b'), bulk('c')])]))).toBe('a\nb\nc\n');
-    expect(raw3(map([[bulk('k'), bulk('v')], [bulk('m'), array([])]]))).toBe('k v\nm \n');
+    expect(
+      raw3(
+        map([
+          [bulk('k'), bulk('v')],
+          [bulk('m'), array([])],
+        ]),
+      ),
+    ).toBe('k v\nm \n');
     expect(formatReply(map([[bulk('k'), bulk('v')]]), 'raw', 2)).toBe('k\nv\n');
   });
 });

@@ -96,7 +96,15 @@ export function formatPush(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): str
 
 /** sdscatrepr's one-letter escapes, by byte (0: none). */
 const SHORT_ESCAPE = new Uint8Array(256);
-for (const [byte, letter] of [['"', '"'], ['\\', '\\'], ['\n', 'n'], ['\r', 'r'], ['\t', 't'], ['\x07', 'a'], ['\b', 'b']] as const) {
+for (const [byte, letter] of [
+  ['"', '"'],
+  ['\\', '\\'],
+  ['\n', 'n'],
+  ['\r', 'r'],
+  ['\t', 't'],
+  ['\x07', 'a'],
+  ['\b', 'b'],
+] as const) {
   SHORT_ESCAPE[byte.charCodeAt(0)] = letter.charCodeAt(0);
 }
 const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
@@ -131,7 +139,8 @@ export function quoteRepr(s: string): string {
   }
   out[o++] = 0x22;
   const parts: string[] = [];
-  for (let i = 0; i < o; i += CHARS_PER_CALL) parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + CHARS_PER_CALL)) as unknown as number[]));
+  for (let i = 0; i < o; i += CHARS_PER_CALL)
+    parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + CHARS_PER_CALL)) as unknown as number[]));
   return parts.join('');
 }
 

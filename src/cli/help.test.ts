@@ -68,8 +68,11 @@ describe('helpOutput', () => {
   });
 
   it('shows an empty argument string as nothing between the colours', () => {
-    expect(commandHelp(table.entries.find((e) => e.full === 'CONFIG')!, false).split('\r\n')[1]).toBe(
-      '  \x1b[1mCONFIG\x1b[0m \x1b[90m\x1b[0m',
-    );
+    expect(
+      commandHelp(
+        table.entries.find((e) => e.full === 'CONFIG')!,
+        false,
+      ).split('\r\n')[1],
+    ).toBe('  \x1b[1mCONFIG\x1b[0m \x1b[90m\x1b[0m');
   });
 });

@@ -137,7 +137,12 @@ class Screen {
 
   /** Each row as text, trailing blanks cut; trailing empty rows left out. */
   get lines(): string[] {
-    const out = this.rows.map((r) => r.map((c) => c.ch).join('').trimEnd());
+    const out = this.rows.map((r) =>
+      r
+        .map((c) => c.ch)
+        .join('')
+        .trimEnd(),
+    );
     while (out.length > 0 && out[out.length - 1] === '') out.pop();
     return out;
   }
@@ -149,7 +154,14 @@ class Screen {
 
   /** The text drawn in a style (e.g. the hint's "0;90;49"), row by row. */
   styled(style: string): string {
-    return this.rows.map((r) => r.filter((c) => c.style === style).map((c) => c.ch).join('')).join('');
+    return this.rows
+      .map((r) =>
+        r
+          .filter((c) => c.style === style)
+          .map((c) => c.ch)
+          .join(''),
+      )
+      .join('');
   }
 }
 
@@ -978,7 +990,28 @@ describe('garbage is ignored', () => {
   });
 
   it('never throws, and draws only what the screen model knows, whatever the input', () => {
-    const keys = fc.constantFrom('a', ' ', '한', '😀', 'e\u0301', TAB, CTRL('r'), '\x7f', LEFT, RIGHT, UP, DOWN, ESC, CTRL('w'), CTRL('t'), CTRL('k'), CTRL('l'), '\r', CTRL('c'), CTRL('d'));
+    const keys = fc.constantFrom(
+      'a',
+      ' ',
+      '한',
+      '😀',
+      'e\u0301',
+      TAB,
+      CTRL('r'),
+      '\x7f',
+      LEFT,
+      RIGHT,
+      UP,
+      DOWN,
+      ESC,
+      CTRL('w'),
+      CTRL('t'),
+      CTRL('k'),
+      CTRL('l'),
+      '\r',
+      CTRL('c'),
+      CTRL('d'),
+    );
     const input = fc.array(fc.oneof(keys, fc.string({ unit: 'binary', maxLength: 12 })), { maxLength: 30 });
     fc.assert(
       fc.property(input, fc.integer({ min: 1, max: 30 }), (chunks, cols) => {
@@ -1007,32 +1040,61 @@ describe('garbage is ignored', () => {
 
 describe('the screen always shows prompt + line with the cursor in place', () => {
   it('after any sequence of editing keys, at any width (property)', () => {
-    const keys = fc.constantFrom('a', 'bc', ' ', '한', '글자', '😀', '\x7f', '\x08', LEFT, RIGHT, '\x1bb', '\x1bf', CTRL('a'), CTRL('e'), CTRL('k'), CTRL('u'), CTRL('w'), CTRL('t'), '\x1b[3~', UP, DOWN, 'RESIZE', 'HIDE');
+    const keys = fc.constantFrom(
+      'a',
+      'bc',
+      ' ',
+      '한',
+      '글자',
+      '😀',
+      '\x7f',
+      '\x08',
+      LEFT,
+      RIGHT,
+      '\x1bb',
+      '\x1bf',
+      CTRL('a'),
+      CTRL('e'),
+      CTRL('k'),
+      CTRL('u'),
+      CTRL('w'),
+      CTRL('t'),
+      '\x1b[3~',
+      UP,
+      DOWN,
+      'RESIZE',
+      'HIDE',
+    );
     fc.assert(
-      fc.property(fc.array(keys, { maxLength: 40 }), fc.integer({ min: 3, max: 30 }), fc.constantFrom('> ', '127.0.0.1:6379> ', 'db> '), (seq, cols, prompt) => {
-        const { ed, host, screen, type } = term({ cols, prompt, history: ['hello 세계', 'x'.repeat(45)] });
-        let n = 0;
-        for (const key of seq) {
-          if (key === 'RESIZE') {
-            host.cols = screen.cols = 3 + ((cols * 7 + n++) % 28);
-            screen.write(ed.refresh());
-          } else if (key === 'HIDE') {
-            screen.write(ed.hide());
-            expect(screen.lines).toEqual([]);
-            screen.write(ed.refresh());
-          } else {
-            type(key);
+      fc.property(
+        fc.array(keys, { maxLength: 40 }),
+        fc.integer({ min: 3, max: 30 }),
+        fc.constantFrom('> ', '127.0.0.1:6379> ', 'db> '),
+        (seq, cols, prompt) => {
+          const { ed, host, screen, type } = term({ cols, prompt, history: ['hello 세계', 'x'.repeat(45)] });
+          let n = 0;
+          for (const key of seq) {
+            if (key === 'RESIZE') {
+              host.cols = screen.cols = 3 + ((cols * 7 + n++) % 28);
+              screen.write(ed.refresh());
+            } else if (key === 'HIDE') {
+              screen.write(ed.hide());
+              expect(screen.lines).toEqual([]);
+              screen.write(ed.refresh());
+            } else {
+              type(key);
+            }
+            // What a fresh terminal shows for prompt + buffer, and where the character at the
+            // cursor lands there.
+            const want = new Screen(host.cols).write(prompt + ed.buffer);
+            expect(screen.lines).toEqual(want.lines);
+            const chars = [...(prompt + ed.buffer)].length;
+            const before = [...(prompt + ed.buffer).slice(0, cursorIndex(ed, screen, prompt))].length;
+            const at: [number, number] = before < chars ? want.placed[before]! : want.x >= host.cols ? [want.y + 1, 0] : [want.y, want.x];
+            expect(screen.cursor).toEqual(at);
           }
-          // What a fresh terminal shows for prompt + buffer, and where the character at the
-          // cursor lands there.
-          const want = new Screen(host.cols).write(prompt + ed.buffer);
-          expect(screen.lines).toEqual(want.lines);
-          const chars = [...(prompt + ed.buffer)].length;
-          const before = [...(prompt + ed.buffer).slice(0, cursorIndex(ed, screen, prompt))].length;
-          const at: [number, number] = before < chars ? want.placed[before]! : want.x >= host.cols ? [want.y + 1, 0] : [want.y, want.x];
-          expect(screen.cursor).toEqual(at);
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     );
   });

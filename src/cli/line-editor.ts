@@ -180,8 +180,7 @@ function readKey(data: string, i: number): { key: Key; next: number } {
       const final = data[j]!;
       if (final === '~') {
         const first = params.split(';')[0];
-        const a: Action =
-          first === '1' || first === '7' ? 'home' : first === '4' || first === '8' ? 'end' : first === '3' ? 'delete' : 'none';
+        const a: Action = first === '1' || first === '7' ? 'home' : first === '4' || first === '8' ? 'end' : first === '3' ? 'delete' : 'none';
         return { key: { a, esc: true }, next };
       }
       let modifier = 1;

@@ -50,11 +50,34 @@ describe('PromptState follows the replies like redis-cli', () => {
     expect(run(s, [[['SELECT', '4'], QUEUED]])).toBe('127.0.0.1:7000[4](TX)> ');
     expect(run(s, [[['EXEC'], { t: 'array', v: [OK] }]])).toBe('127.0.0.1:7000[4]> ');
     // a failed EXEC (EXECABORT) or a nil one (WATCH) goes back to the db before MULTI
-    expect(run(s, [[['MULTI'], OK], [['SELECT', '9'], QUEUED], [['EXEC'], error('EXECABORT x')]])).toBe('127.0.0.1:7000[4]> ');
-    expect(run(s, [[['MULTI'], OK], [['SELECT', '9'], QUEUED], [['EXEC'], NIL_ARRAY]])).toBe('127.0.0.1:7000[4]> ');
-    expect(run(s, [[['MULTI'], OK], [['SELECT', '9'], QUEUED], [['DISCARD'], OK]])).toBe('127.0.0.1:7000[4]> ');
+    expect(
+      run(s, [
+        [['MULTI'], OK],
+        [['SELECT', '9'], QUEUED],
+        [['EXEC'], error('EXECABORT x')],
+      ]),
+    ).toBe('127.0.0.1:7000[4]> ');
+    expect(
+      run(s, [
+        [['MULTI'], OK],
+        [['SELECT', '9'], QUEUED],
+        [['EXEC'], NIL_ARRAY],
+      ]),
+    ).toBe('127.0.0.1:7000[4]> ');
+    expect(
+      run(s, [
+        [['MULTI'], OK],
+        [['SELECT', '9'], QUEUED],
+        [['DISCARD'], OK],
+      ]),
+    ).toBe('127.0.0.1:7000[4]> ');
     // a nested MULTI fails and changes nothing; MULTI with arguments is not MULTI to redis-cli
-    expect(run(s, [[['MULTI'], OK], [['MULTI'], error('ERR MULTI calls can not be nested')]])).toBe('127.0.0.1:7000[4](TX)> ');
+    expect(
+      run(s, [
+        [['MULTI'], OK],
+        [['MULTI'], error('ERR MULTI calls can not be nested')],
+      ]),
+    ).toBe('127.0.0.1:7000[4](TX)> ');
     expect(run(s, [[['EXEC'], EMPTY_ARRAY]])).toBe('127.0.0.1:7000[4]> ');
     expect(run(s, [[['MULTI', 'x'], error('ERR wrong number of arguments')]])).toBe('127.0.0.1:7000[4]> ');
     // EXEC outside MULTI: nothing to leave
@@ -70,12 +93,21 @@ describe('PromptState follows the replies like redis-cli', () => {
 
   it('RESET goes back to db 0 outside MULTI', () => {
     const s = new PromptState();
-    expect(run(s, [[['SELECT', '5'], OK], [['MULTI'], OK], [['RESET'], simple('RESET')]])).toBe('127.0.0.1:6379> ');
+    expect(
+      run(s, [
+        [['SELECT', '5'], OK],
+        [['MULTI'], OK],
+        [['RESET'], simple('RESET')],
+      ]),
+    ).toBe('127.0.0.1:6379> ');
   });
 
   it('reconnecting starts in db 0 and selects the remembered db again', () => {
     const s = new PromptState();
-    run(s, [[['SELECT', '6'], OK], [['MULTI'], OK]]);
+    run(s, [
+      [['SELECT', '6'], OK],
+      [['MULTI'], OK],
+    ]);
     expect(s.reconnected()).toBe(6);
     expect(s.prompt).toBe('127.0.0.1:6379> ');
     s.selected(6);

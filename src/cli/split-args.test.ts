@@ -26,10 +26,10 @@ describe('splitArgs (sdssplitargs)', () => {
     expect(splitArgs('""')).toEqual(['']);
   });
 
-  it('keeps everything but \\\' literal inside single quotes', () => {
+  it("keeps everything but \\' literal inside single quotes", () => {
     expect(splitArgs("'a\\nb'")).toEqual(['a\\nb']);
     expect(splitArgs("'it\\'s'")).toEqual(["it's"]);
-    expect(splitArgs("'\"x\"'")).toEqual(['"x"']);
+    expect(splitArgs('\'"x"\'')).toEqual(['"x"']);
     expect(splitArgs("''")).toEqual(['']);
   });
 

@@ -132,15 +132,7 @@ export class Blocking {
    * a non-empty value of `type`, the deadline passes or it is unblocked. The handler then
    * returns null.
    */
-  block(
-    c: Client,
-    type: BlockType,
-    keys: readonly string[],
-    deadline: number,
-    argv: readonly string[],
-    serve: ServeStep,
-    gone?: Reply,
-  ): null {
+  block(c: Client, type: BlockType, keys: readonly string[], deadline: number, argv: readonly string[], serve: ServeStep, gone?: Reply): null {
     const engine = this.engine;
     const dbIndex = c.db.id;
     const unique = keys.length === 1 ? [keys[0]!] : [...new Set(keys)];

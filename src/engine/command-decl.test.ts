@@ -11,12 +11,7 @@ describe('command declarations', () => {
     expect(command('a', 2, 'readonly fast', [key(1, 'RO')], handler, docs).acl).toEqual(['read', 'string', 'fast']);
     expect(command('b', 2, 'write denyoom', [key(1, 'RW')], handler, docs).acl).toEqual(['write', 'string', 'slow']);
     expect(command('c', 2, 'write blocking', [key(1, 'RW')], handler, docs).acl).toEqual(['write', 'string', 'slow', 'blocking']);
-    expect(commandGroup('server')('d', 1, 'admin noscript', [], handler, { ...docs, acl: 'keyspace' }).acl).toEqual([
-      'keyspace',
-      'admin',
-      'slow',
-      'dangerous',
-    ]);
+    expect(commandGroup('server')('d', 1, 'admin noscript', [], handler, { ...docs, acl: 'keyspace' }).acl).toEqual(['keyspace', 'admin', 'slow', 'dangerous']);
     // @scripting commands are not @read, even when read-only.
     expect(commandGroup('scripting', 'scripting')('e', 2, 'readonly', [], handler, docs).acl).toEqual(['slow', 'scripting']);
   });
@@ -39,7 +34,10 @@ describe('command declarations', () => {
     expect(zunionstore.keys).toEqual([1, 1, 1]);
     expect(zunionstore.flags).toEqual(['write', 'movablekeys']);
     const xread = range(afterKeyword('STREAMS', 1, 'RO', -1, 1, 2));
-    expect([xread.keys, xread.flags]).toEqual([[0, 0, 0], ['write', 'movablekeys']]);
+    expect([xread.keys, xread.flags]).toEqual([
+      [0, 0, 0],
+      ['write', 'movablekeys'],
+    ]);
     expect(range(key(1, 'RO'), unknownKeys('OW', 'STORE')).flags).toContain('movablekeys');
     expect(range(key(1, 'RW incomplete')).flags).toContain('movablekeys');
   });
@@ -48,12 +46,6 @@ describe('command declarations', () => {
     const sub = command.help('thing', '5.0.0', handler);
     const box = command.container('thing', -2, docs, [sub]);
     expect([box.flags, box.acl, box.keys, box.handler]).toEqual([[], ['slow'], [0, 0, 0], undefined]);
-    expect([sub.name, sub.arity, sub.flags, sub.acl, sub.summary]).toEqual([
-      'help',
-      2,
-      ['loading', 'stale'],
-      ['string', 'slow'],
-      'List the THING subcommands',
-    ]);
+    expect([sub.name, sub.arity, sub.flags, sub.acl, sub.summary]).toEqual(['help', 2, ['loading', 'stale'], ['string', 'slow'], 'List the THING subcommands']);
   });
 });

@@ -13,7 +13,10 @@ import type { CommandGroup, CommandSpec, Handler, KeySpec } from './command.js';
 import { COMMAND_FLAGS } from './command.js';
 
 /** ACL categories in acl.c's ACLCommandCategories order, the order the resolved arrays keep. */
-const ACL_CATEGORIES = 'keyspace read write set sortedset list hash string bitmap hyperloglog geo stream pubsub admin fast slow blocking dangerous connection transaction scripting'.split(' ');
+const ACL_CATEGORIES =
+  'keyspace read write set sortedset list hash string bitmap hyperloglog geo stream pubsub admin fast slow blocking dangerous connection transaction scripting'.split(
+    ' ',
+  );
 
 /** What an entry says besides name, arity, flags, keys and handler: its docs and the rarer parts. */
 export interface CommandDocs {

@@ -42,10 +42,7 @@ export interface KeySpec {
   flags: string[];
   /** `{ unknown: true }`: Redis's 'unknown' begin_search (SORT's BY/GET/STORE keys). */
   begin: { index: number } | { keyword: string; startfrom: number } | { unknown: true };
-  find:
-    | { range: [lastkey: number, keystep: number, limit: number] }
-    | { keynum: [keynumidx: number, firstkey: number, keystep: number] }
-    | { unknown: true };
+  find: { range: [lastkey: number, keystep: number, limit: number] } | { keynum: [keynumidx: number, firstkey: number, keystep: number] } | { unknown: true };
 }
 
 /**

@@ -41,16 +41,7 @@ export const NOTIFY_LOADED = 1 << 12;
 export const NOTIFY_MODULE = 1 << 13;
 export const NOTIFY_NEW = 1 << 14;
 export const NOTIFY_ALL =
-  NOTIFY_GENERIC |
-  NOTIFY_STRING |
-  NOTIFY_LIST |
-  NOTIFY_SET |
-  NOTIFY_HASH |
-  NOTIFY_ZSET |
-  NOTIFY_EXPIRED |
-  NOTIFY_EVICTED |
-  NOTIFY_STREAM |
-  NOTIFY_MODULE;
+  NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET | NOTIFY_EXPIRED | NOTIFY_EVICTED | NOTIFY_STREAM | NOTIFY_MODULE;
 
 /** Keyspace-event class letter (as commands pass it to Engine.notify) → NOTIFY_* flag. */
 export const NOTIFY_CLASSES: Readonly<Record<string, number>> = {
@@ -108,7 +99,6 @@ export function keyspaceEventsFlagsToString(flags: number): string {
 }
 
 // ---- C parsing helpers -------------------------------------------------------------------------
-
 
 /** glibc strtoll(s, &end, base): value clamped to int64, `end` = index after the number. */
 export function strtoll(s: string, base = 10): { value: bigint; end: number } {
@@ -233,13 +223,7 @@ function str(name: string, def: string, flags = 0, alias?: string, valid?: Strin
   return { kind: 'string', name, def, flags, alias, valid };
 }
 
-function enm(
-  name: string,
-  values: readonly (readonly [string, number])[],
-  def: number,
-  flags = 0,
-  valid?: EnumDef['valid'],
-): EnumDef {
+function enm(name: string, values: readonly (readonly [string, number])[], def: number, flags = 0, valid?: EnumDef['valid']): EnumDef {
   return { kind: 'enum', name, values, def, flags, valid };
 }
 
@@ -414,6 +398,8 @@ const M = MULTI_ARG;
 const H = HIDDEN;
 
 /** Every parameter of Redis 7.0.15, in the order of its config.c table. */
+// Grouped a few to a line as redis.conf groups them.
+// prettier-ignore
 export const PARAMS: readonly ParamDef[] = [
   // Bool
   bool('rdbchecksum', true, I),

@@ -84,17 +84,7 @@ function newStats(): Stats {
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
 /** What a RESP2 client may run while subscribed (Redis's processCommand list). */
-const PUBSUB_CONTEXT = new Set([
-  'ping',
-  'subscribe',
-  'ssubscribe',
-  'unsubscribe',
-  'sunsubscribe',
-  'psubscribe',
-  'punsubscribe',
-  'quit',
-  'reset',
-]);
+const PUBSUB_CONTEXT = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
 
 export class Engine {
   readonly clock: Clock;
@@ -275,9 +265,7 @@ export class Engine {
     c.lastCommand = cmd === undefined ? 'NULL' : cmd.fullName;
     if (cmd === undefined) {
       const container = this.commandByName(argv[0]!);
-      const msg = container?.subs
-        ? E.unknownSubcommand(argv[1]!, argv[0]!)
-        : E.unknownCommand(argv[0]!, argv.slice(1));
+      const msg = container?.subs ? E.unknownSubcommand(argv[1]!, argv[0]!) : E.unknownCommand(argv[0]!, argv.slice(1));
       return this.reject(c, msg);
     }
     const argc = argv.length;

@@ -135,7 +135,12 @@ describe('roughDistance (the pre-filter of searches)', () => {
       }),
       { numRuns: 20_000 },
     );
-    for (const [a, b] of [[0, 0], [179.9999999, 0.0000001], [-180, 85.05112878], [0.000001, -0.000001]]) {
+    for (const [a, b] of [
+      [0, 0],
+      [179.9999999, 0.0000001],
+      [-180, 85.05112878],
+      [0.000001, -0.000001],
+    ]) {
       expect(Math.abs(roughDistance(0, 0, a!, b!) - distance(0, 0, a!, b!))).toBeLessThan(1);
       expect(Math.abs(roughDistance(-a!, -b!, a!, b!) - distance(-a!, -b!, a!, b!))).toBeLessThan(1);
     }

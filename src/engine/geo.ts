@@ -97,7 +97,6 @@ export function geoScore(lon: number, lat: number): number {
   return hi * TWO32 + lo;
 }
 
-
 /**
  * (uint64_t) of a negative, NaN or too large double as x86-64 gcc converts it (NaN and 2^64 up:
  * 0; -2^63 and below: 2^63; else the two's complement of its integer part), in 32-bit halves.
@@ -265,12 +264,7 @@ export function boundingBox(s: GeoShape): [number, number, number, number] {
   const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / geoCos(degRad(s.lat + latDelta)));
   const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / geoCos(degRad(s.lat - latDelta)));
   const south = s.lat < 0;
-  return [
-    south ? s.lon - longDeltaBottom : s.lon - longDeltaTop,
-    s.lat - latDelta,
-    south ? s.lon + longDeltaBottom : s.lon + longDeltaTop,
-    s.lat + latDelta,
-  ];
+  return [south ? s.lon - longDeltaBottom : s.lon - longDeltaTop, s.lat - latDelta, south ? s.lon + longDeltaBottom : s.lon + longDeltaTop, s.lat + latDelta];
 }
 
 /**
@@ -279,8 +273,7 @@ export function boundingBox(s: GeoShape): [number, number, number, number] {
  */
 export function searchCells(s: GeoShape): (HashBits | null)[] {
   const [minLon, minLat, maxLon, maxLat] = boundingBox(s);
-  const radiusMeters =
-    (s.circle ? s.radius : Math.sqrt((s.width / 2) * (s.width / 2) + (s.height / 2) * (s.height / 2))) * s.conversion;
+  const radiusMeters = (s.circle ? s.radius : Math.sqrt((s.width / 2) * (s.width / 2) + (s.height / 2) * (s.height / 2))) * s.conversion;
   let steps = estimateStepsByRadius(radiusMeters, s.lat);
   let hash = encode(LONG_RANGE, LAT_RANGE, s.lon, s.lat, steps) ?? { bits: 0n, step: steps };
   let cells = allNeighbours(hash);

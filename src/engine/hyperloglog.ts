@@ -284,7 +284,7 @@ function valLen(op: number): number {
   return (op & 3) + 1;
 }
 function valOp(val: number, len: number): number {
-  return (((val - 1) << 2) | (len - 1)) | 0x80;
+  return ((val - 1) << 2) | (len - 1) | 0x80;
 }
 
 /** hllSparseToDense: false (and nothing changed) when the sparse data is corrupt. */

@@ -106,7 +106,7 @@ function memorySection(engine: Engine): string[] {
   const m = memoryFigures(engine);
   const x = extrasOf(engine);
   if (m.used > x.peakMemory) x.peakMemory = m.used;
-  const rss = Math.round(m.used * 1.15 / 4096) * 4096 + 4 * 1048576;
+  const rss = Math.round((m.used * 1.15) / 4096) * 4096 + 4 * 1048576;
   const allocated = m.used + 900000;
   const active = Math.round(allocated * 1.1);
   const resident = Math.round(active * 1.4);
@@ -203,14 +203,7 @@ function persistenceSection(engine: Engine): string[] {
     'module_fork_last_cow_size:0',
   ];
   if (engine.config.appendonly) {
-    lines.push(
-      'aof_current_size:0',
-      'aof_base_size:0',
-      'aof_pending_rewrite:0',
-      'aof_buffer_length:0',
-      'aof_pending_bio_fsync:0',
-      'aof_delayed_fsync:0',
-    );
+    lines.push('aof_current_size:0', 'aof_base_size:0', 'aof_pending_rewrite:0', 'aof_buffer_length:0', 'aof_pending_bio_fsync:0', 'aof_delayed_fsync:0');
   }
   return lines;
 }

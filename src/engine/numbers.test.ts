@@ -34,9 +34,28 @@ describe('parseInt64 / parseIntArg / isInt64String (string2ll)', () => {
     ['-9223372036854775808', INT64_MIN],
   ];
   const rejected = [
-    '', '-', '-0', '00', '01', '-01', '000', '+1', ' 1', '1 ', '1.0', '0x10', '012', '1e3',
-    '9223372036854775808', '-9223372036854775809', '18446744073709551615',
-    '99999999999999999999', '-99999999999999999999', '100000000000000000000', '1\0', '\xef\xbc\x91',
+    '',
+    '-',
+    '-0',
+    '00',
+    '01',
+    '-01',
+    '000',
+    '+1',
+    ' 1',
+    '1 ',
+    '1.0',
+    '0x10',
+    '012',
+    '1e3',
+    '9223372036854775808',
+    '-9223372036854775809',
+    '18446744073709551615',
+    '99999999999999999999',
+    '-99999999999999999999',
+    '100000000000000000000',
+    '1\0',
+    '\xef\xbc\x91',
   ];
 
   it.each(accepted)('accepts %j', (s, v) => {
@@ -68,9 +87,11 @@ describe('parseInt64 / parseIntArg / isInt64String (string2ll)', () => {
   });
 
   it('round-trips every int64', () => {
-    fc.assert(fc.property(fc.bigInt({ min: INT64_MIN, max: INT64_MAX }), (n) => {
-      expect(parseInt64(n.toString())).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: INT64_MIN, max: INT64_MAX }), (n) => {
+        expect(parseInt64(n.toString())).toBe(n);
+      }),
+    );
   });
 });
 
@@ -152,10 +173,46 @@ describe('parseDouble (string2d) + formatDouble (%.17g)', () => {
     ['0'.repeat(6000) + '1', '1'],
   ];
   const rejected = [
-    '', ' 1', '1 ', '1e5 ', '\t1', '1\0', '.', '-', '+', 'e5', '1e', '1e+', '1e-', '1_0', '1,5',
-    '0b1', '0o7', '0x', '0x1p', '0x1g', '0x.p1', 'nan', 'NaN', '-nan', 'nan(1)', 'infin', 'in',
-    'infx', 'Infinityx', '1e309', '-1e309', '1e-400', '2.4e-324', '1.797693134862315808e308',
-    '0x1p1024', '0x1p-1075', '0x1.fffffffffffff8p1023', '1e99999999999999999999', '++1', '--1',
+    '',
+    ' 1',
+    '1 ',
+    '1e5 ',
+    '\t1',
+    '1\0',
+    '.',
+    '-',
+    '+',
+    'e5',
+    '1e',
+    '1e+',
+    '1e-',
+    '1_0',
+    '1,5',
+    '0b1',
+    '0o7',
+    '0x',
+    '0x1p',
+    '0x1g',
+    '0x.p1',
+    'nan',
+    'NaN',
+    '-nan',
+    'nan(1)',
+    'infin',
+    'in',
+    'infx',
+    'Infinityx',
+    '1e309',
+    '-1e309',
+    '1e-400',
+    '2.4e-324',
+    '1.797693134862315808e308',
+    '0x1p1024',
+    '0x1p-1075',
+    '0x1.fffffffffffff8p1023',
+    '1e99999999999999999999',
+    '++1',
+    '--1',
   ];
 
   it.each(observed)('%j scores as %j', (input, reply) => {
@@ -311,9 +368,7 @@ describe('long double (INCRBYFLOAT)', () => {
       expect(s.slice(-60)).toBe('260031762345960769508849149662444156604419552086811989770240');
     }
     // Adding less than half an ulp of the largest value still rounds back to it.
-    expect(incrByFloat('0x1.fffffffffffffffep16383', '0x1p16318')).toEqual(
-      incrByFloat('0', '0x1.fffffffffffffffep16383'),
-    );
+    expect(incrByFloat('0x1.fffffffffffffffep16383', '0x1p16318')).toEqual(incrByFloat('0', '0x1.fffffffffffffffep16383'));
   });
 
   it.each([

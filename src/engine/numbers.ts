@@ -590,9 +590,7 @@ export function formatLongDoubleHuman(x: LongDouble): string | null {
   return out === '-0' ? '0' : out;
 }
 
-export type IncrByFloatResult =
-  | { ok: true; value: string }
-  | { ok: false; error: 'notfloat' | 'nanorinf' };
+export type IncrByFloatResult = { ok: true; value: string } | { ok: false; error: 'notfloat' | 'nanorinf' };
 
 /**
  * INCRBYFLOAT: current (pass "0" for a missing key) + incr in long double. Either operand not
@@ -629,7 +627,7 @@ export function ceilLongDoubleTimes(x: LongDouble, k: number): bigint {
     const sh = BigInt(-r.e);
     const q = r.m >> sh;
     // ceil(-(q + f)) = -q; ceil(q + f) = q + 1 when there is a fraction f.
-    v = x.neg ? -q : (q << sh) === r.m ? q : q + 1n;
+    v = x.neg ? -q : q << sh === r.m ? q : q + 1n;
   }
   return v > INT64_MAX || v < INT64_MIN ? INT64_MIN : v;
 }

@@ -35,13 +35,7 @@ export type OnOther = Reply | 'stop' | ((arg: string, at: number) => Reply);
  * Reads options from argv[start] on into `o`. Returns the index where the walk ended (argv.length,
  * or with onOther 'stop' the first argument that is no option) or the error reply to send.
  */
-export function parseOptions<T>(
-  argv: readonly string[],
-  start: number,
-  options: readonly Option<T>[],
-  o: T,
-  onOther: OnOther = SYNTAX_R,
-): number | Reply {
+export function parseOptions<T>(argv: readonly string[], start: number, options: readonly Option<T>[], o: T, onOther: OnOther = SYNTAX_R): number | Reply {
   const argc = argv.length;
   let j = start;
   next: while (j < argc) {

@@ -3,15 +3,7 @@ import { VirtualClock } from './clock.js';
 import { Engine } from './engine.js';
 import { expireIfNeeded, setKey } from './keyspace.js';
 import { createString, lruClock, type StringObj } from './objects.js';
-import {
-  estimateUsedMemory,
-  loadFromStorage,
-  loadSnapshot,
-  MemorySnapshotStorage,
-  saveIfDue,
-  saveToStorage,
-  snapshot,
-} from './persistence.js';
+import { estimateUsedMemory, loadFromStorage, loadSnapshot, MemorySnapshotStorage, saveIfDue, saveToStorage, snapshot } from './persistence.js';
 import { RdbError, RdbWriter, readRdb } from './rdb.js';
 
 const T0 = 1_700_000_000_000;

@@ -133,16 +133,12 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
   const n = engine.dbs.length;
   for (const k of contents.keys) {
     if (k.db >= n) {
-      throw new RdbError(
-        `Data file was created with a Redis server configured to handle more than ${n} databases`,
-      );
+      throw new RdbError(`Data file was created with a Redis server configured to handle more than ${n} databases`);
     }
   }
 
   // Keep what is there until the load is known to succeed (usually nothing: start-up).
-  const backup = engine.dbs.map((db) =>
-    db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) },
-  );
+  const backup = engine.dbs.map((db) => (db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) }));
   for (const db of engine.dbs) {
     if (db.dict.size === 0) continue;
     engine.touchAllWatchedKeysInDb(db);
@@ -170,10 +166,7 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
   return { loaded, expired };
 }
 
-function restore(
-  engine: Engine,
-  backup: ({ dict: Map<string, RObj>; expires: Map<string, number> } | null)[],
-): void {
+function restore(engine: Engine, backup: ({ dict: Map<string, RObj>; expires: Map<string, number> } | null)[]): void {
   engine.dbs.forEach((db, i) => {
     db.clear();
     const saved = backup[i];

@@ -13,17 +13,7 @@ function vecswap<T>(v: T[], i: number, j: number, n: number): void {
 }
 
 function med3<T>(v: T[], a: number, b: number, c: number, cmp: (x: T, y: T) => number): number {
-  return cmp(v[a]!, v[b]!) < 0
-    ? cmp(v[b]!, v[c]!) < 0
-      ? b
-      : cmp(v[a]!, v[c]!) < 0
-        ? c
-        : a
-    : cmp(v[b]!, v[c]!) > 0
-      ? b
-      : cmp(v[a]!, v[c]!) < 0
-        ? a
-        : c;
+  return cmp(v[a]!, v[b]!) < 0 ? (cmp(v[b]!, v[c]!) < 0 ? b : cmp(v[a]!, v[c]!) < 0 ? c : a) : cmp(v[b]!, v[c]!) > 0 ? b : cmp(v[a]!, v[c]!) < 0 ? a : c;
 }
 
 /**

@@ -85,9 +85,7 @@ export class PubSub {
       if (clients === undefined) server.set(channel, (clients = new Set()));
       clients.add(c);
     }
-    return kind === 'shard'
-      ? push([SSUBSCRIBE, bulk(channel), int(subs.shard.size)])
-      : push([SUBSCRIBE, bulk(channel), int(PubSub.count(c))]);
+    return kind === 'shard' ? push([SSUBSCRIBE, bulk(channel), int(subs.shard.size)]) : push([SUBSCRIBE, bulk(channel), int(PubSub.count(c))]);
   }
 
   /** pubsubUnsubscribeChannel: returns the confirmation (sent whether it was subscribed or not). */
@@ -119,9 +117,7 @@ export class PubSub {
 
   private unsubscribed(c: Client, channel: string | null, kind: ChannelKind): Reply {
     const name = channel === null ? NIL : bulk(channel);
-    return kind === 'shard'
-      ? push([SUNSUBSCRIBE, name, int(PubSub.shardCount(c))])
-      : push([UNSUBSCRIBE, name, int(PubSub.count(c))]);
+    return kind === 'shard' ? push([SUNSUBSCRIBE, name, int(PubSub.shardCount(c))]) : push([UNSUBSCRIBE, name, int(PubSub.count(c))]);
   }
 
   /** pubsubSubscribePattern. */
@@ -270,13 +266,27 @@ export function catRepr(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     switch (ch) {
-      case 0x5c: out += '\\\\'; break;
-      case 0x22: out += '\\"'; break;
-      case 0x0a: out += '\\n'; break;
-      case 0x0d: out += '\\r'; break;
-      case 0x09: out += '\\t'; break;
-      case 0x07: out += '\\a'; break;
-      case 0x08: out += '\\b'; break;
+      case 0x5c:
+        out += '\\\\';
+        break;
+      case 0x22:
+        out += '\\"';
+        break;
+      case 0x0a:
+        out += '\\n';
+        break;
+      case 0x0d:
+        out += '\\r';
+        break;
+      case 0x09:
+        out += '\\t';
+        break;
+      case 0x07:
+        out += '\\a';
+        break;
+      case 0x08:
+        out += '\\b';
+        break;
       default:
         out += ch >= 0x20 && ch <= 0x7e ? s[i] : '\\x' + ch.toString(16).padStart(2, '0');
     }

@@ -183,13 +183,43 @@ describe('quicklist nodes', () => {
   it('cuts lists where RPUSH would start a new node', () => {
     const sizes = (items: string[], fill: number) => quicklistNodes(items, fill).map((n) => decodeListpack(n)!.length);
     // 100-byte elements take 103 listpack bytes: 79 fit in 8 KB.
-    expect(sizes(Array.from({ length: 200 }, () => 'v'.repeat(100)), -2)).toEqual([79, 79, 42]);
-    expect(sizes(Array.from({ length: 12 }, (_, i) => String(i)), 5)).toEqual([5, 5, 2]);
+    expect(
+      sizes(
+        Array.from({ length: 200 }, () => 'v'.repeat(100)),
+        -2,
+      ),
+    ).toEqual([79, 79, 42]);
+    expect(
+      sizes(
+        Array.from({ length: 12 }, (_, i) => String(i)),
+        5,
+      ),
+    ).toEqual([5, 5, 2]);
     // 3000-byte elements: two per node under the 8 KB safety limit even with fill 5.
-    expect(sizes(Array.from({ length: 5 }, () => 'w'.repeat(3000)), 5)).toEqual([2, 2, 1]);
-    expect(sizes(Array.from({ length: 3 }, () => 'w'.repeat(3000)), -1)).toEqual([1, 1, 1]);
-    expect(sizes(Array.from({ length: 30 }, () => 'w'.repeat(3000)), -5)).toEqual([21, 9]);
-    expect(sizes(Array.from({ length: 30 }, () => 'w'.repeat(3000)), -9)).toEqual([21, 9]);
+    expect(
+      sizes(
+        Array.from({ length: 5 }, () => 'w'.repeat(3000)),
+        5,
+      ),
+    ).toEqual([2, 2, 1]);
+    expect(
+      sizes(
+        Array.from({ length: 3 }, () => 'w'.repeat(3000)),
+        -1,
+      ),
+    ).toEqual([1, 1, 1]);
+    expect(
+      sizes(
+        Array.from({ length: 30 }, () => 'w'.repeat(3000)),
+        -5,
+      ),
+    ).toEqual([21, 9]);
+    expect(
+      sizes(
+        Array.from({ length: 30 }, () => 'w'.repeat(3000)),
+        -9,
+      ),
+    ).toEqual([21, 9]);
     // Elements above 8 KB get a node each; fill 0 too.
     expect(sizes(['a', 'z'.repeat(9000), 'b', 'c'], -2)).toEqual([1, 1, 2]);
     expect(sizes(['a', 'b', 'c'], 0)).toEqual([1, 1, 1]);
@@ -228,10 +258,10 @@ describe('intset', () => {
   it('round-trips members ascending (property)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(
-          fc.oneof(fc.integer({ min: -40000, max: 40000 }).map(BigInt), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })),
-          { minLength: 1, maxLength: 60 },
-        ),
+        fc.uniqueArray(fc.oneof(fc.integer({ min: -40000, max: 40000 }).map(BigInt), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         (values) => {
           const sorted = values.slice().sort((a, b) => (a < b ? -1 : 1));
           expect(decodeIntset(encodeIntset(values.map(String)))).toEqual(sorted.map(String));

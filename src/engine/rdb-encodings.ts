@@ -469,10 +469,7 @@ export function decodeIntset(b: Uint8Array): string[] | null {
   } else {
     let prev = 0;
     for (let i = 0, p = 8; i < count; i++, p += width) {
-      const v =
-        width === 2
-          ? ((b[p]! | (b[p + 1]! << 8)) << 16) >> 16
-          : b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      const v = width === 2 ? ((b[p]! | (b[p + 1]! << 8)) << 16) >> 16 : b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
       if (i > 0 && v <= prev) return null;
       prev = v;
       out[i] = String(v);
@@ -657,8 +654,7 @@ export function decodeZipmap(b: Uint8Array): string[] | null {
   const last = size - 1;
   const out: string[] = [];
   let p = 1;
-  const lenAt = (at: number): number =>
-    b[at]! < ZM_BIGLEN ? b[at]! : (b[at + 1]! | (b[at + 2]! << 8) | (b[at + 3]! << 16) | (b[at + 4]! << 24)) >>> 0;
+  const lenAt = (at: number): number => (b[at]! < ZM_BIGLEN ? b[at]! : (b[at + 1]! | (b[at + 2]! << 8) | (b[at + 3]! << 16) | (b[at + 4]! << 24)) >>> 0);
   while (b[p] !== ZM_END) {
     let s = b[p]! < ZM_BIGLEN ? 1 : 5;
     if (p + s > last) return null;

@@ -259,4 +259,3 @@ export function loadStreamValue(r: RdbReader, legacy = false): Stream {
   }
   return s;
 }
-

@@ -709,7 +709,16 @@ describe('collections: encodings chosen on load (rdbLoadObject)', () => {
   });
 
   it('hash listpack (type 16): converted by count only', () => {
-    const file = fileOf({ k: hashObj([['a', 'x'.repeat(100)], ['b', '1'], ['c', '2']], 'listpack') });
+    const file = fileOf({
+      k: hashObj(
+        [
+          ['a', 'x'.repeat(100)],
+          ['b', '1'],
+          ['c', '2'],
+        ],
+        'listpack',
+      ),
+    });
     expect(encOf(load(file).get('k')!)).toBe('listpack');
     expect(encOf(load(file, LIMITS({ hashMaxListpackEntries: 2 })).get('k')!)).toBe('hashtable');
   });
@@ -734,7 +743,12 @@ describe('collections: encodings chosen on load (rdbLoadObject)', () => {
 
   it('zset (type 5): listpack when small in count and member length; -0 becomes 0 then', () => {
     const file = (p: [string, number][]) => fileOf({ k: zsetObj(p, 'skiplist') });
-    const small = load(file([['a', -0], ['b', 1]])).get('k')!;
+    const small = load(
+      file([
+        ['a', -0],
+        ['b', 1],
+      ]),
+    ).get('k')!;
     expect(encOf(small)).toBe('listpack');
     expect(Object.is((small as { value: ZSet }).value.score('a'), 0)).toBe(true);
     expect(encOf(load(file([['m'.repeat(64), 1]])).get('k')!)).toBe('listpack');
@@ -742,14 +756,28 @@ describe('collections: encodings chosen on load (rdbLoadObject)', () => {
     const many = Array.from({ length: 129 }, (_, i): [string, number] => [`m${i}`, i]);
     expect(encOf(load(file(many)).get('k')!)).toBe('skiplist');
     expect(encOf(load(file(many.slice(0, 128))).get('k')!)).toBe('listpack');
-    const big = load(file([['a', -0], ['b', 1]]), LIMITS({ zsetMaxListpackEntries: 1 })).get('k')!;
+    const big = load(
+      file([
+        ['a', -0],
+        ['b', 1],
+      ]),
+      LIMITS({ zsetMaxListpackEntries: 1 }),
+    ).get('k')!;
     expect(encOf(big)).toBe('skiplist');
     expect(Object.is((big as { value: ZSet }).value.score('a'), -0)).toBe(true);
     expect(encOf(load(file([['abc', 1]]), LIMITS({ zsetMaxListpackValue: 2 })).get('k')!)).toBe('skiplist');
   });
 
   it('zset listpack (type 17): converted by count only', () => {
-    const file = fileOf({ k: zsetObj([['m'.repeat(100), 1], ['b', 2]], 'listpack') });
+    const file = fileOf({
+      k: zsetObj(
+        [
+          ['m'.repeat(100), 1],
+          ['b', 2],
+        ],
+        'listpack',
+      ),
+    });
     expect(encOf(load(file).get('k')!)).toBe('listpack');
     expect(encOf(load(file, LIMITS({ zsetMaxListpackEntries: 1 })).get('k')!)).toBe('skiplist');
   });
@@ -769,14 +797,23 @@ describe('collections: older RDB types', () => {
     });
     expect(contents(o)).toEqual(EDGE_VALUES);
     const q = loadOne(RDB_TYPE_LIST_QUICKLIST, (w) => {
-      w.len(3).blob(encodeZiplist(['a', '1'])).blob(encodeZiplist([])).blob(encodeZiplist(EDGE_VALUES));
+      w.len(3)
+        .blob(encodeZiplist(['a', '1']))
+        .blob(encodeZiplist([]))
+        .blob(encodeZiplist(EDGE_VALUES));
     });
     expect(contents(q)).toEqual(['a', '1', ...EDGE_VALUES]);
   });
 
   it('LIST_QUICKLIST_2 (18) with plain nodes (elements of 1 GB or more)', () => {
     const o = loadOne(RDB_TYPE_LIST_QUICKLIST_2, (w) => {
-      w.len(3).len(2).blob(encodeListpack(['a', 'b'])).len(1).string('plain element').len(2).blob(encodeListpack(['c']));
+      w.len(3)
+        .len(2)
+        .blob(encodeListpack(['a', 'b']))
+        .len(1)
+        .string('plain element')
+        .len(2)
+        .blob(encodeListpack(['c']));
     });
     expect(contents(o)).toEqual(['a', 'b', 'plain element', 'c']);
   });
@@ -929,15 +966,31 @@ describe('collections: empty and corrupt values', () => {
       /Hash ziplist integrity check failed/,
     );
     fails(
-      rawFile(RDB_TYPE_HASH_ZIPMAP, (w) => w.blob(encodeZipmap([['f', '1'], ['f', '2']]))),
+      rawFile(RDB_TYPE_HASH_ZIPMAP, (w) =>
+        w.blob(
+          encodeZipmap([
+            ['f', '1'],
+            ['f', '2'],
+          ]),
+        ),
+      ),
       /Hash zipmap with dup elements/,
     );
   });
 
   it('rejects NaN scores, odd pairs and bad scores', () => {
-    fails(rawFile(RDB_TYPE_ZSET_2, (w) => w.len(1).string('m').binaryDouble(NaN)), /Zset with NAN score detected/);
-    fails(rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(253)), /Zset with NAN score detected/);
-    fails(rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(3).raw('1x5')), /Invalid double value '1x5'/);
+    fails(
+      rawFile(RDB_TYPE_ZSET_2, (w) => w.len(1).string('m').binaryDouble(NaN)),
+      /Zset with NAN score detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(253)),
+      /Zset with NAN score detected/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET, (w) => w.len(1).string('m').byte(3).raw('1x5')),
+      /Invalid double value '1x5'/,
+    );
     fails(
       rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.blob(encodeListpack(['m', '1', 'n']))),
       /Zset listpack integrity check failed/,
@@ -959,22 +1012,51 @@ describe('collections: empty and corrupt values', () => {
   it('rejects corrupt blobs and quicklist nodes', () => {
     const lp = encodeListpack(['a', 'b']);
     lp[4] = 3; // wrong count
-    fails(rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).blob(lp)), /Listpack integrity check failed/);
     fails(
-      rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(3).blob(encodeListpack(['a']))),
+      rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).blob(lp)),
+      /Listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) =>
+        w
+          .len(1)
+          .len(3)
+          .blob(encodeListpack(['a'])),
+      ),
       /Quicklist integrity check failed/,
     );
-    fails(rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).string('')), /Empty quicklist node/);
+    fails(
+      rawFile(RDB_TYPE_LIST_QUICKLIST_2, (w) => w.len(1).len(2).string('')),
+      /Empty quicklist node/,
+    );
     fails(
       rawFile(RDB_TYPE_LIST_QUICKLIST, (w) => w.len(1).blob(encodeListpack(['a']))),
       /Ziplist integrity check failed/,
     );
-    fails(rawFile(RDB_TYPE_LIST_ZIPLIST, (w) => w.string('not a ziplist')), /List ziplist integrity check failed/);
-    fails(rawFile(RDB_TYPE_HASH_LISTPACK, (w) => w.string('not a listpack')), /Hash listpack integrity check failed/);
-    fails(rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.string('')), /Zset listpack integrity check failed/);
-    fails(rawFile(RDB_TYPE_SET_INTSET, (w) => w.blob(encodeIntset([]))), /Intset integrity check failed/);
-    fails(rawFile(RDB_TYPE_SET_INTSET, (w) => w.string('12345')), /Intset integrity check failed/);
-    fails(rawFile(RDB_TYPE_HASH_ZIPMAP, (w) => w.string('\x00\xff')), /Zipmap integrity check failed/);
+    fails(
+      rawFile(RDB_TYPE_LIST_ZIPLIST, (w) => w.string('not a ziplist')),
+      /List ziplist integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_LISTPACK, (w) => w.string('not a listpack')),
+      /Hash listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_ZSET_LISTPACK, (w) => w.string('')),
+      /Zset listpack integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_SET_INTSET, (w) => w.blob(encodeIntset([]))),
+      /Intset integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_SET_INTSET, (w) => w.string('12345')),
+      /Intset integrity check failed/,
+    );
+    fails(
+      rawFile(RDB_TYPE_HASH_ZIPMAP, (w) => w.string('\x00\xff')),
+      /Zipmap integrity check failed/,
+    );
     // Truncated inside a collection.
     const good = fileOf({ l: listObj(['a', 'b', 'c']), h: hashObj([['f', 'v']], 'hashtable') });
     for (let cut = 9; cut < good.length; cut++) {
@@ -988,9 +1070,28 @@ describe('collections through the engine (snapshot / loadSnapshot)', () => {
     const a = new Engine({ config: { 'list-compress-depth': '1', rdbcompression: 'no' } });
     const items = Array.from({ length: 4000 }, (_, i) => `list element ${i}`);
     a.dbs[0]!.put('l', listObj(items));
-    a.dbs[0]!.put('h', hashObj([['a', '1'], ['b', '2'], ['c', '3']], 'listpack'));
+    a.dbs[0]!.put(
+      'h',
+      hashObj(
+        [
+          ['a', '1'],
+          ['b', '2'],
+          ['c', '3'],
+        ],
+        'listpack',
+      ),
+    );
     a.dbs[1]!.put('s', setObj(['1', '2', '3'], 'intset'));
-    a.dbs[2]!.put('z', zsetObj([['x', 1], ['y', 2]], 'skiplist'));
+    a.dbs[2]!.put(
+      'z',
+      zsetObj(
+        [
+          ['x', 1],
+          ['y', 2],
+        ],
+        'skiplist',
+      ),
+    );
     a.dbs[2]!.put('e', hashObj([], 'listpack'));
     const compressed = snapshot(a);
     a.config.set('list-compress-depth', '0');

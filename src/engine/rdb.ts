@@ -250,13 +250,7 @@ function lzfRun(input: Uint8Array, maxOut: number, htab: Int32Array, base: numbe
     // A candidate must start after position 0, lie within the window, and match 3 bytes.
     const ref = stored > base ? stored - base : 0;
     const off = ip - ref - 1;
-    if (
-      ref > 0 &&
-      off < LZF_MAX_OFF &&
-      input[ref + 2] === input[ip + 2] &&
-      input[ref] === input[ip] &&
-      input[ref + 1] === input[ip + 1]
-    ) {
+    if (ref > 0 && off < LZF_MAX_OFF && input[ref + 2] === input[ip + 2] && input[ref] === input[ip] && input[ref + 1] === input[ip + 1]) {
       let maxlen = inEnd - ip - 2;
       if (maxlen > LZF_MAX_REF) maxlen = LZF_MAX_REF;
       if (op + 4 >= outEnd && op - (lit === 0 ? 1 : 0) + 4 >= outEnd) return null;
@@ -531,7 +525,9 @@ export class RdbWriter {
     if (v >= -128 && v <= 127) {
       this.byte(0xc0 | ENC_INT8).byte(v & 0xff);
     } else if (v >= -32768 && v <= 32767) {
-      this.byte(0xc0 | ENC_INT16).byte(v & 0xff).byte((v >> 8) & 0xff);
+      this.byte(0xc0 | ENC_INT16)
+        .byte(v & 0xff)
+        .byte((v >> 8) & 0xff);
     } else if (v >= -2147483648 && v <= 2147483647) {
       this.byte(0xc0 | ENC_INT32)
         .byte(v & 0xff)
@@ -622,7 +618,8 @@ export class RdbWriter {
           });
         }
         return this;
-      }      case 'stream':
+      }
+      case 'stream':
         writeStreamValue(this, obj.value);
         return this;
     }
@@ -990,7 +987,7 @@ export class RdbReader {
     switch (len) {
       case ENC_INT8: {
         const v = this.byte();
-        return String(v << 24 >> 24);
+        return String((v << 24) >> 24);
       }
       case ENC_INT16: {
         const b = this.take(2);
@@ -1063,14 +1060,7 @@ function hashFromPairs(items: string[], ctx: LoadContext, message: string, at: n
  * A sorted set from members and scores in any order. In a listpack a score is an integer when
  * it is a whole number, so -0 cannot stay -0 there (zzlInsertAt): it becomes 0.
  */
-function zsetObject(
-  members: string[],
-  scores: number[],
-  enc: 'listpack' | 'skiplist',
-  ctx: LoadContext,
-  duplicate: string,
-  at: number,
-): RObj {
+function zsetObject(members: string[], scores: number[], enc: 'listpack' | 'skiplist', ctx: LoadContext, duplicate: string, at: number): RObj {
   const n = members.length;
   if (enc === 'listpack') {
     for (let i = 0; i < n; i++) if (scores[i] === 0) scores[i] = 0;
@@ -1222,10 +1212,7 @@ function loadZset(r: RdbReader, ctx: LoadContext, binary: boolean): RObj | null 
     if (member.length > maxLen) maxLen = member.length;
     totalLen += member.length;
   }
-  const small =
-    n <= ctx.limits.zsetMaxListpackEntries &&
-    maxLen <= ctx.limits.zsetMaxListpackValue &&
-    totalLen <= LISTPACK_MAX_SAFETY_SIZE;
+  const small = n <= ctx.limits.zsetMaxListpackEntries && maxLen <= ctx.limits.zsetMaxListpackValue && totalLen <= LISTPACK_MAX_SAFETY_SIZE;
   return zsetObject(members, scores, small ? 'listpack' : 'skiplist', ctx, 'Duplicate zset fields detected', start);
 }
 
@@ -1261,11 +1248,7 @@ LOADERS[RDB_TYPE_HASH] = (r, ctx) => {
     const value = r.string();
     if (listpack) {
       bytes += field.length + value.length;
-      if (
-        field.length > limits.hashMaxListpackValue ||
-        value.length > limits.hashMaxListpackValue ||
-        bytes > LISTPACK_MAX_SAFETY_SIZE
-      ) {
+      if (field.length > limits.hashMaxListpackValue || value.length > limits.hashMaxListpackValue || bytes > LISTPACK_MAX_SAFETY_SIZE) {
         listpack = false;
       }
     }
@@ -1288,8 +1271,7 @@ LOADERS[RDB_TYPE_HASH_ZIPMAP] = (r, ctx) => {
     maxLen = Math.max(maxLen, field.length, value.length);
   }
   const limits = ctx.limits;
-  const enc =
-    map.size > limits.hashMaxListpackEntries || maxLen > limits.hashMaxListpackValue ? 'hashtable' : 'listpack';
+  const enc = map.size > limits.hashMaxListpackEntries || maxLen > limits.hashMaxListpackValue ? 'hashtable' : 'listpack';
   return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
 };
 
@@ -1395,10 +1377,7 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
     if (loader === undefined) {
       const name = TYPE_NAMES[type];
       if (name === undefined) throw new RdbError(`Unknown RDB encoding type ${type}`, at);
-      throw new RdbError(
-        `Cannot load key '${printable(key)}' in db ${db}: RDB type ${type} (${name}) is not supported yet`,
-        at,
-      );
+      throw new RdbError(`Cannot load key '${printable(key)}' in db ${db}: RDB type ${type} (${name}) is not supported yet`, at);
     }
     const value = loader(r, ctx);
     if (value === null) contents.emptyKeysSkipped++;
@@ -1417,10 +1396,7 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
     if (stored !== 0n && (options.verifyChecksum ?? true)) {
       const expected = crc64(bytes, 0, end);
       if (expected !== stored) {
-        throw new RdbError(
-          `Wrong RDB checksum expected: (${expected.toString(16)}) but got (${stored.toString(16)})`,
-          end,
-        );
+        throw new RdbError(`Wrong RDB checksum expected: (${expected.toString(16)}) but got (${stored.toString(16)})`, end);
       }
     }
   }

@@ -88,11 +88,7 @@ export function slowlogRecord(engine: Engine, c: Client, cmd: Command, argv: rea
       kept.push(`... (${full.length - argc + 1} more arguments)`);
     } else {
       const a = full[j]!;
-      kept.push(
-        a.length > SLOWLOG_ENTRY_MAX_STRING
-          ? `${a.slice(0, SLOWLOG_ENTRY_MAX_STRING)}... (${a.length - SLOWLOG_ENTRY_MAX_STRING} more bytes)`
-          : a,
-      );
+      kept.push(a.length > SLOWLOG_ENTRY_MAX_STRING ? `${a.slice(0, SLOWLOG_ENTRY_MAX_STRING)}... (${a.length - SLOWLOG_ENTRY_MAX_STRING} more bytes)` : a);
     }
   }
   log.entries.unshift({ id: log.nextId++, time: Math.floor(engine.now / 1000), argv: kept, peer: c.addr, name: c.name });

@@ -64,11 +64,7 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
 );
 
 /** Steps of the test: a command by the main client, one that may block by another, time passing, job steps. */
-type Action =
-  | { t: 'cmd'; argv: string[] }
-  | { t: 'block'; argv: string[] }
-  | { t: 'time'; ms: number }
-  | { t: 'step'; keys: number };
+type Action = { t: 'cmd'; argv: string[] } | { t: 'block'; argv: string[] } | { t: 'time'; ms: number } | { t: 'step'; keys: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 6, arbitrary: command.map((argv): Action => ({ t: 'cmd', argv })) },
@@ -92,9 +88,39 @@ const action: fc.Arbitrary<Action> = fc.oneof(
  * reach outside the engine.
  */
 const LEFT_OUT = new Set([
-  'blpop', 'brpop', 'blmove', 'brpoplpush', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait', 'subscribe', 'psubscribe',
-  'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor', 'quit', 'client', 'auth', 'hello', 'reset',
-  'config', 'shutdown', 'debug', 'save', 'bgsave', 'bgrewriteaof', 'multi', 'exec', 'discard', 'watch', 'unwatch', 'acl',
+  'blpop',
+  'brpop',
+  'blmove',
+  'brpoplpush',
+  'blmpop',
+  'bzpopmin',
+  'bzpopmax',
+  'bzmpop',
+  'wait',
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'monitor',
+  'quit',
+  'client',
+  'auth',
+  'hello',
+  'reset',
+  'config',
+  'shutdown',
+  'debug',
+  'save',
+  'bgsave',
+  'bgrewriteaof',
+  'multi',
+  'exec',
+  'discard',
+  'watch',
+  'unwatch',
+  'acl',
 ]);
 const TABLE_KEYS = ['str', 'list', 'hash', 'set', 'zset', 'stream', 'hll', 'num', 'missing'];
 const TABLE_SETUP: string[][] = [
@@ -169,10 +195,8 @@ function run(seed: string[][], actions: Action[]): void {
 describe('SnapshotJob', () => {
   it('writes the dataset as it was at the start, whatever runs between its steps', () => {
     fc.assert(
-      fc.property(
-        fc.array(command, { minLength: 20, maxLength: 80 }),
-        fc.array(action, { minLength: 10, maxLength: 120 }),
-        (seed, actions) => run(seed, actions),
+      fc.property(fc.array(command, { minLength: 20, maxLength: 80 }), fc.array(action, { minLength: 10, maxLength: 120 }), (seed, actions) =>
+        run(seed, actions),
       ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );

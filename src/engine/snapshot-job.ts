@@ -98,7 +98,8 @@ export class SnapshotJob implements ChangeGuard {
       this.parts.push(part);
       this.partOf.set(db, part);
       db.guard = this;
-    });    if (this.parts.length === 0) this.assemble();
+    });
+    if (this.parts.length === 0) this.assemble();
   }
 
   /** Keys in the image (INFO's current_save_keys_total). */

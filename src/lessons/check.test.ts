@@ -15,15 +15,7 @@ async function runner(lines: Line[]): Promise<HeadlessRunner> {
 
 describe('key checks', () => {
   let run: HeadlessRunner;
-  const lines: Line[] = [
-    'SET s hello',
-    'SET t 5 EX 100',
-    'RPUSH l a b c',
-    'HSET h name Alice age 30',
-    'SADD st x y',
-    'ZADD z 1.5 m 2 n',
-    'SET 한글 값',
-  ];
+  const lines: Line[] = ['SET s hello', 'SET t 5 EX 100', 'RPUSH l a b c', 'HSET h name Alice age 30', 'SADD st x y', 'ZADD z 1.5 m 2 n', 'SET 한글 값'];
   beforeAll(async () => {
     run = await runner(lines);
   });
@@ -145,7 +137,16 @@ describe('Markdown-lite', () => {
           { t: 'text', v: ' line continued.' },
         ],
       },
-      { t: 'ul', items: [[{ t: 'text', v: 'a ' }, { t: 'code', v: 'x' }], [{ t: 'text', v: 'b' }]] },
+      {
+        t: 'ul',
+        items: [
+          [
+            { t: 'text', v: 'a ' },
+            { t: 'code', v: 'x' },
+          ],
+          [{ t: 'text', v: 'b' }],
+        ],
+      },
     ]);
   });
 

@@ -87,7 +87,9 @@ export function replyText(ran: RanCommand): string {
   if (reply === undefined) return '';
   if (!isRawOutputCommand(ran.argv)) return utf8Decode(formatReply(reply, 'tty', ran.resp ?? 2)).replace(/\n$/, '');
   // Raw text keeps the server's CRLF line ends; on a screen they are just line breaks.
-  return utf8Decode(formatReply(reply, 'raw', ran.resp ?? 2)).replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  return utf8Decode(formatReply(reply, 'raw', ran.resp ?? 2))
+    .replace(/\r\n/g, '\n')
+    .replace(/\n+$/, '');
 }
 
 /** Whether a command line (as typed) names this command: see ReplyCheck.command. */

@@ -61,7 +61,18 @@ describe('feedback for a step that has not passed', () => {
   });
 
   test('what the check expected and what the engine holds', async () => {
-    const run = await start(lesson([step({ check: { all: [{ key: 'runner', equals: 'v' }, { key: 'runner', ttlBetween: [1, 60] }] } })]));
+    const run = await start(
+      lesson([
+        step({
+          check: {
+            all: [
+              { key: 'runner', equals: 'v' },
+              { key: 'runner', ttlBetween: [1, 60] },
+            ],
+          },
+        }),
+      ]),
+    );
     await run.run('SET runner w');
     expect((await run.verdict()).feedback).toEqual({ kind: 'miss', miss: { kind: 'value', key: 'runner', want: 'v', got: 'w' } });
     await run.run('SET runner v');

@@ -22,11 +22,7 @@ function reference(r: Reply, resp: 2 | 3): string {
     case 'push':
       return agg(resp === 3 ? '>' : '*', r.v);
     case 'map':
-      return (
-        (resp === 3 ? '%' + r.v.length : '*' + r.v.length * 2) +
-        '\r\n' +
-        r.v.map(([k, v]) => reference(k, resp) + reference(v, resp)).join('')
-      );
+      return (resp === 3 ? '%' + r.v.length : '*' + r.v.length * 2) + '\r\n' + r.v.map(([k, v]) => reference(k, resp) + reference(v, resp)).join('');
     case 'double':
       return resp === 3 ? ',' + r.s + '\r\n' : '$' + r.s.length + '\r\n' + r.s + '\r\n';
     case 'bool':

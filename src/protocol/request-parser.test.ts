@@ -257,10 +257,7 @@ describe('multibulk protocol errors', () => {
   });
 
   it('answers the commands before the error, then nothing more', () => {
-    expect(parse([multibulk(['GET', 'a']) + '*x\r\n' + multibulk(['GET', 'b'])])).toEqual([
-      ['GET', 'a'],
-      'FATAL ERR Protocol error: invalid multibulk length',
-    ]);
+    expect(parse([multibulk(['GET', 'a']) + '*x\r\n' + multibulk(['GET', 'b'])])).toEqual([['GET', 'a'], 'FATAL ERR Protocol error: invalid multibulk length']);
     const p = new RequestParser();
     p.push(bytes('*x\r\n'));
     expect(p.next()).toBeInstanceOf(RequestError);

@@ -195,10 +195,7 @@ export class RequestParser {
       if (r.length === 0) continue;
       if (this.tooLong) {
         this.tooLong = false;
-        return new RequestError(
-          E.argumentTooLong(MAX_STRING),
-          false,
-        );
+        return new RequestError(E.argumentTooLong(MAX_STRING), false);
       }
       return r;
     }
@@ -483,15 +480,90 @@ function bytesToString(buf: Buffer, a: number, b: number): string {
     case 11:
       return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!);
     case 12:
-      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!);
+      return fcc(
+        buf[a]!,
+        buf[a + 1]!,
+        buf[a + 2]!,
+        buf[a + 3]!,
+        buf[a + 4]!,
+        buf[a + 5]!,
+        buf[a + 6]!,
+        buf[a + 7]!,
+        buf[a + 8]!,
+        buf[a + 9]!,
+        buf[a + 10]!,
+        buf[a + 11]!,
+      );
     case 13:
-      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!);
+      return fcc(
+        buf[a]!,
+        buf[a + 1]!,
+        buf[a + 2]!,
+        buf[a + 3]!,
+        buf[a + 4]!,
+        buf[a + 5]!,
+        buf[a + 6]!,
+        buf[a + 7]!,
+        buf[a + 8]!,
+        buf[a + 9]!,
+        buf[a + 10]!,
+        buf[a + 11]!,
+        buf[a + 12]!,
+      );
     case 14:
-      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!);
+      return fcc(
+        buf[a]!,
+        buf[a + 1]!,
+        buf[a + 2]!,
+        buf[a + 3]!,
+        buf[a + 4]!,
+        buf[a + 5]!,
+        buf[a + 6]!,
+        buf[a + 7]!,
+        buf[a + 8]!,
+        buf[a + 9]!,
+        buf[a + 10]!,
+        buf[a + 11]!,
+        buf[a + 12]!,
+        buf[a + 13]!,
+      );
     case 15:
-      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!, buf[a + 14]!);
+      return fcc(
+        buf[a]!,
+        buf[a + 1]!,
+        buf[a + 2]!,
+        buf[a + 3]!,
+        buf[a + 4]!,
+        buf[a + 5]!,
+        buf[a + 6]!,
+        buf[a + 7]!,
+        buf[a + 8]!,
+        buf[a + 9]!,
+        buf[a + 10]!,
+        buf[a + 11]!,
+        buf[a + 12]!,
+        buf[a + 13]!,
+        buf[a + 14]!,
+      );
     case 16:
-      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!, buf[a + 14]!, buf[a + 15]!);
+      return fcc(
+        buf[a]!,
+        buf[a + 1]!,
+        buf[a + 2]!,
+        buf[a + 3]!,
+        buf[a + 4]!,
+        buf[a + 5]!,
+        buf[a + 6]!,
+        buf[a + 7]!,
+        buf[a + 8]!,
+        buf[a + 9]!,
+        buf[a + 10]!,
+        buf[a + 11]!,
+        buf[a + 12]!,
+        buf[a + 13]!,
+        buf[a + 14]!,
+        buf[a + 15]!,
+      );
     default:
       return (buf as Latin1Sliceable).latin1Slice(a, b);
   }

@@ -40,9 +40,7 @@ interface CliOptions {
  * options are config lines (the first one is line 2), shown as `name "value"`.
  */
 function fatalConfig(line: number, shown: string, reason: string): never {
-  process.stderr.write(
-    `\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line ${line}\n>>> '${shown}'\n${reason}\n`,
-  );
+  process.stderr.write(`\n*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line ${line}\n>>> '${shown}'\n${reason}\n`);
   process.exit(1);
 }
 
@@ -198,11 +196,7 @@ async function main(): Promise<void> {
     // Redis reports with gai_strerror's text and no "bind:".
     const err = e as NodeJS.ErrnoException;
     const why =
-      err.syscall !== 'getaddrinfo'
-        ? `bind: ${strerror(e)}`
-        : err.code === 'EAI_AGAIN'
-          ? 'Temporary failure in name resolution'
-          : 'Name or service not known';
+      err.syscall !== 'getaddrinfo' ? `bind: ${strerror(e)}` : err.code === 'EAI_AGAIN' ? 'Temporary failure in name resolution' : 'Name or service not known';
     log('#', `Warning: Could not create server TCP listening socket ${parsed.bind}:${parsed.port}: ${why}`);
     log('#', `Failed listening on port ${parsed.port} (TCP), aborting.`);
     process.exit(1);

@@ -134,10 +134,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const end = (failure: string | null): void => {
         if (engine.bgsave === bgsave) endBackgroundSave(engine, failure); // not cancelled meanwhile
       };
-      storage.saveInBackground(chunks, () => engine.bgsave === bgsave).then(
-        () => end(null),
-        (e: unknown) => end(errorText(e)),
-      );
+      storage
+        .saveInBackground(chunks, () => engine.bgsave === bgsave)
+        .then(
+          () => end(null),
+          (e: unknown) => end(errorText(e)),
+        );
       return;
     }
     let failure: string | null = null;

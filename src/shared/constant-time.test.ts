@@ -17,6 +17,9 @@ describe('timeIndependentEqual', () => {
 
   it('agrees with === on any pair of byte strings (property)', () => {
     const bytes = fc.string({ unit: fc.constantFrom('a', 'b', '\0', '\xff'), maxLength: 6 });
-    fc.assert(fc.property(bytes, bytes, (a, b) => timeIndependentEqual(a, b) === (a === b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(bytes, bytes, (a, b) => timeIndependentEqual(a, b) === (a === b)),
+      { numRuns: 2000 },
+    );
   });
 });

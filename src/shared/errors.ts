@@ -33,8 +33,7 @@ export const DECREMENT_OVERFLOW = 'ERR decrement would overflow';
 export const LCS_NOT_STRINGS = 'ERR The specified keys must contain string values';
 export const LCS_LEN_AND_IDX = 'ERR If you want both the length and indexes, please just use IDX.';
 export const LCS_STRING_TOO_LONG = 'ERR String too long for LCS';
-export const LCS_TOO_MUCH_MEMORY =
-  'ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len';
+export const LCS_TOO_MUCH_MEMORY = 'ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len';
 // GENERIC keyspace and expiry groups (db.c, expire.c, object.c)
 export const INVALID_FIRST_DB_INDEX = 'ERR invalid first DB index';
 export const INVALID_SECOND_DB_INDEX = 'ERR invalid second DB index';
@@ -83,8 +82,7 @@ export function invalidExpireTime(commandName: string): string {
 // SHUTDOWN (db.c, server.c); the last one is ours: the browser playground has no process to stop.
 export const NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
 export const SHUTDOWN_FAILED = 'ERR Errors trying to SHUTDOWN. Check logs.';
-export const SHUTDOWN_NOT_AVAILABLE =
-  'ERR SHUTDOWN is not available in the playground: there is no server process to stop here';
+export const SHUTDOWN_NOT_AVAILABLE = 'ERR SHUTDOWN is not available in the playground: there is no server process to stop here';
 
 // SERVER group: COMMAND, CONFIG, SLOWLOG, MEMORY, DEBUG (server.c, config.c, slowlog.c, object.c)
 export const INVALID_COMMAND_SPECIFIED = 'ERR Invalid command specified';
@@ -123,9 +121,7 @@ export function configSetFailed(arg: string, reason: string): string {
 
 /** addReplySubcommandSyntaxError: a known subcommand given the wrong arguments. */
 export function subcommandSyntax(sub: string, container: string): string {
-  return noNewlines(
-    `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`,
-  );
+  return noNewlines(`ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`);
 }
 
 export function latencyNoSamples(event: string): string {
@@ -158,8 +154,7 @@ export const TRACKING_OPT_WITH_BCAST = 'ERR OPTIN and OPTOUT are not compatible 
 export const TRACKING_OPTIN_AND_OPTOUT = "ERR You can't specify both OPTIN mode and OPTOUT mode";
 export const TRACKING_OPT_SWITCH =
   "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.";
-export const CACHING_NOT_TRACKING =
-  'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled';
+export const CACHING_NOT_TRACKING = 'ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled';
 export const CACHING_YES_NEEDS_OPTIN = 'ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.';
 export const CACHING_NO_NEEDS_OPTOUT = 'ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.';
 
@@ -221,8 +216,7 @@ export const ZADD_INCR_ONE_PAIR = 'ERR INCR option supports a single increment-e
 export const SCORE_IS_NAN = 'ERR resulting score is not a number (NaN)';
 export const MIN_MAX_NOT_FLOAT = 'ERR min or max is not a float';
 export const MIN_MAX_NOT_LEX = 'ERR min or max not valid string range item';
-export const ZRANGE_LIMIT_NEEDS_BY =
-  'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX';
+export const ZRANGE_LIMIT_NEEDS_BY = 'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX';
 export const ZRANGE_WITHSCORES_BYLEX = 'ERR syntax error, WITHSCORES not supported in combination with BYLEX';
 export const WEIGHT_NOT_FLOAT = 'ERR weight value is not a float';
 /** ZUNION/ZINTER/ZDIFF(STORE)/ZINTERCARD with numkeys < 1; `fullName` is the command's. */
@@ -328,8 +322,7 @@ export const BIT_OFFSET_OUT_OF_RANGE = 'ERR bit offset is not an integer or out 
 export const BIT_NOT_ZERO_OR_ONE = 'ERR bit is not an integer or out of range';
 export const BIT_ARG_NOT_ZERO_OR_ONE = 'ERR The bit argument must be 1 or 0.';
 export const BITOP_NOT_SINGLE_KEY = 'ERR BITOP NOT must be called with a single source key.';
-export const BITFIELD_INVALID_TYPE =
-  'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.';
+export const BITFIELD_INVALID_TYPE = 'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.';
 export const BITFIELD_INVALID_OVERFLOW = 'ERR Invalid OVERFLOW type specified';
 export const BITFIELD_RO_ONLY_GET = 'ERR BITFIELD_RO only supports the GET subcommand';
 
@@ -342,31 +335,26 @@ export const STREAM_ELEMENTS_TOO_LARGE = 'ERR Elements are too large to be store
 export const STREAM_MAXLEN_MINID = 'ERR syntax error, MAXLEN and MINID options at the same time are not compatible';
 export const STREAM_MAXLEN_NEGATIVE = 'ERR The MAXLEN argument must be >= 0.';
 export const STREAM_LIMIT_NEGATIVE = 'ERR The LIMIT argument must be >= 0.';
-export const STREAM_LIMIT_NO_STRATEGY =
-  'ERR syntax error, LIMIT cannot be used without specifying a trimming strategy';
+export const STREAM_LIMIT_NO_STRATEGY = 'ERR syntax error, LIMIT cannot be used without specifying a trimming strategy';
 export const XTRIM_NO_STRATEGY = 'ERR syntax error, XTRIM must be called with a trimming strategy';
 export const STREAM_LIMIT_NO_APPROX = 'ERR syntax error, LIMIT cannot be used without the special ~ option';
 export const STREAM_INVALID_START = 'ERR invalid start ID for the interval';
 export const STREAM_INVALID_END = 'ERR invalid end ID for the interval';
-export const XREAD_UNBALANCED =
-  "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.";
+export const XREAD_UNBALANCED = "ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.";
 export const XREAD_GROUP_OPTION = 'ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead.';
 export const XREAD_NOACK_OPTION = 'ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead.';
 export const XREADGROUP_MISSING_GROUP = 'ERR Missing GROUP option for XREADGROUP';
 export const XREADGROUP_DOLLAR =
   'ERR The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.';
-export const XREAD_GREATER_ID =
-  'ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.';
+export const XREAD_GREATER_ID = 'ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.';
 export const XGROUP_ENTRIESREAD = 'ERR value for ENTRIESREAD must be positive or -1';
 export const XGROUP_NEEDS_KEY =
   'ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.';
 export const BUSYGROUP = 'BUSYGROUP Consumer Group name already exists';
 export const XSETID_ENTRIES_ADDED_NEGATIVE = 'ERR entries_added must be positive';
-export const XSETID_BELOW_MAX_DELETED =
-  'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id';
+export const XSETID_BELOW_MAX_DELETED = 'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id';
 export const XSETID_BELOW_TOP = 'ERR The ID specified in XSETID is smaller than the target stream top item';
-export const XSETID_ENTRIES_ADDED_SMALL =
-  'ERR The entries_added specified in XSETID is smaller than the target stream length';
+export const XSETID_ENTRIES_ADDED_SMALL = 'ERR The entries_added specified in XSETID is smaller than the target stream length';
 export const XCLAIM_MIN_IDLE = 'ERR Invalid min-idle-time argument for XCLAIM';
 export const XCLAIM_IDLE = 'ERR Invalid IDLE option argument for XCLAIM';
 export const XCLAIM_TIME = 'ERR Invalid TIME option argument for XCLAIM';
@@ -377,9 +365,7 @@ export const NOGROUP_BLOCKED = 'NOGROUP the consumer group this client was block
 export const UNBLOCKED_STREAM_GONE = 'UNBLOCKED the stream key no longer exists';
 
 export function xreadgroupNoGroup(key: string, group: string): string {
-  return noNewlines(
-    `NOGROUP No such key '${cString(key)}' or consumer group '${cString(group)}' in XREADGROUP with GROUP option`,
-  );
+  return noNewlines(`NOGROUP No such key '${cString(key)}' or consumer group '${cString(group)}' in XREADGROUP with GROUP option`);
 }
 
 /** XGROUP SETID/CREATECONSUMER/DELCONSUMER and XINFO CONSUMERS on a missing group. */

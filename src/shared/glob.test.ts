@@ -113,8 +113,7 @@ describe('globMatch', () => {
   });
 
   it('agrees with a regular-expression model on plain wildcards (property)', () => {
-    const toRegex = (p: string) =>
-      new RegExp('^' + [...p].map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? '[^]' : ch)).join('') + '$');
+    const toRegex = (p: string) => new RegExp('^' + [...p].map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? '[^]' : ch)).join('') + '$');
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 10 }).map((a) => a.join('')),

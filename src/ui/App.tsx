@@ -53,7 +53,12 @@ export function App() {
     return engine.onRestart((reason) => {
       setEngine({ kind: 'restarted', reason });
       // The new worker's clock is the one of its autosave.
-      void engine.ready.then(() => engine.clock('read')).then((state) => useUi.getState().setClock(state), () => undefined);
+      void engine.ready
+        .then(() => engine.clock('read'))
+        .then(
+          (state) => useUi.getState().setClock(state),
+          () => undefined,
+        );
     });
   }, [setEngine]);
 
@@ -73,10 +78,22 @@ export function App() {
         </h1>
         {/* aria-controls only while the panel is on the page: it must name an element that exists. */}
         <nav aria-label={t.panels}>
-          <button className="tool" aria-pressed={lessonsOpen} aria-controls={lessonsOpen ? 'lessons' : undefined} onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))} title={t.lessonsTitle}>
+          <button
+            className="tool"
+            aria-pressed={lessonsOpen}
+            aria-controls={lessonsOpen ? 'lessons' : undefined}
+            onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))}
+            title={t.lessonsTitle}
+          >
             {t.lessons}
           </button>
-          <button className="tool" aria-pressed={inspectorOpen} aria-controls={inspectorOpen ? 'inspector' : undefined} onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))} title={t.inspectorTitle}>
+          <button
+            className="tool"
+            aria-pressed={inspectorOpen}
+            aria-controls={inspectorOpen ? 'inspector' : undefined}
+            onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))}
+            title={t.inspectorTitle}
+          >
             {t.inspector}
           </button>
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>

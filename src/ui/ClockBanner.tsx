@@ -16,7 +16,12 @@ export function ClockBanner() {
 
   // A reloaded page's engine may come back paused or ahead (its saved state): read it once.
   useEffect(() => {
-    void engine.ready.then(() => engine.clock('read')).then((state) => useUi.getState().setClock(state), () => undefined);
+    void engine.ready
+      .then(() => engine.clock('read'))
+      .then(
+        (state) => useUi.getState().setClock(state),
+        () => undefined,
+      );
   }, []);
 
   const shifted = Math.abs(clock.ahead) >= SHOWN_FROM_MS;

@@ -36,7 +36,15 @@ export function UnreadableBanner() {
       <button className="tool primary" onClick={() => download(copy.data)}>
         {t.unreadableDownload}
       </button>
-      <button className="tool" onClick={() => void engine.discardUnreadable().then(() => setCopy(null), () => undefined)}>
+      <button
+        className="tool"
+        onClick={() =>
+          void engine.discardUnreadable().then(
+            () => setCopy(null),
+            () => undefined,
+          )
+        }
+      >
         {t.unreadableDiscard}
       </button>
     </div>

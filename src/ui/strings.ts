@@ -253,7 +253,8 @@ const ko: UiStrings = {
   keyCount: (db: number, total: number, shown: number | null) => `db${db}: 키 ${total}개${shown === null ? '' : `, ${shown}개 표시`}`,
   keyMetaShort: (encoding: string, type: string, size: number) =>
     `${encoding} · ${type === 'string' ? `${size}B` : type === 'hash' ? `필드 ${size}개` : type === 'list' || type === 'stream' ? `항목 ${size}개` : `멤버 ${size}개`}`,
-  keyMeta: (encoding: string, type: string, size: number) => `인코딩 ${encoding}, ${type === 'string' ? `길이 ${size}바이트` : type === 'list' ? `길이 ${size}` : `크기 ${size}`}`,
+  keyMeta: (encoding: string, type: string, size: number) =>
+    `인코딩 ${encoding}, ${type === 'string' ? `길이 ${size}바이트` : type === 'list' ? `길이 ${size}` : `크기 ${size}`}`,
   ttlLeft: (s: string) => `${s}초`,
 
   value: '값',

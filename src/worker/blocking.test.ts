@@ -50,7 +50,13 @@ describe('blocking commands in the worker', () => {
       {
         type: 'push',
         clientId: a,
-        reply: { t: 'array', v: [{ t: 'bulk', v: 'q' }, { t: 'bulk', v: 'job' }] },
+        reply: {
+          t: 'array',
+          v: [
+            { t: 'bulk', v: 'q' },
+            { t: 'bulk', v: 'job' },
+          ],
+        },
       },
     ]);
   });

@@ -282,20 +282,18 @@ export class WorkerClient {
   }
 
   private openRemote(handle: number, conn: Connection, name?: string): Promise<number> {
-    const opening = this.request({ type: 'open', resp: conn.state.resp, db: conn.state.db, ...(name !== undefined ? { name } : {}) }).then(
-      (msg) => {
-        if (msg.type !== 'opened') throw unexpected(msg);
-        if (this.conns.get(handle) !== conn) {
-          // Closed while opening: tell the worker too.
-          this.request({ type: 'close', clientId: msg.clientId }).catch(() => {});
-          throw new WorkerRequestError('connection closed while opening');
-        }
-        conn.remote = msg.clientId;
-        conn.opening = null;
-        this.byRemote.set(msg.clientId, handle);
-        return msg.clientId;
-      },
-    );
+    const opening = this.request({ type: 'open', resp: conn.state.resp, db: conn.state.db, ...(name !== undefined ? { name } : {}) }).then((msg) => {
+      if (msg.type !== 'opened') throw unexpected(msg);
+      if (this.conns.get(handle) !== conn) {
+        // Closed while opening: tell the worker too.
+        this.request({ type: 'close', clientId: msg.clientId }).catch(() => {});
+        throw new WorkerRequestError('connection closed while opening');
+      }
+      conn.remote = msg.clientId;
+      conn.opening = null;
+      this.byRemote.set(msg.clientId, handle);
+      return msg.clientId;
+    });
     conn.opening = opening;
     return opening;
   }

@@ -25,9 +25,27 @@ describe('inspectKey', () => {
     expect(look('n')).toEqual({ key: 'n', type: 'string', encoding: 'int', ttl: -1, size: 2, value: { kind: 'string', bytes: '42', length: 2 } });
     expect(look('ko')).toMatchObject({ encoding: 'embstr', ttl: 100_000, size: 3, value: { bytes: '\xec\x95\x88' } });
     expect(look('queue', 1, 2)).toMatchObject({ type: 'list', encoding: 'quicklist', size: 4, value: { kind: 'list', offset: 1, items: ['b', 'c'] } });
-    expect(look('user:1')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['name', 'alice'], ['age', '30']] } });
+    expect(look('user:1')).toMatchObject({
+      encoding: 'listpack',
+      size: 2,
+      value: {
+        entries: [
+          ['name', 'alice'],
+          ['age', '30'],
+        ],
+      },
+    });
     expect(look('ids')).toMatchObject({ encoding: 'intset', value: { members: ['2', '10', '33'] } });
-    expect(look('board')).toMatchObject({ encoding: 'listpack', size: 2, value: { entries: [['alice', 1.5], ['bob', 5]] } });
+    expect(look('board')).toMatchObject({
+      encoding: 'listpack',
+      size: 2,
+      value: {
+        entries: [
+          ['alice', 1.5],
+          ['bob', 5],
+        ],
+      },
+    });
   });
 
   it('gives a geo set its members’ longitude and latitude, as GEOPOS decodes them (the inspector’s map)', () => {
@@ -37,7 +55,10 @@ describe('inspectKey', () => {
     if (value.kind !== 'zset') throw new Error(`a zset page, not ${value.kind}`);
     // By score (the geohash): Zagreb's comes first.
     const geopos = run('GEOPOS', 'capitals', 'Zagreb', 'Tokyo');
-    const want = geopos?.t === 'array' ? geopos.v!.map((p) => (p.t === 'array' ? p.v!.map((c) => (c.t === 'bulk' ? Number(c.v) : c.t === 'double' ? c.v : NaN)) : [])) : [];
+    const want =
+      geopos?.t === 'array'
+        ? geopos.v!.map((p) => (p.t === 'array' ? p.v!.map((c) => (c.t === 'bulk' ? Number(c.v) : c.t === 'double' ? c.v : NaN)) : []))
+        : [];
     expect(value.entries.map(([m]) => m)).toEqual(['Zagreb', 'Tokyo']);
     expect(want).toHaveLength(2);
     value.points.forEach(([lon, lat], i) => {

@@ -38,10 +38,12 @@ describe('capReply', () => {
       [bulk('f3'), bulk('v3')],
     ]);
     const { reply, omittedItems } = capReply(m, limits);
-    expect(reply).toEqual(map([
-      [bulk('f1'), bulk('v1')],
-      [bulk('f2'), bulk('v2')],
-    ]));
+    expect(reply).toEqual(
+      map([
+        [bulk('f1'), bulk('v1')],
+        [bulk('f2'), bulk('v2')],
+      ]),
+    );
     expect(omittedItems).toBe(2);
   });
 

@@ -17,9 +17,7 @@ const luaString = (bytes: readonly number[]): Lua => '"' + bytes.map((b) => '\\'
 
 const interestingBytes = fc.oneof(
   fc.uint8Array({ maxLength: 6 }).map((a) => [...a]),
-  fc.constantFrom('', 'hello world', 'a"b\\c', 'line\nbreak\r\t', '\xec\x95\x88\xeb\x85\x95', 'key:1').map((s) =>
-    [...s].map((c) => c.charCodeAt(0)),
-  ),
+  fc.constantFrom('', 'hello world', 'a"b\\c', 'line\nbreak\r\t', '\xec\x95\x88\xeb\x85\x95', 'key:1').map((s) => [...s].map((c) => c.charCodeAt(0))),
 );
 const word = fc.stringMatching(/^[a-z]{1,8}$/);
 
@@ -28,9 +26,7 @@ const leaf: fc.Arbitrary<Lua> = fc.oneof(
   fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map(String),
   fc.constantFrom('0', '-1', '4503599627370496', '-4503599627370496'),
   fc.constantFrom('true', 'false'),
-  fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(0.1, 1.5, 1e21, 3)).map(
-    (d) => `{double=${String(d)}}`,
-  ),
+  fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constantFrom(0.1, 1.5, 1e21, 3)).map((d) => `{double=${String(d)}}`),
   fc.constantFrom('{double=1/0}', '{double=-1/0}'),
   word.map((w) => `{ok="${w}"}`),
   word.map((w) => `{err="ERR ${w}"}`),

@@ -55,11 +55,9 @@ interface Server {
 /** A fresh redis-server on a free loopback port, no persistence. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
-  const proc: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
@@ -145,7 +143,7 @@ async function waitForPrompts(pane: Pane, n: number, what: string): Promise<stri
 async function settle(pane: Pane): Promise<string[]> {
   await sleep(60);
   let prev = pane.capture().join('\n');
-  for (let same = 0; same < 3; ) {
+  for (let same = 0; same < 3;) {
     await sleep(30);
     const cur = pane.capture().join('\n');
     same = cur === prev ? same + 1 : 0;

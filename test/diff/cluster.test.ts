@@ -22,7 +22,14 @@ describe('CLUSTER, READONLY, READWRITE, ASKING and MODULE, against real Redis', 
     ]));
 
   it('CLUSTER: arity and unknown subcommands first', () =>
-    d.run([['CLUSTER'], ['CLUSTER', 'FOO'], ['CLUSTER', 'KEYSLOT'], ['CLUSTER', 'INFO', 'x'], ['CLUSTER', 'ADDSLOTSRANGE', '1', '2', '3'], ['CLUSTER', 'MEET', 'a']]));
+    d.run([
+      ['CLUSTER'],
+      ['CLUSTER', 'FOO'],
+      ['CLUSTER', 'KEYSLOT'],
+      ['CLUSTER', 'INFO', 'x'],
+      ['CLUSTER', 'ADDSLOTSRANGE', '1', '2', '3'],
+      ['CLUSTER', 'MEET', 'a'],
+    ]));
 
   it('READONLY, READWRITE and ASKING', () => d.run([['READONLY'], ['READWRITE'], ['ASKING'], ['ASKING', 'x'], ['READONLY', 'x']]));
 

@@ -32,8 +32,23 @@ function text(raw: string): string {
 
 /** Fields whose value both servers must agree on; the others only need the right shape. */
 const EXACT = new Set([
-  'name', 'flags', 'db', 'sub', 'psub', 'ssub', 'multi', 'qbuf', 'argv-mem', 'multi-mem',
-  'oll', 'omem', 'events', 'cmd', 'user', 'redir', 'resp',
+  'name',
+  'flags',
+  'db',
+  'sub',
+  'psub',
+  'ssub',
+  'multi',
+  'qbuf',
+  'argv-mem',
+  'multi-mem',
+  'oll',
+  'omem',
+  'events',
+  'cmd',
+  'user',
+  'redir',
+  'resp',
 ]);
 const SHAPE: Record<string, RegExp> = {
   id: /^\d+$/,
@@ -68,7 +83,10 @@ function expectSameClientLines(real: string, ours: string, what: string): void {
   for (let i = 0; i < rl.length; i++) {
     const rf = fieldsOf(rl[i]!);
     const of = fieldsOf(ol[i]!);
-    expect(of.map(([k]) => k), what).toEqual(rf.map(([k]) => k));
+    expect(
+      of.map(([k]) => k),
+      what,
+    ).toEqual(rf.map(([k]) => k));
     for (let j = 0; j < rf.length; j++) {
       const [k, rv] = rf[j]!;
       const ov = of[j]![1];
@@ -98,10 +116,7 @@ async function ids(p: Pair): Promise<{ real: string; ours: string }> {
 }
 
 /** Sends side-specific arguments (`a` for the real server, `b` for ours) and compares. */
-async function sideBySide(
-  p: Pair,
-  build: (side: 'real' | 'ours') => string[],
-): Promise<{ real: string; ours: string }> {
+async function sideBySide(p: Pair, build: (side: 'real' | 'ours') => string[]): Promise<{ real: string; ours: string }> {
   const real = await p.real.send(build('real'));
   const ours = await p.ours.send(build('ours'));
   expect(show(ours), `reply to ${show(build('real').join(' '))}`).toBe(show(real));
@@ -173,7 +188,10 @@ describe('HELLO and AUTH without a password', () => {
     await helloBoth(p, ['HELLO']);
     await helloBoth(p, ['HELLO', '3']);
     await helloBoth(p, ['HELLO']);
-    await p.run([['GET', 'missing'], ['CLIENT', 'GETNAME']]);
+    await p.run([
+      ['GET', 'missing'],
+      ['CLIENT', 'GETNAME'],
+    ]);
     await helloBoth(p, ['hello', '2']);
     await p.run([['GET', 'missing']]);
     await helloBoth(p, ['HELLO', '3', 'SETNAME', 'named', 'AUTH', 'default', 'any']);
@@ -278,7 +296,11 @@ describe('RESET', () => {
 
   it('clears database, protocol, name, transaction and watches', async () => {
     const [a, b] = await d.clients(2);
-    await a!.run([['SELECT', '4'], ['SET', 'k', 'in4'], ['CLIENT', 'SETNAME', 'x']]);
+    await a!.run([
+      ['SELECT', '4'],
+      ['SET', 'k', 'in4'],
+      ['CLIENT', 'SETNAME', 'x'],
+    ]);
     await helloBoth(a!, ['HELLO', '3']);
     await a!.run([['WATCH', 'k'], ['MULTI'], ['SET', 'k', 'queued'], ['RESET'], ['GET', 'k']]);
     await interleave([
@@ -311,7 +333,10 @@ describe('CLIENT ID, SETNAME, GETNAME, HELP', () => {
     const ia = await ids(a!);
     const ib = await ids(b!);
     expect(Number(ib.real) - Number(ia.real)).toBe(Number(ib.ours) - Number(ia.ours));
-    await d.run([['CLIENT', 'ID', 'x'], ['client', 'id', 'x', 'y']]);
+    await d.run([
+      ['CLIENT', 'ID', 'x'],
+      ['client', 'id', 'x', 'y'],
+    ]);
   });
 
   it('SETNAME and GETNAME', () =>
@@ -337,7 +362,11 @@ describe('CLIENT ID, SETNAME, GETNAME, HELP', () => {
 
   it('GETNAME in RESP3', async () => {
     await helloBoth(d.pair, ['HELLO', '3']);
-    await d.run([['CLIENT', 'GETNAME'], ['CLIENT', 'SETNAME', 'n'], ['CLIENT', 'GETNAME']]);
+    await d.run([
+      ['CLIENT', 'GETNAME'],
+      ['CLIENT', 'SETNAME', 'n'],
+      ['CLIENT', 'GETNAME'],
+    ]);
   });
 
   it('HELP, unknown subcommands, arity', () =>
@@ -372,7 +401,10 @@ describe('CLIENT INFO and LIST', () => {
     const [a, b] = await d.clients(2);
     await d.run([['PING']]);
     await clientInfoBoth(a!);
-    await a!.run([['CLIENT', 'SETNAME', 'alice'], ['SELECT', '3']]);
+    await a!.run([
+      ['CLIENT', 'SETNAME', 'alice'],
+      ['SELECT', '3'],
+    ]);
     await clientInfoBoth(a!);
     await clientInfoBoth(b!, ['CLIENT', 'LIST']);
     await clientInfoBoth(b!, ['client', 'list']);
@@ -473,9 +505,7 @@ describe('CLIENT KILL', () => {
     await expectGone(d, v1!);
     await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i1.real : i1.ours]);
     await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i2.real : i2.ours, 'TYPE', 'pubsub']);
-    await sideBySide(a!, (s) => [
-      'client', 'kill', 'user', 'default', 'type', 'NORMAL', 'id', s === 'real' ? i2.real : i2.ours,
-    ]);
+    await sideBySide(a!, (s) => ['client', 'kill', 'user', 'default', 'type', 'NORMAL', 'id', s === 'real' ? i2.real : i2.ours]);
     await expectGone(d, v2!);
   });
 
@@ -553,8 +583,7 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
       ['CLIENT', 'NO-EVICT', 'on', 'x'],
     ]));
 
-  it('REPLY errors and ON', () =>
-    d.run([['CLIENT', 'REPLY', 'ON'], ['CLIENT', 'REPLY', 'maybe'], ['CLIENT', 'REPLY', 'on\x00x'], ['PING']]));
+  it('REPLY errors and ON', () => d.run([['CLIENT', 'REPLY', 'ON'], ['CLIENT', 'REPLY', 'maybe'], ['CLIENT', 'REPLY', 'on\x00x'], ['PING']]));
 
   /**
    * The replies a sequence produces. The real server is read until an ECHO sentinel comes
@@ -578,11 +607,28 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
 
   it('REPLY OFF, SKIP and ON: which replies are sent', async () => {
     const cases: string[][][] = [
-      [['CLIENT', 'REPLY', 'SKIP'], ['PING', 'skipped'], ['PING', 'sent']],
+      [
+        ['CLIENT', 'REPLY', 'SKIP'],
+        ['PING', 'skipped'],
+        ['PING', 'sent'],
+      ],
       [['CLIENT', 'REPLY', 'OFF'], ['SET', 'k', 'v'], ['NOSUCH'], ['GET', 'k']],
-      [['CLIENT', 'REPLY', 'SKIP'], ['CLIENT', 'REPLY', 'OFF'], ['PING', 'a']],
-      [['CLIENT', 'REPLY', 'OFF'], ['CLIENT', 'REPLY', 'SKIP'], ['PING', 'a']],
-      [['CLIENT', 'REPLY', 'SKIP'], ['CLIENT', 'REPLY', 'SKIP'], ['PING', 'a'], ['PING', 'b']],
+      [
+        ['CLIENT', 'REPLY', 'SKIP'],
+        ['CLIENT', 'REPLY', 'OFF'],
+        ['PING', 'a'],
+      ],
+      [
+        ['CLIENT', 'REPLY', 'OFF'],
+        ['CLIENT', 'REPLY', 'SKIP'],
+        ['PING', 'a'],
+      ],
+      [
+        ['CLIENT', 'REPLY', 'SKIP'],
+        ['CLIENT', 'REPLY', 'SKIP'],
+        ['PING', 'a'],
+        ['PING', 'b'],
+      ],
       [['CLIENT', 'REPLY', 'SKIP'], ['GET'], ['PING', 'after error']],
       [['CLIENT', 'REPLY', 'OFF'], ['RESET'], ['PING', 'after reset']],
     ];
@@ -602,7 +648,10 @@ describe('CLIENT REPLY SKIP before a blocking command', () => {
   // early for blocked clients), so the skip silences the reply it gets when served or timed out.
   it('silences the reply the blocked command gets later, then replies resume', async () => {
     for (const [block, wake] of [
-      [['BLPOP', 'k', '0'], ['RPUSH', 'k', 'v']],
+      [
+        ['BLPOP', 'k', '0'],
+        ['RPUSH', 'k', 'v'],
+      ],
       [['BLPOP', 'k', '0.05'], null],
     ] as const) {
       const [a, b] = await d.clients(2);
@@ -728,13 +777,14 @@ describe('CLIENT TRACKING, CACHING, GETREDIR, TRACKINGINFO', () => {
     const redir = await a!.both(['CLIENT', 'GETREDIR']);
     expect(redir.real).toBe(`:${ib.real}\r\n`);
     expect(redir.ours).toBe(`:${ib.ours}\r\n`);
-    await sideBySide(a!, (s) => [
-      'CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours, 'REDIRECT', '1',
-    ]);
+    await sideBySide(a!, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours, 'REDIRECT', '1']);
     const info = await infoField(a!, 'redir');
     expect(info.real).toBe(ib.real);
     expect(info.ours).toBe(ib.ours);
-    await a!.run([['CLIENT', 'TRACKING', 'off'], ['CLIENT', 'GETREDIR']]);
+    await a!.run([
+      ['CLIENT', 'TRACKING', 'off'],
+      ['CLIENT', 'GETREDIR'],
+    ]);
   });
 
   it('TRACKINGINFO in RESP3', async () => {
@@ -754,8 +804,7 @@ describe('client-side caching: invalidation messages', () => {
   /** The next out-of-band push on each side, compared (with `mask` applied to both). */
   async function expectPush(p: Pair, what: string, mask: (raw: string) => string = (x) => x): Promise<string> {
     // A deadline only for a readable failure; a busy machine gets as long as expect.poll does.
-    const timeout = (side: string) =>
-      new Promise<string>((resolve) => setTimeout(() => resolve(`<no push on ${side}>`), 10_000));
+    const timeout = (side: string) => new Promise<string>((resolve) => setTimeout(() => resolve(`<no push on ${side}>`), 10_000));
     const real = await Promise.race([p.real.next(), timeout('real')]);
     const ours = await Promise.race([p.ours.next(), timeout('ours')]);
     expect(show(mask(ours)), what).toBe(show(mask(real)));
@@ -813,11 +862,18 @@ describe('client-side caching: invalidation messages', () => {
   it("the client's own writes: the push follows the reply, NOLOOP drops it", async () => {
     const [a] = await d.clients(1);
     await tracking3(a!);
-    await a!.run([['GET', 'k'], ['SET', 'k', 'mine']]);
+    await a!.run([
+      ['GET', 'k'],
+      ['SET', 'k', 'mine'],
+    ]);
     await expectPush(a!, 'own write');
     await a!.run([['GET', 'k'], ['MULTI'], ['SET', 'k', '1'], ['GET', 'k'], ['EXEC']]);
     await expectPush(a!, 'own write in EXEC');
-    await a!.run([['CLIENT', 'TRACKING', 'on', 'NOLOOP'], ['GET', 'k'], ['SET', 'k', '2']]);
+    await a!.run([
+      ['CLIENT', 'TRACKING', 'on', 'NOLOOP'],
+      ['GET', 'k'],
+      ['SET', 'k', '2'],
+    ]);
     await expectNoPush(a!);
   });
 
@@ -854,7 +910,10 @@ describe('client-side caching: invalidation messages', () => {
     ]);
     await expectPush(a!, 'OPTIN with CACHING yes');
     await expectNoPush(a!);
-    await a!.run([['CLIENT', 'TRACKING', 'off'], ['CLIENT', 'TRACKING', 'on', 'OPTOUT']]);
+    await a!.run([
+      ['CLIENT', 'TRACKING', 'off'],
+      ['CLIENT', 'TRACKING', 'on', 'OPTOUT'],
+    ]);
     await interleave([
       [a!, ['CLIENT', 'CACHING', 'no']],
       [a!, ['GET', 'k']],
@@ -874,7 +933,10 @@ describe('client-side caching: invalidation messages', () => {
     await b!.run([['MSET', 'user:2', 'a', 'other', 'b', 'user:10', 'c', 'cfg', 'd']]);
     await expectPush(a!, 'MSET: prefix cfg first');
     await expectPush(a!, 'MSET: then user:');
-    await b!.run([['SET', 'other', 'z'], ['DEL', 'nothing']]);
+    await b!.run([
+      ['SET', 'other', 'z'],
+      ['DEL', 'nothing'],
+    ]);
     await expectNoPush(a!);
     await a!.run([['SET', 'user:1', 'own']]);
     await expectPush(a!, 'own write in BCAST');
@@ -902,7 +964,11 @@ describe('client-side caching: invalidation messages', () => {
     await expectNoPush(a!);
     await expectNoPush(b!);
     // RESP2 connections get no pushes of their own.
-    await a!.run([['CLIENT', 'TRACKING', 'off'], ['CLIENT', 'TRACKING', 'on'], ['GET', 'k']]);
+    await a!.run([
+      ['CLIENT', 'TRACKING', 'off'],
+      ['CLIENT', 'TRACKING', 'on'],
+      ['GET', 'k'],
+    ]);
     await c!.run([['SET', 'k', 'w']]);
     await expectNoPush(a!);
   });
@@ -936,7 +1002,10 @@ describe('client-side caching: invalidation messages', () => {
     const [a, b] = await d.clients(2);
     await tracking3(a!);
     // Long enough for the GET to come first on a busy machine; then past it on the clock.
-    await a!.run([['SET', 'k', 'v', 'PX', '500'], ['GET', 'k']]);
+    await a!.run([
+      ['SET', 'k', 'v', 'PX', '500'],
+      ['GET', 'k'],
+    ]);
     await clockPast(Date.now() + 500);
     await b!.run([['GET', 'k']]);
     await expectPush(a!, 'expired');

@@ -186,7 +186,9 @@ describe('EXPIRE family', () => {
   it('property: random option words in any order (absolute times, so replies are exact)', async () => {
     const opts = optionArgs([{ word: 'nx' }, { word: 'xx' }, { word: 'gt' }, { word: 'lt' }], fc.constantFrom('FOO', '', 'a\nb', 'n\0x'), 4);
     const time = fc.constantFrom(T, '4102444900', '4102440000', '1', 'abc', '9223372036854775807');
-    const command = fc.tuple(fc.constantFrom('EXPIREAT', 'PEXPIREAT'), fc.constantFrom('p', 't', 'missing'), time, opts).map(([cmd, k, t, o]) => [cmd, k, t, ...o]);
+    const command = fc
+      .tuple(fc.constantFrom('EXPIREAT', 'PEXPIREAT'), fc.constantFrom('p', 't', 'missing'), time, opts)
+      .map(([cmd, k, t, o]) => [cmd, k, t, ...o]);
     await fc.assert(
       fc.asyncProperty(command, async (argv) => {
         await d.run([['FLUSHALL'], ['SET', 'p', 'v'], ['SET', 't', 'v'], ['EXPIREAT', 't', T], argv, ['EXPIRETIME', 'p'], ['EXPIRETIME', 't']]);
@@ -243,7 +245,10 @@ describe('TTL, PTTL', () => {
     ]));
 
   it('counts down relative TTLs (with a tolerance)', async () => {
-    await d.run([['SET', 'k', 'v'], ['EXPIRE', 'k', '100']]);
+    await d.run([
+      ['SET', 'k', 'v'],
+      ['EXPIRE', 'k', '100'],
+    ]);
     await closeInts(d, ['TTL', 'k'], 1);
     await closeInts(d, ['PTTL', 'k'], 100);
     const [, ttl] = await closeInts(d, ['EXPIRETIME', 'k'], 1);
@@ -256,7 +261,13 @@ describe('TTL, PTTL', () => {
     await d.run([['PEXPIRE', 'k', '300']]);
     await closeInts(d, ['PTTL', 'k'], 100);
     await closeInts(d, ['TTL', 'k'], 0);
-    await d.run([['SET', 'big', 'v'], ['EXPIRE', 'big', '9223372036853'], ['PEXPIRE', 'huge', '1'], ['SET', 'huge', 'v'], ['PEXPIRE', 'huge', '9223370000000000000']]);
+    await d.run([
+      ['SET', 'big', 'v'],
+      ['EXPIRE', 'big', '9223372036853'],
+      ['PEXPIRE', 'huge', '1'],
+      ['SET', 'huge', 'v'],
+      ['PEXPIRE', 'huge', '9223370000000000000'],
+    ]);
     await closeInts(d, ['TTL', 'big'], 1);
     await closeInts(d, ['PTTL', 'big'], 100);
     await closeInts(d, ['PTTL', 'huge'], 100);
@@ -265,17 +276,14 @@ describe('TTL, PTTL', () => {
   });
 
   it('sees keys expire', async () => {
-    await d.run([['SET', 'a', '1'], ['SET', 'b', '2'], ['PEXPIRE', 'a', '20'], ['PEXPIRE', 'b', '20']]);
-    await clockPast(Date.now() + 20);
     await d.run([
-      ['TTL', 'a'],
-      ['PTTL', 'a'],
-      ['EXPIRETIME', 'b'],
-      ['EXPIRE', 'b', '100'],
-      ['PERSIST', 'b'],
-      ['EXISTS', 'a', 'b'],
-      ['DBSIZE'],
+      ['SET', 'a', '1'],
+      ['SET', 'b', '2'],
+      ['PEXPIRE', 'a', '20'],
+      ['PEXPIRE', 'b', '20'],
     ]);
+    await clockPast(Date.now() + 20);
+    await d.run([['TTL', 'a'], ['PTTL', 'a'], ['EXPIRETIME', 'b'], ['EXPIRE', 'b', '100'], ['PERSIST', 'b'], ['EXISTS', 'a', 'b'], ['DBSIZE']]);
   });
 });
 

@@ -11,12 +11,23 @@ import { optionArgs, optionWord } from './option-words.js';
 
 const SICILY = ['GEOADD', 'Sicily', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania'];
 const MORE = [
-  'GEOADD', 'Sicily',
-  '12.758489', '38.788135', 'edge1',
-  '17.241510', '38.788135', 'edge2',
-  '13.583333', '37.316667', 'Agrigento',
-  '14.015', '37.5', '\xec\x95\x88',
-  '15.087269', '37.502669', 'Catania2',
+  'GEOADD',
+  'Sicily',
+  '12.758489',
+  '38.788135',
+  'edge1',
+  '17.241510',
+  '38.788135',
+  'edge2',
+  '13.583333',
+  '37.316667',
+  'Agrigento',
+  '14.015',
+  '37.5',
+  '\xec\x95\x88',
+  '15.087269',
+  '37.502669',
+  'Catania2',
 ];
 
 describe('geo', () => {
@@ -142,18 +153,20 @@ describe('geo', () => {
       ]));
 
     it('RESP3 forms', () =>
-      resp3(d.pair).then(() => d.run([
-        SICILY,
-        ['GEOPOS', 'Sicily', 'Palermo', 'nope'],
-        ['GEOPOS', 'nokey', 'a'],
-        ['GEOHASH', 'Sicily', 'Palermo', 'nope'],
-        ['GEODIST', 'Sicily', 'Palermo', 'Catania'],
-        ['GEODIST', 'Sicily', 'Palermo', 'nope'],
-        ['GEODIST', 'nokey', 'a', 'b'],
-        ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km', 'ASC', 'WITHCOORD', 'WITHDIST', 'WITHHASH'],
-        ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'WITHDIST', 'DESC'],
-        ['GEOSEARCH', 'nokey', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km'],
-      ])));
+      resp3(d.pair).then(() =>
+        d.run([
+          SICILY,
+          ['GEOPOS', 'Sicily', 'Palermo', 'nope'],
+          ['GEOPOS', 'nokey', 'a'],
+          ['GEOHASH', 'Sicily', 'Palermo', 'nope'],
+          ['GEODIST', 'Sicily', 'Palermo', 'Catania'],
+          ['GEODIST', 'Sicily', 'Palermo', 'nope'],
+          ['GEODIST', 'nokey', 'a', 'b'],
+          ['GEOSEARCH', 'Sicily', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km', 'ASC', 'WITHCOORD', 'WITHDIST', 'WITHHASH'],
+          ['GEORADIUS', 'Sicily', '15', '37', '200', 'km', 'WITHDIST', 'DESC'],
+          ['GEOSEARCH', 'nokey', 'FROMLONLAT', '15', '37', 'BYRADIUS', '200', 'km'],
+        ]),
+      ));
   });
 
   describe('GEOSEARCH', () => {
@@ -489,12 +502,15 @@ describe('geo', () => {
         fc.tuple(src, optionArgs(shapes, stray, 6)).map(([k, o]) => ['GEOSEARCH', k, ...o]),
         fc.tuple(dest, src, optionArgs(shapes, stray, 6)).map(([dst, k, o]) => ['GEOSEARCHSTORE', dst, k, ...o]),
         fc.tuple(src, lonlat[0]!, lonlat[1]!, dist, unit, optionArgs(shapes, stray, 4)).map(([k, x, y, r, u, o]) => ['GEORADIUS', k, x, y, r, u, ...o]),
-        fc.tuple(src, fc.constantFrom('Palermo', 'nope'), dist, unit, optionArgs(shapes, stray, 4)).map(([k, m, r, u, o]) => [
-          'GEORADIUSBYMEMBER_RO', k, m, r, u, ...o,
-        ]),
-        fc.tuple(optionArgs([{ word: 'nx' }, { word: 'xx' }, { word: 'ch' }, { word: 'gt' }], stray, 3), fc.constantFrom(['1', '2', 'a'], ['500', '1', 'b'], [])).map(
-          ([o, p]) => ['GEOADD', 'Sicily', ...o, ...p],
-        ),
+        fc
+          .tuple(src, fc.constantFrom('Palermo', 'nope'), dist, unit, optionArgs(shapes, stray, 4))
+          .map(([k, m, r, u, o]) => ['GEORADIUSBYMEMBER_RO', k, m, r, u, ...o]),
+        fc
+          .tuple(
+            optionArgs([{ word: 'nx' }, { word: 'xx' }, { word: 'ch' }, { word: 'gt' }], stray, 3),
+            fc.constantFrom(['1', '2', 'a'], ['500', '1', 'b'], []),
+          )
+          .map(([o, p]) => ['GEOADD', 'Sicily', ...o, ...p]),
       );
       await fc.assert(
         fc.asyncProperty(search, async (argv) => {
@@ -525,9 +541,7 @@ describe('geo', () => {
           const add = ['GEOADD', 'p'];
           points.forEach(([x, y], i) => add.push(String(x), String(y), `m${i}`));
           const scale = u === 'm' || u === 'ft' ? 1000 : 1;
-          const shape = box
-            ? ['BYBOX', String(a * scale), String(b * scale), u]
-            : ['BYRADIUS', String(a * scale), u];
+          const shape = box ? ['BYBOX', String(a * scale), String(b * scale), u] : ['BYRADIUS', String(a * scale), u];
           const search = ['GEOSEARCH', 'p', 'FROMLONLAT', String(centre[0]), String(centre[1]), ...shape, 'WITHDIST', 'WITHHASH', 'WITHCOORD'];
           const steps: Step[] = [
             ['DEL', 'p'],

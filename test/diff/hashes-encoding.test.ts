@@ -12,7 +12,10 @@ describe('encoding thresholds', () => {
   const d = useDiff();
 
   it('hash-max-listpack-entries: 512 fields stay listpack, the 513th converts', async () => {
-    await setup(d, [['CONFIG', 'GET', 'hash-max-listpack-entries'], ['CONFIG', 'GET', 'hash-max-listpack-value']]);
+    await setup(d, [
+      ['CONFIG', 'GET', 'hash-max-listpack-entries'],
+      ['CONFIG', 'GET', 'hash-max-listpack-value'],
+    ]);
     await setup(d, fillHash('h', 512));
     await d.run([ENC('h'), ['HLEN', 'h'], ['HSET', 'h', 'f0', 'new'], ENC('h'), ['HSET', 'h', 'f512', 'v'], ENC('h')]);
     // Never back: deleting down to one field keeps the hashtable.

@@ -42,9 +42,7 @@ async function runSteps(d: DiffContext, steps: PStep[]): Promise<void> {
 function commands(value: fc.Arbitrary<string>, ordered: boolean): fc.Arbitrary<Cmd> {
   const read = (argv: string[]): Step => (ordered ? argv : { argv, unordered: true });
   return fc.oneof(
-    fc.tuple(keyName, fc.array(fc.tuple(field, value), { minLength: 1, maxLength: 3 })).map(
-      ([a, pairs]): Cmd => (k) => ['HSET', k(a), ...pairs.flat()],
-    ),
+    fc.tuple(keyName, fc.array(fc.tuple(field, value), { minLength: 1, maxLength: 3 })).map(([a, pairs]): Cmd => (k) => ['HSET', k(a), ...pairs.flat()]),
     fc.tuple(keyName, field, value).map(([a, f, v]): Cmd => (k) => ['HMSET', k(a), f, v]),
     fc.tuple(keyName, field, value).map(([a, f, v]): Cmd => (k) => ['HSETNX', k(a), f, v]),
     fc.tuple(keyName, field).map(([a, f]): Cmd => (k) => ['HGET', k(a), f]),
@@ -53,13 +51,33 @@ function commands(value: fc.Arbitrary<string>, ordered: boolean): fc.Arbitrary<C
     keyName.map((a): Cmd => (k) => ['HLEN', k(a)]),
     fc.tuple(keyName, field).map(([a, f]): Cmd => (k) => ['HSTRLEN', k(a), f]),
     fc.tuple(keyName, field).map(([a, f]): Cmd => (k) => ['HEXISTS', k(a), f]),
-    keyName.map((a): Cmd => (k) => read(['HKEYS', k(a)])),
-    keyName.map((a): Cmd => (k) => read(['HVALS', k(a)])),
-    keyName.map((a): Cmd => (k) => read(['HGETALL', k(a)])),
+    keyName.map(
+      (a): Cmd =>
+        (k) =>
+          read(['HKEYS', k(a)]),
+    ),
+    keyName.map(
+      (a): Cmd =>
+        (k) =>
+          read(['HVALS', k(a)]),
+    ),
+    keyName.map(
+      (a): Cmd =>
+        (k) =>
+          read(['HGETALL', k(a)]),
+    ),
     fc.tuple(keyName, field, int).map(([a, f, n]): Cmd => (k) => ['HINCRBY', k(a), f, n]),
     fc.tuple(keyName, field, float).map(([a, f, x]): Cmd => (k) => ['HINCRBYFLOAT', k(a), f, x]),
-    keyName.map((a): Cmd => (k) => (ordered ? ['HSCAN', k(a), '0', 'COUNT', '100'] : { argv: ['HSCAN', k(a), '0', 'COUNT', '100'], scan: true })),
-    fc.tuple(keyName, count, fc.boolean()).map(([a, n, wv]): Cmd => (k) => read(['HRANDFIELD', k(a), n, ...(wv ? ['WITHVALUES'] : [])])),
+    keyName.map(
+      (a): Cmd =>
+        (k) =>
+          ordered ? ['HSCAN', k(a), '0', 'COUNT', '100'] : { argv: ['HSCAN', k(a), '0', 'COUNT', '100'], scan: true },
+    ),
+    fc.tuple(keyName, count, fc.boolean()).map(
+      ([a, n, wv]): Cmd =>
+        (k) =>
+          read(['HRANDFIELD', k(a), n, ...(wv ? ['WITHVALUES'] : [])]),
+    ),
     keyName.map((a): Cmd => (k) => ['OBJECT', 'ENCODING', k(a)]),
     keyName.map((a): Cmd => (k) => ['EXISTS', k(a)]),
   );
@@ -76,7 +94,10 @@ describe('random hash command sequences', () => {
         const k = (name: string) => prefix + name;
         await makeList(d, k('l'));
         await d.run([['SET', k('s'), 'str']]);
-        await runSteps(d, cmds.map((cmd) => cmd(k)));
+        await runSteps(
+          d,
+          cmds.map((cmd) => cmd(k)),
+        );
       }),
       { numRuns: 150, seed: 20240611 },
     );
@@ -91,7 +112,10 @@ describe('random hash command sequences', () => {
         const k = (name: string) => prefix + name;
         await makeList(d, k('l'));
         await d.run([['SET', k('s'), 'str']]);
-        await runSteps(d, cmds.map((cmd) => cmd(k)));
+        await runSteps(
+          d,
+          cmds.map((cmd) => cmd(k)),
+        );
       }),
       { numRuns: 100, seed: 20240612 },
     );

@@ -14,7 +14,13 @@ describe('PFADD / PFCOUNT', () => {
   const d = useDiff();
 
   it('the course example: 0..999 counts 1001, bytes identical', () =>
-    d.run([['PFADD', 'h', ...range(1000)], ['PFCOUNT', 'h'], ['GET', 'h'], ['PFDEBUG', 'ENCODING', 'h'], ['STRLEN', 'h']]));
+    d.run([
+      ['PFADD', 'h', ...range(1000)],
+      ['PFCOUNT', 'h'],
+      ['GET', 'h'],
+      ['PFDEBUG', 'ENCODING', 'h'],
+      ['STRLEN', 'h'],
+    ]));
 
   it('sparse bytes, the cache written by PFCOUNT and invalidated by PFADD', () =>
     d.run([
@@ -34,7 +40,14 @@ describe('PFADD / PFCOUNT', () => {
     ]));
 
   it('PFADD without elements creates an empty HLL once', () =>
-    d.run([['PFADD', 'e'], ['GET', 'e'], ['PFADD', 'e'], ['PFCOUNT', 'e'], ['GET', 'e'], ['EXISTS', 'e']]));
+    d.run([
+      ['PFADD', 'e'],
+      ['GET', 'e'],
+      ['PFADD', 'e'],
+      ['PFCOUNT', 'e'],
+      ['GET', 'e'],
+      ['EXISTS', 'e'],
+    ]));
 
   it('elements of every tail length, empty, binary and non-ASCII', () =>
     d.run([
@@ -217,7 +230,13 @@ describe('PFADD / PFCOUNT', () => {
     await d.run([['MULTI'], ['PFADD', 'h', 'a'], ['PFCOUNT', 'h'], ['PFDEBUG', 'ENCODING', 'h'], ['EXEC']]);
     await d.pair.real.send(['HELLO', '3']);
     d.pair.ours.client.resp = 3;
-    await d.run([['PFCOUNT', 'h'], ['PFDEBUG', 'ENCODING', 'h'], ['PFDEBUG', 'DECODE', 'h'], ['PFDEBUG', 'NOPE', 'h'], ['PFADD', 'l']]);
+    await d.run([
+      ['PFCOUNT', 'h'],
+      ['PFDEBUG', 'ENCODING', 'h'],
+      ['PFDEBUG', 'DECODE', 'h'],
+      ['PFDEBUG', 'NOPE', 'h'],
+      ['PFADD', 'l'],
+    ]);
   });
 });
 

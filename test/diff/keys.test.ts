@@ -46,10 +46,22 @@ describe('DEL, UNLINK, EXISTS, TOUCH, TYPE, DBSIZE', () => {
     ]));
 
   it('TOUCH counts existing keys', () =>
-    d.run([['MSET', 'a', '1', 'b', '2'], ['TOUCH', 'a', 'b', 'c', 'a'], ['TOUCH', 'zz'], ['OBJECT', 'IDLETIME', 'a']]));
+    d.run([
+      ['MSET', 'a', '1', 'b', '2'],
+      ['TOUCH', 'a', 'b', 'c', 'a'],
+      ['TOUCH', 'zz'],
+      ['OBJECT', 'IDLETIME', 'a'],
+    ]));
 
   it('TYPE names each type', async () => {
-    await d.run([['SET', 's', 'v'], ['SET', 'n', '12'], ['TYPE', 's'], ['TYPE', 'n'], ['TYPE', 'missing'], ['type', '']]);
+    await d.run([
+      ['SET', 's', 'v'],
+      ['SET', 'n', '12'],
+      ['TYPE', 's'],
+      ['TYPE', 'n'],
+      ['TYPE', 'missing'],
+      ['type', ''],
+    ]);
     await makeList(d, 'l');
     await d.run([['TYPE', 'l'], ['TYPE', 's', 'extra'], ['TYPE']]);
   });
@@ -63,7 +75,12 @@ describe('DEL, UNLINK, EXISTS, TOUCH, TYPE, DBSIZE', () => {
   });
 
   it('ignores keys that expired (and DEL of an expired key is 0)', async () => {
-    await d.run([['SET', 'a', '1', 'PX', '1'], ['SET', 'b', '2', 'PX', '1'], ['SET', 'c', '3', 'PX', '1'], ['SET', 'd', '4']]);
+    await d.run([
+      ['SET', 'a', '1', 'PX', '1'],
+      ['SET', 'b', '2', 'PX', '1'],
+      ['SET', 'c', '3', 'PX', '1'],
+      ['SET', 'd', '4'],
+    ]);
     await clockPast(Date.now() + 1);
     await d.run([['EXISTS', 'a', 'd'], ['DEL', 'b', 'd'], ['TYPE', 'c'], ['TOUCH', 'a', 'b', 'c'], ['DBSIZE']]);
   });
@@ -73,9 +90,49 @@ describe('KEYS', () => {
   // DEBUG SET-ACTIVE-EXPIRE 0 keeps the real server from deleting expired keys behind our back.
   const d = useDiff({ redisArgs: ['--enable-debug-command', 'local'] });
   const keys = [
-    'hello', 'hallo', 'hxllo', 'hllo', 'heeeello', 'h\\llo', 'h*llo', 'h?llo', 'h[llo', 'h]llo', 'h-llo', 'h^llo',
-    'a', 'b', 'c', 'ab', 'abc', 'A', 'B', 'Z', 'z', '_', '`', '-', ']', '[', '\\', '*', '?', '^',
-    '', ' ', 'user:1', 'user:2', 'user:10', 'user:1:name', 'café', '\xec\x95\x88\xeb\x85\x95', '\xff', '\x80', '\x00', 'a\x00b', '\x7f',
+    'hello',
+    'hallo',
+    'hxllo',
+    'hllo',
+    'heeeello',
+    'h\\llo',
+    'h*llo',
+    'h?llo',
+    'h[llo',
+    'h]llo',
+    'h-llo',
+    'h^llo',
+    'a',
+    'b',
+    'c',
+    'ab',
+    'abc',
+    'A',
+    'B',
+    'Z',
+    'z',
+    '_',
+    '`',
+    '-',
+    ']',
+    '[',
+    '\\',
+    '*',
+    '?',
+    '^',
+    '',
+    ' ',
+    'user:1',
+    'user:2',
+    'user:10',
+    'user:1:name',
+    'café',
+    '\xec\x95\x88\xeb\x85\x95',
+    '\xff',
+    '\x80',
+    '\x00',
+    'a\x00b',
+    '\x7f',
   ];
   const fill = (): Step[] => {
     const steps: Step[] = [];
@@ -159,13 +216,19 @@ describe('KEYS', () => {
   // a busy machine could miss).
   it('does not go exponential on many stars', async () => {
     const long = 'a'.repeat(3000);
-    await d.run([['SET', long, 'v'], ['SET', 'ab', 'v']]);
+    await d.run([
+      ['SET', long, 'v'],
+      ['SET', 'ab', 'v'],
+    ]);
     await d.run([u('KEYS', '*a*a*a*a*a*a*a*a*a*a*a*b'), u('KEYS', '*a*a*a*a*a*a*a*a*a*a*a*a'), u('KEYS', 'a*a*a*?*a*a*a*[ab]')]);
   });
 
   it('skips expired keys without deleting them', async () => {
     expect(await d.pair.real.send(['DEBUG', 'SET-ACTIVE-EXPIRE', '0'])).toBe('+OK\r\n');
-    await d.run([['SET', 'gone', '1', 'PX', '1'], ['SET', 'here', '2']]);
+    await d.run([
+      ['SET', 'gone', '1', 'PX', '1'],
+      ['SET', 'here', '2'],
+    ]);
     await clockPast(Date.now() + 1);
     await d.run([u('KEYS', '*'), u('KEYS', 'g*'), ['DBSIZE']]);
   });
@@ -199,7 +262,11 @@ describe('SCAN', () => {
   it('returns every key over a whole iteration, whatever COUNT', async () => {
     await sameScan(d);
     await fillMany(500);
-    await d.run([['SET', '', 'empty'], ['SET', '\xec\x95\x88', 'x'], ['SET', '\xff', 'y']]);
+    await d.run([
+      ['SET', '', 'empty'],
+      ['SET', '\xec\x95\x88', 'x'],
+      ['SET', '\xff', 'y'],
+    ]);
     const all = await sameScan(d);
     expect(all.length).toBe(503);
     await sameScan(d, ['COUNT', '1']);
@@ -229,7 +296,10 @@ describe('SCAN', () => {
   });
 
   it('accepts cursors as strtoul does', async () => {
-    await d.run([['SET', 'a', '1'], ['SET', 'b', '2']]);
+    await d.run([
+      ['SET', 'a', '1'],
+      ['SET', 'b', '2'],
+    ]);
     await sameScan(d, []);
     // A small database comes back whole from cursor 0 (the order is Redis's hash order).
     for (const cursor of ['', '00', '+0', '-0', '0\x00junk', '0']) await sameScanReply(d, ['SCAN', cursor]);
@@ -278,14 +348,18 @@ describe('SCAN', () => {
     const opts = optionArgs(shapes, fc.constantFrom('x', '1', ''), 4);
     // Small keys answer whole from cursor 0 in their own order (listpacks, an intset).
     const command = fc.oneof(
-      fc.tuple(fc.constantFrom('HSCAN h', 'ZSCAN z', 'SSCAN ints', 'SSCAN str', 'HSCAN nokey'), fc.constantFrom('0', 'x', '1'), opts).map(([c, cur, o]) => [
-        ...c.split(' '),
-        cur,
-        ...o,
-      ]),
+      fc
+        .tuple(fc.constantFrom('HSCAN h', 'ZSCAN z', 'SSCAN ints', 'SSCAN str', 'HSCAN nokey'), fc.constantFrom('0', 'x', '1'), opts)
+        .map(([c, cur, o]) => [...c.split(' '), cur, ...o]),
       fc.tuple(fc.constantFrom('0', 'x'), opts).map(([cur, o]) => ['SCAN', cur, ...o]),
     );
-    const data: string[][] = [['HSET', 'h', 'a1', 'v', 'b2', 'v', 'a', 'v'], ['ZADD', 'z', '1', 'a1', '2', 'b', '3', 'a'], ['SADD', 'ints', '1', '11', '2'], ['SET', 'str', 'v'], ['RPUSH', 'a1', 'x']];
+    const data: string[][] = [
+      ['HSET', 'h', 'a1', 'v', 'b2', 'v', 'a', 'v'],
+      ['ZADD', 'z', '1', 'a1', '2', 'b', '3', 'a'],
+      ['SADD', 'ints', '1', '11', '2'],
+      ['SET', 'str', 'v'],
+      ['RPUSH', 'a1', 'x'],
+    ];
     await d.run(data);
     await fc.assert(
       fc.asyncProperty(command, async (argv) => {
@@ -307,7 +381,11 @@ describe('SCAN', () => {
 
   it('does not return expired keys', async () => {
     await fillMany(30);
-    await d.run([['PEXPIRE', 'key:1', '1'], ['PEXPIRE', 'key:2', '1'], ['PEXPIRE', 'key:3', '1']]);
+    await d.run([
+      ['PEXPIRE', 'key:1', '1'],
+      ['PEXPIRE', 'key:2', '1'],
+      ['PEXPIRE', 'key:3', '1'],
+    ]);
     await clockPast(Date.now() + 1);
     await sameScan(d);
     await d.run([['DBSIZE']]);
@@ -319,7 +397,11 @@ describe('RANDOMKEY', () => {
 
   it('picks a key, nil when empty, skips expired keys', async () => {
     await d.run([['RANDOMKEY'], ['SET', 'only', 'v'], ['RANDOMKEY'], ['RANDOMKEY', 'x']]);
-    await d.run([['SET', 'e1', '1', 'PX', '1'], ['SET', 'e2', '1', 'PX', '1'], ['DEL', 'only']]);
+    await d.run([
+      ['SET', 'e1', '1', 'PX', '1'],
+      ['SET', 'e2', '1', 'PX', '1'],
+      ['DEL', 'only'],
+    ]);
     await clockPast(Date.now() + 1);
     await d.run([['RANDOMKEY'], ['DBSIZE'], ['SET', 'e3', '1', 'PX', '1'], ['SET', 'live', '1', 'EX', '100']]);
     await clockPast(Date.now() + 1);
@@ -397,7 +479,11 @@ describe('RENAME, RENAMENX', () => {
     ]));
 
   it('treats an expired source as missing and an expired target as free', async () => {
-    await d.run([['SET', 'src', '1', 'PX', '1'], ['SET', 'dst', '2', 'PX', '1'], ['SET', 'ok', '3']]);
+    await d.run([
+      ['SET', 'src', '1', 'PX', '1'],
+      ['SET', 'dst', '2', 'PX', '1'],
+      ['SET', 'ok', '3'],
+    ]);
     await clockPast(Date.now() + 1);
     await d.run([['RENAME', 'src', 'x'], ['RENAMENX', 'ok', 'dst'], ['GET', 'dst'], ['TTL', 'dst'], ['DBSIZE']]);
   });
@@ -471,7 +557,12 @@ describe('COPY', () => {
       ['COPY', 'k', 'k', 'DB', '0', 'DB', '2'],
     ]);
     await select(d, 1);
-    await d.run([['GET', 'k'], ['EXPIRETIME', 'k'], ['COPY', 'k', 'k', 'DB', '0'], ['COPY', 'k', 'k', 'DB', '0', 'REPLACE']]);
+    await d.run([
+      ['GET', 'k'],
+      ['EXPIRETIME', 'k'],
+      ['COPY', 'k', 'k', 'DB', '0'],
+      ['COPY', 'k', 'k', 'DB', '0', 'REPLACE'],
+    ]);
     await select(d, 2);
     await d.run([['GET', 'k']]);
     await select(d, 15);
@@ -524,11 +615,23 @@ describe('MOVE', () => {
       ['MOVE', '\xec\x95\x88', '15'],
     ]);
     await select(d, 1);
-    await d.run([['GET', 'k'], ['EXPIRETIME', 'k'], ['TTL', 'p'], ['MOVE', 'k', '0'], ['GET', 'k']]);
+    await d.run([
+      ['GET', 'k'],
+      ['EXPIRETIME', 'k'],
+      ['TTL', 'p'],
+      ['MOVE', 'k', '0'],
+      ['GET', 'k'],
+    ]);
     await select(d, 15);
-    await d.run([['GET', '\xec\x95\x88'], ['MOVE', '\xec\x95\x88', '0']]);
+    await d.run([
+      ['GET', '\xec\x95\x88'],
+      ['MOVE', '\xec\x95\x88', '0'],
+    ]);
     await select(d, 0);
-    await d.run([['GET', '\xec\x95\x88'], ['GET', 'k']]);
+    await d.run([
+      ['GET', '\xec\x95\x88'],
+      ['GET', 'k'],
+    ]);
   });
 
   it('answers errors like Redis', () =>
@@ -614,7 +717,13 @@ describe('OBJECT', () => {
 
   it('answers nil as RESP3 null', async () => {
     await resp3(d);
-    await d.run([['OBJECT', 'ENCODING', 'missing'], ['OBJECT', 'REFCOUNT', 'missing'], ['SET', 'k', 'v'], ['OBJECT', 'ENCODING', 'k'], ['OBJECT', 'HELP']]);
+    await d.run([
+      ['OBJECT', 'ENCODING', 'missing'],
+      ['OBJECT', 'REFCOUNT', 'missing'],
+      ['SET', 'k', 'v'],
+      ['OBJECT', 'ENCODING', 'k'],
+      ['OBJECT', 'HELP'],
+    ]);
   });
 });
 
@@ -663,12 +772,24 @@ describe('SWAPDB', () => {
   it('swaps the contents of two databases for every client', async () => {
     const [other] = await d.clients(1);
     await select(d, 1, other!);
-    await d.run([['SET', 'in0', 'zero'], ['EXPIREAT', 'in0', '4102444800']]);
+    await d.run([
+      ['SET', 'in0', 'zero'],
+      ['EXPIREAT', 'in0', '4102444800'],
+    ]);
     const r1 = await other!.both(['SET', 'in1', 'one']);
     expect(r1.ours).toBe(r1.real);
     await d.run([['SWAPDB', '0', '1'], ['GET', 'in0'], ['GET', 'in1'], ['DBSIZE']]);
     await other!.run([['GET', 'in0'], ['EXPIRETIME', 'in0'], ['GET', 'in1'], ['DBSIZE']]);
-    await d.run([['SWAPDB', '1', '0'], ['GET', 'in0'], ['SWAPDB', '0', '0'], ['GET', 'in0'], ['SWAPDB', '15', '0'], ['DBSIZE'], ['SWAPDB', '0', '15'], ['DBSIZE']]);
+    await d.run([
+      ['SWAPDB', '1', '0'],
+      ['GET', 'in0'],
+      ['SWAPDB', '0', '0'],
+      ['GET', 'in0'],
+      ['SWAPDB', '15', '0'],
+      ['DBSIZE'],
+      ['SWAPDB', '0', '15'],
+      ['DBSIZE'],
+    ]);
   });
 
   it('answers errors like Redis', () =>

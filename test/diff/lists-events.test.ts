@@ -36,7 +36,7 @@ describe('LIST keyspace events and dirty counting', () => {
     const real: string[] = [];
     for (;;) {
       const p = parseReply(await sub.next());
-      if (p === null || p.reply.t !== 'array' && p.reply.t !== 'push') throw new Error('bad pmessage');
+      if (p === null || (p.reply.t !== 'array' && p.reply.t !== 'push')) throw new Error('bad pmessage');
       const parts = (p.reply.v ?? []).map((r) => (r.t === 'bulk' ? r.v : null));
       const event = parts[2]!.slice('__keyevent@0__:'.length);
       const key = parts[3]!;

@@ -92,7 +92,11 @@ describe('LPOS', () => {
     ]));
 
   it('missing key: nil, or an empty array with COUNT; RESP3 too', async () => {
-    await d.run([['LPOS', 'missing', 'a'], ['LPOS', 'missing', 'a', 'COUNT', '0'], ['LPOS', 'missing', 'a', 'RANK', '-1']]);
+    await d.run([
+      ['LPOS', 'missing', 'a'],
+      ['LPOS', 'missing', 'a', 'COUNT', '0'],
+      ['LPOS', 'missing', 'a', 'RANK', '-1'],
+    ]);
     await resp3(d);
     await d.run([
       ['LPOS', 'missing', 'a'],
@@ -124,7 +128,11 @@ describe('LMOVE / RPOPLPUSH', () => {
     ]));
 
   it('creates the destination, deletes the emptied source', async () => {
-    await d.run([['RPUSH', 'src', 'only'], ['LMOVE', 'src', 'new', 'LEFT', 'RIGHT'], ['LRANGE', 'new', '0', '-1']]);
+    await d.run([
+      ['RPUSH', 'src', 'only'],
+      ['LMOVE', 'src', 'new', 'LEFT', 'RIGHT'],
+      ['LRANGE', 'new', '0', '-1'],
+    ]);
     await expectExists(d, 'src', false);
   });
 
@@ -190,7 +198,12 @@ describe('LMOVE / RPOPLPUSH', () => {
 
   it('RESP3: nil for a missing source', async () => {
     await resp3(d);
-    await d.run([['LMOVE', 'missing', 'd', 'LEFT', 'LEFT'], ['RPOPLPUSH', 'missing', 'd'], ['RPUSH', 's', 'a'], ['RPOPLPUSH', 's', 'd']]);
+    await d.run([
+      ['LMOVE', 'missing', 'd', 'LEFT', 'LEFT'],
+      ['RPOPLPUSH', 'missing', 'd'],
+      ['RPUSH', 's', 'a'],
+      ['RPOPLPUSH', 's', 'd'],
+    ]);
   });
 });
 

@@ -107,11 +107,20 @@ describe('LPUSH / RPUSH / LPUSHX / RPUSHX', () => {
     await d.run([['RPUSH', 'l', 'a']]);
     await expectEncoding(d, 'l');
     const many = Array.from({ length: 300 }, (_, i) => 'element-' + i);
-    await d.run([['RPUSH', 'l', ...many], ['LLEN', 'l']]);
+    await d.run([
+      ['RPUSH', 'l', ...many],
+      ['LLEN', 'l'],
+    ]);
     await expectEncoding(d, 'l');
     await d.run([['RPUSH', 'big', 'x'.repeat(10000)]]);
     await expectEncoding(d, 'big');
-    await d.run([['EXPIRE', 'l', '1000'], ['LPUSH', 'l', 'z'], ['TTL', 'l'], ['LPOP', 'l'], ['TTL', 'l']]);
+    await d.run([
+      ['EXPIRE', 'l', '1000'],
+      ['LPUSH', 'l', 'z'],
+      ['TTL', 'l'],
+      ['LPOP', 'l'],
+      ['TTL', 'l'],
+    ]);
   });
 });
 
@@ -168,8 +177,7 @@ describe('LPOP / RPOP', () => {
       ['LLEN', 'l'],
     ]));
 
-  it('arity: more than one count argument', () =>
-    d.run([['RPUSH', 'l', 'a'], ['LPOP', 'l', '1', '2'], ['RPOP', 'l', '1', '2'], ['LPOP'], ['RPOP']]));
+  it('arity: more than one count argument', () => d.run([['RPUSH', 'l', 'a'], ['LPOP', 'l', '1', '2'], ['RPOP', 'l', '1', '2'], ['LPOP'], ['RPOP']]));
 
   it('RESP3: nulls for missing keys, arrays for counts', async () => {
     await resp3(d);
@@ -190,8 +198,7 @@ describe('LPOP / RPOP', () => {
 describe('LLEN / LINDEX / LRANGE', () => {
   const d = useDiff();
 
-  it('LLEN', () =>
-    d.run([['LLEN', 'l'], ['RPUSH', 'l', 'a', 'b'], ['LLEN', 'l'], ['SET', 's', 'v'], ['LLEN', 's'], ['LLEN'], ['LLEN', 'a', 'b']]));
+  it('LLEN', () => d.run([['LLEN', 'l'], ['RPUSH', 'l', 'a', 'b'], ['LLEN', 'l'], ['SET', 's', 'v'], ['LLEN', 's'], ['LLEN'], ['LLEN', 'a', 'b']]));
 
   it('LINDEX: positive, negative, out of range, errors in Redis order', () =>
     d.run([
@@ -218,8 +225,21 @@ describe('LLEN / LINDEX / LRANGE', () => {
 
   it('LRANGE: every index case', () => {
     const ranges: [string, string][] = [
-      ['0', '-1'], ['0', '0'], ['1', '2'], ['-2', '-1'], ['-100', '100'], ['2', '1'], ['5', '10'], ['4', '4'],
-      ['-1', '-2'], ['0', '-6'], ['0', '-5'], ['-5', '0'], [I64_MIN, I64_MAX], [I64_MAX, I64_MIN], ['3', I64_MAX],
+      ['0', '-1'],
+      ['0', '0'],
+      ['1', '2'],
+      ['-2', '-1'],
+      ['-100', '100'],
+      ['2', '1'],
+      ['5', '10'],
+      ['4', '4'],
+      ['-1', '-2'],
+      ['0', '-6'],
+      ['0', '-5'],
+      ['-5', '0'],
+      [I64_MIN, I64_MAX],
+      [I64_MAX, I64_MIN],
+      ['3', I64_MAX],
       ['-9007199254740993', '9007199254740993'],
     ];
     return d.run([['RPUSH', 'l', 'a', 'b', 'c', 'd', 'e'], ...ranges.map(([s, e]) => ['LRANGE', 'l', s, e])]);
@@ -243,7 +263,13 @@ describe('LLEN / LINDEX / LRANGE', () => {
 
   it('RESP3: LINDEX out of range and missing key', async () => {
     await resp3(d);
-    await d.run([['RPUSH', 'l', 'a'], ['LINDEX', 'l', '5'], ['LINDEX', 'missing', '0'], ['LRANGE', 'missing', '0', '-1'], ['LRANGE', 'l', '0', '-1']]);
+    await d.run([
+      ['RPUSH', 'l', 'a'],
+      ['LINDEX', 'l', '5'],
+      ['LINDEX', 'missing', '0'],
+      ['LRANGE', 'missing', '0', '-1'],
+      ['LRANGE', 'l', '0', '-1'],
+    ]);
   });
 });
 
@@ -352,8 +378,19 @@ describe('LTRIM', () => {
 
   it('every index case, on fresh lists', async () => {
     const ranges: [string, string][] = [
-      ['0', '-1'], ['1', '-1'], ['0', '1'], ['-2', '-1'], ['-100', '100'], ['2', '1'], ['5', '10'], ['4', '4'],
-      ['-1', '-2'], ['0', '-6'], [I64_MIN, I64_MAX], [I64_MAX, I64_MIN], ['1', '2'],
+      ['0', '-1'],
+      ['1', '-1'],
+      ['0', '1'],
+      ['-2', '-1'],
+      ['-100', '100'],
+      ['2', '1'],
+      ['5', '10'],
+      ['4', '4'],
+      ['-1', '-2'],
+      ['0', '-6'],
+      [I64_MIN, I64_MAX],
+      [I64_MAX, I64_MIN],
+      ['1', '2'],
     ];
     for (const [s, e] of ranges) {
       await d.run([

@@ -136,8 +136,7 @@ describe('MONITOR', () => {
   it('CLIENT LIST shows flag O for a monitor', async () => {
     const [mon, q] = await d.clients(2);
     await same(mon!, ['MONITOR']);
-    const flags = async (side: 'real' | 'ours') =>
-      ((await q![side].send(['CLIENT', 'LIST'])).match(/flags=\w+/g) ?? []).sort();
+    const flags = async (side: 'real' | 'ours') => ((await q![side].send(['CLIENT', 'LIST'])).match(/flags=\w+/g) ?? []).sort();
     expect(await flags('ours')).toEqual(await flags('real'));
     expect(await flags('ours')).toContain('flags=O');
   });

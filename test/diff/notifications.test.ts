@@ -218,14 +218,35 @@ describe('keyspace notifications', () => {
   });
 
   it('class filters: K only, E only, one class, new (n) and keymiss (m)', async () => {
-    const cmds = [['SET', 'k', 'v'], ['LPUSH', 'l', 'a'], ['DEL', 'k'], ['GET', 'missing'], ['HSET', 'h', 'f', 'v'], ['EXPIRE', 'l', '100']];
+    const cmds = [
+      ['SET', 'k', 'v'],
+      ['LPUSH', 'l', 'a'],
+      ['DEL', 'k'],
+      ['GET', 'missing'],
+      ['HSET', 'h', 'f', 'v'],
+      ['EXPIRE', 'l', '100'],
+    ];
     await events('K$', cmds);
     await d.pair.run([['FLUSHALL']]);
     await events('El', cmds);
     await d.pair.run([['FLUSHALL']]);
     await events('Kgn', cmds);
     await d.pair.run([['FLUSHALL']]);
-    await events('Em', [...cmds, ['LRANGE', 'nope', '0', '-1'], ['HGET', 'nope', 'f'], ['EXISTS', 'nope'], ['TYPE', 'nope'], ['TTL', 'nope'], ['OBJECT', 'ENCODING', 'nope'], ['TOUCH', 'nope'], ['STRLEN', 'nope'], ['SCARD', 'nope'], ['ZSCORE', 'nope', 'm'], ['GETRANGE', 'nope', '0', '1'], ['MGET', 'a', 'b']]);
+    await events('Em', [
+      ...cmds,
+      ['LRANGE', 'nope', '0', '-1'],
+      ['HGET', 'nope', 'f'],
+      ['EXISTS', 'nope'],
+      ['TYPE', 'nope'],
+      ['TTL', 'nope'],
+      ['OBJECT', 'ENCODING', 'nope'],
+      ['TOUCH', 'nope'],
+      ['STRLEN', 'nope'],
+      ['SCARD', 'nope'],
+      ['ZSCORE', 'nope', 'm'],
+      ['GETRANGE', 'nope', '0', '1'],
+      ['MGET', 'a', 'b'],
+    ]);
     await d.pair.run([['FLUSHALL']]);
     await events('KEA', cmds);
     await d.pair.run([['FLUSHALL']]);
@@ -237,7 +258,13 @@ describe('keyspace notifications', () => {
 
   it('expired (x) events from lazy expiry', async () => {
     // Redis may expire k in its cron before the GET: either way one event is in the stream.
-    await events('KEx', [['SET', 'k', 'v', 'PX', '30'], ['SET', 'j', 'v', 'PX', '5000'], [TTL_PASSED, '30'], ['GET', 'k'], ['GET', 'j']]);
+    await events('KEx', [
+      ['SET', 'k', 'v', 'PX', '30'],
+      ['SET', 'j', 'v', 'PX', '5000'],
+      [TTL_PASSED, '30'],
+      ['GET', 'k'],
+      ['GET', 'j'],
+    ]);
   });
 
   it('commands that change nothing, fail or hit a no-op path publish what Redis publishes', async () => {
@@ -290,37 +317,112 @@ describe('keyspace notifications', () => {
 
   it('keymiss (m) on every read of a missing key, never on writes', async () => {
     const reads = [
-      ['GET', 'm1'], ['MGET', 'm1', 'm2'], ['STRLEN', 'm1'], ['GETRANGE', 'm1', '0', '1'], ['SUBSTR', 'm1', '0', '1'],
-      ['LRANGE', 'm1', '0', '-1'], ['LLEN', 'm1'], ['LINDEX', 'm1', '0'], ['LPOS', 'm1', 'x'],
-      ['HGET', 'm1', 'f'], ['HGETALL', 'm1'], ['HMGET', 'm1', 'f', 'g'], ['HLEN', 'm1'], ['HEXISTS', 'm1', 'f'],
-      ['HKEYS', 'm1'], ['HVALS', 'm1'], ['HSTRLEN', 'm1', 'f'], ['HRANDFIELD', 'm1'], ['HSCAN', 'm1', '0'],
-      ['SMEMBERS', 'm1'], ['SISMEMBER', 'm1', 'x'], ['SMISMEMBER', 'm1', 'x'], ['SCARD', 'm1'],
-      ['SRANDMEMBER', 'm1'], ['SSCAN', 'm1', '0'], ['SINTER', 'm1', 'm2'], ['SUNION', 'm1', 'm2'],
-      ['SDIFF', 'm1', 'm2'], ['SINTERCARD', '2', 'm1', 'm2'],
-      ['ZRANGE', 'm1', '0', '-1'], ['ZSCORE', 'm1', 'x'], ['ZMSCORE', 'm1', 'x'], ['ZCARD', 'm1'],
-      ['ZCOUNT', 'm1', '-inf', '+inf'], ['ZRANK', 'm1', 'x'], ['ZREVRANK', 'm1', 'x'], ['ZLEXCOUNT', 'm1', '-', '+'],
-      ['ZRANDMEMBER', 'm1'], ['ZSCAN', 'm1', '0'], ['ZUNION', '2', 'm1', 'm2'], ['ZINTER', '2', 'm1', 'm2'],
-      ['ZDIFF', '2', 'm1', 'm2'], ['ZINTERCARD', '2', 'm1', 'm2'], ['ZRANGEBYSCORE', 'm1', '-inf', '+inf'],
-      ['ZREVRANGE', 'm1', '0', '-1'], ['ZRANGEBYLEX', 'm1', '-', '+'],
-      ['EXISTS', 'm1', 'm2'], ['TYPE', 'm1'], ['TTL', 'm1'], ['PTTL', 'm1'], ['EXPIRETIME', 'm1'],
-      ['PEXPIRETIME', 'm1'], ['OBJECT', 'ENCODING', 'm1'], ['OBJECT', 'FREQ', 'm1'], ['TOUCH', 'm1'],
-      ['SORT', 'm1'], ['SORT_RO', 'm1'], ['GETEX', 'm1'], ['GETDEL', 'm1'],
+      ['GET', 'm1'],
+      ['MGET', 'm1', 'm2'],
+      ['STRLEN', 'm1'],
+      ['GETRANGE', 'm1', '0', '1'],
+      ['SUBSTR', 'm1', '0', '1'],
+      ['LRANGE', 'm1', '0', '-1'],
+      ['LLEN', 'm1'],
+      ['LINDEX', 'm1', '0'],
+      ['LPOS', 'm1', 'x'],
+      ['HGET', 'm1', 'f'],
+      ['HGETALL', 'm1'],
+      ['HMGET', 'm1', 'f', 'g'],
+      ['HLEN', 'm1'],
+      ['HEXISTS', 'm1', 'f'],
+      ['HKEYS', 'm1'],
+      ['HVALS', 'm1'],
+      ['HSTRLEN', 'm1', 'f'],
+      ['HRANDFIELD', 'm1'],
+      ['HSCAN', 'm1', '0'],
+      ['SMEMBERS', 'm1'],
+      ['SISMEMBER', 'm1', 'x'],
+      ['SMISMEMBER', 'm1', 'x'],
+      ['SCARD', 'm1'],
+      ['SRANDMEMBER', 'm1'],
+      ['SSCAN', 'm1', '0'],
+      ['SINTER', 'm1', 'm2'],
+      ['SUNION', 'm1', 'm2'],
+      ['SDIFF', 'm1', 'm2'],
+      ['SINTERCARD', '2', 'm1', 'm2'],
+      ['ZRANGE', 'm1', '0', '-1'],
+      ['ZSCORE', 'm1', 'x'],
+      ['ZMSCORE', 'm1', 'x'],
+      ['ZCARD', 'm1'],
+      ['ZCOUNT', 'm1', '-inf', '+inf'],
+      ['ZRANK', 'm1', 'x'],
+      ['ZREVRANK', 'm1', 'x'],
+      ['ZLEXCOUNT', 'm1', '-', '+'],
+      ['ZRANDMEMBER', 'm1'],
+      ['ZSCAN', 'm1', '0'],
+      ['ZUNION', '2', 'm1', 'm2'],
+      ['ZINTER', '2', 'm1', 'm2'],
+      ['ZDIFF', '2', 'm1', 'm2'],
+      ['ZINTERCARD', '2', 'm1', 'm2'],
+      ['ZRANGEBYSCORE', 'm1', '-inf', '+inf'],
+      ['ZREVRANGE', 'm1', '0', '-1'],
+      ['ZRANGEBYLEX', 'm1', '-', '+'],
+      ['EXISTS', 'm1', 'm2'],
+      ['TYPE', 'm1'],
+      ['TTL', 'm1'],
+      ['PTTL', 'm1'],
+      ['EXPIRETIME', 'm1'],
+      ['PEXPIRETIME', 'm1'],
+      ['OBJECT', 'ENCODING', 'm1'],
+      ['OBJECT', 'FREQ', 'm1'],
+      ['TOUCH', 'm1'],
+      ['SORT', 'm1'],
+      ['SORT_RO', 'm1'],
+      ['GETEX', 'm1'],
+      ['GETDEL', 'm1'],
     ];
     const writes = [
-      ['LPOP', 'w1'], ['RPOP', 'w1'], ['HDEL', 'w1', 'f'], ['SREM', 'w1', 'x'], ['ZREM', 'w1', 'x'], ['SPOP', 'w1'],
-      ['ZPOPMIN', 'w1'], ['EXPIRE', 'w1', '10'], ['PERSIST', 'w1'], ['DEL', 'w1'], ['LTRIM', 'w1', '0', '1'],
-      ['LSET', 'w1', '0', 'x'], ['LREM', 'w1', '0', 'x'], ['SMOVE', 'w1', 'w2', 'x'], ['RPOPLPUSH', 'w1', 'w2'],
-      ['RENAME', 'w1', 'w2'], ['MOVE', 'w1', '1'], ['COPY', 'w1', 'w2'], ['SINTERSTORE', 'w3', 'w1', 'w2'],
-      ['ZUNIONSTORE', 'w3', '1', 'w1'], ['SORT', 'w1', 'STORE', 'w3'],
+      ['LPOP', 'w1'],
+      ['RPOP', 'w1'],
+      ['HDEL', 'w1', 'f'],
+      ['SREM', 'w1', 'x'],
+      ['ZREM', 'w1', 'x'],
+      ['SPOP', 'w1'],
+      ['ZPOPMIN', 'w1'],
+      ['EXPIRE', 'w1', '10'],
+      ['PERSIST', 'w1'],
+      ['DEL', 'w1'],
+      ['LTRIM', 'w1', '0', '1'],
+      ['LSET', 'w1', '0', 'x'],
+      ['LREM', 'w1', '0', 'x'],
+      ['SMOVE', 'w1', 'w2', 'x'],
+      ['RPOPLPUSH', 'w1', 'w2'],
+      ['RENAME', 'w1', 'w2'],
+      ['MOVE', 'w1', '1'],
+      ['COPY', 'w1', 'w2'],
+      ['SINTERSTORE', 'w3', 'w1', 'w2'],
+      ['ZUNIONSTORE', 'w3', '1', 'w1'],
+      ['SORT', 'w1', 'STORE', 'w3'],
     ];
     await events('KEm', [...reads, ...writes]);
   });
 
   it('a RESP3 listener gets the same events as pushes', async () => {
-    await events('KEA', [['SET', 'k', 'v'], ['INCR', 'n'], ['DEL', 'k']], [], true);
+    await events(
+      'KEA',
+      [
+        ['SET', 'k', 'v'],
+        ['INCR', 'n'],
+        ['DEL', 'k'],
+      ],
+      [],
+      true,
+    );
   });
 
   it('databases other than 0 name their number', async () => {
-    await events('KEA', [['SELECT', '5'], ['SET', 'k', 'v'], ['MOVE', 'k', '0'], ['SELECT', '0'], ['DEL', 'k']]);
+    await events('KEA', [
+      ['SELECT', '5'],
+      ['SET', 'k', 'v'],
+      ['MOVE', 'k', '0'],
+      ['SELECT', '0'],
+      ['DEL', 'k'],
+    ]);
   });
 });

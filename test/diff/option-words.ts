@@ -33,11 +33,9 @@ export function optionArgs(shapes: OptionShape[], stray: fc.Arbitrary<string>, m
     { weight: 8, arbitrary: fc.constantFrom(...shapes).chain((s) => fc.tuple(optionWord(s.word), ...(s.values ?? [])).map((t) => [...t])) },
     { weight: 1, arbitrary: stray.map((w) => [w]) },
   );
-  return fc
-    .tuple(fc.array(one, { maxLength: max }), fc.nat({ max: 2 }))
-    .map(([groups, cut]) => {
-      const flat = groups.flat();
-      // Now and then the last option loses its last values.
-      return cut > 0 && flat.length > 0 && groups.length > 0 && groups[groups.length - 1]!.length > cut ? flat.slice(0, -cut) : flat;
-    });
+  return fc.tuple(fc.array(one, { maxLength: max }), fc.nat({ max: 2 })).map(([groups, cut]) => {
+    const flat = groups.flat();
+    // Now and then the last option loses its last values.
+    return cut > 0 && flat.length > 0 && groups.length > 0 && groups[groups.length - 1]!.length > cut ? flat.slice(0, -cut) : flat;
+  });
 }

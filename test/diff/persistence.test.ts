@@ -33,15 +33,7 @@ describe('persistence commands', () => {
     return { real: num(real), ours: num(ours) };
   }
 
-  it('SAVE replies OK, with data or without, and checks arity', () =>
-    d.run([
-      ['SAVE'],
-      ['SET', 'k', 'v'],
-      ['SAVE'],
-      ['save'],
-      ['SAVE', 'now'],
-      ['SAVE', ''],
-    ]));
+  it('SAVE replies OK, with data or without, and checks arity', () => d.run([['SAVE'], ['SET', 'k', 'v'], ['SAVE'], ['save'], ['SAVE', 'now'], ['SAVE', '']]));
 
   it('BGSAVE replies "Background saving started"', async () => {
     await d.run([['SET', 'k', 'v'], ['BGSAVE']]);
@@ -70,7 +62,11 @@ describe('persistence commands', () => {
       ['BGSAVE', '\xff'],
     ]));
 
-  it('LASTSAVE checks arity', () => d.run([['LASTSAVE', 'x'], ['lastsave', '1', '2']]));
+  it('LASTSAVE checks arity', () =>
+    d.run([
+      ['LASTSAVE', 'x'],
+      ['lastsave', '1', '2'],
+    ]));
 
   it('LASTSAVE moves to the time of the last successful SAVE or BGSAVE', async () => {
     // Each side's time of saving lies between the clock read before and after (no tolerance to

@@ -17,7 +17,21 @@ const float = fc.constantFrom('0.1', '-1.5', '1e3', '3', 'inf', '-inf', 'abc', '
 const seconds = fc.constantFrom('100', '1000', '-1', '0', '9223372036854775807', 'x');
 const future = fc.constantFrom('4102444800', '4102444801', '1', '0');
 
-const setOption = fc.constantFrom<string[]>([], ['NX'], ['XX'], ['GET'], ['EX', '150'], ['PX', '250000'], ['KEEPTTL'], ['NX', 'GET'], ['XX', 'KEEPTTL'], ['EX', '0'], ['EXAT', '4102444800'], ['EX', '10', 'PX', '10'], ['BAD']);
+const setOption = fc.constantFrom<string[]>(
+  [],
+  ['NX'],
+  ['XX'],
+  ['GET'],
+  ['EX', '150'],
+  ['PX', '250000'],
+  ['KEEPTTL'],
+  ['NX', 'GET'],
+  ['XX', 'KEEPTTL'],
+  ['EX', '0'],
+  ['EXAT', '4102444800'],
+  ['EX', '10', 'PX', '10'],
+  ['BAD'],
+);
 
 const command: fc.Arbitrary<string[]> = fc.oneof(
   fc.tuple(key, value, setOption).map(([k, v, o]) => ['SET', k, v, ...o]),
@@ -59,10 +73,7 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
   fc.constant<string[]>(['GET']),
 );
 
-const steps: fc.Arbitrary<Step[]> = fc.array(command, { minLength: 1, maxLength: 40 }).map((cmds) => [
-  ...cmds,
-  { argv: ['KEYS', '*'], unordered: true },
-]);
+const steps: fc.Arbitrary<Step[]> = fc.array(command, { minLength: 1, maxLength: 40 }).map((cmds) => [...cmds, { argv: ['KEYS', '*'], unordered: true }]);
 
 describe('random command sequences', () => {
   const d = useDiff();

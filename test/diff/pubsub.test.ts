@@ -109,7 +109,12 @@ describe('pub/sub', () => {
 
   it('PUBSUB introspection', async () => {
     const [a, b, q] = await d.clients(3);
-    await steps(q!, [['PUBSUB', 'CHANNELS'], ['PUBSUB', 'NUMPAT'], ['PUBSUB', 'NUMSUB'], ['PUBSUB', 'SHARDCHANNELS']]);
+    await steps(q!, [
+      ['PUBSUB', 'CHANNELS'],
+      ['PUBSUB', 'NUMPAT'],
+      ['PUBSUB', 'NUMSUB'],
+      ['PUBSUB', 'SHARDCHANNELS'],
+    ]);
     await same(a!, ['SUBSCRIBE', 'news.tech', 'news.art', 'sport'], 3);
     await same(b!, ['SUBSCRIBE', 'news.tech'], 1);
     await same(b!, ['PSUBSCRIBE', 'news.*', 'x', 'news.*'], 3);
@@ -143,7 +148,10 @@ describe('pub/sub', () => {
     await same(b!, ['PUNSUBSCRIBE', 'news.*'], 1);
     await steps(q!, [['PUBSUB', 'NUMPAT']]);
     await same(a!, ['PUNSUBSCRIBE'], 1);
-    await steps(q!, [['PUBSUB', 'NUMPAT'], ['PUBSUB', 'NUMSUB', 'news.art', 'x']]);
+    await steps(q!, [
+      ['PUBSUB', 'NUMPAT'],
+      ['PUBSUB', 'NUMSUB', 'news.art', 'x'],
+    ]);
   });
 
   it('RESP2 subscribed mode: only the pub/sub commands, PING, QUIT and RESET run', async () => {
@@ -214,14 +222,27 @@ describe('pub/sub', () => {
     await same(a!, ['PSUBSCRIBE', 'p*'], 1);
     await same(a!, ['SSUBSCRIBE', 's'], 1);
     await steps(a!, [['RESET'], ['GET', 'k'], ['PING']]);
-    await steps(q!, [['PUBSUB', 'NUMSUB', 'c1', 'c2'], ['PUBSUB', 'NUMPAT'], ['PUBSUB', 'SHARDNUMSUB', 's'], ['PUBLISH', 'c1', 'x']]);
+    await steps(q!, [
+      ['PUBSUB', 'NUMSUB', 'c1', 'c2'],
+      ['PUBSUB', 'NUMPAT'],
+      ['PUBSUB', 'SHARDNUMSUB', 's'],
+      ['PUBLISH', 'c1', 'x'],
+    ]);
     await same(b!, ['SUBSCRIBE', 'c1'], 1);
     await same(b!, ['PSUBSCRIBE', 'p*'], 1);
-    await steps(q!, [['PUBSUB', 'NUMSUB', 'c1'], ['PUBSUB', 'NUMPAT']]);
+    await steps(q!, [
+      ['PUBSUB', 'NUMSUB', 'c1'],
+      ['PUBSUB', 'NUMPAT'],
+    ]);
     b!.real.close();
     b!.ours.close();
     await waitReal(q!, ['PUBSUB', 'NUMPAT'], ':0\r\n');
-    await steps(q!, [['PUBSUB', 'NUMSUB', 'c1'], ['PUBSUB', 'NUMPAT'], ['PUBLISH', 'c1', 'x'], ['PUBLISH', 'p1', 'x']]);
+    await steps(q!, [
+      ['PUBSUB', 'NUMSUB', 'c1'],
+      ['PUBSUB', 'NUMPAT'],
+      ['PUBLISH', 'c1', 'x'],
+      ['PUBLISH', 'p1', 'x'],
+    ]);
   });
 
   it('CLIENT LIST shows flag P and the subscription counts; INFO stats counts channels', async () => {

@@ -487,7 +487,13 @@ const SPECS: Spec[] = [
     enc: 'hashtable',
     exact: true,
   },
-  { key: 'set:int16', redis: [['SADD', '5', '-3', '0', '32767', '-32768']], obj: () => set(['5', '-3', '0', '32767', '-32768'], 'intset'), enc: 'intset', exact: true },
+  {
+    key: 'set:int16',
+    redis: [['SADD', '5', '-3', '0', '32767', '-32768']],
+    obj: () => set(['5', '-3', '0', '32767', '-32768'], 'intset'),
+    enc: 'intset',
+    exact: true,
+  },
   { key: 'set:int32', redis: [['SADD', '1', '70000', '-2147483648']], obj: () => set(['1', '70000', '-2147483648'], 'intset'), enc: 'intset', exact: true },
   {
     key: 'set:int64',
@@ -500,8 +506,15 @@ const SPECS: Spec[] = [
   { key: 'set:one', redis: [['SADD', 'member']], obj: () => set(['member'], 'hashtable'), enc: 'hashtable', exact: true },
   {
     key: 'set:many-ints',
-    redis: batched('SADD', range(600, (i) => String(i * 11))),
-    obj: () => set(range(600, (i) => String(i * 11)), 'hashtable'),
+    redis: batched(
+      'SADD',
+      range(600, (i) => String(i * 11)),
+    ),
+    obj: () =>
+      set(
+        range(600, (i) => String(i * 11)),
+        'hashtable',
+      ),
     enc: 'hashtable',
     exact: false,
   },
@@ -530,7 +543,7 @@ async function build(conn: RespConnection, spec: Spec): Promise<void> {
 
 function bulks(r: Reply): string[] {
   expect(r.t).toBe('array');
-  return ((r as { v: Reply[] }).v).map((x) => (x as { v: string }).v);
+  return (r as { v: Reply[] }).v.map((x) => (x as { v: string }).v);
 }
 
 /** What redis-server says a key holds: comparable contents and its encoding. */
@@ -719,10 +732,7 @@ describe('collections: our writer → redis-server', () => {
   });
 
   it('SAVE makes a dump.rdb with every collection that redis-server loads (deep sanitization on)', async () => {
-    const configs: Record<string, string>[] = [
-      {},
-      { 'list-compress-depth': '1', rdbcompression: 'no', 'list-max-listpack-size': '-1' },
-    ];
+    const configs: Record<string, string>[] = [{}, { 'list-compress-depth': '1', rdbcompression: 'no', 'list-max-listpack-size': '-1' }];
     for (const config of configs) {
       const dir = tempDir();
       const engine = new Engine({ storage: new FileSnapshotStorage(dir), config });
@@ -760,14 +770,52 @@ describe('collections: our writer → redis-server', () => {
 
   it('picks the same encodings as redis-server when loading under other thresholds', async () => {
     const objs: [string, RObj][] = [
-      ['h-lp3', hash([['a', '1'], ['b', '2'], ['c', '3']], 'listpack')],
-      ['h-ht2', hash([['a', '1'], ['b', '2']], 'hashtable')],
+      [
+        'h-lp3',
+        hash(
+          [
+            ['a', '1'],
+            ['b', '2'],
+            ['c', '3'],
+          ],
+          'listpack',
+        ),
+      ],
+      [
+        'h-ht2',
+        hash(
+          [
+            ['a', '1'],
+            ['b', '2'],
+          ],
+          'hashtable',
+        ),
+      ],
       ['h-ht-long', hash([['a', 'x'.repeat(20)]], 'hashtable')],
       ['s-int3', set(['1', '2', '3'], 'intset')],
       ['s-ht-ints', set(['1', '2'], 'hashtable')],
       ['s-ht-mixed', set(['1', 'b'], 'hashtable')],
-      ['z-lp3', zset([['a', 1], ['b', 2], ['c', 3]], 'listpack')],
-      ['z-sk2', zset([['a', -0], ['b', 2]], 'skiplist')],
+      [
+        'z-lp3',
+        zset(
+          [
+            ['a', 1],
+            ['b', 2],
+            ['c', 3],
+          ],
+          'listpack',
+        ),
+      ],
+      [
+        'z-sk2',
+        zset(
+          [
+            ['a', -0],
+            ['b', 2],
+          ],
+          'skiplist',
+        ),
+      ],
       ['z-sk-long', zset([['m'.repeat(20), 1]], 'skiplist')],
     ];
     const file = writeRdb([{ dict: new Map(objs), expires: new Map() }], { ctime: 0, usedMem: 0 });
@@ -801,9 +849,26 @@ describe('collections: our writer → redis-server', () => {
     const w = new RdbWriter().header().selectDb(0);
     w.byte(RDB_TYPE_LIST).string('list1').len(3).string('a').string('12').string('x'.repeat(100));
     w.byte(RDB_TYPE_LIST_ZIPLIST).string('list10').blob(encodeZiplist(EDGE));
-    w.byte(RDB_TYPE_LIST_QUICKLIST).string('list14').len(2).blob(encodeZiplist(BIG.slice(0, 300))).blob(encodeZiplist(EDGE));
-    w.byte(RDB_TYPE_HASH_ZIPMAP).string('hash9').blob(encodeZipmap([['name', 'redis'], ['n', '1'], ['long', 'L'.repeat(300)]], 2));
-    w.byte(RDB_TYPE_HASH_ZIPMAP).string('hash9small').blob(encodeZipmap([['a', 'b']]));
+    w.byte(RDB_TYPE_LIST_QUICKLIST)
+      .string('list14')
+      .len(2)
+      .blob(encodeZiplist(BIG.slice(0, 300)))
+      .blob(encodeZiplist(EDGE));
+    w.byte(RDB_TYPE_HASH_ZIPMAP)
+      .string('hash9')
+      .blob(
+        encodeZipmap(
+          [
+            ['name', 'redis'],
+            ['n', '1'],
+            ['long', 'L'.repeat(300)],
+          ],
+          2,
+        ),
+      );
+    w.byte(RDB_TYPE_HASH_ZIPMAP)
+      .string('hash9small')
+      .blob(encodeZipmap([['a', 'b']]));
     w.byte(RDB_TYPE_HASH_ZIPLIST).string('hash13').blob(encodeZiplist(HPAIRS.flat()));
     w.byte(RDB_TYPE_ZSET).string('zset3').len(4);
     w.string('a').byte(3).raw('1.5').string('b').byte(254).string('c').byte(255).string('d').byte(2).raw('-0');

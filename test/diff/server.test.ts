@@ -95,7 +95,10 @@ describe('COMMAND', () => {
   });
 
   it('DOCS: unknown names are left out; ours carries summary, since, group, complexity', async () => {
-    await d.run([['COMMAND', 'DOCS', 'nosuch', 'other'], ['COMMAND', 'DOCS', '']]);
+    await d.run([
+      ['COMMAND', 'DOCS', 'nosuch', 'other'],
+      ['COMMAND', 'DOCS', ''],
+    ]);
     const { real, ours } = await d.both(['COMMAND', 'DOCS', 'time', 'nosuch']);
     const shape = (raw: string) => {
       const r = parse(raw) as { v: Reply[] };
@@ -120,7 +123,10 @@ describe('COMMAND', () => {
       const body = ((parse(raw) as { v: Reply[] }).v[1] as { v: Reply[] }).v;
       const i = body.findIndex((x) => (x as { v: string }).v === 'subcommands');
       const subs = (body[i + 1] as { v: Reply[] }).v;
-      return subs.filter((_, j) => j % 2 === 0).map((x) => (x as { v: string }).v).sort();
+      return subs
+        .filter((_, j) => j % 2 === 0)
+        .map((x) => (x as { v: string }).v)
+        .sort();
     };
     expect(subNames(ours)).toEqual(subNames(real));
   });
@@ -142,7 +148,7 @@ describe('COMMAND', () => {
 
   it('LIST FILTERBY ACLCAT gives our commands of that category', async () => {
     const { real, ours } = await d.both(['COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'connection']);
-    const names = (raw: string) => ((parse(raw) as { v: Reply[] }).v.map((x) => (x as { v: string }).v));
+    const names = (raw: string) => (parse(raw) as { v: Reply[] }).v.map((x) => (x as { v: string }).v);
     const realNames = new Set(names(real));
     for (const n of names(ours)) expect(realNames.has(n), n).toBe(true);
     expect(names(ours)).toContain('command|info');
@@ -269,13 +275,24 @@ describe('INFO', () => {
     await d.run([['SET', 'a', '1']]);
     const { real, ours } = await d.both(['INFO', 'everything']);
     // Commandstats/latencystats/keyspace lines depend on history: compared in their own tests.
-    const shape = (t: string) =>
-      infoShape(t).map(([h, f]) => [h, ['# Commandstats', '# Latencystats', '# Errorstats'].includes(h) ? [] : f]);
+    const shape = (t: string) => infoShape(t).map(([h, f]) => [h, ['# Commandstats', '# Latencystats', '# Errorstats'].includes(h) ? [] : f]);
     expect(shape(text(ours))).toEqual(shape(text(real)));
   });
 
   it('the default sections, and the named ones in any case', async () => {
-    for (const args of [[], ['default'], ['all'], ['SERVER'], ['clients', 'memory'], ['keyspace', 'server'], ['Stats', 'stats'], ['cpu'], ['persistence'], ['replication'], ['everything', 'server']]) {
+    for (const args of [
+      [],
+      ['default'],
+      ['all'],
+      ['SERVER'],
+      ['clients', 'memory'],
+      ['keyspace', 'server'],
+      ['Stats', 'stats'],
+      ['cpu'],
+      ['persistence'],
+      ['replication'],
+      ['everything', 'server'],
+    ]) {
       const { real, ours } = await d.both(['INFO', ...args]);
       const heads = (t: string) => infoShape(t).map(([h, f]) => [h, h === '# Commandstats' || h === '# Latencystats' || h === '# Errorstats' ? [] : f]);
       expect(heads(text(ours)), `INFO ${args.join(' ')}`).toEqual(heads(text(real)));
@@ -307,7 +324,11 @@ describe('INFO', () => {
   it('RESP3 answers a verbatim string', async () => {
     await d.pair.real.send(['HELLO', '3']);
     d.pair.ours.client.resp = 3;
-    await d.run([['INFO', 'cluster'], ['INFO', 'nosuchsection'], ['INFO', 'keyspace']]);
+    await d.run([
+      ['INFO', 'cluster'],
+      ['INFO', 'nosuchsection'],
+      ['INFO', 'keyspace'],
+    ]);
   });
 
   it('errorstats and total_error_replies count error codes', async () => {
@@ -344,7 +365,12 @@ describe('INFO', () => {
     await d.run([['CONFIG', 'RESETSTAT']]);
     const more = await d.clients(2);
     void more;
-    await d.run([['SET', 'k', 'v'], ['GET', 'k'], ['GET', 'nokey'], ['EXISTS', 'k']]);
+    await d.run([
+      ['SET', 'k', 'v'],
+      ['GET', 'k'],
+      ['GET', 'nokey'],
+      ['EXISTS', 'k'],
+    ]);
     const { real, ours } = await d.both(['INFO', 'stats']);
     const r = infoFields(text(real));
     const o = infoFields(text(ours));
@@ -369,7 +395,18 @@ describe('INFO', () => {
     const after = Date.now() + 1;
     const r = infoFields(text(real));
     const o = infoFields(text(ours));
-    for (const f of ['redis_version', 'redis_git_sha1', 'redis_git_dirty', 'redis_mode', 'arch_bits', 'multiplexing_api', 'tcp_port', 'hz', 'configured_hz', 'io_threads_active']) {
+    for (const f of [
+      'redis_version',
+      'redis_git_sha1',
+      'redis_git_dirty',
+      'redis_mode',
+      'arch_bits',
+      'multiplexing_api',
+      'tcp_port',
+      'hz',
+      'configured_hz',
+      'io_threads_active',
+    ]) {
       expect(o.get(f), f).toBe(r.get(f));
     }
     expect(o.get('run_id')).toMatch(/^[0-9a-f]{40}$/);
@@ -388,7 +425,7 @@ describe('TIME', () => {
     const before = Date.now();
     const { real, ours } = await d.both(['TIME']);
     const after = Date.now() + 1;
-    const nums = (raw: string) => ((parse(raw) as { v: Reply[] }).v.map((x) => Number((x as { v: string }).v)));
+    const nums = (raw: string) => (parse(raw) as { v: Reply[] }).v.map((x) => Number((x as { v: string }).v));
     const [rs, ru] = nums(real);
     const [os, ou] = nums(ours);
     expect(ou).toBeGreaterThanOrEqual(0);
@@ -436,13 +473,22 @@ describe('CONFIG', () => {
       const { real, ours } = await d.both(['CONFIG', 'GET', ...argv]);
       expect(pairs(ours), `CONFIG GET ${argv.join(' ')}`).toEqual(pairs(real));
     }
-    await d.run([['CONFIG', 'GET', 'maxmemory'], ['CONFIG', 'GET', 'MaxMemory-Policy'], ['CONFIG', 'GET', 'nosuch'], ['CONFIG', 'GET']]);
+    await d.run([
+      ['CONFIG', 'GET', 'maxmemory'],
+      ['CONFIG', 'GET', 'MaxMemory-Policy'],
+      ['CONFIG', 'GET', 'nosuch'],
+      ['CONFIG', 'GET'],
+    ]);
   });
 
   it('GET answers a map in RESP3', async () => {
     await d.pair.real.send(['HELLO', '3']);
     d.pair.ours.client.resp = 3;
-    await d.run([['CONFIG', 'GET', 'maxmemory'], ['CONFIG', 'GET', 'nosuch'], ['CONFIG', 'GET', 'timeout', 'TIMEOUT']]);
+    await d.run([
+      ['CONFIG', 'GET', 'maxmemory'],
+      ['CONFIG', 'GET', 'nosuch'],
+      ['CONFIG', 'GET', 'timeout', 'TIMEOUT'],
+    ]);
     const { real, ours } = await d.both(['CONFIG', 'GET', 'hz', 'timeout']);
     expect(ours.startsWith('%2\r\n')).toBe(true);
     expect(pairs(ours)).toEqual(pairs(real));
@@ -505,7 +551,14 @@ describe('CONFIG', () => {
         ['CONFIG', 'SET', 'busy-reply-threshold', '5000'],
       ]);
     } finally {
-      await restore(d.pair, [['maxmemory', '0'], ['timeout', '0'], ['hash-max-listpack-value', '64'], ['list-max-listpack-size', '-2'], ['maxmemory-clients', '0'], ['busy-reply-threshold', '5000']]);
+      await restore(d.pair, [
+        ['maxmemory', '0'],
+        ['timeout', '0'],
+        ['hash-max-listpack-value', '64'],
+        ['list-max-listpack-size', '-2'],
+        ['maxmemory-clients', '0'],
+        ['busy-reply-threshold', '5000'],
+      ]);
     }
   });
 
@@ -555,7 +608,14 @@ describe('CONFIG', () => {
         ['CONFIG', 'GET', 'shutdown-on-sigint'],
       ]);
     } finally {
-      await restore(d.pair, [['activerehashing', 'yes'], ['maxmemory-policy', 'noeviction'], ['appendfsync', 'everysec'], ['loglevel', 'notice'], ['oom-score-adj', 'no'], ['shutdown-on-sigint', 'default']]);
+      await restore(d.pair, [
+        ['activerehashing', 'yes'],
+        ['maxmemory-policy', 'noeviction'],
+        ['appendfsync', 'everysec'],
+        ['loglevel', 'notice'],
+        ['oom-score-adj', 'no'],
+        ['shutdown-on-sigint', 'default'],
+      ]);
     }
   });
 
@@ -633,7 +693,13 @@ describe('CONFIG', () => {
         ['CONFIG', 'SET', 'tls-port', '0', 'tls-replication', 'no'],
       ]);
     } finally {
-      await restore(d.pair, [['save', ''], ['oom-score-adj-values', '0 200 800'], ['latency-tracking-info-percentiles', '50 99 99.9'], ['bind', '127.0.0.1'], ['tls-cert-file', '']]);
+      await restore(d.pair, [
+        ['save', ''],
+        ['oom-score-adj-values', '0 200 800'],
+        ['latency-tracking-info-percentiles', '50 99 99.9'],
+        ['bind', '127.0.0.1'],
+        ['tls-cert-file', ''],
+      ]);
     }
   });
 
@@ -655,7 +721,11 @@ describe('CONFIG', () => {
         ['CONFIG', 'SET', 'masteruser', ''],
       ]);
     } finally {
-      await restore(d.pair, [['cluster-announce-hostname', ''], ['proc-title-template', '{title} {listen-addr} {server-mode}'], ['masteruser', '']]);
+      await restore(d.pair, [
+        ['cluster-announce-hostname', ''],
+        ['proc-title-template', '{title} {listen-addr} {server-mode}'],
+        ['masteruser', ''],
+      ]);
     }
   });
 
@@ -693,7 +763,12 @@ describe('CONFIG', () => {
         ['CONFIG', 'GET', 'hash-max-listpack-entries'],
       ]);
     } finally {
-      await restore(d.pair, [['maxmemory', '0'], ['timeout', '0'], ['hz', '10'], ['hash-max-listpack-entries', '512']]);
+      await restore(d.pair, [
+        ['maxmemory', '0'],
+        ['timeout', '0'],
+        ['hz', '10'],
+        ['hash-max-listpack-entries', '512'],
+      ]);
     }
   });
 
@@ -756,7 +831,12 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
     ]));
 
   it('MEMORY HELP, DOCTOR on an empty instance, PURGE', () =>
-    d.run([['MEMORY', 'HELP'], ['MEMORY', 'DOCTOR'], ['MEMORY', 'PURGE'], ['MEMORY', 'PURGE', 'x']]));
+    d.run([
+      ['MEMORY', 'HELP'],
+      ['MEMORY', 'DOCTOR'],
+      ['MEMORY', 'PURGE'],
+      ['MEMORY', 'PURGE', 'x'],
+    ]));
 
   it('MEMORY STATS has the same fields', async () => {
     await d.run([['SET', 'k', 'v']]);
@@ -798,20 +878,33 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
         ['NOSUCHCOMMAND'],
       ]);
       const entries = (raw: string) =>
-        ((parse(raw) as { v: Reply[] }).v.map((e) => {
+        (parse(raw) as { v: Reply[] }).v.map((e) => {
           const f = (e as { v: Reply[] }).v;
           return [(f[3] as { v: Reply[] }).v.map((x) => (x as { v: string }).v), (f[5] as { v: string }).v];
-        }));
+        });
       const { real, ours } = await d.both(['SLOWLOG', 'GET', '-1']);
       expect(entries(ours)).toEqual(entries(real));
       expect((entries(ours)[0]![0] as string[])[31]).toBe('... (10 more arguments)');
       expect(entries(ours).map((e) => (e[0] as string[])[0])).toEqual(['DEL', 'SET', 'CONFIG', 'GET', 'SET', 'CONFIG']);
-      await d.run([['SLOWLOG', 'LEN'], ['CONFIG', 'SET', 'slowlog-max-len', '2'], ['TIME', 'x'], ['SLOWLOG', 'LEN']]);
+      await d.run([
+        ['SLOWLOG', 'LEN'],
+        ['CONFIG', 'SET', 'slowlog-max-len', '2'],
+        ['TIME', 'x'],
+        ['SLOWLOG', 'LEN'],
+      ]);
       const two = await d.both(['SLOWLOG', 'GET', '5']);
       expect(entries(two.ours)).toEqual(entries(two.real));
-      await d.run([['CONFIG', 'SET', 'slowlog-log-slower-than', '-1'], ['SLOWLOG', 'RESET'], ['SET', 'a', 'b'], ['SLOWLOG', 'LEN']]);
+      await d.run([
+        ['CONFIG', 'SET', 'slowlog-log-slower-than', '-1'],
+        ['SLOWLOG', 'RESET'],
+        ['SET', 'a', 'b'],
+        ['SLOWLOG', 'LEN'],
+      ]);
     } finally {
-      await restore(d.pair, [['slowlog-log-slower-than', '10000'], ['slowlog-max-len', '128']]);
+      await restore(d.pair, [
+        ['slowlog-log-slower-than', '10000'],
+        ['slowlog-max-len', '128'],
+      ]);
       await d.pair.real.send(['SLOWLOG', 'RESET']);
     }
   });
@@ -828,7 +921,11 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
       ['LATENCY', 'HISTOGRAM', 'nosuch'],
       ['LATENCY', 'NOSUCH'],
     ]);
-    await d.run([['CONFIG', 'RESETSTAT'], ['SET', 'a', 'b'], ['SET', 'a', 'c']]);
+    await d.run([
+      ['CONFIG', 'RESETSTAT'],
+      ['SET', 'a', 'b'],
+      ['SET', 'a', 'c'],
+    ]);
     const { real, ours } = await d.both(['LATENCY', 'HISTOGRAM', 'set', 'nosuch', 'SET']);
     const calls = (raw: string) => {
       const items = (parse(raw) as { v: Reply[] }).v;
@@ -838,6 +935,5 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
     expect(calls(ours)).toEqual(calls(real));
   });
 
-  it('DEBUG is disabled; ROLE', () =>
-    d.run([['DEBUG', 'SLEEP', '0'], ['DEBUG', 'OBJECT', 'k'], ['DEBUG'], ['ROLE'], ['ROLE', 'x']]));
+  it('DEBUG is disabled; ROLE', () => d.run([['DEBUG', 'SLEEP', '0'], ['DEBUG', 'OBJECT', 'k'], ['DEBUG'], ['ROLE'], ['ROLE', 'x']]));
 });

@@ -19,22 +19,61 @@ type Cmd = (k: (name: string) => string) => Step | Step[];
 const U = (argv: string[]): Step => ({ argv, unordered: true });
 
 const command: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.tuple(key, members).map(([a, ms]): Cmd => (k) => [['SADD', k(a), ...ms], ['OBJECT', 'ENCODING', k(a)]]),
+  fc.tuple(key, members).map(([a, ms]): Cmd => (k) => [
+    ['SADD', k(a), ...ms],
+    ['OBJECT', 'ENCODING', k(a)],
+  ]),
   fc.tuple(key, members).map(([a, ms]): Cmd => (k) => ['SREM', k(a), ...ms]),
   key.map((a): Cmd => (k) => ['SCARD', k(a)]),
   fc.tuple(key, member).map(([a, m]): Cmd => (k) => ['SISMEMBER', k(a), m]),
   fc.tuple(key, members).map(([a, ms]): Cmd => (k) => ['SMISMEMBER', k(a), ...ms]),
-  key.map((a): Cmd => (k) => U(['SMEMBERS', k(a)])),
-  fc.tuple(key, key, member).map(([a, b, m]): Cmd => (k) => [['SMOVE', k(a), k(b), m], ['OBJECT', 'ENCODING', k(b)]]),
-  keys.map((ks): Cmd => (k) => U(['SINTER', ...ks.map(k)])),
-  keys.map((ks): Cmd => (k) => U(['SUNION', ...ks.map(k)])),
-  keys.map((ks): Cmd => (k) => U(['SDIFF', ...ks.map(k)])),
-  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [['SINTERSTORE', k(dst), ...ks.map(k)], ['OBJECT', 'ENCODING', k(dst)]]),
-  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [['SUNIONSTORE', k(dst), ...ks.map(k)], ['OBJECT', 'ENCODING', k(dst)]]),
-  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [['SDIFFSTORE', k(dst), ...ks.map(k)], ['OBJECT', 'ENCODING', k(dst)]]),
+  key.map(
+    (a): Cmd =>
+      (k) =>
+        U(['SMEMBERS', k(a)]),
+  ),
+  fc.tuple(key, key, member).map(([a, b, m]): Cmd => (k) => [
+    ['SMOVE', k(a), k(b), m],
+    ['OBJECT', 'ENCODING', k(b)],
+  ]),
+  keys.map(
+    (ks): Cmd =>
+      (k) =>
+        U(['SINTER', ...ks.map(k)]),
+  ),
+  keys.map(
+    (ks): Cmd =>
+      (k) =>
+        U(['SUNION', ...ks.map(k)]),
+  ),
+  keys.map(
+    (ks): Cmd =>
+      (k) =>
+        U(['SDIFF', ...ks.map(k)]),
+  ),
+  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [
+    ['SINTERSTORE', k(dst), ...ks.map(k)],
+    ['OBJECT', 'ENCODING', k(dst)],
+  ]),
+  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [
+    ['SUNIONSTORE', k(dst), ...ks.map(k)],
+    ['OBJECT', 'ENCODING', k(dst)],
+  ]),
+  fc.tuple(key, keys).map(([dst, ks]): Cmd => (k) => [
+    ['SDIFFSTORE', k(dst), ...ks.map(k)],
+    ['OBJECT', 'ENCODING', k(dst)],
+  ]),
   fc.tuple(keys, limit).map(([ks, l]): Cmd => (k) => ['SINTERCARD', String(ks.length), ...ks.map(k), ...l]),
-  key.map((a): Cmd => (k) => U(['SPOP', k(a), '100'])),
-  key.map((a): Cmd => (k) => U(['SRANDMEMBER', k(a), '100'])),
+  key.map(
+    (a): Cmd =>
+      (k) =>
+        U(['SPOP', k(a), '100']),
+  ),
+  key.map(
+    (a): Cmd =>
+      (k) =>
+        U(['SRANDMEMBER', k(a), '100']),
+  ),
   key.map((a): Cmd => (k) => ['SRANDMEMBER', k(a), '0']),
   key.map((a): Cmd => (k) => ['OBJECT', 'ENCODING', k(a)]),
   key.map((a): Cmd => (k) => ['TYPE', k(a)]),

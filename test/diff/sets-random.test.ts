@@ -17,12 +17,7 @@ async function membersOn(d: DiffContext, side: 'real' | 'ours', key: string): Pr
 }
 
 /** Per side: popped + remaining = original, no overlap. */
-async function expectPartition(
-  d: DiffContext,
-  key: string,
-  original: string[],
-  popped: { real: string[]; ours: string[] },
-): Promise<void> {
+async function expectPartition(d: DiffContext, key: string, original: string[], popped: { real: string[]; ours: string[] }): Promise<void> {
   for (const side of ['real', 'ours'] as const) {
     const left = await membersOn(d, side, key);
     const all = [...left, ...popped[side]];
@@ -101,7 +96,10 @@ describe('SPOP', () => {
 
   it('pops a few (drawn one by one)', async () => {
     for (const members of [range(1, 20), range(1, 20, 'm'), range(1, 100, 'k')]) {
-      await d.run([['DEL', 's'], ['SADD', 's', ...members]]);
+      await d.run([
+        ['DEL', 's'],
+        ['SADD', 's', ...members],
+      ]);
       const popped = await expectRandomShape(d, ['SPOP', 's', '3'], within(members));
       await d.run([['SCARD', 's']]);
       await expectPartition(d, 's', members, popped);
@@ -114,14 +112,21 @@ describe('SPOP', () => {
     const popped = await expectRandomShape(d, ['SPOP', 's', '18'], within(members));
     expect(ascending(popped.real), 'real: ascending').toBe(true);
     expect(ascending(popped.ours), 'ours: ascending').toBe(true);
-    await d.run([['SCARD', 's'], ['OBJECT', 'ENCODING', 's']]);
+    await d.run([
+      ['SCARD', 's'],
+      ['OBJECT', 'ENCODING', 's'],
+    ]);
     await expectPartition(d, 's', members, popped);
   });
 
   it('keeping a few builds a new set: its encoding follows what is kept', async () => {
     for (let round = 0; round < 6; round++) {
       const members = ['a', '1', '2', '3', '4', '5'];
-      await d.run([['DEL', 's'], ['SADD', 's', ...members], ['OBJECT', 'ENCODING', 's']]);
+      await d.run([
+        ['DEL', 's'],
+        ['SADD', 's', ...members],
+        ['OBJECT', 'ENCODING', 's'],
+      ]);
       const popped = await expectRandomShape(d, ['SPOP', 's', '5'], within(members));
       for (const side of ['real', 'ours'] as const) {
         const conn = side === 'real' ? d.pair.real : d.pair.ours;
@@ -150,7 +155,12 @@ describe('SPOP', () => {
 
   it('WRONGTYPE on a list', async () => {
     await makeList(d, 'l');
-    await d.run([['SPOP', 'l'], ['SPOP', 'l', '2'], ['SRANDMEMBER', 'l'], ['SRANDMEMBER', 'l', '2']]);
+    await d.run([
+      ['SPOP', 'l'],
+      ['SPOP', 'l', '2'],
+      ['SRANDMEMBER', 'l'],
+      ['SRANDMEMBER', 'l', '2'],
+    ]);
   });
 });
 
@@ -202,18 +212,27 @@ describe('SRANDMEMBER', () => {
   it('positive counts: distinct members', async () => {
     const small = range(1, 10);
     const big = range(1, 300, 'm');
-    await d.run([['SADD', 'small', ...small], ['SADD', 'big', ...big]]);
+    await d.run([
+      ['SADD', 'small', ...small],
+      ['SADD', 'big', ...big],
+    ]);
     for (const count of ['1', '2', '4', '9']) await expectRandomShape(d, ['SRANDMEMBER', 'small', count], within(small));
     for (const count of ['1', '5', '99', '100', '101', '250', '299']) {
       await expectRandomShape(d, ['SRANDMEMBER', 'big', count], within(big));
     }
-    await d.run([['SCARD', 'small'], ['SCARD', 'big']]);
+    await d.run([
+      ['SCARD', 'small'],
+      ['SCARD', 'big'],
+    ]);
   });
 
   it('negative counts: exactly that many, repeats allowed', async () => {
     const small = range(1, 3);
     const big = range(1, 100, 'm');
-    await d.run([['SADD', 'small', ...small], ['SADD', 'big', ...big]]);
+    await d.run([
+      ['SADD', 'small', ...small],
+      ['SADD', 'big', ...big],
+    ]);
     for (const count of ['-1', '-3', '-10', '-1000']) {
       await expectRandomShape(d, ['SRANDMEMBER', 'small', count], within(small, true));
     }
@@ -232,7 +251,10 @@ describe('SRANDMEMBER', () => {
     ]);
     await expectRandomShape(d, ['SRANDMEMBER', 's', '5'], within(range(1, 20)));
     await expectRandomShape(d, ['SRANDMEMBER', 's', '-30'], within(range(1, 20), true));
-    await d.run([['SRANDMEMBER', 's', '20'], ['SRANDMEMBER', 's', '25']]);
+    await d.run([
+      ['SRANDMEMBER', 's', '20'],
+      ['SRANDMEMBER', 's', '25'],
+    ]);
     const { real, ours } = await d.both(['SRANDMEMBER', 's']);
     expect(ours[0]).toBe(real[0]);
   });

@@ -12,7 +12,7 @@ function batchOf(raw: string): string {
   if (r.t !== 'array' || r.v === null || r.v.length !== 2) return raw;
   const [cur, items] = r.v;
   if (cur!.t !== 'bulk' || items!.t !== 'array' || items!.v === null) return raw;
-  const members = items!.v.map((x) => (x.t === 'bulk' ? x.v ?? '' : '?'));
+  const members = items!.v.map((x) => (x.t === 'bulk' ? (x.v ?? '') : '?'));
   return `cursor ${cur!.v} members ${show(JSON.stringify(sorted(members)))}`;
 }
 
@@ -79,7 +79,10 @@ describe('SSCAN', () => {
 
   it('a big hashtable: a whole iteration returns every member, in batches', async () => {
     const members = [...range(0, 999, 'member:'), ...range(0, 99)];
-    await d.run([['SADD', 'h', ...members], ['OBJECT', 'ENCODING', 'h']]);
+    await d.run([
+      ['SADD', 'h', ...members],
+      ['OBJECT', 'ENCODING', 'h'],
+    ]);
     expect((await expectSameScan(d, 'h')).length).toBe(1100);
     await expectSameScan(d, 'h', ['COUNT', '1']);
     await expectSameScan(d, 'h', ['COUNT', '7']);
@@ -94,7 +97,11 @@ describe('SSCAN', () => {
   });
 
   it('a hashtable that shrank keeps its encoding and is scanned in batches', async () => {
-    await d.run([['SADD', 'h', ...range(1, 600)], ['SREM', 'h', ...range(1, 590)], ['OBJECT', 'ENCODING', 'h']]);
+    await d.run([
+      ['SADD', 'h', ...range(1, 600)],
+      ['SREM', 'h', ...range(1, 590)],
+      ['OBJECT', 'ENCODING', 'h'],
+    ]);
     expect(await expectSameScan(d, 'h')).toEqual(sorted(range(591, 600)));
     const { real, ours } = await d.both(['SSCAN', 'h', '0', 'COUNT', '20']);
     expect(batchOf(ours)).toBe(batchOf(real));

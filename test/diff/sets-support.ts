@@ -70,11 +70,7 @@ export function within(members: readonly string[], repeats = false): (xs: string
  * A whole SSCAN iteration with the given options on one connection: every member returned,
  * with the number of calls it took.
  */
-export async function scanAll(
-  send: (argv: string[]) => Promise<string>,
-  key: string,
-  opts: string[] = [],
-): Promise<{ members: string[]; calls: number }> {
+export async function scanAll(send: (argv: string[]) => Promise<string>, key: string, opts: string[] = []): Promise<{ members: string[]; calls: number }> {
   let cursor = '0';
   const members: string[] = [];
   let calls = 0;
@@ -103,7 +99,7 @@ export async function expectSameScan(d: DiffContext, key: string, opts: string[]
 /** rdb_changes_since_last_save of one side. */
 export async function dirty(send: (argv: string[]) => Promise<string>): Promise<number> {
   const r = parse(await send(['INFO', 'persistence']));
-  const text = r.t === 'bulk' || r.t === 'verbatim' ? r.v ?? '' : '';
+  const text = r.t === 'bulk' || r.t === 'verbatim' ? (r.v ?? '') : '';
   const m = /rdb_changes_since_last_save:(\d+)/.exec(text);
   if (!m) throw new Error('no rdb_changes_since_last_save in INFO');
   return Number(m[1]);

@@ -428,13 +428,7 @@ describe('SMEMBERS on larger sets', () => {
 
   it('sorted integers up to the threshold, any order past it', async () => {
     const ints = range(-300, 211).reverse();
-    await d.run([
-      ['SADD', 'i', ...ints],
-      ['SCARD', 'i'],
-      ['SMEMBERS', 'i'],
-      ['SADD', 'h', ...range(0, 700, 'm')],
-      U('SMEMBERS', 'h'),
-    ]);
+    await d.run([['SADD', 'i', ...ints], ['SCARD', 'i'], ['SMEMBERS', 'i'], ['SADD', 'h', ...range(0, 700, 'm')], U('SMEMBERS', 'h')]);
     const members = await expectSameMembers(d, 'h');
     expect(members.length).toBe(701);
   });

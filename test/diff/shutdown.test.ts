@@ -8,7 +8,11 @@ describe('SHUTDOWN (error paths)', () => {
   const d = useDiff();
 
   it('ABORT with no shutdown in progress', () =>
-    d.run([['SHUTDOWN', 'ABORT'], ['shutdown', 'abort', 'ABORT'], ['SHUTDOWN', 'abort\x00tail']]));
+    d.run([
+      ['SHUTDOWN', 'ABORT'],
+      ['shutdown', 'abort', 'ABORT'],
+      ['SHUTDOWN', 'abort\x00tail'],
+    ]));
 
   it('rejects unknown options and illegal combinations', () =>
     d.run([

@@ -248,7 +248,11 @@ describe('SORT BY', () => {
       ['PEXPIRE', 'w_1', '100000'],
     ]);
     await clockPast(Date.now() + 1);
-    await d.run([['SORT', 'l', 'BY', 'w_*'], ['EXISTS', 'w_3'], ['SORT', 'l', 'GET', 'w_*']]);
+    await d.run([
+      ['SORT', 'l', 'BY', 'w_*'],
+      ['EXISTS', 'w_3'],
+      ['SORT', 'l', 'GET', 'w_*'],
+    ]);
   });
 });
 
@@ -338,9 +342,17 @@ describe('SORT GET', () => {
     ]));
 
   it('RESP3: nils are nulls', async () => {
-    await setup(d, [['RPUSH', 'l', '2', '1'], ['SET', 'name_1', 'one']]);
+    await setup(d, [
+      ['RPUSH', 'l', '2', '1'],
+      ['SET', 'name_1', 'one'],
+    ]);
     await resp3(d);
-    await d.run([['SORT', 'l', 'GET', 'name_*', 'GET', '#'], ['SORT', 'l'], ['SORT', 'nokey'], ['SORT', 'l', 'STORE', 'dst']]);
+    await d.run([
+      ['SORT', 'l', 'GET', 'name_*', 'GET', '#'],
+      ['SORT', 'l'],
+      ['SORT', 'nokey'],
+      ['SORT', 'l', 'STORE', 'dst'],
+    ]);
   });
 });
 

@@ -491,7 +491,10 @@ describe('streams', () => {
       const { real, ours } = await d.both(['XADD', 's', 'MAXLEN', '=\x00', '2', '*\x00junk', 'a', '1']);
       expect(real).toMatch(autoId);
       expect(ours).toMatch(autoId);
-      await d.run([['XLEN', 's'], ['XADD', 's', '*\x00', '*', 'b', '2']]);
+      await d.run([
+        ['XLEN', 's'],
+        ['XADD', 's', '*\x00', '*', 'b', '2'],
+      ]);
     });
 
     it('XREAD and XREADGROUP', () =>
@@ -608,7 +611,14 @@ describe('streams', () => {
               steps.push(['XADD', 's', `${o.ms}-*`, ...fields]);
             } else if (o.op === 'del') steps.push(['XDEL', 's', `${o.ms}-${o.n}`]);
             else if (o.op === 'trim') {
-              const how = o.n === 0 ? ['MAXLEN', '~', String(o.ms % 10)] : o.n === 1 ? ['MAXLEN', String(o.ms % 10)] : o.n === 2 ? ['MINID', '~', String(o.ms)] : ['MINID', String(o.ms)];
+              const how =
+                o.n === 0
+                  ? ['MAXLEN', '~', String(o.ms % 10)]
+                  : o.n === 1
+                    ? ['MAXLEN', String(o.ms % 10)]
+                    : o.n === 2
+                      ? ['MINID', '~', String(o.ms)]
+                      : ['MINID', String(o.ms)];
               steps.push(['XTRIM', 's', ...how]);
             } else steps.push(['XREVRANGE', 's', '+', String(o.ms), 'COUNT', String(o.n)]);
           }
@@ -630,7 +640,10 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await b!.run([['XADD', 's', '1-0', 'f', 'old']]);
     const x = start(a!, ['XREAD', 'BLOCK', '0', 'STREAMS', 'other', 's', '$', '$']);
     await blocked(1);
-    await b!.run([['XADD', 'zzz', '1-0', 'f', 'v'], ['XADD', 's', '2-0', 'f', 'new', 'g', 'x']]);
+    await b!.run([
+      ['XADD', 'zzz', '1-0', 'f', 'v'],
+      ['XADD', 's', '2-0', 'f', 'new', 'g', 'x'],
+    ]);
     await finish(x);
     await blocked(0);
   });
@@ -662,7 +675,10 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await blocked(1);
     await c!.run([['XADD', 's', '2-0', 'f', '2']]);
     await finish(y);
-    await c!.run([['XPENDING', 's', 'g'], ['XINFO', 'GROUPS', 's']]);
+    await c!.run([
+      ['XPENDING', 's', 'g'],
+      ['XINFO', 'GROUPS', 's'],
+    ]);
   });
 
   it('blocked XREADGROUP: group destroyed, key deleted, key overwritten', async () => {
@@ -684,7 +700,11 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await finish(z);
     const w = start(a!, ['XREAD', 'BLOCK', '0', 'STREAMS', 's2', '$']);
     await blocked(1);
-    await b!.run([['SET', 's2', 'x'], ['DEL', 's2'], ['XADD', 's2', '5-0', 'f', 'v']]);
+    await b!.run([
+      ['SET', 's2', 'x'],
+      ['DEL', 's2'],
+      ['XADD', 's2', '5-0', 'f', 'v'],
+    ]);
     await finish(w);
   });
 
@@ -706,7 +726,10 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await blocked(1);
     await b!.run([['XADD', 's', '1-0', 'f', 'v']]);
     await blocked(1);
-    await b!.run([['SELECT', '0'], ['XADD', 's', '2-0', 'f', 'v']]);
+    await b!.run([
+      ['SELECT', '0'],
+      ['XADD', 's', '2-0', 'f', 'v'],
+    ]);
     await finish(y);
   });
 
@@ -718,6 +741,9 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
     await blocked(1);
     await b!.run([['XADD', 's', '1-0', 'f', '1']]);
     await finish(x);
-    await b!.run([['XPENDING', 's', 'g'], ['XINFO', 'GROUPS', 's']]);
+    await b!.run([
+      ['XPENDING', 's', 'g'],
+      ['XINFO', 'GROUPS', 's'],
+    ]);
   });
 });

@@ -82,7 +82,13 @@ describe('INCR, DECR, INCRBY, DECRBY', () => {
 
   it('rejects stored values that are not canonical int64', async () => {
     const bad = [' 1', '1 ', '01', '-0', '+1', '1.5', '', 'abc', '1e3', '9223372036854775808', '-9223372036854775809', '12345678901234567890', '0x10', '\xff'];
-    for (const v of bad) await d.run([['SET', 'k', v], ['INCR', 'k'], ['DECRBY', 'k', '1'], ['GET', 'k']]);
+    for (const v of bad)
+      await d.run([
+        ['SET', 'k', v],
+        ['INCR', 'k'],
+        ['DECRBY', 'k', '1'],
+        ['GET', 'k'],
+      ]);
   });
 
   it('rejects increments that are not integers, before looking at the key', async () => {
@@ -105,7 +111,11 @@ describe('INCR, DECR, INCRBY, DECRBY', () => {
   });
 
   it('keeps the TTL', async () => {
-    await d.run([['SET', 'n', '1', 'EX', '100'], ['INCR', 'n'], ['INCRBY', 'n', '5']]);
+    await d.run([
+      ['SET', 'n', '1', 'EX', '100'],
+      ['INCR', 'n'],
+      ['INCRBY', 'n', '5'],
+    ]);
     expect(await expectPttl(d, 'n')).toBeGreaterThan(90_000);
   });
 });
@@ -171,7 +181,10 @@ describe('INCRBYFLOAT', () => {
   });
 
   it('keeps the TTL', async () => {
-    await d.run([['SET', 'n', '1.5', 'EX', '100'], ['INCRBYFLOAT', 'n', '2']]);
+    await d.run([
+      ['SET', 'n', '1.5', 'EX', '100'],
+      ['INCRBYFLOAT', 'n', '2'],
+    ]);
     expect(await expectPttl(d, 'n')).toBeGreaterThan(90_000);
   });
 });

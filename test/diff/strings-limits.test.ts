@@ -35,7 +35,7 @@ describe('proto-max-bulk-len', () => {
       ['APPEND', 'new', 'x'.repeat(1000)],
     ]));
 
-  it("LCS refuses a table larger than the limit", () =>
+  it('LCS refuses a table larger than the limit', () =>
     d.run([
       ['MSET', 'a', 'ab'.repeat(250), 'b', 'ba'.repeat(250), 'c', 'ab'.repeat(300), 'e', 'x'],
       ['LCS', 'a', 'b', 'LEN'],

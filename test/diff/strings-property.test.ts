@@ -10,15 +10,25 @@ const int = fc.oneof(
   fc.integer({ min: -20, max: 20 }).map(String),
   fc.constantFrom('9223372036854775807', '-9223372036854775808', '9223372036854775806', '4611686018427387904', '9007199254740993', '1.5', 'x', '', '-0', '01'),
 );
-const value = fc.oneof(
-  int,
-  fc.constantFrom('v', 'hello world', '\xff\x00', '0.1', '1e3', 'inf', 'x'.repeat(45), 'abcabcab', 'bca'),
-);
+const value = fc.oneof(int, fc.constantFrom('v', 'hello world', '\xff\x00', '0.1', '1e3', 'inf', 'x'.repeat(45), 'abcabcab', 'bca'));
 const float = fc.constantFrom('0.1', '-1.5', '1e3', '3', '-3', 'inf', 'abc', '', '1e300', '0x10', '5.0e3', '1e-10');
 const offset = fc.constantFrom('0', '1', '3', '7', '-1', 'x');
 const setOption = fc.constantFrom<string[]>(
-  [], ['NX'], ['XX'], ['GET'], ['EX', '100'], ['PX', '100000'], ['KEEPTTL'], ['NX', 'GET'], ['XX', 'GET', 'KEEPTTL'],
-  ['EX', '0'], ['EXAT', '1'], ['PXAT', '4102444800000'], ['EX', '10', 'PX', '10'], ['BAD'], ['EX'],
+  [],
+  ['NX'],
+  ['XX'],
+  ['GET'],
+  ['EX', '100'],
+  ['PX', '100000'],
+  ['KEEPTTL'],
+  ['NX', 'GET'],
+  ['XX', 'GET', 'KEEPTTL'],
+  ['EX', '0'],
+  ['EXAT', '1'],
+  ['PXAT', '4102444800000'],
+  ['EX', '10', 'PX', '10'],
+  ['BAD'],
+  ['EX'],
 );
 const getexOption = fc.constantFrom<string[]>([], ['PERSIST'], ['EX', '50'], ['PX', '0'], ['EXAT', '1'], ['PXAT', '4102444800000'], ['KEEPTTL'], ['EX', 'x']);
 
@@ -44,7 +54,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   fc.tuple(keyName, int).map(([a, n]): Cmd => (k) => ['INCRBY', k(a), n]),
   fc.tuple(keyName, int).map(([a, n]): Cmd => (k) => ['DECRBY', k(a), n]),
   fc.tuple(keyName, float).map(([a, f]): Cmd => (k) => ['INCRBYFLOAT', k(a), f]),
-  fc.tuple(keyName, keyName, fc.constantFrom<string[]>([], ['LEN'], ['IDX'], ['IDX', 'WITHMATCHLEN', 'MINMATCHLEN', '2'], ['LEN', 'IDX']))
+  fc
+    .tuple(keyName, keyName, fc.constantFrom<string[]>([], ['LEN'], ['IDX'], ['IDX', 'WITHMATCHLEN', 'MINMATCHLEN', '2'], ['LEN', 'IDX']))
     .map(([a, b, o]): Cmd => (k) => ['LCS', k(a), k(b), ...o]),
 );
 

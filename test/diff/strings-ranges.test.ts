@@ -43,7 +43,10 @@ describe('APPEND and STRLEN', () => {
   });
 
   it('APPEND keeps the TTL', async () => {
-    await d.run([['SET', 'k', 'v', 'EX', '100'], ['APPEND', 'k', 'w']]);
+    await d.run([
+      ['SET', 'k', 'v', 'EX', '100'],
+      ['APPEND', 'k', 'w'],
+    ]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(90_000);
   });
 });
@@ -51,11 +54,27 @@ describe('APPEND and STRLEN', () => {
 describe('GETRANGE and SUBSTR', () => {
   const d = useDiff();
   const ranges: [string, string][] = [
-    ['0', '-1'], ['0', '0'], ['0', '4'], ['-3', '-1'], ['-1', '-3'], ['5', '2'], ['100', '200'],
-    ['-100', '-50'], ['-100', '2'], ['3', '100'], ['-1', '-1'], ['10', '10'], ['11', '11'], ['-11', '-11'],
-    ['-12', '0'], ['0', '9223372036854775807'], ['-9223372036854775808', '9223372036854775807'],
-    ['-9223372036854775807', '-9223372036854775808'], ['-9223372036854775808', '-9223372036854775807'],
-    ['9223372036854775807', '-1'], ['2', '-9223372036854775808'],
+    ['0', '-1'],
+    ['0', '0'],
+    ['0', '4'],
+    ['-3', '-1'],
+    ['-1', '-3'],
+    ['5', '2'],
+    ['100', '200'],
+    ['-100', '-50'],
+    ['-100', '2'],
+    ['3', '100'],
+    ['-1', '-1'],
+    ['10', '10'],
+    ['11', '11'],
+    ['-11', '-11'],
+    ['-12', '0'],
+    ['0', '9223372036854775807'],
+    ['-9223372036854775808', '9223372036854775807'],
+    ['-9223372036854775807', '-9223372036854775808'],
+    ['-9223372036854775808', '-9223372036854775807'],
+    ['9223372036854775807', '-1'],
+    ['2', '-9223372036854775808'],
   ];
 
   it('every kind of index on a string', async () => {
@@ -163,7 +182,10 @@ describe('SETRANGE', () => {
   });
 
   it('keeps the TTL', async () => {
-    await d.run([['SET', 'k', 'value', 'EX', '100'], ['SETRANGE', 'k', '1', 'A']]);
+    await d.run([
+      ['SET', 'k', 'value', 'EX', '100'],
+      ['SETRANGE', 'k', '1', 'A'],
+    ]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(90_000);
   });
 });
@@ -220,7 +242,12 @@ describe('LCS', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const word = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
-    for (const [n, m, alphabet] of [[40, 50, 'ab'], [200, 150, 'acgt'], [300, 300, 'abcdefghij'], [1000, 800, 'xy']] as const) {
+    for (const [n, m, alphabet] of [
+      [40, 50, 'ab'],
+      [200, 150, 'acgt'],
+      [300, 300, 'abcdefghij'],
+      [1000, 800, 'xy'],
+    ] as const) {
       await d.run([
         ['MSET', 'x', word(n, alphabet), 'y', word(m, alphabet)],
         ['LCS', 'x', 'y'],

@@ -225,7 +225,13 @@ describe('GET, GETSET, GETDEL', () => {
 
   it('GET', async () => {
     await makeList(d, 'l');
-    await d.run([['GET', 'missing'], ['GET', 'l'], ['SET', 'n', '12345'], ['GET', 'n'], ['GET', '']]);
+    await d.run([
+      ['GET', 'missing'],
+      ['GET', 'l'],
+      ['SET', 'n', '12345'],
+      ['GET', 'n'],
+      ['GET', ''],
+    ]);
   });
 
   it('GETSET returns the old value, sets the new one and clears the TTL', async () => {
@@ -239,7 +245,10 @@ describe('GET, GETSET, GETDEL', () => {
     ]);
     expect(await expectPttl(d, 't')).toBe(-1);
     await makeList(d, 'l');
-    await d.run([['GETSET', 'l', 'x'], ['GET', 'l']]);
+    await d.run([
+      ['GETSET', 'l', 'x'],
+      ['GET', 'l'],
+    ]);
   });
 
   it('GETDEL returns the value and deletes the key', async () => {
@@ -263,12 +272,19 @@ describe('GETEX', () => {
   const d = useDiff();
 
   it('without options reads like GET and keeps the TTL', async () => {
-    await d.run([['GETEX', 'missing'], ['SET', 'k', 'v', 'EX', '100'], ['GETEX', 'k']]);
+    await d.run([
+      ['GETEX', 'missing'],
+      ['SET', 'k', 'v', 'EX', '100'],
+      ['GETEX', 'k'],
+    ]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(90_000);
   });
 
   it('EX, PX, EXAT, PXAT set the TTL; PERSIST removes it', async () => {
-    await d.run([['SET', 'k', 'v'], ['GETEX', 'k', 'EX', '100']]);
+    await d.run([
+      ['SET', 'k', 'v'],
+      ['GETEX', 'k', 'EX', '100'],
+    ]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(90_000);
     await d.run([['GETEX', 'k', 'px', '5000']]);
     expect(await expectPttl(d, 'k')).toBeLessThanOrEqual(5000);
@@ -278,9 +294,15 @@ describe('GETEX', () => {
     await expectPttl(d, 'k');
     await d.run([['GETEX', 'k', 'EX', '10', 'EX', '300']]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(290_000);
-    await d.run([['GETEX', 'k', 'PERSIST'], ['GETEX', 'k', 'PERSIST', 'persist']]);
+    await d.run([
+      ['GETEX', 'k', 'PERSIST'],
+      ['GETEX', 'k', 'PERSIST', 'persist'],
+    ]);
     expect(await expectPttl(d, 'k')).toBe(-1);
-    await d.run([['GETEX', 'k', 'PXAT', '9223372036854775807'], ['GETEX', 'k', 'EXAT', '9223372036854775']]);
+    await d.run([
+      ['GETEX', 'k', 'PXAT', '9223372036854775807'],
+      ['GETEX', 'k', 'EXAT', '9223372036854775'],
+    ]);
   });
 
   it('an absolute time in the past returns the value and deletes the key', async () => {
@@ -354,12 +376,21 @@ describe('SETNX, SETEX, PSETEX', () => {
   });
 
   it('SETEX and PSETEX set a value with a TTL', async () => {
-    await d.run([['SETEX', 'k', '100', 'v'], ['GET', 'k']]);
+    await d.run([
+      ['SETEX', 'k', '100', 'v'],
+      ['GET', 'k'],
+    ]);
     expect(await expectPttl(d, 'k')).toBeGreaterThan(90_000);
-    await d.run([['PSETEX', 'p', '100000', 'v'], ['GET', 'p']]);
+    await d.run([
+      ['PSETEX', 'p', '100000', 'v'],
+      ['GET', 'p'],
+    ]);
     expect(await expectPttl(d, 'p')).toBeGreaterThan(90_000);
     await makeList(d, 'l');
-    await d.run([['SETEX', 'l', '100', 'x'], ['GET', 'l']]);
+    await d.run([
+      ['SETEX', 'l', '100', 'x'],
+      ['GET', 'l'],
+    ]);
   });
 
   it('SETEX and PSETEX errors', () =>
@@ -397,7 +428,10 @@ describe('MSET, MSETNX, MGET', () => {
   });
 
   it('MSET clears TTLs', async () => {
-    await d.run([['SET', 'a', 'v', 'EX', '100'], ['MSET', 'a', 'w', 'b', 'x']]);
+    await d.run([
+      ['SET', 'a', 'v', 'EX', '100'],
+      ['MSET', 'a', 'w', 'b', 'x'],
+    ]);
     expect(await expectPttl(d, 'a')).toBe(-1);
   });
 
@@ -426,9 +460,26 @@ describe('OBJECT ENCODING of stored strings', () => {
 
   it('SET picks int, embstr or raw by value', async () => {
     const values = [
-      '1', '0', '-1', '9999', '10000', '-0', '01', ' 1', '1 ', '+1', '1.5', '',
-      '9223372036854775807', '-9223372036854775808', '9223372036854775808',
-      '12345678901234567890', '123456789012345678901', 'x'.repeat(44), 'x'.repeat(45), '\xff'.repeat(100),
+      '1',
+      '0',
+      '-1',
+      '9999',
+      '10000',
+      '-0',
+      '01',
+      ' 1',
+      '1 ',
+      '+1',
+      '1.5',
+      '',
+      '9223372036854775807',
+      '-9223372036854775808',
+      '9223372036854775808',
+      '12345678901234567890',
+      '123456789012345678901',
+      'x'.repeat(44),
+      'x'.repeat(45),
+      '\xff'.repeat(100),
     ];
     for (const v of values) {
       await d.run([['SET', 'k', v]]);
@@ -438,20 +489,26 @@ describe('OBJECT ENCODING of stored strings', () => {
 
   it('each kind of write leaves the encoding Redis leaves', async () => {
     const steps: string[][] = [
-      ['SET', 'k', '5'], ['APPEND', 'k', '1'],
-      ['SET', 'k', '5'], ['APPEND', 'k', ''],
-      ['SET', 'k', 'abc'], ['APPEND', 'k', 'd'],
+      ['SET', 'k', '5'],
+      ['APPEND', 'k', '1'],
+      ['SET', 'k', '5'],
+      ['APPEND', 'k', ''],
+      ['SET', 'k', 'abc'],
+      ['APPEND', 'k', 'd'],
       ['APPEND', 'n', '12'], // new keys: stored as SET would store them
       ['APPEND', 'o', 'ab'],
       ['SETRANGE', 'r', '0', '5'], // new key: raw
-      ['SET', 'k', '12'], ['SETRANGE', 'k', '0', ''],
+      ['SET', 'k', '12'],
+      ['SETRANGE', 'k', '0', ''],
       ['SETRANGE', 'k', '0', '3'],
-      ['SET', 'k', '1'], ['INCRBYFLOAT', 'k', '1'],
+      ['SET', 'k', '1'],
+      ['INCRBYFLOAT', 'k', '1'],
       ['INCR', 'k'],
       ['INCRBYFLOAT', 'k', '1e30'],
       ['INCRBYFLOAT', 'k', '1e50'],
       ['INCRBY', 'k', '-5'],
-      ['SET', 'k', 'abc'], ['GETSET', 'k', '42'],
+      ['SET', 'k', 'abc'],
+      ['GETSET', 'k', '42'],
       ['MSET', 'k', '7', 'j', 'x'.repeat(50)],
       ['SETEX', 'k', '100', '77'],
       ['SETNX', 's', '88'],

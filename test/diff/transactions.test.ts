@@ -37,18 +37,7 @@ describe('MULTI / EXEC / DISCARD', () => {
     ]));
 
   it('errors outside a transaction and on nesting', () =>
-    d.run([
-      ['EXEC'],
-      ['DISCARD'],
-      ['MULTI'],
-      ['MULTI'],
-      ['SET', 'k', 'v'],
-      ['MULTI'],
-      ['EXEC'],
-      ['GET', 'k'],
-      ['MULTI', 'extra'],
-      ['UNWATCH', 'extra'],
-    ]));
+    d.run([['EXEC'], ['DISCARD'], ['MULTI'], ['MULTI'], ['SET', 'k', 'v'], ['MULTI'], ['EXEC'], ['GET', 'k'], ['MULTI', 'extra'], ['UNWATCH', 'extra']]));
 
   it('a rejected command aborts EXEC with EXECABORT', () =>
     d.run([
@@ -75,38 +64,13 @@ describe('MULTI / EXEC / DISCARD', () => {
     ]));
 
   it('EXEC with wrong arity discards the transaction, in MULTI or not', () =>
-    d.run([
-      ['MULTI'],
-      ['SET', 'a', '1'],
-      ['EXEC', 'x'],
-      ['EXEC'],
-      ['GET', 'a'],
-      ['EXEC', 'x', 'y'],
-      ['DISCARD'],
-    ]));
+    d.run([['MULTI'], ['SET', 'a', '1'], ['EXEC', 'x'], ['EXEC'], ['GET', 'a'], ['EXEC', 'x', 'y'], ['DISCARD']]));
 
   it('WATCH inside MULTI errs without flagging the transaction', () =>
-    d.run([
-      ['MULTI'],
-      ['WATCH', 'k'],
-      ['SET', 'k', 'v'],
-      ['EXEC'],
-      ['MULTI'],
-      ['WATCH'],
-      ['EXEC'],
-    ]));
+    d.run([['MULTI'], ['WATCH', 'k'], ['SET', 'k', 'v'], ['EXEC'], ['MULTI'], ['WATCH'], ['EXEC']]));
 
   it('DISCARD drops the queue', () =>
-    d.run([
-      ['SET', 'k', 'old'],
-      ['MULTI'],
-      ['SET', 'k', 'new'],
-      ['DEL', 'k'],
-      ['DISCARD'],
-      ['GET', 'k'],
-      ['DISCARD'],
-      ['EXEC'],
-    ]));
+    d.run([['SET', 'k', 'old'], ['MULTI'], ['SET', 'k', 'new'], ['DEL', 'k'], ['DISCARD'], ['GET', 'k'], ['DISCARD'], ['EXEC']]));
 
   it('SELECT inside MULTI changes the database for what follows and stays after EXEC', () =>
     d.run([
@@ -136,8 +100,7 @@ describe('MULTI / EXEC / DISCARD', () => {
       ['EXEC'],
     ]));
 
-  it('RESET inside MULTI ends the transaction at once', () =>
-    d.run([['MULTI'], ['SET', 'k', 'v'], ['RESET'], ['EXEC'], ['GET', 'k']]));
+  it('RESET inside MULTI ends the transaction at once', () => d.run([['MULTI'], ['SET', 'k', 'v'], ['RESET'], ['EXEC'], ['GET', 'k']]));
 
   it('QUIT inside MULTI runs at once', () => d.run([['MULTI'], ['SET', 'k', 'v'], ['QUIT']]));
 
@@ -288,14 +251,7 @@ describe('WATCH', () => {
     }
   });
 
-  it("a connection's own writes before MULTI break its watch", () =>
-    d.run([
-      ['WATCH', 'k'],
-      ['SET', 'k', 'mine'],
-      ['MULTI'],
-      ['GET', 'k'],
-      ['EXEC'],
-    ]));
+  it("a connection's own writes before MULTI break its watch", () => d.run([['WATCH', 'k'], ['SET', 'k', 'mine'], ['MULTI'], ['GET', 'k'], ['EXEC']]));
 
   it('UNWATCH forgets watches and a pending failure', async () => {
     const [a, b] = await d.clients(2);

@@ -251,11 +251,21 @@ describe('numkeys, options and types', () => {
     await expectEncoding(d, 'u', 'skiplist');
     await expectEncoding(d, 'i', 'skiplist');
     await expectEncoding(d, 'df', 'skiplist');
-    await d.run([['ZREMRANGEBYRANK', 'big', '128', '-1'], ['ZUNIONSTORE', 'u', '1', 'big'], ['ZDIFFSTORE', 'df', '1', 'big']]);
+    await d.run([
+      ['ZREMRANGEBYRANK', 'big', '128', '-1'],
+      ['ZUNIONSTORE', 'u', '1', 'big'],
+      ['ZDIFFSTORE', 'df', '1', 'big'],
+    ]);
     await expectEncoding(d, 'big', 'skiplist');
     await expectEncoding(d, 'u', 'listpack');
     await expectEncoding(d, 'df', 'listpack');
-    await d.run([['ZADD', 'long', '1', 'y'.repeat(64), '2', 'z'.repeat(65)], ['ZUNIONSTORE', 'u', '1', 'long'], ['ZINTERSTORE', 'i', '2', 'long', 'long'], ['ZREM', 'long', 'z'.repeat(65)], ['ZDIFFSTORE', 'df', '1', 'long']]);
+    await d.run([
+      ['ZADD', 'long', '1', 'y'.repeat(64), '2', 'z'.repeat(65)],
+      ['ZUNIONSTORE', 'u', '1', 'long'],
+      ['ZINTERSTORE', 'i', '2', 'long', 'long'],
+      ['ZREM', 'long', 'z'.repeat(65)],
+      ['ZDIFFSTORE', 'df', '1', 'long'],
+    ]);
     await expectEncoding(d, 'u', 'skiplist');
     await expectEncoding(d, 'i', 'skiplist');
     await expectEncoding(d, 'df', 'listpack');

@@ -63,7 +63,12 @@ describe('ZPOPMIN and ZPOPMAX', () => {
 
   it('in a skiplist', () =>
     d.run([
-      ...zaddMany('big', 300, (i) => `m${i}`, (i) => String(i % 10)),
+      ...zaddMany(
+        'big',
+        300,
+        (i) => `m${i}`,
+        (i) => String(i % 10),
+      ),
       ['ZPOPMIN', 'big', '5'],
       ['ZPOPMAX', 'big', '5'],
       ['ZPOPMIN', 'big'],
@@ -151,9 +156,17 @@ describe('encodings', () => {
     await expectEncoding(d, 'w', 'skiplist');
     await d.run([['ZADD', 'u', '2', 'b', '1', 'y'.repeat(65)]]);
     await expectEncoding(d, 'u', 'skiplist');
-    await d.run([['ZINCRBY', 't', '1', '\xec\x95\x88'.repeat(21)], ['ZINCRBY', 't', '1', '\xec\x95\x88'.repeat(22)]]);
+    await d.run([
+      ['ZINCRBY', 't', '1', '\xec\x95\x88'.repeat(21)],
+      ['ZINCRBY', 't', '1', '\xec\x95\x88'.repeat(22)],
+    ]);
     await expectEncoding(d, 't', 'skiplist');
-    await d.run([['ZADD', 'x', 'XX', '1', 'y'.repeat(65)], ['EXISTS', 'x'], ['ZADD', 'x', '1', 'a'], ['ZADD', 'x', 'XX', '1', 'y'.repeat(65)]]);
+    await d.run([
+      ['ZADD', 'x', 'XX', '1', 'y'.repeat(65)],
+      ['EXISTS', 'x'],
+      ['ZADD', 'x', '1', 'a'],
+      ['ZADD', 'x', 'XX', '1', 'y'.repeat(65)],
+    ]);
     await expectEncoding(d, 'x', 'listpack');
     await d.run([['ZADD', 'x', 'NX', '1', 'a', '2', 'y'.repeat(65)]]);
     await expectEncoding(d, 'x', 'skiplist');
@@ -171,7 +184,12 @@ describe('encodings', () => {
       await expectEncoding(d, 'b', 'skiplist');
       await d.run([['ZADD', 'c', '1', 'abcd']]);
       await expectEncoding(d, 'c', 'skiplist');
-      await d.run([['ZADD', 'd', '1', 'a'], ['ZUNIONSTORE', 'e', '1', 'a'], ['ZUNIONSTORE', 'f', '1', 'd'], ['ZRANGESTORE', 'g', 'a', '0', '1']]);
+      await d.run([
+        ['ZADD', 'd', '1', 'a'],
+        ['ZUNIONSTORE', 'e', '1', 'a'],
+        ['ZUNIONSTORE', 'f', '1', 'd'],
+        ['ZRANGESTORE', 'g', 'a', '0', '1'],
+      ]);
       await expectEncoding(d, 'e', 'skiplist');
       await expectEncoding(d, 'f', 'listpack');
       await expectEncoding(d, 'g', 'listpack');
@@ -206,7 +224,13 @@ describe('encodings', () => {
 
   it('zset-max-listpack-entries 0 makes every zset a skiplist', () =>
     withThresholds(d, 0, 64, async () => {
-      await d.run([['ZADD', 'a', '1', 'x'], ['ZINCRBY', 'b', '1', 'x'], ['ZADD', 'c', '1', 'x'], ['ZRANGESTORE', 'd', 'c', '0', '-1'], ['ZUNIONSTORE', 'e', '1', 'c']]);
+      await d.run([
+        ['ZADD', 'a', '1', 'x'],
+        ['ZINCRBY', 'b', '1', 'x'],
+        ['ZADD', 'c', '1', 'x'],
+        ['ZRANGESTORE', 'd', 'c', '0', '-1'],
+        ['ZUNIONSTORE', 'e', '1', 'c'],
+      ]);
       for (const k of ['a', 'b', 'c', 'd', 'e']) await expectEncoding(d, k, 'skiplist');
     }));
 

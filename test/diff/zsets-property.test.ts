@@ -13,10 +13,32 @@ const score = fc.oneof(
   fc.integer({ min: -5, max: 5 }).map(String),
   fc.constantFrom('0', '-0', '2.5', 'inf', '-inf', '+inf', '1e17', '0.1', '1e308', '-1e308', 'abc', '', 'nan'),
 );
-const bound = fc.oneof(score, score.map((s) => '(' + s), fc.constantFrom('-inf', '+inf', '(inf', 'x'));
-const lexBound = fc.oneof(member.map((m) => '[' + m), member.map((m) => '(' + m), fc.constantFrom('-', '+', 'x', '[', '('));
+const bound = fc.oneof(
+  score,
+  score.map((s) => '(' + s),
+  fc.constantFrom('-inf', '+inf', '(inf', 'x'),
+);
+const lexBound = fc.oneof(
+  member.map((m) => '[' + m),
+  member.map((m) => '(' + m),
+  fc.constantFrom('-', '+', 'x', '[', '('),
+);
 const index = fc.oneof(fc.integer({ min: -6, max: 6 }).map(String), fc.constantFrom('x', '9223372036854775807', '-9223372036854775808'));
-const zaddOpts = fc.constantFrom<string[]>([], [], ['NX'], ['XX'], ['GT'], ['LT'], ['CH'], ['XX', 'GT', 'CH'], ['INCR'], ['NX', 'INCR'], ['GT', 'INCR'], ['NX', 'XX'], ['GT', 'LT']);
+const zaddOpts = fc.constantFrom<string[]>(
+  [],
+  [],
+  ['NX'],
+  ['XX'],
+  ['GT'],
+  ['LT'],
+  ['CH'],
+  ['XX', 'GT', 'CH'],
+  ['INCR'],
+  ['NX', 'INCR'],
+  ['GT', 'INCR'],
+  ['NX', 'XX'],
+  ['GT', 'LT'],
+);
 const withscores = fc.constantFrom<string[]>([], ['WITHSCORES']);
 const limit = fc.constantFrom<string[]>([], [], ['LIMIT', '0', '2'], ['LIMIT', '1', '-1'], ['LIMIT', '-1', '1'], ['LIMIT', '2', '0']);
 const aggregate = fc.constantFrom<string[]>([], ['AGGREGATE', 'MIN'], ['AGGREGATE', 'MAX'], ['AGGREGATE', 'SUM']);
@@ -35,25 +57,27 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   fc.tuple(key, member).map(([a, m]): Cmd => (k) => ['ZREVRANK', k(a), m]),
   key.map((a): Cmd => (k) => ['ZCARD', k(a)]),
   fc.tuple(key, index, index, withscores, fc.constantFrom<string[]>([], ['REV'])).map(([a, s, e, w, r]): Cmd => (k) => ['ZRANGE', k(a), s, e, ...r, ...w]),
-  fc.tuple(key, bound, bound, withscores, limit, fc.constantFrom<string[]>([], ['REV'])).map(([a, s, e, w, l, r]): Cmd => (k) => ['ZRANGE', k(a), s, e, 'BYSCORE', ...r, ...l, ...w]),
+  fc
+    .tuple(key, bound, bound, withscores, limit, fc.constantFrom<string[]>([], ['REV']))
+    .map(([a, s, e, w, l, r]): Cmd => (k) => ['ZRANGE', k(a), s, e, 'BYSCORE', ...r, ...l, ...w]),
   fc.tuple(key, bound, bound, withscores, limit).map(([a, s, e, w, l]): Cmd => (k) => ['ZRANGEBYSCORE', k(a), s, e, ...w, ...l]),
   fc.tuple(key, bound, bound, withscores, limit).map(([a, s, e, w, l]): Cmd => (k) => ['ZREVRANGEBYSCORE', k(a), s, e, ...w, ...l]),
   fc.tuple(key, index, index, withscores).map(([a, s, e, w]): Cmd => (k) => ['ZREVRANGE', k(a), s, e, ...w]),
   fc.tuple(key, bound, bound).map(([a, s, e]): Cmd => (k) => ['ZCOUNT', k(a), s, e]),
   fc.tuple(key, fc.constantFrom<string[]>([], ['0'], ['1'], ['3'], ['-1'])).map(([a, c]): Cmd => (k) => ['ZPOPMIN', k(a), ...c]),
   fc.tuple(key, fc.constantFrom<string[]>([], ['2'], ['x'])).map(([a, c]): Cmd => (k) => ['ZPOPMAX', k(a), ...c]),
-  fc.tuple(key, key, fc.constantFrom('MIN', 'MAX'), fc.constantFrom<string[]>([], ['COUNT', '2'], ['COUNT', '0'])).map(
-    ([a, b, w, c]): Cmd => (k) => ['ZMPOP', '2', k(a), k(b), w, ...c],
-  ),
+  fc
+    .tuple(key, key, fc.constantFrom('MIN', 'MAX'), fc.constantFrom<string[]>([], ['COUNT', '2'], ['COUNT', '0']))
+    .map(([a, b, w, c]): Cmd => (k) => ['ZMPOP', '2', k(a), k(b), w, ...c]),
   fc.tuple(key, index, index).map(([a, s, e]): Cmd => (k) => ['ZREMRANGEBYRANK', k(a), s, e]),
   fc.tuple(key, bound, bound).map(([a, s, e]): Cmd => (k) => ['ZREMRANGEBYSCORE', k(a), s, e]),
-  fc.tuple(fc.constantFrom('ZUNION', 'ZINTER'), key, key, weights, aggregate, withscores).map(
-    ([cmd, a, b, w, g, s]): Cmd => (k) => [cmd, '2', k(a), k(b), ...w, ...g, ...s],
-  ),
+  fc
+    .tuple(fc.constantFrom('ZUNION', 'ZINTER'), key, key, weights, aggregate, withscores)
+    .map(([cmd, a, b, w, g, s]): Cmd => (k) => [cmd, '2', k(a), k(b), ...w, ...g, ...s]),
   fc.tuple(key, key, withscores).map(([a, b, s]): Cmd => (k) => ['ZDIFF', '2', k(a), k(b), ...s]),
-  fc.tuple(fc.constantFrom('ZUNIONSTORE', 'ZINTERSTORE'), dst, key, key, weights, aggregate).map(
-    ([cmd, d, a, b, w, g]): Cmd => (k) => [cmd, k(d), '2', k(a), k(b), ...w, ...g],
-  ),
+  fc
+    .tuple(fc.constantFrom('ZUNIONSTORE', 'ZINTERSTORE'), dst, key, key, weights, aggregate)
+    .map(([cmd, d, a, b, w, g]): Cmd => (k) => [cmd, k(d), '2', k(a), k(b), ...w, ...g]),
   fc.tuple(dst, key, key).map(([d, a, b]): Cmd => (k) => ['ZDIFFSTORE', k(d), '2', k(a), k(b)]),
   fc.tuple(key, key, fc.constantFrom<string[]>([], ['LIMIT', '1'])).map(([a, b, l]): Cmd => (k) => ['ZINTERCARD', '2', k(a), k(b), ...l]),
   fc.tuple(dst, key, index, index).map(([d, a, s, e]): Cmd => (k) => ['ZRANGESTORE', k(d), k(a), s, e]),

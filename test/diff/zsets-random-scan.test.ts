@@ -119,7 +119,10 @@ describe('ZRANDMEMBER', () => {
     await randomCheck(d, ['ZRANDMEMBER', 'big', '200'], scores, true);
     await randomCheck(d, ['ZRANDMEMBER', 'big', '299', 'WITHSCORES'], scores, true);
     await randomCheck(d, ['ZRANDMEMBER', 'big', '-50', 'WITHSCORES'], scores, false);
-    await d.run([['ZRANDMEMBER', 'big', '300', 'WITHSCORES'], ['ZRANDMEMBER', 'big', '1000']]);
+    await d.run([
+      ['ZRANDMEMBER', 'big', '300', 'WITHSCORES'],
+      ['ZRANDMEMBER', 'big', '1000'],
+    ]);
     const all = await randomCheck(d, ['ZRANDMEMBER', 'big', '-3000'], scores, false);
     expect(new Set(all).size).toBeGreaterThan(250);
   });
@@ -130,7 +133,11 @@ describe('ZRANDMEMBER', () => {
     await randomCheck(d, ['ZRANDMEMBER', 'z', '2', 'WITHSCORES'], small, true);
     await randomCheck(d, ['ZRANDMEMBER', 'z', '-7', 'WITHSCORES'], small, false);
     await randomCheck(d, ['ZRANDMEMBER', 'z', '-7'], small, false);
-    await d.run([['ZRANDMEMBER', 'z', '10', 'WITHSCORES'], ['ZRANDMEMBER', 'missing'], ['ZRANDMEMBER', 'missing', '1', 'WITHSCORES']]);
+    await d.run([
+      ['ZRANDMEMBER', 'z', '10', 'WITHSCORES'],
+      ['ZRANDMEMBER', 'missing'],
+      ['ZRANDMEMBER', 'missing', '1', 'WITHSCORES'],
+    ]);
   });
 });
 
@@ -201,7 +208,14 @@ describe('ZSCAN', () => {
     ]));
 
   it('skiplists: a full iteration returns every member once, with its score', async () => {
-    await d.run(zaddMany('big', 1000, (i) => `m${i}`, (i) => String(i % 3 === 0 ? i / 7 : i)));
+    await d.run(
+      zaddMany(
+        'big',
+        1000,
+        (i) => `m${i}`,
+        (i) => String(i % 3 === 0 ? i / 7 : i),
+      ),
+    );
     for (const extra of [[], ['COUNT', '7'], ['COUNT', '1000'], ['MATCH', 'm1*', 'COUNT', '50']]) {
       const real = await scanAll(d.pair, 'real', 'big', extra);
       const ours = await scanAll(d.pair, 'ours', 'big', extra);

@@ -258,7 +258,12 @@ describe('ZRANGE BYLEX and Z[REV]RANGEBYLEX', () => {
 
   it('in a skiplist', () =>
     d.run([
-      ...zaddMany('big', 300, (i) => `m${String(i).padStart(3, '0')}`, () => '0'),
+      ...zaddMany(
+        'big',
+        300,
+        (i) => `m${String(i).padStart(3, '0')}`,
+        () => '0',
+      ),
       ['OBJECT', 'ENCODING', 'big'],
       ['ZRANGEBYLEX', 'big', '[m100', '(m110'],
       ['ZREVRANGEBYLEX', 'big', '[m110', '(m100', 'LIMIT', '2', '3'],
@@ -327,10 +332,17 @@ describe('ZRANGESTORE', () => {
     await d.run([...zaddMany('big', 300), ['ZRANGESTORE', 'd1', 'big', '0', '127'], ['ZRANGESTORE', 'd2', 'big', '0', '128']]);
     await expectEncoding(d, 'd1', 'listpack');
     await expectEncoding(d, 'd2', 'skiplist');
-    await d.run([['ZRANGESTORE', 'd3', 'big', '0', '(128', 'BYSCORE'], ['ZRANGESTORE', 'd4', 'big', '0', '128', 'BYSCORE']]);
+    await d.run([
+      ['ZRANGESTORE', 'd3', 'big', '0', '(128', 'BYSCORE'],
+      ['ZRANGESTORE', 'd4', 'big', '0', '128', 'BYSCORE'],
+    ]);
     await expectEncoding(d, 'd3', 'listpack');
     await expectEncoding(d, 'd4', 'skiplist');
-    await d.run([['ZADD', 'long', '1', 'x'.repeat(65), '2', 'y'], ['ZRANGESTORE', 'd5', 'long', '1', '1'], ['ZRANGESTORE', 'd6', 'long', '0', '0']]);
+    await d.run([
+      ['ZADD', 'long', '1', 'x'.repeat(65), '2', 'y'],
+      ['ZRANGESTORE', 'd5', 'long', '1', '1'],
+      ['ZRANGESTORE', 'd6', 'long', '0', '0'],
+    ]);
     await expectEncoding(d, 'd5', 'listpack');
     await expectEncoding(d, 'd6', 'skiplist');
   });
@@ -373,7 +385,12 @@ describe('ZCOUNT and ZLEXCOUNT', () => {
 
   it('in a skiplist', () =>
     d.run([
-      ...zaddMany('big', 1000, (i) => `m${i}`, (i) => String(i % 100)),
+      ...zaddMany(
+        'big',
+        1000,
+        (i) => `m${i}`,
+        (i) => String(i % 100),
+      ),
       ['ZCOUNT', 'big', '10', '20'],
       ['ZCOUNT', 'big', '(10', '(20'],
       ['ZCOUNT', 'big', '-inf', '(0'],
@@ -450,7 +467,12 @@ describe('ranges in skiplists and under RESP3', () => {
 
   it('large ranges forwards and backwards', () =>
     d.run([
-      ...zaddMany('big', 1000, (i) => `m${i}`, (i) => String((i * 7919) % 1000)),
+      ...zaddMany(
+        'big',
+        1000,
+        (i) => `m${i}`,
+        (i) => String((i * 7919) % 1000),
+      ),
       ['ZRANGE', 'big', '100', '120', 'WITHSCORES'],
       ['ZRANGE', 'big', '-20', '-1', 'REV'],
       ['ZRANGE', 'big', '(100', '200', 'BYSCORE', 'LIMIT', '5', '10', 'WITHSCORES'],

@@ -23,11 +23,55 @@ import { show, useDiff } from '../diff/harness.js';
  * (scripting, ACL, replication).
  */
 const LEFT_OUT = new Set([
-  'blpop', 'brpop', 'blmove', 'brpoplpush', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait',
-  'subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor', 'quit', 'client', 'auth', 'hello',
-  'config', 'shutdown', 'debug', 'save', 'bgsave', 'bgrewriteaof', 'lastsave', 'info', 'time', 'memory', 'slowlog', 'latency', 'role',
-  'pfselftest', 'pfdebug', 'dump', 'randomkey', 'spop', 'scan', 'sscan', 'hscan', 'zscan', 'object',
-  'command', 'xreadgroup', 'xclaim', 'xautoclaim', 'xpending', 'xinfo',
+  'blpop',
+  'brpop',
+  'blmove',
+  'brpoplpush',
+  'blmpop',
+  'bzpopmin',
+  'bzpopmax',
+  'bzmpop',
+  'wait',
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'monitor',
+  'quit',
+  'client',
+  'auth',
+  'hello',
+  'config',
+  'shutdown',
+  'debug',
+  'save',
+  'bgsave',
+  'bgrewriteaof',
+  'lastsave',
+  'info',
+  'time',
+  'memory',
+  'slowlog',
+  'latency',
+  'role',
+  'pfselftest',
+  'pfdebug',
+  'dump',
+  'randomkey',
+  'spop',
+  'scan',
+  'sscan',
+  'hscan',
+  'zscan',
+  'object',
+  'command',
+  'xreadgroup',
+  'xclaim',
+  'xautoclaim',
+  'xpending',
+  'xinfo',
 ]);
 
 /** Keys: one of each type (made before every sequence), one missing, one in another slot. */
@@ -47,10 +91,51 @@ const SETUP: string[][] = [
 ];
 
 const SCALARS = [
-  '0', '1', '-1', '2', '3', '10', '100', '-100', '1.5', '-2.5', '0.0001', 'inf', '-inf', '+inf', 'nan',
-  '9223372036854775807', '-9223372036854775808', '9223372036854775808', '1e400', '(1', '[a', '(a', '-', '+',
-  '0-0', '1-1', '2-1', '$', '>', '', ' ', 'x', 'a', 'b', 'f', 'v', 'Palermo', '\x00', '\xff\xfe', 'km', 'm',
-  '15', '37', 'ASC', 'DESC',
+  '0',
+  '1',
+  '-1',
+  '2',
+  '3',
+  '10',
+  '100',
+  '-100',
+  '1.5',
+  '-2.5',
+  '0.0001',
+  'inf',
+  '-inf',
+  '+inf',
+  'nan',
+  '9223372036854775807',
+  '-9223372036854775808',
+  '9223372036854775808',
+  '1e400',
+  '(1',
+  '[a',
+  '(a',
+  '-',
+  '+',
+  '0-0',
+  '1-1',
+  '2-1',
+  '$',
+  '>',
+  '',
+  ' ',
+  'x',
+  'a',
+  'b',
+  'f',
+  'v',
+  'Palermo',
+  '\x00',
+  '\xff\xfe',
+  'km',
+  'm',
+  '15',
+  '37',
+  'ASC',
+  'DESC',
 ];
 
 /** The literal words a command's syntax names (its options), e.g. NX, WITHSCORES, BYSCORE. */
@@ -87,7 +172,10 @@ function argument(words: string[]): fc.Arbitrary<string> {
 /** One command line: mostly about the arity the command asks for, sometimes not. */
 const commandLine: fc.Arbitrary<string[]> = fc.constantFrom(...targets).chain((t) => {
   const fixed = Math.abs(t.spec.arity) - t.name.length;
-  const count = t.spec.arity > 0 ? fc.oneof({ weight: 5, arbitrary: fc.constant(fixed) }, { weight: 1, arbitrary: fc.nat({ max: fixed + 2 }) }) : fc.nat({ max: fixed + 6 });
+  const count =
+    t.spec.arity > 0
+      ? fc.oneof({ weight: 5, arbitrary: fc.constant(fixed) }, { weight: 1, arbitrary: fc.nat({ max: fixed + 2 }) })
+      : fc.nat({ max: fixed + 6 });
   return count.chain((n) => fc.array(argument(t.words), { minLength: n, maxLength: n })).map((args) => [...t.name, ...args]);
 });
 
@@ -107,7 +195,10 @@ function errorText(raw: string): string | null {
 function canonical(raw: string): string {
   const p = parseReply(raw);
   if (p === null || (p.reply.t !== 'array' && p.reply.t !== 'set') || p.reply.v === null) return raw;
-  return p.reply.v.map((x) => encodeReply(x, 3)).sort().join(',');
+  return p.reply.v
+    .map((x) => encodeReply(x, 3))
+    .sort()
+    .join(',');
 }
 
 /**

@@ -21,22 +21,49 @@ const good = fc.oneof(
   fc.constant('GET a\n'),
 );
 const bad = fc.constantFrom(
-  '*x\r\n', '*1\r\nx', '*1\r\n$-1\r\n', '*1\r\n$03\r\nGET\r\n', '*2\r\n$3\r\nGET\r\n', '$3\r\nGET\r\n', '*0\r\n', '*-1\r\n',
-  '\r\n', '\n', '   \r\n', '"unterminated\r\n', "'open\r\n", 'GET "a"b\r\n', '*1\r\n$3\r\nGETxx', '*2\rX', '*1\x00\r\n',
-  '*2147483648\r\n', '*1\r\n$536870913\r\n', ':1\r\n', '+PING\r\n', '-ERR\r\n',
+  '*x\r\n',
+  '*1\r\nx',
+  '*1\r\n$-1\r\n',
+  '*1\r\n$03\r\nGET\r\n',
+  '*2\r\n$3\r\nGET\r\n',
+  '$3\r\nGET\r\n',
+  '*0\r\n',
+  '*-1\r\n',
+  '\r\n',
+  '\n',
+  '   \r\n',
+  '"unterminated\r\n',
+  "'open\r\n",
+  'GET "a"b\r\n',
+  '*1\r\n$3\r\nGETxx',
+  '*2\rX',
+  '*1\x00\r\n',
+  '*2147483648\r\n',
+  '*1\r\n$536870913\r\n',
+  ':1\r\n',
+  '+PING\r\n',
+  '-ERR\r\n',
 );
 // Not POST or Host: (HTTP spoken to Redis): Redis drops the connection with the replies it had not
 // written yet, so what a client sees depends on how the bytes were batched (a fixed test covers it).
 const noise = fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), maxLength: 6 });
-const pipeline = fc.array(fc.oneof({ weight: 5, arbitrary: good }, { weight: 3, arbitrary: bad }, { weight: 1, arbitrary: noise }), { minLength: 1, maxLength: 8 });
+const pipeline = fc.array(fc.oneof({ weight: 5, arbitrary: good }, { weight: 3, arbitrary: bad }, { weight: 1, arbitrary: noise }), {
+  minLength: 1,
+  maxLength: 8,
+});
 
 /** The stream cut at a few random places. */
-const split = pipeline.map((parts) => parts.join('')).chain((stream) =>
-  fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, stream.length - 1) }), { maxLength: 4 }).map((cuts) => {
-    const at = [0, ...cuts.filter((c) => c < stream.length).sort((a, b) => a - b), stream.length];
-    return at.slice(1).map((end, i) => stream.slice(at[i], end)).filter((c) => c.length > 0);
-  }),
-);
+const split = pipeline
+  .map((parts) => parts.join(''))
+  .chain((stream) =>
+    fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, stream.length - 1) }), { maxLength: 4 }).map((cuts) => {
+      const at = [0, ...cuts.filter((c) => c < stream.length).sort((a, b) => a - b), stream.length];
+      return at
+        .slice(1)
+        .map((end, i) => stream.slice(at[i], end))
+        .filter((c) => c.length > 0);
+    }),
+  );
 
 describe('random pipelines split at random bytes, against the real Redis', () => {
   let real: RealRedis;

@@ -14,11 +14,8 @@ const scripts = readdirSync(here).filter((f) => f.endsWith('.py') && !f.startsWi
 
 function runScript(script: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
-      '/usr/bin/python3',
-      [join(here, script)],
-      { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 30_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`${script} on port ${port}: ${err.message}\n${stderr}`)) : resolve(stdout)),
+    execFile('/usr/bin/python3', [join(here, script)], { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 30_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${script} on port ${port}: ${err.message}\n${stderr}`)) : resolve(stdout),
     );
   });
 }

@@ -127,7 +127,7 @@ describe('BGSAVE with many keys', () => {
     expect(saved?.value).toMatchObject({ type: 'string', value: 'in-exec' });
   });
 
-  it('a FLUSHALL kills the save as it kills Redis\'s child, and SAVE works again', async () => {
+  it("a FLUSHALL kills the save as it kills Redis's child, and SAVE works again", async () => {
     const storage = new MemorySnapshotStorage();
     const started = await startOurs({ storage });
     server = started.server;

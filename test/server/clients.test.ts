@@ -20,11 +20,8 @@ interface Run {
 
 function run(cmd: string, args: string[], input?: string, env?: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(
-      cmd,
-      args,
-      { encoding: 'latin1', timeout: 20_000, env: { ...process.env, ...env } },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(cmd, args, { encoding: 'latin1', timeout: 20_000, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin!.end(Buffer.from(input, 'latin1'));
   });
@@ -56,7 +53,9 @@ async function both(makeArgs: (port: number) => [cmd: string, args: string[]], i
 }
 
 describe('redis-cli', () => {
-  const cli = (...args: string[]) => (port: number): [string, string[]] => ['redis-cli', ['-p', String(port), ...args]];
+  const cli =
+    (...args: string[]) =>
+    (port: number): [string, string[]] => ['redis-cli', ['-p', String(port), ...args]];
   const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
 
   it('runs commands given as arguments (raw output when not a tty)', async () => {
@@ -109,9 +108,7 @@ except redis.ResponseError as e:
 print(r.delete("py:k", "py:n", "py:none"), r.exists("py:k"))
 `;
   it('set/get/incr/pipeline print the same as against real Redis', async () => {
-    const [want, got] = await Promise.all(
-      [real.port, ours.port].map((port) => run('/usr/bin/python3', ['-c', script], undefined, { PORT: String(port) })),
-    );
+    const [want, got] = await Promise.all([real.port, ours.port].map((port) => run('/usr/bin/python3', ['-c', script], undefined, { PORT: String(port) })));
     expect(want!.stderr).toBe('');
     expect(got!.stderr).toBe('');
     expect(got!.stdout).toBe(want!.stdout);

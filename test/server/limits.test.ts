@@ -141,7 +141,7 @@ describe('connection limits, against real Redis', () => {
     }
   });
 
-  it('closes a client whose query buffer passes client-query-buffer-limit, with Redis\'s log line', async () => {
+  it("closes a client whose query buffer passes client-query-buffer-limit, with Redis's log line", async () => {
     await compare([multibulk(['CONFIG', 'GET', 'client-query-buffer-limit'])]);
     await setBoth('client-query-buffer-limit', '1mb');
     try {

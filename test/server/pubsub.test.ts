@@ -55,7 +55,9 @@ async function scenario(port: number): Promise<string> {
   expect(await pub.send(['PUBLISH', 'bee', 'two'])).toBe(':1\r\n');
   expect(await pub.send(['SPUBLISH', 's', 'three'])).toBe(':1\r\n');
   await expect.poll(() => sub.received()).toMatch(/\$5\r\nthree\r\n$/);
-  sub.socket.write(multibulk(['UNSUBSCRIBE', 'a']) + multibulk(['PUNSUBSCRIBE']) + multibulk(['SUNSUBSCRIBE']) + multibulk(['GET', 'x']) + multibulk(['MONITOR']));
+  sub.socket.write(
+    multibulk(['UNSUBSCRIBE', 'a']) + multibulk(['PUNSUBSCRIBE']) + multibulk(['SUNSUBSCRIBE']) + multibulk(['GET', 'x']) + multibulk(['MONITOR']),
+  );
   // GET's nil, then MONITOR's +OK.
   await expect.poll(() => sub.received()).toMatch(/\$-1\r\n\+OK\r\n$/);
   expect(await pub.send(['SET', 'x', '1'])).toBe('+OK\r\n');

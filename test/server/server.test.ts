@@ -259,12 +259,23 @@ describe('robustness', () => {
 
   it('survives random bytes on many connections and still answers', async () => {
     const garbage = fc.sample(
-      fc.array(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(...['*', '$', '\r\n', '*3\r\n', '$5\r\n', '"', "'", '\x00'].map((s) => Buffer.from(s)))), {
-        maxLength: 30,
-      }),
+      fc.array(
+        fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(...['*', '$', '\r\n', '*3\r\n', '$5\r\n', '"', "'", '\x00'].map((s) => Buffer.from(s)))),
+        {
+          maxLength: 30,
+        },
+      ),
       { numRuns: 60, seed: 42 },
     );
-    await Promise.all(garbage.map((parts) => exchange(server.port, parts.map((p) => Buffer.from(p).toString('latin1')), { gap: 0, quiet: 50 })));
+    await Promise.all(
+      garbage.map((parts) =>
+        exchange(
+          server.port,
+          parts.map((p) => Buffer.from(p).toString('latin1')),
+          { gap: 0, quiet: 50 },
+        ),
+      ),
+    );
     const c = await RespConnection.connect(server.port);
     expect(await c.send(['PING'])).toBe('+PONG\r\n');
     expect(await c.send(['SET', 'alive', 'yes'])).toBe('+OK\r\n');
@@ -298,10 +309,16 @@ describe('robustness', () => {
   it('reads a pipeline of big and small commands split at random points (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: 30_000, max: 120_000 }).map((n) => 'q'.repeat(n))), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 20 }),
+            fc.integer({ min: 30_000, max: 120_000 }).map((n) => 'q'.repeat(n)),
+          ),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         fc.integer({ min: 1, max: 50_000 }),
         async (values, cut) => {
           let raw = '';
@@ -424,4 +441,3 @@ describe("with plain 'data' events (fastRead: false)", () => {
     });
   });
 });
-

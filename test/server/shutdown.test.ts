@@ -371,61 +371,77 @@ describe('bad start-up settings', () => {
     ['--dir', join(root, 'package.json')],
   ];
   for (const args of cases) {
-    it(`${args.join(' ')}: a FATAL CONFIG FILE ERROR, exit 1, as redis-server says it`, () => {
-      const real = fails('real', args);
-      const ours = fails('ours', args);
-      expect(real.code).toBe(1);
-      expect(ours.code).toBe(1);
-      expect(ours.stderr).toBe(real.stderr);
-      expect(ours.stderr).toMatch(/^\n\*\*\* FATAL CONFIG FILE ERROR \(Redis 7\.0\.15\) \*\*\*\n/);
-      expect(ours.stdout + ours.stderr).not.toMatch(/^\s+at /m);
-    }, TIMEOUT);
+    it(
+      `${args.join(' ')}: a FATAL CONFIG FILE ERROR, exit 1, as redis-server says it`,
+      () => {
+        const real = fails('real', args);
+        const ours = fails('ours', args);
+        expect(real.code).toBe(1);
+        expect(ours.code).toBe(1);
+        expect(ours.stderr).toBe(real.stderr);
+        expect(ours.stderr).toMatch(/^\n\*\*\* FATAL CONFIG FILE ERROR \(Redis 7\.0\.15\) \*\*\*\n/);
+        expect(ours.stdout + ours.stderr).not.toMatch(/^\s+at /m);
+      },
+      TIMEOUT,
+    );
   }
 
-  it('a port in use: the same two lines as redis-server, exit 1', async () => {
-    const port = await freePort();
-    const holder = createServer();
-    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
-    try {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', tempDir()];
+  it(
+    'a port in use: the same two lines as redis-server, exit 1',
+    async () => {
+      const port = await freePort();
+      const holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+      try {
+        const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', tempDir()];
+        const real = fails('real', args);
+        const ours = fails('ours', args);
+        expect(ours.code).toBe(1);
+        expect(real.code).toBe(1);
+        const want = [
+          `M # Warning: Could not create server TCP listening socket 127.0.0.1:${port}: bind: Address already in use`,
+          `M # Failed listening on port ${port} (TCP), aborting.`,
+        ];
+        expect(messages(real.stdout).slice(-2)).toEqual(want);
+        expect(messages(ours.stdout).slice(-2)).toEqual(want);
+        expect(ours.stderr).toBe('');
+        expect(ours.stdout).not.toMatch(/^\s+at /m);
+      } finally {
+        holder.close();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'an address that does not resolve: the same two lines as redis-server, exit 1',
+    async () => {
+      const port = await freePort();
+      const args = ['--port', String(port), '--bind', '999.1.1.1', '--dir', tempDir()];
       const real = fails('real', args);
       const ours = fails('ours', args);
       expect(ours.code).toBe(1);
       expect(real.code).toBe(1);
-      const want = [
-        `M # Warning: Could not create server TCP listening socket 127.0.0.1:${port}: bind: Address already in use`,
-        `M # Failed listening on port ${port} (TCP), aborting.`,
-      ];
-      expect(messages(real.stdout).slice(-2)).toEqual(want);
-      expect(messages(ours.stdout).slice(-2)).toEqual(want);
-      expect(ours.stderr).toBe('');
+      expect(messages(ours.stdout).slice(-2)).toEqual(messages(real.stdout).slice(-2));
+      expect(messages(ours.stdout).slice(-1)).toEqual([`M # Failed listening on port ${port} (TCP), aborting.`]);
       expect(ours.stdout).not.toMatch(/^\s+at /m);
-    } finally {
-      holder.close();
-    }
-  }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 
-  it('an address that does not resolve: the same two lines as redis-server, exit 1', async () => {
-    const port = await freePort();
-    const args = ['--port', String(port), '--bind', '999.1.1.1', '--dir', tempDir()];
-    const real = fails('real', args);
-    const ours = fails('ours', args);
-    expect(ours.code).toBe(1);
-    expect(real.code).toBe(1);
-    expect(messages(ours.stdout).slice(-2)).toEqual(messages(real.stdout).slice(-2));
-    expect(messages(ours.stdout).slice(-1)).toEqual([`M # Failed listening on port ${port} (TCP), aborting.`]);
-    expect(ours.stdout).not.toMatch(/^\s+at /m);
-  }, TIMEOUT);
-
-  it('a directory where the snapshot should be: one line, exit 1', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'dump.rdb'));
-    const ours = fails('ours', ['--port', '0', '--dir', dir]);
-    expect(ours.code).toBe(1);
-    expect(ours.stderr).toBe('');
-    // redis-server takes the directory for a truncated file ("Short read or OOM loading DB");
-    // we say what it is, in the words of Redis's loadDataFromDisk.
-    expect(messages(ours.stdout).slice(-1)).toEqual(['M # Fatal error loading the DB: Is a directory. Exiting.']);
-    expect(ours.stdout).not.toMatch(/^\s+at /m);
-  }, TIMEOUT);
+  it(
+    'a directory where the snapshot should be: one line, exit 1',
+    () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'dump.rdb'));
+      const ours = fails('ours', ['--port', '0', '--dir', dir]);
+      expect(ours.code).toBe(1);
+      expect(ours.stderr).toBe('');
+      // redis-server takes the directory for a truncated file ("Short read or OOM loading DB");
+      // we say what it is, in the words of Redis's loadDataFromDisk.
+      expect(messages(ours.stdout).slice(-1)).toEqual(['M # Fatal error loading the DB: Is a directory. Exiting.']);
+      expect(ours.stdout).not.toMatch(/^\s+at /m);
+    },
+    TIMEOUT,
+  );
 });

@@ -541,6 +541,8 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
 
 const command = commandGroup('bitmap', 'bitmap');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const bitmapCommands: CommandSpec[] = [
   command('setbit', 4, 'write denyoom', [key(1, 'RW access update')], setbitCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Set or clear one bit of a string, growing it with zero bytes as needed; answer the old bit', syntax: 'key offset value' }),
   command('getbit', 3, 'readonly fast', [key(1, 'RO access')], getbitCommand, { since: '2.2.0', complexity: 'O(1)', summary: 'Read one bit of a string (0 past its end)', syntax: 'key offset' }),
@@ -550,4 +552,3 @@ export const bitmapCommands: CommandSpec[] = [
   command('bitfield', -2, 'write denyoom', [key(1, 'RW access update variable_flags', 'This command allows both access and modification of the key')], (c, argv) => bitfieldGeneric(c, argv, false), { since: '3.2.0', complexity: 'O(1) for each subcommand', summary: 'Read, write and increment integers of any width at any bit offset of a string', syntax: 'key [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment [GET encoding offset|[OVERFLOW WRAP|SAT|FAIL] SET encoding offset value|INCRBY encoding offset increment ...]]' }),
   command('bitfield_ro', -2, 'readonly fast', [key(1, 'RO access')], (c, argv) => bitfieldGeneric(c, argv, true), { since: '6.0.0', complexity: 'O(1) for each subcommand', summary: 'Read integers of any width at any bit offset of a string', syntax: 'key [GET encoding offset [GET encoding offset ...]]' }),
 ];
-

@@ -37,6 +37,8 @@ const server = commandGroup('server');
 const ADMIN = 'admin stale no_async_loading';
 const NODES = 'O(N) where N is the total number of Cluster nodes';
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const clusterCommands: CommandSpec[] = [
   cluster.container('cluster', -2, { since: '3.0.0', complexity: 'Depends on subcommand.', summary: 'Cluster commands (this server runs without cluster support)' }, [
     cluster('addslots', -3, ADMIN, [], disabled, { since: '3.0.0', complexity: 'O(N) where N is the total number of hash slot arguments', summary: 'Assign hash slots to this node', syntax: 'slot [slot ...]' }),

@@ -60,12 +60,8 @@ describe('PING, ECHO, QUIT, SELECT', () => {
     expect(r(a, 'SELECT', '-1')).toBe('!ERR DB index is out of range');
     expect(r(a, 'SELECT', 'x')).toBe('!ERR value is not an integer or out of range');
     expect(r(a, 'SELECT', '01')).toBe('!ERR value is not an integer or out of range');
-    expect(r(a, 'SELECT', '2147483648')).toBe(
-      '!ERR value is out of range, value must between -2147483648 and 2147483647',
-    );
-    expect(r(a, 'SELECT', '-2147483649')).toBe(
-      '!ERR value is out of range, value must between -2147483648 and 2147483647',
-    );
+    expect(r(a, 'SELECT', '2147483648')).toBe('!ERR value is out of range, value must between -2147483648 and 2147483647');
+    expect(r(a, 'SELECT', '-2147483649')).toBe('!ERR value is out of range, value must between -2147483648 and 2147483647');
     expect(r(a, 'SELECT', '-2147483648')).toBe('!ERR DB index is out of range');
     expect(a.db).toBe(t.e.dbs[15]);
   });
@@ -92,18 +88,14 @@ describe('HELLO', () => {
     expect(r(a, 'HELLO', 'x')).toBe('!ERR Protocol version is not an integer or out of range');
     expect(r(a, 'HELLO', '3', 'AUTH', 'default')).toBe("!ERR Syntax error in HELLO option 'AUTH'");
     expect(r(a, 'HELLO', '3', 'foo\0bar')).toBe("!ERR Syntax error in HELLO option 'foo'");
-    expect(r(a, 'HELLO', '3', 'SETNAME', 'a b')).toBe(
-      '!ERR Client names cannot contain spaces, newlines or special characters.',
-    );
+    expect(r(a, 'HELLO', '3', 'SETNAME', 'a b')).toBe('!ERR Client names cannot contain spaces, newlines or special characters.');
     expect(a.resp).toBe(2);
   });
 
   it('SETNAME and AUTH options', () => {
     expect(r(a, 'HELLO', '2', 'SETNAME', 'me', 'AUTH', 'default', 'anything')).toBe(map(2, a.id));
     expect(a.name).toBe('me');
-    expect(r(a, 'HELLO', '2', 'AUTH', 'bob', 'x')).toBe(
-      '!WRONGPASS invalid username-password pair or user is disabled.',
-    );
+    expect(r(a, 'HELLO', '2', 'AUTH', 'bob', 'x')).toBe('!WRONGPASS invalid username-password pair or user is disabled.');
   });
 
   it('with a password: NOAUTH until authenticated, AUTH option logs in', () => {
@@ -114,9 +106,7 @@ describe('HELLO', () => {
     );
     expect(c.resp).toBe(2);
     // Options run in order: the name sticks even though AUTH fails after it.
-    expect(r(c, 'HELLO', '3', 'SETNAME', 'n', 'AUTH', 'default', 'bad')).toBe(
-      '!WRONGPASS invalid username-password pair or user is disabled.',
-    );
+    expect(r(c, 'HELLO', '3', 'SETNAME', 'n', 'AUTH', 'default', 'bad')).toBe('!WRONGPASS invalid username-password pair or user is disabled.');
     expect(c.name).toBe('n');
     expect(r(c, 'HELLO', '3', 'AUTH', 'default', 'secret')).toBe(map(3, c.id));
     expect(c.authenticated).toBe(true);
@@ -196,9 +186,7 @@ describe('CLIENT', () => {
     expect(r(a, 'CLIENT', 'SETNAME', 'worker-1')).toBe('OK');
     expect(r(a, 'CLIENT', 'GETNAME')).toBe('"worker-1"');
     for (const bad of ['a b', 'tab\there', 'nl\n', '\x7f', '\xec\x95\x88', 'nul\0']) {
-      expect(r(a, 'CLIENT', 'SETNAME', bad)).toBe(
-        '!ERR Client names cannot contain spaces, newlines or special characters.',
-      );
+      expect(r(a, 'CLIENT', 'SETNAME', bad)).toBe('!ERR Client names cannot contain spaces, newlines or special characters.');
     }
     expect(r(a, 'CLIENT', 'GETNAME')).toBe('"worker-1"');
     expect(r(a, 'CLIENT', 'SETNAME', '')).toBe('OK');
@@ -219,18 +207,51 @@ describe('CLIENT', () => {
     expect(all[1]).toMatchObject({ cmd: 'client|list', qbuf: '26', age: '8', idle: '0' });
     const f = info(a);
     expect(Object.keys(f)).toEqual([
-      'id', 'addr', 'laddr', 'fd', 'name', 'age', 'idle', 'flags', 'db', 'sub', 'psub', 'ssub',
-      'multi', 'qbuf', 'qbuf-free', 'argv-mem', 'multi-mem', 'rbs', 'rbp', 'obl', 'oll', 'omem',
-      'tot-mem', 'events', 'cmd', 'user', 'redir', 'resp',
+      'id',
+      'addr',
+      'laddr',
+      'fd',
+      'name',
+      'age',
+      'idle',
+      'flags',
+      'db',
+      'sub',
+      'psub',
+      'ssub',
+      'multi',
+      'qbuf',
+      'qbuf-free',
+      'argv-mem',
+      'multi-mem',
+      'rbs',
+      'rbp',
+      'obl',
+      'oll',
+      'omem',
+      'tot-mem',
+      'events',
+      'cmd',
+      'user',
+      'redir',
+      'resp',
     ]);
     expect(f).toMatchObject({
-      id: String(a.id), name: 'alice', age: '8', idle: '0', flags: 'N', db: '2', multi: '-1',
-      qbuf: '26', 'argv-mem': '10', cmd: 'client|info', user: 'default', redir: '-1', resp: '2',
+      id: String(a.id),
+      name: 'alice',
+      age: '8',
+      idle: '0',
+      flags: 'N',
+      db: '2',
+      multi: '-1',
+      qbuf: '26',
+      'argv-mem': '10',
+      cmd: 'client|info',
+      user: 'default',
+      redir: '-1',
+      resp: '2',
     });
-    expect(list(b, 'ID', String(b.id), '999', String(a.id)).map((x) => x['id'])).toEqual([
-      String(b.id),
-      String(a.id),
-    ]);
+    expect(list(b, 'ID', String(b.id), '999', String(a.id)).map((x) => x['id'])).toEqual([String(b.id), String(a.id)]);
     expect(list(b, 'TYPE', 'normal').length).toBe(2);
     expect(list(b, 'TYPE', 'PubSub').length).toBe(0);
     expect(list(b, 'TYPE', 'master').length).toBe(0);
@@ -325,9 +346,7 @@ describe('CLIENT', () => {
     expect(r(a, 'CLIENT', 'UNBLOCK', '999', 'ERROR')).toBe(':0');
     expect(r(a, 'CLIENT', 'UNBLOCK', 'x')).toBe('!ERR value is not an integer or out of range');
     expect(r(a, 'CLIENT', 'UNBLOCK', '1', 'foo')).toBe('!ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
-    expect(r(a, 'CLIENT', 'UNBLOCK', '1', '2', '3')).toBe(
-      "!ERR unknown subcommand or wrong number of arguments for 'UNBLOCK'. Try CLIENT HELP.",
-    );
+    expect(r(a, 'CLIENT', 'UNBLOCK', '1', '2', '3')).toBe("!ERR unknown subcommand or wrong number of arguments for 'UNBLOCK'. Try CLIENT HELP.");
     const calls: boolean[] = [];
     b.unblock = (byError) => {
       calls.push(byError);
@@ -347,9 +366,7 @@ describe('CLIENT', () => {
     expect(r(a, 'CLIENT', 'PAUSE', '-1')).toBe('!ERR timeout is negative');
     expect(r(a, 'CLIENT', 'PAUSE', '10', 'foo')).toBe('!ERR CLIENT PAUSE mode must be WRITE or ALL');
     expect(r(a, 'CLIENT', 'PAUSE', 'x', 'foo')).toBe('!ERR CLIENT PAUSE mode must be WRITE or ALL');
-    expect(r(a, 'CLIENT', 'PAUSE', '1', '2', '3')).toBe(
-      "!ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP.",
-    );
+    expect(r(a, 'CLIENT', 'PAUSE', '1', '2', '3')).toBe("!ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP.");
     expect(r(a, 'CLIENT', 'UNPAUSE')).toBe('OK');
   });
 
@@ -387,17 +404,11 @@ describe('CLIENT', () => {
     expect(r(a, 'CLIENT', 'TRACKING', 'on')).toBe('OK');
     expect(r(a, 'CLIENT', 'GETREDIR')).toBe(':0');
     expect(info(a)).toMatchObject({ flags: 't', redir: '0' });
-    expect(r(a, 'CLIENT', 'CACHING', 'yes')).toBe(
-      '!ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.',
-    );
-    expect(r(a, 'CLIENT', 'CACHING', 'no')).toBe(
-      '!ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.',
-    );
+    expect(r(a, 'CLIENT', 'CACHING', 'yes')).toBe('!ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.');
+    expect(r(a, 'CLIENT', 'CACHING', 'no')).toBe('!ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.');
     expect(r(a, 'CLIENT', 'TRACKING', 'on', 'OPTIN', 'REDIRECT', String(b.id), 'NOLOOP')).toBe('OK');
     expect(r(a, 'CLIENT', 'CACHING', 'yes')).toBe('OK');
-    expect(r(a, 'CLIENT', 'TRACKINGINFO')).toBe(
-      `{"flags":~["on","optin","caching-yes","noloop"],"redirect":${':' + b.id},"prefixes":[]}`,
-    );
+    expect(r(a, 'CLIENT', 'TRACKINGINFO')).toBe(`{"flags":~["on","optin","caching-yes","noloop"],"redirect":${':' + b.id},"prefixes":[]}`);
     expect(r(a, 'CLIENT', 'TRACKING', 'on', 'OPTOUT')).toBe(
       "!ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.",
     );

@@ -11,23 +11,7 @@ import type { Engine } from '../engine.js';
 import type { ClientSubscriptions } from '../pubsub.js';
 import * as E from '../../shared/errors.js';
 import { parseIntArg } from '../numbers.js';
-import {
-  array,
-  bulk,
-  EMPTY_ARRAY,
-  error,
-  int,
-  map,
-  NIL,
-  OK,
-  ONE,
-  PONG,
-  set,
-  simple,
-  verbatim,
-  ZERO,
-  type Reply,
-} from '../../shared/reply.js';
+import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, PONG, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { REDIS_VERSION } from '../rdb.js';
 import { disableTracking, trackerOf } from '../tracking.js';
 import { isOpt, cString } from '../../shared/args.js';
@@ -489,16 +473,12 @@ function prefixCollision(existing: readonly string[], given: readonly string[]):
   for (let i = 0; i < given.length; i++) {
     for (const p of existing) {
       if (prefixesOverlap(p, given[i]!)) {
-        return E.noNewlines(
-          E.prefixOverlapsExisting(cString(given[i]!), cString(p)),
-        );
+        return E.noNewlines(E.prefixOverlapsExisting(cString(given[i]!), cString(p)));
       }
     }
     for (let j = i + 1; j < given.length; j++) {
       if (prefixesOverlap(given[i]!, given[j]!)) {
-        return E.noNewlines(
-          E.prefixOverlapsProvided(cString(given[i]!), cString(given[j]!)),
-        );
+        return E.noNewlines(E.prefixOverlapsProvided(cString(given[i]!), cString(given[j]!)));
       }
     }
   }
@@ -676,9 +656,7 @@ const CLIENT_HELP = [
 ];
 
 function clientHelpCommand(_c: Client, argv: string[]): Reply {
-  const out: Reply[] = [
-    simple(`${argv[0]!.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`),
-  ];
+  const out: Reply[] = [simple(`${argv[0]!.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`)];
   for (const line of CLIENT_HELP) out.push(simple(line));
   out.push(simple('HELP'), simple('    Prints this help.'));
   return array(out);
@@ -688,6 +666,8 @@ function clientHelpCommand(_c: Client, argv: string[]): Reply {
 
 const command = commandGroup('connection', 'connection');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const connectionCommands: CommandSpec[] = [
   command('auth', -2, 'noscript loading stale fast no_auth allow_busy', [], authCommand, { since: '1.0.0', complexity: 'O(N) where N is the number of passwords defined for the user', summary: 'Log this connection in with a password (and optionally a user name)', syntax: '[username] password' }),
   command('echo', 2, 'loading stale fast', [], echoCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Answer with the given message', syntax: 'message' }),

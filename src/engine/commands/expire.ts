@@ -30,12 +30,7 @@ interface ExpireOptions {
   lt: boolean;
 }
 
-const EXPIRE_OPTIONS: readonly Option<ExpireOptions>[] = [
-  flag('nx'),
-  flag('xx'),
-  flag('gt'),
-  flag('lt'),
-];
+const EXPIRE_OPTIONS: readonly Option<ExpireOptions>[] = [flag('nx'), flag('xx'), flag('gt'), flag('lt')];
 
 const unsupported = (arg: string): Reply => error(E.unsupportedOption(arg));
 
@@ -133,6 +128,8 @@ function persistCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('generic', 'keyspace');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const expireCommands: CommandSpec[] = [
   command('expire', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, true, true, 'expire'), { since: '1.0.0', complexity: 'O(1)', summary: 'Make a key expire after a number of seconds', syntax: 'key seconds [NX|XX|GT|LT]' }),
   command('pexpire', -3, 'write fast', [key(1, 'RW update')], (c, argv) => expireGeneric(c, argv, true, false, 'pexpire'), { since: '2.6.0', complexity: 'O(1)', summary: 'Make a key expire after a number of milliseconds', syntax: 'key milliseconds [NX|XX|GT|LT]' }),

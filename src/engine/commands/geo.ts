@@ -32,16 +32,7 @@ import { flag, oneOf, parseOptions, type Option } from '../options.js';
 import { pqsort } from '../pqsort.js';
 import type { RObj, ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
-import {
-  convertToListpackIfNeeded,
-  createZSetFor,
-  createZSetObj,
-  ZADD_IN_NX,
-  ZADD_IN_XX,
-  ZADD_OUT_ADDED,
-  ZADD_OUT_UPDATED,
-  zsetAdd,
-} from './zsets-core.js';
+import { convertToListpackIfNeeded, createZSetFor, createZSetObj, ZADD_IN_NX, ZADD_IN_XX, ZADD_OUT_ADDED, ZADD_OUT_UPDATED, zsetAdd } from './zsets-core.js';
 
 const UNSUPPORTED_UNIT_R = error(E.GEO_UNSUPPORTED_UNIT);
 const NEED_NUMERIC_RADIUS_R = error(E.GEO_NEED_NUMERIC_RADIUS);
@@ -109,11 +100,7 @@ interface GeoaddOptions {
 }
 
 /** Any order and any repeat parse; NX with XX is a syntax error after the walk, as in Redis. */
-const GEOADD_OPTIONS: readonly Option<GeoaddOptions>[] = [
-  flag('nx'),
-  flag('xx'),
-  flag('ch'),
-];
+const GEOADD_OPTIONS: readonly Option<GeoaddOptions>[] = [flag('nx'), flag('xx'), flag('ch')];
 
 function geoaddCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
@@ -529,6 +516,8 @@ function georadiusGeneric(c: Client, argv: string[], srcKeyIndex: number, flags:
 
 const command = commandGroup('geo', 'geo');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const geoCommands: CommandSpec[] = [
   command('geoadd', -5, 'write denyoom', [key(1, 'RW update')], geoaddCommand, { since: '3.2.0', complexity: 'O(log(N)) per place added', summary: 'Add places by longitude and latitude to a geo set (a sorted set of geohash scores)', syntax: 'key [NX|XX] [CH] longitude latitude member [longitude latitude member ...]' }),
   command('geodist', -4, 'readonly', [key(1, 'RO access')], geodistCommand, { since: '3.2.0', complexity: 'O(log(N))', summary: 'Distance between two places of a geo set, in metres or the unit given', syntax: 'key member1 member2 [M|KM|FT|MI]' }),

@@ -287,9 +287,7 @@ describe('HRANDFIELD', () => {
 
   it('errors: count, option, ranges', () => {
     expect(r('HRANDFIELD', 'h', 'x')).toBe('!ERR value is not an integer or out of range');
-    expect(r('HRANDFIELD', 'h', '-9223372036854775808')).toBe(
-      '!ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
-    );
+    expect(r('HRANDFIELD', 'h', '-9223372036854775808')).toBe('!ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
     expect(r('HRANDFIELD', 'h', '1', 'WITHVALUE')).toBe('!ERR syntax error');
     expect(r('HRANDFIELD', 'h', '1', 'WITHVALUES', 'x')).toBe('!ERR syntax error');
     expect(r('HRANDFIELD', 'h', '4611686018427387904', 'WITHVALUES')).toBe('!ERR value is out of range');
@@ -374,7 +372,14 @@ describe('HSCAN', () => {
       started = true;
       for (const w of walks) {
         if (w.done) continue;
-        w.cursor = scanCollection(coll, () => coll.keys(), (k) => coll.has(k), w.cursor, 7, (k) => w.seen.add(k));
+        w.cursor = scanCollection(
+          coll,
+          () => coll.keys(),
+          (k) => coll.has(k),
+          w.cursor,
+          7,
+          (k) => w.seen.add(k),
+        );
         if (w.cursor === 0) w.done = true;
       }
     }

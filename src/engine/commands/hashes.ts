@@ -15,16 +15,7 @@ import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
-import {
-  addLongDouble,
-  formatLongDoubleHuman,
-  INT64_MAX,
-  INT64_MIN,
-  isFiniteLongDouble,
-  parseInt64,
-  parseIntArg,
-  parseLongDouble,
-} from '../numbers.js';
+import { addLongDouble, formatLongDoubleHuman, INT64_MAX, INT64_MIN, isFiniteLongDouble, parseInt64, parseIntArg, parseLongDouble } from '../numbers.js';
 import type { HashObj } from '../objects.js';
 import { bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
@@ -185,7 +176,11 @@ function hgetallGeneric(c: Client, key: string, what: number): Reply {
   if (both) {
     const pairs: [Reply, Reply][] = new Array(m.size);
     let i = 0;
-    for (const [f, v] of m) pairs[i++] = [{ t: 'bulk', v: f }, { t: 'bulk', v }];
+    for (const [f, v] of m)
+      pairs[i++] = [
+        { t: 'bulk', v: f },
+        { t: 'bulk', v },
+      ];
     return { t: 'map', v: pairs };
   }
   const out: Reply[] = new Array(m.size);
@@ -320,7 +315,14 @@ function randomField(c: Client, m: Map<string, string>): string {
 /** One reply element: the field, or field and value (flat in RESP2, a pair in RESP3). */
 function pushPick(out: Reply[], f: string, v: string, withValues: boolean, resp3: boolean): void {
   if (!withValues) out.push({ t: 'bulk', v: f });
-  else if (resp3) out.push({ t: 'array', v: [{ t: 'bulk', v: f }, { t: 'bulk', v }] });
+  else if (resp3)
+    out.push({
+      t: 'array',
+      v: [
+        { t: 'bulk', v: f },
+        { t: 'bulk', v },
+      ],
+    });
   else out.push({ t: 'bulk', v: f }, { t: 'bulk', v });
 }
 
@@ -504,6 +506,8 @@ function hscanCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('hash', 'hash');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const hashCommands: CommandSpec[] = [
   command('hset', -4, 'write denyoom fast', [key(1, 'RW update')], hsetCommand, { since: '2.0.0', complexity: 'O(1) per field/value pair', summary: 'Set one or more fields of a hash; answers how many fields are new', syntax: 'key field value [field value ...]' }),
   command('hsetnx', 4, 'write denyoom fast', [key(1, 'RW insert')], hsetnxCommand, { since: '2.0.0', complexity: 'O(1)', summary: 'Set a hash field only if the field does not exist yet', syntax: 'key field value' }),

@@ -215,6 +215,8 @@ function pfselftestCommand(c: Client): Reply {
 
 const command = commandGroup('hyperloglog', 'hyperloglog');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const hyperloglogCommands: CommandSpec[] = [
   command('pfadd', -2, 'write denyoom fast', [key(1, 'RW insert')], pfaddCommand, { since: '2.8.9', complexity: 'O(1) per element', summary: 'Add elements to a HyperLogLog, creating it when missing', syntax: 'key [element [element ...]]' }),
   command('pfcount', -2, 'readonly', [keyRange(1, -1, 1, 'RW access', 'RW because it may change the internal representation of the key, and propagate to replicas')], pfcountCommand, { since: '2.8.9', complexity: 'O(1) for one key (cached), O(N) for N keys', summary: 'Estimate how many distinct elements one HyperLogLog, or the union of several, has seen', syntax: 'key [key ...]' }),

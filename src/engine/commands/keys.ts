@@ -9,17 +9,7 @@ import { commandGroup, key, keyRange } from '../command-decl.js';
 import type { Database } from '../database.js';
 import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
-import {
-  addKey,
-  deleteKey,
-  expireIfNeeded,
-  getExpireExact,
-  lookupIn,
-  lookupNoTouch,
-  lookupRead,
-  lookupWrite,
-  setExpire,
-} from '../keyspace.js';
+import { addKey, deleteKey, expireIfNeeded, getExpireExact, lookupIn, lookupNoTouch, lookupRead, lookupWrite, setExpire } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { flag, parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
@@ -30,7 +20,6 @@ import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 // ---- shared helpers ------------------------------------------------------------------------
-
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -492,6 +481,8 @@ const command = commandGroup('generic', 'keyspace');
 /** DBSIZE, FLUSHDB, FLUSHALL, SWAPDB: Redis files them under server, though they act on keys. */
 const serverCommand = commandGroup('server', 'keyspace');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const keyCommands: CommandSpec[] = [
   command('del', -2, 'write', [keyRange(1, -1, 1, 'RM delete')], delCommand, { since: '1.0.0', complexity: 'O(N) in the number of keys, plus the size of each removed collection', tips: 'request_policy:multi_shard response_policy:agg_sum', summary: 'Remove keys; answers how many existed', syntax: 'key [key ...]' }),
   command('unlink', -2, 'write fast', [keyRange(1, -1, 1, 'RM delete')], delCommand, { since: '4.0.0', complexity: 'O(1) per key; freeing large values happens later', tips: 'request_policy:multi_shard response_policy:agg_sum', summary: 'Remove keys at once and reclaim their memory in the background', syntax: 'key [key ...]' }),

@@ -1,19 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ListObj } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
-import {
-  createList,
-  listCommands,
-  lmoveGeneric,
-  mpopGeneric,
-  parseListEnd,
-  parseMpopArgs,
-  popRangeWithKey,
-  type MpopArgs,
-} from './lists.js';
+import { createList, listCommands, lmoveGeneric, mpopGeneric, parseListEnd, parseMpopArgs, popRangeWithKey, type MpopArgs } from './lists.js';
 import { renderReply } from '../render-reply.js';
 import { CommandBench } from './test-support.js';
-
 
 const t = new CommandBench();
 const { run, r } = t;

@@ -407,9 +407,7 @@ export interface MpopArgs {
 }
 
 /** LMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
-const MPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
-];
+const MPOP_OPTIONS: readonly Option<{ count: number }>[] = [minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1)];
 
 /**
  * lmpopGenericCommand's parsing: numkeys at argv[numkeysIdx], then the keys, LEFT|RIGHT and an
@@ -577,6 +575,8 @@ function brpoplpushCommand(c: Client, argv: string[]): Reply | null {
 
 const command = commandGroup('list', 'list');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const listCommands: CommandSpec[] = [
   command('lpush', -3, 'write denyoom fast', [key(1, 'RW insert')], (c, argv) => pushGeneric(c, argv, 'left', false), { since: '1.0.0', complexity: 'O(1) per element pushed', summary: 'Add elements at the head of a list, creating it if needed; returns the new length', syntax: 'key element [element ...]' }),
   command('rpush', -3, 'write denyoom fast', [key(1, 'RW insert')], (c, argv) => pushGeneric(c, argv, 'right', false), { since: '1.0.0', complexity: 'O(1) per element pushed', summary: 'Add elements at the tail of a list, creating it if needed; returns the new length', syntax: 'key element [element ...]' }),

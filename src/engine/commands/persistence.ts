@@ -44,6 +44,8 @@ function lastsaveCommand(c: Client): Reply {
 
 const command = commandGroup('server');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const persistenceCommands: CommandSpec[] = [
   command('save', 1, 'admin noscript no_async_loading no_multi', [], saveCommand, { since: '1.0.0', complexity: 'O(N) where N is the total number of keys in all databases', summary: 'Write a snapshot of every database to storage and reply when it is done' }),
   command('bgsave', -1, 'admin noscript no_async_loading', [], bgsaveCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Start writing a snapshot of every database to storage and reply at once', syntax: '[SCHEDULE]' }),

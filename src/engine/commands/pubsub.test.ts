@@ -105,9 +105,7 @@ describe('subscriptions', () => {
   it('RESP2 pub/sub mode restricts commands; RESP3 does not', () => {
     const a = client();
     run(a, 'SUBSCRIBE', 'c');
-    expect(run(a, 'GET', 'k')).toEqual([
-      "!ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context",
-    ]);
+    expect(run(a, 'GET', 'k')).toEqual(["!ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"]);
     expect(run(a, 'CLIENT', 'ID')[0]).toContain("Can't execute 'client|id'");
     expect(run(a, 'PING')).toEqual(['["pong",""]']);
     expect(run(a, 'PING', 'x')).toEqual(['["pong","x"]']);
@@ -146,9 +144,7 @@ describe('subscriptions', () => {
     expect(run(q, 'PUBSUB', 'NUMPAT')).toEqual([':2']);
     expect(run(q, 'PUBSUB', 'SHARDCHANNELS')).toEqual(['["s1"]']);
     expect(run(q, 'PUBSUB', 'SHARDNUMSUB', 's1')).toEqual(['["s1",:1]']);
-    expect(run(q, 'PUBSUB', 'CHANNELS', 'a', 'b')).toEqual([
-      "!ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP.",
-    ]);
+    expect(run(q, 'PUBSUB', 'CHANNELS', 'a', 'b')).toEqual(["!ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP."]);
     const help = run(q, 'PUBSUB', 'HELP')[0]!;
     expect(help.startsWith('[PUBSUB <subcommand> [<arg> [value] [opt] ...]. Subcommands are:,CHANNELS [<pattern>]')).toBe(true);
   });
@@ -158,10 +154,7 @@ describe('subscriptions', () => {
     run(a, 'MULTI');
     run(a, 'SUBSCRIBE', 'x', 'y');
     run(a, 'SSUBSCRIBE', 's');
-    expect(run(a, 'EXEC')).toEqual([
-      '[>["subscribe","x",:1],>["subscribe","y",:2]]',
-      "!ERR SSUBSCRIBE isn't allowed for a DENY BLOCKING client",
-    ]);
+    expect(run(a, 'EXEC')).toEqual(['[>["subscribe","x",:1],>["subscribe","y",:2]]', "!ERR SSUBSCRIBE isn't allowed for a DENY BLOCKING client"]);
   });
 
   it('CLIENT LIST: flags P and O, sub/psub/ssub counts, TYPE pubsub', () => {
@@ -253,7 +246,7 @@ describe('keyspace notifications', () => {
     expect(seen.map((ev) => ev.event)).toEqual(['set', 'expire', 'set', 'expire', 'expired', 'expired']);
   });
 
-  it('bad class letters are refused with Redis\'s message', () => {
+  it("bad class letters are refused with Redis's message", () => {
     const w = client();
     expect(run(w, 'CONFIG', 'SET', 'notify-keyspace-events', 'KEX')).toEqual([
       "!ERR CONFIG SET failed (possibly related to argument 'notify-keyspace-events') - Invalid event class character. Use 'Ag$lshzxeKEtmdn'.",
@@ -282,7 +275,7 @@ describe('MONITOR', () => {
     expect(catRepr('a"b\\c\n\r\t\x07\x08\x00\x7f\xff ~')).toBe('"a\\"b\\\\c\\n\\r\\t\\a\\b\\x00\\x7f\\xff ~"');
   });
 
-  it('feeds other clients\' commands after they run; its own follow its reply; MONITOR again answers nothing', () => {
+  it("feeds other clients' commands after they run; its own follow its reply; MONITOR again answers nothing", () => {
     const m = client();
     const a = client();
     expect(run(m, 'MONITOR')).toEqual(['OK']);
@@ -290,10 +283,7 @@ describe('MONITOR', () => {
     run(a, 'SET', 'k', 'v');
     run(a, 'CONFIG', 'GET', 'x');
     run(a, 'AUTH', 'secret');
-    expect(take(m)).toEqual([
-      `1700000000.001500 [0 ${a.addr}] "SET" "k" "v"`,
-      `1700000000.001500 [0 ${a.addr}] "AUTH" "(redacted)"`,
-    ]);
+    expect(take(m)).toEqual([`1700000000.001500 [0 ${a.addr}] "SET" "k" "v"`, `1700000000.001500 [0 ${a.addr}] "AUTH" "(redacted)"`]);
     expect(run(m, 'PING')).toEqual(['PONG', `1700000000.001500 [0 ${m.addr}] "PING"`]);
     expect(run(m, 'GET', 'k')).toEqual(["!ERR Replica can't interact with the keyspace"]);
     take(m);

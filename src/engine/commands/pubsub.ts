@@ -155,6 +155,8 @@ const command = commandGroup('pubsub');
 /** MONITOR lives here for its delivery, but Redis files it under server. */
 const serverCommand = commandGroup('server');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const pubsubCommands: CommandSpec[] = [
   command('subscribe', -2, 'pubsub noscript loading stale', [], subscribeCommand, { since: '2.0.0', complexity: 'O(N) where N is the number of channels to subscribe to.', summary: 'Listen for messages published to the given channels', syntax: 'channel [channel ...]' }),
   command('unsubscribe', -1, 'pubsub noscript loading stale', [], unsubscribeCommand, { since: '2.0.0', complexity: 'O(N) where N is the number of clients already subscribed to a channel.', summary: 'Stop listening to the given channels, or to every channel when none is given', syntax: '[channel [channel ...]]' }),

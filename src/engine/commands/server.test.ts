@@ -34,7 +34,6 @@ function run(...argv: string[]): Reply | null {
   return e.execute(c, argv);
 }
 
-
 function r(...argv: string[]): string {
   return renderReply(run(...argv));
 }
@@ -67,9 +66,7 @@ describe('TIME', () => {
 
 describe('COMMAND', () => {
   it('INFO has the ten fields, flags and categories in Redis order', () => {
-    expect(r('COMMAND', 'INFO', 'time')).toBe(
-      '[["time",:1,~[loading,stale,fast],:0,:0,:0,~[@fast],~["nondeterministic_output"],~[],~[]]]',
-    );
+    expect(r('COMMAND', 'INFO', 'time')).toBe('[["time",:1,~[loading,stale,fast],:0,:0,:0,~[@fast],~["nondeterministic_output"],~[],~[]]]');
     expect(r('COMMAND', 'INFO', 'memory|usage')).toBe(
       '[["memory|usage",:-3,~[readonly],:2,:2,:1,~[@read,@slow],~[],~[{"flags":~[RO],"begin_search":{"type":"index","spec":{"index"::2}},"find_keys":{"type":"range","spec":{"lastkey"::0,"keystep"::1,"limit"::0}}}],~[]]]',
     );
@@ -153,7 +150,10 @@ describe('COMMAND', () => {
       { pos: 1, flags: ['RO', 'access'] },
       { pos: 7, flags: ['OW', 'update'] },
     ]);
-    const zstore = fake('zunionstore', [{ flags: ['OW'], begin: { index: 1 }, find: { range: [0, 1, 0] } }, { flags: ['RO'], begin: { index: 2 }, find: { keynum: [0, 1, 1] } }]);
+    const zstore = fake('zunionstore', [
+      { flags: ['OW'], begin: { index: 1 }, find: { range: [0, 1, 0] } },
+      { flags: ['RO'], begin: { index: 2 }, find: { keynum: [0, 1, 1] } },
+    ]);
     expect(commandKeys(zstore, ['zunionstore', 'd', '2', 'a', 'b']).map((k) => k.pos)).toEqual([1, 3, 4]);
     expect(commandKeys(zstore, ['zunionstore', 'd', '-1', 'a', 'b'])).toEqual([]);
     const varflags: KeySpec[] = [{ flags: ['RW', 'variable_flags'], begin: { index: 1 }, find: { range: [0, 1, 0] } }];
@@ -181,7 +181,19 @@ describe('INFO', () => {
   it('default sections, in order, CRLF-separated with a blank line between', () => {
     const reply = run('INFO') as { v: string };
     const heads = reply.v.split('\r\n').filter((l) => l.startsWith('#'));
-    expect(heads).toEqual(['# Server', '# Clients', '# Memory', '# Persistence', '# Stats', '# Replication', '# CPU', '# Modules', '# Errorstats', '# Cluster', '# Keyspace']);
+    expect(heads).toEqual([
+      '# Server',
+      '# Clients',
+      '# Memory',
+      '# Persistence',
+      '# Stats',
+      '# Replication',
+      '# CPU',
+      '# Modules',
+      '# Errorstats',
+      '# Cluster',
+      '# Keyspace',
+    ]);
     expect(reply.v).toContain('\r\n\r\n# Clients\r\n');
     expect(reply.v.endsWith('\r\n')).toBe(true);
     expect(r('INFO', 'cluster')).toBe('txt:# Cluster\r\ncluster_enabled:0\r\n');
@@ -307,9 +319,7 @@ describe('CONFIG', () => {
     );
     expect(e.config.maxmemory).toBe(0);
     expect(r('CONFIG', 'SET', 'timeout', 'x', 'nosuch', '1')).toBe("!ERR Unknown option or number of arguments for CONFIG SET - 'nosuch'");
-    expect(r('CONFIG', 'SET', 'Databases', '1')).toBe(
-      "!ERR CONFIG SET failed (possibly related to argument 'Databases') - can't set immutable config",
-    );
+    expect(r('CONFIG', 'SET', 'Databases', '1')).toBe("!ERR CONFIG SET failed (possibly related to argument 'Databases') - can't set immutable config");
     expect(r('CONFIG', 'SET', 'dir', '/')).toBe("!ERR CONFIG SET failed (possibly related to argument 'dir') - can't set protected config");
     expect(r('CONFIG', 'SET', 'hz', '5', 'HZ', '6')).toBe("!ERR CONFIG SET failed (possibly related to argument 'HZ') - duplicate parameter");
     expect(r('CONFIG', 'SET', 'hz', '5', 'x')).toBe('!ERR syntax error');
@@ -466,7 +476,12 @@ describe('MEMORY', () => {
     const n = Number(r('MEMORY', 'USAGE', 'h').slice(1));
     expect(n).toBeGreaterThan(48);
     // An iterable container with a size: sampled, scaled by its size.
-    const many = { size: 1000, *[Symbol.iterator]() { for (let i = 0; i < 1000; i++) yield 'member' + i; } };
+    const many = {
+      size: 1000,
+      *[Symbol.iterator]() {
+        for (let i = 0; i < 1000; i++) yield 'member' + i;
+      },
+    };
     const zobj = { type: 'zset', lru: 0, slot: -1, zs: many } as unknown as Parameters<typeof keyMemoryUsage>[1];
     e.dbs[0]!.put('z', zobj);
     expect(Number(r('MEMORY', 'USAGE', 'z').slice(1))).toBeGreaterThan(16000);

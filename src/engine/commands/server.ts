@@ -17,25 +17,8 @@ import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
 import { formatDouble, parseInt64 } from '../numbers.js';
-import {
-  array,
-  bulk,
-  bulks,
-  double,
-  EMPTY_ARRAY,
-  error,
-  int,
-  map,
-  NIL,
-  OK,
-  set,
-  simple,
-  verbatim,
-  ZERO,
-  type Reply,
-} from '../../shared/reply.js';
+import { array, bulk, bulks, double, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
-
 
 // ================================================================================================
 // COMMAND
@@ -122,27 +105,27 @@ function keySpecReply(ks: KeySpec): Reply {
     'unknown' in b
       ? searchSpecReply('unknown', [])
       : 'index' in b
-      ? searchSpecReply('index', [['index', int(b.index)]])
-      : searchSpecReply('keyword', [
-          ['keyword', bulk(b.keyword)],
-          ['startfrom', int(b.startfrom)],
-        ]);
+        ? searchSpecReply('index', [['index', int(b.index)]])
+        : searchSpecReply('keyword', [
+            ['keyword', bulk(b.keyword)],
+            ['startfrom', int(b.startfrom)],
+          ]);
   fields.push([bulk('begin_search'), begin]);
   const f = ks.find;
   const find =
     'unknown' in f
       ? searchSpecReply('unknown', [])
       : 'range' in f
-      ? searchSpecReply('range', [
-          ['lastkey', int(f.range[0])],
-          ['keystep', int(f.range[1])],
-          ['limit', int(f.range[2])],
-        ])
-      : searchSpecReply('keynum', [
-          ['keynumidx', int(f.keynum[0])],
-          ['firstkey', int(f.keynum[1])],
-          ['keystep', int(f.keynum[2])],
-        ]);
+        ? searchSpecReply('range', [
+            ['lastkey', int(f.range[0])],
+            ['keystep', int(f.range[1])],
+            ['limit', int(f.range[2])],
+          ])
+        : searchSpecReply('keynum', [
+            ['keynumidx', int(f.keynum[0])],
+            ['firstkey', int(f.keynum[1])],
+            ['keystep', int(f.keynum[2])],
+          ]);
   fields.push([bulk('find_keys'), find]);
   return map(fields);
 }
@@ -178,10 +161,7 @@ export function commandDocsReply(cmd: Command): Reply {
   ];
   if (cmd.complexity !== undefined) fields.push([bulk('complexity'), bulk(utf8(cmd.complexity))]);
   if (cmd.subs) {
-    fields.push([
-      bulk('subcommands'),
-      map([...cmd.subs.values()].map((s): [Reply, Reply] => [bulk(s.fullName), commandDocsReply(s)])),
-    ]);
+    fields.push([bulk('subcommands'), map([...cmd.subs.values()].map((s): [Reply, Reply] => [bulk(s.fullName), commandDocsReply(s)]))]);
   }
   return map(fields);
 }
@@ -196,8 +176,7 @@ function utf8(s: string): string {
     if (cp < 0x80) out += ch;
     else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
     else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else
-      out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   }
   return out;
 }
@@ -223,9 +202,7 @@ function getKeysSubcommand(c: Client, argv: string[], withFlags: boolean): Reply
   if (keys.length === 0) {
     return cmd.flags.includes('no_mandatory_keys') ? EMPTY_ARRAY : error(E.GETKEYS_INVALID_ARGS);
   }
-  return array(
-    keys.map((k) => (withFlags ? array([bulk(target[k.pos]!), keyFlagsReply(k.flags)]) : bulk(target[k.pos]!))),
-  );
+  return array(keys.map((k) => (withFlags ? array([bulk(target[k.pos]!), keyFlagsReply(k.flags)]) : bulk(target[k.pos]!))));
 }
 
 function commandCommand(c: Client, argv: string[]): Reply {
@@ -579,7 +556,7 @@ const LATENCY_HELP = [
 ];
 
 const LATENCY_DISABLED =
-  'I\'m sorry, Dave, I can\'t do that. Latency monitoring is disabled in this Redis instance. You may use "CONFIG SET latency-monitor-threshold <milliseconds>." in order to enable it. If we weren\'t in a deep space mission I\'d suggest to take a look at https://redis.io/topics/latency-monitor.\n';
+  "I'm sorry, Dave, I can't do that. Latency monitoring is disabled in this Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to enable it. If we weren't in a deep space mission I'd suggest to take a look at https://redis.io/topics/latency-monitor.\n";
 
 function latencyDoctorCommand(c: Client): Reply {
   if (c.engine.config.latencyMonitorThreshold === 0) return verbatim(LATENCY_DISABLED);
@@ -635,6 +612,8 @@ function helpSub(container: string, lines: readonly string[], since: string, acl
   return command.help(container, since, (_c, argv) => helpReply(argv[0]!, lines), acl);
 }
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const serverCommands: CommandSpec[] = [
   command('command', -1, 'loading stale', [], commandCommand, {
     since: '2.8.13', complexity: 'O(N) with N the number of commands', acl: 'connection', tips: 'nondeterministic_output_order', summary: 'Describe every command the server knows (name, arity, flags, key positions...)',

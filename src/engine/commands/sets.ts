@@ -500,15 +500,7 @@ const INTER_CARD = 2;
  * anything else (a missing key makes the result empty, but a later wrong-type key still
  * fails), then the smallest set is walked and each member tested against the others.
  */
-function sinterGeneric(
-  c: Client,
-  argv: string[],
-  first: number,
-  end: number,
-  dst: string | null,
-  mode: number,
-  limit: number,
-): Reply {
+function sinterGeneric(c: Client, argv: string[], first: number, end: number, dst: string | null, mode: number, limit: number): Reply {
   const sets: SetObj[] = [];
   let empty = false;
   for (let j = first; j < end; j++) {
@@ -561,9 +553,7 @@ function sinterGeneric(
 }
 
 /** SINTERCARD's LIMIT (0: none); given again, the last one counts. */
-const SINTERCARD_OPTIONS: readonly Option<{ limit: number }>[] = [
-  minIntOption('limit', 0, LIMIT_NEGATIVE_R),
-];
+const SINTERCARD_OPTIONS: readonly Option<{ limit: number }>[] = [minIntOption('limit', 0, LIMIT_NEGATIVE_R)];
 
 function sintercardCommand(c: Client, argv: string[]): Reply {
   const numkeys = parseIntArg(argv[1]!);
@@ -582,14 +572,7 @@ function sintercardCommand(c: Client, argv: string[]): Reply {
  * intset-first set, with the same choice between the two SDIFF algorithms, because that choice
  * decides the stored encoding (algorithm 2 adds the whole first set before subtracting).
  */
-function sunionDiffGeneric(
-  c: Client,
-  argv: string[],
-  first: number,
-  end: number,
-  dst: string | null,
-  union: boolean,
-): Reply {
+function sunionDiffGeneric(c: Client, argv: string[], first: number, end: number, dst: string | null, union: boolean): Reply {
   const sets: (SetObj | null)[] = [];
   let sameset = false;
   for (let j = first; j < end; j++) {
@@ -754,6 +737,8 @@ function sscanCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('set', 'set');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const setCommands: CommandSpec[] = [
   command('sadd', -3, 'write denyoom fast', [key(1, 'RW insert')], saddCommand, { since: '1.0.0', complexity: 'O(1) per member added', summary: 'Put members into a set, creating it if needed; answers how many were new', syntax: 'key member [member ...]' }),
   command('srem', -3, 'write fast', [key(1, 'RW delete')], sremCommand, { since: '1.0.0', complexity: 'O(1) per member removed', summary: 'Take members out of a set (an emptied set is deleted); answers how many were there', syntax: 'key member [member ...]' }),

@@ -95,6 +95,8 @@ function shutdownCommand(c: Client, argv: string[]): Reply | null {
 
 const command = commandGroup('server');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const shutdownCommands: CommandSpec[] = [
   command('shutdown', -1, 'admin noscript loading stale no_multi allow_busy', [], shutdownCommand, { since: '1.0.0', complexity: 'O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)', summary: 'Stop the server, saving the data first unless told not to', syntax: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]' }),
 ];

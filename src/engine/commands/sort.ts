@@ -54,7 +54,6 @@ export function lookupByPattern(c: Client, pattern: string, subst: string): stri
 
 const DBL_MIN = 2.2250738585072014e-308;
 
-
 /**
  * The score SORT gives a value: strtod on its C string, accepted when nothing but the NUL
  * follows the number, the result is no NaN and strtod did not report ERANGE. So leading
@@ -286,7 +285,7 @@ function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
   } else if (dontsort) {
     // A sorted set keeps its order (reversed for DESC); LIMIT counts ranks.
     const z = sortval.value;
-    const rangelen = (start !== 0 || end !== vectorlen - 1) ? end - start + 1 : vectorlen;
+    const rangelen = start !== 0 || end !== vectorlen - 1 ? end - start + 1 : vectorlen;
     if (rangelen > 0) {
       z.walk(desc ? z.size - start - 1 : start, desc, (member) => {
         vector.push(item(member));
@@ -373,6 +372,8 @@ function sortRoCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('generic');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const sortCommands: CommandSpec[] = [
   command('sort', -2, 'write denyoom', [key(1, 'RO access'), unknownKeys('RO access', "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort"), unknownKeys('OW update', "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array")], sortCommand, { since: '1.0.0', complexity: 'O(N+M*log(M)): N elements to look at, M elements returned', acl: 'set sortedset list dangerous', summary: 'Sort a list, set or sorted set (by value, by other keys, as text), optionally fetching other keys and storing the result', syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA] [STORE destination]' }),
   command('sort_ro', -2, 'readonly', [key(1, 'RO access'), unknownKeys('RO access', "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort")], sortRoCommand, { since: '7.0.0', complexity: 'O(N+M*log(M)): N elements to look at, M elements returned', acl: 'set sortedset list dangerous', summary: 'Read-only SORT: the same options except STORE', syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA]' }),

@@ -3,7 +3,21 @@
 
 import type { Client } from '../client.js';
 import type { Database } from '../database.js';
-import { cmpId, estimateDistance, formatId, IdMap, idKey, parseU64, SCG_INVALID_ENTRIES_READ as SCG_INVALID, Stream, U64_MAX, type Consumer, type ConsumerGroup, type Nack, type StreamEntry } from '../ds/stream.js';
+import {
+  cmpId,
+  estimateDistance,
+  formatId,
+  IdMap,
+  idKey,
+  parseU64,
+  SCG_INVALID_ENTRIES_READ as SCG_INVALID,
+  Stream,
+  U64_MAX,
+  type Consumer,
+  type ConsumerGroup,
+  type Nack,
+  type StreamEntry,
+} from '../ds/stream.js';
 import * as E from '../../shared/errors.js';
 import { parseInt64 } from '../numbers.js';
 import type { StreamObj } from '../objects.js';

@@ -10,7 +10,24 @@ import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from '../help-reply.js';
 import { isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
-import { INVALID_ID_R, type ParsedId, bigOrNum, byName, createConsumer, createStreamObj, decrId, dirty, entryReply, idReply, incrId, lookupConsumer, lookupGroup, parseId, parseInterval, parseLL } from './streams-core.js';
+import {
+  INVALID_ID_R,
+  type ParsedId,
+  bigOrNum,
+  byName,
+  createConsumer,
+  createStreamObj,
+  decrId,
+  dirty,
+  entryReply,
+  idReply,
+  incrId,
+  lookupConsumer,
+  lookupGroup,
+  parseId,
+  parseInterval,
+  parseLL,
+} from './streams-core.js';
 
 // ---- XGROUP --------------------------------------------------------------------------------
 
@@ -237,9 +254,7 @@ export function xpendingCommand(c: Client, argv: string[]): Reply {
     if (minidle !== 0n && BigInt(now - nack.deliveryTime) < minidle) continue;
     count--;
     const elapsed = Math.max(0, now - nack.deliveryTime);
-    out.push(
-      array([idReply(nack.ms, nack.seq), bulk(nack.consumer!.name), int(elapsed), int(bigOrNum(nack.deliveryCount))]),
-    );
+    out.push(array([idReply(nack.ms, nack.seq), bulk(nack.consumer!.name), int(elapsed), int(bigOrNum(nack.deliveryCount))]));
   }
   return array(out);
 }

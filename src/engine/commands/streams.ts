@@ -16,9 +16,27 @@ import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from '../help-reply.js';
 import { isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
-import { INVALID_ID_R, type ParsedId, bigOrNum, byName, createConsumer, createStreamObj, decrId, dirty, historyEntries, idReply, incrId, lagReply, lookupConsumer, lookupGroup, parseId, parseInterval, parseLL, rangeEntries } from './streams-core.js';
+import {
+  INVALID_ID_R,
+  type ParsedId,
+  bigOrNum,
+  byName,
+  createConsumer,
+  createStreamObj,
+  decrId,
+  dirty,
+  historyEntries,
+  idReply,
+  incrId,
+  lagReply,
+  lookupConsumer,
+  lookupGroup,
+  parseId,
+  parseInterval,
+  parseLL,
+  rangeEntries,
+} from './streams-core.js';
 import { xackCommand, xautoclaimCommand, xclaimCommand, xgroupCommand, xpendingCommand } from './streams-groups.js';
-
 
 // ---- XADD / XTRIM argument parsing -----------------------------------------------------------
 
@@ -139,9 +157,7 @@ function parseAddTrim(c: Client, argv: string[], xadd: boolean): AddTrimArgs | R
     limit = 0n;
   }
   const trim: TrimArgs | null =
-    strategy === null
-      ? null
-      : { strategy, approx, limit: limit > 9007199254740991n ? Number.MAX_SAFE_INTEGER : Number(limit), maxlen, minMs, minSeq };
+    strategy === null ? null : { strategy, approx, limit: limit > 9007199254740991n ? Number.MAX_SAFE_INTEGER : Number(limit), maxlen, minMs, minSeq };
   return { trim, id, noMkstream, idPos: i };
 }
 
@@ -471,15 +487,7 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     const gname = groupName;
     const serveStep = (cl: Client, key: string, obj: RObj): Reply | null =>
       serveBlocked(cl, key, obj, waitIds.get(key)!, blockCount, gname, consumerName, noack);
-    return c.engine.blocking.block(
-      c,
-      'stream',
-      keys,
-      timeout,
-      argv,
-      serveStep,
-      gname !== null ? error(E.UNBLOCKED_STREAM_GONE) : undefined,
-    );
+    return c.engine.blocking.block(c, 'stream', keys, timeout, argv, serveStep, gname !== null ? error(E.UNBLOCKED_STREAM_GONE) : undefined);
   }
   return NIL_ARRAY;
 }
@@ -702,14 +710,7 @@ function xinfoStreamCommand(c: Client, argv: string[]): Reply {
       const pending: Reply[] = [];
       for (const nack of g.pel.values()) {
         if (n !== 0 && pending.length >= n) break;
-        pending.push(
-          array([
-            idReply(nack.ms, nack.seq),
-            bulk(nack.consumer!.name),
-            int(nack.deliveryTime),
-            int(bigOrNum(nack.deliveryCount)),
-          ]),
-        );
+        pending.push(array([idReply(nack.ms, nack.seq), bulk(nack.consumer!.name), int(nack.deliveryTime), int(bigOrNum(nack.deliveryCount))]));
       }
       const consumers: Reply[] = byName(g.consumers).map((cons) => {
         const cp: Reply[] = [];
@@ -745,6 +746,8 @@ function xinfoStreamCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('stream', 'stream');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const streamCommands: CommandSpec[] = [
   command('xadd', -5, 'write denyoom fast', [key(1, 'RW update', 'UPDATE instead of INSERT because of the optional trimming feature')], xaddCommand, { since: '5.0.0', complexity: 'O(1) to add; O(N) for the N entries a trim removes', tips: 'nondeterministic_output', summary: 'Append an entry to a stream, creating it if needed, and optionally trim it', syntax: 'key [NOMKSTREAM] [MAXLEN|MINID [=|~] threshold [LIMIT count]] *|id field value [field value ...]' }),
   command('xrange', -4, 'readonly', [key(1, 'RO access')], (c, argv) => xrangeGeneric(c, argv, false), { since: '5.0.0', complexity: 'O(N) for the N entries returned', summary: 'List the entries of a stream between two IDs, oldest first', syntax: 'key start end [COUNT count]' }),

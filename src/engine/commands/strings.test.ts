@@ -21,8 +21,7 @@ function ttl(key: string): number | undefined {
 beforeEach(() => t.reset());
 
 describe('stringEncoding', () => {
-  const enc = (value: string, fixed?: StringObj['enc']) =>
-    stringEncoding({ type: 'string', value, enc: fixed, lru: 0, slot: -1 });
+  const enc = (value: string, fixed?: StringObj['enc']) => stringEncoding({ type: 'string', value, enc: fixed, lru: 0, slot: -1 });
 
   it('derives int, embstr and raw like tryObjectEncoding', () => {
     expect(enc('0')).toBe('int');
@@ -115,9 +114,7 @@ describe('SET and GET', () => {
     expect(t.c.db.expires.get('k')).toBe(9223372036854775000);
     expect(r('SET', 'k', 'v', 'EX', '9223372036854775')).toBe("!ERR invalid expire time in 'set' command");
     expect(r('SET', 'k', 'v', 'PX', String(9223372036854775807n - BigInt(T0)))).toBe('OK');
-    expect(r('SET', 'k', 'v', 'PX', String(9223372036854775807n - BigInt(T0) + 1n))).toBe(
-      "!ERR invalid expire time in 'set' command",
-    );
+    expect(r('SET', 'k', 'v', 'PX', String(9223372036854775807n - BigInt(T0) + 1n))).toBe("!ERR invalid expire time in 'set' command");
   });
 
   it('names the command in expire errors', () => {
@@ -202,9 +199,18 @@ describe('wrong type', () => {
   it('every reader and writer refuses it, MGET answers nil', () => {
     const WT = '!WRONGTYPE Operation against a key holding the wrong kind of value';
     for (const argv of [
-      ['GET', 'l'], ['GETSET', 'l', 'v'], ['GETDEL', 'l'], ['GETEX', 'l'], ['SET', 'l', 'v', 'GET'],
-      ['APPEND', 'l', 'v'], ['STRLEN', 'l'], ['GETRANGE', 'l', '0', '1'], ['SETRANGE', 'l', '0', 'v'],
-      ['INCR', 'l'], ['DECRBY', 'l', '2'], ['INCRBYFLOAT', 'l', '1'],
+      ['GET', 'l'],
+      ['GETSET', 'l', 'v'],
+      ['GETDEL', 'l'],
+      ['GETEX', 'l'],
+      ['SET', 'l', 'v', 'GET'],
+      ['APPEND', 'l', 'v'],
+      ['STRLEN', 'l'],
+      ['GETRANGE', 'l', '0', '1'],
+      ['SETRANGE', 'l', '0', 'v'],
+      ['INCR', 'l'],
+      ['DECRBY', 'l', '2'],
+      ['INCRBYFLOAT', 'l', '1'],
     ]) {
       expect(r(...argv), argv.join(' ')).toBe(WT);
     }
@@ -306,9 +312,7 @@ describe('LCS', () => {
 
   it('IDX gives a map with matches and len', () => {
     run('MSET', 'key1', 'ohmytext', 'key2', 'mynewtext');
-    expect(r('LCS', 'key1', 'key2', 'IDX', 'MINMATCHLEN', '4', 'WITHMATCHLEN')).toBe(
-      '{"matches":[[[:4,:7],[:5,:8],:4]],"len"::6}',
-    );
+    expect(r('LCS', 'key1', 'key2', 'IDX', 'MINMATCHLEN', '4', 'WITHMATCHLEN')).toBe('{"matches":[[[:4,:7],[:5,:8],:4]],"len"::6}');
   });
 });
 
@@ -316,9 +320,28 @@ describe('the command table entries', () => {
   it('declares the 22 string commands, each in the string group', () => {
     const names = stringCommands.map((s) => s.name).sort();
     expect(names).toEqual([
-      'append', 'decr', 'decrby', 'get', 'getdel', 'getex', 'getrange', 'getset', 'incr', 'incrby',
-      'incrbyfloat', 'lcs', 'mget', 'mset', 'msetnx', 'psetex', 'set', 'setex', 'setnx', 'setrange',
-      'strlen', 'substr',
+      'append',
+      'decr',
+      'decrby',
+      'get',
+      'getdel',
+      'getex',
+      'getrange',
+      'getset',
+      'incr',
+      'incrby',
+      'incrbyfloat',
+      'lcs',
+      'mget',
+      'mset',
+      'msetnx',
+      'psetex',
+      'set',
+      'setex',
+      'setnx',
+      'setrange',
+      'strlen',
+      'substr',
     ]);
     for (const s of stringCommands) expect(s.group).toBe('string');
   });

@@ -93,10 +93,7 @@ const SET_OPTIONS: readonly Option<StringOptions>[] = [
 ];
 
 /** The same for GETEX (from argv[2]): PERSIST and the expire options. */
-const GETEX_OPTIONS: readonly Option<StringOptions>[] = [
-  flag('persist', (o) => o.expire === null),
-  ...EXPIRE_OPTIONS,
-];
+const GETEX_OPTIONS: readonly Option<StringOptions>[] = [flag('persist', (o) => o.expire === null), ...EXPIRE_OPTIONS];
 
 /** Below this, seconds × 1000 + now stays an exact JS integer. */
 const SAFE_EXPIRE_ARG = 8_000_000_000_000;
@@ -638,6 +635,8 @@ function lcsCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('string', 'string');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const stringCommands: CommandSpec[] = [
   command('set', -3, 'write denyoom', [key(1, 'RW access update variable_flags', 'RW and ACCESS due to the optional `GET` argument')], setCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Store a string under a key, optionally only if it exists or not, with a TTL, returning the old value', syntax: 'key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]' }),
   command('get', 2, 'readonly fast', [key(1, 'RO access')], getCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Read the string stored at a key', syntax: 'key' }),
@@ -662,4 +661,3 @@ export const stringCommands: CommandSpec[] = [
   command('incrbyfloat', 3, 'write denyoom fast', [key(1, 'RW access update')], incrbyfloatCommand, { since: '2.6.0', complexity: 'O(1)', summary: 'Add a decimal amount to the number stored at a key, in extended precision', syntax: 'key increment' }),
   command('lcs', -3, 'readonly', [keyRange(1, 1, 1, 'RO access')], lcsCommand, { since: '7.0.0', complexity: 'O(N*M) for strings of lengths N and M', summary: 'Longest common subsequence of two strings: the text, its length, or where it matches', syntax: 'key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]' }),
 ];
-

@@ -42,14 +42,10 @@ describe('MULTI / EXEC / DISCARD', () => {
   it('a rejected EXEC ends the transaction at once, with or without MULTI', () => {
     r(a, 'MULTI');
     r(a, 'SET', 'k', 'v');
-    expect(r(a, 'EXEC', 'x')).toBe(
-      "!EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command",
-    );
+    expect(r(a, 'EXEC', 'x')).toBe("!EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command");
     expect(a.multi).toBeNull();
     expect(r(a, 'EXEC')).toBe('!ERR EXEC without MULTI');
-    expect(r(a, 'EXEC', 'y')).toBe(
-      "!EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command",
-    );
+    expect(r(a, 'EXEC', 'y')).toBe("!EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command");
   });
 
   it('refuses nested MULTI and WATCH inside MULTI without flagging the transaction', () => {
@@ -115,9 +111,7 @@ describe('MULTI / EXEC / DISCARD', () => {
     const e2 = new Engine({ clock: t.clock, config: { requirepass: 'pw' } });
     const c = e2.createClient();
     expect(renderReply(e2.execute(c, ['MULTI']))).toBe('!NOAUTH Authentication required.');
-    expect(renderReply(e2.execute(c, ['EXEC']))).toBe(
-      '!EXECABORT Transaction discarded because of: NOAUTH Authentication required.',
-    );
+    expect(renderReply(e2.execute(c, ['EXEC']))).toBe('!EXECABORT Transaction discarded because of: NOAUTH Authentication required.');
   });
 });
 

@@ -105,6 +105,8 @@ function unwatchCommand(c: Client): Reply {
 
 const command = commandGroup('transactions', 'transaction');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const transactionCommands: CommandSpec[] = [
   command('multi', 1, 'noscript loading stale fast allow_busy', [], multiCommand, { since: '1.2.0', complexity: 'O(1)', summary: 'Start a transaction: the following commands are queued until EXEC or DISCARD' }),
   command('exec', 1, 'noscript loading stale skip_slowlog', [], execCommand, { since: '1.2.0', complexity: 'Depends on commands in the transaction', summary: 'Run every queued command of the transaction at once, unless a watched key changed' }),

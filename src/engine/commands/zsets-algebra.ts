@@ -133,15 +133,7 @@ const ZSETOP_OPTIONS: readonly Option<ZsetOpOptions>[] = [
  * zunionInterDiffGenericCommand for the command `name`. `numkeysIdx` is where numkeys sits (1, or 2 after a
  * destination); `dst` is the destination of the STORE variants; `cardOnly` is ZINTERCARD.
  */
-function zsetOpGeneric(
-  c: Client,
-  argv: string[],
-  name: string,
-  numkeysIdx: number,
-  dst: string | null,
-  op: number,
-  cardOnly: boolean,
-): Reply {
+function zsetOpGeneric(c: Client, argv: string[], name: string, numkeysIdx: number, dst: string | null, op: number, cardOnly: boolean): Reply {
   const argc = argv.length;
   const setnum = parseIntArg(argv[numkeysIdx]!);
   if (setnum === null) return NOT_INTEGER_R;

@@ -147,7 +147,6 @@ export function listpackScoreString(s: number): string {
 
 // ---- ranges ------------------------------------------------------------------------------
 
-
 const DECIMAL_SYNTAX = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const HEX_SYNTAX = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?\d+))?$/;
 

@@ -15,15 +15,7 @@ import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { limitOption, flag, parseOptions, type Option } from '../options.js';
-import {
-  createZSetObj,
-  MIN_MAX_NOT_FLOAT_R,
-  MIN_MAX_NOT_LEX_R,
-  parseLexRangeArgs,
-  parseScoreRange,
-  pushEntry,
-  zsetAdd,
-} from './zsets-core.js';
+import { createZSetObj, MIN_MAX_NOT_FLOAT_R, MIN_MAX_NOT_LEX_R, parseLexRangeArgs, parseScoreRange, pushEntry, zsetAdd } from './zsets-core.js';
 import { NOT_INTEGER_R, WRONGTYPE_R } from '../error-replies.js';
 import { readOfType, writeOfType } from './collections.js';
 import { rankRange } from '../ranks.js';

@@ -7,7 +7,6 @@ import { listpackScoreString, parseLexRangeArgs, parseScoreRange, strtodBound } 
 import { renderReply } from '../render-reply.js';
 import { CommandBench } from './test-support.js';
 
-
 const t = new CommandBench();
 const { run, r } = t;
 
@@ -175,7 +174,15 @@ describe('ranges over large skiplists', () => {
     const sorted = Array.from({ length: n }, (_, i) => [score(i), `m${i}`] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
     expect(zobj('z').enc).toBe('skiplist');
     expect(r('ZRANGE', 'z', '100', '104')).toBe(renderReply({ t: 'array', v: sorted.slice(100, 105).map(([, m]) => ({ t: 'bulk', v: m })) }));
-    expect(r('ZRANGE', 'z', '0', '2', 'REV')).toBe(renderReply({ t: 'array', v: sorted.slice(-3).reverse().map(([, m]) => ({ t: 'bulk', v: m })) }));
+    expect(r('ZRANGE', 'z', '0', '2', 'REV')).toBe(
+      renderReply({
+        t: 'array',
+        v: sorted
+          .slice(-3)
+          .reverse()
+          .map(([, m]) => ({ t: 'bulk', v: m })),
+      }),
+    );
     expect(r('ZCOUNT', 'z', '100', '(200')).toBe(':' + sorted.filter(([s]) => s >= 100 && s < 200).length);
     expect(r('ZRANK', 'z', sorted[2345]![1])).toBe(':2345');
     expect(r('ZRANGEBYSCORE', 'z', '500', '500', 'LIMIT', '2', '1')).toBe(`[${JSON.stringify(sorted.filter(([s]) => s === 500)[2]![1])}]`);

@@ -18,15 +18,7 @@ import { isOpt } from '../../shared/args.js';
 import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
 import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
-import {
-  zdiffCommand,
-  zdiffstoreCommand,
-  zintercardCommand,
-  zinterCommand,
-  zinterstoreCommand,
-  zunionCommand,
-  zunionstoreCommand,
-} from './zsets-algebra.js';
+import { zdiffCommand, zdiffstoreCommand, zintercardCommand, zinterCommand, zinterstoreCommand, zunionCommand, zunionstoreCommand } from './zsets-algebra.js';
 import {
   createZSetFor,
   listpackScoreString,
@@ -58,7 +50,16 @@ import {
   zrevrangebyscoreCommand,
   zrevrangeCommand,
 } from './zsets-ranges.js';
-import { COUNT_NOT_POSITIVE_R, MUST_BE_POSITIVE_R, NOT_FLOAT_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
+import {
+  COUNT_NOT_POSITIVE_R,
+  MUST_BE_POSITIVE_R,
+  NOT_FLOAT_R,
+  NOT_INTEGER_R,
+  NUMKEYS_NOT_POSITIVE_R,
+  SYNTAX_R,
+  VALUE_OUT_OF_RANGE_R,
+  WRONGTYPE_R,
+} from '../error-replies.js';
 
 const ZADD_XX_AND_NX_R = error(E.ZADD_XX_AND_NX);
 const ZADD_GT_LT_NX_R = error(E.ZADD_GT_LT_NX);
@@ -87,14 +88,7 @@ interface ZaddOptions {
 }
 
 /** Any order and any repeat parse; conflicts are reported after the walk, as Redis does. */
-const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [
-  flag('nx'),
-  flag('xx'),
-  flag('ch'),
-  flag('incr'),
-  flag('gt'),
-  flag('lt'),
-];
+const ZADD_OPTIONS: readonly Option<ZaddOptions>[] = [flag('nx'), flag('xx'), flag('ch'), flag('incr'), flag('gt'), flag('lt')];
 
 function zaddGeneric(c: Client, argv: string[], incrCommand: boolean): Reply {
   const argc = argv.length;
@@ -247,15 +241,7 @@ export const ZSET_MAX = 1;
  * ZMPOP / BZMPOP). With nothing to pop: an empty array, or a null array with `nilWhenEmpty`.
  * Blocked clients (BZPOPMIN & co.) are served by calling this with the one ready key.
  */
-export function zpopGeneric(
-  c: Client,
-  keys: readonly string[],
-  where: number,
-  emitKey: boolean,
-  count: number,
-  nested: boolean,
-  nilWhenEmpty: boolean,
-): Reply {
+export function zpopGeneric(c: Client, keys: readonly string[], where: number, emitKey: boolean, count: number, nested: boolean, nilWhenEmpty: boolean): Reply {
   let key = '';
   let o: ZSetObj | undefined;
   for (let i = 0; i < keys.length; i++) {
@@ -318,9 +304,7 @@ function zpopmaxCommand(c: Client, argv: string[]): Reply {
 const ZMPOP_SIDES = ['min', 'max'] as const;
 
 /** ZMPOP's one option, COUNT (-1 until given; a second COUNT is a syntax error). */
-const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [
-  minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1),
-];
+const ZMPOP_OPTIONS: readonly Option<{ count: number }>[] = [minIntOption('count', 1, COUNT_NOT_POSITIVE_R, (o) => o.count === -1)];
 
 /**
  * ZMPOP / BZMPOP argument parsing (zmpopGenericCommand): `numkeys key… MIN|MAX [COUNT n]` from
@@ -376,9 +360,7 @@ function blockingZpop(
   }
   // Inside EXEC a blocking command answers as if it timed out.
   if (!mayBlock(c)) return NIL_ARRAY;
-  return c.engine.blocking.block(c, 'zset', keys, deadline, argv, (cl, key) =>
-    zpopGeneric(cl, [key], where, true, count, nested, nilWhenEmpty),
-  );
+  return c.engine.blocking.block(c, 'zset', keys, deadline, argv, (cl, key) => zpopGeneric(cl, [key], where, true, count, nested, nilWhenEmpty));
 }
 
 function bzpopminCommand(c: Client, argv: string[]): Reply | null {
@@ -567,6 +549,8 @@ function zscanCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('sorted-set', 'sortedset');
 
+// One line a command, so the table reads as a table.
+// prettier-ignore
 export const zsetCommands: CommandSpec[] = [
   command('zadd', -4, 'write denyoom fast', [key(1, 'RW update')], zaddCommand, { since: '1.2.0', complexity: 'O(log(N)) per member', summary: 'Add members with scores to a sorted set, or change the scores of members already in it', syntax: 'key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]' }),
   command('zincrby', 4, 'write denyoom fast', [key(1, 'RW access update')], zincrbyCommand, { since: '1.2.0', complexity: 'O(log(N))', summary: "Add an amount to a member's score (a missing member starts at 0) and return the new score", syntax: 'key increment member' }),

@@ -316,7 +316,7 @@ function modelRemove(a: string[], v: string, count: number): number {
   let removed = 0;
   if (count >= 0) {
     const limit = count === 0 ? Infinity : count;
-    for (let i = 0; i < a.length && removed < limit; ) {
+    for (let i = 0; i < a.length && removed < limit;) {
       if (a[i] === v) {
         a.splice(i, 1);
         removed++;

@@ -451,10 +451,7 @@ export class Stream {
       if (args.approx) break;
       let fromNode = 0;
       for (const e of node.entries) {
-        const stop =
-          args.strategy === 'maxlen'
-            ? BigInt(this.length) <= maxlen
-            : cmpId(e.ms, e.seq, args.minMs, args.minSeq) >= 0;
+        const stop = args.strategy === 'maxlen' ? BigInt(this.length) <= maxlen : cmpId(e.ms, e.seq, args.minMs, args.minSeq) >= 0;
         if (stop) break;
         if (!e.deleted) {
           e.deleted = true;

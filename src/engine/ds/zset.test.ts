@@ -24,8 +24,7 @@ import {
 
 type Entry = [string, number];
 
-const cmpEntry = (a: Entry, b: Entry): number =>
-  a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+const cmpEntry = (a: Entry, b: Entry): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 const sr = (min: number, max: number, minex = false, maxex = false): ScoreRange => ({ min, max, minex, maxex });
 
@@ -505,9 +504,7 @@ const lexBoundArb: fc.Arbitrary<{ b: LexBound; ex: boolean }> = fc.oneof(
   fc.constant({ b: LEX_MAX as LexBound, ex: true }),
   fc.record({ b: memberArb as fc.Arbitrary<LexBound>, ex: fc.boolean() }),
 );
-const lexRangeArb: fc.Arbitrary<LexRange> = fc
-  .tuple(lexBoundArb, lexBoundArb)
-  .map(([lo, hi]) => ({ min: lo.b, minex: lo.ex, max: hi.b, maxex: hi.ex }));
+const lexRangeArb: fc.Arbitrary<LexRange> = fc.tuple(lexBoundArb, lexBoundArb).map(([lo, hi]) => ({ min: lo.b, minex: lo.ex, max: hi.b, maxex: hi.ex }));
 const rankArb = fc.integer({ min: -3, max: 120 });
 
 const opArb = (equalScores: boolean): fc.Arbitrary<Op> => {

@@ -102,11 +102,7 @@ export function parseLexBound(arg: string): { bound: LexBound; ex: boolean } | n
 }
 
 /** Both bounds of a lex range, each read by `parseBound`; null when either is malformed. */
-export function parseLexRange(
-  min: string,
-  max: string,
-  parseBound: (arg: string) => { bound: LexBound; ex: boolean } | null = parseLexBound,
-): LexRange | null {
+export function parseLexRange(min: string, max: string, parseBound: (arg: string) => { bound: LexBound; ex: boolean } | null = parseLexBound): LexRange | null {
   const lo = parseBound(min);
   if (lo === null) return null;
   const hi = parseBound(max);

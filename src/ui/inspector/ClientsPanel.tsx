@@ -25,7 +25,13 @@ export function ClientsPanel() {
       after(200),
     );
     read.trigger();
-    const offs = [onTerminalCommand(read.trigger), engine.onChanges(read.trigger), engine.onPush(read.trigger), engine.onRestart(read.trigger), engine.onClosed(read.trigger)];
+    const offs = [
+      onTerminalCommand(read.trigger),
+      engine.onChanges(read.trigger),
+      engine.onPush(read.trigger),
+      engine.onRestart(read.trigger),
+      engine.onClosed(read.trigger),
+    ];
     // Blocked clients' timeouts count down; new connections come without commands.
     const timer = setInterval(read.trigger, 1_000);
     return () => {

@@ -15,8 +15,7 @@ export function ClockControls() {
   const setClock = useUi((s) => s.setClock);
   const [custom, setCustom] = useState('');
   const t = useUiStrings();
-  const act = (action: 'pause' | 'resume' | 'advance', ms?: number) =>
-    void engine.clock(action, ms).then(setClock, () => undefined);
+  const act = (action: 'pause' | 'resume' | 'advance', ms?: number) => void engine.clock(action, ms).then(setClock, () => undefined);
 
   return (
     <div className="clock" role="group" aria-label={t.clock}>

@@ -14,11 +14,37 @@ describe('inspector commands', () => {
 
   it('recreates a value with the commands that build it, TTL included', () => {
     const base = { key: 'k', encoding: 'x', size: 2 };
-    expect(recreate({ ...base, type: 'hash', ttl: 5000, value: { kind: 'hash', offset: 0, entries: [['name', 'Alice B'], ['age', '30']] } })).toEqual([
-      'HSET k name "Alice B" age 30',
-      'PEXPIRE k 5000',
-    ]);
-    expect(recreate({ ...base, type: 'zset', ttl: -1, value: { kind: 'zset', offset: 0, entries: [['a', 1.5], ['b', -Infinity]], points: [] } })).toEqual(['ZADD k 1.5 a -inf b']);
+    expect(
+      recreate({
+        ...base,
+        type: 'hash',
+        ttl: 5000,
+        value: {
+          kind: 'hash',
+          offset: 0,
+          entries: [
+            ['name', 'Alice B'],
+            ['age', '30'],
+          ],
+        },
+      }),
+    ).toEqual(['HSET k name "Alice B" age 30', 'PEXPIRE k 5000']);
+    expect(
+      recreate({
+        ...base,
+        type: 'zset',
+        ttl: -1,
+        value: {
+          kind: 'zset',
+          offset: 0,
+          entries: [
+            ['a', 1.5],
+            ['b', -Infinity],
+          ],
+          points: [],
+        },
+      }),
+    ).toEqual(['ZADD k 1.5 a -inf b']);
     expect(recreate({ ...base, type: 'string', ttl: -1, value: { kind: 'string', bytes: 'ab', length: 10 } })).toBeNull();
     expect(commandLine(['SET', 'a b', 'x'])).toBe('SET "a b" x');
   });

@@ -214,7 +214,10 @@ describe('KeyIndex rows', () => {
   });
 
   it('survives StrictMode: start, stop and start again leave a working index', async () => {
-    const data = new Map([['a', info('a')], ['b', info('b')]]);
+    const data = new Map([
+      ['a', info('a')],
+      ['b', info('b')],
+    ]);
     const src = manualSource(data);
     const index = new KeyIndex(0, src.source, { now: () => 0, frame: (fn) => queueMicrotask(fn) });
     let notified = 0;

@@ -40,7 +40,9 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
       <button className="link-button" onClick={close}>
         {t.allLessons}
       </button>
-      <h3 className="lesson-heading" tabIndex={-1}>{lesson.title[locale]}</h3>
+      <h3 className="lesson-heading" tabIndex={-1}>
+        {lesson.title[locale]}
+      </h3>
       <nav className="step-dots" aria-label={t.step(index + 1, total)}>
         {lesson.steps.map((_, i) => (
           <a
@@ -109,7 +111,10 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
 function Commands({ lines, lesson, t, onRun }: { lines: readonly Line[]; lesson: Lesson; t: Strings; onRun?: (interrupted: Interrupted) => void }) {
   const { run: runShown, output } = useRunOutput(lesson, lines);
   const run = (line: Line) => {
-    void runShown(line).then((interrupted) => onRun?.(interrupted), () => undefined);
+    void runShown(line).then(
+      (interrupted) => onRun?.(interrupted),
+      () => undefined,
+    );
   };
   return (
     <>

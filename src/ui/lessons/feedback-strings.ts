@@ -49,7 +49,9 @@ const en = {
           ? `${code(m.member)} has no score in ${code(m.key)} yet; this step expects ${m.want}.`
           : `${code(m.member)} has the score ${m.got} in ${code(m.key)}; this step expects ${m.want}.`;
       case 'not-run':
-        return m.command === undefined ? 'This step still waits for a command.' : `This step waits for ${code(m.command)}${m.client === 2 ? ' in the second terminal' : ''}.`;
+        return m.command === undefined
+          ? 'This step still waits for a command.'
+          : `This step waits for ${code(m.command)}${m.client === 2 ? ' in the second terminal' : ''}.`;
       case 'reply':
         return `${m.command === undefined ? 'Your command' : code(m.command)} answered ${code(m.got)}, not what this step looks for.`;
       case 'not-received':
@@ -99,7 +101,9 @@ const ko: FeedbackStrings = {
           ? `${code(m.key)} 키에 아직 ${code(m.member)} 멤버의 점수가 없어요. 기대하는 점수: ${m.want}`
           : `${code(m.key)} 키에서 ${code(m.member)} 멤버의 점수가 달라요. 지금 점수: ${m.got} / 기대하는 점수: ${m.want}`;
       case 'not-run':
-        return m.command === undefined ? '이 단계는 아직 명령을 기다리고 있어요.' : `이 단계는 ${m.client === 2 ? '두 번째 터미널에서 ' : ''}${code(m.command)} 명령을 기다리고 있어요.`;
+        return m.command === undefined
+          ? '이 단계는 아직 명령을 기다리고 있어요.'
+          : `이 단계는 ${m.client === 2 ? '두 번째 터미널에서 ' : ''}${code(m.command)} 명령을 기다리고 있어요.`;
       case 'reply':
         return `${m.command === undefined ? '방금 실행한' : code(m.command)} 명령의 응답이 이 단계에서 찾는 것과 달라요. 받은 응답: ${code(m.got)}`;
       case 'not-received':

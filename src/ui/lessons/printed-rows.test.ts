@@ -11,7 +11,12 @@ describe('printedRows', () => {
 
   it('keeps everything while the command still runs', () => {
     const after = [...before.slice(0, -1), '127.0.0.1:6379> SUBSCRIBE news', '1) "subscribe"', '2) "news"', '3) (integer) 1'];
-    expect(printedRows(after, before.length, 'SUBSCRIBE news', false)).toEqual(['127.0.0.1:6379> SUBSCRIBE news', '1) "subscribe"', '2) "news"', '3) (integer) 1']);
+    expect(printedRows(after, before.length, 'SUBSCRIBE news', false)).toEqual([
+      '127.0.0.1:6379> SUBSCRIBE news',
+      '1) "subscribe"',
+      '2) "news"',
+      '3) (integer) 1',
+    ]);
   });
 
   it('starts at the typed row after a Ctrl-C the Run pressed first', () => {

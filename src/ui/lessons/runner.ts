@@ -254,4 +254,3 @@ export function learnerDb(): number {
   const id = tabExists(tab) ? tab : ui.activeTab;
   return ui.tabs.find((t) => t.id === id)?.db ?? 0;
 }
-

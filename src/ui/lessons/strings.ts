@@ -20,10 +20,8 @@ const en = {
   runOutput: 'What the terminal printed',
   runWaiting: 'Still going in the terminal (listening or waiting)…',
   startHere: 'Start here',
-  interruptedListening:
-    'That terminal was listening for messages, and redis-cli takes no commands then, so Run pressed Ctrl-C first: the subscription ended.',
-  interruptedBlocked:
-    'That terminal was waiting for a blocking command, so Run pressed Ctrl-C first: the wait ended.',
+  interruptedListening: 'That terminal was listening for messages, and redis-cli takes no commands then, so Run pressed Ctrl-C first: the subscription ended.',
+  interruptedBlocked: 'That terminal was waiting for a blocking command, so Run pressed Ctrl-C first: the wait ended.',
   passed: 'Done: this step’s check passed.',
   pending: 'Run the commands; this turns green when the check passes.',
   challenge: 'Challenge',
@@ -75,8 +73,7 @@ const ko: Strings = {
   runOutput: '터미널에 출력된 내용',
   runWaiting: '터미널에서 계속 진행 중(메시지 수신이나 대기)…',
   startHere: '여기서 시작',
-  interruptedListening:
-    '그 터미널은 메시지를 기다리고 있었어요. 그동안 redis-cli는 명령을 받지 않아서, 실행 버튼이 먼저 Ctrl-C를 눌러 구독을 끝냈어요.',
+  interruptedListening: '그 터미널은 메시지를 기다리고 있었어요. 그동안 redis-cli는 명령을 받지 않아서, 실행 버튼이 먼저 Ctrl-C를 눌러 구독을 끝냈어요.',
   interruptedBlocked: '그 터미널은 블로킹 명령의 응답을 기다리고 있어서, 실행 버튼이 먼저 Ctrl-C를 눌러 기다림을 끝냈어요.',
   passed: '완료! 이 단계의 확인을 통과했어요.',
   pending: '명령을 실행해 보세요. 확인을 통과하면 초록색으로 바뀌어요.',

@@ -114,7 +114,9 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
           title={closable ? t.tabKeysTitle : t.renameTitle}
         >
           <span className="tab-title">{title}</span>
-          <span className="badge" title={t.database(tab.db)}>db{tab.db}</span>
+          <span className="badge" title={t.database(tab.db)}>
+            db{tab.db}
+          </span>
           {tab.inMulti && <span className="badge tx">TX</span>}
         </button>
       )}

@@ -116,7 +116,7 @@ describe('TerminalSession paste', () => {
     expect((await engine.run(other, ['LRANGE', 'q', '0', '-1'])).replies).toEqual([{ t: 'array', v: [{ t: 'bulk', v: 'x' }] }]);
   });
 
-  it('prints the page\'s notice after a reply cut to what the page can show, then the prompt', async () => {
+  it("prints the page's notice after a reply cut to what the page can show, then the prompt", async () => {
     const { session, screen, idle } = await rig();
     session.input('SADD s a b c\rSRANDMEMBER s -500000\r');
     await idle();
@@ -133,7 +133,7 @@ describe('TerminalSession output', () => {
     session.input('SETRANGE k 1000000 x\rGET k\r');
     await idle();
     // A million NUL bytes print as "\x00" each.
-    expect(screen()).toContain('"' + '\\x00'.repeat(1000) );
+    expect(screen()).toContain('"' + '\\x00'.repeat(1000));
     const slices = writes.filter((w) => w.length > 0);
     expect(Math.max(...slices.map((w) => w.length))).toBeLessThanOrEqual(16 * 1024);
     expect(slices.filter((w) => !w.reader).length).toBeGreaterThan(200);

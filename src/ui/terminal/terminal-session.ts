@@ -127,7 +127,9 @@ export class TerminalSession {
           this.disconnected = true;
         }
       }),
-      this.engine.onRestart((reason) => this.notice(`The Redis engine stopped (${reason}) and was started again with the data of its last autosave; this connection is new.`)),
+      this.engine.onRestart((reason) =>
+        this.notice(`The Redis engine stopped (${reason}) and was started again with the data of its last autosave; this connection is new.`),
+      ),
     );
   }
 
@@ -552,7 +554,7 @@ export class TerminalSession {
     // the slices are parsed and back on after (it then reads the screen's rows again).
     const reader = this.term.options.screenReaderMode === true;
     if (reader) this.term.options.screenReaderMode = false;
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       let end = Math.min(start + WRITE_SLICE, text.length);
       // Not between the two halves of a surrogate pair.
       if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
