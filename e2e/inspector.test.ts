@@ -80,13 +80,13 @@ test.describe('inspector value view', () => {
     await expect(view(page).locator('.geo-map')).toHaveAttribute('aria-label', '3 points by longitude and latitude');
     const at = await view(page)
       .locator('.geo-point')
-      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('cx')), Number(e.getAttribute('cy'))]));
+      .evaluateAll((els) => els.map((e) => ({ x: Number(e.getAttribute('cx')), y: Number(e.getAttribute('cy')) })));
     const labels = await view(page).locator('.geo-label').allTextContents();
     const pos = Object.fromEntries(labels.map((l, i) => [l, at[i]!]));
     // Busan lies east and south of Seoul; Daejeon between them.
-    expect(pos.busan![0]).toBeGreaterThan(pos.seoul![0]);
-    expect(pos.busan![1]).toBeGreaterThan(pos.seoul![1]);
-    expect(pos.daejeon![1]).toBeGreaterThan(pos.seoul![1]);
+    expect(pos.busan!.x).toBeGreaterThan(pos.seoul!.x);
+    expect(pos.busan!.y).toBeGreaterThan(pos.seoul!.y);
+    expect(pos.daejeon!.y).toBeGreaterThan(pos.seoul!.y);
     await view(page).getByLabel('show as points (a geo set)').uncheck();
     const table = await cells(page, 'tbody td');
     expect([table[1], table[4], table[7]].sort()).toEqual(['busan', 'daejeon', 'seoul']);

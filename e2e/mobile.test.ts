@@ -134,9 +134,8 @@ test.describe('on a tablet held upright (820×1180)', () => {
 test.describe('on a desktop (1440×900)', () => {
   test('keeps the three columns, without a bottom bar', async ({ site }) => {
     const page = await site.open(DESKTOP);
-    const [lessons, terminals, inspector] = await Promise.all(
-      (['lessons', 'terminals', 'inspector'] as const).map(async (id) => (await box(panel(page, id)))!),
-    );
+    const boxes = async (id: 'lessons' | 'terminals' | 'inspector') => (await box(panel(page, id)))!;
+    const [lessons, terminals, inspector] = await Promise.all([boxes('lessons'), boxes('terminals'), boxes('inspector')]);
     expect(lessons.x).toBe(0);
     expect(terminals.x).toBe(lessons.width);
     expect(inspector.x + inspector.width).toBe(DESKTOP.width);
