@@ -104,8 +104,8 @@ function startServer(dir: string): Promise<{ child: ChildProcess; port: number; 
         resolve({ child, port: Number(/port=(\d+)/.exec(ready)![1]), log });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log.join('\n')}`)));
   });

@@ -52,8 +52,8 @@ function startAndWait(cmd: string, args: string[]): Promise<ChildProcess> {
         resolve(child);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', reject);
   });
 }

@@ -225,7 +225,7 @@ function measureDeque(n: number): string {
     for (let i = 0; i < OPS; i++) sink += d.get(idx[i % idx.length]!)!.length;
   });
   const slice10 = nsPerOp(100_000, () => {
-    for (let i = 0; i < 100_000; i++) sink += d.slice(idx[i]!, idx[i]! + 10).length;
+    for (let i = 0; i < 100_000; i++) sink += d.slice(idx[i], idx[i]! + 10).length;
   });
   const MID = Math.max(50, Math.min(20_000, Math.floor(5e7 / n)));
   const insertMid = nsPerOp(MID * 2, () => {

@@ -48,8 +48,8 @@ function startAndWait(cmd: string, args: string[]): Promise<ChildProcess> {
         resolve(child);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', reject);
   });
 }
@@ -67,7 +67,7 @@ function benchmark(port: number, pipeline: number): Promise<Map<string, number>>
   const args = ['-h', '127.0.0.1', '-p', String(port), '-t', tests, '-n', requests, '-c', clients, '-P', String(pipeline), '-q'];
   return new Promise((resolve, reject) => {
     execFile('redis-benchmark', args, { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-      if (err) return reject(err);
+      if (err) return reject(new Error(`redis-benchmark: ${err.message}`));
       const result = new Map<string, number>();
       for (const line of stdout.split(/[\r\n]+/)) {
         const m = /^(.+?): ([\d.]+) requests per second/.exec(line.trim());

@@ -76,7 +76,7 @@ const workerFile = assets.find((f) => f.startsWith('engine.worker-') && f.endsWi
 const worker = await page.evaluate(async (url) => {
   const w = new Worker(url, { type: 'module' });
   let waiting: ((m: { type: string; clientId?: number }) => void) | null = null;
-  w.onmessage = (e) => waiting?.(e.data);
+  w.onmessage = (e: MessageEvent<{ type: string; clientId?: number }>) => waiting?.(e.data);
   const next = () => new Promise<{ type: string; clientId?: number }>((resolve) => (waiting = resolve));
   await next(); // ready
   w.postMessage({ type: 'open', id: 1 });

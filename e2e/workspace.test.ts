@@ -222,7 +222,7 @@ test.describe('offline', () => {
           (l) => l.href,
         );
         const manifestUrl = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
-        const manifest = await (await fetch(manifestUrl)).json();
+        const manifest = (await (await fetch(manifestUrl)).json()) as { name: string; display: string; icons: { src: string; sizes: string }[] };
         const icons = await Promise.all(
           [...hrefs.filter((h) => h !== manifestUrl), ...manifest.icons.map((i: { src: string }) => new URL(i.src, manifestUrl).href)].map(
             async (url: string) => {

@@ -227,7 +227,7 @@ describe('runLine against the engine', () => {
         t += argv[0] === 'SLOW' ? 1250 : 1;
         return { ...host.send(['PING']), note: argv[0] === 'SLOW' ? '(host note)\n' : undefined };
       },
-      print: host.print,
+      print: (text) => host.print(text),
       ran: (argv) => ran.push(argv.join(' ')),
       now: () => t,
     };
@@ -260,7 +260,7 @@ describe('runLine against the engine', () => {
     let sent = 0;
     const closing: ReplHost = {
       send: () => (++sent, { replies: [], resp: 2, closed: true }),
-      print: host.print,
+      print: (text) => host.print(text),
       halted: () => sent >= 2,
     };
     await s.runLine('5 PING', closing);

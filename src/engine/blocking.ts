@@ -109,7 +109,7 @@ export class Blocking {
   private readonly onStreamGone = (db: Database, key: string): void => this.signal(db.id, key, 'stream');
 
   constructor(private readonly engine: Engine) {
-    this.waiting = engine.dbs.map(() => new Map());
+    this.waiting = engine.dbs.map((): WaitLists => new Map());
   }
 
   /** Clients blocked now (INFO's blocked_clients). */

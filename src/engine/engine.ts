@@ -165,7 +165,7 @@ export class Engine {
     this.processId = options.processId ?? 1;
     const n = Number(this.config.get('databases'));
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
-    this.expireCursors = new Array(n).fill(undefined);
+    this.expireCursors = new Array<undefined>(n).fill(undefined);
     this.commands = buildCommandTable(commandSpecs);
     this.blocking = new Blocking(this);
     this.now = Math.floor(this.clock.now());
@@ -550,7 +550,7 @@ export class Engine {
       if (!inDb && !inOther) continue;
       // Redis's rules for keys that were already expired when watched: emptied and not
       // replaced, or replaced by a key expired too, is no logical change.
-      const otherExpired = inOther && this.keyIsExpired(other!, key);
+      const otherExpired = inOther && this.keyIsExpired(other, key);
       for (const w of set) {
         const wk = w.watched.get(id);
         if (wk !== undefined && wk.expired) {

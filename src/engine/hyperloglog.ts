@@ -26,8 +26,8 @@ const SPARSE_VAL_MAX_VALUE = 32;
 const SPARSE_VAL_MAX_LEN = 4;
 const SPARSE_ZERO_MAX_LEN = 64;
 const SPARSE_XZERO_MAX_LEN = 16384;
-/** 0.5 / ln(2) */
-const HLL_ALPHA_INF = 0.72134752044448170368;
+/** 0.5 / ln(2): Redis writes 0.721347520444481703680, which is this double. */
+const HLL_ALPHA_INF = 0.7213475204444817;
 const ENCODING_OFFSET = 4;
 /** The byte holding the "cached cardinality is invalid" bit (its top bit). */
 const CARD_FLAG_OFFSET = 15;

@@ -191,7 +191,7 @@ export class Tracker {
 
 export function trackerOf(engine: Engine): Tracker {
   if (engine.tracker === null) engine.tracker = new Tracker(engine);
-  return engine.tracker as Tracker;
+  return engine.tracker;
 }
 
 /** disableTracking. */

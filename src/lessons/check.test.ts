@@ -118,7 +118,7 @@ describe('received checks', () => {
   });
 
   test('evaluate takes any context: the browser gives an async one', async () => {
-    const ctx = { query: async () => ({ t: 'simple', v: 'none' }) as const, commands: [], received: [] };
+    const ctx = { query: () => Promise.resolve({ t: 'simple', v: 'none' } as const), commands: [], received: [] };
     expect(await evaluate({ key: 'k', exists: false }, ctx)).toBe(true);
     expect(await evaluate({ key: 'k' }, ctx)).toBe(false);
   });

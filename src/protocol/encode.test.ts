@@ -92,9 +92,9 @@ describe('encodeReply', () => {
   });
 
   it('keeps working after a very large reply', () => {
-    const big: Reply = { t: 'array', v: Array.from({ length: 200 }, () => ({ t: 'bulk', v: 'x'.repeat(100_000) }) as Reply) };
+    const big: Reply = { t: 'array', v: Array.from({ length: 200 }, () => ({ t: 'bulk', v: 'x'.repeat(100_000) })) };
     expect(encodeReply(big, 2).length).toBe(reference(big, 2).length);
-    const small: Reply = { t: 'array', v: Array.from({ length: 200 }, (_, i) => ({ t: 'int', v: i }) as Reply) };
+    const small: Reply = { t: 'array', v: Array.from({ length: 200 }, (_, i) => ({ t: 'int', v: i })) };
     expect(encodeReply(small, 2)).toBe(reference(small, 2));
   });
 });

@@ -36,7 +36,7 @@ export class FileSnapshotStorage implements SnapshotStorage {
     try {
       fd = openSync(tmp, 'w');
     } catch (e) {
-      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`);
+      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`, { cause: e });
     }
     let op = 'rdbSaveRio';
     try {
@@ -50,7 +50,7 @@ export class FileSnapshotStorage implements SnapshotStorage {
     } catch (e) {
       if (fd !== -1) closeQuietly(fd);
       unlinkQuietly(tmp);
-      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
+      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`, { cause: e });
     }
     this.moveIntoPlace(tmp, tmpName);
     // Make the rename itself durable (Redis's fsyncFileDir); not every platform allows it.
@@ -82,7 +82,7 @@ export class FileSnapshotStorage implements SnapshotStorage {
       fh = await open(tmp, 'w');
       ino = (await fh.stat()).ino;
     } catch (e) {
-      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`);
+      throw new Error(`Failed opening the temp RDB file ${tmpName} (in server root dir ${this.dir}) for saving: ${strerror(e)}`, { cause: e });
     }
     let op = 'rdbSaveRio';
     try {
@@ -98,7 +98,7 @@ export class FileSnapshotStorage implements SnapshotStorage {
     } catch (e) {
       if (fh !== null) await fh.close().catch(() => {});
       await unlink(tmp).catch(() => {});
-      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`);
+      throw new Error(`Write error saving DB on disk(${op}): ${strerror(e)}`, { cause: e });
     }
     if (!wanted()) {
       const now = await stat(tmp).catch(() => null);
@@ -136,7 +136,9 @@ export class FileSnapshotStorage implements SnapshotStorage {
       renameSync(tmp, this.path);
     } catch (e) {
       unlinkQuietly(tmp);
-      throw new Error(`Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`);
+      throw new Error(`Error moving temp DB file ${tmpName} on the final destination ${this.filename} (in server root dir ${this.dir}): ${strerror(e)}`, {
+        cause: e,
+      });
     }
   }
 }

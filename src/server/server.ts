@@ -115,7 +115,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     saveQueued = false;
     if (stopped || engine.bgsave === null) return;
     const until = performance.now() + SAVE_SLICE_MS;
-    let chunks: Uint8Array[] | null = null;
+    let chunks: Uint8Array[] | null;
     try {
       do chunks = stepBackgroundSave(engine, SAVE_STEP_KEYS);
       while (chunks === null && performance.now() < until);
@@ -421,7 +421,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const previousShutdown = engine.onShutdown;
   const shutdown = (): void => {
     if (stopped) return;
-    stop();
+    void stop();
     options.onShutdown?.();
   };
 

@@ -47,19 +47,24 @@ function compile(pattern: string, nocase: boolean): Compiled {
   const kinds: number[] = [];
   const lits: number[] = [];
   const sets: (Uint8Array | null)[] = [];
+  const add = (kind: number, lit: number, set: Uint8Array | null) => {
+    kinds.push(kind);
+    lits.push(lit);
+    sets.push(set);
+  };
   const literal = (b: number) => {
     if (nocase && lower(b) !== b) {
       const t = new Uint8Array(256);
       t[b] = 1;
       t[lower(b)] = 1;
-      (kinds.push(SET), lits.push(0), sets.push(t));
+      add(SET, 0, t);
     } else if (nocase && b >= 97 && b <= 122) {
       const t = new Uint8Array(256);
       t[b] = 1;
       t[b - 32] = 1;
-      (kinds.push(SET), lits.push(0), sets.push(t));
+      add(SET, 0, t);
     } else {
-      (kinds.push(LIT), lits.push(b), sets.push(null));
+      add(LIT, b, null);
     }
   };
 
@@ -68,10 +73,10 @@ function compile(pattern: string, nocase: boolean): Compiled {
     const ch = pattern.charCodeAt(i);
     if (ch === 42 /* * */) {
       // Consecutive stars are one star.
-      if (kinds.length === 0 || kinds[kinds.length - 1] !== STAR) (kinds.push(STAR), lits.push(0), sets.push(null));
+      if (kinds.length === 0 || kinds[kinds.length - 1] !== STAR) add(STAR, 0, null);
       i++;
     } else if (ch === 63 /* ? */) {
-      (kinds.push(ANY), lits.push(0), sets.push(null));
+      add(ANY, 0, null);
       i++;
     } else if (ch === 91 /* [ */) {
       i++;
@@ -111,7 +116,7 @@ function compile(pattern: string, nocase: boolean): Compiled {
       }
       i++; // past ']' (or past the end)
       if (negate) for (let b = 0; b < 256; b++) t[b]! ^= 1;
-      (kinds.push(SET), lits.push(0), sets.push(t));
+      add(SET, 0, t);
     } else if (ch === 92 /* \ */ && plen - i >= 2) {
       literal(pattern.charCodeAt(i + 1));
       i += 2;

@@ -22,16 +22,16 @@ interface LessonState {
   progress: Record<string, LessonProgress>;
   /** Why the open step has not passed, for the step it was computed for (`lesson/index`); not kept. */
   feedback: { at: string; feedback: Feedback } | null;
-  setFeedback(feedback: { at: string; feedback: Feedback } | null): void;
-  setLocale(locale: Locale): void;
+  setFeedback: (feedback: { at: string; feedback: Feedback } | null) => void;
+  setLocale: (locale: Locale) => void;
   /** Opens a lesson at a step (default: where the learner left it). */
-  open(id: string, step?: number): void;
-  close(): void;
-  goto(step: number): void;
-  markDone(id: string, step: number): void;
-  markPrepared(id: string): void;
+  open: (id: string, step?: number) => void;
+  close: () => void;
+  goto: (step: number) => void;
+  markDone: (id: string, step: number) => void;
+  markPrepared: (id: string) => void;
   /** Forgets a lesson's progress (after a reset). */
-  restart(id: string): void;
+  restart: (id: string) => void;
 }
 
 export function browserLocale(): Locale {

@@ -40,17 +40,17 @@ interface UiState {
   phonePanel: PhonePanel;
   engine: EngineStatus;
   clock: ClockInfo;
-  addTab(): number;
-  closeTab(id: number): void;
-  selectTab(id: number): void;
-  updateTab(id: number, change: Partial<Omit<TabInfo, 'id'>>): void;
-  setLayout(layout: Layout): void;
-  toggleTheme(): void;
-  toggleLessons(): void;
-  toggleInspector(): void;
-  showPhonePanel(panel: PhonePanel): void;
-  setEngine(status: EngineStatus): void;
-  setClock(state: { paused: boolean; ahead: number }): void;
+  addTab: () => number;
+  closeTab: (id: number) => void;
+  selectTab: (id: number) => void;
+  updateTab: (id: number, change: Partial<Omit<TabInfo, 'id'>>) => void;
+  setLayout: (layout: Layout) => void;
+  toggleTheme: () => void;
+  toggleLessons: () => void;
+  toggleInspector: () => void;
+  showPhonePanel: (panel: PhonePanel) => void;
+  setEngine: (status: EngineStatus) => void;
+  setClock: (state: { paused: boolean; ahead: number }) => void;
 }
 
 /** The title a tab has until it is renamed (shown in the page's language by the tab bar). */

@@ -303,7 +303,7 @@ export class WorkerClient {
     return new Promise<FromWorker>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       try {
-        this.port.postMessage({ ...req, id } as ToWorker);
+        this.port.postMessage({ ...req, id });
       } catch (e) {
         this.pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -79,7 +79,7 @@ function cap(r: Reply, b: Budget): Reply {
       const kept = Math.max(0, b.bytes);
       b.omittedBytes += r.v.length - kept;
       b.bytes = 0;
-      return { ...r, v: r.v.slice(0, kept) } as Reply;
+      return { ...r, v: r.v.slice(0, kept) };
     }
     case 'array':
     case 'set':
@@ -88,7 +88,7 @@ function cap(r: Reply, b: Budget): Reply {
       const keep = Math.min(r.v.length, Math.max(0, b.items));
       b.items -= keep;
       b.omittedItems += r.v.length - keep;
-      return { t: r.t, v: r.v.slice(0, keep).map((x) => cap(x, b)) } as Reply;
+      return { t: r.t, v: r.v.slice(0, keep).map((x) => cap(x, b)) };
     }
     case 'map': {
       const keep = Math.min(r.v.length, Math.max(0, Math.floor(b.items / 2)));

@@ -1,7 +1,7 @@
 // Keyspace notifications of the HYPERLOGLOG and BITMAP groups against the real server: the
 // same commands on both sides while a listener collects every __keyspace@*/__keyevent@* message.
 import { afterEach, describe, expect, it } from 'vitest';
-import { show, useDiff, type Pair } from './harness.js';
+import { show, useDiff } from './harness.js';
 import { readUntil, same } from './pubsub-support.js';
 
 describe('HyperLogLog and bitmap keyspace events', () => {
@@ -13,7 +13,7 @@ describe('HyperLogLog and bitmap keyspace events', () => {
 
   async function events(commands: string[][]): Promise<string[]> {
     const [listener] = await d.clients(1);
-    const l = listener as Pair;
+    const l = listener;
     await same(l, ['PSUBSCRIBE', '__key*__:*'], 1);
     await same(l, ['SUBSCRIBE', 'end'], 1);
     await same(d.pair, ['CONFIG', 'SET', 'notify-keyspace-events', 'KEAn']);

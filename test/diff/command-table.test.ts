@@ -27,7 +27,7 @@ function parse(raw: string): Reply {
 function canonicalInfo(raw: string, resp: 2 | 3): string {
   const r = parse(raw);
   if (r.t !== 'array' || r.v === null) return raw;
-  const entries = r.v.map((entry) => {
+  const entries = r.v.map((entry): Reply => {
     if (entry.t !== 'array' || entry.v === null || entry.v.length !== 10) return entry;
     const subs = entry.v[9]!;
     if (subs.t !== 'array' || subs.v === null || subs.v.length < 2) return entry;
@@ -36,7 +36,7 @@ function canonicalInfo(raw: string, resp: 2 | 3): string {
       const y = encodeReply(b, 3);
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    return { t: 'array', v: [...entry.v.slice(0, 9), { t: 'array', v: sorted }] } as Reply;
+    return { t: 'array', v: [...entry.v.slice(0, 9), { t: 'array', v: sorted }] };
   });
   return encodeReply({ t: 'array', v: entries }, resp);
 }

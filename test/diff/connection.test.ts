@@ -174,9 +174,9 @@ describe('PING, ECHO, SELECT, QUIT', () => {
 
   it('QUIT answers OK and the connection closes', async () => {
     const [a] = await d.clients(1);
-    await a!.run([['QUIT', 'with', 'args']]);
-    expect(await a!.real.send(['PING'])).toBe('<connection closed>');
-    expect(a!.ours.client.closeAfterReply).toBe(true);
+    await a.run([['QUIT', 'with', 'args']]);
+    expect(await a.real.send(['PING'])).toBe('<connection closed>');
+    expect(a.ours.client.closeAfterReply).toBe(true);
   });
 });
 
@@ -242,7 +242,7 @@ describe('AUTH with requirepass', () => {
 
   it('NOAUTH until authenticated; which commands are allowed before', async () => {
     const [a] = await d.clients(1);
-    await a!.run([
+    await a.run([
       ['PING'],
       ['GET', 'k'],
       ['SELECT', '1'],
@@ -279,15 +279,15 @@ describe('AUTH with requirepass', () => {
 
   it('HELLO AUTH logs in and switches protocol at once', async () => {
     const [a] = await d.clients(1);
-    await a!.run([['HELLO', '3', 'SETNAME', 'n', 'AUTH', 'default', 'bad']]);
-    await helloBoth(a!, ['HELLO', '3', 'AUTH', 'default', 'pw']);
-    await a!.run([['CLIENT', 'GETNAME'], ['GET', 'missing'], ['RESET'], ['GET', 'missing']]);
+    await a.run([['HELLO', '3', 'SETNAME', 'n', 'AUTH', 'default', 'bad']]);
+    await helloBoth(a, ['HELLO', '3', 'AUTH', 'default', 'pw']);
+    await a.run([['CLIENT', 'GETNAME'], ['GET', 'missing'], ['RESET'], ['GET', 'missing']]);
   });
 
   it('QUIT is allowed before AUTH', async () => {
     const [a] = await d.clients(1);
-    await a!.run([['QUIT']]);
-    expect(await a!.real.send(['PING'])).toBe('<connection closed>');
+    await a.run([['QUIT']]);
+    expect(await a.real.send(['PING'])).toBe('<connection closed>');
   });
 });
 
@@ -296,25 +296,25 @@ describe('RESET', () => {
 
   it('clears database, protocol, name, transaction and watches', async () => {
     const [a, b] = await d.clients(2);
-    await a!.run([
+    await a.run([
       ['SELECT', '4'],
       ['SET', 'k', 'in4'],
       ['CLIENT', 'SETNAME', 'x'],
     ]);
-    await helloBoth(a!, ['HELLO', '3']);
-    await a!.run([['WATCH', 'k'], ['MULTI'], ['SET', 'k', 'queued'], ['RESET'], ['GET', 'k']]);
+    await helloBoth(a, ['HELLO', '3']);
+    await a.run([['WATCH', 'k'], ['MULTI'], ['SET', 'k', 'queued'], ['RESET'], ['GET', 'k']]);
     await interleave([
-      [a!, ['CLIENT', 'GETNAME']],
-      [a!, ['EXEC']],
-      [a!, ['SELECT', '4']],
-      [a!, ['GET', 'k']],
-      [b!, ['SELECT', '4']],
-      [b!, ['SET', 'k', 'changed']],
-      [a!, ['MULTI']],
-      [a!, ['GET', 'k']],
-      [a!, ['EXEC']],
-      [a!, ['RESET', 'x']],
-      [a!, ['reset']],
+      [a, ['CLIENT', 'GETNAME']],
+      [a, ['EXEC']],
+      [a, ['SELECT', '4']],
+      [a, ['GET', 'k']],
+      [b, ['SELECT', '4']],
+      [b, ['SET', 'k', 'changed']],
+      [a, ['MULTI']],
+      [a, ['GET', 'k']],
+      [a, ['EXEC']],
+      [a, ['RESET', 'x']],
+      [a, ['reset']],
     ]);
   });
 
@@ -330,8 +330,8 @@ describe('CLIENT ID, SETNAME, GETNAME, HELP', () => {
 
   it('ID is an integer, distinct per connection', async () => {
     const [a, b] = await d.clients(2);
-    const ia = await ids(a!);
-    const ib = await ids(b!);
+    const ia = await ids(a);
+    const ib = await ids(b);
     expect(Number(ib.real) - Number(ia.real)).toBe(Number(ib.ours) - Number(ia.ours));
     await d.run([
       ['CLIENT', 'ID', 'x'],
@@ -400,20 +400,20 @@ describe('CLIENT INFO and LIST', () => {
   it('one line per connection, fields in Redis order', async () => {
     const [a, b] = await d.clients(2);
     await d.run([['PING']]);
-    await clientInfoBoth(a!);
-    await a!.run([
+    await clientInfoBoth(a);
+    await a.run([
       ['CLIENT', 'SETNAME', 'alice'],
       ['SELECT', '3'],
     ]);
-    await clientInfoBoth(a!);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST']);
-    await clientInfoBoth(b!, ['client', 'list']);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST', 'TYPE', 'normal']);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST', 'TYPE', 'NORMAL\x00x']);
+    await clientInfoBoth(a);
+    await clientInfoBoth(b, ['CLIENT', 'LIST']);
+    await clientInfoBoth(b, ['client', 'list']);
+    await clientInfoBoth(b, ['CLIENT', 'LIST', 'TYPE', 'normal']);
+    await clientInfoBoth(b, ['CLIENT', 'LIST', 'TYPE', 'NORMAL\x00x']);
     for (const t of ['pubsub', 'master', 'replica', 'slave']) {
-      await b!.run([['CLIENT', 'LIST', 'TYPE', t]]);
+      await b.run([['CLIENT', 'LIST', 'TYPE', t]]);
     }
-    await b!.run([
+    await b.run([
       ['CLIENT', 'LIST', 'TYPE', 'x'],
       ['CLIENT', 'LIST', 'TYPE'],
       ['CLIENT', 'LIST', 'ID'],
@@ -427,37 +427,37 @@ describe('CLIENT INFO and LIST', () => {
 
   it('LIST ID picks connections in the order given', async () => {
     const [a, b] = await d.clients(2);
-    const ia = await ids(a!);
-    const ib = await ids(b!);
-    const real = await a!.real.send(['CLIENT', 'LIST', 'ID', ib.real, '99999999', ia.real, ib.real]);
-    const ours = await a!.ours.send(['CLIENT', 'LIST', 'ID', ib.ours, '99999999', ia.ours, ib.ours]);
+    const ia = await ids(a);
+    const ib = await ids(b);
+    const real = await a.real.send(['CLIENT', 'LIST', 'ID', ib.real, '99999999', ia.real, ib.real]);
+    const ours = await a.ours.send(['CLIENT', 'LIST', 'ID', ib.ours, '99999999', ia.ours, ib.ours]);
     expectSameClientLines(real, ours, 'CLIENT LIST ID');
-    await sideBySide(a!, (s) => ['CLIENT', 'LIST', 'ID', s === 'real' ? ia.real : ia.ours, 'x']);
+    await sideBySide(a, (s) => ['CLIENT', 'LIST', 'ID', s === 'real' ? ia.real : ia.ours, 'x']);
   });
 
   it('follows MULTI, WATCH, a broken WATCH, NO-EVICT and RESP3', async () => {
     const [a, b] = await d.clients(2);
     await d.run([['PING']]);
-    await a!.run([['WATCH', 'k', 'j'], ['MULTI'], ['GET', 'x'], ['SET', 'aaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbb']]);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST']);
-    await b!.run([['SET', 'k', 'v']]);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST']);
-    await a!.run([['NOSUCH']]);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST']);
-    await a!.run([['SET', 'more', 'queued'], ['CLIENT', 'INFO'], ['EXEC']]);
-    await clientInfoBoth(b!, ['CLIENT', 'LIST']);
-    await a!.run([['CLIENT', 'NO-EVICT', 'on']]);
-    await clientInfoBoth(a!);
-    await a!.run([['CLIENT', 'NO-EVICT', 'off']]);
-    await helloBoth(a!, ['HELLO', '3']);
-    await clientInfoBoth(a!);
-    await clientInfoBoth(a!, ['CLIENT', 'LIST']);
+    await a.run([['WATCH', 'k', 'j'], ['MULTI'], ['GET', 'x'], ['SET', 'aaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbb']]);
+    await clientInfoBoth(b, ['CLIENT', 'LIST']);
+    await b.run([['SET', 'k', 'v']]);
+    await clientInfoBoth(b, ['CLIENT', 'LIST']);
+    await a.run([['NOSUCH']]);
+    await clientInfoBoth(b, ['CLIENT', 'LIST']);
+    await a.run([['SET', 'more', 'queued'], ['CLIENT', 'INFO'], ['EXEC']]);
+    await clientInfoBoth(b, ['CLIENT', 'LIST']);
+    await a.run([['CLIENT', 'NO-EVICT', 'on']]);
+    await clientInfoBoth(a);
+    await a.run([['CLIENT', 'NO-EVICT', 'off']]);
+    await helloBoth(a, ['HELLO', '3']);
+    await clientInfoBoth(a);
+    await clientInfoBoth(a, ['CLIENT', 'LIST']);
   });
 
   it('CLIENT INFO inside EXEC', async () => {
     const [a] = await d.clients(1);
-    await a!.run([['MULTI'], ['CLIENT', 'INFO']]);
-    const { real, ours } = await a!.both(['EXEC']);
+    await a.run([['MULTI'], ['CLIENT', 'INFO']]);
+    const { real, ours } = await a.both(['EXEC']);
     const inner = (raw: string) => {
       expect(raw.startsWith('*1\r\n'), show(raw)).toBe(true);
       return raw.slice(4);
@@ -499,44 +499,44 @@ describe('CLIENT KILL', () => {
 
   it('by ID (with USER and TYPE filters too)', async () => {
     const [a, v1, v2] = await d.clients(3);
-    const i1 = await ids(v1!);
-    const i2 = await ids(v2!);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i1.real : i1.ours]);
-    await expectGone(d, v1!);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i1.real : i1.ours]);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i2.real : i2.ours, 'TYPE', 'pubsub']);
-    await sideBySide(a!, (s) => ['client', 'kill', 'user', 'default', 'type', 'NORMAL', 'id', s === 'real' ? i2.real : i2.ours]);
-    await expectGone(d, v2!);
+    const i1 = await ids(v1);
+    const i2 = await ids(v2);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i1.real : i1.ours]);
+    await expectGone(d, v1);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i1.real : i1.ours]);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? i2.real : i2.ours, 'TYPE', 'pubsub']);
+    await sideBySide(a, (s) => ['client', 'kill', 'user', 'default', 'type', 'NORMAL', 'id', s === 'real' ? i2.real : i2.ours]);
+    await expectGone(d, v2);
   });
 
   it('by ADDR, LADDR and the old form', async () => {
     const [a, v1, v2, v3] = await d.clients(4);
-    const addr1 = await infoField(v1!, 'addr');
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ADDR', addr1[s]]);
-    await expectGone(d, v1!);
-    const addr2 = await infoField(v2!, 'addr');
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', addr2[s]]);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', addr2[s]]);
-    await expectGone(d, v2!);
-    const addr3 = await infoField(v3!, 'addr');
-    const laddr3 = await infoField(v3!, 'laddr');
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ADDR', addr3[s], 'LADDR', '9.9.9.9:1']);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'LADDR', laddr3[s], 'ADDR', addr3[s]]);
-    await expectGone(d, v3!);
+    const addr1 = await infoField(v1, 'addr');
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ADDR', addr1[s]]);
+    await expectGone(d, v1);
+    const addr2 = await infoField(v2, 'addr');
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', addr2[s]]);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', addr2[s]]);
+    await expectGone(d, v2);
+    const addr3 = await infoField(v3, 'addr');
+    const laddr3 = await infoField(v3, 'laddr');
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ADDR', addr3[s], 'LADDR', '9.9.9.9:1']);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'LADDR', laddr3[s], 'ADDR', addr3[s]]);
+    await expectGone(d, v3);
   });
 
   it('SKIPME: itself only when asked, or with the old form', async () => {
     const [a, b] = await d.clients(2);
-    const ia = await ids(a!);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours]);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours, 'SKIPME', 'yes']);
-    await sideBySide(a!, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours, 'SKIPME', 'no']);
-    expect(await a!.real.send(['PING'])).toBe('<connection closed>');
-    expect(a!.ours.client.closeAfterReply).toBe(true);
-    const addrB = await infoField(b!, 'addr');
-    await sideBySide(b!, (s) => ['CLIENT', 'KILL', addrB[s]]);
-    expect(await b!.real.send(['PING'])).toBe('<connection closed>');
-    expect(b!.ours.client.closeAfterReply).toBe(true);
+    const ia = await ids(a);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours]);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours, 'SKIPME', 'yes']);
+    await sideBySide(a, (s) => ['CLIENT', 'KILL', 'ID', s === 'real' ? ia.real : ia.ours, 'SKIPME', 'no']);
+    expect(await a.real.send(['PING'])).toBe('<connection closed>');
+    expect(a.ours.client.closeAfterReply).toBe(true);
+    const addrB = await infoField(b, 'addr');
+    await sideBySide(b, (s) => ['CLIENT', 'KILL', addrB[s]]);
+    expect(await b.real.send(['PING'])).toBe('<connection closed>');
+    expect(b.ours.client.closeAfterReply).toBe(true);
   });
 });
 
@@ -545,10 +545,10 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
 
   it('UNBLOCK a connection that is not blocked, and errors', async () => {
     const [a, b] = await d.clients(2);
-    const ib = await ids(b!);
-    await sideBySide(a!, (s) => ['CLIENT', 'UNBLOCK', s === 'real' ? ib.real : ib.ours]);
-    await sideBySide(a!, (s) => ['CLIENT', 'UNBLOCK', s === 'real' ? ib.real : ib.ours, 'ERROR']);
-    await a!.run([
+    const ib = await ids(b);
+    await sideBySide(a, (s) => ['CLIENT', 'UNBLOCK', s === 'real' ? ib.real : ib.ours]);
+    await sideBySide(a, (s) => ['CLIENT', 'UNBLOCK', s === 'real' ? ib.real : ib.ours, 'ERROR']);
+    await a.run([
       ['CLIENT', 'UNBLOCK', '99999999'],
       ['CLIENT', 'UNBLOCK', '99999999', 'timeout'],
       ['CLIENT', 'UNBLOCK', 'x'],
@@ -634,9 +634,9 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
     ];
     for (const steps of cases) {
       const [p] = await d.clients(1);
-      const { real, ours } = await emitted(p!, steps);
+      const { real, ours } = await emitted(p, steps);
       expect(ours.map(show), steps.map((s) => s.join(' ')).join('; ')).toEqual(real.map(show));
-      expect(p!.ours.client.replyFlags & REPLY_OFF).toBe(0);
+      expect(p.ours.client.replyFlags & REPLY_OFF).toBe(0);
     }
   });
 });
@@ -657,12 +657,12 @@ describe('CLIENT REPLY SKIP before a blocking command', () => {
       const [a, b] = await d.clients(2);
       const real: string[] = [];
       const ours: string[] = [];
-      const c = a!.ours.client;
+      const c = a.ours.client;
       const deliver = c.deliver;
       c.deliver = (r) => void ours.push(encodeReply(r, c.resp));
       // Sends on both sides; each side's replies, whenever they come, are collected in order.
       const send = (argv: string[]) => {
-        void a!.real.send(argv).then((raw) => real.push(raw));
+        void a.real.send(argv).then((raw) => real.push(raw));
         const r = c.engine.execute(c, argv);
         if (r !== null) ours.push(encodeReply(r, c.resp));
       };
@@ -671,9 +671,9 @@ describe('CLIENT REPLY SKIP before a blocking command', () => {
         send([...block]);
         if (wake !== null) {
           // Served once blocked (our engine blocks within send; the real server, when it says so).
-          const blocked = async () => /blocked_clients:(\d+)/.exec(await b!.real.send(['INFO', 'clients']))?.[1];
+          const blocked = async () => /blocked_clients:(\d+)/.exec(await b.real.send(['INFO', 'clients']))?.[1];
           await expect.poll(blocked).toBe('1');
-          await b!.run([[...wake]]);
+          await b.run([[...wake]]);
         } else {
           // Timed out: ours once the clock is past the timeout; the real server by itself, and
           // it runs the ECHO below only after that (a blocked client's input waits).
@@ -772,16 +772,16 @@ describe('CLIENT TRACKING, CACHING, GETREDIR, TRACKINGINFO', () => {
 
   it('REDIRECT to another connection', async () => {
     const [a, b] = await d.clients(2);
-    const ib = await ids(b!);
-    await sideBySide(a!, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours]);
-    const redir = await a!.both(['CLIENT', 'GETREDIR']);
+    const ib = await ids(b);
+    await sideBySide(a, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours]);
+    const redir = await a.both(['CLIENT', 'GETREDIR']);
     expect(redir.real).toBe(`:${ib.real}\r\n`);
     expect(redir.ours).toBe(`:${ib.ours}\r\n`);
-    await sideBySide(a!, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours, 'REDIRECT', '1']);
-    const info = await infoField(a!, 'redir');
+    await sideBySide(a, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours, 'REDIRECT', '1']);
+    const info = await infoField(a, 'redir');
     expect(info.real).toBe(ib.real);
     expect(info.ours).toBe(ib.ours);
-    await a!.run([
+    await a.run([
       ['CLIENT', 'TRACKING', 'off'],
       ['CLIENT', 'GETREDIR'],
     ]);
@@ -826,201 +826,201 @@ describe('client-side caching: invalidation messages', () => {
 
   it('a key read by a tracking client is invalidated once when another client writes it', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!);
+    await tracking3(a);
     await interleave([
-      [a!, ['SET', 'k', 'v']],
-      [b!, ['SET', 'k', 'not tracked yet']],
+      [a, ['SET', 'k', 'v']],
+      [b, ['SET', 'k', 'not tracked yet']],
     ]);
-    await expectNoPush(a!);
+    await expectNoPush(a);
     await interleave([
-      [a!, ['GET', 'k']],
-      [b!, ['SET', 'k', 'v2']],
+      [a, ['GET', 'k']],
+      [b, ['SET', 'k', 'v2']],
     ]);
-    await expectPush(a!, 'after SET from b');
-    await b!.run([['SET', 'k', 'v3']]);
-    await expectNoPush(a!);
+    await expectPush(a, 'after SET from b');
+    await b.run([['SET', 'k', 'v3']]);
+    await expectNoPush(a);
     await interleave([
-      [a!, ['MGET', 'k', 'j', 'missing']],
-      [b!, ['MSET', 'j', '1', 'k', '2']],
+      [a, ['MGET', 'k', 'j', 'missing']],
+      [b, ['MSET', 'j', '1', 'k', '2']],
     ]);
-    await expectPush(a!, 'MSET j');
-    await expectPush(a!, 'MSET k');
+    await expectPush(a, 'MSET j');
+    await expectPush(a, 'MSET k');
     await interleave([
-      [a!, ['GET', 'k']],
-      [b!, ['DEL', 'k']],
+      [a, ['GET', 'k']],
+      [b, ['DEL', 'k']],
     ]);
-    await expectPush(a!, 'DEL');
+    await expectPush(a, 'DEL');
     await interleave([
-      [a!, ['STRLEN', 'k']],
-      [b!, ['SELECT', '1']],
-      [b!, ['SET', 'k', 'other db, same name']],
+      [a, ['STRLEN', 'k']],
+      [b, ['SELECT', '1']],
+      [b, ['SET', 'k', 'other db, same name']],
     ]);
-    await expectPush(a!, 'the table is not per database');
-    await expectNoPush(a!);
+    await expectPush(a, 'the table is not per database');
+    await expectNoPush(a);
   });
 
   it("the client's own writes: the push follows the reply, NOLOOP drops it", async () => {
     const [a] = await d.clients(1);
-    await tracking3(a!);
-    await a!.run([
+    await tracking3(a);
+    await a.run([
       ['GET', 'k'],
       ['SET', 'k', 'mine'],
     ]);
-    await expectPush(a!, 'own write');
-    await a!.run([['GET', 'k'], ['MULTI'], ['SET', 'k', '1'], ['GET', 'k'], ['EXEC']]);
-    await expectPush(a!, 'own write in EXEC');
-    await a!.run([
+    await expectPush(a, 'own write');
+    await a.run([['GET', 'k'], ['MULTI'], ['SET', 'k', '1'], ['GET', 'k'], ['EXEC']]);
+    await expectPush(a, 'own write in EXEC');
+    await a.run([
       ['CLIENT', 'TRACKING', 'on', 'NOLOOP'],
       ['GET', 'k'],
       ['SET', 'k', '2'],
     ]);
-    await expectNoPush(a!);
+    await expectNoPush(a);
   });
 
   it('FLUSHDB and FLUSHALL invalidate everything with a null', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!);
-    await b!.run([['FLUSHALL']]);
-    await expectPush(a!, 'FLUSHALL');
-    await expectNoPush(a!);
-    await b!.run([['SELECT', '2'], ['FLUSHDB']]);
-    await expectPush(a!, 'FLUSHDB');
-    await a!.run([['FLUSHDB']]);
-    await expectPush(a!, 'own FLUSHDB');
-    await a!.run([['GET', 'k'], ['FLUSHDB']]);
-    await expectPush(a!, 'own FLUSHDB after a read');
-    await b!.run([['SET', 'k', 'v']]);
-    await expectNoPush(a!);
+    await tracking3(a);
+    await b.run([['FLUSHALL']]);
+    await expectPush(a, 'FLUSHALL');
+    await expectNoPush(a);
+    await b.run([['SELECT', '2'], ['FLUSHDB']]);
+    await expectPush(a, 'FLUSHDB');
+    await a.run([['FLUSHDB']]);
+    await expectPush(a, 'own FLUSHDB');
+    await a.run([['GET', 'k'], ['FLUSHDB']]);
+    await expectPush(a, 'own FLUSHDB after a read');
+    await b.run([['SET', 'k', 'v']]);
+    await expectNoPush(a);
   });
 
   it('OPTIN and OPTOUT with CACHING', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!, 'OPTIN');
+    await tracking3(a, 'OPTIN');
     await interleave([
-      [a!, ['GET', 'k']],
-      [b!, ['SET', 'k', '1']],
+      [a, ['GET', 'k']],
+      [b, ['SET', 'k', '1']],
     ]);
-    await expectNoPush(a!);
+    await expectNoPush(a);
     await interleave([
-      [a!, ['CLIENT', 'CACHING', 'yes']],
-      [a!, ['GET', 'k']],
-      [a!, ['GET', 'j']],
-      [b!, ['SET', 'k', '2']],
-      [b!, ['SET', 'j', '2']],
+      [a, ['CLIENT', 'CACHING', 'yes']],
+      [a, ['GET', 'k']],
+      [a, ['GET', 'j']],
+      [b, ['SET', 'k', '2']],
+      [b, ['SET', 'j', '2']],
     ]);
-    await expectPush(a!, 'OPTIN with CACHING yes');
-    await expectNoPush(a!);
-    await a!.run([
+    await expectPush(a, 'OPTIN with CACHING yes');
+    await expectNoPush(a);
+    await a.run([
       ['CLIENT', 'TRACKING', 'off'],
       ['CLIENT', 'TRACKING', 'on', 'OPTOUT'],
     ]);
     await interleave([
-      [a!, ['CLIENT', 'CACHING', 'no']],
-      [a!, ['GET', 'k']],
-      [a!, ['GET', 'j']],
-      [b!, ['SET', 'k', '3']],
-      [b!, ['SET', 'j', '3']],
+      [a, ['CLIENT', 'CACHING', 'no']],
+      [a, ['GET', 'k']],
+      [a, ['GET', 'j']],
+      [b, ['SET', 'k', '3']],
+      [b, ['SET', 'j', '3']],
     ]);
-    await expectPush(a!, 'OPTOUT: only the read after CACHING no is untracked');
-    await expectNoPush(a!);
+    await expectPush(a, 'OPTOUT: only the read after CACHING no is untracked');
+    await expectNoPush(a);
   });
 
   it('BCAST: every modified key under a prefix, batched per command', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!, 'BCAST', 'PREFIX', 'user:', 'PREFIX', 'cfg');
-    await b!.run([['SET', 'user:1', 'x']]);
-    await expectPush(a!, 'SET user:1');
-    await b!.run([['MSET', 'user:2', 'a', 'other', 'b', 'user:10', 'c', 'cfg', 'd']]);
-    await expectPush(a!, 'MSET: prefix cfg first');
-    await expectPush(a!, 'MSET: then user:');
-    await b!.run([
+    await tracking3(a, 'BCAST', 'PREFIX', 'user:', 'PREFIX', 'cfg');
+    await b.run([['SET', 'user:1', 'x']]);
+    await expectPush(a, 'SET user:1');
+    await b.run([['MSET', 'user:2', 'a', 'other', 'b', 'user:10', 'c', 'cfg', 'd']]);
+    await expectPush(a, 'MSET: prefix cfg first');
+    await expectPush(a, 'MSET: then user:');
+    await b.run([
       ['SET', 'other', 'z'],
       ['DEL', 'nothing'],
     ]);
-    await expectNoPush(a!);
-    await a!.run([['SET', 'user:1', 'own']]);
-    await expectPush(a!, 'own write in BCAST');
-    await a!.run([['CLIENT', 'TRACKING', 'on', 'BCAST', 'NOLOOP']]);
-    await a!.run([['SET', 'user:1', 'own again']]);
-    await expectNoPush(a!);
+    await expectNoPush(a);
+    await a.run([['SET', 'user:1', 'own']]);
+    await expectPush(a, 'own write in BCAST');
+    await a.run([['CLIENT', 'TRACKING', 'on', 'BCAST', 'NOLOOP']]);
+    await a.run([['SET', 'user:1', 'own again']]);
+    await expectNoPush(a);
     // Re-enabling BCAST without PREFIX adds the empty prefix: every key, a second message.
-    await b!.run([['MULTI'], ['SET', 'user:3', '1'], ['DEL', 'user:1'], ['EXEC']]);
-    await expectPush(a!, 'EXEC from b, prefix ""');
-    await expectPush(a!, 'EXEC from b, prefix user:');
-    await a!.run([['MSET', 'user:1', '1', 'cfg:x', '2']]);
-    await expectNoPush(a!);
+    await b.run([['MULTI'], ['SET', 'user:3', '1'], ['DEL', 'user:1'], ['EXEC']]);
+    await expectPush(a, 'EXEC from b, prefix ""');
+    await expectPush(a, 'EXEC from b, prefix user:');
+    await a.run([['MSET', 'user:1', '1', 'cfg:x', '2']]);
+    await expectNoPush(a);
   });
 
   it('REDIRECT sends the invalidations to another connection', async () => {
     const [a, b, c] = await d.clients(3);
-    await helloBoth(b!, ['HELLO', '3']);
-    const ib = await ids(b!);
-    await sideBySide(a!, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours]);
+    await helloBoth(b, ['HELLO', '3']);
+    const ib = await ids(b);
+    await sideBySide(a, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ib.real : ib.ours]);
     await interleave([
-      [a!, ['GET', 'k']],
-      [c!, ['SET', 'k', 'v']],
+      [a, ['GET', 'k']],
+      [c, ['SET', 'k', 'v']],
     ]);
-    await expectPush(b!, 'redirected to b');
-    await expectNoPush(a!);
-    await expectNoPush(b!);
+    await expectPush(b, 'redirected to b');
+    await expectNoPush(a);
+    await expectNoPush(b);
     // RESP2 connections get no pushes of their own.
-    await a!.run([
+    await a.run([
       ['CLIENT', 'TRACKING', 'off'],
       ['CLIENT', 'TRACKING', 'on'],
       ['GET', 'k'],
     ]);
-    await c!.run([['SET', 'k', 'w']]);
-    await expectNoPush(a!);
+    await c.run([['SET', 'k', 'w']]);
+    await expectNoPush(a);
   });
 
   it('a redirect to a closed connection is reported as broken', async () => {
     const [a, b, c] = await d.clients(3);
-    await helloBoth(a!, ['HELLO', '3']);
-    const ic = await ids(c!);
-    await sideBySide(a!, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ic.real : ic.ours]);
-    c!.real.close();
-    c!.ours.close();
+    await helloBoth(a, ['HELLO', '3']);
+    const ic = await ids(c);
+    await sideBySide(a, (s) => ['CLIENT', 'TRACKING', 'on', 'REDIRECT', s === 'real' ? ic.real : ic.ours]);
+    c.real.close();
+    c.ours.close();
     // Wait until the real server has noticed the closed connection.
-    const listed = async () => text(await b!.real.send(['CLIENT', 'LIST'])).includes(`id=${ic.real} `);
+    const listed = async () => text(await b.real.send(['CLIENT', 'LIST'])).includes(`id=${ic.real} `);
     await expect.poll(listed, { message: 'the closed connection leaving CLIENT LIST' }).toBe(false);
     await interleave([
-      [a!, ['GET', 'k']],
-      [b!, ['SET', 'k', 'v']],
+      [a, ['GET', 'k']],
+      [b, ['SET', 'k', 'v']],
     ]);
     const maskId = (raw: string) => raw.replace(/:\d+\r\n/, ':ID\r\n');
-    await expectPush(a!, 'tracking-redir-broken', maskId);
-    const info = await a!.both(['CLIENT', 'TRACKINGINFO']);
+    await expectPush(a, 'tracking-redir-broken', maskId);
+    const info = await a.both(['CLIENT', 'TRACKINGINFO']);
     expect(show(maskId(info.ours))).toBe(show(maskId(info.real)));
     expect(info.real).toContain('broken_redirect');
-    const flags = await infoField(a!, 'flags');
+    const flags = await infoField(a, 'flags');
     expect(flags.ours).toBe(flags.real);
     expect(flags.real).toBe('tR');
-    await expectNoPush(a!);
+    await expectNoPush(a);
   });
 
   it('an expired key read by a tracking client is invalidated', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!);
+    await tracking3(a);
     // Long enough for the GET to come first on a busy machine; then past it on the clock.
-    await a!.run([
+    await a.run([
       ['SET', 'k', 'v', 'PX', '500'],
       ['GET', 'k'],
     ]);
     await clockPast(Date.now() + 500);
-    await b!.run([['GET', 'k']]);
-    await expectPush(a!, 'expired');
-    await expectNoPush(a!);
+    await b.run([['GET', 'k']]);
+    await expectPush(a, 'expired');
+    await expectNoPush(a);
   });
 
   it('RESET and TRACKING OFF stop the messages', async () => {
     const [a, b] = await d.clients(2);
-    await tracking3(a!, 'BCAST');
-    await a!.run([['CLIENT', 'TRACKING', 'off']]);
-    await b!.run([['SET', 'k', 'v']]);
-    await expectNoPush(a!);
-    await a!.run([['CLIENT', 'TRACKING', 'on'], ['GET', 'k'], ['RESET']]);
-    await helloBoth(a!, ['HELLO', '3']);
-    await b!.run([['SET', 'k', 'w']]);
-    await expectNoPush(a!);
+    await tracking3(a, 'BCAST');
+    await a.run([['CLIENT', 'TRACKING', 'off']]);
+    await b.run([['SET', 'k', 'v']]);
+    await expectNoPush(a);
+    await a.run([['CLIENT', 'TRACKING', 'on'], ['GET', 'k'], ['RESET']]);
+    await helloBoth(a, ['HELLO', '3']);
+    await b.run([['SET', 'k', 'w']]);
+    await expectNoPush(a);
   });
 });

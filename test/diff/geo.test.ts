@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { show, useDiff, type Pair, type Step } from './harness.js';
+import { show, useDiff, type Step } from './harness.js';
 import { readUntil, resp3, same } from './pubsub-support.js';
 import { optionArgs, optionWord } from './option-words.js';
 
@@ -374,7 +374,7 @@ describe('geo', () => {
 
     it('the events geo commands send', async () => {
       const [listener] = await d.clients(1);
-      const l = listener as Pair;
+      const l = listener;
       await same(l, ['PSUBSCRIBE', '__key*__:*'], 1);
       await same(l, ['SUBSCRIBE', 'end'], 1);
       await same(d.pair, ['CONFIG', 'SET', 'notify-keyspace-events', 'KEA']);

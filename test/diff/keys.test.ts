@@ -771,15 +771,15 @@ describe('SWAPDB', () => {
 
   it('swaps the contents of two databases for every client', async () => {
     const [other] = await d.clients(1);
-    await select(d, 1, other!);
+    await select(d, 1, other);
     await d.run([
       ['SET', 'in0', 'zero'],
       ['EXPIREAT', 'in0', '4102444800'],
     ]);
-    const r1 = await other!.both(['SET', 'in1', 'one']);
+    const r1 = await other.both(['SET', 'in1', 'one']);
     expect(r1.ours).toBe(r1.real);
     await d.run([['SWAPDB', '0', '1'], ['GET', 'in0'], ['GET', 'in1'], ['DBSIZE']]);
-    await other!.run([['GET', 'in0'], ['EXPIRETIME', 'in0'], ['GET', 'in1'], ['DBSIZE']]);
+    await other.run([['GET', 'in0'], ['EXPIRETIME', 'in0'], ['GET', 'in1'], ['DBSIZE']]);
     await d.run([
       ['SWAPDB', '1', '0'],
       ['GET', 'in0'],

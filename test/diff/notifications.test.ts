@@ -3,7 +3,7 @@
 // the messages (channel, event, key, order) must be identical.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockPast, show, useDiff, type Pair } from './harness.js';
+import { clockPast, show, useDiff } from './harness.js';
 import { readUntil, resp3, same } from './pubsub-support.js';
 
 /** A pseudo-command: wait this many ms (for TTLs to run out). */
@@ -22,7 +22,7 @@ describe('keyspace notifications', () => {
   /** Runs `commands` with notify-keyspace-events = flags; compares the replies and the events. */
   async function events(flags: string, commands: string[][], setup: string[][] = [], listenerResp3 = false): Promise<string[]> {
     const [listener] = await d.clients(1);
-    const l = listener as Pair;
+    const l = listener;
     if (listenerResp3) await resp3(l);
     for (const argv of setup) await same(d.pair, argv);
     await same(l, ['PSUBSCRIBE', '__key*__:*'], 1);

@@ -52,75 +52,75 @@ describe('pub/sub', () => {
 
   it('PUBLISH counts receivers; channel subscribers get message, pattern subscribers pmessage', async () => {
     const [a, b, pub] = await d.clients(3);
-    await same(a!, ['SUBSCRIBE', 'news', 'other'], 2);
-    await same(b!, ['SUBSCRIBE', 'news'], 1);
-    await same(b!, ['PSUBSCRIBE', 'n*'], 1);
-    await same(pub!, ['PUBLISH', 'news', 'hello']);
-    await samePushes(a!, 1);
-    await samePushes(b!, 2);
-    await same(pub!, ['PUBLISH', 'nothing-here', 'x']);
-    await samePushes(b!, 1);
-    await same(pub!, ['PUBLISH', 'zzz', 'x']);
-    await same(pub!, ['PUBLISH', 'other', '']);
-    await samePushes(a!, 1);
-    await same(pub!, ['PUBLISH', 'news', 'bin\x00\xff\r\n']);
-    await samePushes(a!, 1);
-    await samePushes(b!, 2);
+    await same(a, ['SUBSCRIBE', 'news', 'other'], 2);
+    await same(b, ['SUBSCRIBE', 'news'], 1);
+    await same(b, ['PSUBSCRIBE', 'n*'], 1);
+    await same(pub, ['PUBLISH', 'news', 'hello']);
+    await samePushes(a, 1);
+    await samePushes(b, 2);
+    await same(pub, ['PUBLISH', 'nothing-here', 'x']);
+    await samePushes(b, 1);
+    await same(pub, ['PUBLISH', 'zzz', 'x']);
+    await same(pub, ['PUBLISH', 'other', '']);
+    await samePushes(a, 1);
+    await same(pub, ['PUBLISH', 'news', 'bin\x00\xff\r\n']);
+    await samePushes(a, 1);
+    await samePushes(b, 2);
   });
 
   it('several matching patterns give one pmessage each; a client subscribed twice gets both', async () => {
     const [a, pub] = await d.clients(2);
-    await same(a!, ['SUBSCRIBE', 'h.x'], 1);
-    await same(a!, ['PSUBSCRIBE', 'h*', 'h.?', 'h[.]x', '*'], 4);
-    await same(pub!, ['PUBLISH', 'h.x', 'm']);
+    await same(a, ['SUBSCRIBE', 'h.x'], 1);
+    await same(a, ['PSUBSCRIBE', 'h*', 'h.?', 'h[.]x', '*'], 4);
+    await same(pub, ['PUBLISH', 'h.x', 'm']);
     // The channel's message first, then the patterns (Redis walks its pattern dict: any order).
-    await samePushes(a!, 1);
-    await samePushes(a!, 4, true);
+    await samePushes(a, 1);
+    await samePushes(a, 4, true);
   });
 
   it('glob patterns match as KEYS does', async () => {
     const [a, pub] = await d.clients(2);
     const patterns = ['h?llo', 'h[ae]llo', 'h[^e]llo', 'h[a-b]llo', 'h\\*llo', 'x*y*z', '\xec*', '[\\]]'];
-    await same(a!, ['PSUBSCRIBE', ...patterns, 'end'], patterns.length + 1);
+    await same(a, ['PSUBSCRIBE', ...patterns, 'end'], patterns.length + 1);
     for (const ch of ['hello', 'hallo', 'hbllo', 'h*llo', 'hxllo', 'xyz', 'x--y--z', '\xec\x95\x88', ']', 'none']) {
-      await same(pub!, ['PUBLISH', ch, 'm']);
+      await same(pub, ['PUBLISH', ch, 'm']);
     }
-    await same(pub!, ['PUBLISH', 'end', 'END']);
+    await same(pub, ['PUBLISH', 'end', 'END']);
     // Several patterns can match one channel: Redis walks them in hash order.
-    const real = await readUntil(a!.real, 'END');
-    const ours = await readUntil(a!.ours, 'END');
+    const real = await readUntil(a.real, 'END');
+    const ours = await readUntil(a.ours, 'END');
     expect(ours.map(show).sort()).toEqual(real.map(show).sort());
   });
 
   it('shard channels: SPUBLISH reaches SSUBSCRIBE clients only, never patterns', async () => {
     const [a, b, pub] = await d.clients(3);
-    await same(a!, ['SSUBSCRIBE', 'sh'], 1);
-    await same(b!, ['PSUBSCRIBE', '*'], 1);
-    await same(b!, ['SUBSCRIBE', 'sh'], 1);
-    await same(pub!, ['SPUBLISH', 'sh', 'one']);
-    await samePushes(a!, 1);
-    await same(pub!, ['PUBLISH', 'sh', 'two']);
-    await samePushes(b!, 2);
-    await same(pub!, ['SPUBLISH', 'none', 'x']);
-    await same(pub!, ['SPUBLISH', 'sh']);
-    await same(pub!, ['PUBLISH', 'sh']);
-    await same(pub!, ['PUBLISH', 'sh', 'a', 'b']);
+    await same(a, ['SSUBSCRIBE', 'sh'], 1);
+    await same(b, ['PSUBSCRIBE', '*'], 1);
+    await same(b, ['SUBSCRIBE', 'sh'], 1);
+    await same(pub, ['SPUBLISH', 'sh', 'one']);
+    await samePushes(a, 1);
+    await same(pub, ['PUBLISH', 'sh', 'two']);
+    await samePushes(b, 2);
+    await same(pub, ['SPUBLISH', 'none', 'x']);
+    await same(pub, ['SPUBLISH', 'sh']);
+    await same(pub, ['PUBLISH', 'sh']);
+    await same(pub, ['PUBLISH', 'sh', 'a', 'b']);
   });
 
   it('PUBSUB introspection', async () => {
     const [a, b, q] = await d.clients(3);
-    await steps(q!, [
+    await steps(q, [
       ['PUBSUB', 'CHANNELS'],
       ['PUBSUB', 'NUMPAT'],
       ['PUBSUB', 'NUMSUB'],
       ['PUBSUB', 'SHARDCHANNELS'],
     ]);
-    await same(a!, ['SUBSCRIBE', 'news.tech', 'news.art', 'sport'], 3);
-    await same(b!, ['SUBSCRIBE', 'news.tech'], 1);
-    await same(b!, ['PSUBSCRIBE', 'news.*', 'x', 'news.*'], 3);
-    await same(a!, ['PSUBSCRIBE', 'x'], 1);
-    await same(a!, ['SSUBSCRIBE', 'shard1', 'shard2'], 2);
-    await same(b!, ['SSUBSCRIBE', 'shard1'], 1);
+    await same(a, ['SUBSCRIBE', 'news.tech', 'news.art', 'sport'], 3);
+    await same(b, ['SUBSCRIBE', 'news.tech'], 1);
+    await same(b, ['PSUBSCRIBE', 'news.*', 'x', 'news.*'], 3);
+    await same(a, ['PSUBSCRIBE', 'x'], 1);
+    await same(a, ['SSUBSCRIBE', 'shard1', 'shard2'], 2);
+    await same(b, ['SSUBSCRIBE', 'shard1'], 1);
     for (const step of [
       { argv: ['PUBSUB', 'CHANNELS'], unordered: true },
       { argv: ['PUBSUB', 'CHANNELS', 'news.*'], unordered: true },
@@ -129,9 +129,9 @@ describe('pub/sub', () => {
       { argv: ['PUBSUB', 'SHARDCHANNELS'], unordered: true },
       { argv: ['PUBSUB', 'SHARDCHANNELS', '*2'], unordered: true },
     ]) {
-      await q!.run([step]);
+      await q.run([step]);
     }
-    await steps(q!, [
+    await steps(q, [
       ['PUBSUB', 'NUMSUB', 'news.tech', 'news.art', 'nope', 'news.*', 'news.tech'],
       ['PUBSUB', 'NUMPAT'],
       ['PUBSUB', 'SHARDNUMSUB', 'shard1', 'shard2', 'shard3'],
@@ -145,10 +145,10 @@ describe('pub/sub', () => {
       ['PUBSUB', 'FOO'],
       ['PUBSUB'],
     ]);
-    await same(b!, ['PUNSUBSCRIBE', 'news.*'], 1);
-    await steps(q!, [['PUBSUB', 'NUMPAT']]);
-    await same(a!, ['PUNSUBSCRIBE'], 1);
-    await steps(q!, [
+    await same(b, ['PUNSUBSCRIBE', 'news.*'], 1);
+    await steps(q, [['PUBSUB', 'NUMPAT']]);
+    await same(a, ['PUNSUBSCRIBE'], 1);
+    await steps(q, [
       ['PUBSUB', 'NUMPAT'],
       ['PUBSUB', 'NUMSUB', 'news.art', 'x'],
     ]);
@@ -190,8 +190,8 @@ describe('pub/sub', () => {
 
   it('RESP3: subscriptions are pushes and every command still runs', async () => {
     const [a, pub] = await d.clients(2);
-    await resp3(a!);
-    await steps(a!, [
+    await resp3(a);
+    await steps(a, [
       [['SUBSCRIBE', 'c', 'd'], 2],
       ['SET', 'k', 'v'],
       ['GET', 'k'],
@@ -204,9 +204,9 @@ describe('pub/sub', () => {
       [['SSUBSCRIBE', 's'], 1],
       [['SPUBLISH', 's', 'shard'], 2],
     ]);
-    await same(pub!, ['PUBLISH', 'c', 'from-other']);
-    await samePushes(a!, 2);
-    await steps(a!, [
+    await same(pub, ['PUBLISH', 'c', 'from-other']);
+    await samePushes(a, 2);
+    await steps(a, [
       [['UNSUBSCRIBE', 'c', 'd'], 2],
       [['UNSUBSCRIBE'], 1],
       [['PUNSUBSCRIBE'], 1],
@@ -218,26 +218,26 @@ describe('pub/sub', () => {
 
   it('RESET and closing a client drop every subscription', async () => {
     const [a, b, q] = await d.clients(3);
-    await same(a!, ['SUBSCRIBE', 'c1', 'c2'], 2);
-    await same(a!, ['PSUBSCRIBE', 'p*'], 1);
-    await same(a!, ['SSUBSCRIBE', 's'], 1);
-    await steps(a!, [['RESET'], ['GET', 'k'], ['PING']]);
-    await steps(q!, [
+    await same(a, ['SUBSCRIBE', 'c1', 'c2'], 2);
+    await same(a, ['PSUBSCRIBE', 'p*'], 1);
+    await same(a, ['SSUBSCRIBE', 's'], 1);
+    await steps(a, [['RESET'], ['GET', 'k'], ['PING']]);
+    await steps(q, [
       ['PUBSUB', 'NUMSUB', 'c1', 'c2'],
       ['PUBSUB', 'NUMPAT'],
       ['PUBSUB', 'SHARDNUMSUB', 's'],
       ['PUBLISH', 'c1', 'x'],
     ]);
-    await same(b!, ['SUBSCRIBE', 'c1'], 1);
-    await same(b!, ['PSUBSCRIBE', 'p*'], 1);
-    await steps(q!, [
+    await same(b, ['SUBSCRIBE', 'c1'], 1);
+    await same(b, ['PSUBSCRIBE', 'p*'], 1);
+    await steps(q, [
       ['PUBSUB', 'NUMSUB', 'c1'],
       ['PUBSUB', 'NUMPAT'],
     ]);
-    b!.real.close();
-    b!.ours.close();
-    await waitReal(q!, ['PUBSUB', 'NUMPAT'], ':0\r\n');
-    await steps(q!, [
+    b.real.close();
+    b.ours.close();
+    await waitReal(q, ['PUBSUB', 'NUMPAT'], ':0\r\n');
+    await steps(q, [
       ['PUBSUB', 'NUMSUB', 'c1'],
       ['PUBSUB', 'NUMPAT'],
       ['PUBLISH', 'c1', 'x'],
@@ -247,41 +247,41 @@ describe('pub/sub', () => {
 
   it('CLIENT LIST shows flag P and the subscription counts; INFO stats counts channels', async () => {
     const [a, q] = await d.clients(2);
-    await same(a!, ['SUBSCRIBE', 'c1', 'c2', 'c1'], 3);
-    await same(a!, ['PSUBSCRIBE', 'p1'], 1);
-    await same(a!, ['SSUBSCRIBE', 's1', 's2', 's3'], 3);
+    await same(a, ['SUBSCRIBE', 'c1', 'c2', 'c1'], 3);
+    await same(a, ['PSUBSCRIBE', 'p1'], 1);
+    await same(a, ['SSUBSCRIBE', 's1', 's2', 's3'], 3);
     const fields = (raw: string) => (raw.match(/flags=\S+ db=\d+ sub=\d+ psub=\d+ ssub=\d+/g) ?? []).sort();
-    const real = await q!.real.send(['CLIENT', 'LIST']);
-    const ours = await q!.ours.send(['CLIENT', 'LIST']);
+    const real = await q.real.send(['CLIENT', 'LIST']);
+    const ours = await q.ours.send(['CLIENT', 'LIST']);
     expect(fields(ours)).toEqual(fields(real));
     expect(fields(ours)).toContain('flags=P db=0 sub=2 psub=1 ssub=3');
-    const typed = async (side: 'real' | 'ours') => ((await q![side].send(['CLIENT', 'LIST', 'TYPE', 'pubsub'])).match(/id=/g) ?? []).length;
+    const typed = async (side: 'real' | 'ours') => ((await q[side].send(['CLIENT', 'LIST', 'TYPE', 'pubsub'])).match(/id=/g) ?? []).length;
     expect(await typed('ours')).toBe(await typed('real'));
     const stats = (raw: string) => raw.match(/pubsub\w*:\d+/g);
-    const realInfo = stats(await q!.real.send(['INFO', 'stats']));
-    const ourInfo = stats(await q!.ours.send(['INFO', 'stats']));
+    const realInfo = stats(await q.real.send(['INFO', 'stats']));
+    const ourInfo = stats(await q.ours.send(['INFO', 'stats']));
     expect(ourInfo).toEqual(realInfo);
     expect(ourInfo).toEqual(['pubsub_channels:2', 'pubsub_patterns:1', 'pubsubshard_channels:3']);
   });
 
   it('subscribing inside MULTI runs at EXEC; SSUBSCRIBE and MONITOR refuse there', async () => {
     const [a] = await d.clients(1);
-    await steps(a!, [['MULTI'], ['SUBSCRIBE', 'x'], ['EXEC']]);
-    await steps(a!, [['PING'], [['UNSUBSCRIBE'], 1]]);
-    await steps(a!, [['MULTI'], ['SSUBSCRIBE', 'x'], ['MONITOR'], ['EXEC']]);
-    await steps(a!, [['GET', 'k']]);
+    await steps(a, [['MULTI'], ['SUBSCRIBE', 'x'], ['EXEC']]);
+    await steps(a, [['PING'], [['UNSUBSCRIBE'], 1]]);
+    await steps(a, [['MULTI'], ['SSUBSCRIBE', 'x'], ['MONITOR'], ['EXEC']]);
+    await steps(a, [['GET', 'k']]);
   });
 
   it('EXEC with several subscriptions: the array header counts commands, the extra replies follow it', async () => {
     const [a, b] = await d.clients(2);
-    await steps(a!, [['MULTI'], ['SUBSCRIBE', 'x', 'y'], ['PSUBSCRIBE', 'p'], ['UNSUBSCRIBE', 'y', 'x']]);
+    await steps(a, [['MULTI'], ['SUBSCRIBE', 'x', 'y'], ['PSUBSCRIBE', 'p'], ['UNSUBSCRIBE', 'y', 'x']]);
     // *3 then sub x, sub y, psub p inside it; the two unsubscribe replies after it.
-    await same(a!, ['EXEC'], 3);
-    await steps(a!, [['PING']]);
-    await resp3(b!);
-    await steps(b!, [['MULTI'], ['SUBSCRIBE', 'c'], ['PUBLISH', 'c', 'self'], ['SET', 'k', 'v'], ['UNSUBSCRIBE', 'c', 'd']]);
-    await same(b!, ['EXEC'], 3);
-    await steps(b!, [['GET', 'k']]);
+    await same(a, ['EXEC'], 3);
+    await steps(a, [['PING']]);
+    await resp3(b);
+    await steps(b, [['MULTI'], ['SUBSCRIBE', 'c'], ['PUBLISH', 'c', 'self'], ['SET', 'k', 'v'], ['UNSUBSCRIBE', 'c', 'd']]);
+    await same(b, ['EXEC'], 3);
+    await steps(b, [['GET', 'k']]);
   });
 
   it('arity errors', async () => {
@@ -290,12 +290,12 @@ describe('pub/sub', () => {
 
   it('the course example: a subscriber reads what a publisher sends', async () => {
     const [sub, pub] = await d.clients(2);
-    const replies = async (side: 'real' | 'ours') => sendN(sub![side], ['SUBSCRIBE', 'chat'], 1);
+    const replies = async (side: 'real' | 'ours') => sendN(sub[side], ['SUBSCRIBE', 'chat'], 1);
     expect(await replies('ours')).toEqual(await replies('real'));
     for (const m of ['hello', '안녕하세요', 'bye']) {
       const bytes = Buffer.from(m, 'utf8').toString('latin1');
-      await same(pub!, ['PUBLISH', 'chat', bytes]);
-      await samePushes(sub!, 1);
+      await same(pub, ['PUBLISH', 'chat', bytes]);
+      await samePushes(sub, 1);
     }
   });
 });

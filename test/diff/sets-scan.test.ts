@@ -11,9 +11,9 @@ function batchOf(raw: string): string {
   const r = parse(raw);
   if (r.t !== 'array' || r.v === null || r.v.length !== 2) return raw;
   const [cur, items] = r.v;
-  if (cur!.t !== 'bulk' || items!.t !== 'array' || items!.v === null) return raw;
-  const members = items!.v.map((x) => (x.t === 'bulk' ? (x.v ?? '') : '?'));
-  return `cursor ${cur!.v} members ${show(JSON.stringify(sorted(members)))}`;
+  if (cur!.t !== 'bulk' || items!.t !== 'array' || items.v === null) return raw;
+  const members = items.v.map((x) => (x.t === 'bulk' ? (x.v ?? '') : '?'));
+  return `cursor ${cur.v} members ${show(JSON.stringify(sorted(members)))}`;
 }
 
 describe('SSCAN', () => {

@@ -78,9 +78,9 @@ export async function scanAll(send: (argv: string[]) => Promise<string>, key: st
     const r = parse(await send(['SSCAN', key, cursor, ...opts]));
     if (r.t !== 'array' || r.v === null || r.v.length !== 2) throw new Error('bad SSCAN reply');
     const [cur, items] = r.v;
-    if (cur!.t !== 'bulk' || cur!.v === null || items!.t !== 'array' || items!.v === null) throw new Error('bad SSCAN reply');
-    cursor = cur!.v;
-    for (const it of items!.v) if (it.t === 'bulk' && it.v !== null) members.push(it.v);
+    if (cur!.t !== 'bulk' || cur.v === null || items!.t !== 'array' || items.v === null) throw new Error('bad SSCAN reply');
+    cursor = cur.v;
+    for (const it of items.v) if (it.t === 'bulk' && it.v !== null) members.push(it.v);
     calls++;
     if (calls > 100000) throw new Error('SSCAN does not end');
   } while (cursor !== '0');

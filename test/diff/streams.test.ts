@@ -548,8 +548,8 @@ describe('streams', () => {
   describe('keyspace events and generic commands', () => {
     it('notifications', async () => {
       const [sub, cmd] = await d.clients(2);
-      await cmd!.run([['CONFIG', 'SET', 'notify-keyspace-events', 'KEA']]);
-      await sub!.run([['PSUBSCRIBE', '__keyspace@0__:*']]);
+      await cmd.run([['CONFIG', 'SET', 'notify-keyspace-events', 'KEA']]);
+      await sub.run([['PSUBSCRIBE', '__keyspace@0__:*']]);
       const steps: string[][] = [
         ['XADD', 's', 'MAXLEN', '1', '1-0', 'a', '1'],
         ['XADD', 's', 'MAXLEN', '1', '2-0', 'a', '1'],
@@ -567,9 +567,9 @@ describe('streams', () => {
         ['XGROUP', 'DESTROY', 't', 'g'],
         ['PING'],
       ];
-      for (const s of steps) await cmd!.run([s]);
-      await sub!.run([['PUNSUBSCRIBE']]);
-      await cmd!.run([['CONFIG', 'SET', 'notify-keyspace-events', '']]);
+      for (const s of steps) await cmd.run([s]);
+      await sub.run([['PUNSUBSCRIBE']]);
+      await cmd.run([['CONFIG', 'SET', 'notify-keyspace-events', '']]);
     });
 
     it('COPY, RENAME, DEL, DUMP-less generic commands', () =>
@@ -637,10 +637,10 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
 
   it('XREAD BLOCK 0 with $ is served by XADD; other streams wait', async () => {
     const [a, b] = await d.clients(2);
-    await b!.run([['XADD', 's', '1-0', 'f', 'old']]);
-    const x = start(a!, ['XREAD', 'BLOCK', '0', 'STREAMS', 'other', 's', '$', '$']);
+    await b.run([['XADD', 's', '1-0', 'f', 'old']]);
+    const x = start(a, ['XREAD', 'BLOCK', '0', 'STREAMS', 'other', 's', '$', '$']);
     await blocked(1);
-    await b!.run([
+    await b.run([
       ['XADD', 'zzz', '1-0', 'f', 'v'],
       ['XADD', 's', '2-0', 'f', 'new', 'g', 'x'],
     ]);
@@ -650,32 +650,32 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
 
   it('XREAD BLOCK on a missing key; COUNT; timeout; RESP3', async () => {
     const [a, b] = await d.clients(2);
-    const x = start(a!, ['XREAD', 'COUNT', '1', 'BLOCK', '0', 'STREAMS', 'n', '0']);
+    const x = start(a, ['XREAD', 'COUNT', '1', 'BLOCK', '0', 'STREAMS', 'n', '0']);
     await blocked(1);
-    await b!.run([['MULTI'], ['XADD', 'n', '1-0', 'f', '1'], ['XADD', 'n', '2-0', 'f', '2'], ['EXEC']]);
+    await b.run([['MULTI'], ['XADD', 'n', '1-0', 'f', '1'], ['XADD', 'n', '2-0', 'f', '2'], ['EXEC']]);
     await finish(x);
-    await finish(start(a!, ['XREAD', 'BLOCK', '50', 'STREAMS', 'n', '$']));
-    await a!.both(['HELLO', '3']);
-    const y = start(a!, ['XREAD', 'BLOCK', '0', 'STREAMS', 'n', '2-0']);
+    await finish(start(a, ['XREAD', 'BLOCK', '50', 'STREAMS', 'n', '$']));
+    await a.both(['HELLO', '3']);
+    const y = start(a, ['XREAD', 'BLOCK', '0', 'STREAMS', 'n', '2-0']);
     await blocked(1);
-    await b!.run([['XADD', 'n', '3-0', 'f', '3']]);
+    await b.run([['XADD', 'n', '3-0', 'f', '3']]);
     await finish(y);
-    await finish(start(a!, ['XREAD', 'BLOCK', '30', 'STREAMS', 'n', '$']));
+    await finish(start(a, ['XREAD', 'BLOCK', '30', 'STREAMS', 'n', '$']));
   });
 
   it('XREADGROUP BLOCK served by XADD, two consumers in order', async () => {
     const [a, b, c] = await d.clients(3);
-    await c!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-    const x = start(a!, ['XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await c.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    const x = start(a, ['XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(1);
-    const y = start(b!, ['XREADGROUP', 'GROUP', 'g', 'bob', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    const y = start(b, ['XREADGROUP', 'GROUP', 'g', 'bob', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(2);
-    await c!.run([['XADD', 's', '1-0', 'f', '1']]);
+    await c.run([['XADD', 's', '1-0', 'f', '1']]);
     await finish(x);
     await blocked(1);
-    await c!.run([['XADD', 's', '2-0', 'f', '2']]);
+    await c.run([['XADD', 's', '2-0', 'f', '2']]);
     await finish(y);
-    await c!.run([
+    await c.run([
       ['XPENDING', 's', 'g'],
       ['XINFO', 'GROUPS', 's'],
     ]);
@@ -683,24 +683,24 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
 
   it('blocked XREADGROUP: group destroyed, key deleted, key overwritten', async () => {
     const [a, b] = await d.clients(2);
-    await b!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-    const x = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await b.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    const x = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(1);
-    await b!.run([['XGROUP', 'DESTROY', 's', 'g']]);
+    await b.run([['XGROUP', 'DESTROY', 's', 'g']]);
     await finish(x);
-    await b!.run([['XGROUP', 'CREATE', 's', 'g', '$']]);
-    const y = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await b.run([['XGROUP', 'CREATE', 's', 'g', '$']]);
+    const y = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(1);
-    await b!.run([['DEL', 's']]);
+    await b.run([['DEL', 's']]);
     await finish(y);
-    await b!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-    const z = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await b.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    const z = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(1);
-    await b!.run([['SET', 's', 'string']]);
+    await b.run([['SET', 's', 'string']]);
     await finish(z);
-    const w = start(a!, ['XREAD', 'BLOCK', '0', 'STREAMS', 's2', '$']);
+    const w = start(a, ['XREAD', 'BLOCK', '0', 'STREAMS', 's2', '$']);
     await blocked(1);
-    await b!.run([
+    await b.run([
       ['SET', 's2', 'x'],
       ['DEL', 's2'],
       ['XADD', 's2', '5-0', 'f', 'v'],
@@ -711,22 +711,22 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
   it('blocked XREADGROUP: FLUSHDB, FLUSHALL and SWAPDB take its stream away', async () => {
     const [a, b] = await d.clients(2);
     for (const wipe of [['FLUSHDB'], ['FLUSHALL'], ['SWAPDB', '0', '1']]) {
-      await b!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-      const x = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+      await b.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+      const x = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
       await blocked(1);
-      await b!.run([wipe]);
+      await b.run([wipe]);
       await finish(x);
     }
     // Swapped with a database that has a stream of the same name: no error, the client keeps
     // waiting, and the other stream's group serves it.
-    await b!.run([['FLUSHALL'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM'], ['SELECT', '1'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-    const y = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
+    await b.run([['FLUSHALL'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM'], ['SELECT', '1'], ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    const y = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>']);
     await blocked(1);
-    await b!.run([['SWAPDB', '0', '1']]);
+    await b.run([['SWAPDB', '0', '1']]);
     await blocked(1);
-    await b!.run([['XADD', 's', '1-0', 'f', 'v']]);
+    await b.run([['XADD', 's', '1-0', 'f', 'v']]);
     await blocked(1);
-    await b!.run([
+    await b.run([
       ['SELECT', '0'],
       ['XADD', 's', '2-0', 'f', 'v'],
     ]);
@@ -735,13 +735,13 @@ describe('streams: blocking XREAD and XREADGROUP', () => {
 
   it('XREADGROUP BLOCK with NOACK and a timeout', async () => {
     const [a, b] = await d.clients(2);
-    await b!.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
-    await finish(start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '40', 'STREAMS', 's', '>']));
-    const x = start(a!, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'NOACK', 'STREAMS', 's', '>']);
+    await b.run([['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']]);
+    await finish(start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '40', 'STREAMS', 's', '>']));
+    const x = start(a, ['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'NOACK', 'STREAMS', 's', '>']);
     await blocked(1);
-    await b!.run([['XADD', 's', '1-0', 'f', '1']]);
+    await b.run([['XADD', 's', '1-0', 'f', '1']]);
     await finish(x);
-    await b!.run([
+    await b.run([
       ['XPENDING', 's', 'g'],
       ['XINFO', 'GROUPS', 's'],
     ]);

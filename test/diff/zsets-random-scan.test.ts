@@ -153,9 +153,9 @@ async function scanAll(p: Pair, side: 'real' | 'ours', key: string, extra: strin
     const r = parse(raw);
     if (r.t !== 'array' || r.v === null || r.v.length !== 2) throw new Error(show(raw));
     const [c, items] = r.v;
-    if (c!.t !== 'bulk' || items!.t !== 'array' || items!.v === null) throw new Error(show(raw));
-    cursor = c!.v!;
-    for (const [m, s] of entries(items!, true)) {
+    if (c!.t !== 'bulk' || items!.t !== 'array' || items.v === null) throw new Error(show(raw));
+    cursor = c.v!;
+    for (const [m, s] of entries(items, true)) {
       if (pairs.has(m)) dup++;
       pairs.set(m, s!);
     }

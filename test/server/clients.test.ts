@@ -143,8 +143,8 @@ describe('npm run serve (src/server/main.ts)', { timeout: 60_000 }, () => {
           resolve(out);
         }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     return { child, ready, exited };

@@ -70,7 +70,7 @@ export function exchange(port: number, chunks: readonly string[], options: Excha
       closed = true;
       if (sent) finish();
     });
-    s.connect(port, options.host ?? '127.0.0.1', async () => {
+    const send = async () => {
       s.setNoDelay(true);
       for (const c of chunks) {
         if (closed) break;
@@ -80,7 +80,8 @@ export function exchange(port: number, chunks: readonly string[], options: Excha
       sent = true;
       if (closed) finish();
       else arm();
-    });
+    };
+    s.connect(port, options.host ?? '127.0.0.1', () => void send());
   });
 }
 

@@ -71,11 +71,11 @@ function start(kind: Kind, args: string[]): Proc {
   let out = '';
   let err = '';
   const waiters: (() => void)[] = [];
-  child.stdout!.on('data', (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => {
     out += d.toString('latin1');
     for (const w of waiters.splice(0)) w();
   });
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString('latin1')));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString('latin1')));
   // 'close' comes after the output has all been read, unlike 'exit'.
   const exited = new Promise<number | null>((resolve) =>
     child.once('close', (code) => {

@@ -35,8 +35,8 @@ describe('geo commands', () => {
     expect(pos.v[0]).toEqual({
       t: 'array',
       v: [
-        { t: 'double', v: expect.any(Number), s: '13.36138933897018433' },
-        { t: 'double', v: expect.any(Number), s: '38.11555639549629859' },
+        { t: 'double', v: expect.any(Number) as number, s: '13.36138933897018433' },
+        { t: 'double', v: expect.any(Number) as number, s: '38.11555639549629859' },
       ],
     });
     expect(pos.v[1]).toEqual({ t: 'array', v: null });

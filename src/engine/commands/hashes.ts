@@ -141,7 +141,7 @@ function hmgetCommand(c: Client, argv: string[]): Reply {
   const o = lookupRead(c, argv[1]!);
   if (o !== undefined && o.type !== 'hash') return WRONGTYPE_R;
   const m = o?.value;
-  const out: Reply[] = new Array(argv.length - 2);
+  const out: Reply[] = new Array<Reply>(argv.length - 2);
   for (let i = 2; i < argv.length; i++) {
     const v = m === undefined ? undefined : m.get(argv[i]!);
     out[i - 2] = v === undefined ? NIL : { t: 'bulk', v };
@@ -174,7 +174,7 @@ function hgetallGeneric(c: Client, key: string, what: number): Reply {
   if ('t' in o) return o;
   const m = o.value;
   if (both) {
-    const pairs: [Reply, Reply][] = new Array(m.size);
+    const pairs: [Reply, Reply][] = new Array<[Reply, Reply]>(m.size);
     let i = 0;
     for (const [f, v] of m)
       pairs[i++] = [
@@ -183,7 +183,7 @@ function hgetallGeneric(c: Client, key: string, what: number): Reply {
       ];
     return { t: 'map', v: pairs };
   }
-  const out: Reply[] = new Array(m.size);
+  const out: Reply[] = new Array<Reply>(m.size);
   let i = 0;
   const source = what === WANT_FIELDS ? m.keys() : m.values();
   for (const s of source) out[i++] = { t: 'bulk', v: s };

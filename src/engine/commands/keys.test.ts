@@ -120,8 +120,8 @@ describe('SCAN', () => {
     expect(parseScanCursor('007')).toBe(7);
     expect(parseScanCursor('-0')).toBe(0);
     expect(parseScanCursor('5\x00junk')).toBe(5);
-    expect(parseScanCursor('18446744073709551615')).toBe(18446744073709551615);
-    expect(parseScanCursor('-1')).toBe(18446744073709551615);
+    expect(parseScanCursor('18446744073709551615')).toBe(2 ** 64); // 18446744073709551615 as a double
+    expect(parseScanCursor('-1')).toBe(2 ** 64); // 18446744073709551615 as a double
     expect(parseScanCursor('18446744073709551616')).toBeNull();
     expect(parseScanCursor(' 1')).toBeNull();
     expect(parseScanCursor('1 ')).toBeNull();

@@ -166,7 +166,7 @@ describe('a failed BGSAVE (stop-writes-on-bgsave-error)', () => {
     expect(run('SET', 'a', '1')).toEqual(MISCONF);
     expect(run('CONFIG', 'SET', 'save', '')).toEqual(OK);
     expect(run('SET', 'a', '1')).toEqual(OK);
-    expect(run('INFO', 'persistence')).toMatchObject({ v: expect.stringContaining('rdb_last_bgsave_status:err\r\n') });
+    expect(run('INFO', 'persistence')).toMatchObject({ v: expect.stringContaining('rdb_last_bgsave_status:err\r\n') as string });
   });
 
   it('flags a transaction, and aborts an EXEC whose queue holds a write', () => {

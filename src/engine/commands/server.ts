@@ -168,7 +168,6 @@ export function commandDocsReply(cmd: Command): Reply {
 
 /** Table text is UTF-16 source text; replies carry bytes. */
 function utf8(s: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) {

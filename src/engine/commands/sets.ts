@@ -106,7 +106,7 @@ export function setMembersInOrder(obj: SetObj): string[] {
 }
 
 function bulksOf(members: readonly string[]): Reply[] {
-  const out: Reply[] = new Array(members.length);
+  const out: Reply[] = new Array<Reply>(members.length);
   for (let i = 0; i < members.length; i++) out[i] = { t: 'bulk', v: members[i]! };
   return out;
 }
@@ -368,7 +368,7 @@ function sismemberCommand(c: Client, argv: string[]): Reply {
 function smismemberCommand(c: Client, argv: string[]): Reply {
   const obj = lookupRead(c, argv[1]!);
   if (obj !== undefined && obj.type !== 'set') return WRONGTYPE_R;
-  const out: Reply[] = new Array(argv.length - 2);
+  const out: Reply[] = new Array<Reply>(argv.length - 2);
   for (let j = 2; j < argv.length; j++) out[j - 2] = obj !== undefined && obj.value.has(argv[j]!) ? ONE : ZERO;
   return array(out);
 }
@@ -430,7 +430,7 @@ function spopWithCount(c: Client, argv: string[]): Reply {
   let popped: string[];
   if (remaining * SPOP_MOVE_STRATEGY_MUL > count) {
     // CASE 2: few to pop: draw and remove them one by one.
-    popped = new Array(count);
+    popped = new Array<string>(count);
     for (let i = 0; i < count; i++) {
       const m = randomMember(engine, s);
       setRemove(obj, m);
@@ -478,7 +478,7 @@ function srandmemberWithCount(c: Client, argv: string[]): Reply {
   // CASE 1: repetitions allowed (or a single pick): independent draws.
   if (!uniq || count === 1) {
     if (count > MAX_RANDOM_REPLY) return RANDOM_TOO_LARGE_R;
-    const out: Reply[] = new Array(count);
+    const out: Reply[] = new Array<Reply>(count);
     for (let i = 0; i < count; i++) out[i] = bulk(randomMember(engine, s));
     return array(out);
   }

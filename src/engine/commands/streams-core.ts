@@ -87,7 +87,7 @@ export function idReply(ms: bigint, seq: bigint): Reply {
 
 export function entryReply(e: StreamEntry): Reply {
   const f = e.fields;
-  const items: Reply[] = new Array(f.length);
+  const items: Reply[] = new Array<Reply>(f.length);
   for (let i = 0; i < f.length; i++) items[i] = bulk(f[i]!);
   return array([bulk(e.id), array(items)]);
 }

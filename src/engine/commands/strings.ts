@@ -281,7 +281,7 @@ function getexCommand(c: Client, argv: string[]): Reply {
 
 function mgetCommand(c: Client, argv: string[]): Reply {
   const n = argv.length - 1;
-  const out: Reply[] = new Array(n);
+  const out: Reply[] = new Array<Reply>(n);
   for (let j = 0; j < n; j++) {
     const o = lookupRead(c, argv[j + 1]!);
     out[j] = o === undefined || o.type !== 'string' ? NIL : { t: 'bulk', v: o.value };

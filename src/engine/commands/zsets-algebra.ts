@@ -140,7 +140,7 @@ function zsetOpGeneric(c: Client, argv: string[], name: string, numkeysIdx: numb
   if (setnum < 1) return error(E.atLeastOneInputKey(name));
   if (setnum > argc - (numkeysIdx + 1)) return SYNTAX_R;
 
-  const src: Source[] = new Array(setnum);
+  const src: Source[] = new Array<Source>(setnum);
   let j = numkeysIdx + 1;
   for (let i = 0; i < setnum; i++, j++) {
     const o = lookupRead(c, argv[j]!);
@@ -161,7 +161,7 @@ function zsetOpGeneric(c: Client, argv: string[], name: string, numkeysIdx: numb
   // Smallest input first (glibc's qsort is a merge sort here: stable).
   if (op !== OP_DIFF) src.sort((a, b) => a.size - b.size);
 
-  let result: ZSet | null = null;
+  let result: ZSet;
   let maxLen = 0;
   if (op === OP_INTER) {
     const first = src[0]!;

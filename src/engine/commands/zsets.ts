@@ -474,7 +474,7 @@ function scanOrderOf(z: ZSet): ZScanOrder {
   const cached = z.scanOrder;
   if (cached !== undefined && cached.version === z.version) return cached;
   const n = z.size;
-  const raw: string[] = new Array(n);
+  const raw: string[] = new Array<string>(n);
   const rawHashes = new Uint32Array(n);
   let i = 0;
   for (const m of z.dict.keys()) {
@@ -497,7 +497,7 @@ function scanOrderOf(z: ZSet): ZScanOrder {
     order = idx;
   }
   const hashes = new Uint32Array(n);
-  const members: string[] = new Array(n);
+  const members: string[] = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const from = order[k]!;
     hashes[k] = rawHashes[from]!;

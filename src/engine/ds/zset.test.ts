@@ -500,9 +500,9 @@ const rangeArb: fc.Arbitrary<ScoreRange> = fc.record({
   maxex: fc.boolean(),
 });
 const lexBoundArb: fc.Arbitrary<{ b: LexBound; ex: boolean }> = fc.oneof(
-  fc.constant({ b: LEX_MIN as LexBound, ex: true }),
-  fc.constant({ b: LEX_MAX as LexBound, ex: true }),
-  fc.record({ b: memberArb as fc.Arbitrary<LexBound>, ex: fc.boolean() }),
+  fc.constant({ b: LEX_MIN, ex: true }),
+  fc.constant({ b: LEX_MAX, ex: true }),
+  fc.record({ b: memberArb, ex: fc.boolean() }),
 );
 const lexRangeArb: fc.Arbitrary<LexRange> = fc.tuple(lexBoundArb, lexBoundArb).map(([lo, hi]) => ({ min: lo.b, minex: lo.ex, max: hi.b, maxex: hi.ex }));
 const rankArb = fc.integer({ min: -3, max: 120 });

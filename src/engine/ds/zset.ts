@@ -366,7 +366,7 @@ export class ZSet implements Iterable<[string, number]> {
    */
   walk(rank: number, reverse: boolean, fn: (member: string, score: number, rank: number) => boolean | void): void {
     if (!this.locate(rank)) return;
-    let leaf: Leaf | null = this.locLeaf!;
+    let leaf: Leaf | null = this.locLeaf;
     let i = this.locIdx;
     let r = rank;
     if (!reverse) {
@@ -402,7 +402,7 @@ export class ZSet implements Iterable<[string, number]> {
   /** Entries from `rank` on, towards the end (or the start when reverse). */
   *entries(rank = 0, reverse = false): Generator<[string, number], void, undefined> {
     if (!this.locate(rank)) return;
-    let leaf: Leaf | null = this.locLeaf!;
+    let leaf: Leaf | null = this.locLeaf;
     let i = this.locIdx;
     if (!reverse) {
       for (; leaf !== null; leaf = leaf.next, i = 0) for (; i < leaf.m.length; i++) yield [leaf.m[i]!, leaf.s[i]!];

@@ -12,7 +12,7 @@ import { existingTerminal } from '../terminal/terminals.js';
 const PAGE = 100;
 
 /** One key's value, by type, read again whenever the key changes. Everything is shown as text. */
-export function ValueView({ db, keyName, onGone }: { db: number; keyName: string; onGone(): void }) {
+export function ValueView({ db, keyName, onGone }: { db: number; keyName: string; onGone: () => void }) {
   const [details, setDetails] = useState<KeyDetails | null | undefined>(undefined);
   const [count, setCount] = useState(PAGE);
   const clockVersion = useUi((s) => s.clock.version);

@@ -20,9 +20,9 @@ export function after(ms: number): (fn: () => void) => void {
 
 export interface Coalesced {
   /** Asks for a run: one comes at the next frame, or after the one running now ends. */
-  trigger(): void;
+  trigger: () => void;
   /** No more runs (a run under way finishes, its result is the caller's to ignore). */
-  cancel(): void;
+  cancel: () => void;
 }
 
 /**

@@ -14,13 +14,11 @@ function rig() {
   const info = (db: number, key: string) => keyInfo(engine.dbs[db]!, key, clock.now());
   let reads = 0;
   const source: KeySource = {
-    async snapshot(db) {
+    snapshot(db) {
       reads++;
-      return { cursor: 0, keys: [...engine.dbs[db]!.dict.keys()].map((k) => info(db, k)).filter((k) => k !== null) };
+      return Promise.resolve({ cursor: 0, keys: [...engine.dbs[db]!.dict.keys()].map((k) => info(db, k)).filter((k) => k !== null) });
     },
-    async keys(db, keys) {
-      return keys.map((k) => info(db, k));
-    },
+    keys: (db, keys) => Promise.resolve(keys.map((k) => info(db, k))),
   };
   const events: { db: number; key: string; event: string }[] = [];
   engine.onChange((e) => events.push(e));

@@ -48,7 +48,7 @@ function follow(tabId: number, before: number, line: string, show: (shown: RunSh
  * runLine, and on a phone what the terminal printed for the last line run from `lines` (null
  * elsewhere, and once `lines` are another step's).
  */
-export function useRunOutput(lesson: Lesson, lines: readonly Line[]): { run(line: Line): Promise<Interrupted>; output: RunShown | null } {
+export function useRunOutput(lesson: Lesson, lines: readonly Line[]): { run: (line: Line) => Promise<Interrupted>; output: RunShown | null } {
   const phone = useScreenKind() === 'phone';
   const [output, setOutput] = useState<{ lines: readonly Line[]; shown: RunShown } | null>(null);
   const stop = useRef<(() => void) | null>(null);
