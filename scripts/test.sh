@@ -21,7 +21,7 @@ fi
 
 echo "test: typecheck"
 npm run --silent typecheck
-echo "test: lint (the layers' import fences, React's rules of hooks)"
+echo "test: lint (the layers' import fences, ESLint's and typescript-eslint's type-aware rules, React's rules of hooks)"
 npm run --silent lint
 echo "test: format (Prettier; npm run format rewrites what differs)"
 npm run --silent format:check
