@@ -95,7 +95,7 @@ export function parseLine(text: string): ParsedLine {
     if (c < 0x80) b += 1;
     else if (c < 0x800) b += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      byteAt.push(b + 4); // the low half of a pair: one unit that is no position of its own
+      byteAt.push(b + 1); // the low half of a pair is no place between bytes: never an argument's edge
       b += 4;
       i++;
     } else b += 3;
