@@ -28,6 +28,8 @@ export interface CommandTable {
   readonly docs: readonly CommandDoc[];
   /** Commands by lower-case name. */
   readonly commands: ReadonlyMap<string, CommandEntry>;
+  /** What the service derives once per table (completion items of names), by its own keys. */
+  readonly memo: Map<string, unknown>;
 }
 
 function entry(doc: CommandDoc, parent?: CommandEntry): CommandEntry {
@@ -52,7 +54,7 @@ function entry(doc: CommandDoc, parent?: CommandEntry): CommandEntry {
 export function commandTable(docs: readonly CommandDoc[]): CommandTable {
   const commands = new Map<string, CommandEntry>();
   for (const d of docs) commands.set(d.name.toLowerCase(), entry(d));
-  return { docs, commands };
+  return { docs, commands, memo: new Map() };
 }
 
 /** A table, or the docs to build one from (each call then builds it anew). */

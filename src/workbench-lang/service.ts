@@ -129,12 +129,19 @@ export function completions(commands: Commands, line: string, column: number): C
   if (cur.parsed.comment) return none;
   const table = tableOf(commands);
   const skip = skipOf(cur.before, cur.index);
+  // The lists of names are the same every time: made once per table (copies go out).
+  const names = (key: string, make: () => CompletionItem[]): CompletionItem[] => {
+    let items = table.memo.get(key) as CompletionItem[] | undefined;
+    if (items === undefined) table.memo.set(key, (items = make()));
+    return items.map((i) => ({ ...i }));
+  };
   if (cur.index === skip) {
-    return { ...none, items: [...table.commands.values()].map((e) => commandItem(e, 'command')) };
+    return { ...none, items: names('commands', () => [...table.commands.values()].map((e) => commandItem(e, 'command'))) };
   }
   const base = table.commands.get(asciiLower(cur.before[skip] ?? ''));
   if (base?.subs && cur.index === skip + 1) {
-    return { ...none, items: [...base.subs.values()].map((e) => commandItem(e, 'subcommand')) };
+    const subs = base.subs;
+    return { ...none, items: names(`subcommands ${base.fullName}`, () => [...subs.values()].map((e) => commandItem(e, 'subcommand'))) };
   }
   const at = commandBefore(table, cur);
   if (at === null) return none;
