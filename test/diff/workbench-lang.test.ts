@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { commandSpecs } from '../../src/engine/commands/index.js';
 import { commandDocs } from '../../src/shared/command-doc.js';
 import { splitArgs } from '../../src/cli/split-args.js';
-import { commandTable, diagnostics } from '../../src/workbench-lang/index.js';
+import { commandTable, completions, diagnostics } from '../../src/workbench-lang/index.js';
+import { parseReply } from '../../src/protocol/parse-reply.js';
 import { show, useDiff } from './harness.js';
 
 const docs = commandDocs(commandSpecs);
@@ -81,5 +82,47 @@ describe('workbench markers say what redis-server says', () => {
     const marked = lines.filter((l) => diagnostics(table, l).length > 0);
     expect(marked.length).toBeGreaterThan(300);
     await check(marked);
+  });
+
+  it('key completion is offered at every argument COMMAND GETKEYS names a key, and elsewhere only where typing cannot tell yet', async () => {
+    // While a line is typed, the last argument of BLPOP's `key [key ...] timeout` or an id of
+    // XREAD's `STREAMS key [key ...] id [id ...]` may still be a key: offering names there is fine.
+    const lines: [string, number[]][] = [
+      ['SET k v EX 10', []],
+      ['GET k', []],
+      ['MSET a 1 b 2', []],
+      ['MGET a b c', []],
+      ['RENAME a b', []],
+      ['LMOVE a b LEFT RIGHT', []],
+      ['OBJECT ENCODING k', []],
+      ['MEMORY USAGE k SAMPLES 5', []],
+      ['XINFO STREAM s', []],
+      ['ZUNIONSTORE d 2 a b WEIGHTS 1 2', []],
+      ['ZINTERCARD 2 a b LIMIT 3', []],
+      ['LMPOP 2 a b LEFT COUNT 1', []],
+      ['BLPOP a b 0', [3]],
+      ['XREAD COUNT 1 STREAMS s1 s2 0 0', [6, 7]],
+      ['SINTERSTORE d a b', []],
+      ['BITOP AND d a b', []],
+      ['SORT k LIMIT 0 1', []],
+      ['GEORADIUS g 1 2 3 km STORE d', []],
+      ['HSET h f v', []],
+      ['PFMERGE d a b', []],
+      ['SMOVE a b m', []],
+    ];
+    for (const [line, extra] of lines) {
+      const argv = splitArgs(line)!;
+      const raw = await d.pair.real.send(['COMMAND', 'GETKEYS', ...argv]);
+      const reply = parseReply(raw)!.reply;
+      const keys = reply.t === 'array' && reply.v ? reply.v.map((r) => (r.t === 'bulk' ? r.v : '')) : [];
+      const real = argv.map((a, i) => (i > 0 && keys.includes(a) ? i : -1)).filter((i) => i > 0);
+      const offered: number[] = [];
+      let col = 0;
+      argv.forEach((a, i) => {
+        col = line.indexOf(a, col) + a.length;
+        if (i > 0 && completions(table, line, col + 1).keyPosition !== null) offered.push(i);
+      });
+      expect(offered, line).toEqual([...real, ...extra].sort((a, b) => a - b));
+    }
   });
 });
