@@ -12,9 +12,10 @@ const LAYERS = {
   server: ['engine', 'protocol', 'shared'],
   worker: ['engine', 'shared'],
   cli: ['shared'],
+  'workbench-lang': ['cli', 'shared'],
   lessons: ['cli', 'shared'],
   store: ['lessons', 'shared'],
-  ui: ['cli', 'lessons', 'store', 'worker', 'shared'],
+  ui: ['cli', 'lessons', 'store', 'worker', 'workbench-lang', 'shared'],
 };
 const ALL = Object.keys(LAYERS);
 

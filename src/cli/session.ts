@@ -325,7 +325,7 @@ export class CliSession {
  * entirely a number (so it is not a repeat count), null when it overflows a long, else the
  * value. Like strtol it skips leading blanks and takes a sign; an empty word counts as 0.
  */
-function strtolWhole(s: string): number | null | undefined {
+export function strtolWhole(s: string): number | null | undefined {
   let i = 0;
   while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
   let j = i;

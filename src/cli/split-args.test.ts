@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitArgs, splitBytes, utf8Decode, utf8Encode } from './split-args.js';
+import { splitArgs, splitBytes, utf8Decode, utf8Encode, type ArgSpans } from './split-args.js';
 
 describe('splitArgs (sdssplitargs)', () => {
   it('splits on blanks and skips leading/trailing/repeated ones', () => {
@@ -59,6 +59,84 @@ describe('splitArgs (sdssplitargs)', () => {
   it('stops at a NUL, like the C string it reads', () => {
     expect(splitBytes('a b\0c d')).toEqual(['a', 'b']);
     expect(splitBytes('"a\0"')).toBeNull();
+  });
+});
+
+describe('splitBytes with argument spans (the editor marks and completes by them)', () => {
+  const spans = (line: string): ArgSpans & { args: string[] | null } => {
+    const where: ArgSpans = { spans: [] };
+    return { ...where, args: splitBytes(line, where), spans: where.spans, invalid: where.invalid };
+  };
+
+  it('gives each argument its [start, end) in the line, quotes included, blanks not', () => {
+    expect(spans('SET k  v')).toMatchObject({
+      args: ['SET', 'k', 'v'],
+      spans: [
+        [0, 3],
+        [4, 5],
+        [7, 8],
+      ],
+    });
+    expect(spans('  get "a b"\t\'c\' ')).toMatchObject({
+      args: ['get', 'a b', 'c'],
+      spans: [
+        [2, 5],
+        [6, 11],
+        [12, 15],
+      ],
+    });
+    expect(spans('x foo"bar baz" y')).toMatchObject({
+      args: ['x', 'foobar baz', 'y'],
+      spans: [
+        [0, 1],
+        [2, 14],
+        [15, 16],
+      ],
+    });
+    expect(spans('')).toMatchObject({ args: [], spans: [] });
+  });
+
+  it('keeps what was read when a line turns out invalid: the open quote and what it holds so far', () => {
+    expect(spans('SET k "ab\\x41c')).toMatchObject({
+      args: null,
+      spans: [
+        [0, 3],
+        [4, 5],
+        [6, 14],
+      ],
+      invalid: { reason: 'unclosed', at: 14, partial: 'abAc' },
+    });
+    expect(spans("SET 'x")).toMatchObject({
+      args: null,
+      spans: [
+        [0, 3],
+        [4, 6],
+      ],
+      invalid: { reason: 'unclosed', at: 6, partial: 'x' },
+    });
+    expect(spans('SET "a"b c')).toMatchObject({
+      args: null,
+      spans: [
+        [0, 3],
+        [4, 7],
+      ],
+      invalid: { reason: 'after-quote', at: 7, partial: 'a' },
+    });
+  });
+
+  it('splits the same with or without spans', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', 'x', '4', '\t') }), (line) => {
+        const where: ArgSpans = { spans: [] };
+        const args = splitBytes(line, where);
+        expect(args).toEqual(splitBytes(line));
+        if (args !== null) {
+          expect(where.spans).toHaveLength(args.length);
+          // Each span, split alone, gives its argument back.
+          where.spans.forEach(([s, e], i) => expect(splitBytes(line.slice(s, e))).toEqual([args[i]]));
+        }
+      }),
+    );
   });
 });
 

@@ -112,8 +112,10 @@ export function utf8Decode(bytes: string): string {
  * a quote may open in the middle of a word (foo"bar baz" is one argument, `foobar baz`).
  * Returns null on unbalanced quotes or a closing quote followed by something else — redis-cli
  * then prints "Invalid argument(s)". The line ends at its first NUL byte, as a C string does.
+ * `where`, when given, receives each argument's place in the line (an editor marks and
+ * completes by them), and what was read before a line turned out invalid.
  */
-export function splitBytes(line: string): string[] | null {
+export function splitBytes(line: string, where?: ArgSpans): string[] | null {
   const nul = line.indexOf('\0');
   const s = nul === -1 ? line : line.slice(0, nul);
   const n = s.length;
@@ -122,6 +124,7 @@ export function splitBytes(line: string): string[] | null {
   for (;;) {
     while (p < n && isCSpace(s.charCodeAt(p))) p++;
     if (p >= n) return args;
+    const start = p;
     let cur = '';
     let inDouble = false;
     let inSingle = false;
@@ -145,10 +148,10 @@ export function splitBytes(line: string): string[] | null {
           const e = s[p]!;
           cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
         } else if (c === 0x22 /* " */) {
-          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return null;
+          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return invalid(where, cur, start, p + 1, 'after-quote');
           done = true;
         } else if (p >= n) {
-          return null; // unterminated "quotes"
+          return invalid(where, cur, start, n, 'unclosed'); // unterminated "quotes"
         } else {
           cur += s[p];
         }
@@ -157,10 +160,10 @@ export function splitBytes(line: string): string[] | null {
           p++;
           cur += "'";
         } else if (c === 0x27) {
-          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return null;
+          if (p + 1 < n && !isCSpace(s.charCodeAt(p + 1))) return invalid(where, cur, start, p + 1, 'after-quote');
           done = true;
         } else if (p >= n) {
-          return null; // unterminated 'quotes'
+          return invalid(where, cur, start, n, 'unclosed'); // unterminated 'quotes'
         } else {
           cur += s[p];
         }
@@ -174,10 +177,29 @@ export function splitBytes(line: string): string[] | null {
       } else {
         cur += s[p];
       }
-      if (p < n) p++;
+      // A closing quote is part of its argument; the blank that ends a plain word is not.
+      if (p < n && (!done || inDouble || inSingle)) p++;
     }
     args.push(cur);
+    where?.spans.push([start, p]);
+    if (p < n) p++;
   }
+}
+
+/** Where `splitBytes` found the arguments of a line: byte offsets in the line it was given. */
+export interface ArgSpans {
+  /** [start, end) of each argument, quotes included. */
+  spans: [start: number, end: number][];
+  /** Set when the line is invalid: what spoilt it, and where (the quote's argument ends there). */
+  invalid?: { reason: 'unclosed' | 'after-quote'; at: number; partial: string };
+}
+
+function invalid(where: ArgSpans | undefined, cur: string, start: number, end: number, reason: 'unclosed' | 'after-quote'): null {
+  if (where) {
+    where.spans.push([start, end]);
+    where.invalid = { reason, at: end, partial: cur };
+  }
+  return null;
 }
 
 /**

@@ -161,6 +161,18 @@ export class WorkerClient {
     return msg.keys;
   }
 
+  /**
+   * Key names starting with `prefix` (a byte string) for the editor's completion: SCAN-based,
+   * looking at no more than `count` keys from `cursor`, at most `limit` names. Continue from
+   * the returned cursor for more (0: the database was walked whole).
+   */
+  async scanKeys(db: number, prefix: string, options: { cursor?: number; count?: number; limit?: number } = {}): Promise<{ cursor: number; keys: string[] }> {
+    const { cursor = 0, count = 1000, limit = 50 } = options;
+    const msg = await this.request({ type: 'scan-keys', db, prefix, cursor, count, limit });
+    if (msg.type !== 'scan-keys') throw unexpected(msg);
+    return { cursor: msg.cursor, keys: msg.keys };
+  }
+
   /** Every connected client with its state (the clients panel). */
   async clients(): Promise<ClientView[]> {
     const msg = await this.request({ type: 'clients' });

@@ -172,6 +172,9 @@ export class EngineHost {
           this.send({ type: 'keys', id: msg.id, db: db.id, keys: msg.keys.map((k) => keyInfo(db, k, now)) });
           return;
         }
+        case 'scan-keys':
+          this.scanKeys(msg.id, msg.db, msg.prefix, msg.cursor, msg.count, msg.limit);
+          return;
         case 'clients':
           this.send({ type: 'clients', id: msg.id, clients: clientViews(this.engine) });
           return;
@@ -282,6 +285,31 @@ export class EngineHost {
       if (info !== null) keys.push(info);
     });
     this.send({ type: 'snapshot', id, db: db.id, cursor: next, keys, size: db.size });
+  }
+
+  /** SCAN cursor MATCH prefix* COUNT count, read-only, stopping once `limit` names are found. */
+  private scanKeys(id: number, dbIndex: number, prefix: string, cursor: number, count: number, limit: number): void {
+    const db = this.database(dbIndex);
+    if (typeof prefix !== 'string') throw new BadRequest('prefix must be a string');
+    if (!Number.isInteger(cursor) || cursor < 0) throw new BadRequest('invalid cursor');
+    if (!Number.isInteger(count) || count < 1) throw new BadRequest('count must be a positive integer');
+    if (!Number.isInteger(limit) || limit < 1) throw new BadRequest('limit must be a positive integer');
+    const now = Math.floor(this.engine.clock.now());
+    const keys: string[] = [];
+    let next = cursor;
+    let budget = Math.min(count, this.maxSnapshotCount);
+    // Pages of the walk until the budget of keys looked at is spent or enough names are found.
+    do {
+      let seen = 0;
+      next = db.scan(next, Math.min(budget, 100), (key) => {
+        seen++;
+        if (keys.length >= limit || !key.startsWith(prefix)) return;
+        const when = db.expires.get(key);
+        if (when === undefined || when >= now) keys.push(key);
+      });
+      budget -= Math.max(seen, 1);
+    } while (next !== 0 && budget > 0 && keys.length < limit);
+    this.send({ type: 'scan-keys', id, db: db.id, cursor: next, keys });
   }
 
   private clock(id: number, action: string, ms: number | undefined): void {

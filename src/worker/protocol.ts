@@ -38,6 +38,13 @@ export type ToWorker =
   | { type: 'clock'; id: number; action: ClockAction; ms?: number }
   /** The type and TTL of some keys (the inspector's update after change events). Answer: `keys`. */
   | { type: 'keys'; id: number; db: number; keys: string[] }
+  /**
+   * Key names starting with `prefix` (a byte string), for the editor's key completion: a SCAN
+   * with MATCH prefix* from `cursor` (0 starts) that looks at no more than `count` keys (the
+   * worker caps it), so a big database is never walked whole as KEYS would; at most `limit`
+   * names come back. Answer: `scan-keys`, whose cursor continues the walk (0: done).
+   */
+  | { type: 'scan-keys'; id: number; db: number; prefix: string; cursor: number; count: number; limit: number }
   /** How many keys each database holds. Answer: `dbsizes`. */
   | { type: 'dbsizes'; id: number }
   /** Every connected client and its state. Answer: `clients`. */
@@ -112,6 +119,8 @@ export type FromWorker =
   | { type: 'clock'; id: number; now: number; paused: boolean; ahead: number }
   /** Answer to `keys`: in the order asked, null for a key that does not exist (or whose TTL passed). */
   | { type: 'keys'; id: number; db: number; keys: (KeyInfo | null)[] }
+  /** Answer to `scan-keys`: the names found (expired keys left out), and the cursor to go on from (0: the walk is complete). */
+  | { type: 'scan-keys'; id: number; db: number; cursor: number; keys: string[] }
   /** Answer to `dbsizes`: DBSIZE of each database. */
   | { type: 'dbsizes'; id: number; sizes: number[] }
   /** Answer to `clients`. */

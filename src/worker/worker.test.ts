@@ -85,9 +85,13 @@ describe('WorkerClient ↔ EngineHost', () => {
     const { wc } = rig();
     await wc.ready;
     const get = wc.commands.find((c) => c.name === 'get');
-    expect(get).toEqual({ name: 'get', syntax: 'key', summary: get!.summary, since: '1.0.0', group: 'string' });
+    expect(get).toEqual({ name: 'get', syntax: 'key', summary: get!.summary, since: '1.0.0', group: 'string', arity: 2, complexity: 'O(1)', keys: [1, 1, 1] });
     const config = wc.commands.find((c) => c.name === 'config');
     expect(config?.subcommands?.map((s) => s.name)).toContain('get');
+    expect(config).toMatchObject({ arity: -2, keys: [0, 0, 0] });
+    expect(config?.complexity).toBe('Depends on the subcommand');
+    expect(config?.subcommands?.find((s) => s.name === 'get')).toMatchObject({ arity: -3, keys: [0, 0, 0] });
+    expect(wc.commands.find((c) => c.name === 'mset')).toMatchObject({ arity: -3, keys: [1, -1, 2] });
     expect(structuredClone(wc.commands)).toEqual(wc.commands);
   });
 
@@ -166,6 +170,38 @@ describe('WorkerClient ↔ EngineHost', () => {
     expect(seen.has('gone')).toBe(false);
     expect(host().engine.dbs[0]!.dict.has('gone')).toBe(true);
     await expect(wc.snapshot(99)).rejects.toThrow('no database 99');
+  });
+
+  it('finds key names by prefix for completion, SCAN-like: a capped walk that a cursor continues', async () => {
+    const { wc, clock } = rig();
+    const h = await wc.open();
+    for (let i = 0; i < 300; i++) await wc.run(h, ['SET', `user:${i}`, 'v']);
+    for (let i = 0; i < 300; i++) await wc.run(h, ['SET', `order:${i}`, 'v']);
+    await wc.run(h, ['SET', '\xec\x9d\xb4\xeb\xa6\x84', 'v']); // 이름, as UTF-8 bytes
+    await wc.run(h, ['SET', 'user:gone', 'v', 'PX', '10']);
+    clock.advance(20);
+    // One call looks at no more than `count` keys, however many would match.
+    const first = await wc.scanKeys(0, 'user:', { count: 100, limit: 1000 });
+    expect(first.cursor).not.toBe(0);
+    expect(first.keys.length).toBeGreaterThan(0);
+    expect(first.keys.length).toBeLessThanOrEqual(100);
+    expect(first.keys.every((k) => k.startsWith('user:'))).toBe(true);
+    // Going on from the cursor finds them all, and never the expired one.
+    const all = new Set(first.keys);
+    let cursor = first.cursor;
+    while (cursor !== 0) {
+      const page = await wc.scanKeys(0, 'user:', { cursor, count: 100, limit: 1000 });
+      for (const k of page.keys) all.add(k);
+      cursor = page.cursor;
+    }
+    expect(all.size).toBe(300);
+    expect(all.has('user:gone')).toBe(false);
+    // `limit` stops the walk early; a prefix in bytes finds a Korean name.
+    expect((await wc.scanKeys(0, '', { limit: 5 })).keys).toHaveLength(5);
+    expect((await wc.scanKeys(0, '\xec\x9d\xb4', { count: 1000 })).keys).toEqual(['\xec\x9d\xb4\xeb\xa6\x84']);
+    expect((await wc.scanKeys(1, 'user:')).keys).toEqual([]);
+    await expect(wc.scanKeys(0, 'user:', { count: 0 })).rejects.toThrow('count must be a positive integer');
+    await expect(wc.scanKeys(99, '')).rejects.toThrow('no database 99');
   });
 
   it('turns an engine exception into an error reply and keeps going', async () => {
