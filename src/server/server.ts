@@ -11,6 +11,7 @@ import type { Client } from '../engine/client.js';
 import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
+import { outputBufferLimitReached, outputLimitLogLine } from '../engine/output-buffer.js';
 import { catRepr } from '../engine/pubsub.js';
 import { errorText, internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
 import { cancelBackgroundSave, endBackgroundSave, stepBackgroundSave } from '../engine/persistence.js';
@@ -251,6 +252,17 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         write(s);
       }
     };
+    client.pendingOutput = () => (gone ? 0 : out.length + socket.writableLength);
+    /**
+     * client-output-buffer-limit, checked as each reply is queued: over it, the client is closed
+     * at once and what it was owed is dropped (Redis frees it before writing anything more).
+     */
+    const overOutputLimit = (adding: number): boolean => {
+      if (!outputBufferLimitReached(engine, client, adding)) return false;
+      log('#', outputLimitLogLine(clientInfoLine(engine, client, null), true));
+      drop();
+      return true;
+    };
     const emit = (reply: Reply): void => {
       let s: string;
       try {
@@ -259,11 +271,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (e instanceof RangeError) {
           // Longer than a JS string can be: write it piece by piece.
           flush();
-          writeLarge(reply, client.resp, write);
+          writeLarge(reply, client.resp, (piece) => {
+            if (!gone && !overOutputLimit(piece.length)) write(piece);
+          });
           return;
         }
         throw e;
       }
+      if (overOutputLimit(s.length)) return;
       if (out.length + s.length > FLUSH_AT) {
         flush();
         if (s.length > FLUSH_AT) {
@@ -350,6 +365,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           }
           if (gone || stopped) return;
           if (reply !== null) emit(reply);
+          if (gone) return; // over its output buffer limit
           if (client.closeAfterReply) closing = true;
           if (client.unblock !== null) blocked = true;
           // Output waiting in memory only grows when flushes happen (big pipelines or replies).
