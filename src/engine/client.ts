@@ -78,10 +78,15 @@ export class Client {
   /**
    * Reply bytes the host holds for this client that its peer has not taken yet: what CLIENT
    * LIST's obl/oll/omem show and client-output-buffer-limit limits (output-buffer.ts). The TCP
-   * server counts its unwritten output and the socket's backlog; the worker posts every reply to
-   * the page as it comes and holds none, so 0 there.
+   * server counts its unwritten output and the socket's backlog. Null where no output is held
+   * (the worker posts every reply to the page as it comes): no limit applies there.
    */
-  pendingOutput: () => number = () => 0;
+  pendingOutput: (() => number) | null = null;
+  /**
+   * CLIENT_CLOSE_ASAP: a command found its reply cannot fit under the client's output buffer
+   * limit (output-buffer.ts replyCannotFit); the host closes the client instead of answering.
+   */
+  closeAsap = false;
   /** obuf_soft_limit_reached_time: unix seconds since the output is over the soft limit, or 0. */
   obufSoftLimitReachedTime = 0;
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.js';
 import { serverCron } from './cron.js';
 import { Engine } from './engine.js';
-import { checkOutputBufferLimits, clientType, CLIENT_TYPE_NORMAL, CLIENT_TYPE_PUBSUB, outputBufferFigures, outputBufferLimitReached } from './output-buffer.js';
+import {
+  checkOutputBufferLimits,
+  clientType,
+  CLIENT_TYPE_NORMAL,
+  CLIENT_TYPE_PUBSUB,
+  outputBufferFigures,
+  outputBufferLimitReached,
+  replyCannotFit,
+} from './output-buffer.js';
 
 function setup(limits: string) {
   const clock = new VirtualClock(1_700_000_000_000);
@@ -97,6 +105,36 @@ describe('limits', () => {
   });
 });
 
+describe('picks with repetition past what a reply can hold', () => {
+  it('mark the client to be closed when the limit would stop them, as Redis stops them mid-reply', () => {
+    const { engine, c } = setup('normal 1000000 0 0');
+    engine.execute(c, ['HSET', 'h', 'a', 'b']);
+    engine.execute(c, ['SADD', 's', 'a']);
+    engine.execute(c, ['ZADD', 'z', '1', 'a']);
+    for (const argv of [
+      ['HRANDFIELD', 'h', '-999999999'],
+      ['SRANDMEMBER', 's', '-999999999'],
+      ['ZRANDMEMBER', 'z', '-999999999'],
+    ]) {
+      c.closeAsap = false;
+      engine.execute(c, argv);
+      expect(c.closeAsap).toBe(true);
+    }
+  });
+
+  it('are refused as before where no limit would stop them (none set, or a host that holds no output)', () => {
+    const { engine, c } = setup('normal 0 0 0');
+    engine.execute(c, ['HSET', 'h', 'a', 'b']);
+    expect(engine.execute(c, ['HRANDFIELD', 'h', '-999999999'])).toMatchObject({ t: 'error' });
+    expect(c.closeAsap).toBe(false);
+    engine.config.set('client-output-buffer-limit', 'normal 1mb 0 0');
+    c.pendingOutput = null;
+    expect(replyCannotFit(c, 999999999)).toBe(false);
+    expect(engine.execute(c, ['HRANDFIELD', 'h', '-999999999'])).toMatchObject({ t: 'error' });
+    expect(c.closeAsap).toBe(false);
+  });
+});
+
 describe('clientsCron', () => {
   it("closes a client whose soft limit ran out while nothing new was queued, with Redis's log line", () => {
     const { engine, c, clock, logged, killed, setPending } = setup('pubsub 0 100000 3');
@@ -134,7 +172,7 @@ describe('clientsCron', () => {
 
   it("a client with nothing pending (the worker's) is never closed", () => {
     const { engine, c, killed } = setup('normal 1 1 0');
-    c.pendingOutput = () => 0;
+    c.pendingOutput = null;
     serverCron(engine);
     expect(killed()).toBe(0);
   });

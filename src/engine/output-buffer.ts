@@ -81,6 +81,7 @@ export function checkOutputBufferLimits(engine: Engine, c: Client, omem: number)
  * its output, and logs outputLimitLogLine.
  */
 export function outputBufferLimitReached(engine: Engine, c: Client, adding = 0): boolean {
+  if (c.pendingOutput === null) return false;
   const omem = outputBufferFigures(c.pendingOutput() + adding).omem;
   return omem > 0 && checkOutputBufferLimits(engine, c, omem);
 }
@@ -94,6 +95,21 @@ export function outputLimitLogLine(clientInfo: string, async: boolean): string {
   return async
     ? `Client ${clientInfo} scheduled to be closed ASAP for overcoming of output buffer limits.`
     : `Client ${clientInfo} closed for overcoming of output buffer limits.`;
+}
+
+/** The smallest reply a pick can be: the bulk of an empty string, "$0\r\n\r\n". */
+export const MIN_PICK_BYTES = 6;
+
+/**
+ * HRANDFIELD, SRANDMEMBER and ZRANDMEMBER with a negative count: Redis adds picks to the reply
+ * until the client passes its output buffer limit, then stops and closes it (the client gets
+ * nothing). When `count` picks of at least `minBytes` each are sure to pass it, the same end
+ * comes without building them: the client is marked to be closed and true returned.
+ */
+export function replyCannotFit(c: Client, count: number, minBytes = MIN_PICK_BYTES): boolean {
+  if (!outputBufferLimitReached(c.engine, c, count * minBytes)) return false;
+  c.closeAsap = true;
+  return true;
 }
 
 /** CLIENTS_PEAK_MEM_USAGE_SLOTS: client_recent_max_output_buffer is the peak of the last 8 seconds. */
@@ -110,6 +126,7 @@ export function clientsCronOutput(engine: Engine, describe: (c: Client) => strin
   const peaks = engine.clientsPeakOutput;
   peaks[(slot + 1) % PEAK_SLOTS] = 0;
   for (const c of [...engine.clients.values()]) {
+    if (c.pendingOutput === null) continue;
     const omem = outputBufferFigures(c.pendingOutput()).omem;
     if (omem > peaks[slot]!) peaks[slot] = omem;
     if (omem > 0 && checkOutputBufferLimits(engine, c, omem)) {

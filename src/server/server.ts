@@ -364,6 +364,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             reply = error(internalError(errorText(e)));
           }
           if (gone || stopped) return;
+          if (client.closeAsap) {
+            // Its reply could not fit under its output buffer limit (output-buffer.ts replyCannotFit).
+            log('#', outputLimitLogLine(clientInfoLine(engine, client, null), true));
+            drop();
+            return;
+          }
           if (reply !== null) emit(reply);
           if (gone) return; // over its output buffer limit
           if (client.closeAfterReply) closing = true;

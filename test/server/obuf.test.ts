@@ -92,7 +92,7 @@ describe('client-output-buffer-limit', () => {
     const pub = await RespConnection.connect(ours.server.port);
     for (let i = 0; i < 16; i++) expect(await pub.send(['PUBLISH', 'ch', mb])).toBe(':0\r\n');
     pub.close();
-    const held = [...ours.engine.clients.values()].reduce((sum, c) => sum + c.pendingOutput(), 0);
+    const held = [...ours.engine.clients.values()].reduce((sum, c) => sum + (c.pendingOutput?.() ?? 0), 0);
     expect(held).toBeLessThan(16384);
     const line = logged.find((l) => l.includes(' name=stuck '));
     expect(line).toMatch(
@@ -181,6 +181,31 @@ describe('client-output-buffer-limit', () => {
       // Sent in one write, the replies before EXEC's were still waiting with it: all dropped.
       expect(results[1]!.run).toEqual({ data: '', closed: true });
       expect(results[1]!.after).toBe('*3\r\n$-1\r\n$2\r\nv2\r\n$2\r\nv3\r\n');
+    } finally {
+      await setBoth('normal 0 0 0');
+    }
+  });
+
+  it('closes a client asking for picks with repetition past its limit (HRANDFIELD, SRANDMEMBER, ZRANDMEMBER -N)', async () => {
+    const fill = [
+      ['HSET', 'myhash', 'a', 'b'],
+      ['SADD', 'myset', 'a'],
+      ['ZADD', 'myzset', '1', 'a'],
+    ]
+      .map(multibulk)
+      .join('');
+    for (const { port } of servers()) await exchange(port, [fill]);
+    await setBoth('normal 1000000 0 0');
+    try {
+      for (const argv of [
+        ['HRANDFIELD', 'myhash', '-999999999'],
+        ['SRANDMEMBER', 'myset', '-999999999'],
+        ['ZRANDMEMBER', 'myzset', '-999999999'],
+      ]) {
+        const [want, got] = await Promise.all(servers().map(({ port }) => exchange(port, [multibulk(argv)])));
+        expect(show(got!.data)).toBe(show(want!.data));
+        expect(got).toEqual({ data: '', closed: true });
+      }
     } finally {
       await setBoth('normal 0 0 0');
     }

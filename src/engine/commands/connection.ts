@@ -243,7 +243,7 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     }
   }
   totMem += qbuf + qbufFree > 0 ? qbuf + qbufFree + 6 : 8;
-  const { obl, oll, omem } = outputBufferFigures(cl.pendingOutput());
+  const { obl, oll, omem } = outputBufferFigures(cl.pendingOutput?.() ?? 0);
   totMem += omem;
   const multiMem = multiArgvMem(cl);
   totMem += multiMem + cl.watched.size * 56;
