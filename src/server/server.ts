@@ -252,14 +252,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         write(s);
       }
     };
-    client.pendingOutput = () => (gone ? 0 : out.length + socket.writableLength);
+    /** The reply being queued while the limit is checked: Redis's log line counts it, having queued it. */
+    let queuing = 0;
+    client.pendingOutput = () => (gone ? 0 : out.length + socket.writableLength + queuing);
     /**
      * client-output-buffer-limit, checked as each reply is queued: over it, the client is closed
      * at once and what it was owed is dropped (Redis frees it before writing anything more).
      */
     const overOutputLimit = (adding: number): boolean => {
       if (!outputBufferLimitReached(engine, client, adding)) return false;
+      queuing = adding;
       log('#', outputLimitLogLine(clientInfoLine(engine, client, null), true));
+      queuing = 0;
       drop();
       return true;
     };
