@@ -4,7 +4,9 @@
 // Reading: every chunk goes into the connection's RequestParser; each complete command runs at
 // once and its reply is appended to one output string, written with a single socket.write per
 // chunk (pipelines cost one syscall, not one per command). Protocol errors are answered and the
-// connection closed after the replies before them, as Redis does.
+// connection closed after the replies before them, as Redis does. Output not yet taken by the
+// socket (that string and the socket's backlog) is what client-output-buffer-limit limits: a
+// client over it is closed as the reply that passed it is queued (engine/output-buffer.ts).
 
 import { createServer, Socket, type Server } from 'node:net';
 import type { Client } from '../engine/client.js';
