@@ -70,8 +70,25 @@ export class Client {
   closeAfterReply = false;
   /** Called by the engine for replies and pushes that arrive outside `execute` (set by the transport). */
   deliver: (reply: Reply) => void = () => {};
-  /** Called by the engine when this client must be disconnected (CLIENT KILL). */
+  /**
+   * Called by the engine when this client must be disconnected now (CLIENT KILL; the cron's
+   * output buffer limit check, when its pending output must be dropped).
+   */
   onKill: () => void = () => {};
+  /**
+   * Reply bytes the host holds for this client that its peer has not taken yet: what CLIENT
+   * LIST's obl/oll/omem show and client-output-buffer-limit limits (output-buffer.ts). The TCP
+   * server counts its unwritten output and the socket's backlog. Null where no output is held
+   * (the worker posts every reply to the page as it comes): no limit applies there.
+   */
+  pendingOutput: (() => number) | null = null;
+  /**
+   * CLIENT_CLOSE_ASAP: a command found its reply cannot fit under the client's output buffer
+   * limit (output-buffer.ts replyCannotFit); the host closes the client instead of answering.
+   */
+  closeAsap = false;
+  /** obuf_soft_limit_reached_time: unix seconds since the output is over the soft limit, or 0. */
+  obufSoftLimitReachedTime = 0;
 
   /**
    * CLIENT REPLY state (REPLY_OFF / REPLY_SKIP_NEXT / REPLY_SKIP bits, see commands/connection.ts):

@@ -331,6 +331,19 @@ function setSave(args: string[]): { ok: string } | { err: string } {
 
 const OBUF_CLASSES: Record<string, number> = { normal: 0, slave: 1, replica: 1, pubsub: 2 };
 
+/** One class's client-output-buffer-limit (Redis's clientBufferLimitsConfig). */
+export interface ObufLimit {
+  hardBytes: number;
+  softBytes: number;
+  softSeconds: number;
+}
+
+/** The stored "normal h s sec slave h s sec pubsub h s sec" as one limit a class. */
+function parseObufValue(value: string): ObufLimit[] {
+  const v = value.split(' ').map(Number);
+  return [0, 1, 2].map((cls) => ({ hardBytes: v[cls * 4 + 1]!, softBytes: v[cls * 4 + 2]!, softSeconds: v[cls * 4 + 3]! }));
+}
+
 function parseObufLimits(args: string[], old: string): { ok: string } | { err: string } {
   if (args.length % 4) return { err: 'Wrong number of arguments in buffer limit configuration.' };
   const values = old.split(' ');
@@ -730,6 +743,11 @@ export class Config {
   protoMaxBulkLen = 536870912;
   /** client-query-buffer-limit: a client whose query buffer grows past it is closed. */
   clientQueryBufferLimit = 1073741824;
+  /**
+   * client-output-buffer-limit by client class (normal, replica, pubsub: Redis's CLIENT_TYPE_*
+   * order); 0 bytes means no limit (output-buffer.ts enforces them).
+   */
+  clientObufLimits: readonly ObufLimit[] = [];
   /** protected-mode: with no password, only loopback clients are served. */
   protectedMode = true;
   slowlogLogSlowerThan = 10000;
@@ -922,6 +940,7 @@ export class Config {
     this.hllSparseMaxBytes = n('hll-sparse-max-bytes');
     this.protoMaxBulkLen = n('proto-max-bulk-len');
     this.clientQueryBufferLimit = n('client-query-buffer-limit');
+    this.clientObufLimits = parseObufValue(this.values.get('client-output-buffer-limit')!);
     this.protectedMode = this.values.get('protected-mode') === 'yes';
     this.slowlogLogSlowerThan = n('slowlog-log-slower-than');
     this.slowlogMaxLen = n('slowlog-max-len');

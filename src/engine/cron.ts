@@ -6,6 +6,8 @@
 
 import { BlockedTimeoutTimer, type TimeoutTimers } from './blocking.js';
 import type { Engine } from './engine.js';
+import { clientInfoLine } from './commands/connection.js';
+import { clientsCronOutput } from './output-buffer.js';
 import { saveIfDue } from './persistence.js';
 
 /** What one serverCron run did, for the host to report. */
@@ -19,11 +21,13 @@ export interface CronRun {
 /**
  * One run of serverCron's work that concerns the engine: databasesCron's active expiry cycle,
  * the timeouts of blocked clients (also answered by CronTimer's own timer; this catches
- * deadlines a fast-forwarded clock passed), and the `save` points when the engine has storage.
+ * deadlines a fast-forwarded clock passed), clientsCron's output buffer peaks and limits, and
+ * the `save` points when the engine has storage.
  */
 export function serverCron(engine: Engine): CronRun {
   const expired = engine.activeExpireCycle();
   engine.handleBlockedTimeouts();
+  clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));
   return { expired, saved: saveIfDue(engine) };
 }
 

@@ -146,6 +146,8 @@ export class Engine {
   readonly blocking: Blocking;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
+  /** ClientsPeakMemOutput: the largest client omem of each of the last seconds (output-buffer.ts). */
+  readonly clientsPeakOutput: number[] = new Array<number>(8).fill(0);
 
   /** Command names as clients spell them → table entry (a cache over the lower-case table). */
   private readonly spellings = new Map<string, Command>();

@@ -3,6 +3,7 @@
 import { cString } from '../shared/args.js';
 import type { Engine } from './engine.js';
 import { bytesToHuman, memoryFigures, STARTUP_MEMORY } from './memory.js';
+import { recentMaxOutput } from './output-buffer.js';
 
 /** What INFO says about the process; hosts (the Node server) may fill in real values. */
 export const hostInfo = {
@@ -95,7 +96,7 @@ function clientsSection(engine: Engine): string[] {
     'cluster_connections:0',
     `maxclients:${engine.config.maxclients}`,
     'client_recent_max_input_buffer:20480',
-    'client_recent_max_output_buffer:0',
+    `client_recent_max_output_buffer:${recentMaxOutput(engine)}`,
     `blocked_clients:${blocked}`,
     `tracking_clients:${tracking}`,
     `clients_in_timeout_table:${engine.blocking.withTimeout}`,

@@ -4,13 +4,16 @@
 // Reading: every chunk goes into the connection's RequestParser; each complete command runs at
 // once and its reply is appended to one output string, written with a single socket.write per
 // chunk (pipelines cost one syscall, not one per command). Protocol errors are answered and the
-// connection closed after the replies before them, as Redis does.
+// connection closed after the replies before them, as Redis does. Output not yet taken by the
+// socket (that string and the socket's backlog) is what client-output-buffer-limit limits: a
+// client over it is closed as the reply that passed it is queued (engine/output-buffer.ts).
 
 import { createServer, Socket, type Server } from 'node:net';
 import type { Client } from '../engine/client.js';
 import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
+import { outputBufferLimitReached, outputLimitLogLine } from '../engine/output-buffer.js';
 import { catRepr } from '../engine/pubsub.js';
 import { errorText, internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
 import { cancelBackgroundSave, endBackgroundSave, stepBackgroundSave } from '../engine/persistence.js';
@@ -251,6 +254,21 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         write(s);
       }
     };
+    /** The reply being queued while the limit is checked: Redis's log line counts it, having queued it. */
+    let queuing = 0;
+    client.pendingOutput = () => (gone ? 0 : out.length + socket.writableLength + queuing);
+    /**
+     * client-output-buffer-limit, checked as each reply is queued: over it, the client is closed
+     * at once and what it was owed is dropped (Redis frees it before writing anything more).
+     */
+    const overOutputLimit = (adding: number): boolean => {
+      if (!outputBufferLimitReached(engine, client, adding)) return false;
+      queuing = adding;
+      log('#', outputLimitLogLine(clientInfoLine(engine, client, null), true));
+      queuing = 0;
+      drop();
+      return true;
+    };
     const emit = (reply: Reply): void => {
       let s: string;
       try {
@@ -259,11 +277,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         if (e instanceof RangeError) {
           // Longer than a JS string can be: write it piece by piece.
           flush();
-          writeLarge(reply, client.resp, write);
+          writeLarge(reply, client.resp, (piece) => {
+            if (!gone && !overOutputLimit(piece.length)) write(piece);
+          });
           return;
         }
         throw e;
       }
+      if (overOutputLimit(s.length)) return;
       if (out.length + s.length > FLUSH_AT) {
         flush();
         if (s.length > FLUSH_AT) {
@@ -349,7 +370,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             reply = error(internalError(errorText(e)));
           }
           if (gone || stopped) return;
+          if (client.closeAsap) {
+            // Its reply could not fit under its output buffer limit (output-buffer.ts replyCannotFit).
+            log('#', outputLimitLogLine(clientInfoLine(engine, client, null), true));
+            drop();
+            return;
+          }
           if (reply !== null) emit(reply);
+          if (gone) return; // over its output buffer limit
           if (client.closeAfterReply) closing = true;
           if (client.unblock !== null) blocked = true;
           // Output waiting in memory only grows when flushes happen (big pipelines or replies).

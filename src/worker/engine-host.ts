@@ -211,6 +211,10 @@ export class EngineHost {
     if (resp === 3) c.resp = 3;
     if (d !== undefined) c.db = d;
     if (typeof name === 'string') c.name = name;
+    // Replies and pushes are posted to the page as they come: the worker holds no output for a
+    // client (postMessage has no backlog it can see or bound), so c.pendingOutput stays 0 and
+    // client-output-buffer-limit never closes a page's client; a long reply is cut for the page
+    // instead (reply-cap.ts).
     c.deliver = (reply) => {
       const col = this.collecting;
       if (col !== null && col.client === c) col.replies.push(reply);

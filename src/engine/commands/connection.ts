@@ -14,6 +14,7 @@ import { parseIntArg } from '../numbers.js';
 import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, PONG, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { REDIS_VERSION } from '../rdb.js';
 import { disableTracking, trackerOf } from '../tracking.js';
+import { CLIENT_TYPE_MASTER, CLIENT_TYPE_NORMAL, CLIENT_TYPE_PUBSUB, CLIENT_TYPE_SLAVE, clientType, outputBufferFigures } from '../output-buffer.js';
 import { isOpt, cString } from '../../shared/args.js';
 import { timeIndependentEqual } from '../../shared/constant-time.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
@@ -242,6 +243,8 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     }
   }
   totMem += qbuf + qbufFree > 0 ? qbuf + qbufFree + 6 : 8;
+  const { obl, oll, omem } = outputBufferFigures(cl.pendingOutput?.() ?? 0);
+  totMem += omem;
   const multiMem = multiArgvMem(cl);
   totMem += multiMem + cl.watched.size * 56;
   if (cl.pubsub !== null) totMem += pubsubMem(cl.pubsub);
@@ -255,7 +258,7 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     ` age=${nowSec - Math.floor(cl.createdAt / 1000)} idle=${idle} flags=${clientFlags(cl)}` +
     ` db=${cl.db.id} sub=${cl.pubsub?.channels.size ?? 0} psub=${cl.pubsub?.patterns.size ?? 0} ssub=${cl.pubsub?.shard.size ?? 0} multi=${cl.multi === null ? -1 : cl.multi.length}` +
     ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
-    ` rbs=16384 rbp=16384 obl=0 oll=0 omem=0 tot-mem=${totMem} events=r cmd=${cl.lastCommand}` +
+    ` rbs=16384 rbp=16384 obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=r cmd=${cl.lastCommand}` +
     ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
   );
 }
@@ -265,11 +268,6 @@ function currentRequest(c: Client, argv: string[]): readonly string[] {
   return c.engine.inExec ? ['EXEC'] : argv;
 }
 
-const CLIENT_TYPE_NORMAL = 0;
-const CLIENT_TYPE_SLAVE = 1;
-const CLIENT_TYPE_PUBSUB = 2;
-const CLIENT_TYPE_MASTER = 3;
-
 /** getClientTypeByName; -1 when unknown. */
 function clientTypeByName(name: string): number {
   if (isOpt(name, 'normal')) return CLIENT_TYPE_NORMAL;
@@ -277,12 +275,6 @@ function clientTypeByName(name: string): number {
   if (isOpt(name, 'pubsub')) return CLIENT_TYPE_PUBSUB;
   if (isOpt(name, 'master')) return CLIENT_TYPE_MASTER;
   return -1;
-}
-
-/** getClientType: every connection here is a normal one (no replicas, no pub/sub yet). */
-function clientType(cl: Client): number {
-  // A MONITOR client is a replica to Redis, yet getClientType counts it as normal.
-  return cl.pubsub !== null ? CLIENT_TYPE_PUBSUB : CLIENT_TYPE_NORMAL;
 }
 
 function clientListCommand(c: Client, argv: string[]): Reply {

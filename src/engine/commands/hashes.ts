@@ -18,6 +18,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { addLongDouble, formatLongDoubleHuman, INT64_MAX, INT64_MIN, isFiniteLongDouble, parseInt64, parseIntArg, parseLongDouble } from '../numbers.js';
 import type { HashObj } from '../objects.js';
 import { bulk, EMPTY_ARRAY, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
+import { replyCannotFit } from '../output-buffer.js';
 import { isOpt } from '../../shared/args.js';
 import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import { NAN_OR_INF_R, NOT_FLOAT_R, NOT_INTEGER_R, OVERFLOW_R, SYNTAX_R, VALUE_OUT_OF_RANGE_R, WRONGTYPE_R } from '../error-replies.js';
@@ -356,7 +357,8 @@ function hrandfieldCommand(c: Client, argv: string[]): Reply {
 
   // CASE 1: repetitions allowed (or a single pick): independent uniform picks.
   if (!uniq || count === 1) {
-    if (count > RANDOM_REPEAT_LIMIT) return REPEAT_LIMIT_R;
+    // Past our limit, Redis's output buffer limit may still be what ends it (the reply is dropped).
+    if (count > RANDOM_REPEAT_LIMIT) return replyCannotFit(c, count) ? EMPTY_ARRAY : REPEAT_LIMIT_R;
     const fields = Array.from(m.keys());
     for (let i = 0; i < count; i++) {
       const f = fields[Math.floor(random() * size)]!;

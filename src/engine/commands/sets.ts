@@ -24,6 +24,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.
 import { isInt64String, parseIntArg } from '../numbers.js';
 import type { SetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, ONE, set as setReply, ZERO, type Reply } from '../../shared/reply.js';
+import { replyCannotFit } from '../output-buffer.js';
 import { minIntOption, parseOptions, type Option } from '../options.js';
 import { collectionScan, readOfType, sizeCommand, writeOfType } from './collections.js';
 import { LIMIT_NEGATIVE_R, MUST_BE_POSITIVE_R, NOT_INTEGER_R, NUMKEYS_NOT_POSITIVE_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
@@ -477,7 +478,8 @@ function srandmemberWithCount(c: Client, argv: string[]): Reply {
 
   // CASE 1: repetitions allowed (or a single pick): independent draws.
   if (!uniq || count === 1) {
-    if (count > MAX_RANDOM_REPLY) return RANDOM_TOO_LARGE_R;
+    // Past our limit, Redis's output buffer limit may still be what ends it (the reply is dropped).
+    if (count > MAX_RANDOM_REPLY) return replyCannotFit(c, count) ? EMPTY_ARRAY : RANDOM_TOO_LARGE_R;
     const out: Reply[] = new Array<Reply>(count);
     for (let i = 0; i < count; i++) out[i] = bulk(randomMember(engine, s));
     return array(out);

@@ -14,6 +14,7 @@ import { addKey, deleteKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { formatDouble, parseDouble, parseInt64, parseIntArg } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, ZERO, type Reply } from '../../shared/reply.js';
+import { replyCannotFit } from '../output-buffer.js';
 import { isOpt } from '../../shared/args.js';
 import { minIntOption, flag, oneOf, parseOptions, type Option } from '../options.js';
 import { mayBlock, parseTimeout } from '../blocking.js';
@@ -416,7 +417,8 @@ function zrandmemberCommand(c: Client, argv: string[]): Reply {
 
   // With repetition (a negative count, or just one): independent uniform picks.
   if (!uniq || count === 1) {
-    if (count > MAX_RANDOM_REPLY) return RANDOM_TOO_LARGE_R;
+    // Past our limit, Redis's output buffer limit may still be what ends it (the reply is dropped).
+    if (count > MAX_RANDOM_REPLY) return replyCannotFit(c, count) ? EMPTY_ARRAY : RANDOM_TOO_LARGE_R;
     for (let i = 0; i < count; i++) {
       const rank = Math.floor(random() * size);
       pushEntry(out, z.memberAt(rank)!, z.scoreAt(rank)!, withscores, nested);
