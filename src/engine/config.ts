@@ -794,6 +794,24 @@ export class Config {
     this.refresh();
   }
 
+  /**
+   * Checks one line of a config file (redis-server's command-line options are such lines):
+   * null when `name value` would load, else the reason redis-server prints under FATAL CONFIG
+   * FILE ERROR. Nothing changes.
+   */
+  checkConfigLine(name: string, value: string): string | null {
+    const e = lookupConfig(name);
+    if (e === undefined) return 'Bad directive or wrong number of arguments';
+    const r = this.parse(e.def, value);
+    return 'err' in r ? r.err : null;
+  }
+
+  /** Whether a parameter can only be set at start-up (IMMUTABLE_CONFIG). */
+  isImmutable(name: string): boolean {
+    const e = lookupConfig(name);
+    return e !== undefined && (e.def.flags & IMMUTABLE) !== 0;
+  }
+
   /** Canonical names of every parameter. */
   names(): IterableIterator<string> {
     return this.values.keys();

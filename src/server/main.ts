@@ -1,6 +1,7 @@
 // `npm run serve -- --port 6379 [--bind 127.0.0.1] [--requirepass secret]`: the engine behind a
 // RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
 
+import { Config } from '../engine/config.js';
 import { Engine } from '../engine/engine.js';
 import { prepareForShutdown, shutdownFlagsFromConfig } from '../engine/commands/shutdown.js';
 import { loadFromStorage } from '../engine/persistence.js';
@@ -21,11 +22,16 @@ Options:
                          with no password, serve only loopback clients (default yes)
   --dir <path>           where SAVE, BGSAVE and SHUTDOWN write the snapshot (default .)
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
+  --<parameter> <value>  any other redis.conf parameter, as redis-server takes it
+                         (--save "" turns off the save points, --hz 100, --appendonly no …)
   -h, --help             show this help
 
 Both "--port 6379" and "--port=6379" work. As redis-server does, SIGTERM or Ctrl-C (SIGINT) saves
 the snapshot before exiting (the default save points are on; CONFIG SET shutdown-on-sigterm and
 shutdown-on-sigint change that), and a second Ctrl-C exits at once without saving.`;
+
+/** Start-up-only parameters the engine acts on (the others may only be given their default). */
+const HONOURED_AT_START = new Set(['databases']);
 
 interface CliOptions {
   port: number;
@@ -33,6 +39,8 @@ interface CliOptions {
   requirepass: string;
   protectedMode: 'yes' | 'no';
   dbfilename: string;
+  /** Every other config parameter given, in order, as redis.conf lines (`save ""`, `hz 100`). */
+  config: [string, string][];
 }
 
 /**
@@ -64,7 +72,8 @@ function repr(s: string): string {
  * once (Redis's chdir, so the snapshot's messages name it), and the first bad one is fatal.
  */
 function parseArgs(args: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dbfilename: 'dump.rdb' };
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dbfilename: 'dump.rdb', config: [] };
+  const defaults = new Config();
   let line = 1;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -73,13 +82,18 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const name = flag.replace(/^--/, '');
-    let value: string | undefined;
-    if (flag !== arg) value = arg.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) value = args[++i]!;
-    const shown = value === undefined ? name : `${name} ${repr(value)}`;
-    const known = ['port', 'bind', 'requirepass', 'protected-mode', 'dir', 'dbfilename'];
-    if (!flag.startsWith('--') || !known.includes(name)) fatalConfig(line, shown, 'Bad directive or wrong number of arguments');
-    if (value === undefined) fatalConfig(line, shown, 'wrong number of arguments');
+    // An option's arguments run to the next option, as redis-server reads them; a bare --save is
+    // `save ""` (no save points), its special case.
+    const words: string[] = [];
+    if (flag !== arg) words.push(arg.slice(eq + 1));
+    else while (i + 1 < args.length && !args[i + 1]!.startsWith('--')) words.push(args[++i]!);
+    if (words.length === 0 && name === 'save') words.push('');
+    const shown = [name, ...words.map(repr)].join(' ');
+    if (!flag.startsWith('--')) fatalConfig(line, shown, 'Bad directive or wrong number of arguments');
+    const bad = defaults.checkConfigLine(name, words.join(' '));
+    if (bad !== null && bad.startsWith('Bad directive')) fatalConfig(line, shown, bad);
+    if (words.length === 0) fatalConfig(line, shown, 'wrong number of arguments');
+    const value = words.join(' ');
     switch (name) {
       case 'port': {
         if (!/^-?\d+$/.test(value)) fatalConfig(line, shown, "argument couldn't be parsed into an integer");
@@ -111,6 +125,13 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
         if (value.includes('/')) fatalConfig(line, shown, "dbfilename can't be a path, just a filename");
         opts.dbfilename = value;
         break;
+      default:
+        if (bad !== null) fatalConfig(line, shown, bad);
+        // A start-up-only setting the engine does not act on is refused, not stored and ignored.
+        if (defaults.isImmutable(name) && !HONOURED_AT_START.has(name.toLowerCase()) && new Config({ [name]: value }).get(name) !== defaults.get(name)) {
+          fatalConfig(line, shown, `this server runs with ${name} ${repr(defaults.get(name)!)} only`);
+        }
+        opts.config.push([name, value]);
     }
   }
   return opts;
@@ -127,6 +148,7 @@ async function main(): Promise<void> {
     storage,
     processId: process.pid,
     config: {
+      ...Object.fromEntries(parsed.config),
       port: String(parsed.port),
       bind: parsed.bind,
       requirepass: parsed.requirepass,

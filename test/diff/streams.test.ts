@@ -509,7 +509,9 @@ describe('streams', () => {
         ['XREAD', 'BLOCK', '-1', 'NOACK', 'STREAMS', 's', '0'],
         ['XREAD', 'STREAMS', 's'],
         ['XREAD', 'COUNT', '1', 's', '0'],
-        ['XGROUP', 'CREATE\x00x', 's', 'g', '$'],
+        // No `XGROUP CREATE\0x`: Redis finds a subcommand in a dict hashed over all the bytes but
+        // compared as C strings, so whether junk after a NUL still finds CREATE depends on the
+        // server's random hash seed (one run in eight or so says OK).
         ['XGROUP', 'CREATE', 's', 'g', '$\x00', 'MKSTREAM\x00'],
         ['XGROUP', 'SETID', 's', 'g', '0', 'ENTRIESREAD\x00', '0'],
         ['XREADGROUP', 'GROUP\x00', 'g', 'c', 'NOACK\x00', 'COUNT', '1', 'STREAMS', 's', '>\x00'],

@@ -369,6 +369,10 @@ describe('bad start-up settings', () => {
     ['--port', '0', '--dbfilename', 'a/b'],
     ['--port', '0', '--dir', join(root, 'no-such-directory')],
     ['--dir', join(root, 'package.json')],
+    ['--port', '0', '--maxmemory-policy', 'foo'],
+    ['--port', '0', '--hz', 'abc'],
+    ['--port', '0', '--save', '900'],
+    ['--port', '0', '--appendonly', 'maybe'],
   ];
   for (const args of cases) {
     it(
@@ -385,6 +389,33 @@ describe('bad start-up settings', () => {
       TIMEOUT,
     );
   }
+
+  it(
+    'a start-up-only setting the engine does not act on is refused, not ignored',
+    () => {
+      const ours = fails('ours', ['--port', '0', '--enable-debug-command', 'yes']);
+      expect(ours.code).toBe(1);
+      expect(ours.stderr).toContain(`>>> 'enable-debug-command "yes"'\nthis server runs with enable-debug-command "no" only\n`);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'any other config parameter is taken as redis-server takes it: --save alone, values up to the next option',
+    async () => {
+      const args = ['--save', '--hz', '50', '--save', '900', '1', '300', '10', '--databases', '4', '--daemonize', 'no'];
+      const replies = async (kind: Kind) => {
+        const s = await serve(kind, tempDir(), args);
+        const got = [await send(s.port, ['CONFIG', 'GET', 'save']), await send(s.port, ['CONFIG', 'GET', 'hz']), await send(s.port, ['SELECT', '4'])];
+        s.child.kill('SIGKILL');
+        return got;
+      };
+      const ours = await replies('ours');
+      expect(ours).toEqual(await replies('real'));
+      expect(ours[0]).toBe('*2\r\n$4\r\nsave\r\n$12\r\n900 1 300 10\r\n');
+    },
+    TIMEOUT,
+  );
 
   it(
     'a port in use: the same two lines as redis-server, exit 1',
