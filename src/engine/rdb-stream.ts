@@ -82,10 +82,18 @@ function sortedConsumers(g: ConsumerGroup): Consumer[] {
  */
 export function writeStreamValue(w: RdbWriter, s: Stream, legacy = false): void {
   w.len(s.nodes.length);
-  for (const node of s.nodes) {
-    w.string(idKey(node.masterMs, node.masterSeq));
-    w.blob(nodeListpack(node));
-  }
+  for (const node of s.nodes) writeStreamNode(w, node);
+  writeStreamTail(w, s, legacy);
+}
+
+/** One node of the stream's radix tree: its master ID and listpack. */
+export function writeStreamNode(w: RdbWriter, node: StreamNode): void {
+  w.string(idKey(node.masterMs, node.masterSeq));
+  w.blob(nodeListpack(node));
+}
+
+/** What follows the nodes: length, IDs, counters, consumer groups with their PELs. */
+export function writeStreamTail(w: RdbWriter, s: Stream, legacy = false): void {
   w.len(s.length);
   lenBig(w, s.lastMs);
   lenBig(w, s.lastSeq);
