@@ -10,7 +10,9 @@
 // deeper). A copy is much cheaper than the encoding it stands for, and only the first change
 // pays it.
 
+import type { Deque } from './ds/deque.js';
 import type { StreamNode } from './ds/stream.js';
+import type { ZSet } from './ds/zset.js';
 import type { RObj } from './objects.js';
 import { LzfRun, RdbWriter } from './rdb.js';
 import { ListpackWriter, quicklistFill, quicklistNodeAllows } from './rdb-encodings.js';
@@ -22,7 +24,9 @@ export const PARTS_MIN_ELEMENTS = 4096;
 export const PARTS_MIN_BYTES = 256 * 1024;
 /** Work per budget unit (a unit is about one small key's worth). */
 const ELEMENTS_PER_UNIT = 16;
-const BYTES_PER_UNIT = 16 * 1024;
+const BYTES_PER_UNIT = 2 * 1024;
+/** Units per stream node (up to stream-node-max-entries entries, 100 by default). */
+const UNITS_PER_STREAM_NODE = 16;
 const LZF_HSIZE = 1 << 16;
 
 /** Where the encoder's bytes go: the writer, or whole buffers handed over as they are. */
@@ -47,18 +51,17 @@ export function valueInParts(obj: RObj, w: RdbWriter): ValueInParts | null {
       return obj.value.length >= PARTS_MIN_BYTES ? new StringInParts(obj.value, w.compresses) : null;
     case 'hash':
       if (obj.enc === 'listpack' || obj.value.size < PARTS_MIN_ELEMENTS) return null;
-      return new ElementsInParts(obj.value.size, obj.value.entries(), (out, [field, value]) => out.string(field).string(value));
+      return new ElementsInParts(obj.value.size, obj.value.entries(), (out, [field, value]) => out.string(field).string(value), copyHash(obj.value));
     case 'set':
       if (obj.enc === 'intset' || obj.value.size < PARTS_MIN_ELEMENTS) return null;
-      return new ElementsInParts(obj.value.size, obj.value.values(), (out, member) => out.string(member));
+      return new ElementsInParts(obj.value.size, obj.value.values(), (out, member) => out.string(member), copySet(obj.value));
     case 'zset': {
       const zs = obj.value;
       if (obj.enc === 'listpack' || zs.size < PARTS_MIN_ELEMENTS) return null;
-      // Highest score first, as RdbWriter.value (and Redis's skiplist walk from the tail).
-      return new ElementsInParts(zs.size, zs.entries(zs.size - 1, true), (out, [member, score]) => out.string(member).binaryDouble(score));
+      return new ZSetInParts(zs);
     }
     case 'list':
-      return obj.value.length < PARTS_MIN_ELEMENTS ? null : new ListInParts(obj.value.values(), w.listMaxListpackSize);
+      return obj.value.length < PARTS_MIN_ELEMENTS ? null : new ListInParts(obj.value, w.listMaxListpackSize);
     case 'stream': {
       const s = obj.value;
       if (s.length < PARTS_MIN_ELEMENTS && s.nodes.length < PARTS_MIN_ELEMENTS / 64) return null;
@@ -67,35 +70,33 @@ export function valueInParts(obj: RObj, w: RdbWriter): ValueInParts | null {
   }
 }
 
-/** What is left of a live iterator, or after detach() a copy of it. */
-class Rest<T> {
-  private iter: Iterator<T>;
-  private copy: T[] | null = null;
-  private at = 0;
+/**
+ * Copies a whole collection (spreading a Map's or Set's iterator is V8's fast path, far cheaper
+ * than walking what is left entry by entry) and returns a writer of its element i.
+ */
+type Copier = () => (w: RdbWriter, i: number) => void;
 
-  constructor(iter: Iterator<T>) {
-    this.iter = iter;
-  }
-
-  /** The next element, or undefined at the end (elements are never undefined). */
-  next(): T | undefined {
-    if (this.copy !== null) return this.at < this.copy.length ? this.copy[this.at++] : undefined;
-    const n = this.iter.next();
-    return n.done ? undefined : n.value;
-  }
-
-  detach(): void {
-    if (this.copy !== null) return;
-    const copy: T[] = [];
-    for (let n = this.iter.next(); !n.done; n = this.iter.next()) copy.push(n.value);
-    this.copy = copy;
-    this.iter = [][Symbol.iterator]();
-  }
+function copyHash(map: Map<string, string>): Copier {
+  return () => {
+    const fields = [...map.keys()];
+    const values = [...map.values()];
+    return (w, i) => w.string(fields[i]!).string(values[i]!);
+  };
 }
 
-/** A hash, set or sorted set in its plain form: count, then each element. */
+function copySet(set: Set<string>): Copier {
+  return () => {
+    const members = [...set];
+    return (w, i) => w.string(members[i]!);
+  };
+}
+
+/** A hash or set in its plain form: count, then each element in the collection's own order. */
 class ElementsInParts<T> implements ValueInParts {
-  private readonly rest: Rest<T>;
+  private readonly iter: Iterator<T>;
+  /** Elements written so far (the position in the copy, once there is one). */
+  private at = 0;
+  private copy: ((w: RdbWriter, i: number) => void) | null = null;
   private started = false;
   done = false;
 
@@ -103,8 +104,9 @@ class ElementsInParts<T> implements ValueInParts {
     private readonly count: number,
     iter: Iterator<T>,
     private readonly write: (w: RdbWriter, element: T) => void,
+    private readonly copier: Copier,
   ) {
-    this.rest = new Rest(iter);
+    this.iter = iter;
   }
 
   step(sink: PartsSink, budget: number): number {
@@ -113,22 +115,80 @@ class ElementsInParts<T> implements ValueInParts {
       w.len(this.count);
       this.started = true;
     }
-    while (budget > 0) {
-      budget--;
-      for (let i = 0; i < ELEMENTS_PER_UNIT; i++) {
-        const e = this.rest.next();
-        if (e === undefined) {
-          this.done = true;
-          return budget;
-        }
-        this.write(w, e);
+    const n = Math.min(this.count - this.at, budget * ELEMENTS_PER_UNIT);
+    const end = this.at + n;
+    const copy = this.copy;
+    if (copy !== null) for (let i = this.at; i < end; i++) copy(w, i);
+    else {
+      for (let i = this.at; i < end; i++) {
+        const e = this.iter.next();
+        if (e.done === true) throw new Error('collection changed while being written');
+        this.write(w, e.value);
       }
     }
-    return budget;
+    this.at = end;
+    if (end === this.count) this.done = true;
+    return budget - Math.ceil(n / ELEMENTS_PER_UNIT);
   }
 
   detach(): void {
-    this.rest.detach();
+    // Unchanged until now, so the copy's order is the iterator's.
+    if (this.copy === null && !this.done) this.copy = this.copier();
+  }
+}
+
+/**
+ * A sorted set, highest score first as RdbWriter.value writes it (Redis walks its skiplist from
+ * the tail): walked by rank while live, from flat arrays of what is left once detached.
+ */
+class ZSetInParts implements ValueInParts {
+  private readonly zs: ZSet;
+  private readonly count: number;
+  private written = 0;
+  private members: string[] | null = null;
+  private scores: number[] | null = null;
+  private started = false;
+  done = false;
+
+  constructor(zs: ZSet) {
+    this.zs = zs;
+    this.count = zs.size;
+  }
+
+  step(sink: PartsSink, budget: number): number {
+    const w = sink.w;
+    if (!this.started) {
+      w.len(this.count);
+      this.started = true;
+    }
+    const n = Math.min(this.count - this.written, budget * ELEMENTS_PER_UNIT);
+    const used = Math.ceil(n / ELEMENTS_PER_UNIT);
+    const { members, scores } = this;
+    if (members !== null && scores !== null) {
+      const from = this.written - (this.count - members.length);
+      for (let i = from; i < from + n; i++) w.string(members[i]!).binaryDouble(scores[i]!);
+    } else if (n > 0) {
+      let left = n;
+      this.zs.walk(this.count - 1 - this.written, true, (member, score) => {
+        w.string(member).binaryDouble(score);
+        return --left > 0;
+      });
+    }
+    this.written += n;
+    if (this.written === this.count) this.done = true;
+    return budget - used;
+  }
+
+  detach(): void {
+    if (this.members !== null || this.done) return;
+    const members: string[] = [];
+    const scores: number[] = [];
+    this.zs.walk(this.count - 1 - this.written, true, (member, score) => {
+      members.push(member);
+      scores.push(score);
+    });
+    this.members = members;
+    this.scores = scores;
   }
 }
 
@@ -137,7 +197,13 @@ class ElementsInParts<T> implements ValueInParts {
  * slice at a time; then they are written. Once cut, the nodes are bytes the list cannot change.
  */
 class ListInParts implements ValueInParts {
-  private readonly rest: Rest<string>;
+  private readonly list: Deque<string>;
+  private readonly count: number;
+  /** Elements cut into nodes so far. */
+  private at = 0;
+  /** After detach(): the elements from `copyFrom` on. */
+  private copy: string[] | null = null;
+  private copyFrom = 0;
   private readonly fill: number;
   private readonly nodes: Uint8Array[] = [];
   private node: ListpackWriter | null = null;
@@ -145,8 +211,9 @@ class ListInParts implements ValueInParts {
   private written = 0;
   done = false;
 
-  constructor(iter: Iterator<string>, listMaxListpackSize: number) {
-    this.rest = new Rest(iter);
+  constructor(list: Deque<string>, listMaxListpackSize: number) {
+    this.list = list;
+    this.count = list.length;
     this.fill = quicklistFill(listMaxListpackSize);
   }
 
@@ -154,14 +221,15 @@ class ListInParts implements ValueInParts {
     while (budget > 0 && !this.cut) {
       budget--;
       for (let i = 0; i < ELEMENTS_PER_UNIT; i++) {
-        const s = this.rest.next();
-        if (s === undefined) {
+        if (this.at === this.count) {
           if (this.node !== null) this.nodes.push(this.node.finish());
           this.node = null;
           this.cut = true;
           sink.w.len(this.nodes.length);
           break;
         }
+        const s = this.copy !== null ? this.copy[this.at - this.copyFrom]! : this.list.get(this.at)!;
+        this.at++;
         // As quicklistNodes cuts them (rdb-encodings.ts).
         if (this.node === null || !quicklistNodeAllows(this.node.size, this.node.count, this.fill, s.length)) {
           if (this.node !== null) this.nodes.push(this.node.finish());
@@ -182,7 +250,9 @@ class ListInParts implements ValueInParts {
   }
 
   detach(): void {
-    if (!this.cut) this.rest.detach();
+    if (this.cut || this.copy !== null) return;
+    this.copy = this.list.slice(this.at);
+    this.copyFrom = this.at;
   }
 }
 
@@ -193,6 +263,8 @@ class StreamInParts implements ValueInParts {
   private readonly count: number;
   /** The nodes left to write from `at` on: the live array, or after detach() a copy of the rest. */
   private nodes: readonly StreamNode[];
+  /** After detach(): each copied node's entries' deleted flags, as they were. */
+  private flags: Uint8Array[] | null = null;
   private at = 0;
   private started = false;
   /** The tail written at detach() (the live stream's counters and groups change in place). */
@@ -214,8 +286,9 @@ class StreamInParts implements ValueInParts {
     }
     while (budget > 0 && this.at < this.nodes.length) {
       // A node holds up to stream-node-max-entries (100) entries.
-      budget -= 4;
-      writeStreamNode(w, this.nodes[this.at++]!);
+      budget -= UNITS_PER_STREAM_NODE;
+      writeStreamNode(w, this.nodes[this.at]!, this.flags?.[this.at]);
+      this.at++;
     }
     if (this.at < this.nodes.length) return Math.max(0, budget);
     if (this.tail !== null) sink.emit(this.tail);
@@ -227,13 +300,19 @@ class StreamInParts implements ValueInParts {
   detach(): void {
     if (this.tail !== null || this.done) return;
     // Nodes gain entries (XADD), flag them deleted (XDEL) and go (XTRIM) in place; the node
-    // array itself changes too. An entry's fields never change.
+    // array itself changes too. Nothing else in an entry changes: its flag is all to keep.
     const rest: StreamNode[] = [];
+    const flags: Uint8Array[] = [];
     for (let i = this.at; i < this.nodes.length; i++) {
       const node = this.nodes[i]!;
-      rest.push({ ...node, entries: node.entries.map((e) => ({ ...e })) });
+      const entries = node.entries.slice();
+      const deleted = new Uint8Array(entries.length);
+      for (let j = 0; j < entries.length; j++) if (entries[j]!.deleted) deleted[j] = 1;
+      rest.push({ ...node, entries });
+      flags.push(deleted);
     }
     this.nodes = rest;
+    this.flags = flags;
     this.at = 0;
     const w = new RdbWriter({ compression: false });
     this.writeTail(w);
