@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PARTS_MIN_BYTES, PARTS_MIN_ELEMENTS } from '../../src/engine/snapshot-value.js';
 import { FileSnapshotStorage } from '../../src/server/file-storage.js';
 import type { RunningServer } from '../../src/server/server.js';
-import { startOurs } from '../server/raw.js';
+import { exchange, startOurs } from '../server/raw.js';
 import { RespConnection, startRealRedis, type RealRedis } from './harness.js';
 
 let cleanups: (() => Promise<void> | void)[] = [];
@@ -132,5 +132,53 @@ describe('BGSAVE of big values', () => {
     for (const k of keys) expect(await loaded.conn.send(['DEBUG', 'DIGEST-VALUE', k]), k).toBe(digests.get(k));
     const ttl = Number((await loaded.conn.send(['PTTL', 'big:hash'])).slice(1));
     expect(ttl).toBeGreaterThan(3_000_000);
+  });
+});
+
+describe('BGSAVE while a background save runs', () => {
+  let server: RunningServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  // bgsaveCommand checks child_type == CHILD_TYPE_RDB first: SCHEDULE only schedules behind
+  // another kind of child (an AOF rewrite), so with a save running it is refused like BGSAVE.
+  // The commands go in one write, so that both servers read them while their save runs (the
+  // real one's child sleeps rdb-key-save-delay per key; ours has keys enough for many slices).
+  it('answers BGSAVE, BGSAVE SCHEDULE, SAVE and MULTI/BGSAVE/EXEC as redis-server 7.0.15', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bgsave-sched-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const started = await startOurs({ storage: new FileSnapshotStorage(dir) });
+    server = started.server;
+    started.engine.log = () => {};
+    const ours = await RespConnection.connect(server.port);
+    const reference = await real(['--dir', dir, '--dbfilename', 'real.rdb', '--rdb-key-save-delay', '100000']);
+    for (let from = 0; from < 50_000; from += 1000) {
+      const mset = ['MSET'];
+      for (let i = from; i < from + 1000; i++) mset.push(`k${i}`, `v${i}`);
+      await ours.send(mset);
+    }
+    await reference.conn.send(['MSET', 'a', '1', 'b', '2']);
+    const cmds = [
+      ['BGSAVE'],
+      ['BGSAVE', 'SCHEDULE'],
+      ['bgsave', 'schedule'],
+      ['BGSAVE'],
+      ['SAVE'],
+      ['MULTI'],
+      ['BGSAVE', 'SCHEDULE'],
+      ['EXEC'],
+      ['BGSAVE', 'x'],
+    ];
+    const raw = cmds.map((argv) => `*${argv.length}\r\n` + argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')).join('');
+    const replies = (port: number) => exchange(port, [raw], { quiet: 300 }).then((e) => e.data);
+    const [want, got] = await Promise.all([replies(reference.redis.port), replies(server.port)]);
+    expect(want).toBe(
+      '+Background saving started\r\n' +
+        '-ERR Background save already in progress\r\n'.repeat(4) +
+        '+OK\r\n+QUEUED\r\n*1\r\n-ERR Background save already in progress\r\n-ERR syntax error\r\n',
+    );
+    expect(got).toBe(want);
   });
 });
