@@ -145,8 +145,11 @@ class ZSetInParts implements ValueInParts {
   private readonly zs: ZSet;
   private readonly count: number;
   private written = 0;
-  private members: string[] | null = null;
-  private scores: number[] | null = null;
+  /** After detach(): ranks 0 up to the next one to write, in chunks, and where the next one is. */
+  private members: string[][] | null = null;
+  private scores: number[][] | null = null;
+  private chunk = 0;
+  private index = 0;
   private started = false;
   done = false;
 
@@ -165,8 +168,11 @@ class ZSetInParts implements ValueInParts {
     const used = Math.ceil(n / ELEMENTS_PER_UNIT);
     const { members, scores } = this;
     if (members !== null && scores !== null) {
-      const from = this.written - (this.count - members.length);
-      for (let i = from; i < from + n; i++) w.string(members[i]!).binaryDouble(scores[i]!);
+      for (let k = 0; k < n; k++) {
+        while (this.index < 0) this.index = members[--this.chunk]!.length - 1;
+        w.string(members[this.chunk]![this.index]!).binaryDouble(scores[this.chunk]![this.index]!);
+        this.index--;
+      }
     } else if (n > 0) {
       let left = n;
       this.zs.walk(this.count - 1 - this.written, true, (member, score) => {
@@ -181,14 +187,11 @@ class ZSetInParts implements ValueInParts {
 
   detach(): void {
     if (this.members !== null || this.done) return;
-    const members: string[] = [];
-    const scores: number[] = [];
-    this.zs.walk(this.count - 1 - this.written, true, (member, score) => {
-      members.push(member);
-      scores.push(score);
-    });
+    const { members, scores } = this.zs.copyUpTo(this.count - 1 - this.written);
     this.members = members;
     this.scores = scores;
+    this.chunk = members.length - 1;
+    this.index = this.chunk < 0 ? -1 : members[this.chunk]!.length - 1;
   }
 }
 
