@@ -1,6 +1,7 @@
 // How long clients wait while `npm run serve` runs a BGSAVE (issue #23).
 //
 //   npm run bench:bgsave [-- -n 1000000] [-- --server path/to/main.ts]
+//   npm run bench:bgsave -- -n 100000 --big zset,hash,string,stream --writes
 //
 // Starts the server in a temporary directory, loads -n keys (pipelined SETs, values of 10 to 50
 // bytes, every 10th with a TTL), sends BGSAVE, and PINGs from another connection, one at a time,
@@ -8,6 +9,13 @@
 // p99 and max latency during the save, the total save time (BGSAVE's reply to that log line)
 // and the file's size. --server runs another main.ts (an older checkout) for before/after figures;
 // --trace-gc shows the server's garbage collections among its log lines.
+//
+// --big adds huge single keys: `zset` (2M members), `hash` (1M fields), `string` (500 MB) and
+// `stream` (1M entries), --big-scale scaling their sizes (0.1: a tenth). --writes runs a third
+// connection during the save that writes batches of 50 commands (SETs to the small keys and
+// changes to the big sorted set, hash and stream, so the ones being written are changed
+// mid-encoding) and reports the slowest batch with the PINGs: the longest any client waited is
+// the "max stall". (The big string is left alone: an APPEND to 500 MB copies it, BGSAVE or not.)
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -26,10 +34,18 @@ const keys = Number(arg('-n', '1000000'));
 const serverMain = arg('--server', join(root, 'src/server/main.ts'));
 /** --trace-gc: the server logs its garbage collections (shown with its lines after BGSAVE). */
 const traceGc = process.argv.includes('--trace-gc');
+const bigKinds = arg('--big', '')
+  .split(',')
+  .filter((k) => k !== '');
+const bigScale = Number(arg('--big-scale', '1'));
+const withWrites = process.argv.includes('--writes');
 
-/** One connection that sends raw RESP and counts replies by their line ends (simple replies only). */
+/** One connection that sends raw RESP and counts the replies (simple, integer and bulk ones). */
 class Conn {
   private buf = '';
+  /** Where the next reply starts in buf, and replies counted so far. */
+  private at = 0;
+  private got = 0;
   private wanted = 0;
   private onDone: (() => void) | null = null;
   private constructor(private readonly socket: Socket) {
@@ -48,13 +64,15 @@ class Conn {
     });
   }
 
-  /** Sends `raw` and resolves once `replies` lines have come back (with what came). */
+  /** Sends `raw` and resolves once `replies` replies have come back (with what came). */
   send(raw: string, replies = 1): Promise<string> {
     return new Promise((resolve) => {
       this.wanted = replies;
       this.onDone = () => {
         const got = this.buf;
         this.buf = '';
+        this.at = 0;
+        this.got = 0;
         resolve(got);
       };
       this.socket.write(raw, 'latin1');
@@ -64,9 +82,19 @@ class Conn {
 
   private check(): void {
     if (this.onDone === null) return;
-    let lines = 0;
-    for (let i = this.buf.indexOf('\r\n'); i >= 0; i = this.buf.indexOf('\r\n', i + 2)) lines++;
-    if (lines >= this.wanted) {
+    for (;;) {
+      const eol = this.buf.indexOf('\r\n', this.at);
+      if (eol < 0) break;
+      let end = eol + 2;
+      if (this.buf[this.at] === '$') {
+        const len = Number(this.buf.slice(this.at + 1, eol));
+        if (len >= 0) end += len + 2;
+        if (end > this.buf.length) break;
+      }
+      this.at = end;
+      this.got++;
+    }
+    if (this.got >= this.wanted) {
       const done = this.onDone;
       this.onDone = null;
       done();
@@ -111,6 +139,84 @@ function startServer(dir: string): Promise<{ child: ChildProcess; port: number; 
   });
 }
 
+/** Sends `raws` pipelined a few at a time; each raw is one command. */
+async function pipeline(conn: Conn, raws: Iterable<string>, perBatch: number): Promise<void> {
+  let raw = '';
+  let n = 0;
+  for (const r of raws) {
+    raw += r;
+    if (++n === perBatch) {
+      await conn.send(raw, n);
+      raw = '';
+      n = 0;
+    }
+  }
+  if (n > 0) await conn.send(raw, n);
+}
+
+function* bigCommands(kind: string): Generator<string> {
+  const scaled = (n: number): number => Math.max(1, Math.round(n * bigScale));
+  if (kind === 'zset') {
+    const n = scaled(2_000_000);
+    for (let i = 0; i < n; i += 1000) {
+      const argv = ['ZADD', 'big:zset'];
+      for (let j = i; j < Math.min(n, i + 1000); j++) argv.push(String((j * 7919) % 1_000_003), `member:${j}`);
+      yield cmd(...argv);
+    }
+  } else if (kind === 'hash') {
+    const n = scaled(1_000_000);
+    for (let i = 0; i < n; i += 1000) {
+      const argv = ['HSET', 'big:hash'];
+      for (let j = i; j < Math.min(n, i + 1000); j++) argv.push(`field:${j}`, `value:${j % 1000}`);
+      yield cmd(...argv);
+    }
+  } else if (kind === 'string') {
+    const n = scaled(500 * 1024 * 1024);
+    yield `*3\r\n$3\r\nSET\r\n$10\r\nbig:string\r\n$${n}\r\n` + 'abcdefghij'.repeat(Math.ceil(n / 10)).slice(0, n) + '\r\n';
+  } else if (kind === 'stream') {
+    const n = scaled(1_000_000);
+    for (let i = 1; i <= n; i++) yield cmd('XADD', 'big:stream', `${i}-1`, 'sensor', String(i % 100), 'value', String(i));
+  } else throw new Error(`--big: unknown kind ${kind}`);
+}
+
+async function loadBig(conn: Conn, kind: string): Promise<void> {
+  await pipeline(conn, bigCommands(kind), kind === 'stream' ? 10_000 : 20);
+}
+
+/** Writes in batches of 50 until the save ends; the slowest batch's round trip. */
+async function writeDuring(conn: Conn, saved: () => boolean, keys: number): Promise<{ batches: number; max: number }> {
+  let max = 0;
+  let batches = 0;
+  for (let round = 0; !saved(); round++) {
+    let raw = '';
+    for (let i = 0; i < 50; i++) {
+      const n = round * 50 + i;
+      switch (n % 5) {
+        case 0:
+          raw += cmd('ZADD', 'big:zset', String(n), `member:${n % 1000}`);
+          break;
+        case 1:
+          raw += cmd('HSET', 'big:hash', `field:${n % 1000}`, `changed:${n}`);
+          break;
+        case 2:
+          raw += cmd('XADD', 'big:stream', '*', 'sensor', 'w', 'value', String(n));
+          break;
+        case 3:
+          raw += cmd('SET', `key:${n % Math.max(1, keys)}`, `changed:${n}`);
+          break;
+        default:
+          raw += cmd('SET', `written:${n}`, 'x');
+      }
+    }
+    const t = performance.now();
+    await conn.send(raw, 50);
+    max = Math.max(max, performance.now() - t);
+    batches++;
+  }
+  conn.close();
+  return { batches, max };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
@@ -132,6 +238,11 @@ async function main(): Promise<void> {
       await loader.send(raw, n);
     }
     console.log(`loaded ${keys} keys in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const kind of bigKinds) {
+      const t1 = performance.now();
+      await loadBig(loader, kind);
+      console.log(`loaded the big ${kind} in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    }
 
     const pinger = await Conn.open(port);
     for (let i = 0; i < 1000; i++) await pinger.send(cmd('PING')); // warm up
@@ -144,6 +255,7 @@ async function main(): Promise<void> {
     if (!reply.startsWith('+Background saving started')) throw new Error(`BGSAVE answered ${reply}`);
     const latencies: number[] = [];
     const slowest: [number, number][] = [];
+    const writes = withWrites ? writeDuring(await Conn.open(port), saved, keys) : null;
     while (!saved()) {
       const t = performance.now();
       await pinger.send(cmd('PING'));
@@ -165,6 +277,13 @@ async function main(): Promise<void> {
     slowest.sort((a, b) => b[0] - a[0]);
     const shown = slowest.slice(0, 5).map(([took, at]) => `${took.toFixed(0)} ms at +${at.toFixed(0)} ms`);
     if (shown.length > 0) console.log(`slowest PINGs: ${shown.join(', ')}`);
+    let stall = latencies.length === 0 ? total : latencies[latencies.length - 1]!;
+    if (writes !== null) {
+      const w = await writes;
+      console.log(`${w.batches} write batches of 50 during the save: max ${w.max.toFixed(2)} ms`);
+      stall = Math.max(stall, w.max);
+    }
+    console.log(`max stall: ${stall.toFixed(1)} ms`);
     for (const l of log.slice(before)) console.log('  server: ' + l);
     loader.close();
     pinger.close();

@@ -46,14 +46,18 @@ function lenBig(w: RdbWriter, v: bigint): void {
 }
 
 /** The listpack of one node, byte for byte as Redis holds it. */
-export function nodeListpack(node: StreamNode): Uint8Array {
+/** `deleted`, when given, holds the entries' deleted flags in place of their own (a copy made earlier). */
+export function nodeListpack(node: StreamNode, deleted?: Uint8Array): Uint8Array {
   const lp = new ListpackWriter(Stream.nodeBytes(node) + 16);
   lp.addInt(node.live).addInt(node.deleted).addInt(node.masterFields.length);
   for (const f of node.masterFields) lp.add(f);
   lp.addInt(0);
-  for (const e of node.entries) {
+  const entries = node.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const numfields = e.fields.length / 2;
-    lp.addInt((e.deleted ? FLAG_DELETED : 0) | (e.same ? FLAG_SAMEFIELDS : 0));
+    const isDeleted = deleted === undefined ? e.deleted : deleted[i] === 1;
+    lp.addInt((isDeleted ? FLAG_DELETED : 0) | (e.same ? FLAG_SAMEFIELDS : 0));
     lp.addInt(lpInt(BigInt.asIntN(64, e.ms - node.masterMs)));
     lp.addInt(lpInt(BigInt.asIntN(64, e.seq - node.masterSeq)));
     if (!e.same) lp.addInt(numfields);
@@ -82,10 +86,18 @@ function sortedConsumers(g: ConsumerGroup): Consumer[] {
  */
 export function writeStreamValue(w: RdbWriter, s: Stream, legacy = false): void {
   w.len(s.nodes.length);
-  for (const node of s.nodes) {
-    w.string(idKey(node.masterMs, node.masterSeq));
-    w.blob(nodeListpack(node));
-  }
+  for (const node of s.nodes) writeStreamNode(w, node);
+  writeStreamTail(w, s, legacy);
+}
+
+/** One node of the stream's radix tree: its master ID and listpack. */
+export function writeStreamNode(w: RdbWriter, node: StreamNode, deleted?: Uint8Array): void {
+  w.string(idKey(node.masterMs, node.masterSeq));
+  w.blob(nodeListpack(node, deleted));
+}
+
+/** What follows the nodes: length, IDs, counters, consumer groups with their PELs. */
+export function writeStreamTail(w: RdbWriter, s: Stream, legacy = false): void {
   w.len(s.length);
   lenBig(w, s.lastMs);
   lenBig(w, s.lastSeq);

@@ -13,6 +13,7 @@ import {
   latin1FromBytes,
   listpackScore,
   lzfCompress,
+  LzfRun,
   lzfDecompress,
   RDB_TYPE_HASH,
   RDB_TYPE_HASH_LISTPACK,
@@ -124,6 +125,24 @@ describe('LZF', () => {
       const packed = lzfCompress(input, input.length * 2 + 16);
       expect(packed, s.slice(0, 20)).not.toBeNull();
       expect(latin1FromBytes(lzfDecompress(packed!, input.length)!)).toBe(s);
+    }
+  });
+
+  it('compresses a slice at a time to the same bytes as in one call (LzfRun)', () => {
+    const samples = ['the quick brown fox '.repeat(2000), noise(50_000), 'x'.repeat(30_000) + noise(3000) + 'abcabc'.repeat(4000), noise(20_000, 3)];
+    for (const s of samples) {
+      const input = bytesFromLatin1(s);
+      for (const maxOut of [input.length - 4, Math.floor(input.length / 3)]) {
+        const whole = lzfCompress(input, maxOut);
+        for (const slice of [1, 7, 4096]) {
+          const run = new LzfRun(input, maxOut, new Int32Array(1 << 16), 1);
+          let calls = 0;
+          while (!run.advance(run.position + slice)) calls++;
+          expect(calls).toBeGreaterThan(0);
+          const parts = run.result();
+          expect(parts === null ? null : hex(parts), `${s.slice(0, 10)} ${maxOut} ${slice}`).toEqual(whole === null ? null : hex(whole));
+        }
+      }
     }
   });
 

@@ -233,55 +233,121 @@ export function lzfCompress(input: Uint8Array, maxOut: number): Uint8Array | nul
 
 /** The compression loop itself, with the hash table and this call's base (see LzfCompressor). */
 function lzfRun(input: Uint8Array, maxOut: number, htab: Int32Array, base: number): Uint8Array | null {
-  const inLen = input.length;
-  const out = new Uint8Array(maxOut);
-  const outEnd = maxOut;
-  const inEnd = inLen;
-  let ip = 0;
-  let op = 1; // room for the first literal run's control byte
-  let lit = 0;
-  let hval = (input[0]! << 8) | (input[1] ?? 0);
+  const run = new LzfRun(input, maxOut, htab, base);
+  run.advance(input.length);
+  return run.result()?.slice() ?? null;
+}
 
-  while (ip < inEnd - 2) {
-    hval = ((hval << 8) | input[ip + 2]!) >>> 0;
-    const slot = lzfIndex(hval);
-    const stored = htab[slot]!;
-    htab[slot] = base + ip;
-    // A candidate must start after position 0, lie within the window, and match 3 bytes.
-    const ref = stored > base ? stored - base : 0;
-    const off = ip - ref - 1;
-    if (ref > 0 && off < LZF_MAX_OFF && input[ref + 2] === input[ip + 2] && input[ref] === input[ip] && input[ref + 1] === input[ip + 1]) {
-      let maxlen = inEnd - ip - 2;
-      if (maxlen > LZF_MAX_REF) maxlen = LZF_MAX_REF;
-      if (op + 4 >= outEnd && op - (lit === 0 ? 1 : 0) + 4 >= outEnd) return null;
-      out[op - lit - 1] = lit - 1; // close the literal run
-      if (lit === 0) op--; // (an empty run is dropped)
-      let len = 3;
-      while (len < maxlen && input[ref + len] === input[ip + len]) len++;
-      len -= 2; // now the number of bytes matched, minus one
-      ip++;
-      if (len < 7) {
-        out[op++] = (off >> 8) + (len << 5);
+/**
+ * The LZF loop made resumable: advance() compresses up to a given input position and returns,
+ * so that a huge string can be compressed a slice at a time (a background save) with the very
+ * bytes one call would give. The loop's state lives in locals while it runs.
+ */
+export class LzfRun {
+  private readonly input: Uint8Array;
+  private readonly out: Uint8Array;
+  private readonly htab: Int32Array;
+  private readonly base: number;
+  private ip = 0;
+  private op = 1; // room for the first literal run's control byte
+  private lit = 0;
+  private hval: number;
+  /** null while running; then the compressed bytes' length, or -1 when they did not fit. */
+  private outcome: number | null = null;
+
+  constructor(input: Uint8Array, maxOut: number, htab: Int32Array, base: number) {
+    this.input = input;
+    this.out = new Uint8Array(Math.max(0, maxOut));
+    this.htab = htab;
+    this.base = base;
+    this.hval = (input[0]! << 8) | (input[1] ?? 0);
+    if (input.length === 0 || maxOut <= 0) this.outcome = -1;
+  }
+
+  /** Input bytes consumed so far. */
+  get position(): number {
+    return this.ip;
+  }
+
+  get done(): boolean {
+    return this.outcome !== null;
+  }
+
+  /** The compressed bytes (a view), or null when they did not fit; only once done. */
+  result(): Uint8Array | null {
+    if (this.outcome === null) throw new Error('LZF run not finished');
+    return this.outcome < 0 ? null : this.out.subarray(0, this.outcome);
+  }
+
+  /** Compresses on to input position `until` at least (a match may run past it), or to the end. */
+  advance(until: number): boolean {
+    if (this.outcome !== null) return true;
+    const { input, out, htab, base } = this;
+    const inEnd = input.length;
+    const outEnd = out.length;
+    const stop = Math.min(until, inEnd - 2);
+    let ip = this.ip;
+    let op = this.op;
+    let lit = this.lit;
+    let hval = this.hval;
+
+    while (ip < stop) {
+      hval = ((hval << 8) | input[ip + 2]!) >>> 0;
+      const slot = lzfIndex(hval);
+      const stored = htab[slot]!;
+      htab[slot] = base + ip;
+      // A candidate must start after position 0, lie within the window, and match 3 bytes.
+      const ref = stored > base ? stored - base : 0;
+      const off = ip - ref - 1;
+      if (ref > 0 && off < LZF_MAX_OFF && input[ref + 2] === input[ip + 2] && input[ref] === input[ip] && input[ref + 1] === input[ip + 1]) {
+        let maxlen = inEnd - ip - 2;
+        if (maxlen > LZF_MAX_REF) maxlen = LZF_MAX_REF;
+        if (op + 4 >= outEnd && op - (lit === 0 ? 1 : 0) + 4 >= outEnd) return this.fail();
+        out[op - lit - 1] = lit - 1; // close the literal run
+        if (lit === 0) op--; // (an empty run is dropped)
+        let len = 3;
+        while (len < maxlen && input[ref + len] === input[ip + len]) len++;
+        len -= 2; // now the number of bytes matched, minus one
+        ip++;
+        if (len < 7) {
+          out[op++] = (off >> 8) + (len << 5);
+        } else {
+          out[op++] = (off >> 8) + (7 << 5);
+          out[op++] = len - 7;
+        }
+        out[op++] = off & 0xff;
+        lit = 0;
+        op++; // start a new literal run
+        ip += len + 1;
+        if (ip >= inEnd - 2) break;
+        // Hash the last two positions of the match too (VERY_FAST).
+        ip -= 2;
+        hval = (input[ip]! << 8) | input[ip + 1]!;
+        hval = ((hval << 8) | input[ip + 2]!) >>> 0;
+        htab[lzfIndex(hval)] = base + ip;
+        ip++;
+        hval = ((hval << 8) | input[ip + 2]!) >>> 0;
+        htab[lzfIndex(hval)] = base + ip;
+        ip++;
       } else {
-        out[op++] = (off >> 8) + (7 << 5);
-        out[op++] = len - 7;
+        if (op >= outEnd) return this.fail();
+        lit++;
+        out[op++] = input[ip++]!;
+        if (lit === LZF_MAX_LIT) {
+          out[op - lit - 1] = lit - 1;
+          lit = 0;
+          op++;
+        }
       }
-      out[op++] = off & 0xff;
-      lit = 0;
-      op++; // start a new literal run
-      ip += len + 1;
-      if (ip >= inEnd - 2) break;
-      // Hash the last two positions of the match too (VERY_FAST).
-      ip -= 2;
-      hval = (input[ip]! << 8) | input[ip + 1]!;
-      hval = ((hval << 8) | input[ip + 2]!) >>> 0;
-      htab[lzfIndex(hval)] = base + ip;
-      ip++;
-      hval = ((hval << 8) | input[ip + 2]!) >>> 0;
-      htab[lzfIndex(hval)] = base + ip;
-      ip++;
-    } else {
-      if (op >= outEnd) return null;
+    }
+    this.ip = ip;
+    this.op = op;
+    this.lit = lit;
+    this.hval = hval;
+    if (ip < inEnd - 2) return false;
+
+    if (op + 3 > outEnd) return this.fail();
+    while (ip < inEnd) {
       lit++;
       out[op++] = input[ip++]!;
       if (lit === LZF_MAX_LIT) {
@@ -290,21 +356,17 @@ function lzfRun(input: Uint8Array, maxOut: number, htab: Int32Array, base: numbe
         op++;
       }
     }
+    out[op - lit - 1] = lit - 1;
+    if (lit === 0) op--;
+    this.ip = ip;
+    this.outcome = op;
+    return true;
   }
 
-  if (op + 3 > outEnd) return null;
-  while (ip < inEnd) {
-    lit++;
-    out[op++] = input[ip++]!;
-    if (lit === LZF_MAX_LIT) {
-      out[op - lit - 1] = lit - 1;
-      lit = 0;
-      op++;
-    }
+  private fail(): boolean {
+    this.outcome = -1;
+    return true;
   }
-  out[op - lit - 1] = lit - 1;
-  if (lit === 0) op--;
-  return out.slice(0, op);
 }
 
 /** Decompresses to exactly `outLen` bytes; null when the data is corrupt or of another size. */
@@ -630,22 +692,31 @@ export class RdbWriter {
     const nodes = quicklistNodes(list, this.listFill);
     const n = nodes.length;
     this.len(n);
-    const depth = this.listCompressDepth;
-    for (let i = 0; i < n; i++) {
-      const node = nodes[i]!;
-      this.len(QL_CONTAINER_PACKED);
-      // Nodes beyond `depth` from both ends are kept LZF-compressed in memory, and saved so
-      // (whatever rdbcompression says) when compression pays (__quicklistCompressNode).
-      if (depth > 0 && i >= depth && i < n - depth && node.length >= QL_MIN_COMPRESS_BYTES) {
-        const packed = this.lzf.compress(node, node.length);
-        if (packed !== null && packed.length + QL_MIN_COMPRESS_IMPROVE < node.length) {
-          this.lzfBlob(packed, node.length);
-          continue;
-        }
-      }
-      this.blob(node);
-    }
+    for (let i = 0; i < n; i++) this.quicklistNode(nodes[i]!, i, n);
     return this;
+  }
+
+  /** list-max-listpack-size, which cuts lists into nodes. */
+  get listMaxListpackSize(): number {
+    return this.listFill;
+  }
+
+  /** Node `i` of a quicklist of `n` nodes: its container and listpack. */
+  quicklistNode(node: Uint8Array, i: number, n: number): this {
+    this.len(QL_CONTAINER_PACKED);
+    const depth = this.listCompressDepth;
+    // Nodes beyond `depth` from both ends are kept LZF-compressed in memory, and saved so
+    // (whatever rdbcompression says) when compression pays (__quicklistCompressNode).
+    if (depth > 0 && i >= depth && i < n - depth && node.length >= QL_MIN_COMPRESS_BYTES) {
+      const packed = this.lzf.compress(node, node.length);
+      if (packed !== null && packed.length + QL_MIN_COMPRESS_IMPROVE < node.length) return this.lzfBlob(packed, node.length);
+    }
+    return this.blob(node);
+  }
+
+  /** Whether strings are LZF-compressed (rdbcompression). */
+  get compresses(): boolean {
+    return this.compression;
   }
 
   /** Hands over the bytes written so far and starts empty again (files assembled from pieces). */

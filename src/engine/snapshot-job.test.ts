@@ -6,6 +6,7 @@ import type { CommandSpec } from './command.js';
 import { Engine } from './engine.js';
 import { RdbWriter, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
 import { SnapshotJob } from './snapshot-job.js';
+import { PARTS_MIN_BYTES, PARTS_MIN_ELEMENTS } from './snapshot-value.js';
 
 const T0 = 1_700_000_000_000;
 const OPTS: RdbSaveOptions = { ctime: 0, usedMem: 0 };
@@ -259,5 +260,134 @@ describe('SnapshotJob', () => {
     const job = new SnapshotJob(engine.dbs, OPTS);
     expect(job.step(1)).toBe(true);
     expect(job.result()).toEqual(writeRdb(engine.dbs, OPTS));
+  });
+});
+
+describe('SnapshotJob with big values (written in parts)', () => {
+  const N = PARTS_MIN_ELEMENTS + 500;
+  /** Commands that make one big value of each kind (and small keys around them). */
+  function bigSeed(): string[][] {
+    const seed: string[][] = [['SET', 'small', 'x']];
+    const hash = ['HSET', 'h'];
+    const set = ['SADD', 's'];
+    const zset = ['ZADD', 'z'];
+    const list = ['RPUSH', 'l'];
+    for (let i = 0; i < N; i++) {
+      hash.push(`f${i}`, `value-${i % 97}`);
+      set.push(`m${i}`);
+      zset.push(String((i * 7919) % 1000), `m${i}`);
+      list.push(i % 3 === 0 ? String(i) : `item-${i}`);
+    }
+    seed.push(hash, set, zset, list, ['PEXPIRE', 'z', '100000']);
+    for (let i = 1; i <= N; i++)
+      seed.push(i % 50 === 0 ? ['XADD', 'x', `${i}-1`, 'other', 'field', 'f0', 'v'] : ['XADD', 'x', `${i}-1`, 'f0', `v${i}`, 'f1', 'w']);
+    seed.push(['XGROUP', 'CREATE', 'x', 'g', '0'], ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '5', 'STREAMS', 'x', '>']);
+    // A compressible string and one that is not.
+    seed.push(['SET', 'text', 'the quick brown fox jumps over the lazy dog '.repeat(PARTS_MIN_BYTES / 40)]);
+    let noise = '';
+    let r = 12345;
+    for (let i = 0; i < PARTS_MIN_BYTES + 100; i++) {
+      r = (Math.imul(r, 1103515245) + 12345) >>> 0;
+      noise += String.fromCharCode(r >>> 24);
+    }
+    seed.push(['SET', 'noise', noise], ['SET', 'tail', 'y']);
+    return seed;
+  }
+
+  it('writes the very bytes writeRdb writes, a little at a time', () => {
+    const { engine } = setup(bigSeed());
+    const oracle = writeRdb(engine.dbs, OPTS);
+    const job = new SnapshotJob(engine.dbs, OPTS);
+    const seen = new Set<string>();
+    let steps = 0;
+    while (!job.step(1)) {
+      steps++;
+      const k = job.keyInParts;
+      if (k !== null) seen.add(k);
+    }
+    expect([...seen].sort()).toEqual(['h', 'l', 'noise', 's', 'text', 'x', 'z']);
+    expect(steps).toBeGreaterThan(1000);
+    expect(job.result()).toEqual(oracle);
+  });
+
+  /** Changes to the key being written, each drawn against its type. */
+  const changes: Record<string, string[][]> = {
+    h: [
+      ['HSET', 'h', 'f1', 'changed', 'new', 'field'],
+      ['HDEL', 'h', `f${N - 1}`, `f${N - 2}`],
+      ['DEL', 'h'],
+      ['RENAME', 'h', 'h2'],
+      ['HSET', 'h2', 'f3', 'z'],
+    ],
+    s: [
+      ['SADD', 's', 'zz', 'yy'],
+      ['SREM', 's', `m${N - 1}`, 'm0'],
+      ['SPOP', 's', '100'],
+      ['MOVE', 's', '1'],
+    ],
+    z: [
+      ['ZADD', 'z', '5000', 'm1', '-1', 'new'],
+      ['ZREM', 'z', 'm3', `m${N - 1}`],
+      ['ZPOPMAX', 'z', '300'],
+      ['PERSIST', 'z'],
+      ['ZREMRANGEBYRANK', 'z', '0', '-1'],
+    ],
+    l: [
+      ['LSET', 'l', '5', 'changed'],
+      ['RPOP', 'l', '200'],
+      ['LPUSH', 'l', 'front'],
+      ['LTRIM', 'l', '100', '-100'],
+      ['DEL', 'l'],
+    ],
+    x: [
+      ['XADD', 'x', '*', 'f0', 'new'],
+      ['XDEL', 'x', '100-1', `${N - 5}-1`],
+      ['XTRIM', 'x', 'MAXLEN', '10'],
+      ['XACK', 'x', 'g', '1-1'],
+      ['XGROUP', 'DESTROY', 'x', 'g'],
+    ],
+    text: [
+      ['APPEND', 'text', 'more'],
+      ['SETRANGE', 'text', '0', 'XYZ'],
+      ['SET', 'text', 'short'],
+    ],
+    noise: [
+      ['GETDEL', 'noise'],
+      ['SET', 'noise', 'again'],
+    ],
+  };
+
+  it('keeps the value as it was at the start when its own key changes during its encoding', () => {
+    const byKey = fc.record(Object.fromEntries(Object.entries(changes).map(([k, cmds]) => [k, fc.subarray(cmds, { minLength: 1 })])));
+    fc.assert(
+      fc.property(
+        byKey,
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 4, maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        (plan, steps, flush, early) => {
+          const { engine, main } = setup(bigSeed());
+          const oracle = writeRdb(engine.dbs, OPTS);
+          const job = new SnapshotJob(engine.dbs, OPTS);
+          const pending = new Map(Object.entries(plan).map(([k, cmds]) => [k, [...cmds]]));
+          let i = 0;
+          while (!job.done) {
+            job.step(steps[i++ % steps.length]!);
+            // early: changes to the big keys the job has not reached yet too (last ones first).
+            const k = early ? ([...pending.keys()].reverse().find((p) => pending.get(p)!.length > 0) ?? null) : job.keyInParts;
+            const cmds = k === null ? undefined : pending.get(k);
+            const cmd = cmds?.shift();
+            if (cmd !== undefined) {
+              engine.execute(main, ['SELECT', '0']);
+              engine.execute(main, cmd);
+            }
+            if (flush && k === 'x' && cmds?.length === 0) engine.execute(main, ['FLUSHALL']);
+            if (early && i % 3 === 0) engine.execute(main, ['SET', 'small', String(i)]);
+          }
+          expect(image(job.result())).toEqual(image(oracle));
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 15) },
+    );
   });
 });

@@ -10,10 +10,16 @@
 // slots of the keys it wrote so that a later change knows there is nothing to copy. A database's
 // section in the file is its side buffer, then what the iterator wrote (RDB needs each
 // database's keys together, in any order).
+//
+// A big value (snapshot-value.ts) is written across several steps, the iterator waiting on it;
+// before that key's first change the encoder copies what it has not written yet. A big value
+// changed before the iterator reached it is not written whole by the guard either: its
+// elements are copied (much cheaper) and queued, and written in parts into a third buffer.
 
 import type { ChangeGuard, Database } from './database.js';
 import type { RObj } from './objects.js';
-import { Crc64, RdbWriter, writeRdbHead, type RdbSaveOptions } from './rdb.js';
+import { Crc64, RdbWriter, objectRdbType, writeRdbHead, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
+import { valueInParts, type PartsSink, type ValueInParts } from './snapshot-value.js';
 
 export interface SnapshotJobOptions extends RdbSaveOptions {
   /**
@@ -37,14 +43,64 @@ interface Part {
   readonly written: Uint8Array;
   /** Copies made before changes. */
   readonly copies: RdbWriter;
-  /** What the iterator wrote, a chunk per step. */
-  readonly rest: RdbWriter;
-  readonly restChunks: Uint8Array[];
+  /** What the iterator wrote. */
+  readonly rest: ChunkedOut;
+  /** The big value the iterator is writing, when it is one. */
+  big: BigValue | null;
+  /** Big values copied before a change, written in parts into `bigCopies`, first first. */
+  readonly queued: BigValue[];
+  readonly bigCopies: ChunkedOut;
   /** The keys left to visit: the live dict's iterator, or after a clear the keys it had left. */
   iter: Iterator<[string, RObj]>;
   expires: ReadonlyMap<string, number>;
   /** True while iterating the live dict (changes are guarded); false once done or cleared. */
   live: boolean;
+}
+
+/** A writer whose bytes are handed over in chunks past CHUNK_BYTES, and buffers appended whole. */
+class ChunkedOut implements PartsSink {
+  readonly w: RdbWriter;
+  readonly chunks: Uint8Array[] = [];
+  private flushed = 0;
+
+  constructor(w: RdbWriter) {
+    this.w = w;
+  }
+
+  /** Bytes written so far. */
+  get total(): number {
+    return this.flushed + this.w.length;
+  }
+
+  emit(bytes: Uint8Array): void {
+    this.flush();
+    this.chunks.push(bytes);
+    this.flushed += bytes.length;
+  }
+
+  /** Hands the writer's bytes over once there are enough of them (or `always`). */
+  flush(always = true): void {
+    if (!always && this.w.length < CHUNK_BYTES) return;
+    const chunk = this.w.takeChunk();
+    this.chunks.push(chunk);
+    this.flushed += chunk.length;
+  }
+
+  /** Every chunk, the writer's last bytes included; it is left empty. */
+  take(): Uint8Array[] {
+    this.flush();
+    return this.chunks.splice(0);
+  }
+}
+
+interface BigValue {
+  readonly key: string;
+  readonly enc: ValueInParts;
+  readonly hasTtl: boolean;
+  /** What comes before the value (written when the value's turn comes). */
+  readonly head: Uint8Array | null;
+  /** Where the value's bytes started in its output (for the used-mem estimate). */
+  readonly startedAt: number;
 }
 
 /** The writers' chunks are handed over past this size, so that no single buffer grows huge. */
@@ -56,6 +112,7 @@ export class SnapshotJob implements ChangeGuard {
   private readonly parts: Part[] = [];
   private readonly partOf = new Map<Database, Part>();
   private readonly options: SnapshotJobOptions;
+  private readonly writerOptions: RdbWriterOptions;
   /** The part the iterator works on; parts.length once all are written. */
   private current = 0;
   private usedMem: number;
@@ -73,11 +130,11 @@ export class SnapshotJob implements ChangeGuard {
   constructor(dbs: readonly Database[], options: SnapshotJobOptions) {
     this.options = options;
     this.usedMem = options.usedMem;
-    const writerOptions = {
+    const writerOptions = (this.writerOptions = {
       compression: options.compression ?? true,
       listMaxListpackSize: options.listMaxListpackSize,
       listCompressDepth: options.listCompressDepth,
-    };
+    });
     dbs.forEach((db, id) => {
       if (db.dict.size === 0) return;
       if (db.guard !== null) throw new Error('another snapshot is already running');
@@ -89,8 +146,10 @@ export class SnapshotJob implements ChangeGuard {
         handled: new Set(),
         written: new Uint8Array(db.slotCount),
         copies: new RdbWriter(writerOptions),
-        rest: new RdbWriter(writerOptions),
-        restChunks: [],
+        rest: new ChunkedOut(new RdbWriter(writerOptions)),
+        big: null,
+        queued: [],
+        bigCopies: new ChunkedOut(new RdbWriter(writerOptions)),
         iter: db.dict.entries(),
         expires: db.expires,
         live: true,
@@ -113,21 +172,37 @@ export class SnapshotJob implements ChangeGuard {
     return this.finished;
   }
 
+  /** The key whose value is being written in parts right now, if any. */
+  get keyInParts(): string | null {
+    return this.current < this.parts.length ? (this.parts[this.current]!.big?.key ?? null) : null;
+  }
+
   beforeKeyChange(db: Database, key: string): void {
     const part = this.partOf.get(db);
-    if (part === undefined || !part.live || part.handled.has(key)) return;
+    if (part === undefined) return;
+    // The value being written in parts: what is left of it is copied before it changes.
+    if (part.big?.key === key) part.big.enc.detach();
+    if (!part.live || part.handled.has(key)) return;
     // Settled from now on either way: the object may leave (RENAME gives it another slot).
     part.handled.add(key);
     const obj = db.dict.get(key);
     // Absent at its first change: created since the start, not part of the image.
     if (obj === undefined) return;
     if (obj.slot < part.written.length && part.written[obj.slot] === 1) return;
-    this.writeKey(part.copies, key, obj, db.expires.get(key));
+    const when = db.expires.get(key);
+    const enc = valueInParts(obj, part.copies);
+    if (enc === null) {
+      this.writeKey(part.copies, key, obj, when);
+      return;
+    }
+    enc.detach();
+    part.queued.push({ key, enc, hasTtl: when !== undefined, startedAt: -1, head: this.keyHead(key, obj, when) });
   }
 
   beforeClear(db: Database): void {
     const part = this.partOf.get(db);
     if (part === undefined || !part.live) return;
+    part.big?.enc.detach();
     // The keys not yet visited keep their objects, which nothing else reaches once the dict is
     // emptied: iterate those instead (cheaper than writing them all now).
     const left = new Map<string, RObj>();
@@ -189,23 +264,41 @@ export class SnapshotJob implements ChangeGuard {
     if (part.db.guard === this) part.db.guard = null;
   }
 
-  private writeKey(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
+  /** A key's expiry and idle time, type and name: what comes before its value. */
+  private writeKeyHead(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
     if (when !== undefined) w.expireTimeMs(when);
     const idle = this.options.idleSeconds;
     if (idle !== undefined) w.idle(Math.max(0, Math.floor(idle(obj))));
-    w.keyValue(key, obj);
+    w.byte(objectRdbType(obj)).string(key);
+  }
+
+  private writeKey(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
+    this.writeKeyHead(w, key, obj, when);
+    w.value(obj);
     const keyBytes = this.options.keyBytes;
     if (keyBytes !== undefined) this.usedMem += keyBytes(key, obj, when !== undefined);
     this.keysWritten++;
   }
 
   private writeKeys(part: Part, budget: number): number {
-    const { iter, rest, handled, written } = part;
+    const { iter, handled, written } = part;
+    const rest = part.rest.w;
     const expires = part.expires;
     const live = part.live;
-    while (budget > 0) {
+    while (budget > 0 && part.queued.length > 0) {
+      const big = part.queued[0]!;
+      budget = this.writeBig(big, part.bigCopies, budget);
+      if (big.enc.done) part.queued.shift();
+    }
+    if (part.big !== null) {
+      budget = this.writeBig(part.big, part.rest, budget);
+      if (part.big.enc.done) part.big = null;
+    }
+    while (budget > 0 && part.big === null) {
       const next = iter.next();
       if (next.done) {
+        // Values copied before their change may still wait (changed while the last was written).
+        if (part.queued.length > 0) return budget;
         this.endPart(part);
         return budget;
       }
@@ -215,10 +308,43 @@ export class SnapshotJob implements ChangeGuard {
         if (handled.has(key)) continue;
         if (obj.slot < written.length) written[obj.slot] = 1;
       }
-      this.writeKey(rest, key, obj, expires.get(key));
-      if (rest.length >= CHUNK_BYTES) part.restChunks.push(rest.takeChunk());
+      const enc = valueInParts(obj, rest);
+      if (enc === null) this.writeKey(rest, key, obj, expires.get(key));
+      else {
+        const when = expires.get(key);
+        this.writeKeyHead(rest, key, obj, when);
+        const big: BigValue = { key, enc, hasTtl: when !== undefined, startedAt: part.rest.total, head: null };
+        part.big = big;
+        budget = this.writeBig(big, part.rest, budget);
+        if (big.enc.done) part.big = null;
+      }
+      part.rest.flush(false);
     }
     return budget;
+  }
+
+  /** Advances a big value into `out`; counts it once it is done. */
+  private writeBig(big: BigValue, out: ChunkedOut, budget: number): number {
+    if (big.startedAt < 0) {
+      (big as { startedAt: number }).startedAt = out.total;
+      if (big.head !== null) out.w.bytes(big.head);
+    }
+    while (budget > 0 && !big.enc.done) {
+      budget = big.enc.step(out, budget);
+      out.flush(false);
+    }
+    if (!big.enc.done) return budget;
+    // used-mem: the value's size in the file stands for its size in memory (walking it again
+    // would cost what the parts saved).
+    if (this.options.keyBytes !== undefined) this.usedMem += 56 + big.key.length + (out.total - big.startedAt) + (big.hasTtl ? 24 : 0);
+    this.keysWritten++;
+    return budget;
+  }
+
+  private keyHead(key: string, obj: RObj, when: number | undefined): Uint8Array {
+    const w = new RdbWriter(this.writerOptions);
+    this.writeKeyHead(w, key, obj, when);
+    return w.takeChunk();
   }
 
   /** A database is written: its section is final, and its changes no longer matter. */
@@ -235,8 +361,7 @@ export class SnapshotJob implements ChangeGuard {
     const ordered = [head.takeChunk()];
     for (const p of this.parts) {
       ordered.push(new RdbWriter().selectDb(p.id).resizeDb(p.keys, p.expiring).takeChunk());
-      ordered.push(p.copies.takeChunk(), ...p.restChunks, p.rest.takeChunk());
-      p.restChunks.length = 0;
+      ordered.push(p.copies.takeChunk(), ...p.bigCopies.take(), ...p.rest.take());
     }
     this.ordered = ordered;
     if (this.options.checksum ?? true) this.crc = new Crc64();

@@ -165,6 +165,23 @@ describe('ZSet: ranks', () => {
     expect(z.range(7, 9)).toEqual([]);
   });
 
+  it('copies ranks 0..last in chunks that later changes do not reach (copyUpTo)', () => {
+    const z = new ZSet({ leafMax: 4, innerMax: 4 });
+    for (let i = 0; i < 50; i++) z.add(`m${i}`, i % 7);
+    const all = z.range(0, 49);
+    for (const last of [-1, 0, 3, 4, 17, 49, 80]) {
+      const { members, scores } = z.copyUpTo(last);
+      expect(members.flat()).toEqual(all.slice(0, last + 1).map(([m]) => m));
+      expect(scores.flat()).toEqual(all.slice(0, last + 1).map(([, s]) => s));
+    }
+    const copy = z.copyUpTo(49);
+    z.add('m1', 100);
+    z.delete('m0');
+    z.add('new', -1);
+    expect(copy.members.flat()).toEqual(all.map(([m]) => m));
+    expect(copy.scores.flat()).toEqual(all.map(([, s]) => s));
+  });
+
   it('walks forward and backward from a rank and stops when told', () => {
     const seen: string[] = [];
     z.walk(1, false, (m, s, r) => {

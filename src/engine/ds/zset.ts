@@ -388,6 +388,25 @@ export class ZSet implements Iterable<[string, number]> {
     }
   }
 
+  /**
+   * Members and scores of ranks 0..last inclusive, a copy that later changes do not reach: each
+   * leaf's arrays are copied whole (slices of a few dozen), far cheaper than a walk element by
+   * element into one big array. Chunks come lowest rank first.
+   */
+  copyUpTo(last: number): { members: string[][]; scores: number[][] } {
+    const members: string[][] = [];
+    const scores: number[][] = [];
+    if (last < 0 || !this.locate(0)) return { members, scores };
+    let left = last + 1;
+    for (let leaf: Leaf | null = this.locLeaf; leaf !== null && left > 0; leaf = leaf.next) {
+      const take = Math.min(left, leaf.m.length);
+      members.push(leaf.m.slice(0, take));
+      scores.push(leaf.s.slice(0, take));
+      left -= take;
+    }
+    return { members, scores };
+  }
+
   /** Entries of ranks start..stop inclusive (ascending, already clamped by the caller), in order. */
   range(start: number, stop: number): [string, number][] {
     const out: [string, number][] = [];
