@@ -3,6 +3,7 @@
 
 import { Config } from '../engine/config.js';
 import { Engine } from '../engine/engine.js';
+import { catRepr } from '../engine/pubsub.js';
 import { prepareForShutdown, shutdownFlagsFromConfig } from '../engine/commands/shutdown.js';
 import { loadFromStorage } from '../engine/persistence.js';
 import { RdbError } from '../engine/rdb.js';
@@ -52,19 +53,9 @@ function fatalConfig(line: number, shown: string, reason: string): never {
   process.exit(1);
 }
 
-/** sdscatrepr: the value in double quotes, with C escapes for what is not printable. */
+/** A command-line word as redis-server shows it: its UTF-8 bytes through sdscatrepr. */
 function repr(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === '"') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
+  return catRepr(Buffer.from(s, 'utf8').toString('latin1'));
 }
 
 /**
