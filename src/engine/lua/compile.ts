@@ -43,6 +43,8 @@ type Signal = LuaValue[] | TailCall | typeof BREAK | undefined;
 const BREAK = { brk: true };
 
 interface CS {
+  /** dropped (set undefined) once it has asked for the generator form a few times, e.g. a
+   *  statement calling a Lua function, whose plain form always gives up */
   s: ((f: Frame) => void) | undefined;
   g: (f: Frame) => Generator<void, Signal, void>;
 }
@@ -201,15 +203,18 @@ class Compiler {
   private runner(stats: CS[]): (f: Frame) => Generator<void, Signal, void> {
     const n = stats.length;
     if (n === 1 && stats[0]!.s === undefined) return stats[0]!.g;
+    const misses = stats.map(() => 0);
     return function* (f) {
       for (let i = 0; i < n; i++) {
         const st = stats[i]!;
-        if (st.s !== undefined) {
+        const s = st.s;
+        if (s !== undefined) {
           try {
-            st.s(f);
+            s(f);
             continue;
           } catch (e) {
             if (e !== SLOW) throw e;
+            if (++misses[i]! > 3) st.s = undefined;
           }
         }
         const sig = yield* st.g(f);
@@ -231,6 +236,11 @@ class Compiler {
   }
 
   private stat(st: Stat): CS {
+    const cs = this.statForms(st);
+    return this.L.plainForms ? cs : { s: undefined, g: cs.g };
+  }
+
+  private statForms(st: Stat): CS {
     const L = this.L;
     switch (st.k) {
       case 'local': {
@@ -257,15 +267,15 @@ class Compiler {
         return {
           s: ls && ((f) => assign(f, ls(f))),
           *g(f) {
-            assign(f, yield* lg(f));
+            assign(f, evl(list, f) ?? (yield* lg(f)));
             return undefined;
           },
         };
       }
       case 'localfunc': {
         const set = this.setLocal(st.v);
-        const fe = this.expr({ k: 'func', f: st.f });
-        const fs = fe.s!;
+        // making a closure never runs Lua: its plain form serves even when plain forms are off
+        const fs = this.exprForms({ k: 'func', f: st.f }).s!;
         const v = st.v;
         const slot = v.slot;
         const s = (f: Frame): void => {
@@ -360,11 +370,8 @@ class Compiler {
     const limit = this.expr(st.limit);
     const step = st.step ? this.expr(st.step) : undefined;
     const stats = this.block(st.body);
-    const allSync = stats.every((s) => s.s !== undefined);
-    const body = this.runner(stats);
-    const plain = stats.map((s) => s.s!);
-    const slow = stats.map((s) => s.g);
     const n = stats.length;
+    const misses = stats.map(() => 0);
     const slot = st.v.slot;
     const captured = st.v.captured;
     const line = st.line;
@@ -382,25 +389,24 @@ class Compiler {
           if (--L.budget <= 0) yield;
           if (captured) f.b[slot] = { v: i };
           else f.r[slot] = i;
-          if (allSync) {
-            // the body inline: no generator per iteration while nothing needs Lua
-            let k = 0;
-            while (k < n) {
+          // the body inline (the runner's loop): no generator per iteration for plain forms
+          for (let k = 0; k < n; k++) {
+            const st = stats[k]!;
+            const s = st.s;
+            if (s !== undefined) {
               try {
-                for (; k < n; k++) plain[k]!(f);
+                s(f);
+                continue;
               } catch (e) {
                 if (e !== SLOW) throw e;
-                const sig = yield* slow[k]!(f);
-                if (sig === BREAK) return undefined;
-                if (sig !== undefined) return sig;
-                k++;
+                if (++misses[k]! > 3) st.s = undefined;
               }
             }
-            continue;
+            const sig = yield* st.g(f);
+            if (sig === undefined) continue;
+            if (sig === BREAK) return undefined;
+            return sig;
           }
-          const sig = yield* body(f);
-          if (sig === BREAK) return undefined;
-          if (sig !== undefined) return sig;
         }
         return undefined;
       },
@@ -503,7 +509,7 @@ class Compiler {
     return {
       s: undefined,
       *g(f) {
-        return yield* list.g(f);
+        return evl(list, f) ?? (yield* list.g(f));
       },
     };
   }
@@ -548,7 +554,9 @@ class Compiler {
         return {
           s: es && !e.fx ? (f) => setIndexS(L, f, f.env, name, es(f), undefined, line) : undefined,
           *g(f) {
-            const v = yield* eg(f);
+            let v = ev(e, f);
+
+            if (v === NOT_SYNC) v = yield* eg(f);
             f.line = line;
             yield* L.setIndex(f.env, name, v);
             return undefined;
@@ -564,9 +572,15 @@ class Compiler {
         return {
           s: es && os && ks && !e.fx && !o.fx && !k.fx ? (f) => setIndexS(L, f, os(f), ks(f), es(f), desc, line) : undefined,
           *g(f) {
-            const ov = yield* o.g(f);
-            const kv = yield* k.g(f);
-            const v = yield* eg(f);
+            let ov = ev(o, f);
+
+            if (ov === NOT_SYNC) ov = yield* o.g(f);
+            let kv = ev(k, f);
+
+            if (kv === NOT_SYNC) kv = yield* k.g(f);
+            let v = ev(e, f);
+
+            if (v === NOT_SYNC) v = yield* eg(f);
             f.line = line;
             yield* L.setIndex(ov, kv, v, desc);
             return undefined;
@@ -646,11 +660,18 @@ class Compiler {
         : undefined,
       *g(f) {
         const out: LuaValue[] = [];
-        for (let i = 0; i < n - 1; i++) out.push(yield* ces[i]!.g(f));
+        for (let i = 0; i < n - 1; i++) {
+          const c = ces[i]!;
+          const v = ev(c, f);
+          out.push(v === NOT_SYNC ? yield* c.g(f) : v);
+        }
         if (multi) {
           const rest = yield* last.mg!(f);
           for (const v of rest) out.push(v);
-        } else out.push(yield* last.g(f));
+        } else {
+          const v = ev(last, f);
+          out.push(v === NOT_SYNC ? yield* last.g(f) : v);
+        }
         return out;
       },
     };
@@ -662,6 +683,11 @@ class Compiler {
   }
 
   expr(e: Expr): CE {
+    const ce = this.exprForms(e);
+    return this.L.plainForms ? ce : { ...ce, s: undefined, ms: undefined, pure: false };
+  }
+
+  private exprForms(e: Expr): CE {
     const L = this.L;
     switch (e.k) {
       case 'nil':
@@ -728,8 +754,12 @@ class Compiler {
           s: seqOk([o, k], true) ? (f) => indexS(L, f, os!(f), ks!(f), desc, line) : undefined,
           fx: o.fx || k.fx,
           *g(f) {
-            const ov = yield* o.g(f);
-            const kv = yield* k.g(f);
+            let ov = ev(o, f);
+
+            if (ov === NOT_SYNC) ov = yield* o.g(f);
+            let kv = ev(k, f);
+
+            if (kv === NOT_SYNC) kv = yield* k.g(f);
             f.line = line;
             return yield* L.index(ov, kv, desc);
           },
@@ -757,7 +787,9 @@ class Compiler {
           s: !seqOk([a, b], false) ? undefined : isAnd ? (f) => (truthy(as!(f)) ? bs!(f) : as!(f)) : (f) => (truthy(as!(f)) ? as!(f) : bs!(f)),
           fx: a.fx || b.fx,
           *g(f) {
-            const x = yield* a.g(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* a.g(f);
             if (truthy(x) === isAnd) return yield* b.g(f);
             return x;
           },
@@ -792,7 +824,9 @@ class Compiler {
                 }
               : undefined,
           *g(f) {
-            const x = yield* a.g(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* a.g(f);
             f.line = line;
             return yield* L.unm(x, da);
           },
@@ -816,7 +850,9 @@ class Compiler {
                 }
               : undefined,
           *g(f) {
-            const x = yield* a.g(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* a.g(f);
             f.line = line;
             return yield* L.len(x, da);
           },
@@ -851,8 +887,12 @@ class Compiler {
       case '%':
       case '^': {
         const g: G = function* (f) {
-          const x = yield* ag(f);
-          const y = yield* bg(f);
+          let x = ev(a, f);
+
+          if (x === NOT_SYNC) x = yield* ag(f);
+          let y = ev(b, f);
+
+          if (y === NOT_SYNC) y = yield* bg(f);
           f.line = line;
           return yield* L.arith(op, x, y, da, db);
         };
@@ -900,8 +940,12 @@ class Compiler {
               throw SLOW;
             }),
           function* (f) {
-            const x = yield* ag(f);
-            const y = yield* bg(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* ag(f);
+            let y = ev(b, f);
+
+            if (y === NOT_SYNC) y = yield* bg(f);
             f.line = line;
             return yield* L.concat(x, y, da, db);
           },
@@ -919,8 +963,12 @@ class Compiler {
               return ne;
             }),
           function* (f) {
-            const x = yield* ag(f);
-            const y = yield* bg(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* ag(f);
+            let y = ev(b, f);
+
+            if (y === NOT_SYNC) y = yield* bg(f);
             f.line = line;
             return (yield* L.eq(x, y)) !== ne;
           },
@@ -940,8 +988,12 @@ class Compiler {
               throw SLOW;
             }),
           function* (f) {
-            let x = yield* ag(f);
-            let y = yield* bg(f);
+            let x = ev(a, f);
+
+            if (x === NOT_SYNC) x = yield* ag(f);
+            let y = ev(b, f);
+
+            if (y === NOT_SYNC) y = yield* bg(f);
             if (swap) [x, y] = [y, x];
             f.line = line;
             return le ? yield* L.le(x, y) : yield* L.lt(x, y);
@@ -1061,10 +1113,12 @@ class Compiler {
               }
             : undefined,
         *g(f) {
-          const ov = yield* o.g(f);
+          let ov = ev(o, f);
+
+          if (ov === NOT_SYNC) ov = yield* o.g(f);
           f.line = line;
           const fn = yield* L.index(ov, name, odesc);
-          const a = yield* args.g(f);
+          const a = evl(args, f) ?? (yield* args.g(f));
           a.unshift(ov);
           return { fn, args: a };
         },
@@ -1078,8 +1132,10 @@ class Compiler {
       line,
       s: fs && as && !fe.fx ? { fn: fs, args: as } : undefined,
       *g(f) {
-        const fn = yield* fe.g(f);
-        return { fn, args: yield* args.g(f) };
+        let fn = ev(fe, f);
+
+        if (fn === NOT_SYNC) fn = yield* fe.g(f);
+        return { fn, args: evl(args, f) ?? (yield* args.g(f)) };
       },
     };
   }
@@ -1128,6 +1184,29 @@ function callNative(L: LuaState, fn: LuaFunction, args: LuaValue[], callee: Call
 
 /** A sentinel (never visible to Lua): the plain form asked for the generator form. */
 const NOT_SYNC: LuaValue = new LuaTable();
+
+/** A child's plain form inside a generator form: its value, or NOT_SYNC (no plain form, or
+ *  it asked for the generator form), so generators are made only when needed. */
+function ev(c: CE, f: Frame): LuaValue {
+  if (c.s === undefined) return NOT_SYNC;
+  try {
+    return c.s(f);
+  } catch (e) {
+    if (e === SLOW) return NOT_SYNC;
+    throw e;
+  }
+}
+
+/** The same for an expression list: its values, or undefined to run its generator form. */
+function evl(l: { s: SM | undefined }, f: Frame): LuaValue[] | undefined {
+  if (l.s === undefined) return undefined;
+  try {
+    return l.s(f);
+  } catch (e) {
+    if (e === SLOW) return undefined;
+    throw e;
+  }
+}
 
 function trySync(c: CE, f: Frame): LuaValue {
   try {

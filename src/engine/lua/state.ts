@@ -80,7 +80,11 @@ export class LuaState {
   random: () => number;
   randomseed: (seed: number) => void;
 
-  constructor() {
+  /** Compile plain-function forms beside the generators (off only to measure what they buy). */
+  readonly plainForms: boolean;
+
+  constructor(options: { plainForms?: boolean } = {}) {
+    this.plainForms = options.plainForms ?? true;
     let seed = 1;
     // a plain 31-bit LCG until the host installs Redis's generator
     this.random = () => {

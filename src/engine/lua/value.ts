@@ -120,7 +120,7 @@ export class LuaTable {
     let total = 1;
     const count = (k: LuaValue): void => {
       if (typeof k === 'number' && k >= 1 && k <= 2 ** 26 && (k | 0) === k) {
-        nums[k === 1 ? 0 : Math.ceil(Math.log2(k))]!++;
+        nums[k === 1 ? 0 : 32 - Math.clz32(k - 1)]!++;
         nint++;
       }
     };
