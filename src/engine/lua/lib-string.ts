@@ -483,6 +483,20 @@ function quoted(s: string): string {
   return out + '"';
 }
 
+/** C's (long long)x on x86-64: out of range (NaN and infinities too) is the minimum. */
+function toInt64(x: number): bigint {
+  if (!(x >= -(2 ** 63) && x < 2 ** 63)) return -(1n << 63n);
+  return BigInt(Math.trunc(x));
+}
+
+/** C's (unsigned long long)x as gcc compiles it on x86-64 (values from 2^63 converted after
+ *  subtracting 2^63, so infinities, NaN and 2^64 and above give 0). */
+function toUint64(x: number): bigint {
+  if (x < 2 ** 63) return BigInt.asUintN(64, toInt64(x));
+  const y = x - 2 ** 63;
+  return y < 2 ** 63 ? BigInt(Math.trunc(y)) + (1n << 63n) : 0n;
+}
+
 function format(a: Args): string {
   const L = a.L;
   const fmt = a.str(0);
@@ -526,7 +540,7 @@ function format(a: Args): string {
       case 'd':
       case 'i': {
         const n = Math.trunc(a.num(arg));
-        let digits = Number.isFinite(n) ? BigInt.asIntN(64, BigInt(n)).toString() : '-9223372036854775808';
+        let digits = toInt64(n).toString();
         const neg = digits.startsWith('-');
         if (neg) digits = digits.slice(1);
         if (prec !== undefined) digits = prec === 0 && digits === '0' ? '' : digits.padStart(prec, '0');
@@ -538,7 +552,7 @@ function format(a: Args): string {
       case 'x':
       case 'X': {
         const n = Math.trunc(a.num(arg));
-        const u = Number.isFinite(n) ? BigInt.asUintN(64, BigInt(n)) : 1n << 63n;
+        const u = toUint64(n);
         let digits = conv === 'o' ? u.toString(8) : conv === 'u' ? u.toString() : u.toString(16);
         if (conv === 'X') digits = digits.toUpperCase();
         if (prec !== undefined) digits = prec === 0 && digits === '0' ? '' : digits.padStart(prec, '0');

@@ -301,7 +301,7 @@ function roundDigits(digits: string, exp10: number, keep: number): { digits: str
       break;
     }
   }
-  if (i < 0) return { digits: '1' + arr.join(''), exp10: exp10 + 1 };
+  if (i < 0) return { digits: '1', exp10: exp10 + 1 }; // 99.9 → 100: the zeros are implied
   return { digits: arr.join(''), exp10 };
 }
 
