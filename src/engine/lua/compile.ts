@@ -5,7 +5,7 @@
 // after which `g` evaluates the same expression. `pure` marks an `s` that never throws SLOW.
 
 import type { BinOp, Expr, FuncProto, Stat, VarInfo } from './parser.js';
-import { arithNum, SLOW, TailCall, truthy, type Callee, type CompiledProto, type LuaState } from './state.js';
+import { arithNum, READONLY, SLOW, TailCall, truthy, type Callee, type CompiledProto, type LuaState } from './state.js';
 import { LuaFunction, LuaTable, numberToString, toNumber, type Box, type LuaValue } from './value.js';
 
 export interface Frame {
@@ -129,8 +129,9 @@ function setIndexS(L: LuaState, f: Frame, o: LuaValue, k: LuaValue, v: LuaValue,
     let h: LuaValue;
     if (o instanceof LuaTable) {
       const mt = o.metatable;
+      if (o.readonly || k === undefined || k !== k) f.line = line;
+      if (o.readonly) throw L.error(READONLY);
       if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
-        if (k === undefined || k !== k) f.line = line;
         L.rawSet(o, k, v);
         return;
       }

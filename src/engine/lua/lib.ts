@@ -2,7 +2,7 @@
 // struct are the host's, as in Redis). Argument checks and messages follow lauxlib's.
 
 import { installStringLib } from './lib-string.js';
-import { rawToString, truthy, type LuaState } from './state.js';
+import { rawToString, READONLY, truthy, type LuaState } from './state.js';
 import { Args } from './args.js';
 import { LuaError, LuaFunction, LuaTable, str2number, strtoul, toNumber, typeName, type LuaValue } from './value.js';
 
@@ -148,6 +148,7 @@ function installBase(L: LuaState): void {
     const mt = a.a[1];
     if (mt !== undefined && !(mt instanceof LuaTable)) throw L.argError(2, 'setmetatable', 'nil or table expected');
     if (t.metatable?.getStr('__metatable') !== undefined) throw L.error('cannot change a protected metatable');
+    if (t.readonly) throw new LuaError(READONLY);
     t.metatable = mt;
     return [t];
   });
@@ -244,8 +245,13 @@ function kbInUse(): number {
 function installTable(L: LuaState): void {
   const T = lib(L, 'table');
 
+  const writable = (t: LuaTable): LuaTable => {
+    if (t.readonly) throw new LuaError(READONLY);
+    return t;
+  };
+
   def(L, T, 'insert', (a) => {
-    const t = a.table(0);
+    const t = writable(a.table(0));
     const e = t.length() + 1;
     if (a.a.length === 2) {
       t.set(e, a.a[1]);
@@ -259,7 +265,7 @@ function installTable(L: LuaState): void {
   });
 
   def(L, T, 'remove', (a) => {
-    const t = a.table(0);
+    const t = writable(a.table(0));
     const e = t.length();
     const pos = a.optInt(1, e);
     if (!(1 <= pos && pos <= e)) return [];
@@ -285,7 +291,7 @@ function installTable(L: LuaState): void {
   });
 
   defGen(L, T, 'sort', function* (a) {
-    const t = a.table(0);
+    const t = writable(a.table(0));
     const n = t.length();
     const comp = a.a[1];
     if (comp !== undefined && !(comp instanceof LuaFunction)) throw L.typeError(2, 'sort', 'function', comp, true);

@@ -109,4 +109,20 @@ describe('host API', () => {
     expect(() => L.load('x x', '@user_script')).toThrow();
     expect(new LuaError('v').value).toBe('v');
   });
+
+  it('refuses stores into readonly tables as Redis 7.0 words it (seen with redis-server 7.0.15)', () => {
+    const L = new LuaState();
+    (L.globals.get('string') as LuaTable).readonly = true;
+    const run = (src: string) => L.runToEnd(L.load(src, '@user_script'));
+    const refused = (value: string) => ({ status: 'error', value });
+    expect(run('string.x = 1')).toEqual(refused('user_script:1: Attempt to modify a readonly table'));
+    expect(run("rawset(string, 'x', 1)")).toEqual(refused('Attempt to modify a readonly table'));
+    expect(run('table.insert(string, 1)')).toEqual(refused('Attempt to modify a readonly table'));
+    expect(run('setmetatable(string, {})')).toEqual(refused('Attempt to modify a readonly table'));
+    expect(run('local ok, e = pcall(function() string.y = 2 end) return e')).toEqual({
+      status: 'ok',
+      values: ['user_script:1: Attempt to modify a readonly table'],
+    });
+    expect(run('return string.rep("a", 2)')).toEqual({ status: 'ok', values: ['aa'] });
+  });
 });

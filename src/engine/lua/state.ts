@@ -22,8 +22,10 @@ import { LuaError, LuaFunction, LuaTable, numberToString, toNumber, typeName, ty
  *  instance made once, so throwing it captures no stack. */
 export const SLOW: Error = new Error('slow path');
 
-/** Lua 5.1's LUAI_MAXCALLS is 20000; ours is lower because each level nests JS frames. */
-const MAX_DEPTH = 200;
+/** Lua 5.1 allows 20000 nested calls (LUAI_MAXCALLS); each of ours nests several JS generator
+ *  frames, and Node's default stack holds about 550, so the limit is 400 (a JS RangeError
+ *  beyond it is reported as "stack overflow" too). */
+const MAX_DEPTH = 400;
 
 export type RunResult = { status: 'ok'; values: LuaValue[] } | { status: 'yield' } | { status: 'error'; value: LuaValue };
 
@@ -369,6 +371,7 @@ export class LuaState {
       let h: LuaValue;
       if (o instanceof LuaTable) {
         const mt = o.metatable;
+        if (o.readonly) throw this.error(READONLY);
         if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
           this.rawSet(o, k, v);
           return;
@@ -387,7 +390,9 @@ export class LuaState {
     throw this.error('loop in settable');
   }
 
+  /** lua_rawset: from a native, so the readonly error has no position (luaG_runerror in C). */
   rawSet(t: LuaTable, k: LuaValue, v: LuaValue): void {
+    if (t.readonly) throw new LuaError(READONLY);
     if (k === undefined) throw this.error('table index is nil');
     if (k !== k) throw this.error('table index is NaN');
     t.set(k, v);
@@ -400,6 +405,8 @@ export class LuaState {
     return rawToString(v);
   }
 }
+
+export const READONLY = 'Attempt to modify a readonly table';
 
 export class TailCall {
   constructor(

@@ -67,6 +67,9 @@ export class LuaTable {
   private hcap = 0;
   private hfill = 0;
   metatable: LuaTable | undefined;
+  /** Redis 7.0's patch to Lua: a readonly table refuses every store ("Attempt to modify a
+   *  readonly table"); Redis sets it on its library tables and, between scripts, _G */
+  readonly = false;
 
   /** A table built by a constructor: `arr` positional values, room for `nhash` fields. */
   static sized(arr: LuaValue[], nhash: number): LuaTable {
