@@ -205,6 +205,30 @@ x]])`,
   `goto = 1 print(goto)`,
   `local t = {} t.end_ = 1 print(t.end_)`,
   `print(2^31 | 0 == nil)`,
+  // coroutines
+  `local co = coroutine.create(function(a, b) print("start", a, b) local c = coroutine.yield(a + b) print("got", c) local d, e = coroutine.yield(c * 2) print("got2", d, e) return "end", 99 end)
+print(coroutine.status(co))
+print(coroutine.resume(co, 1, 2))
+print(coroutine.status(co))
+print(coroutine.resume(co, 10))
+print(coroutine.resume(co, "x", "y"))
+print(coroutine.status(co), coroutine.resume(co))`,
+  `local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)
+print(gen(), gen(), gen())`,
+  `print(pcall(coroutine.yield, 1))
+local co2 = coroutine.create(function() error("oops") end)
+print(coroutine.resume(co2))
+local co3 = coroutine.create(function() pcall(function() coroutine.yield(1) end) return "after" end)
+print(coroutine.resume(co3))
+local w = coroutine.wrap(function() error("werr") end)`,
+  `print(pcall(w))
+print(coroutine.running(), type(co), pcall(coroutine.resume, 1))
+local co4 = coroutine.create(function() print(coroutine.status(coroutine.running())) local inner = coroutine.create(function() return 5 end) print(coroutine.resume(inner)) end)`,
+  `coroutine.resume(co4)
+local co5 = coroutine.create(function() local t = {} for i = 1, 20000 do t[i] = i end coroutine.yield(#t) return "done" end)`,
+  `local co = coroutine.wrap(function(...) local n = select('#', ...) while true do n = n + (coroutine.yield(n) or 0) end end) print(co(1, 2, 3), co(10), co(), co(5))`,
+  `local function gen(n) return coroutine.wrap(function() for i = 1, n do coroutine.yield(i) end end) end local s = 0 for v in gen(100) do s = s + v end print(s)`,
+  `local t = setmetatable({}, {__index = function(t, k) return coroutine.yield(k) end}) local co = coroutine.create(function() return t.x end) print(coroutine.resume(co))`,
 ];
 
 /** Programs that must not compile; the messages are compared. */

@@ -1,6 +1,7 @@
 // The libraries Redis opens from Lua 5.1: base, table, string, math (cjson, cmsgpack, bit and
 // struct are the host's, as in Redis). Argument checks and messages follow lauxlib's.
 
+import { installCoroutineLib } from './lib-coroutine.js';
 import { installStringLib } from './lib-string.js';
 import { rawToString, READONLY, truthy, type LuaState } from './state.js';
 import { Args } from './args.js';
@@ -11,6 +12,7 @@ export function openLibs(L: LuaState): void {
   installTable(L);
   installStringLib(L);
   installMath(L);
+  installCoroutineLib(L);
 }
 
 function lib(L: LuaState, name: string): LuaTable {

@@ -16,7 +16,7 @@ import { compileFunction, type Frame } from './compile.js';
 import { chunkId, LuaSyntaxError } from './lexer.js';
 import { openLibs } from './lib.js';
 import { parse } from './parser.js';
-import { LuaError, LuaFunction, LuaTable, numberToString, toNumber, typeName, type LuaValue, type NativeFn, type NativeGen } from './value.js';
+import { LuaError, LuaFunction, LuaTable, numberToString, toNumber, typeName, type LuaThread, type LuaValue, type NativeFn, type NativeGen } from './value.js';
 
 /** Thrown by a plain-function form of an expression to ask for its generator form; one
  *  instance made once, so throwing it captures no stack. */
@@ -63,7 +63,9 @@ export class LuaRun {
 
   private finish(): void {
     this.done = true;
-    this.L.stack.length = 0;
+    this.L.stack = [];
+    this.L.thread = undefined;
+    this.L.cBoundary = 0;
     this.L.running = undefined;
   }
 }
@@ -74,7 +76,12 @@ export class LuaState {
   stringMeta: LuaTable | undefined;
   budget = 0;
   /** Lua frames running, innermost last (for error positions and levels). */
-  readonly stack: Frame[] = [];
+  /** the running coroutine's stack (the main one when none runs) */
+  stack: Frame[] = [];
+  /** the coroutine running, if any */
+  thread: LuaThread | undefined;
+  /** metamethod calls in progress in the running coroutine (yield may not cross them) */
+  cBoundary = 0;
   running: LuaRun | undefined;
   /** the name of the native being called, set at each call site (for argument errors) */
   callee: Callee | undefined;
@@ -159,6 +166,17 @@ export class LuaState {
     const f = this.stack[this.stack.length - level];
     if (!f || f.chunk === '') return '';
     return `${f.chunk}:${f.line}: `;
+  }
+
+  /** Metamethods called by the VM: like 5.1's luaD_call from the VM, a boundary no
+   *  coroutine.yield may cross. */
+  *callMeta(h: LuaValue, args: LuaValue[]): Generator<void, LuaValue[], void> {
+    this.cBoundary++;
+    try {
+      return yield* this.call(h, args, undefined);
+    } finally {
+      this.cBoundary--;
+    }
   }
 
   /** A call made by a native (pcall, sort, gsub...): a marker frame stands for the calling
@@ -270,7 +288,7 @@ export class LuaState {
       if (x === undefined) throw this.opError('perform arithmetic on', a, da);
       throw this.opError('perform arithmetic on', b, db);
     }
-    return (yield* this.call(h, [a, b], undefined))[0];
+    return (yield* this.callMeta(h, [a, b]))[0];
   }
 
   *unm(a: LuaValue, da?: string): Generator<void, LuaValue, void> {
@@ -278,7 +296,7 @@ export class LuaState {
     if (x !== undefined) return -x;
     const h = this.metamethod(a, '__unm');
     if (h === undefined) throw this.opError('perform arithmetic on', a, da);
-    return (yield* this.call(h, [a, a], undefined))[0];
+    return (yield* this.callMeta(h, [a, a]))[0];
   }
 
   *len(a: LuaValue, da?: string): Generator<void, LuaValue, void> {
@@ -286,7 +304,7 @@ export class LuaState {
     if (a instanceof LuaTable) return a.length();
     const h = this.metamethod(a, '__len');
     if (h === undefined) throw this.opError('get length of', a, da);
-    return (yield* this.call(h, [a], undefined))[0];
+    return (yield* this.callMeta(h, [a]))[0];
   }
 
   *concat(a: LuaValue, b: LuaValue, da?: string, db?: string): Generator<void, LuaValue, void> {
@@ -299,7 +317,7 @@ export class LuaState {
       if (sa !== undefined) throw this.opError('concatenate', b, db);
       throw this.opError('concatenate', a, da);
     }
-    return (yield* this.call(h, [a, b], undefined))[0];
+    return (yield* this.callMeta(h, [a, b]))[0];
   }
 
   *eq(a: LuaValue, b: LuaValue): Generator<void, boolean, void> {
@@ -309,7 +327,7 @@ export class LuaState {
     if (h1 === undefined) return false;
     const h2 = this.metamethod(b, '__eq');
     if (h1 !== h2) return false;
-    return truthy((yield* this.call(h1, [a, b], undefined))[0]);
+    return truthy((yield* this.callMeta(h1, [a, b]))[0]);
   }
 
   *lt(a: LuaValue, b: LuaValue): Generator<void, boolean, void> {
@@ -336,7 +354,7 @@ export class LuaState {
     if (h1 === undefined) return undefined;
     const h2 = this.metamethod(b, event);
     if (h1 !== h2) return undefined;
-    return truthy((yield* this.call(h1, [a, b], undefined))[0]);
+    return truthy((yield* this.callMeta(h1, [a, b]))[0]);
   }
 
   orderError(a: LuaValue, b: LuaValue): LuaError {
@@ -359,7 +377,7 @@ export class LuaState {
         h = this.metamethod(o, '__index');
         if (h === undefined) throw this.opError('index', o, desc);
       }
-      if (h instanceof LuaFunction) return (yield* this.call(h, [o, k], undefined))[0];
+      if (h instanceof LuaFunction) return (yield* this.callMeta(h, [o, k]))[0];
       o = h;
       desc = undefined;
     }
@@ -381,7 +399,7 @@ export class LuaState {
         if (h === undefined) throw this.opError('index', o, desc);
       }
       if (h instanceof LuaFunction) {
-        yield* this.call(h, [o, k, v], undefined);
+        yield* this.callMeta(h, [o, k, v]);
         return;
       }
       o = h;

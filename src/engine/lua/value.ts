@@ -4,7 +4,7 @@
 
 import type { LuaState } from './state.js';
 
-export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction;
+export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaThread;
 
 /** A Lua error in flight: `value` is what error() was given (any Lua value). */
 export class LuaError extends Error {
@@ -24,6 +24,18 @@ let nextAddress = 0x55a4c0de1000;
 function newAddress(): number {
   nextAddress += 0x40;
   return nextAddress;
+}
+
+/** A coroutine; lib-coroutine.ts drives it. */
+export class LuaThread {
+  readonly address = newAddress();
+  status: 'suspended' | 'running' | 'normal' | 'dead' = 'suspended';
+  /** its own Lua call stack (frames; typed loosely to keep value.ts free of the compiler) */
+  stack: unknown[] = [];
+  it: Generator<void, LuaValue[], void> | undefined;
+  /** values passed by yield() or resume() across the switch */
+  transfer: LuaValue[] | undefined;
+  constructor(readonly fn: LuaFunction) {}
 }
 
 export class LuaFunction {
@@ -249,7 +261,7 @@ export function typeName(v: LuaValue): string {
     case 'string':
       return 'string';
     default:
-      return v instanceof LuaTable ? 'table' : 'function';
+      return v instanceof LuaTable ? 'table' : v instanceof LuaFunction ? 'function' : 'thread';
   }
 }
 
@@ -505,4 +517,9 @@ export function toNumber(v: LuaValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return str2number(v);
   return undefined;
+}
+
+/** Strings and numbers as error messages show them (numbers by %.14g). */
+export function rawToStringValue(v: string | number): string {
+  return typeof v === 'string' ? v : numberToString(v);
 }
