@@ -34,6 +34,8 @@ interface CE {
   pure: boolean;
   /** contains a call: has side effects, so nothing may throw SLOW after it runs */
   fx: boolean;
+  /** times `s` gave up inside a generator form (see ev) */
+  misses?: number;
   /** multi-value forms (calls and `...`) */
   ms?: SM | undefined;
   mg?: GM | undefined;
@@ -1193,19 +1195,22 @@ function ev(c: CE, f: Frame): LuaValue {
   try {
     return c.s(f);
   } catch (e) {
-    if (e === SLOW) return NOT_SYNC;
-    throw e;
+    if (e !== SLOW) throw e;
+    // a plain form that keeps giving up (a call of a Lua function) is not tried again here
+    if ((c.misses = (c.misses ?? 0) + 1) > 3) c.s = undefined;
+    return NOT_SYNC;
   }
 }
 
 /** The same for an expression list: its values, or undefined to run its generator form. */
-function evl(l: { s: SM | undefined }, f: Frame): LuaValue[] | undefined {
+function evl(l: { s: SM | undefined; misses?: number }, f: Frame): LuaValue[] | undefined {
   if (l.s === undefined) return undefined;
   try {
     return l.s(f);
   } catch (e) {
-    if (e === SLOW) return undefined;
-    throw e;
+    if (e !== SLOW) throw e;
+    if ((l.misses = (l.misses ?? 0) + 1) > 3) l.s = undefined;
+    return undefined;
   }
 }
 
