@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test on a fresh machine. The differential tests need Debian's
 # redis-server 7.0 (and the client checks redis-cli and python3-redis); the end-to-end tests
-# need Debian's Chromium. Whatever is missing is installed with apt-get.
+# need Debian's Chromium; the Lua interpreter's tests compare with Debian's lua5.1. Whatever is missing is installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,7 @@ command -v redis-server >/dev/null || need+=(redis-server)
 command -v redis-cli >/dev/null || need+=(redis-tools)
 /usr/bin/python3 -c 'import redis' 2>/dev/null || need+=(python3-redis)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v lua5.1 >/dev/null || need+=(lua5.1)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test: installing ${need[*]} with apt-get (the differential tests compare against the real Redis; the end-to-end tests drive Chromium)"
   export DEBIAN_FRONTEND=noninteractive
