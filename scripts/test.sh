@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs every test on a fresh machine. The differential tests need Debian's
 # redis-server 7.0 (and the client checks redis-cli and python3-redis); the end-to-end tests
-# need Debian's Chromium; the Lua interpreter's tests compare with Debian's lua5.1. Whatever is missing is installed with apt-get.
+# need Debian's Chromium; the Lua interpreter's tests compare with Debian's lua5.1. Whatever is
+# missing is installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
