@@ -109,7 +109,8 @@ function base(at: ScriptLine, resp: 2 | 3): Card {
 function notSent(p: Planned): Card {
   const card = base(p.at, 2);
   if (p.plan.kind === 'print') {
-    card.output = utf8Decode(p.plan.text);
+    // HELP's colours are terminal escapes (SGR): a card shows the words without them.
+    card.output = utf8Decode(p.plan.text).replace(/\x1b\[[0-9;]*m/g, '');
     card.error = p.plan.text.startsWith('Invalid');
   } else {
     card.note = 'unsupported';
