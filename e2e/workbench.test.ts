@@ -128,6 +128,58 @@ test('"Open in editor" puts a lesson step’s lines in a new script', async ({ p
   for (const line of lines) expect(text.replace(/\u00a0/g, ' ')).toContain(line);
 });
 
+test('works offline after one visit: the service worker has Monaco’s chunks and its worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  // Never opened online: the service worker stored the workbench's files with the rest.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.context().setOffline(true);
+  try {
+    await page.reload();
+    await waitIdle(page, undefined, 15_000);
+    await openByKeyboard(page);
+    await typeScript(page, ['SET offline yes', 'GET offline']);
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect(cards(page).locator('.wb-output')).toHaveText(['OK', '"yes"']);
+    await expect.poll(() => workers.some((u) => /editor\.worker-/.test(u))).toBe(true);
+  } finally {
+    await page.context().setOffline(false);
+  }
+});
+
+test('Korean: the panel speaks the page’s language', async ({ site }) => {
+  const page = await site.open({ locale: 'ko-KR' });
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('#workbench').getByRole('button', { name: '모두 실행' })).toBeVisible();
+  await expect(page.locator('#workbench .wb-empty')).toContainText('줄(Ctrl+Enter)');
+  await expect(page.locator('.topbar').getByRole('button', { name: '워크벤치' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the shortcuts dialog names Alt+4, Ctrl+Enter and Ctrl+M (Tab leaves the editor)', async ({ page }) => {
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('row', { name: /Alt\+4/ })).toContainText('Go to the workbench');
+  await expect(dialog.getByRole('row', { name: /Ctrl\+M/ })).toContainText('Tab moves focus');
+  await expect(dialog.getByRole('row', { name: /^Ctrl\+Enter/ })).toContainText('run the line');
+});
+
+test('keyboard only: Ctrl+M lets Tab leave the editor for the buttons after it', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['PING']);
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#workbench .monaco-editor')).not.toHaveClass(/\bfocused\b/);
+  // Focus went on to the next control of the page, not nowhere.
+  expect(await page.evaluate(() => document.activeElement !== document.body && !document.querySelector('.wb-editor')!.contains(document.activeElement))).toBe(
+    true,
+  );
+  // Shift+Tab back into the editor; Ctrl+Enter runs the line there.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor(page).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
+  await page.keyboard.press('Control+Enter');
+  await expect(cards(page).locator('.wb-output')).toHaveText(['PONG']);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   for (const [width, height] of [
     [1440, 900],

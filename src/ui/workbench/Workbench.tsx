@@ -80,16 +80,36 @@ export function Workbench() {
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       wordWrap: 'on',
-      tabCompletion: 'on',
       placeholder: 'SET greeting "hello"',
       ariaLabel: UI_EDITOR_LABEL.current,
       accessibilitySupport: 'auto',
+      // The textarea input, not Chromium's EditContext: with EditContext, Tab never left the
+      // editor even in Tab-moves-focus mode (Ctrl+M), a keyboard trap.
+      editContext: false,
     });
     editor.current = ed;
     performance.mark('workbench-editor');
     // Ctrl/Cmd+Enter: the line or the selection; with Shift: the whole script.
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current('line'));
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => runRef.current('all'));
+    // Ctrl+M (Monaco's Tab-moves-focus mode): Tab and Shift+Tab leave the editor for the page's
+    // next or previous control. Monaco's mode stops the indent but, here, kept the key from
+    // moving focus, a keyboard trap; the move is made here.
+    // Followed here from the key itself: Monaco's own state changes a moment after the key.
+    let tabMoves = ed.getOption(monaco.editor.EditorOption.tabFocusMode);
+    const tabOut = ed.onKeyDown((e) => {
+      // Ctrl+M, or Ctrl+Shift+M on a Mac (Monaco's binding there).
+      if (e.keyCode === monaco.KeyCode.KeyM && e.ctrlKey && !e.altKey && !e.metaKey && e.shiftKey === /Mac/.test(navigator.platform)) {
+        tabMoves = !tabMoves;
+        return;
+      }
+      if (e.keyCode !== monaco.KeyCode.Tab || e.ctrlKey || e.altKey || e.metaKey || !tabMoves) return;
+      const next = neighbourControl(el, e.shiftKey ? -1 : 1);
+      if (!next) return;
+      e.preventDefault();
+      e.stopPropagation();
+      next.focus();
+    });
     void engine.ready.then(() => {
       if (!disposed) unregister = registerRedisLanguage(monaco, engine.commands);
     });
@@ -110,6 +130,7 @@ export function Workbench() {
       disposed = true;
       panel?.removeEventListener('focus', passOn);
       changes.dispose();
+      tabOut.dispose();
       unregister();
       ed.dispose();
       for (const m of owned.values()) m.dispose();
@@ -294,6 +315,16 @@ export function Workbench() {
       </ol>
     </div>
   );
+}
+
+/** The page's next (1) or previous (-1) keyboard-focusable control outside `from`, in tab order. */
+function neighbourControl(from: HTMLElement, direction: 1 | -1): HTMLElement | null {
+  const all = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+    (x) => !x.matches(':disabled, [hidden], [type="hidden"], [tabindex="-1"]') && x.getClientRects().length > 0 && !from.contains(x),
+  );
+  const after = all.filter((x) => (from.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+  const before = all.filter((x) => (from.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
+  return (direction === 1 ? after[0] : before.at(-1)) ?? null;
 }
 
 /** Monaco reads its label when it is made; this holds the page's current words for it. */
