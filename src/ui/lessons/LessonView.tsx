@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react';
 import { clientsOf, lineClient, lineText, selectsDatabase, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
-import { useWorkbench } from '../../store/workbench-store.js';
 import { focusPanel } from '../shortcuts.js';
 import { useUiStrings } from '../strings.js';
 import { Markdown } from './Markdown.js';
@@ -152,8 +151,11 @@ function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson:
     const text = lines.filter((l) => lineClient(l) === 1).map(lineText);
     const db = lesson.db ?? 0;
     if (db !== 0 && !selectsDatabase(lines)) text.unshift(`SELECT ${db}`);
-    useWorkbench.getState().add(name, text.join('\n'));
-    focusPanel('workbench');
+    // The scripts' store comes with the workbench's chunk, not the page's first script.
+    void import('../../store/workbench-store.js').then(({ useWorkbench }) => {
+      useWorkbench.getState().add(name, text.join('\n'));
+      focusPanel('workbench');
+    });
   };
   return (
     <button className="tool open-in-editor" title={ui.openInEditorTitle} onClick={open}>
