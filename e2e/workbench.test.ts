@@ -87,7 +87,7 @@ test('a table view for pairs; a stop at the first error, or not', async ({ page 
 test('Run as MULTI/EXEC: each command gets its share of EXEC’s reply', async ({ page }) => {
   await openByKeyboard(page);
   await typeScript(page, ['SET tx 1', 'INCR tx', 'GET tx']);
-  await page.getByLabel('Send').selectOption('multi');
+  await page.locator('#workbench select.wb-mode').selectOption('multi');
   await page.getByRole('button', { name: 'Run all' }).click();
   await expect(cards(page)).toHaveCount(5);
   await expect(cards(page).locator('.wb-source')).toHaveText(['MULTI', 'SET tx 1', 'INCR tx', 'GET tx', 'EXEC']);
@@ -95,6 +95,19 @@ test('Run as MULTI/EXEC: each command gets its share of EXEC’s reply', async (
   await expect(cards(page).nth(2).locator('.wb-output')).toHaveText('(integer) 2');
   await expect(cards(page).nth(2).locator('.wb-note')).toHaveText('in EXEC');
   await expect(cards(page).nth(4).locator('.wb-output')).toHaveText('1) OK\n2) (integer) 2\n3) "2"');
+});
+
+test('runs in a terminal tab’s client when asked: the tab’s prompt follows', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['SELECT 3', 'SET where tab', 'CLIENT GETNAME']);
+  await page.locator('#workbench select.wb-client').selectOption({ label: 'terminal “client 1”' });
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(cards(page).locator('.wb-output')).toHaveText(['OK', 'OK', '(nil)']);
+  // The terminal's connection ran them: its prompt and tab show database 3.
+  await expect.poll(async () => (await screen(page)).at(-1)).toBe('127.0.0.1:6379[3]>');
+  await page.locator('.terminal-box:not([hidden]) textarea').focus();
+  await typeLine(page, 'GET where');
+  await expect.poll(async () => (await screen(page)).slice(-2)).toEqual(['"tab"', '127.0.0.1:6379[3]>']);
 });
 
 test('scripts survive a reload, each with its name and text', async ({ page }) => {

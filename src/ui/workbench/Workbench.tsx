@@ -270,7 +270,7 @@ export function Workbench() {
         </button>
         <label className="wb-field">
           {w.mode}{' '}
-          <select value={options.mode} onChange={(e) => wb.setOptions({ mode: e.target.value as RunMode })}>
+          <select className="wb-mode" value={options.mode} onChange={(e) => wb.setOptions({ mode: e.target.value as RunMode })}>
             <option value="each">{w.modeEach}</option>
             <option value="pipeline">{w.modePipeline}</option>
             <option value="multi">{w.modeMulti}</option>
@@ -287,7 +287,11 @@ export function Workbench() {
         </label>
         <label className="wb-field">
           {w.client}{' '}
-          <select value={String(options.client)} onChange={(e) => wb.setOptions({ client: e.target.value === 'own' ? 'own' : Number(e.target.value) })}>
+          <select
+            className="wb-client"
+            value={String(options.client)}
+            onChange={(e) => wb.setOptions({ client: e.target.value === 'own' ? 'own' : Number(e.target.value) })}
+          >
             <option value="own">{w.ownClient}</option>
             {tabs.map((tab) => (
               <option key={tab.id} value={tab.id}>
