@@ -136,6 +136,32 @@ test.describe('axe-core finds no critical or serious violation', () => {
   }
 });
 
+test.describe('axe-core on the workbench', () => {
+  for (const locale of ['en', 'ko'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`the editor, its controls and result cards, a table view (${locale}, ${theme})`, async ({ page }) => {
+        test.setTimeout(AXE_TIMEOUT);
+        await showIn(page, locale, theme);
+        await page.keyboard.press('Alt+4');
+        await page.locator('#workbench .monaco-editor.focused').waitFor();
+        await page.keyboard.type('ZADD board 10 ann 20 bob');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('ZRANGE board 0 -1 WITHSCORES');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('INCR board');
+        await page.keyboard.press('Control+Shift+Enter');
+        await expect(page.locator('#workbench .wb-card')).toHaveCount(3);
+        await page.locator('#workbench .wb-card .wb-view').first().click();
+        await page.locator('#workbench .wb-table').waitFor();
+        expect(await blocking(page, '#workbench')).toEqual([]);
+        expect(pageErrors(page)).toEqual([]);
+      });
+    }
+  }
+});
+
 test.describe('keyboard', () => {
   test('Alt+1 and Alt+3 leave the terminal for the lessons and the inspector; Alt+2 comes back', async ({ page }) => {
     await typeLine(page, 'SET before 1');
@@ -255,11 +281,11 @@ test.describe('keyboard', () => {
     // A click on the title (not focusable) starts the Tab order at the top of the page.
     await page.locator('.topbar h1').click();
     const names: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       names.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
     }
-    expect(names).toEqual(['Lessons', 'Inspector', expect.stringMatching(/^(Light|Dark) theme$/), 'Keyboard shortcuts']);
+    expect(names).toEqual(['Lessons', 'Inspector', 'Workbench', expect.stringMatching(/^(Light|Dark) theme$/), 'Keyboard shortcuts']);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(1);
     await page.keyboard.press('Enter'); // Close, the dialog's first control

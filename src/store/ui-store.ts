@@ -25,7 +25,7 @@ export interface ClockInfo {
 }
 
 /** On a phone one panel fills the screen at a time; the bottom bar picks it. */
-export type PhonePanel = 'lessons' | 'terminals' | 'inspector';
+export type PhonePanel = 'lessons' | 'terminals' | 'workbench' | 'inspector';
 
 export type EngineStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'restarted'; reason: string };
 
@@ -37,6 +37,8 @@ interface UiState {
   theme: Theme;
   lessonsOpen: boolean;
   inspectorOpen: boolean;
+  /** The workbench (script editor); closed until asked for, so Monaco loads only then. */
+  workbenchOpen: boolean;
   phonePanel: PhonePanel;
   engine: EngineStatus;
   clock: ClockInfo;
@@ -48,6 +50,7 @@ interface UiState {
   toggleTheme: () => void;
   toggleLessons: () => void;
   toggleInspector: () => void;
+  toggleWorkbench: () => void;
   showPhonePanel: (panel: PhonePanel) => void;
   setEngine: (status: EngineStatus) => void;
   setClock: (state: { paused: boolean; ahead: number }) => void;
@@ -76,6 +79,7 @@ export const useUi = create<UiState>()(
       theme: preferredTheme(),
       lessonsOpen: true,
       inspectorOpen: true,
+      workbenchOpen: false,
       // The terminal first: its welcome line says where to start (not kept across reloads).
       phonePanel: 'terminals',
       engine: { kind: 'starting' },
@@ -113,8 +117,12 @@ export const useUi = create<UiState>()(
       toggleInspector() {
         set((s) => ({ inspectorOpen: !s.inspectorOpen }));
       },
+      toggleWorkbench() {
+        set((s) => ({ workbenchOpen: !s.workbenchOpen }));
+      },
       showPhonePanel(phonePanel) {
-        set({ phonePanel });
+        // A phone mounts the workbench once it is first picked, and keeps it from then on.
+        set((s) => ({ phonePanel, workbenchOpen: s.workbenchOpen || phonePanel === 'workbench' }));
       },
       setEngine(engine) {
         set({ engine });
@@ -135,6 +143,7 @@ export const useUi = create<UiState>()(
         theme: s.theme,
         lessonsOpen: s.lessonsOpen,
         inspectorOpen: s.inspectorOpen,
+        workbenchOpen: s.workbenchOpen,
       }),
     },
   ),

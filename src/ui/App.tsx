@@ -19,6 +19,10 @@ import { UnreadableBanner } from './UnreadableBanner.js';
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
 
+// The workbench and Monaco: a chunk of their own, fetched when the panel is first opened (and
+// never ahead of the first prompt, when a reload finds it open).
+const Workbench = lazy(() => firstPromptShown.then(() => import('./workbench/Workbench.js')).then((m) => ({ default: m.Workbench })));
+
 export function App() {
   const theme = useUi((s) => s.theme);
   const tabs = useUi((s) => s.tabs);
@@ -26,10 +30,11 @@ export function App() {
   const layout = useUi((s) => s.layout);
   const lessonsOpen = useUi((s) => s.lessonsOpen);
   const inspectorOpen = useUi((s) => s.inspectorOpen);
+  const workbenchOpen = useUi((s) => s.workbenchOpen);
   const status = useUi((s) => s.engine);
   const locale = useLessons((s) => s.locale);
   const t = UI_STRINGS[locale];
-  const { toggleTheme, toggleLessons, toggleInspector, setEngine } = useUi.getState();
+  const { toggleTheme, toggleLessons, toggleInspector, toggleWorkbench, setEngine } = useUi.getState();
   const activeDb = tabs.find((t) => t.id === active)?.db ?? 0;
   // A phone shows one panel at a time (the bottom bar picks it), so every panel stays mounted.
   const phone = useScreenKind() === 'phone';
@@ -68,7 +73,10 @@ export function App() {
   useShortcuts(openShortcuts);
 
   return (
-    <div className={`app${showLessons ? ' with-lessons' : ''}${showInspector ? ' with-inspector' : ''}`} data-panel={phonePanel}>
+    <div
+      className={`app${showLessons ? ' with-lessons' : ''}${showInspector ? ' with-inspector' : ''}${workbenchOpen ? ' with-workbench' : ''}`}
+      data-panel={phonePanel}
+    >
       <header className="topbar">
         <h1>
           <span className="logo" aria-hidden="true">
@@ -95,6 +103,15 @@ export function App() {
             title={t.inspectorTitle}
           >
             {t.inspector}
+          </button>
+          <button
+            className="tool"
+            aria-pressed={workbenchOpen}
+            aria-controls={workbenchOpen ? 'workbench' : undefined}
+            onClick={() => (workbenchOpen ? toggleWorkbench() : focusPanel('workbench'))}
+            title={t.workbenchTitle}
+          >
+            {t.workbench}
           </button>
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
             {theme === 'dark' ? t.lightTheme : t.darkTheme}
@@ -129,6 +146,13 @@ export function App() {
             <EngineLoading />
           </div>
         </section>
+        {workbenchOpen && (
+          <section id="workbench" className="workbench" aria-label={t.workbench} tabIndex={-1}>
+            <Suspense fallback={<p className="wb-loading muted">{t.workbenchLoading}</p>}>
+              <Workbench />
+            </Suspense>
+          </section>
+        )}
         {showInspector && (
           <aside id="inspector" className="panel inspector" aria-label={t.inspector} tabIndex={-1}>
             <h2>{t.keys}</h2>

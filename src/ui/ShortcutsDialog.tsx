@@ -11,6 +11,7 @@ const PAGE_KEYS: readonly (readonly [string, Action])[] = [
   ['Alt+1', 'lessons'],
   ['Alt+2', 'terminal'],
   ['Alt+3', 'inspector'],
+  ['Alt+4', 'workbench'],
   ['Alt+/, F1', 'help'],
   ['Esc', 'escape'],
   ['← →', 'tabs'],
@@ -29,6 +30,12 @@ const TERMINAL_KEYS: readonly (readonly [string, Action])[] = [
   ['Tab', 'complete'],
   ['Ctrl-L', 'clear'],
   ['Ctrl-C', 'interrupt'],
+];
+
+const WORKBENCH_KEYS: readonly (readonly [string, Action])[] = [
+  ['Ctrl+Enter', 'runLine'],
+  ['Ctrl+Shift+Enter', 'runAll'],
+  ['Ctrl+M', 'tabTrap'],
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -56,6 +63,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       </div>
       <KeyTable caption={t.shortcutsPage} keys={PAGE_KEYS} t={t} />
       <KeyTable caption={t.shortcutsTerminal} keys={TERMINAL_KEYS} t={t} />
+      <KeyTable caption={t.workbench} keys={WORKBENCH_KEYS} t={t} />
     </dialog>
   );
 }

@@ -4,10 +4,10 @@
 import { useEffect } from 'react';
 import { useUi } from '../store/ui-store.js';
 
-export type Panel = 'lessons' | 'terminals' | 'inspector';
+export type Panel = 'lessons' | 'terminals' | 'inspector' | 'workbench';
 export type Shortcut = Panel | 'help';
 
-const PANEL_KEYS: Record<string, Panel> = { Digit1: 'lessons', Digit2: 'terminals', Digit3: 'inspector' };
+const PANEL_KEYS: Record<string, Panel> = { Digit1: 'lessons', Digit2: 'terminals', Digit3: 'inspector', Digit4: 'workbench' };
 
 /**
  * Which of the page's shortcuts a key event is, if any. Keys are matched by e.code (the key's
@@ -31,9 +31,12 @@ export function focusPanel(panel: Panel): void {
   ui.showPhonePanel(panel);
   if (panel === 'lessons' && !ui.lessonsOpen) ui.toggleLessons();
   if (panel === 'inspector' && !ui.inspectorOpen) ui.toggleInspector();
+  // (Picking the workbench on a phone has just opened it: asked afresh.)
+  if (panel === 'workbench' && !useUi.getState().workbenchOpen) ui.toggleWorkbench();
   // React renders a panel just opened within a frame or two; a few frames are allowed for it.
   const attempt = (left: number) => {
     const el = document.getElementById(panel);
+    // The workbench's panel passes its focus on to the editor (now, or once Monaco is up).
     const target = panel === 'terminals' ? el?.querySelector<HTMLElement>('.terminal-box:not([hidden]) textarea') : el;
     if (target) target.focus();
     else if (left > 0) requestAnimationFrame(() => attempt(left - 1));

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { clientsOf, lineClient, lineText, selectsDatabase, solutionRepeatsCommands, type Lesson, type Line, type Step } from '../../lessons/model.js';
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
+import { focusPanel } from '../shortcuts.js';
+import { useUiStrings } from '../strings.js';
 import { Markdown } from './Markdown.js';
 import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, type Interrupted } from './runner.js';
 import { RunOutputBox, useRunOutput } from './RunOutput.js';
@@ -81,6 +83,7 @@ export function LessonView({ lesson, lessons }: { lesson: Lesson; lessons: reado
           </p>
         )}
         {!step.challenge && <Commands lines={step.commands} lesson={lesson} t={t} onRun={(kind) => setInterrupted(kind && { at: stepAt, kind })} />}
+        {!step.challenge && step.commands.length > 1 && <OpenInEditor lines={step.commands} lesson={lesson} name={`${lesson.title[locale]} ${index + 1}`} />}
         <StepFeedback lesson={lesson} index={index} passed={passed} pending={step.challenge ? t.pendingChallenge : t.pending} t={t} locale={locale} />
         <StepHelp key={`${lesson.id}/${index}`} lesson={lesson} step={step} t={t} locale={locale} />
       </section>
@@ -135,6 +138,29 @@ function Commands({ lines, lesson, t, onRun }: { lines: readonly Line[]; lesson:
       </ul>
       <RunOutputBox output={output} t={t} />
     </>
+  );
+}
+
+/**
+ * A step of several lines, as a new workbench script: the first terminal's lines, after a SELECT
+ * of the lesson's database when it has one (the workbench's connection starts in db 0).
+ */
+function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson: Lesson; name: string }) {
+  const ui = useUiStrings();
+  const open = () => {
+    const text = lines.filter((l) => lineClient(l) === 1).map(lineText);
+    const db = lesson.db ?? 0;
+    if (db !== 0 && !selectsDatabase(lines)) text.unshift(`SELECT ${db}`);
+    // The scripts' store comes with the workbench's chunk, not the page's first script.
+    void import('../../store/workbench-store.js').then(({ useWorkbench }) => {
+      useWorkbench.getState().add(name, text.join('\n'));
+      focusPanel('workbench');
+    });
+  };
+  return (
+    <button className="tool open-in-editor" title={ui.openInEditorTitle} onClick={open}>
+      {ui.openInEditor}
+    </button>
   );
 }
 

@@ -231,6 +231,22 @@ export class TerminalSession {
     this.cli.mode = raw ? 'raw' : 'tty';
   }
 
+  /**
+   * Runs a command on this tab's connection for someone else (the workbench, which shows the
+   * replies itself): the prompt follows what it did (SELECT, MULTI) and the lessons hear of it.
+   * A blocked command's reply comes through `onPush` like any other of this connection.
+   */
+  async runFor(argv: string[]): Promise<RunResult> {
+    const handle = await this.connection();
+    const result = await this.engine.run(handle, argv);
+    const reply = result.replies.find((r) => r.t !== 'push');
+    if (reply !== undefined) this.cli.state.afterReply(argv, reply);
+    this.options.onCommand?.({ handle, argv, replies: result.replies, resp: result.resp, db: result.db });
+    this.report({ db: result.db, inMulti: result.inMulti });
+    if (this.editor.active) this.write(this.editor.hide() + this.editor.refresh());
+    return result;
+  }
+
   /** CLIENT SETNAME for a renamed tab, without printing anything. */
   async rename(name: string): Promise<void> {
     const handle = await this.connection();

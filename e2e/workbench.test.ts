@@ -1,0 +1,221 @@
+// The workbench: a Monaco editor of Redis scripts beside the terminals. Opened by keyboard,
+// three lines typed and run, each result read off its card; scripts kept across a reload; a
+// run inside MULTI/EXEC; a lesson step's lines opened in the editor; screenshots at three sizes
+// in both themes (kept in test-results/ to be looked at).
+
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { screen, typeLine, waitIdle } from './support.js';
+
+const editor = (page: Page) => page.locator('#workbench .wb-editor');
+const cards = (page: Page) => page.locator('#workbench .wb-card');
+
+/** Alt+4, as a keyboard user would; resolves once the editor has the keyboard. */
+async function openByKeyboard(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+4');
+  await expect(editor(page).locator('.monaco-editor')).toBeVisible();
+  await expect(editor(page).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
+}
+
+/** Types into the editor as a person does (Monaco's own auto-closing of quotes stays out of it). */
+async function typeScript(page: Page, lines: readonly string[]): Promise<void> {
+  for (const [i, line] of lines.entries()) {
+    await page.keyboard.type(line);
+    // Suggestions, when a language service offers some, are closed before the line ends.
+    await page.keyboard.press('Escape');
+    if (i < lines.length - 1) await page.keyboard.press('Enter');
+  }
+}
+
+test('open the workbench by keyboard, type three lines, run them and read each result', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openByKeyboard(page);
+  await typeScript(page, ['SET greeting hello', 'GET greeting', 'INCR greeting']);
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(cards(page)).toHaveCount(3);
+  await expect(cards(page).nth(0).locator('.wb-output')).toHaveText('OK');
+  await expect(cards(page).nth(1).locator('.wb-output')).toHaveText('"hello"');
+  await expect(cards(page).nth(2).locator('.wb-output')).toHaveText('(error) ERR value is not an integer or out of range');
+  await expect(cards(page).nth(2)).toHaveClass(/error/);
+  await expect(cards(page).nth(0).locator('.wb-ms')).toHaveText(/^\d+(\.\d+)? ms$/);
+  // The results are a live region: a screen reader hears each card as it comes.
+  await expect(page.locator('#workbench .wb-results')).toHaveAttribute('aria-live', 'polite');
+
+  // The line at the cursor alone (Ctrl+Enter): the cursor is on line 3.
+  await page.keyboard.press('Control+Enter');
+  await expect(cards(page)).toHaveCount(1);
+  await expect(cards(page).first().locator('.wb-line')).toHaveText('line 3');
+
+  // The workbench is a client of its own, by name, as CLIENT LIST shows it.
+  await page.locator('.terminal-box:not([hidden]) textarea').focus();
+  await typeLine(page, 'CLIENT LIST');
+  await expect.poll(async () => (await screen(page)).some((l) => / name=workbench /.test(l))).toBe(true);
+  // The terminal shares the data.
+  await typeLine(page, 'GET greeting');
+  await expect.poll(async () => (await screen(page)).at(-2)).toBe('"hello"');
+  expect(errors).toEqual([]);
+});
+
+test('the editor runs in a real Web Worker of its own, built with the site', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openByKeyboard(page);
+  await typeScript(page, ['PING']);
+  await expect.poll(() => workers.some((u) => /\/assets\/editor\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(workers.every((u) => u.startsWith(new URL(page.url()).origin))).toBe(true);
+});
+
+test('a table view for pairs; a stop at the first error, or not', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['ZADD board 10 ann 20 bob', 'ZRANGE board 0 -1 WITHSCORES', 'LPUSH board x', 'DBSIZE']);
+  await page.getByRole('button', { name: 'Run all' }).click();
+  // LPUSH on a sorted set is an error: the run stops there, DBSIZE is not sent.
+  await expect(cards(page)).toHaveCount(3);
+  await expect(cards(page).nth(1).locator('.wb-output')).toHaveText(['1) "ann"\n2) "10"\n3) "bob"\n4) "20"']);
+  await cards(page).nth(1).getByRole('button', { name: 'Table' }).click();
+  await expect(cards(page).nth(1).locator('table tbody tr')).toHaveCount(2);
+  await expect(cards(page).nth(1).locator('table tbody tr').nth(1).locator('td')).toHaveText(['"bob"', '"20"']);
+  await expect(cards(page).nth(1).locator('table thead th')).toHaveText(['member', 'score']);
+
+  await page.getByRole('checkbox', { name: 'Stop at the first error' }).uncheck();
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(cards(page)).toHaveCount(4);
+  await expect(cards(page).nth(3).locator('.wb-output')).toHaveText('(integer) 1');
+});
+
+test('Run as MULTI/EXEC: each command gets its share of EXEC’s reply', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['SET tx 1', 'INCR tx', 'GET tx']);
+  await page.locator('#workbench select.wb-mode').selectOption('multi');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(cards(page)).toHaveCount(5);
+  await expect(cards(page).locator('.wb-source')).toHaveText(['MULTI', 'SET tx 1', 'INCR tx', 'GET tx', 'EXEC']);
+  await expect(cards(page).nth(0).locator('.wb-output')).toHaveText('OK');
+  await expect(cards(page).nth(2).locator('.wb-output')).toHaveText('(integer) 2');
+  await expect(cards(page).nth(2).locator('.wb-note')).toHaveText('in EXEC');
+  await expect(cards(page).nth(4).locator('.wb-output')).toHaveText('1) OK\n2) (integer) 2\n3) "2"');
+});
+
+test('runs in a terminal tab’s client when asked: the tab’s prompt follows', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['SELECT 3', 'SET where tab', 'CLIENT GETNAME']);
+  await page.locator('#workbench select.wb-client').selectOption({ label: 'terminal “client 1”' });
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(cards(page).locator('.wb-output')).toHaveText(['OK', 'OK', '(nil)']);
+  // The terminal's connection ran them: its prompt and tab show database 3.
+  await expect.poll(async () => (await screen(page)).at(-1)).toBe('127.0.0.1:6379[3]>');
+  await page.locator('.terminal-box:not([hidden]) textarea').focus();
+  await typeLine(page, 'GET where');
+  await expect.poll(async () => (await screen(page)).slice(-2)).toEqual(['"tab"', '127.0.0.1:6379[3]>']);
+});
+
+test('scripts survive a reload, each with its name and text', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['SET kept yes']);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByLabel('Script name').fill('second one');
+  await editor(page).locator('.view-lines').click();
+  await typeScript(page, ['GET kept']);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('redis-playground:workbench') ?? '')).toContain('GET kept');
+  await page.reload();
+  await expect(editor(page).locator('.monaco-editor')).toBeVisible();
+  await expect(page.getByLabel('Script', { exact: true })).toHaveValue('2');
+  await expect(page.getByLabel('Script name')).toHaveValue('second one');
+  await expect(editor(page).locator('.view-lines')).toHaveText('GET kept');
+  await page.getByLabel('Script', { exact: true }).selectOption({ label: 'script 1' });
+  await expect(editor(page).locator('.view-lines')).toHaveText('SET kept yes');
+});
+
+test('"Open in editor" puts a lesson step’s lines in a new script', async ({ page }) => {
+  const lessons = page.locator('#lessons');
+  await lessons.getByRole('link', { name: /First contact/ }).click();
+  // Walk the steps until one offers its lines to the editor.
+  const open = lessons.getByRole('button', { name: 'Open in editor' });
+  for (let i = 0; i < 12 && !(await open.isVisible()); i++) await lessons.getByRole('button', { name: 'Next', exact: true }).click();
+  const lines = await lessons.locator('.commands code').allTextContents();
+  await open.click();
+  await expect(editor(page).locator('.monaco-editor')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('redis-playground:workbench') ?? '')).toContain(JSON.stringify(lines[0]!).slice(1, -1));
+  const text = await editor(page).locator('.view-lines').innerText();
+  for (const line of lines) expect(text.replace(/\u00a0/g, ' ')).toContain(line);
+});
+
+test('works offline after one visit: the service worker has Monaco’s chunks and its worker', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  // Never opened online: the service worker stored the workbench's files with the rest.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.context().setOffline(true);
+  try {
+    await page.reload();
+    await waitIdle(page, undefined, 15_000);
+    await openByKeyboard(page);
+    await typeScript(page, ['SET offline yes', 'GET offline']);
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect(cards(page).locator('.wb-output')).toHaveText(['OK', '"yes"']);
+    await expect.poll(() => workers.some((u) => /editor\.worker-/.test(u))).toBe(true);
+  } finally {
+    await page.context().setOffline(false);
+  }
+});
+
+test('Korean: the panel speaks the page’s language', async ({ site }) => {
+  const page = await site.open({ locale: 'ko-KR' });
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('#workbench').getByRole('button', { name: '모두 실행' })).toBeVisible();
+  await expect(page.locator('#workbench .wb-empty')).toContainText('줄(Ctrl+Enter)');
+  await expect(page.locator('.topbar').getByRole('button', { name: '워크벤치' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the shortcuts dialog names Alt+4, Ctrl+Enter and Ctrl+M (Tab leaves the editor)', async ({ page }) => {
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('row', { name: /Alt\+4/ })).toContainText('Go to the workbench');
+  await expect(dialog.getByRole('row', { name: /Ctrl\+M/ })).toContainText('Tab moves focus');
+  await expect(dialog.getByRole('row', { name: /^Ctrl\+Enter/ })).toContainText('run the line');
+});
+
+test('keyboard only: Ctrl+M lets Tab leave the editor for the buttons after it', async ({ page }) => {
+  await openByKeyboard(page);
+  await typeScript(page, ['PING']);
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#workbench .monaco-editor')).not.toHaveClass(/\bfocused\b/);
+  // Focus went on to the next control of the page, not nowhere.
+  expect(await page.evaluate(() => document.activeElement !== document.body && !document.querySelector('.wb-editor')!.contains(document.activeElement))).toBe(
+    true,
+  );
+  // Shift+Tab back into the editor; Ctrl+Enter runs the line there.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor(page).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
+  await page.keyboard.press('Control+Enter');
+  await expect(cards(page).locator('.wb-output')).toHaveText(['PONG']);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const [width, height] of [
+    [1440, 900],
+    [820, 1180],
+    [390, 844],
+  ] as const) {
+    test(`screenshot ${width}×${height} ${theme}`, async ({ site }, info) => {
+      const page = await site.open({ width, height });
+      await page.evaluate((t) => {
+        const saved = JSON.parse(localStorage.getItem('redis-playground:ui') ?? '{"state":{}}') as { state: Record<string, unknown> };
+        saved.state.theme = t;
+        localStorage.setItem('redis-playground:ui', JSON.stringify(saved));
+      }, theme);
+      await page.reload();
+      await waitIdle(page);
+      if (width < 700) await page.locator('.bottom-bar').getByRole('button', { name: 'Workbench' }).click();
+      else await page.keyboard.press('Alt+4');
+      await expect(editor(page).locator('.monaco-editor')).toBeVisible();
+      await editor(page).locator('.view-lines').click();
+      await typeScript(page, ['# a sorted set', 'ZADD board 10 ann 20 bob', 'ZRANGE board 0 -1 WITHSCORES', 'HSET user:1 name "Kim" age 30', 'GET missing']);
+      await page.getByRole('button', { name: 'Run all' }).click();
+      await expect(cards(page)).toHaveCount(4);
+      await page.screenshot({ path: info.outputPath(`workbench-${width}x${height}-${theme}.png`) });
+    });
+  }
+}
