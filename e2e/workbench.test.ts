@@ -57,6 +57,52 @@ test('open the workbench by keyboard, type three lines, run them and read each r
   expect(errors).toEqual([]);
 });
 
+test('completion, signature help, hover and markers come from the command table; key names from the database', async ({ page }) => {
+  await page.locator('.terminal-box:not([hidden]) textarea').focus();
+  await typeLine(page, 'SET player:1 kim');
+  await waitIdle(page);
+  await openByKeyboard(page);
+  const suggest = page.locator('#workbench .suggest-widget');
+  const rows = suggest.locator('.monaco-list-row');
+
+  // ZAD offers ZADD first, with its summary; Enter accepts it as a snippet of its syntax.
+  await page.keyboard.type('ZAD');
+  await expect(rows.first()).toContainText('ZADD');
+  await expect(rows.first()).toContainText('Add members with scores');
+  await page.keyboard.press('Enter');
+  await expect(editor(page).locator('.view-line').first()).toHaveText('ZADD key score member');
+  // The placeholder "key" is selected: typing replaces it, and the hint follows the arguments.
+  await page.keyboard.type('board');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Shift+Space');
+  const hints = page.locator('#workbench .parameter-hints-widget');
+  await expect(hints).toBeVisible();
+  await expect(hints).toContainText('ZADD key [NX|XX]');
+  await page.keyboard.press('Escape');
+
+  // A wrong-arity line is marked before it runs, in Redis's own words.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('GET');
+  await page.keyboard.press('Escape');
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(1); // GET, not the ZADD line
+  await page.keyboard.press('F8'); // Monaco's "next problem"
+  await expect(page.locator('#workbench .marker-widget')).toContainText("ERR wrong number of arguments for 'get' command");
+  await page.keyboard.press('Escape');
+
+  // At a key position the worker's key names are offered.
+  await page.keyboard.type(' play');
+  await expect(rows.first()).toContainText('player:1');
+  await page.keyboard.press('Enter');
+  await expect(editor(page).locator('.view-line').nth(1)).toHaveText('GET player:1');
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(0);
+
+  // Hovering a command name shows its docs.
+  await editor(page).locator('.view-line').first().getByText('ZADD').hover();
+  await expect(page.locator('#workbench .monaco-hover:not(.hidden)').first()).toContainText('since 1.2.0');
+  await expect(page.locator('#workbench .monaco-hover:not(.hidden)').first()).toContainText('group sorted-set');
+});
+
 test('the editor runs in a real Web Worker of its own, built with the site', async ({ page }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));

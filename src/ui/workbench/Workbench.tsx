@@ -28,6 +28,13 @@ function ownConnection(): WorkbenchConnection {
   return own;
 }
 
+/** The database the workbench runs in: its own connection's, or the chosen terminal tab's. */
+function workbenchDb(): number {
+  const client = useWorkbench.getState().options.client;
+  if (client === 'own') return own?.db ?? 0;
+  return useUi.getState().tabs.find((t) => t.id === client)?.db ?? 0;
+}
+
 /** A terminal tab's connection as a run target (the tab's prompt follows what ran). */
 function tabTarget(tabId: number): RunTarget {
   return {
@@ -111,7 +118,10 @@ export function Workbench() {
       next.focus();
     });
     void engine.ready.then(() => {
-      if (!disposed) unregister = registerRedisLanguage(monaco, engine.commands);
+      if (!disposed)
+        unregister = registerRedisLanguage(monaco, engine.commands, {
+          keys: (prefix) => engine.scanKeys(workbenchDb(), prefix, { limit: 100 }).then((r) => r.keys),
+        });
     });
     const changes = ed.onDidChangeModelContent(() => {
       const m = ed.getModel();

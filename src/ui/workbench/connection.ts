@@ -23,6 +23,8 @@ interface Waiter {
 
 export class WorkbenchConnection implements RunTarget {
   private handle: number | null = null;
+  /** The database its last command left it in (SELECT), for key-name completion. */
+  db = 0;
   private opening: Promise<number> | null = null;
   /** Blocked commands waiting for their replies, oldest first (a pipeline may block several). */
   private waiters: Waiter[] = [];
@@ -43,7 +45,10 @@ export class WorkbenchConnection implements RunTarget {
         }
       }),
       engine.onClosed((handle) => {
-        if (handle === this.handle) this.handle = null;
+        if (handle === this.handle) {
+          this.handle = null;
+          this.db = 0;
+        }
       }),
     ];
   }
@@ -56,6 +61,7 @@ export class WorkbenchConnection implements RunTarget {
   async send(argv: string[]): Promise<Sent> {
     const handle = await this.connection();
     const result = await this.engine.run(handle, argv);
+    this.db = result.db;
     let replies = result.replies;
     if (result.blocked) replies = [...replies, ...(await new Promise<Reply[]>((resolve, reject) => this.waiters.push({ pushes: [], resolve, reject })))];
     return { replies, resp: result.resp, truncated: result.truncated };
@@ -73,6 +79,7 @@ export class WorkbenchConnection implements RunTarget {
     for (const w of waiters) w.reject(new Interrupted());
     const handle = this.handle;
     this.handle = null;
+    this.db = 0;
     if (handle !== null) void this.engine.close(handle).catch(() => undefined);
   }
 
