@@ -246,8 +246,8 @@ export class EngineHost {
           const db = this.database(msg.db);
           if (typeof msg.key !== 'string') throw new BadRequest('key must be a string');
           const offset = Number.isInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
-          const count = Math.min(Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100, this.maxSnapshotCount);
-          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count);
+          const count = Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100;
+          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count, this.maxSnapshotCount);
           this.send({ type: 'inspected', id: msg.id, details });
           return;
         }
