@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { array, bool, bulk, bulks, double, error, int, map, NIL, NIL_ARRAY, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
-import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, quoteRepr } from './format-reply.js';
+import { formatPush, formatReply, formatReplyChunks, formatReplyUnquoted, isRawOutputCommand, quoteRepr } from './format-reply.js';
 
 const tty3 = (r: Reply) => formatReply(r, 'tty', 3);
 const raw3 = (r: Reply) => formatReply(r, 'raw', 3);
@@ -182,5 +182,22 @@ describe('pushes', () => {
     expect(formatPush(inv(bulks(['a'])), 'raw')).toBe('invalidate\na\n');
     // DEBUG PROTOCOL push on real redis-cli 7.0.15
     expect(formatPush(push([bulk('server-cpu-usage'), int(42)]), 'tty')).toBe('1) "server-cpu-usage"\n2) (integer) 42\n');
+  });
+});
+
+describe('formatReplyChunks', () => {
+  it('gives a big reply in pieces of at most 64 KB that join into what formatReply prints', () => {
+    let bin = '';
+    for (let i = 0; i < 100_000; i++) bin += String.fromCharCode((i * 7) & 0xff);
+    const replies: Reply[] = [bulk(bin), array([bulk(bin), int(1), map([[bulk('k'), array([bulk(bin), NIL])]])]), verbatim(bin)];
+    for (const r of replies) {
+      for (const mode of ['tty', 'raw'] as const) {
+        const pieces = [...formatReplyChunks(r, mode, 3)];
+        expect(pieces.length).toBeGreaterThan(4);
+        expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(64 * 1024);
+        expect(pieces.join('')).toBe(formatReply(r, mode, 3));
+      }
+    }
+    expect([...formatReplyChunks(bulk(bin), 'tty')].join('')).toBe(quoteRepr(bin) + '\n');
   });
 });

@@ -23,8 +23,21 @@ export type OutputMode = 'tty' | 'raw';
  * form (which ends with one "\n", redis-cli's command delimiter).
  */
 export function formatReply(reply: Reply, mode: OutputMode, resp: 2 | 3 = 2): string {
+  return joined(formatReplyChunks(reply, mode, resp));
+}
+
+/**
+ * formatReply's output in pieces, made as they are taken: a page prints a reply of megabytes
+ * a slice at a time, never formatting all of it in one task. No piece is much over 64 KB.
+ */
+export function* formatReplyChunks(reply: Reply, mode: OutputMode, resp: 2 | 3 = 2): Generator<string, void, undefined> {
   const r = resp === 2 ? foldResp2(reply) : reply;
-  return mode === 'tty' ? formatTTY(r, '') : formatRaw(r) + '\n';
+  if (mode === 'tty') {
+    yield* formatTTY(r, '');
+  } else {
+    yield* formatRaw(r);
+    yield '\n';
+  }
 }
 
 /**
@@ -32,7 +45,19 @@ export function formatReply(reply: Reply, mode: OutputMode, resp: 2 | 3 = 2): st
  * (INFO, CLIENT LIST, ... see `isRawOutputCommand`): the raw form without the final delimiter.
  */
 export function formatReplyUnquoted(reply: Reply, resp: 2 | 3 = 2): string {
+  return joined(formatReplyUnquotedChunks(reply, resp));
+}
+
+/** formatReplyUnquoted's output in pieces (see formatReplyChunks). */
+export function formatReplyUnquotedChunks(reply: Reply, resp: 2 | 3 = 2): Generator<string, void, undefined> {
   return formatRaw(resp === 2 ? foldResp2(reply) : reply);
+}
+
+/** The pieces as one string. */
+export function joined(chunks: Iterable<string>): string {
+  let out = '';
+  for (const chunk of chunks) out += chunk;
+  return out;
 }
 
 /**
@@ -80,6 +105,11 @@ export function isInvalidatePush(r: Reply): boolean {
  * invalidations in their short form on a terminal, anything else like a reply.
  */
 export function formatPush(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): string {
+  return joined(formatPushChunks(reply, mode, resp));
+}
+
+/** formatPush's output in pieces (see formatReplyChunks). */
+export function* formatPushChunks(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): Generator<string, void, undefined> {
   if (mode === 'tty' && isInvalidatePush(reply)) {
     const keys = (reply.v as Reply[])[1]!.v as Reply[];
     let out = '-> invalidate: ';
@@ -89,9 +119,10 @@ export function formatPush(reply: Reply, mode: OutputMode, resp: 2 | 3 = 3): str
       out += "'" + cString(k.t === 'bulk' && k.v !== null ? k.v : '') + "'";
       if (i < keys.length - 1) out += ', ';
     }
-    return out + '\n';
+    yield out + '\n';
+    return;
   }
-  return formatReply(reply, mode, resp);
+  yield* formatReplyChunks(reply, mode, resp);
 }
 
 /** sdscatrepr's one-letter escapes, by byte (0: none). */
@@ -117,11 +148,28 @@ const CHARS_PER_CALL = 8192;
  * of milliseconds instead of hundreds, so the page's terminal stays responsive.
  */
 export function quoteRepr(s: string): string {
-  const n = s.length;
-  const out = new Uint8Array(n * 4 + 2);
+  return '"' + escapeRepr(s, 0, s.length) + '"';
+}
+
+/** quoteRepr in pieces of at most CHUNK input bytes each. */
+function* quoteReprChunks(s: string): Generator<string, void, undefined> {
+  if (s.length <= CHUNK) {
+    yield quoteRepr(s);
+    return;
+  }
+  yield '"';
+  for (let i = 0; i < s.length; i += CHUNK) yield escapeRepr(s, i, Math.min(s.length, i + CHUNK));
+  yield '"';
+}
+
+/** Bytes of a string value escaped or copied in one piece (then the next piece is made). */
+const CHUNK = 16 * 1024;
+
+/** sdscatrepr's escaping of s[from, to), without the quotes. */
+function escapeRepr(s: string, from: number, to: number): string {
+  const out = new Uint8Array((to - from) * 4);
   let o = 0;
-  out[o++] = 0x22;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i) & 0xff;
     if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c) {
       out[o++] = c;
@@ -137,11 +185,19 @@ export function quoteRepr(s: string): string {
       out[o++] = HEX_DIGITS[c & 15]!;
     }
   }
-  out[o++] = 0x22;
   const parts: string[] = [];
   for (let i = 0; i < o; i += CHARS_PER_CALL)
     parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + CHARS_PER_CALL)) as unknown as number[]));
   return parts.join('');
+}
+
+/** A string value in pieces of at most CHUNK bytes. */
+function* slices(s: string): Generator<string, void, undefined> {
+  if (s.length <= CHUNK) {
+    yield s;
+    return;
+  }
+  for (let i = 0; i < s.length; i += CHUNK) yield s.slice(i, i + CHUNK);
 }
 
 // ---- internals ---------------------------------------------------------------------------------
@@ -213,91 +269,112 @@ function isMultiline(r: Reply): boolean {
   }
 }
 
-function formatTTY(r: Reply, prefix: string): string {
+function* formatTTY(r: Reply, prefix: string): Generator<string, void, undefined> {
   switch (r.t) {
     case 'error':
-      return '(error) ' + cString(r.v) + '\n';
+      yield '(error) ' + cString(r.v) + '\n';
+      return;
     case 'simple':
-      return cString(r.v) + '\n';
+      yield cString(r.v) + '\n';
+      return;
     case 'int':
-      return '(integer) ' + String(r.v) + '\n';
+      yield '(integer) ' + String(r.v) + '\n';
+      return;
     case 'double':
-      return '(double) ' + r.s + '\n';
+      yield '(double) ' + r.s + '\n';
+      return;
     case 'bulk':
-      return r.v === null ? '(nil)\n' : quoteRepr(r.v) + '\n';
+      if (r.v === null) yield '(nil)\n';
+      else {
+        yield* quoteReprChunks(r.v);
+        yield '\n';
+      }
+      return;
     case 'verbatim':
-      return r.v + '\n';
+      yield* slices(r.v);
+      yield '\n';
+      return;
     case 'bool':
-      return r.v ? '(true)\n' : '(false)\n';
+      yield r.v ? '(true)\n' : '(false)\n';
+      return;
     case 'array':
     case 'set':
     case 'push':
     case 'map':
       break;
   }
-  if (isNil(r)) return '(nil)\n';
+  if (isNil(r)) {
+    yield '(nil)\n';
+    return;
+  }
   const count = elementCount(r);
   if (count === 0) {
-    return r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : r.t === 'set' ? '(empty set)\n' : '(empty push)\n';
+    yield r.t === 'array' ? '(empty array)\n' : r.t === 'map' ? '(empty hash)\n' : r.t === 'set' ? '(empty set)\n' : '(empty push)\n';
+    return;
   }
   const shown = r.t === 'map' ? count / 2 : count;
   const width = String(shown).length;
   const childPrefix = prefix + ' '.repeat(width + 2);
   const sep = r.t === 'set' ? '~' : r.t === 'map' ? '#' : ')';
-  let out = '';
   if (r.t === 'map') {
     for (let i = 0; i < r.v.length; i++) {
       const [k, v] = r.v[i]!;
-      out += (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ';
       // The key's own line end is replaced by the arrow.
-      out += formatTTY(k, childPrefix).slice(0, -1) + ' => ';
-      if (isMultiline(v)) out += '\n' + childPrefix;
-      out += formatTTY(v, childPrefix);
+      let head = (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ' + joined(formatTTY(k, childPrefix)).slice(0, -1) + ' => ';
+      if (isMultiline(v)) head += '\n' + childPrefix;
+      yield head;
+      yield* formatTTY(v, childPrefix);
     }
-    return out;
+    return;
   }
   const items = r.v as Reply[];
   for (let i = 0; i < items.length; i++) {
-    out += (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ';
-    out += formatTTY(items[i]!, childPrefix);
+    yield (i === 0 ? '' : prefix) + String(i + 1).padStart(width) + sep + ' ';
+    yield* formatTTY(items[i]!, childPrefix);
   }
-  return out;
 }
 
-function formatRaw(r: Reply): string {
+function* formatRaw(r: Reply): Generator<string, void, undefined> {
   switch (r.t) {
     case 'error':
-      return r.v + '\n';
+      yield* slices(r.v);
+      yield '\n';
+      return;
     case 'simple':
     case 'verbatim':
-      return r.v;
+      yield* slices(r.v);
+      return;
     case 'bulk':
-      return r.v === null ? '' : r.v;
+      if (r.v !== null) yield* slices(r.v);
+      return;
     case 'int':
-      return String(r.v);
+      yield String(r.v);
+      return;
     case 'double':
-      return r.s;
+      yield r.s;
+      return;
     case 'bool':
-      return r.v ? '(true)' : '(false)';
+      yield r.v ? '(true)' : '(false)';
+      return;
     case 'array':
     case 'set':
     case 'push': {
-      if (r.v === null) return '';
-      let out = '';
+      if (r.v === null) return;
       for (let i = 0; i < r.v.length; i++) {
-        if (i > 0) out += '\n';
-        out += formatRaw(r.v[i]!);
+        if (i > 0) yield '\n';
+        yield* formatRaw(r.v[i]!);
       }
-      return out;
+      return;
     }
     case 'map': {
-      let out = '';
       for (let i = 0; i < r.v.length; i++) {
-        if (i > 0) out += '\n';
+        if (i > 0) yield '\n';
         const [k, v] = r.v[i]!;
-        out += formatRaw(k) + ' ' + formatRaw(v);
+        yield* formatRaw(k);
+        yield ' ';
+        yield* formatRaw(v);
       }
-      return out;
+      return;
     }
   }
 }

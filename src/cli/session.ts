@@ -14,7 +14,7 @@
 
 import { cString, isCSpace } from '../shared/args.js';
 import type { Reply } from '../shared/reply.js';
-import { formatPush, formatReply, formatReplyUnquoted, isRawOutputCommand, type OutputMode } from './format-reply.js';
+import { formatPushChunks, formatReply, formatReplyChunks, formatReplyUnquotedChunks, isRawOutputCommand, joined, type OutputMode } from './format-reply.js';
 import { asciiEqualsIgnoreCase, helpOutput, HelpTable, type CommandDoc } from './help.js';
 import { completionsFor, hintFor, type Hint } from './hints.js';
 import { PromptState } from './prompt.js';
@@ -76,6 +76,11 @@ export interface ReplHost<R extends Received = Received> {
   send(argv: string[], once: boolean): Promise<R> | R;
   /** Shows redis-cli's output: bytes, lines ending in "\n". */
   print(bytes: string): void;
+  /**
+   * Shows a reply's output given in pieces, made as they are taken (see formatReplyChunks):
+   * a host that must stay responsive takes them a slice at a time. Without it, print.
+   */
+  printChunks?(chunks: Iterable<string>): Promise<void>;
   /** After a command's output is printed. */
   ran?(argv: readonly string[], received: R): void;
   /** `clear`. */
@@ -199,31 +204,44 @@ export class CliSession {
    * Updates the prompt state (SELECT, MULTI, EXEC, DISCARD, RESET).
    */
   receive(argv: readonly string[], replies: readonly Reply[], resp: 2 | 3): string {
-    let out = '';
+    return joined(this.receiveChunks(argv, replies, resp));
+  }
+
+  /**
+   * receive's output in pieces, formatted as they are taken (a page prints a big reply a slice
+   * at a time); the state is updated at once, as receive does.
+   */
+  receiveChunks(argv: readonly string[], replies: readonly Reply[], resp: 2 | 3): Iterable<string> {
+    const mode = this.mode;
+    const shown: Reply[] = [];
     if (this.pubsubMode || this.monitorMode) {
       const queued = this.takePending();
       for (const r of [...queued, ...replies]) {
-        out += this.formatFor(argv, r, resp);
+        shown.push(r);
         // An error ends pub/sub or MONITOR mode (e.g. SUBSCRIBE without a channel).
         if (r.t === 'error') this.pubsubMode = this.monitorMode = false;
       }
-      return out;
+      return this.formatted(argv, shown, mode, resp, false);
     }
     const all = this.pending.length > 0 ? [...this.takePending(), ...replies] : replies;
     let i = 0;
     for (; i < all.length; i++) {
       const r = all[i]!;
-      if (r.t === 'push') {
-        out += formatPush(r, this.mode, resp);
-        continue;
-      }
-      out += this.formatFor(argv, r, resp);
+      shown.push(r);
+      if (r.t === 'push') continue;
       this.state.afterReply(argv, r);
       i++;
       break;
     }
     for (; i < all.length; i++) this.pending.push(all[i]!);
-    return out;
+    return this.formatted(argv, shown, mode, resp, true);
+  }
+
+  private *formatted(argv: readonly string[], replies: Reply[], mode: OutputMode, resp: 2 | 3, pushesAsPushes: boolean): Generator<string, void, undefined> {
+    for (const r of replies) {
+      if (pushesAsPushes && r.t === 'push') yield* formatPushChunks(r, mode, resp);
+      else yield* isRawOutputCommand(argv) ? formatReplyUnquotedChunks(r, resp) : formatReplyChunks(r, mode, resp);
+    }
   }
 
   /**
@@ -303,14 +321,14 @@ export class CliSession {
       host.print('Error: Server closed the connection\n');
       return;
     }
-    let out = this.receive(argv, got.replies, got.resp) + (got.note ?? '');
+    const chunks = this.receiveChunks(argv, got.replies, got.resp);
+    let out = '';
+    if (host.printChunks !== undefined) await host.printChunks(chunks);
+    else out = joined(chunks);
+    out += got.note ?? '';
     if (started !== undefined) out += this.elapsed(host.now!() - started);
     if (out !== '') host.print(out);
     host.ran?.(argv, got);
-  }
-
-  private formatFor(argv: readonly string[], r: Reply, resp: 2 | 3): string {
-    return isRawOutputCommand(argv) ? formatReplyUnquoted(r, resp) : formatReply(r, this.mode, resp);
   }
 
   private takePending(): Reply[] {

@@ -11,7 +11,8 @@ import { commandSpecs } from '../engine/commands/index.js';
 import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
 import { error, type Reply } from '../shared/reply.js';
 import { errorText, internalError } from '../shared/errors.js';
-import { snapshot as rdbSnapshot } from '../engine/persistence.js';
+import { startSnapshotJob } from '../engine/persistence.js';
+import type { SnapshotJob } from '../engine/snapshot-job.js';
 import type { TimeoutTimers } from '../engine/blocking.js';
 import { CronTimer } from '../engine/cron.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker, type Unreadable } from './protocol.js';
@@ -44,6 +45,15 @@ export interface EngineHostOptions {
   /** Least time between autosaves, ms (default 1000). */
   autosaveIntervalMs?: number;
   /**
+   * Runs the autosave's next slice as a task of its own, after the messages already waiting
+   * (the worker: a MessageChannel). The snapshot is a point-in-time image made a few keys at a
+   * time (engine/snapshot-job.ts), so commands are answered between slices. Absent: the whole
+   * snapshot is made at once.
+   */
+  autosaveSlice?: (fn: () => void) => void;
+  /** Longest slice of autosave work, ms of autosaveTime (default 5). */
+  autosaveSliceMs?: number;
+  /**
    * The time autosaves are paced by, ms (default: the engine's clock). Give real time when
    * people can pause the engine's clock: a paused clock would hold every autosave back.
    */
@@ -67,9 +77,13 @@ export class EngineHost {
   private readonly discardUnreadable: (() => Promise<void>) | undefined;
   private readonly autosaveIntervalMs: number;
   private readonly autosaveTime: () => number;
-  /** Changes since the last autosave, and when the next one may run (engine clock, ms). */
+  private readonly autosaveSlice: ((fn: () => void) => void) | undefined;
+  private readonly autosaveSliceMs: number;
+  /** Changes since the last autosave began, and when the next one may run (autosaveTime, ms). */
   private unsaved = false;
   private nextAutosaveAt = 0;
+  /** The autosave being made: its job, when it began and the time its slices took so far. */
+  private saving: { job: SnapshotJob; started: number; work: number } | null = null;
   /** While a client's `run` executes: everything delivered to it goes into its result. */
   private collecting: { client: Client; replies: Reply[] } | null = null;
 
@@ -85,6 +99,8 @@ export class EngineHost {
     this.discardUnreadable = options.discardUnreadable;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
     this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
+    this.autosaveSlice = options.autosaveSlice;
+    this.autosaveSliceMs = options.autosaveSliceMs ?? 5;
     this.cron = new CronTimer(this.engine, options.timers, {
       afterRun: () => this.autosaveIfDue(),
       onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + errorText(e) }),
@@ -107,9 +123,16 @@ export class EngineHost {
     this.send(ready);
   }
 
-  /** Stops the timers (the worker is going away). */
+  /** Stops the timers and any autosave being made (the worker is going away). */
   stop(): void {
     this.cron.stop();
+    this.saving?.job.abort();
+    this.saving = null;
+  }
+
+  /** An autosave is being made (its slices are scheduled). */
+  get autosaving(): boolean {
+    return this.saving !== null;
   }
 
   /** Posts the change events gathered so far (also called by the scheduled flush). */
@@ -126,21 +149,62 @@ export class EngineHost {
     this.cron.tick();
   }
 
-  /** Hands a snapshot to `autosave` when something changed and the interval has passed. */
+  /**
+   * Starts an autosave when something changed and the interval has passed: a snapshot job whose
+   * image is the dataset as it is now, made in slices, handed to `autosave` when complete.
+   */
   autosaveIfDue(): void {
-    if (this.autosave === undefined || !this.unsaved) return;
+    if (this.autosave === undefined || !this.unsaved || this.saving !== null) return;
     const started = this.autosaveTime();
     if (started < this.nextAutosaveAt) return;
     try {
-      const bytes = rdbSnapshot(this.engine);
-      this.unsaved = false;
-      this.autosave(bytes);
+      this.saving = { job: startSnapshotJob(this.engine), started, work: 0 };
+    } catch (e) {
+      this.autosaveFailed(e, started);
+      return;
+    }
+    // Changes from now on are not in this image: they make the next autosave due.
+    this.unsaved = false;
+    this.continueAutosave();
+  }
+
+  /** One slice of the autosave being made; the next is scheduled, or the image is handed over. */
+  private continueAutosave(): void {
+    const saving = this.saving;
+    if (saving === null) return;
+    const from = this.autosaveTime();
+    const slice = this.autosaveSlice;
+    const until = slice === undefined ? Infinity : from + this.autosaveSliceMs;
+    let done: boolean;
+    try {
+      do done = saving.job.step(AUTOSAVE_STEP_KEYS);
+      while (!done && this.autosaveTime() < until);
+    } catch (e) {
+      this.saving = null;
+      saving.job.abort();
+      this.autosaveFailed(e, saving.started);
+      return;
+    }
+    const now = this.autosaveTime();
+    saving.work += now - from;
+    if (!done) {
+      slice!(() => this.continueAutosave());
+      return;
+    }
+    this.saving = null;
+    try {
+      this.autosave!(saving.job.result());
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     }
     // A snapshot that took long (a big dataset) spaces the next ones out: at most ~10% of the time.
-    const took = this.autosaveTime() - started;
-    this.nextAutosaveAt = started + Math.max(this.autosaveIntervalMs, took * 10);
+    this.nextAutosaveAt = saving.started + Math.max(this.autosaveIntervalMs, saving.work * 10);
+  }
+
+  private autosaveFailed(e: unknown, started: number): void {
+    this.unsaved = true; // tried again after the interval
+    this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
+    this.nextAutosaveAt = started + this.autosaveIntervalMs;
   }
 
   handle(msg: ToWorker): void {
@@ -185,8 +249,8 @@ export class EngineHost {
           const db = this.database(msg.db);
           if (typeof msg.key !== 'string') throw new BadRequest('key must be a string');
           const offset = Number.isInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
-          const count = Math.min(Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100, this.maxSnapshotCount);
-          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count);
+          const count = Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100;
+          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count, this.maxSnapshotCount);
           this.send({ type: 'inspected', id: msg.id, details });
           return;
         }
@@ -363,3 +427,6 @@ export class EngineHost {
 }
 
 class BadRequest extends Error {}
+
+/** Keys an autosave slice writes between looks at the time. */
+const AUTOSAVE_STEP_KEYS = 256;

@@ -14,6 +14,11 @@ declare const self: {
 };
 
 const saved = indexedDbState();
+// The autosave's slices run as tasks of their own: a MessageChannel's message is queued behind
+// the page's messages already waiting, with none of setTimeout's 4 ms clamp.
+const slices: (() => void)[] = [];
+const sliceChannel = new MessageChannel();
+sliceChannel.port1.onmessage = () => slices.shift()?.();
 // Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
 const clock = new AdjustableClock();
 const host = new EngineHost((msg) => self.postMessage(msg), {
@@ -25,6 +30,10 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   },
   autosave: (snapshot) => saved.save({ snapshot, ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null }),
   autosaveTime: () => performance.now(),
+  autosaveSlice: (fn) => {
+    slices.push(fn);
+    sliceChannel.port2.postMessage(null);
+  },
   // Change events go to the page at most every 15 ms, not after every command: a paste or a
   // client writing thousands of keys a second would otherwise send the page a message each.
   schedule: (fn) => setTimeout(fn, 15),

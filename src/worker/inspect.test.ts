@@ -22,7 +22,7 @@ describe('inspectKey', () => {
     run('HSET', 'user:1', 'name', 'alice', 'age', '30');
     run('SADD', 'ids', '10', '2', '33');
     run('ZADD', 'board', '5', 'bob', '1.5', 'alice');
-    expect(look('n')).toEqual({ key: 'n', type: 'string', encoding: 'int', ttl: -1, size: 2, value: { kind: 'string', bytes: '42', length: 2 } });
+    expect(look('n')).toEqual({ key: 'n', type: 'string', encoding: 'int', ttl: -1, size: 2, value: { kind: 'string', offset: 0, bytes: '42', length: 2 } });
     expect(look('ko')).toMatchObject({ encoding: 'embstr', ttl: 100_000, size: 3, value: { bytes: '\xec\x95\x88' } });
     expect(look('queue', 1, 2)).toMatchObject({ type: 'list', encoding: 'quicklist', size: 4, value: { kind: 'list', offset: 1, items: ['b', 'c'] } });
     expect(look('user:1')).toMatchObject({

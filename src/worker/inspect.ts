@@ -11,7 +11,7 @@ import { bufFromString, encodingOf, hllCount, isValidHll } from '../engine/hyper
 
 /** One page of a value, by type. Strings are byte strings (as everywhere in the engine). */
 export type ValuePage =
-  | { kind: 'string'; bytes: string; length: number }
+  | { kind: 'string'; offset: number; bytes: string; length: number }
   | { kind: 'list'; offset: number; items: string[] }
   | { kind: 'hash'; offset: number; entries: [string, string][] }
   | { kind: 'set'; offset: number; members: string[] }
@@ -43,7 +43,11 @@ export interface KeyDetails {
 /** Longest piece of a string value sent at once. */
 const STRING_PAGE_BYTES = 64 * 1024;
 
-export function inspectKey(db: Database, key: string, now: number, offset: number, count: number): KeyDetails | null {
+/**
+ * A key's details and a page of its value: `count` elements from `offset` (at most
+ * `maxElements`), or of a string `count` bytes (at most STRING_PAGE_BYTES).
+ */
+export function inspectKey(db: Database, key: string, now: number, offset: number, count: number, maxElements = Infinity): KeyDetails | null {
   const obj = db.dict.get(key);
   if (obj === undefined) return null;
   const when = db.expires.get(key);
@@ -54,7 +58,7 @@ export function inspectKey(db: Database, key: string, now: number, offset: numbe
     encoding: objectEncoding(obj),
     ttl: when === undefined ? -1 : when - now,
     size: sizeOf(obj),
-    value: page(obj, offset, count),
+    value: page(obj, offset, obj.type === 'string' ? count : Math.min(count, maxElements)),
   };
 }
 
@@ -96,7 +100,7 @@ function page(obj: RObj, offset: number, count: number): ValuePage {
         }
       }
       const start = Math.min(offset, obj.value.length);
-      return { kind: 'string', bytes: obj.value.slice(start, start + Math.min(count, STRING_PAGE_BYTES)), length: obj.value.length };
+      return { kind: 'string', offset: start, bytes: obj.value.slice(start, start + Math.min(count, STRING_PAGE_BYTES)), length: obj.value.length };
     }
     case 'list':
       return { kind: 'list', offset, items: obj.value.slice(offset, offset + count) };

@@ -6,6 +6,8 @@ import type { Reply } from '../shared/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
 import { EngineHost, type Timers } from './engine-host.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
+import { restoreSaved } from './restore.js';
+import { memoryState } from './saved-state.js';
 
 interface Rig {
   wc: WorkerClient;
@@ -368,6 +370,98 @@ describe('EngineHost directly', () => {
     expect(restored.execute(c, ['LRANGE', 'queue', '0', '-1'])).toEqual({ t: 'array', v: [bulk('job:1'), bulk('job:2')] });
     expect(restored.execute(c, ['GET', 'n'])).toEqual(bulk('1'));
     expect(restored.execute(c, ['TTL', 'ttl'])).toEqual({ t: 'int', v: 99 });
+  });
+
+  it('makes an autosave in slices between messages: commands are answered meanwhile, and the image is the dataset when it began', () => {
+    const clock = new VirtualClock();
+    const saved: Uint8Array[] = [];
+    const out: FromWorker[] = [];
+    const slices: (() => void)[] = [];
+    // Each look at the time is a millisecond later: a 5 ms slice is a few steps of keys.
+    let time = 0;
+    const host = new EngineHost((m) => out.push(m), {
+      engine: { clock },
+      autosave: (b) => saved.push(b),
+      autosaveSlice: (fn) => slices.push(fn),
+      autosaveTime: () => time++,
+      schedule: (fn) => fn(),
+    });
+    host.handle({ type: 'open', id: 1 });
+    for (let b = 0; b < 20; b++) {
+      const argv = ['MSET'];
+      for (let i = 0; i < 1000; i++) argv.push(`k:${b * 1000 + i}`, 'old');
+      host.handle({ type: 'run', id: 2, clientId: 3, argv });
+    }
+    host.cronTick();
+    expect(host.autosaving).toBe(true);
+    expect(slices.length).toBe(1); // one slice ran, the next waits its turn
+    // Between slices: a PING is answered, and writes change keys both written and not yet.
+    host.handle({ type: 'run', id: 3, clientId: 3, argv: ['PING'] });
+    expect(out.at(-1)).toMatchObject({ type: 'result', id: 3, replies: [{ t: 'simple', v: 'PONG' }] });
+    host.handle({ type: 'run', id: 4, clientId: 3, argv: ['MSET', 'k:0', 'new', 'k:19999', 'new', 'fresh', 'new'] });
+    host.handle({ type: 'run', id: 5, clientId: 3, argv: ['DEL', 'k:10000'] });
+    let ran = 0;
+    while (slices.length > 0) {
+      slices.shift()!();
+      ran++;
+    }
+    expect(ran).toBeGreaterThan(3);
+    expect(host.autosaving).toBe(false);
+    expect(saved.length).toBe(1);
+    const restored = new Engine({ clock });
+    loadSnapshot(restored, saved[0]!);
+    const c = restored.createClient();
+    expect(restored.execute(c, ['DBSIZE'])).toEqual({ t: 'int', v: 20000 });
+    expect(restored.execute(c, ['MGET', 'k:0', 'k:19999', 'k:10000', 'fresh'])).toEqual({
+      t: 'array',
+      v: [bulk('old'), bulk('old'), bulk('old'), { t: 'bulk', v: null }],
+    });
+    // The changes made during the save are in the next one.
+    time += 2000;
+    host.cronTick();
+    while (slices.length > 0) slices.shift()!();
+    expect(saved.length).toBe(2);
+    const later = new Engine({ clock });
+    loadSnapshot(later, saved[1]!);
+    expect(later.execute(later.createClient(), ['MGET', 'k:0', 'k:10000', 'fresh'])).toEqual({
+      t: 'array',
+      v: [bulk('new'), { t: 'bulk', v: null }, bulk('new')],
+    });
+  });
+
+  it('a worker that goes away during an autosave leaves the previous one as it was', async () => {
+    const clock = new VirtualClock();
+    const state = memoryState();
+    const slices: (() => void)[] = [];
+    let time = 0;
+    const options = {
+      engine: { clock },
+      autosave: (b: Uint8Array) => state.save({ snapshot: b, ahead: 0, pausedAt: null }),
+      autosaveSlice: (fn: () => void) => slices.push(fn),
+      autosaveTime: () => time++,
+      schedule: (fn: () => void) => fn(),
+    };
+    const host = new EngineHost(() => undefined, options);
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'kept', '1'] });
+    host.cronTick();
+    expect(host.autosaving).toBe(false); // one key: done in the first slice
+    const first = state.dataset;
+    for (let b = 0; b < 20; b++) {
+      const argv = ['MSET'];
+      for (let i = 0; i < 1000; i++) argv.push(`k:${b * 1000 + i}`, 'v');
+      host.handle({ type: 'run', id: 3, clientId: 3, argv });
+    }
+    time += 2000;
+    host.cronTick();
+    expect(host.autosaving).toBe(true);
+    // The page reloads: the worker is stopped between two slices.
+    host.stop();
+    slices.splice(0).forEach((fn) => fn());
+    expect(state.dataset).toBe(first);
+    const reloaded = new Engine({ clock });
+    expect(await restoreSaved(state, new AdjustableClock(), reloaded)).toBe(null);
+    expect(reloaded.execute(reloaded.createClient(), ['KEYS', '*'])).toEqual({ t: 'array', v: [bulk('kept')] });
   });
 
   it('pauses and fast-forwards the shared clock; keys whose TTL passes go at once', () => {

@@ -149,7 +149,8 @@ export function KeyList({ followDb }: { followDb: number }) {
           })}
         </ul>
       </div>
-      {selected !== null && <ValueView db={db} keyName={selected} onGone={() => setSelected(null)} />}
+      {/* Another key starts at its first page. */}
+      {selected !== null && <ValueView key={`${db}:${selected}`} db={db} keyName={selected} onGone={() => setSelected(null)} />}
     </div>
   );
 }

@@ -10,11 +10,19 @@ import { useUiStrings, type UiStrings } from '../strings.js';
 import { existingTerminal } from '../terminal/terminals.js';
 
 const PAGE = 100;
+/**
+ * The most elements one page holds (the worker's own limit), and the most bytes of a string:
+ * a 2 MB string or a list of 100,000 elements is never read or drawn whole, but a page at a
+ * time, fetched from the worker when it is shown.
+ */
+const MAX_PAGE = 1000;
+const MAX_STRING_PAGE = 64 * 1024;
 
 /** One key's value, by type, read again whenever the key changes. Everything is shown as text. */
 export function ValueView({ db, keyName, onGone }: { db: number; keyName: string; onGone: () => void }) {
   const [details, setDetails] = useState<KeyDetails | null | undefined>(undefined);
-  const [count, setCount] = useState(PAGE);
+  // Which part of the value is shown: from `offset`, `count` elements (bytes of a string).
+  const [{ offset, count }, setWindow] = useState({ offset: 0, count: PAGE });
   const clockVersion = useUi((s) => s.clock.version);
   const t = useUiStrings();
 
@@ -22,7 +30,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
     let cancelled = false;
     // A key written thousands of times a second is read again once a frame, not each time.
     const read = coalesced(() =>
-      engine.inspect(db, keyName, 0, count).then(
+      engine.inspect(db, keyName, offset, count).then(
         (d) => !cancelled && setDetails(d),
         () => undefined,
       ),
@@ -36,7 +44,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       read.cancel();
       off();
     };
-  }, [db, keyName, count, clockVersion]);
+  }, [db, keyName, offset, count, clockVersion]);
 
   if (details === undefined) return null;
   if (details === null) {
@@ -49,7 +57,13 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       </section>
     );
   }
-  const shown = elementsShown(details.value);
+  const v = details.value;
+  const paged = v.kind === 'string' || 'offset' in v;
+  const shown = v.kind === 'string' ? v.bytes.length : elementsShown(v);
+  const max = v.kind === 'string' ? MAX_STRING_PAGE : MAX_PAGE;
+  const end = offset + shown;
+  const canGrow = paged && end < details.size && count < max;
+  const canPage = paged && (offset > 0 || (end < details.size && count >= max));
   return (
     <section className="value-view" aria-label={t.value}>
       <header>
@@ -66,10 +80,21 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       </p>
       <Actions key={details.key} details={details} />
       <Value details={details} />
-      {shown < details.size && details.type !== 'string' && (
-        <button className="tool" onClick={() => setCount((c) => c + PAGE * 4)}>
-          {t.showMore(shown, details.size)}
+      {canGrow && (
+        <button className="tool" onClick={() => setWindow({ offset, count: Math.min(max, count * 4) })}>
+          {t.showMore(end, details.size)}
         </button>
+      )}
+      {canPage && (
+        <nav className="value-pages" aria-label={t.valuePages}>
+          <button className="tool" disabled={offset === 0} onClick={() => setWindow({ offset: Math.max(0, offset - count), count })}>
+            {t.previousPage}
+          </button>
+          <span className="muted">{t.pageRange(offset, end, details.size)}</span>
+          <button className="tool" disabled={end >= details.size} onClick={() => setWindow({ offset: offset + count, count })}>
+            {t.nextPage}
+          </button>
+        </nav>
       )}
     </section>
   );
@@ -152,7 +177,7 @@ function pairs(fields: string[]): [string, string][] {
 /** Bits drawn for at most this many bytes (a bitmap of 1,024 users). */
 const BIT_GRID_BYTES = 128;
 
-function StringValue({ bytes, length }: { bytes: string; length: number }) {
+function StringValue({ bytes, length, offset }: { bytes: string; length: number; offset: number }) {
   const [bits, setBits] = useState(false);
   const { text, escaped } = showBytes(bytes);
   const json = escaped ? null : prettyJson(text);
@@ -166,7 +191,7 @@ function StringValue({ bytes, length }: { bytes: string; length: number }) {
       {bits ? <BitGrid bytes={bytes.slice(0, BIT_GRID_BYTES)} /> : <pre className="string-value">{json ?? <ShownText text={text} newlines />}</pre>}
       {!bits && json !== null && <p className="muted">{t.jsonNote}</p>}
       {bits && bytes.length > BIT_GRID_BYTES && <p className="muted">{t.bitsShown(BIT_GRID_BYTES * 8 - 1, length * 8)}</p>}
-      {!bits && bytes.length < length && <p className="muted">{t.bytesShown(bytes.length, length)}</p>}
+      {!bits && offset === 0 && bytes.length < length && <p className="muted">{t.bytesShown(bytes.length, length)}</p>}
     </>
   );
 }
@@ -202,7 +227,7 @@ function Value({ details }: { details: KeyDetails }) {
   const col = t.col;
   switch (v.kind) {
     case 'string':
-      return <StringValue bytes={v.bytes} length={v.length} />;
+      return <StringValue bytes={v.bytes} length={v.length} offset={v.offset} />;
     case 'hll': {
       const [before, after] = t.hll(v.encoding, v.length);
       return (

@@ -45,7 +45,7 @@ describe('inspector commands', () => {
         },
       }),
     ).toEqual(['ZADD k 1.5 a -inf b']);
-    expect(recreate({ ...base, type: 'string', ttl: -1, value: { kind: 'string', bytes: 'ab', length: 10 } })).toBeNull();
+    expect(recreate({ ...base, type: 'string', ttl: -1, value: { kind: 'string', offset: 0, bytes: 'ab', length: 10 } })).toBeNull();
     expect(commandLine(['SET', 'a b', 'x'])).toBe('SET "a b" x');
   });
 });

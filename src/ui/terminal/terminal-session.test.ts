@@ -5,7 +5,7 @@ import { VirtualClock } from '../../engine/clock.js';
 import { WorkerClient } from '../../worker/client.js';
 import { EngineHost } from '../../worker/engine-host.js';
 import type { ToWorker } from '../../worker/protocol.js';
-import { TerminalSession, type ConnectionInfo } from './terminal-session.js';
+import { TerminalSession, utf8Complete, type ConnectionInfo } from './terminal-session.js';
 
 const channels: MessageChannel[] = [];
 afterEach(() => {
@@ -139,5 +139,20 @@ describe('TerminalSession output', () => {
     expect(slices.filter((w) => !w.reader).length).toBeGreaterThan(200);
     // Back on once the slices are parsed.
     expect(term.options.screenReaderMode).toBe(true);
+  });
+});
+
+describe('utf8Complete', () => {
+  it('ends a slice before a UTF-8 sequence whose last bytes are still to come', () => {
+    const han = '\xed\x95\x9c'; // 한
+    expect(utf8Complete('ab')).toBe(2);
+    expect(utf8Complete('a' + han)).toBe(4);
+    expect(utf8Complete('a' + han.slice(0, 2))).toBe(1);
+    expect(utf8Complete('a' + han.slice(0, 1))).toBe(1);
+    expect(utf8Complete('a\xf0\x9f\x98')).toBe(1); // 3 of an emoji's 4 bytes
+    expect(utf8Complete('a\xc3')).toBe(1);
+    expect(utf8Complete('a\xc3\xa9')).toBe(3);
+    // A stray continuation byte decodes as it is (a replacement character).
+    expect(utf8Complete('a\x80\x80\x80\x80')).toBe(5);
   });
 });

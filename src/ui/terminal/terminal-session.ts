@@ -361,6 +361,7 @@ export class TerminalSession {
     },
     send: (argv, once) => this.send(argv, once),
     print: (bytes) => this.print(bytes),
+    printChunks: (chunks) => this.printChunks(chunks),
     ran: (argv, ran) => this.ran(argv, ran),
     clear: () => this.write('\x1b[H\x1b[2J'),
     quit: () => this.exit(),
@@ -537,6 +538,48 @@ export class TerminalSession {
     if (bytes !== '') this.write(toScreen(bytes));
   }
 
+  /**
+   * A reply's output, formatted a slice at a time as it is taken: each slice (at most
+   * SLICE_MS of formatting, or PRINT_BATCH characters) goes to the screen, and the next is made
+   * once xterm.js has parsed it, in a task of its own, so no task of the page runs long.
+   */
+  private async printChunks(chunks: Iterable<string>): Promise<void> {
+    const it = chunks[Symbol.iterator]();
+    let carry = '';
+    let readerWasOn = false;
+    for (;;) {
+      const until = performance.now() + SLICE_MS;
+      let bytes = carry;
+      let done = false;
+      while (bytes.length < PRINT_BATCH) {
+        const next = it.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        bytes += next.value;
+        if (performance.now() >= until) break;
+      }
+      // A UTF-8 sequence cut at the end of the slice waits for its other bytes.
+      const cut = done ? bytes.length : utf8Complete(bytes);
+      carry = bytes.slice(cut);
+      const text = toScreen(bytes.slice(0, cut));
+      if (this.disposed) return;
+      // The screen reader's live region would lay out a line of megabytes at once: it is off
+      // while a long line prints (see flushHeld), back on once the whole reply is on screen.
+      if (!readerWasOn && this.term.options.screenReaderMode === true && hasLongLine(text)) {
+        readerWasOn = true;
+        this.term.options.screenReaderMode = false;
+      }
+      this.write(text);
+      this.flushHeld();
+      if (done) break;
+      await new Promise<void>((resolve) => this.termWrite('', resolve));
+      if (this.disposed) return;
+    }
+    if (readerWasOn) this.termWrite('', () => (this.term.options.screenReaderMode = true));
+  }
+
   private notice(text: string): void {
     const editing = this.editor.active;
     this.write((editing ? this.editor.hide() : '') + `\x1b[31m${text}\x1b[0m\r\n` + (editing ? this.editor.refresh() : ''));
@@ -567,8 +610,9 @@ export class TerminalSession {
     // xterm.js parses one write at a time and lets the page draw between writes, so a reply of
     // megabytes goes in slices. Its screen-reader mode would put all of a line's characters in
     // its live region, and laying out a line of megabytes there takes seconds: it is off while
-    // the slices are parsed and back on after (it then reads the screen's rows again).
-    const reader = this.term.options.screenReaderMode === true;
+    // the slices of a long line are parsed and back on after (it then reads the screen's rows
+    // again, which itself takes tens of milliseconds: short lines leave it on).
+    const reader = this.term.options.screenReaderMode === true && hasLongLine(text);
     if (reader) this.term.options.screenReaderMode = false;
     for (let start = 0; start < text.length;) {
       let end = Math.min(start + WRITE_SLICE, text.length);
@@ -597,7 +641,43 @@ type Ran = RunResult & Received & { handle: number };
 class Interrupted extends Error {}
 
 /** The most characters handed to xterm.js in one write (see flushHeld). */
-const WRITE_SLICE = 16 * 1024;
+const WRITE_SLICE = 8 * 1024;
+
+/** A reply's output is formatted this long at most before it goes to the screen (printChunks). */
+const SLICE_MS = 8;
+
+/** …and at most this many bytes of it. */
+const PRINT_BATCH = 64 * 1024;
+
+/** Lines longer than this are long enough to hold up the screen reader's live region. */
+const LONG_LINE = 4096;
+
+function hasLongLine(text: string): boolean {
+  if (text.length <= LONG_LINE) return false;
+  let from = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+    if (nl - from > LONG_LINE) return true;
+    from = nl + 1;
+  }
+  return text.length - from > LONG_LINE;
+}
+
+/**
+ * Where the complete UTF-8 sequences of a byte string end: before a lead byte at the end whose
+ * continuation bytes have not all come yet (anything else decodes as it is).
+ */
+export function utf8Complete(bytes: string): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes.charCodeAt(n - back);
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? n - back : n;
+    }
+  }
+  return n;
+}
 
 /** How often the screen shows a running paste's progress. */
 const HOLD_MS = 100;
