@@ -240,28 +240,34 @@ function dataset(engine: Engine): string {
   return JSON.stringify(out);
 }
 
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
 describe('random commands from the table, with arguments from their syntax', () => {
   const d = useDiff();
 
-  it(`reply as Redis does, and leave the data alone when refused (${targets.length} commands)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(commandLine, { minLength: 1, maxLength: 25 }), async (lines) => {
-        for (const argv of [['DISCARD'], ['UNWATCH'], ['SELECT', '0'], ...SETUP]) await d.both(argv);
-        for (const argv of lines) {
-          const before = dataset(d.engine);
-          const { real, ours } = await d.both(argv);
-          const name = nameOf(argv);
-          const line = show(argv.join(' '));
-          if (NONDETERMINISTIC.has(name)) expect(show(errorText(ours) ?? 'a reply'), `reply kind of ${line}`).toBe(show(errorText(real) ?? 'a reply'));
-          else if (UNORDERED.has(name)) expect(show(canonical(ours)), `reply to ${line}`).toBe(show(canonical(real)));
-          else expect(show(ours), `reply to ${line}`).toBe(show(real));
-          if (errorText(ours) !== null) expect(dataset(d.engine) === before, `data changed by the refused ${line}`).toBe(true);
-        }
-      }),
-      {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 40),
-        ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
-      },
-    );
-  }, 120_000);
+  it(
+    `reply as Redis does, and leave the data alone when refused (${targets.length} commands)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(commandLine, { minLength: 1, maxLength: 25 }), async (lines) => {
+          for (const argv of [['DISCARD'], ['UNWATCH'], ['SELECT', '0'], ...SETUP]) await d.both(argv);
+          for (const argv of lines) {
+            const before = dataset(d.engine);
+            const { real, ours } = await d.both(argv);
+            const name = nameOf(argv);
+            const line = show(argv.join(' '));
+            if (NONDETERMINISTIC.has(name)) expect(show(errorText(ours) ?? 'a reply'), `reply kind of ${line}`).toBe(show(errorText(real) ?? 'a reply'));
+            else if (UNORDERED.has(name)) expect(show(canonical(ours)), `reply to ${line}`).toBe(show(canonical(real)));
+            else expect(show(ours), `reply to ${line}`).toBe(show(real));
+            if (errorText(ours) !== null) expect(dataset(d.engine) === before, `data changed by the refused ${line}`).toBe(true);
+          }
+        }),
+        {
+          numRuns: RUNS,
+          ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+        },
+      );
+    },
+    Math.max(120_000, RUNS * 20),
+  );
 });

@@ -65,6 +65,8 @@ const split = pipeline
     }),
   );
 
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+
 describe('random pipelines split at random bytes, against the real Redis', () => {
   let real: RealRedis;
   let ours: RunningServer;
@@ -77,23 +79,28 @@ describe('random pipelines split at random bytes, against the real Redis', () =>
     await ours?.close();
   });
 
-  it('get the same bytes back and the same close', async () => {
-    await fc.assert(
-      fc.asyncProperty(split, async (chunks) => {
-        for (const port of [real.port, ours.port]) {
-          const c = await RespConnection.connect(port);
-          await c.send(['FLUSHALL']);
-          c.close();
-        }
-        const options = { gap: 2, quiet: 100 };
-        const [want, got] = await Promise.all([exchange(real.port, chunks, options), exchange(ours.port, chunks, options)]);
-        expect(show(got.data), `reply to ${show(chunks.join(' | '))}`).toBe(show(want.data));
-        expect(got.closed, `closed after ${show(chunks.join(' | '))}`).toBe(want.closed);
-      }),
-      {
-        numRuns: Number(process.env.FUZZ_RUNS ?? 20),
-        ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
-      },
-    );
-  }, 300_000);
+  it(
+    'get the same bytes back and the same close',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(split, async (chunks) => {
+          for (const port of [real.port, ours.port]) {
+            const c = await RespConnection.connect(port);
+            await c.send(['FLUSHALL']);
+            c.close();
+          }
+          const options = { gap: 2, quiet: 100 };
+          const [want, got] = await Promise.all([exchange(real.port, chunks, options), exchange(ours.port, chunks, options)]);
+          expect(show(got.data), `reply to ${show(chunks.join(' | '))}`).toBe(show(want.data));
+          expect(got.closed, `closed after ${show(chunks.join(' | '))}`).toBe(want.closed);
+        }),
+        {
+          numRuns: RUNS,
+          ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+        },
+      );
+      // A run waits for both servers to go quiet (100 ms): a long run gets the time it needs.
+    },
+    Math.max(300_000, RUNS * 500),
+  );
 });
