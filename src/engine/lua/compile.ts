@@ -210,16 +210,7 @@ class Compiler {
     return function* (f) {
       for (let i = 0; i < n; i++) {
         const st = stats[i]!;
-        const s = st.s;
-        if (s !== undefined) {
-          try {
-            s(f);
-            continue;
-          } catch (e) {
-            if (e !== SLOW) throw e;
-            if (++misses[i]! > 3) st.s = undefined;
-          }
-        }
+        if (runPlain(st, misses, i, f)) continue;
         const sig = yield* st.g(f);
         if (sig !== undefined) return sig;
       }
@@ -395,16 +386,7 @@ class Compiler {
           // the body inline (the runner's loop): no generator per iteration for plain forms
           for (let k = 0; k < n; k++) {
             const st = stats[k]!;
-            const s = st.s;
-            if (s !== undefined) {
-              try {
-                s(f);
-                continue;
-              } catch (e) {
-                if (e !== SLOW) throw e;
-                if (++misses[k]! > 3) st.s = undefined;
-              }
-            }
+            if (runPlain(st, misses, k, f)) continue;
             const sig = yield* st.g(f);
             if (sig === undefined) continue;
             if (sig === BREAK) return undefined;
@@ -1183,6 +1165,22 @@ class Compiler {
 function callNative(L: LuaState, fn: LuaFunction, args: LuaValue[], callee: Callee | undefined): LuaValue[] {
   L.callee = callee;
   return fn.native!(L, args);
+}
+
+/** Statement `i` of a block by its plain form: true when it ran, false when the generator form
+ *  has to (no plain form, or it gave up before any effect). One that keeps giving up (a call of
+ *  a Lua function) is not tried again: `misses` counts, per statement of the block. */
+function runPlain(st: CS, misses: number[], i: number, f: Frame): boolean {
+  const s = st.s;
+  if (s === undefined) return false;
+  try {
+    s(f);
+    return true;
+  } catch (e) {
+    if (e !== SLOW) throw e;
+    if (++misses[i]! > 3) st.s = undefined;
+    return false;
+  }
 }
 
 /** A sentinel (never visible to Lua): the plain form asked for the generator form. */
