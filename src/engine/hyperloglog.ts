@@ -287,6 +287,37 @@ function valOp(val: number, len: number): number {
   return ((val - 1) << 2) | (len - 1) | 0x80;
 }
 
+/**
+ * Walks a sparse HLL's opcodes in order: `run(idx, runlen, regval)` for each run of registers
+ * from `idx` (regval 0 for ZERO and XZERO) until it returns false. Returns the registers
+ * covered before that (16384 when the data is whole).
+ */
+function sparseRuns(h: HllBuf, run: (idx: number, runlen: number, regval: number) => boolean): number {
+  const b = h.b;
+  let idx = 0;
+  let p = HLL_HDR_SIZE;
+  const end = h.len;
+  while (p < end) {
+    const op = b[p]!;
+    let runlen: number;
+    let regval = 0;
+    if (isZero(op)) {
+      runlen = (op & 0x3f) + 1;
+      p++;
+    } else if (isXzero(op)) {
+      runlen = (((op & 0x3f) << 8) | b[p + 1]!) + 1;
+      p += 2;
+    } else {
+      runlen = valLen(op);
+      regval = valValue(op);
+      p++;
+    }
+    if (!run(idx, runlen, regval)) break;
+    idx += runlen;
+  }
+  return idx;
+}
+
 /** hllSparseToDense: false (and nothing changed) when the sparse data is corrupt. */
 export function sparseToDense(h: HllBuf): boolean {
   const src = h.b;
@@ -294,26 +325,13 @@ export function sparseToDense(h: HllBuf): boolean {
   const dense = new Uint8Array(HLL_DENSE_SIZE + 1);
   dense.set(src.subarray(0, HLL_HDR_SIZE));
   dense[ENCODING_OFFSET] = HLL_DENSE;
-  let idx = 0;
-  let p = HLL_HDR_SIZE;
-  const end = h.len;
-  while (p < end) {
-    const op = src[p]!;
-    if (isZero(op)) {
-      idx += (op & 0x3f) + 1;
-      p++;
-    } else if (isXzero(op)) {
-      idx += (((op & 0x3f) << 8) | src[p + 1]!) + 1;
-      p += 2;
-    } else {
-      let runlen = valLen(op);
-      const regval = valValue(op);
-      if (runlen + idx > HLL_REGISTERS) break;
-      while (runlen-- > 0) denseWrite(dense, idx++, regval);
-      p++;
-    }
-  }
-  if (idx !== HLL_REGISTERS) return false;
+  const covered = sparseRuns(h, (idx, runlen, regval) => {
+    if (regval === 0) return true;
+    if (runlen + idx > HLL_REGISTERS) return false;
+    for (let i = idx; i < idx + runlen; i++) denseWrite(dense, i, regval);
+    return true;
+  });
+  if (covered !== HLL_REGISTERS) return false;
   h.b = dense;
   h.len = HLL_DENSE_SIZE;
   return true;
@@ -548,29 +566,11 @@ export function hllCount(h: HllBuf): number | bigint | null {
   if (b[ENCODING_OFFSET] === HLL_DENSE) {
     for (let j = 0; j < HLL_REGISTERS; j++) reghisto[denseGet(b, j)]!++;
   } else {
-    let idx = 0;
-    let p = HLL_HDR_SIZE;
-    const end = h.len;
-    while (p < end) {
-      const op = b[p]!;
-      if (isZero(op)) {
-        const runlen = (op & 0x3f) + 1;
-        idx += runlen;
-        reghisto[0]! += runlen;
-        p++;
-      } else if (isXzero(op)) {
-        const runlen = (((op & 0x3f) << 8) | b[p + 1]!) + 1;
-        idx += runlen;
-        reghisto[0]! += runlen;
-        p += 2;
-      } else {
-        const runlen = valLen(op);
-        idx += runlen;
-        reghisto[valValue(op)]! += runlen;
-        p++;
-      }
-    }
-    if (idx !== HLL_REGISTERS) return null;
+    const covered = sparseRuns(h, (_idx, runlen, regval) => {
+      reghisto[regval]! += runlen;
+      return true;
+    });
+    if (covered !== HLL_REGISTERS) return null;
   }
   return estimate(reghisto);
 }

@@ -91,13 +91,25 @@ function copySet(set: Set<string>): Copier {
   };
 }
 
+/** The element or node count a value starts with: written by its first step only. */
+class CountHeader {
+  private written = false;
+  constructor(private readonly count: number) {}
+
+  write(w: RdbWriter): void {
+    if (this.written) return;
+    w.len(this.count);
+    this.written = true;
+  }
+}
+
 /** A hash or set in its plain form: count, then each element in the collection's own order. */
 class ElementsInParts<T> implements ValueInParts {
   private readonly iter: Iterator<T>;
   /** Elements written so far (the position in the copy, once there is one). */
   private at = 0;
   private copy: ((w: RdbWriter, i: number) => void) | null = null;
-  private started = false;
+  private readonly header: CountHeader;
   done = false;
 
   constructor(
@@ -107,14 +119,12 @@ class ElementsInParts<T> implements ValueInParts {
     private readonly copier: Copier,
   ) {
     this.iter = iter;
+    this.header = new CountHeader(count);
   }
 
   step(sink: PartsSink, budget: number): number {
     const w = sink.w;
-    if (!this.started) {
-      w.len(this.count);
-      this.started = true;
-    }
+    this.header.write(w);
     const n = Math.min(this.count - this.at, budget * ELEMENTS_PER_UNIT);
     const end = this.at + n;
     const copy = this.copy;
@@ -150,20 +160,18 @@ class ZSetInParts implements ValueInParts {
   private scores: number[][] | null = null;
   private chunk = 0;
   private index = 0;
-  private started = false;
+  private readonly header: CountHeader;
   done = false;
 
   constructor(zs: ZSet) {
     this.zs = zs;
     this.count = zs.size;
+    this.header = new CountHeader(this.count);
   }
 
   step(sink: PartsSink, budget: number): number {
     const w = sink.w;
-    if (!this.started) {
-      w.len(this.count);
-      this.started = true;
-    }
+    this.header.write(w);
     const n = Math.min(this.count - this.written, budget * ELEMENTS_PER_UNIT);
     const used = Math.ceil(n / ELEMENTS_PER_UNIT);
     const { members, scores } = this;
@@ -269,7 +277,7 @@ class StreamInParts implements ValueInParts {
   /** After detach(): each copied node's entries' deleted flags, as they were. */
   private flags: Uint8Array[] | null = null;
   private at = 0;
-  private started = false;
+  private readonly header: CountHeader;
   /** The tail written at detach() (the live stream's counters and groups change in place). */
   private tail: Uint8Array | null = null;
   private readonly writeTail: (w: RdbWriter) => void;
@@ -278,15 +286,13 @@ class StreamInParts implements ValueInParts {
   constructor(nodes: readonly StreamNode[], writeTail: (w: RdbWriter) => void) {
     this.count = nodes.length;
     this.nodes = nodes;
+    this.header = new CountHeader(this.count);
     this.writeTail = writeTail;
   }
 
   step(sink: PartsSink, budget: number): number {
     const w = sink.w;
-    if (!this.started) {
-      w.len(this.count);
-      this.started = true;
-    }
+    this.header.write(w);
     while (budget > 0 && this.at < this.nodes.length) {
       // A node holds up to stream-node-max-entries (100) entries.
       budget -= UNITS_PER_STREAM_NODE;

@@ -112,6 +112,13 @@ class ByteWriter {
     this.buf[this.p++] = 10;
   }
 
+  /** A one-line reply: its type byte, the text, CRLF. */
+  line(type: number, text: string): void {
+    this.byte(type);
+    this.str(text);
+    this.crlf();
+  }
+
   /** A byte string (chars 0-255). */
   str(s: string): void {
     const n = s.length;
@@ -184,14 +191,10 @@ function encodeBig(r: Reply, resp: 2 | 3): string {
 function put(w: ByteWriter, r: Reply, resp: 2 | 3): void {
   switch (r.t) {
     case 'simple':
-      w.byte(43);
-      w.str(r.v);
-      w.crlf();
+      w.line(43, r.v);
       return;
     case 'error':
-      w.byte(45);
-      w.str(errorText(r.v));
-      w.crlf();
+      w.line(45, errorText(r.v));
       return;
     case 'int':
       w.byte(58);

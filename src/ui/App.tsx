@@ -12,7 +12,7 @@ import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
-import { focusPanel, useShortcuts } from './shortcuts.js';
+import { focusPanel, useShortcuts, type Panel } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 import { UnreadableBanner } from './UnreadableBanner.js';
 
@@ -84,35 +84,10 @@ export function App() {
           </span>{' '}
           Redis Playground
         </h1>
-        {/* aria-controls only while the panel is on the page: it must name an element that exists. */}
         <nav aria-label={t.panels}>
-          <button
-            className="tool"
-            aria-pressed={lessonsOpen}
-            aria-controls={lessonsOpen ? 'lessons' : undefined}
-            onClick={() => (lessonsOpen ? toggleLessons() : focusPanel('lessons'))}
-            title={t.lessonsTitle}
-          >
-            {t.lessons}
-          </button>
-          <button
-            className="tool"
-            aria-pressed={inspectorOpen}
-            aria-controls={inspectorOpen ? 'inspector' : undefined}
-            onClick={() => (inspectorOpen ? toggleInspector() : focusPanel('inspector'))}
-            title={t.inspectorTitle}
-          >
-            {t.inspector}
-          </button>
-          <button
-            className="tool"
-            aria-pressed={workbenchOpen}
-            aria-controls={workbenchOpen ? 'workbench' : undefined}
-            onClick={() => (workbenchOpen ? toggleWorkbench() : focusPanel('workbench'))}
-            title={t.workbenchTitle}
-          >
-            {t.workbench}
-          </button>
+          <PanelButton panel="lessons" open={lessonsOpen} toggle={toggleLessons} label={t.lessons} title={t.lessonsTitle} />
+          <PanelButton panel="inspector" open={inspectorOpen} toggle={toggleInspector} label={t.inspector} title={t.inspectorTitle} />
+          <PanelButton panel="workbench" open={workbenchOpen} toggle={toggleWorkbench} label={t.workbench} title={t.workbenchTitle} />
           <button className="tool" onClick={toggleTheme} title={t.themeTitle}>
             {theme === 'dark' ? t.lightTheme : t.darkTheme}
           </button>
@@ -165,5 +140,22 @@ export function App() {
       <BottomBar />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
+  );
+}
+
+/** A top-bar button for a side panel: closes it when open, otherwise opens and focuses it.
+ *  aria-controls only while the panel is on the page: it must name an element that exists. */
+function PanelButton(props: { panel: Panel; open: boolean; toggle: () => void; label: string; title: string }) {
+  const { panel, open, toggle } = props;
+  return (
+    <button
+      className="tool"
+      aria-pressed={open}
+      aria-controls={open ? panel : undefined}
+      onClick={() => (open ? toggle() : focusPanel(panel))}
+      title={props.title}
+    >
+      {props.label}
+    </button>
   );
 }

@@ -70,6 +70,16 @@ async function until(pred: () => boolean): Promise<void> {
 
 const bulk = (v: string | null): Reply => ({ t: 'bulk', v });
 
+/** An EngineHost on an AdjustableClock over a real time the test moves, and what it sends. */
+function clockRig() {
+  let t = 1_700_000_000_000;
+  const real = { now: () => t, pass: (ms: number) => void (t += ms) };
+  const clock = new AdjustableClock(real.now);
+  const out: FromWorker[] = [];
+  const host = new EngineHost((m) => out.push(m), { engine: { clock }, clock, schedule: (fn) => fn() });
+  return { real, out, host };
+}
+
 describe('WorkerClient ↔ EngineHost', () => {
   it('announces ready and round-trips SET/GET with byte strings', async () => {
     const { wc } = rig();
@@ -465,15 +475,12 @@ describe('EngineHost directly', () => {
   });
 
   it('pauses and fast-forwards the shared clock; keys whose TTL passes go at once', () => {
-    let real = 1_700_000_000_000;
-    const clock = new AdjustableClock(() => real);
-    const out: FromWorker[] = [];
-    const host = new EngineHost((m) => out.push(m), { engine: { clock }, clock, schedule: (fn) => fn() });
+    const { real, out, host } = clockRig();
     host.handle({ type: 'open', id: 1 });
     host.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'session', 'x', 'EX', '60'] });
     host.handle({ type: 'run', id: 3, clientId: 3, argv: ['SET', 'later', 'y', 'EX', '120'] });
     host.handle({ type: 'clock', id: 4, action: 'pause' });
-    real += 90_000;
+    real.pass(90_000);
     host.handle({ type: 'run', id: 5, clientId: 3, argv: ['TTL', 'session'] });
     host.handle({ type: 'clock', id: 6, action: 'advance', ms: 61_000 });
     expect(out.find((m) => m.type === 'clock' && m.id === 6)).toEqual({ type: 'clock', id: 6, now: 1_700_000_061_000, paused: true, ahead: -29_000 });
@@ -491,19 +498,16 @@ describe('EngineHost directly', () => {
   });
 
   it('back to real time: the clock runs on real time again, and every TTL keeps the time it had left', () => {
-    let real = 1_700_000_000_000;
-    const clock = new AdjustableClock(() => real);
-    const out: FromWorker[] = [];
-    const host = new EngineHost((m) => out.push(m), { engine: { clock }, clock, schedule: (fn) => fn() });
+    const { real, out, host } = clockRig();
     host.handle({ type: 'open', id: 1 });
     host.handle({ type: 'clock', id: 2, action: 'pause' });
     host.handle({ type: 'clock', id: 3, action: 'advance', ms: 86_400_000 });
     host.handle({ type: 'run', id: 4, clientId: 3, argv: ['SET', 'runner', 'x', 'EX', '3'] });
-    real += 1_000;
+    real.pass(1_000);
     host.handle({ type: 'clock', id: 5, action: 'real' });
-    expect(out.find((m) => m.type === 'clock' && m.id === 5)).toEqual({ type: 'clock', id: 5, now: real, paused: false, ahead: 0 });
+    expect(out.find((m) => m.type === 'clock' && m.id === 5)).toEqual({ type: 'clock', id: 5, now: real.now(), paused: false, ahead: 0 });
     host.handle({ type: 'run', id: 6, clientId: 3, argv: ['PTTL', 'runner'] });
-    real += 3_001;
+    real.pass(3_001);
     host.handle({ type: 'run', id: 7, clientId: 3, argv: ['EXISTS', 'runner'] });
     const result = (id: number) => out.find((m) => m.type === 'result' && m.id === id) as { replies: Reply[] };
     expect(result(6).replies).toEqual([{ t: 'int', v: 3000 }]);

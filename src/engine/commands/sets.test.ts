@@ -193,21 +193,18 @@ describe('expiry', () => {
 });
 
 describe('random picks', () => {
-  it('SRANDMEMBER -N is close to uniform', () => {
-    run('SADD', 's', ...range(1, 10, 'm'));
+  /** SRANDMEMBER -N over a set of `size` members: every member drawn about N / size times. */
+  function expectUniform(size: number, draws: number, tolerance: number): void {
+    run('SADD', 's', ...range(1, size, 'm'));
     const counts = new Map<string, number>();
-    for (const m of list(run('SRANDMEMBER', 's', '-20000'))) counts.set(m, (counts.get(m) ?? 0) + 1);
-    expect(counts.size).toBe(10);
-    for (const n of counts.values()) expect(Math.abs(n - 2000)).toBeLessThan(300);
-  });
+    for (const m of list(run('SRANDMEMBER', 's', String(-draws)))) counts.set(m, (counts.get(m) ?? 0) + 1);
+    expect(counts.size).toBe(size);
+    for (const n of counts.values()) expect(Math.abs(n - draws / size)).toBeLessThan(tolerance);
+  }
 
-  it('uniform on a big set too (the random index)', () => {
-    run('SADD', 's', ...range(1, 100, 'm'));
-    const counts = new Map<string, number>();
-    for (const m of list(run('SRANDMEMBER', 's', '-100000'))) counts.set(m, (counts.get(m) ?? 0) + 1);
-    expect(counts.size).toBe(100);
-    for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(200);
-  });
+  it('SRANDMEMBER -N is close to uniform', () => expectUniform(10, 20_000, 300));
+
+  it('uniform on a big set too (the random index)', () => expectUniform(100, 100_000, 200));
 
   it('refuses negative counts past the playground limit, only when the set exists', () => {
     run('SADD', 's', 'a');

@@ -313,11 +313,8 @@ const XCLAIM_OPTIONS: readonly Option<XclaimOptions>[] = [
 export function xclaimCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const o = lookupRead(c, key);
-  let group: ConsumerGroup | undefined;
-  if (o !== undefined) {
-    if (o.type !== 'stream') return WRONGTYPE_R;
-    group = lookupGroup(o.value, argv[2]!);
-  }
+  if (o !== undefined && o.type !== 'stream') return WRONGTYPE_R;
+  const group = o === undefined ? undefined : lookupGroup(o.value, argv[2]!);
   if (o === undefined || group === undefined) return error(E.noSuchKeyOrGroup(key, argv[2]!));
   const s = o.value;
   const mi = parseLL(argv[4]!);
@@ -409,11 +406,8 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
   if (typeof parsed === 'object') return parsed;
   let count = opts.count;
   const justid = opts.justid;
-  let group: ConsumerGroup | undefined;
-  if (o !== undefined) {
-    if (o.type !== 'stream') return WRONGTYPE_R;
-    group = lookupGroup(o.value, argv[2]!);
-  }
+  if (o !== undefined && o.type !== 'stream') return WRONGTYPE_R;
+  const group = o === undefined ? undefined : lookupGroup(o.value, argv[2]!);
   if (o === undefined || group === undefined) return error(E.noSuchKeyOrGroup(key, argv[2]!));
   const s = o.value;
   let attempts = count * 10;

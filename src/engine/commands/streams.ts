@@ -77,6 +77,26 @@ function trimThreshold(o: AddTrimOptions, argv: readonly string[], at: number): 
   return twoMore && isCEq(next, '=') ? at + 2 : at + 1;
 }
 
+/** An option's count that may not be negative: the number, or the error reply refusing it. */
+function nonNegative(arg: string, negative: string): bigint | Reply {
+  const v = parseLL(arg);
+  if (v === null) return NOT_INTEGER_R;
+  return v < 0n ? error(negative) : v;
+}
+
+/** An option followed by a count that may not be negative. */
+function countOption<T>(name: string, negative: string, set: (o: T, v: bigint) => void): Option<T> {
+  return {
+    name,
+    values: 1,
+    read: (o, argv, at) => {
+      const v = nonNegative(argv[at + 1]!, negative);
+      if (typeof v !== 'bigint') return v;
+      set(o, v);
+    },
+  };
+}
+
 const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
   {
     name: 'maxlen',
@@ -84,9 +104,8 @@ const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
     read: (o, argv, at) => {
       const i = trimThreshold(o, argv, at);
       if (typeof i === 'object') return i;
-      const v = parseLL(argv[i]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.STREAM_MAXLEN_NEGATIVE);
+      const v = nonNegative(argv[i]!, E.STREAM_MAXLEN_NEGATIVE);
+      if (typeof v !== 'bigint') return v;
       o.maxlen = v;
       o.strategy = 'maxlen';
       return i;
@@ -106,17 +125,10 @@ const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
       return i;
     },
   },
-  {
-    name: 'limit',
-    values: 1,
-    read: (o, argv, at) => {
-      const v = parseLL(argv[at + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.STREAM_LIMIT_NEGATIVE);
-      o.limit = v;
-      o.limitGiven = true;
-    },
-  },
+  countOption('limit', E.STREAM_LIMIT_NEGATIVE, (o, v) => {
+    o.limit = v;
+    o.limitGiven = true;
+  }),
   { name: 'nomkstream', when: (o) => o.xadd, read: (o) => void (o.noMkstream = true) },
 ];
 
@@ -555,16 +567,7 @@ interface XsetidOptions {
 }
 
 const XSETID_OPTIONS: readonly Option<XsetidOptions>[] = [
-  {
-    name: 'entriesadded',
-    values: 1,
-    read: (o, argv, at) => {
-      const v = parseLL(argv[at + 1]!);
-      if (v === null) return NOT_INTEGER_R;
-      if (v < 0n) return error(E.XSETID_ENTRIES_ADDED_NEGATIVE);
-      o.entriesAdded = v;
-    },
-  },
+  countOption('entriesadded', E.XSETID_ENTRIES_ADDED_NEGATIVE, (o, v) => void (o.entriesAdded = v)),
   {
     name: 'maxdeletedid',
     values: 1,

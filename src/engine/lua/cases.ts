@@ -116,6 +116,8 @@ x]])`,
   `local t = setmetatable({}, {__call = function(self, a, b) return a + b end}) print(t(1, 2))`,
   `local log = {} local t = setmetatable({}, {__newindex = function(t, k, v) log[#log + 1] = k rawset(t, k, v * 2) end}) t.a = 1 t.a = 5 print(t.a, #log)`,
   `local base = {greet = function() return "hi" end} local obj = setmetatable({}, {__index = base}) print(obj.greet(), obj.nothing)`,
+  // __index / __newindex chains: two tables deep, and a cycle (the loop limit)
+  `local a, b = {}, {} setmetatable(a, {__index = b, __newindex = b}) setmetatable(b, {__index = a, __newindex = a}) local c = setmetatable({}, {__index = setmetatable({}, {__index = {deep = 3}})}) print(pcall(function() return a.x end)) print(pcall(function() a.x = 1 end)) print(c.deep, c.none, rawget(a, "x"))`,
   `local t = setmetatable({}, {__metatable = "locked"}) print(getmetatable(t), pcall(setmetatable, t, {}))`,
   `print(getmetatable("abc").__index == string, getmetatable({}), getmetatable(1))`,
   `local mt = {__index = function(t, k) return k end} local a = setmetatable({}, mt) local b = setmetatable({}, {__index = a}) print(b.zzz)`,

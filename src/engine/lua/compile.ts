@@ -5,7 +5,7 @@
 // after which `g` evaluates the same expression. `pure` marks an `s` that never throws SLOW.
 
 import type { BinOp, Expr, FuncProto, Stat, VarInfo } from './parser.js';
-import { arithNum, READONLY, SLOW, TailCall, truthy, type Callee, type CompiledProto, type LuaState } from './state.js';
+import { arithNum, Detour, LOOP, READONLY, SLOW, TailCall, truthy, type Callee, type CompiledProto, type LuaState } from './state.js';
 import { LuaFunction, LuaTable, numberToString, toNumber, type Box, type LuaValue } from './value.js';
 
 export interface Frame {
@@ -103,52 +103,41 @@ const FOR_ITERATOR: Callee = { desc: "for iterator 'for iterator'", name: 'for i
 /** Table read without running Lua: answers, raises the error, or throws SLOW for an
  *  __index function. */
 function indexS(L: LuaState, f: Frame, o: LuaValue, k: LuaValue, desc: string | undefined, line: number): LuaValue {
-  for (let loop = 0; loop < 100; loop++) {
-    let h: LuaValue;
-    if (o instanceof LuaTable) {
-      const v = o.get(k);
-      if (v !== undefined) return v;
-      const mt = o.metatable;
-      if (mt === undefined) return undefined;
-      h = mt.getStr('__index');
-      if (h === undefined) return undefined;
-    } else {
-      h = L.metamethod(o, '__index');
-      if (h === undefined) {
-        f.line = line;
-        throw L.opError('index', o, desc);
-      }
-    }
-    if (h instanceof LuaFunction) throw SLOW;
-    o = h;
-    desc = undefined;
+  // the common cases without the chain's call: a key the table holds, a plain table's miss,
+  // and a key its __index table holds (a class's method)
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined) return v;
+    const mt = o.metatable;
+    if (mt === undefined) return undefined;
+    const h = mt.getStr('__index');
+    const hv = h instanceof LuaTable ? h.get(k) : undefined;
+    if (hv !== undefined) return hv;
   }
-  throw SLOW;
+  const r = L.chain(o, k, desc, false);
+  if (r instanceof Detour) detourS(L, f, r, line);
+  return r;
 }
 
 function setIndexS(L: LuaState, f: Frame, o: LuaValue, k: LuaValue, v: LuaValue, desc: string | undefined, line: number): void {
-  for (let loop = 0; loop < 100; loop++) {
-    let h: LuaValue;
-    if (o instanceof LuaTable) {
-      const mt = o.metatable;
-      if (o.readonly || k === undefined || k !== k) f.line = line;
-      if (o.readonly) throw L.error(READONLY);
-      if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
-        L.rawSet(o, k, v);
-        return;
-      }
-    } else {
-      h = L.metamethod(o, '__newindex');
-      if (h === undefined) {
-        f.line = line;
-        throw L.opError('index', o, desc);
-      }
-    }
-    if (h instanceof LuaFunction) throw SLOW;
-    o = h;
-    desc = undefined;
+  // a plain table, the common case, without the chain's call
+  if (!(o instanceof LuaTable && o.metatable === undefined)) {
+    const r = L.chain(o, k, desc, true);
+    if (r instanceof Detour) detourS(L, f, r, line);
+    o = r;
   }
-  throw SLOW;
+  const t = o as LuaTable;
+  if (t.readonly || k === undefined || k !== k) f.line = line;
+  if (t.readonly) throw L.error(READONLY);
+  L.rawSet(t, k, v);
+}
+
+/** A Detour in a plain form: SLOW for a metamethod function (or a chain too long, whose error
+ *  the generator form raises), else the error for a value that cannot be indexed. */
+function detourS(L: LuaState, f: Frame, d: Detour, line: number): never {
+  if (d === LOOP || d.h !== undefined) throw SLOW;
+  f.line = line;
+  throw L.opError('index', d.o, d.desc);
 }
 
 class Compiler {
@@ -210,16 +199,7 @@ class Compiler {
     return function* (f) {
       for (let i = 0; i < n; i++) {
         const st = stats[i]!;
-        const s = st.s;
-        if (s !== undefined) {
-          try {
-            s(f);
-            continue;
-          } catch (e) {
-            if (e !== SLOW) throw e;
-            if (++misses[i]! > 3) st.s = undefined;
-          }
-        }
+        if (runPlain(st, misses, i, f)) continue;
         const sig = yield* st.g(f);
         if (sig !== undefined) return sig;
       }
@@ -395,16 +375,7 @@ class Compiler {
           // the body inline (the runner's loop): no generator per iteration for plain forms
           for (let k = 0; k < n; k++) {
             const st = stats[k]!;
-            const s = st.s;
-            if (s !== undefined) {
-              try {
-                s(f);
-                continue;
-              } catch (e) {
-                if (e !== SLOW) throw e;
-                if (++misses[k]! > 3) st.s = undefined;
-              }
-            }
+            if (runPlain(st, misses, k, f)) continue;
             const sig = yield* st.g(f);
             if (sig === undefined) continue;
             if (sig === BREAK) return undefined;
@@ -1183,6 +1154,22 @@ class Compiler {
 function callNative(L: LuaState, fn: LuaFunction, args: LuaValue[], callee: Callee | undefined): LuaValue[] {
   L.callee = callee;
   return fn.native!(L, args);
+}
+
+/** Statement `i` of a block by its plain form: true when it ran, false when the generator form
+ *  has to (no plain form, or it gave up before any effect). One that keeps giving up (a call of
+ *  a Lua function) is not tried again: `misses` counts, per statement of the block. */
+function runPlain(st: CS, misses: number[], i: number, f: Frame): boolean {
+  const s = st.s;
+  if (s === undefined) return false;
+  try {
+    s(f);
+    return true;
+  } catch (e) {
+    if (e !== SLOW) throw e;
+    if (++misses[i]! > 3) st.s = undefined;
+    return false;
+  }
 }
 
 /** A sentinel (never visible to Lua): the plain form asked for the generator form. */

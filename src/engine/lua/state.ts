@@ -22,6 +22,18 @@ import { LuaError, LuaFunction, LuaTable, numberToString, toNumber, typeName, ty
  *  instance made once, so throwing it captures no stack. */
 export const SLOW: Error = new Error('slow path');
 
+/** Where a table access stops short of a value without running Lua: at `h`, an __index or
+ *  __newindex function to call with `o`; at an `o` that cannot be indexed (`h` undefined;
+ *  `desc` names it, on the chain's first step only); or, as LOOP, at a chain too long. */
+export class Detour {
+  constructor(
+    readonly o: LuaValue,
+    readonly h: LuaFunction | undefined,
+    readonly desc: string | undefined,
+  ) {}
+}
+export const LOOP = new Detour(undefined, undefined, undefined);
+
 /** Lua 5.1 allows 20000 nested calls (LUAI_MAXCALLS); each of ours nests several JS generator
  *  frames, and Node's default stack holds about 550, so the limit is 400 (a JS RangeError
  *  beyond it is reported as "stack overflow" too). */
@@ -363,49 +375,57 @@ export class LuaState {
     return this.error(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
   }
 
-  *index(o: LuaValue, k: LuaValue, desc?: string): Generator<void, LuaValue, void> {
+  /**
+   * A read of o[k] (or, with `write`, the table o[k] = v sets) as far as luaV_gettable's (or
+   * luaV_settable's) loop goes without running Lua: along __index (__newindex) tables to the
+   * value (the table that takes it, or refuses it when readonly), or else a Detour.
+   */
+  chain(o: LuaValue, k: LuaValue, desc: string | undefined, write: boolean): LuaValue | Detour {
     for (let loop = 0; loop < 100; loop++) {
       let h: LuaValue;
       if (o instanceof LuaTable) {
-        const v = o.get(k);
-        if (v !== undefined) return v;
         const mt = o.metatable;
-        if (mt === undefined) return undefined;
-        h = mt.getStr('__index');
-        if (h === undefined) return undefined;
+        if (write) {
+          if (o.readonly || mt === undefined || o.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) return o;
+        } else {
+          const v = o.get(k);
+          if (v !== undefined || mt === undefined) return v;
+          h = mt.getStr('__index');
+          if (h === undefined) return undefined;
+        }
       } else {
-        h = this.metamethod(o, '__index');
-        if (h === undefined) throw this.opError('index', o, desc);
+        h = this.metamethod(o, write ? '__newindex' : '__index');
+        if (h === undefined) return new Detour(o, undefined, desc);
       }
-      if (h instanceof LuaFunction) return (yield* this.callMeta(h, [o, k]))[0];
+      if (h instanceof LuaFunction) return new Detour(o, h, desc);
       o = h;
       desc = undefined;
     }
-    throw this.error('loop in gettable');
+    return LOOP;
+  }
+
+  *index(o: LuaValue, k: LuaValue, desc?: string): Generator<void, LuaValue, void> {
+    const r = this.chain(o, k, desc, false);
+    if (!(r instanceof Detour)) return r;
+    return (yield* this.callMeta(this.detourHandler(r, 'loop in gettable'), [r.o, k]))[0];
   }
 
   *setIndex(o: LuaValue, k: LuaValue, v: LuaValue, desc?: string): Generator<void, void, void> {
-    for (let loop = 0; loop < 100; loop++) {
-      let h: LuaValue;
-      if (o instanceof LuaTable) {
-        const mt = o.metatable;
-        if (o.readonly) throw this.error(READONLY);
-        if (mt === undefined || o.get(k) !== undefined || (h = mt.getStr('__newindex')) === undefined) {
-          this.rawSet(o, k, v);
-          return;
-        }
-      } else {
-        h = this.metamethod(o, '__newindex');
-        if (h === undefined) throw this.opError('index', o, desc);
-      }
-      if (h instanceof LuaFunction) {
-        yield* this.callMeta(h, [o, k, v]);
-        return;
-      }
-      o = h;
-      desc = undefined;
+    const r = this.chain(o, k, desc, true);
+    if (r instanceof Detour) {
+      yield* this.callMeta(this.detourHandler(r, 'loop in settable'), [r.o, k, v]);
+      return;
     }
-    throw this.error('loop in settable');
+    const t = r as LuaTable;
+    if (t.readonly) throw this.error(READONLY);
+    this.rawSet(t, k, v);
+  }
+
+  /** The metamethod a Detour leads to, or the error it stands for. */
+  private detourHandler(d: Detour, loopMessage: string): LuaFunction {
+    if (d === LOOP) throw this.error(loopMessage);
+    if (d.h === undefined) throw this.opError('index', d.o, d.desc);
+    return d.h;
   }
 
   /** lua_rawset: from a native, so the readonly error has no position (luaG_runerror in C). */

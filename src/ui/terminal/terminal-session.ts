@@ -14,6 +14,7 @@ import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
+import { SharedPromise } from '../shared-promise.js';
 
 /** What the tab shows about its connection. */
 export interface ConnectionInfo {
@@ -60,7 +61,7 @@ export class TerminalSession {
   private readonly term: Terminal;
   private readonly engine: WorkerClient;
   private handle: number | null = null;
-  private opening: Promise<number> | null = null;
+  private readonly opening = new SharedPromise<number>();
   /** Keys received but not yet given to the editor (it is busy or a command runs). */
   private queue = '';
   private busy = false;
@@ -499,19 +500,13 @@ export class TerminalSession {
 
   private connect(): Promise<number> {
     if (this.handle !== null) return Promise.resolve(this.handle);
-    this.opening ??= this.engine.open(this.options.name ? { name: this.options.name } : {}).then(
-      (h) => {
-        this.opening = null;
+    return this.opening.run(() =>
+      this.engine.open(this.options.name ? { name: this.options.name } : {}).then((h) => {
         this.handle = h;
         this.disconnected = false;
         return h;
-      },
-      (e: unknown) => {
-        this.opening = null;
-        throw e;
-      },
+      }),
     );
-    return this.opening;
   }
 
   private connection(): Promise<number> {

@@ -6,6 +6,7 @@
 import type { Reply } from '../../shared/reply.js';
 import type { WorkerClient } from '../../worker/client.js';
 import type { RunTarget, Sent } from './runner.js';
+import { SharedPromise } from '../shared-promise.js';
 
 /** A command given up on (Stop while it was blocked). */
 export class Interrupted extends Error {
@@ -25,7 +26,7 @@ export class WorkbenchConnection implements RunTarget {
   private handle: number | null = null;
   /** The database its last command left it in (SELECT), for key-name completion. */
   db = 0;
-  private opening: Promise<number> | null = null;
+  private readonly opening = new SharedPromise<number>();
   /** Blocked commands waiting for their replies, oldest first (a pipeline may block several). */
   private waiters: Waiter[] = [];
   private readonly unsubscribe: Array<() => void>;
@@ -90,17 +91,11 @@ export class WorkbenchConnection implements RunTarget {
 
   private connection(): Promise<number> {
     if (this.handle !== null) return Promise.resolve(this.handle);
-    this.opening ??= this.engine.open({ name: this.name }).then(
-      (h) => {
-        this.opening = null;
+    return this.opening.run(() =>
+      this.engine.open({ name: this.name }).then((h) => {
         this.handle = h;
         return h;
-      },
-      (e: unknown) => {
-        this.opening = null;
-        throw e;
-      },
+      }),
     );
-    return this.opening;
   }
 }

@@ -32,28 +32,46 @@ self.MonacoEnvironment = {
   getWorker: () => new EditorWorker({ name: 'monaco-editor' }),
 };
 
-/** The site's two themes, in Monaco's terms (colours from styles.css). */
-monaco.editor.defineTheme('playground-dark', {
-  base: 'vs-dark',
-  inherit: true,
-  rules: [
-    { token: 'keyword', foreground: 'ff7a6e', fontStyle: 'bold' },
-    { token: 'string', foreground: 'a5d6a7' },
-    { token: 'number', foreground: '9ecbff' },
-    { token: 'comment', foreground: '8a8f98', fontStyle: 'italic' },
-  ],
-  colors: { 'editor.background': '#16181d', 'editor.foreground': '#e6e6e6', 'editorLineNumber.foreground': '#6b7078' },
+/** A theme's colours, from styles.css. */
+interface Palette {
+  keyword: string;
+  string: string;
+  number: string;
+  comment: string;
+  background: string;
+  foreground: string;
+}
+
+/** The site's themes share their rules; only the colours differ. */
+function defineTheme(name: string, base: 'vs' | 'vs-dark', p: Palette): void {
+  monaco.editor.defineTheme(name, {
+    base,
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: p.keyword, fontStyle: 'bold' },
+      { token: 'string', foreground: p.string },
+      { token: 'number', foreground: p.number },
+      { token: 'comment', foreground: p.comment, fontStyle: 'italic' },
+    ],
+    colors: { 'editor.background': p.background, 'editor.foreground': p.foreground, 'editorLineNumber.foreground': '#6b7078' },
+  });
+}
+
+defineTheme('playground-dark', 'vs-dark', {
+  keyword: 'ff7a6e',
+  string: 'a5d6a7',
+  number: '9ecbff',
+  comment: '8a8f98',
+  background: '#16181d',
+  foreground: '#e6e6e6',
 });
-monaco.editor.defineTheme('playground-light', {
-  base: 'vs',
-  inherit: true,
-  rules: [
-    { token: 'keyword', foreground: 'b3261e', fontStyle: 'bold' },
-    { token: 'string', foreground: '1b6e20' },
-    { token: 'number', foreground: '1f5fd1' },
-    { token: 'comment', foreground: '5d626b', fontStyle: 'italic' },
-  ],
-  colors: { 'editor.background': '#fbfbf8', 'editor.foreground': '#1d1f24', 'editorLineNumber.foreground': '#6b7078' },
+defineTheme('playground-light', 'vs', {
+  keyword: 'b3261e',
+  string: '1b6e20',
+  number: '1f5fd1',
+  comment: '5d626b',
+  background: '#fbfbf8',
+  foreground: '#1d1f24',
 });
 
 export function monacoTheme(theme: Theme): string {
