@@ -50,6 +50,13 @@ export function parseInt64(s: string): bigint | null {
   return n <= 9007199254740991 && n >= -9007199254740991 ? BigInt(n) : parseLongInt(s);
 }
 
+/** A range's start and stop at argv[i] and argv[i + 1], or null when either is not an integer. */
+export function parseIntPair(argv: readonly string[], i: number): [number, number] | null {
+  const start = parseIntArg(argv[i]!);
+  const stop = start === null ? null : parseIntArg(argv[i + 1]!);
+  return stop === null ? null : [start!, stop];
+}
+
 /**
  * Same acceptance rules as parseInt64 but returns a JS number (exact within ±2^53, else the
  * nearest double of the int64). Hot path: LRANGE, EXPIRE, counts... so no BigInt for ≤ 15

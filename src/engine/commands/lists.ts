@@ -18,7 +18,7 @@ import { Deque } from '../ds/deque.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { addKey, lookupWrite } from '../keyspace.js';
-import { parseIntArg } from '../numbers.js';
+import { parseIntArg, parseIntPair } from '../numbers.js';
 import { lruClock, type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
@@ -218,9 +218,9 @@ function lindexCommand(c: Client, argv: string[]): Reply {
 
 /** addListRangeReply for LRANGE: inclusive indexes, negative from the tail, clamped. */
 function lrangeCommand(c: Client, argv: string[]): Reply {
-  const start = parseIntArg(argv[2]!);
-  const end = parseIntArg(argv[3]!);
-  if (start === null || end === null) return NOT_INTEGER_R;
+  const indexes = parseIntPair(argv, 2);
+  if (indexes === null) return NOT_INTEGER_R;
+  const [start, end] = indexes;
   const o = readOfType(c, argv[1]!, 'list', EMPTY_ARRAY);
   if ('t' in o) return o;
   const dq = o.value;
@@ -363,9 +363,9 @@ function lremCommand(c: Client, argv: string[]): Reply {
 
 /** LTRIM key start stop: keeps the inclusive range; always fires 'ltrim' on an existing list. */
 function ltrimCommand(c: Client, argv: string[]): Reply {
-  const start = parseIntArg(argv[2]!);
-  const end = parseIntArg(argv[3]!);
-  if (start === null || end === null) return NOT_INTEGER_R;
+  const range = parseIntPair(argv, 2);
+  if (range === null) return NOT_INTEGER_R;
+  const [start, end] = range;
   const key = argv[1]!;
   const o = writeOfType(c, key, 'list', OK);
   if ('t' in o) return o;

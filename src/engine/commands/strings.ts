@@ -6,7 +6,7 @@ import type { CommandSpec } from '../command.js';
 import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
-import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg } from '../numbers.js';
+import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg, parseIntPair } from '../numbers.js';
 import { createString, EMBSTR_MAX_LEN, lruClock, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
@@ -346,10 +346,9 @@ function int64Greater(a: number, aText: string, b: number, bText: string): boole
 }
 
 function getrangeCommand(c: Client, argv: string[]): Reply {
-  let start = parseIntArg(argv[2]!);
-  if (start === null) return NOT_INTEGER_R;
-  let end = parseIntArg(argv[3]!);
-  if (end === null) return NOT_INTEGER_R;
+  const range = parseIntPair(argv, 2);
+  if (range === null) return NOT_INTEGER_R;
+  let [start, end] = range;
   const o = readOfType(c, argv[1]!, 'string', EMPTY_BULK);
   if ('t' in o) return o;
   const s = o.value;

@@ -10,7 +10,7 @@ import type { Client } from '../client.js';
 import { lexGteMin, lexLteMax, scoreGteMin, scoreLteMax, type LexRange, type ScoreRange } from '../ds/zset.js';
 import * as E from '../../shared/errors.js';
 import { deleteKey, lookupRead, lookupWrite, setKey } from '../keyspace.js';
-import { parseIntArg } from '../numbers.js';
+import { parseIntArg, parseIntPair } from '../numbers.js';
 import type { ZSetObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
@@ -244,13 +244,11 @@ export function zrangeCommand(c: Client, argv: string[]): Reply {
   if (argc <= 5) {
     const withscores = argc === 5 && isOpt(argv[4]!, 'withscores');
     if (argc === 4 || withscores) {
-      const start = parseIntArg(argv[2]!);
-      if (start === null) return NOT_INTEGER_R;
-      const end = parseIntArg(argv[3]!);
-      if (end === null) return NOT_INTEGER_R;
+      const range = parseIntPair(argv, 2);
+      if (range === null) return NOT_INTEGER_R;
       const o = readOfType(c, argv[1]!, 'zset', EMPTY_ARRAY);
       if ('t' in o) return o;
-      return rangeByRank(o, start, end, false, new ClientSink(c, withscores));
+      return rangeByRank(o, range[0], range[1], false, new ClientSink(c, withscores));
     }
   }
   return zrangeGeneric(c, argv, 1, null, RANGE_AUTO, DIR_AUTO);
