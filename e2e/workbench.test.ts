@@ -162,6 +162,9 @@ test('runs in a terminal tab’s client when asked: the tab’s prompt follows',
 test('scripts survive a reload, each with its name and text', async ({ page }) => {
   await openByKeyboard(page);
   await typeScript(page, ['SET kept yes']);
+  // The argument hint may float over the toolbar: the button under it still takes the click.
+  await page.keyboard.press('Control+Shift+Space');
+  await expect(page.locator('#workbench .parameter-hints-widget')).toBeVisible();
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await page.getByLabel('Script name').fill('second one');
   await editor(page).locator('.view-lines').click();
