@@ -53,7 +53,7 @@ describe('random expressions against lua5.1', () => {
         const src = exprs.map((e) => `print(pcall(function() return ${e} end))`).join('\n');
         expect(unsign(runOurs(src))).toBe(unsign(lua51(src)));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
     );
   });
 });

@@ -8,6 +8,7 @@ export const CASES: string[] = [
   `print(1, "a", nil, true, false, 10/2, 1e15, 1e14, 123456789012345, 0.1, -0, 2^53, 1/3, -1/3)`,
   `print(1/0, -1/0, 2^63, 2^-1074, 1e308*10, 5e-324, 1e100, 123.456, 100, 1e-5, 0.0001)`,
   `print(3 % -2, -3 % 2, 5.5 % 2, 2^0.5, 7 // 1 == nil)`,
+  `print((-1)^(1/0), (-1)^(-1/0), 1^(0/0), math.pow(-1, 1/0), math.pow(1, 0/0), (-2)^(1/0), (-1)^0.5)`,
   `print(0x10, 0xff, 0XA, 1e2, 1E-2, .5, 3., 0x1p4)`,
   `print(tostring(12), tostring(-12.5), tostring("x"), tostring(nil), tostring(false))`,
   `print(tonumber("0x10"), tonumber("  10  "), tonumber("1e1"), tonumber("10", 2), tonumber("ff", 16), tonumber("z", 36), tonumber(""), tonumber("inf"), tonumber("1e"), tonumber(" 0x "), tonumber("12a"), tonumber(nil))`,

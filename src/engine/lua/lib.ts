@@ -5,7 +5,7 @@ import { installCoroutineLib } from './lib-coroutine.js';
 import { installStringLib } from './lib-string.js';
 import { rawToString, READONLY, truthy, type LuaState } from './state.js';
 import { Args } from './args.js';
-import { LuaError, LuaFunction, LuaTable, str2number, strtoul, toNumber, typeName, type LuaValue } from './value.js';
+import { LuaError, LuaFunction, LuaTable, cPow, str2number, strtoul, toNumber, typeName, type LuaValue } from './value.js';
 
 export function openLibs(L: LuaState): void {
   installBase(L);
@@ -411,7 +411,7 @@ function installMath(L: LuaState): void {
   f1('deg', (x) => (x * 180) / Math.PI);
   f1('rad', (x) => (x * Math.PI) / 180);
   def(L, M, 'atan2', (a) => [Math.atan2(a.num(0), a.num(1))]);
-  def(L, M, 'pow', (a) => [Math.pow(a.num(0), a.num(1))]);
+  def(L, M, 'pow', (a) => [cPow(a.num(0), a.num(1))]);
   const fmod = (a: Args): LuaValue[] => [a.num(0) % a.num(1)];
   def(L, M, 'fmod', fmod);
   def(L, M, 'mod', fmod);

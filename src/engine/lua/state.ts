@@ -16,7 +16,19 @@ import { compileFunction, type Frame } from './compile.js';
 import { chunkId, LuaSyntaxError } from './lexer.js';
 import { openLibs } from './lib.js';
 import { parse } from './parser.js';
-import { LuaError, LuaFunction, LuaTable, numberToString, toNumber, typeName, type LuaThread, type LuaValue, type NativeFn, type NativeGen } from './value.js';
+import {
+  LuaError,
+  LuaFunction,
+  LuaTable,
+  cPow,
+  numberToString,
+  toNumber,
+  typeName,
+  type LuaThread,
+  type LuaValue,
+  type NativeFn,
+  type NativeGen,
+} from './value.js';
 
 /** Thrown by a plain-function form of an expression to ask for its generator form; one
  *  instance made once, so throwing it captures no stack. */
@@ -508,7 +520,7 @@ export function arithNum(op: string, x: number, y: number): number {
     case '%':
       return x - Math.floor(x / y) * y;
     default:
-      return Math.pow(x, y);
+      return cPow(x, y);
   }
 }
 

@@ -395,6 +395,12 @@ export function formatG(x: number, prec: number, upper = false, alt = false): st
 }
 
 /** Number to string as Lua 5.1 does it (LUAI_NUMFFORMAT "%.14g"). */
+/** C's pow, which Lua's `^` and math.pow call: 1 to any power, and -1 to ±infinity, are 1 (JS says NaN). */
+export function cPow(x: number, y: number): number {
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  return Math.pow(x, y);
+}
+
 export function numberToString(x: number): string {
   if ((x | 0) === x) return x === 0 && 1 / x < 0 ? '-0' : String(x);
   if (Number.isInteger(x) && Math.abs(x) < 1e14) return String(x);
