@@ -10,9 +10,9 @@
 // Needs redis-server (apt-get install redis-server) and about 3 GB of free memory at 512 MB.
 
 import { constants } from 'node:buffer';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
+import { freePort, startAndWait, stop } from './processes.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -27,44 +27,6 @@ const sizes = arg('--sizes', '8,32,64,512,max')
   .split(',')
   .map((s) => (s === 'max' ? MAX_STRING : Number(s) * 1024 * 1024));
 const rounds = Math.max(1, Number(arg('--rounds', '3')));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startAndWait(cmd: string, args: string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${cmd} did not start:\n${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('error', reject);
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 /** Sends one command made of `head`, the value and CRLF; resolves with the reply line and seconds taken. */
 function send(port: number, head: Buffer, value: Buffer): Promise<{ reply: string; seconds: number }> {

@@ -7,9 +7,9 @@
 // servers taking turns, so that a busy moment on a shared machine does not decide a ratio. Needs redis-server and redis-benchmark
 // (apt-get install redis-server redis-tools).
 
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort, startAndWait, stop } from './processes.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -23,44 +23,6 @@ const clients = arg('-c', '50');
 const tests = arg('-t', 'set,get,incr');
 const rounds = Math.max(1, Number(arg('-r', '3')));
 const pipelines = [1, 16];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function startAndWait(cmd: string, args: string[]): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${cmd} did not start:\n${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('error', reject);
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** Runs redis-benchmark and returns test name (upper case) → requests per second. */
 function benchmark(port: number, pipeline: number): Promise<Map<string, number>> {
@@ -112,8 +74,8 @@ async function main(): Promise<void> {
     }
     console.log(failed === 0 ? '\nall within targets' : `\n${failed} result(s) below target`);
   } finally {
-    await stop(ours);
-    await stop(real);
+    await stop(ours, 'SIGTERM');
+    await stop(real, 'SIGTERM');
   }
 }
 
