@@ -454,6 +454,8 @@ type Latin1Sliceable = Buffer & { latin1Slice(start: number, end: number): strin
 
 /** Bytes [a, b) as a byte string. Short ones are built directly: cheaper than a Buffer call. */
 function bytesToString(buf: Buffer, a: number, b: number): string {
+  // One line per length: Prettier would spread the longer calls over a line per argument.
+  // prettier-ignore
   switch (b - a) {
     case 0:
       return '';
@@ -480,90 +482,15 @@ function bytesToString(buf: Buffer, a: number, b: number): string {
     case 11:
       return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!);
     case 12:
-      return fcc(
-        buf[a]!,
-        buf[a + 1]!,
-        buf[a + 2]!,
-        buf[a + 3]!,
-        buf[a + 4]!,
-        buf[a + 5]!,
-        buf[a + 6]!,
-        buf[a + 7]!,
-        buf[a + 8]!,
-        buf[a + 9]!,
-        buf[a + 10]!,
-        buf[a + 11]!,
-      );
+      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!);
     case 13:
-      return fcc(
-        buf[a]!,
-        buf[a + 1]!,
-        buf[a + 2]!,
-        buf[a + 3]!,
-        buf[a + 4]!,
-        buf[a + 5]!,
-        buf[a + 6]!,
-        buf[a + 7]!,
-        buf[a + 8]!,
-        buf[a + 9]!,
-        buf[a + 10]!,
-        buf[a + 11]!,
-        buf[a + 12]!,
-      );
+      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!);
     case 14:
-      return fcc(
-        buf[a]!,
-        buf[a + 1]!,
-        buf[a + 2]!,
-        buf[a + 3]!,
-        buf[a + 4]!,
-        buf[a + 5]!,
-        buf[a + 6]!,
-        buf[a + 7]!,
-        buf[a + 8]!,
-        buf[a + 9]!,
-        buf[a + 10]!,
-        buf[a + 11]!,
-        buf[a + 12]!,
-        buf[a + 13]!,
-      );
+      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!);
     case 15:
-      return fcc(
-        buf[a]!,
-        buf[a + 1]!,
-        buf[a + 2]!,
-        buf[a + 3]!,
-        buf[a + 4]!,
-        buf[a + 5]!,
-        buf[a + 6]!,
-        buf[a + 7]!,
-        buf[a + 8]!,
-        buf[a + 9]!,
-        buf[a + 10]!,
-        buf[a + 11]!,
-        buf[a + 12]!,
-        buf[a + 13]!,
-        buf[a + 14]!,
-      );
+      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!, buf[a + 14]!);
     case 16:
-      return fcc(
-        buf[a]!,
-        buf[a + 1]!,
-        buf[a + 2]!,
-        buf[a + 3]!,
-        buf[a + 4]!,
-        buf[a + 5]!,
-        buf[a + 6]!,
-        buf[a + 7]!,
-        buf[a + 8]!,
-        buf[a + 9]!,
-        buf[a + 10]!,
-        buf[a + 11]!,
-        buf[a + 12]!,
-        buf[a + 13]!,
-        buf[a + 14]!,
-        buf[a + 15]!,
-      );
+      return fcc(buf[a]!, buf[a + 1]!, buf[a + 2]!, buf[a + 3]!, buf[a + 4]!, buf[a + 5]!, buf[a + 6]!, buf[a + 7]!, buf[a + 8]!, buf[a + 9]!, buf[a + 10]!, buf[a + 11]!, buf[a + 12]!, buf[a + 13]!, buf[a + 14]!, buf[a + 15]!);
     default:
       return (buf as Latin1Sliceable).latin1Slice(a, b);
   }

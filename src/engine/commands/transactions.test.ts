@@ -12,6 +12,13 @@ let b: Client;
 
 beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
+/** MULTI, PING, EXEC: EXEC answers nil[] when a watched key changed, [PONG] when none did. */
+const pingTx = (c: Client): string => {
+  r(c, 'MULTI');
+  r(c, 'PING');
+  return r(c, 'EXEC');
+};
+
 describe('MULTI / EXEC / DISCARD', () => {
   it('queues commands and runs them at EXEC, errors reported per command', () => {
     expect(r(a, 'MULTI')).toBe('OK');
@@ -153,25 +160,19 @@ describe('WATCH', () => {
   it('writes that change nothing do not break it; SET of the same value does', () => {
     r(a, 'WATCH', 'missing');
     r(b, 'DEL', 'missing');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
 
     r(b, 'SET', 'k', 'v');
     r(a, 'WATCH', 'k');
     r(b, 'SET', 'k', 'v');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('nil[]');
+    expect(pingTx(a)).toBe('nil[]');
   });
 
   it('watches per database: a write to the same name elsewhere is not a change', () => {
     r(a, 'WATCH', 'k');
     r(b, 'SELECT', '1');
     r(b, 'SET', 'k', 'v');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
   });
 
   it('UNWATCH forgets watches and a pending failure', () => {
@@ -180,9 +181,7 @@ describe('WATCH', () => {
     expect(a.dirtyCas).toBe(true);
     expect(r(a, 'UNWATCH')).toBe('OK');
     expect(a.dirtyCas).toBe(false);
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
   });
 
   it('WATCH after the transaction is already doomed adds nothing', () => {
@@ -217,34 +216,26 @@ describe('WATCH', () => {
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
     t.clock.advance(101);
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('nil[]');
+    expect(pingTx(a)).toBe('nil[]');
 
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
     t.clock.advance(101);
     expect(r(b, 'GET', 'k')).toBe('nil'); // lazy expiry deletes it
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('nil[]');
+    expect(pingTx(a)).toBe('nil[]');
 
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
     t.clock.advance(101);
     t.e.activeExpireCycle();
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('nil[]');
+    expect(pingTx(a)).toBe('nil[]');
   });
 
   it('a key at its very last millisecond has not expired yet', () => {
     r(a, 'SET', 'k', 'v', 'PX', '100');
     r(a, 'WATCH', 'k');
     t.clock.advance(100);
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
   });
 
   it('a key already expired when watched: its deletion is no change, a new value is', () => {
@@ -254,26 +245,20 @@ describe('WATCH', () => {
     expect(a.db.dict.has('k')).toBe(true);
     r(a, 'WATCH', 'k');
     expect([...a.watched.values()][0]!.expired).toBe(true);
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
 
     r(a, 'SET', 'k', 'v', 'PX', '10');
     t.clock.advance(20);
     r(a, 'WATCH', 'k');
     expect(r(b, 'GET', 'k')).toBe('nil');
     expect(a.dirtyCas).toBe(false);
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
 
     r(a, 'SET', 'k', 'v', 'PX', '10');
     t.clock.advance(20);
     r(a, 'WATCH', 'k');
     r(b, 'SET', 'k', 'new');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('nil[]');
+    expect(pingTx(a)).toBe('nil[]');
   });
 
   it('FLUSHDB and FLUSHALL break watches on keys that existed, not on missing ones', () => {
@@ -324,9 +309,7 @@ describe('WATCH', () => {
     r(a, 'WATCH', 'nowhere');
     r(b, 'SET', 'x', '1');
     r(b, 'SWAPDB', '0', '1');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
   });
 
   it('SWAPDB bringing in a key that is already expired is no change', () => {
@@ -335,9 +318,7 @@ describe('WATCH', () => {
     t.clock.advance(20);
     r(a, 'WATCH', 'k');
     r(b, 'SWAPDB', '0', '1');
-    r(a, 'MULTI');
-    r(a, 'PING');
-    expect(r(a, 'EXEC')).toBe('[PONG]');
+    expect(pingTx(a)).toBe('[PONG]');
   });
 
   it('a closed client leaves no watch behind', () => {

@@ -298,27 +298,24 @@ export function zlexcountCommand(c: Client, argv: string[]): Reply {
 
 // ---- removal (zremrangeGenericCommand) -------------------------------------------------------
 
-function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
+/** ZREMRANGEBYRANK, ZREMRANGEBYSCORE and ZREMRANGEBYLEX; `by` also names the keyspace event. */
+export function zremrangeGeneric(c: Client, argv: string[], by: 'rank' | 'score' | 'lex'): Reply {
   const key = argv[1]!;
   let start = 0;
   let end = 0;
   let scoreRange: ScoreRange | null = null;
   let lexRange: LexRange | null = null;
-  let event: string;
-  if (rangeType === RANGE_RANK) {
-    event = 'zremrangebyrank';
+  if (by === 'rank') {
     const s = parseIntArg(argv[2]!);
     if (s === null) return NOT_INTEGER_R;
     const e = parseIntArg(argv[3]!);
     if (e === null) return NOT_INTEGER_R;
     start = s;
     end = e;
-  } else if (rangeType === RANGE_SCORE) {
-    event = 'zremrangebyscore';
+  } else if (by === 'score') {
     scoreRange = parseScoreRange(argv[2]!, argv[3]!);
     if (scoreRange === null) return MIN_MAX_NOT_FLOAT_R;
   } else {
-    event = 'zremrangebylex';
     lexRange = parseLexRangeArgs(argv[2]!, argv[3]!);
     if (lexRange === null) return MIN_MAX_NOT_LEX_R;
   }
@@ -327,11 +324,11 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
   if ('t' in o) return o;
   const z = o.value;
   let deleted: number;
-  if (rangeType === RANGE_RANK) {
+  if (by === 'rank') {
     const range = rankRange(start, end, z.size);
     if (range === null) return ZERO;
     deleted = z.deleteRangeByRank(range.start, range.end);
-  } else if (rangeType === RANGE_SCORE) {
+  } else if (by === 'score') {
     deleted = z.deleteRangeByScore(scoreRange!);
   } else {
     deleted = z.deleteRangeByLex(lexRange!, o.enc === 'listpack');
@@ -339,7 +336,7 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
   if (deleted > 0) {
     const engine = c.engine;
     const db = c.db;
-    engine.notify('z', event, key, db);
+    engine.notify('z', `zremrangeby${by}`, key, db);
     if (z.size === 0) {
       deleteKey(engine, db, key);
       engine.notify('g', 'del', key, db);
@@ -348,16 +345,4 @@ function zremrangeGeneric(c: Client, argv: string[], rangeType: number): Reply {
     }
   }
   return int(deleted);
-}
-
-export function zremrangebyrankCommand(c: Client, argv: string[]): Reply {
-  return zremrangeGeneric(c, argv, RANGE_RANK);
-}
-
-export function zremrangebyscoreCommand(c: Client, argv: string[]): Reply {
-  return zremrangeGeneric(c, argv, RANGE_SCORE);
-}
-
-export function zremrangebylexCommand(c: Client, argv: string[]): Reply {
-  return zremrangeGeneric(c, argv, RANGE_LEX);
 }

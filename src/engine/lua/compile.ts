@@ -782,62 +782,51 @@ class Compiler {
           fx: a.fx,
         };
       }
-      case 'neg': {
-        const a = this.expr(e.a);
-        const as = a.s;
-        const da = describe(e.a);
-        const line = e.line;
-        return {
-          fx: a.fx,
-          s:
-            as && !a.fx
-              ? (f) => {
-                  const x = as(f);
-                  if (typeof x === 'number') return -x;
-                  throw SLOW;
-                }
-              : undefined,
-          *g(f) {
-            let x = ev(a, f);
-
-            if (x === NOT_SYNC) x = yield* a.g(f);
-            f.line = line;
-            return yield* L.unm(x, da);
+      case 'neg':
+        return this.unary(
+          e.a,
+          e.line,
+          (x) => {
+            if (typeof x === 'number') return -x;
+            throw SLOW;
           },
-          pure: false,
-        };
-      }
-      case 'len': {
-        const a = this.expr(e.a);
-        const as = a.s;
-        const da = describe(e.a);
-        const line = e.line;
-        return {
-          fx: a.fx,
-          s:
-            as && !a.fx
-              ? (f) => {
-                  const x = as(f);
-                  if (typeof x === 'string') return x.length;
-                  if (x instanceof LuaTable) return x.length();
-                  throw SLOW;
-                }
-              : undefined,
-          *g(f) {
-            let x = ev(a, f);
-
-            if (x === NOT_SYNC) x = yield* a.g(f);
-            f.line = line;
-            return yield* L.len(x, da);
+          (x, d) => L.unm(x, d),
+        );
+      case 'len':
+        return this.unary(
+          e.a,
+          e.line,
+          (x) => {
+            if (typeof x === 'string') return x.length;
+            if (x instanceof LuaTable) return x.length();
+            throw SLOW;
           },
-          pure: false,
-        };
-      }
+          (x, d) => L.len(x, d),
+        );
       case 'bin':
         return this.binary(e.op, e.a, e.b, e.line);
       case 'table':
         return this.table(e);
     }
+  }
+
+  /** `-a` and `#a`: `fast` answers plain values at once or throws SLOW; `slow` (metamethods, errors) may yield. */
+  private unary(ea: Expr, line: number, fast: (x: LuaValue) => LuaValue, slow: (x: LuaValue, da?: string) => Generator<void, LuaValue, void>): CE {
+    const a = this.expr(ea);
+    const as = a.s;
+    const da = describe(ea);
+    return {
+      fx: a.fx,
+      s: as && !a.fx ? (f) => fast(as(f)) : undefined,
+      *g(f) {
+        let x = ev(a, f);
+
+        if (x === NOT_SYNC) x = yield* a.g(f);
+        f.line = line;
+        return yield* slow(x, da);
+      },
+      pure: false,
+    };
   }
 
   private binary(op: BinOp, ea: Expr, eb: Expr, line: number): CE {
