@@ -9,6 +9,9 @@
 // the test takes both replies with `both()` and compares them itself.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Client } from '../../src/engine/client.js';
@@ -37,9 +40,12 @@ export interface RealRedis {
 /** Starts Debian's redis-server on a free loopback port, without persistence. */
 export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedis> {
   const port = await freePort();
+  // A directory of its own: a dump.rdb left in the working directory would be loaded at start
+  // (with its replication offset), and the tests would compare against someone else's data.
+  const dir = mkdtempSync(join(tmpdir(), 'redis-diff-'));
   const proc: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extraArgs],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -61,8 +67,12 @@ export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedi
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (proc.exitCode !== null) return done();
+        proc.once('exit', done);
         proc.kill('SIGKILL');
       }),
   };

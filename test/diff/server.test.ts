@@ -2,7 +2,10 @@
 // SLOWLOG, LATENCY, DEBUG, ROLE. The real server lives for the whole file and CONFIG SET changes
 // persist on it, so every test that changes a parameter puts it back.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
@@ -441,7 +444,9 @@ describe('TIME', () => {
 });
 
 describe('CONFIG', () => {
-  const d = useDiff({ engine: { config: { bind: '127.0.0.1', save: '', dir: process.cwd() } } });
+  const dir = mkdtempSync(join(tmpdir(), 'config-diff-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const d = useDiff({ redisArgs: ['--dir', dir], engine: { config: { bind: '127.0.0.1', save: '', dir } } });
 
   it('GET * lists every parameter with the same value', async () => {
     d.engine.config.set('port', String(d.redis.port));
@@ -936,4 +941,54 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
   });
 
   it('DEBUG is disabled; ROLE', () => d.run([['DEBUG', 'SLEEP', '0'], ['DEBUG', 'OBJECT', 'k'], ['DEBUG'], ['ROLE'], ['ROLE', 'x']]));
+});
+
+describe('LOLWUT', () => {
+  const d = useDiff();
+
+  it('the version line, VERSION parsing, errors and the art that chance leaves alone', () =>
+    d.run([
+      ['LOLWUT'],
+      ['LOLWUT', 'foo'],
+      ['LOLWUT', 'VERSION'],
+      ['LOLWUT', 'vErSiOn', '7'],
+      ['LOLWUT', 'VERSION', '-1'],
+      ['LOLWUT', 'VERSION', '50'],
+      ['LOLWUT', 'VERSION', 'x'],
+      ['LOLWUT', 'VERSION', '5', 'x'],
+      ['LOLWUT', 'VERSION', '5', '10', 'x'],
+      ['LOLWUT', 'VERSION', '6', '9223372036854775808'],
+      // One square per column sits on the first row, which Schotter never disturbs.
+      ['LOLWUT', 'VERSION', '5', '0', '0', '0'],
+      ['LOLWUT', 'VERSION', '5', '1', '1', '1'],
+      ['LOLWUT', 'VERSION', '5', '1000', '1', '1'],
+      ['LOLWUT', 'VERSION', '5', '40', '3', '1'],
+      ['LOLWUT', 'VERSION', '4294967301', '10', '2', '1'],
+    ]));
+
+  it('RESP3 answers a verbatim string', async () => {
+    await d.pair.real.send(['HELLO', '3']);
+    d.pair.ours.client.resp = 3;
+    await d.run([['LOLWUT'], ['LOLWUT', 'VERSION', '5', '20', '2', '1']]);
+  });
+
+  it('random art has the same frame: line count and widths, first rows, trailer', async () => {
+    for (const argv of [
+      ['LOLWUT', 'VERSION', '5'],
+      ['LOLWUT', 'VERSION', '5', '30', '4', '6'],
+      ['LOLWUT', 'VERSION', '6'],
+      ['LOLWUT', 'VERSION', '6', '50', '10'],
+      ['LOLWUT', 'VERSION', '6', '0', '0'],
+      ['LOLWUT', 'VERSION', '6', '10', '2', 'x'],
+    ]) {
+      const { real, ours } = await d.both(argv);
+      const [r, o] = [text(real).split('\n'), text(ours).split('\n')];
+      // Schotter's braille cells are all one width; the skyline's cells differ only in colour codes.
+      const widths = (lines: string[]) => lines.map((l) => (argv[2] === '5' ? l.length : l.split('\x1b[0m').length));
+      expect(widths(o), argv.join(' ')).toEqual(widths(r));
+      expect(o.slice(-3)).toEqual(r.slice(-3));
+      // Schotter's top row of squares is never rotated or moved: its braille rows match.
+      if (argv[2] === '5') expect(o.slice(0, 4)).toEqual(r.slice(0, 4));
+    }
+  });
 });

@@ -16,7 +16,9 @@ import { configEntries, hasGlob, lookupConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
-import { formatDouble, parseInt64 } from '../numbers.js';
+import { formatDouble, parseInt64, parseIntArg } from '../numbers.js';
+import { schotter, skyline } from '../lolwut.js';
+import { REDIS_VERSION } from '../rdb.js';
 import { array, bulk, bulks, double, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
@@ -305,6 +307,38 @@ function timeCommand(c: Client): Reply {
   const sec = Math.floor(t / 1000);
   const usec = Math.min(999999, Math.max(0, Math.floor((t - sec * 1000) * 1000)));
   return bulks([String(sec), String(usec)]);
+}
+
+/**
+ * LOLWUT [VERSION v] [args...]: Redis 5's art (columns, squares per row and per column), Redis
+ * 6's (columns, rows), or for any other version just the version line (lolwut.c). VERSION is
+ * read as a C long cast to unsigned int, so 4294967301 is 5.
+ */
+function lolwutCommand(c: Client, argv: string[]): Reply {
+  let version = 7;
+  let args = argv.slice(1);
+  if (argv.length >= 3 && isOpt(argv[1]!, 'version')) {
+    const v = parseInt64(argv[2]!);
+    if (v === null) return NOT_INTEGER_R;
+    version = Number(BigInt.asUintN(32, v));
+    args = argv.slice(3);
+  }
+  if (version !== 5 && version !== 6) return verbatim(`Redis ver. ${REDIS_VERSION}\n`);
+  const defaults = version === 5 ? [66, 8, 12] : [80, 20];
+  const limits = version === 5 ? [1000, 200, 200] : [1000, 1000];
+  const n: number[] = [];
+  for (let i = 0; i < defaults.length; i++) {
+    const v = i < args.length ? parseIntArg(args[i]!) : defaults[i]!;
+    if (v === null) return NOT_INTEGER_R;
+    n.push(Math.min(Math.max(v, 1), limits[i]!));
+  }
+  const rand = () => Math.floor(c.engine.random() * 2147483648);
+  const art =
+    version === 5
+      ? schotter(n[0]!, n[1]!, n[2]!, rand) + '\nGeorg Nees - schotter, plotter on paper, 1968. Redis ver. '
+      : skyline(n[0]!, n[1]!, rand) +
+        '\nDedicated to the 8 bit game developers of past and present.\nOriginal 8 bit image from Plaguemon by hikikomori. Redis ver. ';
+  return verbatim(`${art}${REDIS_VERSION}\n`);
 }
 
 function roleCommand(): Reply {
@@ -634,6 +668,7 @@ export const serverCommands: CommandSpec[] = [
     command('rewrite', 2, 'admin noscript loading stale', [], configRewriteCommand, { since: '2.8.0', complexity: 'O(1)', summary: 'Write the running configuration back to the config file' }),
   ]),
   command('info', -1, 'loading stale', [], infoCommand, { since: '1.0.0', complexity: 'O(1)', acl: 'dangerous', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Report the server state and statistics, section by section', syntax: '[section [section ...]]' }),
+  command('lolwut', -1, 'readonly fast', [], lolwutCommand, { since: '5.0.0', summary: 'Draw a piece of computer art (Redis 5 and 6 each had one) and say which version this is', syntax: '[VERSION version]' }),
   command('time', 1, 'loading stale fast', [], timeCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'The server clock as Unix seconds and microseconds' }),
   command.container('memory', -2, { since: '4.0.0', complexity: 'Depends on the subcommand', summary: 'Inspect how memory is used' }, [
     command('purge', 2, '', [], () => OK, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Ask the allocator to give freed pages back' }),
