@@ -1,0 +1,9 @@
+// The libraries Redis 7.0 opens in its Lua state besides Lua's own (script_lua.c's
+// luaLoadLibraries); the EVAL side calls openRedisLibs once per state.
+
+import { openBit } from './lib-bit.js';
+import type { LuaState } from './state.js';
+
+export function openRedisLibs(L: LuaState): void {
+  openBit(L);
+}
