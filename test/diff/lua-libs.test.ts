@@ -37,7 +37,9 @@ function ours(expr: string): string {
   openRedisLibs(L);
   const r = L.start(L.load(chunk(expr), '@user_script')).resume(1e7);
   if (r.status !== 'ok') throw new Error(`our run ended ${r.status}`);
-  return String(r.values[0]);
+  const v = r.values[0];
+  if (typeof v !== 'string') throw new Error(`our chunk returned a ${typeof v}`);
+  return v;
 }
 
 async function same(expr: string): Promise<void> {
