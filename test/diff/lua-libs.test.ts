@@ -114,3 +114,123 @@ describe('bit', () => {
     );
   });
 });
+
+// struct results as text: packed bytes in hex, unpacked values joined
+const hex = (e: string): string => `(string.gsub(${e}, '.', function(c) return string.format('%02x', c:byte()) end))`;
+const un = (e: string): string => `table.concat({${e}}, ',')`;
+const STRUCT_CASES = [
+  hex(`struct.pack('>i', 1)`),
+  hex(`struct.pack('<i', -2)`),
+  hex(`struct.pack('bBhHlLT', -1, 255, -300, 65535, -5, 7, 9)`),
+  hex(`struct.pack('>I3', 0x123456)`),
+  hex(`struct.pack('<i16', -1)`),
+  hex(`struct.pack('>I16', 1)`),
+  hex(`struct.pack('i0', 5)`),
+  hex(`struct.pack('>L', 2^64)`),
+  hex(`struct.pack('>L', 2^63)`),
+  hex(`struct.pack('>L', 1e30)`),
+  hex(`struct.pack('>l', -1e30)`),
+  hex(`struct.pack('>L', 0/0)`),
+  hex(`struct.pack('>L', 1/0)`),
+  hex(`struct.pack('>b', 300)`),
+  hex(`struct.pack('>h', 1.9)`),
+  hex(`struct.pack('<f', 1.5)`),
+  hex(`struct.pack('>d', 0.1)`),
+  hex(`struct.pack('>f', 1e40)`),
+  hex(`struct.pack('c3', 'abcdef')`),
+  hex(`struct.pack('c0', 'abc')`),
+  hex(`struct.pack('s', 'ab')`),
+  hex(`struct.pack('!4 b i', 1, 2)`),
+  hex(`struct.pack('!b d', 1, 2)`),
+  hex(`struct.pack('!2 b i', 1, 2)`),
+  hex(`struct.pack('! b h b i b l', 1, 2, 3, 4, 5, 6)`),
+  hex(`struct.pack('!8bxi3', 1, 2)`),
+  hex(`struct.pack('>!4 i c2 b', 1, 'ab', 3)`),
+  hex(`struct.pack('x>bx', 1)`),
+  hex(`struct.pack('c5', 'abc')`),
+  hex(`struct.pack('i', 'x')`),
+  hex(`struct.pack('i')`),
+  hex(`struct.pack('z', 1)`),
+  hex(`struct.pack('!3', 1)`),
+  hex(`struct.pack('i33', 1)`),
+  hex(`struct.pack('c99999999999', 'a')`),
+  hex(`struct.pack('i', '12')`),
+  hex(`struct.pack(12, 1)`),
+  hex(`struct.pack('b\\0b', 1, 2)`),
+  hex(`struct.pack('c2', 12)`),
+  hex(`struct.pack()`),
+  un(`struct.unpack('>i', '\\0\\0\\1\\0')`),
+  un(`struct.unpack('<i', '\\255\\255\\255\\255')`),
+  un(`struct.unpack('I', '\\255\\255\\255\\255')`),
+  un(`struct.unpack('bBhH', '\\255\\255\\255\\255\\1\\128')`),
+  un(`struct.unpack('L', string.rep('\\255', 8))`),
+  un(`struct.unpack('l', string.rep('\\255', 8))`),
+  un(`struct.unpack('>i16', string.rep('\\255', 16))`),
+  un(`struct.unpack('<I12', string.rep('\\255', 12))`),
+  un(`struct.unpack('i3', '\\0\\0\\128')`),
+  un(`struct.unpack('f', struct.pack('f', 0.1))`),
+  un(`struct.unpack('>d', struct.pack('>d', -2.5))`),
+  un(`struct.unpack('c2c1', 'abc')`),
+  un(`struct.unpack('bc0', '\\3abcd')`),
+  un(`struct.unpack('c1c0', '2abcd')`),
+  un(`struct.unpack('c0', 'abc')`),
+  un(`struct.unpack('sb', 'hi\\0\\7')`),
+  un(`struct.unpack('s', 'hi')`),
+  un(`struct.unpack('i', 'abc')`),
+  un(`struct.unpack('b', 'abc', 3)`),
+  un(`struct.unpack('b', 'abc', 4)`),
+  un(`struct.unpack('', 'abc', 4)`),
+  un(`struct.unpack('b', 'abc', 0)`),
+  un(`struct.unpack('', 'abc', -5)`),
+  un(`struct.unpack('b', 'abc', -1)`),
+  un(`struct.unpack('!4 b i', '\\1\\0\\0\\0\\2\\0\\0\\0')`),
+  un(`struct.unpack('!4 i', '\\0\\1\\0\\0\\0\\2\\0\\0\\0', 2)`),
+  un(`struct.unpack('x b', 'ab')`),
+  un(`struct.unpack('b', 'a', 'x')`),
+  un(`struct.unpack('q', 'a')`),
+  un(`struct.unpack('b')`),
+  un(`struct.unpack('b', 'a', 1.9)`),
+  'struct.size("bhilT")',
+  'struct.size("!bhilT")',
+  'struct.size("!4 b d")',
+  'struct.size("c10 i7")',
+  'struct.size("zq9")',
+  'struct.size("s")',
+  'struct.size("c0")',
+  'struct.size("b?")',
+  'struct.size("!5")',
+  'struct.size(123)',
+  'struct.size("i40")',
+  'struct.size(">b<h!2i")',
+];
+
+describe('struct', () => {
+  it.each(STRUCT_CASES)('%s', (expr) => same(expr));
+
+  const field = fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom('b', 'B', 'h', 'H', 'l', 'L', 'T', 'i', 'I', 'i1', 'I2', 'i3', 'I5', 'i7', 'i8', 'I9', 'f', 'd'),
+        fc.integer({ min: -70000, max: 70000 }),
+      )
+      .map(([f, v]) => ({ f, v: String(v) })),
+    fc.tuple(fc.constantFrom('c3', 's', 'c0'), fc.constantFrom('"abc"', '"a\\0b"', '"xyzw"')).map(([f, v]) => ({ f, v })),
+    fc.constantFrom({ f: 'x', v: '' }, { f: '>', v: '' }, { f: '<', v: '' }, { f: '!', v: '' }, { f: '!2', v: '' }, { f: '!4', v: '' }, { f: ' ', v: '' }),
+  );
+  it('random formats: pack, then unpack and size of the same format', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(field, { minLength: 1, maxLength: 6 }), async (fields) => {
+        const fmt = fields.map((x) => x.f).join('');
+        const vals = fields
+          .filter((x) => x.v !== '')
+          .map((x) => x.v)
+          .join(', ');
+        const p = `struct.pack('${fmt}'${vals ? ', ' + vals : ''})`;
+        await same(hex(p));
+        await same(un(`struct.unpack('${fmt}', ${p})`));
+        await same(`struct.size('${fmt}')`);
+      }),
+      { numRuns: 250 },
+    );
+  });
+});

@@ -2,8 +2,10 @@
 // luaLoadLibraries); the EVAL side calls openRedisLibs once per state.
 
 import { openBit } from './lib-bit.js';
+import { openStruct } from './lib-struct.js';
 import type { LuaState } from './state.js';
 
 export function openRedisLibs(L: LuaState): void {
   openBit(L);
+  openStruct(L);
 }
