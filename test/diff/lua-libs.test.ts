@@ -365,3 +365,116 @@ describe('cjson', () => {
     );
   });
 });
+
+const mp = (e: string): string => hex(`cmsgpack.pack(${e})`);
+const CMSGPACK_CASES = [
+  mp('0'),
+  mp('127'),
+  mp('128'),
+  mp('255'),
+  mp('256'),
+  mp('65535'),
+  mp('65536'),
+  mp('2^32 - 1'),
+  mp('2^32'),
+  mp('2^53'),
+  mp('2^63'),
+  mp('-2^63'),
+  mp('-1'),
+  mp('-32'),
+  mp('-33'),
+  mp('-128'),
+  mp('-129'),
+  mp('-32768'),
+  mp('-32769'),
+  mp('-2^31'),
+  mp('-2^31 - 1'),
+  mp('-0'),
+  mp('0.5'),
+  mp('0.1'),
+  mp('1/0'),
+  mp('-1/0'),
+  mp('0/0'),
+  mp('1e300'),
+  mp('"abc"'),
+  mp('string.rep("x", 31)'),
+  mp('string.rep("x", 32)'),
+  mp('string.rep("x", 255)'),
+  mp('string.rep("x", 256)'),
+  mp('string.rep("x", 65536)'),
+  mp('true'),
+  mp('false'),
+  mp('nil'),
+  mp('{}'),
+  mp('{1, 2, 3}'),
+  mp('{1, nil, 3}'),
+  mp('{a = 1}'),
+  mp('{[2] = 1}'),
+  mp('{[1.5] = 1}'),
+  mp('{[2^31] = 1}'),
+  mp('{{{}}}'),
+  mp('type'),
+  mp('1, "a", {2}'),
+  mp(''),
+  mp('(function() local t = {} for i = 1, 16 do t[i] = i end return t end)()'),
+  mp('(function() local t = {} for i = 1, 70000 do t[i] = i % 3 end return t end)()'),
+  mp('(function() local t = {} for i = 1, 20 do t = {t} end return t end)()'),
+  mp('(function() local t = {} t[1] = t return t end)()'),
+  `select('#', cmsgpack.unpack(cmsgpack.pack(1, 2, nil, 4)))`,
+  `table.concat({cmsgpack.unpack(cmsgpack.pack(1, -2, 'x', 0.25, 2^40, -2^40))}, ',')`,
+  `cmsgpack.unpack('\\207\\255\\255\\255\\255\\255\\255\\255\\255')`,
+  `cmsgpack.unpack('\\211\\128\\0\\0\\0\\0\\0\\0\\0')`,
+  `cmsgpack.unpack('\\202\\63\\192\\0\\0')`,
+  `cmsgpack.unpack('\\203\\63\\185\\153\\153\\153\\153\\153\\154')`,
+  `cmsgpack.unpack('\\193')`,
+  `cmsgpack.unpack('\\196\\1a')`,
+  `cmsgpack.unpack('\\205\\1')`,
+  `cmsgpack.unpack('\\146\\1')`,
+  `cmsgpack.unpack('\\217\\3ab')`,
+  `cmsgpack.unpack('\\129\\192\\1')`,
+  `cmsgpack.unpack('\\129\\1\\192')[1]`,
+  `cmsgpack.unpack('\\147\\1\\192\\3')[3]`,
+  `cmsgpack.unpack('')`,
+  `cmsgpack.unpack()`,
+  `cmsgpack.unpack(5)`,
+  `cmsgpack.pack()`,
+  `table.concat({cmsgpack.unpack_one(cmsgpack.pack(1, 2))}, ',')`,
+  `table.concat({cmsgpack.unpack_one(cmsgpack.pack(1, 2), 1)}, ',')`,
+  `table.concat({cmsgpack.unpack_one(cmsgpack.pack(1, 2), 2)}, ',')`,
+  `table.concat({cmsgpack.unpack_one(cmsgpack.pack(1, 2), 3)}, ',')`,
+  `table.concat({cmsgpack.unpack_one(cmsgpack.pack(1, 2), -1)}, ',')`,
+  `table.concat({cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 2)}, ',')`,
+  `table.concat({cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 0)}, ',')`,
+  `table.concat({cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 2, 1)}, ',')`,
+  `table.concat({cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), -1)}, ',')`,
+  `cmsgpack.unpack_limit('\\1')`,
+  `cmsgpack.unpack_one('\\1', 'x')`,
+  `select('#', cmsgpack.unpack(string.rep('\\0', 7998)))`,
+  `select('#', cmsgpack.unpack(string.rep('\\0', 7999)))`,
+  `cmsgpack._NAME .. cmsgpack._VERSION .. cmsgpack._COPYRIGHT .. cmsgpack._DESCRIPTION`,
+];
+
+describe('cmsgpack', () => {
+  it.each(CMSGPACK_CASES)('%s', (expr) => same(expr));
+
+  const value: fc.Arbitrary<string> = fc.letrec<{ v: string }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ maxLength: 40 }).map((s) => JSON.stringify(s).replace(/\\u00/g, '\\x')),
+      fc.double({ noNaN: true }).map((n) => (Object.is(n, -0) ? '-0' : Number.isFinite(n) ? n.toPrecision(17) : n > 0 ? '1/0' : '-1/0')),
+      fc.oneof(fc.integer(), fc.integer({ min: -(2 ** 40), max: 2 ** 40 })).map(String),
+      fc.constantFrom('true', 'false', 'nil', '{}'),
+      fc.array(tie('v'), { minLength: 1, maxLength: 4 }).map((xs) => `{${xs.join(', ')}}`),
+      fc.tuple(fc.constantFrom('a', 'b', '1.5', '-1'), tie('v')).map(([k, x]) => `{[${k === 'a' || k === 'b' ? `'${k}'` : k}] = ${x}}`),
+    ),
+  })).v;
+  it('random values: pack, and pack after unpack', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { minLength: 1, maxLength: 3 }), async (vs) => {
+        await same(mp(vs.join(', ')));
+        await same(mp(`cmsgpack.unpack(cmsgpack.pack(${vs.join(', ')}))`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

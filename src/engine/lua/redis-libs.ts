@@ -2,6 +2,7 @@
 // luaLoadLibraries); the EVAL side calls openRedisLibs once per state.
 
 import { openCjson } from './lib-cjson.js';
+import { openCmsgpack } from './lib-cmsgpack.js';
 import { openBit } from './lib-bit.js';
 import { openStruct } from './lib-struct.js';
 import type { LuaState } from './state.js';
@@ -10,4 +11,5 @@ export function openRedisLibs(L: LuaState): void {
   openCjson(L);
   openBit(L);
   openStruct(L);
+  openCmsgpack(L);
 }
