@@ -494,6 +494,7 @@ export function rawToString(v: LuaValue): string {
     case 'string':
       return v;
     default:
+      if (v.address === 0) return `${typeName(v)}: (nil)`;
       return `${typeName(v)}: 0x${v.address.toString(16).padStart(8, '0')}`;
   }
 }

@@ -4,7 +4,7 @@
 
 import type { LuaState } from './state.js';
 
-export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaThread;
+export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFunction | LuaThread | LuaUserdata;
 
 /** A Lua error in flight: `value` is what error() was given (any Lua value). */
 export class LuaError extends Error {
@@ -24,6 +24,12 @@ let nextAddress = 0x55a4c0de1000;
 function newAddress(): number {
   nextAddress += 0x40;
   return nextAddress;
+}
+
+/** A light userdata: only Redis's libraries make one, cjson.null (C's NULL pointer, so
+ *  `tostring` shows `userdata: (nil)`, glibc's %p of NULL). */
+export class LuaUserdata {
+  constructor(readonly address: number) {}
 }
 
 /** A coroutine; lib-coroutine.ts drives it. */
@@ -261,7 +267,7 @@ export function typeName(v: LuaValue): string {
     case 'string':
       return 'string';
     default:
-      return v instanceof LuaTable ? 'table' : v instanceof LuaFunction ? 'function' : 'thread';
+      return v instanceof LuaTable ? 'table' : v instanceof LuaFunction ? 'function' : v instanceof LuaUserdata ? 'userdata' : 'thread';
   }
 }
 
@@ -414,7 +420,7 @@ function isSpace(c: number): boolean {
 }
 
 /** strtod as glibc reads it: the number parsed and where it stopped (0: nothing read). */
-function strtod(s: string, i: number): [number, number] {
+export function strtod(s: string, i: number): [number, number] {
   const start = i;
   let neg = false;
   if (s[i] === '+' || s[i] === '-') {
