@@ -72,3 +72,18 @@ describe('EVAL / EVALSHA / SCRIPT', () => {
     expect(r('EVAL', "return redis.call('XREAD', 'BLOCK', 0, 'STREAMS', 's', '$')", '0')).toBe('nil');
   });
 });
+
+describe('where scripts show up', () => {
+  it('counts cached scripts in INFO and shows the script client as lua to MONITOR', () => {
+    r('SCRIPT', 'LOAD', 'return 1');
+    expect(r('INFO', 'memory')).toContain('number_of_cached_scripts:1');
+    const m = t.e.createClient();
+    const lines: string[] = [];
+    m.deliver = (x) => {
+      if (x.t === 'simple') lines.push(x.v.replace(/^\S+ /, ''));
+    };
+    t.e.execute(m, ['MONITOR']);
+    r('EVAL', "return redis.call('SET', 'k', 'v')", '0');
+    expect(lines).toEqual(['[0 127.0.0.1:40003] "EVAL" "return redis.call(\'SET\', \'k\', \'v\')" "0"', '[0 lua] "SET" "k" "v"']);
+  });
+});
