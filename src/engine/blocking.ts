@@ -82,10 +82,10 @@ export function parseTimeout(c: Client, arg: string): number | Reply {
 
 /**
  * False where a command may not block and must answer as if it timed out (Redis's
- * CLIENT_DENY_BLOCKING: the commands EXEC runs).
+ * CLIENT_DENY_BLOCKING: the commands EXEC runs, and the script client).
  */
 export function mayBlock(c: Client): boolean {
-  return !c.engine.inExec;
+  return !c.engine.inExec && !c.script;
 }
 
 /** db index → awaited key → the clients waiting on it, in the order they blocked. */

@@ -112,6 +112,8 @@ export class Client {
   pubsub: ClientSubscriptions | null = null;
   /** MONITOR was run (CLIENT LIST flag 'O'): other clients' commands are delivered to it. */
   monitor = false;
+  /** Redis's CLIENT_SCRIPT: the client scripts run commands as (it may not block). */
+  script = false;
 
   constructor(
     readonly engine: Engine,

@@ -16,6 +16,7 @@ import { commandKeys } from './getkeys.js';
 import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
+import { Scripting } from './scripting/scripting.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -175,7 +176,27 @@ export class Engine {
     this.lastSave = this.now;
   }
 
+  private scriptingState: Scripting | null = null;
+
+  /** EVAL's Lua state, script cache and script client, made on first use. */
+  get scripting(): Scripting {
+    return (this.scriptingState ??= new Scripting(this));
+  }
+
+  /** Whether a script cache exists yet (INFO reads it without creating one). */
+  get scriptingStarted(): Scripting | null {
+    return this.scriptingState;
+  }
+
   // ---- clients ---------------------------------------------------------------------------
+
+  /** Redis's lua_client: not connected, not in CLIENT LIST, shown as `lua` by MONITOR. */
+  createScriptClient(): Client {
+    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.now, { addr: 'lua' });
+    c.authenticated = true;
+    c.script = true;
+    return c;
+  }
 
   createClient(info: ClientInfo = {}): Client {
     this.now = Math.floor(this.clock.now());

@@ -136,7 +136,7 @@ function memorySection(engine: Engine): string[] {
     'used_memory_vm_eval:31744',
     'used_memory_lua_human:31.00K',
     'used_memory_scripts_eval:0',
-    'number_of_cached_scripts:0',
+    `number_of_cached_scripts:${engine.scriptingStarted?.scripts.size ?? 0}`,
     'number_of_functions:0',
     'number_of_libraries:0',
     'used_memory_vm_functions:32768',

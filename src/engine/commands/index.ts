@@ -13,6 +13,7 @@ import { keyCommands } from './keys.js';
 import { listCommands } from './lists.js';
 import { persistenceCommands } from './persistence.js';
 import { pubsubCommands } from './pubsub.js';
+import { scriptingCommands } from './scripting.js';
 import { serverCommands } from './server.js';
 import { setCommands } from './sets.js';
 import { shutdownCommands } from './shutdown.js';
@@ -42,6 +43,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...streamCommands,
   ...geoCommands,
   ...clusterCommands,
+  ...scriptingCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

@@ -703,14 +703,17 @@ class Compiler {
       }
       case 'global': {
         const name = e.name;
+        const line = e.line;
         return {
           s: (f) => {
             const env = f.env;
             const v = env.getStr(name);
             if (v !== undefined || env.metatable === undefined) return v;
-            return indexS(L, f, env, name, undefined, 0);
+            return indexS(L, f, env, name, undefined, line);
           },
           *g(f) {
+            // an __index on the globals (Redis's sandbox) raises its error at this line
+            f.line = line;
             return yield* L.index(f.env, name);
           },
           pure: false,

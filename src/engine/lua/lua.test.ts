@@ -88,7 +88,11 @@ describe('host API', () => {
     L.setGlobal('ARGV', LuaTable.sized(['v'], 0));
     const r = L.runToEnd(fn);
     expect(calls).toEqual([['SET', 'k', 'v'], ['BAD']]);
-    expect(r).toEqual({ status: 'error', value: 'user_script:1: @user_script: Unknown Redis command called from script' });
+    expect(r).toEqual({
+      status: 'error',
+      value: 'user_script:1: @user_script: Unknown Redis command called from script',
+      origin: { chunk: 'user_script', line: 1 },
+    });
   });
 
   it('returns tables and error tables as values', () => {
@@ -114,7 +118,7 @@ describe('host API', () => {
     const L = new LuaState();
     (L.globals.get('string') as LuaTable).readonly = true;
     const run = (src: string) => L.runToEnd(L.load(src, '@user_script'));
-    const refused = (value: string) => ({ status: 'error', value });
+    const refused = (value: string) => ({ status: 'error', value, origin: { chunk: 'user_script', line: 1 } });
     expect(run('string.x = 1')).toEqual(refused('user_script:1: Attempt to modify a readonly table'));
     expect(run("rawset(string, 'x', 1)")).toEqual(refused('Attempt to modify a readonly table'));
     expect(run('table.insert(string, 1)')).toEqual(refused('Attempt to modify a readonly table'));

@@ -43,7 +43,7 @@ export type Expr =
   | { k: 'func'; f: FuncProto }
   | { k: 'local'; v: VarInfo }
   | { k: 'upval'; idx: number; name: string }
-  | { k: 'global'; name: string }
+  | { k: 'global'; name: string; line: number }
   | { k: 'index'; obj: Expr; key: Expr; line: number }
   | { k: 'call'; fn: Expr; args: Expr[]; line: number }
   | { k: 'method'; obj: Expr; name: string; args: Expr[]; line: number }
@@ -232,7 +232,7 @@ class Parser {
 
   private singleVar(name: string): Expr {
     const r = this.resolve(this.fs, name);
-    if (r === undefined) return { k: 'global', name };
+    if (r === undefined) return { k: 'global', name, line: this.lx.line };
     if (typeof r === 'number') return { k: 'upval', idx: r, name };
     return { k: 'local', v: r };
   }

@@ -51,7 +51,8 @@ export const LOOP = new Detour(undefined, undefined, undefined);
  *  beyond it is reported as "stack overflow" too). */
 const MAX_DEPTH = 400;
 
-export type RunResult = { status: 'ok'; values: LuaValue[] } | { status: 'yield' } | { status: 'error'; value: LuaValue };
+export type RunResult =
+  { status: 'ok'; values: LuaValue[] } | { status: 'yield' } | { status: 'error'; value: LuaValue; origin?: { chunk: string; line: number } };
 
 /** One script execution, resumable in slices. */
 export class LuaRun {
@@ -73,7 +74,7 @@ export class LuaRun {
       return { status: 'ok', values: r.value };
     } catch (e) {
       this.finish();
-      if (e instanceof LuaError) return { status: 'error', value: e.value };
+      if (e instanceof LuaError) return { status: 'error', value: e.value, origin: e.origin };
       if (e instanceof RangeError) return { status: 'error', value: 'stack overflow' };
       throw e;
     }
@@ -277,6 +278,9 @@ export class LuaState {
       let r: LuaValue[] | TailCall | undefined;
       try {
         r = yield* body.run(f);
+      } catch (e) {
+        if (e instanceof LuaError && e.origin === undefined) e.origin = { chunk: f.chunk, line: f.line };
+        throw e;
       } finally {
         this.stack.pop();
       }

@@ -8,6 +8,9 @@ export type LuaValue = undefined | boolean | number | string | LuaTable | LuaFun
 
 /** A Lua error in flight: `value` is what error() was given (any Lua value). */
 export class LuaError extends Error {
+  /** The innermost Lua function running when it was raised, and its line: what Redis's error
+   *  handler reads with debug.getinfo for the `script: <sha>, on @user_script:1.` suffix. */
+  origin: { chunk: string; line: number } | undefined;
   constructor(readonly value: LuaValue) {
     super(typeof value === 'string' ? value : 'Lua error');
   }

@@ -1,0 +1,432 @@
+// EVAL's machinery (Redis 7.0's eval.c, script.c, script_lua.c): one Lua 5.1 state per engine
+// with Redis's sandbox and `redis` table, the scripts cached by SHA-1, the client scripts run
+// their commands as (MONITOR shows it as `lua`), and one run at a time.
+
+import type { Client } from '../client.js';
+import type { Engine } from '../engine.js';
+import { openRedisLibs } from '../lua/redis-libs.js';
+import { LuaState, LuaSyntaxError } from '../lua/state.js';
+import { formatG, LuaError, LuaFunction, LuaTable, numberToString, toNumber, type LuaValue } from '../lua/value.js';
+import * as E from '../../shared/errors.js';
+import { error, type Reply } from '../../shared/reply.js';
+import { errorTable, luaToReply, replyToLua } from './convert.js';
+import { Rand48 } from './rand48.js';
+import { sha1hex } from './sha1.js';
+
+/** Shebang flags (script.h SCRIPT_FLAG_*). */
+export const FLAG_NO_WRITES = 1;
+export const FLAG_ALLOW_OOM = 2;
+export const FLAG_ALLOW_STALE = 4;
+export const FLAG_NO_CLUSTER = 8;
+export const FLAG_ALLOW_CROSS_SLOT = 16;
+/** No shebang: the script runs as before 7.0. */
+export const FLAG_EVAL_COMPAT = 32;
+
+const SHEBANG_FLAGS: Record<string, number> = {
+  'no-writes': FLAG_NO_WRITES,
+  'allow-oom': FLAG_ALLOW_OOM,
+  'allow-stale': FLAG_ALLOW_STALE,
+  'no-cluster': FLAG_NO_CLUSTER,
+  'allow-cross-slot-keys': FLAG_ALLOW_CROSS_SLOT,
+};
+
+export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
+export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
+
+/** Steps a slice of the run (Redis checks its time limit every 100000 instructions too). */
+const SLICE = 100_000;
+/**
+ * A script may run this many steps at most: the hosts cannot yet serve other clients while a
+ * script runs (docs/LUA.md), so a runaway script ends with an error instead of freezing them.
+ */
+const MAX_STEPS = 50_000_000;
+
+export interface CachedScript {
+  body: string;
+  fn: LuaFunction;
+  flags: number;
+}
+
+interface RunContext {
+  caller: Client;
+  sha: string;
+  readOnly: boolean;
+  /** A write command ran (SCRIPT_WRITE_DIRTY). */
+  dirty: boolean;
+}
+
+export class Scripting {
+  L: LuaState;
+  readonly scripts = new Map<string, CachedScript>();
+  /** Redis's lrand48 state: one per server, SCRIPT FLUSH keeps it. */
+  readonly rand = new Rand48();
+  /** The client scripts' commands run as (Redis's lua_client, CLIENT_SCRIPT). */
+  readonly luaClient: Client;
+  /** Bytes of the cached bodies and names (lua_scripts_mem, roughly). */
+  scriptsMemory = 0;
+  private run: RunContext | null = null;
+
+  constructor(private readonly engine: Engine) {
+    this.luaClient = engine.createScriptClient();
+    this.L = this.newState();
+  }
+
+  get running(): boolean {
+    return this.run !== null;
+  }
+
+  /** SCRIPT FLUSH: the cache and the whole Lua state go (scriptingReset). */
+  flush(): void {
+    this.scripts.clear();
+    this.scriptsMemory = 0;
+    this.L = this.newState();
+  }
+
+  /** luaCreateFunction: the cached script for `body`, compiled now if new; else the error reply. */
+  create(body: string): { sha: string; script: CachedScript } | Reply {
+    const sha = sha1hex(body);
+    const known = this.scripts.get(sha);
+    if (known !== undefined) return { sha, script: known };
+    const sb = extractShebang(body);
+    if (typeof sb === 'string') return error(`ERR ${sb}`);
+    let fn: LuaFunction;
+    try {
+      // the shebang line goes, its line feed stays: line numbers are the user's
+      fn = this.L.load(body.slice(sb.length), '@user_script');
+    } catch (e) {
+      if (e instanceof LuaSyntaxError) return error(`ERR Error compiling script (new function): ${e.message}`);
+      throw e;
+    }
+    const script = { body, fn, flags: sb.flags };
+    this.scripts.set(sha, script);
+    this.scriptsMemory += 40 + body.length;
+    return { sha, script };
+  }
+
+  /** evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run. */
+  eval(c: Client, sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean): Reply {
+    const flags = script.flags;
+    const compat = (flags & FLAG_EVAL_COMPAT) !== 0;
+    if (!compat && (flags & FLAG_NO_WRITES) === 0) {
+      if (this.engine.writesDeniedByDiskError()) {
+        return error(
+          "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Writable scripts are blocked. Use 'no-writes' flag for read only scripts.",
+        );
+      }
+      if (ro) return error('ERR Can not execute a script with write flag using *_ro command.');
+    }
+    const L = this.L;
+    const lc = this.luaClient;
+    lc.db = c.db;
+    lc.resp = 2;
+    L.globals.set('KEYS', arrayOf(keys));
+    L.globals.set('ARGV', arrayOf(args));
+    const ctx: RunContext = { caller: c, sha, readOnly: ro || (!compat && (flags & FLAG_NO_WRITES) !== 0), dirty: false };
+    this.run = ctx;
+    try {
+      const run = L.start(script.fn, []);
+      for (let spent = 0; ; spent += SLICE) {
+        if (spent >= MAX_STEPS) {
+          run.kill();
+          return error(
+            `ERR Script killed: it ran more than ${MAX_STEPS} steps, and this server cannot serve other clients while a script runs. script: ${sha}`,
+          );
+        }
+        const r = run.resume(SLICE);
+        if (r.status === 'yield') continue;
+        if (r.status === 'ok') return luaToReply(r.values[0], lc.resp);
+        return this.errorReply(r.value, r.origin, sha);
+      }
+    } finally {
+      this.run = null;
+    }
+  }
+
+  /** What Redis's __redis__err__handler and luaCallFunction make of an error raised in the script. */
+  private errorReply(v: LuaValue, origin: { chunk: string; line: number } | undefined, sha: string): Reply {
+    let msg: string;
+    if (v instanceof LuaTable) {
+      const err = v.get('err');
+      msg = typeof err === 'string' ? err : typeof err === 'number' ? numberToString(err) : 'ERR unknown error';
+    } else {
+      msg =
+        'ERR ' +
+        (v === undefined
+          ? 'nil'
+          : typeof v === 'string'
+            ? v
+            : typeof v === 'number'
+              ? numberToString(v)
+              : typeof v === 'boolean'
+                ? String(v)
+                : 'error object is not a string');
+    }
+    if (origin === undefined) return error(msg);
+    const source = origin.chunk === 'user_script' ? '@user_script' : origin.chunk;
+    return error(`${msg} script: ${sha}, on ${source}:${origin.line}.`);
+  }
+
+  /** redis.call (raise) and redis.pcall: luaRedisGenericCommand and scriptCall. */
+  private call(args: LuaValue[], raise: boolean): LuaValue[] {
+    const fail = (msg: string): LuaValue[] => {
+      const t = errorTable(msg, true);
+      if (raise) throw new LuaError(t);
+      return [t];
+    };
+    const ctx = this.run;
+    if (ctx === null) return fail('redis.call/pcall can only be called inside a script invocation');
+    const argv = toArgv(args);
+    if (typeof argv === 'string') return fail(argv);
+    const engine = this.engine;
+    const cmd = engine.lookupCommand(argv);
+    if (cmd === undefined || (cmd.arity > 0 && argv.length !== cmd.arity) || argv.length < -cmd.arity) {
+      return fail(cmd === undefined ? 'Unknown Redis command called from script' : 'Wrong number of args calling Redis command from script');
+    }
+    if (cmd.flags.includes('noscript')) return fail('This Redis command is not allowed from script');
+    const write = cmd.flags.includes('write');
+    if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
+    if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
+    if (write) ctx.dirty = true;
+    const lc = this.luaClient;
+    const reply = engine.call(lc, cmd, argv);
+    if (reply === null) return [false];
+    const v = replyToLua(reply, lc.resp);
+    if (raise && reply.t === 'error') throw new LuaError(v);
+    return [v];
+  }
+
+  // ---- the Lua state -------------------------------------------------------------------------
+
+  /** scriptingInit: libraries, the `redis` table, Redis's pcall and math.random, then the lock. */
+  private newState(): LuaState {
+    const L = new LuaState();
+    const G = L.globals;
+    L.random = () => this.rand.random();
+    L.randomseed = (n) => this.rand.seed(n);
+    // The libraries Redis adds beside 5.1's, as luaLoadLibraries does.
+    openRedisLibs(L);
+
+    // Redis 7's pcall: an error table {err=...} is caught as its message.
+    const basePcall = G.get('pcall') as LuaFunction;
+    G.set(
+      'pcall',
+      L.nativeGen('pcall', function* (L2, args) {
+        const r = yield* basePcall.gen!(L2, args);
+        if (r[0] === false && r[1] instanceof LuaTable) {
+          const e = r[1].get('err');
+          if (typeof e === 'string' || typeof e === 'number') r[1] = e;
+        }
+        return r;
+      }),
+    );
+    G.set('redis', this.redisTable(L));
+    G.set(
+      '__redis__err__handler',
+      L.native('__redis__err__handler', (_L, a) => [a[0]]),
+    );
+    // Lock: reading a missing global is an error; every table reachable from _G is readonly.
+    const mt = new LuaTable();
+    mt.set(
+      '__index',
+      L.native('__index', (L2, a) => {
+        const name = a[1];
+        const shown = typeof name === 'number' ? numberToString(name) : typeof name === 'string' ? name : '?';
+        throw L2.error(`Script attempted to access nonexistent global variable '${shown}'`);
+      }),
+    );
+    G.metatable = mt;
+    protect(G);
+    return L;
+  }
+
+  private redisTable(L: LuaState): LuaTable {
+    const R = new LuaTable();
+    const fn = (name: string, f: (args: LuaValue[]) => LuaValue[]): void =>
+      R.set(
+        name,
+        L.native(name, (_L, a) => f(a)),
+      );
+    const raise = (msg: string): never => {
+      throw new LuaError(errorTable(msg));
+    };
+    fn('call', (a) => this.call(a, true));
+    fn('pcall', (a) => this.call(a, false));
+    fn('log', (a) => {
+      if (a.length < 2) raise('redis.log() requires two arguments or more.');
+      const lv = toNumber(a[0]);
+      if (lv === undefined) raise('First argument must be a number (log level).');
+      const level = Math.trunc(lv!);
+      if (level < 0 || level > 3) raise('Invalid debug level.');
+      if (
+        level <
+        Number(
+          this.engine.config.get('loglevel') === 'debug'
+            ? 0
+            : this.engine.config.get('loglevel') === 'verbose'
+              ? 1
+              : this.engine.config.get('loglevel') === 'notice'
+                ? 2
+                : 3,
+        )
+      )
+        return [];
+      const parts: string[] = [];
+      for (let j = 1; j < a.length; j++) {
+        const s = a[j];
+        if (typeof s === 'string') parts.push(s);
+        else if (typeof s === 'number') parts.push(numberToString(s));
+      }
+      this.engine.log((['.', '-', '*', '#'] as const)[level]!, parts.join(' '));
+      return [];
+    });
+    R.set('LOG_DEBUG', 0);
+    R.set('LOG_VERBOSE', 1);
+    R.set('LOG_NOTICE', 2);
+    R.set('LOG_WARNING', 3);
+    R.set('REDIS_VERSION_NUM', 0x07000f);
+    R.set('REDIS_VERSION', '7.0.15');
+    fn('setresp', (a) => {
+      if (a.length !== 1) raise('redis.setresp() requires one argument.');
+      const resp = Math.trunc(toNumber(a[0]) ?? 0);
+      if (resp !== 2 && resp !== 3) raise('RESP version must be 2 or 3.');
+      this.luaClient.resp = resp as 2 | 3;
+      return [];
+    });
+    fn('sha1hex', (a) => {
+      if (a.length !== 1) raise('wrong number of arguments');
+      const s = a[0];
+      return [sha1hex(typeof s === 'string' ? s : typeof s === 'number' ? numberToString(s) : '')];
+    });
+    fn('error_reply', (a) => {
+      const s = a[0];
+      if (a.length !== 1 || typeof s !== 'string') return [errorTable('wrong number or type of arguments')];
+      return [errorTable(s.startsWith('-') ? s : '-' + s)];
+    });
+    fn('status_reply', (a) => {
+      const s = a[0];
+      if (a.length !== 1 || typeof s !== 'string') return [errorTable('wrong number or type of arguments')];
+      const t = new LuaTable();
+      t.set('ok', s);
+      return [t];
+    });
+    fn('set_repl', (a) => {
+      if (a.length !== 1) raise('redis.set_repl() requires two arguments.');
+      const flags = Math.trunc(toNumber(a[0]) ?? 0);
+      if ((flags & ~3) !== 0) raise('Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.');
+      return [];
+    });
+    R.set('REPL_NONE', 0);
+    R.set('REPL_AOF', 1);
+    R.set('REPL_SLAVE', 2);
+    R.set('REPL_REPLICA', 2);
+    R.set('REPL_ALL', 3);
+    fn('acl_check_cmd', (a) => {
+      const argv = toArgv(a);
+      if (typeof argv === 'string') return raise(argv);
+      if (this.engine.lookupCommand(argv) === undefined) raise('Invalid command passed to redis.acl_check_cmd()');
+      // the default user, the only one here, may run everything
+      return [true];
+    });
+    fn('breakpoint', () => [false]);
+    fn('debug', () => []);
+    fn('replicate_commands', () => [true]);
+    return R;
+  }
+}
+
+/** luaArgsToRedisArgv: strings as they are, numbers as %.17g; anything else is refused. */
+function toArgv(args: LuaValue[]): string[] | string {
+  if (args.length === 0) return 'Please specify at least one argument for this redis lib call';
+  const argv: string[] = [];
+  for (const v of args) {
+    if (typeof v === 'string') argv.push(v);
+    else if (typeof v === 'number') argv.push(formatG(v, 17));
+    else return 'Lua redis lib command arguments must be strings or integers';
+  }
+  return argv;
+}
+
+function arrayOf(items: readonly string[]): LuaTable {
+  const t = new LuaTable();
+  for (let i = 0; i < items.length; i++) t.set(i + 1, items[i]);
+  return t;
+}
+
+/** luaSetTableProtectionRecursively. */
+function protect(t: LuaTable): void {
+  if (t.readonly) return;
+  t.readonly = true;
+  for (let e = t.next(undefined); e; e = t.next(e[0])) if (e[1] instanceof LuaTable) protect(e[1]);
+  if (t.metatable !== undefined) protect(t.metatable);
+}
+
+/** evalExtractShebangFlags: the flags and the length of the `#!` line, or the error text. */
+export function extractShebang(body: string): { flags: number; length: number } | string {
+  if (!body.startsWith('#!')) return { flags: FLAG_EVAL_COMPAT, length: 0 };
+  const end = body.indexOf('\n');
+  if (end < 0) return 'Invalid script shebang';
+  const parts = splitArgs(body.slice(0, end));
+  if (parts === null || parts.length === 0) return 'Invalid engine in script shebang';
+  if (parts[0] !== '#!lua') return `Unexpected engine in script shebang: ${parts[0]}`;
+  let flags = 0;
+  for (const p of parts.slice(1)) {
+    if (!p.startsWith('flags=')) return `Unknown lua shebang option: ${p}`;
+    const list = p.slice(6);
+    // sdssplitlen of "" gives no part at all
+    for (const f of list === '' ? [] : list.split(',')) {
+      const bit = SHEBANG_FLAGS[f];
+      if (bit === undefined) return `Unexpected flag in script shebang: ${f}`;
+      flags |= bit;
+    }
+  }
+  return { flags, length: end };
+}
+
+/** sdssplitargs: words, "double quoted" with escapes, 'single quoted'; null when unbalanced. */
+function splitArgs(s: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  const isSpace = (ch: string | undefined): boolean => ch !== undefined && ' \n\r\t\v\f'.includes(ch);
+  for (;;) {
+    while (isSpace(s[i])) i++;
+    if (i >= s.length) return out;
+    let cur = '';
+    let inq = false;
+    let insq = false;
+    for (;;) {
+      const ch = s[i];
+      if (inq) {
+        if (ch === undefined) return null;
+        if (ch === '\\' && s[i + 1] === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) {
+          cur += String.fromCharCode(parseInt(s.slice(i + 2, i + 4), 16));
+          i += 3;
+        } else if (ch === '\\' && s[i + 1] !== undefined) {
+          i++;
+          const e = s[i]!;
+          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
+        } else if (ch === '"') {
+          if (s[i + 1] !== undefined && !isSpace(s[i + 1])) return null;
+          i++;
+          break;
+        } else cur += ch;
+      } else if (insq) {
+        if (ch === undefined) return null;
+        if (ch === '\\' && s[i + 1] === "'") {
+          i++;
+          cur += "'";
+        } else if (ch === "'") {
+          if (s[i + 1] !== undefined && !isSpace(s[i + 1])) return null;
+          i++;
+          break;
+        } else cur += ch;
+      } else {
+        if (ch === undefined || isSpace(ch)) break;
+        if (ch === '"') inq = true;
+        else if (ch === "'") insq = true;
+        else cur += ch;
+      }
+      i++;
+    }
+    out.push(cur);
+  }
+}
