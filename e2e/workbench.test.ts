@@ -217,6 +217,10 @@ test('Korean: the panel speaks the page’s language', async ({ site }) => {
   await page.keyboard.press('Alt+4');
   await expect(page.locator('#workbench').getByRole('button', { name: '모두 실행' })).toBeVisible();
   await expect(page.locator('#workbench .wb-empty')).toContainText('줄(Ctrl+Enter)');
+  // The first script's given name too, and a new one's.
+  await expect(page.getByLabel('스크립트 이름')).toHaveValue('스크립트 1');
+  await page.locator('#workbench').getByRole('button', { name: '새로 만들기' }).click();
+  await expect(page.getByLabel('스크립트 이름')).toHaveValue('스크립트 2');
   await expect(page.locator('.topbar').getByRole('button', { name: '워크벤치' })).toHaveAttribute('aria-pressed', 'true');
 });
 

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { CliSession } from '../../cli/session.js';
 import { useUi } from '../../store/ui-store.js';
-import { freshScriptName, useWorkbench, type RunMode } from '../../store/workbench-store.js';
+import { freshScriptName, localizedName, useWorkbench, type RunMode } from '../../store/workbench-store.js';
 import { engine } from '../engine-client.js';
 import { commandRan } from '../commands-heard.js';
 import { useUiStrings } from '../strings.js';
@@ -174,6 +174,13 @@ export function Workbench() {
   }, [script.id, script.text]);
 
   useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
+  // Given names ("script 1") follow the page's language; a name the person chose stays.
+  useEffect(() => {
+    for (const s of useWorkbench.getState().scripts) {
+      const name = localizedName(s.name, w.scriptBase);
+      if (name !== null) useWorkbench.getState().rename(s.id, name);
+    }
+  }, [w.scriptBase]);
   useEffect(() => editor.current?.updateOptions({ ariaLabel: w.editor }), [w]);
 
   const start = useCallback(
@@ -258,7 +265,7 @@ export function Workbench() {
           ))}
         </select>
         <input className="wb-name" aria-label={w.scriptName} value={script.name} onChange={(e) => wb.rename(script.id, e.target.value)} />
-        <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts), '')}>
+        <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '')}>
           {w.newScript}
         </button>
         <button className="tool" title={w.deleteScriptTitle} disabled={scripts.length <= 1} onClick={() => wb.remove(script.id)}>
