@@ -193,6 +193,33 @@ test('"Open in editor" puts a lesson step’s lines in a new script', async ({ p
   for (const line of lines) expect(text.replace(/\u00a0/g, ' ')).toContain(line);
 });
 
+test('a lesson step done as a script: started with Open in editor, typed by keyboard, Run all', async ({ page }) => {
+  await waitIdle(page);
+  await page.evaluate(() => (location.hash = '#/lessons/first-contact/11'));
+  const step = page.locator('#lessons .step');
+  await expect(step).toHaveAttribute('data-step', '11');
+  await page.locator('#lessons').getByRole('button', { name: 'Open in editor' }).click();
+  await expect(editor(page).locator('.monaco-editor')).toHaveClass(/\bfocused\b/);
+  await expect(editor(page).locator('.view-lines')).toContainText('SET Croatia Zagreb');
+  // The learner goes to the end of the two given lines and writes the rest.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  // Both the argument hint and the key-name list may be open at a line's end: each is closed
+  // before Enter, which would otherwise accept a suggestion instead of ending the line.
+  for (const line of ['SET Lebanon Beirut', 'SET Norway Oslo', 'SET France Paris', 'MGET Bahamas Croatia Lebanon Norway France']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#workbench .suggest-widget.visible')).toHaveCount(0);
+    if (!line.startsWith('MGET')) await page.keyboard.press('Enter');
+  }
+  await expect(step).toHaveAttribute('data-passed', 'false');
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(cards(page)).toHaveCount(6);
+  await expect(cards(page).nth(5).locator('.wb-output')).toHaveText('1) "Nassau"\n2) "Zagreb"\n3) "Beirut"\n4) "Oslo"\n5) "Paris"');
+  await expect(step).toHaveAttribute('data-passed', 'true');
+});
+
 test('works offline after one visit: the service worker has Monaco’s chunks and its worker', async ({ page }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
@@ -217,6 +244,10 @@ test('Korean: the panel speaks the page’s language', async ({ site }) => {
   await page.keyboard.press('Alt+4');
   await expect(page.locator('#workbench').getByRole('button', { name: '모두 실행' })).toBeVisible();
   await expect(page.locator('#workbench .wb-empty')).toContainText('줄(Ctrl+Enter)');
+  // The first script's given name too, and a new one's.
+  await expect(page.getByLabel('스크립트 이름')).toHaveValue('스크립트 1');
+  await page.locator('#workbench').getByRole('button', { name: '새로 만들기' }).click();
+  await expect(page.getByLabel('스크립트 이름')).toHaveValue('스크립트 2');
   await expect(page.locator('.topbar').getByRole('button', { name: '워크벤치' })).toHaveAttribute('aria-pressed', 'true');
 });
 

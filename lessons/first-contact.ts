@@ -217,6 +217,42 @@ print(r.keys("*"))  # []`,
       },
     },
     {
+      text: {
+        ko: '`FLUSHDB`로 수도가 모두 사라졌어요. 이번에는 터미널 대신 **워크벤치**에 스크립트로 다시 채워 봐요. 한 줄에 명령 하나씩 적어 두면 고쳐 가며 몇 번이고 다시 실행할 수 있어요.\n\n**편집기에서 열기**를 누르면 아래 두 줄로 스크립트가 시작돼요. 이어서 레바논(`Beirut`), 노르웨이(`Oslo`), 프랑스(`Paris`)를 한 줄에 하나씩 `SET`으로 적고, 마지막 줄에서 다섯 나라를 `MGET` 하나로 읽어 오세요. 그다음 **모두 실행**(Ctrl+Shift+Enter)을 누르세요.',
+        en: '`FLUSHDB` took every capital away. Put them back, this time as a script in the **workbench** rather than line by line in the terminal: written down, the lines can be fixed and run again as often as you like.\n\n**Open in editor** starts the script with the two lines below. Add Lebanon (`Beirut`), Norway (`Oslo`) and France (`Paris`), one `SET` a line, and on the last line read all five countries back with a single `MGET`. Then press **Run all** (Ctrl+Shift+Enter).',
+      },
+      commands: ['SET Bahamas Nassau', 'SET Croatia Zagreb'],
+      pythonCode: `capitals = {"Bahamas": "Nassau", "Croatia": "Zagreb", "Lebanon": "Beirut", "Norway": "Oslo", "France": "Paris"}
+for country, capital in capitals.items():
+    r.set(country, capital)
+print(r.mget(*capitals))  # [b'Nassau', b'Zagreb', b'Beirut', b'Oslo', b'Paris']`,
+      hints: [
+        {
+          ko: '각 결과 카드에 줄 번호와 응답이 나와요. `MGET` 카드에 `(nil)`이 있다면 그 나라의 `SET` 줄을 빠뜨렸거나 이름의 철자가 달라요. 고친 뒤 다시 **모두 실행**하면 돼요.',
+          en: 'Every result card shows its line and its reply. A `(nil)` on the `MGET` card means a `SET` line is missing or a name is spelled differently: fix it and **Run all** again.',
+        },
+      ],
+      solution: [
+        'SET Bahamas Nassau',
+        'SET Croatia Zagreb',
+        'SET Lebanon Beirut',
+        'SET Norway Oslo',
+        'SET France Paris',
+        'MGET Bahamas Croatia Lebanon Norway France',
+      ],
+      check: {
+        all: [
+          { key: 'Bahamas', equals: 'Nassau' },
+          { key: 'Croatia', equals: 'Zagreb' },
+          { key: 'Lebanon', equals: 'Beirut' },
+          { key: 'Norway', equals: 'Oslo' },
+          { key: 'France', equals: 'Paris' },
+          // Five capitals read back with one command (MGET), in whatever order the learner asked for them.
+          { reply: { matches: /^(?:[1-5]\) "(?:Nassau|Zagreb|Beirut|Oslo|Paris)"\n?){5}$/ } },
+        ],
+      },
+    },
+    {
       challenge: true,
       text: {
         ko: '앞에서 `GET Japan`은 `(nil)`, `EXISTS Sweden`은 `0`이었어요. 이제 두 나라의 수도(일본은 `Tokyo`, 스웨덴은 `Stockholm`)를 **명령 하나로** 저장하고, 두 키가 모두 있는지를 역시 명령 하나로 물어보세요. 그 답이 `(integer) 2`여야 해요.\n\n이번에는 실행 버튼이 없어요. 배운 명령을 떠올려 터미널에 직접 입력하세요.',

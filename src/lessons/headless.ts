@@ -13,7 +13,7 @@ import { EngineHost } from '../worker/engine-host.js';
 import type { ToWorker } from '../worker/protocol.js';
 import type { Check, Lesson, Line } from './model.js';
 import { lineClient, lineText } from './model.js';
-import { LessonSession, type Verdict } from './session.js';
+import { LessonSession, type SentCommand, type Verdict } from './session.js';
 import { evaluate, type CheckContext, type RanCommand, type Received } from './check.js';
 
 export class HeadlessRunner {
@@ -89,6 +89,15 @@ export class HeadlessRunner {
     }
     this.session.ran(handle, argv, result.replies, result.resp, result.db);
     return result.replies;
+  }
+
+  /**
+   * A command the workbench's own connection ran (the browser's runner hears it through the same
+   * listener as a terminal's): that connection plays the learner, client 1.
+   */
+  heard(ran: SentCommand): void {
+    this.clientOfHandle.set(ran.handle, 1);
+    this.session.ran(ran.handle, ran.argv, ran.replies, ran.resp, ran.db);
   }
 
   /** Moves the engine's clock forward, as the lesson's fast-forward button does. */

@@ -31,6 +31,19 @@ export type Feedback =
   /** What the check expected and what the engine holds (or the terminal printed). */
   | { kind: 'miss'; miss: Miss };
 
+/**
+ * A command one of the learner's connections ran (typed in a terminal, or run from the
+ * workbench) with everything it received, in the protocol and database it left the connection
+ * in: what `LessonSession.ran` records.
+ */
+export interface SentCommand {
+  handle: number;
+  argv: readonly string[];
+  replies: readonly Reply[];
+  resp: 2 | 3;
+  db: number;
+}
+
 export interface Verdict {
   pass: boolean;
   /** Null while nothing was typed for the step yet (and time is not stuck). */

@@ -84,6 +84,19 @@ export const useWorkbench = create<WorkbenchState>()(
   ),
 );
 
+/** The words a script's given name starts with, in each of the page's languages. */
+export const SCRIPT_BASES = ['script', '스크립트'] as const;
+
+/**
+ * A given name ("script 1") in the page's language ("스크립트 1"), or null when the name is the
+ * person's own or already in that language.
+ */
+export function localizedName(name: string, base: string): string | null {
+  const m = /^(\S+) (\d+)$/.exec(name);
+  if (!m || !(SCRIPT_BASES as readonly string[]).includes(m[1]!) || m[1] === base) return null;
+  return `${base} ${m[2]}`;
+}
+
 /** A name for a new script not yet taken ("script 2", ...). */
 export function freshScriptName(scripts: readonly Script[], base = 'script'): string {
   const taken = new Set(scripts.map((s) => s.name));

@@ -3,7 +3,8 @@ import type { ClientView } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings, type UiStrings } from '../strings.js';
 import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
-import { existingTerminal, onTerminalCommand } from '../terminal/terminals.js';
+import { onCommandRan } from '../commands-heard.js';
+import { existingTerminal } from '../terminal/terminals.js';
 import { showBytes } from './bytes.js';
 import { after, coalesced } from './coalesce.js';
 
@@ -26,7 +27,7 @@ export function ClientsPanel() {
     );
     read.trigger();
     const offs = [
-      onTerminalCommand(read.trigger),
+      onCommandRan(read.trigger),
       engine.onChanges(read.trigger),
       engine.onPush(read.trigger),
       engine.onRestart(read.trigger),

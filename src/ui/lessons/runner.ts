@@ -1,6 +1,6 @@
 // The lesson runner in the browser: loads the lessons lazily and drives the lesson-runner core
-// (LessonSession, the one the headless lesson tests drive too) with what every terminal runs
-// and receives; the open step turns green when its check passes, and otherwise the core's
+// (LessonSession, the one the headless lesson tests drive too) with what every terminal and the
+// workbench run and receive; the open step turns green when its check passes, and otherwise the core's
 // feedback says why (shown by the lesson view).
 
 import type { Lesson, Line } from '../../lessons/model.js';
@@ -10,7 +10,8 @@ import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { firstPromptShown } from '../first-prompt.js';
-import { existingTerminal, onTerminalCommand, tabOfConnection } from '../terminal/terminals.js';
+import { onCommandRan } from '../commands-heard.js';
+import { existingTerminal, tabOfConnection } from '../terminal/terminals.js';
 import type { TerminalSession } from '../terminal/terminal-session.js';
 
 let loading: Promise<readonly Lesson[]> | null = null;
@@ -35,6 +36,8 @@ class BrowserRunner {
   readonly session: LessonSession;
   /** Which terminal tab plays which lesson client (1 = the learner's, 2 = the second one). */
   readonly clientTabs = new Map<number, number>();
+  /** The workbench's own connections: it runs as the learner (client 1), like their terminal. */
+  private readonly workbench = new Set<number>();
   private scheduled = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly stepListeners = new Set<() => void>();
@@ -42,12 +45,16 @@ class BrowserRunner {
   constructor() {
     this.session = new LessonSession(engine, (handle) => {
       const tab = tabOfConnection(handle);
-      return tab === undefined ? null : this.clientOfTab(tab);
+      if (tab !== undefined) return this.clientOfTab(tab);
+      return this.workbench.has(handle) ? 1 : null;
     });
-    onTerminalCommand((_tab, ran) => {
+    // A terminal's command and a workbench run's come the same way: a step can be done in either.
+    onCommandRan((from, ran) => {
+      if (from === 'workbench') this.workbench.add(ran.handle);
       this.session.ran(ran.handle, ran.argv, ran.replies, ran.resp, ran.db);
       this.schedule();
     });
+    engine.onClosed((handle) => this.workbench.delete(handle));
     engine.onPush(() => this.schedule());
     engine.onChanges(() => this.schedule());
     let last = '';

@@ -12,6 +12,7 @@ import { utf8Decode } from '../../cli/split-args.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
 import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
+import type { SentCommand } from '../../lessons/session.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
 import { markFirstPrompt } from '../first-prompt.js';
 import { SharedPromise } from '../shared-promise.js';
@@ -44,13 +45,7 @@ export interface TerminalSessionOptions {
 }
 
 /** A command a terminal ran: what the lessons' core records. */
-export interface TerminalCommand {
-  handle: number;
-  argv: readonly string[];
-  replies: readonly Reply[];
-  resp: 2 | 3;
-  db: number;
-}
+export type TerminalCommand = SentCommand;
 
 const NOTICE_START = '\x1b[2m';
 const NOTICE_END = '\x1b[0m';

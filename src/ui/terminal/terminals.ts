@@ -5,6 +5,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { charWidth } from '../../cli/char-width.js';
+import { commandRan } from '../commands-heard.js';
 import { History } from '../../cli/line-editor.js';
 import { engine } from '../engine-client.js';
 import { useLessons } from '../../store/lesson-store.js';
@@ -12,7 +13,7 @@ import { useUi, type Theme } from '../../store/ui-store.js';
 import { FIRST_VISIT } from '../first-visit.js';
 import { shortcutOf } from '../shortcuts.js';
 import { UI_STRINGS } from '../strings.js';
-import { TerminalSession, type TerminalCommand } from './terminal-session.js';
+import { TerminalSession } from './terminal-session.js';
 
 export interface TerminalEntry {
   term: Terminal;
@@ -69,15 +70,6 @@ export const THEMES: Record<Theme, ITheme> = {
 
 const entries = new Map<number, TerminalEntry>();
 
-type CommandListener = (tabId: number, ran: TerminalCommand) => void;
-const commandListeners = new Set<CommandListener>();
-
-/** Hears every command any terminal sends, with its replies (lesson checks). */
-export function onTerminalCommand(fn: CommandListener): () => void {
-  commandListeners.add(fn);
-  return () => commandListeners.delete(fn);
-}
-
 export function terminalFor(tabId: number): TerminalEntry {
   const existing = entries.get(tabId);
   if (existing) return existing;
@@ -116,9 +108,7 @@ export function terminalFor(tabId: number): TerminalEntry {
       if (info.name !== undefined) change.title = info.name;
       useUi.getState().updateTab(tabId, change);
     },
-    onCommand: (ran) => {
-      for (const l of commandListeners) l(tabId, ran);
-    },
+    onCommand: (ran) => commandRan(tabId, ran),
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,
     // Someone who has never typed a command here is told where to start, in the first terminal.

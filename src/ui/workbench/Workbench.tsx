@@ -5,8 +5,9 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { CliSession } from '../../cli/session.js';
 import { useUi } from '../../store/ui-store.js';
-import { freshScriptName, useWorkbench, type RunMode } from '../../store/workbench-store.js';
+import { freshScriptName, localizedName, useWorkbench, type RunMode } from '../../store/workbench-store.js';
 import { engine } from '../engine-client.js';
+import { commandRan } from '../commands-heard.js';
 import { useUiStrings } from '../strings.js';
 import { terminalFor } from '../terminal/terminals.js';
 import { WorkbenchConnection } from './connection.js';
@@ -20,20 +21,6 @@ import './workbench.css';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = ReturnType<typeof monaco.editor.createModel>;
-
-/** The workbench's own connection: one for the page, made when the panel first runs something. */
-let own: WorkbenchConnection | null = null;
-function ownConnection(): WorkbenchConnection {
-  own ??= new WorkbenchConnection(engine);
-  return own;
-}
-
-/** The database the workbench runs in: its own connection's, or the chosen terminal tab's. */
-function workbenchDb(): number {
-  const client = useWorkbench.getState().options.client;
-  if (client === 'own') return own?.db ?? 0;
-  return useUi.getState().tabs.find((t) => t.id === client)?.db ?? 0;
-}
 
 /** A terminal tab's connection as a run target (the tab's prompt follows what ran). */
 function tabTarget(tabId: number): RunTarget {
@@ -70,6 +57,26 @@ export function Workbench() {
   const stop = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const runRef = useRef<(which: 'all' | 'line' | 'from') => void>(() => undefined);
+  // Monaco reads its label when it is made; later words go through updateOptions below.
+  const label = useRef(w.editor);
+  label.current = w.editor;
+  // The panel's own connection, made when it first runs something and closed with the panel.
+  // Its commands reach the lessons the way a terminal's do (commands-heard.ts).
+  const own = useRef<WorkbenchConnection | null>(null);
+  const ownConnection = () => (own.current ??= new WorkbenchConnection(engine, (ran) => commandRan('workbench', ran)));
+  useEffect(
+    () => () => {
+      own.current?.dispose();
+      own.current = null;
+    },
+    [],
+  );
+  /** The database the workbench runs in: its own connection's, or the chosen terminal tab's. */
+  const workbenchDb = useRef(() => {
+    const client = useWorkbench.getState().options.client;
+    if (client === 'own') return own.current?.db ?? 0;
+    return useUi.getState().tabs.find((t) => t.id === client)?.db ?? 0;
+  }).current;
 
   // The editor, once: the language needs the command table the worker sends with `ready`.
   useEffect(() => {
@@ -88,7 +95,7 @@ export function Workbench() {
       scrollBeyondLastLine: false,
       wordWrap: 'on',
       placeholder: 'SET greeting "hello"',
-      ariaLabel: UI_EDITOR_LABEL.current,
+      ariaLabel: label.current,
       accessibilitySupport: 'auto',
       // The textarea input, not Chromium's EditContext: with EditContext, Tab never left the
       // editor even in Tab-moves-focus mode (Ctrl+M), a keyboard trap.
@@ -147,7 +154,8 @@ export function Workbench() {
       owned.clear();
       editor.current = null;
     };
-  }, []);
+    // workbenchDb is the same function for the panel's life (a ref's first value).
+  }, [workbenchDb]);
 
   // The active script's model (one a script, so each keeps its undo history).
   useEffect(() => {
@@ -166,7 +174,13 @@ export function Workbench() {
   }, [script.id, script.text]);
 
   useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
-  UI_EDITOR_LABEL.current = w.editor;
+  // Given names ("script 1") follow the page's language; a name the person chose stays.
+  useEffect(() => {
+    for (const s of useWorkbench.getState().scripts) {
+      const name = localizedName(s.name, w.scriptBase);
+      if (name !== null) useWorkbench.getState().rename(s.id, name);
+    }
+  }, [w.scriptBase]);
   useEffect(() => editor.current?.updateOptions({ ariaLabel: w.editor }), [w]);
 
   const start = useCallback(
@@ -215,7 +229,7 @@ export function Workbench() {
 
   const stopRun = () => {
     stop.current = true;
-    own?.interrupt();
+    own.current?.interrupt();
   };
 
   const newScript = (name: string, text: string) => {
@@ -251,7 +265,7 @@ export function Workbench() {
           ))}
         </select>
         <input className="wb-name" aria-label={w.scriptName} value={script.name} onChange={(e) => wb.rename(script.id, e.target.value)} />
-        <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts), '')}>
+        <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '')}>
           {w.newScript}
         </button>
         <button className="tool" title={w.deleteScriptTitle} disabled={scripts.length <= 1} onClick={() => wb.remove(script.id)}>
@@ -340,9 +354,6 @@ function neighbourControl(from: HTMLElement, direction: 1 | -1): HTMLElement | n
   const before = all.filter((x) => (from.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
   return (direction === 1 ? after[0] : before.at(-1)) ?? null;
 }
-
-/** Monaco reads its label when it is made; this holds the page's current words for it. */
-const UI_EDITOR_LABEL = { current: '' };
 
 function ResultCard({ card, w }: { card: Card; w: WorkbenchStrings }) {
   const [asTable, setAsTable] = useState(false);

@@ -1,8 +1,10 @@
 // The workbench's own connection to the engine, a client like a terminal tab's: CLIENT LIST
 // shows it by its name (`workbench`). A blocked command (BLPOP k 0) waits for its reply, which
 // the worker sends later as a push; Stop gives up on it the way Ctrl-C does in redis-cli, by
-// dropping the connection (the next command opens a new one).
+// dropping the connection (the next command opens a new one). Each command, once its reply is
+// in, is told to `onCommand` (the page passes it on to the lessons, as a terminal's commands are).
 
+import type { SentCommand } from '../../lessons/session.js';
 import type { Reply } from '../../shared/reply.js';
 import type { WorkerClient } from '../../worker/client.js';
 import type { RunTarget, Sent } from './runner.js';
@@ -33,6 +35,7 @@ export class WorkbenchConnection implements RunTarget {
 
   constructor(
     private readonly engine: WorkerClient,
+    private readonly onCommand: (ran: SentCommand) => void = () => undefined,
     readonly name = 'workbench',
   ) {
     this.unsubscribe = [
@@ -65,6 +68,7 @@ export class WorkbenchConnection implements RunTarget {
     this.db = result.db;
     let replies = result.replies;
     if (result.blocked) replies = [...replies, ...(await new Promise<Reply[]>((resolve, reject) => this.waiters.push({ pushes: [], resolve, reject })))];
+    this.onCommand({ handle, argv, replies, resp: result.resp, db: result.db });
     return { replies, resp: result.resp, truncated: result.truncated };
   }
 

@@ -129,3 +129,25 @@ describe('runScript', () => {
     expect(await other(engine, ['LLEN', 'queue'])).toEqual([{ t: 'int', v: 1 }]);
   });
 });
+
+describe('WorkbenchConnection', () => {
+  it('tells each command, with its replies and database, to the lessons’ listener', async () => {
+    const rig = await engineRig();
+    rigs.push(rig);
+    const heard: { argv: readonly string[]; db: number; first: unknown }[] = [];
+    const conn = new WorkbenchConnection(rig.engine, (ran) => heard.push({ argv: ran.argv, db: ran.db, first: ran.replies[0] }));
+    await runScript(
+      scriptLines('SELECT 2\nSET a 1\nGET a'),
+      conn,
+      new CliSession({ specs: rig.engine.commands, mode: 'tty' }),
+      { mode: 'each', stopOnError: true },
+      () => undefined,
+    );
+    expect(heard).toEqual([
+      { argv: ['SELECT', '2'], db: 2, first: { t: 'simple', v: 'OK' } },
+      { argv: ['SET', 'a', '1'], db: 2, first: { t: 'simple', v: 'OK' } },
+      { argv: ['GET', 'a'], db: 2, first: expect.objectContaining({ t: 'bulk' }) as unknown },
+    ]);
+    conn.dispose();
+  });
+});

@@ -7,6 +7,8 @@ const en = {
   scripts: 'Scripts',
   script: 'Script',
   scriptName: 'Script name',
+  /** A new script's name before its number ("script 2"). */
+  scriptBase: 'script',
   newScript: 'New',
   newScriptTitle: 'A new empty script',
   deleteScript: 'Delete',
@@ -53,6 +55,7 @@ const ko: WorkbenchStrings = {
   scripts: '스크립트',
   script: '스크립트',
   scriptName: '스크립트 이름',
+  scriptBase: '스크립트',
   newScript: '새로 만들기',
   newScriptTitle: '빈 스크립트 새로 만들기',
   deleteScript: '삭제',
