@@ -62,6 +62,11 @@ measure('GEOSEARCH BYBOX COUNT 5', N / 20, (i) => {
   const [lon, lat] = geoPlace(i * 37);
   engine.execute(c, ['GEOSEARCH', 'geo:eu', 'FROMLONLAT', lon, lat, 'BYBOX', '50', '50', 'km', 'COUNT', '5']);
 });
+// Scripting: the smallest useful script, through the script cache and the Lua interpreter.
+const incrScript = "return redis.call('INCR', KEYS[1])";
+const incrSha = (engine.execute(c, ['SCRIPT', 'LOAD', incrScript]) as { v: string }).v;
+measure('EVAL INCR script', N / 4, (i) => engine.execute(c, ['EVAL', incrScript, '1', 'ev:' + ck(i)]));
+measure('EVALSHA INCR script', N / 4, (i) => engine.execute(c, ['EVALSHA', incrSha, '1', 'ev:' + ck(i)]));
 
 // Memory per small string key (Redis's own figure is about 104 bytes).
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -19,6 +19,7 @@ import { lesson as persistence } from './persistence.js';
 import { lesson as pipelines } from './pipelines.js';
 import { lesson as pubSub } from './pub-sub.js';
 import { lesson as rateLimiting } from './rate-limiting.js';
+import { lesson as scripting } from './scripting.js';
 import { lesson as sessions } from './sessions.js';
 import { lesson as sets } from './sets.js';
 import { lesson as sortedSets } from './sorted-sets.js';
@@ -47,6 +48,8 @@ export const lessons: readonly Lesson[] = [
   sessions,
   rateLimiting,
   botDetection,
+  // Scripts make the patterns above atomic: the rate limiter, a lock, the hat shop's purchase.
+  scripting,
   persistence,
   structuredData,
   encodedValues,
