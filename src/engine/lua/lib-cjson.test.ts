@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openRedisLibs } from './redis-libs.js';
-import { LuaState } from './state.js';
+import { evalWithLibs } from './eval-with-libs.js';
 
-function ev(expr: string): unknown {
-  const L = new LuaState();
-  openRedisLibs(L);
-  const r = L.start(L.load(`return ${expr}`, '@user_script')).resume(1e6);
-  if (r.status === 'ok') return r.values[0];
-  if (r.status === 'error') return r.value;
-  throw new Error('paused');
-}
+const ev = (expr: string): unknown => evalWithLibs(expr)[0];
 
 describe('cjson', () => {
   it('encodes as lua-cjson does', () => {

@@ -279,12 +279,8 @@ export class Scripting {
       this.engine.log((['.', '-', '*', '#'] as const)[level]!, parts.join(' '));
       return [];
     });
-    R.set('LOG_DEBUG', 0);
-    R.set('LOG_VERBOSE', 1);
-    R.set('LOG_NOTICE', 2);
-    R.set('LOG_WARNING', 3);
-    R.set('REDIS_VERSION_NUM', 0x07000f);
-    R.set('REDIS_VERSION', '7.0.15');
+    const constants = { LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3, REDIS_VERSION_NUM: 0x07000f, REDIS_VERSION: '7.0.15' };
+    for (const [name, value] of Object.entries(constants)) R.set(name, value);
     fn('setresp', (a) => {
       if (a.length !== 1) raise('redis.setresp() requires one argument.');
       const resp = Math.trunc(toNumber(a[0]) ?? 0);
@@ -315,11 +311,7 @@ export class Scripting {
       if ((flags & ~3) !== 0) raise('Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.');
       return [];
     });
-    R.set('REPL_NONE', 0);
-    R.set('REPL_AOF', 1);
-    R.set('REPL_SLAVE', 2);
-    R.set('REPL_REPLICA', 2);
-    R.set('REPL_ALL', 3);
+    for (const [name, value] of Object.entries({ REPL_NONE: 0, REPL_AOF: 1, REPL_SLAVE: 2, REPL_REPLICA: 2, REPL_ALL: 3 })) R.set(name, value);
     fn('acl_check_cmd', (a) => {
       const argv = toArgv(a);
       if (typeof argv === 'string') return raise(argv);
