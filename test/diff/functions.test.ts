@@ -226,6 +226,20 @@ redis.register_function('env', function() return {type(_G), type(string), type(c
       ['FCALL', 'env', '0'],
     ]));
 
+  it("cuts a returned table that contains itself at Lua's stack limit, in FCALL and EVAL", async () => {
+    const bodies = [
+      'local a = {} local b = {a} a[1] = b return a',
+      'local a = {} a[1] = {map={x=a}} return a',
+      'local a = {} a[1] = {set={[a]=true}} return a',
+    ];
+    await d.run([
+      ['FUNCTION', 'LOAD', `#!lua name=rec\n${bodies.map((b, i) => `redis.register_function('r${i}', function() ${b} end)`).join('\n')}`],
+      ...bodies.map((_, i) => ['FCALL', `r${i}`, '0']),
+      ...bodies.map((b) => ['EVAL', b, '0']),
+      ['PING'],
+    ]);
+  });
+
   it('converts in RESP2 and RESP3', async () => {
     const code = `#!lua name=conv
 redis.register_function('h', function(keys) redis.setresp(3) return redis.call('HGETALL', keys[1]) end)
