@@ -188,6 +188,12 @@ redis.register_function('plain', function(keys, args) return {#keys, #args, keys
       ['FCALL'],
       ['FCALL', 'plain'],
       ['EVAL', "return redis.call('FCALL', 'plain', 0)", '0'],
+      ['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM'],
+      ['FUNCTION', 'LOAD', "#!lua name=blk\nredis.register_function('blk', function(keys, args) return redis.pcall(args[1], unpack(args, 2)) end)"],
+      ['FCALL', 'blk', '0', 'xread', 'BLOCK', 'x', 'STREAMS', 's', '$'],
+      ['FCALL', 'blk', '0', 'XReadGroup', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>'],
+      ['FCALL', 'blk', '0', 'XREAD', 'STREAMS', 's', '$'],
+      ['FCALL', 'blk', '0', 'BLPOP', 'l', '0'],
       ['FUNCTION', 'LIST', 'LIBRARYNAME', 'nomatch'],
     ]));
 
