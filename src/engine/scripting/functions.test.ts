@@ -129,3 +129,17 @@ describe('RDB', () => {
     expect(e2.execute(c, ['INFO', 'memory'])).toMatchObject({ v: expect.stringContaining('number_of_libraries:1') as unknown });
   });
 });
+
+describe('MONITOR', () => {
+  it('shows FCALL before the commands its function runs, as lua', () => {
+    r('FUNCTION', 'LOAD', LIB);
+    const m = t.e.createClient();
+    const lines: string[] = [];
+    m.deliver = (x) => {
+      if (x.t === 'simple') lines.push(x.v.replace(/^\S+ \[0 [^\]]*\] /, ''));
+    };
+    t.e.execute(m, ['MONITOR']);
+    r('FCALL', 'setit', '1', 'k', 'v');
+    expect(lines).toEqual(['"FCALL" "setit" "1" "k" "v"', '"SET" "k" "v"']);
+  });
+});
