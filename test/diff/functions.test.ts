@@ -194,6 +194,10 @@ redis.register_function('plain', function(keys, args) return {#keys, #args, keys
       ['FCALL', 'blk', '0', 'XReadGroup', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', '>'],
       ['FCALL', 'blk', '0', 'XREAD', 'STREAMS', 's', '$'],
       ['FCALL', 'blk', '0', 'BLPOP', 'l', '0'],
+      ['SADD', 'myset', 'b', 'aa', 'a', 'z', 'azz', '10', '9'],
+      ['FCALL', 'blk', '0', 'SORT', 'myset', 'BY', '_'],
+      ['FCALL', 'blk', '0', 'SORT', 'myset', 'BY', '_', 'GET', '#', 'GET', '_:*'],
+      ['EVAL', "return redis.call('SORT', KEYS[1], 'BY', 'nosort', 'DESC')", '1', 'myset'],
       ['FUNCTION', 'LIST', 'LIBRARYNAME', 'nomatch'],
     ]));
 
