@@ -190,9 +190,12 @@ export class Engine {
 
   // ---- clients ---------------------------------------------------------------------------
 
-  /** Redis's lua_client: not connected, not in CLIENT LIST, shown as `lua` by MONITOR. */
-  createScriptClient(): Client {
-    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.now, { addr: 'lua' });
+  /**
+   * Redis's lua_client (id 1) and the function engine's client (id 2), made at its startup:
+   * not connected, not in CLIENT LIST, shown as `lua` by MONITOR.
+   */
+  createScriptClient(id: 1 | 2): Client {
+    const c = new Client(this, id, this.dbs[0]!, this.now, { addr: 'lua' });
     c.authenticated = true;
     c.script = true;
     return c;

@@ -113,6 +113,7 @@ function memorySection(engine: Engine): string[] {
   const resident = Math.round(active * 1.4);
   const sys = hostInfo.totalSystemMemory;
   const maxmemory = engine.config.maxmemory;
+  const functions = engine.scriptingStarted?.functionsStarted?.ctx;
   const pct = (a: number, b: number) => (b === 0 ? 0 : (a / b) * 100).toFixed(2);
   const datasetPct = m.used - STARTUP_MEMORY <= 0 ? 0 : (m.dataset / (m.used - STARTUP_MEMORY)) * 100;
   return [
@@ -137,8 +138,8 @@ function memorySection(engine: Engine): string[] {
     'used_memory_lua_human:31.00K',
     'used_memory_scripts_eval:0',
     `number_of_cached_scripts:${engine.scriptingStarted?.scripts.size ?? 0}`,
-    'number_of_functions:0',
-    'number_of_libraries:0',
+    `number_of_functions:${functions?.functions.size ?? 0}`,
+    `number_of_libraries:${functions?.libraries.size ?? 0}`,
     'used_memory_vm_functions:32768',
     'used_memory_vm_total:64512',
     'used_memory_vm_total_human:63.00K',

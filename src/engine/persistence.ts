@@ -5,6 +5,7 @@
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
+import { LibraryCtx } from './scripting/functions.js';
 import { SnapshotJob } from './snapshot-job.js';
 
 /** A SnapshotStorage that keeps the last snapshot in memory. */
@@ -95,7 +96,14 @@ function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
     listMaxListpackSize: engine.config.listMaxListpackSize,
     listCompressDepth: engine.config.listCompressDepth,
     idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
+    functions: libraryCodes(engine),
   };
+}
+
+/** rdbSaveFunctions: each library's code, as FUNCTION LOAD was given it. */
+function libraryCodes(engine: Engine): string[] {
+  const libraries = engine.scriptingStarted?.functionsStarted?.ctx.libraries;
+  return libraries === undefined ? [] : [...libraries.values()].map((li) => li.code);
 }
 
 /** The whole dataset (all databases) as an RDB file. */
@@ -137,6 +145,15 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
     }
   }
 
+  // The file's libraries are made first, apart from the current ones (rdbFunctionLoad; any
+  // failure fails the load). Without any in the file, the current ones go, as emptyData does.
+  let libraries: LibraryCtx | null = null;
+  if (contents.functions.length !== 0) {
+    const made = engine.scripting.functions.loadAll(contents.functions);
+    if (typeof made === 'string') throw new RdbError(`Failed loading library, ${made}`);
+    libraries = made;
+  }
+
   // Keep what is there until the load is known to succeed (usually nothing: start-up).
   const backup = engine.dbs.map((db) => (db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) }));
   for (const db of engine.dbs) {
@@ -161,6 +178,9 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;
   }
+  const functions = engine.scriptingStarted?.functionsStarted;
+  if (libraries !== null) engine.scripting.functions.ctx = libraries;
+  else if (functions) functions.ctx = new LibraryCtx();
   engine.lastLoadKeysLoaded = loaded;
   engine.lastLoadKeysExpired = expired;
   return { loaded, expired };

@@ -1437,8 +1437,14 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
       case OP_FUNCTION2:
         contents.functions.push(r.string());
         continue;
-      case OP_FUNCTION:
-        throw new RdbError('Functions saved by a Redis 7.0 release candidate are not supported', at);
+      case OP_FUNCTION: {
+        // 7.0's release candidates: name, engine, an optional description, then the code
+        const name = r.string();
+        const engine = r.string();
+        if (r.len() !== 0) r.string();
+        contents.functions.push(`#!${engine} name=${name}\n${r.string()}`);
+        continue;
+      }
       case OP_MODULE_AUX:
         throw new RdbError('The RDB file contains module data, which this engine cannot load', at);
     }

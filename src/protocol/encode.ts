@@ -21,6 +21,17 @@ function errorText(v: string): string {
 const BIG_AGGREGATE = 128;
 
 export function encodeReply(r: Reply, resp: 2 | 3): string {
+  try {
+    return encode(r, resp);
+  } catch (e) {
+    // nesting deeper than the JS stack allows (a script's table that contains itself): again
+    // without recursion
+    if (e instanceof RangeError) return encodeFlat(r, resp);
+    throw e;
+  }
+}
+
+function encode(r: Reply, resp: 2 | 3): string {
   switch (r.t) {
     case 'simple':
       return r.v === 'OK' ? '+OK\r\n' : '+' + r.v + '\r\n';
@@ -44,7 +55,7 @@ export function encodeReply(r: Reply, resp: 2 | 3): string {
     case 'map': {
       if (r.v.length >= BIG_AGGREGATE / 2) return encodeBig(r, resp);
       let out = (resp === 3 ? '%' + r.v.length : '*' + r.v.length * 2) + '\r\n';
-      for (const [k, v] of r.v) out += encodeReply(k, resp) + encodeReply(v, resp);
+      for (const [k, v] of r.v) out += encode(k, resp) + encode(v, resp);
       return out;
     }
     case 'double':
@@ -61,8 +72,41 @@ export function encodeReply(r: Reply, resp: 2 | 3): string {
 
 function aggregate(prefix: string, items: readonly Reply[], resp: 2 | 3): string {
   let out = prefix + items.length + '\r\n';
-  for (const item of items) out += encodeReply(item, resp);
+  for (const item of items) out += encode(item, resp);
   return out;
+}
+
+/** encode with a stack of its own: aggregates' headers here, everything else as encode does it. */
+function encodeFlat(root: Reply, resp: 2 | 3): string {
+  const parts: string[] = [];
+  const todo: Reply[] = [root];
+  for (let r = todo.pop(); r !== undefined; r = todo.pop()) {
+    let items: readonly Reply[];
+    switch (r.t) {
+      case 'array':
+        if (r.v === null) {
+          parts.push(encode(r, resp));
+          continue;
+        }
+        parts.push('*' + r.v.length + '\r\n');
+        items = r.v;
+        break;
+      case 'set':
+      case 'push':
+        parts.push((resp === 2 ? '*' : r.t === 'set' ? '~' : '>') + r.v.length + '\r\n');
+        items = r.v;
+        break;
+      case 'map':
+        parts.push((resp === 3 ? '%' + r.v.length : '*' + r.v.length * 2) + '\r\n');
+        items = r.v.flat();
+        break;
+      default:
+        parts.push(encode(r, resp));
+        continue;
+    }
+    for (let i = items.length - 1; i >= 0; i--) todo.push(items[i]!);
+  }
+  return parts.join('');
 }
 
 // ---- the byte writer for big aggregates ----------------------------------------------------------

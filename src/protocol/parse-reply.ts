@@ -9,6 +9,58 @@ export interface Parsed {
 }
 
 export function parseReply(buf: string, pos = 0): Parsed | null {
+  try {
+    return parseOne(buf, pos);
+  } catch (e) {
+    // nesting deeper than the JS stack allows (a script's table that contains itself)
+    if (e instanceof RangeError) return parseFlat(buf, pos);
+    throw e;
+  }
+}
+
+/** parseOne with a stack of its own: aggregates here, everything else as parseOne reads it. */
+function parseFlat(buf: string, pos: number): Parsed | null {
+  const open: { type: string; count: number; items: Reply[] }[] = [];
+  let at = pos;
+  for (;;) {
+    let done: Reply;
+    const type = buf[at];
+    if (type === '*' || type === '~' || type === '>' || type === '%') {
+      const eol = buf.indexOf('\r\n', at);
+      if (eol < 0) return null;
+      const n = Number(buf.slice(at + 1, eol));
+      at = eol + 2;
+      if (n >= 0) {
+        open.push({ type, count: type === '%' ? n * 2 : n, items: [] });
+        if (n > 0) continue;
+        done = close(open.pop()!);
+      } else done = { t: 'array', v: null };
+    } else {
+      const p = parseOne(buf, at);
+      if (p === null) return null;
+      done = p.reply;
+      at = p.end;
+    }
+    for (;;) {
+      const top = open[open.length - 1];
+      if (top === undefined) return { reply: done, end: at };
+      top.items.push(done);
+      if (top.items.length < top.count) break;
+      done = close(open.pop()!);
+    }
+  }
+}
+
+function close(a: { type: string; items: Reply[] }): Reply {
+  if (a.type === '%') {
+    const pairs: [Reply, Reply][] = [];
+    for (let i = 0; i < a.items.length; i += 2) pairs.push([a.items[i]!, a.items[i + 1]!]);
+    return { t: 'map', v: pairs };
+  }
+  return { t: a.type === '*' ? 'array' : a.type === '~' ? 'set' : 'push', v: a.items };
+}
+
+function parseOne(buf: string, pos: number): Parsed | null {
   const eol = buf.indexOf('\r\n', pos);
   if (eol < 0) return null;
   const type = buf[pos];
@@ -54,7 +106,7 @@ export function parseReply(buf: string, pos = 0): Parsed | null {
       const items: Reply[] = [];
       let at = next;
       for (let i = 0; i < count; i++) {
-        const p = parseReply(buf, at);
+        const p = parseOne(buf, at);
         if (p === null) return null;
         items.push(p.reply);
         at = p.end;

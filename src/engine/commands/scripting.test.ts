@@ -67,9 +67,15 @@ describe('EVAL / EVALSHA / SCRIPT', () => {
     expect(r('EVAL', 'return 2', '0')).toBe(':2');
   });
 
-  it('refuses blocking list commands (noscript in 7.0) and does not block on XREAD BLOCK', () => {
+  it('refuses blocking list commands (noscript in 7.0) and XREAD/XREADGROUP with BLOCK', () => {
     expect(r('EVAL', "return redis.pcall('BLMOVE', 'nolist', 'x', 'LEFT', 'LEFT', 0)", '0')).toBe('!ERR This Redis command is not allowed from script');
-    expect(r('EVAL', "return redis.call('XREAD', 'BLOCK', 0, 'STREAMS', 's', '$')", '0')).toBe('nil');
+    expect(r('EVAL', "return redis.pcall('xread', 'BLOCK', 'x', 'STREAMS', 's', '$')", '0')).toBe(
+      '!ERR xread command is not allowed with BLOCK option from scripts',
+    );
+    expect(r('EVAL', "return redis.pcall('XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', 0, 'STREAMS', 's', '>')", '0')).toBe(
+      '!ERR XREADGROUP command is not allowed with BLOCK option from scripts',
+    );
+    expect(r('EVAL', "return redis.call('XREAD', 'STREAMS', 's', '$')", '0')).toBe('nil');
   });
 });
 

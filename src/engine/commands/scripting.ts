@@ -1,14 +1,20 @@
-// The SCRIPTING group (Redis's eval.c): EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT. The Lua
-// state, the script cache and the run live in engine/scripting/scripting.ts.
+// The SCRIPTING group (Redis's eval.c and functions.c): EVAL, EVALSHA, EVAL_RO, EVALSHA_RO,
+// SCRIPT, FCALL, FCALL_RO and FUNCTION. The Lua states, the script cache, the libraries and the
+// run live in engine/scripting/ (scripting.ts, functions.ts).
 
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, keyNum } from '../command-decl.js';
 import { helpReply } from '../help-reply.js';
 import { parseInt64 } from '../numbers.js';
+import { bytesFromLatin1, latin1FromBytes } from '../rdb.js';
+import { SCRIPT_FLAGS } from '../scripting/flags.js';
+import { LibraryCtx, LOAD_TIMEOUT_MS, type Library } from '../scripting/functions.js';
 import { NOSCRIPT, NOTBUSY } from '../scripting/scripting.js';
+import { cString, isOpt } from '../../shared/args.js';
 import * as E from '../../shared/errors.js';
-import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
+import { globMatch } from '../../shared/glob.js';
+import { array, bulk, error, int, map, NIL, OK, set, simple, type Reply } from '../../shared/reply.js';
 
 const NOSCRIPT_R = error(NOSCRIPT);
 
@@ -102,7 +108,195 @@ const SCRIPT_HELP = [
   '    Load a script into the scripts cache without executing it.',
 ];
 
+// ---- FCALL and FUNCTION (functions.c) ---------------------------------------------------------
+
+/** fcallCommandGeneric: MONITOR first, then the function, the key count, the run. */
+function fcallCommand(c: Client, argv: string[]): Reply {
+  feedMonitor(c, argv);
+  const functions = c.engine.scripting.functions;
+  const fi = functions.ctx.getFunction(argv[1]!);
+  if (fi === undefined) return error('ERR Function not found');
+  const n = parseInt64(argv[2]!);
+  if (n === null) return error('ERR Bad number of keys provided');
+  if (n > BigInt(argv.length - 3)) return error("ERR Number of keys can't be greater than number of args");
+  if (n < 0n) return error("ERR Number of keys can't be negative");
+  const numkeys = Number(n);
+  const ro = argv[0]!.toLowerCase() === 'fcall_ro';
+  return functions.fcall(c, fi, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
+}
+
+/** addReplySubcommandSyntaxError. */
+function subcommandSyntaxError(argv: string[]): Reply {
+  return error(`ERR unknown subcommand or wrong number of arguments for '${cString(argv[1]!).slice(0, 128)}'. Try ${cString(argv[0]!).toUpperCase()} HELP.`);
+}
+
+/** FUNCTION LOAD [REPLACE] code */
+function functionLoad(c: Client, argv: string[]): Reply {
+  let replace = false;
+  for (let i = 2; i < argv.length - 1; i++) {
+    if (!isOpt(argv[i]!, 'replace')) return error(`ERR Unknown option given: ${cString(argv[i]!)}`);
+    replace = true;
+  }
+  const functions = c.engine.scripting.functions;
+  const made = functions.create(argv[argv.length - 1]!, replace, functions.ctx, LOAD_TIMEOUT_MS);
+  if ('error' in made) return error(`ERR ${made.error}`);
+  c.engine.changesSinceLastSave++;
+  return bulk(made.name);
+}
+
+/** FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE] */
+function functionList(c: Client, argv: string[]): Reply {
+  let withCode = false;
+  let pattern: string | null = null;
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!withCode && isOpt(a, 'withcode')) {
+      withCode = true;
+      continue;
+    }
+    if (pattern === null && isOpt(a, 'libraryname')) {
+      if (i >= argv.length - 1) return error('ERR library name argument was not given');
+      pattern = argv[++i]!;
+      continue;
+    }
+    return error(`ERR Unknown argument ${cString(a)}`);
+  }
+  const out: Reply[] = [];
+  for (const li of c.engine.scriptingStarted?.functionsStarted?.ctx.libraries.values() ?? []) {
+    if (pattern !== null && !globMatch(pattern, li.name, true)) continue;
+    out.push(libraryReply(li, withCode));
+  }
+  return array(out);
+}
+
+function libraryReply(li: Library, withCode: boolean): Reply {
+  const functions: Reply[] = [];
+  for (const fi of li.functions.values()) {
+    const flags = SCRIPT_FLAGS.filter(([, bit]) => (fi.flags & bit) !== 0).map(([name]) => simple(name));
+    functions.push(
+      map([
+        [bulk('name'), bulk(fi.name)],
+        [bulk('description'), fi.desc === null ? NIL : bulk(fi.desc)],
+        [bulk('flags'), set(flags)],
+      ]),
+    );
+  }
+  const fields: [Reply, Reply][] = [
+    [bulk('library_name'), bulk(li.name)],
+    [bulk('engine'), bulk(li.engine)],
+    [bulk('functions'), array(functions)],
+  ];
+  if (withCode) fields.push([bulk('library_code'), bulk(li.code)]);
+  return map(fields);
+}
+
+function functionDelete(c: Client, argv: string[]): Reply {
+  const ctx = c.engine.scriptingStarted?.functionsStarted?.ctx;
+  const li = ctx?.libraries.get(argv[2]!);
+  if (ctx === undefined || li === undefined) return error('ERR Library not found');
+  ctx.unlink(li);
+  c.engine.changesSinceLastSave++;
+  return OK;
+}
+
+function functionFlush(c: Client, argv: string[]): Reply {
+  if (argv.length > 3) return subcommandSyntaxError(argv);
+  if (argv.length === 3 && !isOpt(argv[2]!, 'sync') && !isOpt(argv[2]!, 'async')) {
+    return error('ERR FUNCTION FLUSH only supports SYNC|ASYNC option');
+  }
+  const functions = c.engine.scriptingStarted?.functionsStarted;
+  if (functions) functions.ctx = new LibraryCtx();
+  c.engine.changesSinceLastSave++;
+  return OK;
+}
+
+function functionDump(c: Client): Reply {
+  const compression = (c.engine.config.get('rdbcompression') ?? 'yes') !== 'no';
+  return bulk(latin1FromBytes(c.engine.scripting.functions.dump(compression)));
+}
+
+function functionRestore(c: Client, argv: string[]): Reply {
+  if (argv.length > 4) return subcommandSyntaxError(argv);
+  let policy: 'flush' | 'append' | 'replace' = 'append';
+  if (argv.length === 4) {
+    const p = argv[3]!;
+    if (isOpt(p, 'append')) policy = 'append';
+    else if (isOpt(p, 'replace')) policy = 'replace';
+    else if (isOpt(p, 'flush')) policy = 'flush';
+    else return error('ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.');
+  }
+  const err = c.engine.scripting.functions.restore(bytesFromLatin1(argv[2]!), policy);
+  if (err !== null) return error(`ERR ${err}`);
+  c.engine.changesSinceLastSave++;
+  return OK;
+}
+
+function functionStats(c: Client): Reply {
+  const ctx = c.engine.scriptingStarted?.functionsStarted?.ctx;
+  return map([
+    // no script runs while another client's command is read (docs/LUA.md)
+    [bulk('running_script'), NIL],
+    [
+      bulk('engines'),
+      map([
+        [
+          bulk('LUA'),
+          map([
+            [bulk('libraries_count'), int(ctx?.libraries.size ?? 0)],
+            [bulk('functions_count'), int(ctx?.functionCount() ?? 0)],
+          ]),
+        ],
+      ]),
+    ],
+  ]);
+}
+
+function functionKill(): Reply {
+  return error(NOTBUSY);
+}
+
+const FUNCTION_HELP = [
+  'LOAD [REPLACE] <FUNCTION CODE>',
+  '    Create a new library with the given library name and code.',
+  'DELETE <LIBRARY NAME>',
+  '    Delete the given library.',
+  'LIST [LIBRARYNAME PATTERN] [WITHCODE]',
+  '    Return general information on all the libraries:',
+  '    * Library name',
+  '    * The engine used to run the Library',
+  '    * Library description',
+  '    * Functions list',
+  '    * Library code (if WITHCODE is given)',
+  '    It also possible to get only function that matches a pattern using LIBRARYNAME argument.',
+  'STATS',
+  '    Return information about the current function running:',
+  '    * Function name',
+  '    * Command used to run the function',
+  '    * Duration in MS that the function is running',
+  '    If no function is running, return nil',
+  '    In addition, returns a list of available engines.',
+  'KILL',
+  '    Kill the current running function.',
+  'FLUSH [ASYNC|SYNC]',
+  '    Delete all the libraries.',
+  '    When called without the optional mode argument, the behavior is determined by the',
+  '    lazyfree-lazy-user-flush configuration directive. Valid modes are:',
+  '    * ASYNC: Asynchronously flush the libraries.',
+  '    * SYNC: Synchronously flush the libraries.',
+  'DUMP',
+  '    Return a serialized payload representing the current libraries, can be restored using FUNCTION RESTORE command',
+  'RESTORE <PAYLOAD> [FLUSH|APPEND|REPLACE]',
+  '    Restore the libraries represented by the given payload, it is possible to give a restore policy to',
+  '    control how to handle existing libraries (default APPEND):',
+  '    * FLUSH: delete all existing libraries.',
+  '    * APPEND: appends the restored libraries to the existing libraries. On collision, abort.',
+  '    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old',
+  '      libraries with the new libraries (notice that even on this option there is a chance of failure',
+  '      in case of functions name collision with another library).',
+];
+
 const command = commandGroup('scripting', 'scripting');
+const ALL_SUCCEEDED = 'request_policy:all_shards response_policy:all_succeeded';
 const RW_NOTES = 'We cannot tell how the keys will be used so we assume the worst, RW and UPDATE';
 const RO_NOTES = 'We cannot tell how the keys will be used so we assume the worst, RO and ACCESS';
 
@@ -120,5 +314,18 @@ export const scriptingCommands: CommandSpec[] = [
     command.help('script', '5.0.0', (_c, argv) => helpReply(argv[0]!, SCRIPT_HELP)),
     command('kill', 2, 'noscript allow_busy', [], scriptKill, { since: '2.6.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the script running now, if it has not written yet' }),
     command('load', 3, 'noscript stale', [], scriptLoad, { since: '2.6.0', complexity: 'O(N) with N being the length in bytes of the script body.', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Compile a script into the cache without running it', syntax: 'script' }),
+  ]),
+  command('fcall', -3, 'noscript stale skip_monitor no_mandatory_keys', [{ notes: RW_NOTES, ...keyNum(2, 'RW access update') }], fcallCommand, { since: '7.0.0', complexity: 'Depends on the function that is executed.', summary: 'Call a function of a loaded library', syntax: 'function numkeys [key [key ...]] [arg [arg ...]]' }),
+  command('fcall_ro', -3, 'readonly noscript stale skip_monitor no_mandatory_keys', [{ notes: RO_NOTES, ...keyNum(2, 'RO access') }], fcallCommand, { since: '7.0.0', complexity: 'Depends on the function that is executed.', summary: 'Call a function that may not write', syntax: 'function numkeys [key [key ...]] [arg [arg ...]]' }),
+  command.container('function', -2, { since: '7.0.0', complexity: 'Depends on subcommand.', summary: 'Manage function libraries' }, [
+    command('delete', 3, 'noscript write', [], functionDelete, { since: '7.0.0', complexity: 'O(1)', tips: ALL_SUCCEEDED, summary: 'Delete a library and its functions', syntax: 'library-name' }),
+    command('dump', 2, 'noscript', [], functionDump, { since: '7.0.0', complexity: 'O(N) where N is the number of functions', summary: 'Serialize every library into a payload FUNCTION RESTORE reads' }),
+    command('flush', -2, 'noscript write', [], functionFlush, { since: '7.0.0', complexity: 'O(N) where N is the number of functions deleted', tips: ALL_SUCCEEDED, summary: 'Delete every library', syntax: '[ASYNC|SYNC]' }),
+    command.help('function', '7.0.0', (_c, argv) => helpReply(argv[0]!, FUNCTION_HELP)),
+    command('kill', 2, 'noscript allow_busy', [], functionKill, { since: '7.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the function running now, if it has not written yet' }),
+    command('list', -2, 'noscript', [], functionList, { since: '7.0.0', complexity: 'O(N) where N is the number of functions', tips: 'nondeterministic_output_order', summary: 'List the libraries, their functions and flags, optionally their code', syntax: '[LIBRARYNAME library-name-pattern] [WITHCODE]' }),
+    command('load', -3, 'noscript write denyoom', [], functionLoad, { since: '7.0.0', complexity: 'O(1) (considering compilation time is redundant)', tips: ALL_SUCCEEDED, summary: 'Load a library of functions from its code', syntax: '[REPLACE] function-code' }),
+    command('restore', -3, 'noscript write denyoom', [], functionRestore, { since: '7.0.0', complexity: 'O(N) where N is the number of functions on the payload', tips: ALL_SUCCEEDED, summary: 'Load the libraries of a FUNCTION DUMP payload', syntax: 'serialized-value [FLUSH|APPEND|REPLACE]' }),
+    command('stats', 2, 'noscript allow_busy', [], functionStats, { since: '7.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Tell which function is running and how many libraries and functions there are' }),
   ]),
 ];

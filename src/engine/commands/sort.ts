@@ -237,8 +237,9 @@ function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
     return WRONGTYPE_R;
   }
   const sortval: ListObj | SetObj | ZSetObj | undefined = found;
-  // Unsorted set members would make STORE's result depend on hash order: sort them by bytes.
-  if (dontsort && sortval?.type === 'set' && storekey !== null) {
+  // Unsorted set members would make STORE's result (and a script's) depend on hash order:
+  // sort them as ALPHA does.
+  if (dontsort && sortval?.type === 'set' && (storekey !== null || c.script)) {
     dontsort = false;
     alpha = true;
     sortby = null;

@@ -14,7 +14,7 @@ import type { RObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
 import { helpReply } from '../help-reply.js';
-import { isCEq, isOpt } from '../../shared/args.js';
+import { cString, isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 import {
   INVALID_ID_R,
@@ -336,6 +336,8 @@ const XREAD_BLOCKED_DEFAULT_COUNT = 1000;
 /** XREAD's and XREADGROUP's options, up to STREAMS (which takes the rest of argv). */
 interface XreadOptions {
   xreadgroup: boolean;
+  /** The command name as typed, when a script runs it (BLOCK is refused then). */
+  fromScript: string | null;
   now: number;
   /** Absolute ms to block until, 0 for ever, -1 when not blocking. */
   timeout: number;
@@ -352,6 +354,8 @@ const XREAD_OPTIONS: readonly Option<XreadOptions>[] = [
     name: 'block',
     values: 1,
     read: (o, argv, at) => {
+      // xreadCommand: no sense in blocking a script, refused before the timeout is read
+      if (o.fromScript !== null) return error(`ERR ${cString(o.fromScript)} command is not allowed with BLOCK option from scripts`);
       const v = parseLL(argv[at + 1]!);
       if (v === null) return error(E.TIMEOUT_NOT_INTEGER);
       if (v < 0n) return error(E.TIMEOUT_NEGATIVE);
@@ -401,6 +405,7 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
   const xreadgroup = argv[0]!.length === 10;
   const opts: XreadOptions = {
     xreadgroup,
+    fromScript: c.script ? argv[0]! : null,
     now: c.engine.now,
     timeout: -1,
     count: 0,

@@ -5,6 +5,9 @@
 
 export const CASES: string[] = [
   // values and number formatting
+  `print(pcall(function() return (nil)() end))`,
+  `print(pcall(function() local t = {} return t.x(1) end))`,
+  `local t = setmetatable({}, {__call = function(_, a) return a * 2 end}) print(pcall(function() return t(21) end))`,
   `print(1, "a", nil, true, false, 10/2, 1e15, 1e14, 123456789012345, 0.1, -0, 2^53, 1/3, -1/3)`,
   `print(1/0, -1/0, 2^63, 2^-1074, 1e308*10, 5e-324, 1e100, 123.456, 100, 1e-5, 0.0001)`,
   `print(3 % -2, -3 % 2, 5.5 % 2, 2^0.5, 7 // 1 == nil)`,

@@ -278,6 +278,10 @@ export class LuaState {
       let r: LuaValue[] | TailCall | undefined;
       try {
         r = yield* body.run(f);
+        // a tail call of something that cannot be called fails in the caller's frame, as in 5.1
+        if (r instanceof TailCall && !(r.fn instanceof LuaFunction) && this.metamethod(r.fn, '__call') === undefined) {
+          throw this.opError('call', r.fn, r.callee?.desc);
+        }
       } catch (e) {
         if (e instanceof LuaError && e.origin === undefined) e.origin = { chunk: f.chunk, line: f.line };
         throw e;

@@ -106,8 +106,53 @@ export function toLongLong(x: number): number | bigint {
   return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : BigInt(t);
 }
 
-/** The reply for what a script returned; `resp` is the script client's (redis.setresp). */
-export function luaToReply(v: LuaValue, resp: 2 | 3): Reply {
+/** LUAI_MAXCSTACK: how many values a C function may have on Lua's stack. */
+const MAX_C_STACK = 8000;
+
+/**
+ * The reply for what a script returned; `resp` is the script client's (redis.setresp). `top`
+ * counts the values luaReplyToRedisReply would hold on Lua's stack with this one on top (the
+ * error handler and the result at first): past LUAI_MAXCSTACK a value becomes the error
+ * "reached lua stack limit", so a table that contains itself ends, as in Redis.
+ */
+export function luaToReply(v: LuaValue, resp: 2 | 3, top = 2): Reply {
+  // without recursion: a table that contains itself nests 8000 deep before the limit
+  const stack: Aggregate[] = [];
+  let next: Reply | Aggregate = convertOne(v, resp, top);
+  for (;;) {
+    if ('children' in next) stack.push(next);
+    else {
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) return next;
+      parent.out.push(next);
+    }
+    // the next child of the innermost aggregate, closing those that are complete
+    for (;;) {
+      const f = stack[stack.length - 1]!;
+      const child = f.children[f.out.length];
+      if (child !== undefined) {
+        next = convertOne(child[0], resp, child[1]);
+        break;
+      }
+      stack.pop();
+      const done = f.make(f.out);
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) return done;
+      parent.out.push(done);
+    }
+  }
+}
+
+/** An aggregate being converted: its elements (value and stack count), those done, its reply. */
+interface Aggregate {
+  children: [LuaValue, number][];
+  out: Reply[];
+  make: (out: Reply[]) => Reply;
+}
+
+/** One value: its reply, or the aggregate its elements go into. */
+function convertOne(v: LuaValue, resp: 2 | 3, top: number): Reply | Aggregate {
+  if (top + 4 > MAX_C_STACK) return error('ERR reached lua stack limit');
   switch (typeof v) {
     case 'string':
       return bulk(v);
@@ -117,12 +162,12 @@ export function luaToReply(v: LuaValue, resp: 2 | 3): Reply {
     case 'number':
       return int(toLongLong(v));
     default:
-      if (v instanceof LuaTable) return tableToReply(v, resp);
+      if (v instanceof LuaTable) return tableToReply(v, top);
       return NIL;
   }
 }
 
-function tableToReply(t: LuaTable, resp: 2 | 3): Reply {
+function tableToReply(t: LuaTable, top: number): Reply | Aggregate {
   const err = t.get('err');
   if (typeof err === 'string') return error(err);
   const ok = t.get('ok');
@@ -138,24 +183,31 @@ function tableToReply(t: LuaTable, resp: 2 | 3): Reply {
     const str = vs.get('string');
     if (typeof format === 'string' && typeof str === 'string') return verbatim(str, format.slice(0, 3));
   }
+  const children: [LuaValue, number][] = [];
+  // on Lua's stack above the table: a map's (set's) table, key, value, the key's copy
   const m = t.get('map');
   if (m instanceof LuaTable) {
-    const entries: [Reply, Reply][] = [];
-    for (let e = m.next(undefined); e; e = m.next(e[0])) entries.push([luaToReply(e[0], resp), luaToReply(e[1], resp)]);
-    return map(entries);
+    for (let e = m.next(undefined); e; e = m.next(e[0])) children.push([e[0], top + 4], [e[1], top + 3]);
+    return {
+      children,
+      out: [],
+      make: (out) => {
+        const entries: [Reply, Reply][] = [];
+        for (let i = 0; i < out.length; i += 2) entries.push([out[i]!, out[i + 1]!]);
+        return map(entries);
+      },
+    };
   }
   const s = t.get('set');
   if (s instanceof LuaTable) {
-    const members: Reply[] = [];
-    for (let e = s.next(undefined); e; e = s.next(e[0])) members.push(luaToReply(e[0], resp));
-    return set(members);
+    for (let e = s.next(undefined); e; e = s.next(e[0])) children.push([e[0], top + 3]);
+    return { children, out: [], make: set };
   }
   // an array up to the first nil
-  const items: Reply[] = [];
   for (let j = 1; ; j++) {
     const v = t.get(j);
     if (v === undefined) break;
-    items.push(luaToReply(v, resp));
+    children.push([v, top + 1]);
   }
-  return { t: 'array', v: items };
+  return { children, out: [], make: (out) => ({ t: 'array', v: out }) };
 }

@@ -11,24 +11,18 @@ import * as E from '../../shared/errors.js';
 import { error, type Reply } from '../../shared/reply.js';
 import { errorTable, luaToReply, replyToLua } from './convert.js';
 import { Rand48 } from './rand48.js';
+import { FLAG_EVAL_COMPAT, FLAG_NO_WRITES, SCRIPT_FLAGS } from './flags.js';
+import { Functions } from './functions.js';
 import { sha1hex } from './sha1.js';
 
-/** Shebang flags (script.h SCRIPT_FLAG_*). */
-export const FLAG_NO_WRITES = 1;
-export const FLAG_ALLOW_OOM = 2;
-export const FLAG_ALLOW_STALE = 4;
-export const FLAG_NO_CLUSTER = 8;
-export const FLAG_ALLOW_CROSS_SLOT = 16;
-/** No shebang: the script runs as before 7.0. */
-export const FLAG_EVAL_COMPAT = 32;
+export { FLAG_ALLOW_CROSS_SLOT, FLAG_ALLOW_OOM, FLAG_ALLOW_STALE, FLAG_EVAL_COMPAT, FLAG_NO_CLUSTER, FLAG_NO_WRITES } from './flags.js';
 
-const SHEBANG_FLAGS: Record<string, number> = {
-  'no-writes': FLAG_NO_WRITES,
-  'allow-oom': FLAG_ALLOW_OOM,
-  'allow-stale': FLAG_ALLOW_STALE,
-  'no-cluster': FLAG_NO_CLUSTER,
-  'allow-cross-slot-keys': FLAG_ALLOW_CROSS_SLOT,
-};
+const LOG_LEVELS = ['debug', 'verbose', 'notice', 'warning'];
+
+/** Whether a run may not write: an *_RO command, or a script that says no-writes. */
+export function readOnlyRun(flags: number, ro: boolean): boolean {
+  return ro || ((flags & FLAG_EVAL_COMPAT) === 0 && (flags & FLAG_NO_WRITES) !== 0);
+}
 
 export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
 export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
@@ -47,12 +41,18 @@ export interface CachedScript {
   flags: number;
 }
 
-interface RunContext {
+/** scriptRunCtx: the run in progress, EVAL's or FCALL's. */
+export interface RunContext {
   caller: Client;
-  sha: string;
+  /** The engine's client the script's commands run as (lua_client, or the function engine's). */
+  client: Client;
+  /** What errors name: the script's SHA-1, or the function's name (run_ctx->funcname). */
+  name: string;
   readOnly: boolean;
   /** A write command ran (SCRIPT_WRITE_DIRTY). */
   dirty: boolean;
+  /** EVAL rather than FCALL (SCRIPT_EVAL_MODE). */
+  evalMode: boolean;
 }
 
 export class Scripting {
@@ -65,10 +65,21 @@ export class Scripting {
   /** Bytes of the cached bodies and names (lua_scripts_mem, roughly). */
   scriptsMemory = 0;
   private run: RunContext | null = null;
+  private functionsState: Functions | null = null;
 
   constructor(private readonly engine: Engine) {
-    this.luaClient = engine.createScriptClient();
-    this.L = this.newState();
+    this.luaClient = engine.createScriptClient(1);
+    this.L = this.newState(true);
+  }
+
+  /** FUNCTION's libraries and their Lua state (functions.c), made on first use. */
+  get functions(): Functions {
+    return (this.functionsState ??= new Functions(this.engine, this));
+  }
+
+  /** The libraries if any were ever made (INFO and saves read them without making them). */
+  get functionsStarted(): Functions | null {
+    return this.functionsState;
   }
 
   get running(): boolean {
@@ -79,7 +90,7 @@ export class Scripting {
   flush(): void {
     this.scripts.clear();
     this.scriptsMemory = 0;
-    this.L = this.newState();
+    this.L = this.newState(true);
   }
 
   /** luaCreateFunction: the cached script for `body`, compiled now if new; else the error reply. */
@@ -105,9 +116,18 @@ export class Scripting {
 
   /** evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run. */
   eval(c: Client, sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean): Reply {
-    const flags = script.flags;
-    const compat = (flags & FLAG_EVAL_COMPAT) !== 0;
-    if (!compat && (flags & FLAG_NO_WRITES) === 0) {
+    const refused = this.prepareForRun(script.flags, ro);
+    if (refused !== null) return refused;
+    const L = this.L;
+    L.globals.set('KEYS', arrayOf(keys));
+    L.globals.set('ARGV', arrayOf(args));
+    const readOnly = readOnlyRun(script.flags, ro);
+    return this.execute({ caller: c, client: this.luaClient, name: sha, readOnly, dirty: false, evalMode: true }, L, script.fn, []);
+  }
+
+  /** scriptPrepareForRun's refusals for a script with these flags (null: it may run). */
+  prepareForRun(flags: number, ro: boolean): Reply | null {
+    if ((flags & FLAG_EVAL_COMPAT) === 0 && (flags & FLAG_NO_WRITES) === 0) {
       if (this.engine.writesDeniedByDiskError()) {
         return error(
           "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Writable scripts are blocked. Use 'no-writes' flag for read only scripts.",
@@ -115,27 +135,31 @@ export class Scripting {
       }
       if (ro) return error('ERR Can not execute a script with write flag using *_ro command.');
     }
-    const L = this.L;
-    const lc = this.luaClient;
-    lc.db = c.db;
+    return null;
+  }
+
+  /**
+   * The one run path of EVAL and FCALL (luaCallFunction): `fn(args)` on `L` in slices, its
+   * commands run as `ctx.client`; the reply is what it returned or the error it raised.
+   */
+  execute(ctx: RunContext, L: LuaState, fn: LuaFunction, args: LuaValue[]): Reply {
+    const lc = ctx.client;
+    lc.db = ctx.caller.db;
     lc.resp = 2;
-    L.globals.set('KEYS', arrayOf(keys));
-    L.globals.set('ARGV', arrayOf(args));
-    const ctx: RunContext = { caller: c, sha, readOnly: ro || (!compat && (flags & FLAG_NO_WRITES) !== 0), dirty: false };
     this.run = ctx;
     try {
-      const run = L.start(script.fn, []);
+      const run = L.start(fn, args);
       for (let spent = 0; ; spent += SLICE) {
         if (spent >= MAX_STEPS) {
           run.kill();
           return error(
-            `ERR Script killed: it ran more than ${MAX_STEPS} steps, and this server cannot serve other clients while a script runs. script: ${sha}`,
+            `ERR Script killed: it ran more than ${MAX_STEPS} steps, and this server cannot serve other clients while a script runs. script: ${ctx.name}`,
           );
         }
         const r = run.resume(SLICE);
         if (r.status === 'yield') continue;
         if (r.status === 'ok') return luaToReply(r.values[0], lc.resp);
-        return this.errorReply(r.value, r.origin, sha);
+        return this.errorReply(r.value, r.origin, ctx.name);
       }
     } finally {
       this.run = null;
@@ -162,7 +186,8 @@ export class Scripting {
                 : 'error object is not a string');
     }
     if (origin === undefined) return error(msg);
-    const source = origin.chunk === 'user_script' ? '@user_script' : origin.chunk;
+    // the chunk's source as debug.getinfo gives it: the `@` that chunkId dropped comes back
+    const source = origin.chunk === 'user_script' || origin.chunk === 'user_function' ? '@' + origin.chunk : origin.chunk;
     return error(`${msg} script: ${sha}, on ${source}:${origin.line}.`);
   }
 
@@ -187,7 +212,7 @@ export class Scripting {
     if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
     if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
     if (write) ctx.dirty = true;
-    const lc = this.luaClient;
+    const lc = ctx.client;
     const reply = engine.call(lc, cmd, argv);
     if (reply === null) return [false];
     const v = replyToLua(reply, lc.resp);
@@ -197,8 +222,12 @@ export class Scripting {
 
   // ---- the Lua state -------------------------------------------------------------------------
 
-  /** scriptingInit: libraries, the `redis` table, Redis's pcall and math.random, then the lock. */
-  private newState(): LuaState {
+  /**
+   * scriptingInit (`evalMode`) or luaEngineInitEngine's first half: libraries, the `redis`
+   * table, Redis's pcall and math.random, then the lock. EVAL's state also has the debugger's
+   * stubs and `__redis__err__handler` as globals; the functions' state has neither.
+   */
+  newState(evalMode: boolean): LuaState {
     const L = new LuaState();
     const G = L.globals;
     L.random = () => this.rand.random();
@@ -219,27 +248,20 @@ export class Scripting {
         return r;
       }),
     );
-    G.set('redis', this.redisTable(L));
-    G.set(
-      '__redis__err__handler',
-      L.native('__redis__err__handler', (_L, a) => [a[0]]),
-    );
+    G.set('redis', this.redisTable(L, evalMode));
+    if (evalMode) {
+      G.set(
+        '__redis__err__handler',
+        L.native('__redis__err__handler', (_L, a) => [a[0]]),
+      );
+    }
     // Lock: reading a missing global is an error; every table reachable from _G is readonly.
-    const mt = new LuaTable();
-    mt.set(
-      '__index',
-      L.native('__index', (L2, a) => {
-        const name = a[1];
-        const shown = typeof name === 'number' ? numberToString(name) : typeof name === 'string' ? name : '?';
-        throw L2.error(`Script attempted to access nonexistent global variable '${shown}'`);
-      }),
-    );
-    G.metatable = mt;
+    G.metatable = errorMetatable(L);
     protect(G);
     return L;
   }
 
-  private redisTable(L: LuaState): LuaTable {
+  private redisTable(L: LuaState, evalMode: boolean): LuaTable {
     const R = new LuaTable();
     const fn = (name: string, f: (args: LuaValue[]) => LuaValue[]): void =>
       R.set(
@@ -251,41 +273,14 @@ export class Scripting {
     };
     fn('call', (a) => this.call(a, true));
     fn('pcall', (a) => this.call(a, false));
-    fn('log', (a) => {
-      if (a.length < 2) raise('redis.log() requires two arguments or more.');
-      const lv = toNumber(a[0]);
-      if (lv === undefined) raise('First argument must be a number (log level).');
-      const level = Math.trunc(lv!);
-      if (level < 0 || level > 3) raise('Invalid debug level.');
-      if (
-        level <
-        Number(
-          this.engine.config.get('loglevel') === 'debug'
-            ? 0
-            : this.engine.config.get('loglevel') === 'verbose'
-              ? 1
-              : this.engine.config.get('loglevel') === 'notice'
-                ? 2
-                : 3,
-        )
-      )
-        return [];
-      const parts: string[] = [];
-      for (let j = 1; j < a.length; j++) {
-        const s = a[j];
-        if (typeof s === 'string') parts.push(s);
-        else if (typeof s === 'number') parts.push(numberToString(s));
-      }
-      this.engine.log((['.', '-', '*', '#'] as const)[level]!, parts.join(' '));
-      return [];
-    });
+    fn('log', (a) => this.log(a));
     const constants = { LOG_DEBUG: 0, LOG_VERBOSE: 1, LOG_NOTICE: 2, LOG_WARNING: 3, REDIS_VERSION_NUM: 0x07000f, REDIS_VERSION: '7.0.15' };
     for (const [name, value] of Object.entries(constants)) R.set(name, value);
     fn('setresp', (a) => {
       if (a.length !== 1) raise('redis.setresp() requires one argument.');
       const resp = Math.trunc(toNumber(a[0]) ?? 0);
       if (resp !== 2 && resp !== 3) raise('RESP version must be 2 or 3.');
-      this.luaClient.resp = resp as 2 | 3;
+      (this.run?.client ?? this.luaClient).resp = resp as 2 | 3;
       return [];
     });
     fn('sha1hex', (a) => {
@@ -319,10 +314,34 @@ export class Scripting {
       // the default user, the only one here, may run everything
       return [true];
     });
-    fn('breakpoint', () => [false]);
-    fn('debug', () => []);
-    fn('replicate_commands', () => [true]);
+    if (evalMode) {
+      fn('breakpoint', () => [false]);
+      fn('debug', () => []);
+      fn('replicate_commands', () => [true]);
+    }
     return R;
+  }
+
+  /** redis.log (luaLogCommand), in both states and at FUNCTION LOAD time. */
+  log(a: LuaValue[]): LuaValue[] {
+    const raise = (msg: string): never => {
+      throw new LuaError(errorTable(msg));
+    };
+    if (a.length < 2) raise('redis.log() requires two arguments or more.');
+    const lv = toNumber(a[0]);
+    if (lv === undefined) raise('First argument must be a number (log level).');
+    const level = Math.trunc(lv!);
+    if (level < 0 || level > 3) raise('Invalid debug level.');
+    const verbosity = LOG_LEVELS.indexOf(this.engine.config.get('loglevel') ?? 'notice');
+    if (level < (verbosity < 0 ? 3 : verbosity)) return [];
+    const parts: string[] = [];
+    for (let j = 1; j < a.length; j++) {
+      const s = a[j];
+      if (typeof s === 'string') parts.push(s);
+      else if (typeof s === 'number') parts.push(numberToString(s));
+    }
+    this.engine.log((['.', '-', '*', '#'] as const)[level]!, parts.join(' '));
+    return [];
   }
 }
 
@@ -338,14 +357,28 @@ function toArgv(args: LuaValue[]): string[] | string {
   return argv;
 }
 
-function arrayOf(items: readonly string[]): LuaTable {
+export function arrayOf(items: readonly string[]): LuaTable {
   const t = new LuaTable();
   for (let i = 0; i < items.length; i++) t.set(i + 1, items[i]);
   return t;
 }
 
+/** luaSetErrorMetatable's metatable: reading a missing field is an error. */
+export function errorMetatable(L: LuaState): LuaTable {
+  const mt = new LuaTable();
+  mt.set(
+    '__index',
+    L.native('__index', (L2, a) => {
+      const name = a[1];
+      const shown = typeof name === 'number' ? numberToString(name) : typeof name === 'string' ? name : '?';
+      throw L2.error(`Script attempted to access nonexistent global variable '${shown}'`);
+    }),
+  );
+  return mt;
+}
+
 /** luaSetTableProtectionRecursively. */
-function protect(t: LuaTable): void {
+export function protect(t: LuaTable): void {
   if (t.readonly) return;
   t.readonly = true;
   for (let e = t.next(undefined); e; e = t.next(e[0])) if (e[1] instanceof LuaTable) protect(e[1]);
@@ -366,7 +399,7 @@ export function extractShebang(body: string): { flags: number; length: number } 
     const list = p.slice(6);
     // sdssplitlen of "" gives no part at all
     for (const f of list === '' ? [] : list.split(',')) {
-      const bit = SHEBANG_FLAGS[f];
+      const bit = SCRIPT_FLAGS.find(([name]) => name === f)?.[1];
       if (bit === undefined) return `Unexpected flag in script shebang: ${f}`;
       flags |= bit;
     }
@@ -375,7 +408,7 @@ export function extractShebang(body: string): { flags: number; length: number } 
 }
 
 /** sdssplitargs: words, "double quoted" with escapes, 'single quoted'; null when unbalanced. */
-function splitArgs(s: string): string[] | null {
+export function splitArgs(s: string): string[] | null {
   const out: string[] = [];
   let i = 0;
   const isSpace = (ch: string | undefined): boolean => ch !== undefined && ' \n\r\t\v\f'.includes(ch);
