@@ -6,14 +6,15 @@ import type { CommandSpec } from '../command.js';
 import { commandGroup, keyNum } from '../command-decl.js';
 import { helpReply } from '../help-reply.js';
 import { parseInt64 } from '../numbers.js';
-import { NOSCRIPT, NOTBUSY } from '../scripting/scripting.js';
+import { NOSCRIPT } from '../scripting/scripting.js';
+import { scriptKill as killScript } from '../scripting/script-run.js';
 import * as E from '../../shared/errors.js';
 import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
 
 const NOSCRIPT_R = error(NOSCRIPT);
 
 /** evalGenericCommand. */
-function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply {
+function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply | null {
   // evalShaCommand: a name that is not 40 characters long cannot match
   if (evalsha && argv[1]!.length !== 40) return NOSCRIPT_R;
   const n = parseInt64(argv[2]!);
@@ -34,7 +35,8 @@ function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): 
     sha = made.sha;
     script = made.script;
   }
-  return scripting.eval(c, sha, script, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
+  const name = (evalsha ? 'evalsha' : 'eval') + (ro ? '_ro' : '');
+  return scripting.eval(c, sha, script, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro, name);
 }
 
 /** evalCommand: MONITOR shows the EVAL before the commands its script runs. */
@@ -43,12 +45,12 @@ function feedMonitor(c: Client, argv: string[]): void {
   if (engine.pubsub.monitors.size !== 0) engine.pubsub.feedMonitors(c, c.db.id, argv, engine.clock.now());
 }
 
-function evalCommand(c: Client, argv: string[]): Reply {
+function evalCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
   return evalGeneric(c, argv, false, argv[0]!.toLowerCase() === 'eval_ro');
 }
 
-function evalshaCommand(c: Client, argv: string[]): Reply {
+function evalshaCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
   return evalGeneric(c, argv, true, argv[0]!.toLowerCase() === 'evalsha_ro');
 }
@@ -73,9 +75,8 @@ function scriptFlush(c: Client, argv: string[]): Reply {
   return OK;
 }
 
-function scriptKill(): Reply {
-  // runs end before another command is read: there is never one to kill (docs/LUA.md)
-  return error(NOTBUSY);
+function scriptKill(c: Client): Reply {
+  return killScript(c.engine, true);
 }
 
 function scriptDebug(_c: Client, argv: string[]): Reply {

@@ -31,15 +31,6 @@ const SHEBANG_FLAGS: Record<string, number> = {
 };
 
 export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
-export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
-
-/** Steps a slice of the run (Redis checks its time limit every 100000 instructions too). */
-const SLICE = 100_000;
-/**
- * A script may run this many steps at most: the hosts cannot yet serve other clients while a
- * script runs (docs/LUA.md), so a runaway script ends with an error instead of freezing them.
- */
-const MAX_STEPS = 50_000_000;
 
 export interface CachedScript {
   body: string;
@@ -103,8 +94,11 @@ export class Scripting {
     return { sha, script };
   }
 
-  /** evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run. */
-  eval(c: Client, sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean): Reply {
+  /**
+   * evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run (its
+   * reply, or null when it goes on after its first slice: engine.runScript).
+   */
+  eval(c: Client, sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean, command: string): Reply | null {
     const flags = script.flags;
     const compat = (flags & FLAG_EVAL_COMPAT) !== 0;
     if (!compat && (flags & FLAG_NO_WRITES) === 0) {
@@ -123,23 +117,19 @@ export class Scripting {
     L.globals.set('ARGV', arrayOf(args));
     const ctx: RunContext = { caller: c, sha, readOnly: ro || (!compat && (flags & FLAG_NO_WRITES) !== 0), dirty: false };
     this.run = ctx;
-    try {
-      const run = L.start(script.fn, []);
-      for (let spent = 0; ; spent += SLICE) {
-        if (spent >= MAX_STEPS) {
-          run.kill();
-          return error(
-            `ERR Script killed: it ran more than ${MAX_STEPS} steps, and this server cannot serve other clients while a script runs. script: ${sha}`,
-          );
-        }
-        const r = run.resume(SLICE);
-        if (r.status === 'yield') continue;
+    return this.engine.runScript({
+      caller: c,
+      mode: 'eval',
+      name: sha,
+      command,
+      lua: L.start(script.fn, []),
+      dirty: () => ctx.dirty,
+      end: (r) => {
+        this.run = null;
         if (r.status === 'ok') return luaToReply(r.values[0], lc.resp);
-        return this.errorReply(r.value, r.origin, sha);
-      }
-    } finally {
-      this.run = null;
-    }
+        return r.status === 'error' ? this.errorReply(r.value, r.origin, sha) : error('ERR the script did not end');
+      },
+    });
   }
 
   /** What Redis's __redis__err__handler and luaCallFunction make of an error raised in the script. */
