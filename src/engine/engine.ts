@@ -17,7 +17,7 @@ import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 import { Scripting } from './scripting/scripting.js';
-import { busyError, ScriptRun, type ScriptRunSpec } from './scripting/script-run.js';
+import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -460,7 +460,7 @@ export class Engine {
   runScript(spec: ScriptRunSpec): Reply | null {
     const run = new ScriptRun(spec, this.monotonic());
     this.scriptRun = run;
-    if (run.step()) {
+    if (this.stepSlices(run)) {
       this.scriptRun = null;
       return run.reply;
     }
@@ -484,12 +484,22 @@ export class Engine {
     let ended: boolean;
     try {
       if (run.killed) this.log('#', 'Lua script killed by user with SCRIPT KILL.');
-      ended = run.step();
+      ended = this.stepSlices(run);
     } finally {
       this.currentClient = outer;
     }
     if (ended) this.scriptEnded(run);
     else this.checkScriptTime(run);
+  }
+
+  /** Slices for about STEP_MS: true once the run ended. */
+  private stepSlices(run: ScriptRun): boolean {
+    const until = this.monotonic() + STEP_MS;
+    for (let n = 0; n < STEP_SLICES; n++) {
+      if (run.step()) return true;
+      if (this.monotonic() >= until) break;
+    }
+    return false;
   }
 
   /**

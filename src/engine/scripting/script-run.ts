@@ -16,8 +16,14 @@ export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
 const UNKILLABLE =
   'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
 
-/** Steps of a slice: Redis's count hook looks at the time every 100000 Lua instructions. */
-export const SLICE_STEPS = 100_000;
+/**
+ * Steps between looks at the time (Redis's count hook: every 100000 Lua instructions). A step
+ * is a loop iteration or a call, which may be a redis.call, so a few thousand at most.
+ */
+export const SLICE_STEPS = 2_000;
+/** Engine.stepScript runs slices for this long (ms), or this many when time stands still. */
+export const STEP_MS = 2;
+export const STEP_SLICES = 50;
 
 export interface ScriptRunSpec {
   caller: Client;
