@@ -68,7 +68,7 @@ export interface EngineHostOptions {
    * answered meanwhile. Default: autosaveSlice, else setTimeout 0.
    */
   scriptSlice?: (fn: () => void) => void;
-  /** Longest run of script slices in one task, ms of autosaveTime (default 10). */
+  /** Longest run of script slices in one task, ms of engine.monotonic (default 10). */
   scriptSliceMs?: number;
 }
 
@@ -385,10 +385,13 @@ export class EngineHost {
     this.scriptQueued = false;
     const run = this.engine.scriptRun;
     if (run === null) return this.releaseHeld();
-    const until = this.autosaveTime() + this.scriptSliceMs;
+    // engine.monotonic may be a clock that stands still (tests): a count bounds the task too.
+    const until = this.engine.monotonic() + this.scriptSliceMs;
     try {
-      do this.engine.stepScript();
-      while (this.engine.scriptRun === run && this.autosaveTime() < until);
+      for (let n = 0; n < SCRIPT_STEPS_PER_TASK; n++) {
+        this.engine.stepScript();
+        if (this.engine.scriptRun !== run || this.engine.monotonic() >= until) break;
+      }
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in a script: ' + errorText(e) });
     }
@@ -503,3 +506,6 @@ class BadRequest extends Error {}
 
 /** Keys an autosave slice writes between looks at the time. */
 const AUTOSAVE_STEP_KEYS = 256;
+
+/** Most engine.stepScript calls in one task (each is about 2 ms). */
+const SCRIPT_STEPS_PER_TASK = 10;
