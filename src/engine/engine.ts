@@ -455,7 +455,7 @@ export class Engine {
 
   /**
    * Runs a script's first slice: its reply if it ended, else null and the run goes on in
-   * scriptRun (its reply then goes out through the caller's deliver, or to `then`).
+   * scriptRun (its reply then goes out through the caller's deliver, or to `onEnd`).
    */
   runScript(spec: ScriptRunSpec): Reply | null {
     const run = new ScriptRun(spec, this.monotonic());
@@ -539,7 +539,7 @@ export class Engine {
     const outer = this.currentClient;
     this.currentClient = run.caller;
     try {
-      if (run.then !== null) run.then(reply);
+      if (run.onEnd !== null) run.onEnd(reply);
       else this.lateReply(run.caller, reply);
     } finally {
       this.currentClient = outer;

@@ -336,8 +336,8 @@ const ko: UiStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
   lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
-  scriptRunning: (kill: string) => `(스크립트가 아직 실행 중입니다. Ctrl-C를 누르면 다른 연결에서 ${kill}을 보냅니다)`,
-  scriptKillSent: (kill: string) => `(다른 연결에서 ${kill}을 보냈습니다)`,
+  scriptRunning: (kill: string) => `(스크립트가 아직 실행 중이에요. Ctrl-C를 누르면 다른 연결에서 ${kill}을 보내요)`,
+  scriptKillSent: (kill: string) => `(다른 연결에서 ${kill}을 보냈어요)`,
 
   terminalInput: '터미널 입력 (redis-cli)',
   terminalTooMuchOutput: '출력이 너무 많아 다 읽어 드릴 수 없어요. 줄을 하나씩 옮겨 가며 읽어 보세요.',

@@ -92,9 +92,9 @@ class ExecRun {
         const before = this.replies.length;
         const r = engine.call(c, q.cmd, q.argv);
         const run = engine.scriptRun;
-        if (r === null && run !== null && run.caller === c && run.then === null) {
+        if (r === null && run !== null && run.caller === c && run.onEnd === null) {
           held = true;
-          run.then = (reply) => {
+          run.onEnd = (reply) => {
             this.took(before, reply);
             const done = this.run();
             if (done !== null) engine.lateReply(c, done);

@@ -46,7 +46,7 @@ export class ScriptRun {
   /** SCRIPT KILL asked for the end (SCRIPT_KILLED): the next step raises the error. */
   killed = false;
   /** Takes the reply when the run ends instead of the caller (EXEC, which then goes on). */
-  then: ((reply: Reply) => void) | null = null;
+  onEnd: ((reply: Reply) => void) | null = null;
   /** The reply, once the run ended. */
   reply: Reply | null = null;
 
