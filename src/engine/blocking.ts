@@ -396,7 +396,9 @@ export class BlockedTimeoutTimer {
     const next = this.engine.nextBlockedDeadline();
     if (next === null) return;
     // A client times out once the clock is strictly past its deadline.
-    const delay = Math.max(0, Math.min(next - this.engine.clock.now() + 1, 2 ** 31 - 1));
+    // While a script runs timeouts wait for its end (handleBlockedTimeouts): look again later.
+    const soonest = this.engine.scriptRun !== null ? 50 : 0;
+    const delay = Math.max(soonest, Math.min(next - this.engine.clock.now() + 1, 2 ** 31 - 1));
     this.armedFor = next;
     this.handle = this.timers.setTimeout(() => this.fire(), delay);
   }

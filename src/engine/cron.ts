@@ -25,6 +25,8 @@ export interface CronRun {
  * the `save` points when the engine has storage.
  */
 export function serverCron(engine: Engine): CronRun {
+  // While a script runs Redis runs only whileBlockedCron (defrag): nothing of this.
+  if (engine.scriptRun !== null) return { expired: 0, saved: false };
   const expired = engine.activeExpireCycle();
   engine.handleBlockedTimeouts();
   clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));

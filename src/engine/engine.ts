@@ -17,6 +17,7 @@ import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 import { Scripting } from './scripting/scripting.js';
+import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -50,6 +51,11 @@ export interface EngineOptions {
   random?: () => number;
   config?: Record<string, string>;
   storage?: SnapshotStorage;
+  /**
+   * Monotonic time in ms for how long a script has run (busy-reply-threshold): a host's
+   * performance.now. Default: the clock, which a person may pause.
+   */
+  monotonic?: () => number;
 }
 
 export interface Stats {
@@ -100,6 +106,17 @@ export class Engine {
   /** Time of the command being run, in whole ms (Redis caches it per command too). */
   now: number;
   readonly processId: number;
+  readonly monotonic: () => number;
+  /**
+   * The script that outlived its first slice (EVAL, FCALL), until it ends; the host steps it
+   * with stepScript() and holds what holds(c) says waits.
+   */
+  scriptRun: ScriptRun | null = null;
+  /**
+   * Set by a host that steps scripts: called when one outlives its first slice, so the host
+   * calls stepScript() until scriptRun is null. Without it a script runs to its end at once.
+   */
+  onScriptRun: (() => void) | null = null;
   /**
    * Set by hosts that can shut down (the TCP server): called once the shutdown succeeded (the
    * final save, if any, is on disk), to close and exit. SHUTDOWN errors without it.
@@ -166,6 +183,8 @@ export class Engine {
     this.config = new Config(options.config);
     this.storage = options.storage;
     this.processId = options.processId ?? 1;
+    const clock = this.clock;
+    this.monotonic = options.monotonic ?? (() => clock.now());
     const n = Number(this.config.get('databases'));
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
     this.expireCursors = new Array<undefined>(n).fill(undefined);
@@ -235,8 +254,14 @@ export class Engine {
     } finally {
       this.currentClient = caller;
     }
-    // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys.
-    if (this.blocking.hasReady && caller === null) this.blocking.handleReady();
+    // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys,
+    // not while a script runs (it serves them when it ends).
+    if (this.blocking.hasReady && caller === null && this.scriptRun === null) this.blocking.handleReady();
+    return this.afterCommand(c, reply);
+  }
+
+  /** The end of a command line: owed MONITOR lines and tracking pushes, CLIENT REPLY flags. */
+  private afterCommand(c: Client, reply: Reply | null): Reply | null {
     // A monitor's own MONITOR line follows its reply (Redis appends it after the call).
     const lines = this.pubsub.owed !== null ? this.pubsub.takeOwed() : null;
     if (this.tracker !== null) {
@@ -262,8 +287,9 @@ export class Engine {
   /** After each command line: CLIENT CACHING expires, CLIENT REPLY OFF|SKIP silence the reply. */
   private applyReplyFlags(c: Client, reply: Reply | null): Reply | null {
     // commandProcessed: a client that blocked keeps this state until its command ends
-    // (servedBlockedClient), so a SKIP before BLPOP silences BLPOP's eventual reply.
-    if (reply === null && this.blocking.stateOf(c) !== undefined) return null;
+    // (servedBlockedClient), so a SKIP before BLPOP silences BLPOP's eventual reply; so does a
+    // client whose script goes on.
+    if (reply === null && (this.blocking.stateOf(c) !== undefined || this.scriptRun?.caller === c)) return null;
     return this.endCommand(c) ? reply : null;
   }
 
@@ -315,6 +341,11 @@ export class Engine {
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
       return this.reject(c, E.pubsubContext(cmd.fullName), cmd);
+    }
+    // isInsideYieldingLongCommand: a script past busy-reply-threshold lets only allow_busy commands run.
+    const run = this.scriptRun;
+    if (run !== null && run.timedOut && !cmd.flags.includes('allow_busy') && !(c.multi !== null && cmd.noMulti)) {
+      return this.reject(c, busyError(run), cmd);
     }
     if (c.monitor && (cmd.flags.includes('write') || cmd.flags.includes('readonly') || cmd.flags.includes('may_replicate'))) {
       return this.reject(c, E.REPLICA_KEYSPACE, cmd);
@@ -423,6 +454,108 @@ export class Engine {
     return st;
   }
 
+  // ---- long scripts (scripting/script-run.ts) ------------------------------------------------
+
+  /**
+   * Runs a script's first slice: its reply if it ended, else null and the run goes on in
+   * scriptRun (its reply then goes out through the caller's deliver, or to `onEnd`).
+   */
+  runScript(spec: ScriptRunSpec): Reply | null {
+    const run = new ScriptRun(spec, this.monotonic());
+    this.scriptRun = run;
+    if (this.stepSlices(run)) {
+      this.scriptRun = null;
+      return run.reply;
+    }
+    this.checkScriptTime(run);
+    if (this.onScriptRun !== null) {
+      this.onScriptRun();
+      return null;
+    }
+    // No host to step it: nothing else can run meanwhile anyway.
+    this.scriptRun = null;
+    while (!run.step());
+    return run.reply;
+  }
+
+  /** One slice of the running script (the host calls it); at its end the reply goes out. */
+  stepScript(): void {
+    const run = this.scriptRun;
+    if (run === null) return;
+    const outer = this.currentClient;
+    this.currentClient = run.caller;
+    let ended: boolean;
+    try {
+      if (run.killed) this.log('#', 'Lua script killed by user with SCRIPT KILL.');
+      ended = this.stepSlices(run);
+    } finally {
+      this.currentClient = outer;
+    }
+    if (ended) this.scriptEnded(run);
+    else this.checkScriptTime(run);
+  }
+
+  /** Slices for about STEP_MS: true once the run ended. */
+  private stepSlices(run: ScriptRun): boolean {
+    const until = this.monotonic() + STEP_MS;
+    for (let n = 0; n < STEP_SLICES; n++) {
+      if (run.step()) return true;
+      if (this.monotonic() >= until) break;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a host holds `c`'s next command instead of running it: the script's own caller waits
+   * for its end (Redis protects it); the others wait until the script is past busy-reply-threshold
+   * (then their commands run, or are refused BUSY).
+   */
+  holds(c: Client): boolean {
+    const run = this.scriptRun;
+    return run !== null && (run.caller === c || !run.timedOut);
+  }
+
+  /** scriptInterrupt: past busy-reply-threshold (0: never) the run is timed out. */
+  private checkScriptTime(run: ScriptRun): void {
+    if (run.timedOut) return;
+    const threshold = this.config.busyReplyThreshold;
+    const elapsed = Math.floor(this.monotonic() - run.startedAt);
+    if (threshold <= 0 || elapsed < threshold) return;
+    const kill = run.spec.mode === 'eval' ? 'SCRIPT KILL' : 'FUNCTION KILL';
+    this.log(
+      '#',
+      `Slow script detected: still in execution after ${elapsed} milliseconds. You can try killing the script using the ${kill} command. Script name is: ${run.spec.name}.`,
+    );
+    run.timedOut = true;
+  }
+
+  /** The script ended late: its command's stats, its reply to EXEC or the caller, then blocked clients. */
+  private scriptEnded(run: ScriptRun): void {
+    const reply = run.reply!;
+    if (this.scriptRun === run) this.scriptRun = null;
+    if (reply.t === 'error') {
+      const st = this.stats.commands.get(run.spec.argv[0]!.toLowerCase());
+      if (st !== undefined) st.failed++;
+      this.stats.errorReplies++;
+      this.countErrorCode(reply.v);
+    }
+    const outer = this.currentClient;
+    this.currentClient = run.caller;
+    try {
+      if (run.onEnd !== null) run.onEnd(reply);
+      else this.lateReply(run.caller, reply);
+    } finally {
+      this.currentClient = outer;
+    }
+    if (this.blocking.hasReady && this.scriptRun === null) this.blocking.handleReady();
+  }
+
+  /** A command's reply that comes after its execute() returned null (a script, an EXEC it held). */
+  lateReply(c: Client, reply: Reply): void {
+    const r = this.afterCommand(c, reply);
+    if (r !== null) c.deliver(r);
+  }
+
   // ---- change tracking -----------------------------------------------------------------------
 
   /** Every write to a key comes through here: WATCH breaks, blocked clients will wake (later). */
@@ -510,7 +643,8 @@ export class Engine {
 
   /** Answers (with the command's timeout reply) every blocked client whose deadline has passed. */
   handleBlockedTimeouts(): void {
-    this.blocking.handleTimeouts();
+    // Not while a script runs (Redis's whileBlockedCron does not): they wait for its end.
+    if (this.scriptRun === null) this.blocking.handleTimeouts();
   }
 
   // ---- WATCH ---------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   const engine = new Engine({
     storage,
     processId: process.pid,
+    monotonic: () => performance.now(),
     config: {
       ...Object.fromEntries(parsed.config),
       port: String(parsed.port),

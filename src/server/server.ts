@@ -59,6 +59,8 @@ const PAUSE_AT = 16 * 1024 * 1024;
 const SAVE_SLICE_MS = 4;
 /** Keys written between looks at the time. */
 const SAVE_STEP_KEYS = 64;
+/** A long script runs this long per event-loop turn, then sockets are read (engine.stepScript). */
+const SCRIPT_SLICE_MS = 10;
 
 /** Redis's anetFormatAddr: "ip:port", IPv6 in brackets; IPv4-mapped IPv6 shown as IPv4. */
 function formatAddr(ip: string | undefined, port: number | undefined): string {
@@ -159,6 +161,37 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     setImmediate(stepSave);
   };
   engine.onBackgroundSave = queueSave;
+
+  // A script that outlives its first slice (engine.scriptRun) runs a slice per turn of the event
+  // loop, so sockets are still read; connections the engine holds (engine.holds) stop reading
+  // commands and wait here, woken when the script times out or ends.
+  const scriptWaiters = new Set<() => void>();
+  let scriptQueued = false;
+  const stepScript = (): void => {
+    scriptQueued = false;
+    const run = engine.scriptRun;
+    if (stopped || run === null) return;
+    const until = performance.now() + SCRIPT_SLICE_MS;
+    try {
+      do engine.stepScript();
+      while (engine.scriptRun === run && performance.now() < until);
+    } catch (e) {
+      log('#', `internal error running a script: ${errorText(e)}`);
+    }
+    // Past the threshold (maybe since its first slice) the others' commands run; at its end all.
+    if (engine.scriptRun !== run || run.timedOut) {
+      const waiting = [...scriptWaiters];
+      scriptWaiters.clear();
+      for (const wake of waiting) wake();
+    }
+    if (engine.scriptRun !== null) queueScript();
+  };
+  const queueScript = (): void => {
+    if (scriptQueued) return;
+    scriptQueued = true;
+    setImmediate(stepScript);
+  };
+  engine.onScriptRun = queueScript;
 
   const fastRead = options.fastRead ?? true;
   /** Every socket reads into this; the parser copies out what it keeps (see detach). */
@@ -309,6 +342,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       // Redis runs an unblocked client's pending commands after the current one, not inside it.
       if (blocked) queueMicrotask(resumeIfUnblocked);
     };
+    /** Runs what waited while the engine held this client (a script ran). */
+    const resumeAfterScript = (): void => {
+      if (!gone && !paused && !blocked) runInput();
+    };
     const resumeIfUnblocked = (): void => {
       if (!blocked || gone || client.unblock !== null) return;
       blocked = false;
@@ -341,6 +378,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       inBatch = true;
       try {
         while (!closing && !stopped && !blocked) {
+          if (engine.scriptRun !== null && engine.holds(client)) {
+            scriptWaiters.add(resumeAfterScript);
+            break;
+          }
           const argv = parser.next();
           if (argv === null) break;
           if (argv instanceof RequestError) {
@@ -457,6 +498,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     stopped = true;
     cron.stop();
     if (engine.onShutdown === shutdown) engine.onShutdown = previousShutdown;
+    if (engine.onScriptRun === queueScript) engine.onScriptRun = null;
     if (engine.onBackgroundSave === queueSave) {
       engine.onBackgroundSave = null;
       cancelBackgroundSave(engine, false);

@@ -165,6 +165,9 @@ const en = {
   clientTab: (title: string) => `tab “${title}”`,
   /** The lessons' own connection, which CLIENT LIST shows too. */
   lessonsChecker: 'lessons checker (the page’s own connection)',
+  /** A terminal's script runs on (EVAL while true do end): redis-cli would just wait; Ctrl-C helps. */
+  scriptRunning: (kill: string) => `(the script is still running: Ctrl-C sends ${kill} from another connection)`,
+  scriptKillSent: (kill: string) => `(${kill} sent from another connection)`,
 
   // Keyboard and assistive technology
   terminalInput: 'Terminal input (redis-cli)',
@@ -198,7 +201,7 @@ const en = {
     history: 'Previous or next command',
     complete: 'Complete a command name',
     clear: 'Clear the screen',
-    interrupt: 'Drop the line; stop a blocking command or a subscription',
+    interrupt: 'Drop the line; stop a blocking command or a subscription; SCRIPT KILL a running script',
   },
 };
 
@@ -333,6 +336,8 @@ const ko: UiStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
   lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
+  scriptRunning: (kill: string) => `(스크립트가 아직 실행 중이에요. Ctrl-C를 누르면 다른 연결에서 ${kill}을 보내요)`,
+  scriptKillSent: (kill: string) => `(다른 연결에서 ${kill}을 보냈어요)`,
 
   terminalInput: '터미널 입력 (redis-cli)',
   terminalTooMuchOutput: '출력이 너무 많아 다 읽어 드릴 수 없어요. 줄을 하나씩 옮겨 가며 읽어 보세요.',
@@ -365,7 +370,7 @@ const ko: UiStrings = {
     history: '이전 또는 다음 명령',
     complete: '명령 이름 자동 완성',
     clear: '화면 지우기',
-    interrupt: '입력 취소, 블로킹 명령이나 구독 멈추기',
+    interrupt: '입력 취소, 블로킹 명령이나 구독 멈추기, 실행 중인 스크립트에 SCRIPT KILL 보내기',
   },
 };
 

@@ -17,6 +17,8 @@ export interface RunResult extends ClientState {
   replies: Reply[];
   /** The command blocked: its reply will come through onPush. */
   blocked: boolean;
+  /** Its script goes on running (blocked too): 'eval' (SCRIPT KILL stops it) or 'function' (FUNCTION KILL). */
+  script?: 'eval' | 'function';
   /** A reply was cut to what the page can show (see reply-cap.ts). */
   truncated: boolean;
 }
@@ -129,7 +131,16 @@ export class WorkerClient {
     const msg = await this.request({ type: 'run', clientId, argv });
     if (msg.type !== 'result') throw unexpected(msg);
     conn.state = { resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
-    return { replies: msg.replies, blocked: msg.blocked, truncated: msg.truncated === true, resp: msg.resp, db: msg.db, inMulti: msg.inMulti };
+    const result: RunResult = {
+      replies: msg.replies,
+      blocked: msg.blocked,
+      truncated: msg.truncated === true,
+      resp: msg.resp,
+      db: msg.db,
+      inMulti: msg.inMulti,
+    };
+    if (msg.script !== undefined) result.script = msg.script;
+    return result;
   }
 
   /** Closes a connection. */

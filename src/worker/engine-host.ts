@@ -62,6 +62,14 @@ export interface EngineHostOptions {
   clock?: AdjustableClock;
   /** Forgets the dataset that could not be loaded (`discard-unreadable`); absent: nothing is kept. */
   discardUnreadable?: () => Promise<void>;
+  /**
+   * Runs the next slice of a long script (engine.scriptRun) as a task of its own, after the
+   * messages waiting (the worker: a MessageChannel), so the inspector and the other tabs are
+   * answered meanwhile. Default: autosaveSlice, else setTimeout 0.
+   */
+  scriptSlice?: (fn: () => void) => void;
+  /** Longest run of script slices in one task, ms of engine.monotonic (default 10). */
+  scriptSliceMs?: number;
 }
 
 export class EngineHost {
@@ -86,6 +94,11 @@ export class EngineHost {
   private saving: { job: SnapshotJob; started: number; work: number } | null = null;
   /** While a client's `run` executes: everything delivered to it goes into its result. */
   private collecting: { client: Client; replies: Reply[] } | null = null;
+  private readonly scriptSlice: (fn: () => void) => void;
+  private readonly scriptSliceMs: number;
+  private scriptQueued = false;
+  /** `run` requests the engine holds while a script runs (engine.holds), in arrival order. */
+  private held: { id: number; client: Client; argv: string[] }[] = [];
 
   constructor(
     private readonly post: (msg: FromWorker) => void,
@@ -101,6 +114,9 @@ export class EngineHost {
     this.autosaveTime = options.autosaveTime ?? (() => this.engine.clock.now());
     this.autosaveSlice = options.autosaveSlice;
     this.autosaveSliceMs = options.autosaveSliceMs ?? 5;
+    this.scriptSlice = options.scriptSlice ?? options.autosaveSlice ?? ((fn) => void setTimeout(fn, 0));
+    this.scriptSliceMs = options.scriptSliceMs ?? 10;
+    this.engine.onScriptRun = () => this.queueScript();
     this.cron = new CronTimer(this.engine, options.timers, {
       afterRun: () => this.autosaveIfDue(),
       onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + errorText(e) }),
@@ -154,7 +170,8 @@ export class EngineHost {
    * image is the dataset as it is now, made in slices, handed to `autosave` when complete.
    */
   autosaveIfDue(): void {
-    if (this.autosave === undefined || !this.unsaved || this.saving !== null) return;
+    // Not the half-done work of a running script: after it.
+    if (this.autosave === undefined || !this.unsaved || this.saving !== null || this.engine.scriptRun !== null) return;
     const started = this.autosaveTime();
     if (started < this.nextAutosaveAt) return;
     try {
@@ -297,6 +314,9 @@ export class EngineHost {
   private drop(c: Client, id: number | null, reason: 'close' | 'quit' | 'killed'): void {
     if (!this.clients.delete(c.id)) return;
     c.deliver = () => {};
+    // Its commands held behind a script will not run.
+    for (const h of this.held) if (h.client === c) this.send({ type: 'error', id: h.id, message: 'the connection was closed' });
+    this.held = this.held.filter((h) => h.client !== c);
     // A blocked client leaves its wait lists without a reply (closeClient).
     this.engine.closeClient(c);
     this.send({ type: 'closed', id, clientId: c.id, reason });
@@ -307,6 +327,16 @@ export class EngineHost {
     if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
       throw new BadRequest('argv must be an array of strings');
     }
+    // A script runs: the command waits for it to time out (then BUSY) or end, behind any of the
+    // same client's that wait already.
+    if (this.engine.scriptRun !== null && (this.engine.holds(c) || this.held.some((h) => h.client === c))) {
+      this.held.push({ id, client: c, argv });
+      return;
+    }
+    this.execute(id, c, argv);
+  }
+
+  private execute(id: number, c: Client, argv: string[]): void {
     const outer = this.collecting;
     const col = { client: c, replies: [] as Reply[] };
     this.collecting = col;
@@ -327,18 +357,64 @@ export class EngineHost {
       omitted += capped.omittedItems + capped.omittedBytes;
       return capped.reply;
     });
+    // Its script goes on (EVAL, or EXEC at one): the reply comes as a push; a held EXEC ends the transaction.
+    const script = this.engine.scriptRun?.caller === c ? this.engine.scriptRun.spec.mode : undefined;
     this.send({
       type: 'result',
       id,
       clientId: c.id,
       replies,
       ...(omitted > 0 ? { truncated: true } : {}),
-      blocked: c.unblock !== null,
+      blocked: c.unblock !== null || script !== undefined,
+      ...(script !== undefined ? { script } : {}),
       resp: c.resp,
       db: c.db.id,
-      inMulti: c.multi !== null,
+      inMulti: c.multi !== null && script === undefined,
     });
     if (c.closeAfterReply && this.clients.has(c.id)) this.drop(c, null, 'quit');
+  }
+
+  private queueScript(): void {
+    if (this.scriptQueued) return;
+    this.scriptQueued = true;
+    this.scriptSlice(() => this.continueScript());
+  }
+
+  /** Slices of the running script for up to scriptSliceMs; then the held commands that may run now. */
+  private continueScript(): void {
+    this.scriptQueued = false;
+    const run = this.engine.scriptRun;
+    if (run === null) return this.releaseHeld();
+    // engine.monotonic may be a clock that stands still (tests): a count bounds the task too.
+    const until = this.engine.monotonic() + this.scriptSliceMs;
+    try {
+      for (let n = 0; n < SCRIPT_STEPS_PER_TASK; n++) {
+        this.engine.stepScript();
+        if (this.engine.scriptRun !== run || this.engine.monotonic() >= until) break;
+      }
+    } catch (e) {
+      this.send({ type: 'error', id: null, message: 'internal error in a script: ' + errorText(e) });
+    }
+    // Past the threshold (maybe since its first slice) the others' commands run; at its end all.
+    if (this.engine.scriptRun !== run || run.timedOut) this.releaseHeld();
+    if (this.engine.scriptRun !== null) this.queueScript();
+  }
+
+  /** Runs the held commands the engine no longer holds, in order (one may start a script again). */
+  private releaseHeld(): void {
+    const waiting = this.held;
+    this.held = [];
+    for (const h of waiting) {
+      const stay = this.engine.scriptRun !== null && (this.engine.holds(h.client) || this.held.some((w) => w.client === h.client));
+      if (stay) this.held.push(h);
+      else if (this.clients.has(h.client.id)) {
+        try {
+          this.execute(h.id, h.client, h.argv);
+        } catch (e) {
+          this.send({ type: 'error', id: h.id, message: 'internal error: ' + errorText(e) });
+        }
+      }
+    }
   }
 
   private snapshot(id: number, dbIndex: number, cursor: number, count: number): void {
@@ -430,3 +506,6 @@ class BadRequest extends Error {}
 
 /** Keys an autosave slice writes between looks at the time. */
 const AUTOSAVE_STEP_KEYS = 256;
+
+/** Most engine.stepScript calls in one task (each is about 2 ms). */
+const SCRIPT_STEPS_PER_TASK = 10;

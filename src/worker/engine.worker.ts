@@ -22,7 +22,7 @@ sliceChannel.port1.onmessage = () => slices.shift()?.();
 // Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
 const clock = new AdjustableClock();
 const host = new EngineHost((msg) => self.postMessage(msg), {
-  engine: { clock },
+  engine: { clock, monotonic: () => performance.now() },
   clock,
   timers: {
     setTimeout: (fn, ms) => setTimeout(fn, ms),

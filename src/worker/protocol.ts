@@ -106,6 +106,11 @@ export type FromWorker =
       replies: Reply[];
       /** The command blocked (BLPOP with no data): its reply comes later as a `push`. */
       blocked: boolean;
+      /**
+       * The command's script goes on running (blocked is set too): EVAL & co ('eval', which
+       * SCRIPT KILL stops) or FCALL ('function', FUNCTION KILL).
+       */
+      script?: 'eval' | 'function';
       /** Set when a reply was too large to send whole: its first elements and bytes came (reply-cap.ts). */
       truncated?: true;
     } & ClientState)

@@ -533,3 +533,42 @@ describe('EngineHost directly', () => {
     expect(host.engine.clients.size).toBe(1);
   });
 });
+
+describe('EngineHost and a script that runs on (#16)', () => {
+  it('holds other runs until busy-reply-threshold (then BUSY), answers the inspector meanwhile, and SCRIPT KILL ends it', () => {
+    const out: FromWorker[] = [];
+    const slices: (() => void)[] = [];
+    let now = 0;
+    const host = new EngineHost((m) => out.push(m), {
+      engine: { clock: new VirtualClock(), monotonic: () => now },
+      scriptSlice: (fn) => slices.push(fn),
+      schedule: () => {},
+    });
+    const answer = (id: number) => out.find((m) => 'id' in m && m.id === id);
+    host.handle({ type: 'open', id: 1 });
+    host.handle({ type: 'open', id: 2 });
+    const [a, b] = out.map((m) => (m.type === 'opened' ? m.clientId : -1));
+    host.handle({ type: 'run', id: 3, clientId: a!, argv: ['EVAL', 'while true do end', '0'] });
+    expect(answer(3)).toMatchObject({ type: 'result', replies: [], blocked: true, script: 'eval' });
+    host.handle({ type: 'run', id: 4, clientId: b!, argv: ['PING'] });
+    host.handle({ type: 'run', id: 5, clientId: a!, argv: ['PING'] });
+    host.handle({ type: 'snapshot', id: 6, db: 0, cursor: 0, count: 10 });
+    expect(answer(4)).toBeUndefined();
+    expect(answer(6)).toMatchObject({ type: 'snapshot', keys: [] });
+    slices.shift()!();
+    expect(answer(4)).toBeUndefined();
+    now = 5000;
+    slices.shift()!();
+    expect(answer(4)).toMatchObject({ replies: [{ t: 'error', v: 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.' }] });
+    expect(answer(5)).toBeUndefined();
+    host.handle({ type: 'run', id: 7, clientId: b!, argv: ['SCRIPT', 'KILL'] });
+    expect(answer(7)).toMatchObject({ replies: [{ t: 'simple', v: 'OK' }] });
+    slices.shift()!();
+    expect(out.find((m) => m.type === 'push')).toMatchObject({
+      clientId: a,
+      reply: { t: 'error', v: expect.stringMatching(/^ERR Script killed by user with SCRIPT KILL\.\.\. /) as unknown },
+    });
+    expect(answer(5)).toMatchObject({ replies: [{ t: 'simple', v: 'PONG' }] });
+    expect(slices).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ import { Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -182,14 +183,21 @@ export class EngineConnection {
   }
 }
 
+/** What a test sends through on either side. */
+export interface Conn {
+  send(argv: readonly string[]): Promise<string>;
+  next(): Promise<string>;
+  close(): void;
+}
+
 /** A command, or a command with how to compare its replies. */
 export type Step = string[] | { argv: string[]; unordered?: boolean };
 
 /** A connection to each side; `run` compares every reply. */
-export class Pair {
+export class Pair<O extends Conn = EngineConnection> {
   constructor(
     readonly real: RespConnection,
-    readonly ours: EngineConnection,
+    readonly ours: O,
   ) {}
 
   /** Both raw replies, for tests that compare in their own way. */
@@ -234,13 +242,13 @@ export function show(s: string): string {
 /** [T, T, …] with N elements, so `const [a, b] = await d.clients(2)` gives two Pairs. */
 export type Tuple<T, N extends number, R extends T[] = []> = number extends N ? T[] : R['length'] extends N ? R : Tuple<T, N, [...R, T]>;
 
-export interface DiffContext {
+export interface DiffContext<O extends Conn = EngineConnection> {
   /** One connection pair made fresh for each test. */
   run(steps: Step[]): Promise<void>;
   both(argv: string[]): Promise<{ real: string; ours: string }>;
   /** More connection pairs for this test (closed after it). */
-  clients<N extends number>(n: N): Promise<Tuple<Pair, N>>;
-  readonly pair: Pair;
+  clients<N extends number>(n: N): Promise<Tuple<Pair<O>, N>>;
+  readonly pair: Pair<O>;
   readonly engine: Engine;
   readonly redis: RealRedis;
 }
@@ -249,16 +257,23 @@ export interface DiffContext {
  * Registers hooks in the current describe(): one real redis-server and one engine for the
  * file, both flushed before each test, fresh connections per test.
  */
-export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions } = {}): DiffContext {
+export function useDiff(options?: { redisArgs?: string[]; engine?: EngineOptions }): DiffContext;
+/**
+ * With `overTcp`, our side is the engine behind our own TCP server (src/server), reached
+ * through a socket as the real one is: for what the host does (a client held while a script runs).
+ */
+export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions; overTcp: true }): DiffContext<RespConnection>;
+export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions; overTcp?: boolean } = {}): DiffContext<Conn> {
   let redis: RealRedis;
   let engine: Engine;
-  let pair: Pair;
-  let extra: Pair[] = [];
+  let server: RunningServer | null = null;
+  let pair: Pair<Conn>;
+  let extra: Pair<Conn>[] = [];
 
-  async function newPair(): Promise<Pair> {
+  async function newPair(): Promise<Pair<Conn>> {
     const real = await RespConnection.connect(redis.port);
-    const ours = new EngineConnection(engine.createClient());
-    return new Pair(real, ours);
+    const ours = server !== null ? await RespConnection.connect(server.port) : new EngineConnection(engine.createClient());
+    return new Pair<Conn>(real, ours);
   }
 
   beforeAll(async () => {
@@ -269,26 +284,29 @@ export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions 
   });
   beforeEach(async () => {
     engine = new Engine(options.engine);
+    if (options.overTcp) server = await startServer({ engine, port: 0, host: '127.0.0.1' });
     pair = await newPair();
     await pair.real.send(['FLUSHALL']);
     await pair.real.send(['CONFIG', 'RESETSTAT']);
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const p of [pair, ...extra]) {
       p.real.close();
       p.ours.close();
     }
     extra = [];
+    await server?.close();
+    server = null;
   });
 
   return {
     run: (steps) => pair.run(steps),
     both: (argv) => pair.both(argv),
     async clients<N extends number>(n: N) {
-      const made: Pair[] = [];
+      const made: Pair<Conn>[] = [];
       for (let i = 0; i < n; i++) made.push(await newPair());
       extra.push(...made);
-      return made as Tuple<Pair, N>;
+      return made as Tuple<Pair<Conn>, N>;
     },
     get pair() {
       return pair;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CommandBench } from './test-support.js';
+import { renderReply } from '../render-reply.js';
 import { sha1hex } from '../scripting/sha1.js';
 import { Rand48 } from '../scripting/rand48.js';
 import { extractShebang, FLAG_EVAL_COMPAT, FLAG_NO_WRITES } from '../scripting/scripting.js';
@@ -62,11 +63,6 @@ describe('EVAL / EVALSHA / SCRIPT', () => {
     expect(r('EVAL', "return redis.pcall('MULTI')", '0')).toBe('!ERR This Redis command is not allowed from script');
   });
 
-  it('ends a runaway script with an error instead of hanging', () => {
-    expect(r('EVAL', 'while true do end', '0')).toMatch(/^!ERR Script killed: it ran more than/);
-    expect(r('EVAL', 'return 2', '0')).toBe(':2');
-  });
-
   it('refuses blocking list commands (noscript in 7.0) and XREAD/XREADGROUP with BLOCK', () => {
     expect(r('EVAL', "return redis.pcall('BLMOVE', 'nolist', 'x', 'LEFT', 'LEFT', 0)", '0')).toBe('!ERR This Redis command is not allowed from script');
     expect(r('EVAL', "return redis.pcall('xread', 'BLOCK', 'x', 'STREAMS', 's', '$')", '0')).toBe(
@@ -91,5 +87,98 @@ describe('where scripts show up', () => {
     t.e.execute(m, ['MONITOR']);
     r('EVAL', "return redis.call('SET', 'k', 'v')", '0');
     expect(lines).toEqual(['[0 127.0.0.1:40003] "EVAL" "return redis.call(\'SET\', \'k\', \'v\')" "0"', '[0 lua] "SET" "k" "v"']);
+  });
+});
+
+describe('a script that outlives its first slice (engine.scriptRun)', () => {
+  const BUSY = '!BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
+  /** A host that steps by hand: the engine's monotonic time is the virtual clock. */
+  function hosted(): { late: string[]; logs: string[] } {
+    const late: string[] = [];
+    const logs: string[] = [];
+    t.e.onScriptRun = () => {};
+    t.e.log = (_level, message) => logs.push(message);
+    t.c.deliver = (reply) => late.push(renderReply(reply));
+    return { late, logs };
+  }
+
+  it('runs a long script to its end at once without a host', () => {
+    expect(r('EVAL', 'local n = 0 for i = 1, 300000 do n = n + 1 end return n', '0')).toBe(':300000');
+    expect(t.e.scriptRun).toBeNull();
+  });
+
+  it('keeps others waiting, then answers them BUSY past the threshold; SCRIPT KILL ends it', () => {
+    const { late, logs } = hosted();
+    const other = t.e.createClient();
+    expect(t.run('EVAL', 'local i = 0\nwhile true do i = i + 1 end', '0')).toBeNull();
+    const run = t.e.scriptRun!;
+    expect(t.e.holds(t.c) && t.e.holds(other)).toBe(true);
+    t.e.stepScript();
+    expect(run.timedOut).toBe(false);
+    t.clock.advance(5000);
+    t.e.stepScript();
+    expect(run.timedOut).toBe(true);
+    expect(logs[0]).toMatch(
+      /^Slow script detected: still in execution after 5000 milliseconds\. You can try killing the script using the SCRIPT KILL command\. Script name is: [0-9a-f]{40}\.$/,
+    );
+    expect([t.e.holds(t.c), t.e.holds(other)]).toEqual([true, false]);
+    expect(t.rAs(other, 'GET', 'k')).toBe(BUSY);
+    expect(t.rAs(other, 'NOSUCH')).toMatch(/^!ERR unknown command/);
+    expect(t.rAs(other, 'SHUTDOWN')).toBe(BUSY);
+    expect(t.rAs(other, 'MULTI')).toBe('OK');
+    expect(t.rAs(other, 'DISCARD')).toBe('OK');
+    expect(t.rAs(other, 'SCRIPT', 'KILL')).toBe('OK');
+    expect(late).toEqual([]);
+    t.e.stepScript();
+    expect(late).toEqual([`!ERR Script killed by user with SCRIPT KILL... script: ${sha1hex('local i = 0\nwhile true do i = i + 1 end')}, on @user_script:2.`]);
+    expect(t.e.scriptRun).toBeNull();
+    expect(t.rAs(other, 'SCRIPT', 'KILL')).toBe('!NOTBUSY No scripts in execution right now.');
+    expect(r('INFO', 'errorstats')).toContain('errorstat_BUSY:count=2');
+    expect(r('INFO', 'commandstats')).toMatch(/cmdstat_eval:calls=1,.*,rejected_calls=0,failed_calls=1/);
+  });
+
+  it('refuses to kill a script that wrote, which still ends by itself', () => {
+    const { late } = hosted();
+    const other = t.e.createClient();
+    t.run('EVAL', "redis.call('SET', 'k', 'v') local n = 0 while n < 1000000 do n = n + 1 end return n", '0');
+    t.clock.advance(6000);
+    t.e.stepScript();
+    expect(t.rAs(other, 'SCRIPT', 'KILL')).toMatch(/^!UNKILLABLE Sorry the script already executed write commands against the dataset\./);
+    while (t.e.scriptRun !== null) t.e.stepScript();
+    expect(late).toEqual([':1000000']);
+  });
+
+  it('kills through pcall: the error is raised again at the next step', () => {
+    const { late } = hosted();
+    const body = 'local ok = pcall(function() while true do end end)\nwhile true do end';
+    t.run('EVAL', body, '0');
+    t.clock.advance(6000);
+    t.e.stepScript();
+    expect(t.rAs(t.e.createClient(), 'SCRIPT', 'KILL')).toBe('OK');
+    t.e.stepScript();
+    expect(late).toEqual([`!ERR Script killed by user with SCRIPT KILL... script: ${sha1hex(body)}, on @user_script:2.`]);
+  });
+
+  it('holds EXEC at a long script and goes on with the queue once it ends', () => {
+    const { late } = hosted();
+    r('MULTI');
+    r('SET', 'k', 'v');
+    r('EVAL', 'local n = 0 while n < 500000 do n = n + 1 end return n', '0');
+    r('INCR', 'n');
+    expect(t.run('EXEC')).toBeNull();
+    expect(t.c.multi).not.toBeNull();
+    while (t.e.scriptRun !== null) t.e.stepScript();
+    expect(late).toEqual(['[OK,:500000,:1]']);
+    expect(t.c.multi).toBeNull();
+  });
+
+  it('never times out with busy-reply-threshold 0', () => {
+    hosted();
+    r('CONFIG', 'SET', 'lua-time-limit', '0');
+    t.run('EVAL', 'while true do end', '0');
+    t.clock.advance(60_000);
+    t.e.stepScript();
+    expect(t.e.scriptRun!.timedOut).toBe(false);
+    expect(t.e.holds(t.e.createClient())).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ import { parseInt64 } from '../numbers.js';
 import { bytesFromLatin1, latin1FromBytes } from '../rdb.js';
 import { SCRIPT_FLAGS } from '../scripting/flags.js';
 import { LibraryCtx, LOAD_TIMEOUT_MS, type Library } from '../scripting/functions.js';
-import { NOSCRIPT, NOTBUSY } from '../scripting/scripting.js';
+import { BUSY_EVAL, scriptKill } from '../scripting/script-run.js';
+import { NOSCRIPT } from '../scripting/scripting.js';
 import { cString, isOpt } from '../../shared/args.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
@@ -19,7 +20,7 @@ import { array, bulk, error, int, map, NIL, OK, set, simple, type Reply } from '
 const NOSCRIPT_R = error(NOSCRIPT);
 
 /** evalGenericCommand. */
-function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply {
+function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply | null {
   // evalShaCommand: a name that is not 40 characters long cannot match
   if (evalsha && argv[1]!.length !== 40) return NOSCRIPT_R;
   const n = parseInt64(argv[2]!);
@@ -40,7 +41,7 @@ function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): 
     sha = made.sha;
     script = made.script;
   }
-  return scripting.eval(c, sha, script, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
+  return scripting.eval(c, argv, sha, script, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
 }
 
 /** evalCommand: MONITOR shows the EVAL before the commands its script runs. */
@@ -49,12 +50,12 @@ function feedMonitor(c: Client, argv: string[]): void {
   if (engine.pubsub.monitors.size !== 0) engine.pubsub.feedMonitors(c, c.db.id, argv, engine.clock.now());
 }
 
-function evalCommand(c: Client, argv: string[]): Reply {
+function evalCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
   return evalGeneric(c, argv, false, argv[0]!.toLowerCase() === 'eval_ro');
 }
 
-function evalshaCommand(c: Client, argv: string[]): Reply {
+function evalshaCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
   return evalGeneric(c, argv, true, argv[0]!.toLowerCase() === 'evalsha_ro');
 }
@@ -79,9 +80,8 @@ function scriptFlush(c: Client, argv: string[]): Reply {
   return OK;
 }
 
-function scriptKill(): Reply {
-  // runs end before another command is read: there is never one to kill (docs/LUA.md)
-  return error(NOTBUSY);
+function scriptKillCommand(c: Client): Reply {
+  return scriptKill(c.engine, true);
 }
 
 function scriptDebug(_c: Client, argv: string[]): Reply {
@@ -111,7 +111,7 @@ const SCRIPT_HELP = [
 // ---- FCALL and FUNCTION (functions.c) ---------------------------------------------------------
 
 /** fcallCommandGeneric: MONITOR first, then the function, the key count, the run. */
-function fcallCommand(c: Client, argv: string[]): Reply {
+function fcallCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
   const functions = c.engine.scripting.functions;
   const fi = functions.ctx.getFunction(argv[1]!);
@@ -122,7 +122,7 @@ function fcallCommand(c: Client, argv: string[]): Reply {
   if (n < 0n) return error("ERR Number of keys can't be negative");
   const numkeys = Number(n);
   const ro = argv[0]!.toLowerCase() === 'fcall_ro';
-  return functions.fcall(c, fi, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
+  return functions.fcall(c, argv, fi, argv.slice(3, 3 + numkeys), argv.slice(3 + numkeys), ro);
 }
 
 /** addReplySubcommandSyntaxError. */
@@ -231,11 +231,21 @@ function functionRestore(c: Client, argv: string[]): Reply {
   return OK;
 }
 
+/** functionStatsCommand: the running function, if any (a running EVAL answers BUSY), and the counts. */
 function functionStats(c: Client): Reply {
+  const run = c.engine.scriptRun;
+  if (run !== null && run.spec.mode === 'eval') return error(BUSY_EVAL);
   const ctx = c.engine.scriptingStarted?.functionsStarted?.ctx;
+  const running =
+    run === null
+      ? NIL
+      : map([
+          [bulk('name'), bulk(run.spec.name)],
+          [bulk('command'), array(run.spec.argv.map((a) => bulk(a)))],
+          [bulk('duration_ms'), int(Math.trunc(c.engine.monotonic() - run.startedAt))],
+        ]);
   return map([
-    // no script runs while another client's command is read (docs/LUA.md)
-    [bulk('running_script'), NIL],
+    [bulk('running_script'), running],
     [
       bulk('engines'),
       map([
@@ -251,8 +261,8 @@ function functionStats(c: Client): Reply {
   ]);
 }
 
-function functionKill(): Reply {
-  return error(NOTBUSY);
+function functionKill(c: Client): Reply {
+  return scriptKill(c.engine, false);
 }
 
 const FUNCTION_HELP = [
@@ -312,7 +322,7 @@ export const scriptingCommands: CommandSpec[] = [
     command('exists', -3, 'noscript', [], scriptExists, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).', tips: 'request_policy:all_shards response_policy:agg_logical_and', summary: 'Tell for each SHA1 digest whether the script is cached', syntax: 'sha1 [sha1 ...]' }),
     command('flush', -2, 'noscript', [], scriptFlush, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts in cache', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Empty the script cache', syntax: '[ASYNC|SYNC]' }),
     command.help('script', '5.0.0', (_c, argv) => helpReply(argv[0]!, SCRIPT_HELP)),
-    command('kill', 2, 'noscript allow_busy', [], scriptKill, { since: '2.6.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the script running now, if it has not written yet' }),
+    command('kill', 2, 'noscript allow_busy', [], scriptKillCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the script running now, if it has not written yet' }),
     command('load', 3, 'noscript stale', [], scriptLoad, { since: '2.6.0', complexity: 'O(N) with N being the length in bytes of the script body.', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Compile a script into the cache without running it', syntax: 'script' }),
   ]),
   command('fcall', -3, 'noscript stale skip_monitor no_mandatory_keys', [{ notes: RW_NOTES, ...keyNum(2, 'RW access update') }], fcallCommand, { since: '7.0.0', complexity: 'Depends on the function that is executed.', summary: 'Call a function of a loaded library', syntax: 'function numkeys [key [key ...]] [arg [arg ...]]' }),

@@ -14,6 +14,7 @@ import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { error, OK, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { SYNTAX_R } from '../error-replies.js';
+import { busyError } from '../scripting/script-run.js';
 
 const NO_SHUTDOWN_R = error(E.NO_SHUTDOWN_IN_PROGRESS);
 const NOT_AVAILABLE_R = error(E.SHUTDOWN_NOT_AVAILABLE);
@@ -88,6 +89,9 @@ function shutdownCommand(c: Client, argv: string[]): Reply | null {
     engine.log('*', 'Shutdown manually aborted.');
     return OK;
   }
+  // Past busy-reply-threshold only SHUTDOWN NOSAVE may stop the server.
+  const run = engine.scriptRun;
+  if (!flags.nosave && run !== null && run.timedOut) return error(busyError(run));
   if (engine.onShutdown === undefined) return NOT_AVAILABLE_R;
   // Redis exits without replying: the connection just closes.
   return prepareForShutdown(engine, flags) ? null : SHUTDOWN_FAILED_R;

@@ -7,7 +7,7 @@
 // when watched) lives in the engine: watch(), signalModifiedKey(), touchAllWatchedKeysInDb(),
 // isWatchedKeyExpired(), discardTransaction().
 
-import type { Client } from '../client.js';
+import type { Client, QueuedCommand } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
@@ -46,46 +46,89 @@ function execCommand(c: Client): Reply | null {
   }
 
   // Unwatch before running: the transaction's own writes must not matter. `c.multi` stays set
-  // while the queue runs (CLIENT INFO shows flags=x), as Redis keeps CLIENT_MULTI until the end;
-  // engine.inExec tells blocking commands not to block (Redis's CLIENT_DENY_BLOCKING).
+  // while the queue runs (CLIENT INFO shows flags=x), as Redis keeps CLIENT_MULTI until the end.
   engine.unwatchAll(c);
-  const replies: Reply[] = [];
-  const wasInExec = engine.inExec;
-  engine.inExec = true;
-  // What a queued command delivers to this client itself (SUBSCRIBE's confirmations, a message
-  // it publishes to itself, its own MONITOR line) joins the replies in order, as Redis writes
-  // it into the same reply buffer.
-  const deliver = c.deliver;
-  let delivered = false;
-  c.deliver = (r) => {
-    replies.push(r);
-    delivered = true;
-  };
-  let answered = 0;
-  try {
-    for (let i = 0; i < queue.length; i++) {
-      const q = queue[i]!;
-      const before = replies.length;
-      const r = engine.call(c, q.cmd, q.argv);
-      // Only CLIENT REPLY OFF|SKIP answers nothing here (Redis then sends a broken array).
-      if (r !== null) replies.push(r);
-      if (replies.length > before) answered++;
-      // A monitor running a transaction: each command's own MONITOR line follows its reply.
-      if (engine.pubsub.owed !== null) {
-        for (const line of engine.pubsub.takeOwed()!) c.deliver(line);
+  return new ExecRun(c, queue).run();
+}
+
+/**
+ * EXEC's loop over the queue. A queued script that goes on after its first slice
+ * (engine.scriptRun) holds the loop: the script's reply joins the others when it ends, and the
+ * rest of the queue runs then; EXEC's reply goes out late (engine.lateReply).
+ */
+class ExecRun {
+  private readonly replies: Reply[] = [];
+  private i = 0;
+  private answered = 0;
+  private delivered = false;
+  /** The client's own deliver, taken over while the queue runs. */
+  private readonly deliver: (r: Reply) => void;
+
+  constructor(
+    private readonly c: Client,
+    private readonly queue: QueuedCommand[],
+  ) {
+    this.deliver = c.deliver;
+    // What a queued command delivers to this client itself (SUBSCRIBE's confirmations, a message
+    // it publishes to itself, its own MONITOR line) joins the replies in order, as Redis writes
+    // it into the same reply buffer.
+    c.deliver = (r) => {
+      this.replies.push(r);
+      this.delivered = true;
+    };
+  }
+
+  /** Runs the rest of the queue: EXEC's reply, or null while a script holds it. */
+  run(): Reply | null {
+    const c = this.c;
+    const engine = c.engine;
+    // engine.inExec tells blocking commands not to block (Redis's CLIENT_DENY_BLOCKING).
+    const wasInExec = engine.inExec;
+    engine.inExec = true;
+    let held = false;
+    try {
+      while (this.i < this.queue.length) {
+        const q = this.queue[this.i++]!;
+        const before = this.replies.length;
+        const r = engine.call(c, q.cmd, q.argv);
+        const run = engine.scriptRun;
+        if (r === null && run !== null && run.caller === c && run.onEnd === null) {
+          held = true;
+          run.onEnd = (reply) => {
+            this.took(before, reply);
+            const done = this.run();
+            if (done !== null) engine.lateReply(c, done);
+          };
+          return null;
+        }
+        this.took(before, r);
+      }
+    } finally {
+      engine.inExec = wasInExec;
+      if (!held) {
+        c.deliver = this.deliver;
+        engine.discardTransaction(c);
       }
     }
-  } finally {
-    c.deliver = deliver;
-    engine.inExec = wasInExec;
-    engine.discardTransaction(c);
+    const replies = this.replies;
+    if (!this.delivered) return array(replies);
+    // Redis's array header counts the commands: a command with several replies (SUBSCRIBE a b)
+    // leaves the extra ones after the array on the wire. Sent that way, byte for byte.
+    this.deliver(array(replies.slice(0, this.answered)));
+    for (let i = this.answered; i < replies.length; i++) this.deliver(replies[i]!);
+    return null;
   }
-  if (!delivered) return array(replies);
-  // Redis's array header counts the commands: a command with several replies (SUBSCRIBE a b)
-  // leaves the extra ones after the array on the wire. Sent that way, byte for byte.
-  deliver(array(replies.slice(0, answered)));
-  for (let i = answered; i < replies.length; i++) deliver(replies[i]!);
-  return null;
+
+  /** A queued command's reply (null: CLIENT REPLY OFF|SKIP, and Redis then sends a broken array). */
+  private took(before: number, r: Reply | null): void {
+    if (r !== null) this.replies.push(r);
+    if (this.replies.length > before) this.answered++;
+    // A monitor running a transaction: each command's own MONITOR line follows its reply.
+    const engine = this.c.engine;
+    if (engine.pubsub.owed !== null) {
+      for (const line of engine.pubsub.takeOwed()!) this.c.deliver(line);
+    }
+  }
 }
 
 function watchCommand(c: Client, argv: string[]): Reply {

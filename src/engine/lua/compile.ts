@@ -310,11 +310,16 @@ class Compiler {
       case 'while': {
         const c = this.expr(st.cond);
         const body = this.runner(this.block(st.body));
+        const line = st.line;
         return {
           s: undefined,
           *g(f) {
             for (;;) {
-              if (--L.budget <= 0) yield;
+              // paused at the loop's line: where a kill (Lua error thrown at the pause) points
+              if (--L.budget <= 0) {
+                f.line = line;
+                yield;
+              }
               const v = c.s !== undefined ? trySync(c, f) : NOT_SYNC;
               if (!truthy(v === NOT_SYNC ? yield* c.g(f) : v)) return undefined;
               const sig = yield* body(f);
@@ -327,11 +332,15 @@ class Compiler {
       case 'repeat': {
         const c = this.expr(st.cond);
         const body = this.runner(this.block(st.body));
+        const line = st.line;
         return {
           s: undefined,
           *g(f) {
             for (;;) {
-              if (--L.budget <= 0) yield;
+              if (--L.budget <= 0) {
+                f.line = line;
+                yield;
+              }
               const sig = yield* body(f);
               if (sig === BREAK) return undefined;
               if (sig !== undefined) return sig;
@@ -369,7 +378,10 @@ class Compiler {
         if (b === undefined) throw L.error("'for' limit must be a number");
         if (c === undefined) throw L.error("'for' step must be a number");
         for (let i = a; c > 0 ? i <= b : i >= b; i += c) {
-          if (--L.budget <= 0) yield;
+          if (--L.budget <= 0) {
+            f.line = line;
+            yield;
+          }
           if (captured) f.b[slot] = { v: i };
           else f.r[slot] = i;
           // the body inline (the runner's loop): no generator per iteration for plain forms
@@ -401,8 +413,8 @@ class Compiler {
         const state = init[1];
         let ctl = init[2];
         for (;;) {
-          if (--L.budget <= 0) yield;
           f.line = line;
+          if (--L.budget <= 0) yield;
           const rs =
             fn instanceof LuaFunction && fn.native !== undefined
               ? callNative(L, fn, [state, ctl], FOR_ITERATOR)

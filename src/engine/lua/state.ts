@@ -80,7 +80,32 @@ export class LuaRun {
     }
   }
 
-  /** Abandons the run (SCRIPT KILL): nothing of it runs again. */
+  /**
+   * Raises `value` as a Lua error where the run is paused, and again at every step after it,
+   * until the run ends: a pcall may catch it, but the next loop iteration or call raises it
+   * again (Redis's kill, which re-arms its hook for every line so that pcall cannot keep the
+   * script alive). The error's position is where the script was.
+   */
+  interrupt(value: LuaValue): RunResult {
+    if (this.done) throw new Error('LuaRun already finished');
+    const L = this.L;
+    try {
+      let r: IteratorResult<void, LuaValue[]>;
+      do {
+        L.budget = 0;
+        r = this.it.throw(new LuaError(value));
+      } while (!r.done);
+      this.finish();
+      return { status: 'ok', values: r.value };
+    } catch (e) {
+      this.finish();
+      if (e instanceof LuaError) return { status: 'error', value: e.value, origin: e.origin };
+      if (e instanceof RangeError) return { status: 'error', value: 'stack overflow' };
+      throw e;
+    }
+  }
+
+  /** Abandons the run: nothing of it runs again. */
   kill(): void {
     if (this.done) return;
     this.finish();

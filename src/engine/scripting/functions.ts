@@ -228,12 +228,12 @@ export class Functions {
   // ---- FCALL -----------------------------------------------------------------------------------
 
   /** fcallCommandGeneric after MONITOR has seen the command. */
-  fcall(c: Client, fi: FunctionInfo, keys: string[], args: string[], ro: boolean): Reply {
+  fcall(c: Client, argv: readonly string[], fi: FunctionInfo, keys: string[], args: string[], ro: boolean): Reply | null {
     const scripting = this.scripting;
     const refused = scripting.prepareForRun(fi.flags, ro);
     if (refused !== null) return refused;
     const ctx = { caller: c, client: this.client, name: fi.name, readOnly: readOnlyRun(fi.flags, ro), dirty: false, evalMode: false };
-    return scripting.execute(ctx, this.L, fi.fn, [arrayOf(keys), arrayOf(args)]);
+    return scripting.execute(ctx, this.L, fi.fn, [arrayOf(keys), arrayOf(args)], argv);
   }
 
   // ---- DUMP / RESTORE --------------------------------------------------------------------------

@@ -25,15 +25,6 @@ export function readOnlyRun(flags: number, ro: boolean): boolean {
 }
 
 export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
-export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
-
-/** Steps a slice of the run (Redis checks its time limit every 100000 instructions too). */
-const SLICE = 100_000;
-/**
- * A script may run this many steps at most: the hosts cannot yet serve other clients while a
- * script runs (docs/LUA.md), so a runaway script ends with an error instead of freezing them.
- */
-const MAX_STEPS = 50_000_000;
 
 export interface CachedScript {
   body: string;
@@ -114,15 +105,18 @@ export class Scripting {
     return { sha, script };
   }
 
-  /** evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run. */
-  eval(c: Client, sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean): Reply {
+  /**
+   * evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run (its
+   * reply, or null when it goes on after its first slice: engine.runScript).
+   */
+  eval(c: Client, argv: readonly string[], sha: string, script: CachedScript, keys: string[], args: string[], ro: boolean): Reply | null {
     const refused = this.prepareForRun(script.flags, ro);
     if (refused !== null) return refused;
     const L = this.L;
     L.globals.set('KEYS', arrayOf(keys));
     L.globals.set('ARGV', arrayOf(args));
     const readOnly = readOnlyRun(script.flags, ro);
-    return this.execute({ caller: c, client: this.luaClient, name: sha, readOnly, dirty: false, evalMode: true }, L, script.fn, []);
+    return this.execute({ caller: c, client: this.luaClient, name: sha, readOnly, dirty: false, evalMode: true }, L, script.fn, [], argv);
   }
 
   /** scriptPrepareForRun's refusals for a script with these flags (null: it may run). */
@@ -140,30 +134,27 @@ export class Scripting {
 
   /**
    * The one run path of EVAL and FCALL (luaCallFunction): `fn(args)` on `L` in slices, its
-   * commands run as `ctx.client`; the reply is what it returned or the error it raised.
+   * commands run as `ctx.client`; the reply is what it returned or the error it raised, or null
+   * when the run goes on after its first slice (engine.runScript delivers the reply later).
    */
-  execute(ctx: RunContext, L: LuaState, fn: LuaFunction, args: LuaValue[]): Reply {
+  execute(ctx: RunContext, L: LuaState, fn: LuaFunction, args: LuaValue[], argv: readonly string[]): Reply | null {
     const lc = ctx.client;
     lc.db = ctx.caller.db;
     lc.resp = 2;
     this.run = ctx;
-    try {
-      const run = L.start(fn, args);
-      for (let spent = 0; ; spent += SLICE) {
-        if (spent >= MAX_STEPS) {
-          run.kill();
-          return error(
-            `ERR Script killed: it ran more than ${MAX_STEPS} steps, and this server cannot serve other clients while a script runs. script: ${ctx.name}`,
-          );
-        }
-        const r = run.resume(SLICE);
-        if (r.status === 'yield') continue;
+    return this.engine.runScript({
+      caller: ctx.caller,
+      mode: ctx.evalMode ? 'eval' : 'function',
+      name: ctx.name,
+      argv,
+      lua: L.start(fn, args),
+      dirty: () => ctx.dirty,
+      end: (r) => {
+        this.run = null;
         if (r.status === 'ok') return luaToReply(r.values[0], lc.resp);
-        return this.errorReply(r.value, r.origin, ctx.name);
-      }
-    } finally {
-      this.run = null;
-    }
+        return r.status === 'error' ? this.errorReply(r.value, r.origin, ctx.name) : error('ERR the script did not end');
+      },
+    });
   }
 
   /** What Redis's __redis__err__handler and luaCallFunction make of an error raised in the script. */

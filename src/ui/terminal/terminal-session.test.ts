@@ -22,7 +22,7 @@ async function rig() {
   const engine = new WorkerClient(() => {
     const ch = new MessageChannel();
     channels.push(ch);
-    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock } });
+    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock, monotonic: () => performance.now() } });
     ch.port2.onmessage = (e) => {
       if ((e.data as ToWorker).type === 'run') runs++;
       host.handle(e.data as ToWorker);
@@ -124,6 +124,26 @@ describe('TerminalSession paste', () => {
     const notice = lines.indexOf('\x1b[2m(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)\x1b[0m');
     expect(notice).toBeGreaterThan(0);
     expect(lines[notice - 1]).toMatch(/^10000\) "[abc]"$/);
+  });
+});
+
+describe('TerminalSession and a script that runs on', () => {
+  it('says that Ctrl-C sends SCRIPT KILL, and Ctrl-C does it from another connection', async () => {
+    const { session, screen, idle } = await rig();
+    session.input('CONFIG SET busy-reply-threshold 50\r');
+    await idle();
+    session.input('EVAL "local x = 0 while true do x = x + 1 end" 0\r');
+    await expect
+      .poll(screen, { timeout: 10_000 })
+      .toContain('\x1b[2m(the script is still running: Ctrl-C sends SCRIPT KILL from another connection)\x1b[0m\r\n');
+    expect(session.occupied).toBe('blocked');
+    session.input('\x03');
+    await idle();
+    expect(screen()).toContain('\x1b[2m^C (SCRIPT KILL sent from another connection)\x1b[0m\r\n');
+    expect(screen()).toMatch(/\(error\) ERR Script killed by user with SCRIPT KILL\.\.\. script: [0-9a-f]{40}, on @user_script:1\.\r\n/);
+    session.input('PING\r');
+    await idle();
+    expect(screen()).toMatch(/PONG\r\n[^\n]*$/);
   });
 });
 

@@ -42,7 +42,23 @@ export interface TerminalSessionOptions {
   raw?: boolean;
   /** A dim line printed once before the first prompt (the page's welcome). */
   banner?: string;
+  /** The words about a script still running, in the page's language (English by default). */
+  words?: () => ScriptWords;
 }
+
+/** What the tab says while a command's script runs on. */
+export interface ScriptWords {
+  scriptRunning(kill: string): string;
+  scriptKillSent(kill: string): string;
+}
+
+const ENGLISH_WORDS: ScriptWords = {
+  scriptRunning: (kill) => `(the script is still running: Ctrl-C sends ${kill} from another connection)`,
+  scriptKillSent: (kill) => `(${kill} sent from another connection)`,
+};
+
+/** How long a script runs before the tab says Ctrl-C can stop it. */
+const SCRIPT_NOTICE_MS = 1000;
 
 /** A command a terminal ran: what the lessons' core records. */
 export type TerminalCommand = SentCommand;
@@ -66,6 +82,8 @@ export class TerminalSession {
   private exited = false;
   /** A blocked command (BLPOP …) waits for its reply; Ctrl-C abandons it. */
   private waiting: { pushes: Reply[]; resolve(replies: Reply[]): void; reject(e: Error): void } | null = null;
+  /** The awaited reply is a running script's (EVAL, FCALL): Ctrl-C sends its KILL instead. */
+  private script: 'eval' | 'function' | null = null;
   /** SUBSCRIBE or MONITOR succeeded: messages print as they come, no prompt, until Ctrl-C. */
   private streaming = false;
   private disposed = false;
@@ -164,6 +182,10 @@ export class TerminalSession {
       void this.start();
       return;
     }
+    if (this.waiting !== null && this.script !== null && data.includes('\x03')) {
+      this.killScript(this.script);
+      return;
+    }
     if ((this.waiting !== null || this.streaming) && data.includes('\x03')) {
       this.interrupt();
       return;
@@ -197,6 +219,32 @@ export class TerminalSession {
         this.write(this.editor.start());
         this.pump();
       });
+  }
+
+  /**
+   * Ctrl-C while this connection's script runs: redis-cli would only wait (the server reads
+   * nothing more of this connection), so the tab sends SCRIPT KILL (FUNCTION KILL) from a
+   * connection of its own, as a second redis-cli would. The script's error then comes as the
+   * command's reply; a refusal (UNKILLABLE) is shown and the wait goes on.
+   */
+  private killScript(kind: 'eval' | 'function'): void {
+    const argv = kind === 'eval' ? ['SCRIPT', 'KILL'] : ['FUNCTION', 'KILL'];
+    const kill = argv.join(' ');
+    this.notice(`^C ${this.words().scriptKillSent(kill)}`, true);
+    void (async () => {
+      const side = await this.engine.open({ name: 'script-kill' });
+      try {
+        const { replies } = await this.engine.run(side, argv);
+        const r = replies[0];
+        if (r?.t === 'error' && this.waiting !== null) this.notice(`(${kill}: ${utf8Decode(r.v)})`, true);
+      } finally {
+        await this.engine.close(side);
+      }
+    })().catch(() => undefined);
+  }
+
+  private words(): ScriptWords {
+    return this.options.words?.() ?? ENGLISH_WORDS;
   }
 
   /**
@@ -375,11 +423,19 @@ export class TerminalSession {
     const handle = await this.connection();
     const result = await this.runNext(handle, argv, once);
     if (result.blocked) {
+      // A script that runs on: after a moment the tab says how Ctrl-C can stop it.
+      const script = result.script ?? null;
+      this.script = script;
+      const kill = script === 'function' ? 'FUNCTION KILL' : 'SCRIPT KILL';
+      const timer = script === null ? null : setTimeout(() => this.waiting !== null && this.notice(this.words().scriptRunning(kill), true), SCRIPT_NOTICE_MS);
       try {
         result.replies = [...result.replies, ...(await this.replyLater())];
       } catch (e) {
         if (e instanceof Interrupted) await this.reconnect();
         throw e;
+      } finally {
+        if (timer !== null) clearTimeout(timer);
+        this.script = null;
       }
     }
     return {
@@ -570,9 +626,11 @@ export class TerminalSession {
     if (readerWasOn) this.termWrite('', () => (this.term.options.screenReaderMode = true));
   }
 
-  private notice(text: string): void {
+  /** A line of the page's own (not redis-cli's): red, or dim with `quiet`. */
+  private notice(text: string, quiet = false): void {
     const editing = this.editor.active;
-    this.write((editing ? this.editor.hide() : '') + `\x1b[31m${text}\x1b[0m\r\n` + (editing ? this.editor.refresh() : ''));
+    const styled = quiet ? `${NOTICE_START}${text}${NOTICE_END}` : `\x1b[31m${text}\x1b[0m`;
+    this.write((editing ? this.editor.hide() : '') + styled + '\r\n' + (editing ? this.editor.refresh() : ''));
   }
 
   private write(text: string): void {

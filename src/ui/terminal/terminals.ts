@@ -113,6 +113,7 @@ export function terminalFor(tabId: number): TerminalEntry {
     raw: tab?.raw ?? false,
     // Someone who has never typed a command here is told where to start, in the first terminal.
     banner: entries.size === 0 && history.lines.length === 0 ? FIRST_VISIT[useLessons.getState().locale].welcome : undefined,
+    words: () => UI_STRINGS[useLessons.getState().locale],
   });
   // The page's shortcuts (Alt+1...) pass by xterm.js to the window's listener; xterm would
   // otherwise send them to the line editor as Meta keys, which it ignores.
