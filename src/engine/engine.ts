@@ -16,7 +16,7 @@ import { commandKeys } from './getkeys.js';
 import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
-import { Scripting } from './scripting/scripting.js';
+import type { Scripting } from './scripting/scripting.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -50,7 +50,16 @@ export interface EngineOptions {
   random?: () => number;
   config?: Record<string, string>;
   storage?: SnapshotStorage;
+  /**
+   * EVAL's Lua: `(e) => new Scripting(e)` (scripting/scripting.ts). Not imported here, as it is a
+   * fifth of the engine's code: the browser's worker fetches it after its first prompt and hands
+   * it over with `provideScripting`. Without it, EVAL and SCRIPT LOAD answer an error.
+   */
+  scripting?: ScriptingFactory;
 }
+
+/** Makes an engine's Lua state, script cache and script client. */
+export type ScriptingFactory = (engine: Engine) => Scripting;
 
 export interface Stats {
   totalCommands: number;
@@ -165,6 +174,7 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.config = new Config(options.config);
     this.storage = options.storage;
+    this.scriptingFactory = options.scripting ?? null;
     this.processId = options.processId ?? 1;
     const n = Number(this.config.get('databases'));
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
@@ -177,10 +187,22 @@ export class Engine {
   }
 
   private scriptingState: Scripting | null = null;
+  private scriptingFactory: ScriptingFactory | null;
 
-  /** EVAL's Lua state, script cache and script client, made on first use. */
-  get scripting(): Scripting {
-    return (this.scriptingState ??= new Scripting(this));
+  /** EVAL's Lua state, script cache and script client, made on first use; null without Lua. */
+  get scripting(): Scripting | null {
+    if (this.scriptingState === null && this.scriptingFactory !== null) this.scriptingState = this.scriptingFactory(this);
+    return this.scriptingState;
+  }
+
+  /** Lua for an engine made without it (the worker's, once its chunk has loaded). */
+  provideScripting(factory: ScriptingFactory): void {
+    this.scriptingFactory ??= factory;
+  }
+
+  /** Whether EVAL can run now. */
+  get hasScripting(): boolean {
+    return this.scriptingFactory !== null;
   }
 
   /** Whether a script cache exists yet (INFO reads it without creating one). */

@@ -19,6 +19,7 @@ import { Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
+import { luaScripting } from '../../src/engine/scripting/scripting.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -268,7 +269,7 @@ export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions 
     await redis?.stop();
   });
   beforeEach(async () => {
-    engine = new Engine(options.engine);
+    engine = new Engine({ scripting: luaScripting, ...options.engine });
     pair = await newPair();
     await pair.real.send(['FLUSHALL']);
     await pair.real.send(['CONFIG', 'RESETSTAT']);

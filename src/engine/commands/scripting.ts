@@ -6,11 +6,13 @@ import type { CommandSpec } from '../command.js';
 import { commandGroup, keyNum } from '../command-decl.js';
 import { helpReply } from '../help-reply.js';
 import { parseInt64 } from '../numbers.js';
-import { NOSCRIPT, NOTBUSY } from '../scripting/scripting.js';
+import { NOSCRIPT, NOTBUSY } from '../scripting/errors.js';
 import * as E from '../../shared/errors.js';
 import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
 
 const NOSCRIPT_R = error(NOSCRIPT);
+/** An engine made without Lua (EngineOptions.scripting), or whose Lua could not be fetched. */
+const NO_LUA = error('ERR Lua scripting is not available in this engine');
 
 /** evalGenericCommand. */
 function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply {
@@ -22,6 +24,7 @@ function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): 
   if (n < 0n) return error("ERR Number of keys can't be negative");
   const numkeys = Number(n);
   const scripting = c.engine.scripting;
+  if (scripting === null) return NO_LUA;
   let sha: string;
   let script;
   if (evalsha) {
@@ -54,7 +57,9 @@ function evalshaCommand(c: Client, argv: string[]): Reply {
 }
 
 function scriptLoad(c: Client, argv: string[]): Reply {
-  const made = c.engine.scripting.create(argv[2]!);
+  const scripting = c.engine.scripting;
+  if (scripting === null) return NO_LUA;
+  const made = scripting.create(argv[2]!);
   return 't' in made ? made : bulk(made.sha);
 }
 

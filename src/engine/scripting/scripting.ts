@@ -3,7 +3,7 @@
 // their commands as (MONITOR shows it as `lua`), and one run at a time.
 
 import type { Client } from '../client.js';
-import type { Engine } from '../engine.js';
+import type { Engine, ScriptingFactory } from '../engine.js';
 import { openRedisLibs } from '../lua/redis-libs.js';
 import { LuaState, LuaSyntaxError } from '../lua/state.js';
 import { formatG, LuaError, LuaFunction, LuaTable, numberToString, toNumber, type LuaValue } from '../lua/value.js';
@@ -29,9 +29,6 @@ const SHEBANG_FLAGS: Record<string, number> = {
   'no-cluster': FLAG_NO_CLUSTER,
   'allow-cross-slot-keys': FLAG_ALLOW_CROSS_SLOT,
 };
-
-export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
-export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
 
 /** Steps a slice of the run (Redis checks its time limit every 100000 instructions too). */
 const SLICE = 100_000;
@@ -430,3 +427,6 @@ function splitArgs(s: string): string[] | null {
     out.push(cur);
   }
 }
+
+/** EngineOptions.scripting for a host that has Lua from the start (Node, tests). */
+export const luaScripting: ScriptingFactory = (engine) => new Scripting(engine);
