@@ -46,6 +46,11 @@ for (let run = 0; run < 5; run++) {
   phases.push({ dom: nav, engine: marks['engine-ready']! });
   await context.close();
 }
+// The engine worker's own fetches are not in the page's timeline: the chunks it imports
+// statically (needed before its `ready`) count too; Lua, imported after `ready`, does not.
+for (const f of [...fetched].filter((f) => f.startsWith('engine.worker-'))) {
+  for (const m of readFileSync(join(DIST, 'assets', f), 'utf8').matchAll(/\bfrom\s*"\.\/([\w.-]+\.js)"/g)) fetched.add(m[1]!);
+}
 const jsBytes = [...fetched].filter((f) => assets.includes(f)).reduce((sum, f) => sum + gz(f), 0);
 
 // Round trip: keys in, reply on the screen, as the person sees it.
@@ -290,7 +295,7 @@ const chunk = assets.find((f) => /^Workbench-.*\.js$/.test(f));
 const editorWorker = assets.find((f) => /^editor\.worker-.*\.js$/.test(f));
 
 loads.sort((a, b) => a - b);
-console.log(`JavaScript before the prompt: ${(jsBytes / 1024).toFixed(1)} KB gzip (${[...fetched].join(', ')}) — target ≤ 300 KB`);
+console.log(`JavaScript before the prompt: ${(jsBytes / 1024).toFixed(1)} KB gzip (${[...fetched].join(', ')}) — target ≤ 295 KB`);
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 console.log(
   `time to a prompt that takes input: median ${ms(loads[2]!)}, best ${ms(loads[0]!)}, worst ${ms(loads[4]!)} (5 cold loads, from navigation start) — target < 1000 ms`,

@@ -21,6 +21,12 @@ test.describe('terminal', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('EVAL typed at the first prompt runs: the worker fetches Lua after it and the command waits for it', async ({ page }) => {
+    expect((await run(page, `EVAL "return redis.call('SET', KEYS[1], ARGV[1])" 1 k v`))[1]).toBe('OK');
+    expect((await run(page, 'GET k'))[1]).toBe('"v"');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('prints each reply type as redis-cli does', async ({ page }) => {
     expect(await run(page, 'PING')).toEqual(['127.0.0.1:6379> PING', 'PONG', '127.0.0.1:6379>']);
     expect(await run(page, 'SET greeting "hello world"')).toEqual(['127.0.0.1:6379> SET greeting "hello world"', 'OK', '127.0.0.1:6379>']);

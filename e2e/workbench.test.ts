@@ -273,6 +273,111 @@ test('keyboard only: Ctrl+M lets Tab leave the editor for the buttons after it',
   await expect(cards(page).locator('.wb-output')).toHaveText(['PONG']);
 });
 
+/** What has the keyboard: a short description, and whether the page shows where it is. */
+async function focusInfo(page: Page): Promise<{ what: string; shown: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: 'body', shown: false };
+    // Monaco's hidden textarea: the editor's box carries the ring.
+    const ringed = el.closest<HTMLElement>('.wb-editor') ?? el;
+    const style = getComputedStyle(ringed);
+    const labels = (el as HTMLInputElement).labels;
+    const label = (el.getAttribute('aria-label') ?? (labels && labels.length > 0 ? labels[0]!.textContent : el.textContent) ?? '').trim();
+    const what = el.closest('.wb-editor') ? 'editor' : `${el.tagName.toLowerCase()}${label ? ` ${label.slice(0, 40)}` : ''}`;
+    return { what, shown: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+  });
+}
+
+/** Tab (or Shift+Tab) until `what` has the keyboard, checking the focus is shown at each stop. */
+async function tabTo(page: Page, what: RegExp, back = false, most = 15): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const now = await focusInfo(page);
+    seen.push(now.what);
+    expect(now.shown, `focus shown on ${now.what}`).toBe(true);
+    if (what.test(now.what)) return;
+  }
+  throw new Error(`${String(what)} not reached by ${back ? 'Shift+Tab' : 'Tab'}: ${seen.join(' → ')}`);
+}
+
+test('keyboard only: completion, Run all, the options, the toolbar and the result cards, focus shown at every stop', async ({ page }) => {
+  await openByKeyboard(page);
+  // The way out of the editor is written under it.
+  const keys = page.locator('#workbench .wb-keys');
+  await expect(keys).toContainText('Ctrl+M, Tab');
+  expect((await focusInfo(page)).shown).toBe(true);
+
+  // Completion by keyboard: LPU offers LPUSH; Enter takes its snippet; Tab goes to the next argument.
+  await page.keyboard.type('LPU');
+  await expect(page.locator('#workbench .suggest-widget .monaco-list-row').first()).toContainText('LPUSH');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('jobs');
+  // The key-name list may open at a key: Escape closes it (the snippet stays), Tab moves on.
+  const list = page.locator('#workbench .suggest-widget.visible');
+  if (await list.isVisible()) await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('first');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await typeScript(page, ['LLEN jobs']);
+  await expect(editor(page).locator('.view-line')).toHaveText(['LPUSH jobs first', 'LLEN jobs']);
+
+  // Ctrl+Shift+Enter runs it all; the editor keeps the keyboard.
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(cards(page).locator('.wb-output')).toHaveText(['(integer) 1', '(integer) 1']);
+  expect((await focusInfo(page)).what).toBe('editor');
+
+  // Ctrl+M: Tab leaves the editor from now on, and the line under it says so.
+  await page.keyboard.press('Control+m');
+  await expect(keys).toContainText('Tab now leaves the editor');
+  // Back to the options, Shift+Tab by Shift+Tab: the client, then Stop at the first error.
+  await tabTo(page, /^select Client/, true);
+  await tabTo(page, /^input Stop at the first error/, true);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: 'Stop at the first error' })).not.toBeChecked();
+  // The mode, changed with the arrow keys: in MULTI/EXEC.
+  await tabTo(page, /^select Send/, true);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#workbench select.wb-mode')).toHaveValue('multi');
+  // Run all, pressed with Enter: the run keeps the keyboard on the page's controls.
+  await tabTo(page, /^button Run all$/, true);
+  await page.keyboard.press('Enter');
+  await expect(cards(page).locator('.wb-source')).toHaveText(['MULTI', 'LPUSH jobs first', 'LLEN jobs', 'EXEC']);
+  expect((await focusInfo(page)).what).not.toBe('body');
+
+  // The toolbar above: New by keyboard makes a second script.
+  await tabTo(page, /^button New$/, true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Script name')).toHaveValue('script 2');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Script name')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Script', { exact: true })).toHaveValue('1');
+
+  // Forward through the toolbar, across the editor (Tab leaves it), to the results: the list
+  // takes the keyboard (arrows scroll a long reply), then each card's view toggle.
+  await tabTo(page, /^editor$/);
+  await tabTo(page, /^button Clear results$/);
+  await tabTo(page, /^ol Results$/);
+  await tabTo(page, /^button Table$/);
+  await page.keyboard.press('Enter');
+  await expect(cards(page).last().locator('table')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Text' })).toBeFocused();
+
+  // Shift+Tab back into the editor, Ctrl+M again: Tab indents there once more.
+  await tabTo(page, /^editor$/, true);
+  await page.keyboard.press('Control+m');
+  await expect(keys).not.toContainText('Tab now leaves');
+  await page.keyboard.press('Tab');
+  expect((await focusInfo(page)).what).toBe('editor');
+});
+
 for (const theme of ['light', 'dark'] as const) {
   for (const [width, height] of [
     [1440, 900],

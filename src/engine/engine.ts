@@ -16,7 +16,7 @@ import { commandKeys } from './getkeys.js';
 import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
-import { Scripting } from './scripting/scripting.js';
+import type { Scripting } from './scripting/scripting.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
@@ -56,7 +56,16 @@ export interface EngineOptions {
    * performance.now. Default: the clock, which a person may pause.
    */
   monotonic?: () => number;
+  /**
+   * EVAL's Lua: `(e) => new Scripting(e)` (scripting/scripting.ts). Not imported here, as it is a
+   * fifth of the engine's code: the browser's worker fetches it after its first prompt and hands
+   * it over with `provideScripting`. Without it, EVAL, FCALL and FUNCTION LOAD answer an error.
+   */
+  scripting?: ScriptingFactory;
 }
+
+/** Makes an engine's Lua state, script cache and script client. */
+export type ScriptingFactory = (engine: Engine) => Scripting;
 
 export interface Stats {
   totalCommands: number;
@@ -182,6 +191,7 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.config = new Config(options.config);
     this.storage = options.storage;
+    this.scriptingFactory = options.scripting ?? null;
     this.processId = options.processId ?? 1;
     const clock = this.clock;
     this.monotonic = options.monotonic ?? (() => clock.now());
@@ -196,10 +206,37 @@ export class Engine {
   }
 
   private scriptingState: Scripting | null = null;
+  private scriptingFactory: ScriptingFactory | null;
 
-  /** EVAL's Lua state, script cache and script client, made on first use. */
-  get scripting(): Scripting {
-    return (this.scriptingState ??= new Scripting(this));
+  /** EVAL's Lua state, script cache and script client, made on first use; null without Lua. */
+  get scripting(): Scripting | null {
+    if (this.scriptingState === null && this.scriptingFactory !== null) {
+      const scripting = (this.scriptingState = this.scriptingFactory(this));
+      const codes = this.pendingLibraries;
+      if (codes !== null) {
+        this.pendingLibraries = null;
+        const made = scripting.functions.loadAll(codes);
+        if (typeof made === 'string') this.log('#', `Failed loading library, ${made}`);
+        else scripting.functions.ctx = made;
+      }
+    }
+    return this.scriptingState;
+  }
+
+  /**
+   * Libraries an RDB file brought before Lua was here (the worker's first load): their code,
+   * loaded when Lua comes and saved as it is until then, so no snapshot drops them.
+   */
+  pendingLibraries: readonly string[] | null = null;
+
+  /** Lua for an engine made without it (the worker's, once its chunk has loaded). */
+  provideScripting(factory: ScriptingFactory): void {
+    this.scriptingFactory ??= factory;
+  }
+
+  /** Whether EVAL can run now. */
+  get hasScripting(): boolean {
+    return this.scriptingFactory !== null;
   }
 
   /** Whether a script cache exists yet (INFO reads it without creating one). */

@@ -5,7 +5,7 @@
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
-import { LibraryCtx } from './scripting/functions.js';
+import type { LibraryCtx } from './scripting/functions.js';
 import { SnapshotJob } from './snapshot-job.js';
 
 /** A SnapshotStorage that keeps the last snapshot in memory. */
@@ -101,7 +101,8 @@ function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
 }
 
 /** rdbSaveFunctions: each library's code, as FUNCTION LOAD was given it. */
-function libraryCodes(engine: Engine): string[] {
+function libraryCodes(engine: Engine): readonly string[] {
+  if (engine.pendingLibraries !== null) return engine.pendingLibraries;
   const libraries = engine.scriptingStarted?.functionsStarted?.ctx.libraries;
   return libraries === undefined ? [] : [...libraries.values()].map((li) => li.code);
 }
@@ -147,11 +148,12 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
 
   // The file's libraries are made first, apart from the current ones (rdbFunctionLoad; any
   // failure fails the load). Without any in the file, the current ones go, as emptyData does.
-  let libraries: LibraryCtx | null = null;
-  if (contents.functions.length !== 0) {
-    const made = engine.scripting.functions.loadAll(contents.functions);
-    if (typeof made === 'string') throw new RdbError(`Failed loading library, ${made}`);
-    libraries = made;
+  // An engine still without Lua (the worker's, at start) keeps their code for when it comes.
+  const scripting = engine.scripting;
+  let libraries: LibraryCtx | string | null = null;
+  if (contents.functions.length !== 0 && scripting !== null) {
+    libraries = scripting.functions.loadAll(contents.functions);
+    if (typeof libraries === 'string') throw new RdbError(`Failed loading library, ${libraries}`);
   }
 
   // Keep what is there until the load is known to succeed (usually nothing: start-up).
@@ -178,9 +180,9 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;
   }
-  const functions = engine.scriptingStarted?.functionsStarted;
-  if (libraries !== null) engine.scripting.functions.ctx = libraries;
-  else if (functions) functions.ctx = new LibraryCtx();
+  engine.pendingLibraries = scripting === null && contents.functions.length !== 0 ? contents.functions : null;
+  if (libraries !== null) scripting!.functions.ctx = libraries;
+  else engine.scriptingStarted?.functionsStarted?.clear();
   engine.lastLoadKeysLoaded = loaded;
   engine.lastLoadKeysExpired = expired;
   return { loaded, expired };

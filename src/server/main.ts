@@ -10,6 +10,7 @@ import { RdbError } from '../engine/rdb.js';
 import { FileSnapshotStorage } from './file-storage.js';
 import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
+import { luaScripting } from '../engine/scripting/scripting.js';
 
 const USAGE = `Usage: npm run serve -- [options]
 
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
   }
   const storage = new FileSnapshotStorage(process.cwd(), parsed.dbfilename);
   const engine = new Engine({
+    scripting: luaScripting,
     storage,
     processId: process.pid,
     monotonic: () => performance.now(),

@@ -4,7 +4,6 @@
 import { useEffect } from 'react';
 import { useUi } from '../store/ui-store.js';
 import { engine } from './engine-client.js';
-import { backToRealTime } from './lessons/runner.js';
 import { useUiStrings } from './strings.js';
 
 /** Under a second of drift is not worth a banner (a pause of a moment, a rounding). */
@@ -34,7 +33,8 @@ export function ClockBanner() {
         <span aria-hidden="true">{clock.paused ? '⏸ ' : '⏩ '}</span>
         {text}
       </span>
-      <button className="tool primary" onClick={() => void backToRealTime()}>
+      {/* The runner comes with the lessons' chunk, after the first prompt (loaded by now). */}
+      <button className="tool primary" onClick={() => void import('./lessons/runner.js').then((m) => m.backToRealTime())}>
         {t.realTime}
       </button>
     </div>

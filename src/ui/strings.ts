@@ -30,6 +30,9 @@ const en = {
   // Top bar and panels
   panels: 'Panels',
   lessons: 'Lessons',
+  language: 'Language',
+  lessonsLoading: 'Loading lessons…',
+  lessonsLoadFailed: 'The lessons could not be loaded.',
   lessonsTitle: 'Lessons (Alt+1)',
   inspector: 'Inspector',
   inspectorTitle: 'Inspector (Alt+3)',
@@ -210,6 +213,9 @@ export type UiStrings = typeof en;
 const ko: UiStrings = {
   panels: '패널',
   lessons: '레슨',
+  language: '언어',
+  lessonsLoading: '레슨을 불러오는 중…',
+  lessonsLoadFailed: '레슨을 불러오지 못했어요.',
   lessonsTitle: '레슨 (Alt+1)',
   inspector: '인스펙터',
   inspectorTitle: '인스펙터 (Alt+3)',

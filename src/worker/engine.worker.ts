@@ -1,12 +1,13 @@
 // The Web Worker entry: one EngineHost per worker, fed by the page's messages. The dataset is
 // restored from the last autosave (IndexedDB) before `ready`, so a reload or a crashed worker
-// finds the keys it had.
+// finds the keys it had. Lua comes after `ready` (message-gate.ts).
 
 import { AdjustableClock } from '../engine/clock.js';
 import { EngineHost } from './engine-host.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { indexedDbState } from './saved-state.js';
+import { MessageGate } from './message-gate.js';
 
 declare const self: {
   postMessage(message: FromWorker): void;
@@ -40,12 +41,16 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
   discardUnreadable: () => saved.dropUnreadable(),
 });
 
-// Messages that come while the snapshot loads wait for it.
-const early: ToWorker[] = [];
-self.onmessage = (event) => early.push(event.data);
+// Messages wait for the snapshot to load, and a command that may need Lua for its chunk.
+const gate = new MessageGate(host);
+self.onmessage = (event) => gate.receive(event.data);
 
 void restoreSaved(saved, clock, host.engine).then((unreadable) => {
-  self.onmessage = (event) => host.handle(event.data);
+  // EVAL's Lua, a fifth of the engine's code, is a chunk of its own, fetched as `ready` goes out.
+  const lua = import('../engine/scripting/scripting.js').then(
+    (m) => m.luaScripting,
+    () => null,
+  );
   host.start(unreadable);
-  for (const msg of early.splice(0)) host.handle(msg);
+  gate.open(lua);
 });

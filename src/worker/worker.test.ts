@@ -8,6 +8,7 @@ import { EngineHost, type Timers } from './engine-host.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { memoryState } from './saved-state.js';
+import { luaScripting } from '../engine/scripting/scripting.js';
 
 interface Rig {
   wc: WorkerClient;
@@ -540,7 +541,7 @@ describe('EngineHost and a script that runs on (#16)', () => {
     const slices: (() => void)[] = [];
     let now = 0;
     const host = new EngineHost((m) => out.push(m), {
-      engine: { clock: new VirtualClock(), monotonic: () => now },
+      engine: { clock: new VirtualClock(), monotonic: () => now, scripting: luaScripting },
       scriptSlice: (fn) => slices.push(fn),
       schedule: () => {},
     });

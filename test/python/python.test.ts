@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { startServer } from '../../src/server/server.js';
 import { startRealRedis, type RealRedis } from '../diff/harness.js';
+import { luaScripting } from '../../src/engine/scripting/scripting.js';
 
 const here = import.meta.dirname;
 const scripts = readdirSync(here).filter((f) => f.endsWith('.py') && !f.startsWith('_'));
@@ -26,7 +27,7 @@ describe('course examples with redis-py', () => {
 
   beforeAll(async () => {
     real = await startRealRedis(['--dir', mkdtempSync(join(tmpdir(), 'redis-real-'))]);
-    ours = await startServer({ engine: new Engine(), port: 0, host: '127.0.0.1' });
+    ours = await startServer({ engine: new Engine({ scripting: luaScripting }), port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await real?.stop();

@@ -8,16 +8,18 @@ import { commandGroup, keyNum } from '../command-decl.js';
 import { helpReply } from '../help-reply.js';
 import { parseInt64 } from '../numbers.js';
 import { bytesFromLatin1, latin1FromBytes } from '../rdb.js';
-import { SCRIPT_FLAGS } from '../scripting/flags.js';
-import { LibraryCtx, LOAD_TIMEOUT_MS, type Library } from '../scripting/functions.js';
+import { LOAD_TIMEOUT_MS, SCRIPT_FLAGS } from '../scripting/flags.js';
+import type { Library } from '../scripting/functions.js';
 import { BUSY_EVAL, scriptKill } from '../scripting/script-run.js';
-import { NOSCRIPT } from '../scripting/scripting.js';
+import { NOSCRIPT } from '../scripting/errors.js';
 import { cString, isOpt } from '../../shared/args.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
 import { array, bulk, error, int, map, NIL, OK, set, simple, type Reply } from '../../shared/reply.js';
 
 const NOSCRIPT_R = error(NOSCRIPT);
+/** An engine made without Lua (EngineOptions.scripting), or whose Lua could not be fetched. */
+const NO_LUA = error('ERR Lua scripting is not available in this engine');
 
 /** evalGenericCommand. */
 function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): Reply | null {
@@ -29,6 +31,7 @@ function evalGeneric(c: Client, argv: string[], evalsha: boolean, ro: boolean): 
   if (n < 0n) return error("ERR Number of keys can't be negative");
   const numkeys = Number(n);
   const scripting = c.engine.scripting;
+  if (scripting === null) return NO_LUA;
   let sha: string;
   let script;
   if (evalsha) {
@@ -61,7 +64,9 @@ function evalshaCommand(c: Client, argv: string[]): Reply | null {
 }
 
 function scriptLoad(c: Client, argv: string[]): Reply {
-  const made = c.engine.scripting.create(argv[2]!);
+  const scripting = c.engine.scripting;
+  if (scripting === null) return NO_LUA;
+  const made = scripting.create(argv[2]!);
   return 't' in made ? made : bulk(made.sha);
 }
 
@@ -113,7 +118,8 @@ const SCRIPT_HELP = [
 /** fcallCommandGeneric: MONITOR first, then the function, the key count, the run. */
 function fcallCommand(c: Client, argv: string[]): Reply | null {
   feedMonitor(c, argv);
-  const functions = c.engine.scripting.functions;
+  const functions = c.engine.scripting?.functions;
+  if (functions === undefined) return NO_LUA;
   const fi = functions.ctx.getFunction(argv[1]!);
   if (fi === undefined) return error('ERR Function not found');
   const n = parseInt64(argv[2]!);
@@ -137,7 +143,8 @@ function functionLoad(c: Client, argv: string[]): Reply {
     if (!isOpt(argv[i]!, 'replace')) return error(`ERR Unknown option given: ${cString(argv[i]!)}`);
     replace = true;
   }
-  const functions = c.engine.scripting.functions;
+  const functions = c.engine.scripting?.functions;
+  if (functions === undefined) return NO_LUA;
   const made = functions.create(argv[argv.length - 1]!, replace, functions.ctx, LOAD_TIMEOUT_MS);
   if ('error' in made) return error(`ERR ${made.error}`);
   c.engine.changesSinceLastSave++;
@@ -205,14 +212,16 @@ function functionFlush(c: Client, argv: string[]): Reply {
     return error('ERR FUNCTION FLUSH only supports SYNC|ASYNC option');
   }
   const functions = c.engine.scriptingStarted?.functionsStarted;
-  if (functions) functions.ctx = new LibraryCtx();
+  functions?.clear();
   c.engine.changesSinceLastSave++;
   return OK;
 }
 
 function functionDump(c: Client): Reply {
   const compression = (c.engine.config.get('rdbcompression') ?? 'yes') !== 'no';
-  return bulk(latin1FromBytes(c.engine.scripting.functions.dump(compression)));
+  const functions = c.engine.scripting?.functions;
+  if (functions === undefined) return NO_LUA;
+  return bulk(latin1FromBytes(functions.dump(compression)));
 }
 
 function functionRestore(c: Client, argv: string[]): Reply {
@@ -225,7 +234,9 @@ function functionRestore(c: Client, argv: string[]): Reply {
     else if (isOpt(p, 'flush')) policy = 'flush';
     else return error('ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.');
   }
-  const err = c.engine.scripting.functions.restore(bytesFromLatin1(argv[2]!), policy);
+  const functions = c.engine.scripting?.functions;
+  if (functions === undefined) return NO_LUA;
+  const err = functions.restore(bytesFromLatin1(argv[2]!), policy);
   if (err !== null) return error(`ERR ${err}`);
   c.engine.changesSinceLastSave++;
   return OK;

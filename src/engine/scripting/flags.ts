@@ -17,3 +17,6 @@ export const SCRIPT_FLAGS: readonly (readonly [string, number])[] = [
   ['no-cluster', FLAG_NO_CLUSTER],
   ['allow-cross-slot-keys', FLAG_ALLOW_CROSS_SLOT],
 ];
+
+/** FUNCTION LOAD's time limit in ms (LOAD_TIMEOUT_MS); RESTORE and RDB loads have none. */
+export const LOAD_TIMEOUT_MS = 500;

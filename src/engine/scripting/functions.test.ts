@@ -4,6 +4,7 @@ import { MemorySnapshotStorage, loadSnapshot, snapshot } from '../persistence.js
 import { Engine } from '../engine.js';
 import { bytesFromLatin1 } from '../rdb.js';
 import { extractLibMetadata, verifyDumpPayload } from './functions.js';
+import { luaScripting } from './scripting.js';
 
 const t = new CommandBench();
 const r = t.r;
@@ -121,12 +122,27 @@ describe('RDB', () => {
     r('FUNCTION', 'LOAD', LIB);
     r('SET', 'k', 'v');
     const bytes = snapshot(t.e);
-    const e2 = new Engine({ storage: new MemorySnapshotStorage() });
+    const e2 = new Engine({ storage: new MemorySnapshotStorage(), scripting: luaScripting });
     loadSnapshot(e2, bytes);
     const c = e2.createClient();
     const reply = e2.execute(c, ['FCALL', 'twice', '0', '5']);
     expect(reply).toEqual({ t: 'int', v: 10 });
     expect(e2.execute(c, ['INFO', 'memory'])).toMatchObject({ v: expect.stringContaining('number_of_libraries:1') as unknown });
+  });
+
+  it('an engine whose Lua has not come yet keeps a file’s libraries, saves them, and loads them when it comes', () => {
+    r('FUNCTION', 'LOAD', LIB);
+    const e2 = new Engine({ storage: new MemorySnapshotStorage() });
+    loadSnapshot(e2, snapshot(t.e));
+    const c = e2.createClient();
+    expect(e2.execute(c, ['FCALL', 'twice', '0', '5'])).toEqual({ t: 'error', v: 'ERR Lua scripting is not available in this engine' });
+    // A snapshot taken meanwhile (the worker's autosave) still has the library.
+    const meanwhile = snapshot(e2);
+    e2.provideScripting(luaScripting);
+    expect(e2.execute(c, ['FCALL', 'twice', '0', '5'])).toEqual({ t: 'int', v: 10 });
+    const e3 = new Engine({ scripting: luaScripting });
+    loadSnapshot(e3, meanwhile);
+    expect(e3.execute(e3.createClient(), ['FCALL', 'twice', '0', '6'])).toEqual({ t: 'int', v: 12 });
   });
 });
 

@@ -15,8 +15,6 @@ import { SCRIPT_FLAGS } from './flags.js';
 import { arrayOf, errorMetatable, protect, readOnlyRun, splitArgs, type Scripting } from './scripting.js';
 
 const ENGINE_NAME = 'LUA';
-/** FUNCTION LOAD's time limit (LOAD_TIMEOUT_MS); RESTORE and RDB loads have none (0). */
-export const LOAD_TIMEOUT_MS = 500;
 /** Steps a load may run at most, whatever the clock says (a paused clock never times out). */
 const LOAD_MAX_STEPS = 10_000_000;
 /** ...and without a time limit (Redis would run on; nothing else could run meanwhile here). */
@@ -102,6 +100,11 @@ export class Functions {
   /** LIBRARY_API: `redis` with register_function, log and the version, nothing else. */
   private readonly api: LuaTable;
   private loading: LoadContext | null = null;
+
+  /** FUNCTION FLUSH, and a load of a file without libraries. */
+  clear(): void {
+    this.ctx = new LibraryCtx();
+  }
 
   constructor(
     private readonly engine: Engine,

@@ -8,11 +8,10 @@ import type { Engine } from '../engine.js';
 import type { LuaRun, RunResult } from '../lua/state.js';
 import { errorText, internalError } from '../../shared/errors.js';
 import { error, OK, type Reply } from '../../shared/reply.js';
-import { errorTable } from './convert.js';
+import { NOTBUSY } from './errors.js';
 
 export const BUSY_EVAL = 'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.';
 export const BUSY_FUNCTION = 'BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.';
-export const NOTBUSY = 'NOTBUSY No scripts in execution right now.';
 const UNKILLABLE =
   'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.';
 
@@ -34,6 +33,8 @@ export interface ScriptRunSpec {
   /** The command that started it: its stats when it ends late, FUNCTION STATS meanwhile. */
   argv: readonly string[];
   lua: LuaRun;
+  /** Ends `lua` with the SCRIPT KILL error (made by the Lua side, which this module does not load). */
+  kill(): RunResult;
   /** A write command ran (SCRIPT_WRITE_DIRTY): it can no longer be killed. */
   dirty(): boolean;
   /** The reply for how the run ended; clears the caller's run context too. */
@@ -66,7 +67,7 @@ export class ScriptRun {
     const { lua } = this.spec;
     let r: RunResult;
     try {
-      r = this.killed ? lua.interrupt(errorTable('Script killed by user with SCRIPT KILL...')) : lua.resume(SLICE_STEPS);
+      r = this.killed ? this.spec.kill() : lua.resume(SLICE_STEPS);
     } catch (e) {
       // A bug of ours under the script: the run is over (LuaRun finished it) and says why.
       r = { status: 'error', value: internalError(errorText(e)) };

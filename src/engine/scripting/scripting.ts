@@ -3,7 +3,7 @@
 // their commands as (MONITOR shows it as `lua`), and one run at a time.
 
 import type { Client } from '../client.js';
-import type { Engine } from '../engine.js';
+import type { Engine, ScriptingFactory } from '../engine.js';
 import { openRedisLibs } from '../lua/redis-libs.js';
 import { LuaState, LuaSyntaxError } from '../lua/state.js';
 import { formatG, LuaError, LuaFunction, LuaTable, numberToString, toNumber, type LuaValue } from '../lua/value.js';
@@ -23,8 +23,6 @@ const LOG_LEVELS = ['debug', 'verbose', 'notice', 'warning'];
 export function readOnlyRun(flags: number, ro: boolean): boolean {
   return ro || ((flags & FLAG_EVAL_COMPAT) === 0 && (flags & FLAG_NO_WRITES) !== 0);
 }
-
-export const NOSCRIPT = 'NOSCRIPT No matching script. Please use EVAL.';
 
 export interface CachedScript {
   body: string;
@@ -142,12 +140,14 @@ export class Scripting {
     lc.db = ctx.caller.db;
     lc.resp = 2;
     this.run = ctx;
+    const lua = L.start(fn, args);
     return this.engine.runScript({
       caller: ctx.caller,
       mode: ctx.evalMode ? 'eval' : 'function',
       name: ctx.name,
       argv,
-      lua: L.start(fn, args),
+      lua,
+      kill: () => lua.interrupt(errorTable('Script killed by user with SCRIPT KILL...')),
       dirty: () => ctx.dirty,
       end: (r) => {
         this.run = null;
@@ -446,3 +446,6 @@ export function splitArgs(s: string): string[] | null {
     out.push(cur);
   }
 }
+
+/** EngineOptions.scripting for a host that has Lua from the start (Node, tests). */
+export const luaScripting: ScriptingFactory = (engine) => new Scripting(engine);

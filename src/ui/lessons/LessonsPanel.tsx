@@ -1,116 +1,43 @@
-// The lessons panel: the list with progress, or one lesson a step at a time. Mounted in the left
-// panel; lessons load lazily after the first paint. Links: #/lessons/<id>/<step> (1-based).
+// The lessons panel: its head (title, language switch) comes with the page; the list or the
+// open lesson, and the runner behind them, are a chunk of their own fetched after the first
+// prompt together with the lessons (LessonsBody.tsx), so the prompt does not wait for them.
 
-import { useEffect, useRef, useState } from 'react';
-import type { Lesson, Locale } from '../../lessons/model.js';
-import { progressOf, useLessons } from '../../store/lesson-store.js';
-import { LessonView } from './LessonView.js';
-import { loadLessons, startRunner } from './runner.js';
-import { STRINGS } from './strings.js';
+import { lazy, Suspense, useRef } from 'react';
+import type { Locale } from '../../lessons/model.js';
+import { useLessons } from '../../store/lesson-store.js';
+import { firstPromptShown } from '../first-prompt.js';
+import { UI_STRINGS } from '../strings.js';
 import './lessons.css';
 
-const HASH = /^#\/lessons(?:\/([a-z0-9-]+)(?:\/(\d+))?)?\/?$/;
+const LessonsBody = lazy(() =>
+  firstPromptShown.then(() => {
+    // The lessons' data starts loading with the code that shows it, not after it.
+    void import('../../../lessons/index.js');
+    return import('./LessonsBody.js').then(
+      (m) => ({ default: m.LessonsBody }),
+      // Offline on a first visit, say: the panel says so instead of taking the page down.
+      () => ({ default: LoadFailed }),
+    );
+  }),
+);
 
-/** Applies the address's #/lessons/<id>/<step> to the store; false when it is not a lesson link. */
-function followHash(lessons: readonly Lesson[]): boolean {
-  const m = HASH.exec(location.hash);
-  if (!m) return false;
-  const store = useLessons.getState();
-  const lesson = lessons.find((l) => l.id === m[1]);
-  if (!lesson) {
-    store.close();
-    return true;
-  }
-  const step = m[2] === undefined ? undefined : Math.min(Math.max(Number(m[2]) - 1, 0), lesson.steps.length - 1);
-  store.open(lesson.id, step);
-  return true;
-}
-
-function hashFor(current: string | null, step: number): string {
-  return current === null ? '#/lessons' : `#/lessons/${current}/${step + 1}`;
+function LoadFailed() {
+  return <p role="alert">{UI_STRINGS[useLessons((s) => s.locale)].lessonsLoadFailed}</p>;
 }
 
 export function LessonsPanel() {
-  const [lessons, setLessons] = useState<readonly Lesson[] | null>(null);
-  const [failed, setFailed] = useState(false);
   const locale = useLessons((s) => s.locale);
-  const current = useLessons((s) => s.current);
-  const t = STRINGS[locale];
-
-  useEffect(() => {
-    let live = true;
-    loadLessons().then(
-      (ls) => {
-        if (!live) return;
-        startRunner();
-        followHash(ls);
-        setLessons(ls);
-      },
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  // The address follows the open lesson and step; a pasted or edited link opens it.
-  useEffect(() => {
-    if (!lessons) return;
-    const onHash = () => followHash(lessons);
-    window.addEventListener('hashchange', onHash);
-    // A link followed between loading and this listener (a hashchange nobody heard) counts too.
-    followHash(lessons);
-    const write = () => {
-      const s = useLessons.getState();
-      const id = s.current !== null && lessons.some((l) => l.id === s.current) ? s.current : null;
-      const want = hashFor(id, id === null ? 0 : progressOf(s, id).step);
-      if (location.hash !== want && (id !== null || HASH.test(location.hash))) history.replaceState(null, '', want);
-    };
-    write();
-    const unsubscribe = useLessons.subscribe(write);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      unsubscribe();
-    };
-  }, [lessons]);
-
-  const lesson = lessons?.find((l) => l.id === current);
-  const shownId = lesson?.id ?? null;
+  const t = UI_STRINGS[locale];
   const panel = useRef<HTMLDivElement>(null);
-  // The lesson shown at the last render; undefined until the lessons load.
-  const shown = useRef<string | null | undefined>(undefined);
-
-  // Focus follows what the learner opened: a lesson's heading, or back to its link in the list.
-  // Not at load, where a lesson from the address simply appears and the terminal keeps focus.
-  useEffect(() => {
-    if (!lessons) return;
-    const before = shown.current;
-    shown.current = shownId;
-    if (before === undefined || before === shownId) return;
-    const target =
-      shownId !== null
-        ? panel.current?.querySelector<HTMLElement>('.lesson-heading')
-        : before !== null
-          ? panel.current?.querySelector<HTMLElement>(`[data-lesson="${before}"] .lesson-link`)
-          : null;
-    target?.focus();
-  }, [lessons, shownId]);
-
   return (
     <div className="lessons-panel" lang={locale} ref={panel}>
       <div className="lessons-head">
         <h2>{t.lessons}</h2>
         <LanguageSwitch locale={locale} />
       </div>
-      {failed ? (
-        <p role="alert">{t.loadFailed}</p>
-      ) : !lessons ? (
-        <p className="muted">{t.loading}</p>
-      ) : lesson ? (
-        <LessonView lesson={lesson} lessons={lessons} />
-      ) : (
-        <LessonList lessons={lessons} />
-      )}
+      <Suspense fallback={<p className="muted">{t.lessonsLoading}</p>}>
+        <LessonsBody panel={panel} />
+      </Suspense>
     </div>
   );
 }
@@ -118,62 +45,12 @@ export function LessonsPanel() {
 function LanguageSwitch({ locale }: { locale: Locale }) {
   const setLocale = useLessons((s) => s.setLocale);
   return (
-    <div className="lang-switch" role="group" aria-label={STRINGS[locale].language}>
+    <div className="lang-switch" role="group" aria-label={UI_STRINGS[locale].language}>
       {(['ko', 'en'] as const).map((l) => (
         <button key={l} className="tool" aria-pressed={locale === l} lang={l} onClick={() => setLocale(l)}>
           {l === 'ko' ? '한국어' : 'English'}
         </button>
       ))}
     </div>
-  );
-}
-
-function LessonList({ lessons }: { lessons: readonly Lesson[] }) {
-  const locale = useLessons((s) => s.locale);
-  const progress = useLessons((s) => s.progress);
-  const open = useLessons((s) => s.open);
-  const t = STRINGS[locale];
-  // Before any lesson was opened, the first one says it is where to begin.
-  const untouched = lessons.every((l) => progress[l.id] === undefined);
-  return (
-    <ol className="lesson-list">
-      {lessons.map((l, i) => {
-        const done = progressOf({ progress }, l.id).done.length;
-        const total = l.steps.length;
-        const complete = done >= total;
-        const prereq = l.prerequisites.map((p) => lessons.find((x) => x.id === p)?.title[locale] ?? p);
-        const startHere = untouched && i === 0;
-        return (
-          <li key={l.id} className={complete ? 'complete' : startHere ? 'start-here' : undefined} data-lesson={l.id}>
-            {startHere && <p className="start-here-label">{t.startHere}</p>}
-            <a
-              className="lesson-link"
-              href={`#/lessons/${l.id}/${Math.min(progressOf({ progress }, l.id).step, total - 1) + 1}`}
-              onClick={(e) => {
-                e.preventDefault();
-                open(l.id);
-              }}
-            >
-              <span className="lesson-title">{l.title[locale]}</span>
-              <span className="lesson-meta">
-                <span className="badge">{t.level(l.level)}</span>{' '}
-                <span className="lesson-progress" aria-label={t.progress(done, total)}>
-                  {complete ? `✓ ${t.complete}` : `${done}/${total}`}
-                </span>
-              </span>
-            </a>
-            <p className="lesson-summary">{l.summary[locale]}</p>
-            {prereq.length > 0 && (
-              <p className="lesson-prereq">
-                {t.after} {prereq.join(', ')}
-              </p>
-            )}
-            <div className="lesson-bar" aria-hidden="true">
-              <span style={{ width: `${(100 * done) / total}%` }} />
-            </div>
-          </li>
-        );
-      })}
-    </ol>
   );
 }

@@ -3,10 +3,6 @@
 import type { Locale } from '../../lessons/model.js';
 
 const en = {
-  lessons: 'Lessons',
-  language: 'Language',
-  loading: 'Loading lessons…',
-  loadFailed: 'The lessons could not be loaded.',
   allLessons: '← All lessons',
   level: (n: number) => ['', 'Basics', 'Data types', 'Putting it together'][n] ?? `Level ${n}`,
   progress: (done: number, total: number) => `${done} of ${total} steps done`,
@@ -55,10 +51,6 @@ const en = {
 export type Strings = typeof en;
 
 const ko: Strings = {
-  lessons: '레슨',
-  language: '언어',
-  loading: '레슨을 불러오는 중…',
-  loadFailed: '레슨을 불러오지 못했어요.',
   allLessons: '← 레슨 목록',
   level: (n: number) => ['', '기초', '데이터 타입', '종합'][n] ?? `레벨 ${n}`,
   progress: (done: number, total: number) => `${total}단계 중 ${done}단계 완료`,

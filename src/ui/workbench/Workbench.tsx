@@ -54,6 +54,8 @@ export function Workbench() {
   const editor = useRef<Editor | null>(null);
   const models = useRef(new Map<number, Model>());
   const [run, setRun] = useState<Run>({ cards: [], running: false, serial: 0 });
+  // Whether Tab leaves the editor (Ctrl+M): shown under it, so a keyboard user sees the way out.
+  const [tabMoves, setTabMoves] = useState(false);
   const stop = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const runRef = useRef<(which: 'all' | 'line' | 'from') => void>(() => undefined);
@@ -111,10 +113,12 @@ export function Workbench() {
     // moving focus, a keyboard trap; the move is made here.
     // Followed here from the key itself: Monaco's own state changes a moment after the key.
     let tabMoves = ed.getOption(monaco.editor.EditorOption.tabFocusMode);
+    setTabMoves(tabMoves);
     const tabOut = ed.onKeyDown((e) => {
       // Ctrl+M, or Ctrl+Shift+M on a Mac (Monaco's binding there).
       if (e.keyCode === monaco.KeyCode.KeyM && e.ctrlKey && !e.altKey && !e.metaKey && e.shiftKey === /Mac/.test(navigator.platform)) {
         tabMoves = !tabMoves;
+        setTabMoves(tabMoves);
         return;
       }
       if (e.keyCode !== monaco.KeyCode.Tab || e.ctrlKey || e.altKey || e.metaKey || !tabMoves) return;
@@ -268,7 +272,7 @@ export function Workbench() {
         <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '')}>
           {w.newScript}
         </button>
-        <button className="tool" title={w.deleteScriptTitle} disabled={scripts.length <= 1} onClick={() => wb.remove(script.id)}>
+        <button className="tool" title={w.deleteScriptTitle} {...unavailable(scripts.length <= 1)} onClick={() => scripts.length > 1 && wb.remove(script.id)}>
           {w.deleteScript}
         </button>
         <button className="tool" title={w.importTitle} onClick={() => fileInput.current?.click()}>
@@ -280,16 +284,16 @@ export function Workbench() {
         </button>
       </div>
       <div className="wb-toolbar">
-        <button className="tool primary" title={w.runAllTitle} disabled={run.running} onClick={() => start('all')}>
+        <button className="tool primary" title={w.runAllTitle} {...unavailable(run.running)} onClick={() => start('all')}>
           {w.runAll}
         </button>
-        <button className="tool" title={w.runLineTitle} disabled={run.running} onClick={() => start('line')}>
+        <button className="tool" title={w.runLineTitle} {...unavailable(run.running)} onClick={() => start('line')}>
           {w.runLine}
         </button>
-        <button className="tool" title={w.runFromTitle} disabled={run.running} onClick={() => start('from')}>
+        <button className="tool" title={w.runFromTitle} {...unavailable(run.running)} onClick={() => start('from')}>
           {w.runFrom}
         </button>
-        <button className="tool" title={w.stopTitle} disabled={!run.running} onClick={stopRun}>
+        <button className="tool" title={w.stopTitle} {...unavailable(!run.running)} onClick={() => run.running && stopRun()}>
           {w.stop}
         </button>
         <label className="wb-field">
@@ -326,16 +330,22 @@ export function Workbench() {
         </label>
       </div>
       <div className="wb-editor" ref={host} />
+      <p className={`wb-keys muted${tabMoves ? ' on' : ''}`}>{tabMoves ? w.keysTabMoves : w.keys}</p>
       <div className="wb-results-head">
         <h3>{w.results}</h3>
         <span className="muted" aria-live="polite">
           {!run.running && run.cards.length > 0 ? w.ran(run.cards.filter((c) => c.argv !== null).length, errors) : ''}
         </span>
-        <button className="tool" disabled={run.cards.length === 0 || run.running} onClick={() => setRun({ cards: [], running: false, serial: run.serial })}>
+        <button
+          className="tool"
+          {...unavailable(run.cards.length === 0 || run.running)}
+          onClick={() => run.cards.length > 0 && !run.running && setRun({ cards: [], running: false, serial: run.serial })}
+        >
           {w.clear}
         </button>
       </div>
-      <ol className="wb-results" aria-label={w.results} aria-live="polite" aria-relevant="additions">
+      {/* Focusable: a keyboard scrolls a long reply with the arrow keys. */}
+      <ol className="wb-results" aria-label={w.results} aria-live="polite" aria-relevant="additions" tabIndex={0}>
         {run.cards.length === 0 && <li className="muted wb-empty">{w.noResults}</li>}
         {run.cards.map((card, i) => (
           <ResultCard key={`${run.serial}-${i}`} card={card} w={w} />
@@ -343,6 +353,15 @@ export function Workbench() {
       </ol>
     </div>
   );
+}
+
+/**
+ * A button that cannot act now (Run during a run, Stop with none) says so with aria-disabled and
+ * stays focusable: a disabled button that had the keyboard (Enter on Run all) would drop it to
+ * the page's body. Its click handler checks the same condition.
+ */
+function unavailable(flag: boolean): { 'aria-disabled'?: true } {
+  return flag ? { 'aria-disabled': true } : {};
 }
 
 /** The page's next (1) or previous (-1) keyboard-focusable control outside `from`, in tab order. */
@@ -373,12 +392,15 @@ function ResultCard({ card, w }: { card: Card; w: WorkbenchStrings }) {
       <div className="wb-card-head">
         <span className="wb-line">{w.line(card.line)}</span>
         <code className="wb-source">{card.source.trim()}</code>
-        {card.ms !== null && <span className="muted wb-ms">{w.took(card.ms.toFixed(card.ms < 10 ? 2 : 0))}</span>}
-        {table && (
-          <button className="tool wb-view" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-            {asTable ? w.asText : w.asTable}
-          </button>
-        )}
+        {/* The time and the view toggle keep together at the right when a narrow card wraps. */}
+        <span className="wb-card-meta">
+          {card.ms !== null && <span className="muted wb-ms">{w.took(card.ms.toFixed(card.ms < 10 ? 2 : 0))}</span>}
+          {table && (
+            <button className="tool wb-view" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+              {asTable ? w.asText : w.asTable}
+            </button>
+          )}
+        </span>
       </div>
       {note && <p className="muted wb-note">{note}</p>}
       {asTable && table ? (

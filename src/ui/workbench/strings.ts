@@ -34,6 +34,9 @@ const en = {
   client: 'Client',
   ownClient: 'its own (workbench)',
   tabClient: (title: string) => `terminal “${title}”`,
+  /** Under the editor: the keys, and whether Tab leaves it (Monaco's Ctrl+M mode). */
+  keys: 'Ctrl+Enter: run line · Ctrl+Shift+Enter: run all · Ctrl+M, Tab: leave editor',
+  keysTabMoves: 'Tab now leaves the editor (Ctrl+M again: Tab indents)',
   results: 'Results',
   clear: 'Clear results',
   noResults: 'Run a line (Ctrl+Enter) or the whole script: each command’s reply shows here, as the terminal prints it.',
@@ -81,6 +84,8 @@ const ko: WorkbenchStrings = {
   client: '클라이언트',
   ownClient: '자체 연결 (workbench)',
   tabClient: (title: string) => `터미널 “${title}”`,
+  keys: 'Ctrl+Enter: 줄 실행 · Ctrl+Shift+Enter: 모두 실행 · Ctrl+M, Tab: 편집기 벗어나기',
+  keysTabMoves: '이제 Tab으로 편집기를 벗어납니다 (Ctrl+M을 다시 누르면 Tab이 들여쓰기)',
   results: '결과',
   clear: '결과 지우기',
   noResults: '줄(Ctrl+Enter)이나 스크립트 전체를 실행하면 명령마다 응답이 터미널과 같은 모양으로 여기에 나옵니다.',

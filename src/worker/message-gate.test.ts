@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../engine/clock.js';
+import type { ScriptingFactory } from '../engine/engine.js';
+import { luaScripting } from '../engine/scripting/scripting.js';
+import { EngineHost } from './engine-host.js';
+import { MessageGate } from './message-gate.js';
+import type { FromWorker } from './protocol.js';
+
+/** A host without Lua behind a gate; `sent` is what it posted, replies by request id. */
+function gated() {
+  const sent: FromWorker[] = [];
+  const host = new EngineHost((m) => sent.push(m), { engine: { clock: new VirtualClock() } });
+  const gate = new MessageGate(host);
+  const replies = () => sent.flatMap((m) => (m.type === 'result' ? [[m.id, m.replies.map((r) => r.v)]] : []));
+  return { host, gate, sent, replies };
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('MessageGate', () => {
+  it('holds messages until open, then hands them over in order', () => {
+    const { host, gate, sent } = gated();
+    gate.receive({ type: 'open', id: 1 });
+    expect(sent).toEqual([]);
+    host.start();
+    gate.open(new Promise<ScriptingFactory | null>(() => undefined));
+    expect(sent.map((m) => m.type)).toEqual(['ready', 'opened']);
+  });
+
+  it('holds an EVAL, and every message after it, until Lua is here; other commands go on before', async () => {
+    const { host, gate, sent, replies } = gated();
+    host.start();
+    const lua = deferred<ScriptingFactory | null>();
+    gate.open(lua.promise);
+    gate.receive({ type: 'open', id: 1 });
+    const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+    gate.receive({ type: 'run', id: 2, clientId, argv: ['SET', 'k', 'v'] });
+    gate.receive({ type: 'run', id: 3, clientId, argv: ['EVAL', "return redis.call('GET', 'k')", '0'] });
+    gate.receive({ type: 'run', id: 4, clientId, argv: ['DEL', 'k'] });
+    expect(replies()).toEqual([[2, ['OK']]]);
+    lua.resolve(luaScripting);
+    await expect
+      .poll(() => replies())
+      .toEqual([
+        [2, ['OK']],
+        [3, ['v']],
+        [4, [1]],
+      ]);
+    // Once here, EVAL runs at once.
+    gate.receive({ type: 'run', id: 5, clientId, argv: ['EVAL', 'return 7', '0'] });
+    expect(replies().at(-1)).toEqual([5, [7]]);
+  });
+
+  it('holds FUNCTION and FCALL as it holds EVAL', async () => {
+    const { host, gate, sent, replies } = gated();
+    host.start();
+    const lua = deferred<ScriptingFactory | null>();
+    gate.open(lua.promise);
+    gate.receive({ type: 'open', id: 1 });
+    const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+    gate.receive({ type: 'run', id: 2, clientId, argv: ['FUNCTION', 'LOAD', "#!lua name=l\nredis.register_function('seven', function() return 7 end)"] });
+    gate.receive({ type: 'run', id: 3, clientId, argv: ['FCALL', 'seven', '0'] });
+    expect(replies()).toEqual([]);
+    lua.resolve(luaScripting);
+    await expect
+      .poll(() => replies())
+      .toEqual([
+        [2, ['l']],
+        [3, [7]],
+      ]);
+  });
+
+  it('a Lua that could not be fetched: EVAL says so instead of waiting for ever', async () => {
+    const { host, gate, sent, replies } = gated();
+    host.start();
+    gate.open(Promise.resolve(null));
+    gate.receive({ type: 'open', id: 1 });
+    const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+    gate.receive({ type: 'run', id: 2, clientId, argv: ['EVAL', 'return 1', '0'] });
+    await expect.poll(() => replies()).toEqual([[2, ['ERR Lua scripting is not available in this engine']]]);
+  });
+});
