@@ -43,8 +43,10 @@ class _BrowserSocket:
 
     def __init__(self, host, port, timeout, name):
         import _playground
+        from pyodide.ffi import to_js
 
         self._bridge = _playground
+        self._to_js = to_js
         self._timeout = timeout
         self._id = _playground.open(str(host), int(port), name or "")
 
@@ -52,14 +54,14 @@ class _BrowserSocket:
         self._timeout = timeout
 
     def sendall(self, data):
-        if not self._bridge.send(self._id, data):
+        if not self._bridge.send(self._id, self._to_js(bytes(data))):
             raise ConnectionError("Connection closed by server.")
 
     def recv(self, n):
         data = self._bridge.recv(self._id, n, -1 if self._timeout is None else self._timeout)
         if data is None:
             raise TimeoutError("Timeout reading from socket")
-        return data
+        return data.to_bytes()
 
     def close(self):
         self._bridge.close(self._id)
