@@ -6,6 +6,7 @@ import { clientsOf, lineClient, lineText, selectsDatabase, solutionRepeatsComman
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { focusPanel } from '../shortcuts.js';
+import { pythonProgram } from './python-program.js';
 import { useUiStrings } from '../strings.js';
 import { Markdown } from './Markdown.js';
 import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, type Interrupted } from './runner.js';
@@ -164,6 +165,22 @@ function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson:
   );
 }
 
+/** A step's pythonCode as a new Python script of the workbench, run as soon as it shows. */
+function RunInPython({ code, lesson, t }: { code: string; lesson: Lesson; t: Strings }) {
+  const open = () => {
+    // The scripts' store comes with the workbench's chunk, not the page's first script.
+    void import('../../store/workbench-store.js').then(({ useWorkbench }) => {
+      useWorkbench.getState().addAndRun(`${lesson.id}.py`, pythonProgram(code, lesson.db ?? 0));
+      focusPanel('workbench');
+    });
+  };
+  return (
+    <button className="tool run-python" title={t.runPythonTitle} onClick={open}>
+      {t.runPython}
+    </button>
+  );
+}
+
 function Setup({ lesson, t, prepared }: { lesson: Lesson; t: Strings; prepared: boolean }) {
   const [busy, setBusy] = useState(false);
   if (!lesson.setup || prepared) return null;
@@ -279,6 +296,7 @@ function StepHelp({ lesson, step, t, locale }: { lesson: Lesson; step: Step; t: 
           <pre>
             <code>{step.pythonCode}</code>
           </pre>
+          <RunInPython code={step.pythonCode} lesson={lesson} t={t} />
         </details>
       )}
     </div>
