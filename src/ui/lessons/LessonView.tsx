@@ -6,7 +6,6 @@ import { clientsOf, lineClient, lineText, selectsDatabase, solutionRepeatsComman
 import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { focusPanel } from '../shortcuts.js';
-import { pythonProgram } from './python-program.js';
 import { useUiStrings } from '../strings.js';
 import { Markdown } from './Markdown.js';
 import { fastForward, hasSecondTerminal, learnerDb, openSecondTerminal, resetLesson, type Interrupted } from './runner.js';
@@ -168,9 +167,9 @@ function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson:
 /** A step's pythonCode as a new Python script of the workbench, run as soon as it shows. */
 function RunInPython({ code, lesson, t }: { code: string; lesson: Lesson; t: Strings }) {
   const open = () => {
-    // The scripts' store comes with the workbench's chunk, not the page's first script.
-    void import('../../store/workbench-store.js').then(({ useWorkbench }) => {
-      useWorkbench.getState().addAndRun(`${lesson.id}.py`, pythonProgram(code, lesson.db ?? 0));
+    // With the workbench's chunk (its store), not the page's first script.
+    void import('./python-program.js').then(({ runInWorkbench }) => {
+      runInWorkbench(`${lesson.id}.py`, code, lesson.db ?? 0);
       focusPanel('workbench');
     });
   };
