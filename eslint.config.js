@@ -11,11 +11,12 @@ const LAYERS = {
   protocol: ['shared'],
   server: ['engine', 'protocol', 'shared'],
   worker: ['engine', 'shared'],
+  python: ['worker', 'protocol', 'shared'],
   cli: ['shared'],
   'workbench-lang': ['cli', 'shared'],
   lessons: ['cli', 'shared'],
   store: ['lessons', 'shared'],
-  ui: ['cli', 'lessons', 'store', 'worker', 'workbench-lang', 'shared'],
+  ui: ['cli', 'lessons', 'store', 'worker', 'python', 'workbench-lang', 'shared'],
 };
 const ALL = Object.keys(LAYERS);
 

@@ -2,15 +2,23 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { koreanFontPlugin } from './scripts/korean-font-plugin.js';
 import { offlinePlugin } from './scripts/offline-plugin.js';
+import { pyodidePlugin } from './scripts/pyodide-plugin.js';
 
 /** The tests under test/ that need no external program: our own server, recorded screens. */
 const selfContained = ['test/server/server.test.ts', 'test/server/blocking.test.ts', 'test/server/bgsave.test.ts', 'test/cli/golden.test.ts'];
 
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   // Relative asset paths: the built site works from any static file server, at any path.
   base: './',
-  plugins: [react(), koreanFontPlugin(), offlinePlugin()],
-  worker: { format: 'es' },
+  plugins: [react(), koreanFontPlugin(), pyodidePlugin({ copy: true }), offlinePlugin()],
+  worker: { format: 'es', plugins: () => [pyodidePlugin({ copy: false })] },
+  // The browser's Python waits for the engine with Atomics.wait on a SharedArrayBuffer, which
+  // needs cross-origin isolation: these headers give it from the first load under `npm start`
+  // and `npm run dev`; on any other static host the service worker adds them (docs/PYTHON.md).
+  server: { headers: ISOLATION },
+  preview: { headers: ISOLATION },
   build: {
     outDir: 'dist',
     target: 'es2022',

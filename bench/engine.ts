@@ -1,6 +1,7 @@
 // In-process engine throughput: commands straight into Engine.execute, no protocol.
 // Prints ops/s per command and bytes per small string key. Run: npm run bench
 import { Engine } from '../src/engine/engine.js';
+import { luaScripting } from '../src/engine/scripting/scripting.js';
 
 function measure(label: string, n: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(n, 50_000); i++) fn(i); // warm up the JIT
@@ -11,7 +12,7 @@ function measure(label: string, n: number, fn: (i: number) => void): void {
   console.log(`${label.padEnd(28)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s  (${(ns / n).toFixed(0)} ns/op)`);
 }
 
-const engine = new Engine();
+const engine = new Engine({ scripting: luaScripting });
 const c = engine.createClient();
 const N = 1_000_000;
 const keys = Array.from({ length: 100_000 }, (_, i) => `key:${i}`);
@@ -67,6 +68,8 @@ const incrScript = "return redis.call('INCR', KEYS[1])";
 const incrSha = (engine.execute(c, ['SCRIPT', 'LOAD', incrScript]) as { v: string }).v;
 measure('EVAL INCR script', N / 4, (i) => engine.execute(c, ['EVAL', incrScript, '1', 'ev:' + ck(i)]));
 measure('EVALSHA INCR script', N / 4, (i) => engine.execute(c, ['EVALSHA', incrSha, '1', 'ev:' + ck(i)]));
+engine.execute(c, ['FUNCTION', 'LOAD', "#!lua name=bench\nredis.register_function('incr', function(keys) return redis.call('INCR', keys[1]) end)"]);
+measure('FCALL INCR function', N / 4, (i) => engine.execute(c, ['FCALL', 'incr', '1', 'ev:' + ck(i)]));
 
 // Memory per small string key (Redis's own figure is about 104 bytes).
 const gc = (globalThis as { gc?: () => void }).gc;

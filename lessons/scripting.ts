@@ -3,13 +3,15 @@ import type { Lesson } from '../src/lessons/model.js';
 // Lua scripts run inside Redis, all at once: the documents' rate_limit() (INCR, then EXPIRE on
 // the first hit) as one EVAL that nothing can cut in half, cached with SCRIPT LOAD and called by
 // SHA; a lock released only by its owner (compare-and-delete); and the hat shop's buyitem()
-// without WATCH or retries, because a script's check and its writes happen with nothing between.
+// without WATCH or retries, because a script's check and its writes happen with nothing between;
+// then the limiter as a Redis 7 function, a named library that stays on the server.
 
 const HAT = 'hat:56854717';
 const LOCK = 'lock:hat:56854717';
 const LIMITER = "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return c";
 const LIMITER_SHA = '8a7f1d788aeedbc24f7ac89c3ede25a3e3348ae9';
 const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+const LIBRARY = `#!lua name=ratelimit\\nredis.register_function('rate_limit', function(keys, args) ${LIMITER.replaceAll('KEYS', 'keys').replaceAll('ARGV', 'args')} end)`;
 const BUY =
   "local left = tonumber(redis.call('HGET', KEYS[1], 'quantity')) if not left or left <= 0 then return redis.error_reply('OUTOFSTOCK ' .. KEYS[1] .. ' is sold out') end redis.call('HINCRBY', KEYS[1], 'quantity', -1) return redis.call('HINCRBY', KEYS[1], 'npurchased', 1)";
 
@@ -160,6 +162,35 @@ for _ in range(3):
           { key: HAT, field: ['npurchased', '2'] },
         ],
       },
+    },
+    {
+      text: {
+        ko: '스크립트 캐시는 `SCRIPT FLUSH`나 재시작이면 비어서, 앱이 스크립트를 다시 보내야 해요. Redis 7의 **함수**는 이름이 있는 라이브러리로 서버에 남고 RDB 파일에도 저장돼요.\n\n제한 스크립트를 `ratelimit` 라이브러리의 `rate_limit` 함수로 올리고, `FCALL`로 사용자 7의 요청을 세어 보세요. 라이브러리 코드는 `#!lua name=...` 줄로 시작하고, 따옴표 안의 `\\n`이 줄바꿈이 돼요.',
+        en: "The script cache empties on `SCRIPT FLUSH` or a restart, and the app has to send its scripts again. Redis 7's **functions** stay on the server as named libraries, saved in the RDB file too.\n\nLoad the limiter as the function `rate_limit` of a library `ratelimit`, then count a request of user 7 with `FCALL`. Library code starts with a `#!lua name=...` line; inside the quotes, `\\n` is a line break.",
+      },
+      commands: [`FUNCTION LOAD REPLACE "${LIBRARY}"`, 'FCALL rate_limit 1 rate_limit:7 60', 'TTL rate_limit:7', 'FUNCTION LIST'],
+      pythonCode: `r.function_load("""#!lua name=ratelimit
+redis.register_function('rate_limit', function(keys, args)
+    local c = redis.call('INCR', keys[1])
+    if c == 1 then
+        redis.call('EXPIRE', keys[1], args[1])
+    end
+    return c
+end)
+""", replace=True)
+print(r.fcall("rate_limit", 1, "rate_limit:7", 60))  # 1`,
+      hints: [
+        {
+          ko: "`ERR Library 'ratelimit' already exists`가 나오면 `REPLACE`를 빠뜨린 거예요.",
+          en: "`ERR Library 'ratelimit' already exists`? `REPLACE` is missing.",
+        },
+        {
+          ko: '함수 안에서는 `KEYS`와 `ARGV` 대신 함수가 받는 `keys`와 `args`를 써요.',
+          en: 'Inside a function, use the `keys` and `args` it is given instead of `KEYS` and `ARGV`.',
+        },
+      ],
+      solution: [`FUNCTION LOAD REPLACE "${LIBRARY}"`, 'FCALL rate_limit 1 rate_limit:7 60'],
+      check: { all: [{ reply: { command: 'FCALL rate_limit 1 rate_limit:7', matches: /^\(integer\) \d+$/ } }, { key: 'rate_limit:7', ttlBetween: [1, 60] }] },
     },
     {
       challenge: true,

@@ -4,8 +4,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
-/** The editor's language for a script: Redis commands; Lua (EVAL bodies) has its place here. */
-export type ScriptLanguage = 'redis';
+/**
+ * The editor's language for a script: Redis commands, or a Python program (redis-py style, run
+ * by the browser's Python against the same engine); Lua (EVAL bodies) has its place here.
+ */
+export type ScriptLanguage = 'redis' | 'python';
 
 export interface Script {
   id: number;
@@ -31,8 +34,14 @@ interface WorkbenchState {
   nextId: number;
   options: RunOptions;
   select: (id: number) => void;
+  /** A Python script to run as soon as the workbench shows it (a lesson's "Run in Python"); not persisted. */
+  runOnOpen: number | null;
   /** Adds a script and makes it the active one; returns its id. */
-  add: (name: string, text: string) => number;
+  add: (name: string, text: string, language?: ScriptLanguage) => number;
+  /** Adds a Python script and asks the workbench to run it. */
+  addAndRun: (name: string, text: string) => number;
+  /** The workbench took the run request. */
+  ranOnOpen: () => void;
   setText: (id: number, text: string) => void;
   rename: (id: number, name: string) => void;
   remove: (id: number) => void;
@@ -48,13 +57,22 @@ export const useWorkbench = create<WorkbenchState>()(
       active: 1,
       nextId: 2,
       options: { mode: 'each', stopOnError: true, client: 'own' },
+      runOnOpen: null,
       select(active) {
         set({ active });
       },
-      add(name, text) {
+      add(name, text, language = 'redis') {
         const id = get().nextId;
-        set((s) => ({ scripts: [...s.scripts, { id, name, text, language: 'redis' }], active: id, nextId: id + 1 }));
+        set((s) => ({ scripts: [...s.scripts, { id, name, text, language }], active: id, nextId: id + 1 }));
         return id;
+      },
+      addAndRun(name, text) {
+        const id = get().add(name, text, 'python');
+        set({ runOnOpen: id });
+        return id;
+      },
+      ranOnOpen() {
+        set({ runOnOpen: null });
       },
       setText(id, text) {
         set((s) => ({ scripts: s.scripts.map((x) => (x.id === id ? { ...x, text } : x)) }));

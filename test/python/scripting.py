@@ -65,3 +65,15 @@ try:
     r.evalsha("0" * 40, 0)
 except redis.exceptions.NoScriptError as e:
     print("NoScriptError:", e)
+
+print(r.function_load("""#!lua name=ratelimit
+redis.register_function('rate_limit', function(keys, args)
+    local c = redis.call('INCR', keys[1])
+    if c == 1 then
+        redis.call('EXPIRE', keys[1], args[1])
+    end
+    return c
+end)
+""", replace=True))
+print(r.fcall("rate_limit", 1, "rate_limit:8", 60), r.ttl("rate_limit:8"))
+r.function_delete("ratelimit")

@@ -164,6 +164,22 @@ function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson:
   );
 }
 
+/** A step's pythonCode as a new Python script of the workbench, run as soon as it shows. */
+function RunInPython({ code, lesson, t }: { code: string; lesson: Lesson; t: Strings }) {
+  const open = () => {
+    // With the workbench's chunk (its store), not the page's first script.
+    void import('./python-program.js').then(({ runInWorkbench }) => {
+      runInWorkbench(`${lesson.id}.py`, code, lesson.db ?? 0);
+      focusPanel('workbench');
+    });
+  };
+  return (
+    <button className="tool run-python" title={t.runPythonTitle} onClick={open}>
+      {t.runPython}
+    </button>
+  );
+}
+
 function Setup({ lesson, t, prepared }: { lesson: Lesson; t: Strings; prepared: boolean }) {
   const [busy, setBusy] = useState(false);
   if (!lesson.setup || prepared) return null;
@@ -279,6 +295,7 @@ function StepHelp({ lesson, step, t, locale }: { lesson: Lesson; step: Step; t: 
           <pre>
             <code>{step.pythonCode}</code>
           </pre>
+          <RunInPython code={step.pythonCode} lesson={lesson} t={t} />
         </details>
       )}
     </div>

@@ -13,6 +13,8 @@ import { terminalFor } from '../terminal/terminals.js';
 import { WorkbenchConnection } from './connection.js';
 import { REDIS_LANGUAGE, registerRedisLanguage } from './language.js';
 import { monaco, monacoTheme } from './monaco.js';
+import { PythonConsole, PythonToolbar, usePython } from './python.js';
+import { unavailable } from './unavailable.js';
 import { runScript, scriptLines, type Card, type RunTarget, type ScriptLine } from './runner.js';
 import { exportScript, importScript, scriptFileName, scriptNameOf } from './script-file.js';
 import { useWorkbenchStrings, type WorkbenchStrings } from './strings.js';
@@ -59,6 +61,9 @@ export function Workbench() {
   const stop = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const runRef = useRef<(which: 'all' | 'line' | 'from') => void>(() => undefined);
+  const python = usePython(w);
+  const isPython = script.language === 'python';
+  const runOnOpen = useWorkbench((s) => s.runOnOpen);
   // Monaco reads its label when it is made; later words go through updateOptions below.
   const label = useRef(w.editor);
   label.current = w.editor;
@@ -167,7 +172,7 @@ export function Workbench() {
     if (!ed) return;
     let model = models.current.get(script.id);
     if (!model) {
-      model = monaco.editor.createModel(script.text, REDIS_LANGUAGE);
+      model = monaco.editor.createModel(script.text, script.language === 'python' ? 'python' : REDIS_LANGUAGE);
       models.current.set(script.id, model);
     } else if (model.getValue() !== script.text) {
       model.setValue(script.text); // changed outside the editor (an import, another tab)
@@ -175,7 +180,7 @@ export function Workbench() {
     if (ed.getModel() !== model) ed.setModel(model);
     // The panel was focused (Alt+4) while Monaco loaded: the editor takes the keyboard now.
     if (document.activeElement === host.current?.closest('#workbench')) ed.focus();
-  }, [script.id, script.text]);
+  }, [script.id, script.text, script.language]);
 
   useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
   // Given names ("script 1") follow the page's language; a name the person chose stays.
@@ -185,14 +190,25 @@ export function Workbench() {
       if (name !== null) useWorkbench.getState().rename(s.id, name);
     }
   }, [w.scriptBase]);
-  useEffect(() => editor.current?.updateOptions({ ariaLabel: w.editor }), [w]);
+  useEffect(
+    () =>
+      editor.current?.updateOptions({ ariaLabel: isPython ? w.pythonEditor : w.editor, placeholder: isPython ? 'print(r.ping())' : 'SET greeting "hello"' }),
+    [w, isPython],
+  );
 
+  const runPython = python.run;
   const start = useCallback(
     (which: 'all' | 'line' | 'from') => {
       const ed = editor.current;
       const model = ed?.getModel();
-      if (!ed || !model || run.running) return;
+      if (!ed || !model) return;
       const text = model.getValue();
+      // A Python program runs whole, whichever key asked.
+      if (model.getLanguageId() === 'python') {
+        if (!python.state.running) runPython(text, `${script.name}.py`);
+        return;
+      }
+      if (run.running) return;
       const sel = ed.getSelection();
       const cursor = ed.getPosition()?.lineNumber ?? 1;
       let lines: ScriptLine[];
@@ -227,9 +243,16 @@ export function Workbench() {
         .catch(() => undefined)
         .finally(() => setRun({ cards: [...cards], running: false, serial }));
     },
-    [options, run.running, run.serial],
+    [options, run.running, run.serial, python.state.running, runPython, script.name],
   );
   runRef.current = start;
+
+  // A lesson's "Run in Python": the script it added runs once the editor shows it.
+  useEffect(() => {
+    if (runOnOpen === null || runOnOpen !== script.id || !editor.current?.getModel()) return;
+    useWorkbench.getState().ranOnOpen();
+    runRef.current('all');
+  }, [runOnOpen, script.id, script.text]);
 
   const stopRun = () => {
     stop.current = true;
@@ -272,6 +295,9 @@ export function Workbench() {
         <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '')}>
           {w.newScript}
         </button>
+        <button className="tool" title={w.newPythonTitle} onClick={() => wb.add(freshScriptName(scripts, w.scriptBase), '', 'python')}>
+          {w.newPython}
+        </button>
         <button className="tool" title={w.deleteScriptTitle} {...unavailable(scripts.length <= 1)} onClick={() => scripts.length > 1 && wb.remove(script.id)}>
           {w.deleteScript}
         </button>
@@ -283,85 +309,86 @@ export function Workbench() {
           {w.exportScript}
         </button>
       </div>
-      <div className="wb-toolbar">
-        <button className="tool primary" title={w.runAllTitle} {...unavailable(run.running)} onClick={() => start('all')}>
-          {w.runAll}
-        </button>
-        <button className="tool" title={w.runLineTitle} {...unavailable(run.running)} onClick={() => start('line')}>
-          {w.runLine}
-        </button>
-        <button className="tool" title={w.runFromTitle} {...unavailable(run.running)} onClick={() => start('from')}>
-          {w.runFrom}
-        </button>
-        <button className="tool" title={w.stopTitle} {...unavailable(!run.running)} onClick={() => run.running && stopRun()}>
-          {w.stop}
-        </button>
-        <label className="wb-field">
-          {w.mode}{' '}
-          <select className="wb-mode" value={options.mode} onChange={(e) => wb.setOptions({ mode: e.target.value as RunMode })}>
-            <option value="each">{w.modeEach}</option>
-            <option value="pipeline">{w.modePipeline}</option>
-            <option value="multi">{w.modeMulti}</option>
-          </select>
-        </label>
-        <label className="wb-field toggle">
-          <input
-            type="checkbox"
-            checked={options.stopOnError}
-            disabled={options.mode !== 'each'}
-            onChange={(e) => wb.setOptions({ stopOnError: e.target.checked })}
-          />
-          {w.stopOnError}
-        </label>
-        <label className="wb-field">
-          {w.client}{' '}
-          <select
-            className="wb-client"
-            value={String(options.client)}
-            onChange={(e) => wb.setOptions({ client: e.target.value === 'own' ? 'own' : Number(e.target.value) })}
-          >
-            <option value="own">{w.ownClient}</option>
-            {tabs.map((tab) => (
-              <option key={tab.id} value={tab.id}>
-                {w.tabClient(tab.title)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {isPython ? (
+        <PythonToolbar w={w} state={python.state} onRun={() => start('all')} onStop={python.stop} />
+      ) : (
+        <div className="wb-toolbar">
+          <button className="tool primary" title={w.runAllTitle} {...unavailable(run.running)} onClick={() => start('all')}>
+            {w.runAll}
+          </button>
+          <button className="tool" title={w.runLineTitle} {...unavailable(run.running)} onClick={() => start('line')}>
+            {w.runLine}
+          </button>
+          <button className="tool" title={w.runFromTitle} {...unavailable(run.running)} onClick={() => start('from')}>
+            {w.runFrom}
+          </button>
+          <button className="tool" title={w.stopTitle} {...unavailable(!run.running)} onClick={() => run.running && stopRun()}>
+            {w.stop}
+          </button>
+          <label className="wb-field">
+            {w.mode}{' '}
+            <select className="wb-mode" value={options.mode} onChange={(e) => wb.setOptions({ mode: e.target.value as RunMode })}>
+              <option value="each">{w.modeEach}</option>
+              <option value="pipeline">{w.modePipeline}</option>
+              <option value="multi">{w.modeMulti}</option>
+            </select>
+          </label>
+          <label className="wb-field toggle">
+            <input
+              type="checkbox"
+              checked={options.stopOnError}
+              disabled={options.mode !== 'each'}
+              onChange={(e) => wb.setOptions({ stopOnError: e.target.checked })}
+            />
+            {w.stopOnError}
+          </label>
+          <label className="wb-field">
+            {w.client}{' '}
+            <select
+              className="wb-client"
+              value={String(options.client)}
+              onChange={(e) => wb.setOptions({ client: e.target.value === 'own' ? 'own' : Number(e.target.value) })}
+            >
+              <option value="own">{w.ownClient}</option>
+              {tabs.map((tab) => (
+                <option key={tab.id} value={tab.id}>
+                  {w.tabClient(tab.title)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <div className="wb-editor" ref={host} />
       <p className={`wb-keys muted${tabMoves ? ' on' : ''}`}>{tabMoves ? w.keysTabMoves : w.keys}</p>
-      <div className="wb-results-head">
-        <h3>{w.results}</h3>
-        <span className="muted" aria-live="polite">
-          {!run.running && run.cards.length > 0 ? w.ran(run.cards.filter((c) => c.argv !== null).length, errors) : ''}
-        </span>
-        <button
-          className="tool"
-          {...unavailable(run.cards.length === 0 || run.running)}
-          onClick={() => run.cards.length > 0 && !run.running && setRun({ cards: [], running: false, serial: run.serial })}
-        >
-          {w.clear}
-        </button>
-      </div>
-      {/* Focusable: a keyboard scrolls a long reply with the arrow keys. */}
-      <ol className="wb-results" aria-label={w.results} aria-live="polite" aria-relevant="additions" tabIndex={0}>
-        {run.cards.length === 0 && <li className="muted wb-empty">{w.noResults}</li>}
-        {run.cards.map((card, i) => (
-          <ResultCard key={`${run.serial}-${i}`} card={card} w={w} />
-        ))}
-      </ol>
+      {isPython ? (
+        <PythonConsole w={w} state={python.state} onClear={python.clear} />
+      ) : (
+        <>
+          <div className="wb-results-head">
+            <h3>{w.results}</h3>
+            <span className="muted" aria-live="polite">
+              {!run.running && run.cards.length > 0 ? w.ran(run.cards.filter((c) => c.argv !== null).length, errors) : ''}
+            </span>
+            <button
+              className="tool"
+              {...unavailable(run.cards.length === 0 || run.running)}
+              onClick={() => run.cards.length > 0 && !run.running && setRun({ cards: [], running: false, serial: run.serial })}
+            >
+              {w.clear}
+            </button>
+          </div>
+          {/* Focusable: a keyboard scrolls a long reply with the arrow keys. */}
+          <ol className="wb-results" aria-label={w.results} aria-live="polite" aria-relevant="additions" tabIndex={0}>
+            {run.cards.length === 0 && <li className="muted wb-empty">{w.noResults}</li>}
+            {run.cards.map((card, i) => (
+              <ResultCard key={`${run.serial}-${i}`} card={card} w={w} />
+            ))}
+          </ol>
+        </>
+      )}
     </div>
   );
-}
-
-/**
- * A button that cannot act now (Run during a run, Stop with none) says so with aria-disabled and
- * stays focusable: a disabled button that had the keyboard (Enter on Run all) would drop it to
- * the page's body. Its click handler checks the same condition.
- */
-function unavailable(flag: boolean): { 'aria-disabled'?: true } {
-  return flag ? { 'aria-disabled': true } : {};
 }
 
 /** The page's next (1) or previous (-1) keyboard-focusable control outside `from`, in tab order. */

@@ -23,6 +23,8 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
 import 'monaco-editor/editor/common/standaloneStrings.js';
+// Python's colouring, for the workbench's Python scripts (a Monarch grammar, no worker).
+import 'monaco-editor/languages/definitions/python/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import type { Theme } from '../../store/ui-store.js';
 

@@ -50,6 +50,25 @@ const en = {
   asText: 'Text',
   columns: { index: '#', value: 'value', key: 'key', field: 'field', member: 'member', score: 'score' },
   ran: (n: number, errors: number) => `${n} ${n === 1 ? 'command' : 'commands'} ran${errors > 0 ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`,
+  newPython: 'New Python',
+  newPythonTitle: 'A new Python program (redis-py), run in the browser against this engine',
+  pythonEditor: 'Python editor (a redis-py program; Ctrl+Shift+Enter runs it; Ctrl+M lets Tab leave the editor)',
+  runPython: 'Run Python',
+  runPythonTitle: 'Run the program in the browser’s Python (Ctrl+Shift+Enter)',
+  stopPython: 'Stop',
+  stopPythonTitle: 'Raise KeyboardInterrupt in the running program',
+  console: 'Output',
+  noOutput: 'Run the program: what it prints, and any traceback, shows here. Its keys appear in the terminals and the inspector.',
+  loadingPython: (loaded: string, total: string) => `Loading Python (Pyodide): ${loaded} of ${total} MB, once; then it works offline`,
+  pythonLoaded: (s: string) => `Python is ready (loaded in ${s} s).`,
+  pythonFailed: (message: string) => `Python could not start: ${message}`,
+  connectedNote: (host: string, port: number) =>
+    `redis.Redis(host=${JSON.stringify(host)}, port=${port}) is this page’s own Redis engine: in the browser, host and port are accepted and lead here.`,
+  finished: 'Finished.',
+  failed: 'Ended with an exception.',
+  needsIsolation:
+    'Python waits for the engine with shared memory, which this page has only when cross-origin isolated. Reload the page once (the offline service worker then serves it isolated).',
+  reload: 'Reload',
 };
 
 export type WorkbenchStrings = typeof en;
@@ -99,6 +118,25 @@ const ko: WorkbenchStrings = {
   asText: '텍스트',
   columns: { index: '#', value: '값', key: '키', field: '필드', member: '멤버', score: '점수' },
   ran: (n: number, errors: number) => `명령 ${n}개 실행${errors > 0 ? `, 오류 ${errors}개` : ''}`,
+  newPython: '새 파이썬',
+  newPythonTitle: '새 파이썬 프로그램 (redis-py): 브라우저에서 이 엔진을 상대로 실행',
+  pythonEditor: '파이썬 편집기 (redis-py 프로그램, Ctrl+Shift+Enter로 실행, Ctrl+M을 누르면 Tab으로 편집기를 벗어남)',
+  runPython: '파이썬 실행',
+  runPythonTitle: '브라우저의 파이썬으로 프로그램 실행 (Ctrl+Shift+Enter)',
+  stopPython: '멈추기',
+  stopPythonTitle: '실행 중인 프로그램에 KeyboardInterrupt 일으키기',
+  console: '출력',
+  noOutput: '프로그램을 실행하면 print한 내용과 트레이스백이 여기에 나옵니다. 프로그램이 쓴 키는 터미널과 인스펙터에서도 보여요.',
+  loadingPython: (loaded: string, total: string) => `파이썬(Pyodide) 불러오는 중: ${total} MB 중 ${loaded} MB. 한 번만 받으면 오프라인에서도 됩니다`,
+  pythonLoaded: (s: string) => `파이썬 준비 완료 (${s}초 걸림).`,
+  pythonFailed: (message: string) => `파이썬을 시작하지 못했습니다: ${message}`,
+  connectedNote: (host: string, port: number) =>
+    `redis.Redis(host=${JSON.stringify(host)}, port=${port})는 이 페이지 안의 Redis 엔진이에요. 브라우저에서는 host와 port를 받아 두기만 하고 여기로 연결합니다.`,
+  finished: '끝났습니다.',
+  failed: '예외로 끝났습니다.',
+  needsIsolation:
+    '파이썬은 공유 메모리로 엔진의 응답을 기다리는데, 이 페이지가 교차 출처 격리(cross-origin isolation) 상태일 때만 쓸 수 있어요. 페이지를 한 번 새로 고치세요 (오프라인용 서비스 워커가 격리된 상태로 다시 열어 줍니다).',
+  reload: '새로 고침',
 };
 
 const WB_STRINGS: Record<Locale, WorkbenchStrings> = { en, ko };

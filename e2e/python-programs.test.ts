@@ -1,0 +1,71 @@
+// The course's redis-py programs (test/python/) run unchanged in the page's Python and print
+// exactly what CPython with the genuine redis-py prints against the real Redis 7.0 (a
+// differential test: the expected output is computed here, never written down). Each program is
+// pasted into a Python script of the workbench and run; its `from _connect import connect` finds
+// the course's helper, defined before it as the module `_connect`. Left out: programs that start
+// threads (pubsub.py, job_queue.py), which Pyodide has not.
+
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startRealRedis, type RealRedis } from '../test/diff/harness.js';
+import { expect, test } from './fixtures.js';
+import { pageErrors } from './support.js';
+
+const dir = join(import.meta.dirname, '..', 'test', 'python');
+const programs = readdirSync(dir).filter((f) => f.endsWith('.py') && !f.startsWith('_') && !readFileSync(join(dir, f), 'utf8').includes('import threading'));
+const connect = readFileSync(join(dir, '_connect.py'), 'utf8');
+
+/** The program with the course's `_connect` helper as a module it can import. */
+function inPage(program: string): string {
+  return `import sys, types\n_connect = types.ModuleType("_connect")\nexec(${JSON.stringify(connect)}, _connect.__dict__)\nsys.modules["_connect"] = _connect\ndel sys, types, _connect\n${program}`;
+}
+
+function cpython(program: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile('/usr/bin/python3', [join(dir, program)], { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 60_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${program}: ${err.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+/** Runs a program in a new Python script of the workbench; resolves with what it printed. */
+async function runInPage(page: Page, source: string): Promise<string> {
+  const wb = page.locator('#workbench');
+  await wb.getByRole('button', { name: 'New Python' }).click();
+  await wb.locator('.wb-editor .monaco-editor').click();
+  // Pasted, as a person brings a program in: typed, Monaco would indent each new line again.
+  await wb.locator('.wb-editor textarea').evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, source);
+  await expect.poll(() => wb.locator('.wb-editor .view-lines').textContent()).not.toBe('');
+  await wb.getByRole('button', { name: 'Run Python' }).click();
+  await expect(wb.locator('.wb-results-head')).toContainText(/Finished\.|Ended with an exception\./, { timeout: 120_000 });
+  return wb.locator('.wb-console pre:not(.wb-console-note)').evaluateAll((pres) => pres.map((p) => p.textContent).join(''));
+}
+
+test.describe('the course’s Python programs in the page', () => {
+  let real: RealRedis;
+  test.beforeAll(async () => {
+    real = await startRealRedis();
+  });
+  test.afterAll(async () => {
+    await real?.stop();
+  });
+
+  test('print what CPython and redis-py print against the real Redis', async ({ page }) => {
+    test.setTimeout(600_000);
+    expect(programs.length).toBeGreaterThanOrEqual(10);
+    await page.keyboard.press('Alt+4');
+    await expect(page.locator('#workbench .wb-editor .monaco-editor')).toBeVisible();
+    for (const program of programs) {
+      const want = await cpython(program, real.port);
+      const got = await runInPage(page, inPage(readFileSync(join(dir, program), 'utf8')));
+      expect(got, program).toBe(want);
+    }
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

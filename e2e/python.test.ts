@@ -1,0 +1,106 @@
+// The browser's Python (#17): a lesson step's pythonCode run with "Run in Python" opens it in the
+// workbench and runs it in Pyodide (loaded from our own build on this first run, with a progress
+// bar), against the same engine: the keys it writes are there for the terminal and the
+// inspector. A program blocked in BLPOP wakes when the terminal pushes; a pub/sub listener prints
+// the terminal's PUBLISH; Stop interrupts an endless loop; a reload runs Python again from the
+// service worker's store.
+// The load times are printed (no test asserts a timing).
+
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { pageErrors, screen, typeLine, waitForPrompt } from './support.js';
+
+const consoleText = (page: Page) => page.locator('#workbench .wb-console');
+
+/** Pastes a program into a new Python script, runs it and gives the keyboard back to the terminal. */
+async function runProgram(page: Page, source: string): Promise<void> {
+  const wb = page.locator('#workbench');
+  await wb.getByRole('button', { name: 'New Python' }).click();
+  await wb.locator('.wb-editor .monaco-editor').click();
+  await wb.locator('.wb-editor textarea').evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, source);
+  await wb.getByRole('button', { name: 'Run Python' }).click();
+  await expect(wb.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await page.locator('.terminal-box:not([hidden]) .xterm-screen').first().click();
+}
+
+/** The Python worker's own load time (Pyodide fetched, started, our package written). */
+const loadMs = (page: Page) =>
+  page.evaluate(() => (performance.getEntriesByName('python-loaded')[0] as PerformanceMark | undefined)?.detail as number | undefined);
+
+test('a lesson step’s Python runs in the page against the same engine; BLPOP, pub/sub and Stop with a terminal', async ({ page, site }) => {
+  test.setTimeout(180_000);
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== new URL(site.url).origin) outside.push(r.url());
+  });
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.goto(`${site.url}#/lessons/first-contact/5`);
+  const lesson = page.locator('#lessons');
+  await lesson.getByText('The same in Python (redis-py)').click();
+  const started = Date.now();
+  await lesson.getByRole('button', { name: 'Run in Python' }).click();
+  // The first run fetches Pyodide: a bar with bytes while it comes.
+  await expect(page.locator('#workbench .wb-python-loading progress')).toBeVisible({ timeout: 30_000 });
+  await expect(consoleText(page)).toContainText("b'Zagreb'", { timeout: 120_000 });
+  const firstClick = Date.now() - started;
+  await expect(consoleText(page)).toContainText("None\n[b'Beirut', b'Oslo', b'Nassau']");
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.');
+  // host and port are said once to mean this page's engine.
+  await expect(consoleText(page).locator('.wb-console-note', { hasText: 'port=6379' })).toHaveCount(1);
+  const first = await loadMs(page);
+
+  // The keys the program wrote, read from a terminal, and listed by the inspector.
+  await page.locator('.terminal-box:not([hidden]) .xterm-screen').first().click();
+  await typeLine(page, 'MGET Croatia Lebanon');
+  await expect.poll(async () => (await screen(page)).slice(-3, -1)).toEqual(['1) "Zagreb"', '2) "Beirut"']);
+  await expect(page.locator('#inspector').getByText('Croatia', { exact: true })).toBeVisible();
+
+  // A program blocked in BLPOP wakes when a terminal pushes.
+  await runProgram(page, 'import redis\nr = redis.Redis()\nprint("waiting")\nprint(r.blpop("jobs", timeout=0))\n');
+  await expect(consoleText(page)).toContainText('waiting');
+  await typeLine(page, 'RPUSH jobs first');
+  await expect(consoleText(page)).toContainText("(b'jobs', b'first')");
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.');
+
+  // A pub/sub listener prints what a terminal publishes.
+  await runProgram(
+    page,
+    'import redis\np = redis.Redis(decode_responses=True).pubsub(ignore_subscribe_messages=True)\np.subscribe("news")\nfor m in p.listen():\n    print(m["channel"], m["data"])\n    break\n',
+  );
+  await expect.poll(async () => (await typeLine(page, 'PUBSUB NUMSUB news'), (await screen(page)).at(-2))).toBe('2) (integer) 1');
+  await typeLine(page, 'PUBLISH news hello');
+  await expect(consoleText(page)).toContainText('news hello');
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.');
+
+  // An endless loop keeps the page alive and stops with Stop, as KeyboardInterrupt.
+  await page.locator('#workbench').getByRole('button', { name: 'New Python' }).click();
+  await page.locator('#workbench .wb-editor .monaco-editor').click();
+  await page.keyboard.type('while True: pass');
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.locator('#workbench').getByRole('button', { name: 'Stop' })).toBeEnabled();
+  // The terminal still answers while Python spins.
+  await page.locator('.terminal-box:not([hidden]) .xterm-screen').first().click();
+  await typeLine(page, 'PING');
+  await expect.poll(async () => (await screen(page)).at(-2)).toBe('PONG');
+  await page.locator('#workbench').getByRole('button', { name: 'Stop' }).click();
+  await expect(consoleText(page)).toContainText('KeyboardInterrupt');
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Ended with an exception.');
+  expect(pageErrors(page)).toEqual([]);
+
+  // A reload: Pyodide comes from the service worker's store this time.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await waitForPrompt(page);
+  await page.locator('#lessons').getByText('The same in Python (redis-py)').click();
+  const again = Date.now();
+  await page.locator('#lessons').getByRole('button', { name: 'Run in Python' }).click();
+  await expect(consoleText(page)).toContainText("b'Zagreb'", { timeout: 60_000 });
+  const cachedClick = Date.now() - again;
+  const cached = await loadMs(page);
+  console.log(`Pyodide load: first ${first} ms (click to output ${firstClick} ms); cached ${cached} ms (click to output ${cachedClick} ms)`);
+  expect(outside).toEqual([]);
+});

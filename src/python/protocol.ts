@@ -1,0 +1,62 @@
+// The messages between the page and the Python worker (Pyodide), and the shared-memory channel
+// through which Python waits for the engine. Python code is synchronous: `r.get(...)` must
+// return the reply, but the engine lives in another worker and answers by message. So the Python
+// worker posts a `bridge` request to the page and sleeps in Atomics.wait on the channel; the page
+// runs the command on the one engine (its WorkerClient, as a terminal does), writes the answer
+// into the channel and wakes it. See docs/PYTHON.md.
+
+/** Bytes of a channel: a header of Int32 cells, then the data area. */
+export const CHANNEL_HEADER = 32;
+export const CHANNEL_DATA = 1 << 20;
+
+/** Header cells (Int32Array indexes). */
+export const Cell = {
+  /** 0 while the worker waits, 1 once the page has answered. */
+  state: 0,
+  /** An AnswerStatus. */
+  status: 1,
+  /** Bytes of data written after the header. */
+  length: 2,
+  /** A number answer (the connection id of `open`). */
+  value: 3,
+  /** Never written: `time.sleep` waits on it with a timeout. */
+  sleep: 4,
+  /** The `seq` of the request answered. */
+  seq: 5,
+} as const;
+
+export const AnswerStatus = {
+  ok: 0,
+  /** recv: nothing arrived within the timeout. */
+  timeout: 1,
+  /** The connection is gone (QUIT, CLIENT KILL, the worker restarted). */
+  closed: 2,
+} as const;
+
+export type BridgeRequest =
+  /** A new connection of the engine (a client in CLIENT LIST). host/port are only reported. Answer: value = connection id. */
+  | { op: 'open'; host: string; port: number; name: string }
+  /** RESP commands for a connection, as a client writes them to a socket. */
+  | { op: 'send'; conn: number; data: Uint8Array }
+  /** Up to `max` bytes of replies, waiting up to `timeoutMs` (-1: forever) for the first. */
+  | { op: 'recv'; conn: number; max: number; timeoutMs: number }
+  | { op: 'close'; conn: number };
+
+export type ToPython =
+  /** Sent once, before the first run. */
+  { type: 'init'; indexURL: string; channel: SharedArrayBuffer; interrupt: SharedArrayBuffer } | { type: 'run'; id: number; code: string; filename: string };
+
+export type FromPython =
+  /** Bytes of Pyodide downloaded so far (the WebAssembly, the standard library, the package list). */
+  | { type: 'progress'; loaded: number; total: number }
+  /** Pyodide is up; `ms` since the worker started loading it. */
+  | { type: 'loaded'; ms: number }
+  /** Pyodide could not start. */
+  | { type: 'failed'; message: string }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  /** The program's first connection: host and port mean the in-browser engine (said once a run). */
+  | { type: 'connected'; host: string; port: number }
+  /** A run ended; ok false after an uncaught exception (its traceback went to stderr). */
+  | { type: 'done'; id: number; ok: boolean }
+  /** A request to the engine; the worker sleeps until the page answers in the channel. */
+  | ({ type: 'bridge'; seq: number } & BridgeRequest);
