@@ -15,6 +15,17 @@ function gated() {
   return { host, gate, sent, replies };
 }
 
+/** A gate opened with Lua on its way (`lua.resolve` brings it) and one client opened through it. */
+function gatedWithClient() {
+  const g = gated();
+  g.host.start();
+  const lua = deferred<ScriptingFactory | null>();
+  g.gate.open(lua.promise);
+  g.gate.receive({ type: 'open', id: 1 });
+  const clientId = (g.sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+  return { ...g, lua, clientId };
+}
+
 function deferred<T>() {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -32,12 +43,7 @@ describe('MessageGate', () => {
   });
 
   it('holds an EVAL, and every message after it, until Lua is here; other commands go on before', async () => {
-    const { host, gate, sent, replies } = gated();
-    host.start();
-    const lua = deferred<ScriptingFactory | null>();
-    gate.open(lua.promise);
-    gate.receive({ type: 'open', id: 1 });
-    const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+    const { gate, lua, clientId, replies } = gatedWithClient();
     gate.receive({ type: 'run', id: 2, clientId, argv: ['SET', 'k', 'v'] });
     gate.receive({ type: 'run', id: 3, clientId, argv: ['EVAL', "return redis.call('GET', 'k')", '0'] });
     gate.receive({ type: 'run', id: 4, clientId, argv: ['DEL', 'k'] });
@@ -56,12 +62,7 @@ describe('MessageGate', () => {
   });
 
   it('holds FUNCTION and FCALL as it holds EVAL', async () => {
-    const { host, gate, sent, replies } = gated();
-    host.start();
-    const lua = deferred<ScriptingFactory | null>();
-    gate.open(lua.promise);
-    gate.receive({ type: 'open', id: 1 });
-    const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
+    const { gate, lua, clientId, replies } = gatedWithClient();
     gate.receive({ type: 'run', id: 2, clientId, argv: ['FUNCTION', 'LOAD', "#!lua name=l\nredis.register_function('seven', function() return 7 end)"] });
     gate.receive({ type: 'run', id: 3, clientId, argv: ['FCALL', 'seven', '0'] });
     expect(replies()).toEqual([]);

@@ -122,6 +122,33 @@ function bytesOf(view: DataView, size: number, little: boolean): string {
   return s;
 }
 
+/** The integer formats: b h l T i, upper case unsigned (T is size_t). */
+const INTEGER_CODES = new Set(['b', 'B', 'h', 'H', 'l', 'L', 'T', 'i', 'I']);
+
+/** An integer as `size` bytes; a negative one in two's complement, as the C's (lua_Number) cast. */
+function packInteger(n: number, size: number, little: boolean): string {
+  let v = n < 0 ? BigInt.asUintN(64, toInt64(n)) : toUint64(n);
+  const bytes: string[] = [];
+  for (let i = 0; i < size; i++) {
+    bytes.push(String.fromCharCode(Number(v & 0xffn)));
+    v >>= 8n;
+  }
+  return (little ? bytes : bytes.reverse()).join('');
+}
+
+/** `size` bytes at `pos` as an integer, sign-extended when `signed`. */
+function unpackInteger(data: string, pos: number, size: number, little: boolean, signed: boolean): number {
+  let l = 0n;
+  for (let i = 0; i < size; i++) {
+    const byte = data.charCodeAt(little ? pos + size - 1 - i : pos + i);
+    l = BigInt.asUintN(64, (l << 8n) | BigInt(byte));
+  }
+  if (!signed) return Number(l);
+  const mask = BigInt.asUintN(64, ~0n << BigInt((size * 8 - 1) & 63));
+  if (l & mask) l |= mask;
+  return Number(BigInt.asIntN(64, l));
+}
+
 function pack(a0: Args, scratch: DataView): string {
   const f = new Fmt(a0.str(0));
   // the C pushes a nil after the arguments, so a missing one reads "got nil"
@@ -137,25 +164,6 @@ function pack(a0: Args, scratch: DataView): string {
     total += toalign;
     out += '\0'.repeat(toalign);
     switch (opt) {
-      case 'b':
-      case 'B':
-      case 'h':
-      case 'H':
-      case 'l':
-      case 'L':
-      case 'T':
-      case 'i':
-      case 'I': {
-        const n = checknumber(a, arg++);
-        let v = n < 0 ? BigInt.asUintN(64, toInt64(n)) : toUint64(n);
-        const bytes: string[] = [];
-        for (let i = 0; i < size; i++) {
-          bytes.push(String.fromCharCode(Number(v & 0xffn)));
-          v >>= 8n;
-        }
-        out += (h.little ? bytes : bytes.reverse()).join('');
-        break;
-      }
       case 'x':
         out += '\0';
         break;
@@ -181,7 +189,8 @@ function pack(a0: Args, scratch: DataView): string {
         break;
       }
       default:
-        controloptions(a, opt, f, h);
+        if (INTEGER_CODES.has(opt)) out += packInteger(checknumber(a, arg++), size, h.little);
+        else controloptions(a, opt, f, h);
     }
     total += size;
   }
@@ -205,27 +214,6 @@ function unpack(a: Args, scratch: DataView): LuaValue[] {
     pos += gettoalign(pos, h, opt, size);
     if (tooShort(size)) throw a.L.argError(2, a.fname, 'data string too short');
     switch (opt) {
-      case 'b':
-      case 'B':
-      case 'h':
-      case 'H':
-      case 'l':
-      case 'L':
-      case 'T':
-      case 'i':
-      case 'I': {
-        let l = 0n;
-        for (let i = 0; i < size; i++) {
-          const byte = data.charCodeAt(h.little ? pos + size - 1 - i : pos + i);
-          l = BigInt.asUintN(64, (l << 8n) | BigInt(byte));
-        }
-        if (opt >= 'a') {
-          const mask = BigInt.asUintN(64, ~0n << BigInt((size * 8 - 1) & 63));
-          if (l & mask) l |= mask;
-          res.push(Number(BigInt.asIntN(64, l)));
-        } else res.push(Number(l));
-        break;
-      }
       case 'x':
         break;
       case 'f':
@@ -252,7 +240,8 @@ function unpack(a: Args, scratch: DataView): LuaValue[] {
         break;
       }
       default:
-        controloptions(a, opt, f, h);
+        if (INTEGER_CODES.has(opt)) res.push(unpackInteger(data, pos, size, h.little, opt >= 'a'));
+        else controloptions(a, opt, f, h);
     }
     pos += size;
   }

@@ -65,19 +65,8 @@ export class LuaRun {
   /** Runs at most about `steps` steps (loop iterations and calls), then pauses. */
   resume(steps: number): RunResult {
     if (this.done) throw new Error('LuaRun already finished');
-    const L = this.L;
-    L.budget = steps;
-    try {
-      const r = this.it.next();
-      if (!r.done) return { status: 'yield' };
-      this.finish();
-      return { status: 'ok', values: r.value };
-    } catch (e) {
-      this.finish();
-      if (e instanceof LuaError) return { status: 'error', value: e.value, origin: e.origin };
-      if (e instanceof RangeError) return { status: 'error', value: 'stack overflow' };
-      throw e;
-    }
+    this.L.budget = steps;
+    return this.step(() => this.it.next());
   }
 
   /**
@@ -88,13 +77,21 @@ export class LuaRun {
    */
   interrupt(value: LuaValue): RunResult {
     if (this.done) throw new Error('LuaRun already finished');
-    const L = this.L;
-    try {
+    return this.step(() => {
       let r: IteratorResult<void, LuaValue[]>;
       do {
-        L.budget = 0;
+        this.L.budget = 0;
         r = this.it.throw(new LuaError(value));
       } while (!r.done);
+      return r;
+    });
+  }
+
+  /** Advances the run with `advance`: paused, ended with its values, or ended by an error. */
+  private step(advance: () => IteratorResult<void, LuaValue[]>): RunResult {
+    try {
+      const r = advance();
+      if (!r.done) return { status: 'yield' };
       this.finish();
       return { status: 'ok', values: r.value };
     } catch (e) {

@@ -8,6 +8,15 @@ import hashlib
 from .exceptions import DataError, NoScriptError
 
 
+def _scan_args(args, match, count):
+    """The SCAN family's arguments: `args` (key, cursor) and MATCH / COUNT when given."""
+    if match is not None:
+        args += ["MATCH", match]
+    if count is not None:
+        args += ["COUNT", count]
+    return args
+
+
 def _list_or_args(keys, args):
     try:
         iter(keys)
@@ -83,11 +92,7 @@ class Commands:
         return self.execute_command("KEYS", pattern, **kwargs)
 
     def scan(self, cursor=0, match=None, count=None, _type=None, **kwargs):
-        args = [cursor]
-        if match is not None:
-            args += ["MATCH", match]
-        if count is not None:
-            args += ["COUNT", count]
+        args = _scan_args([cursor], match, count)
         if _type is not None:
             args += ["TYPE", _type]
         return self.execute_command("SCAN", *args, **kwargs)
@@ -349,12 +354,7 @@ class Commands:
         return self.execute_command("HRANDFIELD", *args)
 
     def hscan(self, name, cursor=0, match=None, count=None):
-        args = [name, cursor]
-        if match is not None:
-            args += ["MATCH", match]
-        if count is not None:
-            args += ["COUNT", count]
-        return self.execute_command("HSCAN", *args)
+        return self.execute_command("HSCAN", *_scan_args([name, cursor], match, count))
 
     def hscan_iter(self, name, match=None, count=None):
         cursor = "0"
@@ -477,12 +477,7 @@ class Commands:
         return self.execute_command("SMOVE", src, dst, value)
 
     def sscan(self, name, cursor=0, match=None, count=None):
-        args = [name, cursor]
-        if match is not None:
-            args += ["MATCH", match]
-        if count is not None:
-            args += ["COUNT", count]
-        return self.execute_command("SSCAN", *args)
+        return self.execute_command("SSCAN", *_scan_args([name, cursor], match, count))
 
     def sscan_iter(self, name, match=None, count=None):
         cursor = "0"
@@ -585,12 +580,7 @@ class Commands:
         return self.execute_command("ZPOPMAX", name, *args, withscores=True)
 
     def zscan(self, name, cursor=0, match=None, count=None, score_cast_func=float):
-        args = [name, cursor]
-        if match is not None:
-            args += ["MATCH", match]
-        if count is not None:
-            args += ["COUNT", count]
-        return self.execute_command("ZSCAN", *args, score_cast_func=score_cast_func)
+        return self.execute_command("ZSCAN", *_scan_args([name, cursor], match, count), score_cast_func=score_cast_func)
 
     def zscan_iter(self, name, match=None, count=None, score_cast_func=float):
         cursor = "0"
