@@ -185,6 +185,10 @@ print(r.fcall("rate_limit", 1, "rate_limit:7", 60))  # 1`,
           en: "`ERR Library 'ratelimit' already exists`? `REPLACE` is missing.",
         },
         {
+          ko: '`ERR Invalid library metadata`가 나오면 첫 줄이 끝나지 않은 거예요. `name=ratelimit` 바로 뒤에 `\\n`을 넣으세요.',
+          en: '`ERR Invalid library metadata`? The first line never ended: put `\\n` right after `name=ratelimit`.',
+        },
+        {
           ko: '함수 안에서는 `KEYS`와 `ARGV` 대신 함수가 받는 `keys`와 `args`를 써요.',
           en: 'Inside a function, use the `keys` and `args` it is given instead of `KEYS` and `ARGV`.',
         },
