@@ -11,13 +11,15 @@ import { useScreenKind, useVisibleHeight } from './layout/screen.js';
 import { TabBar } from './terminal/TabBar.js';
 import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
-import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { focusPanel, useShortcuts, type Panel } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 import { UnreadableBanner } from './UnreadableBanner.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
+
+// Opened with F1 or its button: fetched when first asked for.
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
 
 // The workbench and Monaco: a chunk of their own, fetched when the panel is first opened (and
 // never ahead of the first prompt, when a reload finds it open).
@@ -138,7 +140,11 @@ export function App() {
         )}
       </main>
       <BottomBar />
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
