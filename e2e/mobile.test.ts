@@ -28,6 +28,23 @@ async function pageHeight(page: Page): Promise<number> {
 }
 
 test.describe('on a phone (390×844)', () => {
+  test('keeps every control of the header inside its one row, in Korean too', async ({ site }) => {
+    for (const locale of ['en-US', 'ko-KR']) {
+      const page = await site.open({ ...PHONE, locale });
+      const bar = (await box(page.locator('.topbar')))!;
+      expect(bar.height).toBeLessThanOrEqual(48);
+      const controls = page.locator('.topbar nav .tool');
+      await expect(controls.last()).toBeVisible();
+      for (const control of await controls.all()) {
+        if (!(await control.isVisible())) continue;
+        const b = (await box(control))!;
+        expect(b.y + b.height).toBeLessThanOrEqual(bar.y + bar.height);
+        expect(b.x + b.width).toBeLessThanOrEqual(PHONE.width);
+      }
+      await page.close();
+    }
+  });
+
   test('shows one panel at a time, picked in the bottom bar, under a compact header', async ({ site }) => {
     const page = await site.open(PHONE);
     expect((await box(page.locator('.topbar')))!.height).toBeLessThanOrEqual(48);

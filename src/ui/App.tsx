@@ -155,7 +155,7 @@ function PanelButton(props: { panel: Panel; open: boolean; toggle: () => void; l
   const { panel, open, toggle } = props;
   return (
     <button
-      className="tool"
+      className="tool panel-button"
       aria-pressed={open}
       aria-controls={open ? panel : undefined}
       onClick={() => (open ? toggle() : focusPanel(panel))}
