@@ -150,11 +150,16 @@ interface Target {
   words: string[];
 }
 
+/** Subcommands left out: SCRIPT DEBUG, as the Lua debugger is refused here with an error (docs/LUA.md). */
+const LEFT_OUT_SUBCOMMANDS = new Set(['script debug']);
+
 const targets: Target[] = commandSpecs
   .filter((s) => !LEFT_OUT.has(s.name))
   .flatMap((s): Target[] =>
     s.subcommands
-      ? s.subcommands.filter((sub) => sub.name !== 'help').map((sub) => ({ name: [s.name, sub.name], spec: sub, words: optionWords(sub) }))
+      ? s.subcommands
+          .filter((sub) => sub.name !== 'help' && !LEFT_OUT_SUBCOMMANDS.has(`${s.name} ${sub.name}`))
+          .map((sub) => ({ name: [s.name, sub.name], spec: sub, words: optionWords(sub) }))
       : [{ name: [s.name], spec: s, words: optionWords(s) }],
   );
 
