@@ -550,20 +550,18 @@ class Commands:
         return self.execute_command("ZREVRANGE", *args, withscores=withscores, score_cast_func=score_cast_func)
 
     def zrangebyscore(self, name, min, max, start=None, num=None, withscores=False, score_cast_func=float):
-        args = [name, min, max]
-        if start is not None and num is not None:
-            args += ["LIMIT", start, num]
-        if withscores:
-            args.append("WITHSCORES")
-        return self.execute_command("ZRANGEBYSCORE", *args, withscores=withscores, score_cast_func=score_cast_func)
+        return self._by_score("ZRANGEBYSCORE", name, min, max, start, num, withscores, score_cast_func)
 
     def zrevrangebyscore(self, name, max, min, start=None, num=None, withscores=False, score_cast_func=float):
-        args = [name, max, min]
+        return self._by_score("ZREVRANGEBYSCORE", name, max, min, start, num, withscores, score_cast_func)
+
+    def _by_score(self, command, name, first, last, start, num, withscores, score_cast_func):
+        args = [name, first, last]
         if start is not None and num is not None:
             args += ["LIMIT", start, num]
         if withscores:
             args.append("WITHSCORES")
-        return self.execute_command("ZREVRANGEBYSCORE", *args, withscores=withscores, score_cast_func=score_cast_func)
+        return self.execute_command(command, *args, withscores=withscores, score_cast_func=score_cast_func)
 
     def zremrangebyscore(self, name, min, max):
         return self.execute_command("ZREMRANGEBYSCORE", name, min, max)

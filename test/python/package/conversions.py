@@ -119,6 +119,7 @@ for decode in (False, True):
     show("zrange byscore", lambda: r.zrange("z", 2, 10, byscore=True))
     show("zrevrange", lambda: r.zrevrange("z", 0, -1, withscores=True))
     show("zrangebyscore", lambda: r.zrangebyscore("z", "-inf", "+inf", withscores=True, score_cast_func=int))
+    show("zrevrangebyscore", lambda: r.zrevrangebyscore("z", "+inf", "-inf", start=0, num=2, withscores=True))
     show("zrank", lambda: r.zrank("z", "c"))
     show("zrevrank", lambda: r.zrevrank("z", "c"))
     show("zrank missing", lambda: r.zrank("z", "zz"))
