@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startRealRedis, type RealRedis } from '../test/diff/harness.js';
 import { expect, test } from './fixtures.js';
-import { pageErrors } from './support.js';
+import { pageErrors, pasteNewPython } from './support.js';
 
 const dir = join(import.meta.dirname, '..', 'test', 'python');
 const programs = readdirSync(dir).filter((f) => f.endsWith('.py') && !f.startsWith('_') && !readFileSync(join(dir, f), 'utf8').includes('import threading'));
@@ -33,14 +33,7 @@ function cpython(program: string, port: number): Promise<string> {
 /** Runs a program in a new Python script of the workbench; resolves with what it printed. */
 async function runInPage(page: Page, source: string): Promise<string> {
   const wb = page.locator('#workbench');
-  await wb.getByRole('button', { name: 'New Python' }).click();
-  await wb.locator('.wb-editor .monaco-editor').click();
-  // Pasted, as a person brings a program in: typed, Monaco would indent each new line again.
-  await wb.locator('.wb-editor textarea').evaluate((area, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, source);
+  await pasteNewPython(page, source);
   await expect.poll(() => wb.locator('.wb-editor .view-lines').textContent()).not.toBe('');
   await wb.getByRole('button', { name: 'Run Python' }).click();
   await expect(wb.locator('.wb-results-head')).toContainText(/Finished\.|Ended with an exception\./, { timeout: 120_000 });

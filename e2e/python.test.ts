@@ -8,20 +8,14 @@
 
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { pageErrors, screen, typeLine, waitForPrompt } from './support.js';
+import { pageErrors, pasteNewPython, screen, typeLine, waitForPrompt } from './support.js';
 
 const consoleText = (page: Page) => page.locator('#workbench .wb-console');
 
 /** Pastes a program into a new Python script, runs it and gives the keyboard back to the terminal. */
 async function runProgram(page: Page, source: string): Promise<void> {
   const wb = page.locator('#workbench');
-  await wb.getByRole('button', { name: 'New Python' }).click();
-  await wb.locator('.wb-editor .monaco-editor').click();
-  await wb.locator('.wb-editor textarea').evaluate((area, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, source);
+  await pasteNewPython(page, source);
   await wb.getByRole('button', { name: 'Run Python' }).click();
   await expect(wb.getByRole('button', { name: 'Stop' })).toBeEnabled();
   await page.locator('.terminal-box:not([hidden]) .xterm-screen').first().click();

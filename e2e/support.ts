@@ -191,3 +191,16 @@ export async function realTimePassed(page: Page, since: number, ms: number): Pro
 export async function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
+
+/** Opens a new Python script in the workbench and pastes `source` into it, as a person brings a
+ *  program in (typed, Monaco would indent each new line again). */
+export async function pasteNewPython(page: Page, source: string): Promise<void> {
+  const wb = page.locator('#workbench');
+  await wb.getByRole('button', { name: 'New Python' }).click();
+  await wb.locator('.wb-editor .monaco-editor').click();
+  await wb.locator('.wb-editor textarea').evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, source);
+}
