@@ -11,6 +11,7 @@
 
 import type { CommandGroup, CommandSpec, Handler, KeySpec } from './command.js';
 import { COMMAND_FLAGS } from './command.js';
+import { helpReply } from './help-reply.js';
 
 /** ACL categories in acl.c's ACLCommandCategories order, the order the resolved arrays keep. */
 const ACL_CATEGORIES =
@@ -44,8 +45,11 @@ export interface CommandDeclarer {
   (name: string, arity: number, flags: string, keySpecs: KeySpec[], handler: Handler | undefined, docs: CommandDocs): CommandSpec;
   /** A container such as CONFIG: no flags, @slow alone, no handler, only subcommands (Redis's own). */
   container(name: string, arity: number, docs: CommandDocs, subcommands: CommandSpec[]): CommandSpec;
-  /** A container's HELP subcommand (CONFIG HELP...): what all of them share, for `parent`. */
-  help(parent: string, since: string, handler: Handler, acl?: string): CommandSpec;
+  /**
+   * A container's HELP subcommand (CONFIG HELP...): what all of them share, for `parent`. Most
+   * answer with their lines (helpReply); a few (XGROUP, CLUSTER) have a handler of their own.
+   */
+  help(parent: string, since: string, answer: Handler | readonly string[], acl?: string): CommandSpec;
 }
 
 /**
@@ -59,8 +63,10 @@ export function commandGroup(group: CommandGroup, category = ''): CommandDeclare
   return Object.assign(declare, {
     container: (name: string, arity: number, docs: CommandDocs, subcommands: CommandSpec[]) =>
       expand(name, arity, '', [], undefined, { ...docs, subcommands }, group, ''),
-    help: (parent: string, since: string, handler: Handler, acl?: string) =>
-      declare('help', 2, 'loading stale', [], handler, { since, complexity: 'O(1)', acl, summary: `List the ${parent.toUpperCase()} subcommands` }),
+    help: (parent: string, since: string, answer: Handler | readonly string[], acl?: string) => {
+      const handler: Handler = typeof answer === 'function' ? answer : (_c, argv) => helpReply(argv[0]!, answer);
+      return declare('help', 2, 'loading stale', [], handler, { since, complexity: 'O(1)', acl, summary: `List the ${parent.toUpperCase()} subcommands` });
+    },
   });
 }
 

@@ -9,7 +9,6 @@ import type { CommandSpec, Handler } from '../command.js';
 import { commandGroup } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { EMPTY_ARRAY, error } from '../../shared/reply.js';
-import { helpReply } from '../help-reply.js';
 
 const CLUSTER_DISABLED_R = error(E.CLUSTER_DISABLED);
 
@@ -73,7 +72,7 @@ export const clusterCommands: CommandSpec[] = [
   connection('readwrite', 1, 'loading stale fast', [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: 'Stop reads from a cluster replica on this connection' }),
   connection('asking', 1, 'fast', [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: 'Let the next command reach a slot being imported' }),
   server.container('module', -2, { since: '4.0.0', complexity: 'Depends on subcommand.', summary: 'Module commands (no module can be loaded here)' }, [
-    server.help('module', '5.0.0', (_c, argv) => helpReply(argv[0]!, MODULE_HELP)),
+    server.help('module', '5.0.0', MODULE_HELP),
     server('list', 2, 'admin noscript', [], () => EMPTY_ARRAY, { since: '4.0.0', complexity: 'O(N) where N is the number of loaded modules.', tips: 'nondeterministic_output_order', summary: 'The loaded modules (none)' }),
     server('load', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '4.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module (refused: enable-module-command is no)', syntax: 'path [arg [arg ...]]' }),
     server('loadex', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '7.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module with configs (refused: enable-module-command is no)', syntax: 'path [CONFIG name value [CONFIG name value ...]] [ARGS arg [arg ...]]' }),

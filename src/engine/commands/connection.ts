@@ -647,13 +647,6 @@ const CLIENT_HELP = [
   '    Protect current client connection from eviction.',
 ];
 
-function clientHelpCommand(_c: Client, argv: string[]): Reply {
-  const out: Reply[] = [simple(`${argv[0]!.toUpperCase()} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`)];
-  for (const line of CLIENT_HELP) out.push(simple(line));
-  out.push(simple('HELP'), simple('    Prints this help.'));
-  return array(out);
-}
-
 // ---- the table -----------------------------------------------------------------------------
 
 const command = commandGroup('connection', 'connection');
@@ -672,7 +665,7 @@ export const connectionCommands: CommandSpec[] = [
     command('caching', 3, 'noscript loading stale', [], clientCachingCommand, { since: '6.0.0', complexity: 'O(1)', summary: 'In OPTIN/OPTOUT tracking mode, choose whether the keys of the next command are tracked', syntax: 'YES|NO' }),
     command('getname', 2, 'noscript loading stale', [], clientGetnameCommand, { since: '2.6.9', complexity: 'O(1)', summary: 'The name of this connection, or nil when it has none' }),
     command('getredir', 2, 'noscript loading stale', [], clientGetredirCommand, { since: '6.0.0', complexity: 'O(1)', summary: 'The client id tracking invalidations are redirected to (-1 without tracking)' }),
-    command.help('client', '5.0.0', clientHelpCommand),
+    command.help('client', '5.0.0', CLIENT_HELP),
     command('id', 2, 'noscript loading stale', [], clientIdCommand, { since: '5.0.0', complexity: 'O(1)', summary: 'The unique id of this connection' }),
     command('info', 2, 'noscript loading stale', [], clientInfoCommand, { since: '6.2.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Describe this connection in the CLIENT LIST format' }),
     command('kill', -3, 'admin noscript loading stale', [], clientKillCommand, { since: '2.4.0', complexity: 'O(N) where N is the number of client connections', summary: 'Disconnect the connections matching an address, id, type or user', syntax: 'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] ...]' }),

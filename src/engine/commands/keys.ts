@@ -15,7 +15,6 @@ import { flag, parseOptions, type Option } from '../options.js';
 import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
-import { helpReply } from '../help-reply.js';
 import { isOpt, cString } from '../../shared/args.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
@@ -400,10 +399,6 @@ const OBJECT_HELP = [
   '    <key>.',
 ];
 
-function objectHelpCommand(_c: Client, argv: string[]): Reply {
-  return helpReply(argv[0]!, OBJECT_HELP);
-}
-
 // ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------
 
 function dbsizeCommand(c: Client): Reply {
@@ -501,7 +496,7 @@ export const keyCommands: CommandSpec[] = [
     command('refcount', 3, 'readonly', [key(2, 'RO')], objectRefcountCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show how many references the value of a key has', syntax: 'key' }),
     command('idletime', 3, 'readonly', [key(2, 'RO')], objectIdletimeCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show how many seconds ago a key was last read or written', syntax: 'key' }),
     command('encoding', 3, 'readonly', [key(2, 'RO')], objectEncodingCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show the internal representation of the value of a key', syntax: 'key' }),
-    command.help('object', '6.2.0', objectHelpCommand),
+    command.help('object', '6.2.0', OBJECT_HELP),
   ]),
   serverCommand('dbsize', 1, 'readonly fast', [], dbsizeCommand, { since: '1.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:agg_sum', summary: 'Count the keys of the selected database' }),
   serverCommand('flushdb', -1, 'write', [], flushdbCommand, { since: '1.0.0', complexity: 'O(N) in the number of keys of the database', acl: 'dangerous', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Delete every key of the selected database', syntax: '[ASYNC|SYNC]' }),

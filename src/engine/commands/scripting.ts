@@ -5,7 +5,6 @@
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, keyNum } from '../command-decl.js';
-import { helpReply } from '../help-reply.js';
 import { parseInt64 } from '../numbers.js';
 import { bytesFromLatin1, latin1FromBytes } from '../rdb.js';
 import { LOAD_TIMEOUT_MS, SCRIPT_FLAGS } from '../scripting/flags.js';
@@ -332,7 +331,7 @@ export const scriptingCommands: CommandSpec[] = [
     command('debug', 3, 'noscript', [], scriptDebug, { since: '3.2.0', complexity: 'O(1)', summary: 'Choose the debug mode of the next scripts (the debugger is not available here)', syntax: 'YES|SYNC|NO' }),
     command('exists', -3, 'noscript', [], scriptExists, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).', tips: 'request_policy:all_shards response_policy:agg_logical_and', summary: 'Tell for each SHA1 digest whether the script is cached', syntax: 'sha1 [sha1 ...]' }),
     command('flush', -2, 'noscript', [], scriptFlush, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts in cache', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Empty the script cache', syntax: '[ASYNC|SYNC]' }),
-    command.help('script', '5.0.0', (_c, argv) => helpReply(argv[0]!, SCRIPT_HELP)),
+    command.help('script', '5.0.0', SCRIPT_HELP),
     command('kill', 2, 'noscript allow_busy', [], scriptKillCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the script running now, if it has not written yet' }),
     command('load', 3, 'noscript stale', [], scriptLoad, { since: '2.6.0', complexity: 'O(N) with N being the length in bytes of the script body.', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Compile a script into the cache without running it', syntax: 'script' }),
   ]),
@@ -342,7 +341,7 @@ export const scriptingCommands: CommandSpec[] = [
     command('delete', 3, 'noscript write', [], functionDelete, { since: '7.0.0', complexity: 'O(1)', tips: ALL_SUCCEEDED, summary: 'Delete a library and its functions', syntax: 'library-name' }),
     command('dump', 2, 'noscript', [], functionDump, { since: '7.0.0', complexity: 'O(N) where N is the number of functions', summary: 'Serialize every library into a payload FUNCTION RESTORE reads' }),
     command('flush', -2, 'noscript write', [], functionFlush, { since: '7.0.0', complexity: 'O(N) where N is the number of functions deleted', tips: ALL_SUCCEEDED, summary: 'Delete every library', syntax: '[ASYNC|SYNC]' }),
-    command.help('function', '7.0.0', (_c, argv) => helpReply(argv[0]!, FUNCTION_HELP)),
+    command.help('function', '7.0.0', FUNCTION_HELP),
     command('kill', 2, 'noscript allow_busy', [], functionKill, { since: '7.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the function running now, if it has not written yet' }),
     command('list', -2, 'noscript', [], functionList, { since: '7.0.0', complexity: 'O(N) where N is the number of functions', tips: 'nondeterministic_output_order', summary: 'List the libraries, their functions and flags, optionally their code', syntax: '[LIBRARYNAME library-name-pattern] [WITHCODE]' }),
     command('load', -3, 'noscript write denyoom', [], functionLoad, { since: '7.0.0', complexity: 'O(1) (considering compilation time is redundant)', tips: ALL_SUCCEEDED, summary: 'Load a library of functions from its code', syntax: '[REPLACE] function-code' }),

@@ -8,7 +8,6 @@ import { commandHasKeys, commandKeys } from '../getkeys.js';
 import { commandsWithStats, extrasOf, infoString } from '../info.js';
 import { keyMemoryUsage, memoryFigures, STARTUP_MEMORY } from '../memory.js';
 import { slowlogOf } from '../slowlog.js';
-import { helpReply } from '../help-reply.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
 import { commandGroup, key } from '../command-decl.js';
@@ -640,11 +639,6 @@ function latencyHistogramCommand(c: Client, argv: string[]): Reply {
 
 const command = commandGroup('server');
 
-/** A HELP subcommand answering with the container's help lines. */
-function helpSub(container: string, lines: readonly string[], since: string, acl?: string): CommandSpec {
-  return command.help(container, since, (_c, argv) => helpReply(argv[0]!, lines), acl);
-}
-
 // One line a command, so the table reads as a table.
 // prettier-ignore
 export const serverCommands: CommandSpec[] = [
@@ -655,7 +649,7 @@ export const serverCommands: CommandSpec[] = [
       command('docs', -2, 'loading stale', [], commandDocsCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands asked for', acl: 'connection', tips: 'nondeterministic_output_order', summary: 'Documentation of the named commands, or of all of them', syntax: '[command-name [command-name ...]]' }),
       command('list', -2, 'loading stale', [], commandListCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands', acl: 'connection', tips: 'nondeterministic_output_order', summary: 'Names of all commands, optionally filtered by ACL category or pattern', syntax: '[FILTERBY MODULE module-name|ACLCAT category|PATTERN pattern]' }),
       command('getkeysandflags', -4, 'loading stale', [], (c, argv) => getKeysSubcommand(c, argv, true), { since: '7.0.0', complexity: 'O(N) with N the number of arguments', acl: 'connection', summary: 'Which arguments of a full command line are keys, and how each is accessed' }),
-      helpSub('command', COMMAND_HELP, '5.0.0', 'connection'),
+      command.help('command', '5.0.0', COMMAND_HELP, 'connection'),
       command('getkeys', -4, 'loading stale', [], (c, argv) => getKeysSubcommand(c, argv, false), { since: '2.8.13', complexity: 'O(N) with N the number of arguments', acl: 'connection', summary: 'Which arguments of a full command line are keys' }),
       command('count', 2, 'loading stale', [], commandCountCommand, { since: '2.8.13', complexity: 'O(1)', acl: 'connection', summary: 'How many commands the server knows' }),
     ],
@@ -664,7 +658,7 @@ export const serverCommands: CommandSpec[] = [
     command('get', -3, 'admin noscript loading stale', [], configGetCommand, { since: '2.0.0', complexity: 'O(N) with N the number of parameters asked for', summary: 'Read the parameters whose names match the given names or glob patterns', syntax: 'parameter [parameter ...]' }),
     command('resetstat', 2, 'admin noscript loading stale', [], configResetStatCommand, { since: '2.0.0', complexity: 'O(1)', summary: 'Zero the statistics INFO reports' }),
     command('set', -4, 'admin noscript loading stale', [], configSetCommand, { since: '2.0.0', complexity: 'O(N) with N the number of parameters given', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Change one or more parameters at once (all or none)', syntax: 'parameter value [parameter value ...]' }),
-    helpSub('config', CONFIG_HELP, '5.0.0'),
+    command.help('config', '5.0.0', CONFIG_HELP),
     command('rewrite', 2, 'admin noscript loading stale', [], configRewriteCommand, { since: '2.8.0', complexity: 'O(1)', summary: 'Write the running configuration back to the config file' }),
   ]),
   command('info', -1, 'loading stale', [], infoCommand, { since: '1.0.0', complexity: 'O(1)', acl: 'dangerous', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Report the server state and statistics, section by section', syntax: '[section [section ...]]' }),
@@ -672,7 +666,7 @@ export const serverCommands: CommandSpec[] = [
   command('time', 1, 'loading stale fast', [], timeCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'The server clock as Unix seconds and microseconds' }),
   command.container('memory', -2, { since: '4.0.0', complexity: 'Depends on the subcommand', summary: 'Inspect how memory is used' }, [
     command('purge', 2, '', [], () => OK, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Ask the allocator to give freed pages back' }),
-    helpSub('memory', MEMORY_HELP, '4.0.0'),
+    command.help('memory', '4.0.0', MEMORY_HELP),
     command('usage', -3, 'readonly', [key(2, 'RO')], memoryUsageCommand, { since: '4.0.0', complexity: 'O(N) with N the number of samples', summary: 'Bytes a key and its value take in memory', syntax: 'key [SAMPLES count]' }),
     command('doctor', 2, '', [], memoryDoctorCommand, { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'A short report on memory problems, if any' }),
     command('malloc-stats', 2, '', [], memoryMallocStatsCommand, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: "The memory allocator's own statistics" }),
@@ -682,12 +676,12 @@ export const serverCommands: CommandSpec[] = [
     command('len', 2, 'admin loading stale', [], slowlogLenCommand, { since: '2.2.12', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:agg_sum nondeterministic_output', summary: 'How many entries the slow log holds' }),
     command('get', -2, 'admin loading stale', [], slowlogGetCommand, { since: '2.2.12', complexity: 'O(N) with N the number of entries returned', tips: 'request_policy:all_nodes nondeterministic_output', summary: 'The newest entries of the slow log', syntax: '[count]' }),
     command('reset', 2, 'admin loading stale', [], slowlogResetCommand, { since: '2.2.12', complexity: 'O(N) with N the number of entries', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Empty the slow log' }),
-    helpSub('slowlog', SLOWLOG_HELP, '6.2.0'),
+    command.help('slowlog', '6.2.0', SLOWLOG_HELP),
   ]),
   command.container('latency', -2, { since: '2.8.13', complexity: 'Depends on the subcommand', summary: 'Inspect latency spikes and per-command latency' }, [
     command('graph', 3, 'admin noscript loading stale', [], (_c, argv) => error(E.latencyNoSamples(argv[2]!)), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'An ASCII graph of the latency samples of an event', syntax: 'event' }),
     command('reset', -2, 'admin noscript loading stale', [], () => ZERO, { since: '2.8.13', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Forget the latency samples of some or all events', syntax: '[event [event ...]]' }),
-    helpSub('latency', LATENCY_HELP, '2.8.13'),
+    command.help('latency', '2.8.13', LATENCY_HELP),
     command('latest', 2, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latest latency sample of every event' }),
     command('histogram', -2, 'admin noscript loading stale', [], latencyHistogramCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands reported', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'Latency distribution of the named commands, or of all of them', syntax: '[command [command ...]]' }),
     command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),

@@ -13,7 +13,6 @@ import { INT64_MAX } from '../numbers.js';
 import type { RObj } from '../objects.js';
 import { array, bulk, EMPTY_ARRAY, error, int, map, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R, WRONGTYPE_R } from '../error-replies.js';
-import { helpReply } from '../help-reply.js';
 import { cString, isCEq, isOpt } from '../../shared/args.js';
 import { parseOptions, type Option } from '../options.js';
 import {
@@ -625,10 +624,6 @@ const XINFO_HELP = [
   '    Show information about the stream.',
 ];
 
-function xinfoHelpCommand(_c: Client, argv: string[]): Reply {
-  return helpReply(argv[0]!, XINFO_HELP);
-}
-
 function lookupStreamOrNoKey(c: Client, key: string): Stream | Reply {
   const o = lookupRead(c, key);
   if (o === undefined) return error(E.NO_SUCH_KEY);
@@ -782,6 +777,6 @@ export const streamCommands: CommandSpec[] = [
     command('stream', -3, 'readonly', [key(2, 'RO access')], xinfoStreamCommand, { since: '5.0.0', complexity: 'O(1); FULL: O(N) for COUNT', summary: 'Describe a stream (FULL: with its entries, groups and PELs)', syntax: 'key [FULL [COUNT count]]' }),
     command('groups', 3, 'readonly', [key(2, 'RO access')], xinfoGroupsCommand, { since: '5.0.0', complexity: 'O(1)', summary: 'List the consumer groups of a stream', syntax: 'key' }),
     command('consumers', 4, 'readonly', [key(2, 'RO access')], xinfoConsumersCommand, { since: '5.0.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'List the consumers of a consumer group', syntax: 'key groupname' }),
-    command.help('xinfo', '5.0.0', xinfoHelpCommand),
+    command.help('xinfo', '5.0.0', XINFO_HELP),
   ]),
 ];
