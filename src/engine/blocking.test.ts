@@ -4,6 +4,7 @@ import type { Client } from './client.js';
 import { VirtualClock } from './clock.js';
 import { Engine } from './engine.js';
 import { renderReply } from './render-reply.js';
+import { manualTimers } from '../../test/manual-timers.js';
 
 let clock: VirtualClock;
 let e: Engine;
@@ -293,19 +294,8 @@ describe('timeouts', () => {
   });
 
   it('BlockedTimeoutTimer arms one timer for the nearest deadline', () => {
-    const timers: { fn: () => void; ms: number; id: number }[] = [];
-    let nextId = 1;
-    const t = new BlockedTimeoutTimer(e, {
-      setTimeout: (fn, ms) => {
-        const id = nextId++;
-        timers.push({ fn, ms, id });
-        return id;
-      },
-      clearTimeout: (h) => {
-        const i = timers.findIndex((x) => x.id === h);
-        if (i >= 0) timers.splice(i, 1);
-      },
-    });
+    const { timers: hostTimers, armed: timers } = manualTimers();
+    const t = new BlockedTimeoutTimer(e, hostTimers);
     t.start();
     const a = client();
     const b = client();

@@ -2,25 +2,14 @@
 // reply comes later as a `push`, and the timer armed for the deadline answers timeouts.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
-import { EngineHost, type Timers } from './engine-host.js';
+import { EngineHost } from './engine-host.js';
+import { manualTimers } from '../../test/manual-timers.js';
 import type { FromWorker } from './protocol.js';
 
 function setup() {
   const clock = new VirtualClock();
   const sent: FromWorker[] = [];
-  const timeouts: { fn: () => void; ms: number; id: number }[] = [];
-  let nextId = 1;
-  const timers: Timers = {
-    setTimeout: (fn, ms) => {
-      const id = nextId++;
-      timeouts.push({ fn, ms, id });
-      return id;
-    },
-    clearTimeout: (h) => {
-      const i = timeouts.findIndex((t) => t.id === h);
-      if (i >= 0) timeouts.splice(i, 1);
-    },
-  };
+  const { timers, armed: timeouts } = manualTimers();
   const host = new EngineHost((m) => sent.push(m), { engine: { clock }, timers, schedule: () => {} });
   host.start();
   let reqId = 1;

@@ -4,7 +4,8 @@ import { Engine } from '../engine/engine.js';
 import { loadSnapshot } from '../engine/persistence.js';
 import type { Reply } from '../shared/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
-import { EngineHost, type Timers } from './engine-host.js';
+import { EngineHost } from './engine-host.js';
+import { manualTimers } from '../../test/manual-timers.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { memoryState } from './saved-state.js';
@@ -31,22 +32,14 @@ function rig(): Rig {
   const clock = new VirtualClock();
   let current: EngineHost | undefined;
   // The host's timers, run by hand: tick() fires serverCron's (hz 10: every 100 ms).
-  const pending = new Map<number, { fn: () => void; ms: number }>();
-  let nextHandle = 1;
-  const timers: Timers = {
-    setTimeout: (fn, ms) => {
-      pending.set(nextHandle, { fn, ms });
-      return nextHandle++;
-    },
-    clearTimeout: (h) => void pending.delete(h as number),
-  };
+  const { timers, armed } = manualTimers();
   const r: Rig = {
     wc: undefined as unknown as WorkerClient,
     host: () => current!,
     clock,
     tick: () => {
-      const [handle, cron] = [...pending].find(([, t]) => t.ms === 100)!;
-      pending.delete(handle);
+      const cron = armed.find((t) => t.ms === 100)!;
+      timers.clearTimeout(cron.id);
       cron.fn();
     },
     hosts: 0,
