@@ -152,30 +152,24 @@ function OpenInEditor({ lines, lesson, name }: { lines: readonly Line[]; lesson:
     const db = lesson.db ?? 0;
     if (db !== 0 && !selectsDatabase(lines)) text.unshift(`SELECT ${db}`);
     // The scripts' store comes with the workbench's chunk, not the page's first script.
-    void import('../../store/workbench-store.js').then(({ useWorkbench }) => {
-      useWorkbench.getState().add(name, text.join('\n'));
-      focusPanel('workbench');
-    });
+    return import('../../store/workbench-store.js').then(({ useWorkbench }) => useWorkbench.getState().add(name, text.join('\n')));
   };
-  return (
-    <button className="tool open-in-editor" title={ui.openInEditorTitle} onClick={open}>
-      {ui.openInEditor}
-    </button>
-  );
+  return <ToWorkbench className="open-in-editor" title={ui.openInEditorTitle} label={ui.openInEditor} send={open} />;
 }
 
 /** A step's pythonCode as a new Python script of the workbench, run as soon as it shows. */
 function RunInPython({ code, lesson, t }: { code: string; lesson: Lesson; t: Strings }) {
-  const open = () => {
-    // With the workbench's chunk (its store), not the page's first script.
-    void import('./python-program.js').then(({ runInWorkbench }) => {
-      runInWorkbench(`${lesson.id}.py`, code, lesson.db ?? 0);
-      focusPanel('workbench');
-    });
-  };
+  // With the workbench's chunk (its store), not the page's first script.
+  const open = () => import('./python-program.js').then(({ runInWorkbench }) => runInWorkbench(`${lesson.id}.py`, code, lesson.db ?? 0));
+  return <ToWorkbench className="run-python" title={t.runPythonTitle} label={t.runPython} send={open} />;
+}
+
+/** A button that hands something to the workbench (its code fetched on first use), then shows it. */
+function ToWorkbench({ className, title, label, send }: { className: string; title: string; label: string; send: () => Promise<unknown> }) {
+  const click = () => void send().then(() => focusPanel('workbench'));
   return (
-    <button className="tool run-python" title={t.runPythonTitle} onClick={open}>
-      {t.runPython}
+    <button className={`tool ${className}`} title={title} onClick={click}>
+      {label}
     </button>
   );
 }
