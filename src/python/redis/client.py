@@ -18,39 +18,11 @@ class Redis(Commands):
         options.update(kwargs)
         return cls(**options)
 
-    def __init__(
-        self,
-        host="localhost",
-        port=6379,
-        db=0,
-        password=None,
-        socket_timeout=None,
-        socket_connect_timeout=None,
-        connection_pool=None,
-        encoding="utf-8",
-        encoding_errors="strict",
-        decode_responses=False,
-        max_connections=None,
-        single_connection_client=False,
-        client_name=None,
-        username=None,
-        **_ignored,
-    ):
+    def __init__(self, host="localhost", port=6379, db=0, password=None, socket_timeout=None, *, connection_pool=None, single_connection_client=False, **options):
+        # The other options (decode_responses, encoding, username, client_name, max_connections...)
+        # are the pool's and its connections', as in redis-py.
         if connection_pool is None:
-            connection_pool = ConnectionPool(
-                host=host,
-                port=port,
-                db=db,
-                password=password,
-                username=username,
-                socket_timeout=socket_timeout,
-                socket_connect_timeout=socket_connect_timeout,
-                encoding=encoding,
-                encoding_errors=encoding_errors,
-                decode_responses=decode_responses,
-                client_name=client_name,
-                max_connections=max_connections,
-            )
+            connection_pool = ConnectionPool(host=host, port=port, db=db, password=password, socket_timeout=socket_timeout, **options)
         self.connection_pool = connection_pool
         self.connection = connection_pool.get_connection("_") if single_connection_client else None
         self.response_callbacks = dict(_replies.CALLBACKS)
@@ -140,12 +112,6 @@ class Pipeline(Redis):
         self.watching = False
         self.explicit_transaction = False
         self.scripts = set()
-
-    def __repr__(self):
-        return f"{type(self).__name__}<{self.connection_pool!r}>"
-
-    def __enter__(self):
-        return self
 
     def __exit__(self, *exc):
         self.reset()

@@ -8,6 +8,14 @@ import hashlib
 from .exceptions import DataError, NoScriptError
 
 
+def _pages(scan):
+    """The pages of a SCAN-family walk: scan(cursor) until the server's cursor is back at 0."""
+    cursor = "0"
+    while cursor != 0:
+        cursor, page = scan(cursor)
+        yield page
+
+
 def _scan_args(args, match, count):
     """The SCAN family's arguments: `args` (key, cursor) and MATCH / COUNT when given."""
     if match is not None:
@@ -98,10 +106,8 @@ class Commands:
         return self.execute_command("SCAN", *args, **kwargs)
 
     def scan_iter(self, match=None, count=None, _type=None, **kwargs):
-        cursor = "0"
-        while cursor != 0:
-            cursor, data = self.scan(cursor=cursor, match=match, count=count, _type=_type, **kwargs)
-            yield from data
+        for page in _pages(lambda cursor: self.scan(cursor=cursor, match=match, count=count, _type=_type, **kwargs)):
+            yield from page
 
     def type(self, name):
         return self.execute_command("TYPE", name)
@@ -357,10 +363,8 @@ class Commands:
         return self.execute_command("HSCAN", *_scan_args([name, cursor], match, count))
 
     def hscan_iter(self, name, match=None, count=None):
-        cursor = "0"
-        while cursor != 0:
-            cursor, data = self.hscan(name, cursor=cursor, match=match, count=count)
-            yield from data.items()
+        for page in _pages(lambda cursor: self.hscan(name, cursor=cursor, match=match, count=count)):
+            yield from page.items()
 
     # ---- lists ----------------------------------------------------------------------------
     def lpush(self, name, *values):
@@ -480,10 +484,8 @@ class Commands:
         return self.execute_command("SSCAN", *_scan_args([name, cursor], match, count))
 
     def sscan_iter(self, name, match=None, count=None):
-        cursor = "0"
-        while cursor != 0:
-            cursor, data = self.sscan(name, cursor=cursor, match=match, count=count)
-            yield from data
+        for page in _pages(lambda cursor: self.sscan(name, cursor=cursor, match=match, count=count)):
+            yield from page
 
     # ---- sorted sets ----------------------------------------------------------------------
     def zadd(self, name, mapping, nx=False, xx=False, ch=False, incr=False, gt=False, lt=False):
@@ -581,10 +583,8 @@ class Commands:
         return self.execute_command("ZSCAN", *_scan_args([name, cursor], match, count), score_cast_func=score_cast_func)
 
     def zscan_iter(self, name, match=None, count=None, score_cast_func=float):
-        cursor = "0"
-        while cursor != 0:
-            cursor, data = self.zscan(name, cursor=cursor, match=match, count=count, score_cast_func=score_cast_func)
-            yield from data
+        for page in _pages(lambda cursor: self.zscan(name, cursor=cursor, match=match, count=count, score_cast_func=score_cast_func)):
+            yield from page
 
     def bzpopmin(self, keys, timeout=0):
         return self.execute_command("BZPOPMIN", *_list_or_args(keys, None), timeout or 0)

@@ -67,31 +67,22 @@ class _BrowserSocket:
         self._bridge.close(self._id)
 
 
+def _encoder(options):
+    """The encoder a connection's options (redis-py's keyword arguments) ask for."""
+    return _resp.Encoder(options.get("encoding", "utf-8"), options.get("encoding_errors", "strict"), options.get("decode_responses", False))
+
+
 class Connection:
-    def __init__(
-        self,
-        host="localhost",
-        port=6379,
-        db=0,
-        password=None,
-        username=None,
-        socket_timeout=None,
-        socket_connect_timeout=None,
-        encoding="utf-8",
-        encoding_errors="strict",
-        decode_responses=False,
-        client_name=None,
-        **_ignored,
-    ):
+    def __init__(self, host="localhost", port=6379, db=0, password=None, socket_timeout=None, **options):
         self.host = host
         self.port = int(port)
         self.db = int(db)
         self.password = password
-        self.username = username
+        self.username = options.get("username")
         self.socket_timeout = socket_timeout
-        self.socket_connect_timeout = socket_connect_timeout
-        self.client_name = client_name
-        self.encoder = _resp.Encoder(encoding, encoding_errors, decode_responses)
+        self.socket_connect_timeout = options.get("socket_connect_timeout")
+        self.client_name = options.get("client_name")
+        self.encoder = _encoder(options)
         self._sock = None
         self._reader = None
 
@@ -201,8 +192,7 @@ class ConnectionPool:
         return f"ConnectionPool<{self.connection_class.__name__}<host={self.connection_kwargs.get('host', 'localhost')},port={self.connection_kwargs.get('port', 6379)},db={self.connection_kwargs.get('db', 0)}>>"
 
     def get_encoder(self):
-        kw = self.connection_kwargs
-        return _resp.Encoder(kw.get("encoding", "utf-8"), kw.get("encoding_errors", "strict"), kw.get("decode_responses", False))
+        return _encoder(self.connection_kwargs)
 
     def get_connection(self, command_name=None, *keys, **options):
         if self._available:
