@@ -4,35 +4,52 @@ import { HelpTable } from './help.js';
 import { completionsFor, hintFor, renderHint } from './hints.js';
 
 const table = new HelpTable(commandSpecs);
-const hint = (typed: string) => hintFor(table, typed)?.text ?? null;
+
+/** What redis-cli shows after each typed line, by the rule each group checks (null: no hint). */
+const HINTS: { rule: string; cases: [typed: string, shown: string | null][] }[] = [
+  {
+    rule: 'shows the arguments not typed yet, with a leading space unless the line ends in one',
+    cases: [
+      ['get', ' key'],
+      ['GET ', 'key'],
+      ['GET k', ' '],
+      ['GET k ', ''],
+      ['LPUSH l ', 'element [element ...]'],
+    ],
+  },
+  {
+    rule: 'stops removing at the first optional part',
+    cases: [
+      ['SET k v EX 10 ', '[NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]'],
+      ['CONFIG GET a b ', '[parameter ...]'],
+    ],
+  },
+  {
+    rule: 'prefers the longest matching name (subcommands)',
+    cases: [
+      ['config', ' '],
+      ['config get', ' parameter [parameter ...]'],
+      ['"config" "get" ', 'parameter [parameter ...]'],
+    ],
+  },
+  {
+    rule: 'has nothing for unknown commands, blank lines and unbalanced quotes',
+    cases: [
+      ['nosuch ', null],
+      ['', null],
+      ['   ', null],
+      ['SET "k', null],
+      ['help ', null],
+    ],
+  },
+];
 
 describe('hintFor', () => {
-  it('shows the arguments not typed yet, with a leading space unless the line ends in one', () => {
-    expect(hint('get')).toBe(' key');
-    expect(hint('GET ')).toBe('key');
-    expect(hint('GET k')).toBe(' ');
-    expect(hint('GET k ')).toBe('');
-    expect(hint('LPUSH l ')).toBe('element [element ...]');
-  });
-
-  it('stops removing at the first optional part', () => {
-    expect(hint('SET k v EX 10 ')).toBe('[NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]');
-    expect(hint('CONFIG GET a b ')).toBe('[parameter ...]');
-  });
-
-  it('prefers the longest matching name (subcommands)', () => {
-    expect(hint('config')).toBe(' ');
-    expect(hint('config get')).toBe(' parameter [parameter ...]');
-    expect(hint('"config" "get" ')).toBe('parameter [parameter ...]');
-  });
-
-  it('has nothing for unknown commands, blank lines and unbalanced quotes', () => {
-    expect(hint('nosuch ')).toBeNull();
-    expect(hint('')).toBeNull();
-    expect(hint('   ')).toBeNull();
-    expect(hint('SET "k')).toBeNull();
-    expect(hint('help ')).toBeNull();
-  });
+  for (const { rule, cases } of HINTS) {
+    it(rule, () => {
+      for (const [typed, shown] of cases) expect(hintFor(table, typed)?.text ?? null, typed).toBe(shown);
+    });
+  }
 
   it('asks for dark grey, not bold', () => {
     expect(hintFor(table, 'get')).toEqual({ text: ' key', color: 90, bold: false });

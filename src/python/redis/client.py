@@ -325,21 +325,20 @@ class PubSub:
         # Channels are remembered by their bytes, or str with decode_responses, as replies name them.
         return self.encoder.decode(self.encoder.encode(name))
 
-    def subscribe(self, *args, **kwargs):
+    def _subscribe(self, command, table, pending, args, kwargs):
+        # Names given as keywords come with a handler; positional ones have none.
         names = dict.fromkeys(args)
         names.update(kwargs)
-        self.execute_command("SUBSCRIBE", *names.keys())
+        self.execute_command(command, *names.keys())
         for name, handler in names.items():
-            self.channels[self._key(name)] = handler
-            self.pending_unsubscribe_channels.discard(self._key(name))
+            table[self._key(name)] = handler
+            pending.discard(self._key(name))
+
+    def subscribe(self, *args, **kwargs):
+        self._subscribe("SUBSCRIBE", self.channels, self.pending_unsubscribe_channels, args, kwargs)
 
     def psubscribe(self, *args, **kwargs):
-        names = dict.fromkeys(args)
-        names.update(kwargs)
-        self.execute_command("PSUBSCRIBE", *names.keys())
-        for name, handler in names.items():
-            self.patterns[self._key(name)] = handler
-            self.pending_unsubscribe_patterns.discard(self._key(name))
+        self._subscribe("PSUBSCRIBE", self.patterns, self.pending_unsubscribe_patterns, args, kwargs)
 
     def unsubscribe(self, *args):
         names = args or list(self.channels)
