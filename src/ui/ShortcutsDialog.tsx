@@ -3,9 +3,10 @@
 // where it was (most often the terminal). Its first control, Close, takes focus on opening.
 
 import { useEffect, useRef } from 'react';
-import { useUiStrings, type UiStrings } from './strings.js';
+import { useShortcutStrings, type ShortcutStrings } from './shortcut-strings.js';
+import { useUiStrings } from './strings.js';
 
-type Action = keyof UiStrings['keyHelp'];
+type Action = keyof ShortcutStrings['keyHelp'];
 
 const PAGE_KEYS: readonly (readonly [string, Action])[] = [
   ['Alt+1', 'lessons'],
@@ -40,7 +41,8 @@ const WORKBENCH_KEYS: readonly (readonly [string, Action])[] = [
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const t = useUiStrings();
+  const t = useShortcutStrings();
+  const ui = useUiStrings();
 
   useEffect(() => {
     const d = dialog.current;
@@ -56,19 +58,19 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   return (
     <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-heading" onClose={onClose}>
       <div className="shortcuts-head">
-        <h2 id="shortcuts-heading">{t.shortcuts}</h2>
+        <h2 id="shortcuts-heading">{ui.shortcuts}</h2>
         <button className="tool" onClick={() => dialog.current?.close()}>
           {t.close}
         </button>
       </div>
       <KeyTable caption={t.shortcutsPage} keys={PAGE_KEYS} t={t} />
       <KeyTable caption={t.shortcutsTerminal} keys={TERMINAL_KEYS} t={t} />
-      <KeyTable caption={t.workbench} keys={WORKBENCH_KEYS} t={t} />
+      <KeyTable caption={ui.workbench} keys={WORKBENCH_KEYS} t={t} />
     </dialog>
   );
 }
 
-function KeyTable({ caption, keys, t }: { caption: string; keys: typeof PAGE_KEYS; t: UiStrings }) {
+function KeyTable({ caption, keys, t }: { caption: string; keys: typeof PAGE_KEYS; t: ShortcutStrings }) {
   return (
     <table className="key-table">
       <caption>{caption}</caption>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ClientView } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
-import { useUiStrings, type UiStrings } from '../strings.js';
+import { useUiStrings } from '../strings.js';
+import { useInspectorStrings, type InspectorStrings } from './strings.js';
 import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
 import { onCommandRan } from '../commands-heard.js';
 import { existingTerminal } from '../terminal/terminals.js';
@@ -11,7 +12,8 @@ import { after, coalesced } from './coalesce.js';
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
   const [clients, setClients] = useState<ClientView[]>([]);
-  const t = useUiStrings();
+  const t = useInspectorStrings();
+  const { defaultTabTitle: tabTitle } = useUiStrings();
   const tabs = useUi((s) => s.tabs);
 
   useEffect(() => {
@@ -50,7 +52,7 @@ export function ClientsPanel() {
           <li key={c.id}>
             <span className="client-id">
               id {c.id}
-              {whose(c, tabs, t)}
+              {whose(c, tabs, t, tabTitle)}
             </span>
             <span className="badge">db{c.db}</span>
             {c.resp === 3 && <span className="badge">RESP3</span>}
@@ -70,18 +72,18 @@ export function ClientsPanel() {
  * Which terminal tab a client is (tabs are named 'client 1', CLIENT ID counts from 3), or that
  * it is the lessons' own connection; else its CLIENT SETNAME, as CLIENT LIST shows it.
  */
-function whose(c: ClientView, tabs: readonly TabInfo[], t: UiStrings): string {
+function whose(c: ClientView, tabs: readonly TabInfo[], t: InspectorStrings, tabTitle: (id: number) => string): string {
   const tab = tabs.find((tab) => existingTerminal(tab.id)?.session.clientId === c.id);
   const name = c.name !== '' ? showBytes(c.name).text : '';
   if (tab !== undefined) {
-    const title = tab.title === defaultTabTitle(tab.id) ? t.defaultTabTitle(tab.id) : tab.title;
+    const title = tab.title === defaultTabTitle(tab.id) ? tabTitle(tab.id) : tab.title;
     return ` · ${t.clientTab(title)}${name !== '' && name !== title ? ` · ${name}` : ''}`;
   }
   if (c.name === 'lessons') return ` · ${t.lessonsChecker}`;
   return name !== '' ? ` · ${name}` : '';
 }
 
-function describeState(c: ClientView, t: UiStrings): string[] {
+function describeState(c: ClientView, t: InspectorStrings): string[] {
   const out: string[] = [];
   const keys = (ks: string[]) => ks.map((k) => showBytes(k).text).join(', ');
   if (c.queued !== null) out.push(t.inMulti(c.queued, c.doomed));
