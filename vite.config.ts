@@ -22,6 +22,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // Every browser the site runs in (module workers, SharedArrayBuffer) knows modulepreload.
+    modulePreload: { polyfill: false },
     sourcemap: true,
     // React DOM and xterm.js make the page's one chunk ~600 kB (~170 kB gzip); the workbench's
     // chunk, Monaco's editor core, ~3.4 MB (~830 kB gzip), is fetched only when it is opened.

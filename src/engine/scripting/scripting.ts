@@ -13,6 +13,7 @@ import { errorTable, luaToReply, replyToLua } from './convert.js';
 import { Rand48 } from './rand48.js';
 import { FLAG_EVAL_COMPAT, FLAG_NO_WRITES, SCRIPT_FLAGS } from './flags.js';
 import { Functions } from './functions.js';
+import { luaHandlers } from './handlers.js';
 import { sha1hex } from './sha1.js';
 
 export { FLAG_ALLOW_CROSS_SLOT, FLAG_ALLOW_OOM, FLAG_ALLOW_STALE, FLAG_EVAL_COMPAT, FLAG_NO_CLUSTER, FLAG_NO_WRITES } from './flags.js';
@@ -55,6 +56,8 @@ export class Scripting {
   scriptsMemory = 0;
   private run: RunContext | null = null;
   private functionsState: Functions | null = null;
+  /** The scripting commands' handlers that need Lua (handlers.ts), for the command table. */
+  readonly handlers = luaHandlers;
 
   constructor(private readonly engine: Engine) {
     this.luaClient = engine.createScriptClient(1);
