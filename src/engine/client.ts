@@ -82,6 +82,8 @@ export class Client {
    * (the worker posts every reply to the page as it comes): no limit applies there.
    */
   pendingOutput: (() => number) | null = null;
+  /** Its tot-mem when clientsCron last looked (last_memory_usage): INFO's mem_clients_normal adds these up. */
+  lastMemoryUsage = 0;
   /**
    * CLIENT_CLOSE_ASAP: a command found its reply cannot fit under the client's output buffer
    * limit (output-buffer.ts replyCannotFit); the host closes the client instead of answering.

@@ -6,7 +6,7 @@
 
 import { BlockedTimeoutTimer, type TimeoutTimers } from './blocking.js';
 import type { Engine } from './engine.js';
-import { clientInfoLine } from './commands/connection.js';
+import { clientInfoLine, clientMemoryUsage } from './commands/connection.js';
 import { clientsCronOutput } from './output-buffer.js';
 import { saveIfDue } from './persistence.js';
 
@@ -30,6 +30,9 @@ export function serverCron(engine: Engine): CronRun {
   const expired = engine.activeExpireCycle();
   engine.handleBlockedTimeouts();
   clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));
+  // updateClientMemoryUsage: Redis tracks clients' memory here, not at INFO time (a new
+  // connection counts from the first run after it).
+  for (const c of engine.clients.values()) c.lastMemoryUsage = clientMemoryUsage(engine, c);
   return { expired, saved: saveIfDue(engine) };
 }
 

@@ -161,7 +161,7 @@ function memorySection(engine: Engine): string[] {
     'mem_replication_backlog:0',
     'mem_total_replication_buffers:0',
     'mem_clients_slaves:0',
-    'mem_clients_normal:0',
+    `mem_clients_normal:${m.clients}`,
     'mem_cluster_links:0',
     'mem_aof_buffer:0',
     'mem_allocator:jemalloc-5.3.0',

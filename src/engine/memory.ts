@@ -93,6 +93,8 @@ export interface MemoryFigures {
   overhead: number;
   dataset: number;
   keys: number;
+  /** mem_clients_normal: the clients' tot-mem as clientsCron last saw it. */
+  clients: number;
   hashtables: { db: number; main: number; expires: number }[];
 }
 
@@ -107,7 +109,9 @@ function dictOverhead(size: number): number {
 export function memoryFigures(engine: Engine): MemoryFigures {
   let dataset = 0;
   let keys = 0;
-  let overhead = STARTUP_MEMORY;
+  let clients = 0;
+  for (const c of engine.clients.values()) clients += c.lastMemoryUsage;
+  let overhead = STARTUP_MEMORY + clients;
   const hashtables: MemoryFigures['hashtables'] = [];
   for (const db of engine.dbs) {
     const n = db.dict.size;
@@ -126,7 +130,7 @@ export function memoryFigures(engine: Engine): MemoryFigures {
     dataset += sampled ? (sum / sampled) * n : 0;
   }
   dataset = Math.round(dataset);
-  return { used: overhead + dataset, overhead, dataset, keys, hashtables };
+  return { used: overhead + dataset, overhead, dataset, keys, clients, hashtables };
 }
 
 /** server.c bytesToHuman. */

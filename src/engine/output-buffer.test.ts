@@ -176,4 +176,22 @@ describe('clientsCron', () => {
     serverCron(engine);
     expect(killed()).toBe(0);
   });
+
+  it('adds up the clients it has seen into mem_clients_normal, and marks one with output waiting as events=rw', () => {
+    const { engine, c, setPending } = setup('normal 0 0 0');
+    const other = engine.createClient({});
+    const run = (argv: string[]) => (engine.execute(other, argv) as { v: string }).v;
+    const totMem = (line: string) => Number(/ tot-mem=(\d+) /.exec(line)![1]);
+    // A connection counts from clientsCron's first look at it, as in Redis.
+    expect(run(['INFO', 'memory'])).toContain('mem_clients_normal:0\r\n');
+    setPending(100);
+    serverCron(engine);
+    const lines = run(['CLIENT', 'LIST']).trim().split('\n');
+    expect(lines[0]!.startsWith(`id=${c.id} `)).toBe(true);
+    expect(lines[0]).toContain(' events=rw ');
+    expect(lines[1]).toContain(' events=r ');
+    const seen = c.lastMemoryUsage + other.lastMemoryUsage;
+    expect(c.lastMemoryUsage).toBe(totMem(lines[0]!));
+    expect(run(['INFO', 'memory'])).toContain(`mem_clients_normal:${seen}\r\n`);
+  });
 });

@@ -218,13 +218,21 @@ function pubsubMem(s: ClientSubscriptions): number {
   return s.patterns.size * 24 + s.channels.size * 24 + dictSlots(s.channels.size) * 8 + s.shard.size * 24 + dictSlots(s.shard.size) * 8;
 }
 
-/**
- * catClientInfoString: one CLIENT LIST line (without the newline). `current` is the argv of the
- * command being run when `cl` is the calling client (its query buffer and argv memory).
- */
-export function clientInfoLine(engine: Engine, cl: Client, current: readonly string[] | null): string {
-  const nowSec = Math.floor(engine.now / 1000);
-  const idle = nowSec - Math.floor(cl.lastInteraction / 1000);
+/** What CLIENT LIST says of a client's memory (getClientMemoryUsage and its parts). */
+interface ClientMemory {
+  qbuf: number;
+  qbufFree: number;
+  argvBytes: number;
+  multiMem: number;
+  obl: number;
+  oll: number;
+  omem: number;
+  totMem: number;
+}
+
+/** `current` is the argv of the command being run when `cl` is the calling client. */
+function clientMemory(engine: Engine, cl: Client, current: readonly string[] | null): ClientMemory {
+  const idle = Math.floor(engine.now / 1000) - Math.floor(cl.lastInteraction / 1000);
   let qbuf = 0;
   let qbufFree = idle > 2 ? 0 : QBUF_SIZE;
   let argvBytes = 0;
@@ -253,12 +261,29 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     while (alloc < cl.multi.length) alloc *= 2;
     totMem += alloc * 24;
   }
+  return { qbuf, qbufFree, argvBytes, multiMem, obl, oll, omem, totMem };
+}
+
+/** getClientMemoryUsage: a client's tot-mem, which clientsCron adds up for INFO's mem_clients_normal. */
+export function clientMemoryUsage(engine: Engine, cl: Client): number {
+  return clientMemory(engine, cl, null).totMem;
+}
+
+/**
+ * catClientInfoString: one CLIENT LIST line (without the newline). `current` is the argv of the
+ * command being run when `cl` is the calling client (its query buffer and argv memory).
+ */
+export function clientInfoLine(engine: Engine, cl: Client, current: readonly string[] | null): string {
+  const nowSec = Math.floor(engine.now / 1000);
+  const idle = nowSec - Math.floor(cl.lastInteraction / 1000);
+  const { qbuf, qbufFree, argvBytes, multiMem, obl, oll, omem, totMem } = clientMemory(engine, cl, current);
+  // 'w': a reply is waiting for the socket (Redis's write handler is installed).
   return (
     `id=${cl.id} addr=${cl.addr} laddr=${cl.laddr} fd=${cl.fd} name=${cl.name}` +
     ` age=${nowSec - Math.floor(cl.createdAt / 1000)} idle=${idle} flags=${clientFlags(cl)}` +
     ` db=${cl.db.id} sub=${cl.pubsub?.channels.size ?? 0} psub=${cl.pubsub?.patterns.size ?? 0} ssub=${cl.pubsub?.shard.size ?? 0} multi=${cl.multi === null ? -1 : cl.multi.length}` +
     ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
-    ` rbs=16384 rbp=16384 obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=r cmd=${cl.lastCommand}` +
+    ` rbs=16384 rbp=16384 obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=${obl > 0 || oll > 0 ? 'rw' : 'r'} cmd=${cl.lastCommand}` +
     ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
   );
 }

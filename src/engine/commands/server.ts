@@ -452,7 +452,7 @@ function memoryStatsCommand(c: Client): Reply {
     [bulk('startup.allocated'), int(STARTUP_MEMORY)],
     [bulk('replication.backlog'), ZERO],
     [bulk('clients.slaves'), ZERO],
-    [bulk('clients.normal'), ZERO],
+    [bulk('clients.normal'), int(m.clients)],
     [bulk('cluster.links'), ZERO],
     [bulk('aof.buffer'), ZERO],
     [bulk('lua.caches'), ZERO],
