@@ -43,6 +43,9 @@ export interface QueuedCommand {
  * One connection: a terminal tab or a TCP socket. Everything per-connection lives here
  * (selected database, protocol version, transaction, watched keys, name).
  */
+/** PROTO_REPLY_CHUNK_BYTES: a new client's reply buffer. */
+export const REPLY_CHUNK_BYTES = 16 * 1024;
+
 export class Client {
   readonly id: number;
   name = '';
@@ -84,6 +87,12 @@ export class Client {
   pendingOutput: (() => number) | null = null;
   /** Its tot-mem when clientsCron last looked (last_memory_usage): INFO's mem_clients_normal adds these up. */
   lastMemoryUsage = 0;
+  /**
+   * The static reply buffer as clientsCron resizes it (CLIENT LIST's rbs and rbp): its size, the
+   * most of it a batch of replies filled, and when that peak was last reset. Redis starts the
+   * reset time in seconds and compares it with milliseconds, so the first cron run resets it.
+   */
+  readonly replyBuffer: { size: number; peak: number; peakResetAt: number };
   /**
    * CLIENT_CLOSE_ASAP: a command found its reply cannot fit under the client's output buffer
    * limit (output-buffer.ts replyCannotFit); the host closes the client instead of answering.
@@ -127,6 +136,7 @@ export class Client {
     this.id = id;
     this.db = db;
     this.createdAt = now;
+    this.replyBuffer = { size: REPLY_CHUNK_BYTES, peak: REPLY_CHUNK_BYTES, peakResetAt: Math.floor(now / 1000) };
     this.lastInteraction = now;
     this.authenticated = false;
     this.addr = info.addr ?? `127.0.0.1:${40000 + (id % 20000)}`;

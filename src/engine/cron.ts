@@ -7,7 +7,7 @@
 import { BlockedTimeoutTimer, type TimeoutTimers } from './blocking.js';
 import type { Engine } from './engine.js';
 import { clientInfoLine, clientMemoryUsage } from './commands/connection.js';
-import { clientsCronOutput } from './output-buffer.js';
+import { clientsCronOutput, resizeReplyBuffer } from './output-buffer.js';
 import { saveIfDue } from './persistence.js';
 
 /** What one serverCron run did, for the host to report. */
@@ -32,7 +32,11 @@ export function serverCron(engine: Engine): CronRun {
   clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));
   // updateClientMemoryUsage: Redis tracks clients' memory here, not at INFO time (a new
   // connection counts from the first run after it).
-  for (const c of engine.clients.values()) c.lastMemoryUsage = clientMemoryUsage(engine, c);
+  const now = engine.clock.now();
+  for (const c of engine.clients.values()) {
+    resizeReplyBuffer(engine, c, now);
+    c.lastMemoryUsage = clientMemoryUsage(engine, c);
+  }
   return { expired, saved: saveIfDue(engine) };
 }
 

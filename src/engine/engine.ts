@@ -76,6 +76,9 @@ export interface Stats {
   errorReplies: number;
   /** SAVE and BGSAVE runs (INFO's rdb_saves; CONFIG RESETSTAT clears it, as in Redis). */
   rdbSaves: number;
+  /** clientsCron's reply buffer resizes (INFO's reply_buffer_shrinks and _expands). */
+  replyBufferShrinks: number;
+  replyBufferExpands: number;
   /** fullName → calls, failed calls (error replies), rejected calls (never ran). */
   commands: Map<string, { calls: number; failed: number; rejected: number; usec: number }>;
   /** Error code ('ERR', 'WRONGTYPE' …) → error replies sent with it (INFO errorstats). */
@@ -91,6 +94,8 @@ function newStats(): Stats {
     expiredKeys: 0,
     errorReplies: 0,
     rdbSaves: 0,
+    replyBufferShrinks: 0,
+    replyBufferExpands: 0,
     commands: new Map(),
     errorCodes: new Map(),
   };

@@ -5,8 +5,9 @@
 // the TCP server's unwritten output and socket backlog) and closes the client when told to; the
 // worker hands every reply to the page at once, so its clients never hold output here.
 
-import type { Client } from './client.js';
+import { REPLY_CHUNK_BYTES, type Client } from './client.js';
 import type { Engine } from './engine.js';
+import { mallocSize } from './memory.js';
 
 export const CLIENT_TYPE_NORMAL = 0;
 export const CLIENT_TYPE_SLAVE = 1;
@@ -139,4 +140,41 @@ export function clientsCronOutput(engine: Engine, describe: (c: Client) => strin
 /** client_recent_max_output_buffer. */
 export function recentMaxOutput(engine: Engine): number {
   return Math.max(...engine.clientsPeakOutput);
+}
+
+/** PROTO_REPLY_MIN_BYTES: the least a reply buffer shrinks to. */
+const REPLY_MIN_BYTES = 1024;
+/** REPLY_BUFFER_DEFAULT_PEAK_RESET_TIME: how long a peak counts before it is read again. */
+const PEAK_RESET_MS = 5000;
+
+/**
+ * _addReplyToBuffer's peak: the host says how many bytes of replies wait to be written in one
+ * go; the static buffer holds as much of them as it can.
+ */
+export function noteReplyBytes(c: Client, queued: number): void {
+  const b = c.replyBuffer;
+  const used = Math.min(queued, b.size);
+  if (used > b.peak) b.peak = used;
+}
+
+/**
+ * clientsCronResizeOutputBuffer: a buffer whose peak stayed under half shrinks to fit it, one
+ * the peak filled doubles (up to 16 KB); the peak is read again every five seconds.
+ */
+export function resizeReplyBuffer(engine: Engine, c: Client, nowMs: number): void {
+  const b = c.replyBuffer;
+  const shrinkTo = Math.floor(b.size / 2);
+  let size = 0;
+  if (shrinkTo >= REPLY_MIN_BYTES && b.peak < shrinkTo) {
+    size = Math.max(REPLY_MIN_BYTES, b.peak + 1);
+    engine.stats.replyBufferShrinks++;
+  } else if (b.size * 2 < REPLY_CHUNK_BYTES * 2 && b.peak === b.size) {
+    size = Math.min(REPLY_CHUNK_BYTES, b.size * 2);
+    engine.stats.replyBufferExpands++;
+  }
+  if (nowMs - b.peakResetAt >= PEAK_RESET_MS) {
+    b.peak = Math.min(c.pendingOutput?.() ?? 0, b.size);
+    b.peakResetAt = nowMs;
+  }
+  if (size !== 0) b.size = mallocSize(size);
 }

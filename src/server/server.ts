@@ -13,7 +13,7 @@ import type { Client } from '../engine/client.js';
 import { CronTimer } from '../engine/cron.js';
 import type { Engine } from '../engine/engine.js';
 import { clientInfoLine } from '../engine/commands/connection.js';
-import { outputBufferLimitReached, outputLimitLogLine } from '../engine/output-buffer.js';
+import { noteReplyBytes, outputBufferLimitReached, outputLimitLogLine } from '../engine/output-buffer.js';
 import { catRepr } from '../engine/pubsub.js';
 import { errorText, internalError, PROTECTED_MODE_DENIED } from '../shared/errors.js';
 import { cancelBackgroundSave, endBackgroundSave, stepBackgroundSave } from '../engine/persistence.js';
@@ -311,13 +311,17 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           // Longer than a JS string can be: write it piece by piece.
           flush();
           writeLarge(reply, client.resp, (piece) => {
-            if (!gone && !overOutputLimit(piece.length)) write(piece);
+            if (gone || overOutputLimit(piece.length)) return;
+            noteReplyBytes(client, piece.length);
+            write(piece);
           });
           return;
         }
         throw e;
       }
       if (overOutputLimit(s.length)) return;
+      // What waits to be written at once fills the client's static reply buffer (CLIENT LIST's rbp).
+      noteReplyBytes(client, out.length + s.length);
       if (out.length + s.length > FLUSH_AT) {
         flush();
         if (s.length > FLUSH_AT) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPLY_OFF } from '../../src/engine/client.js';
 import { encodeReply } from '../../src/protocol/encode.js';
-import { clockPast, show, useDiff, type DiffContext, type Pair, type Step } from './harness.js';
+import { clockPast, show, useDiff, type DiffContext, type Conn, type Pair, type Step } from './harness.js';
 
 async function interleave(steps: [Pair, Step][]): Promise<void> {
   for (const [p, s] of steps) await p.run([s]);
@@ -102,7 +102,7 @@ async function clientInfoBoth(p: Pair, argv: string[] = ['CLIENT', 'INFO']): Pro
 }
 
 /** A field of CLIENT INFO on each side. */
-async function infoField(p: Pair, field: string): Promise<{ real: string; ours: string }> {
+async function infoField(p: Pair<Conn>, field: string): Promise<{ real: string; ours: string }> {
   const { real, ours } = await p.both(['CLIENT', 'INFO']);
   const get = (raw: string) => new Map(fieldsOf(text(raw).trim())).get(field)!;
   return { real: get(real), ours: get(ours) };
@@ -463,6 +463,30 @@ describe('CLIENT INFO and LIST', () => {
       return raw.slice(4);
     };
     expectSameClientLines(inner(real), inner(ours), 'CLIENT INFO in EXEC');
+  });
+});
+
+describe('the reply buffer over TCP (clientsCron runs)', () => {
+  const d = useDiff({ overTcp: true });
+
+  it('the reply buffer shrinks while idle and doubles back under big replies (clientsCron)', async () => {
+    const [a] = await d.clients(1);
+    await a.run([['SET', 'big', 'x'.repeat(32768)]]);
+    const field = async (name: string) => infoField(a, name);
+    // Idle: the first cron run reads the peak again, the next shrinks the buffer to 1 KB.
+    await expect.poll(async () => field('rbs'), { timeout: 5000 }).toEqual({ real: '1024', ours: '1024' });
+    // Each run that finds it filled doubles it, up to 16 KB.
+    await expect
+      .poll(
+        async () => {
+          await a.both(['GET', 'big']);
+          return field('rbs');
+        },
+        { timeout: 5000 },
+      )
+      .toEqual({ real: '16384', ours: '16384' });
+    await a.both(['GET', 'big']);
+    expect(await field('rbp')).toEqual({ real: '16384', ours: '16384' });
   });
 });
 

@@ -167,8 +167,8 @@ function requestLength(argv: readonly string[]): number {
 
 /** What the query buffer of an active connection holds in all (Redis's 20 KB allocation). */
 const QBUF_SIZE = 20474;
-/** A connection's fixed cost in tot-mem: the client struct and its 16 KB reply buffer. */
-const CLIENT_BASE_MEM = 17152;
+/** A connection's fixed cost in tot-mem besides its reply buffer: the client struct. */
+const CLIENT_STRUCT_MEM = 768;
 
 function argvMem(argv: readonly string[]): number {
   let n = 0;
@@ -236,7 +236,7 @@ function clientMemory(engine: Engine, cl: Client, current: readonly string[] | n
   let qbuf = 0;
   let qbufFree = idle > 2 ? 0 : QBUF_SIZE;
   let argvBytes = 0;
-  let totMem = CLIENT_BASE_MEM;
+  let totMem = CLIENT_STRUCT_MEM + cl.replyBuffer.size;
   if (current !== null) {
     qbuf = requestLength(current);
     qbufFree = Math.max(QBUF_SIZE - qbuf, 0);
@@ -283,7 +283,7 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     ` age=${nowSec - Math.floor(cl.createdAt / 1000)} idle=${idle} flags=${clientFlags(cl)}` +
     ` db=${cl.db.id} sub=${cl.pubsub?.channels.size ?? 0} psub=${cl.pubsub?.patterns.size ?? 0} ssub=${cl.pubsub?.shard.size ?? 0} multi=${cl.multi === null ? -1 : cl.multi.length}` +
     ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
-    ` rbs=16384 rbp=16384 obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=${obl > 0 || oll > 0 ? 'rw' : 'r'} cmd=${cl.lastCommand}` +
+    ` rbs=${cl.replyBuffer.size} rbp=${cl.replyBuffer.peak} obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=${obl > 0 || oll > 0 ? 'rw' : 'r'} cmd=${cl.lastCommand}` +
     ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
   );
 }
