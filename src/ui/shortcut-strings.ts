@@ -2,7 +2,7 @@
 // keeps its label in ./strings.ts.
 
 import type { Locale } from '../lessons/model.js';
-import { useLessons } from '../store/lesson-store.js';
+import { localized } from './localized.js';
 
 const en = {
   close: 'Close',
@@ -72,6 +72,4 @@ const ko: ShortcutStrings = {
 
 export const SHORTCUT_STRINGS: Record<Locale, ShortcutStrings> = { en, ko };
 
-export function useShortcutStrings(): ShortcutStrings {
-  return SHORTCUT_STRINGS[useLessons((s) => s.locale)];
-}
+export const useShortcutStrings = localized(SHORTCUT_STRINGS);

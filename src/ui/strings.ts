@@ -2,7 +2,7 @@
 // language picked in the lessons panel. Redis's words (commands, types, encodings, replies) stay.
 
 import type { Locale } from '../lessons/model.js';
-import { useLessons } from '../store/lesson-store.js';
+import { localized } from './localized.js';
 
 /** Day, hour, minute and second suffixes, each written right after its number. */
 type Units = readonly [string, string, string, string];
@@ -169,6 +169,4 @@ const ko: UiStrings = {
 export const UI_STRINGS: Record<Locale, UiStrings> = { en, ko };
 
 /** The page's words in the language the learner picked. */
-export function useUiStrings(): UiStrings {
-  return UI_STRINGS[useLessons((s) => s.locale)];
-}
+export const useUiStrings = localized(UI_STRINGS);

@@ -3,7 +3,7 @@
 // in ../strings.ts.
 
 import type { Locale } from '../../lessons/model.js';
-import { useLessons } from '../../store/lesson-store.js';
+import { localized } from '../localized.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -174,6 +174,4 @@ const ko: InspectorStrings = {
 
 export const INSPECTOR_STRINGS: Record<Locale, InspectorStrings> = { en, ko };
 
-export function useInspectorStrings(): InspectorStrings {
-  return INSPECTOR_STRINGS[useLessons((s) => s.locale)];
-}
+export const useInspectorStrings = localized(INSPECTOR_STRINGS);

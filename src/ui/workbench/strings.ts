@@ -1,7 +1,7 @@
 // The workbench's own words, in each language (with its chunk, not the page's first script).
 
 import type { Locale } from '../../lessons/model.js';
-import { useLessons } from '../../store/lesson-store.js';
+import { localized } from '../localized.js';
 
 const en = {
   scripts: 'Scripts',
@@ -141,6 +141,4 @@ const ko: WorkbenchStrings = {
 
 const WB_STRINGS: Record<Locale, WorkbenchStrings> = { en, ko };
 
-export function useWorkbenchStrings(): WorkbenchStrings {
-  return WB_STRINGS[useLessons((s) => s.locale)];
-}
+export const useWorkbenchStrings = localized(WB_STRINGS);
