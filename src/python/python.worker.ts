@@ -1,5 +1,5 @@
 // The browser's Python: Pyodide in a Web Worker of its own, loaded from our build on the first
-// run (nothing from any other host), with our `redis` package (./redis/*.py) importable. Python
+// run (nothing from any other host), with our `redis` package (./redis/**/*.py) importable. Python
 // reaches the engine through `_playground` (below), whose calls block this worker in
 // Atomics.wait until the page answers (protocol.ts); the Stop button sets Pyodide's interrupt
 // buffer, which those waits and Python's own loop both check.
@@ -16,7 +16,7 @@ declare const self: {
 };
 
 /** Our package's sources, bundled into this worker's chunk as text. */
-const PACKAGE = import.meta.glob<string>('./redis/*.py', { query: '?raw', import: 'default', eager: true });
+const PACKAGE = import.meta.glob<string>('./redis/**/*.py', { query: '?raw', import: 'default', eager: true });
 
 /** Runs a program as `__main__` and prints its traceback without this function's frame. */
 const RUNNER = `
@@ -103,8 +103,12 @@ class PythonWorker {
     py.registerJsModule('_playground', this.bridgeModule(py));
     // Emscripten's FS (its types are not among this project's).
     const fs = py.FS as unknown as { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
-    fs.mkdirTree('/playground/redis');
-    for (const [path, source] of Object.entries(PACKAGE)) fs.writeFile('/playground/redis/' + path.slice(path.lastIndexOf('/') + 1), source);
+    for (const [path, source] of Object.entries(PACKAGE)) {
+      // './redis/asyncio/client.py' → /playground/redis/asyncio/client.py
+      const target = '/playground/' + path.slice(2);
+      fs.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      fs.writeFile(target, source);
+    }
     py.runPython(`import sys\nsys.path.insert(0, "/playground")\n${RUNNER}`);
     self.postMessage({ type: 'loaded', ms: Math.round(performance.now() - started) });
     return py;
