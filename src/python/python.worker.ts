@@ -17,6 +17,8 @@ declare const self: {
 
 /** Our package's sources, bundled into this worker's chunk as text. */
 const PACKAGE = import.meta.glob<string>('./redis/**/*.py', { query: '?raw', import: 'default', eager: true });
+/** The runner's own modules (./runtime/*.py), written next to the package. */
+const RUNTIME = import.meta.glob<string>('./runtime/*.py', { query: '?raw', import: 'default', eager: true });
 
 /** Runs a program as `__main__` and prints its traceback without this function's frame. */
 const RUNNER = `
@@ -25,6 +27,10 @@ import _playground
 
 # time.sleep waits on the channel with a timeout: the worker sleeps and Stop still interrupts.
 time.sleep = _playground.sleep
+
+# asyncio.run on a loop that blocks (Pyodide's WebLoop cannot run a program to its end).
+import asyncio_run
+asyncio_run.install()
 
 def _run_program(code, filename):
     scope = {"__name__": "__main__", "__builtins__": __builtins__}
@@ -103,6 +109,8 @@ class PythonWorker {
     py.registerJsModule('_playground', this.bridgeModule(py));
     // Emscripten's FS (its types are not among this project's).
     const fs = py.FS as unknown as { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
+    fs.mkdirTree('/playground');
+    for (const [path, source] of Object.entries(RUNTIME)) fs.writeFile('/playground/' + path.slice(path.lastIndexOf('/') + 1), source);
     for (const [path, source] of Object.entries(PACKAGE)) {
       // './redis/asyncio/client.py' → /playground/redis/asyncio/client.py
       const target = '/playground/' + path.slice(2);
