@@ -2,7 +2,8 @@
 // the worker gives Python one on a loop that blocks (src/python/runtime/asyncio_run.py). A short
 // program with timers and gather prints in order; test/python/package/asyncio_basics.py
 // (redis.asyncio: pipelines, WATCH, pub/sub with a publishing task) prints exactly what CPython
-// and the genuine redis-py print against the real Redis 7.0; Stop ends an asyncio.sleep.
+// and the genuine redis-py print against the real Redis 7.0; Stop ends an asyncio.sleep; a TTL
+// example with time.sleep under a paused engine clock and a running one.
 
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ test.describe('asyncio in the page’s Python', () => {
     await real?.stop();
   });
 
-  test('asyncio.run(main()) runs to its end: timers, gather, redis.asyncio, Stop', async ({ page }) => {
+  test('asyncio.run(main()) runs to its end: timers, gather, redis.asyncio, Stop; time.sleep and the paused clock', async ({ page }) => {
     test.setTimeout(300_000);
     await page.keyboard.press('Alt+4');
     await expect(page.locator('#workbench .wb-editor .monaco-editor')).toBeVisible();
@@ -86,6 +87,20 @@ test.describe('asyncio in the page’s Python', () => {
     await expect(wb.locator('.wb-console')).toContainText('KeyboardInterrupt');
     await expect(wb.locator('.wb-console')).toContainText('cleaned up');
     await expect(wb.locator('.wb-results-head')).toContainText('Ended with an exception.');
+
+    // time.sleep waits real time; with the engine's clock paused the key's TTL stands still (and
+    // the console says why); with the clock running the key is gone after the sleep.
+    const ttl = 'import time\nimport redis\nr = redis.Redis(decode_responses=True)\nr.set("short", "lived", px=300)\ntime.sleep(0.6)\nprint(r.get("short"))\n';
+    const clock = page.locator('#inspector .clock');
+    await clock.getByRole('button', { name: 'Pause time' }).click();
+    await expect(page.locator('.clock-banner')).toBeVisible();
+    expect(await runInPage(page, ttl)).toBe('lived\n');
+    await expect(wb.locator('.wb-console-note', { hasText: 'The engine’s clock is paused' })).toHaveCount(1);
+    // Resumed (behind real time by the pause, which the banner goes on saying): running again.
+    await clock.getByRole('button', { name: 'Resume time' }).click();
+    await expect(clock.getByRole('button', { name: 'Pause time' })).toBeVisible();
+    expect(await runInPage(page, ttl)).toBe('None\n');
+    await expect(wb.locator('.wb-console-note', { hasText: 'The engine’s clock is paused' })).toHaveCount(0);
     expect(pageErrors(page)).toEqual([]);
   });
 });

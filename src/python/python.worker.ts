@@ -56,6 +56,8 @@ class PythonWorker {
   private seq = 0;
   /** Whether this run has said what host and port mean. */
   private told = false;
+  /** Whether this run has said it sleeps. */
+  private toldSleep = false;
 
   handle(msg: ToPython): void {
     if (msg.type === 'init') {
@@ -78,6 +80,7 @@ class PythonWorker {
       return;
     }
     this.told = false;
+    this.toldSleep = false;
     this.interrupt[0] = 0;
     const runProgram = (py.globals as unknown as { get(name: string): unknown }).get('_run_program') as (code: string, filename: string) => boolean;
     const ok = runProgram(code, filename);
@@ -180,7 +183,13 @@ class PythonWorker {
       close: (conn: number): void => {
         this.call(py, { op: 'close', conn });
       },
+      // Real time, whatever the engine's clock does: that clock is every client's, and a
+      // program's sleep is no reason to move it (the page warns when it stands paused).
       sleep: (seconds: number): void => {
+        if (!this.toldSleep) {
+          this.toldSleep = true;
+          self.postMessage({ type: 'sleeping' });
+        }
         const until = performance.now() + Math.max(0, seconds) * 1000;
         for (let left = until - performance.now(); left > 0; left = until - performance.now()) {
           Atomics.wait(this.ctl, Cell.sleep, 0, Math.min(left, 50));
