@@ -1,5 +1,5 @@
 // The workbench: a Monaco editor of Redis scripts beside the terminals. Opened by keyboard,
-// three lines typed and run, each result read off its card; scripts kept across a reload; a
+// three lines typed and run, each result read off its card; a Python script's r. completion; scripts kept across a reload; a
 // run inside MULTI/EXEC; a lesson step's lines opened in the editor; screenshots at three sizes
 // in both themes (kept in test-results/ to be looked at).
 
@@ -110,6 +110,31 @@ test('completion, signature help, hover and markers come from the command table;
   await editor(page).locator('.view-line').first().getByText('ZADD').hover();
   await expect(page.locator('#workbench .monaco-hover:not(.hidden)').first()).toContainText('since 1.2.0');
   await expect(page.locator('#workbench .monaco-hover:not(.hidden)').first()).toContainText('group sorted-set');
+});
+
+test('a Python script: after r. the methods of our redis package, with their signatures', async ({ page }) => {
+  await openByKeyboard(page);
+  await page.locator('#workbench').getByRole('button', { name: 'New Python' }).click();
+  await editor(page).locator('.monaco-editor').click();
+  const rows = page.locator('#workbench .suggest-widget.visible .monaco-list-row');
+  // The dot opens the list; the letters narrow it.
+  await page.keyboard.type('r.hs');
+  const hset = rows.filter({ hasText: /^hset\(/ });
+  await expect(hset).toHaveCount(1);
+  await expect(hset).toContainText('hset(name, key=None, value=None, mapping=None, items=None)');
+  await expect(rows.filter({ hasText: /^hsetnx\(/ })).toHaveCount(1);
+  // Accepting it (the arrow keys to it, then Enter) writes the name after the dot.
+  await expect(async () => {
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#workbench .suggest-widget.visible .monaco-list-row.focused')).toContainText(/^hset\(/, { timeout: 500 });
+  }).toPass();
+  await page.keyboard.press('Enter');
+  await expect(editor(page).locator('.view-line').first()).toHaveText('r.hset');
+  // A name that holds no client gets none of them.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('os.hs');
+  await page.keyboard.press('Control+Space');
+  await expect(rows.filter({ hasText: /^hset\(/ })).toHaveCount(0);
 });
 
 test('the editor runs in a real Web Worker of its own, built with the site', async ({ page }) => {

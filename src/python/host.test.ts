@@ -33,6 +33,7 @@ function rig() {
     loaded: () => undefined,
     failed: () => undefined,
     connected: () => undefined,
+    sleeping: () => undefined,
   });
   void host.run('pass');
   let seq = 0;

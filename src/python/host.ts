@@ -25,6 +25,8 @@ export interface PythonEvents {
   failed(message: string): void;
   /** The program's first connection this run: host and port mean the in-browser engine. */
   connected(host: string, port: number): void;
+  /** The program's first time.sleep (or asyncio.sleep) this run. */
+  sleeping(): void;
 }
 
 /** Where Python can run: SharedArrayBuffer and Atomics.wait need a cross-origin isolated page. */
@@ -148,6 +150,9 @@ export class PythonHost {
         return;
       case 'connected':
         this.events.connected(msg.host, msg.port);
+        return;
+      case 'sleeping':
+        this.events.sleeping();
         return;
       case 'done': {
         // A program's connections end with it, as a process's sockets do.

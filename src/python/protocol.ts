@@ -56,6 +56,8 @@ export type FromPython =
   | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
   /** The program's first connection: host and port mean the in-browser engine (said once a run). */
   | { type: 'connected'; host: string; port: number }
+  /** The program's first time.sleep this run (the page says what a paused engine clock means). */
+  | { type: 'sleeping' }
   /** A run ended; ok false after an uncaught exception (its traceback went to stderr). */
   | { type: 'done'; id: number; ok: boolean }
   /** A request to the engine; the worker sleeps until the page answers in the channel. */

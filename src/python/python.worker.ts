@@ -1,5 +1,5 @@
 // The browser's Python: Pyodide in a Web Worker of its own, loaded from our build on the first
-// run (nothing from any other host), with our `redis` package (./redis/*.py) importable. Python
+// run (nothing from any other host), with our `redis` package (./redis/**/*.py) importable. Python
 // reaches the engine through `_playground` (below), whose calls block this worker in
 // Atomics.wait until the page answers (protocol.ts); the Stop button sets Pyodide's interrupt
 // buffer, which those waits and Python's own loop both check.
@@ -16,7 +16,9 @@ declare const self: {
 };
 
 /** Our package's sources, bundled into this worker's chunk as text. */
-const PACKAGE = import.meta.glob<string>('./redis/*.py', { query: '?raw', import: 'default', eager: true });
+const PACKAGE = import.meta.glob<string>('./redis/**/*.py', { query: '?raw', import: 'default', eager: true });
+/** The runner's own modules (./runtime/*.py), written next to the package. */
+const RUNTIME = import.meta.glob<string>('./runtime/*.py', { query: '?raw', import: 'default', eager: true });
 
 /** Runs a program as `__main__` and prints its traceback without this function's frame. */
 const RUNNER = `
@@ -25,6 +27,10 @@ import _playground
 
 # time.sleep waits on the channel with a timeout: the worker sleeps and Stop still interrupts.
 time.sleep = _playground.sleep
+
+# asyncio.run on a loop that blocks (Pyodide's WebLoop cannot run a program to its end).
+import asyncio_run
+asyncio_run.install()
 
 def _run_program(code, filename):
     scope = {"__name__": "__main__", "__builtins__": __builtins__}
@@ -50,6 +56,8 @@ class PythonWorker {
   private seq = 0;
   /** Whether this run has said what host and port mean. */
   private told = false;
+  /** Whether this run has said it sleeps. */
+  private toldSleep = false;
 
   handle(msg: ToPython): void {
     if (msg.type === 'init') {
@@ -72,6 +80,7 @@ class PythonWorker {
       return;
     }
     this.told = false;
+    this.toldSleep = false;
     this.interrupt[0] = 0;
     const runProgram = (py.globals as unknown as { get(name: string): unknown }).get('_run_program') as (code: string, filename: string) => boolean;
     const ok = runProgram(code, filename);
@@ -103,8 +112,14 @@ class PythonWorker {
     py.registerJsModule('_playground', this.bridgeModule(py));
     // Emscripten's FS (its types are not among this project's).
     const fs = py.FS as unknown as { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
-    fs.mkdirTree('/playground/redis');
-    for (const [path, source] of Object.entries(PACKAGE)) fs.writeFile('/playground/redis/' + path.slice(path.lastIndexOf('/') + 1), source);
+    fs.mkdirTree('/playground');
+    for (const [path, source] of Object.entries(RUNTIME)) fs.writeFile('/playground/' + path.slice(path.lastIndexOf('/') + 1), source);
+    for (const [path, source] of Object.entries(PACKAGE)) {
+      // './redis/asyncio/client.py' → /playground/redis/asyncio/client.py
+      const target = '/playground/' + path.slice(2);
+      fs.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      fs.writeFile(target, source);
+    }
     py.runPython(`import sys\nsys.path.insert(0, "/playground")\n${RUNNER}`);
     self.postMessage({ type: 'loaded', ms: Math.round(performance.now() - started) });
     return py;
@@ -168,7 +183,13 @@ class PythonWorker {
       close: (conn: number): void => {
         this.call(py, { op: 'close', conn });
       },
+      // Real time, whatever the engine's clock does: that clock is every client's, and a
+      // program's sleep is no reason to move it (the page warns when it stands paused).
       sleep: (seconds: number): void => {
+        if (!this.toldSleep) {
+          this.toldSleep = true;
+          self.postMessage({ type: 'sleeping' });
+        }
         const until = performance.now() + Math.max(0, seconds) * 1000;
         for (let left = until - performance.now(); left > 0; left = until - performance.now()) {
           Atomics.wait(this.ctl, Cell.sleep, 0, Math.min(left, 50));

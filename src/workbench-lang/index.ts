@@ -19,3 +19,14 @@ export {
   type SignatureHelp,
 } from './service.js';
 export { redisMonarch, type MonarchAction, type MonarchLanguage, type MonarchRule } from './monarch.js';
+export {
+  clientMethods,
+  methodCompletion,
+  methodSignature,
+  pythonClientNames,
+  pythonMethods,
+  type ClientMethods,
+  type ClientNames,
+  type MethodCompletion,
+  type PythonMethod,
+} from './python-methods.js';

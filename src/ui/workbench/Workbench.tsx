@@ -12,6 +12,7 @@ import { useUiStrings } from '../strings.js';
 import { terminalFor } from '../terminal/terminals.js';
 import { WorkbenchConnection } from './connection.js';
 import { REDIS_LANGUAGE, registerRedisLanguage } from './language.js';
+import { registerPythonCompletion } from './python-language.js';
 import { monaco, monacoTheme } from './monaco.js';
 import { PythonConsole, PythonToolbar, usePython } from './python.js';
 import { unavailable } from './unavailable.js';
@@ -133,6 +134,8 @@ export function Workbench() {
       e.stopPropagation();
       next.focus();
     });
+    // Python's completion needs nothing from the engine: our package's methods are in the chunk.
+    const unregisterPython = registerPythonCompletion(monaco);
     void engine.ready.then(() => {
       if (!disposed)
         unregister = registerRedisLanguage(monaco, engine.commands, {
@@ -158,6 +161,7 @@ export function Workbench() {
       changes.dispose();
       tabOut.dispose();
       unregister();
+      unregisterPython();
       ed.dispose();
       for (const m of owned.values()) m.dispose();
       owned.clear();

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { pyodideAssets } from 'virtual:pyodide-assets';
 import { PythonHost, pythonAvailable } from '../../python/host.js';
 import { engine } from '../engine-client.js';
+import { useUi } from '../../store/ui-store.js';
 import type { WorkbenchStrings } from './strings.js';
 import { unavailable } from './unavailable.js';
 
@@ -62,6 +63,10 @@ export function usePython(w: WorkbenchStrings): { state: PythonState; run: (code
         },
         failed: (message) => append('stderr', words.current.pythonFailed(message) + '\n'),
         connected: (hostName, port) => append('note', words.current.connectedNote(hostName, port)),
+        // time.sleep waits real time; a paused engine clock keeps every TTL where it was.
+        sleeping: () => {
+          if (useUi.getState().clock.paused) append('note', words.current.pausedClockNote);
+        },
       }));
       setState((s) => ({ ...s, lines: [], running: true, ended: null }));
       void h.run(code, filename).then((ok) => setState((s) => ({ ...s, running: false, loading: null, ended: ok ? 'ok' : 'error' })));

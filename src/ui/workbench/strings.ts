@@ -64,6 +64,8 @@ const en = {
   pythonFailed: (message: string) => `Python could not start: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port}) is this page’s own Redis engine: in the browser, host and port are accepted and lead here.`,
+  pausedClockNote:
+    'The engine’s clock is paused (the inspector’s clock): time.sleep waits real time, but TTLs stand still, so no key expires while the program sleeps.',
   finished: 'Finished.',
   failed: 'Ended with an exception.',
   needsIsolation:
@@ -132,6 +134,8 @@ const ko: WorkbenchStrings = {
   pythonFailed: (message: string) => `파이썬을 시작하지 못했습니다: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port})는 이 페이지 안의 Redis 엔진이에요. 브라우저에서는 host와 port를 받아 두기만 하고 여기로 연결합니다.`,
+  pausedClockNote:
+    '엔진의 시계가 멈춰 있어요 (인스펙터의 시계): time.sleep은 실제 시간만큼 기다리지만 TTL은 그대로라서, 프로그램이 자는 동안 만료되는 키가 없습니다.',
   finished: '끝났습니다.',
   failed: '예외로 끝났습니다.',
   needsIsolation:
