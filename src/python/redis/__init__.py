@@ -4,46 +4,9 @@ same code talks to the playground's in-browser engine, whatever host and port sa
 
 from .client import PubSub, Redis, StrictRedis, from_url
 from .connection import Connection, ConnectionPool
-from .exceptions import (
-    AuthenticationError,
-    AuthorizationError,
-    BusyLoadingError,
-    ConnectionError,
-    DataError,
-    ExecAbortError,
-    InvalidResponse,
-    NoPermissionError,
-    NoScriptError,
-    PubSubError,
-    ReadOnlyError,
-    RedisError,
-    ResponseError,
-    TimeoutError,
-    WatchError,
-)
+from . import exceptions
+from .exceptions import *  # noqa: F403 (its __all__)
 
 __version__ = "4.3.4+playground"
 
-__all__ = [
-    "AuthenticationError",
-    "AuthorizationError",
-    "BusyLoadingError",
-    "Connection",
-    "ConnectionError",
-    "ConnectionPool",
-    "DataError",
-    "ExecAbortError",
-    "InvalidResponse",
-    "NoPermissionError",
-    "NoScriptError",
-    "PubSub",
-    "PubSubError",
-    "ReadOnlyError",
-    "Redis",
-    "RedisError",
-    "ResponseError",
-    "StrictRedis",
-    "TimeoutError",
-    "WatchError",
-    "from_url",
-]
+__all__ = [*exceptions.__all__, "Connection", "ConnectionPool", "PubSub", "Redis", "StrictRedis", "from_url"]

@@ -1,6 +1,25 @@
 """The errors a program sees, named and nested as redis-py names them so that `except` clauses
 written for redis-py catch the same things."""
 
+# What `import redis` (and redis.asyncio) exports of them, as redis-py does.
+__all__ = [
+    "AuthenticationError",
+    "AuthorizationError",
+    "BusyLoadingError",
+    "ConnectionError",
+    "DataError",
+    "ExecAbortError",
+    "InvalidResponse",
+    "NoPermissionError",
+    "NoScriptError",
+    "PubSubError",
+    "ReadOnlyError",
+    "RedisError",
+    "ResponseError",
+    "TimeoutError",
+    "WatchError",
+]
+
 
 class RedisError(Exception):
     pass

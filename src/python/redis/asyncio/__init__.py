@@ -5,48 +5,10 @@ waits in Atomics.wait until the page answers): an awaited command runs to its re
 coroutine without giving the event loop a turn. Only pub/sub's waits (get_message with a
 timeout, listen) hand the loop a turn every few milliseconds, so a publisher task can run."""
 
-from ..exceptions import (
-    AuthenticationError,
-    AuthorizationError,
-    BusyLoadingError,
-    ConnectionError,
-    DataError,
-    ExecAbortError,
-    InvalidResponse,
-    NoPermissionError,
-    NoScriptError,
-    PubSubError,
-    ReadOnlyError,
-    RedisError,
-    ResponseError,
-    TimeoutError,
-    WatchError,
-)
+from .. import exceptions
+from ..exceptions import *  # noqa: F403 (its __all__)
 from .client import Pipeline, PubSub, Redis, StrictRedis
 from .connection import Connection, ConnectionPool
 from .utils import from_url
 
-__all__ = [
-    "AuthenticationError",
-    "AuthorizationError",
-    "BusyLoadingError",
-    "Connection",
-    "ConnectionError",
-    "ConnectionPool",
-    "DataError",
-    "ExecAbortError",
-    "InvalidResponse",
-    "NoPermissionError",
-    "NoScriptError",
-    "Pipeline",
-    "PubSub",
-    "PubSubError",
-    "ReadOnlyError",
-    "Redis",
-    "RedisError",
-    "ResponseError",
-    "StrictRedis",
-    "TimeoutError",
-    "WatchError",
-    "from_url",
-]
+__all__ = [*exceptions.__all__, "Connection", "ConnectionPool", "Pipeline", "PubSub", "Redis", "StrictRedis", "from_url"]
