@@ -12,7 +12,7 @@ import time as _time
 from .. import client as _sync
 from ..commands import Commands, Script as _SyncScript
 from ..exceptions import NoScriptError, WatchError
-from .connection import ConnectionPool, _sync_pool
+from .connection import ConnectionPool, _forward, _sync_pool
 
 __all__ = ["Pipeline", "PubSub", "Redis", "StrictRedis"]
 
@@ -50,8 +50,24 @@ def _with_async_commands(cls):
     return cls
 
 
+class _SelfAwaiting:
+    """`await r` and `async with r` give the object itself, as redis-py's asyncio clients do."""
+
+    def __repr__(self):
+        return f"{type(self).__name__}<{self.connection_pool!r}>"
+
+    def __await__(self):
+        return self.initialize().__await__()
+
+    async def initialize(self):
+        return self
+
+    async def __aenter__(self):
+        return self
+
+
 @_with_async_commands
-class Redis:
+class Redis(_SelfAwaiting):
     """A client whose commands are awaited: `await r.get("k")`."""
 
     @classmethod
@@ -70,18 +86,6 @@ class Redis:
         self.auto_close_connection_pool = auto_close_connection_pool
         self._client = _sync.Redis(connection_pool=_sync_pool(connection_pool), single_connection_client=single_connection_client)
 
-    def __repr__(self):
-        return f"{type(self).__name__}<{self.connection_pool!r}>"
-
-    def __await__(self):
-        return self.initialize().__await__()
-
-    async def initialize(self):
-        return self
-
-    async def __aenter__(self):
-        return self
-
     async def __aexit__(self, *exc):
         await self.close()
 
@@ -96,9 +100,7 @@ class Redis:
     # redis-py 5 names it aclose (close stays as an alias there).
     aclose = close
 
-    @property
-    def response_callbacks(self):
-        return self._client.response_callbacks
+    response_callbacks = _forward("_client", "response_callbacks")
 
     def set_response_callback(self, command, callback):
         self._client.set_response_callback(command, callback)
@@ -139,7 +141,7 @@ class Redis:
 StrictRedis = Redis
 
 
-class Pipeline(Commands):
+class Pipeline(_SelfAwaiting, Commands):
     """Queued commands: each command method queues and returns the pipeline (awaiting it gives
     the pipeline back); `await pipe.execute()` sends them. After `await pipe.watch(...)`
     commands run at once, and are awaited for their replies, until `pipe.multi()`."""
@@ -147,18 +149,6 @@ class Pipeline(Commands):
     def __init__(self, client, transaction=True):
         self.connection_pool = client.connection_pool
         self._pipe = _sync.Pipeline(client._client.connection_pool, client.response_callbacks, transaction)
-
-    def __repr__(self):
-        return f"{type(self).__name__}<{self.connection_pool!r}>"
-
-    def __await__(self):
-        return self._self().__await__()
-
-    async def _self(self):
-        return self
-
-    async def __aenter__(self):
-        return self
 
     async def __aexit__(self, *exc):
         await self.reset()
@@ -169,25 +159,11 @@ class Pipeline(Commands):
     def __bool__(self):
         return True
 
-    @property
-    def command_stack(self):
-        return self._pipe.command_stack
-
-    @property
-    def scripts(self):
-        return self._pipe.scripts
-
-    @property
-    def watching(self):
-        return self._pipe.watching
-
-    @property
-    def explicit_transaction(self):
-        return self._pipe.explicit_transaction
-
-    @property
-    def transaction(self):
-        return self._pipe.transaction
+    command_stack = _forward("_pipe", "command_stack")
+    scripts = _forward("_pipe", "scripts")
+    watching = _forward("_pipe", "watching")
+    explicit_transaction = _forward("_pipe", "explicit_transaction")
+    transaction = _forward("_pipe", "transaction")
 
     def execute_command(self, *args, **options):
         pipe = self._pipe
@@ -255,21 +231,10 @@ class PubSub:
     async def __aexit__(self, *exc):
         await self.reset()
 
-    @property
-    def connection(self):
-        return self._ps.connection
-
-    @property
-    def channels(self):
-        return self._ps.channels
-
-    @property
-    def patterns(self):
-        return self._ps.patterns
-
-    @property
-    def subscribed(self):
-        return self._ps.subscribed
+    connection = _forward("_ps", "connection")
+    channels = _forward("_ps", "channels")
+    patterns = _forward("_ps", "patterns")
+    subscribed = _forward("_ps", "subscribed")
 
     async def reset(self):
         self._ps.reset()

@@ -7,6 +7,11 @@ from ..connection import Connection
 __all__ = ["Connection", "ConnectionPool"]
 
 
+def _forward(inner, name):
+    """A read-only property giving the wrapped synchronous object's attribute of that name."""
+    return property(lambda self: getattr(getattr(self, inner), name))
+
+
 class ConnectionPool:
     def __init__(self, connection_class=Connection, max_connections=None, **connection_kwargs):
         self._pool = _sync.ConnectionPool(connection_class, max_connections, **connection_kwargs)
@@ -20,17 +25,11 @@ class ConnectionPool:
     def __repr__(self):
         return repr(self._pool)
 
-    @property
-    def connection_class(self):
-        return self._pool.connection_class
+    connection_class = _forward("_pool", "connection_class")
 
-    @property
-    def connection_kwargs(self):
-        return self._pool.connection_kwargs
+    connection_kwargs = _forward("_pool", "connection_kwargs")
 
-    @property
-    def max_connections(self):
-        return self._pool.max_connections
+    max_connections = _forward("_pool", "max_connections")
 
     def get_encoder(self):
         return self._pool.get_encoder()
