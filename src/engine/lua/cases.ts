@@ -10,6 +10,8 @@ export const CASES: string[] = [
   `local t = setmetatable({}, {__call = function(_, a) return a * 2 end}) print(pcall(function() return t(21) end))`,
   `print(1, "a", nil, true, false, 10/2, 1e15, 1e14, 123456789012345, 0.1, -0, 2^53, 1/3, -1/3)`,
   `print(1/0, -1/0, 2^63, 2^-1074, 1e308*10, 5e-324, 1e100, 123.456, 100, 1e-5, 0.0001)`,
+  // x86's 0/0 (and 0 % 0) is the negative NaN: tostring and string.format both print "-nan"
+  `print(0/0, 0 % 0, string.format('%g|%5.1e|%.3f|%G|%E', 0/0, 0/0, 0 % 0, 0/0, -1/0), #tostring(string.format('%g', 0 % 0)))`,
   `print(3 % -2, -3 % 2, 5.5 % 2, 2^0.5, 7 // 1 == nil)`,
   `print((-1)^(1/0), (-1)^(-1/0), 1^(0/0), math.pow(-1, 1/0), math.pow(1, 0/0), (-2)^(1/0), (-1)^0.5)`,
   `print(0x10, 0xff, 0XA, 1e2, 1E-2, .5, 3., 0x1p4)`,

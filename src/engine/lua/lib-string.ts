@@ -571,7 +571,8 @@ function format(a: Args): string {
       case 'G': {
         const x = a.num(arg);
         const p = prec ?? 6;
-        const neg = x < 0 || Object.is(x, -0) || (x !== x && false);
+        // NaN as tostring has it: x86's 0/0 is the negative NaN (JS keeps no sign to tell).
+        const neg = x < 0 || Object.is(x, -0) || x !== x;
         const ax = Math.abs(x);
         let body: string;
         if (conv === 'f') body = formatF(ax, p);

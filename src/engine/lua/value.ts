@@ -339,7 +339,7 @@ function specialNumber(x: number): string | undefined {
 /** printf's %e body (no sign): d.ddde+XX with `prec` decimals. */
 export function formatE(x: number, prec: number, upper = false): string {
   const sp = specialNumber(x);
-  if (sp !== undefined) return sp;
+  if (sp !== undefined) return upper ? sp.toUpperCase() : sp;
   let digits = '0';
   let e = 0;
   if (x !== 0) {
@@ -381,7 +381,7 @@ export function formatF(x: number, prec: number): string {
 /** printf's %g with `prec` significant digits (alt: keep trailing zeros, the # flag). */
 export function formatG(x: number, prec: number, upper = false, alt = false): string {
   const sp = specialNumber(x);
-  if (sp !== undefined) return sp;
+  if (sp !== undefined) return upper ? sp.toUpperCase() : sp;
   if (prec === 0) prec = 1;
   if (x === 0) {
     const z = alt ? '0.' + '0'.repeat(prec - 1) : '0';
