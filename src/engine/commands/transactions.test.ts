@@ -12,6 +12,14 @@ let b: Client;
 
 beforeEach(() => ({ c: a, c2: b } = t.reset()));
 
+/** `k` with a TTL of `ttl` ms (set by `writer`) and watched by `a`, then `later` ms pass. */
+function watchWithTtl(writer: Client, ttl: number, later: number, watchFirst: boolean): void {
+  r(writer, 'SET', 'k', 'v', 'PX', String(ttl));
+  if (watchFirst) r(a, 'WATCH', 'k');
+  t.clock.advance(later);
+  if (!watchFirst) r(a, 'WATCH', 'k');
+}
+
 /** MULTI, PING, EXEC: EXEC answers nil[] when a watched key changed, [PONG] when none did. */
 const pingTx = (c: Client): string => {
   r(c, 'MULTI');
@@ -213,28 +221,20 @@ describe('WATCH', () => {
   });
 
   it('a key that expires between WATCH and EXEC breaks it, deleted or not', () => {
-    r(a, 'SET', 'k', 'v', 'PX', '100');
-    r(a, 'WATCH', 'k');
-    t.clock.advance(101);
+    watchWithTtl(a, 100, 101, true);
     expect(pingTx(a)).toBe('nil[]');
 
-    r(a, 'SET', 'k', 'v', 'PX', '100');
-    r(a, 'WATCH', 'k');
-    t.clock.advance(101);
+    watchWithTtl(a, 100, 101, true);
     expect(r(b, 'GET', 'k')).toBe('nil'); // lazy expiry deletes it
     expect(pingTx(a)).toBe('nil[]');
 
-    r(a, 'SET', 'k', 'v', 'PX', '100');
-    r(a, 'WATCH', 'k');
-    t.clock.advance(101);
+    watchWithTtl(a, 100, 101, true);
     t.e.activeExpireCycle();
     expect(pingTx(a)).toBe('nil[]');
   });
 
   it('a key at its very last millisecond has not expired yet', () => {
-    r(a, 'SET', 'k', 'v', 'PX', '100');
-    r(a, 'WATCH', 'k');
-    t.clock.advance(100);
+    watchWithTtl(a, 100, 100, true);
     expect(pingTx(a)).toBe('[PONG]');
   });
 
@@ -247,16 +247,12 @@ describe('WATCH', () => {
     expect([...a.watched.values()][0]!.expired).toBe(true);
     expect(pingTx(a)).toBe('[PONG]');
 
-    r(a, 'SET', 'k', 'v', 'PX', '10');
-    t.clock.advance(20);
-    r(a, 'WATCH', 'k');
+    watchWithTtl(a, 10, 20, false);
     expect(r(b, 'GET', 'k')).toBe('nil');
     expect(a.dirtyCas).toBe(false);
     expect(pingTx(a)).toBe('[PONG]');
 
-    r(a, 'SET', 'k', 'v', 'PX', '10');
-    t.clock.advance(20);
-    r(a, 'WATCH', 'k');
+    watchWithTtl(a, 10, 20, false);
     r(b, 'SET', 'k', 'new');
     expect(pingTx(a)).toBe('nil[]');
   });
@@ -288,9 +284,7 @@ describe('WATCH', () => {
   });
 
   it('FLUSHDB of a key already expired when watched is no change', () => {
-    r(a, 'SET', 'k', 'v', 'PX', '10');
-    t.clock.advance(20);
-    r(a, 'WATCH', 'k');
+    watchWithTtl(a, 10, 20, false);
     r(b, 'FLUSHDB');
     r(a, 'MULTI');
     expect(r(a, 'EXEC')).toBe('[]');
@@ -314,9 +308,7 @@ describe('WATCH', () => {
 
   it('SWAPDB bringing in a key that is already expired is no change', () => {
     r(b, 'SELECT', '1');
-    r(b, 'SET', 'k', 'v', 'PX', '10');
-    t.clock.advance(20);
-    r(a, 'WATCH', 'k');
+    watchWithTtl(b, 10, 20, false);
     r(b, 'SWAPDB', '0', '1');
     expect(pingTx(a)).toBe('[PONG]');
   });
