@@ -3,10 +3,10 @@
 // where it was (most often the terminal). Its first control, Close, takes focus on opening.
 
 import { useEffect, useRef } from 'react';
-import { useShortcutStrings, type ShortcutStrings } from './shortcut-strings.js';
+import { useLateStrings, type LateStrings } from './late-strings.js';
 import { useUiStrings } from './strings.js';
 
-type Action = keyof ShortcutStrings['keyHelp'];
+type Action = keyof LateStrings['keyHelp'];
 
 const PAGE_KEYS: readonly (readonly [string, Action])[] = [
   ['Alt+1', 'lessons'],
@@ -41,7 +41,7 @@ const WORKBENCH_KEYS: readonly (readonly [string, Action])[] = [
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const t = useShortcutStrings();
+  const t = useLateStrings();
   const ui = useUiStrings();
 
   useEffect(() => {
@@ -70,7 +70,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   );
 }
 
-function KeyTable({ caption, keys, t }: { caption: string; keys: typeof PAGE_KEYS; t: ShortcutStrings }) {
+function KeyTable({ caption, keys, t }: { caption: string; keys: typeof PAGE_KEYS; t: LateStrings }) {
   return (
     <table className="key-table">
       <caption>{caption}</caption>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSPECTOR_STRINGS } from './inspector/strings.js';
-import { SHORTCUT_STRINGS } from './shortcut-strings.js';
+import { LATE_STRINGS } from './late-strings.js';
 import { formatDuration, UI_STRINGS } from './strings.js';
 
 const { en, ko } = UI_STRINGS;
@@ -26,6 +25,6 @@ describe('page strings', () => {
   it('has every word in both languages, none left empty', () => {
     const flat = (o: object): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v as object).map((x) => `${k}.${x}`) : typeof v === 'string' && v === '' ? [] : [k]));
-    for (const { en, ko } of [UI_STRINGS, INSPECTOR_STRINGS, SHORTCUT_STRINGS]) expect(flat(ko).sort()).toEqual(flat(en).sort());
+    for (const { en, ko } of [UI_STRINGS, LATE_STRINGS]) expect(flat(ko).sort()).toEqual(flat(en).sort());
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ClientView } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUiStrings } from '../strings.js';
-import { useInspectorStrings, type InspectorStrings } from './strings.js';
+import { useLateStrings, type LateStrings } from '../late-strings.js';
 import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
 import { onCommandRan } from '../commands-heard.js';
 import { existingTerminal } from '../terminal/terminals.js';
@@ -12,7 +12,7 @@ import { after, coalesced } from './coalesce.js';
 /** Every connected client (each terminal tab is one) and what it is in the middle of. */
 export function ClientsPanel() {
   const [clients, setClients] = useState<ClientView[]>([]);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const { defaultTabTitle: tabTitle } = useUiStrings();
   const tabs = useUi((s) => s.tabs);
 
@@ -72,7 +72,7 @@ export function ClientsPanel() {
  * Which terminal tab a client is (tabs are named 'client 1', CLIENT ID counts from 3), or that
  * it is the lessons' own connection; else its CLIENT SETNAME, as CLIENT LIST shows it.
  */
-function whose(c: ClientView, tabs: readonly TabInfo[], t: InspectorStrings, tabTitle: (id: number) => string): string {
+function whose(c: ClientView, tabs: readonly TabInfo[], t: LateStrings, tabTitle: (id: number) => string): string {
   const tab = tabs.find((tab) => existingTerminal(tab.id)?.session.clientId === c.id);
   const name = c.name !== '' ? showBytes(c.name).text : '';
   if (tab !== undefined) {
@@ -83,7 +83,7 @@ function whose(c: ClientView, tabs: readonly TabInfo[], t: InspectorStrings, tab
   return name !== '' ? ` · ${name}` : '';
 }
 
-function describeState(c: ClientView, t: InspectorStrings): string[] {
+function describeState(c: ClientView, t: LateStrings): string[] {
   const out: string[] = [];
   const keys = (ks: string[]) => ks.map((k) => showBytes(k).text).join(', ');
   if (c.queued !== null) out.push(t.inMulti(c.queued, c.doomed));

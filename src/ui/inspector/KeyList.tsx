@@ -3,7 +3,7 @@ import { globMatcher } from '../../shared/glob.js';
 import { utf8Encode } from '../../cli/split-args.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
-import { useInspectorStrings } from './strings.js';
+import { useLateStrings } from '../late-strings.js';
 import { ShownBytes } from './ShownText.js';
 import { after, coalesced } from './coalesce.js';
 import { KeyIndex, timeLeft, type SortBy } from './key-index.js';
@@ -22,7 +22,7 @@ export function KeyList({ followDb }: { followDb: number }) {
   const [picked, setPicked] = useState<number | null>(null);
   const db = picked ?? followDb;
   const clock = useUi((s) => s.clock);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const [pattern, setPattern] = useState('');
   const [type, setType] = useState('');
   const [sortBy, setSortBy] = useState<SortBy>('name');

@@ -6,7 +6,7 @@ import { prettyJson, showBytes } from './bytes.js';
 import { coalesced } from './coalesce.js';
 import { ShownBytes, ShownText } from './ShownText.js';
 import { commandLine, recreate } from './commands.js';
-import { useInspectorStrings, type InspectorStrings } from './strings.js';
+import { useLateStrings, type LateStrings } from '../late-strings.js';
 import { existingTerminal } from '../terminal/terminals.js';
 
 const PAGE = 100;
@@ -24,7 +24,7 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
   // Which part of the value is shown: from `offset`, `count` elements (bytes of a string).
   const [{ offset, count }, setWindow] = useState({ offset: 0, count: PAGE });
   const clockVersion = useUi((s) => s.clock.version);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
 
   useEffect(() => {
     let cancelled = false;
@@ -110,7 +110,7 @@ function runInTerminal(line: string): void {
 function Actions({ details }: { details: KeyDetails }) {
   const [ttl, setTtl] = useState('');
   const [copied, setCopied] = useState(false);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const lines = recreate(details);
   return (
     <div className="key-actions">
@@ -157,7 +157,7 @@ function elementsShown(v: KeyDetails['value']): number {
   return 0;
 }
 
-function sizeLabel(d: KeyDetails, t: InspectorStrings): string {
+function sizeLabel(d: KeyDetails, t: LateStrings): string {
   if (d.type === 'string') return t.bytes(d.size);
   if (d.type === 'list') return t.length(d.size);
   if (d.type === 'stream') return t.entries(d.size);
@@ -181,7 +181,7 @@ function StringValue({ bytes, length, offset }: { bytes: string; length: number;
   const [bits, setBits] = useState(false);
   const { text, escaped } = showBytes(bytes);
   const json = escaped ? null : prettyJson(text);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   return (
     <>
       <label className="toggle bits-toggle">
@@ -198,7 +198,7 @@ function StringValue({ bytes, length, offset }: { bytes: string; length: number;
 
 /** Each byte's 8 bits, most significant first as SETBIT numbers them; set bits filled. */
 function BitGrid({ bytes }: { bytes: string }) {
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const cells = [];
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes.charCodeAt(i);
@@ -223,7 +223,7 @@ function countBits(bytes: string): number {
 
 function Value({ details }: { details: KeyDetails }) {
   const v = details.value;
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const col = t.col;
   switch (v.kind) {
     case 'string':
@@ -371,7 +371,7 @@ function looksGeo(entries: [string, number][]): boolean {
 
 function GeoOrTable({ entries, points, offset }: { entries: [string, number][]; points: [number, number][]; offset: number }) {
   const [map, setMap] = useState(true);
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   return (
     <>
       <label className="toggle bits-toggle">
@@ -385,7 +385,7 @@ function GeoOrTable({ entries, points, offset }: { entries: [string, number][]; 
 
 /** Members at the longitude and latitude their geohash scores decode to (the worker's), fitted to the view. */
 function GeoMap({ entries, points: at }: { entries: [string, number][]; points: [number, number][] }) {
-  const t = useInspectorStrings();
+  const t = useLateStrings();
   const points = entries.map(([m], i) => ({ member: showBytes(m).text, lon: at[i]![0], lat: at[i]![1] }));
   const lons = points.map((p) => p.lon);
   const lats = points.map((p) => p.lat);
@@ -416,7 +416,7 @@ function GeoMap({ entries, points: at }: { entries: [string, number][]; points: 
 
 function ScoreTable({ entries, offset }: { entries: [string, number][]; offset: number }) {
   const v = { entries, offset };
-  const { col } = useInspectorStrings();
+  const { col } = useLateStrings();
   const scores = v.entries.map(([, s]) => s).filter(Number.isFinite);
   const max = Math.max(0, ...scores.map(Math.abs)) || 1;
   return (

@@ -1,13 +1,14 @@
-// The inspector's own words (key list, value view, clients), in each language: they come with
-// the inspector's chunk, not the page's first script. Words the page shares (clock, tabs) stay
-// in ../strings.ts.
+// The words of what comes after the first prompt (the inspector, the shortcuts list), in each
+// language: they come with those chunks, not the page's first script. Words the page shares
+// (clock, tabs) stay in ./strings.ts, the workbench's in ./workbench/strings.ts.
 
-import type { Locale } from '../../lessons/model.js';
-import { localized } from '../localized.js';
+import type { Locale } from '../lessons/model.js';
+import { localized } from './localized.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en = {
+  // Inspector
   // Key list
   databaseLabel: 'Database',
   thisTab: ' · this tab',
@@ -90,11 +91,41 @@ const en = {
   clientTab: (title: string) => `tab “${title}”`,
   /** The lessons' own connection, which CLIENT LIST shows too. */
   lessonsChecker: 'lessons checker (the page’s own connection)',
+
+  // Shortcuts list
+  shortcutsPage: 'On this page',
+  shortcutsTerminal: 'In the terminal (as in redis-cli)',
+  shortcutsKey: 'Keys',
+  shortcutsAction: 'What they do',
+  keyHelp: {
+    lessons: 'Go to the lessons',
+    terminal: 'Go to the terminal',
+    inspector: 'Go to the inspector',
+    workbench: 'Go to the workbench (the script editor)',
+    runLine: 'In the workbench: run the line or the selection',
+    runAll: 'In the workbench: run the whole script',
+    tabTrap: 'In the workbench’s editor: Tab moves focus instead of indenting (press again to undo)',
+    help: 'Show this list',
+    escape: 'Close this list',
+    tabs: 'Previous or next terminal tab (in the tab list)',
+    rename: 'Rename the terminal tab',
+    closeTab: 'Close the terminal tab (in the tab list)',
+    lineEnds: 'Start or end of the line',
+    words: 'One word back or forward',
+    killEnd: 'Delete to the end of the line',
+    killLine: 'Delete the whole line',
+    killWord: 'Delete the word before the cursor',
+    search: 'Search earlier commands',
+    history: 'Previous or next command',
+    complete: 'Complete a command name',
+    clear: 'Clear the screen',
+    interrupt: 'Drop the line; stop a blocking command or a subscription; SCRIPT KILL a running script',
+  },
 };
 
-export type InspectorStrings = typeof en;
+export type LateStrings = typeof en;
 
-const ko: InspectorStrings = {
+const ko: LateStrings = {
   databaseLabel: '데이터베이스',
   thisTab: ' · 이 탭',
   patternFilter: '패턴으로 키 찾기',
@@ -170,8 +201,37 @@ const ko: InspectorStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
   lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
+
+  shortcutsPage: '이 페이지에서',
+  shortcutsTerminal: '터미널에서 (redis-cli와 같음)',
+  shortcutsKey: '키',
+  shortcutsAction: '하는 일',
+  keyHelp: {
+    lessons: '레슨으로 이동',
+    terminal: '터미널로 이동',
+    inspector: '인스펙터로 이동',
+    workbench: '워크벤치(스크립트 편집기)로 이동',
+    runLine: '워크벤치에서: 그 줄이나 선택한 부분 실행',
+    runAll: '워크벤치에서: 스크립트 전체 실행',
+    tabTrap: '워크벤치 편집기에서: Tab이 들여쓰기 대신 포커스를 옮김 (다시 누르면 되돌림)',
+    help: '이 목록 보기',
+    escape: '이 목록 닫기',
+    tabs: '이전 또는 다음 터미널 탭 (탭 목록에서)',
+    rename: '터미널 탭 이름 바꾸기',
+    closeTab: '터미널 탭 닫기 (탭 목록에서)',
+    lineEnds: '줄의 처음 또는 끝으로',
+    words: '한 단어 뒤로 또는 앞으로',
+    killEnd: '커서부터 줄 끝까지 지우기',
+    killLine: '줄 전체 지우기',
+    killWord: '커서 앞 단어 지우기',
+    search: '이전 명령 검색',
+    history: '이전 또는 다음 명령',
+    complete: '명령 이름 자동 완성',
+    clear: '화면 지우기',
+    interrupt: '입력 취소, 블로킹 명령이나 구독 멈추기, 실행 중인 스크립트에 SCRIPT KILL 보내기',
+  },
 };
 
-export const INSPECTOR_STRINGS: Record<Locale, InspectorStrings> = { en, ko };
+export const LATE_STRINGS: Record<Locale, LateStrings> = { en, ko };
 
-export const useInspectorStrings = localized(INSPECTOR_STRINGS);
+export const useLateStrings = localized(LATE_STRINGS);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { INSPECTOR_STRINGS } from './strings.js';
+import { LATE_STRINGS } from './late-strings.js';
 
-const { en, ko } = INSPECTOR_STRINGS;
+const { en, ko } = LATE_STRINGS;
 
-describe('inspector strings', () => {
+describe("the inspector's and the shortcuts list's strings", () => {
   it('counts keys and sizes', () => {
     expect(en.keyCount(0, 1, null)).toBe('db0: 1 key');
     expect(en.keyCount(0, 100000, 3)).toBe('db0: 100000 keys, 3 shown');
