@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { DIST, focusTerminal, launchChromium, serveDist, waitForPrompt } from '../e2e/support.js';
+import { DIST, focusTerminal, launchChromium, pasteNewPython, serveDist, waitForPrompt } from '../e2e/support.js';
 
 const site = await serveDist();
 const browser = await launchChromium();
@@ -291,6 +291,45 @@ const workbench = await (async () => {
   }
   return openTimes;
 })();
+// Python (#17): Pyodide's own load time on the first run and again from the service worker's
+// store after a reload, and a redis-py GET's round trip (Python worker → page → engine worker and
+// back), timed inside the program. Served cross-origin isolated, as `npm start` serves it.
+const python = await (async () => {
+  const isolated = await serveDist({ isolated: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const p = await context.newPage();
+  const program = [
+    'import time, redis',
+    'r = redis.Redis()',
+    'r.set("bench:py", "v")',
+    't = time.perf_counter()',
+    'for _ in range(500):',
+    '    r.get("bench:py")',
+    'print("rtt-us", round((time.perf_counter() - t) / 500 * 1e6))',
+  ].join('\n');
+  const runOnce = async () => {
+    // The panel stays open across a reload (the page keeps its layout): open it only if closed.
+    if ((await p.locator('#workbench').count()) === 0) await p.locator('.topbar').getByRole('button', { name: 'Workbench', exact: true }).click();
+    await pasteNewPython(p, program);
+    await p.locator('#workbench').getByRole('button', { name: 'Run Python' }).click();
+    const line = p.locator('#workbench .wb-console').getByText(/^rtt-us \d+$/);
+    await line.waitFor({ timeout: 180_000 });
+    const rtt = Number((await line.innerText()).split(' ')[1]);
+    const load = await p.evaluate(() => (performance.getEntriesByName('python-loaded')[0] as PerformanceMark | undefined)?.detail as number);
+    return { load, rtt };
+  };
+  await p.goto(isolated.url);
+  await waitForPrompt(p);
+  const first = await runOnce();
+  await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await p.reload();
+  await waitForPrompt(p);
+  const cached = await runOnce();
+  await context.close();
+  await isolated.close();
+  return { first, cached };
+})();
+
 const chunk = assets.find((f) => /^Workbench-.*\.js$/.test(f));
 const editorWorker = assets.find((f) => /^editor\.worker-.*\.js$/.test(f));
 
@@ -325,6 +364,11 @@ console.log(
 console.log(
   `workbench, click to a focused editor: cold ${workbench.cold.map(ms).join(' / ')}; cached (reloaded, service worker in charge) ${workbench.cached.map(ms).join(' / ')}` +
     ` — its chunk ${chunk ? `${(gz(chunk) / 1024).toFixed(0)} KB gzip` : '?'}, Monaco's editor worker ${editorWorker ? `${(gz(editorWorker) / 1024).toFixed(0)} KB gzip` : '?'}, fetched only then`,
+);
+
+console.log(
+  `Python: Pyodide loaded in ${ms(python.first.load)} on the first run, ${ms(python.cached.load)} from the service worker's store; ` +
+    `r.get round trip ${python.first.rtt} µs / ${python.cached.rtt} µs (mean of 500, timed in the program)`,
 );
 
 await browser.close();

@@ -25,8 +25,13 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ with no special headers at all: what any static host would do. */
-export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves dist/ with no special headers at all: what any static host would do. `isolated` adds
+ * the cross-origin isolation headers `npm start` sends (the browser's Python needs them from the
+ * first load; elsewhere the service worker adds them after a reload).
+ */
+export async function serveDist(options: { isolated?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const headers = options.isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,7 +41,7 @@ export async function serveDist(): Promise<{ url: string; close(): Promise<void>
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end('not found'),
     );
   });
