@@ -216,6 +216,16 @@ describe('SnapshotJob', () => {
     );
   });
 
+  it('keeps the HyperLogLog whose cached count PFCOUNT writes in place (a read-only command)', () => {
+    const seed = [...TABLE_SETUP, ['SELECT', '1'], ...TABLE_SETUP, ['SELECT', '0']];
+    // The table fuzzer's counterexample (fresh-clone run): PFCOUNT first, before any step.
+    run(seed, [
+      { t: 'cmd', argv: ['pfcount', 'hll'] },
+      { t: 'time', ms: 1 },
+      { t: 'step', keys: 1 },
+    ]);
+  });
+
   it('is the same file as writeRdb when nothing changes', () => {
     const { engine } = setup([
       ['SET', 'a', '1'],

@@ -134,6 +134,8 @@ function pfcountCommand(c: Client, argv: string[]): Reply {
   const card = encodingOf(s) === HLL_DENSE ? denseCountString(s) : hllCount(bufFromString(s, 1));
   if (card === null) return CORRUPTED_HLL_R;
   // Caching the result changes the value: Redis signals it (and propagates) though PFCOUNT reads.
+  // A background save must still write the value as it was (Redis's fork keeps the child's copy).
+  if (c.db.guard !== null) c.db.guard.beforeKeyChange(c.db, key);
   v.value = withCachedCard(s, card);
   c.engine.signalModifiedKey(c.db, key);
   return int(card);
