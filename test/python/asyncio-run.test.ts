@@ -3,19 +3,15 @@
 // running one as Pyodide's WebLoop always is: package/asyncio_basics.py (timers, a task,
 // pub/sub's turns of the loop) must print what the standard asyncio.run and redis-py print, and
 // SIGINT (what Stop raises in the browser) must end a blocking call as KeyboardInterrupt.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
-import { startServer } from '../../src/server/server.js';
-import { startRealRedis, type RealRedis } from '../diff/harness.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { OUR_PACKAGE, python, useServers } from './servers.js';
 
 const here = import.meta.dirname;
-const ourPackage = join(here, '../../src/python');
-const runtime = join(ourPackage, 'runtime');
+const runtime = join(OUR_PACKAGE, 'runtime');
 
 /** Installs our asyncio.run, makes another loop the running one, then runs `program`. */
 const WRAPPER = `
@@ -27,32 +23,14 @@ asyncio.events._set_running_loop(asyncio.new_event_loop())
 runpy.run_path(sys.argv[1], run_name="__main__")
 `;
 
-function python(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/python3', args, { env: { ...process.env, ...env }, timeout: 30_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
-}
-
 describe('asyncio.run on the blocking loop', () => {
-  let real: RealRedis;
-  let server: { port: number; close(): Promise<void> | void };
-
-  beforeAll(async () => {
-    real = await startRealRedis(['--dir', mkdtempSync(join(tmpdir(), 'redis-real-'))]);
-    server = await startServer({ engine: new Engine({ scripting: luaScripting }), port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await real?.stop();
-    await server?.close();
-  });
+  const servers = useServers();
 
   it('runs asyncio_basics.py as the standard asyncio.run and redis-py do', async () => {
     const program = join(here, 'package/asyncio_basics.py');
     const [want, got] = await Promise.all([
-      python([program], { REDIS_PORT: String(real.port) }),
-      python(['-c', WRAPPER, program], { REDIS_PORT: String(server.port), PYTHONPATH: ourPackage }),
+      python([program], { REDIS_PORT: String(servers.realPort()) }),
+      python(['-c', WRAPPER, program], { REDIS_PORT: String(servers.ourPort()), PYTHONPATH: OUR_PACKAGE }),
     ]);
     expect(want).toContain("{'type': 'message', 'pattern': None, 'channel': 'events', 'data': 'stop'}");
     expect(got).toBe(want);

@@ -4,18 +4,12 @@
 // redis-py (Debian's python3-redis) runs against the real Redis 7.0; our package runs under the
 // same CPython against our server (npm run serve's engine), over the TCP transport it has for
 // exactly this comparison.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
-import { startServer } from '../../src/server/server.js';
-import { startRealRedis, type RealRedis } from '../diff/harness.js';
+import { describe, expect, it } from 'vitest';
+import { OUR_PACKAGE, python, useServers } from './servers.js';
 
 const here = import.meta.dirname;
-const ourPackage = join(here, '../../src/python');
 const programs = [
   ...readdirSync(here)
     .filter((f) => f.endsWith('.py') && !f.startsWith('_'))
@@ -25,41 +19,21 @@ const programs = [
     .map((f) => join(here, 'package', f)),
 ];
 
+/** The program under CPython: genuine redis-py, or (PYTHONPATH first) our package. */
 function run(program: string, port: number, ours: boolean): Promise<string> {
-  // PYTHONPATH comes before site-packages: `import redis` finds our package, not Debian's.
-  const env = { ...process.env, REDIS_PORT: String(port), ...(ours ? { PYTHONPATH: ourPackage } : {}) };
-  const check = ours ? '' : ' (genuine redis-py)';
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/python3', [program], { env, timeout: 30_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${program}${check} on port ${port}: ${err.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
+  return python([program], { REDIS_PORT: String(port), ...(ours ? { PYTHONPATH: OUR_PACKAGE } : {}) });
 }
 
 describe('our redis package prints what redis-py prints', () => {
-  let real: RealRedis;
-  let server: { port: number; close(): Promise<void> | void };
-
-  beforeAll(async () => {
-    real = await startRealRedis(['--dir', mkdtempSync(join(tmpdir(), 'redis-real-'))]);
-    server = await startServer({ engine: new Engine({ scripting: luaScripting }), port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await real?.stop();
-    await server?.close();
-  });
+  const servers = useServers();
 
   it('is the package Python imports', async () => {
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile('/usr/bin/python3', ['-c', 'import redis; print(redis.__version__)'], { env: { ...process.env, PYTHONPATH: ourPackage } }, (err, stdout) =>
-        err ? reject(new Error(err.message)) : resolve(stdout),
-      ),
-    );
+    const out = await python(['-c', 'import redis; print(redis.__version__)'], { PYTHONPATH: OUR_PACKAGE });
     expect(out.trim()).toBe('4.3.4+playground');
   });
 
   it.each(programs.map((p) => [p.slice(here.length + 1), p]))('%s', async (_name, program) => {
-    const [want, got] = await Promise.all([run(program, real.port, false), run(program, server.port, true)]);
+    const [want, got] = await Promise.all([run(program, servers.realPort(), false), run(program, servers.ourPort(), true)]);
     expect(want.length).toBeGreaterThan(0);
     expect(got).toBe(want);
   });
