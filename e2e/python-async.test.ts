@@ -5,12 +5,10 @@
 // and the genuine redis-py print against the real Redis 7.0; Stop ends an asyncio.sleep; a TTL
 // example with time.sleep under a paused engine clock and a running one.
 
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { startRealRedis, type RealRedis } from '../test/diff/harness.js';
 import { expect, test } from './fixtures.js';
+import { cpython, runInPage, useRealRedis } from './python-support.js';
 import { pageErrors, pasteNewPython } from './support.js';
 
 const basics = join(import.meta.dirname, '..', 'test', 'python', 'package', 'asyncio_basics.py');
@@ -36,32 +34,8 @@ print(asyncio.run(main()))
 print(asyncio.run(main()) == "main done")
 `;
 
-/** Runs a program in a new Python script of the workbench; resolves with what it printed. */
-async function runInPage(page: Page, source: string): Promise<string> {
-  const wb = page.locator('#workbench');
-  await pasteNewPython(page, source);
-  await expect.poll(() => wb.locator('.wb-editor .view-lines').textContent()).not.toBe('');
-  await wb.getByRole('button', { name: 'Run Python' }).click();
-  await expect(wb.locator('.wb-results-head')).toContainText(/Finished\.|Ended with an exception\./, { timeout: 120_000 });
-  return wb.locator('.wb-console pre:not(.wb-console-note)').evaluateAll((pres) => pres.map((p) => p.textContent).join(''));
-}
-
-function cpython(program: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('/usr/bin/python3', [program], { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 60_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${program}: ${err.message}\n${stderr}`)) : resolve(stdout),
-    ),
-  );
-}
-
 test.describe('asyncio in the page’s Python', () => {
-  let real: RealRedis;
-  test.beforeAll(async () => {
-    real = await startRealRedis();
-  });
-  test.afterAll(async () => {
-    await real?.stop();
-  });
+  const real = useRealRedis();
 
   test('asyncio.run(main()) runs to its end: timers, gather, redis.asyncio, Stop; time.sleep and the paused clock', async ({ page }) => {
     test.setTimeout(300_000);
@@ -72,7 +46,7 @@ test.describe('asyncio in the page’s Python', () => {
     expect(printed).toBe("{'name': 'Ada', 'visits': '1'}\n['fast', 'slow']\nmain done\n{'name': 'Ada', 'visits': '1'}\n['fast', 'slow']\nTrue\n");
     await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.');
 
-    const want = await cpython(basics, real.port);
+    const want = await cpython(basics, real.port());
     expect(await runInPage(page, readFileSync(basics, 'utf8'))).toBe(want);
 
     // Stop during an asyncio.sleep: KeyboardInterrupt, the finally block run on the way out.

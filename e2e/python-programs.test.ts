@@ -5,13 +5,11 @@
 // the course's helper, defined before it as the module `_connect`. Left out: programs that start
 // threads (pubsub.py, job_queue.py), which Pyodide has not.
 
-import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { startRealRedis, type RealRedis } from '../test/diff/harness.js';
 import { expect, test } from './fixtures.js';
-import { pageErrors, pasteNewPython } from './support.js';
+import { cpython, runInPage, useRealRedis } from './python-support.js';
+import { pageErrors } from './support.js';
 
 const dir = join(import.meta.dirname, '..', 'test', 'python');
 const programs = readdirSync(dir).filter((f) => f.endsWith('.py') && !f.startsWith('_') && !readFileSync(join(dir, f), 'utf8').includes('import threading'));
@@ -22,32 +20,8 @@ function inPage(program: string): string {
   return `import sys, types\n_connect = types.ModuleType("_connect")\nexec(${JSON.stringify(connect)}, _connect.__dict__)\nsys.modules["_connect"] = _connect\ndel sys, types, _connect\n${program}`;
 }
 
-function cpython(program: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('/usr/bin/python3', [join(dir, program)], { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 60_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${program}: ${err.message}\n${stderr}`)) : resolve(stdout),
-    ),
-  );
-}
-
-/** Runs a program in a new Python script of the workbench; resolves with what it printed. */
-async function runInPage(page: Page, source: string): Promise<string> {
-  const wb = page.locator('#workbench');
-  await pasteNewPython(page, source);
-  await expect.poll(() => wb.locator('.wb-editor .view-lines').textContent()).not.toBe('');
-  await wb.getByRole('button', { name: 'Run Python' }).click();
-  await expect(wb.locator('.wb-results-head')).toContainText(/Finished\.|Ended with an exception\./, { timeout: 120_000 });
-  return wb.locator('.wb-console pre:not(.wb-console-note)').evaluateAll((pres) => pres.map((p) => p.textContent).join(''));
-}
-
 test.describe('the course’s Python programs in the page', () => {
-  let real: RealRedis;
-  test.beforeAll(async () => {
-    real = await startRealRedis();
-  });
-  test.afterAll(async () => {
-    await real?.stop();
-  });
+  const real = useRealRedis();
 
   test('print what CPython and redis-py print against the real Redis', async ({ page }) => {
     test.setTimeout(600_000);
@@ -55,7 +29,7 @@ test.describe('the course’s Python programs in the page', () => {
     await page.keyboard.press('Alt+4');
     await expect(page.locator('#workbench .wb-editor .monaco-editor')).toBeVisible();
     for (const program of programs) {
-      const want = await cpython(program, real.port);
+      const want = await cpython(join(dir, program), real.port());
       const got = await runInPage(page, inPage(readFileSync(join(dir, program), 'utf8')));
       expect(got, program).toBe(want);
     }

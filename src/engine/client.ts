@@ -39,13 +39,13 @@ export interface QueuedCommand {
   argv: string[];
 }
 
+/** PROTO_REPLY_CHUNK_BYTES: a new client's reply buffer. */
+export const REPLY_CHUNK_BYTES = 16 * 1024;
+
 /**
  * One connection: a terminal tab or a TCP socket. Everything per-connection lives here
  * (selected database, protocol version, transaction, watched keys, name).
  */
-/** PROTO_REPLY_CHUNK_BYTES: a new client's reply buffer. */
-export const REPLY_CHUNK_BYTES = 16 * 1024;
-
 export class Client {
   readonly id: number;
   name = '';
