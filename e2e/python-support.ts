@@ -2,9 +2,9 @@
 // workbench, the same program under CPython with the genuine redis-py, and the real Redis that
 // CPython talks to (started once for a file's tests).
 
-import { execFile } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { startRealRedis, type RealRedis } from '../test/diff/harness.js';
+import { python } from '../test/python/cpython.js';
 import { expect, test } from './fixtures.js';
 import { pasteNewPython } from './support.js';
 
@@ -20,11 +20,7 @@ export async function runInPage(page: Page, source: string): Promise<string> {
 
 /** The program file under CPython and Debian's redis-py, against the Redis on `port`. */
 export function cpython(program: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('/usr/bin/python3', [program], { env: { ...process.env, REDIS_PORT: String(port) }, timeout: 60_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${program}: ${err.message}\n${stderr}`)) : resolve(stdout),
-    ),
-  );
+  return python([program], { REDIS_PORT: String(port) }, 60_000);
 }
 
 /** A real redis-server for the describe block's tests; its port once they run. */

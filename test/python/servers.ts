@@ -1,8 +1,7 @@
 // What the Python tests share: the real redis-server and our server over TCP, started once for
-// a file's tests, and CPython run on a program (genuine redis-py from Debian's python3-redis,
-// or our package first on PYTHONPATH).
+// a file's tests, and CPython run on a program (./cpython.ts: genuine redis-py from Debian's
+// python3-redis, or our package first on PYTHONPATH).
 
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,8 @@ import { Engine } from '../../src/engine/engine.js';
 import { luaScripting } from '../../src/engine/scripting/scripting.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { startRealRedis, type RealRedis } from '../diff/harness.js';
+
+export { python } from './cpython.js';
 
 /** Where our `redis` package is (src/python/redis): PYTHONPATH for "ours" runs. */
 export const OUR_PACKAGE = join(import.meta.dirname, '../../src/python');
@@ -28,13 +29,4 @@ export function useServers(): { realPort(): number; ourPort(): number } {
     await ours?.close();
   });
   return { realPort: () => real!.port, ourPort: () => ours!.port };
-}
-
-/** `/usr/bin/python3 args…` with `env` added; resolves with its output, rejects with its errors. */
-export function python(args: string[], env: Record<string, string>, timeout = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/python3', args, { env: { ...process.env, ...env }, timeout }, (err, stdout, stderr) =>
-      err ? reject(new Error(`python3 ${args.join(' ')} (${JSON.stringify(env)}): ${err.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
 }
