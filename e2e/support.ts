@@ -172,12 +172,14 @@ export async function autosaved(page: Page, text = ''): Promise<{ holds: boolean
           if (!db.objectStoreNames.contains('snapshots')) return resolve(null);
           const get = db.transaction('snapshots').objectStore('snapshots').get('dataset');
           get.onerror = () => resolve(null);
-          get.onsuccess = () => {
-            const saved = get.result as { snapshot: Uint8Array; ahead: number; pausedAt: number | null } | undefined;
+          get.onsuccess = async () => {
+            const saved = get.result as { snapshot: Blob | Uint8Array; ahead: number; pausedAt: number | null } | undefined;
             db.close();
             if (!saved) return resolve(null);
+            // A Blob, as the worker stores it (a page of an older build stored the bytes).
+            const bytes = saved.snapshot instanceof Blob ? await saved.snapshot.arrayBuffer() : saved.snapshot;
             // Key names and short strings are stored as they are in an RDB snapshot.
-            const holds = new TextDecoder('latin1').decode(saved.snapshot).includes(needle);
+            const holds = new TextDecoder('latin1').decode(bytes).includes(needle);
             resolve({ holds, ahead: saved.ahead, paused: saved.pausedAt !== null });
           };
         };

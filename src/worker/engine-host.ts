@@ -37,11 +37,12 @@ export interface EngineHostOptions {
   maxSnapshotCount?: number;
   /**
    * Keeps the data safe from a crashed worker or a reload: after changes, an RDB snapshot of the
-   * whole dataset is handed to `save` (after a serverCron run, at most about once a second, and
-   * less often when snapshots are slow to make). Not a Redis SAVE: LASTSAVE and the `save`
+   * whole dataset is handed over (after a serverCron run, at most about once a second, and less
+   * often when snapshots are slow to make), as the RDB file's chunks in order: joining them
+   * would cost a copy of the whole file in one task. Not a Redis SAVE: LASTSAVE and the `save`
    * points are untouched.
    */
-  autosave?: (snapshot: Uint8Array) => void;
+  autosave?: (image: Uint8Array[]) => void;
   /** Least time between autosaves, ms (default 1000). */
   autosaveIntervalMs?: number;
   /**
@@ -80,7 +81,7 @@ export class EngineHost {
   private readonly cron: CronTimer;
   private readonly schedule: (fn: () => void) => void;
   private readonly maxSnapshotCount: number;
-  private readonly autosave: ((snapshot: Uint8Array) => void) | undefined;
+  private readonly autosave: ((image: Uint8Array[]) => void) | undefined;
   private readonly adjustableClock: AdjustableClock | undefined;
   private readonly discardUnreadable: (() => Promise<void>) | undefined;
   private readonly autosaveIntervalMs: number;
@@ -210,7 +211,7 @@ export class EngineHost {
     }
     this.saving = null;
     try {
-      this.autosave!(saving.job.result());
+      this.autosave!(saving.job.chunks());
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     }

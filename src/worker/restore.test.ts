@@ -6,7 +6,7 @@ import { WorkerClient } from './client.js';
 import { EngineHost } from './engine-host.js';
 import type { ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
-import { memoryState, type Unreadable } from './saved-state.js';
+import { blobInSlices, memoryState, type Unreadable } from './saved-state.js';
 
 /** A dataset with one key, as an autosave stores it. */
 function savedWith(key: string, value: string): Uint8Array {
@@ -44,6 +44,33 @@ describe('restoreSaved', () => {
     const store = memoryState({ dataset: { something: 'else' } });
     const copy = await restoreSaved(store, new AdjustableClock(), new Engine());
     expect(new TextDecoder().decode(copy!.data)).toBe('{"something":"else"}');
+  });
+
+  it("makes one Blob of an image's chunks, about a megabyte per slice", async () => {
+    const chunks = [5, 700_000, 700_000, 3 << 20, 10].map((n, i) => new Uint8Array(n).fill(i + 1));
+    const slices: (() => void)[] = [];
+    let blob: Blob | null = null;
+    blobInSlices(
+      chunks,
+      (fn) => slices.push(fn),
+      (b) => (blob = b),
+    );
+    let ran = 1;
+    for (; slices.length > 0; ran++) slices.shift()!();
+    // 5 B + 700 KB, 700 KB, 3 MB (a chunk is never split), 10 B.
+    expect(ran).toBe(4);
+    expect(Buffer.from(await blob!.arrayBuffer()).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
+  it('a stored Blob the browser can no longer read is reported, not taken for an empty dataset', async () => {
+    class Lost extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('NotReadableError'));
+      }
+    }
+    const store = memoryState({ dataset: { snapshot: new Lost([savedWith('k', 'v') as BlobPart]), ahead: 0, pausedAt: null } });
+    const copy = await restoreSaved(store, new AdjustableClock(), new Engine());
+    expect(new TextDecoder().decode(copy!.data)).toBe('the stored snapshot could not be read: Error: NotReadableError');
   });
 
   it('keeps reporting a copy set aside earlier until it is discarded', async () => {

@@ -8,7 +8,7 @@ import { EngineHost } from './engine-host.js';
 import { manualTimers } from '../../test/manual-timers.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
-import { memoryState } from './saved-state.js';
+import { blobInSlices, memoryState } from './saved-state.js';
 import { luaScripting } from '../engine/scripting/scripting.js';
 
 interface Rig {
@@ -348,7 +348,7 @@ describe('EngineHost directly', () => {
     const clock = new VirtualClock();
     const saved: Uint8Array[] = [];
     const out: FromWorker[] = [];
-    const host = new EngineHost((m) => out.push(m), { engine: { clock }, autosave: (b) => saved.push(b), autosaveIntervalMs: 1000 });
+    const host = new EngineHost((m) => out.push(m), { engine: { clock }, autosave: (image) => saved.push(Buffer.concat(image)), autosaveIntervalMs: 1000 });
     host.cronTick();
     expect(saved.length).toBe(0); // nothing changed yet
     host.handle({ type: 'open', id: 1 });
@@ -385,7 +385,7 @@ describe('EngineHost directly', () => {
     let time = 0;
     const host = new EngineHost((m) => out.push(m), {
       engine: { clock },
-      autosave: (b) => saved.push(b),
+      autosave: (image) => saved.push(Buffer.concat(image)),
       autosaveSlice: (fn) => slices.push(fn),
       autosaveTime: () => time++,
       schedule: (fn) => fn(),
@@ -440,7 +440,13 @@ describe('EngineHost directly', () => {
     let time = 0;
     const options = {
       engine: { clock },
-      autosave: (b: Uint8Array) => state.save({ snapshot: b, ahead: 0, pausedAt: null }),
+      // As the worker stores it: a Blob, made in slices.
+      autosave: (image: Uint8Array[]) =>
+        blobInSlices(
+          image,
+          (fn) => fn(),
+          (snapshot) => state.save({ snapshot, ahead: 0, pausedAt: null }),
+        ),
       autosaveSlice: (fn: () => void) => slices.push(fn),
       autosaveTime: () => time++,
       schedule: (fn: () => void) => fn(),
