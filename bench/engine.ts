@@ -1,7 +1,7 @@
 // In-process engine throughput: commands straight into Engine.execute, no protocol.
 // Prints ops/s per command and bytes per small string key. Run: npm run bench
 import { Engine } from '../src/engine/engine.js';
-import { luaScripting } from '../src/engine/scripting/scripting.js';
+import { late } from '../src/engine/late.js';
 
 function measure(label: string, n: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(n, 50_000); i++) fn(i); // warm up the JIT
@@ -12,7 +12,7 @@ function measure(label: string, n: number, fn: (i: number) => void): void {
   console.log(`${label.padEnd(28)} ${Math.round(opsPerSec).toLocaleString('en-US').padStart(12)} ops/s  (${(ns / n).toFixed(0)} ns/op)`);
 }
 
-const engine = new Engine({ scripting: luaScripting });
+const engine = new Engine({ late });
 const c = engine.createClient();
 const N = 1_000_000;
 const keys = Array.from({ length: 100_000 }, (_, i) => `key:${i}`);

@@ -5,13 +5,13 @@ import { VirtualClock } from '../src/engine/clock.js';
 import { WorkerClient } from '../src/worker/client.js';
 import { EngineHost } from '../src/worker/engine-host.js';
 import type { ToWorker } from '../src/worker/protocol.js';
-import { luaScripting } from '../src/engine/scripting/scripting.js';
+import { late } from '../src/engine/late.js';
 
 export async function engineRig(): Promise<{ engine: WorkerClient; close(): void }> {
   const clock = new VirtualClock();
   const ch = new MessageChannel();
   const engine = new WorkerClient(() => {
-    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock, scripting: luaScripting } });
+    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock, late } });
     ch.port2.onmessage = (e) => host.handle(e.data as ToWorker);
     host.start();
     return ch.port1;

@@ -43,7 +43,7 @@ describe('command declarations', () => {
   });
 
   it('declares containers and help subcommands as Redis does', () => {
-    const sub = command.help('thing', '5.0.0', handler);
+    const sub = command.help('thing', '5.0.0', { handler });
     const box = command.container('thing', -2, docs, [sub]);
     expect([box.flags, box.acl, box.keys, box.handler]).toEqual([[], ['slow'], [0, 0, 0], undefined]);
     expect([sub.name, sub.arity, sub.flags, sub.acl, sub.summary]).toEqual(['help', 2, ['loading', 'stale'], ['string', 'slow'], 'List the THING subcommands']);

@@ -47,9 +47,10 @@ export interface CommandDeclarer {
   container(name: string, arity: number, docs: CommandDocs, subcommands: CommandSpec[]): CommandSpec;
   /**
    * A container's HELP subcommand (CONFIG HELP...): what all of them share, for `parent`. Most
-   * answer with their lines (helpReply); a few (XGROUP, CLUSTER) have a handler of their own.
+   * answer with their lines from help-lines.ts (helpReply); a few (XGROUP, CLUSTER) have a
+   * handler of their own.
    */
-  help(parent: string, since: string, answer: Handler | readonly string[], acl?: string): CommandSpec;
+  help(parent: string, since: string, more?: { handler?: Handler; acl?: string }): CommandSpec;
 }
 
 /**
@@ -63,9 +64,9 @@ export function commandGroup(group: CommandGroup, category = ''): CommandDeclare
   return Object.assign(declare, {
     container: (name: string, arity: number, docs: CommandDocs, subcommands: CommandSpec[]) =>
       expand(name, arity, '', [], undefined, { ...docs, subcommands }, group, ''),
-    help: (parent: string, since: string, answer: Handler | readonly string[], acl?: string) => {
-      const handler: Handler = typeof answer === 'function' ? answer : (_c, argv) => helpReply(argv[0]!, answer);
-      return declare('help', 2, 'loading stale', [], handler, { since, complexity: 'O(1)', acl, summary: `List the ${parent.toUpperCase()} subcommands` });
+    help: (parent: string, since: string, { handler, acl }: { handler?: Handler; acl?: string } = {}) => {
+      const answer: Handler = handler ?? ((c, argv) => helpReply(c, argv, parent));
+      return declare('help', 2, 'loading stale', [], answer, { since, complexity: 'O(1)', acl, summary: `List the ${parent.toUpperCase()} subcommands` });
     },
   });
 }

@@ -17,6 +17,7 @@ import type { SnapshotJob } from './snapshot-job.js';
 import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 import type { Scripting } from './scripting/scripting.js';
+import type { schotter, skyline } from './lolwut.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
@@ -57,15 +58,24 @@ export interface EngineOptions {
    */
   monotonic?: () => number;
   /**
-   * EVAL's Lua: `(e) => new Scripting(e)` (scripting/scripting.ts). Not imported here, as it is a
-   * fifth of the engine's code: the browser's worker fetches it after its first prompt and hands
-   * it over with `provideScripting`. Without it, EVAL, FCALL and FUNCTION LOAD answer an error.
+   * Lua, the HELP lines and LOLWUT's drawings: `late` from engine/late.ts. Not imported here, as
+   * they are a fifth of the engine's code: the browser's worker fetches them after its first
+   * prompt and hands them over with `provideLate`. Without them, EVAL, FCALL, FUNCTION LOAD, the
+   * HELP subcommands and LOLWUT answer an error.
    */
-  scripting?: ScriptingFactory;
+  late?: LateParts;
 }
 
 /** Makes an engine's Lua state, script cache and script client. */
 export type ScriptingFactory = (engine: Engine) => Scripting;
+
+/** What the engine needs only after the browser's first prompt (engine/late.ts). */
+export interface LateParts {
+  scripting: ScriptingFactory;
+  /** Each container's HELP lines (help-lines.ts), by container name. */
+  helpLines: Readonly<Record<string, readonly string[]>>;
+  lolwut: { schotter: typeof schotter; skyline: typeof skyline };
+}
 
 export interface Stats {
   totalCommands: number;
@@ -196,7 +206,7 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.config = new Config(options.config);
     this.storage = options.storage;
-    this.scriptingFactory = options.scripting ?? null;
+    this.late = options.late ?? null;
     this.processId = options.processId ?? 1;
     const clock = this.clock;
     this.monotonic = options.monotonic ?? (() => clock.now());
@@ -211,12 +221,13 @@ export class Engine {
   }
 
   private scriptingState: Scripting | null = null;
-  private scriptingFactory: ScriptingFactory | null;
+  /** Lua, the HELP lines and LOLWUT (EngineOptions.late); null until the worker has them. */
+  late: LateParts | null;
 
   /** EVAL's Lua state, script cache and script client, made on first use; null without Lua. */
   get scripting(): Scripting | null {
-    if (this.scriptingState === null && this.scriptingFactory !== null) {
-      const scripting = (this.scriptingState = this.scriptingFactory(this));
+    if (this.scriptingState === null && this.late !== null) {
+      const scripting = (this.scriptingState = this.late.scripting(this));
       const codes = this.pendingLibraries;
       if (codes !== null) {
         this.pendingLibraries = null;
@@ -234,14 +245,9 @@ export class Engine {
    */
   pendingLibraries: readonly string[] | null = null;
 
-  /** Lua for an engine made without it (the worker's, once its chunk has loaded). */
-  provideScripting(factory: ScriptingFactory): void {
-    this.scriptingFactory ??= factory;
-  }
-
-  /** Whether EVAL can run now. */
-  get hasScripting(): boolean {
-    return this.scriptingFactory !== null;
+  /** The late parts for an engine made without them (the worker's, once their chunk has loaded). */
+  provideLate(parts: LateParts): void {
+    this.late ??= parts;
   }
 
   /** Whether a script cache exists yet (INFO reads it without creating one). */

@@ -15,7 +15,7 @@ import type { Check, Lesson, Line } from './model.js';
 import { lineClient, lineText } from './model.js';
 import { LessonSession, type SentCommand, type Verdict } from './session.js';
 import { evaluate, type CheckContext, type RanCommand, type Received } from './check.js';
-import { luaScripting } from '../engine/scripting/scripting.js';
+import { late } from '../engine/late.js';
 
 export class HeadlessRunner {
   readonly time = new VirtualClock();
@@ -31,7 +31,7 @@ export class HeadlessRunner {
 
   constructor(readonly lesson: Lesson) {
     const clock = new AdjustableClock(() => this.time.now());
-    const host = new EngineHost((m) => this.channel.port2.postMessage(m), { engine: { clock, scripting: luaScripting }, clock });
+    const host = new EngineHost((m) => this.channel.port2.postMessage(m), { engine: { clock, late }, clock });
     this.channel.port2.onmessage = (e) => host.handle(e.data as ToWorker);
     host.start();
     this.engine = host.engine;

@@ -10,7 +10,7 @@ import { RdbError } from '../engine/rdb.js';
 import { FileSnapshotStorage } from './file-storage.js';
 import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
-import { luaScripting } from '../engine/scripting/scripting.js';
+import { late } from '../engine/late.js';
 
 const USAGE = `Usage: npm run serve -- [options]
 
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   }
   const storage = new FileSnapshotStorage(process.cwd(), parsed.dbfilename);
   const engine = new Engine({
-    scripting: luaScripting,
+    late,
     storage,
     processId: process.pid,
     monotonic: () => performance.now(),

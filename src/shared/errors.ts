@@ -82,6 +82,8 @@ export function invalidExpireTime(commandName: string): string {
 // SHUTDOWN (db.c, server.c); the last one is ours: the browser playground has no process to stop.
 export const NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
 export const SHUTDOWN_FAILED = 'ERR Errors trying to SHUTDOWN. Check logs.';
+/** HELP or LOLWUT in an engine whose late parts (engine/late.ts) could not be fetched. */
+export const LATE_PARTS_MISSING = 'ERR this command needs a part of the engine that could not be loaded';
 export const SHUTDOWN_NOT_AVAILABLE = 'ERR SHUTDOWN is not available in the playground: there is no server process to stop here';
 
 // SERVER group: COMMAND, CONFIG, SLOWLOG, MEMORY, DEBUG (server.c, config.c, slowlog.c, object.c)

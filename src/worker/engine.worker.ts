@@ -1,6 +1,7 @@
 // The Web Worker entry: one EngineHost per worker, fed by the page's messages. The dataset is
 // restored from the last autosave (IndexedDB) before `ready`, so a reload or a crashed worker
-// finds the keys it had. Lua comes after `ready` (message-gate.ts).
+// finds the keys it had. Lua, the HELP lines and LOLWUT come after `ready`
+// (message-gate.ts).
 
 import { AdjustableClock } from '../engine/clock.js';
 import { EngineHost } from './engine-host.js';
@@ -55,11 +56,12 @@ const gate = new MessageGate(host);
 self.onmessage = (event) => gate.receive(event.data);
 
 void restoreSaved(saved, clock, host.engine).then((unreadable) => {
-  // EVAL's Lua, a fifth of the engine's code, is a chunk of its own, fetched as `ready` goes out.
-  const lua = import('../engine/scripting/scripting.js').then(
-    (m) => m.luaScripting,
+  // Lua (a fifth of the engine's code), the HELP lines and LOLWUT are a chunk of their own,
+  // fetched as `ready` goes out.
+  const late = import('../engine/late.js').then(
+    (m) => m.late,
     () => null,
   );
   host.start(unreadable);
-  gate.open(lua);
+  gate.open(late);
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
-import type { ScriptingFactory } from '../engine/engine.js';
-import { luaScripting } from '../engine/scripting/scripting.js';
+import type { LateParts } from '../engine/engine.js';
+import { late } from '../engine/late.js';
 import { EngineHost } from './engine-host.js';
 import { MessageGate } from './message-gate.js';
 import type { FromWorker } from './protocol.js';
 
-/** A host without Lua behind a gate; `sent` is what it posted, replies by request id. */
+/** A host without the late parts (Lua, HELP lines, LOLWUT) behind a gate; `sent` is what it posted, replies by request id. */
 function gated() {
   const sent: FromWorker[] = [];
   const host = new EngineHost((m) => sent.push(m), { engine: { clock: new VirtualClock() } });
@@ -15,15 +15,15 @@ function gated() {
   return { host, gate, sent, replies };
 }
 
-/** A gate opened with Lua on its way (`lua.resolve` brings it) and one client opened through it. */
+/** A gate opened with the late parts on their way (`parts.resolve` brings them) and one client opened through it. */
 function gatedWithClient() {
   const g = gated();
   g.host.start();
-  const lua = deferred<ScriptingFactory | null>();
-  g.gate.open(lua.promise);
+  const parts = deferred<LateParts | null>();
+  g.gate.open(parts.promise);
   g.gate.receive({ type: 'open', id: 1 });
   const clientId = (g.sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
-  return { ...g, lua, clientId };
+  return { ...g, parts, clientId };
 }
 
 function deferred<T>() {
@@ -38,17 +38,17 @@ describe('MessageGate', () => {
     gate.receive({ type: 'open', id: 1 });
     expect(sent).toEqual([]);
     host.start();
-    gate.open(new Promise<ScriptingFactory | null>(() => undefined));
+    gate.open(new Promise<LateParts | null>(() => undefined));
     expect(sent.map((m) => m.type)).toEqual(['ready', 'opened']);
   });
 
   it('holds an EVAL, and every message after it, until Lua is here; other commands go on before', async () => {
-    const { gate, lua, clientId, replies } = gatedWithClient();
+    const { gate, parts, clientId, replies } = gatedWithClient();
     gate.receive({ type: 'run', id: 2, clientId, argv: ['SET', 'k', 'v'] });
     gate.receive({ type: 'run', id: 3, clientId, argv: ['EVAL', "return redis.call('GET', 'k')", '0'] });
     gate.receive({ type: 'run', id: 4, clientId, argv: ['DEL', 'k'] });
     expect(replies()).toEqual([[2, ['OK']]]);
-    lua.resolve(luaScripting);
+    parts.resolve(late);
     await expect
       .poll(() => replies())
       .toEqual([
@@ -62,11 +62,11 @@ describe('MessageGate', () => {
   });
 
   it('holds FUNCTION and FCALL as it holds EVAL', async () => {
-    const { gate, lua, clientId, replies } = gatedWithClient();
+    const { gate, parts, clientId, replies } = gatedWithClient();
     gate.receive({ type: 'run', id: 2, clientId, argv: ['FUNCTION', 'LOAD', "#!lua name=l\nredis.register_function('seven', function() return 7 end)"] });
     gate.receive({ type: 'run', id: 3, clientId, argv: ['FCALL', 'seven', '0'] });
     expect(replies()).toEqual([]);
-    lua.resolve(luaScripting);
+    parts.resolve(late);
     await expect
       .poll(() => replies())
       .toEqual([
@@ -75,13 +75,34 @@ describe('MessageGate', () => {
       ]);
   });
 
-  it('a Lua that could not be fetched: EVAL says so instead of waiting for ever', async () => {
+  it('holds any HELP subcommand and LOLWUT, whose text comes with the late parts', async () => {
+    const { gate, parts, clientId, replies } = gatedWithClient();
+    gate.receive({ type: 'run', id: 2, clientId, argv: ['PING'] });
+    gate.receive({ type: 'run', id: 3, clientId, argv: ['client', 'help'] });
+    gate.receive({ type: 'run', id: 4, clientId, argv: ['LOLWUT', 'VERSION', '6'] });
+    expect(replies()).toEqual([[2, ['PONG']]]);
+    parts.resolve(late);
+    await expect.poll(() => replies().length).toBe(3);
+    expect(replies()[1]).toEqual([3, [expect.arrayContaining([{ t: 'simple', v: 'CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:' }])]]);
+    expect(replies()[2]).toEqual([4, [expect.stringContaining('Dedicated to the 8 bit game developers')]]);
+  });
+
+  it('late parts that could not be fetched: EVAL, HELP and LOLWUT say so instead of waiting for ever', async () => {
     const { host, gate, sent, replies } = gated();
     host.start();
     gate.open(Promise.resolve(null));
     gate.receive({ type: 'open', id: 1 });
     const clientId = (sent.find((m) => m.type === 'opened') as { clientId: number }).clientId;
     gate.receive({ type: 'run', id: 2, clientId, argv: ['EVAL', 'return 1', '0'] });
-    await expect.poll(() => replies()).toEqual([[2, ['ERR Lua scripting is not available in this engine']]]);
+    gate.receive({ type: 'run', id: 3, clientId, argv: ['CONFIG', 'HELP'] });
+    gate.receive({ type: 'run', id: 4, clientId, argv: ['LOLWUT', 'VERSION', '5'] });
+    const missing = 'ERR this command needs a part of the engine that could not be loaded';
+    await expect
+      .poll(() => replies())
+      .toEqual([
+        [2, ['ERR Lua scripting is not available in this engine']],
+        [3, [missing]],
+        [4, [missing]],
+      ]);
   });
 });

@@ -9,7 +9,7 @@ import { manualTimers } from '../../test/manual-timers.js';
 import { PROTOCOL_VERSION, type ChangeEvent, type FromWorker, type ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { blobInSlices, memoryState } from './saved-state.js';
-import { luaScripting } from '../engine/scripting/scripting.js';
+import { late } from '../engine/late.js';
 
 interface Rig {
   wc: WorkerClient;
@@ -540,7 +540,7 @@ describe('EngineHost and a script that runs on (#16)', () => {
     const slices: (() => void)[] = [];
     let now = 0;
     const host = new EngineHost((m) => out.push(m), {
-      engine: { clock: new VirtualClock(), monotonic: () => now, scripting: luaScripting },
+      engine: { clock: new VirtualClock(), monotonic: () => now, late },
       scriptSlice: (fn) => slices.push(fn),
       schedule: () => {},
     });

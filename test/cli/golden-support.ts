@@ -11,7 +11,7 @@ import { VirtualClock } from '../../src/engine/clock.js';
 import { commandSpecs } from '../../src/engine/commands/index.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { Reply } from '../../src/shared/reply.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
+import { late } from '../../src/engine/late.js';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -128,7 +128,7 @@ export function readTypingEntries(): TypingEntry[] {
  * the page's terminal runs (CliSession.runLine); returns the transcript.
  */
 export async function replay(lines: readonly string[], mode: 'tty' | 'raw', port: number): Promise<{ screen: string; stdout: string }> {
-  const engine = new Engine({ clock: new VirtualClock(), scripting: luaScripting });
+  const engine = new Engine({ clock: new VirtualClock(), late });
   const client = engine.createClient();
   const session = new CliSession({ specs: commandSpecs, port, mode });
   let output = '';

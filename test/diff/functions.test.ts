@@ -16,7 +16,7 @@ import { encodeReply } from '../../src/protocol/encode.js';
 import type { Reply } from '../../src/shared/reply.js';
 import { optionWord } from './option-words.js';
 import { RespConnection, show, startRealRedis, useDiff, type DiffContext } from './harness.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
+import { late } from '../../src/engine/late.js';
 
 const LIB = `#!lua name=mylib
 local function double(x) return x * 2 end
@@ -522,7 +522,7 @@ describe('functions in RDB files, both ways', () => {
       await r.conn.send(['FUNCTION', 'LOAD', lib('second', 'sec', "return redis.call('GET', keys[1])", ", flags={'no-writes'}")]);
       await r.conn.send(['SET', 'k', 'v']);
       expect(await r.conn.send(['SAVE'])).toBe('+OK\r\n');
-      const e = new Engine({ scripting: luaScripting });
+      const e = new Engine({ late });
       loadSnapshot(e, new Uint8Array(readFileSync(join(dir, 'dump.rdb'))));
       const c = e.createClient();
       const ours = (argv: string[]) => encodeReply(e.execute(c, argv)!, 2);
@@ -539,7 +539,7 @@ describe('functions in RDB files, both ways', () => {
   });
 
   it('writes a dump.rdb that redis-server loads with the libraries', async () => {
-    const e = new Engine({ scripting: luaScripting });
+    const e = new Engine({ late });
     const c = e.createClient();
     e.execute(c, ['FUNCTION', 'LOAD', LIB]);
     e.execute(c, [

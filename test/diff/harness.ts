@@ -19,7 +19,7 @@ import { Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Reply } from '../../src/shared/reply.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { parseReply } from '../../src/protocol/parse-reply.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
+import { late } from '../../src/engine/late.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 
 export function freePort(): Promise<number> {
@@ -284,7 +284,7 @@ export function useDiff(options: { redisArgs?: string[]; engine?: EngineOptions;
     await redis?.stop();
   });
   beforeEach(async () => {
-    engine = new Engine({ scripting: luaScripting, ...options.engine });
+    engine = new Engine({ late, ...options.engine });
     if (options.overTcp) server = await startServer({ engine, port: 0, host: '127.0.0.1' });
     pair = await newPair();
     await pair.real.send(['FLUSHALL']);

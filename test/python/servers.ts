@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
+import { late } from '../../src/engine/late.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { startRealRedis, type RealRedis } from '../diff/harness.js';
 
@@ -22,7 +22,7 @@ export function useServers(): { realPort(): number; ourPort(): number } {
   let ours: RunningServer | undefined;
   beforeAll(async () => {
     real = await startRealRedis(['--dir', mkdtempSync(join(tmpdir(), 'redis-real-'))]);
-    ours = await startServer({ engine: new Engine({ scripting: luaScripting }), port: 0, host: '127.0.0.1' });
+    ours = await startServer({ engine: new Engine({ late }), port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await real?.stop();

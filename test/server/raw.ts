@@ -8,7 +8,7 @@ import type { Client } from '../../src/engine/client.js';
 import { buildCommandTable } from '../../src/engine/commands/index.js';
 import type { Logger } from '../../src/server/log.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import { luaScripting } from '../../src/engine/scripting/scripting.js';
+import { late } from '../../src/engine/late.js';
 
 export interface Exchange {
   /** Everything received, as a byte string. */
@@ -98,7 +98,7 @@ export async function startOurs(
   options: EngineOptions = {},
   serverOptions: { fastRead?: boolean; host?: string; log?: Logger } = {},
 ): Promise<{ engine: Engine; server: RunningServer }> {
-  const engine = new Engine({ scripting: luaScripting, ...options });
+  const engine = new Engine({ late, ...options });
   const server = await startServer({ engine, port: 0, host: '127.0.0.1', ...serverOptions });
   return { engine, server };
 }

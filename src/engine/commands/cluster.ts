@@ -19,17 +19,6 @@ const disabled: Handler = () => CLUSTER_DISABLED_R;
 const cannotLoad: Handler = () => error(E.MODULE_LOAD_FAILED);
 const noSuchModule: Handler = () => error(E.MODULE_UNLOAD_NO_SUCH);
 
-const MODULE_HELP = [
-  'LIST',
-  '    Return a list of loaded modules.',
-  'LOAD <path> [<arg> ...]',
-  '    Load a module library from <path>, passing to it any optional arguments.',
-  'LOADEX <path> [[CONFIG NAME VALUE] [CONFIG NAME VALUE]] [ARGS ...]',
-  '    Load a module library from <path>, while passing it module configurations and optional arguments.',
-  'UNLOAD <name>',
-  '    Unload a module.',
-];
-
 const cluster = commandGroup('cluster');
 const connection = commandGroup('cluster', 'connection');
 const server = commandGroup('server');
@@ -51,7 +40,7 @@ export const clusterCommands: CommandSpec[] = [
     cluster('flushslots', 2, ADMIN, [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: "Empty this node's slots" }),
     cluster('forget', 3, ADMIN, [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: 'Remove a node from the node table', syntax: 'node-id' }),
     cluster('getkeysinslot', 4, 'stale', [], disabled, { since: '3.0.0', complexity: 'O(log(N)) where N is the number of requested keys', tips: 'nondeterministic_output', summary: 'Key names in a hash slot', syntax: 'slot count' }),
-    cluster.help('cluster', '5.0.0', disabled),
+    cluster.help('cluster', '5.0.0', { handler: disabled }),
     cluster('info', 2, 'stale', [], disabled, { since: '3.0.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: "The cluster's state" }),
     cluster('keyslot', 3, 'stale', [], disabled, { since: '3.0.0', complexity: 'O(N) where N is the number of bytes in the key', summary: 'The hash slot of a key', syntax: 'key' }),
     cluster('links', 2, 'stale', [], disabled, { since: '7.0.0', complexity: NODES, tips: 'nondeterministic_output', summary: 'The links to the other nodes' }),
@@ -72,7 +61,7 @@ export const clusterCommands: CommandSpec[] = [
   connection('readwrite', 1, 'loading stale fast', [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: 'Stop reads from a cluster replica on this connection' }),
   connection('asking', 1, 'fast', [], disabled, { since: '3.0.0', complexity: 'O(1)', summary: 'Let the next command reach a slot being imported' }),
   server.container('module', -2, { since: '4.0.0', complexity: 'Depends on subcommand.', summary: 'Module commands (no module can be loaded here)' }, [
-    server.help('module', '5.0.0', MODULE_HELP),
+    server.help('module', '5.0.0'),
     server('list', 2, 'admin noscript', [], () => EMPTY_ARRAY, { since: '4.0.0', complexity: 'O(N) where N is the number of loaded modules.', tips: 'nondeterministic_output_order', summary: 'The loaded modules (none)' }),
     server('load', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '4.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module (refused: enable-module-command is no)', syntax: 'path [arg [arg ...]]' }),
     server('loadex', -3, 'admin noscript no_async_loading', [], cannotLoad, { since: '7.0.0', complexity: 'O(1)', protectedBy: 'enable-module-command', summary: 'Load a module with configs (refused: enable-module-command is no)', syntax: 'path [CONFIG name value [CONFIG name value ...]] [ARGS arg [arg ...]]' }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
+import { late } from '../late.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import { getExpireExact } from '../keyspace.js';
 import { createString, duplicateObject } from '../objects.js';
@@ -34,7 +35,7 @@ function setup(config: Record<string, string> = {}) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const e = new Engine({ clock, random, config });
+  const e = new Engine({ clock, random, config, late });
   const c = e.createClient();
   const run = (...argv: string[]) => plain(e.execute(c, argv));
   const events: ChangeEvent[] = [];

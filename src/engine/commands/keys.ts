@@ -384,21 +384,6 @@ function objectFreqCommand(c: Client, argv: string[]): Reply {
   return int(Math.max(0, LFU_INIT_VAL - idleMinutes));
 }
 
-const OBJECT_HELP = [
-  'ENCODING <key>',
-  '    Return the kind of internal representation used in order to store the value',
-  '    associated with a <key>.',
-  'FREQ <key>',
-  '    Return the access frequency index of the <key>. The returned integer is',
-  '    proportional to the logarithm of the recent access frequency of the key.',
-  'IDLETIME <key>',
-  '    Return the idle time of the <key>, that is the approximated number of',
-  '    seconds elapsed since the last access to the key.',
-  'REFCOUNT <key>',
-  '    Return the number of references of the value associated with the specified',
-  '    <key>.',
-];
-
 // ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------
 
 function dbsizeCommand(c: Client): Reply {
@@ -496,7 +481,7 @@ export const keyCommands: CommandSpec[] = [
     command('refcount', 3, 'readonly', [key(2, 'RO')], objectRefcountCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show how many references the value of a key has', syntax: 'key' }),
     command('idletime', 3, 'readonly', [key(2, 'RO')], objectIdletimeCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show how many seconds ago a key was last read or written', syntax: 'key' }),
     command('encoding', 3, 'readonly', [key(2, 'RO')], objectEncodingCommand, { since: '2.2.3', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'Show the internal representation of the value of a key', syntax: 'key' }),
-    command.help('object', '6.2.0', OBJECT_HELP),
+    command.help('object', '6.2.0'),
   ]),
   serverCommand('dbsize', 1, 'readonly fast', [], dbsizeCommand, { since: '1.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:agg_sum', summary: 'Count the keys of the selected database' }),
   serverCommand('flushdb', -1, 'write', [], flushdbCommand, { since: '1.0.0', complexity: 'O(N) in the number of keys of the database', acl: 'dangerous', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Delete every key of the selected database', syntax: '[ASYNC|SYNC]' }),

@@ -11,6 +11,7 @@ import {
   NOTIFY_LIST,
   NOTIFY_NEW,
 } from '../config.js';
+import { late } from '../late.js';
 import { Engine, type ChangeEvent } from '../engine.js';
 import { catRepr, monitorLine, notifyClassFlag, PubSub } from '../pubsub.js';
 import { renderReply } from '../render-reply.js';
@@ -45,7 +46,7 @@ function take(c: Client): string[] {
 
 beforeEach(() => {
   clock = new VirtualClock(T0);
-  e = new Engine({ clock });
+  e = new Engine({ clock, late });
   got = new Map();
 });
 

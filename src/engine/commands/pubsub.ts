@@ -11,7 +11,6 @@ import * as E from '../../shared/errors.js';
 import { globMatcher } from '../../shared/glob.js';
 import { PubSub, type ChannelKind } from '../pubsub.js';
 import { array, bulk, error, int, OK, type Reply } from '../../shared/reply.js';
-import { helpReply } from '../help-reply.js';
 
 function deliverAll(c: Client, replies: readonly Reply[]): null {
   for (const r of replies) c.deliver(r);
@@ -81,20 +80,6 @@ function spublishCommand(c: Client, argv: string[]): Reply {
 
 // ---- PUBSUB --------------------------------------------------------------------------------
 
-const PUBSUB_HELP = [
-  'CHANNELS [<pattern>]',
-  "    Return the currently active channels matching a <pattern> (default: '*').",
-  'NUMPAT',
-  '    Return number of subscriptions to patterns.',
-  'NUMSUB [<channel> ...]',
-  '    Return the number of subscribers for the specified channels, excluding',
-  '    pattern subscriptions(default: no channels).',
-  'SHARDCHANNELS [<pattern>]',
-  "    Return the currently active shard level channels matching a <pattern> (default: '*').",
-  'SHARDNUMSUB [<shardchannel> ...]',
-  '    Return the number of subscribers for the specified shard level channel(s)',
-];
-
 /** channelList: the active channels, those matching the pattern if one is given. */
 function channelList(channels: Map<string, Set<Client>>, pattern: string | undefined): Reply {
   const out: Reply[] = [];
@@ -133,10 +118,6 @@ function pubsubNumpatCommand(c: Client): Reply {
   return int(c.engine.pubsub.patterns.size);
 }
 
-function pubsubHelpCommand(_c: Client, argv: string[]): Reply {
-  return helpReply(argv[0]!, PUBSUB_HELP);
-}
-
 // ---- MONITOR -------------------------------------------------------------------------------
 
 function monitorCommand(c: Client): Reply | null {
@@ -169,7 +150,7 @@ export const pubsubCommands: CommandSpec[] = [
   command('spublish', 3, 'pubsub loading stale fast', [key(1, 'not_key')], spublishCommand, { since: '7.0.0', complexity: 'O(N) where N is the number of clients subscribed to the receiving shard channel.', summary: 'Send a message to a shard channel; answers how many subscribers received it', syntax: 'shardchannel message' }),
   command.container('pubsub', -2, { since: '2.8.0', complexity: 'Depends on subcommand.', summary: 'Look at the pub/sub state: active channels, subscriber and pattern counts' }, [
     command('channels', -2, 'pubsub loading stale', [], pubsubChannelsCommand, { since: '2.8.0', complexity: 'O(N) where N is the number of active channels, and assuming constant time pattern matching (relatively short channels and patterns)', summary: 'List the channels that have subscribers, optionally those matching a pattern', syntax: '[pattern]' }),
-    command('help', 2, 'loading stale', [], pubsubHelpCommand, { since: '6.2.0', complexity: 'O(1)', summary: 'Show what the PUBSUB subcommands do' }),
+    command.help('pubsub', '6.2.0'),
     command('numpat', 2, 'pubsub loading stale', [], pubsubNumpatCommand, { since: '2.8.0', complexity: 'O(1)', summary: 'Count the patterns that have subscribers' }),
     command('numsub', -2, 'pubsub loading stale', [], pubsubNumsubCommand, { since: '2.8.0', complexity: 'O(N) for the NUMSUB subcommand, where N is the number of requested channels', summary: 'Count the subscribers of each given channel (pattern subscribers excluded)', syntax: '[channel [channel ...]]' }),
     command('shardchannels', -2, 'pubsub loading stale', [], pubsubShardchannelsCommand, { since: '7.0.0', complexity: 'O(N) where N is the number of active shard channels, and assuming constant time pattern matching (relatively short shard channels).', summary: 'List the shard channels that have subscribers, optionally those matching a pattern', syntax: '[pattern]' }),

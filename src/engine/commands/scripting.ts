@@ -46,23 +46,6 @@ function scriptDebug(_c: Client, argv: string[]): Reply {
   return error('ERR Use SCRIPT DEBUG YES/SYNC/NO');
 }
 
-const SCRIPT_HELP = [
-  'DEBUG (YES|SYNC|NO)',
-  '    Set the debug mode for subsequent scripts executed.',
-  'EXISTS <sha1> [<sha1> ...]',
-  '    Return information about the existence of the scripts in the script cache.',
-  'FLUSH [ASYNC|SYNC]',
-  '    Flush the Lua scripts cache. Very dangerous on replicas.',
-  '    When called without the optional mode argument, the behavior is determined by the',
-  '    lazyfree-lazy-user-flush configuration directive. Valid modes are:',
-  '    * ASYNC: Asynchronously flush the scripts cache.',
-  '    * SYNC: Synchronously flush the scripts cache.',
-  'KILL',
-  '    Kill the currently executing Lua script.',
-  'LOAD <script>',
-  '    Load a script into the scripts cache without executing it.',
-];
-
 // ---- FCALL and FUNCTION (functions.c) ---------------------------------------------------------
 
 /** functionStatsCommand: the running function, if any (a running EVAL answers BUSY), and the counts. */
@@ -99,46 +82,6 @@ function functionKill(c: Client): Reply {
   return scriptKill(c.engine, false);
 }
 
-const FUNCTION_HELP = [
-  'LOAD [REPLACE] <FUNCTION CODE>',
-  '    Create a new library with the given library name and code.',
-  'DELETE <LIBRARY NAME>',
-  '    Delete the given library.',
-  'LIST [LIBRARYNAME PATTERN] [WITHCODE]',
-  '    Return general information on all the libraries:',
-  '    * Library name',
-  '    * The engine used to run the Library',
-  '    * Library description',
-  '    * Functions list',
-  '    * Library code (if WITHCODE is given)',
-  '    It also possible to get only function that matches a pattern using LIBRARYNAME argument.',
-  'STATS',
-  '    Return information about the current function running:',
-  '    * Function name',
-  '    * Command used to run the function',
-  '    * Duration in MS that the function is running',
-  '    If no function is running, return nil',
-  '    In addition, returns a list of available engines.',
-  'KILL',
-  '    Kill the current running function.',
-  'FLUSH [ASYNC|SYNC]',
-  '    Delete all the libraries.',
-  '    When called without the optional mode argument, the behavior is determined by the',
-  '    lazyfree-lazy-user-flush configuration directive. Valid modes are:',
-  '    * ASYNC: Asynchronously flush the libraries.',
-  '    * SYNC: Synchronously flush the libraries.',
-  'DUMP',
-  '    Return a serialized payload representing the current libraries, can be restored using FUNCTION RESTORE command',
-  'RESTORE <PAYLOAD> [FLUSH|APPEND|REPLACE]',
-  '    Restore the libraries represented by the given payload, it is possible to give a restore policy to',
-  '    control how to handle existing libraries (default APPEND):',
-  '    * FLUSH: delete all existing libraries.',
-  '    * APPEND: appends the restored libraries to the existing libraries. On collision, abort.',
-  '    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old',
-  '      libraries with the new libraries (notice that even on this option there is a chance of failure',
-  '      in case of functions name collision with another library).',
-];
-
 const command = commandGroup('scripting', 'scripting');
 const ALL_SUCCEEDED = 'request_policy:all_shards response_policy:all_succeeded';
 const RW_NOTES = 'We cannot tell how the keys will be used so we assume the worst, RW and UPDATE';
@@ -155,7 +98,7 @@ export const scriptingCommands: CommandSpec[] = [
     command('debug', 3, 'noscript', [], scriptDebug, { since: '3.2.0', complexity: 'O(1)', summary: 'Choose the debug mode of the next scripts (the debugger is not available here)', syntax: 'YES|SYNC|NO' }),
     command('exists', -3, 'noscript', [], scriptExists, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).', tips: 'request_policy:all_shards response_policy:agg_logical_and', summary: 'Tell for each SHA1 digest whether the script is cached', syntax: 'sha1 [sha1 ...]' }),
     command('flush', -2, 'noscript', [], scriptFlush, { since: '2.6.0', complexity: 'O(N) with N being the number of scripts in cache', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Empty the script cache', syntax: '[ASYNC|SYNC]' }),
-    command.help('script', '5.0.0', SCRIPT_HELP),
+    command.help('script', '5.0.0'),
     command('kill', 2, 'noscript allow_busy', [], scriptKillCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the script running now, if it has not written yet' }),
     command('load', 3, 'noscript stale', [], withLua('scriptLoad'), { since: '2.6.0', complexity: 'O(N) with N being the length in bytes of the script body.', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Compile a script into the cache without running it', syntax: 'script' }),
   ]),
@@ -165,7 +108,7 @@ export const scriptingCommands: CommandSpec[] = [
     command('delete', 3, 'noscript write', [], withLua('functionDelete'), { since: '7.0.0', complexity: 'O(1)', tips: ALL_SUCCEEDED, summary: 'Delete a library and its functions', syntax: 'library-name' }),
     command('dump', 2, 'noscript', [], withLua('functionDump'), { since: '7.0.0', complexity: 'O(N) where N is the number of functions', summary: 'Serialize every library into a payload FUNCTION RESTORE reads' }),
     command('flush', -2, 'noscript write', [], withLua('functionFlush'), { since: '7.0.0', complexity: 'O(N) where N is the number of functions deleted', tips: ALL_SUCCEEDED, summary: 'Delete every library', syntax: '[ASYNC|SYNC]' }),
-    command.help('function', '7.0.0', FUNCTION_HELP),
+    command.help('function', '7.0.0'),
     command('kill', 2, 'noscript allow_busy', [], functionKill, { since: '7.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:one_succeeded', summary: 'Stop the function running now, if it has not written yet' }),
     command('list', -2, 'noscript', [], withLua('functionList'), { since: '7.0.0', complexity: 'O(N) where N is the number of functions', tips: 'nondeterministic_output_order', summary: 'List the libraries, their functions and flags, optionally their code', syntax: '[LIBRARYNAME library-name-pattern] [WITHCODE]' }),
     command('load', -3, 'noscript write denyoom', [], withLua('functionLoad'), { since: '7.0.0', complexity: 'O(1) (considering compilation time is redundant)', tips: ALL_SUCCEEDED, summary: 'Load a library of functions from its code', syntax: '[REPLACE] function-code' }),

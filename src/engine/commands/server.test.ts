@@ -14,6 +14,7 @@ import {
   NOTIFY_STRING,
   strtoll,
 } from '../config.js';
+import { late } from '../late.js';
 import { Engine } from '../engine.js';
 import { createString } from '../objects.js';
 import type { Reply } from '../../shared/reply.js';
@@ -51,7 +52,7 @@ function info(...sections: string[]): Map<string, string> {
 
 beforeEach(() => {
   clock = new VirtualClock(T0);
-  e = new Engine({ clock, random: () => 0.5 });
+  e = new Engine({ clock, random: () => 0.5, late });
   c = e.createClient();
 });
 

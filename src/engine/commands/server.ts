@@ -16,7 +16,6 @@ import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
 import { formatDouble, parseInt64, parseIntArg } from '../numbers.js';
-import { schotter, skyline } from '../lolwut.js';
 import { REDIS_VERSION } from '../rdb.js';
 import { array, bulk, bulks, double, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
@@ -268,27 +267,6 @@ function commandListCommand(c: Client, argv: string[]): Reply {
   return array(names);
 }
 
-const COMMAND_HELP = [
-  '(no subcommand)',
-  '    Return details about all Redis commands.',
-  'COUNT',
-  '    Return the total number of commands in this Redis server.',
-  'LIST',
-  '    Return a list of all commands in this Redis server.',
-  'INFO [<command-name> ...]',
-  '    Return details about multiple Redis commands.',
-  '    If no command names are given, documentation details for all',
-  '    commands are returned.',
-  'DOCS [<command-name> ...]',
-  '    Return documentation details about multiple Redis commands.',
-  '    If no command names are given, documentation details for all',
-  '    commands are returned.',
-  'GETKEYS <full-command>',
-  '    Return the keys from a full Redis command.',
-  'GETKEYSANDFLAGS <full-command>',
-  '    Return the keys and the access flags from a full Redis command.',
-];
-
 // ================================================================================================
 // Memory estimates (object.c objectComputeSize, with jemalloc's size classes)
 // ================================================================================================
@@ -331,11 +309,13 @@ function lolwutCommand(c: Client, argv: string[]): Reply {
     if (v === null) return NOT_INTEGER_R;
     n.push(Math.min(Math.max(v, 1), limits[i]!));
   }
+  const drawings = c.engine.late?.lolwut;
+  if (drawings === undefined) return error(E.LATE_PARTS_MISSING);
   const rand = () => Math.floor(c.engine.random() * 2147483648);
   const art =
     version === 5
-      ? schotter(n[0]!, n[1]!, n[2]!, rand) + '\nGeorg Nees - schotter, plotter on paper, 1968. Redis ver. '
-      : skyline(n[0]!, n[1]!, rand) +
+      ? drawings.schotter(n[0]!, n[1]!, n[2]!, rand) + '\nGeorg Nees - schotter, plotter on paper, 1968. Redis ver. '
+      : drawings.skyline(n[0]!, n[1]!, rand) +
         '\nDedicated to the 8 bit game developers of past and present.\nOriginal 8 bit image from Plaguemon by hikikomori. Redis ver. ';
   return verbatim(`${art}${REDIS_VERSION}\n`);
 }
@@ -404,17 +384,6 @@ function configResetStatCommand(c: Client): Reply {
 function configRewriteCommand(): Reply {
   return error(E.NO_CONFIG_FILE);
 }
-
-const CONFIG_HELP = [
-  'GET <pattern>',
-  '    Return parameters matching the glob-like <pattern> and their values.',
-  'SET <directive> <value>',
-  '    Set the configuration <directive> to <value>.',
-  'RESETSTAT',
-  '    Reset statistics reported by the INFO command.',
-  'REWRITE',
-  '    Rewrite the configuration file.',
-];
 
 // ================================================================================================
 // MEMORY
@@ -508,20 +477,6 @@ function memoryMallocStatsCommand(): Reply {
   return bulk('Stats not supported for the current allocator');
 }
 
-const MEMORY_HELP = [
-  'DOCTOR',
-  '    Return memory problems reports.',
-  'MALLOC-STATS',
-  '    Return internal statistics report from the memory allocator.',
-  'PURGE',
-  '    Attempt to purge dirty pages for reclamation by the allocator.',
-  'STATS',
-  '    Return information about the memory usage of the server.',
-  'USAGE <key> [SAMPLES <count>]',
-  '    Return memory in bytes used by <key> and its value. Nested values are',
-  '    sampled up to <count> times (default: 5, 0 means sample all).',
-];
-
 // ================================================================================================
 // SLOWLOG (slowlog.c). The engine measures no durations: every command takes 0 µs, so entries
 // appear exactly when slowlog-log-slower-than is 0 (the engine calls slowlogRecord then).
@@ -557,35 +512,6 @@ function slowlogResetCommand(c: Client): Reply {
 // ================================================================================================
 // LATENCY (latency.c): no spikes are ever measured, so the event log stays empty
 // ================================================================================================
-
-const SLOWLOG_HELP = [
-  'GET [<count>]',
-  '    Return top <count> entries from the slowlog (default: 10, -1 mean all).',
-  '    Entries are made of:',
-  '    id, timestamp, time in microseconds, arguments array, client IP and port,',
-  '    client name',
-  'LEN',
-  '    Return the length of the slowlog.',
-  'RESET',
-  '    Reset the slowlog.',
-];
-
-const LATENCY_HELP = [
-  'DOCTOR',
-  '    Return a human readable latency analysis report.',
-  'GRAPH <event>',
-  '    Return an ASCII latency graph for the <event> class.',
-  'HISTORY <event>',
-  '    Return time-latency samples for the <event> class.',
-  'LATEST',
-  '    Return the latest latency samples for all events.',
-  'RESET [<event> ...]',
-  '    Reset latency data of one or more <event> classes.',
-  '    (default: reset all data for all event classes)',
-  'HISTOGRAM [COMMAND ...]',
-  '    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.',
-  '    If no commands are specified then all histograms are replied.',
-];
 
 const LATENCY_DISABLED =
   "I'm sorry, Dave, I can't do that. Latency monitoring is disabled in this Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to enable it. If we weren't in a deep space mission I'd suggest to take a look at https://redis.io/topics/latency-monitor.\n";
@@ -649,7 +575,7 @@ export const serverCommands: CommandSpec[] = [
       command('docs', -2, 'loading stale', [], commandDocsCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands asked for', acl: 'connection', tips: 'nondeterministic_output_order', summary: 'Documentation of the named commands, or of all of them', syntax: '[command-name [command-name ...]]' }),
       command('list', -2, 'loading stale', [], commandListCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands', acl: 'connection', tips: 'nondeterministic_output_order', summary: 'Names of all commands, optionally filtered by ACL category or pattern', syntax: '[FILTERBY MODULE module-name|ACLCAT category|PATTERN pattern]' }),
       command('getkeysandflags', -4, 'loading stale', [], (c, argv) => getKeysSubcommand(c, argv, true), { since: '7.0.0', complexity: 'O(N) with N the number of arguments', acl: 'connection', summary: 'Which arguments of a full command line are keys, and how each is accessed' }),
-      command.help('command', '5.0.0', COMMAND_HELP, 'connection'),
+      command.help('command', '5.0.0', { acl: 'connection' }),
       command('getkeys', -4, 'loading stale', [], (c, argv) => getKeysSubcommand(c, argv, false), { since: '2.8.13', complexity: 'O(N) with N the number of arguments', acl: 'connection', summary: 'Which arguments of a full command line are keys' }),
       command('count', 2, 'loading stale', [], commandCountCommand, { since: '2.8.13', complexity: 'O(1)', acl: 'connection', summary: 'How many commands the server knows' }),
     ],
@@ -658,7 +584,7 @@ export const serverCommands: CommandSpec[] = [
     command('get', -3, 'admin noscript loading stale', [], configGetCommand, { since: '2.0.0', complexity: 'O(N) with N the number of parameters asked for', summary: 'Read the parameters whose names match the given names or glob patterns', syntax: 'parameter [parameter ...]' }),
     command('resetstat', 2, 'admin noscript loading stale', [], configResetStatCommand, { since: '2.0.0', complexity: 'O(1)', summary: 'Zero the statistics INFO reports' }),
     command('set', -4, 'admin noscript loading stale', [], configSetCommand, { since: '2.0.0', complexity: 'O(N) with N the number of parameters given', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Change one or more parameters at once (all or none)', syntax: 'parameter value [parameter value ...]' }),
-    command.help('config', '5.0.0', CONFIG_HELP),
+    command.help('config', '5.0.0'),
     command('rewrite', 2, 'admin noscript loading stale', [], configRewriteCommand, { since: '2.8.0', complexity: 'O(1)', summary: 'Write the running configuration back to the config file' }),
   ]),
   command('info', -1, 'loading stale', [], infoCommand, { since: '1.0.0', complexity: 'O(1)', acl: 'dangerous', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Report the server state and statistics, section by section', syntax: '[section [section ...]]' }),
@@ -666,7 +592,7 @@ export const serverCommands: CommandSpec[] = [
   command('time', 1, 'loading stale fast', [], timeCommand, { since: '2.6.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'The server clock as Unix seconds and microseconds' }),
   command.container('memory', -2, { since: '4.0.0', complexity: 'Depends on the subcommand', summary: 'Inspect how memory is used' }, [
     command('purge', 2, '', [], () => OK, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Ask the allocator to give freed pages back' }),
-    command.help('memory', '4.0.0', MEMORY_HELP),
+    command.help('memory', '4.0.0'),
     command('usage', -3, 'readonly', [key(2, 'RO')], memoryUsageCommand, { since: '4.0.0', complexity: 'O(N) with N the number of samples', summary: 'Bytes a key and its value take in memory', syntax: 'key [SAMPLES count]' }),
     command('doctor', 2, '', [], memoryDoctorCommand, { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'A short report on memory problems, if any' }),
     command('malloc-stats', 2, '', [], memoryMallocStatsCommand, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: "The memory allocator's own statistics" }),
@@ -676,12 +602,12 @@ export const serverCommands: CommandSpec[] = [
     command('len', 2, 'admin loading stale', [], slowlogLenCommand, { since: '2.2.12', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:agg_sum nondeterministic_output', summary: 'How many entries the slow log holds' }),
     command('get', -2, 'admin loading stale', [], slowlogGetCommand, { since: '2.2.12', complexity: 'O(N) with N the number of entries returned', tips: 'request_policy:all_nodes nondeterministic_output', summary: 'The newest entries of the slow log', syntax: '[count]' }),
     command('reset', 2, 'admin loading stale', [], slowlogResetCommand, { since: '2.2.12', complexity: 'O(N) with N the number of entries', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Empty the slow log' }),
-    command.help('slowlog', '6.2.0', SLOWLOG_HELP),
+    command.help('slowlog', '6.2.0'),
   ]),
   command.container('latency', -2, { since: '2.8.13', complexity: 'Depends on the subcommand', summary: 'Inspect latency spikes and per-command latency' }, [
     command('graph', 3, 'admin noscript loading stale', [], (_c, argv) => error(E.latencyNoSamples(argv[2]!)), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'An ASCII graph of the latency samples of an event', syntax: 'event' }),
     command('reset', -2, 'admin noscript loading stale', [], () => ZERO, { since: '2.8.13', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Forget the latency samples of some or all events', syntax: '[event [event ...]]' }),
-    command.help('latency', '2.8.13', LATENCY_HELP),
+    command.help('latency', '2.8.13'),
     command('latest', 2, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latest latency sample of every event' }),
     command('histogram', -2, 'admin noscript loading stale', [], latencyHistogramCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands reported', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'Latency distribution of the named commands, or of all of them', syntax: '[command [command ...]]' }),
     command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),

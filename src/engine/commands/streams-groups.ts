@@ -31,23 +31,6 @@ import {
 
 // ---- XGROUP --------------------------------------------------------------------------------
 
-const XGROUP_HELP = [
-  'CREATE <key> <groupname> <id|$> [option]',
-  '    Create a new consumer group. Options are:',
-  '    * MKSTREAM',
-  '      Create the empty stream if it does not exist.',
-  '    * ENTRIESREAD entries_read',
-  "      Set the group's entries_read counter (internal use).",
-  'CREATECONSUMER <key> <groupname> <consumer>',
-  '    Create a new consumer in the specified group.',
-  'DELCONSUMER <key> <groupname> <consumer>',
-  '    Remove the specified consumer.',
-  'DESTROY <key> <groupname>',
-  '    Remove the specified group.',
-  'SETID <key> <groupname> <id|$> [ENTRIESREAD entries_read]',
-  '    Set the current group ID and entries_read counter.',
-];
-
 export function xgroupCommand(c: Client, argv: string[]): Reply {
   const argc = argv.length;
   const opt = argv[1]!;
@@ -91,7 +74,7 @@ export function xgroupCommand(c: Client, argv: string[]): Reply {
     }
   }
   const key = argv[2]!;
-  if (argc === 2 && isOpt(opt, 'help')) return helpReply(argv[0]!, XGROUP_HELP);
+  if (argc === 2 && isOpt(opt, 'help')) return helpReply(c, argv, 'xgroup');
   if (isOpt(opt, 'create') && argc >= 5 && argc <= 8) {
     let id: { ms: bigint; seq: bigint };
     if (isCEq(argv[4]!, '$')) id = s !== null ? { ms: s.lastMs, seq: s.lastSeq } : { ms: 0n, seq: 0n };

@@ -615,15 +615,6 @@ function xsetidCommand(c: Client, argv: string[]): Reply {
 
 // ---- XINFO ---------------------------------------------------------------------------------
 
-const XINFO_HELP = [
-  'CONSUMERS <key> <groupname>',
-  '    Show consumers of <groupname>.',
-  'GROUPS <key>',
-  '    Show the stream consumer groups.',
-  'STREAM <key> [FULL [COUNT <count>]',
-  '    Show information about the stream.',
-];
-
 function lookupStreamOrNoKey(c: Client, key: string): Stream | Reply {
   const o = lookupRead(c, key);
   if (o === undefined) return error(E.NO_SUCH_KEY);
@@ -771,12 +762,12 @@ export const streamCommands: CommandSpec[] = [
     command('destroy', 4, 'write', [key(2, 'RW delete')], xgroupCommand, { since: '5.0.0', complexity: 'O(N) for the N pending entries of the group', summary: 'Delete a consumer group with its consumers and pending entries', syntax: 'key groupname' }),
     command('createconsumer', 5, 'write denyoom', [key(2, 'RW insert')], xgroupCommand, { since: '6.2.0', complexity: 'O(1)', summary: 'Add a consumer to a consumer group', syntax: 'key groupname consumername' }),
     command('delconsumer', 5, 'write', [key(2, 'RW delete')], xgroupCommand, { since: '5.0.0', complexity: 'O(1)', summary: 'Remove a consumer (and its pending entries) from a consumer group', syntax: 'key groupname consumername' }),
-    command.help('xgroup', '5.0.0', xgroupCommand),
+    command.help('xgroup', '5.0.0', { handler: xgroupCommand }),
   ]),
   command.container('xinfo', -2, { since: '5.0.0', complexity: 'Depends on the subcommand', summary: 'Look inside a stream, its consumer groups and their consumers' }, [
     command('stream', -3, 'readonly', [key(2, 'RO access')], xinfoStreamCommand, { since: '5.0.0', complexity: 'O(1); FULL: O(N) for COUNT', summary: 'Describe a stream (FULL: with its entries, groups and PELs)', syntax: 'key [FULL [COUNT count]]' }),
     command('groups', 3, 'readonly', [key(2, 'RO access')], xinfoGroupsCommand, { since: '5.0.0', complexity: 'O(1)', summary: 'List the consumer groups of a stream', syntax: 'key' }),
     command('consumers', 4, 'readonly', [key(2, 'RO access')], xinfoConsumersCommand, { since: '5.0.0', complexity: 'O(1)', tips: 'nondeterministic_output', summary: 'List the consumers of a consumer group', syntax: 'key groupname' }),
-    command.help('xinfo', '5.0.0', XINFO_HELP),
+    command.help('xinfo', '5.0.0'),
   ]),
 ];

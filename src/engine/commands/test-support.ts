@@ -3,7 +3,7 @@ import type { Client } from '../client.js';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
 import { renderReply } from '../render-reply.js';
-import { luaScripting } from '../scripting/scripting.js';
+import { late } from '../late.js';
 
 /** Where the bench's virtual clock starts, in ms since the epoch. */
 export const T0 = 1_700_000_000_000;
@@ -27,7 +27,7 @@ export class CommandBench {
   /** A fresh engine, clock and client(s); returns the bench, so a file may pick the clients out of it. */
   reset(): this {
     this.clock = new VirtualClock(T0);
-    this.e = new Engine({ clock: this.clock, scripting: luaScripting });
+    this.e = new Engine({ clock: this.clock, late });
     this.c = this.e.createClient();
     if (this.clients === 2) this.c2 = this.e.createClient();
     this.events = [];

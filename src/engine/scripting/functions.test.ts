@@ -4,7 +4,7 @@ import { MemorySnapshotStorage, loadSnapshot, snapshot } from '../persistence.js
 import { Engine } from '../engine.js';
 import { bytesFromLatin1 } from '../rdb.js';
 import { extractLibMetadata, verifyDumpPayload } from './functions.js';
-import { luaScripting } from './scripting.js';
+import { late } from '../late.js';
 
 const t = new CommandBench();
 const r = t.r;
@@ -122,7 +122,7 @@ describe('RDB', () => {
     r('FUNCTION', 'LOAD', LIB);
     r('SET', 'k', 'v');
     const bytes = snapshot(t.e);
-    const e2 = new Engine({ storage: new MemorySnapshotStorage(), scripting: luaScripting });
+    const e2 = new Engine({ storage: new MemorySnapshotStorage(), late });
     loadSnapshot(e2, bytes);
     const c = e2.createClient();
     const reply = e2.execute(c, ['FCALL', 'twice', '0', '5']);
@@ -138,9 +138,9 @@ describe('RDB', () => {
     expect(e2.execute(c, ['FCALL', 'twice', '0', '5'])).toEqual({ t: 'error', v: 'ERR Lua scripting is not available in this engine' });
     // A snapshot taken meanwhile (the worker's autosave) still has the library.
     const meanwhile = snapshot(e2);
-    e2.provideScripting(luaScripting);
+    e2.provideLate(late);
     expect(e2.execute(c, ['FCALL', 'twice', '0', '5'])).toEqual({ t: 'int', v: 10 });
-    const e3 = new Engine({ scripting: luaScripting });
+    const e3 = new Engine({ late });
     loadSnapshot(e3, meanwhile);
     expect(e3.execute(e3.createClient(), ['FCALL', 'twice', '0', '6'])).toEqual({ t: 'int', v: 12 });
   });

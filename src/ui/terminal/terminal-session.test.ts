@@ -6,7 +6,7 @@ import { WorkerClient } from '../../worker/client.js';
 import { EngineHost } from '../../worker/engine-host.js';
 import type { ToWorker } from '../../worker/protocol.js';
 import { TerminalSession, utf8Complete, type ConnectionInfo } from './terminal-session.js';
-import { luaScripting } from '../../engine/scripting/scripting.js';
+import { late } from '../../engine/late.js';
 
 const channels: MessageChannel[] = [];
 afterEach(() => {
@@ -23,7 +23,7 @@ async function rig() {
   const engine = new WorkerClient(() => {
     const ch = new MessageChannel();
     channels.push(ch);
-    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock, monotonic: () => performance.now(), scripting: luaScripting } });
+    const host = new EngineHost((m) => ch.port2.postMessage(m), { engine: { clock, monotonic: () => performance.now(), late } });
     ch.port2.onmessage = (e) => {
       if ((e.data as ToWorker).type === 'run') runs++;
       host.handle(e.data as ToWorker);
