@@ -32,10 +32,16 @@ time.sleep = _playground.sleep
 import asyncio_run
 asyncio_run.install()
 
+# pubsub.run_in_thread's thread, run cooperatively (Pyodide has no threads).
+import threads
+threads.install()
+
 def _run_program(code, filename):
     scope = {"__name__": "__main__", "__builtins__": __builtins__}
+    threads.begin()
     try:
         exec(compile(code, filename, "exec"), scope)
+        threads.finish()
         return True
     except SystemExit as e:
         return e.code in (None, 0)

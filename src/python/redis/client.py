@@ -425,14 +425,23 @@ class PubSubWorkerThread(threading.Thread):
         if self._running.is_set():
             return
         self._running.set()
-        while self._running.is_set():
-            try:
-                self.pubsub.get_message(ignore_subscribe_messages=True, timeout=self.sleep_time)
-            except BaseException as e:
-                if self.exception_handler is None:
-                    raise
-                self.exception_handler(e, self.pubsub, self)
-        self.pubsub.close()
+        while self._step(self.sleep_time):
+            pass
+
+    def _step(self, timeout):
+        """One turn of the loop, waiting at most `timeout` seconds for a message; False once
+        stopped (the pubsub then closed). The browser's Python, which has no threads, calls it
+        while the program waits (runtime/threads.py)."""
+        if not self._running.is_set():
+            self.pubsub.close()
+            return False
+        try:
+            self.pubsub.get_message(ignore_subscribe_messages=True, timeout=timeout)
+        except BaseException as e:
+            if self.exception_handler is None:
+                raise
+            self.exception_handler(e, self.pubsub, self)
+        return True
 
     def stop(self):
         self._running.clear()
