@@ -62,6 +62,8 @@ export function Workbench() {
   const stop = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const runRef = useRef<(which: 'all' | 'line' | 'from') => void>(() => undefined);
+  /** A script made with New, New Python or Import: its editor takes the keyboard when shown. */
+  const focusNew = useRef(false);
   const python = usePython(w);
   const isPython = script.language === 'python';
   const runOnOpen = useWorkbench((s) => s.runOnOpen);
@@ -182,8 +184,10 @@ export function Workbench() {
       model.setValue(script.text); // changed outside the editor (an import, another tab)
     }
     if (ed.getModel() !== model) ed.setModel(model);
-    // The panel was focused (Alt+4) while Monaco loaded: the editor takes the keyboard now.
-    if (document.activeElement === host.current?.closest('#workbench')) ed.focus();
+    // The panel was focused (Alt+4) while Monaco loaded, or a new script was just made: the
+    // editor takes the keyboard now.
+    if (document.activeElement === host.current?.closest('#workbench') || focusNew.current) ed.focus();
+    focusNew.current = false;
   }, [script.id, script.text, script.language]);
 
   useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
@@ -206,6 +210,8 @@ export function Workbench() {
       const ed = editor.current;
       const model = ed?.getModel();
       if (!ed || !model) return;
+      // The signature help of the line just typed would cover the run options and the results.
+      ed.trigger('run', 'closeParameterHints', null);
       const text = model.getValue();
       // A Python program runs whole, whichever key asked.
       if (model.getLanguageId() === 'python') {
@@ -263,8 +269,9 @@ export function Workbench() {
     own.current?.interrupt();
   };
 
-  const newScript = (name: string, text: string) => {
-    wb.add(name, text);
+  const newScript = (name: string, text: string, language?: 'python') => {
+    focusNew.current = true;
+    wb.add(name, text, language);
   };
 
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -299,7 +306,7 @@ export function Workbench() {
         <button className="tool" title={w.newScriptTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '')}>
           {w.newScript}
         </button>
-        <button className="tool" title={w.newPythonTitle} onClick={() => wb.add(freshScriptName(scripts, w.scriptBase), '', 'python')}>
+        <button className="tool" title={w.newPythonTitle} onClick={() => newScript(freshScriptName(scripts, w.scriptBase), '', 'python')}>
           {w.newPython}
         </button>
         <button className="tool" title={w.deleteScriptTitle} {...unavailable(scripts.length <= 1)} onClick={() => scripts.length > 1 && wb.remove(script.id)}>
