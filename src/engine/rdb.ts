@@ -1479,3 +1479,54 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
   }
   return contents;
 }
+
+// ---------------------------------------------------------------------------------------------
+// DUMP payloads (cluster.c createDumpPayload, verifyDumpPayload)
+//   <type byte> <the value as an RDB file holds it> <RDB version, 2 bytes LE> <CRC-64, 8 bytes LE>
+// ---------------------------------------------------------------------------------------------
+
+/** DUMP's serialized value; the CRC covers every byte before it, the version included. */
+export function dumpPayload(obj: RObj, options: RdbWriterOptions): Uint8Array {
+  const w = new RdbWriter(options);
+  w.byte(objectRdbType(obj))
+    .value(obj)
+    .byte(RDB_VERSION & 0xff)
+    .byte(RDB_VERSION >> 8);
+  const body = w.takeChunk();
+  const out = new Uint8Array(body.length + 8);
+  out.set(body);
+  let crc = crc64(body);
+  for (let i = body.length; i < out.length; i++) {
+    out[i] = Number(crc & 0xffn);
+    crc >>= 8n;
+  }
+  return out;
+}
+
+/** Whether RESTORE takes a payload: its version is not newer than ours and its CRC-64 holds. */
+export function dumpPayloadValid(payload: Uint8Array): boolean {
+  if (payload.length < 10) return false;
+  const footer = payload.length - 10;
+  if ((payload[footer]! | (payload[footer + 1]! << 8)) > RDB_VERSION) return false;
+  let crc = crc64(payload, 0, payload.length - 8);
+  for (let i = payload.length - 8; i < payload.length; i++) {
+    if (payload[i] !== Number(crc & 0xffn)) return false;
+    crc >>= 8n;
+  }
+  return true;
+}
+
+/**
+ * The value of a valid payload (rdbLoadObjectType, rdbLoadObject), or null where Redis answers
+ * "Bad data format": an unknown or unsupported type, a corrupt value, an empty collection.
+ */
+export function loadDumpPayload(payload: Uint8Array, now: number, limits: EncodingLimits): RObj | null {
+  const r = new RdbReader(payload.subarray(0, payload.length - 10));
+  try {
+    const loader = LOADERS[r.byte()];
+    return loader === undefined ? null : loader(r, { lru: lruClock(now), limits });
+  } catch (e) {
+    if (e instanceof RdbError) return null;
+    throw e;
+  }
+}

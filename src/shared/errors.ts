@@ -353,6 +353,12 @@ export const XGROUP_ENTRIESREAD = 'ERR value for ENTRIESREAD must be positive or
 export const XGROUP_NEEDS_KEY =
   'ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.';
 export const BUSYGROUP = 'BUSYGROUP Consumer Group name already exists';
+export const BUSYKEY = 'BUSYKEY Target key name already exists.';
+export const RESTORE_BAD_TTL = 'ERR Invalid TTL value, must be >= 0';
+export const RESTORE_BAD_IDLETIME = 'ERR Invalid IDLETIME value, must be >= 0';
+export const RESTORE_BAD_FREQ = 'ERR Invalid FREQ value, must be >= 0 and <= 255';
+export const DUMP_PAYLOAD_INVALID = 'ERR DUMP payload version or checksum are wrong';
+export const BAD_DATA_FORMAT = 'ERR Bad data format';
 export const XSETID_ENTRIES_ADDED_NEGATIVE = 'ERR entries_added must be positive';
 export const XSETID_BELOW_MAX_DELETED = 'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id';
 export const XSETID_BELOW_TOP = 'ERR The ID specified in XSETID is smaller than the target stream top item';

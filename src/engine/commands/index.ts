@@ -5,6 +5,7 @@ import type { Command, CommandSpec } from '../command.js';
 import { bitmapCommands } from './bitmaps.js';
 import { clusterCommands } from './cluster.js';
 import { connectionCommands } from './connection.js';
+import { dumpCommands } from './dump.js';
 import { expireCommands } from './expire.js';
 import { geoCommands } from './geo.js';
 import { hashCommands } from './hashes.js';
@@ -31,6 +32,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...zsetCommands,
   ...sortCommands,
   ...keyCommands,
+  ...dumpCommands,
   ...expireCommands,
   ...transactionCommands,
   ...connectionCommands,
