@@ -625,9 +625,11 @@ export const PARAMS: readonly ParamDef[] = [
 // ---- apply functions that can fail ------------------------------------------------------------
 
 const TLS_FAILED = 'Unable to update TLS configuration. Check server logs.';
+/** Why appendonly cannot be turned on, at CONFIG SET and at start (no AOF is written yet). */
+export const AOF_UNAVAILABLE = 'Unable to turn on AOF: this server keeps RDB snapshots only (no append only file yet)';
 
 /** Parameters whose change runs an apply function that can refuse it here. */
-const APPLY_GROUP: Record<string, string> = { 'tls-port': 'tls-port', bind: 'bind' };
+const APPLY_GROUP: Record<string, string> = { 'tls-port': 'tls-port', bind: 'bind', appendonly: 'appendonly' };
 for (const n of [
   'tls-session-cache-size',
   'tls-session-cache-timeout',
@@ -671,12 +673,13 @@ function bindable(addr: string): boolean {
 
 /**
  * The checks of the apply functions that fail in the playground: TLS cannot be configured (there
- * are no certificates), and only local addresses can be bound.
+ * are no certificates), only local addresses can be bound, and there is no AOF to turn on.
  */
 const APPLY_CHECKS: Record<string, (v: Map<string, string>) => string | null> = {
   'tls-port': (v) => (v.get('tls-port') !== '0' ? TLS_FAILED : null),
   tls: (v) => (v.get('tls-port') !== '0' || v.get('tls-replication') === 'yes' || v.get('tls-cluster') === 'yes' ? TLS_FAILED : null),
   bind: (v) => (splitArgs(v.get('bind')!).every(bindable) ? null : 'Failed to bind to specified addresses.'),
+  appendonly: (v) => (v.get('appendonly') === 'yes' ? AOF_UNAVAILABLE : null),
 };
 
 /** One name CONFIG knows: a parameter's own name or its alias (each is a distinct entry). */

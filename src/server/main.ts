@@ -1,7 +1,7 @@
 // `npm run serve -- --port 6379 [--bind 127.0.0.1] [--requirepass secret]`: the engine behind a
 // RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
 
-import { Config } from '../engine/config.js';
+import { AOF_UNAVAILABLE, Config } from '../engine/config.js';
 import { Engine } from '../engine/engine.js';
 import { catRepr } from '../engine/pubsub.js';
 import { prepareForShutdown, shutdownFlagsFromConfig } from '../engine/commands/shutdown.js';
@@ -116,6 +116,11 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
       case 'dbfilename':
         if (value.includes('/')) fatalConfig(line, shown, "dbfilename can't be a path, just a filename");
         opts.dbfilename = value;
+        break;
+      case 'appendonly':
+        if (value.toLowerCase() === 'yes') fatalConfig(line, shown, AOF_UNAVAILABLE);
+        if (bad !== null) fatalConfig(line, shown, bad);
+        opts.config.push([name, value]);
         break;
       default:
         if (bad !== null) fatalConfig(line, shown, bad);

@@ -401,6 +401,16 @@ describe('bad start-up settings', () => {
   );
 
   it(
+    'appendonly yes is refused at start, not taken and ignored: no append only file is written yet',
+    () => {
+      const ours = fails('ours', ['--port', '0', '--appendonly', 'yes']);
+      expect(ours.code).toBe(1);
+      expect(ours.stderr).toContain(`>>> 'appendonly "yes"'\nUnable to turn on AOF: this server keeps RDB snapshots only (no append only file yet)\n`);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'any other config parameter is taken as redis-server takes it: --save alone, values up to the next option',
     async () => {
       const args = ['--save', '--hz', '50', '--save', '900', '1', '300', '10', '--databases', '4', '--daemonize', 'no'];

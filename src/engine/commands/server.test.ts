@@ -295,6 +295,14 @@ describe('CONFIG', () => {
     expect(r('CONFIG', 'GET', 'hash-max-*-entries')).toBe('{"hash-max-listpack-entries":"512","hash-max-ziplist-entries":"512"}');
   });
 
+  it('SET appendonly yes is refused (no AOF is written yet), no stays accepted', () => {
+    expect(r('CONFIG', 'SET', 'appendonly', 'yes')).toBe(
+      "!ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF: this server keeps RDB snapshots only (no append only file yet)",
+    );
+    expect(r('CONFIG', 'SET', 'appendonly', 'no')).toBe('OK');
+    expect(r('CONFIG', 'GET', 'appendonly')).toBe('{"appendonly":"no"}');
+  });
+
   it('SET updates the typed values the engine reads', () => {
     expect(r('CONFIG', 'SET', 'hash-max-ziplist-entries', '64', 'zset-max-listpack-value', '1kb', 'hz', '1000', 'maxmemory', '1gb')).toBe('OK');
     expect(e.config.hashMaxListpackEntries).toBe(64);
