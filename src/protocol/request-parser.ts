@@ -6,10 +6,10 @@
 // - Pipelining: `push` any number of chunks, then call `next` until it returns null. A command
 //   may span any number of chunks; arguments are consumed as they complete, so what is kept
 //   between chunks is at most one partial line or one partial bulk.
-// - Big bulks (PROTO_MBULK_BIG_ARG, 32 KB, and more): once the length is known one buffer of
-//   exactly that size is allocated, and every byte of the bulk is copied into it once, straight
-//   from the chunk it came in; the pending buffer is never re-concatenated, so a 512 MB
-//   argument costs O(n) in total (Redis preallocates the same way with sdsMakeRoomFor).
+// - Big bulks (PROTO_MBULK_BIG_ARG, 32 KB, and more): every byte of the bulk is copied once,
+//   straight from the chunk it came in into a string of that chunk's part, and the strings are
+//   joined without a copy once all have come; the pending buffer is never re-concatenated, so a
+//   512 MB argument costs O(n) in total (where Redis preallocates with sdsMakeRoomFor).
 // - Errors are Redis's, byte for byte. A protocol error is fatal: the caller sends the message
 //   (replies to the commands before it go first, as in Redis) and closes the connection.
 //
@@ -86,10 +86,13 @@ export class RequestParser {
   /** An argument too long for a JS string was skipped: answer the command with an error. */
   private tooLong = false;
   /**
-   * The big bulk being read (bulklen >= BIG_ARG): its own buffer, sized once, and how many of
-   * its bytes arrived. `big` is null for a bulk longer than a JS string, which is only counted.
+   * The big bulk being read (bulklen >= BIG_ARG): its bytes as strings, one a chunk, joined once
+   * complete without copying them again (joinRope), and how many arrived. Each byte is copied
+   * once, from the socket's buffer into the string: a buffer of its own would be a second copy
+   * into fresh memory, the most of a 64 MB SET's time. `big` is null for a bulk longer than a
+   * JS string, which is only counted.
    */
-  private big: Buffer | null = null;
+  private big: string[] | null = null;
   private bigFilled = 0;
   private bigActive = false;
 
@@ -122,7 +125,11 @@ export class RequestParser {
 
   /** The first `n` bytes of the query buffer, for the log line of a client closed for its size. */
   queryBufferHead(n: number): Buffer {
-    if (this.bigActive && this.big !== null) return this.big.subarray(0, Math.min(n, this.bigFilled));
+    if (this.bigActive && this.big !== null) {
+      let head = '';
+      for (let i = 0; i < this.big.length && head.length < n; i++) head += this.big[i]!;
+      return Buffer.from(head.slice(0, n), 'latin1');
+    }
     return this.buf.subarray(this.pos, Math.min(this.len, this.pos + n));
   }
 
@@ -131,7 +138,7 @@ export class RequestParser {
     if (this.failed || chunk.length === 0) return;
     let buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.bigActive && this.pos === this.len) {
-      // A big bulk is arriving: its bytes go straight into its own buffer.
+      // A big bulk is arriving: its bytes go straight into its strings.
       const take = this.fillBig(buffer, 0, buffer.length);
       if (take === buffer.length) return;
       buffer = buffer.subarray(take);
@@ -214,7 +221,7 @@ export class RequestParser {
    */
   private fillBig(src: Buffer, from: number, to: number): number {
     const take = Math.min(to - from, this.bulklen - this.bigFilled);
-    if (this.big !== null) src.copy(this.big, this.bigFilled, from, from + take);
+    if (this.big !== null && take > 0) this.big.push((src as Latin1Sliceable).latin1Slice(from, from + take));
     this.bigFilled += take;
     return take;
   }
@@ -340,7 +347,7 @@ export class RequestParser {
         if (!this.bigActive) {
           this.bigActive = true;
           this.bigFilled = 0;
-          this.big = n > MAX_STRING ? null : Buffer.allocUnsafe(n);
+          this.big = n > MAX_STRING ? null : [];
         }
         this.pos += this.fillBig(this.buf, this.pos, this.len);
         // Then the two bytes after it, skipped unchecked as Redis does.
@@ -349,7 +356,7 @@ export class RequestParser {
           this.tooLong = true;
           argv.push('');
         } else {
-          argv.push((this.big as Latin1Sliceable).latin1Slice(0, n));
+          argv.push(joinRope(this.big));
         }
         this.big = null;
         this.bigActive = false;
@@ -451,6 +458,20 @@ const fcc = String.fromCharCode;
 
 /** Buffer#latin1Slice: Node's fastest bytes → one-byte string (undocumented, missing in @types/node). */
 type Latin1Sliceable = Buffer & { latin1Slice(start: number, end: number): string };
+
+/**
+ * One string of many, concatenated pairwise: V8 makes a rope of them (no copy) whose depth stays
+ * log2 of their count, and flattens it once, when the value is first read whole.
+ */
+function joinRope(parts: string[]): string {
+  let level = parts;
+  while (level.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? level[i]! + level[i + 1]! : level[i]!);
+    level = next;
+  }
+  return level[0] ?? '';
+}
 
 /** Bytes [a, b) as a byte string. Short ones are built directly: cheaper than a Buffer call. */
 function bytesToString(buf: Buffer, a: number, b: number): string {
