@@ -110,6 +110,9 @@ export function Workbench() {
       // The textarea input, not Chromium's EditContext: with EditContext, Tab never left the
       // editor even in Tab-moves-focus mode (Ctrl+M), a keyboard trap.
       editContext: false,
+      // Enter takes a suggestion only when it changes the text: "import redis" typed in full and
+      // then Enter is a new line, not the word the list offered again.
+      acceptSuggestionOnEnter: 'smart',
     });
     editor.current = ed;
     performance.mark('workbench-editor');
