@@ -4,7 +4,7 @@
 
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
-import { RdbError, readRdb, writeRdb, type RdbSaveOptions } from './rdb.js';
+import { RdbError, readRdb, writeRdb, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
 import type { LibraryCtx } from './scripting/functions.js';
 import { SnapshotJob } from './snapshot-job.js';
 
@@ -84,17 +84,24 @@ function yes(engine: Engine, name: string): boolean {
   return (engine.config.get(name) ?? 'yes') !== 'no';
 }
 
+/** How values are written as the config asks (rdbcompression, the list node sizes): snapshots and DUMP. */
+export function rdbWriterOptions(engine: Engine): RdbWriterOptions {
+  return {
+    compression: yes(engine, 'rdbcompression'),
+    listMaxListpackSize: engine.config.listMaxListpackSize,
+    listCompressDepth: engine.config.listCompressDepth,
+  };
+}
+
 function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
   const now = Math.floor(engine.clock.now());
   const policy = engine.config.get('maxmemory-policy') ?? 'noeviction';
   const lru = policy.includes('lru');
   return {
+    ...rdbWriterOptions(engine),
     ctime: Math.floor(now / 1000),
     usedMem,
-    compression: yes(engine, 'rdbcompression'),
     checksum: yes(engine, 'rdbchecksum'),
-    listMaxListpackSize: engine.config.listMaxListpackSize,
-    listCompressDepth: engine.config.listCompressDepth,
     idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
     functions: libraryCodes(engine),
   };

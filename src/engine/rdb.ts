@@ -180,6 +180,14 @@ export function crc64(bytes: Uint8Array, start = 0, end = bytes.length): bigint 
   return new Crc64().update(bytes, start, end).digest();
 }
 
+/** `v` as 8 little-endian bytes at `at` (the CRC-64 trailers of files and DUMP payloads). */
+function putU64le(out: Uint8Array, at: number, v: bigint): void {
+  for (let i = 0; i < 8; i++) {
+    out[at + i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // LZF (liblzf 3.6 format, with the parameters Redis builds it with: HLOG 16, VERY_FAST).
 //   000LLLLL <L+1 bytes>          literal run of 1..32 bytes
@@ -733,11 +741,7 @@ export class RdbWriter {
   static trailer(crc: Crc64 | null): Uint8Array {
     const out = new Uint8Array(9);
     out[0] = OP_EOF;
-    let v = crc === null ? 0n : crc.update(out, 0, 1).digest();
-    for (let i = 1; i < 9; i++) {
-      out[i] = Number(v & 0xffn);
-      v >>= 8n;
-    }
+    putU64le(out, 1, crc === null ? 0n : crc.update(out, 0, 1).digest());
     return out;
   }
 
@@ -746,11 +750,8 @@ export class RdbWriter {
     this.byte(OP_EOF);
     const crc = checksum ? crc64(this.buf, 0, this.pos) : 0n;
     this.ensure(8);
-    let v = crc;
-    for (let i = 0; i < 8; i++) {
-      this.buf[this.pos++] = Number(v & 0xffn);
-      v >>= 8n;
-    }
+    putU64le(this.buf, this.pos, crc);
+    this.pos += 8;
     return this.buf.slice(0, this.pos);
   }
 }
@@ -1495,11 +1496,7 @@ export function dumpPayload(obj: RObj, options: RdbWriterOptions): Uint8Array {
   const body = w.takeChunk();
   const out = new Uint8Array(body.length + 8);
   out.set(body);
-  let crc = crc64(body);
-  for (let i = body.length; i < out.length; i++) {
-    out[i] = Number(crc & 0xffn);
-    crc >>= 8n;
-  }
+  putU64le(out, body.length, crc64(body));
   return out;
 }
 
@@ -1508,12 +1505,9 @@ export function dumpPayloadValid(payload: Uint8Array): boolean {
   if (payload.length < 10) return false;
   const footer = payload.length - 10;
   if ((payload[footer]! | (payload[footer + 1]! << 8)) > RDB_VERSION) return false;
-  let crc = crc64(payload, 0, payload.length - 8);
-  for (let i = payload.length - 8; i < payload.length; i++) {
-    if (payload[i] !== Number(crc & 0xffn)) return false;
-    crc >>= 8n;
-  }
-  return true;
+  const crc = new Uint8Array(8);
+  putU64le(crc, 0, crc64(payload, 0, payload.length - 8));
+  return crc.every((b, i) => payload[payload.length - 8 + i] === b);
 }
 
 /**

@@ -7,7 +7,9 @@ import { commandGroup, key } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { isOpt } from '../../shared/args.js';
 import { addKey, lookupRead, lookupWrite, setExpire } from '../keyspace.js';
+import { lfuPolicy } from './keys.js';
 import { parseInt64 } from '../numbers.js';
+import { rdbWriterOptions } from '../persistence.js';
 import { LRU_CLOCK_MAX, lruClock } from '../objects.js';
 import { bytesFromLatin1, dumpPayload, dumpPayloadValid, latin1FromBytes, loadDumpPayload } from '../rdb.js';
 import { bulk, error, NIL, OK, type Reply } from '../../shared/reply.js';
@@ -16,13 +18,7 @@ import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 function dumpCommand(c: Client, argv: string[]): Reply {
   const obj = lookupRead(c, argv[1]!);
   if (obj === undefined) return NIL;
-  const config = c.engine.config;
-  const payload = dumpPayload(obj, {
-    compression: config.get('rdbcompression') !== 'no',
-    listMaxListpackSize: config.listMaxListpackSize,
-    listCompressDepth: config.listCompressDepth,
-  });
-  return bulk(latin1FromBytes(payload));
+  return bulk(latin1FromBytes(dumpPayload(obj, rdbWriterOptions(c.engine))));
 }
 
 interface RestoreOptions {
@@ -87,7 +83,7 @@ function restoreCommand(c: Client, argv: string[]): Reply {
   if (ttl !== 0n) setExpire(db, name, ttl);
   // IDLETIME sets the LRU clock back (objectSetLRUOrLFU); FREQ is an LFU counter, which this
   // engine does not keep (OBJECT FREQ derives it from the idle time).
-  if (opts.idle >= 0 && !(engine.config.get('maxmemory-policy') ?? '').includes('lfu')) {
+  if (opts.idle >= 0 && !lfuPolicy(c)) {
     const clock = lruClock(engine.now);
     let abs = clock - opts.idle;
     if (abs < 0) abs = clock + Math.floor(LRU_CLOCK_MAX / 2) - opts.idle;

@@ -337,7 +337,8 @@ function maxmemoryPolicy(c: Client): string {
   return c.engine.config.get('maxmemory-policy') ?? 'noeviction';
 }
 
-function lfuPolicy(c: Client): boolean {
+/** maxmemory-policy is an LFU one: OBJECT FREQ answers, IDLETIME is refused (RESTORE's IDLETIME ignored). */
+export function lfuPolicy(c: Client): boolean {
   const p = maxmemoryPolicy(c);
   return p === 'allkeys-lfu' || p === 'volatile-lfu';
 }
