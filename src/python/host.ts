@@ -273,8 +273,7 @@ export class PythonHost {
     Atomics.store(ctl, Cell.status, status);
     Atomics.store(ctl, Cell.value, value);
     Atomics.store(ctl, Cell.seq, seq);
-    Atomics.store(ctl, Cell.state, 1);
-    Atomics.notify(ctl, Cell.state);
+    Atomics.notify(ctl, Cell.seq);
   }
 
   private connOf(handle: number): Conn | undefined {

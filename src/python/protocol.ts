@@ -11,18 +11,20 @@ export const CHANNEL_DATA = 1 << 20;
 
 /** Header cells (Int32Array indexes). */
 export const Cell = {
-  /** 0 while the worker waits, 1 once the page has answered. */
-  state: 0,
   /** An AnswerStatus. */
-  status: 1,
+  status: 0,
   /** Bytes of data written after the header. */
-  length: 2,
+  length: 1,
   /** A number answer (the connection id of `open`). */
-  value: 3,
+  value: 2,
   /** Never written: `time.sleep` waits on it with a timeout. */
-  sleep: 4,
-  /** The `seq` of the request answered. */
-  seq: 5,
+  sleep: 3,
+  /**
+   * The `seq` of the request answered, written after the rest of the answer: the worker waits
+   * until it holds its own request's number (a request Stop abandoned is never answered late:
+   * the page answers only the newest).
+   */
+  seq: 4,
 } as const;
 
 export const AnswerStatus = {

@@ -208,13 +208,12 @@ class PythonWorker {
   /** Posts a request and sleeps until the page answers; Stop raises KeyboardInterrupt here. */
   private call(py: PyodideAPI, request: BridgeRequest): { status: number; length: number; value: number } {
     const ctl = this.ctl;
-    Atomics.store(ctl, Cell.state, 0);
     const seq = ++this.seq;
     self.postMessage({ type: 'bridge', seq, ...request });
-    // An answer to an earlier request (one Stop abandoned) may still land: wait for this one's.
-    while (Atomics.load(ctl, Cell.state) === 0 || Atomics.load(ctl, Cell.seq) !== seq) {
-      if (Atomics.load(ctl, Cell.state) !== 0) Atomics.store(ctl, Cell.state, 0);
-      Atomics.wait(ctl, Cell.state, 0, 50);
+    // Until the page writes this request's number, which it does after the rest of the answer.
+    // (Clearing a flag here instead once lost an answer that landed between two reads.)
+    for (let at = Atomics.load(ctl, Cell.seq); at !== seq; at = Atomics.load(ctl, Cell.seq)) {
+      Atomics.wait(ctl, Cell.seq, at, 50);
       py.checkInterrupt();
     }
     return { status: Atomics.load(ctl, Cell.status), length: Atomics.load(ctl, Cell.length), value: Atomics.load(ctl, Cell.value) };
