@@ -41,22 +41,35 @@ if npx vite build --logLevel warn; then
 else
   status=1
 fi
-# One plain closing line that any CI reads: "N passed, N failed, N skipped".
+# One plain closing line that any CI reads: "N passed, N failed, N skipped", after the names of
+# the tests that failed (a CI that keeps only the end of the output still says which).
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
+const names = [];
+const playwright = (suite, at) => {
+  for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === "unexpected" || t.status === "flaky") names.push(`${at}${spec.file}:${spec.line} ${spec.title}`);
+  for (const child of suite.suites ?? []) playwright(child, at);
+};
 for (const f of process.argv.slice(1)) {
-  if (!fs.existsSync(f)) { failed++; continue; }
+  if (!fs.existsSync(f)) { failed++; names.push(`${f}: no report (the run stopped before writing it)`); continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   if (r.stats) {
     // Playwright: expected passed, unexpected failed, flaky passed only on a retry (there are none).
     passed += r.stats.expected; failed += r.stats.unexpected + r.stats.flaky; skipped += r.stats.skipped;
+    for (const suite of r.suites ?? []) playwright(suite, "");
     // Errors outside any test (the web server would not start, a file would not load).
-    if (r.errors && r.errors.length > 0 && r.stats.unexpected === 0) failed++;
+    if (r.errors && r.errors.length > 0 && r.stats.unexpected === 0) { failed++; names.push(`${f}: ${String(r.errors[0].message).split("\n")[0]}`); }
   } else {
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    for (const file of r.testResults) {
+      for (const a of file.assertionResults) if (a.status === "failed") names.push(`${file.name.replace(process.cwd() + "/", "")} > ${a.fullName}: ${String(a.failureMessages[0] ?? "").split("\n")[0]}`);
+      // A file that failed to load has no assertions.
+      if (file.status === "failed" && file.assertionResults.length === 0) { failed++; names.push(`${file.name.replace(process.cwd() + "/", "")}: ${String(file.message).split("\n")[0]}`); }
+    }
   }
 }
+for (const n of names) console.log(`failed: ${n}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "${reports[@]}" || true
 exit $status
