@@ -1,17 +1,21 @@
 // The page's side of the Python bridge, driven as the Python worker drives it: requests posted
-// by a fake worker, answers read from the shared channel, against a real engine behind a
-// WorkerClient (the worker protocol over a MessageChannel, as the lessons' harness runs it).
+// by a fake worker, answers read from the shared channel or from the messages the fake receives,
+// against a real engine behind a WorkerClient (the worker protocol over a MessageChannel, as the
+// lessons' harness runs it).
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerClient } from '../worker/client.js';
 import { EngineHost } from '../worker/engine-host.js';
 import type { ToWorker } from '../worker/protocol.js';
 import { PythonHost, splitCommands } from './host.js';
-import { AnswerStatus, CHANNEL_HEADER, Cell, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
+import { AnswerStatus, CHANNEL_HEADER, Cell, type BridgeAnswer, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const resp = (...argv: string[]) => text(`*${argv.length}\r\n` + argv.map((a) => `$${a.length}\r\n${a}\r\n`).join(''));
 
-/** A host with a fake Python worker: `call` posts a request and waits for the channel's answer. */
+/**
+ * A host with a fake Python worker: `call` posts a request and waits for the channel's answer,
+ * `ask` posts one to be answered by message and resolves with that answer.
+ */
 function rig() {
   const channel = new MessageChannel();
   const engine = new EngineHost((msg) => channel.port2.postMessage(msg), {});
@@ -19,10 +23,12 @@ function rig() {
   engine.start();
   const client = new WorkerClient(() => channel.port1, { autoRestart: false });
   let init: Extract<ToPython, { type: 'init' }> | null = null;
+  const answered = new Map<number, (answer: BridgeAnswer) => void>();
   const fake = {
     onmessage: null as ((event: { data: FromPython }) => void) | null,
     postMessage(msg: ToPython) {
       if (msg.type === 'init') init = msg;
+      if (msg.type === 'answer') answered.get(msg.seq)?.(msg);
     },
     terminate() {},
   };
@@ -41,7 +47,7 @@ function rig() {
     const { channel: sab } = init!;
     const ctl = new Int32Array(sab, 0, CHANNEL_HEADER / 4);
     const s = ++seq;
-    fake.onmessage!({ data: { type: 'bridge', seq: s, ...request } });
+    fake.onmessage!({ data: { type: 'bridge', seq: s, by: 'channel', ...request } });
     await expect.poll(() => Atomics.load(ctl, Cell.seq)).toBe(s);
     const length = Atomics.load(ctl, Cell.length);
     return {
@@ -50,13 +56,19 @@ function rig() {
       data: new TextDecoder().decode(new Uint8Array(sab, CHANNEL_HEADER, length)),
     };
   }
+  function ask(request: BridgeRequest): Promise<{ status: number; value: number; data: string }> {
+    const s = ++seq;
+    const answer = new Promise<BridgeAnswer>((resolve) => answered.set(s, resolve));
+    fake.onmessage!({ data: { type: 'bridge', seq: s, by: 'message', ...request } });
+    return answer.then((a) => ({ status: a.status, value: a.value, data: new TextDecoder().decode(a.data) }));
+  }
   const dispose = () => {
     host.dispose();
     client.dispose();
     channel.port1.close();
     channel.port2.close();
   };
-  return { host, client, call, output, dispose };
+  return { host, client, call, ask, output, dispose };
 }
 
 describe('the Python bridge', () => {
@@ -92,6 +104,26 @@ describe('the Python bridge', () => {
     let got = '';
     while (!got.endsWith('+PONG\r\n')) got += (await r.call({ op: 'recv', conn, max: 100, timeoutMs: -1 })).data;
     expect(got).toBe('*2\r\n$1\r\nq\r\n$3\r\njob\r\n+PONG\r\n');
+  });
+
+  it('answers by message the requests of several threads waiting at once, each when its reply comes', async () => {
+    const r = (current = rig());
+    const [a, b] = await Promise.all([r.ask({ op: 'open', host: 'h', port: 1, name: '' }), r.ask({ op: 'open', host: 'h', port: 1, name: '' })]);
+    await r.ask({ op: 'send', conn: a.value, data: resp('BLPOP', 'qa', '0') });
+    await r.ask({ op: 'send', conn: b.value, data: resp('BLPOP', 'qb', '0') });
+    const order: string[] = [];
+    const gotA = r.ask({ op: 'recv', conn: a.value, max: 100, timeoutMs: -1 }).then((x) => (order.push('a'), x.data));
+    const gotB = r.ask({ op: 'recv', conn: b.value, max: 100, timeoutMs: -1 }).then((x) => (order.push('b'), x.data));
+    // A third thread's short wait times out while the two go on waiting.
+    const c = await r.ask({ op: 'open', host: 'h', port: 1, name: '' });
+    expect((await r.ask({ op: 'recv', conn: c.value, max: 100, timeoutMs: 10 })).status).toBe(AnswerStatus.timeout);
+    const other = await r.client.open();
+    await r.client.run(other, ['RPUSH', 'qb', 'second']);
+    expect(await gotB).toBe('*2\r\n$2\r\nqb\r\n$6\r\nsecond\r\n');
+    expect(order).toEqual(['b']);
+    await r.client.run(other, ['RPUSH', 'qa', 'first']);
+    expect(await gotA).toBe('*2\r\n$2\r\nqa\r\n$5\r\nfirst\r\n');
+    expect(order).toEqual(['b', 'a']);
   });
 
   it('says the connection is gone after CLIENT KILL', async () => {

@@ -2,12 +2,12 @@
 // its requests for the engine through the page's WorkerClient (so a Python program is one more
 // client of the one engine: its keys show in the terminals and the inspector, CLIENT LIST lists
 // it), and carries its output, progress and the Stop button. The wait itself is in the worker
-// (Atomics.wait, protocol.ts); here every answer is written into the shared channel.
+// (protocol.ts); here each answer is written into the shared channel or posted, as asked.
 
 import { encodeReply } from '../protocol/encode.js';
 import type { Reply } from '../shared/reply.js';
 import type { RunResult } from '../worker/client.js';
-import { AnswerStatus, CHANNEL_DATA, CHANNEL_HEADER, Cell, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
+import { AnswerStatus, CHANNEL_DATA, CHANNEL_HEADER, Cell, type AnswerBy, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
 
 /** What the host needs of the engine: WorkerClient fits. */
 export interface EngineConnections {
@@ -27,6 +27,14 @@ export interface PythonEvents {
   connected(host: string, port: number): void;
   /** The program's first time.sleep (or asyncio.sleep) this run. */
   sleeping(): void;
+}
+
+/**
+ * Whether the browser can suspend a WebAssembly stack on a promise (JSPI): then the page's
+ * Python has threads, each suspended while it waits (docs/PYTHON.md).
+ */
+export function canSwitchStacks(): boolean {
+  return typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
 }
 
 /** Where Python can run: SharedArrayBuffer and Atomics.wait need a cross-origin isolated page. */
@@ -50,7 +58,7 @@ interface Conn {
 
 interface PendingRecv {
   seq: number;
-  conn: number;
+  by: AnswerBy;
   max: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
@@ -66,9 +74,10 @@ export class PythonHost {
   private readonly runs = new Map<number, (ok: boolean) => void>();
   private nextConn = 1;
   private nextRun = 1;
-  /** The request the worker waits for; any older one was abandoned. */
+  /** The request the worker blocks on in the channel; any older one was abandoned. */
   private latest = 0;
-  private pending: PendingRecv | null = null;
+  /** Each connection's recv waiting for bytes (a connection is one Python thread's). */
+  private readonly recvs = new Map<number, PendingRecv>();
   private readonly unsubscribe: (() => void)[];
 
   constructor(
@@ -80,19 +89,21 @@ export class PythonHost {
   ) {
     this.unsubscribe = [
       engine.onPush((handle, reply) => {
-        const conn = this.connOf(handle);
+        const id = this.byHandle.get(handle) ?? 0;
+        const conn = this.conns.get(id);
         if (conn === undefined) return;
-        this.deliver(conn, encode(reply, 2));
+        this.deliver(id, encode(reply, 2));
         const unblock = conn.unblock;
         conn.unblock = null;
         unblock?.();
       }),
       engine.onClosed((handle) => {
-        const conn = this.connOf(handle);
+        const id = this.byHandle.get(handle) ?? 0;
+        const conn = this.conns.get(id);
         if (conn === undefined) return;
         conn.closed = true;
         conn.unblock?.();
-        this.flush();
+        this.flush(id);
       }),
     ];
   }
@@ -130,6 +141,7 @@ export class PythonHost {
       indexURL: this.indexURL,
       channel: this.channel,
       interrupt: this.interrupt.buffer,
+      switchStacks: canSwitchStacks(),
     } satisfies ToPython);
     return worker;
   }
@@ -163,17 +175,18 @@ export class PythonHost {
         return;
       }
       case 'bridge':
-        this.bridge(msg.seq, msg);
+        this.bridge(msg.seq, msg.by, msg);
         return;
     }
   }
 
-  private bridge(seq: number, request: BridgeRequest): void {
-    this.latest = seq;
-    if (this.pending !== null) {
-      if (this.pending.timer !== null) clearTimeout(this.pending.timer);
-      this.pending = null;
+  private bridge(seq: number, by: AnswerBy, request: BridgeRequest): void {
+    if (by === 'channel') {
+      this.latest = seq;
+      // The worker asks again only once answered, or after Stop abandoned the wait.
+      for (const [id, recv] of this.recvs) if (recv.by === 'channel') this.dropRecv(id);
     }
+    const answer = (status: number, value = 0) => this.answer(seq, by, status, value);
     switch (request.op) {
       case 'open': {
         const id = this.nextConn++;
@@ -190,82 +203,93 @@ export class PythonHost {
           () => (conn.closed = true),
         );
         this.conns.set(id, conn);
-        this.answer(seq, AnswerStatus.ok, id);
-        return;
+        return answer(AnswerStatus.ok, id);
       }
       case 'send': {
         const conn = this.conns.get(request.conn);
-        if (conn === undefined || conn.closed) return this.answer(seq, AnswerStatus.closed);
+        if (conn === undefined || conn.closed) return answer(AnswerStatus.closed);
         const { commands, rest } = splitCommands(concat(conn.partial, request.data));
         conn.partial = rest;
-        for (const argv of commands) conn.queue = conn.queue.then(() => this.execute(conn, argv));
-        return this.answer(seq, AnswerStatus.ok);
+        for (const argv of commands) conn.queue = conn.queue.then(() => this.execute(request.conn, conn, argv));
+        return answer(AnswerStatus.ok);
       }
       case 'recv': {
         const conn = this.conns.get(request.conn);
-        if (conn === undefined) return this.answer(seq, AnswerStatus.closed);
-        this.pending = { seq, conn: request.conn, max: request.max, timer: null };
+        if (conn === undefined) return answer(AnswerStatus.closed);
+        this.dropRecv(request.conn); // a wait Stop abandoned
+        const recv: PendingRecv = { seq, by, max: request.max, timer: null };
+        this.recvs.set(request.conn, recv);
         if (request.timeoutMs >= 0) {
-          const pending = this.pending;
-          pending.timer = setTimeout(() => {
-            if (this.pending !== pending) return;
-            this.pending = null;
-            this.answer(seq, AnswerStatus.timeout);
+          recv.timer = setTimeout(() => {
+            if (this.recvs.get(request.conn) !== recv) return;
+            this.recvs.delete(request.conn);
+            answer(AnswerStatus.timeout);
           }, request.timeoutMs);
         }
-        this.flush();
+        this.flush(request.conn);
         return;
       }
       case 'close': {
         const conn = this.conns.get(request.conn);
         this.conns.delete(request.conn);
+        this.dropRecv(request.conn);
         if (conn !== undefined) this.end(conn);
-        return this.answer(seq, AnswerStatus.ok);
+        return answer(AnswerStatus.ok);
       }
     }
   }
 
   /** One command on the engine; its replies (and pushes owed) become bytes for Python to read. */
-  private async execute(conn: Conn, argv: string[]): Promise<void> {
+  private async execute(id: number, conn: Conn, argv: string[]): Promise<void> {
     if (conn.closed) return;
     let result: RunResult;
     try {
       result = await this.engine.run(await conn.handle, argv);
     } catch {
       conn.closed = true;
-      this.flush();
+      this.flush(id);
       return;
     }
     if (result.truncated) {
       // The page receives at most 10,000 elements or 1 MB of a reply (worker/reply-cap.ts).
       this.deliver(
-        conn,
+        id,
         encode({ t: 'error', v: 'ERR this reply is too large for the browser (over 10,000 elements or 1 MB); npm run serve sends it whole' }, 2),
       );
       return;
     }
-    for (const reply of result.replies) this.deliver(conn, encode(reply, result.resp));
+    for (const reply of result.replies) this.deliver(id, encode(reply, result.resp));
     if (result.blocked && !conn.closed) await new Promise<void>((resolve) => (conn.unblock = resolve));
   }
 
-  private deliver(conn: Conn, bytes: Uint8Array): void {
-    conn.inbound.push(bytes);
-    this.flush();
+  private deliver(id: number, bytes: Uint8Array): void {
+    this.conns.get(id)?.inbound.push(bytes);
+    this.flush(id);
   }
 
-  /** Answers the waiting recv if it can be answered now. */
-  private flush(): void {
-    const pending = this.pending;
-    if (pending === null) return;
-    const conn = this.conns.get(pending.conn);
-    if (conn === undefined || (conn.inbound.length === 0 && !conn.closed)) return;
-    this.pending = null;
-    if (pending.timer !== null) clearTimeout(pending.timer);
-    if (conn.inbound.length === 0) return this.answer(pending.seq, AnswerStatus.closed);
-    this.answer(pending.seq, AnswerStatus.ok, 0, take(conn.inbound, pending.max));
+  /** Answers the connection's waiting recv if it can be answered now. */
+  private flush(id: number): void {
+    const recv = this.recvs.get(id);
+    const conn = this.conns.get(id);
+    if (recv === undefined || conn === undefined || (conn.inbound.length === 0 && !conn.closed)) return;
+    this.dropRecv(id);
+    if (conn.inbound.length === 0) return this.answer(recv.seq, recv.by, AnswerStatus.closed);
+    this.answer(recv.seq, recv.by, AnswerStatus.ok, 0, take(conn.inbound, recv.max));
   }
 
-  private answer(seq: number, status: number, value = 0, bytes?: Uint8Array): void {
+  private dropRecv(id: number): void {
+    const recv = this.recvs.get(id);
+    if (recv?.timer != null) clearTimeout(recv.timer);
+    this.recvs.delete(id);
+  }
+
+  private answer(seq: number, by: AnswerBy, status: number, value = 0, bytes?: Uint8Array): void {
+    if (by === 'message') {
+      // A copy: `take` may hand out a view of a queued reply.
+      const data = bytes?.slice();
+      this.worker?.postMessage({ type: 'answer', seq, status, value, ...(data && { data }) } satisfies ToPython, data ? [data.buffer] : []);
+      return;
+    }
     if (seq !== this.latest) return; // the worker gave up on it (Stop)
     const ctl = this.ctl;
     if (bytes !== undefined) this.data.set(bytes);
@@ -276,11 +300,6 @@ export class PythonHost {
     Atomics.notify(ctl, Cell.seq);
   }
 
-  private connOf(handle: number): Conn | undefined {
-    const id = this.byHandle.get(handle);
-    return id === undefined ? undefined : this.conns.get(id);
-  }
-
   private end(conn: Conn): void {
     conn.closed = true;
     conn.unblock?.();
@@ -288,10 +307,10 @@ export class PythonHost {
   }
 
   private endConnections(): void {
+    for (const id of this.recvs.keys()) this.dropRecv(id);
     for (const conn of this.conns.values()) this.end(conn);
     this.conns.clear();
     this.byHandle.clear();
-    this.pending = null;
   }
 }
 

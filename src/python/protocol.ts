@@ -1,9 +1,11 @@
 // The messages between the page and the Python worker (Pyodide), and the shared-memory channel
 // through which Python waits for the engine. Python code is synchronous: `r.get(...)` must
 // return the reply, but the engine lives in another worker and answers by message. So the Python
-// worker posts a `bridge` request to the page and sleeps in Atomics.wait on the channel; the page
-// runs the command on the one engine (its WorkerClient, as a terminal does), writes the answer
-// into the channel and wakes it. See docs/PYTHON.md.
+// worker posts a `bridge` request to the page and waits; the page runs the command on the one
+// engine (its WorkerClient, as a terminal does) and answers. Where the browser can switch stacks
+// (JSPI), the waiting Python thread is suspended and the answer comes back as a message, so the
+// program's other threads run meanwhile; elsewhere the worker sleeps in Atomics.wait on the
+// channel and the page writes the answer there. See docs/PYTHON.md.
 
 /** Bytes of a channel: a header of Int32 cells, then the data area. */
 export const CHANNEL_HEADER = 32;
@@ -44,9 +46,24 @@ export type BridgeRequest =
   | { op: 'recv'; conn: number; max: number; timeoutMs: number }
   | { op: 'close'; conn: number };
 
+/** What the page answers a bridge request. */
+export interface BridgeAnswer {
+  status: number;
+  /** A number answer (the connection id of `open`). */
+  value: number;
+  /** recv's bytes. */
+  data?: Uint8Array;
+}
+
+/** How a request is answered: in the shared channel (the worker blocks), or by a message. */
+export type AnswerBy = 'channel' | 'message';
+
 export type ToPython =
-  /** Sent once, before the first run. */
-  { type: 'init'; indexURL: string; channel: SharedArrayBuffer; interrupt: SharedArrayBuffer } | { type: 'run'; id: number; code: string; filename: string };
+  /** Sent once, before the first run; `switchStacks`: the page's browser has JSPI. */
+  | { type: 'init'; indexURL: string; channel: SharedArrayBuffer; interrupt: SharedArrayBuffer; switchStacks: boolean }
+  | { type: 'run'; id: number; code: string; filename: string }
+  /** The answer to a bridge request sent with `by: 'message'`. */
+  | ({ type: 'answer'; seq: number } & BridgeAnswer);
 
 export type FromPython =
   /** Bytes of Pyodide downloaded so far (the WebAssembly, the standard library, the package list). */
@@ -62,5 +79,5 @@ export type FromPython =
   | { type: 'sleeping' }
   /** A run ended; ok false after an uncaught exception (its traceback went to stderr). */
   | { type: 'done'; id: number; ok: boolean }
-  /** A request to the engine; the worker sleeps until the page answers in the channel. */
-  | ({ type: 'bridge'; seq: number } & BridgeRequest);
+  /** A request to the engine; the asking Python thread waits for the answer. */
+  | ({ type: 'bridge'; seq: number; by: AnswerBy } & BridgeRequest);

@@ -1,12 +1,16 @@
 // The browser's Python: Pyodide in a Web Worker of its own, loaded from our build on the first
 // run (nothing from any other host), with our `redis` package (./redis/**/*.py) importable. Python
-// reaches the engine through `_playground` (below), whose calls block this worker in
-// Atomics.wait until the page answers (protocol.ts); the Stop button sets Pyodide's interrupt
-// buffer, which those waits and Python's own loop both check.
+// reaches the engine through `_playground` (below). Where the browser can switch stacks (JSPI),
+// a program runs as a promising call and each of its waits suspends only the waiting Python
+// thread (runtime/engine.py parks it on a promise of this module), so threads run meanwhile;
+// elsewhere a wait blocks this worker in Atomics.wait until the page answers (protocol.ts). The
+// Stop button sets Pyodide's interrupt buffer, which Python's own loop checks, and so do the
+// waits: a blocking one every 50 ms, a suspended one by a timer here.
 
 import type { PyodideAPI } from 'pyodide';
+import type { PyCallable, PyProxy } from 'pyodide/ffi';
 import { pyodideAssets } from 'virtual:pyodide-assets';
-import { AnswerStatus, CHANNEL_DATA, CHANNEL_HEADER, Cell, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
+import { AnswerStatus, CHANNEL_DATA, CHANNEL_HEADER, Cell, type BridgeAnswer, type BridgeRequest, type FromPython, type ToPython } from './protocol.js';
 
 declare const self: {
   postMessage(message: FromPython, transfer?: Transferable[]): void;
@@ -20,20 +24,23 @@ const PACKAGE = import.meta.glob<string>('./redis/**/*.py', { query: '?raw', imp
 /** The runner's own modules (./runtime/*.py), written next to the package. */
 const RUNTIME = import.meta.glob<string>('./runtime/*.py', { query: '?raw', import: 'default', eager: true });
 
-/** Runs a program as `__main__` and prints its traceback without this function's frame. */
-const RUNNER = `
+/**
+ * Runs a program as `__main__` and prints its traceback without this function's frame. Its
+ * threads are green_threads (one stack each, suspended while it waits) where stacks can be
+ * switched, and otherwise threads (only pubsub.run_in_thread's, run cooperatively).
+ */
+const runner = (switchStacks: boolean) => `
 import sys, time, traceback
-import _playground
+import engine
 
-# time.sleep waits on the channel with a timeout: the worker sleeps and Stop still interrupts.
-time.sleep = _playground.sleep
+# time.sleep waits for the page: Stop still interrupts it, and other threads run meanwhile.
+time.sleep = engine.sleep
 
 # asyncio.run on a loop that blocks (Pyodide's WebLoop cannot run a program to its end).
 import asyncio_run
 asyncio_run.install()
 
-# pubsub.run_in_thread's thread, run cooperatively (Pyodide has no threads).
-import threads
+import ${switchStacks ? 'green_threads as threads' : 'threads'}
 threads.install()
 
 def _run_program(code, filename):
@@ -49,9 +56,19 @@ def _run_program(code, filename):
         traceback.print_exception(type(e), e, e.__traceback__.tb_next)
         return False
     finally:
+        threads.end()
         sys.stdout.flush()
         sys.stderr.flush()
 `;
+
+/** A promise and the function that settles it. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 class PythonWorker {
   private pyodide: Promise<PyodideAPI> | null = null;
@@ -59,7 +76,19 @@ class PythonWorker {
   private data!: Uint8Array;
   private interrupt!: Uint8Array;
   private indexURL = '';
+  /** The page's browser can switch stacks (JSPI): programs run as promising calls. */
+  private switchStacks = false;
   private seq = 0;
+  /** Requests answered by message, by seq. */
+  private readonly answers = new Map<number, (answer: BridgeAnswer) => void>();
+  /** A run's threads (their promising calls), to let them unwind before the run is done. */
+  private readonly threads = new Set<Promise<void>>();
+  /** Settles every wait with 'interrupt' (Stop: the main thread raises KeyboardInterrupt); renewed each time. */
+  private interruptGate = deferred<'interrupt'>();
+  /** Stop came while Python waited or ran in another thread: the main thread raises it when it resumes. */
+  private interruptOwed = false;
+  /** Settles every wait, now and later, with 'end': the run is over, its threads end. */
+  private endGate = deferred<'end'>();
   /** Whether this run has said what host and port mean. */
   private told = false;
   /** Whether this run has said it sleeps. */
@@ -71,6 +100,13 @@ class PythonWorker {
       this.data = new Uint8Array(msg.channel, CHANNEL_HEADER, CHANNEL_DATA);
       this.interrupt = new Uint8Array(msg.interrupt);
       this.indexURL = msg.indexURL;
+      this.switchStacks = msg.switchStacks && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
+      return;
+    }
+    if (msg.type === 'answer') {
+      const resolve = this.answers.get(msg.seq);
+      this.answers.delete(msg.seq);
+      resolve?.(msg);
       return;
     }
     void this.run(msg.id, msg.code, msg.filename);
@@ -85,12 +121,39 @@ class PythonWorker {
       self.postMessage({ type: 'done', id, ok: false });
       return;
     }
+    // The interrupt buffer is not cleared here: the page clears it before asking for a run, and
+    // a Stop pressed since (while Python loaded, or at once) is meant for this program.
     this.told = false;
     this.toldSleep = false;
-    this.interrupt[0] = 0;
-    const runProgram = (py.globals as unknown as { get(name: string): unknown }).get('_run_program') as (code: string, filename: string) => boolean;
-    const ok = runProgram(code, filename);
+    const runProgram = (py.globals as unknown as { get(name: string): PyCallable }).get('_run_program');
+    let ok: boolean;
+    if (this.switchStacks) {
+      this.answers.clear();
+      this.interruptGate = deferred();
+      this.interruptOwed = false;
+      this.endGate = deferred();
+      // While every thread waits, no Python runs to see Stop: look for it here.
+      const watch = setInterval(() => {
+        if (this.interrupt[0] === 0) return;
+        this.interrupt[0] = 0;
+        this.interruptWaits();
+      }, 50);
+      ok = (await runProgram.callPromising(code, filename)) as boolean;
+      // The runner ended the threads left (threads.end); they unwind when their waits return.
+      await Promise.race([Promise.allSettled(this.threads), delay(1000)]);
+      clearInterval(watch);
+    } else {
+      ok = runProgram(code, filename) as boolean;
+    }
+    runProgram.destroy();
     self.postMessage({ type: 'done', id, ok });
+  }
+
+  private interruptWaits(): void {
+    this.interruptOwed = true;
+    const gate = this.interruptGate;
+    this.interruptGate = deferred();
+    gate.resolve('interrupt');
   }
 
   private async load(): Promise<PyodideAPI> {
@@ -114,7 +177,6 @@ class PythonWorker {
       if (stream === 'stdout') py.setStdout({ write });
       else py.setStderr({ write });
     }
-    py.setInterruptBuffer(this.interrupt);
     py.registerJsModule('_playground', this.bridgeModule(py));
     // Emscripten's FS (its types are not among this project's).
     const fs = py.FS as unknown as { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
@@ -126,7 +188,9 @@ class PythonWorker {
       fs.mkdirTree(target.slice(0, target.lastIndexOf('/')));
       fs.writeFile(target, source);
     }
-    py.runPython(`import sys\nsys.path.insert(0, "/playground")\n${RUNNER}`);
+    py.runPython(`import sys\nsys.path.insert(0, "/playground")\n${runner(this.switchStacks)}`);
+    // After our own setup, which a Stop pressed while Python loaded must not break.
+    py.setInterruptBuffer(this.interrupt);
     self.postMessage({ type: 'loaded', ms: Math.round(performance.now() - started) });
     return py;
   }
@@ -166,57 +230,112 @@ class PythonWorker {
     };
   }
 
-  /** The `_playground` module Python imports: the engine's connections, and a sleep. */
+  /**
+   * The `_playground` module Python imports (runtime/engine.py is its one user): the engine's
+   * connections and a sleep, each answering at once (`park` false: this worker blocks) or with
+   * a promise for engine.park (`park` true: only the calling thread waits); and, for
+   * green_threads, the promises threads wait on.
+   */
   private bridgeModule(py: PyodideAPI): object {
+    const recvBytes = (answer: BridgeAnswer): Uint8Array | undefined =>
+      answer.status === AnswerStatus.timeout ? undefined : answer.status === AnswerStatus.closed ? new Uint8Array(0) : (answer.data ?? new Uint8Array(0));
     return {
-      open: (host: string, port: number, name: string): number => {
+      open: (host: string, port: number, name: string, park: boolean) => {
         if (!this.told) {
           this.told = true;
           self.postMessage({ type: 'connected', host, port });
         }
-        return this.call(py, { op: 'open', host, port, name }).value;
+        return this.request(py, { op: 'open', host, port, name }, park, (a) => a.value);
       },
       // `data` is Python's to_js(bytes): a copy, ours to post.
-      send: (conn: number, data: Uint8Array): boolean => this.call(py, { op: 'send', conn, data }).status === AnswerStatus.ok,
-      // Bytes (Python gets a memoryview-able JS Uint8Array), b'' when the connection is gone,
-      // undefined (None) when nothing came within the timeout.
-      recv: (conn: number, max: number, timeout: number): Uint8Array | undefined => {
-        const answer = this.call(py, { op: 'recv', conn, max: Math.min(max, CHANNEL_DATA), timeoutMs: timeout < 0 ? -1 : Math.round(timeout * 1000) });
-        if (answer.status === AnswerStatus.timeout) return undefined;
-        if (answer.status === AnswerStatus.closed) return new Uint8Array(0);
-        return this.data.slice(0, answer.length);
-      },
-      close: (conn: number): void => {
-        this.call(py, { op: 'close', conn });
-      },
+      send: (conn: number, data: Uint8Array, park: boolean) => this.request(py, { op: 'send', conn, data }, park, (a) => a.status === AnswerStatus.ok),
+      // Bytes, b'' when the connection is gone, undefined (None) when nothing came in time.
+      recv: (conn: number, max: number, timeout: number, park: boolean) =>
+        this.request(py, { op: 'recv', conn, max: Math.min(max, CHANNEL_DATA), timeoutMs: timeout < 0 ? -1 : Math.round(timeout * 1000) }, park, recvBytes),
+      close: (conn: number, park: boolean) => this.request(py, { op: 'close', conn }, park, () => undefined),
       // Real time, whatever the engine's clock does: that clock is every client's, and a
       // program's sleep is no reason to move it (the page warns when it stands paused).
-      sleep: (seconds: number): void => {
+      sleep: (seconds: number, park: boolean): Promise<void> | undefined => {
         if (!this.toldSleep) {
           this.toldSleep = true;
           self.postMessage({ type: 'sleeping' });
         }
-        const until = performance.now() + Math.max(0, seconds) * 1000;
+        if (park) return delay(seconds * 1000);
+        const until = performance.now() + seconds * 1000;
         for (let left = until - performance.now(); left > 0; left = until - performance.now()) {
           Atomics.wait(this.ctl, Cell.sleep, 0, Math.min(left, 50));
           py.checkInterrupt();
         }
+        return undefined;
       },
+      // What a waiting thread's stack is suspended on: the promise, or Stop, or the run's end.
+      // (None of these promises rejects: a rejected run_sync confuses Pyodide's stacks.)
+      park: (promise: Promise<unknown>) => Promise.race([this.endGate.promise, this.interruptGate.promise, promise]),
+      // A promise a lock's release settles (true), or false after `ms` (-1: never).
+      waiter: (ms: number) => {
+        const d = deferred<boolean>();
+        if (ms >= 0) setTimeout(() => d.resolve(false), ms);
+        return d;
+      },
+      // Whether `promise` settled within `ms` (-1: no limit). Python hands its Futures over as
+      // borrowed proxies, and a proxy's then() destroys it: called here, inside the call, that
+      // is a fatal error when Pyodide registers the call's proxies after it; Promise.resolve
+      // calls then() a microtask later.
+      within: (promise: Promise<unknown>, ms: number) => {
+        const settled = Promise.resolve(promise).then(() => true);
+        return ms < 0 ? settled : Promise.race([settled, delay(ms).then(() => false)]);
+      },
+      // A new thread: its own promising call, begun from this worker's loop, not from inside
+      // the starting thread's stack. Resolves when it ends.
+      start: (fn: PyCallable & PyProxy) => {
+        const done = delay(0)
+          .then(() => fn.callPromising())
+          .then(
+            () => undefined,
+            () => undefined,
+          )
+          .finally(() => fn.destroy());
+        this.threads.add(done);
+        void done.then(() => this.threads.delete(done));
+        return done;
+      },
+      // Stop reached a thread that was running: it is the main thread's, as in Python.
+      interrupt: () => this.interruptWaits(),
+      // Whether the main thread owes a KeyboardInterrupt (asked by it after each wait: the
+      // promise it waited on may have settled before Stop came).
+      takeInterrupt: () => {
+        const owed = this.interruptOwed;
+        this.interruptOwed = false;
+        return owed;
+      },
+      // The program is over: every wait of its threads returns 'end'.
+      end: () => this.endGate.resolve('end'),
     };
   }
 
-  /** Posts a request and sleeps until the page answers; Stop raises KeyboardInterrupt here. */
-  private call(py: PyodideAPI, request: BridgeRequest): { status: number; length: number; value: number } {
+  /** A request to the page, answered at once (blocking) or as a promise (a message). */
+  private request<T>(py: PyodideAPI, request: BridgeRequest, park: boolean, result: (answer: BridgeAnswer) => T): T | Promise<T> {
+    if (!park) return result(this.call(py, request));
+    const seq = ++this.seq;
+    return new Promise<BridgeAnswer>((resolve) => {
+      this.answers.set(seq, resolve);
+      self.postMessage({ type: 'bridge', seq, by: 'message', ...request });
+    }).then(result);
+  }
+
+  /** Posts a request and sleeps until the page answers in the channel; Stop raises KeyboardInterrupt here. */
+  private call(py: PyodideAPI, request: BridgeRequest): BridgeAnswer {
     const ctl = this.ctl;
     const seq = ++this.seq;
-    self.postMessage({ type: 'bridge', seq, ...request });
+    self.postMessage({ type: 'bridge', seq, by: 'channel', ...request });
     // Until the page writes this request's number, which it does after the rest of the answer.
     // (Clearing a flag here instead once lost an answer that landed between two reads.)
     for (let at = Atomics.load(ctl, Cell.seq); at !== seq; at = Atomics.load(ctl, Cell.seq)) {
       Atomics.wait(ctl, Cell.seq, at, 50);
       py.checkInterrupt();
     }
-    return { status: Atomics.load(ctl, Cell.status), length: Atomics.load(ctl, Cell.length), value: Atomics.load(ctl, Cell.value) };
+    const length = Atomics.load(ctl, Cell.length);
+    return { status: Atomics.load(ctl, Cell.status), value: Atomics.load(ctl, Cell.value), ...(length > 0 && { data: this.data.slice(0, length) }) };
   }
 }
 

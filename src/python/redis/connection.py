@@ -39,32 +39,32 @@ class _TcpSocket:
 
 class _BrowserSocket:
     """A connection of the in-browser engine (a client in CLIENT LIST), reached through the
-    page: each call blocks this worker until the page answers (see src/python/bridge.ts)."""
+    page: each call waits until the page answers (the runtime's engine.py)."""
 
     def __init__(self, host, port, timeout, name):
-        import _playground
+        import engine
         from pyodide.ffi import to_js
 
-        self._bridge = _playground
+        self._call = engine.call
         self._to_js = to_js
         self._timeout = timeout
-        self._id = _playground.open(str(host), int(port), name or "")
+        self._id = engine.call("open", str(host), int(port), name or "")
 
     def settimeout(self, timeout):
         self._timeout = timeout
 
     def sendall(self, data):
-        if not self._bridge.send(self._id, self._to_js(bytes(data))):
+        if not self._call("send", self._id, self._to_js(bytes(data))):
             raise ConnectionError("Connection closed by server.")
 
     def recv(self, n):
-        data = self._bridge.recv(self._id, n, -1 if self._timeout is None else self._timeout)
+        data = self._call("recv", self._id, n, -1 if self._timeout is None else self._timeout)
         if data is None:
             raise TimeoutError("Timeout reading from socket")
         return data.to_bytes()
 
     def close(self):
-        self._bridge.close(self._id)
+        self._call("close", self._id)
 
 
 def _encoder(options):

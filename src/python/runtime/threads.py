@@ -1,5 +1,5 @@
-"""Threads for the browser's Python, which has none, installed by the Python worker
-(python.worker.ts).
+"""Threads for the browser's Python where the browser cannot switch stacks (no JSPI; elsewhere
+green_threads.py gives real ones), installed by the Python worker (python.worker.ts).
 
 Pyodide cannot start a thread, yet the course's subscriber ends with pubsub.run_in_thread(),
 whose handler must be called as messages come. Here that worker thread runs cooperatively: a
@@ -13,11 +13,12 @@ import sys
 import threading
 import time
 
-__all__ = ["install", "begin", "finish"]
+__all__ = ["install", "begin", "finish", "end"]
 
 NO_THREADS = (
-    "this Python runs in your browser, which has no threads: pubsub.run_in_thread() works (its "
-    "handler is called while the program waits, and after its last line), other threads do not"
+    "this Python runs in a browser that cannot switch stacks (JSPI), so it has no threads: "
+    "pubsub.run_in_thread() works (its handler is called while the program waits, and after "
+    "its last line), other threads do not; Chromium-based browsers run them"
 )
 
 # The cooperative threads, in the order they started.
@@ -105,7 +106,10 @@ def finish():
                     _turning.remove(t)
     except KeyboardInterrupt:
         print("KeyboardInterrupt: Stop ended the program's threads", file=sys.stderr)
-    finally:
-        for t in _turning:
-            t.pubsub.close()
-        _turning.clear()
+
+
+def end():
+    """The program is over (or ended with an exception): its threads stop."""
+    for t in _turning:
+        t.pubsub.close()
+    _turning.clear()
