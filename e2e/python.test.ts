@@ -2,8 +2,9 @@
 // workbench and runs it in Pyodide (loaded from our own build on this first run, with a progress
 // bar), against the same engine: the keys it writes are there for the terminal and the
 // inspector. A program blocked in BLPOP wakes when the terminal pushes; a pub/sub listener prints
-// the terminal's PUBLISH; Stop interrupts an endless loop; a reload runs Python again from the
-// service worker's store.
+// the terminal's PUBLISH; Stop interrupts an endless loop; an import of a package this Python
+// lacks says why; a reload runs Python again from the service worker's store; a step's Python
+// passes the step as the terminal's commands would.
 // The load times are printed (no test asserts a timing).
 
 import type { Page } from '@playwright/test';
@@ -83,6 +84,17 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   await page.locator('#workbench').getByRole('button', { name: 'Stop' }).click();
   await expect(consoleText(page)).toContainText('KeyboardInterrupt');
   await expect(page.locator('#workbench .wb-results-head')).toContainText('Ended with an exception.');
+
+  // The course's Fernet example needs cryptography, which this Python has not: Python's own
+  // error, then a line saying why and what to do elsewhere (not Pyodide's micropip advice,
+  // which would fetch from another host).
+  await pasteNewPython(page, 'from cryptography.fernet import Fernet\ncipher = Fernet(Fernet.generate_key())\n');
+  await page.locator('#workbench').getByRole('button', { name: 'Run Python' }).click();
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Ended with an exception.');
+  await expect(consoleText(page)).toContainText("ModuleNotFoundError: No module named 'cryptography'");
+  await expect(consoleText(page)).toContainText('loads nothing from other hosts');
+  await expect(consoleText(page)).toContainText('pip install cryptography');
+  await expect(consoleText(page)).not.toContainText('micropip');
   expect(pageErrors(page)).toEqual([]);
 
   // A reload: Pyodide comes from the service worker's store this time.
@@ -96,5 +108,13 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   const cachedClick = Date.now() - again;
   const cached = await loadMs(page);
   console.log(`Pyodide load: first ${first} ms (click to output ${firstClick} ms); cached ${cached} ms (click to output ${cachedClick} ms)`);
+
+  // A step done in Python counts as the learner's: the program's PING passes the first step.
+  await page.goto(`${site.url}#/lessons/first-contact/1`);
+  await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'false');
+  await lesson.getByText('The same in Python (redis-py)').click();
+  await lesson.getByRole('button', { name: 'Run in Python' }).click();
+  await expect(consoleText(page)).toContainText('True');
+  await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'true');
   expect(outside).toEqual([]);
 });

@@ -33,6 +33,7 @@ function rig() {
     terminate() {},
   };
   const output: string[] = [];
+  const ran: { argv: readonly string[]; replies: readonly unknown[]; db: number }[] = [];
   const host = new PythonHost(client, () => fake as unknown as Worker, 'http://x/pyodide/', {
     output: (_s, t) => output.push(t),
     progress: () => undefined,
@@ -40,6 +41,8 @@ function rig() {
     failed: () => undefined,
     connected: () => undefined,
     sleeping: () => undefined,
+    missing: () => undefined,
+    ran: (_handle, argv, replies, _resp, db) => ran.push({ argv, replies, db }),
   });
   void host.run('pass');
   let seq = 0;
@@ -68,7 +71,7 @@ function rig() {
     channel.port1.close();
     channel.port2.close();
   };
-  return { host, client, call, ask, output, dispose };
+  return { host, client, call, ask, output, ran, dispose };
 }
 
 describe('the Python bridge', () => {
@@ -104,6 +107,23 @@ describe('the Python bridge', () => {
     let got = '';
     while (!got.endsWith('+PONG\r\n')) got += (await r.call({ op: 'recv', conn, max: 100, timeoutMs: -1 })).data;
     expect(got).toBe('*2\r\n$1\r\nq\r\n$3\r\njob\r\n+PONG\r\n');
+    // The lessons hear each command with its reply, the blocked one once its reply came.
+    expect(r.ran).toEqual([
+      {
+        argv: ['BLPOP', 'q', '0'],
+        replies: [
+          {
+            t: 'array',
+            v: [
+              { t: 'bulk', v: 'q' },
+              { t: 'bulk', v: 'job' },
+            ],
+          },
+        ],
+        db: 0,
+      },
+      { argv: ['PING'], replies: [{ t: 'simple', v: 'PONG' }], db: 0 },
+    ]);
   });
 
   it('answers by message the requests of several threads waiting at once, each when its reply comes', async () => {

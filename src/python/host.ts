@@ -27,6 +27,14 @@ export interface PythonEvents {
   connected(host: string, port: number): void;
   /** The program's first time.sleep (or asyncio.sleep) this run. */
   sleeping(): void;
+  /** The program ended on importing a package this Python does not have. */
+  missing(module: string, pip: string): void;
+  /**
+   * A command of the program ran (a blocked one once its reply came), with what it received
+   * and the protocol and database its connection was left in: the lessons count it as the
+   * learner's, as a workbench run's.
+   */
+  ran(handle: number, argv: readonly string[], replies: readonly Reply[], resp: 2 | 3, db: number): void;
 }
 
 /**
@@ -51,8 +59,8 @@ interface Conn {
   partial: Uint8Array;
   /** Commands run one after another, as a socket's would. */
   queue: Promise<void>;
-  /** Set while a command is blocked (BLPOP): its reply comes as a push. */
-  unblock: (() => void) | null;
+  /** Set while a command is blocked (BLPOP): its reply comes as a push (none if it ends unanswered). */
+  unblock: ((reply?: Reply) => void) | null;
   closed: boolean;
 }
 
@@ -95,7 +103,7 @@ export class PythonHost {
         this.deliver(id, encode(reply, 2));
         const unblock = conn.unblock;
         conn.unblock = null;
-        unblock?.();
+        unblock?.(reply);
       }),
       engine.onClosed((handle) => {
         const id = this.byHandle.get(handle) ?? 0;
@@ -165,6 +173,9 @@ export class PythonHost {
         return;
       case 'sleeping':
         this.events.sleeping();
+        return;
+      case 'missing':
+        this.events.missing(msg.module, msg.pip);
         return;
       case 'done': {
         // A program's connections end with it, as a process's sockets do.
@@ -243,8 +254,10 @@ export class PythonHost {
   private async execute(id: number, conn: Conn, argv: string[]): Promise<void> {
     if (conn.closed) return;
     let result: RunResult;
+    let handle: number;
     try {
-      result = await this.engine.run(await conn.handle, argv);
+      handle = await conn.handle;
+      result = await this.engine.run(handle, argv);
     } catch {
       conn.closed = true;
       this.flush(id);
@@ -259,7 +272,10 @@ export class PythonHost {
       return;
     }
     for (const reply of result.replies) this.deliver(id, encode(reply, result.resp));
-    if (result.blocked && !conn.closed) await new Promise<void>((resolve) => (conn.unblock = resolve));
+    if (!result.blocked) return this.events.ran(handle, argv, result.replies, result.resp, result.db);
+    if (conn.closed) return;
+    const late = await new Promise<Reply | undefined>((resolve) => (conn.unblock = resolve));
+    if (late !== undefined) this.events.ran(handle, argv, [...result.replies, late], result.resp, result.db);
   }
 
   private deliver(id: number, bytes: Uint8Array): void {

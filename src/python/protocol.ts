@@ -77,6 +77,8 @@ export type FromPython =
   | { type: 'connected'; host: string; port: number }
   /** The program's first time.sleep this run (the page says what a paused engine clock means). */
   | { type: 'sleeping' }
+  /** The program ended on an import of a package this Python lacks (`pip`: its name for pip). */
+  | { type: 'missing'; module: string; pip: string }
   /** A run ended; ok false after an uncaught exception (its traceback went to stderr). */
   | { type: 'done'; id: number; ok: boolean }
   /** A request to the engine; the asking Python thread waits for the answer. */

@@ -43,6 +43,18 @@ asyncio_run.install()
 import ${switchStacks ? 'green_threads as threads' : 'threads'}
 threads.install()
 
+# Pyodide adds to a failed import of a package it builds "await micropip.install(...)", which
+# would fetch from another host: the playground loads nothing from one. It says why instead.
+from _pyodide import _importhook
+_PYODIDE_PACKAGES = dict(_importhook.REPODATA_PACKAGES_IMPORT_TO_PACKAGE_NAME)
+_importhook.REPODATA_PACKAGES_IMPORT_TO_PACKAGE_NAME = {}
+
+def _missing(e):
+    top = (e.name or "").partition(".")[0]
+    if top and top not in _importhook.STDLIBS:
+        import _playground
+        _playground.missing(top, _PYODIDE_PACKAGES.get(top, top))
+
 def _run_program(code, filename):
     scope = {"__name__": "__main__", "__builtins__": __builtins__}
     threads.begin()
@@ -54,6 +66,8 @@ def _run_program(code, filename):
         return e.code in (None, 0)
     except BaseException as e:
         traceback.print_exception(type(e), e, e.__traceback__.tb_next)
+        if isinstance(e, ModuleNotFoundError):
+            _missing(e)
         return False
     finally:
         threads.end()
@@ -268,6 +282,8 @@ class PythonWorker {
         }
         return undefined;
       },
+      // The program ended on `import module` (pip's name for it: `pip`); the page says why.
+      missing: (module: string, pip: string) => self.postMessage({ type: 'missing', module, pip }),
       // What a waiting thread's stack is suspended on: the promise, or Stop, or the run's end.
       // (None of these promises rejects: a rejected run_sync confuses Pyodide's stacks.)
       park: (promise: Promise<unknown>) => Promise.race([this.endGate.promise, this.interruptGate.promise, promise]),

@@ -1,17 +1,18 @@
-// Every command a person runs, typed in a terminal tab or run from the workbench, with what its
-// connection received. The lesson runner checks the open step with them and the clients panel
-// reads its list again: one path from both places, so a lesson step can be done in either.
+// Every command a person runs, typed in a terminal tab, run from the workbench or sent by their
+// Python program, with what its connection received. The lesson runner checks the open step with
+// them and the clients panel reads its list again: one path from every place, so a lesson step
+// can be done in any.
 
 import type { SentCommand } from '../lessons/session.js';
 
-/** Who ran it: a terminal tab (its id), or the workbench on its own connection. */
-export type CommandSource = number | 'workbench';
+/** Who ran it: a terminal tab (its id), the workbench on its own connection, or a Python program. */
+export type CommandSource = number | 'workbench' | 'python';
 
 type Listener = (from: CommandSource, ran: SentCommand) => void;
 
 const listeners = new Set<Listener>();
 
-/** Hears every command a terminal or the workbench sends, with its replies (lesson checks). */
+/** Hears every command a terminal, the workbench or a Python program sends, with its replies (lesson checks). */
 export function onCommandRan(fn: Listener): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);

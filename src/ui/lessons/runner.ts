@@ -1,7 +1,7 @@
 // The lesson runner in the browser: loads the lessons lazily and drives the lesson-runner core
-// (LessonSession, the one the headless lesson tests drive too) with what every terminal and the
-// workbench run and receive; the open step turns green when its check passes, and otherwise the core's
-// feedback says why (shown by the lesson view).
+// (LessonSession, the one the headless lesson tests drive too) with what every terminal, the
+// workbench and the learner's Python programs run and receive; the open step turns green when its
+// check passes, and otherwise the core's feedback says why (shown by the lesson view).
 
 import type { Lesson, Line } from '../../lessons/model.js';
 import { clientsOf, lineClient, lineText } from '../../lessons/model.js';
@@ -36,8 +36,8 @@ class BrowserRunner {
   readonly session: LessonSession;
   /** Which terminal tab plays which lesson client (1 = the learner's, 2 = the second one). */
   readonly clientTabs = new Map<number, number>();
-  /** The workbench's own connections: it runs as the learner (client 1), like their terminal. */
-  private readonly workbench = new Set<number>();
+  /** The workbench's and Python's own connections: they run as the learner (client 1), like their terminal. */
+  private readonly learners = new Set<number>();
   private scheduled = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly stepListeners = new Set<() => void>();
@@ -46,15 +46,16 @@ class BrowserRunner {
     this.session = new LessonSession(engine, (handle) => {
       const tab = tabOfConnection(handle);
       if (tab !== undefined) return this.clientOfTab(tab);
-      return this.workbench.has(handle) ? 1 : null;
+      return this.learners.has(handle) ? 1 : null;
     });
-    // A terminal's command and a workbench run's come the same way: a step can be done in either.
+    // A terminal's command, a workbench run's and a Python program's come the same way: a step
+    // can be done in any.
     onCommandRan((from, ran) => {
-      if (from === 'workbench') this.workbench.add(ran.handle);
+      if (from === 'workbench' || from === 'python') this.learners.add(ran.handle);
       this.session.ran(ran.handle, ran.argv, ran.replies, ran.resp, ran.db);
       this.schedule();
     });
-    engine.onClosed((handle) => this.workbench.delete(handle));
+    engine.onClosed((handle) => this.learners.delete(handle));
     engine.onPush(() => this.schedule());
     engine.onChanges(() => this.schedule());
     let last = '';

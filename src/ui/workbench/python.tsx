@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { pyodideAssets } from 'virtual:pyodide-assets';
 import { PythonHost, pythonAvailable } from '../../python/host.js';
 import { engine } from '../engine-client.js';
+import { commandRan } from '../commands-heard.js';
 import { useUi } from '../../store/ui-store.js';
 import type { WorkbenchStrings } from './strings.js';
 import { unavailable } from './unavailable.js';
@@ -64,6 +65,8 @@ export function usePython(w: WorkbenchStrings): { state: PythonState; run: (code
         failed: (message) => append('stderr', words.current.pythonFailed(message) + '\n'),
         connected: (hostName, port) => append('note', words.current.connectedNote(hostName, port)),
         // time.sleep waits real time; a paused engine clock keeps every TTL where it was.
+        ran: (handle, argv, replies, resp, db) => commandRan('python', { handle, argv, replies, resp, db }),
+        missing: (module, pip) => append('note', words.current.missingModuleNote(module, pip)),
         sleeping: () => {
           if (useUi.getState().clock.paused) append('note', words.current.pausedClockNote);
         },

@@ -64,6 +64,8 @@ const en = {
   pythonFailed: (message: string) => `Python could not start: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port}) is this page’s own Redis engine: in the browser, host and port are accepted and lead here.`,
+  missingModuleNote: (module: string, pip: string) =>
+    `“${module}” is not in the playground’s Python, which has Python’s standard library and its own redis package only: it loads nothing from other hosts, so nothing can be installed here. On your own computer: pip install ${pip}`,
   pausedClockNote:
     'The engine’s clock is paused (the inspector’s clock): time.sleep waits real time, but TTLs stand still, so no key expires while the program sleeps.',
   finished: 'Finished.',
@@ -134,6 +136,8 @@ const ko: WorkbenchStrings = {
   pythonFailed: (message: string) => `파이썬을 시작하지 못했습니다: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port})는 이 페이지 안의 Redis 엔진이에요. 브라우저에서는 host와 port를 받아 두기만 하고 여기로 연결합니다.`,
+  missingModuleNote: (module: string, pip: string) =>
+    `플레이그라운드의 파이썬에는 “${module}” 모듈이 없어요. 파이썬 표준 라이브러리와 자체 redis 패키지만 있고 다른 호스트에서 아무것도 받아 오지 않으므로, 여기서는 설치할 수 없습니다. 내 컴퓨터에서는: pip install ${pip}`,
   pausedClockNote:
     '엔진의 시계가 멈춰 있어요 (인스펙터의 시계): time.sleep은 실제 시간만큼 기다리지만 TTL은 그대로라서, 프로그램이 자는 동안 만료되는 키가 없습니다.',
   finished: '끝났습니다.',
