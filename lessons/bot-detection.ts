@@ -79,11 +79,22 @@ _, addr = ipwatcher.blpop("ips")`,
         { client: 2, line: 'BLPOP ips 0' },
         { client: 2, line: 'BLPOP ips 0' },
       ],
-      pythonCode: `MAXVISITS = 15
+      pythonCode: `import datetime
+import ipaddress
+
+ipwatcher = redis.Redis(db=5)
+MAXVISITS = 15
+blacklist = set()
+
 while True:
-    _, addr = ipwatcher.blpop("ips")
+    # The documents' watcher waits forever (no timeout); this one stops once the
+    # queue has stayed empty for a second.
+    item = ipwatcher.blpop("ips", timeout=1)
+    if item is None:
+        break
+    _, addr = item
     addr = ipaddress.ip_address(addr.decode("utf-8"))
-    now = datetime.datetime.utcnow()
+    now = datetime.datetime.now(datetime.timezone.utc)
     addrts = f"{addr}:{now.minute}"
     n = ipwatcher.incrby(addrts, 1)
     if n >= MAXVISITS:
@@ -144,16 +155,20 @@ while True:
         { client: 2, line: `INCRBY ${COUNTER} 14` },
         { client: 2, line: `SADD blacklist ${BOT}` },
       ],
-      pythonCode: `# the bot, in the first shell: 20 requests in the same minute
+      pythonCode: `ipwatcher = redis.Redis(db=5)
+MAXVISITS = 15
+addr = "${BOT}"
+
+# the bot, in the first shell: 20 requests in the same minute
 for _ in range(20):
-    r.lpush("ips", "${BOT}")
+    r.lpush("ips", addr)
 
 # the watcher counts each one with incrby(addrts, 1); like the terminal,
 # add the 14 that reach the limit in one go
 n = ipwatcher.incrby("${COUNTER}", 14)  # 15
 if n >= MAXVISITS:
     print(f"Hat bot detected!: {addr}")
-    ipwatcher.sadd("blacklist", str(addr))`,
+    ipwatcher.sadd("blacklist", addr)`,
       hints: [
         { ko: '두 번째 터미널이 아직 기다리는 중이라면 Ctrl-C 후 `SELECT 5`부터 하세요.', en: 'Second terminal still waiting? Ctrl-C, then `SELECT 5` first.' },
       ],
@@ -171,8 +186,9 @@ if n >= MAXVISITS:
         en: 'A minute later (the **⏩ +61 s** button) the per-minute counter has expired; the next minute counts in a new key (`address:16`). The blacklist has no expiry and stays.',
       },
       commands: [`EXISTS ${COUNTER}`, `SISMEMBER blacklist ${BOT}`],
-      pythonCode: `print(ipwatcher.exists("${COUNTER}"))            # 0
-print(ipwatcher.sismember("blacklist", "${BOT}"))  # 1`,
+      pythonCode: `ipwatcher = redis.Redis(db=5)
+print(ipwatcher.exists("${COUNTER}"))            # 0 once the minute is over
+print(ipwatcher.sismember("blacklist", "${BOT}"))  # True`,
       hints: [{ ko: '`EXISTS`가 아직 `1`이라면 시간이 덜 지난 거예요.', en: '`EXISTS` still says `1`? Not enough time has passed.' }],
       solution: [`EXISTS ${COUNTER}`, `SISMEMBER blacklist ${BOT}`],
       wait: 61,

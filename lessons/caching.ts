@@ -26,13 +26,9 @@ export const lesson: Lesson = {
         en: "In **cache-aside**, the application looks in the cache first. Product 1's cache key is `product:1`. Nothing is there yet, so you get `(nil)`: a **cache miss**. Now the application reads the product from the database.",
       },
       commands: ['GET product:1'],
-      pythonCode: `def get_product(product_id: int) -> dict | None:
-    cache_key = f"product:{product_id}"
-    cached = r.get(cache_key)       # 1. look in the cache
-    if cached:
-        return json.loads(cached)
-    product = db.query(Product).get(product_id)  # 2. miss: ask the database
-    ...`,
+      pythonCode: `product_id = 1
+cached = r.get(f"product:{product_id}")  # 1. look in the cache
+print(cached)  # None: a cache miss, so the application asks the database`,
       hints: [
         {
           ko: '값이 나왔다면 예전에 만든 키가 남아 있는 거예요. `DEL product:1` 후 다시 해 보세요.',
@@ -48,9 +44,31 @@ export const lesson: Lesson = {
         en: 'Store the product read from the database as a JSON string **with an expiry**: `SET … EX 300` disappears by itself after 5 minutes. The expiry is the safety net that keeps the cache from drifting away from the database forever.',
       },
       commands: [`SET product:1 '${P1}' EX 300`, 'TTL product:1'],
-      pythonCode: `    data = {"id": product.id, "name": product.name, "price": product.price}
-    r.set(cache_key, json.dumps(data), ex=300)  # 3. cache it for 5 minutes
-    return data`,
+      pythonCode: `import json
+import time
+
+# Stands in for the database: a slow lookup of a product row.
+PRODUCTS = {
+    1: {"id": 1, "name": "Keyboard", "price": 30},
+    2: {"id": 2, "name": "Mouse", "price": 15},
+}
+
+def query_product(product_id: int) -> dict | None:
+    time.sleep(0.5)  # the query takes a while
+    return PRODUCTS.get(product_id)
+
+def get_product(product_id: int) -> dict | None:
+    cache_key = f"product:{product_id}"
+    cached = r.get(cache_key)  # 1. look in the cache
+    if cached:
+        return json.loads(cached)
+    data = query_product(product_id)  # 2. miss: ask the database
+    if data is not None:
+        r.set(cache_key, json.dumps(data), ex=300)  # 3. cache it for 5 minutes
+    return data
+
+print(get_product(1))  # from the database, half a second
+print(r.ttl("product:1"))  # 300`,
       hints: [
         { ko: 'JSON 안에 큰따옴표가 있으니 전체를 작은따옴표로 감싸요.', en: 'The JSON has double quotes inside, so wrap the whole value in single quotes.' },
         {
@@ -67,7 +85,23 @@ export const lesson: Lesson = {
         en: 'Ask for the same product again and it is in the cache: a **cache hit**. No trip to the database, an answer straight from memory.',
       },
       commands: ['GET product:1'],
-      pythonCode: `print(get_product(1))  # from Redis this time`,
+      pythonCode: `import json
+import time
+
+PRODUCTS = {1: {"id": 1, "name": "Keyboard", "price": 30}}  # stands in for the database
+
+def get_product(product_id: int) -> dict | None:  # as in step 2
+    cached = r.get(f"product:{product_id}")
+    if cached:
+        return json.loads(cached)
+    time.sleep(0.5)  # the slow database query
+    data = PRODUCTS.get(product_id)
+    r.set(f"product:{product_id}", json.dumps(data), ex=300)
+    return data
+
+start = time.perf_counter()
+print(get_product(1))  # from Redis this time
+print(f"{time.perf_counter() - start:.3f} s")  # no half-second trip to the database`,
       hints: [
         { ko: '`(nil)`이라면 5분이 지나 만료된 거예요. 2단계를 다시 실행하세요.', en: '`(nil)`? Five minutes went by and it expired: run step 2 again.' },
       ],
@@ -128,7 +162,10 @@ for key in r.scan_iter("product_list:*"):
         en: 'Even if an invalidation is forgotten, the expiry cleans up in the end. Cache product 2 for 10 seconds.',
       },
       commands: [`SET product:2 '${P2}' EX 10`, 'TTL product:2'],
-      pythonCode: `r.set("product:2", json.dumps({"id": 2, "name": "Mouse", "price": 15}), ex=10)`,
+      pythonCode: `import json
+
+r.set("product:2", json.dumps({"id": 2, "name": "Mouse", "price": 15}), ex=10)
+print(r.ttl("product:2"))  # 10`,
       hints: [{ ko: '바로 다음 단계로 넘어가세요.', en: 'Go straight on to the next step.' }],
       solution: [`SET product:2 '${P2}' EX 10`],
       check: { key: 'product:2', ttlBetween: [1, 10] },
@@ -159,6 +196,7 @@ print(r.get("product:2"))  # None: expired, the next get_product(2) reads the da
       },
       commands: ['GET user:42', `SET user:42 '${U42}' EX 600`, 'GET user:42', 'TTL user:42'],
       pythonCode: `import json
+import time
 from functools import wraps
 
 def cache(key_prefix: str, ttl: int = 300):
@@ -175,13 +213,16 @@ def cache(key_prefix: str, ttl: int = 300):
         return wrapper
     return decorator
 
+USERS = {42: {"id": 42, "name": "Alice"}}  # stands in for the database
+
 @cache("user", ttl=600)
 def get_user(user_id: int) -> dict:
-    user = db.query(User).get(user_id)
-    return {"id": user.id, "name": user.name}
+    time.sleep(0.5)  # the slow database query
+    return USERS[user_id]
 
-get_user(42)  # miss: the database, then SET user:42 ... EX 600
-get_user(42)  # hit: straight from Redis`,
+print(get_user(42))  # miss: the database, then SET user:42 ... EX 600
+print(get_user(42))  # hit: straight from Redis
+print(r.ttl("user:42"))  # 600`,
       hints: [
         {
           ko: '처음 `GET`이 값을 보여 준다면 전에 만든 키가 남아 있는 거예요. `DEL user:42` 후 다시 해 보세요.',

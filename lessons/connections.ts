@@ -182,18 +182,20 @@ print(len(r.lrange("numbers", 0, -1)))  # 30, parsed by whichever parser was pic
 
 import redis
 
-# A DNS endpoint instead of the default localhost, as on ElastiCache or Azure:
+# The service's endpoint, port and password come from the environment; without them the
+# defaults reach the local server (here: the playground's own).
 r = redis.Redis(
-    host=os.environ["REDIS_ENDPOINT"],      # e.g. demo.redis.cache.windows.net
-    port=6380,                              # Azure's TLS port
-    password=os.environ["REDIS_PASSWORD"],  # redis-py sends AUTH for you, like redis-cli -a
-    ssl=True,
+    host=os.environ.get("REDIS_ENDPOINT", "localhost"),  # e.g. demo.redis.cache.windows.net
+    port=int(os.environ.get("REDIS_PORT", "6379")),      # Azure's TLS port: 6380
+    password=os.environ.get("REDIS_PASSWORD"),  # redis-py sends AUTH for you, like redis-cli -a
+    ssl=os.environ.get("REDIS_SSL") == "1",     # True for TLS, as Azure wants on 6380
     decode_responses=True,
 )
-print(r.ping())
+print(r.ping())  # True
 
-# The same as one URL (rediss:// means TLS):
-r = redis.from_url(f"rediss://:{os.environ['REDIS_PASSWORD']}@{os.environ['REDIS_ENDPOINT']}:6380/0")`,
+# The same as one URL; rediss:// means TLS, as in rediss://:<password>@<endpoint>:6380/0
+r = redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"), decode_responses=True)
+print(r.ping())  # True`,
       hints: [
         {
           ko: '`-a`로 비밀번호를 주면 셸 기록과 프로세스 목록에 남는다는 경고가 나와요. 환경 변수 `REDISCLI_AUTH`에 넣어 두면 redis-cli가 거기서 읽어요.',

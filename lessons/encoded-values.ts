@@ -76,7 +76,13 @@ print(r.get("user:1000"))  # b'gAAAAA...' (a new token every time: new timestamp
         en: 'All Redis knows is that this value is a 164-byte string. The 59-byte JSON grew on its way into a token: a version (1 byte), the creation time (8), a random IV (16), the ciphertext (64) and an HMAC that catches tampering (32) make 121 bytes, which are 164 characters in URL-safe base64.\n\nCut out the beginning with `GETRANGE`: still no plain text anywhere. Only the **client** that holds the key can decrypt. Without it, whoever gets hold of `dump.rdb` or watches the traffic with `MONITOR` sees nothing but the token.\n\nReading goes in the reverse order of writing: `GET` the token, decrypt it, and bring the dict back with `json.loads()`.',
       },
       commands: ['STRLEN user:1000', 'GETRANGE user:1000 0 5'],
-      pythonCode: `token = r.get("user:1000")
+      pythonCode: `import json
+
+from cryptography.fernet import Fernet
+
+cipher = Fernet(b"${FERNET_KEY}")  # the key of step 1, which made the token
+
+token = r.get("user:1000")
 print(len(token))  # 164
 
 plain = cipher.decrypt(token)  # InvalidToken with the wrong key or a changed byte
@@ -134,7 +140,11 @@ print(260_000 / 122)  # 2131.1475409836066 times fewer bytes`,
         en: 'Redis strings are **binary-safe**: any bytes, 0x00 included, are stored with their length and handed back unchanged. A value does not have to be text.\n\nRead it with `GET`: redis-cli escapes the bytes it cannot print, as `\\xda` or `\\n`. That is only how it is displayed; the value itself is untouched. redis-py receives the same 122 bytes as `bytes`, and `bz2.decompress()` gives back the original message, identical to the last character.\n\n`GETRANGE msg:500 0 9` shows `BZh91AY&SY`, the header every bz2 stream starts with. That does not mean the server knows it is bz2: to Redis, these are just bytes.',
       },
       commands: ['GET msg:500', 'GETRANGE msg:500 0 9'],
-      pythonCode: `raw = r.get("msg:500")
+      pythonCode: `import bz2
+
+blob = "i have a lot to talk about" * 10000  # the message of step 3
+
+raw = r.get("msg:500")
 print(raw[:10])  # b'BZh91AY&SY'
 
 rblob = bz2.decompress(raw).decode("utf-8")

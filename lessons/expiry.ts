@@ -55,7 +55,10 @@ print(r.get("runner"))   # still there`,
         en: '`EXPIRE` sets a new lifetime on a key that already exists. Leave `runner` just 3 seconds.',
       },
       commands: ['EXPIRE runner 3', 'TTL runner'],
-      pythonCode: `r.expire("runner", timedelta(seconds=3))`,
+      pythonCode: `from datetime import timedelta
+
+r.expire("runner", timedelta(seconds=3))  # or simply 3
+print(r.ttl("runner"))  # 3`,
       hints: [{ ko: '다음 단계로 바로 넘어가세요. 3초는 금방이에요.', en: 'Move on straight away: 3 seconds pass quickly.' }],
       solution: ['EXPIRE runner 3'],
       check: {

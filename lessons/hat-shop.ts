@@ -129,8 +129,11 @@ print(pipe.execute())  # [198, 2]`,
         en: 'Sometimes a transaction is not enough. You **check** the stock, then buy; what if another buyer gets in between? The last hat could be sold twice.\n\n`WATCH` keeps an eye on keys and cancels the transaction if anyone changes them before `EXEC`: **optimistic locking**, detecting conflicts instead of locking. Start watching, then check the stock.',
       },
       commands: [`WATCH ${HAT}`, `HGET ${HAT} quantity`],
-      pythonCode: `pipe.watch("${HAT}")
-nleft = r.hget("${HAT}", "quantity")  # read now, outside the transaction`,
+      pythonCode: `with r.pipeline() as pipe:
+    pipe.watch("${HAT}")  # after watch(), the pipeline runs each command at once
+    nleft = pipe.hget("${HAT}", "quantity")  # read now, outside the transaction
+    print(nleft)  # b'198'
+# leaving the with block resets the pipeline, and the watch ends with it`,
       hints: [
         {
           ko: '`HGET`은 트랜잭션 밖에서 실행하므로 답을 바로 받아 판단에 쓸 수 있어요.',
@@ -175,13 +178,21 @@ other.hincrby("${HAT}", "npurchased", 1)`,
         en: "Back in the **first terminal**, finish the original buyer's purchase. The watched key changed in the meantime, so `EXEC` runs nothing and answers `(nil)`. In redis-py this is where `WatchError` is raised.",
       },
       commands: ['MULTI', `HINCRBY ${HAT} quantity -1`, `HINCRBY ${HAT} npurchased 1`, 'EXEC'],
-      pythonCode: `try:
-    pipe.multi()
-    pipe.hincrby("${HAT}", "quantity", -1)
-    pipe.hincrby("${HAT}", "npurchased", 1)
-    pipe.execute()
-except redis.WatchError:
-    print("someone else bought it first: check again")`,
+      pythonCode: `other = redis.Redis(db=1)  # the second buyer's connection
+
+with r.pipeline() as pipe:
+    pipe.watch("${HAT}")
+    nleft = pipe.hget("${HAT}", "quantity")
+    # Meanwhile the other connection writes the hat. To keep the lesson's numbers it only
+    # writes back the same stock: WATCH notices any write, even one that changes nothing.
+    other.hset("${HAT}", "quantity", nleft)
+    try:
+        pipe.multi()
+        pipe.hincrby("${HAT}", "quantity", -1)
+        pipe.hincrby("${HAT}", "npurchased", 1)
+        pipe.execute()  # EXEC answers nil: nothing ran
+    except redis.WatchError:
+        print("someone else bought it first: check again")`,
       hints: [
         {
           ko: '`EXEC`가 성공했다면 `WATCH`가 빠졌거나 두 번째 손님이 구매하기 전에 실행한 거예요. 4단계부터 다시 해 보세요.',
@@ -233,10 +244,13 @@ def buy_item(r: redis.Redis, item_id: str) -> None:
         en: 'And when a hat is sold out? Say the maroon hipster hat just sold its last one. You check the stock, see `0`, send no transaction, stop watching with `UNWATCH`, and show "sold out".',
       },
       commands: [`HSET ${MAROON} quantity 0`, `WATCH ${MAROON}`, `HGET ${MAROON} quantity`, 'UNWATCH'],
-      pythonCode: `pipe.watch("${MAROON}")
-if int(pipe.hget("${MAROON}", "quantity")) <= 0:
-    pipe.unwatch()
-    raise OutOfStockError("${MAROON}")`,
+      pythonCode: `r.hset("${MAROON}", "quantity", 0)  # the last maroon hat is gone
+
+with r.pipeline() as pipe:
+    pipe.watch("${MAROON}")
+    if int(pipe.hget("${MAROON}", "quantity")) <= 0:
+        pipe.unwatch()  # no transaction to send: stop watching
+        print("sold out")  # buy_item() raises OutOfStockError here`,
       hints: [{ ko: '`UNWATCH`는 이 연결이 지켜보던 모든 키를 놓아 줘요.', en: '`UNWATCH` lets go of every key this connection was watching.' }],
       solution: [`HSET ${MAROON} quantity 0`, `WATCH ${MAROON}`, `HGET ${MAROON} quantity`, 'UNWATCH'],
       check: {

@@ -41,9 +41,12 @@ enqueue_job(b"job3")`,
         en: 'A **worker** takes from the left end: first in, first out. `LPOP` answers the element and removes it from the list.',
       },
       commands: ['LPOP job_queue'],
-      pythonCode: `job = r.lpop("job_queue")
+      pythonCode: `def process_job(job: bytes) -> None:
+    print(f"Processing job: {job.decode()}")
+
+job = r.lpop("job_queue")
 if job:
-    process_job(job)  # print(f"Processing job: {job}")`,
+    process_job(job)  # Processing job: job1`,
       hints: [
         {
           ko: '여러 작업자가 동시에 `LPOP`해도 같은 작업을 두 번 받는 일은 없어요. 명령 하나하나가 원자적이기 때문이에요.',
@@ -77,12 +80,15 @@ if job:
       },
       commands: [{ client: 2, line: 'BLPOP job_queue 0' }, 'RPUSH job_queue job4 job5'],
       pythonCode: `# worker.py: no sleeping, no polling
+def process_job(job: bytes) -> None:
+    print(f"Processing job: {job.decode()}")
+
 while True:
     _, job = r.blpop("job_queue")  # waits as long as it takes
     process_job(job)
 
-# enqueue_jobs_1.py, another process
-r.rpush("job_queue", b"job4", b"job5")`,
+# enqueue_jobs_1.py is another process (or the first terminal), which wakes the worker up:
+#     r.rpush("job_queue", b"job4", b"job5")`,
       hints: [
         {
           ko: '`BLPOP`의 답은 두 줄이에요. 어느 리스트에서 꺼냈는지와 꺼낸 값이에요.',

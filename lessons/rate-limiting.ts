@@ -27,7 +27,10 @@ export const lesson: Lesson = {
     current = r.incr(key)
     if current == 1:
         r.expire(key, window)  # the first request opens the window
-    return current <= limit`,
+    return current <= limit
+
+print(rate_limit(42))  # True
+print(r.ttl("rate_limit:42"))  # 60`,
       hints: [{ ko: '없는 키에 `INCR`하면 0에서 시작해 1이 돼요.', en: '`INCR` on a missing key starts from 0 and gives 1.' }],
       solution: [`INCR ${K}`, `EXPIRE ${K} 60`],
       check: { key: K, ttlBetween: [1, 60] },
@@ -38,8 +41,16 @@ export const lesson: Lesson = {
         en: 'More requests come in: `INCR` four more times, up to 5. Up to the fifth, `current <= limit` lets them through. There is no new `EXPIRE`, so the window still ends at the same time.',
       },
       commands: [`INCR ${K}`, `TTL ${K}`],
-      pythonCode: `for _ in range(4):
-    print(rate_limit(42))  # True, True, True, True`,
+      pythonCode: `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
+    key = f"rate_limit:{user_id}"
+    current = r.incr(key)
+    if current == 1:
+        r.expire(key, window)
+    return current <= limit
+
+for _ in range(4):
+    print(rate_limit(42))  # True, True, True, True
+print(r.get("rate_limit:42"))  # b'5'`,
       hints: [{ ko: '실행 버튼을 네 번 누르세요. 답이 `(integer) 5`가 되면 돼요.', en: 'Press Run four times, until it answers `(integer) 5`.' }],
       solution: [`INCR ${K}`, `INCR ${K}`, `INCR ${K}`, `INCR ${K}`],
       check: { all: [{ reply: { command: `INCR ${K}`, matches: /^\(integer\) ([5-9]|\d\d+)$/ } }, { key: K, ttlBetween: [1, 60] }] },
@@ -50,9 +61,20 @@ export const lesson: Lesson = {
         en: 'The sixth request: the counter reaches 6, over the limit of 5, so the application refuses with `429 Too Many Requests`. Telling the client the time left (`TTL`) in a `Retry-After` header is a nice touch.',
       },
       commands: [`INCR ${K}`, `TTL ${K}`],
-      pythonCode: `if not rate_limit(42):
-    retry = r.ttl("rate_limit:42")
-    return {"error": "Rate limit exceeded"}, 429, {"Retry-After": str(retry)}`,
+      pythonCode: `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
+    key = f"rate_limit:{user_id}"
+    current = r.incr(key)
+    if current == 1:
+        r.expire(key, window)
+    return current <= limit
+
+def handle_request(user_id: int):
+    if not rate_limit(user_id):
+        retry = r.ttl(f"rate_limit:{user_id}")
+        return {"error": "Rate limit exceeded"}, 429, {"Retry-After": str(retry)}
+    return {"ok": True}, 200, {}
+
+print(handle_request(42))  # ({'error': 'Rate limit exceeded'}, 429, {'Retry-After': '51'})`,
       hints: [
         {
           ko: '거절된 요청도 카운터를 올려요. 창이 끝나면 어차피 통째로 사라져요.',
@@ -68,8 +90,18 @@ export const lesson: Lesson = {
         en: "After 60 seconds (the **⏩ +61 s** button) the key expires. The next request's `INCR` gives `1` again and a new window opens.",
       },
       commands: [`GET ${K}`, `INCR ${K}`, `EXPIRE ${K} 60`],
-      pythonCode: `time.sleep(60)
-print(rate_limit(42))  # True: a new window`,
+      pythonCode: `import time
+
+def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
+    key = f"rate_limit:{user_id}"
+    current = r.incr(key)
+    if current == 1:
+        r.expire(key, window)
+    return current <= limit
+
+time.sleep(60)  # the window ends; the key expires
+print(rate_limit(42))  # True: a new window
+print(r.get("rate_limit:42"))  # b'1'`,
       hints: [{ ko: '`INCR`이 1이 아니라면 시간이 덜 지난 거예요. `TTL`을 확인하세요.', en: 'Not 1? The window has not ended yet; check `TTL`.' }],
       solution: [`GET ${K}`, `INCR ${K}`, `EXPIRE ${K} 60`],
       wait: 61,

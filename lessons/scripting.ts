@@ -74,7 +74,15 @@ print(r.eval(LIMITER, 1, "rate_limit:42", 60))  # 1, and the key expires in 60 s
         en: 'Sending the whole script with every request is wasteful. `SCRIPT LOAD` it once and Redis answers its **SHA1 hash**; from then on `EVALSHA` sends just the hash. The same script always has the same hash (`8a7f1d…`).',
       },
       commands: [`SCRIPT LOAD "${LIMITER}"`, `EVALSHA ${LIMITER_SHA} 1 rate_limit:42 60`, `SCRIPT EXISTS ${LIMITER_SHA}`],
-      pythonCode: `rate_limit = r.register_script(LIMITER)  # EVALSHA, and EVAL once if Redis lost it
+      pythonCode: `# step 2's limiter
+LIMITER = """
+local c = redis.call('INCR', KEYS[1])
+if c == 1 then
+    redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return c
+"""
+rate_limit = r.register_script(LIMITER)  # EVALSHA, and EVAL once if Redis lost it
 for _ in range(3):
     print(rate_limit(keys=["rate_limit:42"], args=[60]) <= 5)  # True while within the limit`,
       hints: [
@@ -92,9 +100,7 @@ for _ in range(3):
         en: "Now a **lock**. To keep other workers away while the hat's stock is updated, take a lock with `SET ... NX EX`, holding a token only you know.\n\nDo not release it with a plain `DEL`: once your lock expired, that could delete a lock another worker took since. Release it with a script that deletes **only if the token is yours**. Try first with someone else's token (`token-b`): it answers `0` and the lock stays.",
       },
       commands: [`SET ${LOCK} token-a NX EX 30`, `EVAL "${RELEASE}" 1 ${LOCK} token-b`, `GET ${LOCK}`],
-      pythonCode: `import uuid
-
-token = str(uuid.uuid4())
+      pythonCode: `token = "token-a"  # in real code a random one nobody else has: str(uuid.uuid4())
 if r.set("${LOCK}", token, nx=True, ex=30):
     release = r.register_script("""
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -119,7 +125,16 @@ end
         en: "Now release it with the owner's token, `token-a`. The comparison and the delete happen inside one script, so the lock cannot change in between.",
       },
       commands: [`EVAL "${RELEASE}" 1 ${LOCK} token-a`, `EXISTS ${LOCK}`],
-      pythonCode: `print(release(keys=["${LOCK}"], args=[token]))  # 1: released`,
+      pythonCode: `release = r.register_script("""
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+else
+    return 0
+end
+""")
+token = "token-a"  # the owner's token, from the previous step
+print(release(keys=["${LOCK}"], args=[token]))  # 1: released
+print(r.exists("${LOCK}"))  # 0`,
       hints: [
         {
           ko: '`0`이 나오면 30초가 지나 락이 이미 만료된 거예요. 앞 단계의 `SET`부터 다시 하세요.',

@@ -54,8 +54,11 @@ def create_session(user_id: int) -> str:
       pythonCode: `def get_session(session_id: str) -> dict | None:
     data = r.hgetall(f"session:{session_id}")
     if not data:
-        return None
-    ...`,
+        return None  # no session or an expired one: log in again
+    return data
+
+print(get_session("abc123"))  # {b'user_id': b'42', b'created_at': b'...'}
+print(r.ttl("session:abc123"))  # still under an hour`,
       hints: [{ ko: '세션이 보이지 않으면 1단계를 다시 실행하세요.', en: 'No session? Run step 1 again.' }],
       solution: [`HGETALL ${S}`],
       check: { reply: { command: `HGETALL ${S}`, matches: /"user_id"\n *2\) "42"/ } },
@@ -66,9 +69,19 @@ def create_session(user_id: int) -> str:
         en: 'Let ten minutes pass with the **⏩ +600 s** button. `TTL` is down to about 3000 s. The user is still active, so every read sets `EXPIRE` again, back to an hour: **sliding expiry**. The login lasts an hour from the last activity.',
       },
       commands: [`TTL ${S}`, `EXPIRE ${S} 3600`, `TTL ${S}`],
-      pythonCode: `    # inside get_session(): every read pushes the expiry back
-    r.expire(f"session:{session_id}", SESSION_TTL)
-    return data`,
+      pythonCode: `SESSION_TTL = 3600  # one hour
+
+def get_session(session_id: str) -> dict | None:
+    key = f"session:{session_id}"
+    data = r.hgetall(key)
+    if not data:
+        return None  # no session or an expired one: log in again
+    r.expire(key, SESSION_TTL)  # every read pushes the expiry back
+    return data
+
+print(r.ttl("session:abc123"))  # about 3000 after ten minutes
+get_session("abc123")
+print(r.ttl("session:abc123"))  # 3600 again`,
       hints: [{ ko: '`EXPIRE`는 남은 시간에 더하는 게 아니라 새로 정해요.', en: '`EXPIRE` does not add to the time left; it sets it anew.' }],
       solution: [`TTL ${S}`, `EXPIRE ${S} 3600`],
       wait: 600,

@@ -55,7 +55,11 @@ print(json.loads(r.get(484272))["address"]["city"])  # New York`,
         'KEYS 484272:*',
         'GET 484272:address:street:line1',
       ],
-      pythonCode: `def setflat_skeys(r, obj: dict, prefix: str, delim: str = ":", *, _autopfix="") -> None:
+      pythonCode: `import json
+
+restaurant_484272 = json.loads(r.get(484272))  # the dict stored as JSON in step 1
+
+def setflat_skeys(r, obj: dict, prefix: str, delim: str = ":", *, _autopfix="") -> None:
     for key, value in obj.items():
         key = _autopfix + key
         if isinstance(value, (str, bytes, float, int)):
@@ -89,7 +93,11 @@ print(r.get("484272:address:street:line1"))  # b'11 E 30th St'`,
         'HGET restaurant:484272 address:city',
         'HSET restaurant:484272 address:zip 10017',
       ],
-      pythonCode: `def flatten(obj: dict, prefix: str = "") -> dict:
+      pythonCode: `import json
+
+restaurant_484272 = json.loads(r.get(484272))  # the dict stored as JSON in step 1
+
+def flatten(obj: dict, prefix: str = "") -> dict:
     flat = {}
     for key, value in obj.items():
         if isinstance(value, dict):
@@ -99,7 +107,8 @@ print(r.get("484272:address:street:line1"))  # b'11 E 30th St'`,
     return flat
 
 r.hset("restaurant:484272", mapping=flatten(restaurant_484272))
-r.hset("restaurant:484272", "address:zip", 10017)  # one field, nothing else touched`,
+r.hset("restaurant:484272", "address:zip", 10017)  # one field, nothing else touched
+print(r.hget("restaurant:484272", "address:city"))  # b'New York'`,
       hints: [{ ko: '`HGETALL restaurant:484272`로 필드 전체를 볼 수 있어요.', en: '`HGETALL restaurant:484272` shows every field.' }],
       solution: [
         'HSET restaurant:484272 name Ravagh type Persian address:street:line1 "11 E 30th St" address:city "New York" address:zip 10016',
