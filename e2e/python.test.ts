@@ -4,7 +4,8 @@
 // inspector. A program blocked in BLPOP wakes when the terminal pushes; a pub/sub listener prints
 // the terminal's PUBLISH; Stop interrupts an endless loop; an import of a package this Python
 // lacks says why; a reload runs Python again from the service worker's store; a step's Python
-// passes the step as the terminal's commands would.
+// passes the step as the terminal's commands would; a program Stop cannot reach ends with its
+// worker.
 // The load times are printed (no test asserts a timing).
 
 import type { Page } from '@playwright/test';
@@ -116,5 +117,19 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   await lesson.getByRole('button', { name: 'Run in Python' }).click();
   await expect(consoleText(page)).toContainText('True');
   await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'true');
+
+  // One long call inside C never sees Stop: the worker is restarted a few seconds later, and
+  // the next program runs in a fresh Python.
+  await pasteNewPython(page, 'print("summing", flush=True)\nprint(sum(range(10**14)))\n');
+  await page.locator('#workbench').getByRole('button', { name: 'Run Python' }).click();
+  await expect(consoleText(page)).toContainText('summing');
+  await page.locator('#workbench').getByRole('button', { name: 'Stop' }).click();
+  await expect(consoleText(page)).toContainText('its Python was restarted', { timeout: 20_000 });
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Ended with an exception.');
+  await pasteNewPython(page, 'print(6 * 7)\n');
+  await page.locator('#workbench').getByRole('button', { name: 'Run Python' }).click();
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.', { timeout: 60_000 });
+  await expect(consoleText(page)).toContainText('42');
+  expect(pageErrors(page)).toEqual([]);
   expect(outside).toEqual([]);
 });

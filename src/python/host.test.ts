@@ -16,7 +16,7 @@ const resp = (...argv: string[]) => text(`*${argv.length}\r\n` + argv.map((a) =>
  * A host with a fake Python worker: `call` posts a request and waits for the channel's answer,
  * `ask` posts one to be answered by message and resolves with that answer.
  */
-function rig() {
+function rig(stopGraceMs?: number) {
   const channel = new MessageChannel();
   const engine = new EngineHost((msg) => channel.port2.postMessage(msg), {});
   channel.port2.onmessage = (e) => engine.handle(e.data as ToWorker);
@@ -30,21 +30,32 @@ function rig() {
       if (msg.type === 'init') init = msg;
       if (msg.type === 'answer') answered.get(msg.seq)?.(msg);
     },
-    terminate() {},
+    terminated: 0,
+    terminate() {
+      this.terminated++;
+    },
   };
   const output: string[] = [];
+  const restarts: [string, string][] = [];
   const ran: { argv: readonly string[]; replies: readonly unknown[]; db: number }[] = [];
-  const host = new PythonHost(client, () => fake as unknown as Worker, 'http://x/pyodide/', {
-    output: (_s, t) => output.push(t),
-    progress: () => undefined,
-    loaded: () => undefined,
-    failed: () => undefined,
-    connected: () => undefined,
-    sleeping: () => undefined,
-    missing: () => undefined,
-    ran: (_handle, argv, replies, _resp, db) => ran.push({ argv, replies, db }),
-  });
-  void host.run('pass');
+  const host = new PythonHost(
+    client,
+    () => fake as unknown as Worker,
+    'http://x/pyodide/',
+    {
+      output: (_s, t) => output.push(t),
+      progress: () => undefined,
+      loaded: () => undefined,
+      failed: () => undefined,
+      connected: () => undefined,
+      sleeping: () => undefined,
+      missing: () => undefined,
+      ran: (_handle, argv, replies, _resp, db) => ran.push({ argv, replies, db }),
+      restarted: (why, message) => restarts.push([why, message]),
+    },
+    stopGraceMs,
+  );
+  const first = host.run('pass');
   let seq = 0;
   async function call(request: BridgeRequest): Promise<{ status: number; value: number; data: string }> {
     const { channel: sab } = init!;
@@ -71,7 +82,7 @@ function rig() {
     channel.port1.close();
     channel.port2.close();
   };
-  return { host, client, call, ask, output, ran, dispose };
+  return { host, client, fake, call, ask, output, ran, restarts, first, dispose };
 }
 
 describe('the Python bridge', () => {
@@ -124,6 +135,24 @@ describe('the Python bridge', () => {
       },
       { argv: ['PING'], replies: [{ t: 'simple', v: 'PONG' }], db: 0 },
     ]);
+  });
+
+  it('restarts the Python worker when the program has not stopped a while after Stop, or when Pyodide fails', async () => {
+    const r = (current = rig(30));
+    // The fake worker never ends the rig's run: as a program Stop cannot reach.
+    r.host.stop();
+    expect(await r.first).toBe(false);
+    expect(r.restarts).toEqual([['stop', '']]);
+    expect(r.fake.terminated).toBe(1);
+    // The next run starts a new worker; Pyodide failing in it ends that run too.
+    const second = r.host.run('pass');
+    r.fake.onmessage!({ data: { type: 'crashed', message: 'Pyodide already fatally failed' } });
+    expect(await second).toBe(false);
+    expect(r.restarts).toEqual([
+      ['stop', ''],
+      ['crash', 'Pyodide already fatally failed'],
+    ]);
+    expect(r.fake.terminated).toBe(2);
   });
 
   it('answers by message the requests of several threads waiting at once, each when its reply comes', async () => {

@@ -35,7 +35,15 @@ export interface PythonEvents {
    * learner's, as a workbench run's.
    */
   ran(handle: number, argv: readonly string[], replies: readonly Reply[], resp: 2 | 3, db: number): void;
+  /**
+   * The Python worker was replaced: the program had not stopped `stopGraceMs` after Stop, or
+   * Pyodide failed (`message`). The run ended; the next one starts a fresh Python.
+   */
+  restarted(why: 'stop' | 'crash', message: string): void;
 }
+
+/** How long Stop waits for KeyboardInterrupt to end a program before it restarts the worker. */
+export const STOP_GRACE_MS = 5000;
 
 /**
  * Whether the browser can suspend a WebAssembly stack on a promise (JSPI): then the page's
@@ -84,6 +92,8 @@ export class PythonHost {
   private nextRun = 1;
   /** The request the worker blocks on in the channel; any older one was abandoned. */
   private latest = 0;
+  /** Set after Stop while a run goes on: when it fires, the worker is restarted. */
+  private stopTimer: ReturnType<typeof setTimeout> | null = null;
   /** Each connection's recv waiting for bytes (a connection is one Python thread's). */
   private readonly recvs = new Map<number, PendingRecv>();
   private readonly unsubscribe: (() => void)[];
@@ -94,6 +104,7 @@ export class PythonHost {
     /** Absolute URL of the folder with Pyodide's files (ends with '/'). */
     private readonly indexURL: string,
     private readonly events: PythonEvents,
+    private readonly stopGraceMs = STOP_GRACE_MS,
   ) {
     this.unsubscribe = [
       engine.onPush((handle, reply) => {
@@ -127,12 +138,31 @@ export class PythonHost {
     });
   }
 
-  /** Raises KeyboardInterrupt in the running program (Pyodide's interrupt buffer, SIGINT). */
+  /**
+   * Raises KeyboardInterrupt in the running program (Pyodide's interrupt buffer, SIGINT). Python
+   * sees it between bytecodes; a program still running `stopGraceMs` later (inside one long call
+   * of a C function, say, or still loading) ends with its worker.
+   */
   stop(): void {
     this.interrupt[0] = 2;
+    if (this.runs.size === 0 || this.stopTimer !== null) return;
+    this.stopTimer = setTimeout(() => {
+      this.stopTimer = null;
+      if (this.runs.size > 0) this.restart('stop', '');
+    }, this.stopGraceMs);
+  }
+
+  private restart(why: 'stop' | 'crash', message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.endConnections();
+    for (const resolve of this.runs.values()) resolve(false);
+    this.runs.clear();
+    this.events.restarted(why, message);
   }
 
   dispose(): void {
+    if (this.stopTimer !== null) clearTimeout(this.stopTimer);
     for (const u of this.unsubscribe) u();
     this.worker?.terminate();
     this.worker = null;
@@ -142,6 +172,9 @@ export class PythonHost {
   }
 
   private start(): Worker {
+    // A new worker numbers its requests from 1 again: no answer of the last one may pass for its.
+    Atomics.store(this.ctl, Cell.seq, 0);
+    this.latest = 0;
     const worker = this.startWorker();
     worker.onmessage = (event: MessageEvent<FromPython>) => this.receive(event.data);
     worker.postMessage({
@@ -177,7 +210,12 @@ export class PythonHost {
       case 'missing':
         this.events.missing(msg.module, msg.pip);
         return;
+      case 'crashed':
+        this.restart('crash', msg.message);
+        return;
       case 'done': {
+        if (this.stopTimer !== null) clearTimeout(this.stopTimer);
+        this.stopTimer = null;
         // A program's connections end with it, as a process's sockets do.
         this.endConnections();
         const resolve = this.runs.get(msg.id);

@@ -79,6 +79,8 @@ export type FromPython =
   | { type: 'sleeping' }
   /** The program ended on an import of a package this Python lacks (`pip`: its name for pip). */
   | { type: 'missing'; module: string; pip: string }
+  /** Pyodide itself failed while running a program: the worker cannot run another. */
+  | { type: 'crashed'; message: string }
   /** A run ended; ok false after an uncaught exception (its traceback went to stderr). */
   | { type: 'done'; id: number; ok: boolean }
   /** A request to the engine; the asking Python thread waits for the answer. */

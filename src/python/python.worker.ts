@@ -141,26 +141,37 @@ class PythonWorker {
     this.toldSleep = false;
     const runProgram = (py.globals as unknown as { get(name: string): PyCallable }).get('_run_program');
     let ok: boolean;
-    if (this.switchStacks) {
-      this.answers.clear();
-      this.interruptGate = deferred();
-      this.interruptOwed = false;
-      this.endGate = deferred();
-      // While every thread waits, no Python runs to see Stop: look for it here.
-      const watch = setInterval(() => {
-        if (this.interrupt[0] === 0) return;
-        this.interrupt[0] = 0;
-        this.interruptWaits();
-      }, 50);
-      ok = (await runProgram.callPromising(code, filename)) as boolean;
-      // The runner ended the threads left (threads.end); they unwind when their waits return.
-      await Promise.race([Promise.allSettled(this.threads), delay(1000)]);
-      clearInterval(watch);
-    } else {
-      ok = runProgram(code, filename) as boolean;
+    try {
+      ok = this.switchStacks ? await this.runPromising(runProgram, code, filename) : (runProgram(code, filename) as boolean);
+    } catch (e) {
+      // Pyodide itself failed (_run_program catches whatever the program raises): this worker
+      // cannot run another program, and the page starts a new one.
+      self.postMessage({ type: 'crashed', message: e instanceof Error ? e.message : String(e) });
+      return;
     }
     runProgram.destroy();
     self.postMessage({ type: 'done', id, ok });
+  }
+
+  /** The program as a promising call: its waits suspend only the waiting thread (JSPI). */
+  private async runPromising(runProgram: PyCallable, code: string, filename: string): Promise<boolean> {
+    this.answers.clear();
+    this.interruptGate = deferred();
+    this.interruptOwed = false;
+    this.endGate = deferred();
+    // While every thread waits, no Python runs to see Stop: look for it here.
+    const watch = setInterval(() => {
+      if (this.interrupt[0] === 0) return;
+      this.interrupt[0] = 0;
+      this.interruptWaits();
+    }, 50);
+    try {
+      return (await runProgram.callPromising(code, filename)) as boolean;
+    } finally {
+      // The runner ended the threads left (threads.end); they unwind when their waits return.
+      await Promise.race([Promise.allSettled(this.threads), delay(1000)]);
+      clearInterval(watch);
+    }
   }
 
   private interruptWaits(): void {

@@ -66,6 +66,7 @@ export function usePython(w: WorkbenchStrings): { state: PythonState; run: (code
         connected: (hostName, port) => append('note', words.current.connectedNote(hostName, port)),
         // time.sleep waits real time; a paused engine clock keeps every TTL where it was.
         ran: (handle, argv, replies, resp, db) => commandRan('python', { handle, argv, replies, resp, db }),
+        restarted: (why, message) => append('note', why === 'stop' ? words.current.restartedAfterStop : words.current.pythonCrashed(message)),
         missing: (module, pip) => append('note', words.current.missingModuleNote(module, pip)),
         sleeping: () => {
           if (useUi.getState().clock.paused) append('note', words.current.pausedClockNote);

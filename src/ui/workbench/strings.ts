@@ -64,6 +64,9 @@ const en = {
   pythonFailed: (message: string) => `Python could not start: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port}) is this page’s own Redis engine: in the browser, host and port are accepted and lead here.`,
+  restartedAfterStop:
+    'The program was still running 5 s after Stop (inside one long call of a C function, or while Python loaded, Stop is not seen), so its Python was restarted: the next run starts afresh.',
+  pythonCrashed: (message: string) => `Python stopped working (${message}); the next run starts it again.`,
   missingModuleNote: (module: string, pip: string) =>
     `“${module}” is not in the playground’s Python, which has Python’s standard library and its own redis package only: it loads nothing from other hosts, so nothing can be installed here. On your own computer: pip install ${pip}`,
   pausedClockNote:
@@ -136,6 +139,9 @@ const ko: WorkbenchStrings = {
   pythonFailed: (message: string) => `파이썬을 시작하지 못했습니다: ${message}`,
   connectedNote: (host: string, port: number) =>
     `redis.Redis(host=${JSON.stringify(host)}, port=${port})는 이 페이지 안의 Redis 엔진이에요. 브라우저에서는 host와 port를 받아 두기만 하고 여기로 연결합니다.`,
+  restartedAfterStop:
+    '멈추기를 누르고 5초가 지나도 프로그램이 끝나지 않아서 파이썬을 다시 시작했어요. C 함수 하나를 오래 호출하는 중이거나 파이썬을 불러오는 중에는 멈추기가 닿지 않아요. 다음 실행은 새 파이썬에서 시작합니다.',
+  pythonCrashed: (message: string) => `파이썬이 멈췄어요 (${message}). 다음 실행 때 다시 시작합니다.`,
   missingModuleNote: (module: string, pip: string) =>
     `플레이그라운드의 파이썬에는 “${module}” 모듈이 없어요. 파이썬 표준 라이브러리와 자체 redis 패키지만 있고 다른 호스트에서 아무것도 받아 오지 않으므로, 여기서는 설치할 수 없습니다. 내 컴퓨터에서는: pip install ${pip}`,
   pausedClockNote:
