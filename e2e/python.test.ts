@@ -117,6 +117,16 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   await lesson.getByRole('button', { name: 'Run in Python' }).click();
   await expect(consoleText(page)).toContainText('True');
   await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'true');
+  // A step whose proof is what Python prints: the bz2 message decompressed whole (True).
+  await page.goto(`${site.url}#/lessons/encoded-values/3`);
+  await lesson.locator('button', { hasText: 'SET msg:500' }).click();
+  await page.goto(`${site.url}#/lessons/encoded-values/4`);
+  await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'false');
+  await lesson.getByText('The same in Python (redis-py)').click();
+  await lesson.getByRole('button', { name: 'Run in Python' }).click();
+  await expect(page.locator('#workbench .wb-results-head')).toContainText('Finished.');
+  await expect(consoleText(page)).toContainText("b'BZh91AY&SY'\nTrue");
+  await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'true');
 
   // One long call inside C never sees Stop: the worker is restarted a few seconds later, and
   // the next program runs in a fresh Python.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { commandMatches, evaluate, messageOf } from './check.js';
+import { assess, commandMatches, evaluate, messageOf } from './check.js';
 import { HeadlessRunner } from './headless.js';
 import type { Check, Lesson, Line } from './model.js';
 import { parseInline, parseMarkdown, plainText } from './markdown.js';
@@ -118,9 +118,23 @@ describe('received checks', () => {
   });
 
   test('evaluate takes any context: the browser gives an async one', async () => {
-    const ctx = { query: () => Promise.resolve({ t: 'simple', v: 'none' } as const), commands: [], received: [] };
+    const ctx = { query: () => Promise.resolve({ t: 'simple', v: 'none' } as const), commands: [], received: [], printed: '' };
     expect(await evaluate({ key: 'k', exists: false }, ctx)).toBe(true);
     expect(await evaluate({ key: 'k' }, ctx)).toBe(false);
+  });
+
+  test('what Python printed, and one of several ways', async () => {
+    const run = await runner([]);
+    const either = { any: [{ reply: { command: 'GET k', equals: '"v"' } }, { printed: { includes: "b'v'" } }] };
+    expect(await assess(either, run.context())).toEqual({ kind: 'not-run', command: 'GET k' });
+    run.session.print("b'");
+    run.session.print("v'\n");
+    expect(await run.check({ printed: { includes: "b'v'" } })).toBe(true);
+    expect(await run.check(either)).toBe(true);
+    expect(await assess({ printed: { includes: 'True' } }, run.context())).toEqual({ kind: 'not-printed', want: 'True' });
+    // A new step starts with nothing printed.
+    run.session.begin(null);
+    expect(await run.check({ printed: { includes: "b'v'" } })).toBe(false);
   });
 });
 

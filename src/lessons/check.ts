@@ -33,6 +33,8 @@ export interface CheckContext {
   readonly commands: readonly RanCommand[];
   /** Messages received since the step began. */
   readonly received: readonly Received[];
+  /** What the learner's Python programs printed since the step began. */
+  readonly printed: string;
 }
 
 /**
@@ -54,7 +56,8 @@ export type Miss =
   | { kind: 'not-run'; command?: string; client?: number }
   /** It ran, but its reply (as the terminal printed it) is not the one asked for. */
   | { kind: 'reply'; command?: string; want: string; got: string }
-  | { kind: 'not-received'; channel: string; message?: string };
+  | { kind: 'not-received'; channel: string; message?: string }
+  | { kind: 'not-printed'; want: string };
 
 /** The check holds (null) or the first reason it does not. */
 export async function assess(check: Check, ctx: CheckContext): Promise<Miss | null> {
@@ -65,6 +68,17 @@ export async function assess(check: Check, ctx: CheckContext): Promise<Miss | nu
     }
     return null;
   }
+  if ('any' in check) {
+    // The first way's miss is the one to tell (the terminal's, as the step's commands show it).
+    let first: Miss | null = null;
+    for (const c of check.any) {
+      const miss = await assess(c, ctx);
+      if (miss === null) return null;
+      first ??= miss;
+    }
+    return first;
+  }
+  if ('printed' in check) return ctx.printed.includes(check.printed.includes) ? null : { kind: 'not-printed', want: check.printed.includes };
   if ('reply' in check) return replyMiss(check.reply, ctx.commands);
   if ('received' in check) {
     if (ctx.received.some((r) => receivedMatches(check.received, r))) return null;

@@ -37,12 +37,14 @@ function allLines(lesson: Lesson): string[] {
 /** The reply checks' command lines (they must name real commands too). */
 function checkCommands(check: Check): string[] {
   if ('all' in check) return check.all.flatMap(checkCommands);
+  if ('any' in check) return check.any.flatMap(checkCommands);
   if ('reply' in check) return check.reply.command === undefined ? [] : [check.reply.command];
   return [];
 }
 
 function expectsError(check: Check): boolean {
   if ('all' in check) return check.all.some(expectsError);
+  if ('any' in check) return check.any.some(expectsError);
   if (!('reply' in check)) return false;
   return (check.reply.equals ?? check.reply.matches?.source ?? '').includes('(error)');
 }

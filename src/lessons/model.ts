@@ -56,7 +56,16 @@ export interface ReceivedCheck {
   message?: string;
 }
 
-export type Check = { reply: ReplyCheck } | KeyCheck | { all: Check[] } | { received: ReceivedCheck };
+/** The learner's Python programs printed this (their standard output since the step began). */
+export interface PrintedCheck {
+  includes: string;
+}
+
+/**
+ * `all`: every check holds; `any`: one of them does (a step that can be done at the terminal or
+ * in Python, when only Python can show the result, as a decompressed value).
+ */
+export type Check = { reply: ReplyCheck } | KeyCheck | { all: Check[] } | { any: Check[] } | { received: ReceivedCheck } | { printed: PrintedCheck };
 
 export interface Step {
   /** Markdown-lite. A challenge states its goal here, without giving the commands away. */

@@ -54,6 +54,7 @@ export interface Verdict {
 export function timeMatters(step: Step): boolean {
   const inCheck = (check: Check): boolean => {
     if ('all' in check) return check.all.some(inCheck);
+    if ('any' in check) return check.any.some(inCheck);
     if ('key' in check) return check.exists === false || check.ttlBetween !== undefined;
     return false;
   };
@@ -65,6 +66,8 @@ export class LessonSession {
   commands: RanCommand[] = [];
   /** Pub/sub messages received since the step began, in the order they came. */
   received: Received[] = [];
+  /** What the learner's Python programs printed since the step began (the last 64 KB). */
+  printed = '';
   private lesson: Lesson | null = null;
   private index = 0;
   /** Grows with each step change: a verdict computed for an older step is dropped. */
@@ -91,6 +94,11 @@ export class LessonSession {
     this.stopListening();
   }
 
+  /** Standard output of the learner's Python program, a piece as it comes. */
+  print(text: string): void {
+    this.printed = (this.printed + text).slice(-65536);
+  }
+
   /** The step being checked, or null when no lesson is open. */
   get step(): { lesson: Lesson; index: number; step: Step } | null {
     const lesson = this.lesson;
@@ -106,6 +114,7 @@ export class LessonSession {
     this.index = index;
     this.commands = [];
     this.received = [];
+    this.printed = '';
     this.generation++;
   }
 
@@ -145,6 +154,7 @@ export class LessonSession {
       },
       commands: this.commands,
       received: this.received,
+      printed: this.printed,
     };
   }
 

@@ -18,6 +18,18 @@ export function onCommandRan(fn: Listener): () => void {
   return () => listeners.delete(fn);
 }
 
+const printedListeners = new Set<(text: string) => void>();
+
+/** Hears what the learner's Python programs print (standard output, a piece as it comes). */
+export function onPythonPrinted(fn: (text: string) => void): () => void {
+  printedListeners.add(fn);
+  return () => printedListeners.delete(fn);
+}
+
+export function pythonPrinted(text: string): void {
+  for (const l of printedListeners) l(text);
+}
+
 /** Tells the listeners a command ran (a terminal's, or the workbench's once its reply came). */
 export function commandRan(from: CommandSource, ran: SentCommand): void {
   for (const l of listeners) l(from, ran);

@@ -56,6 +56,8 @@ const en = {
         return `${m.command === undefined ? 'Your command' : code(m.command)} answered ${code(m.got)}, not what this step looks for.`;
       case 'not-received':
         return `No subscribed terminal has received a message on ${code(m.channel)} yet.`;
+      case 'not-printed':
+        return `Your Python program has not printed ${code(m.want)} yet.`;
     }
   },
 };
@@ -108,6 +110,8 @@ const ko: FeedbackStrings = {
         return `${m.command === undefined ? '방금 실행한' : code(m.command)} 명령의 응답이 이 단계에서 찾는 것과 달라요. 받은 응답: ${code(m.got)}`;
       case 'not-received':
         return `구독 중인 터미널이 아직 ${code(m.channel)} 채널의 메시지를 받지 못했어요.`;
+      case 'not-printed':
+        return `파이썬 프로그램이 아직 ${code(m.want)}을(를) 출력하지 않았어요.`;
     }
   },
 };

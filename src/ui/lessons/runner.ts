@@ -10,7 +10,7 @@ import { progressOf, useLessons } from '../../store/lesson-store.js';
 import { useUi } from '../../store/ui-store.js';
 import { engine } from '../engine-client.js';
 import { firstPromptShown } from '../first-prompt.js';
-import { onCommandRan } from '../commands-heard.js';
+import { onCommandRan, onPythonPrinted } from '../commands-heard.js';
 import { existingTerminal, tabOfConnection } from '../terminal/terminals.js';
 import type { TerminalSession } from '../terminal/terminal-session.js';
 
@@ -53,6 +53,10 @@ class BrowserRunner {
     onCommandRan((from, ran) => {
       if (from === 'workbench' || from === 'python') this.learners.add(ran.handle);
       this.session.ran(ran.handle, ran.argv, ran.replies, ran.resp, ran.db);
+      this.schedule();
+    });
+    onPythonPrinted((text) => {
+      this.session.print(text);
       this.schedule();
     });
     engine.onClosed((handle) => this.learners.delete(handle));

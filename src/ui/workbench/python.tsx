@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { pyodideAssets } from 'virtual:pyodide-assets';
 import { PythonHost, pythonAvailable } from '../../python/host.js';
 import { engine } from '../engine-client.js';
-import { commandRan } from '../commands-heard.js';
+import { commandRan, pythonPrinted } from '../commands-heard.js';
 import { useUi } from '../../store/ui-store.js';
 import type { WorkbenchStrings } from './strings.js';
 import { unavailable } from './unavailable.js';
@@ -55,7 +55,10 @@ export function usePython(w: WorkbenchStrings): { state: PythonState; run: (code
   const run = useCallback(
     (code: string, filename: string) => {
       const h = (host.current ??= new PythonHost(engine, startWorker, new URL(pyodideAssets.path, document.baseURI).href, {
-        output: (stream, text) => append(stream, text),
+        output: (stream, text) => {
+          append(stream, text);
+          if (stream === 'stdout') pythonPrinted(text);
+        },
         progress: (loaded, total) => setState((s) => ({ ...s, loading: { loaded, total } })),
         loaded: (ms) => {
           performance.mark('python-loaded', { detail: ms });
