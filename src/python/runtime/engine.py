@@ -18,6 +18,10 @@ __all__ = ["ThreadExit", "call", "park", "sleep", "MAIN"]
 # (green_threads.py sets it when a thread starts; park() restores it when one resumes).
 MAIN = _thread.get_ident()
 current = MAIN
+# The idents of the threads started and not yet ended (green_threads.py keeps it). With none,
+# nothing else could run while the main thread waits, so it waits in the channel instead: a
+# round trip three times quicker than a parked stack's.
+others = set()
 
 # Pyodide's own event loop (its WebLoop), the running loop whenever no program's loop runs.
 _PYODIDE_LOOP = asyncio.get_event_loop()
@@ -63,9 +67,10 @@ def park(make):
 
 
 def call(name, *args):
-    """_playground's `name`: parking the calling thread where stacks can be switched."""
+    """_playground's `name`: parking the calling thread while other threads may run (stacks
+    can be switched), blocking the worker in the channel otherwise."""
     fn = getattr(_playground, name)
-    if can_run_sync():
+    if others and can_run_sync():
         return park(lambda: fn(*args, True))
     return fn(*args, False)
 

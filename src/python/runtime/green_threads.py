@@ -95,6 +95,7 @@ def _start_joinable_thread(function, handle=None, daemon=True):
         raise RuntimeError("can't start new thread: this Python call cannot switch stacks")
     thread = function.__self__
     thread._green_ident = next(_idents)
+    engine.others.add(thread._green_ident)
     thread._green_done = _playground.start(create_proxy(lambda: _run(thread)))
     thread._green_over = False
 
@@ -120,6 +121,7 @@ def _run(thread):
         except BaseException:
             thread._invoke_excepthook(thread)
     finally:
+        engine.others.discard(thread._green_ident)
         thread._green_over = True
         with threading._active_limbo_lock:
             threading._active.pop(thread._ident, None)
@@ -166,6 +168,7 @@ def _others():
 def begin():
     """A new program: the main thread is the one running."""
     engine.current = engine.MAIN
+    engine.others.clear()
 
 
 def finish():
