@@ -6,6 +6,14 @@ import type { Lesson } from '../src/lessons/model.js';
 
 const K = 'rate_limit:42';
 
+// Step 1's function, repeated in the later steps' programs: each runs on its own.
+const RATE_LIMIT = `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
+    key = f"rate_limit:{user_id}"
+    current = r.incr(key)
+    if current == 1:
+        r.expire(key, window)
+    return current <= limit`;
+
 export const lesson: Lesson = {
   id: 'rate-limiting',
   title: { ko: '요청 횟수 제한', en: 'Rate limiting' },
@@ -41,12 +49,7 @@ print(r.ttl("rate_limit:42"))  # 60`,
         en: 'More requests come in: `INCR` four more times, up to 5. Up to the fifth, `current <= limit` lets them through. There is no new `EXPIRE`, so the window still ends at the same time.',
       },
       commands: [`INCR ${K}`, `TTL ${K}`],
-      pythonCode: `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
-    key = f"rate_limit:{user_id}"
-    current = r.incr(key)
-    if current == 1:
-        r.expire(key, window)
-    return current <= limit
+      pythonCode: `${RATE_LIMIT}
 
 for _ in range(4):
     print(rate_limit(42))  # True, True, True, True
@@ -61,12 +64,7 @@ print(r.get("rate_limit:42"))  # b'5'`,
         en: 'The sixth request: the counter reaches 6, over the limit of 5, so the application refuses with `429 Too Many Requests`. Telling the client the time left (`TTL`) in a `Retry-After` header is a nice touch.',
       },
       commands: [`INCR ${K}`, `TTL ${K}`],
-      pythonCode: `def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
-    key = f"rate_limit:{user_id}"
-    current = r.incr(key)
-    if current == 1:
-        r.expire(key, window)
-    return current <= limit
+      pythonCode: `${RATE_LIMIT}
 
 def handle_request(user_id: int):
     if not rate_limit(user_id):
@@ -92,12 +90,7 @@ print(handle_request(42))  # ({'error': 'Rate limit exceeded'}, 429, {'Retry-Aft
       commands: [`GET ${K}`, `INCR ${K}`, `EXPIRE ${K} 60`],
       pythonCode: `import time
 
-def rate_limit(user_id: int, limit: int = 5, window: int = 60) -> bool:  # from step 1
-    key = f"rate_limit:{user_id}"
-    current = r.incr(key)
-    if current == 1:
-        r.expire(key, window)
-    return current <= limit
+${RATE_LIMIT}
 
 time.sleep(60)  # the window ends; the key expires
 print(rate_limit(42))  # True: a new window
