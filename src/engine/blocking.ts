@@ -253,6 +253,8 @@ export class Blocking {
             if (reply === null) continue;
             this.unblock(b);
             engine.servedBlockedClient(c, b.command, reply);
+            // Each served client's effects go out on their own (blocked.c's afterCommand).
+            engine.propagation.flush();
           }
         }
       }

@@ -125,6 +125,13 @@ export class Client {
   monitor = false;
   /** Redis's CLIENT_SCRIPT: the client scripts run commands as (it may not block). */
   script = false;
+  /**
+   * The vector the running command propagates instead of its argv (Redis's
+   * rewriteClientCommandVector: EXPIRE as PEXPIREAT …), or null; set through Engine.rewrite.
+   */
+  propArgv: string[] | null = null;
+  /** PROP_FORCE / PROP_PREVENT for the running command (propagate.ts). */
+  propFlags = 0;
 
   constructor(
     readonly engine: Engine,

@@ -762,6 +762,7 @@ export class Config {
   activeExpireEffort = 1;
   lazyfreeLazyUserDel = false;
   lazyfreeLazyUserFlush = false;
+  lazyfreeLazyExpire = false;
   /** [seconds, changes] pairs of the save parameter. */
   saveParams: [number, number][] = [];
   /** latency-tracking-info-percentiles. */
@@ -971,6 +972,7 @@ export class Config {
     this.activeExpireEffort = n('active-expire-effort');
     this.lazyfreeLazyUserDel = this.values.get('lazyfree-lazy-user-del') === 'yes';
     this.lazyfreeLazyUserFlush = this.values.get('lazyfree-lazy-user-flush') === 'yes';
+    this.lazyfreeLazyExpire = this.values.get('lazyfree-lazy-expire') === 'yes';
     const save = splitArgs(this.values.get('save')!).map(Number);
     this.saveParams = [];
     for (let i = 0; i + 1 < save.length; i += 2) this.saveParams.push([save[i]!, save[i + 1]!]);

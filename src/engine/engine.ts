@@ -18,6 +18,7 @@ import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 import type { Scripting } from './scripting/scripting.js';
 import type { schotter, skyline } from './lolwut.js';
+import { Propagation, PROP_FORCE, PROP_PREVENT } from './propagate.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
@@ -112,6 +113,9 @@ function newStats(): Stats {
 }
 
 /** Commands that run immediately inside MULTI instead of being queued. */
+/** CMD_TOUCHES_ARBITRARY_KEYS: the keys they lazily expire propagate as DELs outside MULTI. */
+const TOUCHES_ARBITRARY_KEYS = new Set(['randomkey', 'scan']);
+
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
 /** What a RESP2 client may run while subscribed (Redis's processCommand list). */
@@ -178,6 +182,8 @@ export class Engine {
   /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;
+  /** Redis's server.loading: an AOF is being replayed (expiries in the past keep their keys). */
+  loading = false;
   /** True while EXEC runs the queued commands (Redis's server.in_exec): EXEC sets it. */
   inExec = false;
   /** The client whose command line is running (Redis's server.current_client), else null. */
@@ -188,6 +194,8 @@ export class Engine {
   readonly blocking: Blocking;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
+  /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
+  readonly propagation = new Propagation();
   /** ClientsPeakMemOutput: the largest client omem of each of the last seconds (output-buffer.ts). */
   readonly clientsPeakOutput: number[] = new Array<number>(8).fill(0);
 
@@ -302,6 +310,9 @@ export class Engine {
     } finally {
       this.currentClient = caller;
     }
+    // afterCommand: the line's effects go out before the blocked clients it woke are served. A
+    // script still running (a timed-out one yields) sends its effects when it ends.
+    if (caller === null && this.scriptRun === null) this.propagation.flush(!TOUCHES_ARBITRARY_KEYS.has(c.lastCommand));
     // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys,
     // not while a script runs (it serves them when it ends).
     if (this.blocking.hasReady && caller === null && this.scriptRun === null) this.blocking.handleReady();
@@ -443,6 +454,30 @@ export class Engine {
     return cmd;
   }
 
+  // ---- propagation (propagate.ts) -----------------------------------------------------------
+
+  /** rewriteClientCommandVector: the running command propagates as `argv` instead. */
+  rewrite(c: Client, argv: string[]): void {
+    if (this.propagation.active) c.propArgv = argv;
+  }
+
+  /** rewriteClientCommandArgument: argument `i` of the propagated vector (one past its end appends). */
+  rewriteArgument(c: Client, argv: readonly string[], i: number, value: string): void {
+    if (!this.propagation.active) return;
+    const v = (c.propArgv ??= argv.slice());
+    v[i] = value;
+  }
+
+  /** preventCommandPropagation: the command's own argv is not propagated (it used alsoPropagate). */
+  preventPropagation(c: Client): void {
+    c.propFlags |= PROP_PREVENT;
+  }
+
+  /** forceCommandPropagation: propagated even when nothing changed (FLUSHALL of an empty server). */
+  forcePropagation(c: Client): void {
+    c.propFlags |= PROP_FORCE;
+  }
+
   /** Runs a validated command (also used by EXEC for each queued command). */
   call(c: Client, cmd: Command, argv: string[]): Reply | null {
     const db = c.db;
@@ -451,7 +486,25 @@ export class Engine {
     if (db.guard !== null && cmd.flags.includes('write')) {
       for (const k of commandKeys(cmd, argv)) db.guard.beforeKeyChange(db, argv[k.pos]!);
     }
+    const prop = this.propagation.active;
+    const outerArgv = c.propArgv;
+    const outerFlags = c.propFlags;
+    const dirtyBefore = this.changesSinceLastSave;
+    if (prop) {
+      c.propArgv = null;
+      c.propFlags = 0;
+    }
     const reply = cmd.handler!(c, argv);
+    if (prop) {
+      // call(): a command that changed the dataset (or forced it) propagates its argv or the
+      // vector it rewrote itself into; EXEC never does (its commands did, one by one).
+      const f = c.propFlags;
+      if ((f & PROP_PREVENT) === 0 && cmd.fullName !== 'exec' && (this.changesSinceLastSave > dirtyBefore || (f & PROP_FORCE) !== 0)) {
+        this.propagation.add(c.db.id, c.propArgv ?? argv);
+      }
+      c.propArgv = outerArgv;
+      c.propFlags = outerFlags;
+    }
     // replicationFeedMonitors, after the command (admin and skip_monitor commands are not shown).
     if (this.pubsub.monitors.size !== 0 && !cmd.flags.includes('admin') && !cmd.flags.includes('skip_monitor')) {
       this.pubsub.feedMonitors(c, c.db.id, redactedArgv(cmd, argv), this.clock.now());
@@ -581,6 +634,9 @@ export class Engine {
   private scriptEnded(run: ScriptRun): void {
     const reply = run.reply!;
     if (this.scriptRun === run) this.scriptRun = null;
+    // A script that ended in a later turn sends its effects now; one that ended inside its
+    // command line (or an EXEC) leaves them to that line's end.
+    if (this.currentClient === null) this.propagation.flush();
     if (reply.t === 'error') {
       const st = this.stats.commands.get(run.spec.argv[0]!.toLowerCase());
       if (st !== undefined) st.failed++;
@@ -824,6 +880,8 @@ export class Engine {
       }
       this.expireCursors[db.id] = it;
     }
+    // Each expired key's DEL goes out on its own (propagate_no_multi).
+    if (deleted > 0) this.propagation.flush(false);
     // beforeSleep: BCAST tracking clients hear about the keys that expired.
     if (deleted > 0 && this.tracker !== null) this.tracker.endOfCommand(null);
     return deleted;

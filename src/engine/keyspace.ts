@@ -21,6 +21,8 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   engine.stats.expiredKeys++;
   engine.notify('x', 'expired', key, db);
   engine.signalModifiedKey(db, key, false); // expiry is not a change for rdb_changes_since_last_save
+  // propagateDeletion: replicas and the AOF delete it too, whatever the command was.
+  if (engine.propagation.active) engine.propagation.add(db.id, [engine.config.lazyfreeLazyExpire ? 'UNLINK' : 'DEL', key]);
   return true;
 }
 

@@ -36,6 +36,8 @@ export function freePort(): Promise<number> {
 
 export interface RealRedis {
   port: number;
+  /** Its working directory (--dir): where its RDB and AOF files go. */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedi
   });
   return {
     port,
+    dir,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {

@@ -87,13 +87,19 @@ function expireGeneric(c: Client, argv: string[], relative: boolean, seconds: bo
     if (opts.lt && !persistent && when >= current) return ZERO;
   }
 
-  if (when <= engine.now) {
+  // checkAlreadyExpired: not while loading, where a replayed PEXPIREAT keeps its key for the
+  // expiry that follows (the file is replayed as it was written).
+  if (when <= engine.now && !engine.loading) {
     // Already in the past: the key goes at once, reported as a deletion.
     deleteKey(engine, db, key);
+    engine.rewrite(c, [engine.config.lazyfreeLazyExpire ? 'UNLINK' : 'DEL', key]);
     engine.notify('g', 'del', key, db);
     return ONE;
   }
   setExpire(db, key, when);
+  // Propagated as PEXPIREAT with the absolute time in ms (the options stay as they were).
+  if (cmd !== 'pexpireat') engine.rewriteArgument(c, argv, 0, 'PEXPIREAT');
+  if (relative || seconds) engine.rewriteArgument(c, argv, 2, String(when));
   engine.signalModifiedKey(db, key);
   engine.notify('g', 'expire', key, db);
   return ONE;

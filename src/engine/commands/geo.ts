@@ -123,6 +123,12 @@ function geoaddCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const engine = c.engine;
   const db = c.db;
+  if (engine.propagation.active) {
+    // Redis turns GEOADD into the ZADD of the encoded scores, which is what propagates.
+    const zadd = ['zadd', ...argv.slice(1, longidx)];
+    for (let i = 0; i < elements; i++) zadd.push(String(scores[i]), argv[longidx + i * 3 + 2]!);
+    engine.rewrite(c, zadd);
+  }
   let o = lookupWrite(c, key);
   if (o === undefined) {
     if (xx) return ZERO;

@@ -294,6 +294,9 @@ function hincrbyfloatCommand(c: Client, argv: string[]): Reply {
   const text = formatLongDoubleHuman(sum) ?? '';
   hashSet(c.engine, h, field, text);
   touched(c, key, 'hincrbyfloat');
+  // As the HSET of the result: a replay never recomputes a float.
+  c.engine.rewriteArgument(c, argv, 0, 'HSET');
+  c.engine.rewriteArgument(c, argv, 3, text);
   return { t: 'bulk', v: text };
 }
 

@@ -409,6 +409,8 @@ function flushDb(c: Client, db: Database): void {
 function flushdbCommand(c: Client, argv: string[]): Reply {
   if (!flushArgsOk(argv)) return SYNTAX_R;
   flushDb(c, c.db);
+  // Propagated even when the database was already empty.
+  c.engine.forcePropagation(c);
   return OK;
 }
 
@@ -419,6 +421,7 @@ function flushallCommand(c: Client, argv: string[]): Reply {
   for (const db of c.engine.dbs) flushDb(c, db);
   // flushAllDataAndResetRDB: with save points, the (empty) dataset is saved at once, as SAVE.
   if (c.engine.config.saveParams.length > 0) saveToStorage(c.engine);
+  c.engine.forcePropagation(c);
   return OK;
 }
 

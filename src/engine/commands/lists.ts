@@ -64,6 +64,13 @@ function addDirty(engine: Engine, n: number, counted: number): void {
   if (n !== counted) engine.changesSinceLastSave += n - counted;
 }
 
+/** The [LR]POP a pop from `end` propagates as, with a count when it had one (capped at the length). */
+function popAs(end: ListEnd, key: string, count: number, length: number): string[] {
+  const argv = [end === 'left' ? 'LPOP' : 'RPOP', key];
+  if (count !== -1) argv.push(String(count > length ? length : count));
+  return argv;
+}
+
 /** Deletes the key of a list that just became empty, with Redis's 'del' event. */
 function deleteIfEmpty(engine: Engine, db: Database, key: string, o: ListObj): boolean {
   if (o.value.length !== 0) return false;
@@ -439,6 +446,7 @@ export function mpopGeneric(c: Client, argv: readonly string[], args: MpopArgs):
     if (o === undefined) continue;
     if (o.type !== 'list') return WRONGTYPE_R;
     if (o.value.length === 0) continue;
+    c.engine.rewrite(c, popAs(args.end, key, args.count, o.value.length));
     return popRangeWithKey(c, o, key, args.end, args.count);
   }
   return NIL_ARRAY;
@@ -469,8 +477,9 @@ function lmpopKeys(argv: readonly string[]): number[] {
 function servePopStep(end: ListEnd): ServeStep {
   return (c, key, o) => {
     const dq = (o as ListObj).value;
-    const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
     const engine = c.engine;
+    engine.propagation.add(c.db.id, popAs(end, key, -1, dq.length));
+    const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
     engine.notify('l', end === 'left' ? 'lpop' : 'rpop', key, c.db);
     deleteIfEmpty(engine, c.db, key, o as ListObj);
     return { t: 'array', v: [bulkOf(key), bulkOf(value)] };
@@ -482,14 +491,17 @@ const SERVE_RPOP = servePopStep('right');
 
 /** serveClientBlockedOnList for BLMPOP: up to `count` elements, [key, [elements]]. */
 function serveMpopStep(end: ListEnd, count: number): ServeStep {
-  return (c, key, o) => popRangeWithKey(c, o as ListObj, key, end, count);
+  return (c, key, o) => {
+    c.engine.propagation.add(c.db.id, popAs(end, key, count, (o as ListObj).value.length));
+    return popRangeWithKey(c, o as ListObj, key, end, count);
+  };
 }
 
 /**
  * serveClientBlockedOnList for BLMOVE / BRPOPLPUSH: moves one element to `dst` and answers it;
  * a destination of another type answers WRONGTYPE and leaves the source as it is.
  */
-function serveMoveStep(dst: string, from: ListEnd, to: ListEnd): ServeStep {
+function serveMoveStep(dst: string, from: ListEnd, to: ListEnd, rpoplpush: boolean): ServeStep {
   return (c, key, o) => {
     const dobj = lookupWrite(c, dst);
     if (dobj !== undefined && dobj.type !== 'list') return WRONGTYPE_R;
@@ -497,6 +509,7 @@ function serveMoveStep(dst: string, from: ListEnd, to: ListEnd): ServeStep {
     const value = (from === 'left' ? src.value.popFront() : src.value.popBack())!;
     lmoveHandlePush(c, dst, dobj, value, to);
     const engine = c.engine;
+    engine.propagation.add(c.db.id, rpoplpush ? ['RPOPLPUSH', key, dst] : ['LMOVE', key, dst, from, to]);
     // Redis's served BLMOVE changes no server.dirty (its signalModifiedKey counts none).
     addDirty(engine, 0, 1);
     engine.notify('l', from === 'left' ? 'lpop' : 'rpop', key, c.db);
@@ -520,6 +533,8 @@ function blockingPop(c: Client, argv: string[], first: number, numkeys: number, 
     if (o === undefined) continue;
     if (o.type !== 'list') return WRONGTYPE_R;
     if (o.value.length === 0) continue;
+    // Propagated as the [LR]POP it amounts to, never as a blocking command.
+    c.engine.rewrite(c, popAs(end, key, count, o.value.length));
     if (count !== -1) return popRangeWithKey(c, o, key, end, count);
     const dq = o.value;
     const value = (end === 'left' ? dq.popFront() : dq.popBack())!;
@@ -554,9 +569,13 @@ function blmoveGeneric(c: Client, argv: string[], from: ListEnd, to: ListEnd, ti
   const src = argv[1]!;
   const o = lookupWrite(c, src);
   if (o !== undefined && o.type !== 'list') return WRONGTYPE_R;
-  if (o !== undefined) return lmoveGeneric(c, src, argv[2]!, from, to);
+  const rpoplpush = argv.length === 4;
+  if (o !== undefined) {
+    c.engine.rewrite(c, rpoplpush ? ['RPOPLPUSH', src, argv[2]!] : ['LMOVE', src, argv[2]!, argv[3]!, argv[4]!]);
+    return lmoveGeneric(c, src, argv[2]!, from, to);
+  }
   if (!mayBlock(c)) return NIL;
-  return c.engine.blocking.block(c, 'list', [src], deadline, argv, serveMoveStep(argv[2]!, from, to));
+  return c.engine.blocking.block(c, 'list', [src], deadline, argv, serveMoveStep(argv[2]!, from, to, rpoplpush));
 }
 
 function blmoveCommand(c: Client, argv: string[]): Reply | null {

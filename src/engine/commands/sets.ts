@@ -388,6 +388,7 @@ function spopCommand(c: Client, argv: string[]): Reply {
   const db = c.db;
   const member = randomMember(engine, obj.value);
   setRemove(obj, member);
+  engine.rewrite(c, ['SREM', key, member]);
   engine.notify('s', 'spop', key, db);
   if (obj.value.size === 0) {
     db.remove(key);
@@ -422,6 +423,7 @@ function spopWithCount(c: Client, argv: string[]): Reply {
     const reply = setReply(bulksOf(b.ordered()));
     db.remove(key);
     engine.notify('g', 'del', key, db);
+    engine.rewrite(c, ['DEL', key]);
     engine.signalModifiedKey(db, key);
     engine.changesSinceLastSave += size - 1;
     return reply;
@@ -448,6 +450,9 @@ function spopWithCount(c: Client, argv: string[]): Reply {
     if (allInts && obj.enc !== 'intset') for (const m of kept) if (!isInt64String(m)) allInts = false;
     obj.enc = allInts ? 'intset' : 'hashtable';
   }
+  // Propagated as one SREM per member popped (the random draw is this server's alone).
+  if (engine.propagation.active) for (const m of popped) engine.propagation.add(db.id, ['SREM', key, m]);
+  engine.preventPropagation(c);
   engine.signalModifiedKey(db, key);
   engine.changesSinceLastSave += count - 1;
   return setReply(bulksOf(popped));

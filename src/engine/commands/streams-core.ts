@@ -105,6 +105,52 @@ export function dirty(c: Client, n = 1): void {
   c.engine.changesSinceLastSave += n;
 }
 
+// Consumer groups propagate their effects, never the reading command itself (XREADGROUP,
+// XCLAIM and XAUTOCLAIM prevent their own propagation).
+
+/** What a consumer-group read propagates: the stream's key and the group's name as given. */
+export interface GroupProp {
+  key: string;
+  group: string;
+}
+
+/**
+ * streamPropagateXCLAIM: an XCLAIM that sets the pending entry `id` to what it is now (owner,
+ * delivery time and count, the group's last ID) wherever it is replayed.
+ */
+export function propagateXclaim(c: Client, p: GroupProp, group: ConsumerGroup, id: string, nack: Nack): void {
+  const engine = c.engine;
+  if (!engine.propagation.active) return;
+  const last = formatId(group.lastMs, group.lastSeq);
+  const argv = [
+    'XCLAIM',
+    p.key,
+    p.group,
+    nack.consumer?.name ?? '',
+    '0',
+    id,
+    'TIME',
+    String(nack.deliveryTime),
+    'RETRYCOUNT',
+    String(nack.deliveryCount),
+    'FORCE',
+    'JUSTID',
+    'LASTID',
+    last,
+  ];
+  engine.propagation.add(c.db.id, argv);
+}
+
+/** streamPropagateGroupID: the group's last ID and read counter (NOACK reads, XCLAIM LASTID). */
+export function propagateGroupId(c: Client, p: GroupProp, group: ConsumerGroup): void {
+  c.engine.propagation.add(c.db.id, ['XGROUP', 'SETID', p.key, p.group, formatId(group.lastMs, group.lastSeq), 'ENTRIESREAD', String(group.entriesRead)]);
+}
+
+/** streamPropagateConsumerCreation: a consumer a NOACK read created (nothing else records it). */
+export function propagateConsumerCreation(c: Client, p: GroupProp, name: string): void {
+  c.engine.propagation.add(c.db.id, ['XGROUP', 'CREATECONSUMER', p.key, p.group, name]);
+}
+
 // ---- ID bookkeeping for groups (streamRangeHasTombstones & co.) ---------------------------
 
 function rangeHasTombstones(s: Stream, sms: bigint, sseq: bigint): boolean {
@@ -168,34 +214,40 @@ export function rangeEntries(
   group: ConsumerGroup | null,
   consumer: Consumer | null,
   noack: boolean,
+  prop: GroupProp | null = null,
 ): Reply[] {
   const out: Reply[] = [];
   const now = c.engine.now;
+  let propagateLastId = false;
   s.range(sms, sseq, ems, eseq, rev, (e) => {
     if (group !== null && cmpId(e.ms, e.seq, group.lastMs, group.lastSeq) > 0) {
       if (group.entriesRead !== SCG_INVALID && !rangeHasTombstones(s, e.ms, e.seq)) group.entriesRead++;
       else if (s.entriesAdded !== 0n) group.entriesRead = estimateDistance(s, e.ms, e.seq);
       group.lastMs = e.ms;
       group.lastSeq = e.seq;
+      // Without NOACK the XCLAIMs carry the last ID.
+      if (noack) propagateLastId = true;
     }
     out.push(entryReply(e));
     if (group !== null && consumer !== null && !noack) {
       const key = idKey(e.ms, e.seq);
-      const existing = group.pel.get(key);
-      if (existing === undefined) {
-        const nack: Nack = { ms: e.ms, seq: e.seq, key, consumer, deliveryTime: now, deliveryCount: 1n };
+      let nack = group.pel.get(key);
+      if (nack === undefined) {
+        nack = { ms: e.ms, seq: e.seq, key, consumer, deliveryTime: now, deliveryCount: 1n };
         group.pel.set(nack);
         consumer.pel.set(nack);
       } else {
-        if (existing.consumer !== null) existing.consumer.pel.delete(key);
-        existing.consumer = consumer;
-        existing.deliveryTime = now;
-        existing.deliveryCount = 1n;
-        consumer.pel.set(existing);
+        if (nack.consumer !== null) nack.consumer.pel.delete(key);
+        nack.consumer = consumer;
+        nack.deliveryTime = now;
+        nack.deliveryCount = 1n;
+        consumer.pel.set(nack);
       }
+      if (prop !== null) propagateXclaim(c, prop, group, formatId(e.ms, e.seq), nack);
     }
     return count === 0 || out.length < count;
   });
+  if (prop !== null && propagateLastId) propagateGroupId(c, prop, group!);
   return out;
 }
 

@@ -2,7 +2,18 @@
 // which reads through a group, sits with XREAD in streams.ts; the table is there too.
 
 import type { Client } from '../client.js';
-import { cmpId, IdMap, idKey, SCG_INVALID_ENTRIES_READ as SCG_INVALID, Stream, U64_MAX, type Consumer, type ConsumerGroup, type Nack } from '../ds/stream.js';
+import {
+  cmpId,
+  formatId,
+  IdMap,
+  idKey,
+  SCG_INVALID_ENTRIES_READ as SCG_INVALID,
+  Stream,
+  U64_MAX,
+  type Consumer,
+  type ConsumerGroup,
+  type Nack,
+} from '../ds/stream.js';
 import * as E from '../../shared/errors.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
@@ -27,6 +38,8 @@ import {
   parseId,
   parseInterval,
   parseLL,
+  propagateGroupId,
+  propagateXclaim,
 } from './streams-core.js';
 
 // ---- XGROUP --------------------------------------------------------------------------------
@@ -315,9 +328,14 @@ export function xclaimCommand(c: Client, argv: string[]): Reply {
   const parsed = parseOptions(argv, j, XCLAIM_OPTIONS, opts, (arg) => error(E.xclaimUnknownOption(arg)));
   if (typeof parsed === 'object') return parsed;
   const { deliveryTime, retrycount, force, justid, lastId } = opts;
+  // What XCLAIM changes propagates as idempotent XCLAIMs (and the group's ID), never as itself.
+  c.engine.preventPropagation(c);
+  const prop = { key, group: argv[2]! };
+  let propagateLastId = false;
   if (cmpId(lastId.ms, lastId.seq, group.lastMs, group.lastSeq) > 0) {
     group.lastMs = lastId.ms;
     group.lastSeq = lastId.seq;
+    propagateLastId = true;
   }
   let when: number;
   if (deliveryTime !== -1n) when = deliveryTime < 0n || deliveryTime > BigInt(now) ? now : Number(deliveryTime);
@@ -325,12 +343,15 @@ export function xclaimCommand(c: Client, argv: string[]): Reply {
   let consumer: Consumer | null = null;
   const name = argv[3]!;
   const out: Reply[] = [];
-  for (const id of ids) {
+  for (const [n, id] of ids.entries()) {
     const k = idKey(id.ms, id.seq);
     let nack = group.pel.get(k);
     const entry = s.find(id.ms, id.seq);
     if (entry === undefined) {
       if (nack !== undefined) {
+        // The ID as it was typed, as Redis propagates it.
+        propagateXclaim(c, prop, group, argv[5 + n]!, nack);
+        propagateLastId = false;
         dirty(c);
         group.pel.delete(k);
         if (nack.consumer !== null) nack.consumer.pel.delete(k);
@@ -355,6 +376,12 @@ export function xclaimCommand(c: Client, argv: string[]): Reply {
       nack.consumer = consumer;
     }
     out.push(justid ? idReply(id.ms, id.seq) : entryReply(entry));
+    propagateXclaim(c, prop, group, argv[5 + n]!, nack);
+    propagateLastId = false;
+    dirty(c);
+  }
+  if (propagateLastId) {
+    propagateGroupId(c, prop, group);
     dirty(c);
   }
   return array(out);
@@ -393,6 +420,8 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
   const group = o === undefined ? undefined : lookupGroup(o.value, argv[2]!);
   if (o === undefined || group === undefined) return error(E.noSuchKeyOrGroup(key, argv[2]!));
   const s = o.value;
+  c.engine.preventPropagation(c);
+  const prop = { key, group: argv[2]! };
   let attempts = count * 10;
   const now = c.engine.now;
   const name = argv[3]!;
@@ -405,6 +434,7 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
     const nack = pel.at(i);
     const entry = s.find(nack.ms, nack.seq);
     if (entry === undefined) {
+      propagateXclaim(c, prop, group, formatId(nack.ms, nack.seq), nack);
       dirty(c);
       pel.delete(nack.key);
       if (nack.consumer !== null) nack.consumer.pel.delete(nack.key);
@@ -422,6 +452,7 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
     if (!justid) nack.deliveryCount++;
     claimed.push(justid ? idReply(nack.ms, nack.seq) : entryReply(entry));
     count--;
+    propagateXclaim(c, prop, group, formatId(nack.ms, nack.seq), nack);
     dirty(c);
   }
   const next = i < pel.size ? pel.at(i) : null;

@@ -6,7 +6,7 @@ import { mayBlock } from '../blocking.js';
 import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, afterKeyword } from '../command-decl.js';
-import { cmpId, SCG_INVALID_ENTRIES_READ as SCG_INVALID, Stream, U64_MAX, type Consumer, type ConsumerGroup, type TrimArgs } from '../ds/stream.js';
+import { cmpId, formatId, SCG_INVALID_ENTRIES_READ as SCG_INVALID, Stream, U64_MAX, type Consumer, type ConsumerGroup, type TrimArgs } from '../ds/stream.js';
 import * as E from '../../shared/errors.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { INT64_MAX } from '../numbers.js';
@@ -33,7 +33,9 @@ import {
   parseId,
   parseInterval,
   parseLL,
+  propagateConsumerCreation,
   rangeEntries,
+  type GroupProp,
 } from './streams-core.js';
 import { xackCommand, xautoclaimCommand, xclaimCommand, xgroupCommand, xpendingCommand } from './streams-groups.js';
 
@@ -45,6 +47,8 @@ interface AddTrimArgs {
   noMkstream: boolean;
   /** Position of the ID argument (XADD). */
   idPos: number;
+  /** Position of the MAXLEN/MINID threshold (its `~` just before it), 0 without trimming. */
+  thresholdPos: number;
 }
 
 /** streamParseAddOrTrimArgsOrReply's options, as read so far. */
@@ -58,6 +62,7 @@ interface AddTrimOptions {
   limit: bigint;
   limitGiven: boolean;
   noMkstream: boolean;
+  thresholdPos: number;
 }
 
 /**
@@ -107,6 +112,7 @@ const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
       if (typeof v !== 'bigint') return v;
       o.maxlen = v;
       o.strategy = 'maxlen';
+      o.thresholdPos = i;
       return i;
     },
   },
@@ -121,6 +127,7 @@ const ADD_TRIM_OPTIONS: readonly Option<AddTrimOptions>[] = [
       o.minMs = p.ms;
       o.minSeq = p.seq;
       o.strategy = 'minid';
+      o.thresholdPos = i;
       return i;
     },
   },
@@ -144,6 +151,7 @@ function parseAddTrim(c: Client, argv: string[], xadd: boolean): AddTrimArgs | R
     limit: 0n,
     limitGiven: false,
     noMkstream: false,
+    thresholdPos: 0,
   };
   // XADD's options end at its ID ("*" included: no option is called that); XTRIM has no ID.
   const i = parseOptions(argv, 2, ADD_TRIM_OPTIONS, o, xadd ? 'stop' : SYNTAX_R);
@@ -169,7 +177,25 @@ function parseAddTrim(c: Client, argv: string[], xadd: boolean): AddTrimArgs | R
   }
   const trim: TrimArgs | null =
     strategy === null ? null : { strategy, approx, limit: limit > 9007199254740991n ? Number.MAX_SAFE_INTEGER : Number(limit), maxlen, minMs, minSeq };
-  return { trim, id, noMkstream, idPos: i };
+  return { trim, id, noMkstream, idPos: i, thresholdPos: o.thresholdPos };
+}
+
+/**
+ * streamRewriteApproxSpecifier + streamRewriteTrimArgument: a trim with `~` propagates as `=`
+ * with what it actually left (the length, or the first ID), so a replay trims the same entries.
+ */
+function rewriteApproxTrim(c: Client, argv: readonly string[], parsed: AddTrimArgs, s: Stream): void {
+  const trim = parsed.trim;
+  if (trim === null || !trim.approx || !c.engine.propagation.active) return;
+  const at = parsed.thresholdPos;
+  c.engine.rewriteArgument(c, argv, at - 1, '=');
+  let threshold: string;
+  if (trim.strategy === 'maxlen') threshold = String(s.length);
+  else {
+    const first = s.firstIdWithTombstones();
+    threshold = formatId(first.ms, first.seq);
+  }
+  c.engine.rewriteArgument(c, argv, at, threshold);
 }
 
 function isReply(x: unknown): x is Reply {
@@ -228,7 +254,12 @@ function xaddCommand(c: Client, argv: string[]): Reply {
   const reply = bulk(s.append(ms, seq, fields, engine.config.streamNodeMaxBytes, engine.config.streamNodeMaxEntries));
   engine.signalModifiedKey(db, key);
   engine.notify('t', 'xadd', key, db);
-  if (parsed.trim !== null && s.trim(parsed.trim) !== 0) engine.notify('t', 'xtrim', key, db);
+  if (parsed.trim !== null) {
+    if (s.trim(parsed.trim) !== 0) engine.notify('t', 'xtrim', key, db);
+    rewriteApproxTrim(c, argv, parsed, s);
+  }
+  // The ID this server made up (from `*` or `ms-*`) is the one replayed.
+  if (given === null || !given.seqGiven) engine.rewriteArgument(c, argv, parsed.idPos, reply.v as string);
   engine.blocking.signal(db.id, key, 'stream');
   return reply;
 }
@@ -245,6 +276,7 @@ function xtrimCommand(c: Client, argv: string[]): Reply {
     c.engine.notify('t', 'xtrim', key, c.db);
     c.engine.signalModifiedKey(c.db, key);
     dirty(c, deleted - 1);
+    rewriteApproxTrim(c, argv, parsed, o.value);
   }
   return int(deleted);
 }
@@ -414,6 +446,8 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     groupName: null,
     consumerName: '',
   };
+  // What XREADGROUP changes propagates as XCLAIM and XGROUP commands, never as itself.
+  c.engine.preventPropagation(c);
   const parsed = parseOptions(argv, 1, XREAD_OPTIONS, opts);
   if (typeof parsed === 'object') return parsed;
   const { timeout, count, streamsArg, streamsCount, noack, groupName, consumerName } = opts;
@@ -478,13 +512,11 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     if (!serve) continue;
     const start = { ms: gt.ms, seq: gt.seq };
     incrId(start);
-    let consumer: Consumer | null = null;
-    if (group !== null) {
-      consumer = lookupConsumer(c, group, consumerName, true) ?? createConsumer(c, group, consumerName, key, c.db);
-    }
+    const prop = groupName === null ? null : { key, group: groupName };
+    const consumer = group === null ? null : groupConsumer(c, group, prop!, consumerName, noack);
     let entries: Reply[];
     if (group !== null && history) entries = historyEntries(c, s, start.ms, start.seq, count, consumer!);
-    else entries = rangeEntries(c, s, start.ms, start.seq, U64_MAX, U64_MAX, count, false, group, consumer, noack);
+    else entries = rangeEntries(c, s, start.ms, start.seq, U64_MAX, U64_MAX, count, false, group, consumer, noack, prop);
     if (group !== null) dirty(c);
     served.push([bulk(key), array(entries)]);
   }
@@ -506,6 +538,15 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     return c.engine.blocking.block(c, 'stream', keys, timeout, argv, serveStep, gname !== null ? error(E.UNBLOCKED_STREAM_GONE) : undefined);
   }
   return NIL_ARRAY;
+}
+
+/** The reading consumer, created if new (a NOACK read propagates its creation: no XCLAIM will). */
+function groupConsumer(c: Client, group: ConsumerGroup, prop: GroupProp, name: string, noack: boolean): Consumer {
+  const found = lookupConsumer(c, group, name, true);
+  if (found !== undefined) return found;
+  const made = createConsumer(c, group, name, prop.key, c.db)!;
+  if (noack) propagateConsumerCreation(c, prop, name);
+  return made;
 }
 
 /** serveClientsBlockedOnStreamKey for one waiting client. */
@@ -532,11 +573,9 @@ function serveBlocked(
   if (cmpId(s.lastMs, s.lastSeq, gt.ms, gt.seq) <= 0) return null;
   const start = { ms: gt.ms, seq: gt.seq };
   incrId(start);
-  let consumer: Consumer | null = null;
-  if (group !== null) {
-    consumer = lookupConsumer(c, group, consumerName, true) ?? createConsumer(c, group, consumerName, key, c.db);
-  }
-  const entries = rangeEntries(c, s, start.ms, start.seq, U64_MAX, U64_MAX, count, false, group, consumer, noack);
+  const prop = groupName === null ? null : { key, group: groupName };
+  const consumer = group === null ? null : groupConsumer(c, group, prop!, consumerName, noack);
+  const entries = rangeEntries(c, s, start.ms, start.seq, U64_MAX, U64_MAX, count, false, group, consumer, noack, prop);
   const pair: [Reply, Reply] = [bulk(key), array(entries)];
   return c.resp === 3 ? map([pair]) : array([array(pair)]);
 }

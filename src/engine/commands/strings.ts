@@ -137,8 +137,8 @@ const SETNX_REPLIES: SetReplies = { cmd: 'setnx', ok: ONE, aborted: ZERO };
 const SETEX_REPLIES: SetReplies = { cmd: 'setex', ok: OK, aborted: NIL };
 const PSETEX_REPLIES: SetReplies = { cmd: 'psetex', ok: OK, aborted: NIL };
 
-/** setGenericCommand for SET, SETNX, SETEX and PSETEX. */
-function setGeneric(c: Client, key: string, value: string, o: StringOptions, r: SetReplies): Reply {
+/** setGenericCommand for SET, SETNX, SETEX and PSETEX (`argv` is the command's, for propagation). */
+function setGeneric(c: Client, argv: readonly string[], key: string, value: string, o: StringOptions, r: SetReplies): Reply {
   let when: number | bigint = 0;
   if (o.expire !== null) {
     const t = expireAt(c, o.expireArg, o.expire, r.cmd);
@@ -160,7 +160,15 @@ function setGeneric(c: Client, key: string, value: string, o: StringOptions, r: 
   engine.notify('$', 'set', key, db);
   if (o.expire !== null) {
     setExpire(db, key, when);
+    // Propagated with the absolute time, so a replay or a replica expires it at the same moment.
+    engine.rewrite(c, ['SET', key, value, 'PXAT', String(when)]);
     engine.notify('g', 'expire', key, db);
+  } else if (o.get && engine.propagation.active) {
+    // Without GET (any number of them) after the value: the old value is the caller's business.
+    engine.rewrite(
+      c,
+      argv.filter((a, i) => i < 3 || a.toLowerCase() !== 'get'),
+    );
   }
   return o.get ? old : r.ok;
 }
@@ -196,27 +204,27 @@ function setCommand(c: Client, argv: string[]): Reply {
   const o = noStringOptions();
   const end = parseOptions(argv, 3, SET_OPTIONS, o);
   if (typeof end === 'object') return end;
-  return setGeneric(c, key, argv[2]!, o, SET_REPLIES);
+  return setGeneric(c, argv, key, argv[2]!, o, SET_REPLIES);
 }
 
 function setnxCommand(c: Client, argv: string[]): Reply {
   const o = noStringOptions();
   o.nx = true;
-  return setGeneric(c, argv[1]!, argv[2]!, o, SETNX_REPLIES);
+  return setGeneric(c, argv, argv[1]!, argv[2]!, o, SETNX_REPLIES);
 }
 
 function setexCommand(c: Client, argv: string[]): Reply {
   const o = noStringOptions();
   o.expire = 'ex';
   o.expireArg = argv[2]!;
-  return setGeneric(c, argv[1]!, argv[3]!, o, SETEX_REPLIES);
+  return setGeneric(c, argv, argv[1]!, argv[3]!, o, SETEX_REPLIES);
 }
 
 function psetexCommand(c: Client, argv: string[]): Reply {
   const o = noStringOptions();
   o.expire = 'px';
   o.expireArg = argv[2]!;
-  return setGeneric(c, argv[1]!, argv[3]!, o, PSETEX_REPLIES);
+  return setGeneric(c, argv, argv[1]!, argv[3]!, o, PSETEX_REPLIES);
 }
 
 function getCommand(c: Client, argv: string[]): Reply {
@@ -232,6 +240,7 @@ function getsetCommand(c: Client, argv: string[]): Reply {
   const db = c.db;
   setKey(c, db, key, createString(argv[2]!, c.engine.now));
   c.engine.notify('$', 'set', key, db);
+  c.engine.rewriteArgument(c, argv, 0, 'SET');
   return old;
 }
 
@@ -240,7 +249,10 @@ function getdelCommand(c: Client, argv: string[]): Reply {
   const old = getGeneric(c, key);
   if (old === WRONGTYPE_R) return old;
   const db = c.db;
-  if (deleteKey(c.engine, db, key)) c.engine.notify('g', 'del', key, db);
+  if (deleteKey(c.engine, db, key)) {
+    c.engine.rewrite(c, [c.engine.config.lazyfreeLazyUserDel ? 'UNLINK' : 'DEL', key]);
+    c.engine.notify('g', 'del', key, db);
+  }
   return old;
 }
 
@@ -263,13 +275,16 @@ function getexCommand(c: Client, argv: string[]): Reply {
   if ((opts.expire === 'exat' || opts.expire === 'pxat') && when <= engine.now) {
     // An absolute time already in the past: the key goes now (propagated as DEL).
     deleteKey(engine, db, key);
+    engine.rewrite(c, [engine.config.lazyfreeLazyExpire ? 'UNLINK' : 'DEL', key]);
     engine.notify('g', 'del', key, db);
   } else if (opts.expire !== null) {
     setExpire(db, key, when);
+    engine.rewrite(c, ['PEXPIREAT', key, String(when)]);
     engine.signalModifiedKey(db, key);
     engine.notify('g', 'expire', key, db);
   } else if (opts.persist) {
     if (removeExpire(db, key)) {
+      engine.rewrite(c, ['PERSIST', key]);
       engine.signalModifiedKey(db, key);
       engine.notify('g', 'persist', key, db);
     }
@@ -480,6 +495,8 @@ function incrbyfloatCommand(c: Client, argv: string[]): Reply {
     setKey(c, db, key, createString(value, engine.now, enc));
   }
   engine.notify('$', 'incrbyfloat', key, db);
+  // As the SET of the result: a replay never recomputes a float.
+  engine.rewrite(c, ['SET', key, value, 'KEEPTTL']);
   return bulk(value);
 }
 

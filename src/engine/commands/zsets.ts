@@ -253,10 +253,14 @@ export function zpopGeneric(c: Client, keys: readonly string[], where: number, e
   }
   if (o === undefined) return nilWhenEmpty ? NIL_ARRAY : EMPTY_ARRAY;
   if (count === 0) return EMPTY_ARRAY;
-  if (count === -1) count = 1;
 
   const z = o.value;
-  const rangelen = count > z.size ? z.size : count;
+  const rangelen = count === -1 ? 1 : count > z.size ? z.size : count;
+  // ZMPOP and the blocking pops propagate as the ZPOPMIN/ZPOPMAX they amount to.
+  if (emitKey) {
+    const name = where === ZSET_MAX ? 'ZPOPMAX' : 'ZPOPMIN';
+    c.engine.rewrite(c, count === -1 ? [name, key] : [name, key, String(rangelen)]);
+  }
   const items: Reply[] = [];
   for (let i = 0; i < rangelen; i++) {
     const e = where === ZSET_MAX ? z.popMax()! : z.popMin()!;
@@ -359,7 +363,15 @@ function blockingZpop(
   }
   // Inside EXEC a blocking command answers as if it timed out.
   if (!mayBlock(c)) return NIL_ARRAY;
-  return c.engine.blocking.block(c, 'zset', keys, deadline, argv, (cl, key) => zpopGeneric(cl, [key], where, true, count, nested, nilWhenEmpty));
+  return c.engine.blocking.block(c, 'zset', keys, deadline, argv, (cl, key) => {
+    const reply = zpopGeneric(cl, [key], where, true, count, nested, nilWhenEmpty);
+    // Served outside call(): what it rewrote itself into goes out as it is (blocked.c).
+    if (cl.propArgv !== null) {
+      cl.engine.propagation.add(cl.db.id, cl.propArgv);
+      cl.propArgv = null;
+    }
+    return reply;
+  });
 }
 
 function bzpopminCommand(c: Client, argv: string[]): Reply | null {

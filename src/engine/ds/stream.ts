@@ -408,6 +408,18 @@ export class Stream {
     return out;
   }
 
+  /**
+   * streamGetEdgeID(first, skip_tombstones = 0): the first entry's ID, deleted or not (the
+   * largest ID when the stream is empty).
+   */
+  firstIdWithTombstones(): StreamID {
+    for (const node of this.nodes) {
+      const e = node.entries[0];
+      if (e !== undefined) return { ms: e.ms, seq: e.seq };
+    }
+    return { ms: U64_MAX, seq: U64_MAX };
+  }
+
   /** After deletions: recorded-first-entry-id follows the first live entry (0-0 when empty). */
   refreshFirst(): void {
     if (this.length === 0) {

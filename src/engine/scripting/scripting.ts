@@ -143,6 +143,8 @@ export class Scripting {
     lc.db = ctx.caller.db;
     lc.resp = 2;
     this.run = ctx;
+    // A script propagates its effects (the commands it ran), never itself.
+    this.engine.preventPropagation(ctx.caller);
     const lua = L.start(fn, args);
     return this.engine.runScript({
       caller: ctx.caller,
