@@ -625,8 +625,8 @@ export const PARAMS: readonly ParamDef[] = [
 // ---- apply functions that can fail ------------------------------------------------------------
 
 const TLS_FAILED = 'Unable to update TLS configuration. Check server logs.';
-/** Why appendonly cannot be turned on, at CONFIG SET and at start (no AOF is written yet). */
-export const AOF_UNAVAILABLE = 'Unable to turn on AOF: this server keeps RDB snapshots only (no append only file yet)';
+/** Why appendonly cannot be turned on by an engine whose host gave it no AOF directory. */
+export const AOF_UNAVAILABLE = 'Unable to turn on AOF: this engine has no directory for the append only file';
 
 /** Parameters whose change runs an apply function that can refuse it here. */
 const APPLY_GROUP: Record<string, string> = { 'tls-port': 'tls-port', bind: 'bind', appendonly: 'appendonly' };
@@ -729,6 +729,11 @@ export class Config {
   requirepass = '';
   appendonly = false;
   appendfsync = 'everysec';
+  /**
+   * Set by an engine with an AOF directory: turns the AOF on or off for CONFIG SET appendonly,
+   * returning Redis's error text when it cannot. Without it, appendonly yes is refused.
+   */
+  appendonlyApply: ((on: boolean) => string | null) | null = null;
   /** Keyspace notification flags (NOTIFY_*). */
   notifyKeyspaceEvents = 0;
   /** The flags of the last notify-keyspace-events set, with what it prints as. */
@@ -878,7 +883,8 @@ export class Config {
       if (group === undefined || applied.has(group)) continue;
       if (value === this.values.get(name) && !ALWAYS_APPLIED.has(name)) continue;
       applied.add(group);
-      const bad = APPLY_CHECKS[group]!(next);
+      // updateAppendonly: a host with a place for the files turns the AOF on or off here.
+      const bad = group === 'appendonly' && this.appendonlyApply !== null ? this.appendonlyApply(next.get('appendonly') === 'yes') : APPLY_CHECKS[group]!(next);
       if (bad !== null) return configSetFailed(entries[i]!.name, bad);
     }
     for (const [name, value] of updates) this.values.set(name, value);

@@ -9,6 +9,7 @@ import type { Engine } from './engine.js';
 import { clientInfoLine, clientMemoryUsage } from './commands/connection.js';
 import { clientsCronOutput, resizeReplyBuffer } from './output-buffer.js';
 import { saveIfDue } from './persistence.js';
+import { aofCron } from './aof.js';
 
 /** What one serverCron run did, for the host to report. */
 export interface CronRun {
@@ -37,7 +38,9 @@ export function serverCron(engine: Engine): CronRun {
     resizeReplyBuffer(engine, c, now);
     c.lastMemoryUsage = clientMemoryUsage(engine, c);
   }
-  return { expired, saved: saveIfDue(engine) };
+  const saved = saveIfDue(engine);
+  aofCron(engine);
+  return { expired, saved };
 }
 
 /** serverCron's period for the engine's `hz` (CONFIG SET hz takes effect at the next run). */

@@ -19,6 +19,7 @@ import { error, QUEUED, type Reply } from '../shared/reply.js';
 import type { Scripting } from './scripting/scripting.js';
 import type { schotter, skyline } from './lolwut.js';
 import { Propagation, PROP_FORCE, PROP_PREVENT } from './propagate.js';
+import type { AppendOnlyFile } from './aof.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
@@ -196,6 +197,8 @@ export class Engine {
   readonly pubsub = new PubSub();
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
   readonly propagation = new Propagation();
+  /** The append only file, where the host gave it a directory (aof.ts attachAof); else null. */
+  aof: AppendOnlyFile | null = null;
   /** ClientsPeakMemOutput: the largest client omem of each of the last seconds (output-buffer.ts). */
   readonly clientsPeakOutput: number[] = new Array<number>(8).fill(0);
 

@@ -172,6 +172,7 @@ function memorySection(engine: Engine): string[] {
 }
 
 function persistenceSection(engine: Engine): string[] {
+  const aof = engine.aof;
   const lines = [
     'loading:0',
     'async_loading:0',
@@ -191,21 +192,28 @@ function persistenceSection(engine: Engine): string[] {
     'rdb_last_cow_size:0',
     `rdb_last_load_keys_expired:${engine.lastLoadKeysExpired}`,
     `rdb_last_load_keys_loaded:${engine.lastLoadKeysLoaded}`,
-    `aof_enabled:${engine.config.appendonly ? 1 : 0}`,
+    `aof_enabled:${aof?.on ? 1 : 0}`,
     'aof_rewrite_in_progress:0',
-    'aof_rewrite_scheduled:0',
-    'aof_last_rewrite_time_sec:-1',
+    `aof_rewrite_scheduled:${aof?.rewriteScheduled ? 1 : 0}`,
+    `aof_last_rewrite_time_sec:${aof?.lastRewriteTimeSec ?? -1}`,
     'aof_current_rewrite_time_sec:-1',
-    'aof_last_bgrewrite_status:ok',
-    'aof_rewrites:0',
-    'aof_rewrites_consecutive_failures:0',
-    'aof_last_write_status:ok',
+    `aof_last_bgrewrite_status:${aof === null || aof.lastRewriteOk ? 'ok' : 'err'}`,
+    `aof_rewrites:${aof?.rewrites ?? 0}`,
+    `aof_rewrites_consecutive_failures:${aof === null || aof.lastRewriteOk ? 0 : 1}`,
+    `aof_last_write_status:${aof === null || aof.lastWriteOk ? 'ok' : 'err'}`,
     'aof_last_cow_size:0',
     'module_fork_in_progress:0',
     'module_fork_last_cow_size:0',
   ];
-  if (engine.config.appendonly) {
-    lines.push('aof_current_size:0', 'aof_base_size:0', 'aof_pending_rewrite:0', 'aof_buffer_length:0', 'aof_pending_bio_fsync:0', 'aof_delayed_fsync:0');
+  if (aof?.on) {
+    lines.push(
+      `aof_current_size:${aof.currentSize}`,
+      `aof_base_size:${aof.baseSize}`,
+      `aof_pending_rewrite:${aof.rewriteScheduled ? 1 : 0}`,
+      `aof_buffer_length:${aof.buffered}`,
+      'aof_pending_bio_fsync:0',
+      'aof_delayed_fsync:0',
+    );
   }
   return lines;
 }

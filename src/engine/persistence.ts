@@ -142,7 +142,7 @@ export interface LoadResult {
  * The snapshot is fully parsed and checked first: on any RdbError nothing changes. Keys whose
  * TTL has passed are dropped; IDLE times become access times; empty collections are skipped.
  */
-export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
+export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: { keepExpired?: boolean } = {}): LoadResult {
   const now = Math.floor(engine.clock.now());
   // Loaded collections get the encodings the current thresholds give (rdbLoadObject).
   const contents = readRdb(bytes, { now, verifyChecksum: yes(engine, 'rdbchecksum'), limits: engine.config });
@@ -178,7 +178,8 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array): LoadResult {
       restore(engine, backup);
       throw new RdbError(`RDB has duplicated key '${k.key}' in DB ${k.db}`);
     }
-    if (k.expireAt !== -1 && k.expireAt < now) {
+    // An AOF base keeps them (RDBFLAGS_AOF_PREAMBLE): the commands after it may touch them.
+    if (k.expireAt !== -1 && k.expireAt < now && options.keepExpired !== true) {
       expired++;
       continue;
     }

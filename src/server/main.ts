@@ -1,12 +1,15 @@
 // `npm run serve -- --port 6379 [--bind 127.0.0.1] [--requirepass secret]`: the engine behind a
 // RESP TCP server, for redis-cli, redis-py, redis-benchmark and friends.
 
-import { AOF_UNAVAILABLE, Config } from '../engine/config.js';
+import { join } from 'node:path';
+import { attachAof } from '../engine/aof.js';
+import { Config } from '../engine/config.js';
 import { Engine } from '../engine/engine.js';
 import { catRepr } from '../engine/pubsub.js';
 import { prepareForShutdown, shutdownFlagsFromConfig } from '../engine/commands/shutdown.js';
 import { loadFromStorage } from '../engine/persistence.js';
 import { RdbError } from '../engine/rdb.js';
+import { FileAofDir } from './file-aof-dir.js';
 import { FileSnapshotStorage } from './file-storage.js';
 import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
@@ -33,7 +36,7 @@ the snapshot before exiting (the default save points are on; CONFIG SET shutdown
 shutdown-on-sigint change that), and a second Ctrl-C exits at once without saving.`;
 
 /** Start-up-only parameters the engine acts on (the others may only be given their default). */
-const HONOURED_AT_START = new Set(['databases']);
+const HONOURED_AT_START = new Set(['databases', 'appendfilename', 'appenddirname']);
 
 interface CliOptions {
   port: number;
@@ -117,11 +120,6 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
         if (value.includes('/')) fatalConfig(line, shown, "dbfilename can't be a path, just a filename");
         opts.dbfilename = value;
         break;
-      case 'appendonly':
-        if (value.toLowerCase() === 'yes') fatalConfig(line, shown, AOF_UNAVAILABLE);
-        if (bad !== null) fatalConfig(line, shown, bad);
-        opts.config.push([name, value]);
-        break;
       default:
         if (bad !== null) fatalConfig(line, shown, bad);
         // A start-up-only setting the engine does not act on is refused, not stored and ignored.
@@ -132,6 +130,24 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
     }
   }
   return opts;
+}
+
+/** Like redis-server: load the snapshot if there is one, refuse to start on a broken one. */
+function loadRdbAtStart(engine: Engine, storage: FileSnapshotStorage): void {
+  try {
+    const loaded = loadFromStorage(engine);
+    if (loaded !== null) {
+      log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
+    }
+  } catch (e) {
+    if (e instanceof RdbError) {
+      log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
+    } else {
+      // loadDataFromDisk: a snapshot that cannot be read at all (a directory, no permission).
+      log('#', `Fatal error loading the DB: ${strerror(e)}. Exiting.`);
+    }
+    process.exit(1);
+  }
 }
 
 async function main(): Promise<void> {
@@ -188,20 +204,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
-  // Like redis-server: load the snapshot if there is one, refuse to start on a broken one.
-  try {
-    const loaded = loadFromStorage(engine);
-    if (loaded !== null) {
-      log('*', `Done loading RDB, keys loaded: ${loaded.loaded}, keys expired: ${loaded.expired}.`);
-    }
-  } catch (e) {
-    if (e instanceof RdbError) {
-      log('#', `Error loading ${storage.path}: ${e.message}. Fix or move the file away and start again.`);
-    } else {
-      // loadDataFromDisk: a snapshot that cannot be read at all (a directory, no permission).
-      log('#', `Fatal error loading the DB: ${strerror(e)}. Exiting.`);
-    }
-    process.exit(1);
+  const aof = attachAof(engine, new FileAofDir(join(storage.dir, engine.config.get('appenddirname')!)));
+  // loadDataFromDisk: with appendonly yes the AOF is the dataset (the RDB file is not read).
+  if (engine.config.appendonly) {
+    const started = performance.now();
+    const status = aof.load();
+    if (status === 'failed') process.exit(1);
+    if (status !== 'not-exist') log('*', `DB loaded from append only file: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    aof.openOnStart();
+  } else {
+    loadRdbAtStart(engine, storage);
   }
   try {
     server = await startServer({

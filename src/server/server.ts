@@ -277,6 +277,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     let flushesSeen = 0;
     const write = (s: string): void => {
       if (gone || s.length === 0) return;
+      // flushAppendOnlyFile runs before any reply goes out (beforeSleep).
+      engine.aof?.flush();
       flushes++;
       socket.write(s, 'latin1');
     };

@@ -107,6 +107,7 @@ export const MODULE_NOT_ALLOWED =
 /** Redis's bare shared.err ("-ERR"): what a failed SAVE answers. */
 export const SAVE_FAILED = 'ERR';
 export const BGSAVE_IN_PROGRESS = 'ERR Background save already in progress';
+export const AOF_REWRITE_FAILED = "ERR Can't execute an AOF background rewriting. Please check the server logs for more information.";
 // server.c shared.bgsaveerr: writes refused after a failed BGSAVE (stop-writes-on-bgsave-error).
 export const MISCONF_BGSAVE =
   "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.";

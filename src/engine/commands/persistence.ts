@@ -38,6 +38,18 @@ function bgsaveCommand(c: Client, argv: string[]): Reply {
   return BGSAVE_STARTED;
 }
 
+/** bgrewriteaofCommand: the rewrite runs at once here (aof.ts), or after a save or transaction. */
+function bgrewriteaofCommand(c: Client): Reply {
+  const engine = c.engine;
+  const aof = engine.aof;
+  if (aof === null) return error(E.AOF_REWRITE_FAILED);
+  if (engine.bgsave !== null || engine.inExec) {
+    aof.rewriteScheduled = true;
+    return simple('Background append only file rewriting scheduled');
+  }
+  return aof.rewrite() ? simple('Background append only file rewriting started') : error(E.AOF_REWRITE_FAILED);
+}
+
 function lastsaveCommand(c: Client): Reply {
   return int(Math.floor(c.engine.lastSave / 1000));
 }
@@ -48,6 +60,7 @@ const command = commandGroup('server');
 // prettier-ignore
 export const persistenceCommands: CommandSpec[] = [
   command('save', 1, 'admin noscript no_async_loading no_multi', [], saveCommand, { since: '1.0.0', complexity: 'O(N) where N is the total number of keys in all databases', summary: 'Write a snapshot of every database to storage and reply when it is done' }),
+  command('bgrewriteaof', 1, 'admin noscript no_async_loading', [], bgrewriteaofCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Rewrite the append only file as a new base of the dataset and a fresh incremental file' }),
   command('bgsave', -1, 'admin noscript no_async_loading', [], bgsaveCommand, { since: '1.0.0', complexity: 'O(1)', summary: 'Start writing a snapshot of every database to storage and reply at once', syntax: '[SCHEDULE]' }),
   command('lastsave', 1, 'loading stale fast', [], lastsaveCommand, { since: '1.0.0', complexity: 'O(1)', acl: 'admin dangerous', tips: 'nondeterministic_output', summary: 'Unix time in seconds of the last snapshot that was written successfully' }),
 ];

@@ -14,6 +14,7 @@ import {
   NOTIFY_STRING,
   strtoll,
 } from '../config.js';
+import { attachAof, MemoryAofDir } from '../aof.js';
 import { late } from '../late.js';
 import { Engine } from '../engine.js';
 import { createString } from '../objects.js';
@@ -275,7 +276,8 @@ describe('INFO', () => {
 
   it('persistence shows the AOF fields only with appendonly yes', () => {
     expect(info('persistence').has('aof_current_size')).toBe(false);
-    e.config.set('appendonly', 'yes');
+    attachAof(e, new MemoryAofDir());
+    expect(r('CONFIG', 'SET', 'appendonly', 'yes')).toBe('OK');
     const m = info('persistence');
     expect(m.get('aof_enabled')).toBe('1');
     expect(m.has('aof_delayed_fsync')).toBe(true);
@@ -295,9 +297,9 @@ describe('CONFIG', () => {
     expect(r('CONFIG', 'GET', 'hash-max-*-entries')).toBe('{"hash-max-listpack-entries":"512","hash-max-ziplist-entries":"512"}');
   });
 
-  it('SET appendonly yes is refused (no AOF is written yet), no stays accepted', () => {
+  it('SET appendonly yes is refused by an engine with no AOF directory, no stays accepted', () => {
     expect(r('CONFIG', 'SET', 'appendonly', 'yes')).toBe(
-      "!ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF: this server keeps RDB snapshots only (no append only file yet)",
+      "!ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF: this engine has no directory for the append only file",
     );
     expect(r('CONFIG', 'SET', 'appendonly', 'no')).toBe('OK');
     expect(r('CONFIG', 'GET', 'appendonly')).toBe('{"appendonly":"no"}');

@@ -48,6 +48,11 @@ export function prepareForShutdown(engine: Engine, flags: ShutdownFlags = NO_FLA
     engine.log('#', 'There is a child saving an .rdb. Killing it!');
     cancelBackgroundSave(engine, false);
   }
+  if (engine.aof?.on) {
+    // Append only file: what is buffered is written and synced before anything else.
+    engine.log('*', 'Calling fsync() on the AOF file.');
+    engine.aof.flush(true);
+  }
   if ((engine.config.saveParams.length > 0 && !flags.nosave) || flags.save) {
     engine.log('*', 'Saving the final RDB snapshot before exiting.');
     if (!saveToStorage(engine)) {
