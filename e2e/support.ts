@@ -155,9 +155,10 @@ export async function accessibleRows(page: Page): Promise<string[]> {
 }
 
 /**
- * What the worker autosaved last (IndexedDB, src/worker/saved-state.ts), null before its first
- * save: whether the snapshot holds `text` (a key's name), and how far ahead of real time the
- * engine's clock was and whether it was paused. Tests wait on it before a reload.
+ * What the worker has stored (IndexedDB, src/worker/saved-state.ts): its snapshot and the
+ * journal of writes since; null before it stored anything. Whether they hold `text` (a key's
+ * name), and how far ahead of real time the engine's clock was and whether it was paused, as
+ * the last of them says. Tests wait on it before a reload.
  */
 export async function autosaved(page: Page, text = ''): Promise<{ holds: boolean; ahead: number; paused: boolean } | null> {
   return page.evaluate(
@@ -170,17 +171,21 @@ export async function autosaved(page: Page, text = ''): Promise<{ holds: boolean
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('snapshots')) return resolve(null);
-          const get = db.transaction('snapshots').objectStore('snapshots').get('dataset');
+          const store = db.transaction('snapshots').objectStore('snapshots');
+          const get = store.get('dataset');
+          const journal = store.getAll(IDBKeyRange.bound(['journal', -Infinity], ['journal', Infinity]));
           get.onerror = () => resolve(null);
-          get.onsuccess = async () => {
+          journal.onsuccess = async () => {
             const saved = get.result as { snapshot: Blob | Uint8Array; ahead: number; pausedAt: number | null } | undefined;
+            const entries = journal.result as { text: string; ahead: number; pausedAt: number | null }[];
             db.close();
-            if (!saved) return resolve(null);
+            if (!saved && entries.length === 0) return resolve(null);
             // A Blob, as the worker stores it (a page of an older build stored the bytes).
-            const bytes = saved.snapshot instanceof Blob ? await saved.snapshot.arrayBuffer() : saved.snapshot;
-            // Key names and short strings are stored as they are in an RDB snapshot.
-            const holds = new TextDecoder('latin1').decode(bytes).includes(needle);
-            resolve({ holds, ahead: saved.ahead, paused: saved.pausedAt !== null });
+            const bytes = saved === undefined ? new ArrayBuffer(0) : saved.snapshot instanceof Blob ? await saved.snapshot.arrayBuffer() : saved.snapshot;
+            // Key names and short strings are stored as they are in an RDB snapshot and a journal.
+            const holds = new TextDecoder('latin1').decode(bytes).includes(needle) || entries.some((e) => e.text.includes(needle));
+            const last = entries[entries.length - 1] ?? saved!;
+            resolve({ holds, ahead: last.ahead, paused: last.pausedAt !== null });
           };
         };
       }),

@@ -5,7 +5,7 @@
 // as it is and starts a new incremental file. The host gives the directory (AofDir): files in
 // Node, the browser's own store there.
 
-import { Client } from './client.js';
+import { aofClient, replay } from './aof-replay.js';
 import type { Engine } from './engine.js';
 import { catRepr } from './pubsub.js';
 import { AofWriter, type PropagationFeed } from './propagate.js';
@@ -199,63 +199,6 @@ function bytesOf(text: string): Uint8Array {
 export type AofLoadStatus = 'ok' | 'not-exist' | 'empty' | 'truncated' | 'failed';
 
 /**
- * Replays the commands of an AOF text as the AOF client (no reply, no propagation). Returns
- * 'ok', or where the text stops being whole ('truncated' with the offset of the last whole
- * command, an incomplete MULTI counting as not whole), or a format error.
- */
-function replay(engine: Engine, c: Client, text: string, from: number, name: string): { status: 'ok' | 'truncated' | 'failed'; validUpTo: number } {
-  let i = from;
-  let validUpTo = from;
-  let beforeMulti = from;
-  const line = (): string | null => {
-    const end = text.indexOf('\n', i);
-    if (end < 0) return null;
-    const l = text.slice(i, end + 1);
-    i = end + 1;
-    return l;
-  };
-  const fmtErr = (): { status: 'failed'; validUpTo: number } => {
-    engine.log(
-      '#',
-      `Bad file format reading the append only file ${name}: make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>`,
-    );
-    return { status: 'failed', validUpTo };
-  };
-  while (i < text.length) {
-    const head = line();
-    if (head === null) return { status: 'truncated', validUpTo };
-    if (head[0] === '#') continue;
-    if (head[0] !== '*') return fmtErr();
-    const argc = parseInt(head.slice(1), 10);
-    if (!(argc >= 1)) return fmtErr();
-    const argv: string[] = [];
-    for (let j = 0; j < argc; j++) {
-      const h = line();
-      if (h === null) return { status: 'truncated', validUpTo };
-      if (h[0] !== '$') return fmtErr();
-      const len = parseInt(h.slice(1), 10) || 0;
-      if (i + len + 2 > text.length) return { status: 'truncated', validUpTo };
-      argv.push(text.slice(i, i + len));
-      i += len + 2;
-    }
-    const cmd = engine.lookupCommand(argv);
-    if (cmd === undefined) {
-      engine.log('#', `Unknown command '${argv[0]}' reading the append only file ${name}`);
-      return { status: 'failed', validUpTo };
-    }
-    if (cmd.fullName === 'multi') beforeMulti = validUpTo;
-    if (c.multi !== null && cmd.fullName !== 'exec') c.multi.push({ cmd, argv });
-    else engine.call(c, cmd, argv);
-    validUpTo = i;
-  }
-  if (c.multi !== null) {
-    engine.log('#', `Revert incomplete MULTI/EXEC transaction in AOF file ${name}`);
-    return { status: 'truncated', validUpTo: beforeMulti };
-  }
-  return { status: 'ok', validUpTo };
-}
-
-/**
  * loadSingleAppendOnlyFile: an RDB base (it starts with "REDIS") or a file of commands. A
  * truncated last file is cut back to its last whole command when aof-load-truncated allows.
  */
@@ -267,8 +210,7 @@ function loadFile(engine: Engine, dir: AofDir, name: string, last: boolean): Aof
   }
   if (bytes.length === 0) return 'empty';
   const text = latin1FromBytes(bytes);
-  const c = new Client(engine, -1, engine.dbs[0]!, engine.now, { addr: '' });
-  c.authenticated = true;
+  const c = aofClient(engine);
   let from = 0;
   if (text.startsWith('REDIS')) {
     engine.log('*', 'Reading RDB base file on AOF loading...');
@@ -476,6 +418,17 @@ export class AppendOnlyFile {
     this.dir.sync(incr.name);
   }
 
+  /** serverCron's AOF work: the buffer out, everysec's sync, a scheduled or automatic rewrite. */
+  cron(): void {
+    this.flush();
+    this.syncIfDue();
+    if (this.engine.bgsave !== null) return;
+    if (this.rewriteScheduled || this.rewriteDue()) {
+      this.rewriteScheduled = false;
+      this.rewrite();
+    }
+  }
+
   /** auto-aof-rewrite-percentage / -min-size: has the AOF grown enough since the last rewrite? */
   rewriteDue(): boolean {
     const cfg = this.engine.config;
@@ -567,17 +520,4 @@ export function attachAof(engine: Engine, dir: AofDir): AppendOnlyFile {
     return aof.enable() ? null : AOF_ENABLE_FAILED;
   };
   return aof;
-}
-
-/** serverCron's AOF work: the buffer out, everysec's sync, a scheduled or automatic rewrite. */
-export function aofCron(engine: Engine): void {
-  const aof = engine.aof;
-  if (aof === null) return;
-  aof.flush();
-  aof.syncIfDue();
-  if (engine.bgsave !== null) return;
-  if (aof.rewriteScheduled || aof.rewriteDue()) {
-    aof.rewriteScheduled = false;
-    aof.rewrite();
-  }
 }

@@ -9,7 +9,6 @@ import type { Engine } from './engine.js';
 import { clientInfoLine, clientMemoryUsage } from './commands/connection.js';
 import { clientsCronOutput, resizeReplyBuffer } from './output-buffer.js';
 import { saveIfDue } from './persistence.js';
-import { aofCron } from './aof.js';
 
 /** What one serverCron run did, for the host to report. */
 export interface CronRun {
@@ -39,7 +38,7 @@ export function serverCron(engine: Engine): CronRun {
     c.lastMemoryUsage = clientMemoryUsage(engine, c);
   }
   const saved = saveIfDue(engine);
-  aofCron(engine);
+  engine.aof?.cron();
   return { expired, saved };
 }
 

@@ -19,6 +19,7 @@ import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker, type Un
 import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
+import { Journal, type JournalStart } from './journal.js';
 
 /** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
 export type Timers = TimeoutTimers;
@@ -42,7 +43,13 @@ export interface EngineHostOptions {
    * would cost a copy of the whole file in one task. Not a Redis SAVE: LASTSAVE and the `save`
    * points are untouched.
    */
-  autosave?: (image: Uint8Array[]) => void;
+  autosave?: (image: Uint8Array[], journalFrom: number) => void;
+  /**
+   * Every task's writes as AOF text (journal.ts), numbered: with it, autosaves are the journal's
+   * compaction, made only once the journal has grown as large as the last snapshot (and at
+   * least JOURNAL_MIN_BYTES); `autosave` gets the number of the first entry its image lacks.
+   */
+  journal?: (entry: { seq: number; text: string }) => void;
   /** Least time between autosaves, ms (default 1000). */
   autosaveIntervalMs?: number;
   /**
@@ -73,6 +80,9 @@ export interface EngineHostOptions {
   scriptSliceMs?: number;
 }
 
+/** The journal may grow to this many bytes (or the last snapshot's size, if larger) before a snapshot. */
+export const JOURNAL_MIN_BYTES = 256 * 1024;
+
 export class EngineHost {
   readonly engine: Engine;
   private readonly clients = new Map<number, Client>();
@@ -81,7 +91,7 @@ export class EngineHost {
   private readonly cron: CronTimer;
   private readonly schedule: (fn: () => void) => void;
   private readonly maxSnapshotCount: number;
-  private readonly autosave: ((image: Uint8Array[]) => void) | undefined;
+  private readonly autosave: ((image: Uint8Array[], journalFrom: number) => void) | undefined;
   private readonly adjustableClock: AdjustableClock | undefined;
   private readonly discardUnreadable: (() => Promise<void>) | undefined;
   private readonly autosaveIntervalMs: number;
@@ -91,8 +101,12 @@ export class EngineHost {
   /** Changes since the last autosave began, and when the next one may run (autosaveTime, ms). */
   private unsaved = false;
   private nextAutosaveAt = 0;
-  /** The autosave being made: its job, when it began and the time its slices took so far. */
-  private saving: { job: SnapshotJob; started: number; work: number } | null = null;
+  /** The autosave being made: its job, when it began, the time its slices took so far, its journal cut. */
+  private saving: { job: SnapshotJob; started: number; work: number; cut: { from: number; bytes: number } } | null = null;
+  private readonly journalSink: ((entry: { seq: number; text: string }) => void) | undefined;
+  private journal: Journal | null = null;
+  /** The last autosave's size: the journal may grow as large before the next. */
+  private lastImageBytes = 0;
   /** While a client's `run` executes: everything delivered to it goes into its result. */
   private collecting: { client: Client; replies: Reply[] } | null = null;
   private readonly scriptSlice: (fn: () => void) => void;
@@ -109,6 +123,7 @@ export class EngineHost {
     this.schedule = options.schedule ?? ((fn) => queueMicrotask(fn));
     this.maxSnapshotCount = options.maxSnapshotCount ?? 1000;
     this.autosave = options.autosave;
+    this.journalSink = options.journal;
     this.adjustableClock = options.clock;
     this.discardUnreadable = options.discardUnreadable;
     this.autosaveIntervalMs = options.autosaveIntervalMs ?? 1000;
@@ -132,8 +147,16 @@ export class EngineHost {
     });
   }
 
-  /** Starts serverCron's timers and says `ready` (with the stored dataset that could not be loaded, if any). */
-  start(unreadable?: Unreadable | null): void {
+  /**
+   * Starts serverCron's timers, the journal (numbered on from `journal`) and says `ready` (with
+   * the stored dataset that could not be loaded, if any).
+   */
+  start(unreadable?: Unreadable | null, journal?: JournalStart): void {
+    if (this.journalSink !== undefined && this.journal === null) {
+      // Entries go out at the end of the task that wrote (a microtask, whatever `schedule` is).
+      this.journal = new Journal(this.journalSink, (fn) => queueMicrotask(fn), journal);
+      this.engine.propagation.feeds.add(this.journal);
+    }
     this.cron.start();
     const ready: FromWorker = { type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) };
     if (unreadable) ready.unreadable = unreadable;
@@ -143,6 +166,7 @@ export class EngineHost {
   /** Stops the timers and any autosave being made (the worker is going away). */
   stop(): void {
     this.cron.stop();
+    this.journal?.flush();
     this.saving?.job.abort();
     this.saving = null;
   }
@@ -171,16 +195,33 @@ export class EngineHost {
    * image is the dataset as it is now, made in slices, handed to `autosave` when complete.
    */
   autosaveIfDue(): void {
+    this.startAutosave(false);
+  }
+
+  /** A snapshot now, however little the journal holds (the journal's compaction on request). */
+  compact(): void {
+    this.startAutosave(true);
+  }
+
+  private startAutosave(now: boolean): void {
     // Not the half-done work of a running script: after it.
-    if (this.autosave === undefined || !this.unsaved || this.saving !== null || this.engine.scriptRun !== null) return;
+    if (this.autosave === undefined || this.saving !== null || this.engine.scriptRun !== null) return;
+    const journal = this.journal;
     const started = this.autosaveTime();
-    if (started < this.nextAutosaveAt) return;
+    if (!now) {
+      if (journal !== null ? journal.bytes < Math.max(JOURNAL_MIN_BYTES, this.lastImageBytes) : !this.unsaved) return;
+      if (started < this.nextAutosaveAt) return;
+    }
+    let job: SnapshotJob;
     try {
-      this.saving = { job: startSnapshotJob(this.engine), started, work: 0 };
+      job = startSnapshotJob(this.engine);
     } catch (e) {
       this.autosaveFailed(e, started);
       return;
     }
+    // Entries from here on are not in this image: they stay in the journal.
+    const cut = journal !== null ? journal.cut() : { from: 0, bytes: 0 };
+    this.saving = { job, started, work: 0, cut };
     // Changes from now on are not in this image: they make the next autosave due.
     this.unsaved = false;
     this.continueAutosave();
@@ -200,7 +241,7 @@ export class EngineHost {
     } catch (e) {
       this.saving = null;
       saving.job.abort();
-      this.autosaveFailed(e, saving.started);
+      this.autosaveFailed(e, saving.started, saving.cut.bytes);
       return;
     }
     const now = this.autosaveTime();
@@ -211,7 +252,9 @@ export class EngineHost {
     }
     this.saving = null;
     try {
-      this.autosave!(saving.job.chunks());
+      const chunks = saving.job.chunks();
+      this.lastImageBytes = chunks.reduce((n, c) => n + c.length, 0);
+      this.autosave!(chunks, saving.cut.from);
     } catch (e) {
       this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     }
@@ -219,8 +262,9 @@ export class EngineHost {
     this.nextAutosaveAt = saving.started + Math.max(this.autosaveIntervalMs, saving.work * 10);
   }
 
-  private autosaveFailed(e: unknown, started: number): void {
+  private autosaveFailed(e: unknown, started: number, journalBytes = 0): void {
     this.unsaved = true; // tried again after the interval
+    if (this.journal !== null) this.journal.bytes += journalBytes;
     this.send({ type: 'error', id: null, message: 'internal error in autosave: ' + errorText(e) });
     this.nextAutosaveAt = started + this.autosaveIntervalMs;
   }
@@ -469,10 +513,12 @@ export class EngineHost {
         this.engine.rebaseExpiries(lead);
       }
       this.unsaved = true; // the saved state keeps a paused clock paused
+      this.journal?.clockChanged();
     } else if (action === 'advance') {
       if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms)) throw new BadRequest('advance needs a positive number of ms');
       clock.advance(ms);
       this.unsaved = true; // the saved state keeps the clock's lead
+      this.journal?.clockChanged();
       // Everything whose time came goes now, as a person fast-forwarding expects to see.
       const due = Math.max(0, ...this.engine.dbs.map((d) => d.expires.size));
       if (due > 0) this.engine.activeExpireCycle(due);

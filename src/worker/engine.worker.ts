@@ -1,6 +1,6 @@
 // The Web Worker entry: one EngineHost per worker, fed by the page's messages. The dataset is
-// restored from the last autosave (IndexedDB) before `ready`, so a reload or a crashed worker
-// finds the keys it had. Lua, the HELP lines and LOLWUT come after `ready`
+// restored from the last snapshot and the journal of writes since (IndexedDB) before `ready`,
+// so a reload or a crashed worker finds every key it had. Lua, the HELP lines and LOLWUT come after `ready`
 // (message-gate.ts).
 
 import { AdjustableClock } from '../engine/clock.js';
@@ -31,6 +31,7 @@ const scriptSlice = (fn: () => void) => {
 const autosaveSlice = (fn: () => void) => void setTimeout(fn, 0);
 // Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
 const clock = new AdjustableClock();
+const clockState = () => ({ ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null });
 const host = new EngineHost((msg) => self.postMessage(msg), {
   engine: { clock, monotonic: () => performance.now() },
   clock,
@@ -38,10 +39,12 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
-  autosave: (image) => {
-    const at = { ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null };
-    blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }));
+  autosave: (image, journalFrom) => {
+    const at = clockState();
+    blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
   },
+  // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
+  journal: (entry) => saved.append({ ...entry, ...clockState() }),
   autosaveTime: () => performance.now(),
   autosaveSlice,
   scriptSlice,
@@ -55,13 +58,15 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
 const gate = new MessageGate(host);
 self.onmessage = (event) => gate.receive(event.data);
 
-void restoreSaved(saved, clock, host.engine).then((unreadable) => {
+void restoreSaved(saved, clock, host.engine).then(({ unreadable, journal, snapshotNow }) => {
   // Lua (a fifth of the engine's code), the HELP lines and LOLWUT are a chunk of their own,
   // fetched as `ready` goes out.
   const late = import('../engine/late.js').then(
     (m) => m.late,
     () => null,
   );
-  host.start(unreadable);
+  host.start(unreadable, journal);
+  // A stored snapshot that could not be loaded is replaced by the (empty) dataset there is now.
+  if (snapshotNow) host.compact();
   gate.open(late);
 });

@@ -20,7 +20,7 @@ describe('restoreSaved', () => {
   it('loads a readable dataset and reports nothing', async () => {
     const store = memoryState({ dataset: { snapshot: savedWith('k', 'v'), ahead: 0, pausedAt: null } });
     const engine = new Engine();
-    expect(await restoreSaved(store, new AdjustableClock(), engine)).toBeNull();
+    expect((await restoreSaved(store, new AdjustableClock(), engine)).unreadable).toBeNull();
     expect(engine.dbs[0]!.size).toBe(1);
   });
 
@@ -29,7 +29,7 @@ describe('restoreSaved', () => {
     const store = memoryState({ dataset: { snapshot: bad, ahead: 60_000, pausedAt: null } });
     const engine = new Engine();
     const clock = new AdjustableClock();
-    const copy = await restoreSaved(store, clock, engine);
+    const copy = (await restoreSaved(store, clock, engine)).unreadable;
     expect(copy).not.toBeNull();
     expect(copy!.data).toEqual(bad);
     expect(copy!.reason).not.toBe('');
@@ -42,7 +42,7 @@ describe('restoreSaved', () => {
 
   it('sets a record of another shape aside as bytes rather than dropping it', async () => {
     const store = memoryState({ dataset: { something: 'else' } });
-    const copy = await restoreSaved(store, new AdjustableClock(), new Engine());
+    const copy = (await restoreSaved(store, new AdjustableClock(), new Engine())).unreadable;
     expect(new TextDecoder().decode(copy!.data)).toBe('{"something":"else"}');
   });
 
@@ -69,7 +69,7 @@ describe('restoreSaved', () => {
       }
     }
     const store = memoryState({ dataset: { snapshot: new Lost([savedWith('k', 'v') as BlobPart]), ahead: 0, pausedAt: null } });
-    const copy = await restoreSaved(store, new AdjustableClock(), new Engine());
+    const copy = (await restoreSaved(store, new AdjustableClock(), new Engine())).unreadable;
     expect(new TextDecoder().decode(copy!.data)).toBe('the stored snapshot could not be read: Error: NotReadableError');
   });
 
@@ -77,10 +77,51 @@ describe('restoreSaved', () => {
     const earlier: Unreadable = { data: new Uint8Array([1, 2, 3]), reason: 'Wrong RDB checksum', at: 1 };
     const store = memoryState({ dataset: { snapshot: savedWith('k', 'v'), ahead: 0, pausedAt: null }, unreadable: earlier });
     const engine = new Engine();
-    expect(await restoreSaved(store, new AdjustableClock(), engine)).toEqual(earlier);
+    expect((await restoreSaved(store, new AdjustableClock(), engine)).unreadable).toEqual(earlier);
     expect(engine.dbs[0]!.size).toBe(1);
     await store.dropUnreadable();
-    expect(await restoreSaved(store, new AdjustableClock(), new Engine())).toBeNull();
+    expect((await restoreSaved(store, new AdjustableClock(), new Engine())).unreadable).toBeNull();
+  });
+
+  it('replays the journal after the snapshot, with the clock of its last entry, and numbers on from it', async () => {
+    const store = memoryState({
+      dataset: { snapshot: savedWith('k', 'v'), ahead: 0, pausedAt: null },
+      entries: [
+        { seq: 7, text: '*2\r\n$6\r\nSELECT\r\n$1\r\n2\r\n*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n', ahead: 0, pausedAt: null },
+        { seq: 8, text: '*2\r\n$4\r\nINCR\r\n$1\r\na\r\n', ahead: 0, pausedAt: null },
+        { seq: 9, text: '', ahead: 3_600_000, pausedAt: null },
+      ],
+    });
+    const engine = new Engine();
+    const clock = new AdjustableClock();
+    const restored = await restoreSaved(store, clock, engine);
+    expect(restored.unreadable).toBeNull();
+    expect(restored.journal.next).toBe(10);
+    expect(clock.ahead).toBe(3_600_000);
+    expect(engine.dbs[0]!.size).toBe(1);
+    expect(engine.dbs[2]!.dict.get('a')).toMatchObject({ type: 'string', value: '2' });
+  });
+
+  it('after a snapshot that cannot be loaded the journal is not replayed, and a new snapshot is asked for', async () => {
+    const bad = new Uint8Array([82, 69, 68, 73, 83, 48, 48, 49, 48, 255, 1, 2, 3]);
+    const store = memoryState({
+      dataset: { snapshot: bad, ahead: 0, pausedAt: null },
+      entries: [{ seq: 4, text: '*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n', ahead: 0, pausedAt: null }],
+    });
+    const engine = new Engine();
+    const restored = await restoreSaved(store, new AdjustableClock(), engine);
+    expect(restored.unreadable!.data).toEqual(bad);
+    expect(restored.snapshotNow).toBe(true);
+    expect(restored.journal.next).toBe(5);
+    expect(engine.dbs[0]!.size).toBe(0);
+  });
+
+  it('a journal that cannot be replayed is set aside after what it could apply', async () => {
+    const store = memoryState({ entries: [{ seq: 0, text: '*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n*1\r\n$6\r\nNOSUCH\r\n', ahead: 0, pausedAt: null }] });
+    const engine = new Engine();
+    const { unreadable } = await restoreSaved(store, new AdjustableClock(), engine);
+    expect(unreadable!.reason).toBe("the journal of writes since the last snapshot: Unknown command 'NOSUCH' reading the append only file journal");
+    expect(engine.dbs[0]!.size).toBe(1);
   });
 });
 

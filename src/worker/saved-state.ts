@@ -1,7 +1,11 @@
-// Where the worker keeps the dataset between page loads and across a crashed worker: one RDB
-// snapshot in IndexedDB (available in workers), stored as a Blob: IndexedDB serializes (and
-// Chromium compresses) bytes in the put() call itself, ~50 ms for a 5 MB image on the worker's
-// thread, where a Blob is handed over by reference.
+// Where the worker keeps the dataset between page loads and across a crashed worker, in
+// IndexedDB (available in workers): an RDB snapshot, and a journal of every write since it (the
+// AOF's text of what the writes propagated, one entry per task that wrote), so that nothing
+// typed is lost and a write never costs time proportional to the dataset. A new snapshot
+// replaces the journal entries it covers in the same transaction (Redis's AOF rewrite).
+// The snapshot is stored as a Blob: IndexedDB serializes (and Chromium compresses) bytes in the
+// put() call itself, ~50 ms for a 5 MB image on the worker's thread, where a Blob is handed over
+// by reference.
 // Every failure of the storage itself (disabled, private browsing, quota) degrades to keeping
 // nothing. A stored dataset that cannot be read is never dropped: it is set aside (`unreadable`)
 // until the learner downloads or discards it.
@@ -32,6 +36,18 @@ export interface Saved<Snapshot = Uint8Array> {
   pausedAt: number | null;
 }
 
+/** One task's writes as AOF text, numbered in order, with where the clock stood after them. */
+export interface JournalEntry {
+  seq: number;
+  text: string;
+  ahead: number;
+  pausedAt: number | null;
+}
+
+/** Journal entries are keyed ['journal', seq] beside the snapshot's key: arrays sort by seq. */
+const JOURNAL = 'journal';
+const journalRange = (below = Infinity) => IDBKeyRange.bound([JOURNAL, -Infinity], [JOURNAL, below], false, true);
+
 /** A stored dataset the engine could not load, kept aside with the reason. */
 export interface Unreadable {
   data: Uint8Array;
@@ -43,8 +59,15 @@ export interface Unreadable {
 export interface SavedState {
   /** The last state saved, or null when there is none. */
   load(): Promise<Saved | null>;
-  /** Stores a state (writes are queued; the newest wins). */
-  save(state: Saved<Uint8Array | Blob>): void;
+  /**
+   * Stores a snapshot (writes are queued; the newest wins), and with it drops the journal
+   * entries numbered below `journalFrom` (what the snapshot holds).
+   */
+  save(state: Saved<Uint8Array | Blob>, journalFrom?: number): void;
+  /** The journal since the stored snapshot, oldest first. */
+  journal(): Promise<JournalEntry[]>;
+  /** Adds an entry; entries are stored in the order they come. */
+  append(entry: JournalEntry): void;
   /** Sets a dataset aside that could not be loaded (it replaces an older one). */
   keepUnreadable(copy: Unreadable): Promise<void>;
   /** The dataset set aside, or null. */
@@ -113,6 +136,11 @@ function bytesOf(v: unknown): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+function isJournalEntry(v: unknown): v is JournalEntry {
+  const e = v as Partial<JournalEntry> | null;
+  return typeof e === 'object' && e !== null && typeof e.seq === 'number' && typeof e.text === 'string' && typeof e.ahead === 'number';
+}
+
 function asUnreadable(v: unknown): Unreadable | null {
   if (typeof v !== 'object' || v === null) return null;
   const { data, reason, at } = v as Partial<Unreadable>;
@@ -121,14 +149,20 @@ function asUnreadable(v: unknown): Unreadable | null {
 }
 
 /** A SavedState in memory: tests, and pages where IndexedDB cannot be opened. */
-export function memoryState(initial: { dataset?: unknown; unreadable?: Unreadable } = {}): SavedState & { dataset: unknown } {
+export function memoryState(
+  initial: { dataset?: unknown; unreadable?: Unreadable; entries?: JournalEntry[] } = {},
+): SavedState & { dataset: unknown; entries: JournalEntry[] } {
   let kept: Unreadable | null = initial.unreadable ?? null;
   const state = {
     dataset: initial.dataset,
+    entries: initial.entries ?? [],
     load: () => readSaved(state.dataset),
-    save: (s: Saved<Uint8Array | Blob>) => {
+    save: (s: Saved<Uint8Array | Blob>, journalFrom = -Infinity) => {
       state.dataset = s;
+      state.entries = state.entries.filter((e) => e.seq >= journalFrom);
     },
+    journal: () => Promise.resolve([...state.entries]),
+    append: (e: JournalEntry) => void state.entries.push(e),
     keepUnreadable: (copy: Unreadable) => {
       kept = copy;
       return Promise.resolve();
@@ -146,7 +180,7 @@ export function indexedDbState(): SavedState {
   let db: Promise<IDBDatabase> | null = null;
   const database = () => (db ??= openDb());
   let writing = false;
-  let queued: Saved<Uint8Array | Blob> | null = null;
+  let queued: { state: Saved<Uint8Array | Blob>; journalFrom: number } | null = null;
 
   const change = async (apply: (store: IDBObjectStore) => void): Promise<void> => {
     const conn = await database();
@@ -166,20 +200,26 @@ export function indexedDbState(): SavedState {
       req.onerror = () => reject(req.error ?? new Error('read failed'));
     });
   };
-  // A browser that cannot store Blobs (some private modes) still gets the bytes.
-  const write = (state: Saved<Uint8Array | Blob>) =>
-    change((store) => store.put(state, KEY)).catch(async (e: unknown) => {
+  // The snapshot and the end of the journal it replaces, in one transaction. A browser that
+  // cannot store Blobs (some private modes) still gets the bytes.
+  const write = (state: Saved<Uint8Array | Blob>, journalFrom: number) => {
+    const put = (s: Saved<Uint8Array | Blob>) => (store: IDBObjectStore) => {
+      store.put(s, KEY);
+      store.delete(journalRange(journalFrom));
+    };
+    return change(put(state)).catch(async (e: unknown) => {
       if (!(state.snapshot instanceof Blob)) throw e;
       const bytes = new Uint8Array(await state.snapshot.arrayBuffer());
-      await change((store) => store.put({ ...state, snapshot: bytes }, KEY));
+      await change(put({ ...state, snapshot: bytes }));
     });
+  };
 
   const drain = async (): Promise<void> => {
     writing = true;
     while (queued !== null) {
-      const state = queued;
+      const { state, journalFrom } = queued;
       queued = null;
-      await write(state).catch(() => undefined);
+      await write(state, journalFrom).catch(() => undefined);
     }
     writing = false;
   };
@@ -192,10 +232,25 @@ export function indexedDbState(): SavedState {
         return null;
       }
     },
-    save(state) {
-      queued = state;
+    save(state, journalFrom = -Infinity) {
+      queued = { state, journalFrom };
       if (!writing) void drain();
     },
+    async journal() {
+      try {
+        const conn = await database();
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const req = conn.transaction(STORE, 'readonly').objectStore(STORE).getAll(journalRange());
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('read failed'));
+        });
+        return rows.filter(isJournalEntry);
+      } catch {
+        return [];
+      }
+    },
+    // Each entry is a transaction of its own, made at once: IndexedDB runs them in that order.
+    append: (entry) => void change((store) => store.put(entry, [JOURNAL, entry.seq])).catch(() => undefined),
     keepUnreadable: (copy) => change((store) => store.put(copy, UNREADABLE_KEY)).catch(() => undefined),
     async unreadable() {
       try {

@@ -470,7 +470,7 @@ describe('EngineHost directly', () => {
     slices.splice(0).forEach((fn) => fn());
     expect(state.dataset).toBe(first);
     const reloaded = new Engine({ clock });
-    expect(await restoreSaved(state, new AdjustableClock(), reloaded)).toBe(null);
+    expect((await restoreSaved(state, new AdjustableClock(), reloaded)).unreadable).toBe(null);
     expect(reloaded.execute(reloaded.createClient(), ['KEYS', '*'])).toEqual({ t: 'array', v: [bulk('kept')] });
   });
 
