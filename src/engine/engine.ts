@@ -183,6 +183,11 @@ export class Engine {
   /** rdb_last_load_keys_loaded / rdb_last_load_keys_expired of the last snapshot load. */
   lastLoadKeysLoaded = 0;
   lastLoadKeysExpired = 0;
+  /**
+   * Writes are refused as a read-only replica refuses them: the browser's engine in a tab that
+   * does not own the stored data (another tab of the site does).
+   */
+  replicaReadOnly = false;
   /** Redis's server.loading: an AOF is being replayed (expiries in the past keep their keys). */
   loading = false;
   /** True while EXEC runs the queued commands (Redis's server.in_exec): EXEC sets it. */
@@ -399,6 +404,8 @@ export class Engine {
     if (!this.lastBgsaveOk && (cmd.fullName === 'ping' || this.isWrite(c, cmd)) && this.writesDeniedByDiskError()) {
       return this.reject(c, E.MISCONF_BGSAVE, cmd);
     }
+    // A read-only replica (repl_slave_ro) refuses writes, and an EXEC that queued one.
+    if (this.replicaReadOnly && this.isWrite(c, cmd)) return this.reject(c, E.READONLY_REPLICA, cmd);
     // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {

@@ -109,6 +109,8 @@ export const SAVE_FAILED = 'ERR';
 export const BGSAVE_IN_PROGRESS = 'ERR Background save already in progress';
 export const AOF_REWRITE_FAILED = "ERR Can't execute an AOF background rewriting. Please check the server logs for more information.";
 // server.c shared.bgsaveerr: writes refused after a failed BGSAVE (stop-writes-on-bgsave-error).
+/** shared.roslaveerr: a write sent to a read-only replica (the browser: a tab that does not own the data). */
+export const READONLY_REPLICA = "READONLY You can't write against a read only replica.";
 export const MISCONF_BGSAVE =
   "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.";
 

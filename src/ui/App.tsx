@@ -14,6 +14,7 @@ import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
 import { focusPanel, useShortcuts, type Panel } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 import { UnreadableBanner } from './UnreadableBanner.js';
+import { ElsewhereBanner } from './ElsewhereBanner.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
@@ -100,6 +101,7 @@ export function App() {
       </header>
       <ClockBanner />
       <UnreadableBanner />
+      <ElsewhereBanner />
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
           {t.restarted(status.reason)}

@@ -87,6 +87,10 @@ export class WorkerClient {
   commands: readonly CommandDoc[] = [];
   /** The stored dataset the (current) worker could not load and kept aside, or null. */
   unreadable: Unreadable | null = null;
+  /** Another tab owns the stored data: this worker's engine is a read-only copy (`ready.elsewhere`). */
+  elsewhere = false;
+  /** The other tab has closed since (`owner-free`). */
+  ownerFree = false;
   private port!: DisposablePort;
   private nextId = 1;
   private nextHandle = 1;
@@ -98,6 +102,7 @@ export class WorkerClient {
   private readonly changeListeners = new Set<(events: ChangeEvent[]) => void>();
   private readonly closedListeners = new Set<(handle: number, reason: 'quit' | 'killed') => void>();
   private readonly restartListeners = new Set<(reason: string) => void>();
+  private readonly ownerFreeListeners = new Set<() => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
   private readonly autoRestart: boolean;
 
@@ -235,6 +240,11 @@ export class WorkerClient {
     return subscribe(this.closedListeners, fn);
   }
 
+  /** The tab that owned the stored data has closed (see `elsewhere`). */
+  onOwnerFree(fn: () => void): () => void {
+    return subscribe(this.ownerFreeListeners, fn);
+  }
+
   /** The worker was replaced (data lost, connections re-opened). */
   onRestart(fn: (reason: string) => void): () => void {
     return subscribe(this.restartListeners, fn);
@@ -339,7 +349,12 @@ export class WorkerClient {
       case 'ready':
         this.commands = msg.commands;
         this.unreadable = msg.unreadable ?? null;
+        this.elsewhere = msg.elsewhere === true;
         markReady(msg.version);
+        return;
+      case 'owner-free':
+        this.ownerFree = true;
+        for (const l of this.ownerFreeListeners) l();
         return;
       case 'push': {
         const handle = this.byRemote.get(msg.clientId);

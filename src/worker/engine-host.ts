@@ -151,7 +151,7 @@ export class EngineHost {
    * Starts serverCron's timers, the journal (numbered on from `journal`) and says `ready` (with
    * the stored dataset that could not be loaded, if any).
    */
-  start(unreadable?: Unreadable | null, journal?: JournalStart): void {
+  start(unreadable?: Unreadable | null, journal?: JournalStart, elsewhere = false): void {
     if (this.journalSink !== undefined && this.journal === null) {
       // Entries go out at the end of the task that wrote (a microtask, whatever `schedule` is).
       this.journal = new Journal(this.journalSink, (fn) => queueMicrotask(fn), journal);
@@ -160,6 +160,7 @@ export class EngineHost {
     this.cron.start();
     const ready: FromWorker = { type: 'ready', version: PROTOCOL_VERSION, commands: commandDocs(commandSpecs) };
     if (unreadable) ready.unreadable = unreadable;
+    if (elsewhere) ready.elsewhere = true;
     this.send(ready);
   }
 

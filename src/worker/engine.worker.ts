@@ -16,6 +16,42 @@ declare const self: {
 };
 
 const saved = indexedDbState();
+
+/** The Web Lock the worker that owns the stored data holds for its whole life. */
+const OWNER_LOCK = 'redis-playground-data';
+
+/**
+ * Whether this worker owns the stored data: only one engine journals and snapshots into it, so
+ * two tabs never overwrite each other. A lock held elsewhere for more than a second is another
+ * tab's (this tab's own previous worker, replaced after a crash, lets go at once); `onFree`
+ * says when that tab has closed. Without Web Locks, every worker owns it, as before.
+ */
+function ownStorage(onFree: () => void): Promise<boolean> {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (locks === undefined) return Promise.resolve(true);
+  const holdForever = () => new Promise<never>(() => {});
+  return new Promise((resolve) => {
+    void locks.request(OWNER_LOCK, { ifAvailable: true }, (lock) => {
+      if (lock !== null) {
+        resolve(true);
+        return holdForever();
+      }
+      let decided = false;
+      setTimeout(() => {
+        if (!decided) resolve(false);
+        decided = true;
+      }, 1000);
+      void locks.request(OWNER_LOCK, () => {
+        if (decided) onFree();
+        else resolve(true);
+        decided = true;
+        return holdForever();
+      });
+      return undefined;
+    });
+  });
+}
+let owner = false;
 // A long script's slices run as tasks of their own: a MessageChannel's message comes with none
 // of setTimeout's 4 ms clamp.
 const slices: (() => void)[] = [];
@@ -40,11 +76,14 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
   autosave: (image, journalFrom) => {
+    if (!owner) return;
     const at = clockState();
     blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
   },
   // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
-  journal: (entry) => saved.append({ ...entry, ...clockState() }),
+  journal: (entry) => {
+    if (owner) saved.append({ ...entry, ...clockState() });
+  },
   autosaveTime: () => performance.now(),
   autosaveSlice,
   scriptSlice,
@@ -58,15 +97,19 @@ const host = new EngineHost((msg) => self.postMessage(msg), {
 const gate = new MessageGate(host);
 self.onmessage = (event) => gate.receive(event.data);
 
-void restoreSaved(saved, clock, host.engine).then(({ unreadable, journal, snapshotNow }) => {
+const ownership = ownStorage(() => self.postMessage({ type: 'owner-free' }));
+void Promise.all([ownership, restoreSaved(saved, clock, host.engine)]).then(([mine, { unreadable, journal, snapshotNow }]) => {
+  owner = mine;
+  // A copy of another tab's data: read-only, as a replica is (nothing here would be kept).
+  host.engine.replicaReadOnly = !mine;
   // Lua (a fifth of the engine's code), the HELP lines and LOLWUT are a chunk of their own,
   // fetched as `ready` goes out.
   const late = import('../engine/late.js').then(
     (m) => m.late,
     () => null,
   );
-  host.start(unreadable, journal);
+  host.start(unreadable, journal, !mine);
   // A stored snapshot that could not be loaded is replaced by the (empty) dataset there is now.
-  if (snapshotNow) host.compact();
+  if (snapshotNow && mine) host.compact();
   gate.open(late);
 });

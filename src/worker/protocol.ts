@@ -86,7 +86,14 @@ export type FromWorker =
       commands: CommandDoc[];
       /** The stored dataset could not be loaded: it is kept aside (download it, or discard it) and the engine started empty. */
       unreadable?: Unreadable;
+      /**
+       * Another tab of the site owns the stored data: this engine is a read-only copy of it
+       * (writes answer READONLY, as a replica's) and stores nothing.
+       */
+      elsewhere?: boolean;
     }
+  /** The tab that owned the stored data has closed: a reload makes this tab the owner. */
+  | { type: 'owner-free' }
   /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
   | { type: 'opened'; id: number; clientId: number }
   /**

@@ -207,6 +207,7 @@ export class Scripting {
     const write = cmd.flags.includes('write');
     if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
     if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
+    if (write && engine.replicaReadOnly) return fail('-' + E.READONLY_REPLICA);
     if (write) ctx.dirty = true;
     const lc = ctx.client;
     const reply = engine.call(lc, cmd, argv);
