@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { launchChromium, serveDist, waitForPrompt } from '../e2e/support.js';
 import { WorkerClient } from '../src/worker/client.js';
+import { late } from '../src/engine/late.js';
 import { EngineHost } from '../src/worker/engine-host.js';
 import type { ToWorker } from '../src/worker/protocol.js';
 
@@ -37,6 +38,7 @@ async function measure(
   const saveMs: number[] = [];
   let saveStarted = 0;
   const host = new EngineHost((m) => channel.port2.postMessage(m), {
+    engine: { late },
     timers: {
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -77,6 +77,11 @@ export interface LateParts {
   /** Each container's HELP lines (help-lines.ts), by container name. */
   helpLines: Readonly<Record<string, readonly string[]>>;
   lolwut: { schotter: typeof schotter; skyline: typeof skyline };
+  /**
+   * Point-in-time snapshots made in steps (snapshot-job.ts): what a background save and the
+   * browser's autosave use, never needed before the first prompt.
+   */
+  snapshotJob: typeof SnapshotJob;
 }
 
 export interface Stats {

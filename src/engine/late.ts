@@ -1,11 +1,12 @@
 // The engine's parts that no one needs before the first prompt, a chunk of their own in the
 // browser (the worker fetches it as `ready` goes out, message-gate.ts): Lua, which is a fifth of
-// the engine's code, the containers' HELP lines and LOLWUT's drawings. Hosts in Node pass it to
-// the Engine at once.
+// the engine's code, the containers' HELP lines, LOLWUT's drawings and the snapshot job that
+// background saves and the browser's autosave use. Hosts in Node pass it to the Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
 import { schotter, skyline } from './lolwut.js';
 import { luaScripting } from './scripting/scripting.js';
+import { SnapshotJob } from './snapshot-job.js';
 
-export const late: LateParts = { scripting: luaScripting, helpLines: HELP_LINES, lolwut: { schotter, skyline } };
+export const late: LateParts = { scripting: luaScripting, helpLines: HELP_LINES, lolwut: { schotter, skyline }, snapshotJob: SnapshotJob };

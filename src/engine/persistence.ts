@@ -6,7 +6,7 @@ import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lruClock, type RObj } from './objects.js';
 import { RdbError, readRdb, writeRdb, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
 import type { LibraryCtx } from './scripting/functions.js';
-import { SnapshotJob } from './snapshot-job.js';
+import type { SnapshotJob } from './snapshot-job.js';
 
 /** A SnapshotStorage that keeps the last snapshot in memory. */
 export class MemorySnapshotStorage implements SnapshotStorage {
@@ -124,7 +124,10 @@ export function snapshot(engine: Engine): Uint8Array {
  * it is now, whatever changes before the job ends. used-mem is summed as the keys are written.
  */
 export function startSnapshotJob(engine: Engine): SnapshotJob {
-  return new SnapshotJob(engine.dbs, {
+  const Job = engine.late?.snapshotJob;
+  // The late parts come with the engine in Node, and soon after the first prompt in the browser.
+  if (Job === undefined) throw new Error('snapshots in steps are not loaded yet');
+  return new Job(engine.dbs, {
     ...saveOptions(engine, BASE_USED_MEMORY),
     keyBytes: (key, obj, hasTtl) => 56 + key.length + valueBytes(obj) + (hasTtl ? 24 : 0),
   });

@@ -107,6 +107,8 @@ export class EngineHost {
   private journal: Journal | null = null;
   /** The last autosave's size: the journal may grow as large before the next. */
   private lastImageBytes = 0;
+  /** compact() asked for a snapshot that could not start yet. */
+  private compactWanted = false;
   /** While a client's `run` executes: everything delivered to it goes into its result. */
   private collecting: { client: Client; replies: Reply[] } | null = null;
   private readonly scriptSlice: (fn: () => void) => void;
@@ -196,17 +198,22 @@ export class EngineHost {
    * image is the dataset as it is now, made in slices, handed to `autosave` when complete.
    */
   autosaveIfDue(): void {
-    this.startAutosave(false);
+    this.startAutosave(this.compactWanted);
   }
 
-  /** A snapshot now, however little the journal holds (the journal's compaction on request). */
+  /**
+   * A snapshot now, however little the journal holds (the journal's compaction on request), or
+   * as soon as one can be made (after the running one, the late parts, a running script).
+   */
   compact(): void {
+    this.compactWanted = true;
     this.startAutosave(true);
   }
 
   private startAutosave(now: boolean): void {
-    // Not the half-done work of a running script: after it.
-    if (this.autosave === undefined || this.saving !== null || this.engine.scriptRun !== null) return;
+    // Not the half-done work of a running script: after it; nor before the snapshot job has come
+    // with the engine's late parts (a few moments after the first prompt in the browser).
+    if (this.autosave === undefined || this.saving !== null || this.engine.scriptRun !== null || this.engine.late === null) return;
     const journal = this.journal;
     const started = this.autosaveTime();
     if (!now) {
@@ -223,6 +230,7 @@ export class EngineHost {
     // Entries from here on are not in this image: they stay in the journal.
     const cut = journal !== null ? journal.cut() : { from: 0, bytes: 0 };
     this.saving = { job, started, work: 0, cut };
+    this.compactWanted = false;
     // Changes from now on are not in this image: they make the next autosave due.
     this.unsaved = false;
     this.continueAutosave();

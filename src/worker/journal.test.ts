@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AdjustableClock, VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
+import { late } from '../engine/late.js';
 import { EngineHost, JOURNAL_MIN_BYTES } from './engine-host.js';
 import { restoreSaved } from './restore.js';
 import { memoryState } from './saved-state.js';
@@ -12,7 +13,7 @@ function journaled(state = memoryState()) {
   const appended: { seq: number; text: string }[] = [];
   const microtasks: (() => void)[] = [];
   const host = new EngineHost(() => undefined, {
-    engine: { clock },
+    engine: { clock, late },
     autosave: (image, journalFrom) => {
       const bytes = new Uint8Array(image.reduce((n, c) => n + c.length, 0));
       let at = 0;
@@ -90,6 +91,22 @@ describe('the journal', () => {
     expect(state.entries.map((e) => e.seq)).toEqual([Math.ceil(JOURNAL_MIN_BYTES / 1000) + 1]);
     const live = dump(host.engine);
     expect(await reload(state, clock)).toEqual(live);
+  });
+
+  it('a snapshot asked for before the late parts (the snapshot job) have come is made once they have', async () => {
+    const state = memoryState();
+    const host = new EngineHost(() => undefined, {
+      engine: { clock: new VirtualClock() },
+      autosave: (image, journalFrom) => state.save({ snapshot: image[0]!, ahead: 0, pausedAt: null }, journalFrom),
+      journal: (entry) => state.append({ ...entry, ahead: 0, pausedAt: null }),
+    });
+    host.start();
+    host.compact();
+    host.cronTick();
+    expect(state.dataset).toBeUndefined();
+    host.engine.provideLate(late);
+    host.cronTick();
+    expect(state.dataset).not.toBeUndefined();
   });
 
   it('whatever the writes and wherever snapshots fall, a reload finds the live dataset', async () => {

@@ -4,7 +4,6 @@
 // the engine then starts empty (the journal's writes applied to nothing would be a dataset
 // that never was), and a new snapshot should be made at once for what follows to build on.
 
-import { replayAof } from '../engine/aof-replay.js';
 import type { AdjustableClock } from '../engine/clock.js';
 import type { Engine } from '../engine/engine.js';
 import { loadSnapshot } from '../engine/persistence.js';
@@ -43,6 +42,8 @@ export async function restoreSaved(store: SavedState, clock: AdjustableClock, en
     clock.restore(entries[entries.length - 1]!);
     const text = entries.map((e) => e.text).join('');
     bytes = text.length;
+    // Fetched only when there is a journal to replay: a first visit never needs it.
+    const { replayAof } = await import('../engine/aof-replay.js');
     const failed = replayAof(engine, text);
     if (failed !== null && unreadable === null) {
       const copy = { data: latin1Bytes(text), reason: `the journal of writes since the last snapshot: ${failed}`, at: Date.now() };

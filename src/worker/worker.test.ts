@@ -348,7 +348,11 @@ describe('EngineHost directly', () => {
     const clock = new VirtualClock();
     const saved: Uint8Array[] = [];
     const out: FromWorker[] = [];
-    const host = new EngineHost((m) => out.push(m), { engine: { clock }, autosave: (image) => saved.push(Buffer.concat(image)), autosaveIntervalMs: 1000 });
+    const host = new EngineHost((m) => out.push(m), {
+      engine: { clock, late },
+      autosave: (image) => saved.push(Buffer.concat(image)),
+      autosaveIntervalMs: 1000,
+    });
     host.cronTick();
     expect(saved.length).toBe(0); // nothing changed yet
     host.handle({ type: 'open', id: 1 });
@@ -384,7 +388,7 @@ describe('EngineHost directly', () => {
     // Each look at the time is a millisecond later: a 5 ms slice is a few steps of keys.
     let time = 0;
     const host = new EngineHost((m) => out.push(m), {
-      engine: { clock },
+      engine: { clock, late },
       autosave: (image) => saved.push(Buffer.concat(image)),
       autosaveSlice: (fn) => slices.push(fn),
       autosaveTime: () => time++,
@@ -439,7 +443,7 @@ describe('EngineHost directly', () => {
     const slices: (() => void)[] = [];
     let time = 0;
     const options = {
-      engine: { clock },
+      engine: { clock, late },
       // As the worker stores it: a Blob, made in slices.
       autosave: (image: Uint8Array[]) =>
         blobInSlices(
