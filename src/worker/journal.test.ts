@@ -93,7 +93,7 @@ describe('the journal', () => {
     expect(await reload(state, clock)).toEqual(live);
   });
 
-  it('a snapshot asked for before the late parts (the snapshot job) have come is made once they have', async () => {
+  it('a snapshot asked for before the late parts (the snapshot job) have come is made once they have', () => {
     const state = memoryState();
     const host = new EngineHost(() => undefined, {
       engine: { clock: new VirtualClock() },
