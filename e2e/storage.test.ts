@@ -1,10 +1,14 @@
 // A stored dataset the engine cannot load is never dropped without a word: the page says so,
 // offers the bytes as dump.rdb, keeps them across reloads, and forgets them only when asked.
+// The data downloads as dump.rdb, and a dump.rdb loads in its place.
 
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { autosaved, focusTerminal, screen, typeLine, waitIdle } from './support.js';
 import { expect, test } from './fixtures.js';
+import { RespConnection, startRealRedis } from '../test/diff/harness.js';
 
 /** Puts bytes where the worker keeps its autosave (src/worker/saved-state.ts). */
 function storeDataset(page: Page, bytes: number[]): Promise<void> {
@@ -64,4 +68,55 @@ test('an autosave that cannot be loaded is kept, offered as a download, and disc
   await page.reload();
   await waitIdle(page);
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+});
+
+test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real Redis dump.rdb loads in its place after asking', async ({ page }) => {
+  await typeLine(page, 'SET mine 1');
+  const files = page.getByRole('region', { name: 'Your data as a file' });
+  const download = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Download dump.rdb' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('dump.rdb');
+  const check = spawnSync('redis-check-rdb', [await file.path()], { encoding: 'latin1' });
+  expect(check.stdout).toContain('RDB looks OK');
+
+  // A dump.rdb written by redis-server 7.0.15 itself.
+  const real = await startRealRedis();
+  const c = await RespConnection.connect(real.port);
+  await c.send(['RPUSH', 'queue', 'a', 'b']);
+  await c.send(['HSET', 'user:1', 'name', 'Kim']);
+  await c.send(['SAVE']);
+  c.close();
+  const rdb = await readFile(join(real.dir, 'dump.rdb'));
+  await real.stop();
+
+  const picker = files.locator('input[type=file]');
+  // A file cut short is refused, and nothing changes.
+  page.once('dialog', (d) => void d.accept());
+  await picker.setInputFiles({ name: 'cut.rdb', mimeType: 'application/octet-stream', buffer: rdb.subarray(0, rdb.length - 20) });
+  await expect(files).toContainText('cut.rdb was not loaded');
+  await expect(files).toContainText('Nothing changed.');
+  // Asked first: declining keeps the data.
+  page.once('dialog', (d) => void d.dismiss());
+  await picker.setInputFiles({ name: 'dump.rdb', mimeType: 'application/octet-stream', buffer: rdb });
+  await focusTerminal(page);
+  await typeLine(page, 'GET mine');
+  expect((await screen(page)).at(-2)).toBe('"1"');
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('Replace the data here (1 key in all databases) with the data in dump.rdb?');
+    void d.accept();
+  });
+  await picker.setInputFiles({ name: 'dump.rdb', mimeType: 'application/octet-stream', buffer: rdb });
+  await expect(files).toContainText('Loaded 2 keys from dump.rdb.');
+  await focusTerminal(page);
+  await typeLine(page, 'LRANGE queue 0 -1');
+  expect((await screen(page)).slice(-3)).toEqual(['1) "a"', '2) "b"', '127.0.0.1:6379>']);
+  await typeLine(page, 'EXISTS mine');
+  expect((await screen(page)).at(-2)).toBe('(integer) 0');
+  // Kept across a reload at once.
+  await page.reload();
+  await waitIdle(page);
+  await focusTerminal(page);
+  await typeLine(page, 'HGET user:1 name');
+  expect((await screen(page)).at(-2)).toBe('"Kim"');
 });

@@ -5,18 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Unreadable } from '../worker/protocol.js';
 import { engine } from './engine-client.js';
 import { useUiStrings } from './strings.js';
-
-function download(data: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'dump.rdb';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy once it started; a minute is far more than it needs.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadBytes } from './download.js';
 
 export function UnreadableBanner() {
   const t = useUiStrings();
@@ -33,7 +22,7 @@ export function UnreadableBanner() {
   return (
     <div className="banner" role="alert">
       <span>{t.unreadable(copy.reason)}</span>
-      <button className="tool primary" onClick={() => download(copy.data)}>
+      <button className="tool primary" onClick={() => downloadBytes(copy.data, 'dump.rdb')}>
         {t.unreadableDownload}
       </button>
       <button

@@ -79,6 +79,16 @@ const en = {
 
   // Clients
   clients: 'Clients',
+  // The data as a file
+  dataFiles: 'Your data as a file',
+  downloadRdb: 'Download dump.rdb',
+  downloadRdbTitle: 'The whole dataset as an RDB file, which redis-server loads',
+  loadRdb: 'Load a dump.rdb…',
+  loadRdbTitle: 'Replace the data here with an RDB file’s (you are asked first)',
+  loadRdbConfirm: (name: string, keys: number) =>
+    `Replace the data here (${plural(keys, 'key', 'keys')} in all databases) with the data in ${name}? What is here now will be gone.`,
+  loadedRdb: (name: string, keys: number) => `Loaded ${plural(keys, 'key', 'keys')} from ${name}.`,
+  notLoadedRdb: (name: string, reason: string) => `${name} was not loaded (${reason}). Nothing changed.`,
   inMulti: (queued: number, doomed: boolean) => `in MULTI, ${queued} queued${doomed ? ' (EXEC will fail)' : ''}`,
   watching: (keys: string) => `watching ${keys}`,
   subscribed: (channels: string) => `subscribed to ${channels}`,
@@ -191,6 +201,15 @@ const ko: LateStrings = {
   },
 
   clients: '클라이언트',
+  dataFiles: '데이터를 파일로',
+  downloadRdb: 'dump.rdb 내려받기',
+  downloadRdbTitle: '데이터 전체를 redis-server가 읽을 수 있는 RDB 파일로',
+  loadRdb: 'dump.rdb 불러오기…',
+  loadRdbTitle: '여기 있는 데이터를 RDB 파일의 데이터로 바꿔요 (먼저 물어봐요)',
+  loadRdbConfirm: (name: string, keys: number) =>
+    `여기 있는 데이터(모든 데이터베이스의 키 ${keys}개)를 ${name}의 데이터로 바꿀까요? 지금 있는 데이터는 사라져요.`,
+  loadedRdb: (name: string, keys: number) => `${name}에서 키 ${keys}개를 불러왔어요.`,
+  notLoadedRdb: (name: string, reason: string) => `${name}을(를) 불러오지 못했어요(${reason}). 바뀐 것은 없어요.`,
   inMulti: (queued: number, doomed: boolean) => `MULTI 중, 명령 ${queued}개 대기${doomed ? ' (EXEC는 실패해요)' : ''}`,
   watching: (keys: string) => `${keys} 감시 중`,
   subscribed: (channels: string) => `${channels} 구독 중`,

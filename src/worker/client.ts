@@ -170,6 +170,20 @@ export class WorkerClient {
     this.unreadable = null;
   }
 
+  /** The dataset as an RDB file (what dump.rdb holds). */
+  async exportRdb(): Promise<Uint8Array> {
+    const msg = await this.request({ type: 'export' });
+    if (msg.type !== 'exported') throw unexpected(msg);
+    return msg.bytes;
+  }
+
+  /** Replaces the dataset with an RDB file's: the keys loaded, or why nothing changed. */
+  async importRdb(bytes: Uint8Array): Promise<{ keys: number; error?: string }> {
+    const msg = await this.request({ type: 'import', bytes });
+    if (msg.type !== 'imported') throw unexpected(msg);
+    return msg.error === undefined ? { keys: msg.keys } : { keys: 0, error: msg.error };
+  }
+
   /** Type and TTL of the given keys, in order (null: gone). */
   async keys(db: number, keys: string[]): Promise<(KeyInfo | null)[]> {
     const msg = await this.request({ type: 'keys', db, keys });

@@ -20,6 +20,7 @@ import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
 import { Journal, type JournalStart } from './journal.js';
+import { exportRdb, importRdb } from './files.js';
 
 /** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
 export type Timers = TimeoutTimers;
@@ -329,6 +330,21 @@ export class EngineHost {
           const id = msg.id;
           const done = () => this.send({ type: 'discarded', id });
           void (this.discardUnreadable?.() ?? Promise.resolve()).then(done, done);
+          return;
+        }
+        case 'export':
+          this.send({ type: 'exported', id: msg.id, bytes: exportRdb(this.engine) });
+          return;
+        case 'import': {
+          if (!(msg.bytes instanceof Uint8Array)) throw new BadRequest('bytes must be a Uint8Array');
+          const r = importRdb(this.engine, msg.bytes);
+          if ('error' in r) {
+            this.send({ type: 'imported', id: msg.id, keys: 0, error: r.error });
+          } else {
+            // The loaded data becomes the stored snapshot as soon as one can be made.
+            this.compact();
+            this.send({ type: 'imported', id: msg.id, keys: r.keys });
+          }
           return;
         }
         default:

@@ -97,7 +97,7 @@ describe('the journal', () => {
     const state = memoryState();
     const host = new EngineHost(() => undefined, {
       engine: { clock: new VirtualClock() },
-      autosave: (image, journalFrom) => state.save({ snapshot: image[0]!, ahead: 0, pausedAt: null }, journalFrom),
+      autosave: (image, journalFrom) => state.save({ snapshot: Buffer.concat(image), ahead: 0, pausedAt: null }, journalFrom),
       journal: (entry) => state.append({ ...entry, ahead: 0, pausedAt: null }),
     });
     host.start();

@@ -52,7 +52,11 @@ export type ToWorker =
   /** One key's details and a page of its value (elements from `offset`, or bytes of a string). Answer: `inspected`. */
   | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number }
   /** Forget the stored dataset that could not be loaded (`ready.unreadable`). Answer: `discarded`. */
-  | { type: 'discard-unreadable'; id: number };
+  | { type: 'discard-unreadable'; id: number }
+  /** The dataset as an RDB file (dump.rdb). Answer: `exported`. */
+  | { type: 'export'; id: number }
+  /** Replace the dataset with an RDB file's, checked whole first. Answer: `imported`. */
+  | { type: 'import'; id: number; bytes: Uint8Array };
 
 // ---- worker → UI ----------------------------------------------------------------------------
 
@@ -141,6 +145,10 @@ export type FromWorker =
   | { type: 'inspected'; id: number; details: KeyDetails | null }
   /** Answer to `discard-unreadable`. */
   | { type: 'discarded'; id: number }
+  /** Answer to `export`. */
+  | { type: 'exported'; id: number; bytes: Uint8Array }
+  /** Answer to `import`: the keys loaded, or why the file was not loaded (nothing changed then). */
+  | { type: 'imported'; id: number; keys: number; error?: string }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

@@ -1,0 +1,48 @@
+// The dataset as a file: download it as dump.rdb (a real redis-server loads it), or load a
+// dump.rdb in place of what is here, after asking (src/worker/files.ts checks the file whole
+// first: a bad one changes nothing and says why).
+
+import { useRef, useState } from 'react';
+import { engine } from '../engine-client.js';
+import { downloadBytes } from '../download.js';
+import { useLateStrings } from '../late-strings.js';
+
+export function DataFiles() {
+  const t = useLateStrings();
+  const picker = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState('');
+
+  const load = async (file: File): Promise<void> => {
+    const sizes = await engine.dbSizes();
+    const total = sizes.reduce((n, s) => n + s, 0);
+    if (total > 0 && !window.confirm(t.loadRdbConfirm(file.name, total))) return;
+    const r = await engine.importRdb(new Uint8Array(await file.arrayBuffer()));
+    setStatus(r.error === undefined ? t.loadedRdb(file.name, r.keys) : t.notLoadedRdb(file.name, r.error));
+  };
+
+  return (
+    <section className="data-files" aria-label={t.dataFiles}>
+      <h2>{t.dataFiles}</h2>
+      <button className="tool" title={t.downloadRdbTitle} onClick={() => void engine.exportRdb().then((bytes) => downloadBytes(bytes, 'dump.rdb'))}>
+        {t.downloadRdb}
+      </button>
+      <button className="tool" title={t.loadRdbTitle} onClick={() => picker.current?.click()}>
+        {t.loadRdb}
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        accept=".rdb,application/octet-stream"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file !== undefined) void load(file).catch((err: unknown) => setStatus(t.notLoadedRdb(file.name, String(err))));
+        }}
+      />
+      <p className="muted" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { AdjustableClock } from '../engine/clock.js';
+import { Engine } from '../engine/engine.js';
+import { late } from '../engine/late.js';
+import { EngineHost } from './engine-host.js';
+import type { FromWorker } from './protocol.js';
+import { restoreSaved } from './restore.js';
+import { memoryState } from './saved-state.js';
+import { MAX_IMPORT_BYTES } from './files.js';
+
+function dataset(e: Engine): string[] {
+  const c = e.createClient();
+  const out: string[] = [];
+  for (const db of e.dbs) {
+    for (const [k, o] of db.dict) {
+      e.execute(c, ['SELECT', String(db.id)]);
+      out.push(`${db.id} ${k} ${o.type} ${db.expires.get(k) ?? -1} ${JSON.stringify(e.execute(c, ['DUMP', k]))}`);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * A host as the worker has it: journaling into memoryState, late parts loaded; `snapshots`
+ * false: the page goes away before a snapshot is stored.
+ */
+function host(state = memoryState(), snapshots = true) {
+  const out: FromWorker[] = [];
+  const h = new EngineHost((m) => out.push(m), {
+    engine: { late },
+    autosave: (image, journalFrom) => {
+      if (snapshots) state.save({ snapshot: Buffer.concat(image), ahead: 0, pausedAt: null }, journalFrom);
+    },
+    journal: (entry) => state.append({ ...entry, ahead: 0, pausedAt: null }),
+  });
+  h.start();
+  h.handle({ type: 'open', id: 1 });
+  return { h, out, state };
+}
+
+describe('dump.rdb in and out', () => {
+  it('downloads the dataset as an RDB file that another engine loads, and loads one in place of the data', async () => {
+    const a = host();
+    for (const argv of [
+      ['SET', 's', 'v', 'EX', '1000'],
+      ['RPUSH', 'l', 'a', 'b'],
+      ['SELECT', '4'],
+      ['HSET', 'h', 'f', '1'],
+      ['ZADD', 'z', '1', 'm'],
+    ])
+      a.h.handle({ type: 'run', id: 2, clientId: 3, argv });
+    a.h.handle({ type: 'export', id: 5 });
+    const exported = a.out.find((m) => m.type === 'exported')!;
+    expect(exported.type === 'exported' && exported.bytes.subarray(0, 9)).toEqual(new TextEncoder().encode('REDIS0010'));
+    const bytes = (exported as { bytes: Uint8Array }).bytes;
+
+    const b = host(memoryState(), false);
+    b.h.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'old', 'gone'] });
+    b.h.handle({ type: 'import', id: 6, bytes });
+    expect(b.out.find((m) => m.type === 'imported')).toEqual({ type: 'imported', id: 6, keys: 4 });
+    expect(dataset(b.h.engine)).toEqual(dataset(a.h.engine));
+    // Kept at once: a reload before any snapshot finds the loaded data from the journal.
+    await Promise.resolve();
+    expect(b.state.dataset).toBeUndefined();
+    const reloaded = new Engine({ late });
+    await restoreSaved(b.state, new AdjustableClock(), reloaded);
+    expect(dataset(reloaded)).toEqual(dataset(a.h.engine));
+  });
+
+  it('a bad file changes nothing and says why', () => {
+    const b = host();
+    b.h.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'keep', 'me'] });
+    const truncated = new TextEncoder().encode('REDIS0010\xfa\x09redis-ver');
+    const newer = new TextEncoder().encode('REDIS0099');
+    b.h.handle({ type: 'import', id: 7, bytes: truncated });
+    b.h.handle({ type: 'import', id: 8, bytes: newer });
+    b.h.handle({ type: 'import', id: 9, bytes: new TextEncoder().encode('hello') });
+    b.h.handle({ type: 'import', id: 10, bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) });
+    const answers = b.out.filter((m) => m.type === 'imported');
+    expect(answers.map((m) => (m as { error?: string }).error)).toEqual([
+      expect.stringMatching(/./),
+      expect.stringMatching(/version/i),
+      expect.stringMatching(/./),
+      'the file is larger than 256 MB',
+    ]);
+    expect(dataset(b.h.engine)).toEqual([expect.stringMatching(/^0 keep string -1 /)]);
+  });
+});
