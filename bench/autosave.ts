@@ -8,7 +8,7 @@
 // Run: node --import tsx bench/autosave.ts
 
 import { existsSync } from 'node:fs';
-import { launchChromium, serveDist, waitForPrompt } from '../e2e/support.js';
+import { launchChromium, openSiteForBench, serveDist } from '../e2e/support.js';
 import { WorkerClient } from '../src/worker/client.js';
 import { late } from '../src/engine/late.js';
 import { EngineHost } from '../src/worker/engine-host.js';
@@ -110,12 +110,7 @@ if (!existsSync('dist/index.html')) {
   const site = await serveDist();
   const browser = await launchChromium();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(site.url);
-    await waitForPrompt(page);
-    await page.locator('.topbar').getByRole('button', { name: 'Inspector', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('#inspector') === null);
+    const page = await openSiteForBench(browser, site.url);
     const r = await page.evaluate(
       async ({ keys, seconds }) => {
         const hooks = window.redisPlayground!;

@@ -7,7 +7,7 @@
 
 import { attachAof, MemoryAofDir } from '../src/engine/aof.js';
 import { Engine } from '../src/engine/engine.js';
-import { launchChromium, serveDist, waitForPrompt } from '../e2e/support.js';
+import { launchChromium, openSiteForBench, serveDist, waitForPrompt } from '../e2e/support.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '0,100000,1000000').split(',').map(Number);
 const WRITES = 200;
@@ -35,13 +35,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const site = await serveDist();
 const browser = await launchChromium();
 try {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.goto(site.url);
-  await waitForPrompt(page);
   // The inspector closed: only the engine and its storage are measured.
-  await page.locator('.topbar').getByRole('button', { name: 'Inspector', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('#inspector') === null);
+  const page = await openSiteForBench(browser, site.url);
   let have = 0;
   for (const size of SIZES) {
     await page.evaluate(

@@ -219,3 +219,17 @@ export async function pasteNewPython(page: Page, source: string): Promise<void> 
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, source);
 }
+
+/**
+ * The built site at 1440×900, at its prompt, with the inspector closed: for benchmarks that
+ * measure the engine and its storage alone (bench/autosave.ts, bench/journal.ts).
+ */
+export async function openSiteForBench(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(url);
+  await waitForPrompt(page);
+  await page.locator('.topbar').getByRole('button', { name: 'Inspector', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#inspector') === null);
+  return page;
+}
