@@ -118,10 +118,10 @@ function newStats(): Stats {
   };
 }
 
-/** Commands that run immediately inside MULTI instead of being queued. */
 /** CMD_TOUCHES_ARBITRARY_KEYS: the keys they lazily expire propagate as DELs outside MULTI. */
 const TOUCHES_ARBITRARY_KEYS = new Set(['randomkey', 'scan']);
 
+/** Commands that run immediately inside MULTI instead of being queued. */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
 /** What a RESP2 client may run while subscribed (Redis's processCommand list). */
