@@ -8,8 +8,9 @@
 import { aofClient, replay } from './aof-replay.js';
 import type { Engine } from './engine.js';
 import { catRepr } from './pubsub.js';
-import { AofWriter, type PropagationFeed } from './propagate.js';
+import { AofWriter, respCommand, type PropagationFeed } from './propagate.js';
 import { loadSnapshot, snapshot } from './persistence.js';
+import { datasetCommands } from './aof-rewrite.js';
 import { RdbError, latin1FromBytes } from './rdb.js';
 
 /** The directory an AOF lives in. Names are plain file names. */
@@ -187,6 +188,13 @@ export function parseManifest(text: string): Manifest | string {
     }
   }
   return m;
+}
+
+/** The dataset as AOF text: the commands that rebuild it (aof-rewrite.ts). */
+export function datasetAofText(engine: Engine): string {
+  let out = '';
+  for (const argv of datasetCommands(engine)) out += respCommand(argv);
+  return out;
 }
 
 function bytesOf(text: string): Uint8Array {
@@ -477,13 +485,17 @@ export class AppendOnlyFile {
     return true;
   }
 
-  /** getNewBaseFileNameAndMarkPreAsHistory + rewriteAppendOnlyFile: the dataset as an RDB base. */
+  /**
+   * getNewBaseFileNameAndMarkPreAsHistory + rewriteAppendOnlyFile: the dataset as an RDB base,
+   * or as commands with aof-use-rdb-preamble no.
+   */
   private writeBase(): void {
     const m = this.manifest;
     if (m.base !== null) m.history.push({ ...m.base, type: 'h' });
     m.baseSeq++;
-    const name = `${this.fileName}.${m.baseSeq}.base.rdb`;
-    this.dir.write(name, snapshot(this.engine));
+    const rdb = this.engine.config.get('aof-use-rdb-preamble') === 'yes';
+    const name = `${this.fileName}.${m.baseSeq}.base.${rdb ? 'rdb' : 'aof'}`;
+    this.dir.write(name, rdb ? snapshot(this.engine) : bytesOf(datasetAofText(this.engine)));
     m.base = { name, seq: m.baseSeq, type: 'b' };
   }
 

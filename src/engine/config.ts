@@ -439,7 +439,7 @@ export const PARAMS: readonly ParamDef[] = [
   bool('rdb-save-incremental-fsync', true),
   bool('aof-load-truncated', true),
   // What this server's AOF does not do is refused, not taken and ignored (aof.ts).
-  bool('aof-use-rdb-preamble', true, 0, undefined, (b) => (b ? null : 'this server writes the AOF base file as an RDB image only')),
+  bool('aof-use-rdb-preamble', true),
   bool('aof-timestamp-enabled', false, 0, undefined, (b) => (b ? 'this server writes no timestamp annotations in the AOF' : null)),
   bool('cluster-replica-no-failover', false, 0, 'cluster-slave-no-failover'),
   bool('replica-lazy-flush', false, 0, 'slave-lazy-flush'),

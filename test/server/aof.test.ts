@@ -190,25 +190,38 @@ function checkAof(dir: string): { status: number | null; out: string } {
 }
 
 describe('the AOF on disk, ours and real Redis 7.0.15', () => {
-  for (const start of [['--appendonly', 'yes'], []]) {
-    const how = start.length === 0 ? 'turned on with CONFIG SET' : 'on from the start';
+  for (const start of [['--appendonly', 'yes'], [], ['--appendonly', 'yes', '--aof-use-rdb-preamble', 'no']]) {
+    const how = start.length === 0 ? 'turned on with CONFIG SET' : start.length === 2 ? 'on from the start' : 'with its base as commands';
     it(
       `ours writes (AOF ${how}, rewritten once, killed) what real Redis loads as the same dataset, and redis-check-aof accepts`,
       async () => {
         const dir = tempDir();
         const ours = await writeAndKill('ours', dir, start);
         // The first files (made at start, or by CONFIG SET) are replaced by the rewrite's.
-        expect(readdirSync(join(dir, 'appendonlydir')).sort()).toEqual(['appendonly.aof.2.base.rdb', 'appendonly.aof.2.incr.aof', 'appendonly.aof.manifest']);
+        const base = start.includes('no') ? 'appendonly.aof.2.base.aof' : 'appendonly.aof.2.base.rdb';
+        expect(readdirSync(join(dir, 'appendonlydir')).sort()).toEqual([base, 'appendonly.aof.2.incr.aof', 'appendonly.aof.manifest']);
         const check = checkAof(dir);
         expect(check.out).toContain('is valid');
         expect(check.status).toBe(0);
-        const real = await serve('real', dir, ['--save', '', '--appendonly', 'yes']);
+        const real = await serve('real', dir, ['--save', '', ...(start.length === 0 ? ['--appendonly', 'yes'] : start)]);
         expect(await dataset(real.port)).toEqual(ours);
         expect(ours.length).toBeGreaterThan(15);
       },
       TIMEOUT,
     );
   }
+
+  it(
+    'ours loads the files real Redis wrote (base as commands, rewrite, incremental tail) into the same dataset',
+    async () => {
+      const dir = tempDir();
+      const args = ['--appendonly', 'yes', '--aof-use-rdb-preamble', 'no'];
+      const real = await writeAndKill('real', dir, args);
+      const ours = await serve('ours', dir, ['--save', '', ...args]);
+      expect(await dataset(ours.port)).toEqual(real);
+    },
+    TIMEOUT,
+  );
 
   it(
     'ours loads the files real Redis wrote (base, rewrite, incremental tail) into the same dataset',
