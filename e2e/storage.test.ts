@@ -79,6 +79,12 @@ test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real 
   expect(file.suggestedFilename()).toBe('dump.rdb');
   const check = spawnSync('redis-check-rdb', [await file.path()], { encoding: 'latin1' });
   expect(check.stdout).toContain('RDB looks OK');
+  // And as the commands that rebuild it, for redis-cli.
+  const commands = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Download as commands (.redis)' }).click();
+  const redis = await commands;
+  expect(redis.suggestedFilename()).toBe('dataset.redis');
+  expect(await readFile(await redis.path(), 'latin1')).toBe('SELECT 0\nSET mine 1\n');
 
   // A dump.rdb written by redis-server 7.0.15 itself.
   const real = await startRealRedis();

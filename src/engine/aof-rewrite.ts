@@ -5,6 +5,7 @@
 // the key's PEXPIREAT.
 
 import type { Engine } from './engine.js';
+import { catRepr } from './pubsub.js';
 import { formatId, U64_MAX, type Stream } from './ds/stream.js';
 import { getExpireExact } from './keyspace.js';
 import { formatDouble } from './numbers.js';
@@ -122,4 +123,16 @@ export function* datasetCommands(engine: Engine): Generator<string[]> {
       if (at !== -1) yield ['PEXPIREAT', key, String(at)];
     }
   }
+}
+
+/** An argument as redis-cli reads it on a line: bare when it is plain printable, else quoted with escapes. */
+function cliArg(a: string): string {
+  return a.length !== 0 && /^[\x21-\x7e]+$/.test(a) && !/["'\\]/.test(a) ? a : catRepr(a);
+}
+
+/** The dataset as a `.redis` file: one command a line, which `redis-cli < file` runs. */
+export function datasetRedisLines(engine: Engine): string {
+  let out = '';
+  for (const argv of datasetCommands(engine)) out += argv.map(cliArg).join(' ') + '\n';
+  return out;
 }

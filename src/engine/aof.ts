@@ -12,6 +12,7 @@ import { AofWriter, respCommand, type PropagationFeed } from './propagate.js';
 import { loadSnapshot, snapshot } from './persistence.js';
 import { datasetCommands } from './aof-rewrite.js';
 import { RdbError, latin1FromBytes } from './rdb.js';
+import { bytesFromLatin1 } from './rdb-encodings.js';
 
 /** The directory an AOF lives in. Names are plain file names. */
 export interface AofDir {
@@ -194,12 +195,6 @@ export function parseManifest(text: string): Manifest | string {
 export function datasetAofText(engine: Engine): string {
   let out = '';
   for (const argv of datasetCommands(engine)) out += respCommand(argv);
-  return out;
-}
-
-function bytesOf(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
 }
 
@@ -400,7 +395,7 @@ export class AppendOnlyFile {
       this.buf = '';
       return;
     }
-    const bytes = bytesOf(this.buf);
+    const bytes = bytesFromLatin1(this.buf);
     this.buf = '';
     try {
       this.dir.append(incr.name, bytes);
@@ -495,7 +490,7 @@ export class AppendOnlyFile {
     m.baseSeq++;
     const rdb = this.engine.config.get('aof-use-rdb-preamble') === 'yes';
     const name = `${this.fileName}.${m.baseSeq}.base.${rdb ? 'rdb' : 'aof'}`;
-    this.dir.write(name, rdb ? snapshot(this.engine) : bytesOf(datasetAofText(this.engine)));
+    this.dir.write(name, rdb ? snapshot(this.engine) : bytesFromLatin1(datasetAofText(this.engine)));
     m.base = { name, seq: m.baseSeq, type: 'b' };
   }
 
@@ -509,7 +504,7 @@ export class AppendOnlyFile {
   }
 
   private persistManifest(): void {
-    this.dir.write(this.fileName + '.manifest', bytesOf(formatManifest(this.manifest)));
+    this.dir.write(this.fileName + '.manifest', bytesFromLatin1(formatManifest(this.manifest)));
   }
 }
 

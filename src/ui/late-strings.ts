@@ -83,6 +83,8 @@ const en = {
   dataFiles: 'Your data as a file',
   downloadRdb: 'Download dump.rdb',
   downloadRdbTitle: 'The whole dataset as an RDB file, which redis-server loads',
+  downloadRedis: 'Download as commands (.redis)',
+  downloadRedisTitle: 'The commands that rebuild the dataset, one a line: redis-cli < dataset.redis runs them',
   loadRdb: 'Load a dump.rdb…',
   loadRdbTitle: 'Replace the data here with an RDB file’s (you are asked first)',
   loadRdbConfirm: (name: string, keys: number) =>
@@ -204,6 +206,8 @@ const ko: LateStrings = {
   dataFiles: '데이터를 파일로',
   downloadRdb: 'dump.rdb 내려받기',
   downloadRdbTitle: '데이터 전체를 redis-server가 읽을 수 있는 RDB 파일로',
+  downloadRedis: '명령어로 내려받기 (.redis)',
+  downloadRedisTitle: '데이터를 다시 만드는 명령을 한 줄에 하나씩: redis-cli < dataset.redis 로 실행해요',
   loadRdb: 'dump.rdb 불러오기…',
   loadRdbTitle: '여기 있는 데이터를 RDB 파일의 데이터로 바꿔요 (먼저 물어봐요)',
   loadRdbConfirm: (name: string, keys: number) =>

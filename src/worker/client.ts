@@ -170,9 +170,9 @@ export class WorkerClient {
     this.unreadable = null;
   }
 
-  /** The dataset as an RDB file (what dump.rdb holds). */
-  async exportRdb(): Promise<Uint8Array> {
-    const msg = await this.request({ type: 'export' });
+  /** The dataset as an RDB file (what dump.rdb holds), or as a `.redis` file of commands. */
+  async exportData(format: 'rdb' | 'redis'): Promise<Uint8Array> {
+    const msg = await this.request({ type: 'export', format });
     if (msg.type !== 'exported') throw unexpected(msg);
     return msg.bytes;
   }

@@ -21,6 +21,7 @@ import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
 import { Journal, type JournalStart } from './journal.js';
 import { exportRdb, importRdb } from './files.js';
+import { bytesFromLatin1 } from '../engine/rdb-encodings.js';
 
 /** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
 export type Timers = TimeoutTimers;
@@ -332,9 +333,19 @@ export class EngineHost {
           void (this.discardUnreadable?.() ?? Promise.resolve()).then(done, done);
           return;
         }
-        case 'export':
-          this.send({ type: 'exported', id: msg.id, bytes: exportRdb(this.engine) });
+        case 'export': {
+          const id = msg.id;
+          if (msg.format !== 'redis') {
+            this.send({ type: 'exported', id, bytes: exportRdb(this.engine) });
+            return;
+          }
+          // The commands' writer is fetched when first asked for (never before the first prompt).
+          void import('../engine/aof-rewrite.js').then(
+            (m) => this.send({ type: 'exported', id, bytes: bytesFromLatin1(m.datasetRedisLines(this.engine)) }),
+            (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
+          );
           return;
+        }
         case 'import': {
           if (!(msg.bytes instanceof Uint8Array)) throw new BadRequest('bytes must be a Uint8Array');
           const r = importRdb(this.engine, msg.bytes);

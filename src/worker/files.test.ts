@@ -49,7 +49,7 @@ describe('dump.rdb in and out', () => {
       ['ZADD', 'z', '1', 'm'],
     ])
       a.h.handle({ type: 'run', id: 2, clientId: 3, argv });
-    a.h.handle({ type: 'export', id: 5 });
+    a.h.handle({ type: 'export', id: 5, format: 'rdb' });
     const exported = a.out.find((m) => m.type === 'exported')!;
     expect(exported.type === 'exported' && exported.bytes.subarray(0, 9)).toEqual(new TextEncoder().encode('REDIS0010'));
     const bytes = (exported as { bytes: Uint8Array }).bytes;

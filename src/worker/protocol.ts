@@ -53,8 +53,8 @@ export type ToWorker =
   | { type: 'inspect'; id: number; db: number; key: string; offset: number; count: number }
   /** Forget the stored dataset that could not be loaded (`ready.unreadable`). Answer: `discarded`. */
   | { type: 'discard-unreadable'; id: number }
-  /** The dataset as an RDB file (dump.rdb). Answer: `exported`. */
-  | { type: 'export'; id: number }
+  /** The dataset as an RDB file (dump.rdb) or as redis-cli's lines of commands (.redis). Answer: `exported`. */
+  | { type: 'export'; id: number; format: 'rdb' | 'redis' }
   /** Replace the dataset with an RDB file's, checked whole first. Answer: `imported`. */
   | { type: 'import'; id: number; bytes: Uint8Array };
 

@@ -7,6 +7,7 @@
 import type { AdjustableClock } from '../engine/clock.js';
 import type { Engine } from '../engine/engine.js';
 import { loadSnapshot } from '../engine/persistence.js';
+import { bytesFromLatin1 } from '../engine/rdb-encodings.js';
 import type { SavedState, Unreadable } from './saved-state.js';
 
 export interface Restored {
@@ -46,7 +47,7 @@ export async function restoreSaved(store: SavedState, clock: AdjustableClock, en
     const { replayAof } = await import('../engine/aof-replay.js');
     const failed = replayAof(engine, text);
     if (failed !== null && unreadable === null) {
-      const copy = { data: latin1Bytes(text), reason: `the journal of writes since the last snapshot: ${failed}`, at: Date.now() };
+      const copy = { data: bytesFromLatin1(text), reason: `the journal of writes since the last snapshot: ${failed}`, at: Date.now() };
       await store.keepUnreadable(copy);
       unreadable = (await store.unreadable()) ?? copy;
     }
@@ -55,10 +56,4 @@ export async function restoreSaved(store: SavedState, clock: AdjustableClock, en
   unreadable ??= await store.unreadable();
   const next = entries.length === 0 ? 0 : entries[entries.length - 1]!.seq + 1;
   return { unreadable, journal: { next, bytes }, snapshotNow };
-}
-
-function latin1Bytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
 }

@@ -1,4 +1,5 @@
-// The dataset as a file: download it as dump.rdb (a real redis-server loads it), or load a
+// The dataset as a file: download it as dump.rdb (a real redis-server loads it) or as the
+// commands that rebuild it (dataset.redis, for `redis-cli < dataset.redis`), or load a
 // dump.rdb in place of what is here, after asking (src/worker/files.ts checks the file whole
 // first: a bad one changes nothing and says why).
 
@@ -23,8 +24,15 @@ export function DataFiles() {
   return (
     <section className="data-files" aria-label={t.dataFiles}>
       <h2>{t.dataFiles}</h2>
-      <button className="tool" title={t.downloadRdbTitle} onClick={() => void engine.exportRdb().then((bytes) => downloadBytes(bytes, 'dump.rdb'))}>
+      <button className="tool" title={t.downloadRdbTitle} onClick={() => void engine.exportData('rdb').then((bytes) => downloadBytes(bytes, 'dump.rdb'))}>
         {t.downloadRdb}
+      </button>
+      <button
+        className="tool"
+        title={t.downloadRedisTitle}
+        onClick={() => void engine.exportData('redis').then((bytes) => downloadBytes(bytes, 'dataset.redis'))}
+      >
+        {t.downloadRedis}
       </button>
       <button className="tool" title={t.loadRdbTitle} onClick={() => picker.current?.click()}>
         {t.loadRdb}
