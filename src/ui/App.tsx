@@ -21,6 +21,8 @@ const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Ins
 
 // Opened with F1 or its button: fetched when first asked for.
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
+// Only an address that carries a shared playground fetches its dialog.
+const SharedLinkDialog = lazy(() => import('./SharedLinkDialog.js').then((m) => ({ default: m.SharedLinkDialog })));
 
 // The workbench and Monaco: a chunk of their own, fetched when the panel is first opened (and
 // never ahead of the first prompt, when a reload finds it open).
@@ -72,6 +74,15 @@ export function App() {
 
   // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // A shared playground in the address, at load or pasted into it later (a same-page navigation).
+  const [shareHash, setShareHash] = useState(() => (location.hash.startsWith('#share=') ? location.hash : null));
+  useEffect(() => {
+    const onHash = () => {
+      if (location.hash.startsWith('#share=')) setShareHash(location.hash);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useShortcuts(openShortcuts);
 
@@ -145,6 +156,12 @@ export function App() {
       {shortcutsOpen && (
         <Suspense fallback={null}>
           <ShortcutsDialog open onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
+      {/* share.ts's prefix, checked here so that the page's first script does not carry share.ts. */}
+      {shareHash !== null && (
+        <Suspense fallback={null}>
+          <SharedLinkDialog key={shareHash} />
         </Suspense>
       )}
     </div>

@@ -7,11 +7,28 @@ import { useRef, useState } from 'react';
 import { engine } from '../engine-client.js';
 import { downloadBytes } from '../download.js';
 import { useLateStrings } from '../late-strings.js';
+import { latin1Of, MAX_LINK_CHARS, shareLink } from '../share.js';
+import { useLessons } from '../../store/lesson-store.js';
 
 export function DataFiles() {
   const t = useLateStrings();
   const picker = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
+  const [link, setLink] = useState<string | null>(null);
+
+  const share = async (): Promise<void> => {
+    const commands = latin1Of(await engine.exportData('redis'));
+    const { current, progress } = useLessons.getState();
+    const lesson = current === null ? undefined : { id: current, step: progress[current]?.step ?? 0 };
+    const url = await shareLink(location.origin + location.pathname, { commands, ...(lesson === undefined ? {} : { lesson }) });
+    if (url.length > MAX_LINK_CHARS) {
+      setLink(null);
+      setStatus(t.shareTooLong);
+      return;
+    }
+    setLink(url);
+    setStatus('');
+  };
 
   const load = async (file: File): Promise<void> => {
     const sizes = await engine.dbSizes();
@@ -37,6 +54,25 @@ export function DataFiles() {
       <button className="tool" title={t.loadRdbTitle} onClick={() => picker.current?.click()}>
         {t.loadRdb}
       </button>
+      <button className="tool" title={t.shareTitle} onClick={() => void share()}>
+        {t.share}
+      </button>
+      {link !== null && (
+        <div className="share-link">
+          <input aria-label={t.shareLinkLabel} readOnly value={link} onFocus={(e) => e.target.select()} />
+          <button
+            className="tool"
+            onClick={() =>
+              void navigator.clipboard.writeText(link).then(
+                () => setStatus(t.copied),
+                () => undefined,
+              )
+            }
+          >
+            {t.copy}
+          </button>
+        </div>
+      )}
       <input
         ref={picker}
         type="file"
