@@ -14,13 +14,14 @@ import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
 import { focusPanel, useShortcuts, type Panel } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
 import { UnreadableBanner } from './UnreadableBanner.js';
-import { ElsewhereBanner } from './ElsewhereBanner.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
 
 // Opened with F1 or its button: fetched when first asked for.
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
+// Only a tab that does not own the stored data fetches what says so.
+const ElsewhereBanner = lazy(() => import('./ElsewhereBanner.js').then((m) => ({ default: m.ElsewhereBanner })));
 // Only an address that carries a shared playground fetches its dialog.
 const SharedLinkDialog = lazy(() => import('./SharedLinkDialog.js').then((m) => ({ default: m.SharedLinkDialog })));
 
@@ -74,6 +75,18 @@ export function App() {
 
   // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // Another tab owns the stored data (each worker says it in `ready`), and later, that it has closed.
+  const [elsewhere, setElsewhere] = useState<'own' | 'elsewhere' | 'free'>('own');
+  useEffect(() => {
+    const read = () => void engine.ready.then(() => setElsewhere(engine.ownerFree ? 'free' : engine.elsewhere ? 'elsewhere' : 'own'));
+    read();
+    const offRestart = engine.onRestart(read);
+    const offFree = engine.onOwnerFree(read);
+    return () => {
+      offRestart();
+      offFree();
+    };
+  }, []);
   // A shared playground in the address, at load or pasted into it later (a same-page navigation).
   const [shareHash, setShareHash] = useState(() => (location.hash.startsWith('#share=') ? location.hash : null));
   useEffect(() => {
@@ -112,7 +125,11 @@ export function App() {
       </header>
       <ClockBanner />
       <UnreadableBanner />
-      <ElsewhereBanner />
+      {elsewhere !== 'own' && (
+        <Suspense fallback={null}>
+          <ElsewhereBanner state={elsewhere} />
+        </Suspense>
+      )}
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
           {t.restarted(status.reason)}

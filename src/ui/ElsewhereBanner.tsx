@@ -1,28 +1,11 @@
 // The site open in two tabs: the first owns the stored data, and this one says that it shows a
 // read-only copy (src/worker/engine.worker.ts ownStorage), then, once the other tab has closed,
-// that a reload carries on here with the saved data.
+// that a reload carries on here with the saved data. Fetched only in such a tab (App.tsx).
 
-import { useEffect, useState } from 'react';
-import { engine } from './engine-client.js';
-import { useUiStrings } from './strings.js';
+import { useLateStrings } from './late-strings.js';
 
-export function ElsewhereBanner() {
-  const t = useUiStrings();
-  const [state, setState] = useState<'own' | 'elsewhere' | 'free'>('own');
-
-  useEffect(() => {
-    // Each worker says it in `ready`, a restarted one too.
-    const read = () => void engine.ready.then(() => setState(engine.ownerFree ? 'free' : engine.elsewhere ? 'elsewhere' : 'own'));
-    read();
-    const offRestart = engine.onRestart(read);
-    const offFree = engine.onOwnerFree(() => setState('free'));
-    return () => {
-      offRestart();
-      offFree();
-    };
-  }, []);
-
-  if (state === 'own') return null;
+export function ElsewhereBanner({ state }: { state: 'elsewhere' | 'free' }) {
+  const t = useLateStrings();
   return (
     <div className="banner" role="alert">
       <span>{state === 'free' ? t.elsewhereClosed : t.elsewhere}</span>

@@ -46,10 +46,6 @@ const en = {
   themeTitle: 'Switch between light and dark',
   restarted: (reason: string) =>
     `The Redis engine stopped (${reason}) and was started again. Its data came back with every write that had been answered; connections are new, so MULTI and WATCH start over.`,
-  elsewhere:
-    'This playground is also open in another tab, and that tab keeps your data. Here you see a read-only copy of it as it was when this tab opened: writes answer READONLY, as a Redis replica does. To work here, close the other tab, then reload this one.',
-  elsewhereClosed: 'The other tab has closed. Reload to carry on here with your saved data.',
-  reload: 'Reload',
   dismiss: 'Dismiss',
   unreadable: (reason: string) =>
     `Your saved data could not be loaded (${reason}), so Redis started empty. The data is kept as it was until you download it or discard it.`,
@@ -123,10 +119,6 @@ const ko: UiStrings = {
   themeTitle: '밝은 테마와 어두운 테마 전환',
   restarted: (reason: string) =>
     `Redis 엔진이 멈춰서(${reason}) 다시 시작했어요. 데이터는 응답을 받은 쓰기까지 모두 되살렸어요. 연결은 새로 맺었으니 MULTI와 WATCH는 처음부터 다시 해 주세요.`,
-  elsewhere:
-    '이 플레이그라운드가 다른 탭에서도 열려 있고, 데이터는 그 탭이 저장해요. 이 탭에는 열릴 때의 데이터가 읽기 전용으로 보여요. 쓰기 명령에는 Redis 복제본(replica)처럼 READONLY 오류가 나요. 여기서 작업하려면 다른 탭을 닫고 이 탭을 새로 고치세요.',
-  elsewhereClosed: '다른 탭이 닫혔어요. 새로 고치면 저장된 데이터로 여기서 이어서 할 수 있어요.',
-  reload: '새로 고침',
   dismiss: '닫기',
   unreadable: (reason: string) =>
     `저장해 둔 데이터를 불러오지 못해서(${reason}) Redis를 빈 상태로 시작했어요. 내려받거나 버리기 전까지 그 데이터는 그대로 보관해요.`,

@@ -20,8 +20,6 @@ import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
 import { clientViews } from './clients-info.js';
 import { Journal, type JournalStart } from './journal.js';
-import { exportRdb, importRdb } from './files.js';
-import { bytesFromLatin1 } from '../engine/rdb-encodings.js';
 
 /** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
 export type Timers = TimeoutTimers;
@@ -333,29 +331,20 @@ export class EngineHost {
           void (this.discardUnreadable?.() ?? Promise.resolve()).then(done, done);
           return;
         }
-        case 'export': {
-          const id = msg.id;
-          if (msg.format !== 'redis') {
-            this.send({ type: 'exported', id, bytes: exportRdb(this.engine) });
-            return;
-          }
-          // The commands' writer is fetched when first asked for (never before the first prompt).
-          void import('../engine/aof-rewrite.js').then(
-            (m) => this.send({ type: 'exported', id, bytes: bytesFromLatin1(m.datasetRedisLines(this.engine)) }),
-            (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
-          );
-          return;
-        }
+        case 'export':
         case 'import': {
-          if (!(msg.bytes instanceof Uint8Array)) throw new BadRequest('bytes must be a Uint8Array');
-          const r = importRdb(this.engine, msg.bytes);
-          if ('error' in r) {
-            this.send({ type: 'imported', id: msg.id, keys: 0, error: r.error });
-          } else {
-            // The loaded data becomes the stored snapshot as soon as one can be made.
-            this.compact();
-            this.send({ type: 'imported', id: msg.id, keys: r.keys });
-          }
+          const req = msg;
+          // Files in and out are fetched when first asked for (never before the first prompt).
+          void import('./files.js').then(
+            (m) =>
+              m.answerFileRequest(
+                this.engine,
+                req,
+                (reply) => this.send(reply),
+                () => this.compact(),
+              ),
+            (e: unknown) => this.send({ type: 'error', id: req.id, message: errorText(e) }),
+          );
           return;
         }
         default:
