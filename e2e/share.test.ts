@@ -27,6 +27,8 @@ test('a shared link asks before it runs, then recreates the data and opens the l
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('This link recreates a playground with 3 commands, then opens the lesson “first-contact”. Nothing has run yet.');
   await expect(dialog.locator('pre')).toHaveText('SELECT 0\nSET greeting "hello world"\nRPUSH jobs a b');
+  // Focus starts on declining: Enter alone never runs what a link brought.
+  await expect(dialog.getByRole('button', { name: 'Don’t run' })).toBeFocused();
   expect(await other.evaluate(() => window.redisPlayground!.run(['DBSIZE']))).toEqual({ t: 'int', v: 0 });
   await dialog.getByRole('button', { name: 'Run them' }).click();
   await expect(dialog).toBeHidden();
@@ -44,7 +46,10 @@ test('a shared link asks before it runs, then recreates the data and opens the l
   const third = await (await browser.newContext()).newPage();
   await loadSite(third, link.replace(/#.*/, ''));
   await third.goto(link);
-  await third.getByRole('dialog', { name: 'A shared playground' }).getByRole('button', { name: 'Don’t run' }).click();
+  // By keyboard: Enter on the focused button declines.
+  await expect(third.getByRole('dialog', { name: 'A shared playground' })).toBeVisible();
+  await third.keyboard.press('Enter');
+  await expect(third.getByRole('dialog', { name: 'A shared playground' })).toBeHidden();
   expect(await third.evaluate(() => window.redisPlayground!.run(['DBSIZE']))).toEqual({ t: 'int', v: 0 });
   expect(new URL(third.url()).hash).toBe('');
   await third.reload();

@@ -13,6 +13,7 @@ const SHOWN = 30;
 
 export function SharedLinkDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const decline = useRef<HTMLButtonElement>(null);
   const t = useLateStrings();
   const [shared, setShared] = useState<Shared | null | 'unreadable'>(null);
   const [running, setRunning] = useState(false);
@@ -23,7 +24,11 @@ export function SharedLinkDialog() {
 
   useEffect(() => {
     const d = dialog.current;
-    if (d && shared !== null && !d.open) d.showModal();
+    if (!d || shared === null || d.open) return;
+    d.showModal();
+    // showModal focuses the first control (Run them): Enter alone must never run what a link
+    // brought, so focus starts on declining. (React's autoFocus runs before showModal.)
+    decline.current?.focus();
   }, [shared]);
 
   const lines = typeof shared === 'object' && shared !== null ? shared.commands.split('\n').filter((l) => l.length !== 0) : [];
@@ -64,8 +69,7 @@ export function SharedLinkDialog() {
           </button>
         </>
       )}
-      {/* Focus starts on declining: Enter alone never runs what a link brought. */}
-      <button className="tool" autoFocus disabled={running} onClick={() => finish()}>
+      <button ref={decline} className="tool" disabled={running} onClick={() => finish()}>
         {t.sharedLinkCancel}
       </button>
     </dialog>
