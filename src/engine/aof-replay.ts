@@ -68,19 +68,30 @@ export function replay(engine: Engine, c: Client, text: string, from: number, na
  * that point stay applied).
  */
 export function replayAof(engine: Engine, text: string): string | null {
-  engine.now = Math.floor(engine.clock.now());
-  const feeds = [...engine.propagation.feeds];
-  engine.propagation.feeds.clear();
-  engine.loading = true;
   const logged: string[] = [];
   const log = engine.log;
   engine.log = (_level, message) => void logged.push(message);
   try {
-    const r = replay(engine, aofClient(engine), text, 0, 'journal');
+    const r = whileLoading(engine, () => replay(engine, aofClient(engine), text, 0, 'journal'));
     if (r.status === 'ok') return null;
     return r.status === 'truncated' ? `the journal ends in the middle of a command (at byte ${r.validUpTo})` : (logged[0] ?? 'the journal could not be read');
   } finally {
     engine.log = log;
+  }
+}
+
+/**
+ * Runs `load` as Redis loads its files (server.loading): no feed takes what it runs (nothing is
+ * propagated again), and expiries in the past keep their keys for the commands that follow.
+ */
+export function whileLoading<T>(engine: Engine, load: () => T): T {
+  engine.now = Math.floor(engine.clock.now());
+  const feeds = [...engine.propagation.feeds];
+  engine.propagation.feeds.clear();
+  engine.loading = true;
+  try {
+    return load();
+  } finally {
     engine.loading = false;
     for (const f of feeds) engine.propagation.feeds.add(f);
   }

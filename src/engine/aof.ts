@@ -5,7 +5,7 @@
 // as it is and starts a new incremental file. The host gives the directory (AofDir): files in
 // Node, the browser's own store there.
 
-import { aofClient, replay } from './aof-replay.js';
+import { aofClient, replay, whileLoading } from './aof-replay.js';
 import type { Engine } from './engine.js';
 import { catRepr } from './pubsub.js';
 import { AofWriter, respCommand, type PropagationFeed } from './propagate.js';
@@ -312,31 +312,19 @@ export class AppendOnlyFile {
       total += size;
     }
     if (total === 0) return 'empty';
-    engine.now = Math.floor(engine.clock.now());
-    const feeds = [...engine.propagation.feeds];
-    engine.propagation.feeds.clear();
-    engine.loading = true;
-    let status: AofLoadStatus = 'ok';
-    try {
+    const status = whileLoading(engine, () => {
       for (let k = 0; k < files.length; k++) {
         const f = files[k]!;
-        const last = k === files.length - 1;
         const started = engine.monotonic();
-        let r = loadFile(engine, this.dir, f.name, last);
-        if (r === 'empty') r = 'ok';
-        if (r === 'ok' || r === 'truncated') {
-          const kind = f.type === 'b' ? 'base' : 'incr';
-          engine.log('*', `DB loaded from ${kind} file ${f.name}: ${((engine.monotonic() - started) / 1000).toFixed(3)} seconds`);
+        const r = loadFile(engine, this.dir, f.name, k === files.length - 1);
+        if (r === 'ok' || r === 'empty' || r === 'truncated') {
+          engine.log('*', `DB loaded from ${f.type === 'b' ? 'base' : 'incr'} file ${f.name}: ${((engine.monotonic() - started) / 1000).toFixed(3)} seconds`);
         }
-        if (r !== 'ok') {
-          status = r === 'truncated' ? 'truncated' : 'failed';
-          if (r !== 'truncated') break;
-        }
+        // Only the last file may be truncated (loadFile fails any other): it ends the load anyway.
+        if (r === 'truncated' || r === 'failed' || r === 'not-exist') return r === 'truncated' ? 'truncated' : 'failed';
       }
-    } finally {
-      engine.loading = false;
-      for (const f of feeds) engine.propagation.feeds.add(f);
-    }
+      return 'ok';
+    });
     this.currentSize = total;
     this.baseSize = m.base !== null ? Math.max(0, this.dir.size(m.base.name)) : 0;
     this.rewriteBaseSize = this.baseSize;
