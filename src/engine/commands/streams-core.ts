@@ -115,10 +115,11 @@ export interface GroupProp {
 }
 
 /**
- * streamPropagateXCLAIM: an XCLAIM that sets the pending entry `id` to what it is now (owner,
- * delivery time and count, the group's last ID) wherever it is replayed.
+ * streamPropagateXCLAIM: an XCLAIM that sets the pending entry to what it is now (owner, delivery
+ * time and count, the group's last ID) wherever it is replayed; `id` as given (XCLAIM's argument),
+ * else the entry's own.
  */
-export function propagateXclaim(c: Client, p: GroupProp, group: ConsumerGroup, id: string, nack: Nack): void {
+export function propagateXclaim(c: Client, p: GroupProp, group: ConsumerGroup, nack: Nack, id?: string): void {
   const engine = c.engine;
   if (!engine.propagation.active) return;
   const last = formatId(group.lastMs, group.lastSeq);
@@ -128,7 +129,7 @@ export function propagateXclaim(c: Client, p: GroupProp, group: ConsumerGroup, i
     p.group,
     nack.consumer?.name ?? '',
     '0',
-    id,
+    id ?? formatId(nack.ms, nack.seq),
     'TIME',
     String(nack.deliveryTime),
     'RETRYCOUNT',
@@ -243,7 +244,7 @@ export function rangeEntries(
         nack.deliveryCount = 1n;
         consumer.pel.set(nack);
       }
-      if (prop !== null) propagateXclaim(c, prop, group, formatId(e.ms, e.seq), nack);
+      if (prop !== null) propagateXclaim(c, prop, group, nack, e.id);
     }
     return count === 0 || out.length < count;
   });

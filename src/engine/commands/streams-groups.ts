@@ -2,18 +2,7 @@
 // which reads through a group, sits with XREAD in streams.ts; the table is there too.
 
 import type { Client } from '../client.js';
-import {
-  cmpId,
-  formatId,
-  IdMap,
-  idKey,
-  SCG_INVALID_ENTRIES_READ as SCG_INVALID,
-  Stream,
-  U64_MAX,
-  type Consumer,
-  type ConsumerGroup,
-  type Nack,
-} from '../ds/stream.js';
+import { cmpId, IdMap, idKey, SCG_INVALID_ENTRIES_READ as SCG_INVALID, Stream, U64_MAX, type Consumer, type ConsumerGroup, type Nack } from '../ds/stream.js';
 import * as E from '../../shared/errors.js';
 import { addKey, lookupRead, lookupWrite } from '../keyspace.js';
 import { array, bulk, EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
@@ -350,7 +339,7 @@ export function xclaimCommand(c: Client, argv: string[]): Reply {
     if (entry === undefined) {
       if (nack !== undefined) {
         // The ID as it was typed, as Redis propagates it.
-        propagateXclaim(c, prop, group, argv[5 + n]!, nack);
+        propagateXclaim(c, prop, group, nack, argv[5 + n]);
         propagateLastId = false;
         dirty(c);
         group.pel.delete(k);
@@ -376,7 +365,7 @@ export function xclaimCommand(c: Client, argv: string[]): Reply {
       nack.consumer = consumer;
     }
     out.push(justid ? idReply(id.ms, id.seq) : entryReply(entry));
-    propagateXclaim(c, prop, group, argv[5 + n]!, nack);
+    propagateXclaim(c, prop, group, nack, argv[5 + n]);
     propagateLastId = false;
     dirty(c);
   }
@@ -434,7 +423,7 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
     const nack = pel.at(i);
     const entry = s.find(nack.ms, nack.seq);
     if (entry === undefined) {
-      propagateXclaim(c, prop, group, formatId(nack.ms, nack.seq), nack);
+      propagateXclaim(c, prop, group, nack);
       dirty(c);
       pel.delete(nack.key);
       if (nack.consumer !== null) nack.consumer.pel.delete(nack.key);
@@ -452,7 +441,7 @@ export function xautoclaimCommand(c: Client, argv: string[]): Reply {
     if (!justid) nack.deliveryCount++;
     claimed.push(justid ? idReply(nack.ms, nack.seq) : entryReply(entry));
     count--;
-    propagateXclaim(c, prop, group, formatId(nack.ms, nack.seq), nack);
+    propagateXclaim(c, prop, group, nack);
     dirty(c);
   }
   const next = i < pel.size ? pel.at(i) : null;
