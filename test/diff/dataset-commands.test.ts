@@ -4,9 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { datasetRedisLines } from '../../src/engine/aof-rewrite.js';
-import { useDiff, type Conn } from './harness.js';
-import { parseReply } from '../../src/protocol/parse-reply.js';
-import { encodeReply } from '../../src/protocol/encode.js';
+import { useDiff } from './harness.js';
+import { readDataset } from './dataset-support.js';
 
 const SETUP: string[][] = [
   ['SET', 's', 'plain'],
@@ -32,39 +31,6 @@ const SETUP: string[][] = [
   ['FUNCTION', 'LOAD', "#!lua name=lib\nredis.register_function('f', function() return 'it\\'s \"f\"' end)"],
 ];
 
-/** Every key of every database and how it reads, as one sorted list (orders of hashes and sets sorted). */
-async function readAll(c: Conn): Promise<string[]> {
-  const ask = async (...argv: string[]) => parseReply(await c.send(argv))!.reply;
-  const out: string[] = [];
-  for (let db = 0; db < 16; db++) {
-    await ask('SELECT', String(db));
-    const keys = await ask('KEYS', '*');
-    for (const k of keys.t === 'array' && keys.v !== null ? keys.v : []) {
-      const key = (k as { v: string }).v;
-      const type = ((await ask('TYPE', key)) as { v: string }).v;
-      const read: Record<string, string[]> = {
-        string: ['GET', key],
-        list: ['LRANGE', key, '0', '-1'],
-        set: ['SMEMBERS', key],
-        zset: ['ZRANGE', key, '0', '-1', 'WITHSCORES'],
-        hash: ['HGETALL', key],
-        stream: ['XINFO', 'STREAM', key, 'FULL'],
-      };
-      let value = encodeReply(await ask(...read[type]!), 2);
-      if (type === 'set' || type === 'hash') value = value.split('\r\n').sort().join(' ');
-      // A stream's consumers carry their own seen-times.
-      if (type === 'stream')
-        value = value
-          .replace(/seen-time\r\n:\d+/g, 'seen-time')
-          .replace(/delivery-time\r\n:\d+/g, '')
-          .replace(/\r\n:\d{13}\r\n/g, '\r\n<t>\r\n');
-      out.push(`${db} ${key} ${type} ${encodeReply(await ask('PEXPIRETIME', key), 2)} ${value}`);
-    }
-  }
-  out.push(encodeReply(await ask('FUNCTION', 'LIST', 'WITHCODE'), 2));
-  return out.sort();
-}
-
 describe('the dataset as a .redis file of commands', () => {
   const d = useDiff();
 
@@ -74,6 +40,6 @@ describe('the dataset as a .redis file of commands', () => {
     expect(file.split('\n')[0]).toBe("FUNCTION LOAD \"#!lua name=lib\\nredis.register_function('f', function() return 'it\\\\'s \\\"f\\\"' end)\"");
     const cli = spawnSync('redis-cli', ['-p', String(d.redis.port)], { input: Buffer.from(file, 'latin1'), encoding: 'latin1' });
     expect(cli.stdout).not.toContain('ERR');
-    expect(await readAll(d.pair.real)).toEqual(await readAll(d.pair.ours));
+    expect(await readDataset(d.pair.real)).toEqual(await readDataset(d.pair.ours));
   });
 });

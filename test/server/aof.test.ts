@@ -7,72 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReply } from '../../src/protocol/parse-reply.js';
-import type { Reply } from '../../src/shared/reply.js';
 import { RespConnection, freePort } from '../diff/harness.js';
+import { readDataset } from '../diff/dataset-support.js';
 import { commandFor, messages, root, serve, tempDir, TIMEOUT, type Kind } from './processes.js';
 
-/** The reply's strings, flattened (arrays of arrays of bulk strings become one list). */
-function flat(r: Reply): string[] {
-  if (r.t === 'array' || r.t === 'set' || r.t === 'push') return r.v === null ? [] : r.v.flatMap(flat);
-  if (r.t === 'map') return r.v.flatMap(([k, v]) => [...flat(k), ...flat(v)]);
-  if (r.t === 'int') return [String(r.v)];
-  if (r.t === 'bulk' || r.t === 'simple' || r.t === 'error' || r.t === 'verbatim') return [r.v === null ? '(nil)' : String(r.v)];
-  return [JSON.stringify(r)];
-}
-
-async function ask(c: RespConnection, ...argv: string[]): Promise<string[]> {
-  const p = parseReply(await c.send(argv));
-  if (p === null) throw new Error(`no reply to ${argv.join(' ')}`);
-  return flat(p.reply);
-}
-
-/** Pairs as sorted "a=b" strings (hash fields, zset members: orders that hash seeds decide). */
-function pairs(items: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i += 2) out.push(`${items[i]}=${items[i + 1]}`);
-  return out.sort();
-}
-
-/**
- * Every key of every database, with its type, its absolute expiry time and its whole value
- * (a stream with its groups and their pending entries), one sorted line each.
- */
+/** What the server on `port` holds, read whole (dataset-support.ts). */
 async function dataset(port: number): Promise<string[]> {
   const c = await RespConnection.connect(port);
-  const lines: string[] = [];
   try {
-    for (let db = 0; db < 16; db++) {
-      await ask(c, 'SELECT', String(db));
-      for (const key of (await ask(c, 'KEYS', '*')).sort()) {
-        const [type] = await ask(c, 'TYPE', key);
-        const [at] = await ask(c, 'PEXPIRETIME', key);
-        let value: string[];
-        if (type === 'string') value = await ask(c, 'GET', key);
-        else if (type === 'list') value = await ask(c, 'LRANGE', key, '0', '-1');
-        else if (type === 'set') value = (await ask(c, 'SMEMBERS', key)).sort();
-        else if (type === 'zset') value = await ask(c, 'ZRANGE', key, '0', '-1', 'WITHSCORES');
-        else if (type === 'hash') value = pairs(await ask(c, 'HGETALL', key));
-        else {
-          value = await ask(c, 'XRANGE', key, '-', '+');
-          value.push(...(await ask(c, 'XINFO', 'STREAM', key)).slice(0, 12));
-          const groups = await ask(c, 'XINFO', 'GROUPS', key);
-          for (let i = 1; i < groups.length; i += 12) {
-            value.push(...groups.slice(i - 1, i + 11));
-            const pel = await ask(c, 'XPENDING', key, groups[i]!, '-', '+', '100');
-            // id, consumer, idle ms, deliveries: the idle time is each server's own clock.
-            for (let j = 0; j < pel.length; j += 4) value.push(pel[j]!, pel[j + 1]!, pel[j + 3]!);
-          }
-        }
-        lines.push(`${db} ${key} ${type} ${at} ${JSON.stringify(value)}`);
-      }
-    }
-    const fns = await ask(c, 'FUNCTION', 'LIST', 'WITHCODE');
-    lines.push(`functions ${JSON.stringify(fns)}`);
+    return await readDataset(c);
   } finally {
     c.close();
   }
-  return lines;
 }
 
 /** A workload with every type and what propagation rewrites: expiries, pops, scripts, groups. */
@@ -151,8 +97,8 @@ async function runAll(port: number, steps: string[][]): Promise<void> {
 async function infoField(port: number, field: string): Promise<string> {
   const c = await RespConnection.connect(port);
   try {
-    const [text] = await ask(c, 'INFO', 'persistence');
-    return new RegExp(`^${field}:(.*)\\r$`, 'm').exec(text!)?.[1] ?? '';
+    const text = await c.send(['INFO', 'persistence']);
+    return new RegExp(`^${field}:(.*)\\r$`, 'm').exec(text)?.[1] ?? '';
   } finally {
     c.close();
   }
