@@ -1,6 +1,7 @@
 // Nothing typed is lost (src/worker/journal.ts): every write reaches IndexedDB at the end of the
 // task that made it, so a reload right after a write, or a worker killed in the middle of
-// typing, finds every key; and a second tab of the site never writes over the first's data.
+// typing, finds every key; and a second tab of the site works on the same data
+// through the first tab's engine (src/worker/tabs.ts), never beside it on a copy.
 
 import type { Page } from '@playwright/test';
 import { focusTerminal, loadSite, screen, typeLine, waitIdle } from './support.js';
@@ -42,29 +43,42 @@ test('a worker killed in the middle of typing loses nothing that was answered', 
   await expect(page.getByRole('alert').filter({ hasText: 'another tab' })).toHaveCount(0);
 });
 
-test('a second tab of the site shows a read-only copy, says so, and takes over once the first has closed', async ({ page, baseURL }) => {
+test('two tabs of the site share one engine: writes in both survive, and the second carries on when the first closes', async ({ page, baseURL }) => {
   await typeLine(page, 'SET shared 1');
   const second = await page.context().newPage();
   await loadSite(second, baseURL!);
-  const banner = second.getByRole('alert').filter({ hasText: 'also open in another tab' });
-  await expect(banner).toBeVisible();
   await focusTerminal(second);
   await typeLine(second, 'GET shared');
   expect(await last(second)).toEqual(['"1"', '127.0.0.1:6379>']);
   await typeLine(second, 'SET shared 2');
-  expect(await last(second)).toEqual(["(error) READONLY You can't write against a read only replica.", '127.0.0.1:6379>']);
-  // The first tab goes on writing, and owns what is stored.
+  expect(await last(second)).toEqual(['OK', '127.0.0.1:6379>']);
+  // One engine: each tab sees the other's writes and connections at once.
   await focusTerminal(page);
+  await typeLine(page, 'INCR shared');
+  expect(await last(page)).toEqual(['(integer) 3', '127.0.0.1:6379>']);
   await typeLine(page, 'SET more 3');
-  await expect(page.getByRole('alert').filter({ hasText: 'also open in another tab' })).toHaveCount(0);
-  await page.close();
-  await expect(second.getByRole('alert').filter({ hasText: 'The other tab has closed' })).toBeVisible();
-  await second.getByRole('button', { name: 'Reload' }).click();
-  await waitIdle(second);
+  await focusTerminal(second);
+  await typeLine(second, 'CLIENT LIST');
+  expect((await screen(second)).filter((l) => l.includes(' cmd=')).length).toBeGreaterThanOrEqual(2);
+  // The second tab's worker, killed, comes back as a relay to the same engine.
+  await second.evaluate(() => window.redisPlayground!.crashWorker());
+  await expect(second.getByRole('alert')).toContainText('The Redis engine stopped');
+  await focusTerminal(second);
+  await typeLine(second, 'INCR shared');
+  expect(await last(second)).toEqual(['(integer) 4', '127.0.0.1:6379>']);
+  await expect(page.getByRole('alert').filter({ hasText: 'another tab' })).toHaveCount(0);
   await expect(second.getByRole('alert').filter({ hasText: 'another tab' })).toHaveCount(0);
+  // The first tab closes: the second runs the engine now, with everything written in either.
+  await page.close();
+  await expect(second.getByRole('alert').filter({ hasText: 'has closed: this tab runs it now' })).toBeVisible();
   await focusTerminal(second);
   await typeLine(second, 'MGET shared more');
-  expect((await screen(second)).slice(-3)).toEqual(['1) "1"', '2) "3"', '127.0.0.1:6379>']);
-  await typeLine(second, 'SET mine 4');
+  expect((await screen(second)).slice(-3)).toEqual(['1) "4"', '2) "3"', '127.0.0.1:6379>']);
+  await typeLine(second, 'SET mine 5');
   expect(await last(second)).toEqual(['OK', '127.0.0.1:6379>']);
+  await second.reload();
+  await waitIdle(second);
+  await focusTerminal(second);
+  await typeLine(second, 'MGET shared more mine');
+  expect((await screen(second)).slice(-4)).toEqual(['1) "4"', '2) "3"', '3) "5"', '127.0.0.1:6379>']);
 });

@@ -3,6 +3,7 @@ import { useLessons } from '../store/lesson-store.js';
 import { useUi } from '../store/ui-store.js';
 import { ClockBanner } from './ClockBanner.js';
 import { engine } from './engine-client.js';
+import { OWNER_GONE } from '../worker/client.js';
 import { firstPromptShown } from './first-prompt.js';
 import { LessonsPanel } from './lessons/LessonsPanel.js';
 import { BottomBar } from './layout/BottomBar.js';
@@ -75,17 +76,12 @@ export function App() {
 
   // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  // Another tab owns the stored data (each worker says it in `ready`), and later, that it has closed.
-  const [elsewhere, setElsewhere] = useState<'own' | 'elsewhere' | 'free'>('own');
+  // A tab of an older version of the site owns the stored data (each worker says it in `ready`).
+  const [elsewhere, setElsewhere] = useState(false);
   useEffect(() => {
-    const read = () => void engine.ready.then(() => setElsewhere(engine.ownerFree ? 'free' : engine.elsewhere ? 'elsewhere' : 'own'));
+    const read = () => void engine.ready.then(() => setElsewhere(engine.elsewhere));
     read();
-    const offRestart = engine.onRestart(read);
-    const offFree = engine.onOwnerFree(read);
-    return () => {
-      offRestart();
-      offFree();
-    };
+    return engine.onRestart(read);
   }, []);
   // A shared playground in the address, at load or pasted into it later (a same-page navigation).
   const [shareHash, setShareHash] = useState(() => (location.hash.startsWith('#share=') ? location.hash : null));
@@ -125,14 +121,14 @@ export function App() {
       </header>
       <ClockBanner />
       <UnreadableBanner />
-      {elsewhere !== 'own' && (
+      {elsewhere && (
         <Suspense fallback={null}>
-          <ElsewhereBanner state={elsewhere} />
+          <ElsewhereBanner />
         </Suspense>
       )}
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">
-          {t.restarted(status.reason)}
+          {status.reason === OWNER_GONE ? t.ownerGone : t.restarted(status.reason)}
           <button className="tool" onClick={() => setEngine({ kind: 'ready' })}>
             {t.dismiss}
           </button>

@@ -91,9 +91,7 @@ const en = {
     `Replace the data here (${plural(keys, 'key', 'keys')} in all databases) with the data in ${name}? What is here now will be gone.`,
   loadedRdb: (name: string, keys: number) => `Loaded ${plural(keys, 'key', 'keys')} from ${name}.`,
   elsewhere:
-    'This playground is also open in another tab, and that tab keeps your data. Here you see a read-only copy of it as it was when this tab opened: writes answer READONLY, as a Redis replica does. To work here, close the other tab, then reload this one.',
-  elsewhereClosed: 'The other tab has closed. Reload to carry on here with your saved data.',
-  reload: 'Reload',
+    'This playground is also open in another tab, of an older version of the site, and that tab keeps your data. Here you see a read-only copy of it as it was when this tab opened: writes answer READONLY, as a Redis replica does. Once you close the other tab, this one takes over your data.',
   share: 'Share as a link',
   shareTitle: 'A link that recreates this data (and the lesson step you are on) in anyone’s browser',
   shareLinkLabel: 'Link to this playground',
@@ -229,9 +227,7 @@ const ko: LateStrings = {
     `여기 있는 데이터(모든 데이터베이스의 키 ${keys}개)를 ${name}의 데이터로 바꿀까요? 지금 있는 데이터는 사라져요.`,
   loadedRdb: (name: string, keys: number) => `${name}에서 키 ${keys}개를 불러왔어요.`,
   elsewhere:
-    '이 플레이그라운드가 다른 탭에서도 열려 있고, 데이터는 그 탭이 저장해요. 이 탭에는 열릴 때의 데이터가 읽기 전용으로 보여요. 쓰기 명령에는 Redis 복제본(replica)처럼 READONLY 오류가 나요. 여기서 작업하려면 다른 탭을 닫고 이 탭을 새로 고치세요.',
-  elsewhereClosed: '다른 탭이 닫혔어요. 새로 고치면 저장된 데이터로 여기서 이어서 할 수 있어요.',
-  reload: '새로 고침',
+    '이 플레이그라운드가 다른 탭에서도 열려 있는데, 그 탭은 사이트의 이전 버전이고 데이터를 그 탭이 저장해요. 이 탭에는 열릴 때의 데이터가 읽기 전용으로 보여요. 쓰기 명령에는 Redis 복제본(replica)처럼 READONLY 오류가 나요. 다른 탭을 닫으면 이 탭이 데이터를 이어받아요.',
   share: '링크로 공유하기',
   shareTitle: '이 데이터(와 지금 보는 레슨 단계)를 누구의 브라우저에서나 다시 만드는 링크',
   shareLinkLabel: '이 플레이그라운드의 링크',

@@ -40,6 +40,9 @@ export interface SnapshotPage {
   size: number;
 }
 
+/** The restart reason when the tab whose engine this tab used has closed ('owner-gone'). */
+export const OWNER_GONE = 'the tab that ran it closed';
+
 /** A request that was in flight when the worker died or was restarted. */
 export class WorkerRestartedError extends Error {
   constructor(reason: string) {
@@ -89,8 +92,6 @@ export class WorkerClient {
   unreadable: Unreadable | null = null;
   /** Another tab owns the stored data: this worker's engine is a read-only copy (`ready.elsewhere`). */
   elsewhere = false;
-  /** The other tab has closed since (`owner-free`). */
-  ownerFree = false;
   private port!: DisposablePort;
   private nextId = 1;
   private nextHandle = 1;
@@ -102,7 +103,6 @@ export class WorkerClient {
   private readonly changeListeners = new Set<(events: ChangeEvent[]) => void>();
   private readonly closedListeners = new Set<(handle: number, reason: 'quit' | 'killed') => void>();
   private readonly restartListeners = new Set<(reason: string) => void>();
-  private readonly ownerFreeListeners = new Set<() => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
   private readonly autoRestart: boolean;
 
@@ -254,11 +254,6 @@ export class WorkerClient {
     return subscribe(this.closedListeners, fn);
   }
 
-  /** The tab that owned the stored data has closed (see `elsewhere`). */
-  onOwnerFree(fn: () => void): () => void {
-    return subscribe(this.ownerFreeListeners, fn);
-  }
-
   /** The worker was replaced (data lost, connections re-opened). */
   onRestart(fn: (reason: string) => void): () => void {
     return subscribe(this.restartListeners, fn);
@@ -366,9 +361,8 @@ export class WorkerClient {
         this.elsewhere = msg.elsewhere === true;
         markReady(msg.version);
         return;
-      case 'owner-free':
-        this.ownerFree = true;
-        for (const l of this.ownerFreeListeners) l();
+      case 'owner-gone':
+        void this.restart(OWNER_GONE);
         return;
       case 'push': {
         const handle = this.byRemote.get(msg.clientId);

@@ -1,14 +1,17 @@
-// The Web Worker entry: one EngineHost per worker, fed by the page's messages. The dataset is
-// restored from the last snapshot and the journal of writes since (IndexedDB) before `ready`,
-// so a reload or a crashed worker finds every key it had. Lua, the HELP lines and LOLWUT come after `ready`
-// (message-gate.ts).
+// The Web Worker entry. The first tab's worker runs the engine every tab of the site uses, fed
+// by its page's messages and, through tabs.ts, by the other tabs' workers, which relay theirs
+// (relay.ts). The dataset is restored from the last snapshot and the journal of writes since
+// (IndexedDB) before `ready`, so a reload or a crashed worker finds every key it had. Lua, the
+// HELP lines and LOLWUT come after `ready` (message-gate.ts).
 
 import { AdjustableClock } from '../engine/clock.js';
 import { EngineHost } from './engine-host.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { blobInSlices, indexedDbState } from './saved-state.js';
 import { MessageGate } from './message-gate.js';
+import type { TabRouter } from './tab-router.js';
+import { OWNER_LOCK, TABS_CHANNEL, tabLock, type TabChannel, type TabMessage } from './tabs.js';
 
 declare const self: {
   postMessage(message: FromWorker): void;
@@ -16,42 +19,70 @@ declare const self: {
 };
 
 const saved = indexedDbState();
-
-/** The Web Lock the worker that owns the stored data holds for its whole life. */
-const OWNER_LOCK = 'redis-playground-data';
+const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+const holdForever = () => new Promise<never>(() => {});
+const post = (msg: FromWorker) => self.postMessage(msg);
 
 /**
- * Whether this worker owns the stored data: only one engine journals and snapshots into it, so
- * two tabs never overwrite each other. A lock held elsewhere for more than a second is another
- * tab's (this tab's own previous worker, replaced after a crash, lets go at once); `onFree`
- * says when that tab has closed. Without Web Locks, every worker owns it, as before.
+ * What this worker is: the owner of the stored data (its engine is the one every tab uses), a
+ * relay to another tab's owner (relay.ts), or, when the owner does not answer in our protocol
+ * (a tab of an older version of the site), a read-only copy of the data, as before tabs shared
+ * one engine. A lock free at once, or freed before any owner answers (this tab's own previous
+ * worker, replaced after a crash, lets go a moment later), makes this worker the owner. Once an
+ * owner has gone, the lock comes here and the page restarts this worker ('owner-gone'): the new
+ * one owns the data, or relays to whichever tab took it first. Without Web Locks every worker
+ * owns it, as before.
  */
-function ownStorage(onFree: () => void): Promise<boolean> {
-  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-  if (locks === undefined) return Promise.resolve(true);
-  const holdForever = () => new Promise<never>(() => {});
-  return new Promise((resolve) => {
-    void locks.request(OWNER_LOCK, { ifAvailable: true }, (lock) => {
-      if (lock !== null) {
-        resolve(true);
-        return holdForever();
-      }
-      let decided = false;
-      setTimeout(() => {
-        if (!decided) resolve(false);
-        decided = true;
-      }, 1000);
-      void locks.request(OWNER_LOCK, () => {
-        if (decided) onFree();
-        else resolve(true);
-        decided = true;
-        return holdForever();
-      });
-      return undefined;
+function decideRole(): void {
+  if (locks === undefined) {
+    startEngine('owner');
+    return;
+  }
+  void locks.request(OWNER_LOCK, { ifAvailable: true }, (lock) => {
+    if (lock !== null) {
+      startEngine('owner');
+      return holdForever();
+    }
+    let decided = false;
+    const decide = (fn: () => void) => {
+      if (!decided) fn();
+      decided = true;
+    };
+    void locks.request(OWNER_LOCK, () => {
+      if (decided) post({ type: 'owner-gone' });
+      else decide(() => startEngine('owner'));
+      return holdForever();
     });
+    const tab = crypto.randomUUID();
+    // Held first, so that the owner's wait on it cannot end before this tab has begun.
+    void locks.request(tabLock(tab), () => {
+      void import('./relay.js').then(({ Relay }) => {
+        const channel = new BroadcastChannel(TABS_CHANNEL) as unknown as TabChannel;
+        const relay = new Relay(channel, tab, PROTOCOL_VERSION, post);
+        const copy = () =>
+          decide(() => {
+            relay.close();
+            startEngine('copy');
+          });
+        void relay.found.then((ok) => (ok ? decide(() => take((msg) => relay.receive(msg))) : copy()));
+        setTimeout(copy, 3000);
+      });
+      return holdForever();
+    });
+    return undefined;
   });
 }
-let owner = false;
+
+/** Page messages that came before the worker knew what it is, then where they go. */
+let early: ToWorker[] | null = [];
+let receive = (msg: ToWorker): void => void early!.push(msg);
+self.onmessage = (event) => receive(event.data);
+function take(to: (msg: ToWorker) => void): void {
+  receive = to;
+  for (const msg of early!) to(msg);
+  early = null;
+}
+
 // A long script's slices run as tasks of their own: a MessageChannel's message comes with none
 // of setTimeout's 4 ms clamp.
 const slices: (() => void)[] = [];
@@ -65,51 +96,84 @@ const scriptSlice = (fn: () => void) => {
 // the page's messages, so a typed command waited for a whole save (bench/autosave.ts), where a
 // timer lets it in between two slices. The clamp only spaces a background save out.
 const autosaveSlice = (fn: () => void) => void setTimeout(fn, 0);
-// Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
-const clock = new AdjustableClock();
-const clockState = () => ({ ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null });
-const host = new EngineHost((msg) => self.postMessage(msg), {
-  engine: { clock, monotonic: () => performance.now() },
-  clock,
-  timers: {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  },
-  autosave: (image, journalFrom) => {
-    if (!owner) return;
-    const at = clockState();
-    blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
-  },
-  // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
-  journal: (entry) => {
-    if (owner) saved.append({ ...entry, ...clockState() });
-  },
-  autosaveTime: () => performance.now(),
-  autosaveSlice,
-  scriptSlice,
-  // Change events go to the page at most every 15 ms, not after every command: a paste or a
-  // client writing thousands of keys a second would otherwise send the page a message each.
-  schedule: (fn) => setTimeout(fn, 15),
-  discardUnreadable: () => saved.dropUnreadable(),
-});
-
-// Messages wait for the snapshot to load, and a command that may need Lua for its chunk.
-const gate = new MessageGate(host);
-self.onmessage = (event) => gate.receive(event.data);
-
-const ownership = ownStorage(() => self.postMessage({ type: 'owner-free' }));
-void Promise.all([ownership, restoreSaved(saved, clock, host.engine)]).then(([mine, { unreadable, journal, snapshotNow }]) => {
-  owner = mine;
-  // A copy of another tab's data: read-only, as a replica is (nothing here would be kept).
-  host.engine.replicaReadOnly = !mine;
-  // Lua (a fifth of the engine's code), the HELP lines and LOLWUT are a chunk of their own,
-  // fetched as `ready` goes out.
-  const late = import('../engine/late.js').then(
-    (m) => m.late,
-    () => null,
+/** Starts this tab's engine: the one every tab uses ('owner'), or a read-only copy of the stored data. */
+function startEngine(role: 'owner' | 'copy'): void {
+  const owner = role === 'owner';
+  // Real time that the inspector can pause and fast-forward (TTL lessons need no waiting).
+  const clock = new AdjustableClock();
+  const clockState = () => ({ ahead: clock.ahead, pausedAt: clock.paused ? clock.now() : null });
+  // The owner's answers go to the tab they are for (tab-router.ts, once another tab has spoken);
+  // a copy's only to its page.
+  let router: TabRouter | null = null;
+  let ready: Extract<FromWorker, { type: 'ready' }> | null = null;
+  const host = new EngineHost(
+    (msg) => {
+      if (msg.type === 'ready') ready = msg;
+      if (router !== null) router.post(msg);
+      else post(msg);
+    },
+    {
+      engine: { clock, monotonic: () => performance.now() },
+      clock,
+      timers: {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
+      autosave: (image, journalFrom) => {
+        if (!owner) return;
+        const at = clockState();
+        blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
+      },
+      // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
+      journal: (entry) => {
+        if (owner) saved.append({ ...entry, ...clockState() });
+      },
+      autosaveTime: () => performance.now(),
+      autosaveSlice,
+      scriptSlice,
+      // Change events go to the page at most every 15 ms, not after every command: a paste or a
+      // client writing thousands of keys a second would otherwise send the page a message each.
+      schedule: (fn) => setTimeout(fn, 15),
+      discardUnreadable: () => saved.dropUnreadable(),
+    },
   );
-  host.start(unreadable, journal, !mine);
-  // A stored snapshot that could not be loaded is replaced by the (empty) dataset there is now.
-  if (snapshotNow && mine) host.compact();
-  gate.open(late);
-});
+  // Messages wait for the snapshot to load, and a command that may need Lua for its chunk.
+  const gate = new MessageGate(host);
+  take((msg) => gate.receive(msg));
+  if (owner && locks !== undefined) {
+    const channel = new BroadcastChannel(TABS_CHANNEL) as unknown as TabChannel;
+    const first: TabMessage[] = [];
+    channel.onmessage = (event) => {
+      if (first.push(event.data) > 1) return;
+      void import('./tab-router.js').then(({ TabRouter }) => {
+        router = new TabRouter(
+          ready,
+          channel,
+          PROTOCOL_VERSION,
+          post,
+          (msg) => gate.receive(msg),
+          (tab, gone) => {
+            void locks.request(tabLock(tab), () => gone());
+          },
+        );
+        for (const data of first) router.receive(data);
+      });
+    };
+  }
+  void restoreSaved(saved, clock, host.engine).then(({ unreadable, journal, snapshotNow }) => {
+    // A copy of another tab's data: read-only, as a replica is (nothing here would be kept).
+    host.engine.replicaReadOnly = !owner;
+    // Lua (a fifth of the engine's code), the HELP lines and LOLWUT are a chunk of their own,
+    // fetched as `ready` goes out.
+    const late = import('../engine/late.js').then(
+      (m) => m.late,
+      () => null,
+    );
+    host.start(unreadable, journal, !owner);
+    // A stored snapshot that could not be loaded is replaced by the (empty) dataset there is now.
+    if (snapshotNow && owner) host.compact();
+    gate.open(late);
+  });
+}
+
+decideRole();

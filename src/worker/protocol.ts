@@ -91,13 +91,17 @@ export type FromWorker =
       /** The stored dataset could not be loaded: it is kept aside (download it, or discard it) and the engine started empty. */
       unreadable?: Unreadable;
       /**
-       * Another tab of the site owns the stored data: this engine is a read-only copy of it
-       * (writes answer READONLY, as a replica's) and stores nothing.
+       * Another tab of the site owns the stored data and did not answer in this protocol (an
+       * older version of the site): this engine is a read-only copy of it (writes answer
+       * READONLY, as a replica's) and stores nothing.
        */
       elsewhere?: boolean;
     }
-  /** The tab that owned the stored data has closed: a reload makes this tab the owner. */
-  | { type: 'owner-free' }
+  /**
+   * The tab whose engine this one relayed to, or whose data this one copied, has closed: the
+   * page restarts this worker, which then owns the data or relays to the tab that took it.
+   */
+  | { type: 'owner-gone' }
   /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
   | { type: 'opened'; id: number; clientId: number }
   /**

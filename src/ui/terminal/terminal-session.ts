@@ -142,7 +142,7 @@ export class TerminalSession {
         }
       }),
       this.engine.onRestart((reason) =>
-        this.notice(`The Redis engine stopped (${reason}) and was started again with the data of its last autosave; this connection is new.`),
+        this.notice(`The Redis engine stopped (${reason}) and was started again with every write that had been answered; this connection is new.`),
       ),
     );
   }
