@@ -5,6 +5,7 @@ import { VirtualClock } from './clock.js';
 import { Engine } from './engine.js';
 import { renderReply } from './render-reply.js';
 import { manualTimers } from '../../test/manual-timers.js';
+import { late } from './late.js';
 
 let clock: VirtualClock;
 let e: Engine;
@@ -28,7 +29,7 @@ function got(c: Client): string[] {
 
 beforeEach(() => {
   clock = new VirtualClock();
-  e = new Engine({ clock });
+  e = new Engine({ clock, late });
   inbox = new Map();
 });
 

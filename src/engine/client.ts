@@ -117,6 +117,12 @@ export class Client {
    */
   unblock: ((byError: boolean) => void) | null = null;
   /**
+   * Set while the client's command waits for the host's I/O (MIGRATE talking to its target):
+   * as for a blocked client, its reply comes later through `deliver` and a host holds its next
+   * commands until then; unlike one, nothing (CLIENT UNBLOCK) can end the wait.
+   */
+  awaitingIo = false;
+  /**
    * Pub/sub subscriptions (pubsub.ts), null while the client has none: Redis's CLIENT_PUBSUB
    * flag (CLIENT LIST 'P'; a RESP2 client may then run only (P|S)SUBSCRIBE & co).
    */

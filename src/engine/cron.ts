@@ -39,6 +39,8 @@ export function serverCron(engine: Engine): CronRun {
   }
   const saved = saveIfDue(engine);
   engine.aof?.cron();
+  // migrateCloseTimedoutSockets: MIGRATE's connections unused for over 10 seconds close.
+  engine.migrateLinks?.closeIdle(Math.floor(now / 1000));
   return { expired, saved };
 }
 

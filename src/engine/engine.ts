@@ -21,6 +21,8 @@ import type { schotter, skyline } from './lolwut.js';
 import { Propagation, PROP_FORCE, PROP_PREVENT } from './propagate.js';
 import type { AppendOnlyFile } from './aof.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
+import type { Connector, MigrateLinks } from './outgoing.js';
+import type { RObj } from './objects.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -66,6 +68,11 @@ export interface EngineOptions {
    * HELP subcommands and LOLWUT answer an error.
    */
   late?: LateParts;
+  /**
+   * Opens TCP connections to other servers, for MIGRATE (outgoing.ts): the TCP server's host
+   * gives one. Without it (the browser) MIGRATE answers that it cannot connect.
+   */
+  connect?: Connector;
 }
 
 /** Makes an engine's Lua state, script cache and script client. */
@@ -82,6 +89,16 @@ export interface LateParts {
    * browser's autosave use, never needed before the first prompt.
    */
   snapshotJob: typeof SnapshotJob;
+  /**
+   * Gives the engine an AOF whose files are kept in memory (aof.ts): the browser's, where
+   * CONFIG SET appendonly yes makes the files the inspector shows. The browser keeps the data
+   * itself another way (its journal), so these files go with the tab.
+   */
+  memoryAof: (engine: Engine) => void;
+  /** INFO's text (info.ts). */
+  info: (engine: Engine, sections: readonly string[]) => string;
+  /** MIGRATE's work (migrate.ts): its connections, its exchange with the target. */
+  migrate: (c: Client, argv: string[]) => Reply | null;
 }
 
 export interface Stats {
@@ -209,6 +226,15 @@ export class Engine {
   readonly propagation = new Propagation();
   /** The append only file, where the host gave it a directory (aof.ts attachAof); else null. */
   aof: AppendOnlyFile | null = null;
+  /**
+   * LFU access counters set by RESTORE … FREQ under an LFU policy (OBJECT FREQ reads them; any
+   * other value counts from LFU_INIT_VAL). Weak: a counter goes with its value.
+   */
+  readonly lfuCounters = new WeakMap<RObj, number>();
+  /** How MIGRATE opens connections (EngineOptions.connect), null where it cannot. */
+  readonly connect: Connector | null;
+  /** MIGRATE's connections to its targets, cached per host:port (outgoing.ts); made by the first MIGRATE. */
+  migrateLinks: MigrateLinks | null = null;
   /** ClientsPeakMemOutput: the largest client omem of each of the last seconds (output-buffer.ts). */
   readonly clientsPeakOutput: number[] = new Array<number>(8).fill(0);
 
@@ -236,6 +262,7 @@ export class Engine {
     this.expireCursors = new Array<undefined>(n).fill(undefined);
     this.commands = buildCommandTable(commandSpecs);
     this.blocking = new Blocking(this);
+    this.connect = options.connect ?? null;
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
     this.lastSave = this.now;
@@ -360,8 +387,8 @@ export class Engine {
   private applyReplyFlags(c: Client, reply: Reply | null): Reply | null {
     // commandProcessed: a client that blocked keeps this state until its command ends
     // (servedBlockedClient), so a SKIP before BLPOP silences BLPOP's eventual reply; so does a
-    // client whose script goes on.
-    if (reply === null && (this.blocking.stateOf(c) !== undefined || this.scriptRun?.caller === c)) return null;
+    // client whose script goes on, or whose MIGRATE waits for its target.
+    if (reply === null && (this.blocking.stateOf(c) !== undefined || this.scriptRun?.caller === c || c.awaitingIo)) return null;
     return this.endCommand(c) ? reply : null;
   }
 
@@ -667,6 +694,19 @@ export class Engine {
       this.currentClient = outer;
     }
     if (this.blocking.hasReady && this.scriptRun === null) this.blocking.handleReady();
+    while (this.scriptRun === null && this.afterScript.length !== 0) this.afterScript.shift()!();
+  }
+
+  /** What waits for the running script's end (whenNoScript). */
+  private readonly afterScript: (() => void)[] = [];
+
+  /**
+   * Runs `fn` now, or when the running script has ended: changes that come from the host's I/O
+   * (the end of a MIGRATE) are never seen by a script halfway through its run.
+   */
+  whenNoScript(fn: () => void): void {
+    if (this.scriptRun === null) fn();
+    else this.afterScript.push(fn);
   }
 
   /** A command's reply that comes after its execute() returned null (a script, an EXEC it held). */

@@ -16,7 +16,7 @@ const RW_ACCESS_UPDATE = ['RW', 'access', 'update'];
 const OW_UPDATE = ['OW', 'update'];
 
 /** C's atoi: leading spaces, a sign, digits; 0 when there are none. */
-function atoi(s: string): number {
+export function atoi(s: string): number {
   const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(s);
   if (m === null) return 0;
   const v = Number(m[1]);

@@ -1,9 +1,11 @@
 // INFO (server.c genRedisInfoString): the engine's state in Redis's sections, fields and order.
+// One of the engine's late parts (late.ts): nobody asks for it before the first prompt.
 
 import { cString } from '../shared/args.js';
 import type { Engine } from './engine.js';
 import { bytesToHuman, memoryFigures, STARTUP_MEMORY } from './memory.js';
 import { recentMaxOutput } from './output-buffer.js';
+import { commandsWithStats, extrasOf } from './info-stats.js';
 
 /** What INFO says about the process; hosts (the Node server) may fill in real values. */
 export const hostInfo = {
@@ -13,29 +15,6 @@ export const hostInfo = {
   configFile: '',
   totalSystemMemory: 8589934592,
 };
-
-interface EngineExtras {
-  runId: string;
-  replId: string;
-  peakMemory: number;
-}
-
-const extras = new WeakMap<Engine, EngineExtras>();
-
-function hexId(engine: Engine): string {
-  let s = '';
-  for (let i = 0; i < 40; i++) s += Math.floor(engine.random() * 16).toString(16);
-  return s;
-}
-
-export function extrasOf(engine: Engine): EngineExtras {
-  let x = extras.get(engine);
-  if (x === undefined) {
-    x = { runId: hexId(engine), replId: hexId(engine), peakMemory: 0 };
-    extras.set(engine, x);
-  }
-  return x;
-}
 
 /** Fixed fields of the Server section that describe the build. */
 const BUILD_ID = '7f6e5d4c3b2a1908';
@@ -251,7 +230,7 @@ function statsSection(engine: Engine): string[] {
     `pubsubshard_channels:${engine.pubsub.shardChannels.size}`,
     'latest_fork_usec:0',
     'total_forks:0',
-    'migrate_cached_sockets:0',
+    `migrate_cached_sockets:${engine.migrateLinks?.size ?? 0}`,
     'slave_expires_tracked_keys:0',
     'active_defrag_hits:0',
     'active_defrag_misses:0',
@@ -303,20 +282,6 @@ function cpuSection(engine: Engine): string[] {
     `used_cpu_sys_main_thread:${cpuSeconds(sys * 0.98)}`,
     `used_cpu_user_main_thread:${cpuSeconds(user * 0.98)}`,
   ];
-}
-
-/** Commands and subcommands in table order, with their statistics. */
-export function* commandsWithStats(engine: Engine) {
-  for (const cmd of engine.commands.values()) {
-    const st = engine.stats.commands.get(cmd.fullName);
-    if (st) yield { cmd, st };
-    if (cmd.subs) {
-      for (const sub of cmd.subs.values()) {
-        const s2 = engine.stats.commands.get(sub.fullName);
-        if (s2) yield { cmd: sub, st: s2 };
-      }
-    }
-  }
 }
 
 function commandstatsSection(engine: Engine): string[] {

@@ -1,12 +1,24 @@
 // The engine's parts that no one needs before the first prompt, a chunk of their own in the
 // browser (the worker fetches it as `ready` goes out, message-gate.ts): Lua, which is a fifth of
-// the engine's code, the containers' HELP lines, LOLWUT's drawings and the snapshot job that
-// background saves and the browser's autosave use. Hosts in Node pass it to the Engine at once.
+// the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
+// background saves and the browser's autosave use, the browser's AOF (kept in memory), and
+// INFO's text and MIGRATE's exchange with its target. Hosts in Node pass it to the Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
 import { schotter, skyline } from './lolwut.js';
 import { luaScripting } from './scripting/scripting.js';
 import { SnapshotJob } from './snapshot-job.js';
+import { attachAof, MemoryAofDir } from './aof.js';
+import { migrateCommand } from './migrate.js';
+import { infoString } from './info.js';
 
-export const late: LateParts = { scripting: luaScripting, helpLines: HELP_LINES, lolwut: { schotter, skyline }, snapshotJob: SnapshotJob };
+export const late: LateParts = {
+  scripting: luaScripting,
+  helpLines: HELP_LINES,
+  lolwut: { schotter, skyline },
+  snapshotJob: SnapshotJob,
+  memoryAof: (engine) => void attachAof(engine, new MemoryAofDir()),
+  migrate: migrateCommand,
+  info: infoString,
+};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.js';
 import { serverCron } from './cron.js';
 import { Engine } from './engine.js';
+import { late } from './late.js';
 import {
   checkOutputBufferLimits,
   clientType,
@@ -14,7 +15,7 @@ import {
 
 function setup(limits: string) {
   const clock = new VirtualClock(1_700_000_000_000);
-  const engine = new Engine({ clock, config: { 'client-output-buffer-limit': limits } });
+  const engine = new Engine({ clock, late, config: { 'client-output-buffer-limit': limits } });
   const logged: string[] = [];
   engine.log = (_level, message) => logged.push(message);
   const c = engine.createClient({});

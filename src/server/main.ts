@@ -14,6 +14,7 @@ import { FileSnapshotStorage } from './file-storage.js';
 import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
 import { late } from '../engine/late.js';
+import { connectTcp } from './connect.js';
 
 const USAGE = `Usage: npm run serve -- [options]
 
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
     storage,
     processId: process.pid,
     monotonic: () => performance.now(),
+    connect: connectTcp,
     config: {
       ...Object.fromEntries(parsed.config),
       port: String(parsed.port),

@@ -266,8 +266,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     let closing = false;
     let paused = false;
     /**
-     * The last command blocked the client (BLPOP …, client.unblock set): like Redis, its later
-     * commands wait in the parser until the blocked one has been answered.
+     * The last command blocked the client (BLPOP …, client.unblock set) or waits for I/O
+     * (MIGRATE, client.awaitingIo): like Redis, its later commands wait in the parser until the
+     * blocked one has been answered.
      */
     let blocked = false;
     let gone = false;
@@ -353,7 +354,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       if (!gone && !paused && !blocked) runInput();
     };
     const resumeIfUnblocked = (): void => {
-      if (!blocked || gone || client.unblock !== null) return;
+      if (!blocked || gone || client.unblock !== null || client.awaitingIo) return;
       blocked = false;
       if (!paused) runInput();
     };
@@ -426,7 +427,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           if (reply !== null) emit(reply);
           if (gone) return; // over its output buffer limit
           if (client.closeAfterReply) closing = true;
-          if (client.unblock !== null) blocked = true;
+          if (client.unblock !== null || client.awaitingIo) blocked = true;
           // Output waiting in memory only grows when flushes happen (big pipelines or replies).
           if (flushes !== flushesSeen) {
             flushesSeen = flushes;
@@ -511,6 +512,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     for (const s of sockets) s.destroy();
     sockets.clear();
+    engine.migrateLinks?.closeAll();
     return new Promise((resolve) => {
       if (!server.listening) return resolve();
       server.close(() => resolve());

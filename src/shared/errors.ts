@@ -362,6 +362,17 @@ export const RESTORE_BAD_IDLETIME = 'ERR Invalid IDLETIME value, must be >= 0';
 export const RESTORE_BAD_FREQ = 'ERR Invalid FREQ value, must be >= 0 and <= 255';
 export const DUMP_PAYLOAD_INVALID = 'ERR DUMP payload version or checksum are wrong';
 export const BAD_DATA_FORMAT = 'ERR Bad data format';
+// MIGRATE (cluster.c migrateCommand, migrateGetSocket)
+export const MIGRATE_KEYS_NEEDS_EMPTY_KEY = 'ERR When using MIGRATE KEYS option, the key argument must be set to the empty string';
+export const MIGRATE_CANNOT_CONNECT = 'IOERR error or timeout connecting to the client';
+/** The write of the commands, or a read of the target's replies, failed or timed out. */
+export function migrateIoError(writing: boolean): string {
+  return `IOERR error or timeout ${writing ? 'writing' : 'reading'} to target instance`;
+}
+/** The target's first error line (AUTH's, SELECT's or a RESTORE's), without its '-'. */
+export function migrateTargetError(line: string): string {
+  return noNewlines(`ERR Target instance replied with error: ${line}`);
+}
 export const XSETID_ENTRIES_ADDED_NEGATIVE = 'ERR entries_added must be positive';
 export const XSETID_BELOW_MAX_DELETED = 'ERR The ID specified in XSETID is smaller than the provided max_deleted_entry_id';
 export const XSETID_BELOW_TOP = 'ERR The ID specified in XSETID is smaller than the target stream top item';

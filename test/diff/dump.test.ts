@@ -115,6 +115,23 @@ describe('DUMP', () => {
     ]);
   });
 
+  it('RESTORE FREQ sets the LFU counter OBJECT FREQ shows (and is taken, unused, under other policies)', async () => {
+    await d.run([['SET', 'k', 'v']]);
+    const { real } = await d.both(['DUMP', 'k']);
+    const p = payloadOf(real);
+    await d.run([
+      ['RESTORE', 'plain', '0', p, 'FREQ', '100'],
+      ['CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu'],
+      ['RESTORE', 'f', '0', p, 'FREQ', '100'],
+      ['OBJECT', 'FREQ', 'f'],
+      ['RESTORE', 'f', '0', p, 'FREQ', '0', 'REPLACE'],
+      ['OBJECT', 'FREQ', 'f'],
+      ['RESTORE', 'idle', '0', p, 'IDLETIME', '1000'],
+      ['OBJECT', 'FREQ', 'idle'],
+      ['CONFIG', 'SET', 'maxmemory-policy', 'noeviction'],
+    ]);
+  });
+
   it('answers every error as Redis, in its order of checks', async () => {
     await d.run([['SET', 'k', 'v']]);
     const { real } = await d.both(['DUMP', 'k']);

@@ -7,7 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AofWriter } from '../../src/engine/propagate.js';
-import { clockPast, useDiff, type Pair, type Step } from './harness.js';
+import { connectTcp } from '../../src/server/connect.js';
+import { clockPast, startRealRedis, useDiff, type Pair, type Step } from './harness.js';
 
 /** The commands in a stretch of AOF text (RESP arrays of bulk strings). */
 function parseAof(text: string): string[][] {
@@ -48,7 +49,7 @@ function normalize(cmds: string[][]): string[] {
 }
 
 describe('propagation (the AOF stream) against redis-server with appendonly yes', () => {
-  const d = useDiff({ redisArgs: ['--appendonly', 'yes', '--appendfsync', 'always', '--enable-debug-command', 'yes'] });
+  const d = useDiff({ redisArgs: ['--appendonly', 'yes', '--appendfsync', 'always', '--enable-debug-command', 'yes'], engine: { connect: connectTcp } });
   let aofPath: string;
   let offset: number;
   let ours: string;
@@ -345,6 +346,34 @@ describe('propagation (the AOF stream) against redis-server with appendonly yes'
       ['FCALL', 'f', '1', 'cnt'],
       ['FUNCTION', 'DELETE', 'lib'],
     ]);
+  });
+
+  it('RESTORE with a relative TTL as ABSTTL, an expired one that replaced a key as DEL; MIGRATE as DEL of the keys moved', async () => {
+    // Both sides migrate to one more real server (REPLACE, as each sends the same keys).
+    const target = await startRealRedis();
+    try {
+      await d.run([['SET', 'k', 'v']]);
+      const { real } = await d.both(['DUMP', 'k']);
+      const p = real.slice(real.indexOf('\r\n') + 2, -2);
+      const t = String(target.port);
+      const stream = await same([
+        ['RESTORE', 'r1', '100000', p],
+        ['RESTORE', 'r2', '0', p],
+        ['RESTORE', 'r3', '5000000000000', p, 'ABSTTL'],
+        ['RESTORE', 'r2', '1', p, 'ABSTTL', 'REPLACE'],
+        ['RESTORE', 'r4', '1', p, 'ABSTTL'],
+        ['MIGRATE', '127.0.0.1', t, 'k', '0', '5000', 'REPLACE'],
+        ['MSET', 'a', '1', 'b', '2'],
+        ['MIGRATE', '127.0.0.1', t, '', '0', '5000', 'REPLACE', 'KEYS', 'a', 'nokey', 'b'],
+        ['SET', 'c', '1'],
+        ['MIGRATE', '127.0.0.1', t, 'c', '0', '5000', 'COPY', 'REPLACE'],
+        ['MIGRATE', '127.0.0.1', t, 'nokey', '0', '5000'],
+      ]);
+      expect(stream).toContain('DEL r2');
+      expect(stream).toContain('DEL a b');
+    } finally {
+      await target.stop();
+    }
   });
 
   it('keyspace commands: FLUSHALL and FLUSHDB even when empty, SWAPDB, MOVE, COPY, RENAME, DEL of nothing', async () => {

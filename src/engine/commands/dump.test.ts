@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CommandBench } from './test-support.js';
+import { CommandBench, T0 } from './test-support.js';
 
 // What the differential tests (test/diff/dump.test.ts) cannot see from outside: the change
 // events, WATCH, the count of changes and the virtual clock.
@@ -52,5 +52,28 @@ describe('DUMP and RESTORE', () => {
     expect(r('OBJECT', 'IDLETIME', 'idle')).toBe(':120');
     t.clock.advance(10_000);
     expect(r('OBJECT', 'IDLETIME', 'idle')).toBe(':130');
+  });
+
+  it('FREQ sets the LFU counter under an LFU policy; it decays a unit per idle minute', () => {
+    r('SET', 'k', 'v');
+    const payload = dumped('k');
+    r('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
+    expect(r('RESTORE', 'f', '0', payload, 'FREQ', '100')).toBe('OK');
+    expect(r('OBJECT', 'FREQ', 'f')).toBe(':100');
+    t.clock.advance(3 * 60_000);
+    expect(r('OBJECT', 'FREQ', 'f')).toBe(':97');
+    r('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
+  });
+
+  it('propagates a relative TTL as the time it ends (ABSTTL), and an expired RESTORE that replaced a key as DEL', () => {
+    const ops: string[] = [];
+    t.e.propagation.feeds.add({ feed: (op) => ops.push(op.argv.map((a, i) => (op.argv[0] === 'RESTORE' && i === 3 ? '<payload>' : a)).join(' ')) });
+    r('SET', 'k', 'v');
+    const payload = dumped('k');
+    r('RESTORE', 'ttl', '5000', payload);
+    r('RESTORE', 'abs', String(T0 + 9000), payload, 'ABSTTL');
+    r('RESTORE', 'k', '1', payload, 'ABSTTL', 'REPLACE');
+    r('RESTORE', 'none', '1', payload, 'ABSTTL');
+    expect(ops).toEqual(['SET k v', `RESTORE ttl ${T0 + 5000} <payload> ABSTTL`, `RESTORE abs ${T0 + 9000} <payload> ABSTTL`, 'DEL k']);
   });
 });

@@ -72,18 +72,28 @@ function restoreCommand(c: Client, argv: string[]): Reply {
   // A relative TTL becomes a time; C's long long addition wraps, and so does this.
   const ttl = ttlArg !== 0n && !opts.absttl ? BigInt.asIntN(64, ttlArg + BigInt(engine.now)) : ttlArg;
   if (ttl !== 0n && ttl <= BigInt(engine.now)) {
-    // Already expired: the key is not made (one it replaced is gone, as DEL would).
+    // Already expired: the key is not made (one it replaced is gone, and propagates as DEL).
     if (deleted) {
+      engine.rewrite(c, ['DEL', name]);
       engine.signalModifiedKey(db, name);
       engine.notify('g', 'del', name, db);
     }
     return OK;
   }
   addKey(engine, db, name, obj);
-  if (ttl !== 0n) setExpire(db, name, ttl);
-  // IDLETIME sets the LRU clock back (objectSetLRUOrLFU); FREQ is an LFU counter, which this
-  // engine does not keep (OBJECT FREQ derives it from the idle time).
-  if (opts.idle >= 0 && !lfuPolicy(c)) {
+  if (ttl !== 0n) {
+    setExpire(db, name, ttl);
+    // A relative TTL propagates as the time it ends: RESTORE key <unix ms> payload … ABSTTL.
+    if (!opts.absttl) {
+      engine.rewriteArgument(c, argv, 2, String(ttl));
+      engine.rewriteArgument(c, argv, argv.length, 'ABSTTL');
+    }
+  }
+  // objectSetLRUOrLFU: under an LFU policy FREQ is the key's access counter (from now on, as
+  // its decay goes); otherwise IDLETIME sets the LRU clock back.
+  if (lfuPolicy(c)) {
+    if (opts.freq >= 0) engine.lfuCounters.set(obj, opts.freq);
+  } else if (opts.idle >= 0) {
     const clock = lruClock(engine.now);
     let abs = clock - opts.idle;
     if (abs < 0) abs = clock + Math.floor(LRU_CLOCK_MAX / 2) - opts.idle;

@@ -6,6 +6,7 @@ import { bitmapCommands } from './bitmaps.js';
 import { clusterCommands } from './cluster.js';
 import { connectionCommands } from './connection.js';
 import { dumpCommands } from './dump.js';
+import { migrateCommands } from './migrate.js';
 import { expireCommands } from './expire.js';
 import { geoCommands } from './geo.js';
 import { hashCommands } from './hashes.js';
@@ -33,6 +34,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...sortCommands,
   ...keyCommands,
   ...dumpCommands,
+  ...migrateCommands,
   ...expireCommands,
   ...transactionCommands,
   ...connectionCommands,

@@ -379,10 +379,10 @@ function objectFreqCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
   if (!lfuPolicy(c)) return error(E.LFU_NOT_SELECTED);
-  // No per-access counter is kept: report the initial counter, decayed by one per
-  // lfu-decay-time (1) minute of idleness as LFUDecrAndReturn does.
+  // No per-access counter is kept: report the initial counter (or the one RESTORE … FREQ set),
+  // decayed by one per lfu-decay-time (1) minute of idleness as LFUDecrAndReturn does.
   const idleMinutes = Math.floor(idleSeconds(obj, c.engine.now) / 60);
-  return int(Math.max(0, LFU_INIT_VAL - idleMinutes));
+  return int(Math.max(0, (c.engine.lfuCounters.get(obj) ?? LFU_INIT_VAL) - idleMinutes));
 }
 
 // ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------

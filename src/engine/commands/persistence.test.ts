@@ -7,12 +7,13 @@ import { MemorySnapshotStorage } from '../persistence.js';
 import { readRdb } from '../rdb.js';
 import * as E from '../../shared/errors.js';
 import { OK } from '../../shared/reply.js';
+import { late } from '../late.js';
 
 const T0 = 1_700_000_000_000;
 
 function setup(storage?: SnapshotStorage) {
   const clock = new VirtualClock(T0 + 999);
-  const engine = new Engine({ clock, storage });
+  const engine = new Engine({ clock, storage, late });
   const c = engine.createClient();
   return { clock, engine, c, run: (...argv: string[]) => engine.execute(c, argv) };
 }

@@ -5,7 +5,7 @@
 
 import { cString, isOpt } from '../../shared/args.js';
 import { commandHasKeys, commandKeys } from '../getkeys.js';
-import { commandsWithStats, extrasOf, infoString } from '../info.js';
+import { commandsWithStats, extrasOf } from '../info-stats.js';
 import { keyMemoryUsage, memoryFigures, STARTUP_MEMORY } from '../memory.js';
 import { slowlogOf } from '../slowlog.js';
 import type { Client } from '../client.js';
@@ -272,7 +272,8 @@ function commandListCommand(c: Client, argv: string[]): Reply {
 // ================================================================================================
 
 function infoCommand(c: Client, argv: string[]): Reply {
-  return verbatim(infoString(c.engine, argv.slice(1)));
+  const late = c.engine.late;
+  return late === null ? error(E.LATE_PARTS_MISSING) : verbatim(late.info(c.engine, argv.slice(1)));
 }
 
 // ================================================================================================
