@@ -3,7 +3,8 @@ import type { Lesson } from '../src/lessons/model.js';
 // The documents' persistence section: the `save <seconds> <changes>` rules (CONFIG GET save), the
 // lines of their 6379.conf read and set at run time (CONFIG GET/SET: save 60 1, port, bind,
 // tcp-keepalive, dbfilename, dir, rdbcompression), LASTSAVE before and after BGSAVE, why SAVE
-// blocks, and AOF as the alternative to RDB snapshots.
+// blocks, and AOF as the alternative to RDB snapshots: turned on, watched growing in the
+// inspector, and rewritten.
 
 export const lesson: Lesson = {
   id: 'persistence',
@@ -106,8 +107,8 @@ print(r.lastsave())  # a later time, once the child has finished`,
     },
     {
       text: {
-        ko: '스냅샷은 **마지막 저장 이후의 변경**을 잃을 수 있어요. 그 대안이 **AOF**(append-only file)예요. 모든 쓰기 명령을 파일 끝에 차례로 기록하고, 재시작할 때 처음부터 다시 실행해 데이터를 복구해요. 잃는 양은 적지만 파일이 커지고 복구가 느려요. 실무에서는 둘을 함께 쓰기도 해요.\n\n`CONFIG GET appendonly`로 AOF가 켜져 있는지 보세요. (이 실습 환경의 데이터는 브라우저 안에 따로 자동 저장돼요.)',
-        en: 'A snapshot can lose **whatever changed since the last save**. The alternative is the **AOF** (append-only file): every write command is appended to a file and replayed from the top on restart. Less to lose, but a bigger file and a slower restart; many setups use both.\n\nCheck whether AOF is on with `CONFIG GET appendonly`. (This playground saves its data in your browser, on its own.)',
+        ko: '스냅샷은 **마지막 저장 이후의 변경**을 잃을 수 있어요. 그 대안이 **AOF**(append-only file)예요. 모든 쓰기 명령을 파일 끝에 차례로 기록하고, 재시작할 때 처음부터 다시 실행해 데이터를 복구해요. 잃는 양은 적지만 파일이 커지고 복구가 느려요. 실무에서는 둘을 함께 쓰기도 해요.\n\n`CONFIG GET appendonly`로 AOF가 켜져 있는지 보세요. (이 실습 환경은 AOF와 상관없이 데이터를 브라우저 안에 따로 저장해요.)',
+        en: 'A snapshot can lose **whatever changed since the last save**. The alternative is the **AOF** (append-only file): every write command is appended to a file and replayed from the top on restart. Less to lose, but a bigger file and a slower restart; many setups use both.\n\nCheck whether AOF is on with `CONFIG GET appendonly`. (This playground keeps your data in your browser on its own, AOF or not.)',
       },
       commands: ['CONFIG GET appendonly'],
       pythonCode: `print(r.config_get("appendonly"))  # {'appendonly': 'no'}
@@ -120,6 +121,56 @@ print(r.lastsave())  # a later time, once the child has finished`,
       ],
       solution: ['CONFIG GET appendonly'],
       check: { reply: { command: 'CONFIG GET appendonly', matches: /^1\) "appendonly"\n2\) "(yes|no)"$/ } },
+    },
+    {
+      text: {
+        ko: 'AOF를 켜 볼게요. `CONFIG SET appendonly yes`를 하면 Redis는 먼저 지금 데이터를 **base** 파일에 쓰고, 그 뒤의 쓰기는 **incr** 파일 끝에 하나씩 덧붙여요. 두 파일의 목록은 **manifest** 파일에 있어요(Redis 7의 `appendonlydir/`).\n\n켠 다음 방문 수를 세어 보고, 인스펙터의 **영속성** 칸을 열어 incr 파일이 자라는 모습을 보세요. 명령은 Redis 프로토콜(RESP) 그대로 적혀요: `*2`는 단어 두 개, `$4`는 다음 줄이 4바이트라는 뜻이에요. `EXPIRE`는 만료 시각이 정해진 `PEXPIREAT`으로 바뀌어 적혀요. 다시 읽어도 같은 시각에 만료되게요.',
+        en: "Turn the AOF on. With `CONFIG SET appendonly yes`, Redis first writes the data as it is into a **base** file, then appends each write after it to an **incr** file; a **manifest** file lists them (Redis 7's `appendonlydir/`).\n\nTurn it on, count some visits, and open the inspector's **Persistence** section to watch the incr file grow. Commands are written in Redis's protocol (RESP) as they are: `*2` means two words, `$4` that the next line is 4 bytes. `EXPIRE` goes in as `PEXPIREAT`, with the moment it expires, so that replaying the file later expires the key at the same time.",
+      },
+      commands: ['CONFIG SET appendonly yes', 'SET visits 0', 'INCR visits', 'INCR visits', 'EXPIRE visits 3600', 'INFO persistence'],
+      pythonCode: `r.config_set("appendonly", "yes")
+r.set("visits", 0)
+r.incr("visits")
+r.incr("visits")
+r.expire("visits", 3600)
+print(r.info("persistence")["aof_enabled"])  # 1`,
+      hints: [
+        {
+          ko: '`INFO persistence`의 `aof_enabled:1`이 켜졌다는 뜻이고, `aof_current_size`가 파일 크기예요.',
+          en: "`aof_enabled:1` in `INFO persistence` says it is on, and `aof_current_size` is the file's size.",
+        },
+        {
+          ko: '`appendfsync everysec`(기본값)은 1초에 한 번 디스크에 확실히 기록해요. `always`는 쓰기마다 기록해서 가장 안전하지만 가장 느려요.',
+          en: '`appendfsync everysec` (the default) makes the file durable once a second; `always` does it on every write: the safest, and the slowest.',
+        },
+      ],
+      solution: ['CONFIG SET appendonly yes', 'SET visits 0', 'INCR visits', 'INCR visits', 'EXPIRE visits 3600', 'INFO persistence'],
+      check: {
+        all: [{ reply: { command: 'INCR visits', matches: /^\(integer\) \d+$/ } }, { reply: { command: 'INFO persistence', matches: /\naof_enabled:1\r?\n/ } }],
+      },
+    },
+    {
+      text: {
+        ko: 'AOF는 쓰기마다 자라요. `INCR`를 백 번 하면 백 줄이 쌓이지만 데이터는 숫자 하나예요. 그래서 Redis는 파일이 충분히 커지면(`auto-aof-rewrite-percentage`, `auto-aof-rewrite-min-size`) AOF를 **다시 써요**: 지금 데이터로 새 base 파일을 만들고, 빈 incr 파일에서 다시 시작해요. `BGREWRITEAOF`로 바로 시킬 수도 있어요.\n\n다시 쓰기 전후로 인스펙터의 파일 목록과 번호를 비교해 보세요.',
+        en: "The AOF grows with every write: a hundred `INCR`s are a hundred entries, yet the data is one number. So once the file has grown enough (`auto-aof-rewrite-percentage`, `auto-aof-rewrite-min-size`) Redis **rewrites** it: a new base file from the data as it is, and a new, empty incr file. `BGREWRITEAOF` asks for one now.\n\nCompare the inspector's list of files, and their numbers, before and after.",
+      },
+      commands: ['INCR visits', 'INCR visits', 'BGREWRITEAOF', 'INFO persistence'],
+      pythonCode: `r.incr("visits")
+r.bgrewriteaof()  # True
+print(r.info("persistence")["aof_rewrites"])`,
+      hints: [
+        {
+          ko: '실제 Redis는 `BGSAVE`처럼 자식 프로세스에서 다시 쓰고, 그동안의 쓰기는 새 incr 파일로 가요. 그래서 다시 쓰는 중에도 잃는 쓰기가 없어요.',
+          en: 'A real Redis rewrites in a child process, as `BGSAVE` does, and the writes made meanwhile go to the new incr file: none is lost while it rewrites.',
+        },
+      ],
+      solution: ['INCR visits', 'BGREWRITEAOF', 'INFO persistence'],
+      check: {
+        all: [
+          { reply: { command: 'BGREWRITEAOF', equals: 'Background append only file rewriting started' } },
+          { reply: { command: 'INFO persistence', matches: /\naof_rewrites:[1-9]\d*\r?\n/ } },
+        ],
+      },
     },
     {
       challenge: true,

@@ -31,7 +31,7 @@ export class HeadlessRunner {
 
   constructor(readonly lesson: Lesson) {
     const clock = new AdjustableClock(() => this.time.now());
-    const host = new EngineHost((m) => this.channel.port2.postMessage(m), { engine: { clock, late }, clock });
+    const host = new EngineHost((m) => this.channel.port2.postMessage(m), { engine: { clock, late }, clock, aofInMemory: true });
     this.channel.port2.onmessage = (e) => host.handle(e.data as ToWorker);
     host.start();
     this.engine = host.engine;

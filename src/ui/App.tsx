@@ -94,11 +94,25 @@ export function App() {
   }, []);
   const openShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useShortcuts(openShortcuts);
+  // A dump.rdb or an AOF dropped anywhere on the page loads as if picked in the inspector.
+  const [dropped, setDropped] = useState<string | null>(null);
+  const dropFiles = (files: File[]) =>
+    void Promise.all([import('./load-files.js'), import('./late-strings.js')])
+      .then(([m, s]) => m.loadDataFiles(files, s.LATE_STRINGS[locale]))
+      .then((said) => said !== null && setDropped(said));
 
   return (
     <div
       className={`app${showLessons ? ' with-lessons' : ''}${showInspector ? ' with-inspector' : ''}${workbenchOpen ? ' with-workbench' : ''}`}
       data-panel={phonePanel}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        dropFiles([...e.dataTransfer.files]);
+      }}
     >
       <header className="topbar">
         <h1>
@@ -125,6 +139,14 @@ export function App() {
         <Suspense fallback={null}>
           <ElsewhereBanner />
         </Suspense>
+      )}
+      {dropped !== null && (
+        <div className="banner" role="status">
+          {dropped}
+          <button className="tool" onClick={() => setDropped(null)}>
+            {t.dismiss}
+          </button>
+        </div>
       )}
       {status.kind === 'restarted' && (
         <div className="banner" role="alert">

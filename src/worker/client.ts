@@ -10,7 +10,21 @@
 // (so the prompt stays right); its CLIENT ID changes.
 
 import type { CommandDoc } from '../shared/command-doc.js';
-import type { ChangeEvent, ClientState, ClockAction, ClientView, KeyDetails, FromWorker, KeyInfo, Port, Reply, ToWorker, Unreadable } from './protocol.js';
+import type {
+  ChangeEvent,
+  ClientState,
+  ClockAction,
+  ClientView,
+  DataFile,
+  KeyDetails,
+  FromWorker,
+  KeyInfo,
+  PersistenceView,
+  Port,
+  Reply,
+  ToWorker,
+  Unreadable,
+} from './protocol.js';
 
 export interface RunResult extends ClientState {
   /** Everything the client received while the command ran (see FromWorker 'result'). */
@@ -177,11 +191,18 @@ export class WorkerClient {
     return msg.bytes;
   }
 
-  /** Replaces the dataset with an RDB file's: the keys loaded, or why nothing changed. */
-  async importRdb(bytes: Uint8Array): Promise<{ keys: number; error?: string }> {
-    const msg = await this.request({ type: 'import', bytes });
+  /** Replaces the dataset with the files' (dump.rdb, or AOF): the keys loaded, or why nothing changed. */
+  async importFiles(files: DataFile[]): Promise<{ keys: number; error?: string }> {
+    const msg = await this.request({ type: 'import', files });
     if (msg.type !== 'imported') throw unexpected(msg);
     return msg.error === undefined ? { keys: msg.keys } : { keys: 0, error: msg.error };
+  }
+
+  /** The save points, the AOF's files and what the browser keeps. */
+  async persistence(): Promise<PersistenceView> {
+    const msg = await this.request({ type: 'persistence' });
+    if (msg.type !== 'persistence') throw unexpected(msg);
+    return msg.view;
   }
 
   /** Type and TTL of the given keys, in order (null: gone). */

@@ -8,7 +8,7 @@ import type { AdjustableClock } from '../engine/clock.js';
 import type { Database } from '../engine/database.js';
 import { commandDocs } from '../shared/command-doc.js';
 import { commandSpecs } from '../engine/commands/index.js';
-import { Engine, type ChangeEvent, type EngineOptions } from '../engine/engine.js';
+import { Engine, type ChangeEvent, type EngineOptions, type LateParts } from '../engine/engine.js';
 import { error, type Reply } from '../shared/reply.js';
 import { errorText, internalError } from '../shared/errors.js';
 import { startSnapshotJob } from '../engine/persistence.js';
@@ -78,6 +78,11 @@ export interface EngineHostOptions {
   scriptSlice?: (fn: () => void) => void;
   /** Longest run of script slices in one task, ms of engine.monotonic (default 10). */
   scriptSliceMs?: number;
+  /**
+   * CONFIG SET appendonly yes makes an AOF in memory (LateParts.memoryAof), once the engine has
+   * its late parts: the files the persistence view shows. Default false (appendonly refused).
+   */
+  aofInMemory?: boolean;
 }
 
 /** The journal may grow to this many bytes (or the last snapshot's size, if larger) before a snapshot. */
@@ -116,6 +121,7 @@ export class EngineHost {
   private scriptQueued = false;
   /** `run` requests the engine holds while a script runs (engine.holds), in arrival order. */
   private held: { id: number; client: Client; argv: string[] }[] = [];
+  private readonly aofInMemory: boolean;
 
   constructor(
     private readonly post: (msg: FromWorker) => void,
@@ -135,6 +141,8 @@ export class EngineHost {
     this.scriptSlice = options.scriptSlice ?? options.autosaveSlice ?? ((fn) => void setTimeout(fn, 0));
     this.scriptSliceMs = options.scriptSliceMs ?? 10;
     this.engine.onScriptRun = () => this.queueScript();
+    this.aofInMemory = options.aofInMemory ?? false;
+    if (this.engine.late !== null) this.provideLate(this.engine.late);
     this.cron = new CronTimer(this.engine, options.timers, {
       afterRun: () => this.autosaveIfDue(),
       onError: (what, e) => this.send({ type: 'error', id: null, message: `internal error in ${what}: ` + errorText(e) }),
@@ -164,6 +172,12 @@ export class EngineHost {
     if (unreadable) ready.unreadable = unreadable;
     if (elsewhere) ready.elsewhere = true;
     this.send(ready);
+  }
+
+  /** The engine's late parts have come (message-gate.ts): hands them over, with what needs them. */
+  provideLate(parts: LateParts): void {
+    this.engine.provideLate(parts);
+    if (this.aofInMemory && this.engine.aof === null) parts.memoryAof(this.engine);
   }
 
   /** Stops the timers and any autosave being made (the worker is going away). */
@@ -347,6 +361,14 @@ export class EngineHost {
           );
           return;
         }
+        case 'persistence': {
+          const id = msg.id;
+          void import('./persistence-view.js').then(
+            (m) => this.send({ type: 'persistence', id, view: m.persistenceView(this.engine, this.journal?.bytes ?? null) }),
+            (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
+          );
+          return;
+        }
         default:
           throw new BadRequest(`unknown message type '${String((msg as { type?: unknown }).type)}'`);
       }
@@ -420,6 +442,8 @@ export class EngineHost {
     } finally {
       this.collecting = outer;
     }
+    // The AOF is written before any reply goes out, as Redis's beforeSleep does.
+    this.engine.aof?.flush();
     // What crosses to the page is capped (reply-cap.ts): a huge reply must not freeze it.
     let omitted = 0;
     const replies = col.replies.map((r) => {

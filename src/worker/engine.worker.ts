@@ -135,6 +135,7 @@ function startEngine(role: 'owner' | 'copy'): void {
       // client writing thousands of keys a second would otherwise send the page a message each.
       schedule: (fn) => setTimeout(fn, 15),
       discardUnreadable: () => saved.dropUnreadable(),
+      aofInMemory: true,
     },
   );
   // Messages wait for the snapshot to load, and a command that may need Lua for its chunk.

@@ -6,7 +6,8 @@ import { EngineHost } from './engine-host.js';
 import type { FromWorker } from './protocol.js';
 import { restoreSaved } from './restore.js';
 import { memoryState } from './saved-state.js';
-import { MAX_IMPORT_BYTES } from './files.js';
+import { MAX_IMPORT_BYTES } from './protocol.js';
+import type { MemoryAofDir } from '../engine/aof.js';
 
 function dataset(e: Engine): string[] {
   const c = e.createClient();
@@ -24,7 +25,7 @@ function dataset(e: Engine): string[] {
  * A host as the worker has it: journaling into memoryState, late parts loaded; `snapshots`
  * false: the page goes away before a snapshot is stored.
  */
-function host(state = memoryState(), snapshots = true) {
+function host(state = memoryState(), snapshots = true, aofInMemory = false) {
   const out: FromWorker[] = [];
   const h = new EngineHost((m) => out.push(m), {
     engine: { late },
@@ -32,6 +33,7 @@ function host(state = memoryState(), snapshots = true) {
       if (snapshots) state.save({ snapshot: Buffer.concat(image), ahead: 0, pausedAt: null }, journalFrom);
     },
     journal: (entry) => state.append({ ...entry, ahead: 0, pausedAt: null }),
+    aofInMemory,
   });
   h.start();
   h.handle({ type: 'open', id: 1 });
@@ -61,7 +63,7 @@ describe('dump.rdb in and out', () => {
 
     const b = host(memoryState(), false);
     b.h.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'old', 'gone'] });
-    b.h.handle({ type: 'import', id: 6, bytes });
+    b.h.handle({ type: 'import', id: 6, files: [{ name: 'dump.rdb', bytes }] });
     expect(await b.answers('imported')).toEqual([{ type: 'imported', id: 6, keys: 4 }]);
     expect(dataset(b.h.engine)).toEqual(dataset(a.h.engine));
     // Kept at once: a reload before any snapshot finds the loaded data from the journal.
@@ -77,10 +79,10 @@ describe('dump.rdb in and out', () => {
     b.h.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'keep', 'me'] });
     const truncated = new TextEncoder().encode('REDIS0010\xfa\x09redis-ver');
     const newer = new TextEncoder().encode('REDIS0099');
-    b.h.handle({ type: 'import', id: 7, bytes: truncated });
-    b.h.handle({ type: 'import', id: 8, bytes: newer });
-    b.h.handle({ type: 'import', id: 9, bytes: new TextEncoder().encode('hello') });
-    b.h.handle({ type: 'import', id: 10, bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) });
+    b.h.handle({ type: 'import', id: 7, files: [{ name: 'dump.rdb', bytes: truncated }] });
+    b.h.handle({ type: 'import', id: 8, files: [{ name: 'dump.rdb', bytes: newer }] });
+    b.h.handle({ type: 'import', id: 9, files: [{ name: 'dump.rdb', bytes: new TextEncoder().encode('hello') }] });
+    b.h.handle({ type: 'import', id: 10, files: [{ name: 'dump.rdb', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }] });
     const answers = await b.answers('imported', 4);
     expect(answers.map((m) => m.error)).toEqual([
       expect.stringMatching(/./),
@@ -89,5 +91,47 @@ describe('dump.rdb in and out', () => {
       'the file is larger than 256 MB',
     ]);
     expect(dataset(b.h.engine)).toEqual([expect.stringMatching(/^0 keep string -1 /)]);
+  });
+
+  it('loads an AOF file, and an AOF directory by its manifest, as Redis loads them at start', async () => {
+    // The AOF the browser's engine writes with appendonly yes: a base, then a rewrite, then more.
+    const a = host(memoryState(), true, true);
+    const run = (...argv: string[]) => a.h.handle({ type: 'run', id: 2, clientId: 3, argv });
+    run('SET', 'early', '1');
+    run('CONFIG', 'SET', 'appendonly', 'yes');
+    run('RPUSH', 'l', 'a', 'b');
+    run('BGREWRITEAOF');
+    run('SELECT', '2');
+    run('HSET', 'h', 'f', 'v');
+    run('SET', 'ttl', 'x', 'EX', '500');
+    const dir = a.h.engine.aof!.dir as MemoryAofDir;
+    const files = [...dir.files].map(([name, bytes]) => ({ name, bytes }));
+    expect(files.map((f) => f.name).sort()).toEqual(['appendonly.aof.2.base.rdb', 'appendonly.aof.2.incr.aof', 'appendonly.aof.manifest']);
+
+    const b = host();
+    b.h.handle({ type: 'import', id: 6, files });
+    expect(await b.answers('imported')).toEqual([{ type: 'imported', id: 6, keys: 4 }]);
+    expect(dataset(b.h.engine)).toEqual(dataset(a.h.engine));
+
+    // One file of commands (what a .redis download or a Redis 6 appendonly.aof holds).
+    const c = host();
+    const commands = new TextEncoder().encode('*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n*3\r\n$4\r\nSADD\r\n$1\r\ns\r\n$1\r\nm\r\n');
+    c.h.handle({ type: 'import', id: 7, files: [{ name: 'appendonly.aof', bytes: commands }] });
+    expect(await c.answers('imported')).toEqual([{ type: 'imported', id: 7, keys: 2 }]);
+
+    // What cannot be loaded changes nothing.
+    const incr = files.find((f) => f.name.endsWith('.incr.aof'))!;
+    c.h.handle({ type: 'import', id: 8, files: files.filter((f) => f !== incr) });
+    c.h.handle({ type: 'import', id: 9, files: [{ name: 'cut.aof', bytes: commands.subarray(0, commands.length - 3) }] });
+    c.h.handle({ type: 'import', id: 10, files: [incr, { name: 'other.aof', bytes: commands }] });
+    c.h.handle({ type: 'import', id: 11, files: [{ name: 'notes.txt', bytes: new TextEncoder().encode('SET k v') }] });
+    const answers = await c.answers('imported', 5);
+    expect(answers.slice(1).map((m) => m.error)).toEqual([
+      'the manifest names appendonly.aof.2.incr.aof, which is not among the files chosen',
+      expect.stringMatching(/^cut\.aof ends in the middle of a command/),
+      'several files can only be loaded as an AOF directory: choose its .manifest file with them',
+      "notes.txt is neither an RDB file nor an AOF (an AOF begins with '*')",
+    ]);
+    expect(dataset(c.h.engine).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['0 k string', '0 s set']);
   });
 });

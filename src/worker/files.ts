@@ -1,12 +1,16 @@
 // The dataset as a file, both ways: download it as dump.rdb (what SAVE would write, which a real
-// redis-server loads), or load a dump.rdb in its place. A file is read whole and checked before
-// anything changes; once loaded, it goes into the journal as the commands that rebuild it
-// (FLUSHALL, then a RESTORE per key, as an AOF would hold them), so a reload right after keeps it.
+// redis-server loads), or load a dump.rdb, an AOF file, or the files of an AOF directory with
+// their manifest, in its place. Files are read whole and checked before anything changes (an
+// AOF is replayed into an engine of its own first); once loaded, the data goes into the journal
+// as the commands that rebuild it (FLUSHALL, then a RESTORE per key, as an AOF would hold them),
+// so a reload right after keeps it.
 
 import { datasetRedisLines } from '../engine/aof-rewrite.js';
-import type { Engine } from '../engine/engine.js';
+import { Engine } from '../engine/engine.js';
 import { bytesFromLatin1 } from '../engine/rdb-encodings.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { MAX_IMPORT_BYTES, type DataFile, type FromWorker, type ToWorker } from './protocol.js';
+import { aofClient, replay, whileLoading } from '../engine/aof-replay.js';
+import { parseManifest } from '../engine/aof.js';
 import * as E from '../shared/errors.js';
 import { loadSnapshot, rdbWriterOptions, snapshot } from '../engine/persistence.js';
 import { dumpPayload, latin1FromBytes, RdbError } from '../engine/rdb.js';
@@ -25,11 +29,11 @@ export function answerFileRequest(
     send({ type: 'exported', id: msg.id, bytes: msg.format === 'redis' ? bytesFromLatin1(datasetRedisLines(engine)) : exportRdb(engine) });
     return;
   }
-  if (!(msg.bytes instanceof Uint8Array)) {
-    send({ type: 'error', id: msg.id, message: 'bytes must be a Uint8Array' });
+  if (!Array.isArray(msg.files) || !msg.files.every((f) => typeof f?.name === 'string' && f.bytes instanceof Uint8Array)) {
+    send({ type: 'error', id: msg.id, message: 'files must be an array of { name, bytes: Uint8Array }' });
     return;
   }
-  const r = importRdb(engine, msg.bytes);
+  const r = importFiles(engine, msg.files);
   if ('error' in r) {
     send({ type: 'imported', id: msg.id, keys: 0, error: r.error });
     return;
@@ -38,17 +42,66 @@ export function answerFileRequest(
   send({ type: 'imported', id: msg.id, keys: r.keys });
 }
 
-/** The largest file the page loads: a dataset this size is far past what a browser tab holds well. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/**
+ * Loads the files' dataset in place of the engine's: one dump.rdb (or an AOF's .rdb base), one
+ * AOF file of commands, or an AOF directory's files with its manifest (its base and incremental
+ * files in the manifest's order), as Redis loads them at start.
+ */
+export function importFiles(engine: Engine, files: DataFile[]): { keys: number } | { error: string } {
+  if (engine.replicaReadOnly) return { error: E.READONLY_REPLICA };
+  if (files.reduce((n, f) => n + f.bytes.length, 0) > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  if (files.length === 0) return { error: 'no file was given' };
+  const manifest = files.find((f) => f.name.endsWith('.manifest'));
+  let parts: DataFile[];
+  if (manifest !== undefined) {
+    const m = parseManifest(latin1FromBytes(manifest.bytes));
+    if (typeof m === 'string') return { error: `${manifest.name}: ${m}` };
+    parts = [];
+    for (const ai of [...(m.base !== null ? [m.base] : []), ...m.incr]) {
+      const f = files.find((x) => x.name === ai.name);
+      if (f === undefined) return { error: `the manifest names ${ai.name}, which is not among the files chosen` };
+      parts.push(f);
+    }
+  } else if (files.length === 1) parts = files;
+  else return { error: 'several files can only be loaded as an AOF directory: choose its .manifest file with them' };
+  if (parts.length === 1 && isRdb(parts[0]!.bytes)) return importRdb(engine, parts[0]!.bytes);
+  // An AOF: replayed into an engine of its own, which then stands for the file.
+  const scratch = new Engine({ clock: engine.clock, ...(engine.late !== null ? { late: engine.late } : {}) });
+  for (const part of parts) {
+    const failed = loadPart(scratch, part);
+    if (failed !== null) return { error: failed };
+  }
+  return importRdb(engine, snapshot(scratch));
+}
+
+const isRdb = (bytes: Uint8Array) => latin1FromBytes(bytes.subarray(0, 5)) === 'REDIS';
+
+/** One file of an AOF into `scratch`: an RDB base, or commands; why not, or null. */
+function loadPart(scratch: Engine, part: DataFile): string | null {
+  if (isRdb(part.bytes)) {
+    try {
+      loadSnapshot(scratch, part.bytes, { keepExpired: true });
+      return null;
+    } catch (e) {
+      if (e instanceof RdbError) return `${part.name}: ${e.message}`;
+      throw e;
+    }
+  }
+  const text = latin1FromBytes(part.bytes);
+  if (text.length !== 0 && text[0] !== '*') return `${part.name} is neither an RDB file nor an AOF (an AOF begins with '*')`;
+  const logged: string[] = [];
+  scratch.log = (_level, message) => void logged.push(message);
+  const r = whileLoading(scratch, () => replay(scratch, aofClient(scratch), text, 0, part.name));
+  if (r.status === 'ok') return null;
+  return r.status === 'truncated' ? `${part.name} ends in the middle of a command (at byte ${r.validUpTo})` : `${part.name}: ${logged[0] ?? 'not a valid AOF'}`;
+}
 
 export function exportRdb(engine: Engine): Uint8Array {
   return snapshot(engine);
 }
 
-/** Replaces the dataset with the file's; on any problem nothing changes and the reason comes back. */
-export function importRdb(engine: Engine, bytes: Uint8Array): { keys: number } | { error: string } {
-  if (engine.replicaReadOnly) return { error: E.READONLY_REPLICA };
-  if (bytes.length > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+/** Replaces the dataset with an RDB file's; on any problem nothing changes and the reason comes back. */
+function importRdb(engine: Engine, bytes: Uint8Array): { keys: number } | { error: string } {
   let loaded: number;
   try {
     loaded = loadSnapshot(engine, bytes).loaded;

@@ -8,8 +8,8 @@ import type { EngineHost } from './engine-host.js';
 import type { ToWorker } from './protocol.js';
 
 /**
- * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, and EXEC (which
- * may run any of them queued).
+ * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO and
+ * EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
@@ -19,6 +19,8 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'script' ||
     name === 'function' ||
     name === 'lolwut' ||
+    name === 'migrate' ||
+    name === 'info' ||
     name === 'exec' ||
     argv[1]?.toLowerCase() === 'help'
   );
@@ -49,7 +51,7 @@ export class MessageGate {
   }
 
   private lateSettled(parts: LateParts | null): void {
-    if (parts !== null) this.host.engine.provideLate(parts);
+    if (parts !== null) this.host.provideLate(parts);
     // Without them EVAL answers that Lua is not available, rather than waiting for ever.
     this.lateComing = false;
     this.release();

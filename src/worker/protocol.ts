@@ -10,11 +10,12 @@ import type { CommandDoc } from '../shared/command-doc.js';
 import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
 import type { Unreadable } from './saved-state.js';
+import type { PersistenceView } from './persistence-view.js';
 
 /** What a `clock` message asks of the engine's shared clock. */
 export type ClockAction = 'read' | 'pause' | 'resume' | 'advance' | 'real';
 
-export type { ChangeEvent, ClientView, KeyDetails, Reply, Unreadable };
+export type { ChangeEvent, ClientView, KeyDetails, PersistenceView, Reply, Unreadable };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
@@ -55,8 +56,22 @@ export type ToWorker =
   | { type: 'discard-unreadable'; id: number }
   /** The dataset as an RDB file (dump.rdb) or as redis-cli's lines of commands (.redis). Answer: `exported`. */
   | { type: 'export'; id: number; format: 'rdb' | 'redis' }
-  /** Replace the dataset with an RDB file's, checked whole first. Answer: `imported`. */
-  | { type: 'import'; id: number; bytes: Uint8Array };
+  /**
+   * Replace the dataset with the files' (a dump.rdb, an AOF file, or an AOF directory's files
+   * with its manifest), checked whole first. Answer: `imported`.
+   */
+  | { type: 'import'; id: number; files: DataFile[] }
+  /** The save points, the AOF's files and what the browser keeps (the inspector's persistence view). Answer: `persistence`. */
+  | { type: 'persistence'; id: number };
+
+/** The most bytes an `import` takes: a dataset this size is far past what a browser tab holds well. */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** A file the page read, by name. */
+export interface DataFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
 // ---- worker → UI ----------------------------------------------------------------------------
 
@@ -153,6 +168,8 @@ export type FromWorker =
   | { type: 'exported'; id: number; bytes: Uint8Array }
   /** Answer to `import`: the keys loaded, or why the file was not loaded (nothing changed then). */
   | { type: 'imported'; id: number; keys: number; error?: string }
+  /** Answer to `persistence`. */
+  | { type: 'persistence'; id: number; view: PersistenceView }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

@@ -157,6 +157,8 @@ describe.concurrent('every lesson step’s Python runs on its own, in the state 
     async ({ name, lesson, index, code }) => {
       const clock = new AdjustableClock();
       const engine = new Engine({ clock, late });
+      // As the browser's engine: CONFIG SET appendonly yes makes an AOF in memory.
+      late.memoryAof(engine);
       const terminals = stateOf(engine, clock, lesson, index);
       const server = await startServer({ engine, port: 0, host: '127.0.0.1' });
       try {

@@ -868,6 +868,9 @@ class Commands:
     def lastsave(self):
         return self.execute_command("LASTSAVE")
 
+    def bgrewriteaof(self):
+        return self.execute_command("BGREWRITEAOF")
+
     def time(self):
         return self.execute_command("TIME")
 

@@ -1,11 +1,11 @@
 // The dataset as a file: download it as dump.rdb (a real redis-server loads it) or as the
 // commands that rebuild it (dataset.redis, for `redis-cli < dataset.redis`), or load a
-// dump.rdb in place of what is here, after asking (src/worker/files.ts checks the file whole
-// first: a bad one changes nothing and says why).
+// dump.rdb or an AOF in place of what is here, after asking (../load-files.ts).
 
 import { useRef, useState } from 'react';
 import { engine } from '../engine-client.js';
 import { downloadBytes } from '../download.js';
+import { loadDataFiles } from '../load-files.js';
 import { useLateStrings } from '../late-strings.js';
 import { latin1Of, MAX_LINK_CHARS, shareLink } from '../share.js';
 import { useLessons } from '../../store/lesson-store.js';
@@ -28,14 +28,6 @@ export function DataFiles() {
     }
     setLink(url);
     setStatus('');
-  };
-
-  const load = async (file: File): Promise<void> => {
-    const sizes = await engine.dbSizes();
-    const total = sizes.reduce((n, s) => n + s, 0);
-    if (total > 0 && !window.confirm(t.loadRdbConfirm(file.name, total))) return;
-    const r = await engine.importRdb(new Uint8Array(await file.arrayBuffer()));
-    setStatus(r.error === undefined ? t.loadedRdb(file.name, r.keys) : t.notLoadedRdb(file.name, r.error));
   };
 
   return (
@@ -76,12 +68,13 @@ export function DataFiles() {
       <input
         ref={picker}
         type="file"
-        accept=".rdb,application/octet-stream"
+        accept=".rdb,.aof,.manifest,application/octet-stream"
+        multiple
         hidden
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file !== undefined) void load(file).catch((err: unknown) => setStatus(t.notLoadedRdb(file.name, String(err))));
+          if (files.length > 0) void loadDataFiles(files, t).then((said) => said !== null && setStatus(said));
         }}
       />
       <p className="muted" aria-live="polite">
