@@ -82,3 +82,23 @@ test('two tabs of the site share one engine: writes in both survive, and the sec
   await typeLine(second, 'MGET shared more mine');
   expect((await screen(second)).slice(-4)).toEqual(['1) "4"', '2) "3"', '3) "5"', '127.0.0.1:6379>']);
 });
+
+test('a browser that refuses to store the data (no quota left) is said once, and the playground goes on', async ({ page, baseURL }) => {
+  // Chromium's own knob for a site's storage quota: none left for anything more.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 1 });
+  await typeLine(page, 'SET big hello');
+  const banner = page.getByRole('alert').filter({ hasText: 'does not let the playground keep your data' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('QuotaExceededError');
+  await focusTerminal(page);
+  await typeLine(page, 'GET big');
+  expect(await last(page)).toEqual(['"hello"', '127.0.0.1:6379>']);
+  await typeLine(page, 'SET more 1');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+  await focusTerminal(page);
+  await typeLine(page, 'SET again 2');
+  expect(await last(page)).toEqual(['OK', '127.0.0.1:6379>']);
+  await expect(page.getByRole('alert').filter({ hasText: 'does not let the playground keep your data' })).toHaveCount(0);
+});

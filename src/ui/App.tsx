@@ -22,6 +22,7 @@ const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Ins
 // Opened with F1 or its button: fetched when first asked for.
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({ default: m.ShortcutsDialog })));
 // Only a tab that does not own the stored data fetches what says so.
+const StorageBanner = lazy(() => import('./StorageBanner.js').then((m) => ({ default: m.StorageBanner })));
 const ElsewhereBanner = lazy(() => import('./ElsewhereBanner.js').then((m) => ({ default: m.ElsewhereBanner })));
 // Only an address that carries a shared playground fetches its dialog.
 const SharedLinkDialog = lazy(() => import('./SharedLinkDialog.js').then((m) => ({ default: m.SharedLinkDialog })));
@@ -76,6 +77,14 @@ export function App() {
 
   // Alt+1 lessons, Alt+2 terminal, Alt+3 inspector, Alt+/ or F1 the list of keys.
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // The browser refused to store the data: said once, until dismissed.
+  const [storageFailed, setStorageFailed] = useState<string | null>(null);
+  useEffect(() => {
+    const seen = (reason: string) => setStorageFailed((shown) => (shown === null ? reason : shown));
+    if (engine.storageFailed !== null) seen(engine.storageFailed);
+    return engine.onStorageFailed(seen);
+  }, []);
+  const [storageDismissed, setStorageDismissed] = useState(false);
   // A tab of an older version of the site owns the stored data (each worker says it in `ready`).
   const [elsewhere, setElsewhere] = useState(false);
   useEffect(() => {
@@ -135,6 +144,11 @@ export function App() {
       </header>
       <ClockBanner />
       <UnreadableBanner />
+      {storageFailed !== null && !storageDismissed && (
+        <Suspense fallback={null}>
+          <StorageBanner reason={storageFailed} dismiss={() => setStorageDismissed(true)} />
+        </Suspense>
+      )}
       {elsewhere && (
         <Suspense fallback={null}>
           <ElsewhereBanner />

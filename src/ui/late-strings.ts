@@ -99,6 +99,9 @@ const en = {
   aofTail: (name: string, from: number) => (from === 0 ? name : `${name}, from byte ${from}`),
   aofEmpty: '(empty: nothing written since the rewrite)',
   aofAsCommands: 'as commands',
+  storageFailed: (reason: string) =>
+    `This browser does not let the playground keep your data (${reason}): private browsing, site storage turned off, or no space left. Everything works, but the data goes when you close this tab: to keep it, download it as a dump.rdb from the inspector.`,
+  dismiss: 'Dismiss',
   storedHere: (journal: string) =>
     `This browser keeps your data on its own, the way an AOF does: a snapshot, and a journal of every write since it (${journal} now), each written as it is answered. The AOF's files above live in this tab's memory.`,
   downloadRdb: 'Download dump.rdb',
@@ -256,6 +259,9 @@ const ko: LateStrings = {
   aofTail: (name: string, from: number) => (from === 0 ? name : `${name}, ${from}바이트부터`),
   aofEmpty: '(비어 있음: 다시 쓴 뒤로 쓰기가 없어요)',
   aofAsCommands: '명령으로 보기',
+  storageFailed: (reason: string) =>
+    `이 브라우저에서는 플레이그라운드가 데이터를 저장할 수 없어요(${reason}). 시크릿 모드이거나, 사이트 저장소가 꺼져 있거나, 공간이 부족해요. 모든 기능은 그대로 쓸 수 있지만 탭을 닫으면 데이터가 사라져요. 남겨 두려면 인스펙터에서 dump.rdb로 내려받으세요.`,
+  dismiss: '닫기',
   storedHere: (journal: string) =>
     `이 브라우저는 AOF와 같은 방식으로 데이터를 따로 보관해요: 스냅샷 하나와, 그 뒤의 모든 쓰기를 담은 저널(지금 ${journal})이고, 쓰기마다 응답과 함께 기록해요. 위의 AOF 파일은 이 탭의 메모리에만 있어요.`,
   downloadRdb: 'dump.rdb 내려받기',

@@ -106,6 +106,8 @@ export class WorkerClient {
   unreadable: Unreadable | null = null;
   /** Another tab owns the stored data: this worker's engine is a read-only copy (`ready.elsewhere`). */
   elsewhere = false;
+  /** Why the browser refused to store the data ('storage-failed'), or null. */
+  storageFailed: string | null = null;
   private port!: DisposablePort;
   private nextId = 1;
   private nextHandle = 1;
@@ -118,6 +120,7 @@ export class WorkerClient {
   private readonly closedListeners = new Set<(handle: number, reason: 'quit' | 'killed') => void>();
   private readonly restartListeners = new Set<(reason: string) => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
+  private readonly storageListeners = new Set<(reason: string) => void>();
   private readonly autoRestart: boolean;
 
   /** `connect` makes a new port (a new Worker); restart() calls it again. */
@@ -275,6 +278,11 @@ export class WorkerClient {
     return subscribe(this.closedListeners, fn);
   }
 
+  /** The browser refused to store the data: it will not outlive the tab. */
+  onStorageFailed(fn: (reason: string) => void): () => void {
+    return subscribe(this.storageListeners, fn);
+  }
+
   /** The worker was replaced (data lost, connections re-opened). */
   onRestart(fn: (reason: string) => void): () => void {
     return subscribe(this.restartListeners, fn);
@@ -384,6 +392,10 @@ export class WorkerClient {
         return;
       case 'owner-gone':
         void this.restart(OWNER_GONE);
+        return;
+      case 'storage-failed':
+        this.storageFailed ??= msg.reason;
+        for (const l of this.storageListeners) l(msg.reason);
         return;
       case 'push': {
         const handle = this.byRemote.get(msg.clientId);

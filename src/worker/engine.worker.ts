@@ -18,10 +18,12 @@ declare const self: {
   onmessage: ((event: { data: ToWorker }) => void) | null;
 };
 
-const saved = indexedDbState();
 const locks = (navigator as Navigator & { locks?: LockManager }).locks;
 const holdForever = () => new Promise<never>(() => {});
 const post = (msg: FromWorker) => self.postMessage(msg);
+/** The engine's way to every tab it serves (its page, and through tab-router.ts the others). */
+let toTabs = post;
+const saved = indexedDbState((reason) => toTabs({ type: 'storage-failed', reason }));
 
 /**
  * What this worker is: the owner of the stored data (its engine is the one every tab uses), a
@@ -106,38 +108,36 @@ function startEngine(role: 'owner' | 'copy'): void {
   // a copy's only to its page.
   let router: TabRouter | null = null;
   let ready: Extract<FromWorker, { type: 'ready' }> | null = null;
-  const host = new EngineHost(
-    (msg) => {
-      if (msg.type === 'ready') ready = msg;
-      if (router !== null) router.post(msg);
-      else post(msg);
+  toTabs = (msg) => {
+    if (msg.type === 'ready') ready = msg;
+    if (router !== null) router.post(msg);
+    else post(msg);
+  };
+  const host = new EngineHost((msg) => toTabs(msg), {
+    engine: { clock, monotonic: () => performance.now() },
+    clock,
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     },
-    {
-      engine: { clock, monotonic: () => performance.now() },
-      clock,
-      timers: {
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      },
-      autosave: (image, journalFrom) => {
-        if (!owner) return;
-        const at = clockState();
-        blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
-      },
-      // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
-      journal: (entry) => {
-        if (owner) saved.append({ ...entry, ...clockState() });
-      },
-      autosaveTime: () => performance.now(),
-      autosaveSlice,
-      scriptSlice,
-      // Change events go to the page at most every 15 ms, not after every command: a paste or a
-      // client writing thousands of keys a second would otherwise send the page a message each.
-      schedule: (fn) => setTimeout(fn, 15),
-      discardUnreadable: () => saved.dropUnreadable(),
-      aofInMemory: true,
+    autosave: (image, journalFrom) => {
+      if (!owner) return;
+      const at = clockState();
+      blobInSlices(image, autosaveSlice, (snapshot) => saved.save({ snapshot, ...at }, journalFrom));
     },
-  );
+    // Every write reaches IndexedDB at the end of the task that made it, with the clock's state.
+    journal: (entry) => {
+      if (owner) saved.append({ ...entry, ...clockState() });
+    },
+    autosaveTime: () => performance.now(),
+    autosaveSlice,
+    scriptSlice,
+    // Change events go to the page at most every 15 ms, not after every command: a paste or a
+    // client writing thousands of keys a second would otherwise send the page a message each.
+    schedule: (fn) => setTimeout(fn, 15),
+    discardUnreadable: () => saved.dropUnreadable(),
+    aofInMemory: true,
+  });
   // Messages wait for the snapshot to load, and a command that may need Lua for its chunk.
   const gate = new MessageGate(host);
   take((msg) => gate.receive(msg));

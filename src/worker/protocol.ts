@@ -117,6 +117,11 @@ export type FromWorker =
    * page restarts this worker, which then owns the data or relays to the tab that took it.
    */
   | { type: 'owner-gone' }
+  /**
+   * The browser refused to store the data (private browsing, storage turned off, a full
+   * quota): it lives only as long as the engine does. Sent once, to every tab.
+   */
+  | { type: 'storage-failed'; reason: string }
   /** Answer to `open`: the new connection's id (CLIENT ID's answer). */
   | { type: 'opened'; id: number; clientId: number }
   /**

@@ -7,7 +7,8 @@
 // put() call itself, ~50 ms for a 5 MB image on the worker's thread, where a Blob is handed over
 // by reference.
 // Every failure of the storage itself (disabled, private browsing, quota) degrades to keeping
-// nothing. A stored dataset that cannot be read is never dropped: it is set aside (`unreadable`)
+// nothing, and is reported once (`onFailure`), so the page can say that the data will not
+// survive the tab. A stored dataset that cannot be read is never dropped: it is set aside (`unreadable`)
 // until the learner downloads or discards it.
 
 const DB_NAME = 'redis-playground';
@@ -17,6 +18,7 @@ const UNREADABLE_KEY = 'unreadable';
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB here');
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => resolve(req.result);
@@ -176,21 +178,36 @@ export function memoryState(
   return state;
 }
 
-export function indexedDbState(): SavedState {
+/**
+ * The state in IndexedDB. `onFailure` hears, once, why storing failed (the database could not be
+ * opened, or a write was refused: a full quota); `open` is the database (tests give their own).
+ */
+export function indexedDbState(onFailure: (reason: string) => void = () => {}, open: () => Promise<IDBDatabase> = openDb): SavedState {
   let db: Promise<IDBDatabase> | null = null;
-  const database = () => (db ??= openDb());
+  const database = () => (db ??= open());
   let writing = false;
   let queued: { state: Saved<Uint8Array | Blob>; journalFrom: number } | null = null;
+  let failed = false;
+  const failure = (e: unknown) => {
+    if (failed) return;
+    failed = true;
+    onFailure(e instanceof Error ? (e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message) : String(e));
+  };
 
-  const change = async (apply: (store: IDBObjectStore) => void): Promise<void> => {
-    const conn = await database();
-    await new Promise<void>((resolve, reject) => {
-      const tx = conn.transaction(STORE, 'readwrite');
-      apply(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
-    });
+  const change = async (apply: (store: IDBObjectStore) => void, report = true): Promise<void> => {
+    try {
+      const conn = await database();
+      await new Promise<void>((resolve, reject) => {
+        const tx = conn.transaction(STORE, 'readwrite');
+        apply(tx.objectStore(STORE));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
+      });
+    } catch (e) {
+      if (report) failure(e);
+      throw e;
+    }
   };
   const read = async (key: string): Promise<unknown> => {
     const conn = await database();
@@ -207,7 +224,7 @@ export function indexedDbState(): SavedState {
       store.put(s, KEY);
       store.delete(journalRange(journalFrom));
     };
-    return change(put(state)).catch(async (e: unknown) => {
+    return change(put(state), !(state.snapshot instanceof Blob)).catch(async (e: unknown) => {
       if (!(state.snapshot instanceof Blob)) throw e;
       const bytes = new Uint8Array(await state.snapshot.arrayBuffer());
       await change(put({ ...state, snapshot: bytes }));
@@ -228,7 +245,8 @@ export function indexedDbState(): SavedState {
     async load() {
       try {
         return await readSaved(await read(KEY));
-      } catch {
+      } catch (e) {
+        failure(e);
         return null;
       }
     },

@@ -40,6 +40,7 @@ export class TabRouter {
         this.send({ kind: 'owner', to: '*', version: this.version, ready: msg });
         return;
       case 'changes':
+      case 'storage-failed':
         this.local(msg);
         this.send({ kind: 'answer', to: '*', msg });
         return;
