@@ -11,7 +11,7 @@ import { RespConnection, startRealRedis } from '../test/diff/harness.js';
 test('the AOF grows as the learner types and BGREWRITEAOF compacts it, in the persistence view', async ({ page }) => {
   const view = page.getByRole('region', { name: 'Persistence' });
   await expect(view).toContainText('appendonly no');
-  await expect(view).toContainText('after 3600 s with 1 change · after 300 s with 100 changes · after 60 s with 10000 changes');
+  await expect(view).toContainText('after 3600 s with at least 1 change · after 300 s with at least 100 changes · after 60 s with at least 10000 changes');
   await typeLine(page, 'CONFIG SET appendonly yes');
   await typeLine(page, 'SET greeting hello');
   await typeLine(page, 'EXPIRE greeting 100');
@@ -60,7 +60,7 @@ test("a real redis-server's AOF directory loads, picked with its manifest or dro
   await typeLine(page, 'SET mine 1');
   const panel = page.getByRole('region', { name: 'Your data as a file' });
   page.once('dialog', (d) => {
-    expect(d.message()).toContain('Replace the data here (1 key in all databases) with the data in appendonly.aof.');
+    expect(d.message()).toMatch(/^Replace the data here \(1 key in all databases\) with the 3 keys in appendonly\.aof\./);
     void d.accept();
   });
   await panel.locator('input[type=file]').setInputFiles(files);
@@ -84,7 +84,9 @@ test("a real redis-server's AOF directory loads, picked with its manifest or dro
     },
     { name: incr.name, bytes: [...incr.buffer] },
   );
-  await expect(page.getByRole('status').filter({ hasText: 'Loaded 2 keys from appendonly.aof.2.incr.aof.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Loaded 2 keys from appendonly.aof.2.incr.aof. This incremental file holds only the writes' }),
+  ).toBeVisible();
   await focusTerminal(page);
   await typeLine(page, 'EXISTS queue user:1 visits');
   expect((await screen(page)).at(-2)).toBe('(integer) 2');

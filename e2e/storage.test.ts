@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Dialog, Page } from '@playwright/test';
 import { autosaved, focusTerminal, screen, typeLine, waitIdle } from './support.js';
 import { expect, test } from './fixtures.js';
 import { RespConnection, startRealRedis } from '../test/diff/harness.js';
@@ -97,11 +97,15 @@ test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real 
   await real.stop();
 
   const picker = files.locator('input[type=file]');
-  // A file cut short is refused, and nothing changes.
-  page.once('dialog', (d) => void d.accept());
+  // A file cut short is refused before anything is asked, and nothing changes.
+  const asked: string[] = [];
+  const ask = (d: Dialog) => void asked.push(d.message());
+  page.on('dialog', ask);
   await picker.setInputFiles({ name: 'cut.rdb', mimeType: 'application/octet-stream', buffer: rdb.subarray(0, rdb.length - 20) });
   await expect(files).toContainText('cut.rdb was not loaded');
   await expect(files).toContainText('Nothing changed.');
+  expect(asked).toEqual([]);
+  page.off('dialog', ask);
   // Asked first: declining keeps the data.
   page.once('dialog', (d) => void d.dismiss());
   await picker.setInputFiles({ name: 'dump.rdb', mimeType: 'application/octet-stream', buffer: rdb });
@@ -109,7 +113,7 @@ test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real 
   await typeLine(page, 'GET mine');
   expect((await screen(page)).at(-2)).toBe('"1"');
   page.once('dialog', (d) => {
-    expect(d.message()).toContain('Replace the data here (1 key in all databases) with the data in dump.rdb?');
+    expect(d.message()).toContain('Replace the data here (1 key in all databases) with the 2 keys in dump.rdb?');
     void d.accept();
   });
   await picker.setInputFiles({ name: 'dump.rdb', mimeType: 'application/octet-stream', buffer: rdb });

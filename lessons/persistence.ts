@@ -18,8 +18,8 @@ export const lesson: Lesson = {
   steps: [
     {
       text: {
-        ko: '**RDB 스냅샷**은 어느 순간의 데이터 전체를 `dump.rdb` 파일 하나로 저장해요. 언제 저장할지는 설정 파일의 `save <초> <변경 수>` 줄이 정해요. `save 60 1`은 "60초 안에 1번이라도 바뀌면 저장"이에요.\n\n`CONFIG GET save`로 지금 규칙을 확인해 보세요. 여러 규칙이 한 줄에 이어져 나와요.',
-        en: 'An **RDB snapshot** writes all the data as it is at one moment into a single file, `dump.rdb`. When to write one is up to the `save <seconds> <changes>` lines of the config file: `save 60 1` means "save if at least 1 change happened within 60 seconds".\n\nSee the current rules with `CONFIG GET save`; several rules come back on one line.',
+        ko: '**RDB 스냅샷**은 어느 순간의 데이터 전체를 `dump.rdb` 파일 하나로 저장해요. 언제 저장할지는 설정 파일의 `save <초> <변경 수>` 줄이 정해요. `save 60 1`은 "60초가 지났고 그동안 1번이라도 바뀌었으면 저장"이에요.\n\n`CONFIG GET save`로 지금 규칙을 확인해 보세요. 여러 규칙이 한 줄에 이어져 나와요.',
+        en: 'An **RDB snapshot** writes all the data as it is at one moment into a single file, `dump.rdb`. When to write one is up to the `save <seconds> <changes>` lines of the config file: `save 60 1` means "save once 60 seconds have passed, if at least 1 change was made".\n\nSee the current rules with `CONFIG GET save`; several rules come back on one line.',
       },
       commands: ['CONFIG GET save', 'CONFIG GET dbfilename'],
       pythonCode: `print(r.config_get("save"))  # {'save': '3600 1 300 100 60 10000'}
@@ -136,8 +136,8 @@ r.expire("visits", 3600)
 print(r.info("persistence")["aof_enabled"])  # 1`,
       hints: [
         {
-          ko: '`INFO persistence`의 `aof_enabled:1`이 켜졌다는 뜻이고, `aof_current_size`가 파일 크기예요.',
-          en: "`aof_enabled:1` in `INFO persistence` says it is on, and `aof_current_size` is the file's size.",
+          ko: '`INFO persistence`의 `aof_enabled:1`이 켜졌다는 뜻이고, `aof_current_size`가 AOF 전체(base와 incr 파일)의 크기예요.',
+          en: '`aof_enabled:1` in `INFO persistence` says it is on, and `aof_current_size` is the size of the whole AOF (base and incr files).',
         },
         {
           ko: '`appendfsync everysec`(기본값)은 1초에 한 번 디스크에 확실히 기록해요. `always`는 쓰기마다 기록해서 가장 안전하지만 가장 느려요.',
@@ -151,7 +151,7 @@ print(r.info("persistence")["aof_enabled"])  # 1`,
     },
     {
       text: {
-        ko: 'AOF는 쓰기마다 자라요. `INCR`를 백 번 하면 백 줄이 쌓이지만 데이터는 숫자 하나예요. 그래서 Redis는 파일이 충분히 커지면(`auto-aof-rewrite-percentage`, `auto-aof-rewrite-min-size`) AOF를 **다시 써요**: 지금 데이터로 새 base 파일을 만들고, 빈 incr 파일에서 다시 시작해요. `BGREWRITEAOF`로 바로 시킬 수도 있어요.\n\n다시 쓰기 전후로 인스펙터의 파일 목록과 번호를 비교해 보세요.',
+        ko: 'AOF는 쓰기마다 자라요. `INCR`를 백 번 하면 명령 백 개가 쌓이지만 데이터는 숫자 하나예요. 그래서 Redis는 파일이 충분히 커지면(`auto-aof-rewrite-percentage`, `auto-aof-rewrite-min-size`) AOF를 **다시 써요**: 지금 데이터로 새 base 파일을 만들고, 빈 incr 파일에서 다시 시작해요. `BGREWRITEAOF`로 바로 시킬 수도 있어요.\n\n다시 쓰기 전후로 인스펙터의 파일 목록과 번호를 비교해 보세요.',
         en: "The AOF grows with every write: a hundred `INCR`s are a hundred entries, yet the data is one number. So once the file has grown enough (`auto-aof-rewrite-percentage`, `auto-aof-rewrite-min-size`) Redis **rewrites** it: a new base file from the data as it is, and a new, empty incr file. `BGREWRITEAOF` asks for one now.\n\nCompare the inspector's list of files, and their numbers, before and after.",
       },
       commands: ['INCR visits', 'INCR visits', 'BGREWRITEAOF', 'INFO persistence'],

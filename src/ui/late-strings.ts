@@ -4,6 +4,7 @@
 
 import type { Locale } from '../lessons/model.js';
 import { localized } from './localized.js';
+import type { ImportProblem } from '../worker/protocol.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -84,16 +85,16 @@ const en = {
   persistence: 'Persistence',
   savePoints: 'Save points',
   noSavePoints: 'none (save "")',
-  savePoint: (seconds: number, changes: number) => `after ${seconds} s with ${plural(changes, 'change', 'changes')}`,
+  savePoint: (seconds: number, changes: number) => `after ${seconds} s with at least ${plural(changes, 'change', 'changes')}`,
   lastSave: 'Last save',
   changesSince: (n: number) => `${plural(n, 'change', 'changes')} since`,
   aofOff:
     'The AOF is off. CONFIG SET appendonly yes turns it on: Redis then writes the data to a base file and appends every write after it, as it runs, to an incremental file.',
   aofFile: {
-    manifest: (b: number) => `the list of files (${plural(b, 'byte', 'bytes')})`,
-    base: (b: number) => `the data when the AOF was last rewritten (${plural(b, 'byte', 'bytes')})`,
-    history: (b: number) => `replaced, to be deleted (${plural(b, 'byte', 'bytes')})`,
-    incr: (b: number) => `every write since (${plural(b, 'byte', 'bytes')})`,
+    manifest: (size: string) => `the list of files (${size})`,
+    base: (size: string) => `the data when the AOF was turned on or last rewritten (${size})`,
+    history: (size: string) => `replaced, to be deleted (${size})`,
+    incr: (size: string) => `every write since (${size})`,
   },
   aofManifest: 'The manifest',
   aofTail: (name: string, from: number) => (from === 0 ? name : `${name}, from byte ${from}`),
@@ -103,7 +104,7 @@ const en = {
     `This browser does not let the playground keep your data (${reason}): private browsing, site storage turned off, or no space left. Everything works, but the data goes when you close this tab: to keep it, download it as a dump.rdb from the inspector.`,
   dismiss: 'Dismiss',
   storedHere: (journal: string) =>
-    `This browser keeps your data on its own, the way an AOF does: a snapshot, and a journal of every write since it (${journal} now), each written as it is answered. The AOF's files above live in this tab's memory.`,
+    `This browser keeps your data on its own, the way an AOF does: a snapshot, and a journal of every write since it (${journal} now), each written as it is answered. The AOF's files live only in memory, while the engine runs.`,
   downloadRdb: 'Download dump.rdb',
   downloadRdbTitle: 'The whole dataset as an RDB file, which redis-server loads',
   downloadRedis: 'Download as commands (.redis)',
@@ -111,10 +112,27 @@ const en = {
   loadRdb: 'Load a dump.rdb or AOF…',
   loadRdbTitle:
     'Replace the data here with a file’s: a dump.rdb, an AOF file, or the files of an appendonlydir with its manifest (you are asked first). Dropping them on the page works too.',
-  tooLarge: (mb: number) => `larger than ${mb} MB`,
-  loadRdbConfirm: (name: string, keys: number) =>
-    `Replace the data here (${plural(keys, 'key', 'keys')} in all databases) with the data in ${name}? What is here now will be gone.`,
-  loadedRdb: (name: string, keys: number) => `Loaded ${plural(keys, 'key', 'keys')} from ${name}.`,
+  loadConfirm: (name: string, here: number, there: number) =>
+    `Replace the data here (${plural(here, 'key', 'keys')} in all databases) with the ${plural(there, 'key', 'keys')} in ${name}? What is here now will be gone.`,
+  loaded: (name: string, keys: number) => `Loaded ${plural(keys, 'key', 'keys')} from ${name}.`,
+  incrAlone: 'This incremental file holds only the writes made since its base file: choose the base file and the manifest with it for the whole dataset.',
+  notLoaded: (name: string, files: number, reason: string) => `${name} ${files === 1 ? 'was' : 'were'} not loaded: ${reason}. Nothing changed.`,
+  importProblem: (p: ImportProblem): string => {
+    switch (p.kind) {
+      case 'too-large':
+        return `larger than ${p.mb} MB in all`;
+      case 'needs-manifest':
+        return 'several files load only as an AOF directory: choose its .manifest file with them';
+      case 'missing':
+        return `the manifest names ${p.name}, which is not among the files chosen`;
+      case 'not-data':
+        return `${p.name} is neither an RDB file nor an AOF (an AOF begins with “*”)`;
+      case 'cut':
+        return `${p.name} ends in the middle of a command, at byte ${p.at} (Redis would load what comes before with aof-load-truncated yes; here nothing is loaded from a file cut short)`;
+      case 'unreadable':
+        return p.name === '' ? p.reason : `${p.name}: ${p.reason}`;
+    }
+  },
   elsewhere:
     'This playground is also open in another tab, of an older version of the site, and that tab keeps your data. Here you see a read-only copy of it as it was when this tab opened: writes answer READONLY, as a Redis replica does. Once you close the other tab, this one takes over your data.',
   share: 'Share as a link',
@@ -128,7 +146,6 @@ const en = {
   sharedLinkUnreadable: 'This link’s playground could not be read: it may have been cut short when it was copied. Nothing has run.',
   sharedLinkRun: 'Run them',
   sharedLinkCancel: 'Don’t run',
-  notLoadedRdb: (name: string, reason: string) => `${name} was not loaded (${reason}). Nothing changed.`,
   inMulti: (queued: number, doomed: boolean) => `in MULTI, ${queued} queued${doomed ? ' (EXEC will fail)' : ''}`,
   watching: (keys: string) => `watching ${keys}`,
   subscribed: (channels: string) => `subscribed to ${channels}`,
@@ -245,15 +262,15 @@ const ko: LateStrings = {
   persistence: '영속성',
   savePoints: '저장 시점',
   noSavePoints: '없음 (save "")',
-  savePoint: (seconds: number, changes: number) => `${seconds}초 안에 ${changes}번 바뀌면`,
+  savePoint: (seconds: number, changes: number) => `${seconds}초가 지나고 ${changes}번 이상 바뀌었으면`,
   lastSave: '마지막 저장',
   changesSince: (n: number) => `그 뒤로 ${n}번 바뀜`,
   aofOff: 'AOF가 꺼져 있어요. CONFIG SET appendonly yes로 켜면 Redis가 데이터를 base 파일에 쓰고, 그 뒤의 쓰기를 하나하나 incr 파일 끝에 덧붙여요.',
   aofFile: {
-    manifest: (b: number) => `파일 목록 (${b}바이트)`,
-    base: (b: number) => `마지막으로 다시 쓸 때의 데이터 (${b}바이트)`,
-    history: (b: number) => `교체되어 지울 파일 (${b}바이트)`,
-    incr: (b: number) => `그 뒤의 모든 쓰기 (${b}바이트)`,
+    manifest: (size: string) => `파일 목록 (${size})`,
+    base: (size: string) => `AOF를 켜거나 마지막으로 다시 쓸 때의 데이터 (${size})`,
+    history: (size: string) => `교체되어 지울 파일 (${size})`,
+    incr: (size: string) => `그 뒤의 모든 쓰기 (${size})`,
   },
   aofManifest: 'manifest 파일',
   aofTail: (name: string, from: number) => (from === 0 ? name : `${name}, ${from}바이트부터`),
@@ -263,7 +280,7 @@ const ko: LateStrings = {
     `이 브라우저에서는 플레이그라운드가 데이터를 저장할 수 없어요(${reason}). 시크릿 모드이거나, 사이트 저장소가 꺼져 있거나, 공간이 부족해요. 모든 기능은 그대로 쓸 수 있지만 탭을 닫으면 데이터가 사라져요. 남겨 두려면 인스펙터에서 dump.rdb로 내려받으세요.`,
   dismiss: '닫기',
   storedHere: (journal: string) =>
-    `이 브라우저는 AOF와 같은 방식으로 데이터를 따로 보관해요: 스냅샷 하나와, 그 뒤의 모든 쓰기를 담은 저널(지금 ${journal})이고, 쓰기마다 응답과 함께 기록해요. 위의 AOF 파일은 이 탭의 메모리에만 있어요.`,
+    `이 브라우저는 AOF와 같은 방식으로 데이터를 따로 보관해요: 스냅샷 하나와, 그 뒤의 모든 쓰기를 담은 저널(지금 ${journal})이고, 쓰기마다 응답과 함께 기록해요. AOF 파일은 엔진이 도는 동안 메모리에만 있어요.`,
   downloadRdb: 'dump.rdb 내려받기',
   downloadRdbTitle: '데이터 전체를 redis-server가 읽을 수 있는 RDB 파일로',
   downloadRedis: '명령어로 내려받기 (.redis)',
@@ -271,10 +288,27 @@ const ko: LateStrings = {
   loadRdb: 'dump.rdb나 AOF 불러오기…',
   loadRdbTitle:
     '여기 있는 데이터를 파일의 데이터로 바꿔요. dump.rdb, AOF 파일, 또는 appendonlydir의 파일들을 manifest와 함께 고르세요 (먼저 물어봐요). 페이지에 끌어다 놓아도 돼요.',
-  tooLarge: (mb: number) => `${mb}MB보다 커요`,
-  loadRdbConfirm: (name: string, keys: number) =>
-    `여기 있는 데이터(모든 데이터베이스의 키 ${keys}개)를 ${name}의 데이터로 바꿀까요? 지금 있는 데이터는 사라져요.`,
-  loadedRdb: (name: string, keys: number) => `${name}에서 키 ${keys}개를 불러왔어요.`,
+  loadConfirm: (name: string, here: number, there: number) =>
+    `여기 있는 데이터(모든 데이터베이스의 키 ${here}개)를 ${name}의 키 ${there}개로 바꿀까요? 지금 있는 데이터는 사라져요.`,
+  loaded: (name: string, keys: number) => `${name}에서 키 ${keys}개를 불러왔어요.`,
+  incrAlone: '이 incr 파일에는 base 파일 이후의 쓰기만 들어 있어요. 데이터 전체를 불러오려면 base 파일과 manifest 파일도 함께 고르세요.',
+  notLoaded: (name: string, _files: number, reason: string) => `${name}을(를) 불러오지 못했어요: ${reason}. 바뀐 것은 없어요.`,
+  importProblem: (p: ImportProblem): string => {
+    switch (p.kind) {
+      case 'too-large':
+        return `모두 합쳐 ${p.mb}MB보다 커요`;
+      case 'needs-manifest':
+        return '여러 파일은 AOF 디렉터리로만 불러올 수 있어요. .manifest 파일도 함께 고르세요';
+      case 'missing':
+        return `manifest에 적힌 ${p.name} 파일을 고르지 않았어요`;
+      case 'not-data':
+        return `${p.name}은(는) RDB 파일도 AOF도 아니에요 (AOF는 “*”로 시작해요)`;
+      case 'cut':
+        return `${p.name}이(가) 명령 중간인 ${p.at}바이트에서 끊겼어요 (Redis는 aof-load-truncated yes일 때 그 앞까지 불러오지만, 여기서는 잘린 파일을 불러오지 않아요)`;
+      case 'unreadable':
+        return p.name === '' ? p.reason : `${p.name}: ${p.reason}`;
+    }
+  },
   elsewhere:
     '이 플레이그라운드가 다른 탭에서도 열려 있는데, 그 탭은 사이트의 이전 버전이고 데이터를 그 탭이 저장해요. 이 탭에는 열릴 때의 데이터가 읽기 전용으로 보여요. 쓰기 명령에는 Redis 복제본(replica)처럼 READONLY 오류가 나요. 다른 탭을 닫으면 이 탭이 데이터를 이어받아요.',
   share: '링크로 공유하기',
@@ -288,7 +322,6 @@ const ko: LateStrings = {
   sharedLinkUnreadable: '이 링크의 플레이그라운드를 읽지 못했어요. 복사할 때 잘렸을 수 있어요. 아무것도 실행하지 않았어요.',
   sharedLinkRun: '실행하기',
   sharedLinkCancel: '실행하지 않기',
-  notLoadedRdb: (name: string, reason: string) => `${name}을(를) 불러오지 못했어요(${reason}). 바뀐 것은 없어요.`,
   inMulti: (queued: number, doomed: boolean) => `MULTI 중, 명령 ${queued}개 대기${doomed ? ' (EXEC는 실패해요)' : ''}`,
   watching: (keys: string) => `${keys} 감시 중`,
   subscribed: (channels: string) => `${channels} 구독 중`,

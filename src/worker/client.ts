@@ -18,6 +18,7 @@ import type {
   DataFile,
   KeyDetails,
   FromWorker,
+  ImportProblem,
   KeyInfo,
   PersistenceView,
   Port,
@@ -194,11 +195,14 @@ export class WorkerClient {
     return msg.bytes;
   }
 
-  /** Replaces the dataset with the files' (dump.rdb, or AOF): the keys loaded, or why nothing changed. */
-  async importFiles(files: DataFile[]): Promise<{ keys: number; error?: string }> {
-    const msg = await this.request({ type: 'import', files });
+  /**
+   * Replaces the dataset with the files' (dump.rdb, or AOF): the keys loaded, or why nothing
+   * changed. With `check`, only reads them: the keys they hold.
+   */
+  async importFiles(files: DataFile[], check = false): Promise<{ keys: number; problem?: ImportProblem }> {
+    const msg = await this.request({ type: 'import', files, check });
     if (msg.type !== 'imported') throw unexpected(msg);
-    return msg.error === undefined ? { keys: msg.keys } : { keys: 0, error: msg.error };
+    return msg.problem === undefined ? { keys: msg.keys } : { keys: 0, problem: msg.problem };
   }
 
   /** The save points, the AOF's files and what the browser keeps. */

@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol.js'
 import { restoreSaved } from './restore.js';
 import { blobInSlices, indexedDbState } from './saved-state.js';
 import { MessageGate } from './message-gate.js';
+import type { Relay } from './relay.js';
 import type { TabRouter } from './tab-router.js';
 import { OWNER_LOCK, TABS_CHANNEL, tabLock, type TabChannel, type TabMessage } from './tabs.js';
 
@@ -50,23 +51,31 @@ function decideRole(): void {
       if (!decided) fn();
       decided = true;
     };
+    // Listening to the tabs' channel until this worker knows it is not the owner's relay: the
+    // owner's own broadcasts must not come back to its page through it.
+    let relay: Relay | null = null;
     void locks.request(OWNER_LOCK, () => {
       if (decided) post({ type: 'owner-gone' });
-      else decide(() => startEngine('owner'));
+      else
+        decide(() => {
+          relay?.close();
+          startEngine('owner');
+        });
       return holdForever();
     });
     const tab = crypto.randomUUID();
     // Held first, so that the owner's wait on it cannot end before this tab has begun.
     void locks.request(tabLock(tab), () => {
       void import('./relay.js').then(({ Relay }) => {
+        if (decided) return;
         const channel = new BroadcastChannel(TABS_CHANNEL) as unknown as TabChannel;
-        const relay = new Relay(channel, tab, PROTOCOL_VERSION, post);
+        const mine = (relay = new Relay(channel, tab, PROTOCOL_VERSION, post));
         const copy = () =>
           decide(() => {
-            relay.close();
+            mine.close();
             startEngine('copy');
           });
-        void relay.found.then((ok) => (ok ? decide(() => take((msg) => relay.receive(msg))) : copy()));
+        void mine.found.then((ok) => (ok ? decide(() => take((msg) => mine.receive(msg))) : copy()));
         setTimeout(copy, 3000);
       });
       return holdForever();

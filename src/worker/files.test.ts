@@ -84,11 +84,11 @@ describe('dump.rdb in and out', () => {
     b.h.handle({ type: 'import', id: 9, files: [{ name: 'dump.rdb', bytes: new TextEncoder().encode('hello') }] });
     b.h.handle({ type: 'import', id: 10, files: [{ name: 'dump.rdb', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1) }] });
     const answers = await b.answers('imported', 4);
-    expect(answers.map((m) => m.error)).toEqual([
-      expect.stringMatching(/./),
-      expect.stringMatching(/version/i),
-      expect.stringMatching(/./),
-      'the file is larger than 256 MB',
+    expect(answers.map((m) => m.problem)).toEqual([
+      { kind: 'unreadable', name: 'dump.rdb', reason: expect.stringMatching(/./) as unknown },
+      { kind: 'unreadable', name: 'dump.rdb', reason: expect.stringMatching(/version/i) as unknown },
+      { kind: 'not-data', name: 'dump.rdb' },
+      { kind: 'too-large', mb: 256 },
     ]);
     expect(dataset(b.h.engine)).toEqual([expect.stringMatching(/^0 keep string -1 /)]);
   });
@@ -109,8 +109,13 @@ describe('dump.rdb in and out', () => {
     expect(files.map((f) => f.name).sort()).toEqual(['appendonly.aof.2.base.rdb', 'appendonly.aof.2.incr.aof', 'appendonly.aof.manifest']);
 
     const b = host();
+    // Read first: what they hold, and nothing changes.
+    b.h.handle({ type: 'run', id: 2, clientId: 3, argv: ['SET', 'here', '1'] });
+    b.h.handle({ type: 'import', id: 5, files, check: true });
+    expect(await b.answers('imported')).toEqual([{ type: 'imported', id: 5, keys: 4 }]);
+    expect(dataset(b.h.engine)).toEqual([expect.stringMatching(/^0 here string/)]);
     b.h.handle({ type: 'import', id: 6, files });
-    expect(await b.answers('imported')).toEqual([{ type: 'imported', id: 6, keys: 4 }]);
+    expect((await b.answers('imported', 2))[1]).toEqual({ type: 'imported', id: 6, keys: 4 });
     expect(dataset(b.h.engine)).toEqual(dataset(a.h.engine));
 
     // One file of commands (what a .redis download or a Redis 6 appendonly.aof holds).
@@ -126,11 +131,11 @@ describe('dump.rdb in and out', () => {
     c.h.handle({ type: 'import', id: 10, files: [incr, { name: 'other.aof', bytes: commands }] });
     c.h.handle({ type: 'import', id: 11, files: [{ name: 'notes.txt', bytes: new TextEncoder().encode('SET k v') }] });
     const answers = await c.answers('imported', 5);
-    expect(answers.slice(1).map((m) => m.error)).toEqual([
-      'the manifest names appendonly.aof.2.incr.aof, which is not among the files chosen',
-      expect.stringMatching(/^cut\.aof ends in the middle of a command/),
-      'several files can only be loaded as an AOF directory: choose its .manifest file with them',
-      "notes.txt is neither an RDB file nor an AOF (an AOF begins with '*')",
+    expect(answers.slice(1).map((m) => m.problem)).toEqual([
+      { kind: 'missing', name: 'appendonly.aof.2.incr.aof' },
+      { kind: 'cut', name: 'cut.aof', at: 27 },
+      { kind: 'needs-manifest' },
+      { kind: 'not-data', name: 'notes.txt' },
     ]);
     expect(dataset(c.h.engine).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['0 k string', '0 s set']);
   });

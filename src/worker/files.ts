@@ -8,7 +8,7 @@
 import { datasetRedisLines } from '../engine/aof-rewrite.js';
 import { Engine } from '../engine/engine.js';
 import { bytesFromLatin1 } from '../engine/rdb-encodings.js';
-import { MAX_IMPORT_BYTES, type DataFile, type FromWorker, type ToWorker } from './protocol.js';
+import { MAX_IMPORT_BYTES, type DataFile, type FromWorker, type ImportProblem, type ToWorker } from './protocol.js';
 import { aofClient, replay, whileLoading } from '../engine/aof-replay.js';
 import { parseManifest } from '../engine/aof.js';
 import * as E from '../shared/errors.js';
@@ -33,67 +33,76 @@ export function answerFileRequest(
     send({ type: 'error', id: msg.id, message: 'files must be an array of { name, bytes: Uint8Array }' });
     return;
   }
-  const r = importFiles(engine, msg.files);
-  if ('error' in r) {
-    send({ type: 'imported', id: msg.id, keys: 0, error: r.error });
+  const check = msg.check === true;
+  const r = importFiles(engine, msg.files, check);
+  if ('problem' in r) {
+    send({ type: 'imported', id: msg.id, keys: 0, problem: r.problem });
     return;
   }
-  compact();
+  if (!check) compact();
   send({ type: 'imported', id: msg.id, keys: r.keys });
 }
 
 /**
- * Loads the files' dataset in place of the engine's: one dump.rdb (or an AOF's .rdb base), one
- * AOF file of commands, or an AOF directory's files with its manifest (its base and incremental
- * files in the manifest's order), as Redis loads them at start.
+ * Loads the files' dataset in place of the engine's (or, with `check`, only reads them: nothing
+ * changes): one dump.rdb (or an AOF's .rdb base), one AOF file of commands, or an AOF
+ * directory's files with its manifest (its base and incremental files in the manifest's order),
+ * as Redis loads them at start. `keys` counts what the files hold, or what was loaded.
  */
-export function importFiles(engine: Engine, files: DataFile[]): { keys: number } | { error: string } {
-  if (engine.replicaReadOnly) return { error: E.READONLY_REPLICA };
-  if (files.reduce((n, f) => n + f.bytes.length, 0) > MAX_IMPORT_BYTES) return { error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
-  if (files.length === 0) return { error: 'no file was given' };
-  const manifest = files.find((f) => f.name.endsWith('.manifest'));
-  let parts: DataFile[];
-  if (manifest !== undefined) {
-    const m = parseManifest(latin1FromBytes(manifest.bytes));
-    if (typeof m === 'string') return { error: `${manifest.name}: ${m}` };
-    parts = [];
-    for (const ai of [...(m.base !== null ? [m.base] : []), ...m.incr]) {
-      const f = files.find((x) => x.name === ai.name);
-      if (f === undefined) return { error: `the manifest names ${ai.name}, which is not among the files chosen` };
-      parts.push(f);
-    }
-  } else if (files.length === 1) parts = files;
-  else return { error: 'several files can only be loaded as an AOF directory: choose its .manifest file with them' };
-  if (parts.length === 1 && isRdb(parts[0]!.bytes)) return importRdb(engine, parts[0]!.bytes);
-  // An AOF: replayed into an engine of its own, which then stands for the file.
+export function importFiles(engine: Engine, files: DataFile[], check = false): { keys: number } | { problem: ImportProblem } {
+  if (engine.replicaReadOnly) return { problem: { kind: 'unreadable', name: '', reason: E.READONLY_REPLICA } };
+  if (files.reduce((n, f) => n + f.bytes.length, 0) > MAX_IMPORT_BYTES) return { problem: { kind: 'too-large', mb: MAX_IMPORT_BYTES / 1024 / 1024 } };
+  const parts = partsOf(files);
+  if (!Array.isArray(parts)) return { problem: parts };
+  // One RDB file goes straight in: a second reading of it is all the check costs.
+  if (!check && parts.length === 1 && isRdb(parts[0]!.bytes)) return importRdb(engine, parts[0]!);
+  // Otherwise an engine of its own reads the files and then stands for them.
   const scratch = new Engine({ clock: engine.clock, ...(engine.late !== null ? { late: engine.late } : {}) });
   for (const part of parts) {
-    const failed = loadPart(scratch, part);
-    if (failed !== null) return { error: failed };
+    const problem = loadPart(scratch, part);
+    if (problem !== null) return { problem };
   }
-  return importRdb(engine, snapshot(scratch));
+  if (check) return { keys: scratch.dbs.reduce((n, db) => n + db.size, 0) };
+  return importRdb(engine, { name: parts[parts.length - 1]!.name, bytes: snapshot(scratch) });
+}
+
+/** The files to read, in order: those the manifest names, or the one file given. */
+function partsOf(files: DataFile[]): DataFile[] | ImportProblem {
+  const manifest = files.find((f) => f.name.endsWith('.manifest'));
+  if (manifest === undefined) return files.length === 1 ? files : { kind: 'needs-manifest' };
+  const m = parseManifest(latin1FromBytes(manifest.bytes));
+  if (typeof m === 'string') return { kind: 'unreadable', name: manifest.name, reason: m };
+  const parts: DataFile[] = [];
+  for (const ai of [...(m.base !== null ? [m.base] : []), ...m.incr]) {
+    const f = files.find((x) => x.name === ai.name);
+    if (f === undefined) return { kind: 'missing', name: ai.name };
+    parts.push(f);
+  }
+  return parts;
 }
 
 const isRdb = (bytes: Uint8Array) => latin1FromBytes(bytes.subarray(0, 5)) === 'REDIS';
 
 /** One file of an AOF into `scratch`: an RDB base, or commands; why not, or null. */
-function loadPart(scratch: Engine, part: DataFile): string | null {
+function loadPart(scratch: Engine, part: DataFile): ImportProblem | null {
   if (isRdb(part.bytes)) {
     try {
       loadSnapshot(scratch, part.bytes, { keepExpired: true });
       return null;
     } catch (e) {
-      if (e instanceof RdbError) return `${part.name}: ${e.message}`;
+      if (e instanceof RdbError) return { kind: 'unreadable', name: part.name, reason: e.message };
       throw e;
     }
   }
   const text = latin1FromBytes(part.bytes);
-  if (text.length !== 0 && text[0] !== '*') return `${part.name} is neither an RDB file nor an AOF (an AOF begins with '*')`;
+  if (text.length !== 0 && text[0] !== '*') return { kind: 'not-data', name: part.name };
   const logged: string[] = [];
   scratch.log = (_level, message) => void logged.push(message);
   const r = whileLoading(scratch, () => replay(scratch, aofClient(scratch), text, 0, part.name));
   if (r.status === 'ok') return null;
-  return r.status === 'truncated' ? `${part.name} ends in the middle of a command (at byte ${r.validUpTo})` : `${part.name}: ${logged[0] ?? 'not a valid AOF'}`;
+  return r.status === 'truncated'
+    ? { kind: 'cut', name: part.name, at: r.validUpTo }
+    : { kind: 'unreadable', name: part.name, reason: logged[0] ?? 'not a valid AOF' };
 }
 
 export function exportRdb(engine: Engine): Uint8Array {
@@ -101,12 +110,12 @@ export function exportRdb(engine: Engine): Uint8Array {
 }
 
 /** Replaces the dataset with an RDB file's; on any problem nothing changes and the reason comes back. */
-function importRdb(engine: Engine, bytes: Uint8Array): { keys: number } | { error: string } {
+function importRdb(engine: Engine, file: DataFile): { keys: number } | { problem: ImportProblem } {
   let loaded: number;
   try {
-    loaded = loadSnapshot(engine, bytes).loaded;
+    loaded = loadSnapshot(engine, file.bytes).loaded;
   } catch (e) {
-    if (e instanceof RdbError) return { error: e.message };
+    if (e instanceof RdbError) return { problem: { kind: 'unreadable', name: file.name, reason: e.message } };
     throw e;
   }
   const p = engine.propagation;

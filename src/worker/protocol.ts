@@ -58,14 +58,24 @@ export type ToWorker =
   | { type: 'export'; id: number; format: 'rdb' | 'redis' }
   /**
    * Replace the dataset with the files' (a dump.rdb, an AOF file, or an AOF directory's files
-   * with its manifest), checked whole first. Answer: `imported`.
+   * with its manifest), checked whole first; with `check`, only read them (nothing changes).
+   * Answer: `imported`.
    */
-  | { type: 'import'; id: number; files: DataFile[] }
+  | { type: 'import'; id: number; files: DataFile[]; check?: boolean }
   /** The save points, the AOF's files and what the browser keeps (the inspector's persistence view). Answer: `persistence`. */
   | { type: 'persistence'; id: number };
 
 /** The most bytes an `import` takes: a dataset this size is far past what a browser tab holds well. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** Why files cannot be loaded (the page words it); `reason`s are the loader's own, as Redis logs them. */
+export type ImportProblem =
+  | { kind: 'too-large'; mb: number }
+  | { kind: 'needs-manifest' }
+  | { kind: 'missing'; name: string }
+  | { kind: 'not-data'; name: string }
+  | { kind: 'cut'; name: string; at: number }
+  | { kind: 'unreadable'; name: string; reason: string };
 
 /** A file the page read, by name. */
 export interface DataFile {
@@ -171,8 +181,8 @@ export type FromWorker =
   | { type: 'discarded'; id: number }
   /** Answer to `export`. */
   | { type: 'exported'; id: number; bytes: Uint8Array }
-  /** Answer to `import`: the keys loaded, or why the file was not loaded (nothing changed then). */
-  | { type: 'imported'; id: number; keys: number; error?: string }
+  /** Answer to `import`: the keys the files hold (or loaded), or why they cannot be loaded (nothing changed then). */
+  | { type: 'imported'; id: number; keys: number; problem?: ImportProblem }
   /** Answer to `persistence`. */
   | { type: 'persistence'; id: number; view: PersistenceView }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */

@@ -84,11 +84,11 @@ export function PersistencePanel() {
           <ul className="aof-files">
             {view.files.map((f) => (
               <li key={f.name}>
-                <code>{f.name}</code> <span className="muted">{t.aofFile[f.kind](f.bytes)}</span>
+                <code>{f.name}</code> <span className="muted">{t.aofFile[f.kind](kb(f.bytes))}</span>
               </li>
             ))}
           </ul>
-          <pre className="aof-text" tabIndex={0} aria-label={t.aofManifest}>
+          <pre className="aof-text manifest" tabIndex={0} aria-label={t.aofManifest}>
             {view.manifest}
           </pre>
         </>
