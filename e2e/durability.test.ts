@@ -60,6 +60,8 @@ test('two tabs of the site share one engine: writes in both survive, and the sec
   await focusTerminal(second);
   await typeLine(second, 'CLIENT LIST');
   expect((await screen(second)).filter((l) => l.includes(' cmd=')).length).toBeGreaterThanOrEqual(2);
+  // The inspector says whose each connection is.
+  await expect(page.getByRole('region', { name: 'Clients' }).getByRole('listitem').filter({ hasText: 'another tab of the site' })).not.toHaveCount(0);
   // The second tab's worker, killed, comes back as a relay to the same engine.
   await second.evaluate(() => window.redisPlayground!.crashWorker());
   await expect(second.getByRole('alert')).toContainText('The Redis engine stopped');

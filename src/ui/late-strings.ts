@@ -158,6 +158,7 @@ const en = {
   clientTab: (title: string) => `tab “${title}”`,
   /** The lessons' own connection, which CLIENT LIST shows too. */
   lessonsChecker: 'lessons checker (the page’s own connection)',
+  otherTab: 'another tab of the site',
 
   // Shortcuts list
   shortcutsPage: 'On this page',
@@ -332,6 +333,7 @@ const ko: LateStrings = {
   secondsLeft: (s: string) => `${s}초 남음`,
   clientTab: (title: string) => `탭 “${title}”`,
   lessonsChecker: '레슨 확인용 연결 (페이지가 쓰는 연결)',
+  otherTab: '사이트의 다른 탭',
 
   shortcutsPage: '이 페이지에서',
   shortcutsTerminal: '터미널에서 (redis-cli와 같음)',

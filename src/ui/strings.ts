@@ -45,9 +45,9 @@ const en = {
   darkTheme: 'Dark theme',
   themeTitle: 'Switch between light and dark',
   restarted: (reason: string) =>
-    `The Redis engine stopped (${reason}) and was started again. Its data came back with every write that had been answered; connections are new, so MULTI and WATCH start over.`,
+    `The Redis engine stopped (${reason}) and was started again. Its data came back with every write that had been answered; connections are new, so MULTI and WATCH start over, and settings changed with CONFIG SET are back to their defaults.`,
   ownerGone:
-    'The other tab of this playground, which ran the Redis engine for both, has closed: this tab runs it now. Every write that had been answered is here; connections are new, so MULTI, WATCH and subscriptions start over.',
+    'The other tab of this playground, which ran the Redis engine for both, has closed: this tab runs it now. Every write that had been answered is here; connections are new, so MULTI, WATCH and subscriptions start over, and settings changed with CONFIG SET are back to their defaults.',
   dismiss: 'Dismiss',
   unreadable: (reason: string) =>
     `Your saved data could not be loaded (${reason}), so Redis started empty. The data is kept as it was until you download it or discard it.`,
@@ -120,9 +120,9 @@ const ko: UiStrings = {
   darkTheme: '어두운 테마',
   themeTitle: '밝은 테마와 어두운 테마 전환',
   restarted: (reason: string) =>
-    `Redis 엔진이 멈춰서(${reason}) 다시 시작했어요. 데이터는 응답을 받은 쓰기까지 모두 되살렸어요. 연결은 새로 맺었으니 MULTI와 WATCH는 처음부터 다시 해 주세요.`,
+    `Redis 엔진이 멈춰서(${reason}) 다시 시작했어요. 데이터는 응답을 받은 쓰기까지 모두 되살렸어요. 연결은 새로 맺었으니 MULTI와 WATCH는 처음부터 다시 해 주세요. CONFIG SET으로 바꾼 설정은 기본값으로 돌아갔어요.`,
   ownerGone:
-    '두 탭이 함께 쓰던 Redis 엔진을 돌리던 다른 탭이 닫혀서, 이제 이 탭이 엔진을 돌려요. 응답을 받은 쓰기는 모두 그대로 있어요. 연결은 새로 맺었으니 MULTI, WATCH, 구독은 처음부터 다시 해 주세요.',
+    '두 탭이 함께 쓰던 Redis 엔진을 돌리던 다른 탭이 닫혀서, 이제 이 탭이 엔진을 돌려요. 응답을 받은 쓰기는 모두 그대로 있어요. 연결은 새로 맺었으니 MULTI, WATCH, 구독은 처음부터 다시 해 주세요. CONFIG SET으로 바꾼 설정은 기본값으로 돌아갔어요.',
   dismiss: '닫기',
   unreadable: (reason: string) =>
     `저장해 둔 데이터를 불러오지 못해서(${reason}) Redis를 빈 상태로 시작했어요. 내려받거나 버리기 전까지 그 데이터는 그대로 보관해요.`,

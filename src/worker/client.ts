@@ -264,6 +264,11 @@ export class WorkerClient {
     return this.conns.get(handle)?.remote ?? null;
   }
 
+  /** Whether the engine's client `clientId` is one of this page's connections. */
+  ownsClient(clientId: number): boolean {
+    return this.byRemote.has(clientId);
+  }
+
   /** The last known state (RESP version, db, MULTI) of a connection. */
   state(handle: number): ClientState {
     return this.conn(handle).state;

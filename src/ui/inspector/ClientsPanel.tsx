@@ -70,7 +70,8 @@ export function ClientsPanel() {
 
 /**
  * Which terminal tab a client is (tabs are named 'client 1', CLIENT ID counts from 3), or that
- * it is the lessons' own connection; else its CLIENT SETNAME, as CLIENT LIST shows it.
+ * it is the lessons' own connection; else its CLIENT SETNAME, as CLIENT LIST shows it; and
+ * whether it is another tab's of the site.
  */
 function whose(c: ClientView, tabs: readonly TabInfo[], t: LateStrings, tabTitle: (id: number) => string): string {
   const tab = tabs.find((tab) => existingTerminal(tab.id)?.session.clientId === c.id);
@@ -79,8 +80,10 @@ function whose(c: ClientView, tabs: readonly TabInfo[], t: LateStrings, tabTitle
     const title = tab.title === defaultTabTitle(tab.id) ? tabTitle(tab.id) : tab.title;
     return ` · ${t.clientTab(title)}${name !== '' && name !== title ? ` · ${name}` : ''}`;
   }
-  if (c.name === 'lessons') return ` · ${t.lessonsChecker}`;
-  return name !== '' ? ` · ${name}` : '';
+  // Tabs of the site share one engine (src/worker/tabs.ts): the other tabs' connections too.
+  const elsewhere = engine.ownsClient(c.id) ? '' : ` · ${t.otherTab}`;
+  if (c.name === 'lessons') return ` · ${t.lessonsChecker}${elsewhere}`;
+  return (name !== '' ? ` · ${name}` : '') + elsewhere;
 }
 
 function describeState(c: ClientView, t: LateStrings): string[] {
