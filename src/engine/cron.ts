@@ -27,7 +27,11 @@ export interface CronRun {
 export function serverCron(engine: Engine): CronRun {
   // While a script runs Redis runs only whileBlockedCron (defrag): nothing of this.
   if (engine.scriptRun !== null) return { expired: 0, saved: false };
-  const expired = engine.activeExpireCycle();
+  // DEBUG PAUSE-CRON skips all of serverCron; DEBUG SET-ACTIVE-EXPIRE 0 only the expiry cycle
+  // (databasesCron's check): keys then go only when something touches them.
+  const debug = engine.debugSettings;
+  if (debug.pauseCron) return { expired: 0, saved: false };
+  const expired = debug.activeExpire ? engine.activeExpireCycle() : 0;
   engine.handleBlockedTimeouts();
   clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));
   // updateClientMemoryUsage: Redis tracks clients' memory here, not at INFO time (a new

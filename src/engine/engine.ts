@@ -75,6 +75,28 @@ export interface EngineOptions {
   connect?: Connector;
 }
 
+/**
+ * What DEBUG changes (commands/debug.ts): server-wide switches that Redis keeps as globals,
+ * each at its Redis default until DEBUG sets it.
+ */
+export interface DebugSettings {
+  /** DEBUG SET-ACTIVE-EXPIRE: whether serverCron runs the active expiry cycle. */
+  activeExpire: boolean;
+  /** DEBUG PAUSE-CRON: serverCron skips all its work. */
+  pauseCron: boolean;
+  /** DEBUG QUICKLIST-PACKED-THRESHOLD: list elements this long or longer get plain nodes. */
+  quicklistPackedThreshold: number;
+  /** DEBUG REPLYBUFFER RESIZING: clientsCron resizes reply buffers. */
+  replyBufferResizing: boolean;
+  /** DEBUG REPLYBUFFER PEAK-RESET-TIME in ms; -1 never resets the peak. */
+  replyBufferPeakResetMs: number;
+}
+
+/** Redis's defaults for what DEBUG changes. */
+export function defaultDebugSettings(): DebugSettings {
+  return { activeExpire: true, pauseCron: false, quicklistPackedThreshold: 1 << 30, replyBufferResizing: true, replyBufferPeakResetMs: 5000 };
+}
+
 /** Makes an engine's Lua state, script cache and script client. */
 export type ScriptingFactory = (engine: Engine) => Scripting;
 
@@ -95,6 +117,8 @@ export interface LateParts {
    * itself another way (its journal), so these files go with the tab.
    */
   memoryAof: (engine: Engine) => void;
+  /** DEBUG's subcommands (debug.ts). */
+  debug: (c: Client, argv: string[]) => Reply;
   /** INFO's text (info.ts). */
   info: (engine: Engine, sections: readonly string[]) => string;
   /** MIGRATE's work (migrate.ts): its connections, its exchange with the target. */
@@ -235,6 +259,8 @@ export class Engine {
   readonly connect: Connector | null;
   /** MIGRATE's connections to its targets, cached per host:port (outgoing.ts); made by the first MIGRATE. */
   migrateLinks: MigrateLinks | null = null;
+  /** Server-wide switches DEBUG turns (commands/debug.ts). */
+  readonly debugSettings: DebugSettings = defaultDebugSettings();
   /** ClientsPeakMemOutput: the largest client omem of each of the last seconds (output-buffer.ts). */
   readonly clientsPeakOutput: number[] = new Array<number>(8).fill(0);
 

@@ -26,6 +26,11 @@ export function extrasOf(engine: Engine): EngineExtras {
   return x;
 }
 
+/** changeReplicationId (DEBUG CHANGE-REPL-ID): a new random master_replid. */
+export function changeReplicationId(engine: Engine): void {
+  extrasOf(engine).replId = hexId(engine);
+}
+
 /** Commands and subcommands in table order, with their statistics. */
 export function* commandsWithStats(engine: Engine) {
   for (const cmd of engine.commands.values()) {

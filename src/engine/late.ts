@@ -2,7 +2,7 @@
 // browser (the worker fetches it as `ready` goes out, message-gate.ts): Lua, which is a fifth of
 // the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
 // background saves and the browser's autosave use, the browser's AOF (kept in memory), and
-// INFO's text and MIGRATE's exchange with its target. Hosts in Node pass it to the Engine at once.
+// INFO's text, DEBUG's subcommands and MIGRATE's exchange with its target. Hosts in Node pass it to the Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
@@ -12,6 +12,7 @@ import { SnapshotJob } from './snapshot-job.js';
 import { attachAof, MemoryAofDir } from './aof.js';
 import { migrateCommand } from './migrate.js';
 import { infoString } from './info.js';
+import { debugCommand } from './debug.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -21,4 +22,5 @@ export const late: LateParts = {
   memoryAof: (engine) => void attachAof(engine, new MemoryAofDir()),
   migrate: migrateCommand,
   info: infoString,
+  debug: debugCommand,
 };

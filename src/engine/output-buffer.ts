@@ -144,8 +144,6 @@ export function recentMaxOutput(engine: Engine): number {
 
 /** PROTO_REPLY_MIN_BYTES: the least a reply buffer shrinks to. */
 const REPLY_MIN_BYTES = 1024;
-/** REPLY_BUFFER_DEFAULT_PEAK_RESET_TIME: how long a peak counts before it is read again. */
-const PEAK_RESET_MS = 5000;
 
 /**
  * _addReplyToBuffer's peak: the host says how many bytes of replies wait to be written in one
@@ -163,6 +161,9 @@ export function noteReplyBytes(c: Client, queued: number): void {
  */
 export function resizeReplyBuffer(engine: Engine, c: Client, nowMs: number): void {
   const b = c.replyBuffer;
+  // DEBUG REPLYBUFFER RESIZING 0 / PEAK-RESET-TIME.
+  const debug = engine.debugSettings;
+  if (!debug.replyBufferResizing) return;
   const shrinkTo = Math.floor(b.size / 2);
   let size = 0;
   if (shrinkTo >= REPLY_MIN_BYTES && b.peak < shrinkTo) {
@@ -172,7 +173,7 @@ export function resizeReplyBuffer(engine: Engine, c: Client, nowMs: number): voi
     size = Math.min(REPLY_CHUNK_BYTES, b.size * 2);
     engine.stats.replyBufferExpands++;
   }
-  if (nowMs - b.peakResetAt >= PEAK_RESET_MS) {
+  if (debug.replyBufferPeakResetMs >= 0 && nowMs - b.peakResetAt >= debug.replyBufferPeakResetMs) {
     b.peak = Math.min(c.pendingOutput?.() ?? 0, b.size);
     b.peakResetAt = nowMs;
   }

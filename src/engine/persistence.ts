@@ -90,6 +90,7 @@ export function rdbWriterOptions(engine: Engine): RdbWriterOptions {
     compression: yes(engine, 'rdbcompression'),
     listMaxListpackSize: engine.config.listMaxListpackSize,
     listCompressDepth: engine.config.listCompressDepth,
+    quicklistPackedThreshold: engine.debugSettings.quicklistPackedThreshold,
   };
 }
 
@@ -145,7 +146,19 @@ export interface LoadResult {
  * The snapshot is fully parsed and checked first: on any RdbError nothing changes. Keys whose
  * TTL has passed are dropped; IDLE times become access times; empty collections are skipped.
  */
-export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: { keepExpired?: boolean } = {}): LoadResult {
+export interface LoadOptions {
+  /** Keep keys whose TTL has passed (an AOF's RDB preamble). */
+  keepExpired?: boolean;
+  /**
+   * DEBUG RELOAD NOFLUSH: load on top of the dataset instead of replacing it. A key already
+   * there fails the load (Redis panics), unless `merge`: then the file's value replaces it.
+   * The file's libraries join the current ones.
+   */
+  noFlush?: boolean;
+  merge?: boolean;
+}
+
+export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
   const now = Math.floor(engine.clock.now());
   // Loaded collections get the encodings the current thresholds give (rdbLoadObject).
   const contents = readRdb(bytes, { now, verifyChecksum: yes(engine, 'rdbchecksum'), limits: engine.config });
@@ -160,26 +173,34 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: { keepE
   // failure fails the load). Without any in the file, the current ones go, as emptyData does.
   // An engine still without Lua (the worker's, at start) keeps their code for when it comes.
   const scripting = engine.scripting;
+  const noFlush = options.noFlush === true;
   let libraries: LibraryCtx | string | null = null;
   if (contents.functions.length !== 0 && scripting !== null) {
-    libraries = scripting.functions.loadAll(contents.functions);
+    const codes = noFlush ? [...libraryCodes(engine), ...contents.functions] : contents.functions;
+    libraries = scripting.functions.loadAll(codes);
     if (typeof libraries === 'string') throw new RdbError(`Failed loading library, ${libraries}`);
   }
 
   // Keep what is there until the load is known to succeed (usually nothing: start-up).
-  const backup = engine.dbs.map((db) => (db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) }));
-  for (const db of engine.dbs) {
-    if (db.dict.size === 0) continue;
-    engine.touchAllWatchedKeysInDb(db);
-    db.clear();
+  const backup = noFlush ? null : engine.dbs.map((db) => (db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) }));
+  if (!noFlush) {
+    for (const db of engine.dbs) {
+      if (db.dict.size === 0) continue;
+      engine.touchAllWatchedKeysInDb(db);
+      db.clear();
+    }
   }
   let loaded = 0;
   let expired = 0;
   for (const k of contents.keys) {
     const db = engine.dbs[k.db]!;
     if (db.dict.has(k.key)) {
-      restore(engine, backup);
-      throw new RdbError(`RDB has duplicated key '${k.key}' in DB ${k.db}`);
+      if (noFlush && options.merge === true) {
+        db.remove(k.key);
+      } else {
+        if (backup !== null) restore(engine, backup);
+        throw new RdbError(`RDB has duplicated key '${k.key}' in DB ${k.db}`);
+      }
     }
     // An AOF base keeps them (RDBFLAGS_AOF_PREAMBLE): the commands after it may touch them.
     if (k.expireAt !== -1 && k.expireAt < now && options.keepExpired !== true) {
@@ -191,9 +212,14 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: { keepE
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;
   }
-  engine.pendingLibraries = scripting === null && contents.functions.length !== 0 ? contents.functions : null;
-  if (libraries !== null) scripting!.functions.ctx = libraries;
-  else engine.scriptingStarted?.functionsStarted?.clear();
+  if (noFlush) {
+    if (scripting === null && contents.functions.length !== 0) engine.pendingLibraries = [...(engine.pendingLibraries ?? []), ...contents.functions];
+    if (libraries !== null) scripting!.functions.ctx = libraries;
+  } else {
+    engine.pendingLibraries = scripting === null && contents.functions.length !== 0 ? contents.functions : null;
+    if (libraries !== null) scripting!.functions.ctx = libraries;
+    else engine.scriptingStarted?.functionsStarted?.clear();
+  }
   engine.lastLoadKeysLoaded = loaded;
   engine.lastLoadKeysExpired = expired;
   return { loaded, expired };

@@ -396,10 +396,27 @@ export function quicklistNodeAllows(nodeBytes: number, count: number, fill: numb
  * tail (RPUSH, or loading a dump) cuts it. `listMaxListpackSize` is the config value.
  */
 export function quicklistNodes(items: Iterable<string>, listMaxListpackSize: number): Uint8Array[] {
+  return quicklistLayout(items, listMaxListpackSize, QUICKLIST_PACKED_THRESHOLD) as Uint8Array[];
+}
+
+/** quicklist.c's packed_threshold: an element this long or longer gets a plain node of its own. */
+export const QUICKLIST_PACKED_THRESHOLD = 1 << 30;
+
+/**
+ * quicklistNodes with plain nodes: an element of at least `packedThreshold` bytes (1 GB unless
+ * DEBUG QUICKLIST-PACKED-THRESHOLD lowered it) is a node of its own, given as the string itself.
+ */
+export function quicklistLayout(items: Iterable<string>, listMaxListpackSize: number, packedThreshold: number): (Uint8Array | string)[] {
   const fill = quicklistFill(listMaxListpackSize);
-  const nodes: Uint8Array[] = [];
+  const nodes: (Uint8Array | string)[] = [];
   let node: ListpackWriter | null = null;
   for (const s of items) {
+    if (s.length >= packedThreshold) {
+      if (node !== null) nodes.push(node.finish());
+      node = null;
+      nodes.push(s);
+      continue;
+    }
     if (node === null || !quicklistNodeAllows(node.size, node.count, fill, s.length)) {
       if (node !== null) nodes.push(node.finish());
       node = new ListpackWriter(Math.min(SIZE_SAFETY_LIMIT, s.length + 16));

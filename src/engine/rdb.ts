@@ -39,7 +39,8 @@ import {
   encodeIntset,
   latin1FromBytes,
   ListpackWriter,
-  quicklistNodes,
+  quicklistLayout,
+  QUICKLIST_PACKED_THRESHOLD,
   withRoom,
 } from './rdb-encodings.js';
 
@@ -314,7 +315,14 @@ export class LzfRun {
         out[op - lit - 1] = lit - 1; // close the literal run
         if (lit === 0) op--; // (an empty run is dropped)
         let len = 3;
-        while (len < maxlen && input[ref + len] === input[ip + len]) len++;
+        if (maxlen > 16) {
+          // liblzf's unrolled loop compares 16 bytes before it looks at maxlen, then steps once
+          // more: a match may run one or two bytes past maxlen, to the very end of the input.
+          while (len <= 18 && input[ref + len] === input[ip + len]) len++;
+          if (len === 19) while (len < maxlen && input[ref + len] === input[ip + len]) len++;
+        } else {
+          while (len < maxlen && input[ref + len] === input[ip + len]) len++;
+        }
         len -= 2; // now the number of bytes matched, minus one
         ip++;
         if (len < 7) {
@@ -420,6 +428,8 @@ export interface RdbWriterOptions {
   listMaxListpackSize?: number;
   /** list-compress-depth: nodes kept plain at each end; the others are LZF blobs (default 0). */
   listCompressDepth?: number;
+  /** Elements this long or longer are plain quicklist nodes (DEBUG QUICKLIST-PACKED-THRESHOLD). */
+  quicklistPackedThreshold?: number;
 }
 
 /**
@@ -458,11 +468,13 @@ export class RdbWriter {
   private readonly compression: boolean;
   private readonly listFill: number;
   private readonly listCompressDepth: number;
+  private readonly packedThreshold: number;
 
   constructor(options: RdbWriterOptions = {}) {
     this.compression = options.compression ?? true;
     this.listFill = options.listMaxListpackSize ?? -2;
     this.listCompressDepth = options.listCompressDepth ?? 0;
+    this.packedThreshold = options.quicklistPackedThreshold ?? QUICKLIST_PACKED_THRESHOLD;
   }
 
   get length(): number {
@@ -697,11 +709,27 @@ export class RdbWriter {
 
   /** A list as quicklist nodes: count, then each node's container and listpack. */
   private quicklist(list: Deque<string>): this {
-    const nodes = quicklistNodes(list, this.listFill);
+    const nodes = quicklistLayout(list, this.listFill, this.packedThreshold);
     const n = nodes.length;
     this.len(n);
-    for (let i = 0; i < n; i++) this.quicklistNode(nodes[i]!, i, n);
+    for (let i = 0; i < n; i++) {
+      const node = nodes[i]!;
+      if (typeof node === 'string') this.plainQuicklistNode(node, i, n);
+      else this.quicklistNode(node, i, n);
+    }
     return this;
+  }
+
+  /** A plain node (one large element): its container and the element, compressed as a packed node would be. */
+  private plainQuicklistNode(value: string, i: number, n: number): this {
+    this.len(QL_CONTAINER_PLAIN);
+    const depth = this.listCompressDepth;
+    if (depth > 0 && i >= depth && i < n - depth && value.length >= QL_MIN_COMPRESS_BYTES) {
+      const bytes = bytesFromLatin1(value);
+      const packed = this.lzf.compress(bytes, bytes.length);
+      if (packed !== null && packed.length + QL_MIN_COMPRESS_IMPROVE < bytes.length) return this.lzfBlob(packed, bytes.length);
+    }
+    return this.string(value);
   }
 
   /** list-max-listpack-size, which cuts lists into nodes. */

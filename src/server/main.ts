@@ -29,15 +29,19 @@ Options:
   --dir <path>           where SAVE, BGSAVE and SHUTDOWN write the snapshot (default .)
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
   --<parameter> <value>  any other redis.conf parameter, as redis-server takes it
-                         (--save "" turns off the save points, --hz 100, --appendonly no …)
+                         (--save "" turns off the save points, --hz 100, --appendonly no,
+                         --enable-debug-command yes|local …)
   -h, --help             show this help
 
 Both "--port 6379" and "--port=6379" work. As redis-server does, SIGTERM or Ctrl-C (SIGINT) saves
 the snapshot before exiting (the default save points are on; CONFIG SET shutdown-on-sigterm and
 shutdown-on-sigint change that), and a second Ctrl-C exits at once without saving.`;
 
-/** Start-up-only parameters the engine acts on (the others may only be given their default). */
-const HONOURED_AT_START = new Set(['databases', 'appendfilename', 'appenddirname']);
+/**
+ * Start-up-only parameters the engine acts on (the others may only be given their default).
+ * enable-debug-command yes|local turns DEBUG on, for everyone or for loopback clients only.
+ */
+const HONOURED_AT_START = new Set(['databases', 'appendfilename', 'appenddirname', 'enable-debug-command']);
 
 interface CliOptions {
   port: number;

@@ -95,6 +95,19 @@ export const NO_CONFIG_FILE = 'ERR The server is running without a config file';
 export const SLOWLOG_BAD_COUNT = 'ERR count should be greater than or equal to -1';
 export const DEBUG_NOT_ALLOWED =
   'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
+/** DEBUG RELOAD's save failed (Redis's shared.err: the code and nothing else). */
+export const DEBUG_SAVE_FAILED = 'ERR';
+export const DEBUG_RELOAD_OPTIONS = 'ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.';
+export const DEBUG_RELOAD_FAILED = 'ERR Error trying to load the RDB dump';
+/** DEBUG LOADAOF could not replay the files (Redis exits instead: our own words). */
+export const DEBUG_LOADAOF_FAILED = 'ERR Error trying to load the append only files';
+export const DEBUG_NOT_LISTPACK = 'ERR Not a listpack encoded object.';
+export const DEBUG_NOT_QUICKLIST = 'ERR Not a quicklist encoded object.';
+export const DEBUG_PROTOCOL_TYPE =
+  'ERR Wrong protocol type name. Please use one of the following: string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false';
+export const DEBUG_PROTOCOL_RESP2 = 'ERR RESP2 is not supported by this command';
+export const DEBUG_PACKED_THRESHOLD = 'ERR argument must be a memory value bigger than 1 and smaller than 4gb';
+export const DEBUG_CLUSTER_ONLY = 'ERR Debug option only available for cluster mode enabled setup!';
 
 // CLUSTER, READONLY, READWRITE, ASKING without cluster-enabled (cluster.c); MODULE (module.c)
 export const CLUSTER_DISABLED = 'ERR This instance has cluster support disabled';

@@ -272,9 +272,9 @@ describe('bad start-up settings', () => {
   it(
     'a start-up-only setting the engine does not act on is refused, not ignored',
     () => {
-      const ours = fails('ours', ['--port', '0', '--enable-debug-command', 'yes']);
+      const ours = fails('ours', ['--port', '0', '--enable-module-command', 'yes']);
       expect(ours.code).toBe(1);
-      expect(ours.stderr).toContain(`>>> 'enable-debug-command "yes"'\nthis server runs with enable-debug-command "no" only\n`);
+      expect(ours.stderr).toContain(`>>> 'enable-module-command "yes"'\nthis server runs with enable-module-command "no" only\n`);
     },
     TIMEOUT,
   );

@@ -5,6 +5,7 @@ import type { Command, CommandSpec } from '../command.js';
 import { bitmapCommands } from './bitmaps.js';
 import { clusterCommands } from './cluster.js';
 import { connectionCommands } from './connection.js';
+import { debugCommands } from './debug.js';
 import { dumpCommands } from './dump.js';
 import { migrateCommands } from './migrate.js';
 import { expireCommands } from './expire.js';
@@ -39,6 +40,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...transactionCommands,
   ...connectionCommands,
   ...serverCommands,
+  ...debugCommands,
   ...persistenceCommands,
   ...shutdownCommands,
   ...pubsubCommands,

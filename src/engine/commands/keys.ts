@@ -347,7 +347,7 @@ export function lfuPolicy(c: Client): boolean {
  * OBJECT REFCOUNT: Redis shares one object for each integer 0..9999 (stored 'int'-encoded by
  * SET, INCR & co.) unless an LRU/LFU maxmemory policy is active; COPY makes unshared copies.
  */
-function refCount(c: Client, obj: RObj): number {
+export function refCount(c: Client, obj: RObj): number {
   if (obj.type !== 'string' || obj.unsharedValue === obj.value || stringEncoding(obj) !== 'int') return 1;
   const p = maxmemoryPolicy(c);
   if (c.engine.config.get('maxmemory') !== '0' && (p.endsWith('-lru') || p.endsWith('-lfu'))) return 1;

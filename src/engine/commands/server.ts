@@ -1,7 +1,7 @@
 // The SERVER introspection group (Redis's server.c, config.c, object.c, slowlog.c, latency.c):
 // COMMAND and its subcommands read the command table; INFO reports the engine's state in Redis's
 // sections, fields and order; TIME; CONFIG GET/SET/RESETSTAT/REWRITE; MEMORY; SLOWLOG; LATENCY;
-// DEBUG (disabled, as in a default 7.0 server); ROLE.
+// ROLE. DEBUG has a file of its own (debug.ts).
 
 import { cString, isOpt } from '../../shared/args.js';
 import { commandHasKeys, commandKeys } from '../getkeys.js';
@@ -277,7 +277,7 @@ function infoCommand(c: Client, argv: string[]): Reply {
 }
 
 // ================================================================================================
-// TIME, ROLE, DEBUG, LOLWUT
+// TIME, ROLE, LOLWUT
 // ================================================================================================
 
 function timeCommand(c: Client): Reply {
@@ -323,10 +323,6 @@ function lolwutCommand(c: Client, argv: string[]): Reply {
 
 function roleCommand(): Reply {
   return array([bulk('master'), ZERO, EMPTY_ARRAY]);
-}
-
-function debugCommand(): Reply {
-  return error(E.DEBUG_NOT_ALLOWED);
 }
 
 // ================================================================================================
@@ -614,6 +610,5 @@ export const serverCommands: CommandSpec[] = [
     command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
     command('history', 3, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
   ]),
-  command('debug', -2, 'admin noscript loading stale', [], debugCommand, { since: '1.0.0', complexity: 'Depends on the subcommand', protectedBy: 'enable-debug-command', summary: 'Internal debugging commands (disabled, as enable-debug-command is no)' }),
   command('role', 1, 'noscript loading stale fast', [], roleCommand, { since: '2.8.12', complexity: 'O(1)', acl: 'admin dangerous', summary: "This server's replication role (always master here)" }),
 ];

@@ -3,6 +3,20 @@
 
 /** The 40 hex digits of SHA-1 over `s`, one byte per char code (0–255). */
 export function sha1hex(s: string): string {
+  let out = '';
+  for (const h of sha1Words(s)) out += (h >>> 0).toString(16).padStart(8, '0');
+  return out;
+}
+
+/** The 20 bytes of SHA-1 over `s`, as a byte string (DEBUG DIGEST chains digests). */
+export function sha1Bytes(s: string): string {
+  let out = '';
+  for (const h of sha1Words(s)) out += String.fromCharCode((h >>> 24) & 0xff, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
+  return out;
+}
+
+/** The five 32-bit words of the digest. */
+function sha1Words(s: string): number[] {
   const n = s.length;
   // message, 0x80, zero padding, then the bit length in 8 bytes: a whole number of 64-byte blocks
   const blocks = ((n + 8) >>> 6) + 1;
@@ -58,7 +72,5 @@ export function sha1hex(s: string): string {
     h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0;
   }
-  let out = '';
-  for (const h of [h0, h1, h2, h3, h4]) out += (h >>> 0).toString(16).padStart(8, '0');
-  return out;
+  return [h0, h1, h2, h3, h4];
 }
