@@ -3,6 +3,8 @@
 
 import type { Engine } from './engine.js';
 import { stringEncoding, type RObj } from './objects.js';
+import { encodeIntset, encodeListpack, QUICKLIST_PACKED_THRESHOLD, quicklistLayout } from './rdb-encodings.js';
+import { listpackScore } from './rdb.js';
 
 /** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
 export function mallocSize(n: number): number {
@@ -68,21 +70,108 @@ function* flattenMap(m: Map<unknown, unknown>): Iterable<unknown> {
   }
 }
 
-/** objectComputeSize: the bytes a value takes (exact for strings, estimated for the rest). */
-export function objectSize(obj: RObj): number {
-  if (obj.type === 'string') {
-    const len = obj.value.length;
-    const enc = stringEncoding(obj);
-    if (enc === 'int') return ROBJ;
-    if (enc === 'embstr') return mallocSize(ROBJ + 3 + len + 1);
-    return ROBJ + sdsSize(len, false);
+/** How objectComputeSize looks at a value: elements sampled (0: all), and how lists are cut. */
+export interface SizeOptions {
+  samples: number;
+  listMaxListpackSize: number;
+  packedThreshold: number;
+}
+
+const DEFAULT_SIZE_OPTIONS: SizeOptions = { samples: 5, listMaxListpackSize: -2, packedThreshold: QUICKLIST_PACKED_THRESHOLD };
+
+// sizeof() of Redis 7.0's structures on a 64-bit build.
+const QUICKLIST = 40;
+const QUICKLIST_NODE = 40;
+const DICT = 56;
+const POINTER = 8;
+const ZSET = 16;
+const ZSKIPLIST = 32;
+/** A skiplist's header node holds all 32 levels. */
+const ZSL_HEADER = 24 + 32 * 16;
+/** A skiplist node of one level, the most common (3 in 4): its level is random in Redis. */
+const ZSL_NODE = 24 + 16;
+
+/** dictSlots: a table grows to the power of two that holds its elements (4 at least). */
+function dictSlots(used: number): number {
+  if (used === 0) return 0;
+  let n = 4;
+  while (n < used) n *= 2;
+  return n;
+}
+
+/** An element sds made by sdsnewlen (SDS_TYPE_5 for short non-empty strings). */
+const elementSds = (s: string) => sdsSize(s.length, true);
+
+/**
+ * The average of `size` over the first `samples` elements (all with 0), times their count: how
+ * objectComputeSize scales what it sampled. Redis walks its dict in hash order, this its own
+ * order: with elements of different sizes the two samples can differ.
+ */
+function sampled<T>(items: Iterable<T>, count: number, samples: number, size: (x: T) => number): number {
+  let seen = 0;
+  let sum = 0;
+  for (const x of items) {
+    if (samples !== 0 && seen >= samples) break;
+    sum += size(x);
+    seen++;
   }
-  return ROBJ + Math.round(estimateValue(obj, 0));
+  return seen === 0 ? 0 : (sum / seen) * count;
+}
+
+/**
+ * objectComputeSize: the bytes a value takes as Redis 7.0 counts them. Listpacks and intsets are
+ * exact (their encoded bytes, in the allocator's size class); dicts, skiplists and quicklists
+ * are sampled as Redis samples them; a list is cut into nodes as pushing every element to its
+ * tail cuts it. Streams are estimated.
+ */
+export function objectSize(obj: RObj, options: SizeOptions = DEFAULT_SIZE_OPTIONS): number {
+  const samples = options.samples;
+  switch (obj.type) {
+    case 'string': {
+      const len = obj.value.length;
+      const enc = stringEncoding(obj);
+      if (enc === 'int') return ROBJ;
+      if (enc === 'embstr') return mallocSize(ROBJ + 3 + len + 1);
+      return ROBJ + sdsSize(len, false);
+    }
+    case 'list': {
+      const nodes = quicklistLayout(obj.value, options.listMaxListpackSize, options.packedThreshold);
+      const node = (n: Uint8Array | string) => QUICKLIST_NODE + mallocSize(n.length);
+      return Math.floor(ROBJ + QUICKLIST + sampled(nodes, nodes.length, samples, node));
+    }
+    case 'set': {
+      if (obj.enc === 'intset') return ROBJ + mallocSize(encodeIntset(obj.value).length);
+      const n = obj.value.size;
+      return Math.floor(ROBJ + DICT + POINTER * dictSlots(n) + sampled(obj.value, n, samples, (m) => DICT_ENTRY + elementSds(m)));
+    }
+    case 'hash': {
+      if (obj.enc === 'listpack') return ROBJ + mallocSize(encodeListpack(flattenMap(obj.value) as Iterable<string>).length);
+      const n = obj.value.size;
+      const entry = ([f, v]: [string, string]) => elementSds(f) + elementSds(v) + DICT_ENTRY;
+      return Math.floor(ROBJ + DICT + POINTER * dictSlots(n) + sampled(obj.value, n, samples, entry));
+    }
+    case 'zset': {
+      const zs = obj.value;
+      if (obj.enc === 'listpack') {
+        const items: string[] = [];
+        zs.walk(0, false, (m, s) => void items.push(m, listpackScore(s)));
+        return ROBJ + mallocSize(encodeListpack(items).length);
+      }
+      const members: string[] = [];
+      const want = samples === 0 ? zs.size : Math.min(samples, zs.size);
+      zs.walk(0, false, (m) => members.push(m) < want);
+      const node = (m: string) => elementSds(m) + DICT_ENTRY + mallocSize(ZSL_NODE);
+      const fixed = ROBJ + ZSET + ZSKIPLIST + DICT + POINTER * dictSlots(zs.size) + mallocSize(ZSL_HEADER);
+      return Math.floor(fixed + sampled(members, zs.size, 0, node));
+    }
+    case 'stream':
+      return ROBJ + Math.round(estimateValue(obj, 0));
+  }
 }
 
 /** MEMORY USAGE: value + key + the dict entry. */
-export function keyMemoryUsage(key: string, obj: RObj): number {
-  return objectSize(obj) + sdsSize(key.length, true) + DICT_ENTRY;
+export function keyMemoryUsage(key: string, obj: RObj, options: SizeOptions = DEFAULT_SIZE_OPTIONS): number {
+  return objectSize(obj, options) + sdsSize(key.length, true) + DICT_ENTRY;
 }
 
 /** used_memory_startup of Debian's 7.0.15 build: what an empty server holds. */

@@ -481,21 +481,13 @@ describe('MEMORY', () => {
     expect(r('MEMORY', 'USAGE', 'k', 'SAMPLES', 'x')).toBe('!ERR value is not an integer or out of range');
   });
 
-  it('USAGE estimates types it does not know by sampling their contents', () => {
-    const obj = { type: 'hash', lru: 0, slot: -1, map: new Map([['field', 'value']]) } as unknown as Parameters<typeof keyMemoryUsage>[1];
-    e.dbs[0]!.put('h', obj);
-    const n = Number(r('MEMORY', 'USAGE', 'h').slice(1));
-    expect(n).toBeGreaterThan(48);
-    // An iterable container with a size: sampled, scaled by its size.
-    const many = {
-      size: 1000,
-      *[Symbol.iterator]() {
-        for (let i = 0; i < 1000; i++) yield 'member' + i;
-      },
-    };
-    const zobj = { type: 'zset', lru: 0, slot: -1, zs: many } as unknown as Parameters<typeof keyMemoryUsage>[1];
-    e.dbs[0]!.put('z', zobj);
-    expect(Number(r('MEMORY', 'USAGE', 'z').slice(1))).toBeGreaterThan(16000);
+  it('USAGE samples SAMPLES elements of a hashtable (0: all of them), as objectComputeSize does', () => {
+    // Members of two lengths, the long ones last: a sample of the first only sees short ones.
+    run('SADD', 's', ...Array.from({ length: 200 }, (_, i) => (i < 150 ? `m${i}` : `member-${'x'.repeat(40)}-${i}`)));
+    const usage = (...samples: string[]) => Number(r('MEMORY', 'USAGE', 's', ...samples).slice(1));
+    expect(usage('SAMPLES', '0')).toBeGreaterThan(usage());
+    expect(usage('SAMPLES', '5')).toBe(usage());
+    expect(usage('SAMPLES', '200')).toBe(usage('SAMPLES', '0'));
   });
 
   it('DOCTOR, STATS, SLOWLOG, LATENCY, DEBUG and ROLE answer like a fresh Redis', () => {

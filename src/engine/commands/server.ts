@@ -387,11 +387,14 @@ function configRewriteCommand(): Reply {
 // ================================================================================================
 
 function memoryUsageCommand(c: Client, argv: string[]): Reply {
+  // OBJ_COMPUTE_SIZE_DEF_SAMPLES; 0 looks at every element.
+  let samples = 5;
   for (let j = 3; j < argv.length; j++) {
     if (isOpt(argv[j]!, 'samples') && j + 1 < argv.length) {
       const n = parseInt64(argv[j + 1]!);
       if (n === null) return NOT_INTEGER_R;
       if (n < 0n) return SYNTAX_R;
+      samples = Number(n);
       j++;
     } else {
       return SYNTAX_R;
@@ -404,7 +407,9 @@ function memoryUsageCommand(c: Client, argv: string[]): Reply {
   if (when !== undefined && when < c.engine.now) return NIL;
   const obj = db.dict.get(key);
   if (obj === undefined) return NIL;
-  return int(keyMemoryUsage(key, obj));
+  const config = c.engine.config;
+  const listMaxListpackSize = Number(config.get('list-max-listpack-size'));
+  return int(keyMemoryUsage(key, obj, { samples, listMaxListpackSize, packedThreshold: c.engine.debugSettings.quicklistPackedThreshold }));
 }
 
 function memoryStatsCommand(c: Client): Reply {
