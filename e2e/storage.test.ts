@@ -70,7 +70,9 @@ test('an autosave that cannot be loaded is kept, offered as a download, and disc
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
 });
 
-test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real Redis dump.rdb loads in its place after asking', async ({ page }) => {
+test('the data downloads as a dump.rdb that redis-check-rdb accepts, a real Redis dump.rdb loads in its place after asking, and the download loads back', async ({
+  page,
+}) => {
   await typeLine(page, 'SET mine 1');
   const files = page.getByRole('region', { name: 'Your data as a file' });
   const download = page.waitForEvent('download');
@@ -129,4 +131,15 @@ test('the data downloads as a dump.rdb that redis-check-rdb accepts, and a real 
   await focusTerminal(page);
   await typeLine(page, 'HGET user:1 name');
   expect((await screen(page)).at(-2)).toBe('"Kim"');
+
+  // The dump.rdb downloaded at the start loads back in its place.
+  page.once('dialog', (d) => void d.accept());
+  await page
+    .getByRole('region', { name: 'Your data as a file' })
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'dump.rdb', mimeType: 'application/octet-stream', buffer: await readFile(await file.path()) });
+  await expect(page.getByRole('region', { name: 'Your data as a file' })).toContainText('Loaded 1 key from dump.rdb.');
+  await focusTerminal(page);
+  await typeLine(page, 'MGET mine queue');
+  expect((await screen(page)).slice(-3)).toEqual(['1) "1"', '2) (nil)', '127.0.0.1:6379>']);
 });
