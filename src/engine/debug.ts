@@ -15,6 +15,7 @@ import type { Engine } from './engine.js';
 import * as E from '../shared/errors.js';
 import { memtoull } from './config.js';
 import { changeReplicationId } from './info-stats.js';
+import { atoi } from './getkeys.js';
 import { addKey, lookupNoTouch, lookupWrite } from './keyspace.js';
 import { formatDouble, parseInt64 } from './numbers.js';
 import { createString, idleSeconds, objectEncoding, type RObj } from './objects.js';
@@ -24,7 +25,7 @@ import { quicklistFill, quicklistLayout } from './rdb-encodings.js';
 import { U64_MAX } from './ds/stream.js';
 import { sha1Bytes } from './scripting/sha1.js';
 import { helpReply } from './help-reply.js';
-import { lfuPolicy, refCount } from './commands/keys.js';
+import { LFU_INIT_VAL, lfuPolicy, refCount } from './commands/keys.js';
 import { array, bool, bulk, double, error, int, map, NIL, OK, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
 import { NOT_INTEGER_R } from './error-replies.js';
 
@@ -132,9 +133,6 @@ function digestValueCommand(c: Client, argv: string[]): Reply {
 // ================================================================================================
 // OBJECT, LISTPACK, QUICKLIST
 // ================================================================================================
-
-/** LFU_INIT_VAL: the counter of a value no access has raised (OBJECT FREQ's starting point). */
-const LFU_INIT_VAL = 5;
 
 /**
  * A stand-in for the object's address (Redis prints the pointer): stable for a key's life, as
@@ -424,12 +422,6 @@ function protocolCommand(c: Client, argv: string[]): Reply {
 // ================================================================================================
 // The small ones
 // ================================================================================================
-
-/** C's atoi: leading blanks, a sign, digits; anything else ends it (so "x" is 0). */
-function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
-  return m === null ? 0 : Number(BigInt.asIntN(32, BigInt(m[1]!)));
-}
 
 function setActiveExpireCommand(c: Client, argv: string[]): Reply {
   c.engine.debugSettings.activeExpire = atoi(argv[2]!) !== 0;

@@ -3,7 +3,7 @@
 
 import { cString, isOpt } from '../shared/args.js';
 import type { Command, KeySpec } from './command.js';
-import { parseInt64 } from './numbers.js';
+import { INT64_MAX, INT64_MIN, parseInt64 } from './numbers.js';
 
 /** A key found in a command line: its position in argv and its key-spec flags. */
 export interface KeyRef {
@@ -15,12 +15,17 @@ const RO_ACCESS = ['RO', 'access'];
 const RW_ACCESS_UPDATE = ['RW', 'access', 'update'];
 const OW_UPDATE = ['OW', 'update'];
 
-/** C's atoi: leading spaces, a sign, digits; 0 when there are none. */
+/**
+ * C's atoi as glibc has it: the leading number strtol reads (clamped to a 64-bit long), cast to
+ * an int (its low 32 bits).
+ */
 export function atoi(s: string): number {
   const m = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(s);
   if (m === null) return 0;
-  const v = Number(m[1]);
-  return Number.isFinite(v) ? Math.max(-2147483648, Math.min(2147483647, v)) : 0;
+  let v = BigInt(m[1]!);
+  if (v > INT64_MAX) v = INT64_MAX;
+  else if (v < INT64_MIN) v = INT64_MIN;
+  return Number(BigInt.asIntN(32, v));
 }
 
 /** db.c genericGetKeys (flags 0: those commands have complete key specs). */

@@ -373,7 +373,7 @@ function objectIdletimeCommand(c: Client, argv: string[]): Reply {
 }
 
 /** LFU_INIT_VAL: the logarithmic access counter a new key starts with. */
-const LFU_INIT_VAL = 5;
+export const LFU_INIT_VAL = 5;
 
 function objectFreqCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!, false);
