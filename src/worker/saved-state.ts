@@ -191,7 +191,9 @@ export function indexedDbState(onFailure: (reason: string) => void = () => {}, o
   const failure = (e: unknown) => {
     if (failed) return;
     failed = true;
-    onFailure(e instanceof Error ? (e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message) : String(e));
+    // A DOMException's name says what happened; its message may be empty.
+    const reason = e instanceof Error ? [e.name !== 'Error' ? e.name : '', e.message].filter((x) => x !== '').join(': ') : String(e);
+    onFailure(reason);
   };
 
   const change = async (apply: (store: IDBObjectStore) => void, report = true): Promise<void> => {
