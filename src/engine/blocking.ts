@@ -27,8 +27,11 @@ import { ceilLongDoubleTimes, INT64_MAX, parseLongDouble } from './numbers.js';
 import type { RObj } from './objects.js';
 import { error, NIL_ARRAY, type Reply } from '../shared/reply.js';
 
-/** What a client waits for (Redis's BLOCKED_LIST / BLOCKED_ZSET). */
-export type BlockType = 'list' | 'zset' | 'stream';
+/**
+ * What a client waits for (Redis's BLOCKED_LIST / BLOCKED_ZSET / BLOCKED_STREAM, and BLOCKED_WAIT:
+ * WAIT's acknowledgements from replicas, which never come here, so only its timeout ends it).
+ */
+export type BlockType = 'list' | 'zset' | 'stream' | 'wait';
 
 /**
  * How a blocked command is finished once one of its keys holds data: pops from the ready key
@@ -57,6 +60,14 @@ export interface BlockedClient {
   readonly serve: ServeStep;
   /** XREADGROUP: the reply when the awaited key is deleted or overwritten by another type. */
   readonly gone?: Reply;
+  /** The reply when it times out (or CLIENT UNBLOCK … TIMEOUT): a null array unless set (WAIT's count). */
+  readonly timedOut?: Reply;
+}
+
+/** The replies that end a wait other than by serving it (BlockedClient's `gone` and `timedOut`). */
+export interface BlockEnds {
+  gone?: Reply;
+  timedOut?: Reply;
 }
 
 const TIMEOUT_NOT_FLOAT_R = error(E.TIMEOUT_NOT_FLOAT);
@@ -97,7 +108,7 @@ export class Blocking {
   /** Keys signalled ready since the last round, in order, and the same as 'db\0key' for dedup. */
   private ready: { dbIndex: number; key: string }[] = [];
   private readySet = new Set<string>();
-  private byType = { list: 0, zset: 0, stream: 0 };
+  private byType = { list: 0, zset: 0, stream: 0, wait: 0 };
   /** Clients with a deadline (INFO's clients_in_timeout_table). */
   private timed = 0;
   private serving = false;
@@ -132,7 +143,7 @@ export class Blocking {
    * a non-empty value of `type`, the deadline passes or it is unblocked. The handler then
    * returns null.
    */
-  block(c: Client, type: BlockType, keys: readonly string[], deadline: number, argv: readonly string[], serve: ServeStep, gone?: Reply): null {
+  block(c: Client, type: BlockType, keys: readonly string[], deadline: number, argv: readonly string[], serve: ServeStep, ends: BlockEnds = {}): null {
     const engine = this.engine;
     const dbIndex = c.db.id;
     const unique = keys.length === 1 ? [keys[0]!] : [...new Set(keys)];
@@ -145,7 +156,8 @@ export class Blocking {
       argv: argv.slice(),
       command: c.lastCommand,
       serve,
-      gone,
+      gone: ends.gone,
+      timedOut: ends.timedOut,
     };
     const lists = this.waiting[dbIndex]!;
     for (const k of unique) {
@@ -294,7 +306,7 @@ export class Blocking {
     for (const b of due) {
       if (this.blocked.get(b.client) !== b) continue;
       this.unblock(b);
-      engine.servedBlockedClient(b.client, b.command, NIL_ARRAY);
+      engine.servedBlockedClient(b.client, b.command, b.timedOut ?? NIL_ARRAY);
     }
   }
 
@@ -317,7 +329,7 @@ export class Blocking {
     const b = this.stateOf(c);
     if (b === undefined) return;
     this.unblock(b);
-    this.engine.servedBlockedClient(c, b.command, byError ? error(E.UNBLOCKED) : NIL_ARRAY);
+    this.engine.servedBlockedClient(c, b.command, byError ? error(E.UNBLOCKED) : (b.timedOut ?? NIL_ARRAY));
   }
 
   /** unblockClientWaitingData: out of the wait lists; the client may run commands again. */

@@ -5,6 +5,7 @@ import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from 
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
+import { ClientPause } from './pause.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './slowlog.js';
 import type { Tracker } from './tracking.js';
@@ -244,6 +245,8 @@ export class Engine {
   tracker: Tracker | null = null;
   /** Clients blocked by BLPOP & co. and the keys they wait on (blocking.ts). */
   readonly blocking: Blocking;
+  /** CLIENT PAUSE: its mode and deadline, and the commands it holds (pause.ts). */
+  readonly pause: ClientPause;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
@@ -288,6 +291,7 @@ export class Engine {
     this.expireCursors = new Array<undefined>(n).fill(undefined);
     this.commands = buildCommandTable(commandSpecs);
     this.blocking = new Blocking(this);
+    this.pause = new ClientPause(this);
     this.connect = options.connect ?? null;
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
@@ -356,6 +360,7 @@ export class Engine {
     if (c.tracking !== null && this.tracker !== null) this.tracker.forget(c);
     this.unwatchAll(c);
     if (c.unblock !== null) this.blocking.forget(c);
+    this.pause.forget(c);
     if (c.pubsub !== null || c.monitor) this.pubsub.forget(c);
     this.clients.delete(c.id);
   }
@@ -382,7 +387,10 @@ export class Engine {
     // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys,
     // not while a script runs (it serves them when it ends).
     if (this.blocking.hasReady && caller === null && this.scriptRun === null) this.blocking.handleReady();
-    return this.afterCommand(c, reply);
+    const r = this.afterCommand(c, reply);
+    // processUnblockedClients (beforeSleep): commands a pause's end let go run after this line.
+    if (this.pause.hasReleased && caller === null && this.scriptRun === null) this.pause.runReleased();
+    return r;
   }
 
   /** The end of a command line: owed MONITOR lines and tracking pushes, CLIENT REPLY flags. */
@@ -414,7 +422,7 @@ export class Engine {
     // commandProcessed: a client that blocked keeps this state until its command ends
     // (servedBlockedClient), so a SKIP before BLPOP silences BLPOP's eventual reply; so does a
     // client whose script goes on, or whose MIGRATE waits for its target.
-    if (reply === null && (this.blocking.stateOf(c) !== undefined || this.scriptRun?.caller === c || c.awaitingIo)) return null;
+    if (reply === null && (this.blocking.stateOf(c) !== undefined || this.scriptRun?.caller === c || c.awaitingIo || this.pause.isPostponed(c))) return null;
     return this.endCommand(c) ? reply : null;
   }
 
@@ -477,6 +485,9 @@ export class Engine {
     if (c.monitor && (cmd.flags.includes('write') || cmd.flags.includes('readonly') || cmd.flags.includes('may_replicate'))) {
       return this.reject(c, E.REPLICA_KEYSPACE, cmd);
     }
+    // processCommand: a paused server holds the command (before MULTI queues it) until the pause
+    // ends; then it goes through all of this again. The deadline is looked at first.
+    if (this.pause.active && this.pause.check() && this.pause.holds(c, cmd, argv)) return this.pause.postpone(c, argv);
     if (c.multi !== null && !NOT_QUEUED.has(cmd.fullName)) {
       if (cmd.noMulti) {
         return this.reject(c, E.NOT_ALLOWED_IN_MULTI, cmd);
@@ -720,6 +731,7 @@ export class Engine {
       this.currentClient = outer;
     }
     if (this.blocking.hasReady && this.scriptRun === null) this.blocking.handleReady();
+    if (this.pause.hasReleased && this.scriptRun === null && this.currentClient === null) this.pause.runReleased();
     while (this.scriptRun === null && this.afterScript.length !== 0) this.afterScript.shift()!();
   }
 
@@ -821,15 +833,30 @@ export class Engine {
     }
   }
 
-  /** The nearest deadline (engine clock, ms) of a blocked client, null when none has one. */
+  /**
+   * The nearest deadline (engine clock, ms) of a blocked client or of a CLIENT PAUSE, null when
+   * there is none: hosts' timers wake at it (BlockedTimeoutTimer).
+   */
   nextBlockedDeadline(): number | null {
-    return this.blocking.nextDeadline();
+    const blocked = this.blocking.nextDeadline();
+    const pause = this.pause.nextDeadline();
+    if (pause === null) return blocked;
+    return blocked === null ? pause : Math.min(blocked, pause);
   }
 
-  /** Answers (with the command's timeout reply) every blocked client whose deadline has passed. */
+  /**
+   * Answers (with the command's timeout reply) every blocked client whose deadline has passed,
+   * and ends a CLIENT PAUSE whose deadline has passed (running the commands it held).
+   */
   handleBlockedTimeouts(): void {
     // Not while a script runs (Redis's whileBlockedCron does not): they wait for its end.
-    if (this.scriptRun === null) this.blocking.handleTimeouts();
+    if (this.scriptRun !== null) return;
+    this.blocking.handleTimeouts();
+    if (this.pause.active) {
+      this.now = Math.floor(this.clock.now());
+      this.pause.check();
+    }
+    if (this.pause.hasReleased) this.pause.runReleased();
   }
 
   // ---- WATCH ---------------------------------------------------------------------------------
@@ -942,6 +969,8 @@ export class Engine {
    */
   activeExpireCycle(budget = 200): number {
     this.now = Math.floor(this.clock.now());
+    // While clients are paused the dataset stays still: no key expires (or is evicted).
+    if (this.pause.active && this.pause.check()) return 0;
     let deleted = 0;
     for (const db of this.dbs) {
       if (db.expires.size === 0) {

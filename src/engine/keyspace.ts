@@ -17,6 +17,9 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   // Redis's keyIsExpired: expired once the time is strictly past `when` (a key whose TTL ends
   // at this very millisecond still exists, with PTTL 0).
   if (when === undefined || when >= engine.now) return false;
+  // While clients are paused the dataset stays still: the key reads as gone but stays until the
+  // pause ends (Redis's expireIfNeeded).
+  if (engine.pause.active && engine.pause.check()) return true;
   db.remove(key);
   engine.stats.expiredKeys++;
   engine.notify('x', 'expired', key, db);

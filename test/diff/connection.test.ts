@@ -2,6 +2,7 @@
 // redis-server. Replies that carry connection-specific values (ids, addresses, ages, memory)
 // are compared by shape: the id masked in HELLO, CLIENT LIST / INFO field by field.
 import { describe, expect, it } from 'vitest';
+import { BlockedTimeoutTimer } from '../../src/engine/blocking.js';
 import { REPLY_OFF } from '../../src/engine/client.js';
 import { encodeReply } from '../../src/protocol/encode.js';
 import { clockPast, show, useDiff, type DiffContext, type Conn, type Pair, type Step } from './harness.js';
@@ -582,20 +583,31 @@ describe('CLIENT UNBLOCK, PAUSE, NO-EVICT, REPLY', () => {
     ]);
   });
 
-  it('PAUSE / UNPAUSE', () =>
-    d.run([
-      ['CLIENT', 'PAUSE', '1'],
-      ['CLIENT', 'PAUSE', '1', 'WRITE'],
-      ['CLIENT', 'PAUSE', '0', 'all'],
-      ['CLIENT', 'PAUSE', 'x'],
-      ['CLIENT', 'PAUSE', '1.5'],
-      ['CLIENT', 'PAUSE', '-1'],
-      ['CLIENT', 'PAUSE', '10', 'foo'],
-      ['CLIENT', 'PAUSE', 'x', 'foo'],
-      ['CLIENT', 'PAUSE', '1', '2', '3'],
-      ['CLIENT', 'UNPAUSE'],
-      ['PING'],
-    ]));
+  it('PAUSE / UNPAUSE', async () => {
+    // A 1 ms pause holds the next command until its deadline: our side needs the timer hosts run.
+    const timer = new BlockedTimeoutTimer(d.engine, {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+    timer.start();
+    try {
+      await d.run([
+        ['CLIENT', 'PAUSE', '1'],
+        ['CLIENT', 'PAUSE', '1', 'WRITE'],
+        ['CLIENT', 'PAUSE', '0', 'all'],
+        ['CLIENT', 'PAUSE', 'x'],
+        ['CLIENT', 'PAUSE', '1.5'],
+        ['CLIENT', 'PAUSE', '-1'],
+        ['CLIENT', 'PAUSE', '10', 'foo'],
+        ['CLIENT', 'PAUSE', 'x', 'foo'],
+        ['CLIENT', 'PAUSE', '1', '2', '3'],
+        ['CLIENT', 'UNPAUSE'],
+        ['PING'],
+      ]);
+    } finally {
+      timer.stop();
+    }
+  });
 
   it('NO-EVICT', () =>
     d.run([

@@ -359,15 +359,16 @@ describe('CLIENT', () => {
   });
 
   it('PAUSE / UNPAUSE validate and answer OK', () => {
-    expect(r(a, 'CLIENT', 'PAUSE', '100')).toBe('OK');
-    expect(r(a, 'CLIENT', 'PAUSE', '100', 'write')).toBe('OK');
+    // A WRITE pause lets CLIENT commands through; an ALL pause (last) would hold them (pause.test.ts).
     expect(r(a, 'CLIENT', 'PAUSE', '0', 'ALL')).toBe('OK');
+    expect(r(a, 'CLIENT', 'PAUSE', '100', 'write')).toBe('OK');
     expect(r(a, 'CLIENT', 'PAUSE', 'x')).toBe('!ERR timeout is not an integer or out of range');
     expect(r(a, 'CLIENT', 'PAUSE', '-1')).toBe('!ERR timeout is negative');
     expect(r(a, 'CLIENT', 'PAUSE', '10', 'foo')).toBe('!ERR CLIENT PAUSE mode must be WRITE or ALL');
     expect(r(a, 'CLIENT', 'PAUSE', 'x', 'foo')).toBe('!ERR CLIENT PAUSE mode must be WRITE or ALL');
     expect(r(a, 'CLIENT', 'PAUSE', '1', '2', '3')).toBe("!ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP.");
     expect(r(a, 'CLIENT', 'UNPAUSE')).toBe('OK');
+    expect(r(a, 'CLIENT', 'PAUSE', '100')).toBe('OK');
   });
 
   it('REPLY OFF / SKIP / ON silence replies in the engine', () => {

@@ -8,6 +8,7 @@ import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type Client, type TrackingState
 import type { CommandSpec } from '../command.js';
 import { commandGroup } from '../command-decl.js';
 import type { Engine } from '../engine.js';
+import type { PauseRequest } from '../pause.js';
 import type { ClientSubscriptions } from '../pubsub.js';
 import * as E from '../../shared/errors.js';
 import { parseIntArg } from '../numbers.js';
@@ -244,10 +245,10 @@ function clientMemory(engine: Engine, cl: Client, current: readonly string[] | n
     totMem += argvBytes + 8 * current.length;
   } else if (cl.unblock !== null) {
     // A blocked client keeps its command's arguments until it is served (argv-mem).
-    const b = engine.blocking.stateOf(cl);
-    if (b !== undefined) {
-      argvBytes = argvMem(b.argv);
-      totMem += argvBytes + 8 * b.argv.length;
+    const held = engine.blocking.stateOf(cl)?.argv ?? engine.pause.argvOf(cl);
+    if (held !== undefined) {
+      argvBytes = argvMem(held);
+      totMem += argvBytes + 8 * held.length;
     }
   }
   totMem += qbuf + qbufFree > 0 ? qbuf + qbufFree + 6 : 8;
@@ -409,7 +410,9 @@ function clientUnblockCommand(c: Client, argv: string[]): Reply {
   const id = parseIntArg(argv[2]!);
   if (id === null) return NOT_INTEGER_R;
   const target = c.engine.clients.get(id);
-  if (target === undefined || target.unblock === null) return ZERO;
+  // A client held by CLIENT PAUSE is left alone (Redis 7.0.15 crashes on TIMEOUT, and on ERROR
+  // answers it twice: the error, then its command once the pause ends).
+  if (target === undefined || target.unblock === null || c.engine.pause.isPostponed(target)) return ZERO;
   target.unblock(byError);
   return ONE;
 }
@@ -457,24 +460,62 @@ function clientNoEvictCommand(c: Client, argv: string[]): Reply {
   return OK;
 }
 
+/** The largest int64 as a double: a deadline past it wraps to the past in Redis. */
+const INT64_LIMIT = 2 ** 63;
+
 /**
- * CLIENT PAUSE validates like Redis and answers OK, but pauses nothing: the playground has no
- * replicas to fail over to, and other connections keep running.
+ * getTimeoutFromObjectOrReply (UNIT_MILLISECONDS): whole ms from now as an absolute engine time,
+ * 0 for a timeout of 0, or the error reply. A sum past int64 wraps negative in Redis (a deadline
+ * already gone): -1 here.
  */
-function clientPauseCommand(_c: Client, argv: string[]): Reply {
-  const argc = argv.length;
-  if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
-  if (argc === 4 && !isOpt(argv[3]!, 'write') && !isOpt(argv[3]!, 'all')) {
-    return error(E.PAUSE_MODE);
-  }
-  const ms = parseIntArg(argv[2]!);
+function parseMsTimeout(c: Client, arg: string): number | Reply {
+  const ms = parseIntArg(arg);
   if (ms === null) return error(E.TIMEOUT_NOT_INTEGER);
   if (ms < 0) return error(E.TIMEOUT_NEGATIVE);
+  if (ms === 0) return 0;
+  const end = c.engine.now + ms;
+  return end >= INT64_LIMIT ? -1 : end;
+}
+
+/**
+ * CLIENT PAUSE timeout [WRITE|ALL] (mode checked before the timeout, as Redis does): holds the
+ * commands of every client, or only those that may write, until the deadline (pause.ts).
+ */
+function clientPauseCommand(c: Client, argv: string[]): Reply {
+  const argc = argv.length;
+  if (argc > 4) return error(E.subcommandSyntax(argv[1]!, argv[0]!));
+  let type: PauseRequest['type'] = 'all';
+  if (argc === 4) {
+    if (isOpt(argv[3]!, 'write')) type = 'write';
+    else if (!isOpt(argv[3]!, 'all')) return error(E.PAUSE_MODE);
+  }
+  const end = parseMsTimeout(c, argv[2]!);
+  if (typeof end !== 'number') return end;
+  c.engine.pause.pause({ type, end });
   return OK;
 }
 
-function clientUnpauseCommand(): Reply {
+/** CLIENT UNPAUSE: the held commands run once this command line is over. */
+function clientUnpauseCommand(c: Client): Reply {
+  c.engine.pause.unpause();
   return OK;
+}
+
+// ---- WAIT ----------------------------------------------------------------------------------
+
+/**
+ * WAIT numreplicas timeout: there are never replicas here, so 0 replicas acknowledged. Asked for
+ * none (or inside MULTI) it answers at once; otherwise it blocks until its timeout (0: for ever)
+ * and then answers 0, as Redis with no replica to acknowledge does.
+ */
+function waitCommand(c: Client, argv: string[]): Reply | null {
+  const numreplicas = parseIntArg(argv[1]!);
+  if (numreplicas === null) return NOT_INTEGER_R;
+  const deadline = parseMsTimeout(c, argv[2]!);
+  if (typeof deadline !== 'number') return deadline;
+  const acked = 0;
+  if (acked >= numreplicas || c.multi !== null || c.engine.inExec) return int(acked);
+  return c.engine.blocking.block(c, 'wait', [], deadline, argv, () => null, { timedOut: int(acked) });
 }
 
 // ---- CLIENT TRACKING / CACHING / GETREDIR / TRACKINGINFO -----------------------------------
@@ -627,6 +668,8 @@ function clientTrackinginfoCommand(c: Client): Reply {
 // ---- the table -----------------------------------------------------------------------------
 
 const command = commandGroup('connection', 'connection');
+/** WAIT: Redis files it under generic, with the connection ACL category. */
+const genericCommand = commandGroup('generic', 'connection');
 
 // One line a command, so the table reads as a table.
 // prettier-ignore
@@ -656,4 +699,5 @@ export const connectionCommands: CommandSpec[] = [
     command('unblock', -3, 'admin noscript loading stale', [], clientUnblockCommand, { since: '5.0.0', complexity: 'O(log N) where N is the number of client connections', summary: 'Wake a client blocked in BLPOP & co. as if it timed out, or with an error', syntax: 'client-id [TIMEOUT|ERROR]' }),
     command('unpause', 2, 'admin noscript loading stale', [], clientUnpauseCommand, { since: '6.2.0', complexity: 'O(N) Where N is the number of paused clients', summary: 'End a CLIENT PAUSE' }),
   ]),
+  genericCommand('wait', 3, 'noscript', [], waitCommand, { since: '3.0.0', complexity: 'O(1)', tips: 'request_policy:all_shards response_policy:agg_min', summary: 'Wait until replicas acknowledged this connection\'s writes (none here: answers 0, after the timeout if any were asked for)', syntax: 'numreplicas timeout' }),
 ];

@@ -535,7 +535,7 @@ function xreadCommand(c: Client, argv: string[]): Reply | null {
     const gname = groupName;
     const serveStep = (cl: Client, key: string, obj: RObj): Reply | null =>
       serveBlocked(cl, key, obj, waitIds.get(key)!, blockCount, gname, consumerName, noack);
-    return c.engine.blocking.block(c, 'stream', keys, timeout, argv, serveStep, gname !== null ? error(E.UNBLOCKED_STREAM_GONE) : undefined);
+    return c.engine.blocking.block(c, 'stream', keys, timeout, argv, serveStep, gname !== null ? { gone: error(E.UNBLOCKED_STREAM_GONE) } : {});
   }
   return NIL_ARRAY;
 }

@@ -107,6 +107,34 @@ export class Scripting {
   }
 
   /**
+   * getCommandFlags for EVAL & co. (evalGetCommandFlags) and FCALL & co. (fcallGetCommandFlags):
+   * whether the script or function declares that it writes (it lacks no-writes), or null where
+   * the command's own flags stand (no shebang, an unknown script or function, a bad shebang).
+   */
+  declaresWrites(command: string, argv: readonly string[]): boolean | null {
+    let flags: number;
+    if (command === 'fcall' || command === 'fcall_ro') {
+      const fi = this.functionsStarted?.ctx.getFunction(argv[1]!);
+      if (fi === undefined) return null;
+      flags = fi.flags;
+    } else {
+      const evalsha = command === 'evalsha' || command === 'evalsha_ro';
+      const name = argv[1]!;
+      if (evalsha && name.length !== 40) return null;
+      const known = this.scripts.get(evalsha ? name.toLowerCase() : sha1hex(name));
+      if (known !== undefined) flags = known.flags;
+      else if (evalsha) return null;
+      else {
+        const sb = extractShebang(name);
+        if (typeof sb === 'string') return null;
+        flags = sb.flags;
+      }
+      if ((flags & FLAG_EVAL_COMPAT) !== 0) return null;
+    }
+    return (flags & FLAG_NO_WRITES) === 0;
+  }
+
+  /**
    * evalGenericCommand after the lookup: the checks of scriptPrepareForRun, then the run (its
    * reply, or null when it goes on after its first slice: engine.runScript).
    */
