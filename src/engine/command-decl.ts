@@ -12,6 +12,8 @@
 import type { CommandGroup, CommandSpec, Handler, KeySpec } from './command.js';
 import { COMMAND_FLAGS } from './command.js';
 import { helpReply } from './help-reply.js';
+import * as E from '../shared/errors.js';
+import { error } from '../shared/reply.js';
 
 /** ACL categories in acl.c's ACLCommandCategories order, the order the resolved arrays keep. */
 const ACL_CATEGORIES =
@@ -189,4 +191,15 @@ export function unknownKeys(flags: string, notes: string): KeySpec {
 
 function withNotes(spec: KeySpec, notes: string | undefined): KeySpec {
   return notes === undefined ? spec : { notes, ...spec };
+}
+
+/**
+ * The handler of a command whose work is one of the engine's late parts (`LateParts.handlers`,
+ * late.ts): the browser fetches them after its first prompt.
+ */
+export function lateHandler(name: string): Handler {
+  return (c, argv) => {
+    const handler = c.engine.late?.handlers[name];
+    return handler === undefined ? error(E.LATE_PARTS_MISSING) : handler(c, argv);
+  };
 }

@@ -118,6 +118,8 @@ export interface LateParts {
    * itself another way (its journal), so these files go with the tab.
    */
   memoryAof: (engine: Engine) => void;
+  /** Commands whose work is late (command-decl.ts lateHandler), by name. */
+  handlers: Readonly<Record<string, (c: Client, argv: string[]) => Reply | null>>;
   /** DEBUG's subcommands (debug.ts). */
   debug: (c: Client, argv: string[]) => Reply;
   /** INFO's text (info.ts). */

@@ -13,6 +13,7 @@ import { attachAof, MemoryAofDir } from './aof.js';
 import { migrateCommand } from './migrate.js';
 import { infoString } from './info.js';
 import { debugCommand } from './debug.js';
+import { sortCommand, sortRoCommand } from './sort.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -23,4 +24,5 @@ export const late: LateParts = {
   migrate: migrateCommand,
   info: infoString,
   debug: debugCommand,
+  handlers: { sort: sortCommand, sort_ro: sortRoCommand },
 };

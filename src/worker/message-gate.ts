@@ -8,7 +8,7 @@ import type { EngineHost } from './engine-host.js';
 import type { ToWorker } from './protocol.js';
 
 /**
- * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO and
+ * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT and
  * EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
@@ -21,6 +21,8 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'lolwut' ||
     name === 'migrate' ||
     name === 'info' ||
+    name === 'sort' ||
+    name === 'sort_ro' ||
     name === 'exec' ||
     argv[1]?.toLowerCase() === 'help'
   );
