@@ -92,7 +92,8 @@ export class ClientPause {
     if (this.type === 'off' || c.monitor) return false;
     if (this.type === 'all') return true;
     if (cmd.fullName === 'exec' && c.multi !== null) {
-      return c.multi.some((q) => q.cmd.flags.includes('write') || q.cmd.flags.includes('may_replicate'));
+      // Each queued command as queueMultiCommand counted it: a no-writes script holds nothing.
+      return c.multi.some((q) => mayReplicate(this.engine, q.cmd, q.argv));
     }
     return mayReplicate(this.engine, cmd, argv);
   }

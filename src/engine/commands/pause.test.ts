@@ -72,6 +72,11 @@ describe('CLIENT PAUSE', () => {
     // A script that says it does not write is no write (scriptFlagsToCmdFlags).
     expect(run(admin, 'EVAL', "#!lua flags=no-writes\nreturn redis.call('get', KEYS[1])", '1', 'k')).toBe('"v0"');
     expect(run(admin, 'EVAL_RO', "return redis.call('get', KEYS[1])", '1', 'k')).toBe('"v0"');
+    // So is an EXEC that only queued such scripts (Redis's unit/pause: "read-only scripts in
+    // multi-exec are not blocked").
+    expect(run(admin, 'MULTI')).toBe('OK');
+    expect(run(admin, 'EVAL', "#!lua flags=no-writes\nreturn redis.call('get', KEYS[1])", '1', 'k')).toBe('QUEUED');
+    expect(run(admin, 'EXEC')).toBe('["v0"]');
     const d = client();
     expect(run(d, 'PFCOUNT', 'hll')).toBe('none');
     expect(run(admin, 'CLIENT', 'UNPAUSE')).toBe('OK');
