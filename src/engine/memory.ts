@@ -88,8 +88,15 @@ const ZSET = 16;
 const ZSKIPLIST = 32;
 /** A skiplist's header node holds all 32 levels. */
 const ZSL_HEADER = 24 + 32 * 16;
-/** A skiplist node of one level, the most common (3 in 4): its level is random in Redis. */
-const ZSL_NODE = 24 + 16;
+/**
+ * What a skiplist node takes, on average: its level is random in Redis (one more level with
+ * probability 1/4, up to 32), and a node of n levels takes 24 + 16n bytes in its size class.
+ */
+const ZSL_NODE_AVERAGE = ((): number => {
+  let sum = 0;
+  for (let level = 1, p = 0.75; level <= 32; level++, p /= 4) sum += (level === 32 ? (p * 4) / 3 : p) * mallocSize(24 + 16 * level);
+  return sum;
+})();
 
 /** dictSlots: a table grows to the power of two that holds its elements (4 at least). */
 function dictSlots(used: number): number {
@@ -160,7 +167,7 @@ export function objectSize(obj: RObj, options: SizeOptions = DEFAULT_SIZE_OPTION
       const members: string[] = [];
       const want = samples === 0 ? zs.size : Math.min(samples, zs.size);
       zs.walk(0, false, (m) => members.push(m) < want);
-      const node = (m: string) => elementSds(m) + DICT_ENTRY + mallocSize(ZSL_NODE);
+      const node = (m: string) => elementSds(m) + DICT_ENTRY + ZSL_NODE_AVERAGE;
       const fixed = ROBJ + ZSET + ZSKIPLIST + DICT + POINTER * dictSlots(zs.size) + mallocSize(ZSL_HEADER);
       return Math.floor(fixed + sampled(members, zs.size, 0, node));
     }

@@ -849,13 +849,14 @@ describe('MEMORY, SLOWLOG, LATENCY, DEBUG, ROLE', () => {
     ]);
   });
 
-  it('MEMORY USAGE of a skiplist: within the spread of its random node levels', async () => {
+  it('MEMORY USAGE of a skiplist, every node counted: within the spread of its random node levels', async () => {
     const pad = (i: number) => String(i).padStart(4, '0');
     await d.both(['ZADD', 'z:sl', ...Array.from({ length: 200 }, (_, i) => [String(i), `member:${pad(i)}`]).flat()]);
-    const { real, ours } = await d.both(['MEMORY', 'USAGE', 'z:sl']);
-    // Each of the 5 sampled nodes is 48 bytes at one level, 64 at two, …: ours takes one level.
+    const { real, ours } = await d.both(['MEMORY', 'USAGE', 'z:sl', 'SAMPLES', '0']);
+    // A node's level is random in Redis; ours counts the average node. Over 200 nodes the
+    // standard deviation of Redis's figure is about 0.7%: 4% is more than five of them.
     const bytes = (raw: string) => Number(/^:(\d+)\r\n$/.exec(raw)![1]);
-    expect(Math.abs(bytes(ours) - bytes(real)) / bytes(real)).toBeLessThan(0.12);
+    expect(Math.abs(bytes(ours) - bytes(real)) / bytes(real)).toBeLessThan(0.04);
   });
 
   it('MEMORY USAGE errors', () =>
