@@ -1,5 +1,6 @@
 // Blocking commands through the EngineHost: the blocked command's result carries no reply, the
-// reply comes later as a `push`, and the timer armed for the deadline answers timeouts.
+// reply comes later as a `push`, and the timer armed for the deadline answers timeouts. A
+// command CLIENT PAUSE holds is answered the same way, when UNPAUSE or the timer ends the pause.
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
 import { EngineHost } from './engine-host.js';
@@ -82,5 +83,31 @@ describe('blocking commands in the worker', () => {
     expect(timeouts.length).toBe(2);
     host.stop();
     expect(timeouts.length).toBe(0);
+  });
+});
+
+describe('CLIENT PAUSE in the worker', () => {
+  it('a held write answers with a push after CLIENT UNPAUSE', () => {
+    const { sent, open, run } = setup();
+    const a = open();
+    const b = open();
+    run(b, 'CLIENT', 'PAUSE', '100000', 'WRITE');
+    expect(run(a, 'SET', 'k', 'v')).toMatchObject({ type: 'result', clientId: a, replies: [], blocked: true });
+    sent.length = 0;
+    expect(run(b, 'CLIENT', 'UNPAUSE')).toMatchObject({ replies: [{ t: 'simple', v: 'OK' }] });
+    expect(sent.filter((m) => m.type === 'push')).toEqual([{ type: 'push', clientId: a, reply: { t: 'simple', v: 'OK' } }]);
+  });
+
+  it('the host timer ends the pause at its deadline', () => {
+    const { clock, sent, timeouts, open, run } = setup();
+    const a = open();
+    const b = open();
+    run(b, 'CLIENT', 'PAUSE', '250');
+    expect(timeouts.map((t) => t.ms)).toEqual([100, 251]);
+    run(a, 'PING');
+    sent.length = 0;
+    clock.advance(251);
+    timeouts.splice(1, 1)[0]!.fn();
+    expect(sent).toEqual([{ type: 'push', clientId: a, reply: { t: 'simple', v: 'PONG' } }]);
   });
 });
