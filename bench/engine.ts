@@ -71,23 +71,7 @@ measure('EVALSHA INCR script', N / 4, (i) => engine.execute(c, ['EVALSHA', incrS
 engine.execute(c, ['FUNCTION', 'LOAD', "#!lua name=bench\nredis.register_function('incr', function(keys) return redis.call('INCR', keys[1]) end)"]);
 measure('FCALL INCR function', N / 4, (i) => engine.execute(c, ['FCALL', 'incr', '1', 'ev:' + ck(i)]));
 
-// Memory per small string key (Redis's own figure is about 104 bytes).
-const gc = (globalThis as { gc?: () => void }).gc;
-if (gc) {
-  const fresh = new Engine();
-  const fc = fresh.createClient();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const M = 1_000_000;
-  for (let i = 0; i < M; i++) fresh.execute(fc, ['SET', `key:${i}`, `value:${i}`]);
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  // Read the engine after measuring so that it is still alive at the second gc().
-  const keys = fresh.dbs[0]!.size;
-  console.log(`memory: ${((after - before) / keys).toFixed(0)} bytes per small string key (${keys.toLocaleString('en-US')} keys)`);
-} else {
-  console.log('memory: run with node --expose-gc (npm run bench does) to measure bytes per key');
-}
+// Memory per key: bench/memory.ts (npm run bench runs it after this).
 
 // ---- sorted sets through Engine.execute (ZADD, ZRANK, ZRANGE of 10) ----------------------------
 // Per-op cost at 1k, 100k and 1M members; every figure is the best of a few rounds. ZADD adds new

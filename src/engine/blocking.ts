@@ -234,6 +234,10 @@ export class Blocking {
     this.serving = true;
     const engine = this.engine;
     const outer = engine.currentClient;
+    // Serving counts as running a command (fixed_time_expire): a served client's own tracking
+    // invalidations follow its reply.
+    const tracker = engine.tracker;
+    if (tracker !== null) tracker.calls++;
     try {
       while (this.ready.length !== 0) {
         const round = this.ready;
@@ -273,6 +277,7 @@ export class Blocking {
     } finally {
       engine.currentClient = outer;
       this.serving = false;
+      if (tracker !== null) tracker.calls--;
     }
   }
 

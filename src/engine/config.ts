@@ -723,6 +723,13 @@ export class Config {
   hz = 10;
   maxmemory = 0;
   maxmemoryPolicy = 'noeviction';
+  /** The policy is an LFU one: objects' `lru` field holds LFU's minute and counter. */
+  lfu = false;
+  lfuLogFactor = 10;
+  lfuDecayTime = 1;
+  maxmemorySamples = 5;
+  maxmemoryEvictionTenacity = 10;
+  lazyfreeLazyEviction = false;
   maxclients = 10000;
   timeout = 0;
   databases = 16;
@@ -947,6 +954,12 @@ export class Config {
     this.hz = n('hz');
     this.maxmemory = Number(BigInt(this.values.get('maxmemory')!));
     this.maxmemoryPolicy = this.values.get('maxmemory-policy')!;
+    this.lfu = this.maxmemoryPolicy.endsWith('-lfu');
+    this.lfuLogFactor = n('lfu-log-factor');
+    this.lfuDecayTime = n('lfu-decay-time');
+    this.maxmemorySamples = n('maxmemory-samples');
+    this.maxmemoryEvictionTenacity = n('maxmemory-eviction-tenacity');
+    this.lazyfreeLazyEviction = this.values.get('lazyfree-lazy-eviction') === 'yes';
     this.maxclients = n('maxclients');
     this.timeout = n('timeout');
     this.databases = n('databases');

@@ -1,3 +1,4 @@
+import type { KeySizes } from './memory.js';
 import type { RObj } from './objects.js';
 
 /**
@@ -39,6 +40,11 @@ export class Database {
   onStreamGone: ((db: Database, key: string) => void) | null = null;
   /** Set while a background snapshot of this database runs, null otherwise. */
   guard: ChangeGuard | null = null;
+  /**
+   * The running size of the keys while maxmemory is set (evict.ts), else null: told of every
+   * key that is added, replaced or removed here, and by the keyspace of every key changed in place.
+   */
+  sizes: KeySizes | null = null;
 
   /** Mutable: SWAPDB swaps whole Database objects between indexes. */
   constructor(public id: number) {}
@@ -60,6 +66,7 @@ export class Database {
   /** Adds or overwrites; an overwritten key keeps its slot (and its TTL: callers decide). */
   put(key: string, obj: RObj): void {
     if (this.guard !== null) this.guard.beforeKeyChange(this, key);
+    if (this.sizes !== null) this.sizes.mark(key);
     const old = this.dict.get(key);
     if (old !== undefined) {
       obj.slot = old.slot;
@@ -87,6 +94,7 @@ export class Database {
     const obj = this.dict.get(key);
     if (obj === undefined) return false;
     if (this.guard !== null) this.guard.beforeKeyChange(this, key);
+    if (this.sizes !== null) this.sizes.mark(key);
     if (obj.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
     this.dict.delete(key);
     this.expires.delete(key);
@@ -103,6 +111,7 @@ export class Database {
 
   clear(): void {
     if (this.guard !== null) this.guard.beforeClear(this);
+    if (this.sizes !== null) this.sizes.clear();
     this.dict.clear();
     this.expires.clear();
     this.bigExpires.clear();

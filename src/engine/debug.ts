@@ -25,7 +25,7 @@ import { quicklistFill, quicklistLayout } from './rdb-encodings.js';
 import { U64_MAX } from './ds/stream.js';
 import { sha1Bytes } from './scripting/sha1.js';
 import { helpReply } from './help-reply.js';
-import { LFU_INIT_VAL, lfuPolicy, refCount } from './commands/keys.js';
+import { refCount } from './commands/keys.js';
 import { array, bool, bulk, double, error, int, map, NIL, OK, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
 import { NOT_INTEGER_R } from './error-replies.js';
 
@@ -176,14 +176,10 @@ function objectCommand(c: Client, argv: string[]): Reply {
   if (obj === undefined) return error(E.NO_SUCH_KEY);
   const refcount = refCount(c, obj);
   const serialized = new RdbWriter(rdbWriterOptions(engine)).value(obj).length;
-  // Under an LFU policy the field holds the access minute and the counter (LFU's layout), and
-  // the idle time is that number misread as an LRU clock, as Redis prints it.
-  let lru = obj.lru;
-  if (lfuPolicy(c)) {
-    const accessSec = Math.floor(engine.now / 1000) - idleSeconds(obj, engine.now);
-    lru = (Math.floor(accessSec / 60) & 0xffff) * 256 + (engine.lfuCounters.get(obj) ?? LFU_INIT_VAL);
-  }
-  const idle = idleSeconds({ lru }, engine.now);
+  // Under an LFU policy the idle time is LFU's minute and counter misread as an LRU clock, as
+  // Redis prints it.
+  const lru = obj.lru;
+  const idle = idleSeconds(obj, engine.now);
   const extra = obj.type === 'list' ? quicklistExtra(engine, obj.value, obj.value.length) : '';
   return simple(
     `Value at:${fakeAddress(c.db, obj, refcount !== 1)} refcount:${refcount} encoding:${objectEncoding(obj)} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}${extra}`,

@@ -5,6 +5,7 @@ import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from 
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
+import { Evictor, refusedOnOom } from './evict.js';
 import { ClientPause } from './pause.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './slowlog.js';
@@ -23,7 +24,6 @@ import { Propagation, PROP_FORCE, PROP_PREVENT } from './propagate.js';
 import type { AppendOnlyFile } from './aof.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 import type { Connector, MigrateLinks } from './outgoing.js';
-import type { RObj } from './objects.js';
 
 /** A change to a key, with Redis's keyspace-notification event name ('set', 'del', 'expired'…). */
 export interface ChangeEvent {
@@ -134,6 +134,10 @@ export interface Stats {
   keyspaceHits: number;
   keyspaceMisses: number;
   expiredKeys: number;
+  /** Keys maxmemory evicted (INFO's evicted_keys). */
+  evictedKeys: number;
+  /** Commands with a latency histogram (latency-tracking): each holds memory used_memory counts. */
+  latencyHistograms: number;
   errorReplies: number;
   /** SAVE and BGSAVE runs (INFO's rdb_saves; CONFIG RESETSTAT clears it, as in Redis). */
   rdbSaves: number;
@@ -153,6 +157,8 @@ function newStats(): Stats {
     keyspaceHits: 0,
     keyspaceMisses: 0,
     expiredKeys: 0,
+    evictedKeys: 0,
+    latencyHistograms: 0,
     errorReplies: 0,
     rdbSaves: 0,
     replyBufferShrinks: 0,
@@ -249,17 +255,14 @@ export class Engine {
   readonly blocking: Blocking;
   /** CLIENT PAUSE: its mode and deadline, and the commands it holds (pause.ts). */
   readonly pause: ClientPause;
+  /** maxmemory's evictions and the running memory account (evict.ts). */
+  readonly evictor: Evictor;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
   readonly propagation = new Propagation();
   /** The append only file, where the host gave it a directory (aof.ts attachAof); else null. */
   aof: AppendOnlyFile | null = null;
-  /**
-   * LFU access counters set by RESTORE … FREQ under an LFU policy (OBJECT FREQ reads them; any
-   * other value counts from LFU_INIT_VAL). Weak: a counter goes with its value.
-   */
-  readonly lfuCounters = new WeakMap<RObj, number>();
   /** How MIGRATE opens connections (EngineOptions.connect), null where it cannot. */
   readonly connect: Connector | null;
   /** MIGRATE's connections to its targets, cached per host:port (outgoing.ts); made by the first MIGRATE. */
@@ -294,6 +297,7 @@ export class Engine {
     this.commands = buildCommandTable(commandSpecs);
     this.blocking = new Blocking(this);
     this.pause = new ClientPause(this);
+    this.evictor = new Evictor(this);
     this.connect = options.connect ?? null;
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
@@ -379,6 +383,8 @@ export class Engine {
     this.currentClient = c;
     let reply: Reply | null;
     try {
+      // processCommand's trackingLimitUsedSlots, before the command runs (or is queued).
+      this.tracker?.limitUsedSlots();
       reply = this.dispatch(c, argv);
     } finally {
       this.currentClient = caller;
@@ -466,6 +472,12 @@ export class Engine {
     // authRequired(): only while the default user has a password (CONFIG SET may clear it).
     if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
       return this.reject(c, E.NOAUTH, cmd);
+    }
+    // processCommand's maxmemory step (not while a timed-out script yields).
+    if (this.config.maxmemory !== 0) {
+      if ((this.scriptRun === null || !this.scriptRun.timedOut) && refusedOnOom(this, c, cmd, argv)) return this.reject(c, E.OOM, cmd);
+    } else if (this.evictor.accounting) {
+      this.evictor.account();
     }
     // writeCommandsDeniedByDiskError: after a failed BGSAVE, with save points and
     // stop-writes-on-bgsave-error, writes (and an EXEC that queued one) and PING are refused.
@@ -567,6 +579,10 @@ export class Engine {
     if (db.guard !== null && cmd.flags.includes('write')) {
       for (const k of commandKeys(cmd, argv)) db.guard.beforeKeyChange(db, argv[k.pos]!);
     }
+    // Likewise the running memory account sizes them again.
+    if (db.sizes !== null && cmd.flags.includes('write')) {
+      for (const k of commandKeys(cmd, argv)) db.sizes.mark(argv[k.pos]!);
+    }
     const prop = this.propagation.active;
     const outerArgv = c.propArgv;
     const outerFlags = c.propFlags;
@@ -575,7 +591,15 @@ export class Engine {
       c.propArgv = null;
       c.propFlags = 0;
     }
-    const reply = cmd.handler!(c, argv);
+    // fixed_time_expire, as tracking reads it: the running client's own invalidations now wait.
+    const tracker = this.tracker;
+    if (tracker !== null) tracker.calls++;
+    let reply: Reply | null;
+    try {
+      reply = cmd.handler!(c, argv);
+    } finally {
+      if (tracker !== null) tracker.calls--;
+    }
     if (prop) {
       // call(): a command that changed the dataset (or forced it) propagates its argv or the
       // vector it rewrote itself into; EXEC never does (its commands did, one by one).
@@ -590,14 +614,14 @@ export class Engine {
     if (this.pubsub.monitors.size !== 0 && !cmd.flags.includes('admin') && !cmd.flags.includes('skip_monitor')) {
       this.pubsub.feedMonitors(c, c.db.id, redactedArgv(cmd, argv), this.clock.now());
     }
-    if (c.tracking !== null && this.tracker !== null && cmd.flags.includes('readonly')) {
-      this.tracker.remember(c, cmd, argv);
-    }
+    // trackingRememberKeys, for the client or (a script's command) the script's caller.
+    if (this.tracker !== null && cmd.flags.includes('readonly')) this.tracker.afterRead(c, cmd, argv);
     // SLOWLOG: commands take 0 µs here, so only a threshold of 0 records them.
     if (this.config.slowlogLogSlowerThan === 0) slowlogRecord(this, c, cmd, argv);
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
-    st.calls++;
+    // updateCommandLatencyHistogram: a command's first call allocates its histogram.
+    if (st.calls++ === 0 && this.config.latencyTracking) this.stats.latencyHistograms++;
     if (reply !== null && reply.t === 'error') {
       st.failed++;
       this.stats.errorReplies++;
@@ -761,6 +785,7 @@ export class Engine {
   signalModifiedKey(db: Database, key: string, countsAsChange = true): void {
     // Redis's server.dirty (expiry deletions pass false: Redis does not count them).
     if (countsAsChange) this.changesSinceLastSave++;
+    if (db.sizes !== null) db.sizes.mark(key);
     if (this.tracker !== null) this.tracker.invalidate(key, !countsAsChange);
     if (this.watchers.size === 0) return;
     const id = db.id + '\0' + key;

@@ -199,6 +199,7 @@ function persistenceSection(engine: Engine): string[] {
 
 function statsSection(engine: Engine): string[] {
   const s = engine.stats;
+  const tracking = engine.tracker?.totals() ?? { keys: 0, items: 0, prefixes: 0 };
   return [
     `total_connections_received:${s.totalConnections}`,
     `total_commands_processed:${s.totalCommands}`,
@@ -219,10 +220,10 @@ function statsSection(engine: Engine): string[] {
     'expired_stale_perc:0.00',
     'expired_time_cap_reached_count:0',
     'expire_cycle_cpu_milliseconds:0',
-    'evicted_keys:0',
+    `evicted_keys:${engine.stats.evictedKeys}`,
     'evicted_clients:0',
-    'total_eviction_exceeded_time:0',
-    'current_eviction_exceeded_time:0',
+    `total_eviction_exceeded_time:${Math.floor(engine.evictor.exceededTotalMs) + engine.evictor.currentExceededMs()}`,
+    `current_eviction_exceeded_time:${engine.evictor.currentExceededMs()}`,
     `keyspace_hits:${s.keyspaceHits}`,
     `keyspace_misses:${s.keyspaceMisses}`,
     `pubsub_channels:${engine.pubsub.channels.size}`,
@@ -238,9 +239,9 @@ function statsSection(engine: Engine): string[] {
     'active_defrag_key_misses:0',
     'total_active_defrag_time:0',
     'current_active_defrag_time:0',
-    'tracking_total_keys:0',
-    'tracking_total_items:0',
-    'tracking_total_prefixes:0',
+    `tracking_total_keys:${tracking.keys}`,
+    `tracking_total_items:${tracking.items}`,
+    `tracking_total_prefixes:${tracking.prefixes}`,
     'unexpected_error_replies:0',
     `total_error_replies:${s.errorReplies}`,
     'dump_payload_sanitizations:0',

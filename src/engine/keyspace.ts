@@ -6,7 +6,7 @@ import type { Client } from './client.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import { NOTIFY_KEY_MISS, NOTIFY_NEW } from './config.js';
-import { lruClock, type RObj } from './objects.js';
+import { LFU_INIT_VAL, LRU_CLOCK_MAX, lfuDecrAndReturn, lfuLogIncr, lfuMinutes, lruClock, type RObj } from './objects.js';
 
 /**
  * Deletes the key if its TTL has passed. Returns true when the key is (now) gone because it
@@ -29,6 +29,37 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   return true;
 }
 
+/** lookupKey's access update: the LRU clock, or under an LFU policy updateLFU. */
+export function touchObject(engine: Engine, obj: RObj): void {
+  const config = engine.config;
+  if (!config.lfu) {
+    obj.lru = lruClock(engine.now);
+    return;
+  }
+  const counter = lfuLogIncr(lfuDecrAndReturn(obj.lru, config.lfuDecayTime, engine.now), config.lfuLogFactor, engine.random);
+  obj.lru = lfuMinutes(engine.now) * 256 + counter;
+}
+
+/** createObject's access field: now on the LRU clock, or this minute with LFU_INIT_VAL. */
+export function newAccess(engine: Engine): number {
+  return engine.config.lfu ? lfuMinutes(engine.now) * 256 + LFU_INIT_VAL : lruClock(engine.now);
+}
+
+/**
+ * objectSetLRUOrLFU (RESTORE's and an RDB's IDLETIME/FREQ): under an LFU policy the counter
+ * `freq` from this minute on; otherwise an access `idle` seconds ago. -1: nothing given.
+ */
+export function setAccess(engine: Engine, obj: RObj, freq: number, idle: number): void {
+  if (engine.config.lfu) {
+    if (freq >= 0) obj.lru = lfuMinutes(engine.now) * 256 + freq;
+  } else if (idle >= 0) {
+    let abs = lruClock(engine.now) - idle;
+    if (abs < 0) abs += LRU_CLOCK_MAX;
+    // Stored in a 24-bit field: C keeps the low bits of what is still out of range.
+    obj.lru = ((abs % 0x1000000) + 0x1000000) % 0x1000000;
+  }
+}
+
 /** Lookup for reading: lazy expiry, hit/miss statistics, access time. */
 export function lookupRead(c: Client, key: string): RObj | undefined {
   const db = c.db;
@@ -45,7 +76,7 @@ export function lookupRead(c: Client, key: string): RObj | undefined {
     return undefined;
   }
   engine.stats.keyspaceHits++;
-  obj.lru = lruClock(engine.now);
+  touchObject(engine, obj);
   return obj;
 }
 
@@ -58,9 +89,10 @@ export function lookupWrite(c: Client, key: string): RObj | undefined {
 export function lookupIn(engine: Engine, db: Database, key: string): RObj | undefined {
   // The caller may change the object in place: a running snapshot copies it first.
   if (db.guard !== null) db.guard.beforeKeyChange(db, key);
+  if (db.sizes !== null) db.sizes.mark(key);
   if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return undefined;
   const obj = db.dict.get(key);
-  if (obj !== undefined) obj.lru = lruClock(engine.now);
+  if (obj !== undefined) touchObject(engine, obj);
   return obj;
 }
 
@@ -75,17 +107,22 @@ export function keyExists(engine: Engine, db: Database, key: string): boolean {
  * Keyspace notifications are the caller's (each command names its own event).
  */
 export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl = false): void {
-  obj.lru = lruClock(c.engine.now);
+  const engine = c.engine;
+  const old = db.dict.get(key);
+  // A new object's access field is createObject's; dbOverwrite keeps the LFU counter of the value
+  // it replaces (the lookup before it counted this access).
+  if (old === undefined || !engine.config.lfu) obj.lru = newAccess(engine);
+  else obj.lru = old.lru;
   // dbAdd's 'new' event (class n) when the key did not exist, before the command's own event.
-  if (c.engine.config.notifyKeyspaceEvents & NOTIFY_NEW && !db.dict.has(key)) c.engine.notify('n', 'new', key, db);
+  if (old === undefined && engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
   db.put(key, obj);
   if (!keepTtl) db.expires.delete(key);
-  c.engine.signalModifiedKey(db, key);
+  engine.signalModifiedKey(db, key);
 }
 
 /** Adds a key that the caller knows is absent (after lookupWrite). */
 export function addKey(engine: Engine, db: Database, key: string, obj: RObj): void {
-  obj.lru = lruClock(engine.now);
+  obj.lru = newAccess(engine);
   db.put(key, obj);
   if (engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
 }

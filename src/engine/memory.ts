@@ -176,10 +176,161 @@ export function objectSize(obj: RObj, options: SizeOptions = DEFAULT_SIZE_OPTION
   }
 }
 
+// ---- used_memory: what the allocator holds ------------------------------------------------------
+// objectComputeSize (MEMORY USAGE) counts structures by sizeof(); used_memory is what jemalloc
+// handed out: every allocation in its size class, a dict's old table while it rehashes. These
+// sizes follow Redis 7.0's allocations for each type and encoding.
+
+/** A dictEntry (24 bytes) as allocated. */
+export const ENTRY_ALLOC = mallocSize(DICT_ENTRY);
+const DICT_ALLOC = mallocSize(DICT);
+/** A quicklist's struct and a node's, as allocated. */
+const QUICKLIST_ALLOC = mallocSize(QUICKLIST);
+const QUICKLIST_NODE_ALLOC = mallocSize(QUICKLIST_NODE);
+/** The average skiplist node as allocated: 24 + 16 × level bytes in its size class. */
+const ZSL_NODE_ALLOC = ZSL_NODE_AVERAGE;
+/** A list this long or longer is sized by its first elements (see allocSize). */
+const LIST_PREFIX = 256;
+
+/**
+ * A dict's struct and bucket tables holding n entries, each added entry taking `steps` rehash
+ * steps, the dict made for `start` entries at once (a conversion from a listpack), else empty.
+ * A table doubles when it is full, and the old one stays until incremental rehashing has moved
+ * each of its non-empty buckets (about 1 − 1/e of them), one bucket a step: this counts it as a
+ * dict that only grew would still have it.
+ */
+function dictAlloc(n: number, steps: number, start = 0): number {
+  if (n === 0) return DICT_ALLOC;
+  const slots = dictSlots(n);
+  let tables = mallocSize(slots * POINTER);
+  if (slots > Math.max(4, dictSlots(start)) && n < slots / 2 + 1 + (0.316 * slots) / steps) tables += mallocSize((slots / 2) * POINTER);
+  return DICT_ALLOC + tables;
+}
+
+/** sds made by sdsnewlen for an element (type 5 for short ones), as allocated. */
+const sdsAlloc = (s: string) => sdsSize(s.length, true);
+
+/** What a value takes from the allocator. `sharedInts`: 0..9999 are Redis's shared objects. */
+function allocSize(obj: RObj, sharedInts: boolean): number {
+  switch (obj.type) {
+    case 'string': {
+      const len = obj.value.length;
+      const enc = stringEncoding(obj);
+      if (enc === 'int') {
+        const v = Number(obj.value);
+        return sharedInts && v >= 0 && v < 10000 && obj.unsharedValue !== obj.value ? 0 : mallocSize(ROBJ);
+      }
+      if (enc === 'embstr') return mallocSize(ROBJ + 3 + len + 1);
+      return mallocSize(ROBJ) + sdsSize(len, false);
+    }
+    case 'list': {
+      const list = obj.value;
+      // A long list: its first elements' nodes, scaled (a push costs the same at any length).
+      const items = list.length > LIST_PREFIX ? list.slice(0, LIST_PREFIX) : list;
+      const nodes = quicklistLayout(items, DEFAULT_SIZE_OPTIONS.listMaxListpackSize, DEFAULT_SIZE_OPTIONS.packedThreshold);
+      let sum = 0;
+      for (const n of nodes) sum += QUICKLIST_NODE_ALLOC + mallocSize(n.length);
+      const scale = list.length > LIST_PREFIX ? list.length / LIST_PREFIX : 1;
+      return mallocSize(ROBJ) + QUICKLIST_ALLOC + Math.round(sum * scale);
+    }
+    case 'set': {
+      if (obj.enc === 'intset') return mallocSize(ROBJ) + mallocSize(encodeIntset(obj.value).length);
+      const n = obj.value.size;
+      return mallocSize(ROBJ) + dictAlloc(n, 1) + Math.round(sampled(obj.value, n, 16, (m) => ENTRY_ALLOC + sdsAlloc(m)));
+    }
+    case 'hash': {
+      if (obj.enc === 'listpack') return mallocSize(ROBJ) + mallocSize(encodeListpack(flattenMap(obj.value) as Iterable<string>).length);
+      const n = obj.value.size;
+      const entry = ([f, v]: [string, string]) => ENTRY_ALLOC + sdsAlloc(f) + sdsAlloc(v);
+      // HSET looks the field up, then adds it: two rehash steps. A hash that outgrew its listpack
+      // was made with a table for all its fields (hash-max-listpack-entries + 1, by default).
+      return mallocSize(ROBJ) + dictAlloc(n, 2, 513) + Math.round(sampled(obj.value, n, 16, entry));
+    }
+    case 'zset': {
+      const zs = obj.value;
+      if (obj.enc === 'listpack') {
+        const items: string[] = [];
+        zs.walk(0, false, (m, sc) => void items.push(m, listpackScore(sc)));
+        return mallocSize(ROBJ) + mallocSize(encodeListpack(items).length);
+      }
+      const members: string[] = [];
+      const want = Math.min(16, zs.size);
+      zs.walk(0, false, (m) => members.push(m) < want);
+      const fixed = mallocSize(ROBJ) + mallocSize(ZSET) + dictAlloc(zs.size, 2) + mallocSize(ZSKIPLIST) + mallocSize(ZSL_HEADER);
+      return Math.round(fixed + sampled(members, zs.size, 0, (m) => ENTRY_ALLOC + sdsAlloc(m) + ZSL_NODE_ALLOC));
+    }
+    case 'stream':
+      return ROBJ + Math.round(estimateValue(obj, 0));
+  }
+}
+
+/**
+ * What a key adds to used_memory: its value, its name and its dict entry; not its TTL's entry
+ * nor the main tables' buckets (memoryFigures counts those from the dicts' sizes).
+ */
+export function keySize(key: string, obj: RObj, sharedInts: boolean): number {
+  return allocSize(obj, sharedInts) + sdsSize(key.length, true) + ENTRY_ALLOC;
+}
+
+/**
+ * The running account of a database's keys for used_memory (Redis knows it from its allocator;
+ * this engine adds up keySize). Keys are marked when they change and sized again when the total
+ * is next read, so a command pays for the keys it touched, once.
+ */
+export class KeySizes {
+  /** Σ keySize over the keys sized so far. */
+  private sum = 0;
+  private readonly sized = new Map<string, number>();
+  private readonly changed = new Set<string>();
+
+  mark(key: string): void {
+    this.changed.add(key);
+  }
+
+  /** The database was emptied. */
+  clear(): void {
+    this.sum = 0;
+    this.sized.clear();
+    this.changed.clear();
+  }
+
+  /** The keys' total, after sizing the ones marked since the last call. */
+  total(dict: ReadonlyMap<string, RObj>, sharedInts: boolean): number {
+    if (this.changed.size !== 0) {
+      for (const key of this.changed) {
+        const obj = dict.get(key);
+        const before = this.sized.get(key) ?? 0;
+        if (obj === undefined) {
+          this.sized.delete(key);
+          this.sum -= before;
+        } else {
+          const now = keySize(key, obj, sharedInts);
+          this.sized.set(key, now);
+          this.sum += now - before;
+        }
+      }
+      this.changed.clear();
+    }
+    return this.sum;
+  }
+
+  /** What the key counted for when last sized (0 if never). */
+  sizeOf(key: string): number {
+    return this.sized.get(key) ?? 0;
+  }
+}
+
 /** MEMORY USAGE: value + key + the dict entry. */
 export function keyMemoryUsage(key: string, obj: RObj, options: SizeOptions = DEFAULT_SIZE_OPTIONS): number {
   return objectSize(obj, options) + sdsSize(key.length, true) + DICT_ENTRY;
 }
+
+/**
+ * What one command's latency histogram takes (an HDR histogram from 1 ns to 1 s with 2
+ * significant digits, made at the command's first call): 24,688 bytes in Redis 7.0.15's
+ * used_memory, measured.
+ */
+const LATENCY_HISTOGRAM = 24688;
 
 /** used_memory_startup of Debian's 7.0.15 build: what an empty server holds. */
 export const STARTUP_MEMORY = 876144;
@@ -194,21 +345,28 @@ export interface MemoryFigures {
   hashtables: { db: number; main: number; expires: number }[];
 }
 
+/** MEMORY STATS' overhead of a main dict: entries and buckets by sizeof(), as Redis counts it. */
 function dictOverhead(size: number): number {
-  if (size === 0) return 0;
-  let buckets = 4;
-  while (buckets < size) buckets *= 2;
-  return buckets * 8 + size * DICT_ENTRY;
+  return size === 0 ? 0 : dictSlots(size) * POINTER + size * DICT_ENTRY;
 }
 
-/** Totals for INFO memory and MEMORY STATS (sampled past 100k keys). */
+/** A main dict's bucket table as allocated (serverCron's active rehashing soon frees an old one). */
+const tableAlloc = (size: number) => (size === 0 ? 0 : mallocSize(dictSlots(size) * POINTER));
+
+/**
+ * Totals for INFO memory and MEMORY STATS. `used` adds up allocations: the empty server's, the
+ * clients', the keyspace tables' and every key's (all of them while maxmemory is set, as evict.ts
+ * keeps the running account; otherwise 100,000 keys stand for them all); `overhead` is Redis's
+ * sum of the startup memory, the clients and the main dicts by sizeof(); `dataset` the rest.
+ */
 export function memoryFigures(engine: Engine): MemoryFigures {
-  let dataset = 0;
   let keys = 0;
   let clients = 0;
   for (const c of engine.clients.values()) clients += c.lastMemoryUsage;
   let overhead = STARTUP_MEMORY + clients;
+  let used = overhead + engine.stats.latencyHistograms * LATENCY_HISTOGRAM;
   const hashtables: MemoryFigures['hashtables'] = [];
+  const sharedInts = sharesIntegers(engine);
   for (const db of engine.dbs) {
     const n = db.dict.size;
     if (n === 0) continue;
@@ -217,16 +375,26 @@ export function memoryFigures(engine: Engine): MemoryFigures {
     const expires = dictOverhead(db.expires.size);
     hashtables.push({ db: db.id, main, expires });
     overhead += main + expires;
+    used += tableAlloc(n) + tableAlloc(db.expires.size) + db.expires.size * ENTRY_ALLOC;
+    if (db.sizes !== null) {
+      used += db.sizes.total(db.dict, sharedInts);
+      continue;
+    }
     let sampled = 0;
     let sum = 0;
     for (const [key, obj] of db.dict) {
-      sum += objectSize(obj) + sdsSize(key.length, true);
+      sum += keySize(key, obj, sharedInts);
       if (++sampled >= 100000) break;
     }
-    dataset += sampled ? (sum / sampled) * n : 0;
+    used += Math.round(sampled ? (sum / sampled) * n : 0);
   }
-  dataset = Math.round(dataset);
-  return { used: overhead + dataset, overhead, dataset, keys, clients, hashtables };
+  return { used, overhead, dataset: Math.max(0, used - overhead), keys, clients, hashtables };
+}
+
+/** Small integers are shared objects unless an LRU or LFU policy needs each its own access field. */
+function sharesIntegers(engine: Engine): boolean {
+  const config = engine.config;
+  return config.maxmemory === 0 || !(config.maxmemoryPolicy.endsWith('-lru') || config.maxmemoryPolicy.endsWith('-lfu'));
 }
 
 /** server.c bytesToHuman. */

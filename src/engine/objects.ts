@@ -1,6 +1,6 @@
 // Values stored under keys: one interface per Redis type in the RObj union. `slot` belongs to the
-// keyspace (see Database) and `lru` is the last access time on Redis's LRU clock, for OBJECT
-// IDLETIME.
+// keyspace (see Database) and `lru` is Redis's 24-bit access field: the last access on the LRU
+// clock, or under an LFU policy the access minute and counter (OBJECT IDLETIME and FREQ, eviction).
 
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
@@ -91,6 +91,34 @@ export function lruClock(nowMs: number): number {
 export function idleSeconds(obj: { lru: number }, nowMs: number): number {
   const clock = lruClock(nowMs);
   return clock >= obj.lru ? clock - obj.lru : clock + (LRU_CLOCK_MAX - obj.lru);
+}
+
+// Under an LFU policy the same 24 bits hold the minute of the last access (16 bits) and a
+// logarithmic access counter (8 bits), as Redis's evict.c lays them out.
+
+/** LFU_INIT_VAL: the counter a new key starts with, so that it is not evicted at once. */
+export const LFU_INIT_VAL = 5;
+
+/** LFUGetTimeInMinutes: Unix minutes in 16 bits. */
+export function lfuMinutes(nowMs: number): number {
+  return Math.floor(nowMs / 60000) & 0xffff;
+}
+
+/** LFUDecrAndReturn: the counter less one per `decayTime` minutes since the last access. */
+export function lfuDecrAndReturn(lru: number, decayTime: number, nowMs: number): number {
+  const ldt = lru >>> 8;
+  const counter = lru & 255;
+  const now = lfuMinutes(nowMs);
+  const elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
+  const periods = decayTime !== 0 ? Math.floor(elapsed / decayTime) : 0;
+  return periods > counter ? 0 : counter - periods;
+}
+
+/** LFULogIncr: one more access counts with probability 1 / ((counter - 5) × factor + 1). */
+export function lfuLogIncr(counter: number, logFactor: number, random: () => number): number {
+  if (counter === 255) return 255;
+  const base = Math.max(0, counter - LFU_INIT_VAL);
+  return random() < 1 / (base * logFactor + 1) ? counter + 1 : counter;
 }
 
 /** `now` is the engine's time in ms. */

@@ -14,6 +14,7 @@
 import type { Client } from './client.js';
 import type { Command } from './command.js';
 import type { Engine } from './engine.js';
+import { FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 
 /** CLIENT PAUSE's mode; 'off' is no pause. Ordered from least to most strict. */
 export type PauseType = 'off' | 'write' | 'all';
@@ -164,17 +165,12 @@ export class ClientPause {
   }
 }
 
-/** Commands whose flags a script's declared flags replace (getCommandFlags). */
-const SCRIPT_COMMANDS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
-
 /**
  * processCommand's is_may_replicate_command for one command: CMD_WRITE or CMD_MAY_REPLICATE, where a
  * script with a shebang (or a function) says itself whether it writes (scriptFlagsToCmdFlags).
  */
 function mayReplicate(engine: Engine, cmd: Command, argv: readonly string[]): boolean {
-  if (SCRIPT_COMMANDS.has(cmd.fullName) && engine.late !== null) {
-    const writes = engine.scripting?.declaresWrites(cmd.fullName, argv) ?? null;
-    if (writes !== null) return writes;
-  }
+  const declared = scriptDeclaredFlags(engine, cmd, argv);
+  if (declared !== null) return (declared & FLAG_NO_WRITES) === 0;
   return cmd.flags.includes('write') || cmd.flags.includes('may_replicate');
 }

@@ -3,7 +3,8 @@
 // the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
 
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
-import { idleSeconds, lruClock, type RObj } from './objects.js';
+import { idleSeconds, lfuDecrAndReturn, type RObj } from './objects.js';
+import { newAccess, setAccess } from './keyspace.js';
 import { RdbError, readRdb, writeRdb, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
 import type { LibraryCtx } from './scripting/functions.js';
 import type { SnapshotJob } from './snapshot-job.js';
@@ -96,14 +97,15 @@ export function rdbWriterOptions(engine: Engine): RdbWriterOptions {
 
 function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
   const now = Math.floor(engine.clock.now());
-  const policy = engine.config.get('maxmemory-policy') ?? 'noeviction';
-  const lru = policy.includes('lru');
+  const config = engine.config;
+  const lru = config.maxmemoryPolicy.endsWith('-lru');
   return {
     ...rdbWriterOptions(engine),
     ctime: Math.floor(now / 1000),
     usedMem,
     checksum: yes(engine, 'rdbchecksum'),
     idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
+    frequency: config.lfu ? (obj) => lfuDecrAndReturn(obj.lru, config.lfuDecayTime, now) : undefined,
     functions: libraryCodes(engine),
   };
 }
@@ -207,7 +209,9 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOpt
       expired++;
       continue;
     }
-    if (k.idle >= 0) k.value.lru = lruClock(now - k.idle * 1000);
+    // rdbLoad: the object as createObject made it, then objectSetLRUOrLFU with what the file says.
+    k.value.lru = newAccess(engine);
+    setAccess(engine, k.value, k.freq, k.idle);
     db.put(k.key, k.value);
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;

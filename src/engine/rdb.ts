@@ -846,6 +846,8 @@ export interface RdbSaveOptions {
   checksum?: boolean;
   /** When given (LRU maxmemory policies), each key gets an IDLE opcode with these seconds. */
   idleSeconds?: (obj: RObj) => number;
+  /** When given (LFU maxmemory policies), each key gets a FREQ opcode with this counter. */
+  frequency?: (obj: RObj) => number;
   /** FUNCTION libraries' code, saved before the keys. */
   functions?: readonly string[];
 }
@@ -873,6 +875,7 @@ export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): 
   });
   writeRdbHead(w, options);
   const idle = options.idleSeconds;
+  const frequency = options.frequency;
   for (let id = 0; id < dbs.length; id++) {
     const db = dbs[id]!;
     if (db.dict.size === 0) continue;
@@ -886,6 +889,7 @@ export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): 
         if (when !== undefined) w.expireTimeMs(when);
       }
       if (idle !== undefined) w.idle(Math.max(0, Math.floor(idle(obj))));
+      if (frequency !== undefined) w.byte(OP_FREQ).byte(frequency(obj));
       w.keyValue(key, obj);
     }
   }

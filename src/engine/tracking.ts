@@ -32,6 +32,15 @@ export class Tracker {
   /** Flush dedup: FLUSHALL empties every database but invalidates once. */
   private epoch = 0;
   private flushedAt = '';
+  /**
+   * Redis's server.fixed_time_expire as tracking reads it: above 0 while call() runs a command
+   * (the engine counts). Only then do the running client's own invalidations wait for its reply.
+   */
+  calls = 0;
+  /** server.tracking_clients: connections with tracking on. */
+  private clientCount = 0;
+  /** trackingLimitUsedSlots' timeout_counter: runs in a row that ended still over the limit. */
+  private limitRuns = 0;
 
   constructor(private readonly engine: Engine) {}
 
@@ -40,6 +49,11 @@ export class Tracker {
     let items = 0;
     for (const ids of this.table.values()) items += ids.size;
     return { keys: this.table.size, items, prefixes: this.prefixes.size };
+  }
+
+  /** enableTracking for a client that had tracking off. */
+  enabled(): void {
+    this.clientCount++;
   }
 
   /** enableBcastTrackingForPrefix. */
@@ -52,7 +66,9 @@ export class Tracker {
   /** The client turns tracking off or goes away. */
   forget(c: Client): void {
     const t = c.tracking;
-    if (t === null || !t.bcast) return;
+    if (t === null) return;
+    this.clientCount--;
+    if (!t.bcast) return;
     for (const p of t.prefixes) {
       const bs = this.prefixes.get(p);
       if (bs === undefined) continue;
@@ -61,8 +77,25 @@ export class Tracker {
     }
   }
 
-  /** trackingRememberKeys: after a read-only command of a tracking client, the keys it read. */
-  remember(c: Client, cmd: Command, argv: string[]): void {
+  /**
+   * call()'s tail for a read-only command: the keys go into the table for its client. A command
+   * a script runs counts for the script's caller, whose declared keys (its EVAL or FCALL line)
+   * are remembered; EVAL_RO & co. themselves are skipped (their scripts' reads count instead).
+   */
+  afterRead(c: Client, cmd: Command, argv: readonly string[]): void {
+    if (SCRIPT_RO.has(cmd.fullName)) return;
+    if (!c.script) {
+      if (c.tracking !== null) this.remember(c, cmd, argv);
+      return;
+    }
+    const caller = this.engine.scripting?.scriptCaller() ?? null;
+    if (caller === null || caller.client.tracking === null) return;
+    const callerCmd = this.engine.lookupCommand(caller.argv);
+    if (callerCmd !== undefined) this.remember(caller.client, callerCmd, caller.argv);
+  }
+
+  /** trackingRememberKeys: the keys of a command its tracking client ran may now be cached. */
+  private remember(c: Client, cmd: Command, argv: readonly string[]): void {
     const t = c.tracking!;
     if (t.bcast) return;
     if ((t.optin && !t.caching) || (t.optout && t.caching)) return;
@@ -77,27 +110,60 @@ export class Tracker {
 
   /** trackingInvalidateKey: a key changed (signalModifiedKey); `byExpiry` when its TTL deleted it. */
   invalidate(key: string, byExpiry: boolean): void {
-    const engine = this.engine;
-    const current = engine.currentClient;
     if (this.prefixes.size > 0) {
-      const modifier = byExpiry ? null : current;
+      const modifier = byExpiry ? null : this.engine.currentClient;
       for (const [prefix, bs] of this.prefixes) {
         if (key.startsWith(prefix)) bs.keys.set(key, modifier);
       }
     }
+    this.invalidateTracked(key);
+  }
+
+  /**
+   * trackingInvalidateKey's table half: every client that may cache the key hears of it, and
+   * the key leaves the table. The running client's own notices wait for its reply while a
+   * command runs; NOLOOP clients never hear of what they did themselves.
+   */
+  private invalidateTracked(key: string): void {
     const ids = this.table.get(key);
     if (ids === undefined) return;
     this.table.delete(key);
+    const engine = this.engine;
+    const current = engine.currentClient;
     for (const id of ids) {
       const target = engine.clients.get(id);
       const t = target?.tracking;
       if (target === undefined || t === null || t === undefined || t.bcast) continue;
-      if (target === current) {
-        if (!t.noloop) this.pending.push(key);
-      } else {
-        this.send(target, array([bulk(key)]));
+      if (target === current && t.noloop) continue;
+      if (target === current && this.calls > 0) this.pending.push(key);
+      else this.send(target, array([bulk(key)]));
+    }
+  }
+
+  /**
+   * trackingLimitUsedSlots (before each command and in serverCron): over tracking-table-max-keys,
+   * keys leave the table as if they changed (no BCAST notice), up to an effort that grows with
+   * each run that could not get under the limit. Redis picks them by a random walk; here the
+   * longest-tracked go first.
+   */
+  limitUsedSlots(): void {
+    if (this.clientCount === 0) return;
+    const max = Number(this.engine.config.get('tracking-table-max-keys') ?? 0);
+    if (max === 0) return;
+    if (this.table.size <= max) {
+      this.limitRuns = 0;
+      return;
+    }
+    for (let effort = 100 * (this.limitRuns + 1); effort > 0; effort--) {
+      const next = this.table.keys().next();
+      if (next.done === true) break;
+      this.invalidateTracked(next.value);
+      if (this.table.size <= max) {
+        this.limitRuns = 0;
+        return;
       }
     }
+    this.limitRuns++;
   }
 
   /** trackingInvalidateKeysOnFlush: every tracking client hears "all keys" (a null) once. */
@@ -188,6 +254,9 @@ export class Tracker {
     else target.deliver(reply);
   }
 }
+
+/** The read-only script commands, which call() does not remember keys for. */
+const SCRIPT_RO = new Set(['eval_ro', 'evalsha_ro', 'fcall_ro']);
 
 export function trackerOf(engine: Engine): Tracker {
   if (engine.tracker === null) engine.tracker = new Tracker(engine);

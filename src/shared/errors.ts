@@ -124,6 +124,10 @@ export const AOF_REWRITE_FAILED = "ERR Can't execute an AOF background rewriting
 // server.c shared.bgsaveerr: writes refused after a failed BGSAVE (stop-writes-on-bgsave-error).
 /** shared.roslaveerr: a write sent to a read-only replica (the browser: a tab that does not own the data). */
 export const READONLY_REPLICA = "READONLY You can't write against a read only replica.";
+/** shared.oomerr: a command that may grow the dataset, with the memory over maxmemory. */
+export const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+/** scriptPrepareForRun: a script that may write, with the memory over maxmemory. */
+export const OOM_SCRIPT = "OOM allow-oom flag is not set on the script, can not run it when used memory > 'maxmemory'";
 export const MISCONF_BGSAVE =
   "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.";
 

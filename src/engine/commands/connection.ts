@@ -604,6 +604,7 @@ function clientTrackingCommand(c: Client, argv: string[]): Reply {
       prefixes: cur?.prefixes ?? [],
     };
     const tracker = trackerOf(engine);
+    if (cur === null) tracker.enabled();
     if (bcast) {
       if (prefixes.length === 0) prefixes.push('');
       for (const p of prefixes) {

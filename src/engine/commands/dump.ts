@@ -6,11 +6,9 @@ import type { CommandSpec } from '../command.js';
 import { commandGroup, key } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { isOpt } from '../../shared/args.js';
-import { addKey, lookupRead, lookupWrite, setExpire } from '../keyspace.js';
-import { lfuPolicy } from './keys.js';
+import { addKey, lookupRead, lookupWrite, setAccess, setExpire } from '../keyspace.js';
 import { parseInt64 } from '../numbers.js';
 import { rdbWriterOptions } from '../persistence.js';
-import { LRU_CLOCK_MAX, lruClock } from '../objects.js';
 import { bytesFromLatin1, dumpPayload, dumpPayloadValid, latin1FromBytes, loadDumpPayload } from '../rdb.js';
 import { bulk, error, NIL, OK, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
@@ -89,16 +87,7 @@ function restoreCommand(c: Client, argv: string[]): Reply {
       engine.rewriteArgument(c, argv, argv.length, 'ABSTTL');
     }
   }
-  // objectSetLRUOrLFU: under an LFU policy FREQ is the key's access counter (from now on, as
-  // its decay goes); otherwise IDLETIME sets the LRU clock back.
-  if (lfuPolicy(c)) {
-    if (opts.freq >= 0) engine.lfuCounters.set(obj, opts.freq);
-  } else if (opts.idle >= 0) {
-    const clock = lruClock(engine.now);
-    let abs = clock - opts.idle;
-    if (abs < 0) abs = clock + Math.floor(LRU_CLOCK_MAX / 2) - opts.idle;
-    obj.lru = Math.max(0, abs);
-  }
+  setAccess(engine, obj, opts.freq, opts.idle);
   engine.signalModifiedKey(db, name);
   engine.notify('g', 'restore', name, db);
   return OK;

@@ -12,7 +12,7 @@ import { globMatcher } from '../../shared/glob.js';
 import { addKey, deleteKey, expireIfNeeded, getExpireExact, lookupIn, lookupNoTouch, lookupRead, lookupWrite, setExpire } from '../keyspace.js';
 import { parseIntArg } from '../numbers.js';
 import { flag, parseOptions, type Option } from '../options.js';
-import { duplicateObject, idleSeconds, objectEncoding, stringEncoding, type RObj } from '../objects.js';
+import { duplicateObject, idleSeconds, lfuDecrAndReturn, objectEncoding, stringEncoding, type RObj } from '../objects.js';
 import { cancelBackgroundSave, saveToStorage } from '../persistence.js';
 import { array, bulk, error, int, NIL, OK, ONE, simple, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt, cString } from '../../shared/args.js';
@@ -337,12 +337,6 @@ function maxmemoryPolicy(c: Client): string {
   return c.engine.config.get('maxmemory-policy') ?? 'noeviction';
 }
 
-/** maxmemory-policy is an LFU one: OBJECT FREQ answers, IDLETIME is refused (RESTORE's IDLETIME ignored). */
-export function lfuPolicy(c: Client): boolean {
-  const p = maxmemoryPolicy(c);
-  return p === 'allkeys-lfu' || p === 'volatile-lfu';
-}
-
 /**
  * OBJECT REFCOUNT: Redis shares one object for each integer 0..9999 (stored 'int'-encoded by
  * SET, INCR & co.) unless an LRU/LFU maxmemory policy is active; COPY makes unshared copies.
@@ -368,21 +362,16 @@ function objectRefcountCommand(c: Client, argv: string[]): Reply {
 function objectIdletimeCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
-  if (lfuPolicy(c)) return error(E.LFU_SELECTED);
+  if (c.engine.config.lfu) return error(E.LFU_SELECTED);
   return int(idleSeconds(obj, c.engine.now));
 }
-
-/** LFU_INIT_VAL: the logarithmic access counter a new key starts with. */
-export const LFU_INIT_VAL = 5;
 
 function objectFreqCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
-  if (!lfuPolicy(c)) return error(E.LFU_NOT_SELECTED);
-  // No per-access counter is kept: report the initial counter (or the one RESTORE … FREQ set),
-  // decayed by one per lfu-decay-time (1) minute of idleness as LFUDecrAndReturn does.
-  const idleMinutes = Math.floor(idleSeconds(obj, c.engine.now) / 60);
-  return int(Math.max(0, (c.engine.lfuCounters.get(obj) ?? LFU_INIT_VAL) - idleMinutes));
+  const config = c.engine.config;
+  if (!config.lfu) return error(E.LFU_NOT_SELECTED);
+  return int(lfuDecrAndReturn(obj.lru, config.lfuDecayTime, c.engine.now));
 }
 
 // ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------

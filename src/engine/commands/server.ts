@@ -371,6 +371,9 @@ export function resetStats(engine: Engine): void {
     else if (v instanceof Map) v.clear();
   }
   extrasOf(engine).peakMemory = 0;
+  // resetServerStats: the time over maxmemory counts again from now.
+  engine.evictor.exceededTotalMs = 0;
+  if (engine.evictor.exceededSince !== 0) engine.evictor.exceededSince = engine.monotonic();
 }
 
 function configResetStatCommand(c: Client): Reply {

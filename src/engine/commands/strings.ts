@@ -5,9 +5,9 @@ import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
-import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey } from '../keyspace.js';
+import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey, touchObject } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg, parseIntPair } from '../numbers.js';
-import { createString, EMBSTR_MAX_LEN, lruClock, type StringEncoding } from '../objects.js';
+import { createString, EMBSTR_MAX_LEN, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { flag, parseOptions, type Option } from '../options.js';
@@ -185,6 +185,7 @@ function setCommand(c: Client, argv: string[]): Reply {
     // old value survives): without TTLs in this database there is nothing to expire.
     if (db.expires.size !== 0) lookupWrite(c, key);
     else if (db.guard !== null) db.guard.beforeKeyChange(db, key); // the object may change in place
+    if (db.sizes !== null) db.sizes.mark(key);
     const old = db.dict.get(key);
     if (old !== undefined && old.type === 'string') {
       // Overwriting a string: reuse its object (no key shares it) instead of allocating and
@@ -192,7 +193,8 @@ function setCommand(c: Client, argv: string[]): Reply {
       old.value = argv[2]!;
       old.enc = undefined;
       if (old.unsharedValue !== undefined) old.unsharedValue = undefined;
-      old.lru = lruClock(engine.now);
+      // The lookup's access (lookupWrite made it when there are TTLs); dbOverwrite keeps it.
+      if (db.expires.size === 0) touchObject(engine, old);
       if (db.expires.size !== 0) removeExpire(db, key);
       engine.signalModifiedKey(db, key);
     } else {

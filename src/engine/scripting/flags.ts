@@ -1,5 +1,9 @@
 // Script flags (script.h SCRIPT_FLAG_*): from an EVAL script's shebang or a function's
-// registration. A module of their own, so scripting.ts and functions.ts both import them.
+// registration. A module of their own, so scripting.ts and functions.ts both import them (and the
+// engine's checks before a command runs, without loading the scripting engine).
+
+import type { Command } from '../command.js';
+import type { Engine } from '../engine.js';
 
 export const FLAG_NO_WRITES = 1;
 export const FLAG_ALLOW_OOM = 2;
@@ -20,3 +24,12 @@ export const SCRIPT_FLAGS: readonly (readonly [string, number])[] = [
 
 /** FUNCTION LOAD's time limit in ms (LOAD_TIMEOUT_MS); RESTORE and RDB loads have none. */
 export const LOAD_TIMEOUT_MS = 500;
+
+/** Commands whose flags a script's declared flags replace (getCommandFlags). */
+const SCRIPT_COMMANDS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+/** The flags a script or function run by `cmd` declares, or null where the command's own stand. */
+export function scriptDeclaredFlags(engine: Engine, cmd: Command, argv: readonly string[]): number | null {
+  if (!SCRIPT_COMMANDS.has(cmd.fullName) || engine.late === null) return null;
+  return engine.scripting?.declaredFlags(cmd.fullName, argv) ?? null;
+}

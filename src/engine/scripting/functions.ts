@@ -12,7 +12,7 @@ import { cString } from '../../shared/args.js';
 import type { Reply } from '../../shared/reply.js';
 import { errorTable } from './convert.js';
 import { SCRIPT_FLAGS } from './flags.js';
-import { arrayOf, errorMetatable, protect, readOnlyRun, splitArgs, type Scripting } from './scripting.js';
+import { allowOomRun, arrayOf, errorMetatable, protect, readOnlyRun, splitArgs, type Scripting } from './scripting.js';
 
 const ENGINE_NAME = 'LUA';
 /** Steps a load may run at most, whatever the clock says (a paused clock never times out). */
@@ -235,7 +235,15 @@ export class Functions {
     const scripting = this.scripting;
     const refused = scripting.prepareForRun(fi.flags, ro);
     if (refused !== null) return refused;
-    const ctx = { caller: c, client: this.client, name: fi.name, readOnly: readOnlyRun(fi.flags, ro), dirty: false, evalMode: false };
+    const ctx = {
+      caller: c,
+      client: this.client,
+      name: fi.name,
+      readOnly: readOnlyRun(fi.flags, ro),
+      dirty: false,
+      evalMode: false,
+      allowOom: allowOomRun(fi.flags),
+    };
     return scripting.execute(ctx, this.L, fi.fn, [arrayOf(keys), arrayOf(args)], argv);
   }
 

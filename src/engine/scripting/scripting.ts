@@ -11,7 +11,7 @@ import * as E from '../../shared/errors.js';
 import { error, type Reply } from '../../shared/reply.js';
 import { errorTable, luaToReply, replyToLua } from './convert.js';
 import { Rand48 } from './rand48.js';
-import { FLAG_EVAL_COMPAT, FLAG_NO_WRITES, SCRIPT_FLAGS } from './flags.js';
+import { FLAG_ALLOW_OOM, FLAG_EVAL_COMPAT, FLAG_NO_WRITES, SCRIPT_FLAGS } from './flags.js';
 import { Functions } from './functions.js';
 import { luaHandlers } from './handlers.js';
 import { sha1hex } from './sha1.js';
@@ -19,6 +19,11 @@ import { sha1hex } from './sha1.js';
 export { FLAG_ALLOW_CROSS_SLOT, FLAG_ALLOW_OOM, FLAG_ALLOW_STALE, FLAG_EVAL_COMPAT, FLAG_NO_CLUSTER, FLAG_NO_WRITES } from './flags.js';
 
 const LOG_LEVELS = ['debug', 'verbose', 'notice', 'warning'];
+
+/** scriptPrepareForRun's SCRIPT_ALLOW_OOM: a script with a shebang that says allow-oom. */
+export function allowOomRun(flags: number): boolean {
+  return (flags & FLAG_EVAL_COMPAT) === 0 && (flags & FLAG_ALLOW_OOM) !== 0;
+}
 
 /** Whether a run may not write: an *_RO command, or a script that says no-writes. */
 export function readOnlyRun(flags: number, ro: boolean): boolean {
@@ -43,6 +48,8 @@ export interface RunContext {
   dirty: boolean;
   /** EVAL rather than FCALL (SCRIPT_EVAL_MODE). */
   evalMode: boolean;
+  /** The script declares allow-oom (SCRIPT_ALLOW_OOM): its writes run over maxmemory too. */
+  allowOom: boolean;
 }
 
 export class Scripting {
@@ -55,6 +62,8 @@ export class Scripting {
   /** Bytes of the cached bodies and names (lua_scripts_mem, roughly). */
   scriptsMemory = 0;
   private run: RunContext | null = null;
+  /** The command line that started the run (the caller's EVAL or FCALL). */
+  private runArgv: readonly string[] = [];
   private functionsState: Functions | null = null;
   /** The scripting commands' handlers that need Lua (handlers.ts), for the command table. */
   readonly handlers = luaHandlers;
@@ -108,10 +117,10 @@ export class Scripting {
 
   /**
    * getCommandFlags for EVAL & co. (evalGetCommandFlags) and FCALL & co. (fcallGetCommandFlags):
-   * whether the script or function declares that it writes (it lacks no-writes), or null where
-   * the command's own flags stand (no shebang, an unknown script or function, a bad shebang).
+   * the flags the script or function declares (FLAG_*), or null where the command's own flags
+   * stand (no shebang, an unknown script or function, a bad shebang).
    */
-  declaresWrites(command: string, argv: readonly string[]): boolean | null {
+  declaredFlags(command: string, argv: readonly string[]): number | null {
     let flags: number;
     if (command === 'fcall' || command === 'fcall_ro') {
       const fi = this.functionsStarted?.ctx.getFunction(argv[1]!);
@@ -131,7 +140,7 @@ export class Scripting {
       }
       if ((flags & FLAG_EVAL_COMPAT) !== 0) return null;
     }
-    return (flags & FLAG_NO_WRITES) === 0;
+    return flags;
   }
 
   /**
@@ -145,7 +154,8 @@ export class Scripting {
     L.globals.set('KEYS', arrayOf(keys));
     L.globals.set('ARGV', arrayOf(args));
     const readOnly = readOnlyRun(script.flags, ro);
-    return this.execute({ caller: c, client: this.luaClient, name: sha, readOnly, dirty: false, evalMode: true }, L, script.fn, [], argv);
+    const ctx = { caller: c, client: this.luaClient, name: sha, readOnly, dirty: false, evalMode: true, allowOom: allowOomRun(script.flags) };
+    return this.execute(ctx, L, script.fn, [], argv);
   }
 
   /** scriptPrepareForRun's refusals for a script with these flags (null: it may run). */
@@ -157,6 +167,9 @@ export class Scripting {
         );
       }
       if (ro) return error('ERR Can not execute a script with write flag using *_ro command.');
+      // The OOM state at the command's start; no-writes implies allow-oom.
+      const engine = this.engine;
+      if ((flags & FLAG_ALLOW_OOM) === 0 && engine.config.maxmemory !== 0 && engine.evictor.preCommandOom) return error(E.OOM_SCRIPT);
     }
     return null;
   }
@@ -171,6 +184,7 @@ export class Scripting {
     lc.db = ctx.caller.db;
     lc.resp = 2;
     this.run = ctx;
+    this.runArgv = argv;
     // A script propagates its effects (the commands it ran), never itself.
     this.engine.preventPropagation(ctx.caller);
     const lua = L.start(fn, args);
@@ -188,6 +202,15 @@ export class Scripting {
         return r.status === 'error' ? this.errorReply(r.value, r.origin, ctx.name) : error('ERR the script did not end');
       },
     });
+  }
+
+  /**
+   * server.script_caller: the client whose EVAL or FCALL is running, with that command line
+   * (client tracking remembers its declared keys when the script reads), or null.
+   */
+  scriptCaller(): { client: Client; argv: readonly string[] } | null {
+    const ctx = this.run;
+    return ctx === null ? null : { client: ctx.caller, argv: this.runArgv };
   }
 
   /** What Redis's __redis__err__handler and luaCallFunction make of an error raised in the script. */
@@ -236,6 +259,11 @@ export class Scripting {
     if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
     if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
     if (write && engine.replicaReadOnly) return fail('-' + E.READONLY_REPLICA);
+    // scriptVerifyOOM: over maxmemory when the script began, its first write that may grow the
+    // dataset is refused (after a write it cannot stop halfway).
+    if (!ctx.allowOom && !ctx.dirty && engine.config.maxmemory !== 0 && engine.evictor.preCommandOom && cmd.flags.includes('denyoom')) {
+      return fail('-' + E.OOM);
+    }
     if (write) ctx.dirty = true;
     const lc = ctx.client;
     const reply = engine.call(lc, cmd, argv);
