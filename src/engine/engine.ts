@@ -579,10 +579,6 @@ export class Engine {
     if (db.guard !== null && cmd.flags.includes('write')) {
       for (const k of commandKeys(cmd, argv)) db.guard.beforeKeyChange(db, argv[k.pos]!);
     }
-    // Likewise the running memory account sizes them again.
-    if (db.sizes !== null && cmd.flags.includes('write')) {
-      for (const k of commandKeys(cmd, argv)) db.sizes.mark(argv[k.pos]!);
-    }
     const prop = this.propagation.active;
     const outerArgv = c.propArgv;
     const outerFlags = c.propFlags;

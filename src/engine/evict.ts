@@ -7,7 +7,7 @@ import type { Client } from './client.js';
 import type { Command } from './command.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
-import { ENTRY_ALLOC, KeySizes, memoryFigures } from './memory.js';
+import { ENTRY_ALLOC, KeySizes, usedMemory } from './memory.js';
 import { idleSeconds, lfuDecrAndReturn } from './objects.js';
 import { FLAG_ALLOW_OOM, FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 
@@ -50,10 +50,8 @@ export class Evictor {
 
   constructor(private readonly engine: Engine) {}
 
-  /** The running account is kept (maxmemory is or was set since the account began). */
-  get accounting(): boolean {
-    return this.engine.dbs[0]!.sizes !== null;
-  }
+  /** The databases keep their running account (maxmemory was set when it was last looked at). */
+  accounting = false;
 
   /**
    * Keeps every database's running account while maxmemory is set (sizing each key once when it
@@ -61,12 +59,13 @@ export class Evictor {
    */
   account(): void {
     const on = this.engine.config.maxmemory !== 0;
+    if (on === this.accounting) return;
+    this.accounting = on;
     for (const db of this.engine.dbs) {
       if (!on) {
         db.sizes = null;
         continue;
       }
-      if (db.sizes !== null) continue;
       const sizes = new KeySizes();
       for (const key of db.dict.keys()) sizes.mark(key);
       db.sizes = sizes;
@@ -88,7 +87,7 @@ export class Evictor {
     const maxmemory = config.maxmemory;
     if (maxmemory === 0 || !this.safe()) return EVICT_OK;
     // getMaxmemoryState: used_memory, all of it counted here (no replicas, an AOF buffer of nothing).
-    const used = memoryFigures(engine).used;
+    const used = usedMemory(engine);
     let result: EvictResult;
     if (used <= maxmemory) result = EVICT_OK;
     else if (config.maxmemoryPolicy === 'noeviction') result = EVICT_FAIL;

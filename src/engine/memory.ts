@@ -101,9 +101,7 @@ const ZSL_NODE_AVERAGE = ((): number => {
 /** dictSlots: a table grows to the power of two that holds its elements (4 at least). */
 function dictSlots(used: number): number {
   if (used === 0) return 0;
-  let n = 4;
-  while (n < used) n *= 2;
-  return n;
+  return used <= 4 ? 4 : 2 ** (32 - Math.clz32(used - 1));
 }
 
 /** An element sds made by sdsnewlen (SDS_TYPE_5 for short non-empty strings). */
@@ -350,8 +348,11 @@ function dictOverhead(size: number): number {
   return size === 0 ? 0 : dictSlots(size) * POINTER + size * DICT_ENTRY;
 }
 
-/** A main dict's bucket table as allocated (serverCron's active rehashing soon frees an old one). */
-const tableAlloc = (size: number) => (size === 0 ? 0 : mallocSize(dictSlots(size) * POINTER));
+/**
+ * A main dict's bucket table as allocated: a power of two, a size class of its own (serverCron's
+ * active rehashing soon frees an old one).
+ */
+const tableAlloc = (size: number) => dictSlots(size) * POINTER;
 
 /**
  * Totals for INFO memory and MEMORY STATS. `used` adds up allocations: the empty server's, the
@@ -361,12 +362,9 @@ const tableAlloc = (size: number) => (size === 0 ? 0 : mallocSize(dictSlots(size
  */
 export function memoryFigures(engine: Engine): MemoryFigures {
   let keys = 0;
-  let clients = 0;
-  for (const c of engine.clients.values()) clients += c.lastMemoryUsage;
+  const clients = clientsMemory(engine);
   let overhead = STARTUP_MEMORY + clients;
-  let used = overhead + engine.stats.latencyHistograms * LATENCY_HISTOGRAM;
   const hashtables: MemoryFigures['hashtables'] = [];
-  const sharedInts = sharesIntegers(engine);
   for (const db of engine.dbs) {
     const n = db.dict.size;
     if (n === 0) continue;
@@ -375,6 +373,25 @@ export function memoryFigures(engine: Engine): MemoryFigures {
     const expires = dictOverhead(db.expires.size);
     hashtables.push({ db: db.id, main, expires });
     overhead += main + expires;
+  }
+  const used = usedMemory(engine, clients);
+  return { used, overhead, dataset: Math.max(0, used - overhead), keys, clients, hashtables };
+}
+
+/** mem_clients_normal: the clients' memory as clientsCron last saw it. */
+function clientsMemory(engine: Engine): number {
+  let clients = 0;
+  for (const c of engine.clients.values()) clients += c.lastMemoryUsage;
+  return clients;
+}
+
+/** used_memory (see memoryFigures), on its own: what maxmemory checks before every command. */
+export function usedMemory(engine: Engine, clients = clientsMemory(engine)): number {
+  let used = STARTUP_MEMORY + clients + engine.stats.latencyHistograms * LATENCY_HISTOGRAM;
+  const sharedInts = sharesIntegers(engine);
+  for (const db of engine.dbs) {
+    const n = db.dict.size;
+    if (n === 0) continue;
     used += tableAlloc(n) + tableAlloc(db.expires.size) + db.expires.size * ENTRY_ALLOC;
     if (db.sizes !== null) {
       used += db.sizes.total(db.dict, sharedInts);
@@ -388,7 +405,7 @@ export function memoryFigures(engine: Engine): MemoryFigures {
     }
     used += Math.round(sampled ? (sum / sampled) * n : 0);
   }
-  return { used, overhead, dataset: Math.max(0, used - overhead), keys, clients, hashtables };
+  return used;
 }
 
 /** Small integers are shared objects unless an LRU or LFU policy needs each its own access field. */
