@@ -47,7 +47,7 @@ async function startRedis(): Promise<{ port: number; stop: () => void } | null> 
   const ok = await new Promise<boolean>((resolve) => {
     proc.once('error', () => resolve(false));
     let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('Ready to accept connections')) resolve(true);
     });
