@@ -2,13 +2,19 @@ import type { Lesson } from '../src/lessons/model.js';
 
 // The documents' cache-aside pattern: look in the cache (GET product:1), miss, store the database
 // row as JSON with SET EX, hit, invalidate with DEL when the row changes, find list pages with
-// SCAN instead of KEYS, let a short EX clean up by itself, and last wrap the whole pattern in a
-// Python decorator (@cache("user", ttl=600) → user:42).
+// SCAN instead of KEYS, let a short EX clean up by itself, and wrap the whole pattern in a
+// Python decorator (@cache("user", ttl=600) → user:42). Then what the documents leave out: a
+// full cache evicts its least recently used keys (maxmemory, allkeys-lru), and Redis tells a
+// client that keeps its own copies when a key changes (client-side caching).
 
 const P1 = '{"id": 1, "name": "Keyboard", "price": 30}';
 const P2 = '{"id": 2, "name": "Mouse", "price": 15}';
 const U42 = '{"id": 42, "name": "Alice"}';
 const U42_NEW = '{"id": 42, "name": "Alicia"}';
+const P1_CHEAPER = '{"id": 1, "name": "Keyboard", "price": 25}';
+
+/** A Lua loop that caches products `from` to `to` for 10 minutes, each a 1 KB stand-in for its JSON. */
+const fill = (from: number, to: number) => `EVAL "for i = ${from}, ${to} do redis.call('SET', 'product:' .. i, string.rep('x', 1000), 'EX', 600) end" 0`;
 
 export const lesson: Lesson = {
   id: 'caching',
@@ -237,6 +243,102 @@ print(r.ttl("user:42"))  # 600`,
       check: {
         all: [{ key: 'user:42', type: 'string', ttlBetween: [1, 600] }, { reply: { command: 'GET user:42', matches: /Alice/ } }],
       },
+    },
+    {
+      text: {
+        ko: '캐시 서버의 메모리도 무한하지 않아요. `maxmemory`는 Redis가 쓸 수 있는 메모리의 상한이고, `maxmemory-policy`는 상한에 닿았을 때 할 일이에요. `allkeys-lru`는 가장 오래전에 쓰인 키부터 지워요. 이것을 **축출**(eviction)이라고 하고, Redis를 캐시로만 쓸 때 흔히 고르는 정책이에요.\n\n빈 서버도 이미 0.9MB쯤 쓰고 있고, 명령마다 처음 실행될 때 통계용으로 24KB쯤 더 들어요. 그래서 1MB로는 남는 자리가 거의 없으니 여기서는 4MB로 잡아요. 먼저 `CONFIG RESETSTAT`으로 그 통계와 축출 횟수를 0으로 돌려요.\n\n그다음 캐시를 채워요. 상품 1번을 앞에서처럼 저장하고, `EVAL`로 Redis 안에서 작은 Lua 반복문을 돌려 상품 2~2000번을 10분 동안 저장해요. 값은 상품 JSON 대신 넣은 1KB짜리 글자이고, 스크립트는 스크립팅 레슨에서 자세히 다뤄요. `INFO memory`의 `used_memory_human`은 3MB 남짓이에요. 아직 상한 아래라 지워진 키는 없어요.',
+        en: "A cache server does not have endless memory. `maxmemory` caps what Redis may use, and `maxmemory-policy` says what happens at the cap: `allkeys-lru` removes the key used least recently. That is **eviction**, and this policy is the usual choice when Redis is only a cache.\n\nAn empty server already uses about 0.9 MB, and each command's first call adds some 24 KB of statistics, so 1 MB would leave almost no room: here the cap is 4 MB. `CONFIG RESETSTAT` first sets those statistics and the eviction count back to zero.\n\nThen fill the cache: cache product 1 as before, and let `EVAL` run a small Lua loop inside Redis that caches products 2 to 2000 for 10 minutes, each value a 1 KB stand-in for the product's JSON (the scripting lesson explains scripts). `used_memory_human` in `INFO memory` is now a little over 3 MB: still under the cap, nothing evicted.",
+      },
+      commands: [
+        'CONFIG RESETSTAT',
+        'CONFIG SET maxmemory 4mb',
+        'CONFIG SET maxmemory-policy allkeys-lru',
+        `SET product:1 '${P1}' EX 600`,
+        fill(2, 2000),
+        'DBSIZE',
+        'INFO memory',
+      ],
+      hints: [
+        {
+          ko: '`DBSIZE`가 2000보다 작다면 벌써 축출이 일어난 거예요. 다른 레슨의 키가 많이 남아 있다면 그 레슨을 리셋하고 이 단계를 다시 해 보세요.',
+          en: '`DBSIZE` below 2000? Eviction has started already: if other lessons left many keys, reset them and run this step again.',
+        },
+      ],
+      solution: ['CONFIG RESETSTAT', 'CONFIG SET maxmemory 4mb', 'CONFIG SET maxmemory-policy allkeys-lru', `SET product:1 '${P1}' EX 600`, fill(2, 2000)],
+      check: {
+        all: [
+          { reply: { command: 'CONFIG SET maxmemory 4mb', equals: 'OK' } },
+          { reply: { command: 'CONFIG SET maxmemory-policy allkeys-lru', equals: 'OK' } },
+          { key: 'product:1', equals: P1 },
+          { key: 'product:2000' },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '손님들이 상품 1번을 자주 봐요. 한 번 읽어 보세요. `OBJECT IDLETIME`은 키가 마지막으로 쓰인 뒤 흐른 초예요. 방금 읽은 상품 1번은 0에 가깝고, 저장만 하고 읽지 않은 상품 2번은 더 커요. Redis는 이 시간을 초 단위로 세기 때문에 이 단계는 앞 단계에서 2초쯤 지나야 해요.\n\n이제 상품 1,500개(2001~3500번)가 더 들어와 상한을 넘어요. 스크립트는 도중에 끊기지 않으니, Redis는 다음 명령을 실행하기 직전에 메모리가 상한 아래로 내려갈 때까지 키를 지워요. 무작위로 뽑은 키들 가운데 가장 오래 쓰이지 않은 것부터요. 그래서 `DBSIZE`는 3500보다 작지만, 자주 읽힌 상품 1번은 남아 있어요. 지운 개수는 `INFO stats`의 `evicted_keys`에 쌓여요.\n\n끝으로 `maxmemory`를 0(상한 없음)으로, 정책을 기본값 `noeviction`으로 되돌려 다음 레슨에 영향이 없게 해요. `allkeys-` 정책은 모든 데이터베이스의 키를 후보로 삼으니, 다른 레슨이 남긴 키도 지워졌을 수 있어요. 그 레슨을 리셋하면 돼요.',
+        en: 'Shoppers keep opening product 1, so read it. `OBJECT IDLETIME` gives the seconds since a key was last used: about 0 for product 1, just read, and more for product 2, cached and not read since. Redis counts this in whole seconds, so this step wants a couple of seconds to have passed since the last one.\n\nNow 1,500 more products arrive (2001 to 3500), more than fits. A script is never cut short, so Redis evicts before the next command, until memory is back under the cap: from a random sample of keys, the one unused the longest goes first. `DBSIZE` is now below 3500, yet product 1, read a moment ago, is still there. `INFO stats` counts the evicted keys in `evicted_keys`.\n\nLast, set `maxmemory` back to 0 (no cap) and the policy back to its default, `noeviction`, so the next lessons are not affected. An `allkeys-` policy picks from every database, so keys other lessons left behind may have gone too: resetting a lesson brings its keys back.',
+      },
+      commands: [
+        'GET product:1',
+        'OBJECT IDLETIME product:1',
+        'OBJECT IDLETIME product:2',
+        fill(2001, 3500),
+        'DBSIZE',
+        'EXISTS product:1',
+        'INFO stats',
+        'CONFIG SET maxmemory 0 maxmemory-policy noeviction',
+      ],
+      hints: [
+        {
+          ko: '`evicted_keys`가 0이라면 앞 단계의 상품이 10분이 지나 만료됐거나 `maxmemory`가 설정되지 않은 거예요. 앞 단계를 다시 한 뒤 이 단계를 해 보세요.',
+          en: '`evicted_keys` is 0? The products from the last step expired after 10 minutes, or `maxmemory` is not set: run the last step again, then this one.',
+        },
+        {
+          ko: '상품 1번이 지워졌다면 앞 단계와 같은 초 안에 읽은 거예요. 앞 단계부터 다시 하고, 2초쯤 기다리거나 **⏩** 버튼으로 시계를 앞으로 돌린 뒤 읽어 보세요.',
+          en: 'Product 1 evicted? It was read within the same second as the last step: start again from the last step, and wait a couple of seconds (or press **⏩** to move the clock) before reading it.',
+        },
+      ],
+      solution: ['GET product:1', fill(2001, 3500), 'INFO stats', 'CONFIG SET maxmemory 0 maxmemory-policy noeviction'],
+      wait: 2,
+      check: {
+        all: [
+          { key: 'product:1' },
+          { reply: { command: 'INFO stats', matches: /^evicted_keys:[1-9]/m } },
+          { reply: { command: 'CONFIG SET maxmemory 0', equals: 'OK' } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: "애플리케이션이 Redis보다도 빠르게 답하려고 값을 자기 메모리에 한 번 더 담아 두면, Redis에서 키가 바뀌어도 알 길이 없어요. **클라이언트 사이드 캐싱**을 쓰면 Redis가 알려 줘요. 두 번째 터미널에서 `HELLO 3`으로 이런 알림을 실을 수 있는 RESP3로 바꾸고, `CLIENT TRACKING ON`으로 이 연결이 읽은 키를 Redis가 기억하게 해요. 그리고 `product:1`을 읽어요. 애플리케이션이라면 이 값을 자기 메모리에 담아 두겠지요.\n\n이제 가격이 바뀌어 첫 번째 터미널에서 새 값을 써요. Redis는 두 번째 터미널에 `product:1`의 **무효화** 알림을 보내요. redis-cli는 알림을 다음에 서버에서 답을 읽을 때 보여 주니, 두 번째 터미널에서 다시 읽어 보세요. `-> invalidate: 'product:1'`이 먼저 나오고, 그다음 새 가격이 나와요. 알림은 키마다 한 번만 와요. 그 연결이 키를 다시 읽어야 Redis가 또 기억해요. 마지막 `RESET`은 두 번째 터미널을 처음 상태(RESP2, 추적 꺼짐)로 되돌려요.",
+        en: "An application that keeps its own copy of a value, to answer faster still than Redis, does not hear when the key changes in Redis. With **client-side caching**, Redis tells it. In the second terminal, `HELLO 3` switches to RESP3, which can carry such notices, and `CLIENT TRACKING ON` has Redis remember the keys this connection reads. Then it reads `product:1`; an application would keep the answer in its own memory.\n\nNow the price changes, and the first terminal writes the new row. Redis sends the second terminal an **invalidation** for `product:1`. redis-cli shows it the next time it reads a reply from the server, so read again in the second terminal: `-> invalidate: 'product:1'` comes first, then the new price. A key is invalidated once: Redis remembers it again only when the connection reads it again. `RESET` at the end puts the second terminal back as it started (RESP2, no tracking).",
+      },
+      commands: [
+        { client: 2, line: 'HELLO 3' },
+        { client: 2, line: 'CLIENT TRACKING ON' },
+        { client: 2, line: 'GET product:1' },
+        `SET product:1 '${P1_CHEAPER}' EX 600`,
+        { client: 2, line: 'GET product:1' },
+        { client: 2, line: 'RESET' },
+      ],
+      hints: [
+        {
+          ko: '`SET` 뒤에 두 번째 터미널에 아무것도 안 나왔다면 정상이에요. redis-cli는 다음 명령의 답을 읽을 때 알림을 함께 보여 줘요.',
+          en: 'Nothing in the second terminal after the `SET`? That is normal: redis-cli shows the notice when it reads the next reply.',
+        },
+        {
+          ko: '추적은 연결마다 따로예요. `CLIENT TRACKING ON`과 `GET`은 같은 터미널에서, `SET`은 다른 터미널에서 해야 해요. RESP2 연결이라면 `__redis__:invalidate` 채널을 구독한 다른 연결로 알림을 보내는 `CLIENT TRACKING ON REDIRECT <id>`를 써요.',
+          en: 'Tracking is per connection: `CLIENT TRACKING ON` and `GET` in one terminal, the `SET` in the other. A RESP2 connection uses `CLIENT TRACKING ON REDIRECT <id>`, which sends the notices to another connection subscribed to `__redis__:invalidate`.',
+        },
+      ],
+      solution: [
+        { client: 2, line: 'HELLO 3' },
+        { client: 2, line: 'CLIENT TRACKING ON' },
+        { client: 2, line: 'GET product:1' },
+        `SET product:1 '${P1_CHEAPER}' EX 600`,
+      ],
+      check: { received: { channel: '__redis__:invalidate', message: 'product:1' } },
     },
     {
       challenge: true,

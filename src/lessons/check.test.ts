@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assess, commandMatches, evaluate, messageOf } from './check.js';
+import { assess, commandMatches, evaluate, messagesOf } from './check.js';
 import { HeadlessRunner } from './headless.js';
+import type { Reply } from '../shared/reply.js';
 import type { Check, Lesson, Line } from './model.js';
 import { parseInline, parseMarkdown, plainText } from './markdown.js';
 
@@ -111,10 +112,44 @@ describe('received checks', () => {
 
   test('pattern subscriptions count too, and other pushes are not messages', () => {
     const bulk = (v: string) => ({ t: 'bulk', v }) as const;
-    expect(messageOf({ t: 'push', v: [bulk('pmessage'), bulk('news*'), bulk('news'), bulk('hi')] })).toEqual({ channel: 'news', message: 'hi' });
-    expect(messageOf({ t: 'array', v: [bulk('message'), bulk('news'), bulk('hi')] })).toEqual({ channel: 'news', message: 'hi' });
-    expect(messageOf({ t: 'push', v: [bulk('subscribe'), bulk('news'), { t: 'int', v: 1 }] })).toBeNull();
-    expect(messageOf({ t: 'simple', v: 'OK' })).toBeNull();
+    expect(messagesOf({ t: 'push', v: [bulk('pmessage'), bulk('news*'), bulk('news'), bulk('hi')] })).toEqual([{ channel: 'news', message: 'hi' }]);
+    expect(messagesOf({ t: 'array', v: [bulk('message'), bulk('news'), bulk('hi')] })).toEqual([{ channel: 'news', message: 'hi' }]);
+    expect(messagesOf({ t: 'push', v: [bulk('subscribe'), bulk('news'), { t: 'int', v: 1 }] })).toEqual([]);
+    expect(messagesOf({ t: 'simple', v: 'OK' })).toEqual([]);
+  });
+
+  test('a client-side-caching invalidation is a message per key on __redis__:invalidate', () => {
+    const bulk = (v: string): Reply => ({ t: 'bulk', v });
+    const keys: Reply = { t: 'array', v: [bulk('a'), bulk('b')] };
+    const both = [
+      { channel: '__redis__:invalidate', message: 'a' },
+      { channel: '__redis__:invalidate', message: 'b' },
+    ];
+    expect(messagesOf({ t: 'push', v: [bulk('invalidate'), keys] })).toEqual(both);
+    expect(messagesOf({ t: 'array', v: [bulk('message'), bulk('__redis__:invalidate'), keys] })).toEqual(both);
+    // FLUSHALL invalidates everything: no key to name.
+    expect(messagesOf({ t: 'push', v: [bulk('invalidate'), { t: 'bulk', v: null }] })).toEqual([]);
+  });
+
+  test('a RESP3 client tracking a key receives its invalidation, and so does a RESP2 one through REDIRECT', async () => {
+    const run = await runner([]);
+    await run.run({ client: 2, line: 'HELLO 3' });
+    await run.run({ client: 2, line: 'CLIENT TRACKING ON' });
+    await run.run({ client: 2, line: 'GET product:1' });
+    const check = { received: { channel: '__redis__:invalidate', message: 'product:1' } };
+    expect(await run.check(check)).toBe(false);
+    await run.run('SET product:1 new');
+    await expect.poll(() => run.check(check)).toBe(true);
+    expect(run.received).toEqual([{ client: 2, channel: '__redis__:invalidate', message: 'product:1' }]);
+
+    const redirect = await runner([]);
+    const [id] = await redirect.run({ client: 2, line: 'CLIENT ID' });
+    await redirect.run({ client: 2, line: 'SUBSCRIBE __redis__:invalidate' });
+    await redirect.run({ client: 3, line: `CLIENT TRACKING ON REDIRECT ${id?.t === 'int' ? id.v : 0}` });
+    await redirect.run({ client: 3, line: 'GET product:1' });
+    await redirect.run('SET product:1 new');
+    await expect.poll(() => redirect.check(check)).toBe(true);
+    expect(redirect.received).toEqual([{ client: 2, channel: '__redis__:invalidate', message: 'product:1' }]);
   });
 
   test('evaluate takes any context: the browser gives an async one', async () => {

@@ -134,17 +134,40 @@ function receivedMatches(check: ReceivedCheck, r: Received): boolean {
   return r.channel === check.channel && (check.message === undefined || r.message === check.message);
 }
 
-/** A pub/sub message push (RESP3 push or RESP2 array): ['message', channel, data] or pmessage. */
-export function messageOf(reply: Reply): { channel: string; message: string } | null {
-  if ((reply.t !== 'push' && reply.t !== 'array') || reply.v === null) return null;
-  const parts = reply.v.map((r) => (r.t === 'bulk' && r.v !== null ? r.v : null));
-  if (parts[0] === 'message' && parts.length === 3 && parts[1] !== null && parts[2] !== null) {
-    return { channel: utf8Decode(parts[1]!), message: utf8Decode(parts[2]!) };
+/** The channel client-side caching's invalidations come on: a RESP2 client subscribes to it, a RESP3 one gets `invalidate` pushes. */
+export const INVALIDATE_CHANNEL = '__redis__:invalidate';
+
+/**
+ * The pub/sub messages in a push (RESP3 push or RESP2 array): ['message', channel, data] or
+ * pmessage, one message. A client-side-caching invalidation (a RESP3 `invalidate` push, or a
+ * message on __redis__:invalidate whose data is an array of keys) is one message per key on
+ * __redis__:invalidate; an invalidation of everything (FLUSHALL: no keys) is none.
+ */
+export function messagesOf(reply: Reply): { channel: string; message: string }[] {
+  if ((reply.t !== 'push' && reply.t !== 'array') || reply.v === null) return [];
+  const items = reply.v;
+  const text = (r: Reply | undefined): string | null => (r !== undefined && r.t === 'bulk' && r.v !== null ? r.v : null);
+  const keys = (r: Reply | undefined) =>
+    r !== undefined && r.t === 'array' && r.v !== null
+      ? r.v.flatMap((k) => {
+          const key = text(k);
+          return key === null ? [] : [{ channel: INVALIDATE_CHANNEL, message: utf8Decode(key) }];
+        })
+      : [];
+  const kind = text(items[0]);
+  if (reply.t === 'push' && kind === 'invalidate' && items.length === 2) return keys(items[1]);
+  if (kind === 'message' && items.length === 3) {
+    const channel = text(items[1]);
+    if (channel === INVALIDATE_CHANNEL && items[2]!.t === 'array') return keys(items[2]);
+    const data = text(items[2]);
+    return channel !== null && data !== null ? [{ channel: utf8Decode(channel), message: utf8Decode(data) }] : [];
   }
-  if (parts[0] === 'pmessage' && parts.length === 4 && parts[2] !== null && parts[3] !== null) {
-    return { channel: utf8Decode(parts[2]!), message: utf8Decode(parts[3]!) };
+  if (kind === 'pmessage' && items.length === 4) {
+    const channel = text(items[2]);
+    const data = text(items[3]);
+    return channel !== null && data !== null ? [{ channel: utf8Decode(channel), message: utf8Decode(data) }] : [];
   }
-  return null;
+  return [];
 }
 
 async function keyMiss(check: KeyCheck, ctx: CheckContext): Promise<Miss | null> {

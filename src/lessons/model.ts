@@ -50,7 +50,11 @@ export interface KeyCheck {
   score?: [member: string, score: number];
 }
 
-/** A client (subscribed) received a pub/sub message on a channel. */
+/**
+ * A client (subscribed) received a pub/sub message on a channel. A client-side-caching
+ * invalidation counts as a message on `__redis__:invalidate` whose text is the key, one per key
+ * (a RESP3 `invalidate` push, or a RESP2 message to the client that REDIRECT names).
+ */
 export interface ReceivedCheck {
   channel: string;
   message?: string;

@@ -7,7 +7,7 @@
 import type { CommandDoc } from '../shared/command-doc.js';
 import { splitArgs, utf8Decode } from '../cli/split-args.js';
 import type { Reply } from '../shared/reply.js';
-import { assess, messageOf, type CheckContext, type Miss, type RanCommand, type Received } from './check.js';
+import { assess, messagesOf, type CheckContext, type Miss, type RanCommand, type Received } from './check.js';
 import { resetLines, selectsDatabase, type Check, type Lesson, type Step, type Text } from './model.js';
 
 /** What the core needs of the engine: the worker protocol's client (WorkerClient) has it all. */
@@ -85,8 +85,8 @@ export class LessonSession {
   ) {
     this.stopListening = engine.onPush((handle, reply) => {
       const client = this.clientOf(handle);
-      const msg = client === null ? null : messageOf(reply);
-      if (msg !== null) this.received.push({ client: client!, ...msg });
+      if (client === null) return;
+      for (const msg of messagesOf(reply)) this.received.push({ client, ...msg });
     });
   }
 
@@ -125,11 +125,9 @@ export class LessonSession {
   ran(handle: number, argv: readonly string[], replies: readonly Reply[], resp: 2 | 3, db: number): void {
     const client = this.clientOf(handle);
     if (client === null) return;
-    // A RESP3 client that publishes to its own channel gets the message during the command.
-    for (const r of replies) {
-      const msg = r.t === 'push' ? messageOf(r) : null;
-      if (msg !== null) this.received.push({ client, ...msg });
-    }
+    // A RESP3 client that publishes to its own channel (or writes a key it tracks) gets the
+    // message during the command.
+    for (const r of replies) if (r.t === 'push') for (const msg of messagesOf(r)) this.received.push({ client, ...msg });
     this.commands.push({ client, argv, replies, resp, db });
   }
 
