@@ -4,7 +4,7 @@ import type { Lesson } from '../src/lessons/model.js';
 // row as JSON with SET EX, hit, invalidate with DEL when the row changes, find list pages with
 // SCAN instead of KEYS, let a short EX clean up by itself, and wrap the whole pattern in a
 // Python decorator (@cache("user", ttl=600) → user:42). Then what the documents leave out: a
-// full cache evicts its least recently used keys (maxmemory, allkeys-lru), and Redis tells a
+// full cache evicts its least recently used keys (maxmemory, volatile-lru), and Redis tells a
 // client that keeps its own copies when a key changes (client-side caching).
 
 const P1 = '{"id": 1, "name": "Keyboard", "price": 30}';
@@ -246,13 +246,13 @@ print(r.ttl("user:42"))  # 600`,
     },
     {
       text: {
-        ko: '캐시 서버의 메모리도 무한하지 않아요. `maxmemory`는 Redis가 쓸 수 있는 메모리의 상한이고, `maxmemory-policy`는 상한에 닿았을 때 할 일이에요. `allkeys-lru`는 가장 오래전에 쓰인 키부터 지워요. 이것을 **축출**(eviction)이라고 하고, Redis를 캐시로만 쓸 때 흔히 고르는 정책이에요.\n\n빈 서버도 이미 0.9MB쯤 쓰고 있고, 명령마다 처음 실행될 때 통계용으로 24KB쯤 더 들어요. 그래서 1MB로는 남는 자리가 거의 없으니 여기서는 4MB로 잡아요. 먼저 `CONFIG RESETSTAT`으로 그 통계와 축출 횟수를 0으로 돌려요.\n\n그다음 캐시를 채워요. 상품 1번을 앞에서처럼 저장하고, `EVAL`로 Redis 안에서 작은 Lua 반복문을 돌려 상품 2~2000번을 10분 동안 저장해요. 값은 상품 JSON 대신 넣은 1KB짜리 글자이고, 스크립트는 스크립팅 레슨에서 자세히 다뤄요. `INFO memory`의 `used_memory_human`은 3MB 남짓이에요. 아직 상한 아래라 지워진 키는 없어요.',
-        en: "A cache server does not have endless memory. `maxmemory` caps what Redis may use, and `maxmemory-policy` says what happens at the cap: `allkeys-lru` removes the key used least recently. That is **eviction**, and this policy is the usual choice when Redis is only a cache.\n\nAn empty server already uses about 0.9 MB, and each command's first call adds some 24 KB of statistics, so 1 MB would leave almost no room: here the cap is 4 MB. `CONFIG RESETSTAT` first sets those statistics and the eviction count back to zero.\n\nThen fill the cache: cache product 1 as before, and let `EVAL` run a small Lua loop inside Redis that caches products 2 to 2000 for 10 minutes, each value a 1 KB stand-in for the product's JSON (the scripting lesson explains scripts). `used_memory_human` in `INFO memory` is now a little over 3 MB: still under the cap, nothing evicted.",
+        ko: '캐시 서버의 메모리도 무한하지 않아요. `maxmemory`는 Redis가 쓸 수 있는 메모리의 상한이고, `maxmemory-policy`는 상한에 닿았을 때 할 일이에요. `volatile-lru`는 TTL이 있는 키 가운데 가장 오래전에 쓰인 것부터 지워요. 이것을 **축출**(eviction)이라고 해요. 캐시 항목에는 TTL이 있으니(여기서는 `EX 600`) 지워지는 건 캐시뿐이고, TTL 없이 만든 키는 이 레슨의 것이든 다른 곳의 것이든 남아요. Redis를 캐시로만 쓴다면 모든 키를 후보로 삼는 `allkeys-lru`를 흔히 골라요.\n\n빈 서버도 이미 0.9MB쯤 쓰고 있고, 명령마다 처음 실행될 때 통계용으로 24KB쯤 더 들어요. 그래서 1MB로는 남는 자리가 거의 없으니 여기서는 4MB로 잡아요. 먼저 `CONFIG RESETSTAT`으로 그 통계와 축출 횟수를 0으로 돌려요.\n\n그다음 캐시를 채워요. 상품 1번을 앞에서처럼 저장하고, `EVAL`로 Redis 안에서 작은 Lua 반복문을 돌려 상품 2~2000번을 10분 동안 저장해요. 값은 상품 JSON 대신 넣은 1KB짜리 글자이고, 스크립트는 스크립팅 레슨에서 자세히 다뤄요. `INFO memory`의 `used_memory_human`은 3MB 남짓이에요. 아직 상한 아래라 지워진 키는 없어요.',
+        en: "A cache server does not have endless memory. `maxmemory` caps what Redis may use, and `maxmemory-policy` says what happens at the cap: `volatile-lru` removes, among the keys that have a TTL, the one used least recently. That is **eviction**. A cache's entries have a TTL (`EX 600` here), so only they can go: keys made without one, in this lesson or anywhere else, stay. When Redis is only a cache, `allkeys-lru`, which picks from every key, is the usual choice.\n\nAn empty server already uses about 0.9 MB, and each command's first call adds some 24 KB of statistics, so 1 MB would leave almost no room: here the cap is 4 MB. `CONFIG RESETSTAT` first sets those statistics and the eviction count back to zero.\n\nThen fill the cache: cache product 1 as before, and let `EVAL` run a small Lua loop inside Redis that caches products 2 to 2000 for 10 minutes, each value a 1 KB stand-in for the product's JSON (the scripting lesson explains scripts). `used_memory_human` in `INFO memory` is now a little over 3 MB: still under the cap, nothing evicted.",
       },
       commands: [
         'CONFIG RESETSTAT',
         'CONFIG SET maxmemory 4mb',
-        'CONFIG SET maxmemory-policy allkeys-lru',
+        'CONFIG SET maxmemory-policy volatile-lru',
         `SET product:1 '${P1}' EX 600`,
         fill(2, 2000),
         'DBSIZE',
@@ -264,11 +264,11 @@ print(r.ttl("user:42"))  # 600`,
           en: '`DBSIZE` below 2000? Eviction has started already: if other lessons left many keys, reset them and run this step again.',
         },
       ],
-      solution: ['CONFIG RESETSTAT', 'CONFIG SET maxmemory 4mb', 'CONFIG SET maxmemory-policy allkeys-lru', `SET product:1 '${P1}' EX 600`, fill(2, 2000)],
+      solution: ['CONFIG RESETSTAT', 'CONFIG SET maxmemory 4mb', 'CONFIG SET maxmemory-policy volatile-lru', `SET product:1 '${P1}' EX 600`, fill(2, 2000)],
       check: {
         all: [
           { reply: { command: 'CONFIG SET maxmemory 4mb', equals: 'OK' } },
-          { reply: { command: 'CONFIG SET maxmemory-policy allkeys-lru', equals: 'OK' } },
+          { reply: { command: 'CONFIG SET maxmemory-policy volatile-lru', equals: 'OK' } },
           { key: 'product:1', equals: P1 },
           { key: 'product:2000' },
         ],
@@ -276,8 +276,8 @@ print(r.ttl("user:42"))  # 600`,
     },
     {
       text: {
-        ko: '손님들이 상품 1번을 자주 봐요. 한 번 읽어 보세요. `OBJECT IDLETIME`은 키가 마지막으로 쓰인 뒤 흐른 초예요. 방금 읽은 상품 1번은 0에 가깝고, 저장만 하고 읽지 않은 상품 2번은 더 커요. Redis는 이 시간을 초 단위로 세기 때문에 이 단계는 앞 단계에서 2초쯤 지나야 해요.\n\n이제 상품 1,500개(2001~3500번)가 더 들어와 상한을 넘어요. 스크립트는 도중에 끊기지 않으니, Redis는 다음 명령을 실행하기 직전에 메모리가 상한 아래로 내려갈 때까지 키를 지워요. 무작위로 뽑은 키들 가운데 가장 오래 쓰이지 않은 것부터요. 그래서 `DBSIZE`는 3500보다 작지만, 자주 읽힌 상품 1번은 남아 있어요. 지운 개수는 `INFO stats`의 `evicted_keys`에 쌓여요.\n\n끝으로 `maxmemory`를 0(상한 없음)으로, 정책을 기본값 `noeviction`으로 되돌려 다음 레슨에 영향이 없게 해요. `allkeys-` 정책은 모든 데이터베이스의 키를 후보로 삼으니, 다른 레슨이 남긴 키도 지워졌을 수 있어요. 그 레슨을 리셋하면 돼요.',
-        en: 'Shoppers keep opening product 1, so read it. `OBJECT IDLETIME` gives the seconds since a key was last used: about 0 for product 1, just read, and more for product 2, cached and not read since. Redis counts this in whole seconds, so this step wants a couple of seconds to have passed since the last one.\n\nNow 1,500 more products arrive (2001 to 3500), more than fits. A script is never cut short, so Redis evicts before the next command, until memory is back under the cap: from a random sample of keys, the one unused the longest goes first. `DBSIZE` is now below 3500, yet product 1, read a moment ago, is still there. `INFO stats` counts the evicted keys in `evicted_keys`.\n\nLast, set `maxmemory` back to 0 (no cap) and the policy back to its default, `noeviction`, so the next lessons are not affected. An `allkeys-` policy picks from every database, so keys other lessons left behind may have gone too: resetting a lesson brings its keys back.',
+        ko: '손님들이 상품 1번을 자주 봐요. 한 번 읽어 보세요. `OBJECT IDLETIME`은 키가 마지막으로 쓰인 뒤 흐른 초예요. 방금 읽은 상품 1번은 0에 가깝고, 저장만 하고 읽지 않은 상품 2번은 더 커요. Redis는 이 시간을 초 단위로 세기 때문에 이 단계는 앞 단계에서 2초쯤 지나야 해요.\n\n이제 상품 1,500개(2001~3500번)가 더 들어와 상한을 넘어요. 스크립트는 도중에 끊기지 않으니, Redis는 다음 명령을 실행하기 직전에 메모리가 상한 아래로 내려갈 때까지 키를 지워요. TTL이 있는 키를 무작위로 몇 개 뽑아 그중 가장 오래 쓰이지 않은 것부터요. 그래서 `DBSIZE`는 3500보다 작지만, 자주 읽힌 상품 1번은 남아 있어요. 지운 개수는 `INFO stats`의 `evicted_keys`에 쌓여요.\n\n끝으로 `maxmemory`를 0(상한 없음)으로, 정책을 기본값 `noeviction`으로 되돌려 다음 레슨에 영향이 없게 해요.',
+        en: 'Shoppers keep opening product 1, so read it. `OBJECT IDLETIME` gives the seconds since a key was last used: about 0 for product 1, just read, and more for product 2, cached and not read since. Redis counts this in whole seconds, so this step wants a couple of seconds to have passed since the last one.\n\nNow 1,500 more products arrive (2001 to 3500), more than fits. A script is never cut short, so Redis evicts before the next command, until memory is back under the cap: from a random sample of the keys with a TTL, the one unused the longest goes first. `DBSIZE` is now below 3500, yet product 1, read a moment ago, is still there. `INFO stats` counts the evicted keys in `evicted_keys`.\n\nLast, set `maxmemory` back to 0 (no cap) and the policy back to its default, `noeviction`, so the next lessons are not affected.',
       },
       commands: [
         'GET product:1',
