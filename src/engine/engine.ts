@@ -136,6 +136,8 @@ export interface Stats {
   expiredKeys: number;
   /** Keys maxmemory evicted (INFO's evicted_keys). */
   evictedKeys: number;
+  /** Values freed in the background (INFO's lazyfreed_objects): big ones UNLINKed, flushed ASYNC … */
+  lazyfreedObjects: number;
   /** Commands with a latency histogram (latency-tracking): each holds memory used_memory counts. */
   latencyHistograms: number;
   errorReplies: number;
@@ -158,6 +160,7 @@ function newStats(): Stats {
     keyspaceMisses: 0,
     expiredKeys: 0,
     evictedKeys: 0,
+    lazyfreedObjects: 0,
     latencyHistograms: 0,
     errorReplies: 0,
     rdbSaves: 0,

@@ -8,6 +8,7 @@ import type { Command } from './command.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import { ENTRY_ALLOC, KeySizes, usedMemory } from './memory.js';
+import { freeLazily } from './keyspace.js';
 import { idleSeconds, lfuDecrAndReturn } from './objects.js';
 import { FLAG_ALLOW_OOM, FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 
@@ -114,6 +115,7 @@ export class Evictor {
       const db = engine.dbs[best.db]!;
       // What the deletion frees, as the account knew the key (its TTL's entry with it).
       freed += db.sizes!.sizeOf(best.key) + (db.expires.has(best.key) ? ENTRY_ALLOC : 0);
+      if (config.lazyfreeLazyEviction) freeLazily(engine, db.dict.get(best.key));
       db.remove(best.key);
       engine.stats.evictedKeys++;
       engine.signalModifiedKey(db, best.key, false);

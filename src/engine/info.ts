@@ -146,7 +146,7 @@ function memorySection(engine: Engine): string[] {
     'mem_allocator:jemalloc-5.3.0',
     'active_defrag_running:0',
     'lazyfree_pending_objects:0',
-    'lazyfreed_objects:0',
+    `lazyfreed_objects:${engine.stats.lazyfreedObjects}`,
   ];
 }
 

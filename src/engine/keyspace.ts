@@ -20,6 +20,7 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   // While clients are paused the dataset stays still: the key reads as gone but stays until the
   // pause ends (Redis's expireIfNeeded).
   if (engine.pause.active && engine.pause.check()) return true;
+  if (engine.config.lazyfreeLazyExpire) freeLazily(engine, db.dict.get(key));
   db.remove(key);
   engine.stats.expiredKeys++;
   engine.notify('x', 'expired', key, db);
@@ -127,11 +128,51 @@ export function addKey(engine: Engine, db: Database, key: string, obj: RObj): vo
   if (engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
 }
 
-/** Deletes a key (and its TTL); signals the change. Notification is the caller's. */
-export function deleteKey(engine: Engine, db: Database, key: string): boolean {
+/**
+ * Deletes a key (and its TTL); signals the change. Notification is the caller's. `lazy`: as
+ * dbAsyncDelete (UNLINK, or a lazyfree-lazy-* setting), which frees a big value in the background.
+ */
+export function deleteKey(engine: Engine, db: Database, key: string, lazy = false): boolean {
+  if (lazy) freeLazily(engine, db.dict.get(key));
   if (!db.remove(key)) return false;
   engine.signalModifiedKey(db, key);
   return true;
+}
+
+/** LAZYFREE_THRESHOLD: a value that takes more frees than this is freed in the background. */
+const LAZYFREE_THRESHOLD = 64;
+
+/** lazyfreeGetFreeEffort: about how many allocations freeing the value takes. */
+function freeEffort(obj: RObj): number {
+  switch (obj.type) {
+    case 'list': {
+      // The quicklist's nodes: 8 KB listpacks (list-max-listpack-size -2), roughly.
+      let bytes = 0;
+      for (const s of obj.value) bytes += s.length + 2;
+      return Math.ceil(bytes / 8192);
+    }
+    case 'set':
+    case 'hash':
+      return obj.enc === 'hashtable' ? obj.value.size : 1;
+    case 'zset':
+      return obj.enc === 'skiplist' ? obj.value.size : 1;
+    case 'stream': {
+      // The radix tree's nodes (one a macro node, at least), and each group with its PEL
+      // (the first group's size standing for all, as Redis estimates it).
+      const s = obj.value;
+      let effort = s.nodes.length + 1;
+      const groups = s.groups;
+      if (groups !== null && groups.size !== 0) effort += groups.size * (1 + groups.values().next().value!.pel.size);
+      return effort;
+    }
+    default:
+      return 1;
+  }
+}
+
+/** dbAsyncDelete: a value freed in the background counts in INFO's lazyfreed_objects. */
+export function freeLazily(engine: Engine, obj: RObj | undefined): void {
+  if (obj !== undefined && freeEffort(obj) > LAZYFREE_THRESHOLD) engine.stats.lazyfreedObjects++;
 }
 
 /** Remaining time to live in ms, -1 without TTL; the key must exist. */

@@ -244,3 +244,54 @@ describe('eviction against a fresh server', () => {
     });
   }
 });
+
+describe('lazyfreed_objects', () => {
+  const d = useDiff();
+  afterEach(async () => {
+    for (const c of [d.pair.real, d.pair.ours]) {
+      await c.send(['CONFIG', 'SET', 'lazyfree-lazy-user-del', 'no']);
+      await c.send(['CONFIG', 'SET', 'lazyfree-lazy-user-flush', 'no']);
+    }
+  });
+
+  /** lazyfreed_objects on each side once the background frees are done (pending back to 0). */
+  async function lazyfreed(): Promise<[number, number]> {
+    const out: number[] = [];
+    for (const c of [d.pair.real, d.pair.ours]) {
+      await expect.poll(() => infoField(c, 'memory', 'lazyfree_pending_objects')).toBe(0);
+      out.push(await infoField(c, 'memory', 'lazyfreed_objects'));
+    }
+    return out as [number, number];
+  }
+
+  it('counts big values UNLINKed or DELeted lazily, and keys flushed ASYNC', async () => {
+    const members = Array.from({ length: 200 }, (_, i) => `m${i}`);
+    const steps: string[][] = [
+      ['SADD', 'big', ...members],
+      ['SADD', 'small', 'a', 'b'],
+      ['UNLINK', 'big', 'small'],
+      ['SADD', 'big', ...members],
+      ['DEL', 'big'],
+    ];
+    await d.run(steps);
+    let [real, ours] = await lazyfreed();
+    expect(ours).toBe(real);
+    expect(real).toBe(1);
+    await d.run([
+      ['CONFIG', 'SET', 'lazyfree-lazy-user-del', 'yes'],
+      ['ZADD', 'z', ...members.flatMap((m, i) => [String(i), m])],
+      ['DEL', 'z'],
+    ]);
+    [real, ours] = await lazyfreed();
+    expect(ours).toBe(real);
+    await d.run([
+      ['MSET', 'a', '1', 'b', '2', 'c', '3'],
+      ['FLUSHALL', 'ASYNC'],
+      ['CONFIG', 'SET', 'lazyfree-lazy-user-flush', 'yes'],
+      ['SET', 'd', '4'],
+      ['FLUSHDB'],
+    ]);
+    [real, ours] = await lazyfreed();
+    expect(ours).toBe(real);
+  });
+});

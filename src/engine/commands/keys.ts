@@ -53,11 +53,13 @@ function isExpired(c: Client, db: Database, key: string): boolean {
 function delCommand(c: Client, argv: string[]): Reply {
   const engine = c.engine;
   const db = c.db;
+  // delGenericCommand: UNLINK, or DEL with lazyfree-lazy-user-del, frees big values in the background.
+  const lazy = argv[0]!.toLowerCase() === 'unlink' || engine.config.lazyfreeLazyUserDel;
   let deleted = 0;
   for (let j = 1; j < argv.length; j++) {
     const key = argv[j]!;
     if (db.expires.size !== 0) expireIfNeeded(engine, db, key);
-    if (deleteKey(engine, db, key)) {
+    if (deleteKey(engine, db, key, lazy)) {
       engine.notify('g', 'del', key, db);
       deleted++;
     }
@@ -386,8 +388,14 @@ function flushArgsOk(argv: string[]): boolean {
   return argv.length === 2 && (isOpt(argv[1]!, 'sync') || isOpt(argv[1]!, 'async'));
 }
 
-function flushDb(c: Client, db: Database): void {
+/** ASYNC, or no option with lazyfree-lazy-user-flush: emptyDbAsync frees every key in the background. */
+function flushAsync(c: Client, argv: string[]): boolean {
+  return argv.length === 2 ? isOpt(argv[1]!, 'async') : c.engine.config.lazyfreeLazyUserFlush;
+}
+
+function flushDb(c: Client, db: Database, async: boolean): void {
   const engine = c.engine;
+  if (async) engine.stats.lazyfreedObjects += db.size;
   engine.blocking.scanForDeletedStreams(db.id, db, null);
   engine.touchAllWatchedKeysInDb(db);
   engine.changesSinceLastSave += db.size;
@@ -397,7 +405,7 @@ function flushDb(c: Client, db: Database): void {
 
 function flushdbCommand(c: Client, argv: string[]): Reply {
   if (!flushArgsOk(argv)) return SYNTAX_R;
-  flushDb(c, c.db);
+  flushDb(c, c.db, flushAsync(c, argv));
   // Propagated even when the database was already empty.
   c.engine.forcePropagation(c);
   return OK;
@@ -407,7 +415,8 @@ function flushallCommand(c: Client, argv: string[]): Reply {
   if (!flushArgsOk(argv)) return SYNTAX_R;
   // flushAllDataAndResetRDB kills a saving child: its image is of data that is gone.
   cancelBackgroundSave(c.engine);
-  for (const db of c.engine.dbs) flushDb(c, db);
+  const async = flushAsync(c, argv);
+  for (const db of c.engine.dbs) flushDb(c, db, async);
   // flushAllDataAndResetRDB: with save points, the (empty) dataset is saved at once, as SAVE.
   if (c.engine.config.saveParams.length > 0) saveToStorage(c.engine);
   c.engine.forcePropagation(c);
