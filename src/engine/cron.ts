@@ -45,7 +45,8 @@ export function serverCron(engine: Engine): CronRun {
   engine.tracker?.limitUsedSlots();
   // evictionTimeProc: a round of evictions that ran out of time goes on; so does one a lower
   // CONFIG SET maxmemory asks for (updateMaxmemory starts it), without waiting for a command.
-  if (engine.config.maxmemory !== 0 || engine.evictor.accounting) engine.evictor.perform();
+  const evictor = engine.evictor;
+  if (evictor !== null && (engine.config.maxmemory !== 0 || evictor.accounting)) evictor.perform();
   const saved = saveIfDue(engine);
   engine.aof?.cron();
   // migrateCloseTimedoutSockets: MIGRATE's connections unused for over 10 seconds close.

@@ -5,7 +5,8 @@ import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from 
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
-import { Evictor, refusedOnOom } from './evict.js';
+import type { RObj } from './objects.js';
+import type { Evictor } from './evict.js';
 import { ClientPause } from './pause.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './slowlog.js';
@@ -118,6 +119,10 @@ export interface LateParts {
    * itself another way (its journal), so these files go with the tab.
    */
   memoryAof: (engine: Engine) => void;
+  /** maxmemory's evictions (evict.ts), made for the engine when the late parts come. */
+  evictor: (engine: Engine) => Evictor;
+  /** MEMORY USAGE's figure for a key (memory-commands.ts), which the inspector shows too. */
+  keyMemory: (engine: Engine, key: string, obj: RObj) => number;
   /** Commands whose work is late (command-decl.ts lateHandler), by name. */
   handlers: Readonly<Record<string, (c: Client, argv: string[]) => Reply | null>>;
   /** DEBUG's subcommands (debug.ts). */
@@ -258,8 +263,11 @@ export class Engine {
   readonly blocking: Blocking;
   /** CLIENT PAUSE: its mode and deadline, and the commands it holds (pause.ts). */
   readonly pause: ClientPause;
-  /** maxmemory's evictions and the running memory account (evict.ts). */
-  readonly evictor: Evictor;
+  /**
+   * maxmemory's evictions and the running memory account (evict.ts): a late part, null until it
+   * comes (in the browser, a moment after the first prompt: until then nothing is evicted).
+   */
+  evictor: Evictor | null = null;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
@@ -291,6 +299,7 @@ export class Engine {
     this.config = new Config(options.config);
     this.storage = options.storage;
     this.late = options.late ?? null;
+    if (this.late !== null) this.evictor = this.late.evictor(this);
     this.processId = options.processId ?? 1;
     const clock = this.clock;
     this.monotonic = options.monotonic ?? (() => clock.now());
@@ -300,7 +309,6 @@ export class Engine {
     this.commands = buildCommandTable(commandSpecs);
     this.blocking = new Blocking(this);
     this.pause = new ClientPause(this);
-    this.evictor = new Evictor(this);
     this.connect = options.connect ?? null;
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
@@ -335,6 +343,7 @@ export class Engine {
   /** The late parts for an engine made without them (the worker's, once their chunk has loaded). */
   provideLate(parts: LateParts): void {
     this.late ??= parts;
+    this.evictor ??= this.late.evictor(this);
   }
 
   /** Whether a script cache exists yet (INFO reads it without creating one). */
@@ -477,10 +486,13 @@ export class Engine {
       return this.reject(c, E.NOAUTH, cmd);
     }
     // processCommand's maxmemory step (not while a timed-out script yields).
-    if (this.config.maxmemory !== 0) {
-      if ((this.scriptRun === null || !this.scriptRun.timedOut) && refusedOnOom(this, c, cmd, argv)) return this.reject(c, E.OOM, cmd);
-    } else if (this.evictor.accounting) {
-      this.evictor.account();
+    const evictor = this.evictor;
+    if (evictor !== null) {
+      if (this.config.maxmemory !== 0) {
+        if ((this.scriptRun === null || !this.scriptRun.timedOut) && evictor.refuses(c, cmd, argv)) return this.reject(c, E.OOM, cmd);
+      } else if (evictor.accounting) {
+        evictor.account();
+      }
     }
     // writeCommandsDeniedByDiskError: after a failed BGSAVE, with save points and
     // stop-writes-on-bgsave-error, writes (and an EXEC that queued one) and PING are refused.

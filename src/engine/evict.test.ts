@@ -170,7 +170,7 @@ describe('maxmemory', () => {
     const before = used();
     expect(r('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-random')).toBe('OK');
     expect(r('CONFIG', 'SET', 'maxmemory', String(before - 100_000))).toBe('OK');
-    bench.e.evictor.perform();
+    bench.e.evictor!.perform();
     expect(memoryFigures(bench.e).used).toBeLessThanOrEqual(before - 100_000);
     expect(Number(r('DBSIZE').slice(1))).toBeLessThan(2000);
   });
@@ -208,7 +208,7 @@ describe('maxmemory', () => {
     const accounted = memoryFigures(bench.e).used;
     expect(r('CONFIG', 'SET', 'maxmemory', '0')).toBe('OK');
     run('PING'); // drops the account
-    expect(bench.e.evictor.accounting).toBe(false);
+    expect(bench.e.evictor!.accounting).toBe(false);
     expect(memoryFigures(bench.e).used).toBe(accounted);
   });
 });

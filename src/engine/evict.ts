@@ -49,7 +49,7 @@ export class Evictor {
   /** Time spent over the limit before the current stretch, in ms (CONFIG RESETSTAT clears it). */
   exceededTotalMs = 0;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {}
 
   /** The databases keep their running account (maxmemory was set when it was last looked at). */
   accounting = false;
@@ -208,6 +208,17 @@ export class Evictor {
     }
   }
 
+  /** processCommand's maxmemory step: evictions, then whether `cmd` is refused with OOM. */
+  refuses(c: Client, cmd: Command, argv: readonly string[]): boolean {
+    return refusedOnOom(this, c, cmd, argv);
+  }
+
+  /** resetServerStats: the time over maxmemory counts again from now. */
+  resetStats(): void {
+    this.exceededTotalMs = 0;
+    if (this.exceededSince !== 0) this.exceededSince = this.engine.monotonic();
+  }
+
   /** INFO's current_eviction_exceeded_time, in ms. */
   currentExceededMs(): number {
     return this.exceededSince === 0 ? 0 : Math.floor(this.engine.monotonic() - this.exceededSince);
@@ -249,8 +260,8 @@ const MULTI_ON_OOM = new Set(['exec', 'discard', 'quit', 'reset']);
  * processCommand's maxmemory step: evictions, then whether the command is refused with OOM (one
  * that may grow the dataset, an EXEC that queued one, anything queued in MULTI).
  */
-export function refusedOnOom(engine: Engine, c: Client, cmd: Command, argv: readonly string[]): boolean {
-  const evictor = engine.evictor;
+function refusedOnOom(evictor: Evictor, c: Client, cmd: Command, argv: readonly string[]): boolean {
+  const engine = evictor.engine;
   const outOfMemory = evictor.perform() === EVICT_FAIL;
   evictor.preCommandOom = outOfMemory;
   if (!outOfMemory) return false;

@@ -198,6 +198,7 @@ function persistenceSection(engine: Engine): string[] {
 }
 
 function statsSection(engine: Engine): string[] {
+  const evictor = engine.evictor;
   const s = engine.stats;
   const tracking = engine.tracker?.totals() ?? { keys: 0, items: 0, prefixes: 0 };
   return [
@@ -222,8 +223,8 @@ function statsSection(engine: Engine): string[] {
     'expire_cycle_cpu_milliseconds:0',
     `evicted_keys:${engine.stats.evictedKeys}`,
     'evicted_clients:0',
-    `total_eviction_exceeded_time:${Math.floor(engine.evictor.exceededTotalMs) + engine.evictor.currentExceededMs()}`,
-    `current_eviction_exceeded_time:${engine.evictor.currentExceededMs()}`,
+    `total_eviction_exceeded_time:${Math.floor(evictor?.exceededTotalMs ?? 0) + (evictor?.currentExceededMs() ?? 0)}`,
+    `current_eviction_exceeded_time:${evictor?.currentExceededMs() ?? 0}`,
     `keyspace_hits:${s.keyspaceHits}`,
     `keyspace_misses:${s.keyspaceMisses}`,
     `pubsub_channels:${engine.pubsub.channels.size}`,

@@ -2,7 +2,8 @@
 // browser (the worker fetches it as `ready` goes out, message-gate.ts): Lua, which is a fifth of
 // the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
 // background saves and the browser's autosave use, the browser's AOF (kept in memory), and
-// INFO's text, DEBUG's subcommands and MIGRATE's exchange with its target. Hosts in Node pass it to the Engine at once.
+// INFO's text, DEBUG's subcommands, MIGRATE's exchange with its target, maxmemory's evictions and
+// MEMORY's figures. Hosts in Node pass it to the Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
@@ -14,6 +15,8 @@ import { migrateCommand } from './migrate.js';
 import { infoString } from './info.js';
 import { debugCommand } from './debug.js';
 import { sortCommand, sortRoCommand } from './sort.js';
+import { Evictor } from './evict.js';
+import { keyMemory, memoryDoctorCommand, memoryStatsCommand, memoryUsageCommand } from './memory-commands.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -24,5 +27,13 @@ export const late: LateParts = {
   migrate: migrateCommand,
   info: infoString,
   debug: debugCommand,
-  handlers: { sort: sortCommand, sort_ro: sortRoCommand },
+  evictor: (engine) => new Evictor(engine),
+  keyMemory: (engine, key, obj) => keyMemory(engine, key, obj),
+  handlers: {
+    sort: sortCommand,
+    sort_ro: sortRoCommand,
+    'memory|usage': memoryUsageCommand,
+    'memory|stats': memoryStatsCommand,
+    'memory|doctor': memoryDoctorCommand,
+  },
 };

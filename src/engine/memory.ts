@@ -2,18 +2,10 @@
 // objectComputeSize, jemalloc size classes): MEMORY USAGE, MEMORY STATS and INFO memory.
 
 import type { Engine } from './engine.js';
+import { mallocSize } from './malloc.js';
 import { stringEncoding, type RObj } from './objects.js';
 import { encodeIntset, encodeListpack, QUICKLIST_PACKED_THRESHOLD, quicklistLayout } from './rdb-encodings.js';
 import { listpackScore } from './rdb.js';
-
-/** jemalloc's size class for an allocation of n bytes (4 classes per doubling above 128). */
-export function mallocSize(n: number): number {
-  if (n <= 8) return 8;
-  if (n <= 128) return Math.ceil(n / 16) * 16;
-  const k = Math.floor(Math.log2(n - 1));
-  const step = 2 ** (k - 2);
-  return Math.ceil(n / step) * step;
-}
 
 /** sds header size for a string of `len` bytes; keys use SDS_TYPE_5 below 32 bytes. */
 function sdsHeader(len: number, allowType5: boolean): number {

@@ -7,7 +7,7 @@
 
 import { REPLY_CHUNK_BYTES, type Client } from './client.js';
 import type { Engine } from './engine.js';
-import { mallocSize } from './memory.js';
+import { mallocSize } from './malloc.js';
 
 export const CLIENT_TYPE_NORMAL = 0;
 export const CLIENT_TYPE_SLAVE = 1;

@@ -8,8 +8,8 @@ import type { EngineHost } from './engine-host.js';
 import type { ToWorker } from './protocol.js';
 
 /**
- * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT and
- * EXEC (which may run any of them queued).
+ * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT,
+ * MEMORY and EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
@@ -23,6 +23,7 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'info' ||
     name === 'sort' ||
     name === 'sort_ro' ||
+    name === 'memory' ||
     name === 'exec' ||
     argv[1]?.toLowerCase() === 'help'
   );

@@ -6,18 +6,17 @@
 import { cString, isOpt } from '../../shared/args.js';
 import { commandHasKeys, commandKeys } from '../getkeys.js';
 import { commandsWithStats, extrasOf } from '../info-stats.js';
-import { keyMemoryUsage, memoryFigures, STARTUP_MEMORY } from '../memory.js';
 import { slowlogOf } from '../slowlog.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
-import { commandGroup, key } from '../command-decl.js';
+import { commandGroup, key, lateHandler } from '../command-decl.js';
 import { configEntries, hasGlob, lookupConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
-import { formatDouble, parseInt64, parseIntArg } from '../numbers.js';
+import { parseInt64, parseIntArg } from '../numbers.js';
 import { REDIS_VERSION } from '../rdb.js';
-import { array, bulk, bulks, double, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
+import { array, bulk, bulks, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 // ================================================================================================
@@ -372,8 +371,7 @@ export function resetStats(engine: Engine): void {
   }
   extrasOf(engine).peakMemory = 0;
   // resetServerStats: the time over maxmemory counts again from now.
-  engine.evictor.exceededTotalMs = 0;
-  if (engine.evictor.exceededSince !== 0) engine.evictor.exceededSince = engine.monotonic();
+  engine.evictor?.resetStats();
 }
 
 function configResetStatCommand(c: Client): Reply {
@@ -388,95 +386,6 @@ function configRewriteCommand(): Reply {
 // ================================================================================================
 // MEMORY
 // ================================================================================================
-
-function memoryUsageCommand(c: Client, argv: string[]): Reply {
-  // OBJ_COMPUTE_SIZE_DEF_SAMPLES; 0 looks at every element.
-  let samples = 5;
-  for (let j = 3; j < argv.length; j++) {
-    if (isOpt(argv[j]!, 'samples') && j + 1 < argv.length) {
-      const n = parseInt64(argv[j + 1]!);
-      if (n === null) return NOT_INTEGER_R;
-      if (n < 0n) return SYNTAX_R;
-      samples = Number(n);
-      j++;
-    } else {
-      return SYNTAX_R;
-    }
-  }
-  const key = argv[2]!;
-  const db = c.db;
-  // MEMORY USAGE looks the key up without touching its access time or the hit/miss counters.
-  const when = db.expires.get(key);
-  if (when !== undefined && when < c.engine.now) return NIL;
-  const obj = db.dict.get(key);
-  if (obj === undefined) return NIL;
-  const config = c.engine.config;
-  const listMaxListpackSize = Number(config.get('list-max-listpack-size'));
-  return int(keyMemoryUsage(key, obj, { samples, listMaxListpackSize, packedThreshold: c.engine.debugSettings.quicklistPackedThreshold }));
-}
-
-function memoryStatsCommand(c: Client): Reply {
-  const engine = c.engine;
-  const m = memoryFigures(engine);
-  const x = extrasOf(engine);
-  if (m.used > x.peakMemory) x.peakMemory = m.used;
-  const fields: [Reply, Reply][] = [
-    [bulk('peak.allocated'), int(x.peakMemory)],
-    [bulk('total.allocated'), int(m.used)],
-    [bulk('startup.allocated'), int(STARTUP_MEMORY)],
-    [bulk('replication.backlog'), ZERO],
-    [bulk('clients.slaves'), ZERO],
-    [bulk('clients.normal'), int(m.clients)],
-    [bulk('cluster.links'), ZERO],
-    [bulk('aof.buffer'), ZERO],
-    [bulk('lua.caches'), ZERO],
-    [bulk('functions.caches'), int(184)],
-  ];
-  for (const h of m.hashtables) {
-    fields.push([
-      bulk(`db.${h.db}`),
-      map([
-        [bulk('overhead.hashtable.main'), int(h.main)],
-        [bulk('overhead.hashtable.expires'), int(h.expires)],
-        [bulk('overhead.hashtable.slot-to-keys'), ZERO],
-      ]),
-    ]);
-  }
-  const used = m.used;
-  const net = used - STARTUP_MEMORY;
-  // Redis keeps these ratios as C floats and prints them with %.17g.
-  const dbl = (v: number) => double(Math.fround(v), formatDouble(Math.fround(v)));
-  fields.push(
-    [bulk('overhead.total'), int(m.overhead)],
-    [bulk('keys.count'), int(m.keys)],
-    [bulk('keys.bytes-per-key'), int(m.keys ? Math.floor(net / m.keys) : 0)],
-    [bulk('dataset.bytes'), int(m.dataset)],
-    [bulk('dataset.percentage'), dbl(net > 0 ? (m.dataset / net) * 100 : 0)],
-    [bulk('peak.percentage'), dbl(x.peakMemory ? (used / x.peakMemory) * 100 : 0)],
-    [bulk('allocator.allocated'), int(used + 900000)],
-    [bulk('allocator.active'), int(Math.round((used + 900000) * 1.1))],
-    [bulk('allocator.resident'), int(Math.round((used + 900000) * 1.54))],
-    [bulk('allocator-fragmentation.ratio'), dbl(1.1)],
-    [bulk('allocator-fragmentation.bytes'), int(Math.round((used + 900000) * 0.1))],
-    [bulk('allocator-rss.ratio'), dbl(1.4)],
-    [bulk('allocator-rss.bytes'), int(Math.round((used + 900000) * 0.44))],
-    [bulk('rss-overhead.ratio'), dbl(1.2)],
-    [bulk('rss-overhead.bytes'), int(Math.round(used * 0.2))],
-    [bulk('fragmentation'), dbl(1.9)],
-    [bulk('fragmentation.bytes'), int(Math.round(used * 0.9))],
-  );
-  return map(fields);
-}
-
-const EMPTY_DOCTOR =
-  "Hi Sam, this instance is empty or is using very little memory, my issues detector can't be used in these conditions. Please, leave for your mission on Earth and fill it with some data. The new Sam and I will be back to our programming as soon as I finished rebooting.\n";
-const HEALTHY_DOCTOR = "Hi Sam, I can't find any memory issue in your instance. I can only account for what occurs on this base.\n";
-
-function memoryDoctorCommand(c: Client): Reply {
-  const m = memoryFigures(c.engine);
-  // Redis stays silent below 5MB of memory in use.
-  return verbatim(m.used < 5 * 1024 * 1024 ? EMPTY_DOCTOR : HEALTHY_DOCTOR);
-}
 
 function memoryMallocStatsCommand(): Reply {
   return bulk('Stats not supported for the current allocator');
@@ -598,10 +507,10 @@ export const serverCommands: CommandSpec[] = [
   command.container('memory', -2, { since: '4.0.0', complexity: 'Depends on the subcommand', summary: 'Inspect how memory is used' }, [
     command('purge', 2, '', [], () => OK, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'request_policy:all_shards response_policy:all_succeeded', summary: 'Ask the allocator to give freed pages back' }),
     command.help('memory', '4.0.0'),
-    command('usage', -3, 'readonly', [key(2, 'RO')], memoryUsageCommand, { since: '4.0.0', complexity: 'O(N) with N the number of samples', summary: 'Bytes a key and its value take in memory', syntax: 'key [SAMPLES count]' }),
-    command('doctor', 2, '', [], memoryDoctorCommand, { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'A short report on memory problems, if any' }),
+    command('usage', -3, 'readonly', [key(2, 'RO')], lateHandler('memory|usage'), { since: '4.0.0', complexity: 'O(N) with N the number of samples', summary: 'Bytes a key and its value take in memory', syntax: 'key [SAMPLES count]' }),
+    command('doctor', 2, '', [], lateHandler('memory|doctor'), { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'A short report on memory problems, if any' }),
     command('malloc-stats', 2, '', [], memoryMallocStatsCommand, { since: '4.0.0', complexity: 'Depends on the allocator', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: "The memory allocator's own statistics" }),
-    command('stats', 2, '', [], memoryStatsCommand, { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Memory use broken down: overhead, dataset, per-database tables' }),
+    command('stats', 2, '', [], lateHandler('memory|stats'), { since: '4.0.0', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_shards response_policy:special', summary: 'Memory use broken down: overhead, dataset, per-database tables' }),
   ]),
   command.container('slowlog', -2, { since: '2.2.12', complexity: 'Depends on the subcommand', summary: 'Read or clear the log of slow commands' }, [
     command('len', 2, 'admin loading stale', [], slowlogLenCommand, { since: '2.2.12', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:agg_sum nondeterministic_output', summary: 'How many entries the slow log holds' }),

@@ -169,7 +169,7 @@ export class Scripting {
       if (ro) return error('ERR Can not execute a script with write flag using *_ro command.');
       // The OOM state at the command's start; no-writes implies allow-oom.
       const engine = this.engine;
-      if ((flags & FLAG_ALLOW_OOM) === 0 && engine.config.maxmemory !== 0 && engine.evictor.preCommandOom) return error(E.OOM_SCRIPT);
+      if ((flags & FLAG_ALLOW_OOM) === 0 && engine.config.maxmemory !== 0 && engine.evictor?.preCommandOom === true) return error(E.OOM_SCRIPT);
     }
     return null;
   }
@@ -261,7 +261,7 @@ export class Scripting {
     if (write && engine.replicaReadOnly) return fail('-' + E.READONLY_REPLICA);
     // scriptVerifyOOM: over maxmemory when the script began, its first write that may grow the
     // dataset is refused (after a write it cannot stop halfway).
-    if (!ctx.allowOom && !ctx.dirty && engine.config.maxmemory !== 0 && engine.evictor.preCommandOom && cmd.flags.includes('denyoom')) {
+    if (!ctx.allowOom && !ctx.dirty && engine.config.maxmemory !== 0 && engine.evictor?.preCommandOom === true && cmd.flags.includes('denyoom')) {
       return fail('-' + E.OOM);
     }
     if (write) ctx.dirty = true;
