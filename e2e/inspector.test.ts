@@ -26,7 +26,7 @@ test.describe('inspector value view', () => {
     }
     await open(page, 'greeting');
     expect(await cells(page, '.string-value')).toEqual(['hello world']);
-    await expect(view(page).locator('.meta')).toHaveText('string embstr · 11 bytes');
+    await expect(view(page).locator('.meta')).toHaveText('string embstr · 11 bytes · 72 B in memory');
     await open(page, 'user:json');
     expect(await cells(page, '.string-value')).toEqual([JSON.stringify({ name: 'alice', tags: ['a', 'b'] }, null, 2)]);
     await open(page, 'queue');

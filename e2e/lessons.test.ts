@@ -313,6 +313,56 @@ test.describe('lessons', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('the caching lesson evicts with maxmemory and delivers a client-side caching invalidation to the second terminal', async ({ page, site }) => {
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${site.url}#/lessons/caching/9`);
+    await waitForPrompt(page);
+    await expect(shownStep(page)).toHaveAttribute('data-step', '9');
+    const runs = page.locator('section.step > .commands button');
+    const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // Step 9: the cap and the policy typed at the keyboard, the rest with Run.
+    await focusTerminal(page);
+    for (const line of ['CONFIG RESETSTAT', 'CONFIG SET maxmemory 4mb', 'CONFIG SET maxmemory-policy volatile-lru']) {
+      await typeLine(page, line);
+      await waitIdle(page);
+    }
+    for (let i = 3; i < (await runs.count()); i++) {
+      await runs.nth(i).click();
+      await waitIdle(page);
+    }
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    expect(await screen(page)).toContain('maxmemory_policy:volatile-lru');
+    await next();
+
+    // Step 10: a moment later (fast-forwarded), product:1 is read, the cache overflows, and
+    // product:1 is still there while others were evicted.
+    await expect(shownStep(page)).toHaveAttribute('data-step', '10');
+    await page.getByRole('button', { name: /Fast-forward the clock/ }).click();
+    for (let i = 0; i < (await runs.count()); i++) {
+      await runs.nth(i).click();
+      await waitIdle(page);
+    }
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    const lines = await screen(page);
+    expect(lines.some((l) => /^evicted_keys:[1-9]\d*$/.test(l))).toBe(true);
+    expect(lines).toContain('127.0.0.1:6379> EXISTS product:1');
+    await next();
+
+    // Step 11: the second terminal tracks product:1, the first writes it, the invalidation arrives.
+    await expect(shownStep(page)).toHaveAttribute('data-step', '11');
+    for (let i = 0; i < (await runs.count()); i++) {
+      await runs.nth(i).click();
+      if (i === 0) await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
+      const tab = await page.evaluate(() => window.redisPlayground!.activeTab());
+      await waitIdle(page, tab);
+    }
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    const second = await page.evaluate(() => window.redisPlayground!.tabs()[1]!);
+    expect(await screen(page, second)).toContain("-> invalidate: 'product:1'");
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('a challenge in Korean: labelled 도전, no Run button, solved by typing at the keyboard', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/strings-counters/6`);

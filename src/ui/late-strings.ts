@@ -29,12 +29,28 @@ const en = {
     `encoding ${encoding}, ${type === 'string' ? `length ${plural(size, 'byte', 'bytes')}` : type === 'list' ? `length ${size}` : `size ${size}`}`,
   ttlLeft: (s: string) => `${s}s`,
 
+  // Memory line (INFO memory, INFO stats)
+  memory: 'Memory',
+  /** The used memory, against maxmemory when one is set. */
+  memoryUsed: (used: string, max: string | null) => (max === null ? `${used} used` : `${used} of ${max}`),
+  memoryUsedTitle: 'used_memory (INFO memory), all databases together',
+  noMaxmemory: 'no maxmemory',
+  noMaxmemoryTitle: 'No limit: CONFIG SET maxmemory 1mb sets one, and maxmemory-policy says which keys go when it is reached',
+  policyTitle: 'maxmemory-policy: which keys Redis evicts when the memory is full',
+  evictedTotal: (n: number) => `${n} evicted in all`,
+  evictedTitle: 'evicted_keys (INFO stats): keys Redis deleted to stay under maxmemory',
+  /** A burst of evictions just now. */
+  evictedNow: (n: number) => `${plural(n, 'key', 'keys')} evicted`,
+  memoryBar: (percent: number) => `${percent}% of maxmemory used`,
+
   // Value view
   value: 'Value',
   gone: (key: string) => `The key ${key} no longer exists.`,
   close: 'Close',
   closeValue: 'Close the value view',
   ttl: (s: string) => `TTL ${s} s`,
+  keyMemory: (size: string) => `${size} in memory`,
+  keyMemoryTitle: 'MEMORY USAGE: the bytes the key, its value and its entry take',
   showMore: (shown: number, size: number) => `Show more (${shown} of ${size})`,
   valuePages: 'Pages of the value',
   previousPage: '← Previous',
@@ -211,11 +227,24 @@ const ko: LateStrings = {
     `인코딩 ${encoding}, ${type === 'string' ? `길이 ${size}바이트` : type === 'list' ? `길이 ${size}` : `크기 ${size}`}`,
   ttlLeft: (s: string) => `${s}초`,
 
+  memory: '메모리',
+  memoryUsed: (used: string, max: string | null) => (max === null ? `${used} 사용 중` : `${max} 중 ${used} 사용`),
+  memoryUsedTitle: 'used_memory (INFO memory), 모든 데이터베이스를 합친 값',
+  noMaxmemory: 'maxmemory 없음',
+  noMaxmemoryTitle: '제한이 없어요. CONFIG SET maxmemory 1mb로 정하고, maxmemory-policy로 메모리가 찼을 때 어떤 키를 내보낼지 정해요',
+  policyTitle: 'maxmemory-policy: 메모리가 찼을 때 Redis가 어떤 키를 내보내는지(eviction)',
+  evictedTotal: (n: number) => `지금까지 ${n}개 내보냄`,
+  evictedTitle: 'evicted_keys (INFO stats): maxmemory를 넘지 않으려고 Redis가 지운 키',
+  evictedNow: (n: number) => `키 ${n}개를 내보냈어요`,
+  memoryBar: (percent: number) => `maxmemory의 ${percent}% 사용`,
+
   value: '값',
   gone: (key: string) => `이 키는 이제 없어요: ${key}`,
   close: '닫기',
   closeValue: '값 보기 닫기',
   ttl: (s: string) => `TTL ${s}초`,
+  keyMemory: (size: string) => `메모리 ${size}`,
+  keyMemoryTitle: 'MEMORY USAGE: 키와 값, 그 항목이 차지하는 바이트',
   showMore: (shown: number, size: number) => `더 보기 (${size}개 중 ${shown}개)`,
   valuePages: '값의 페이지',
   previousPage: '← 이전',

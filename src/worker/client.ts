@@ -20,6 +20,7 @@ import type {
   FromWorker,
   ImportProblem,
   KeyInfo,
+  MemoryView,
   PersistenceView,
   Port,
   Reply,
@@ -209,6 +210,13 @@ export class WorkerClient {
   async persistence(): Promise<PersistenceView> {
     const msg = await this.request({ type: 'persistence' });
     if (msg.type !== 'persistence') throw unexpected(msg);
+    return msg.view;
+  }
+
+  /** The used memory against maxmemory, the eviction policy and the keys evicted. */
+  async memory(): Promise<MemoryView> {
+    const msg = await this.request({ type: 'memory' });
+    if (msg.type !== 'memory') throw unexpected(msg);
     return msg.view;
   }
 

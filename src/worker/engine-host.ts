@@ -3,6 +3,7 @@
 // It never throws: a bad message or an engine exception becomes an `error` message or an
 // "ERR internal error: …" reply for that request.
 
+import type { RObj } from '../engine/objects.js';
 import type { Client } from '../engine/client.js';
 import type { AdjustableClock } from '../engine/clock.js';
 import type { Database } from '../engine/database.js';
@@ -335,7 +336,10 @@ export class EngineHost {
           if (typeof msg.key !== 'string') throw new BadRequest('key must be a string');
           const offset = Number.isInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
           const count = Number.isInteger(msg.count) && msg.count > 0 ? msg.count : 100;
-          const details = inspectKey(db, msg.key, Math.floor(this.engine.clock.now()), offset, count, this.maxSnapshotCount);
+          const engine = this.engine;
+          const late = engine.late;
+          const memoryOf = late === null ? null : (key: string, obj: RObj) => late.keyMemory(engine, key, obj);
+          const details = inspectKey(db, msg.key, Math.floor(engine.clock.now()), offset, count, this.maxSnapshotCount, memoryOf);
           this.send({ type: 'inspected', id: msg.id, details });
           return;
         }
@@ -365,6 +369,14 @@ export class EngineHost {
           const id = msg.id;
           void import('./persistence-view.js').then(
             (m) => this.send({ type: 'persistence', id, view: m.persistenceView(this.engine, this.journal?.bytes ?? null) }),
+            (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
+          );
+          return;
+        }
+        case 'memory': {
+          const id = msg.id;
+          void import('./memory-view.js').then(
+            (m) => this.send({ type: 'memory', id, view: m.memoryView(this.engine) }),
             (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
           );
           return;

@@ -1,3 +1,4 @@
+import { late } from '../engine/late.js';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
@@ -5,10 +6,11 @@ import { inspectKey } from './inspect.js';
 
 function setup() {
   const clock = new VirtualClock();
-  const engine = new Engine({ clock });
+  const engine = new Engine({ clock, late });
   const c = engine.createClient();
   const run = (...argv: string[]) => engine.execute(c, argv);
-  const look = (key: string, offset = 0, count = 100) => inspectKey(engine.dbs[0]!, key, clock.now(), offset, count);
+  const look = (key: string, offset = 0, count = 100) =>
+    inspectKey(engine.dbs[0]!, key, clock.now(), offset, count, Infinity, (k, obj) => late.keyMemory(engine, k, obj));
   return { engine, clock, run, look };
 }
 
@@ -22,7 +24,15 @@ describe('inspectKey', () => {
     run('HSET', 'user:1', 'name', 'alice', 'age', '30');
     run('SADD', 'ids', '10', '2', '33');
     run('ZADD', 'board', '5', 'bob', '1.5', 'alice');
-    expect(look('n')).toEqual({ key: 'n', type: 'string', encoding: 'int', ttl: -1, size: 2, value: { kind: 'string', offset: 0, bytes: '42', length: 2 } });
+    expect(look('n')).toEqual({
+      key: 'n',
+      type: 'string',
+      encoding: 'int',
+      ttl: -1,
+      size: 2,
+      memory: 48,
+      value: { kind: 'string', offset: 0, bytes: '42', length: 2 },
+    });
     expect(look('ko')).toMatchObject({ encoding: 'embstr', ttl: 100_000, size: 3, value: { bytes: '\xec\x95\x88' } });
     expect(look('queue', 1, 2)).toMatchObject({ type: 'list', encoding: 'quicklist', size: 4, value: { kind: 'list', offset: 1, items: ['b', 'c'] } });
     expect(look('user:1')).toMatchObject({
@@ -91,6 +101,15 @@ describe('inspectKey', () => {
       },
     });
     expect(look('events', 1, 5)!.value).toMatchObject({ entries: [['2-0', ['type', 'logout']]] });
+  });
+
+  it('gives each key its MEMORY USAGE', () => {
+    const { run, look } = setup();
+    run('SET', 'k', 'v');
+    run('HSET', 'h', 'a', '1', 'b', '2');
+    run('ZADD', 'z', ...Array.from({ length: 200 }, (_, i) => [String(i), `m${i}`]).flat());
+    for (const key of ['k', 'h', 'z']) expect(look(key)!.memory).toBe(Number(run('MEMORY', 'USAGE', key)!.v));
+    expect(look('k')!.memory).toBe(64);
   });
 
   it('is null for a missing key and for one whose TTL passed, and changes nothing', () => {

@@ -37,6 +37,8 @@ export interface KeyDetails {
   ttl: number;
   /** Length (string bytes, list length) or cardinality. */
   size: number;
+  /** MEMORY USAGE's answer: the bytes the key, its value and its entry take (5 samples); null before the engine's late parts come. */
+  memory: number | null;
   value: ValuePage;
 }
 
@@ -45,9 +47,18 @@ const STRING_PAGE_BYTES = 64 * 1024;
 
 /**
  * A key's details and a page of its value: `count` elements from `offset` (at most
- * `maxElements`), or of a string `count` bytes (at most STRING_PAGE_BYTES).
+ * `maxElements`), or of a string `count` bytes (at most STRING_PAGE_BYTES). `memoryOf` is
+ * MEMORY USAGE (a late part of the engine: null until it comes).
  */
-export function inspectKey(db: Database, key: string, now: number, offset: number, count: number, maxElements = Infinity): KeyDetails | null {
+export function inspectKey(
+  db: Database,
+  key: string,
+  now: number,
+  offset: number,
+  count: number,
+  maxElements = Infinity,
+  memoryOf: ((key: string, obj: RObj) => number) | null = null,
+): KeyDetails | null {
   const obj = db.dict.get(key);
   if (obj === undefined) return null;
   const when = db.expires.get(key);
@@ -58,6 +69,7 @@ export function inspectKey(db: Database, key: string, now: number, offset: numbe
     encoding: objectEncoding(obj),
     ttl: when === undefined ? -1 : when - now,
     size: sizeOf(obj),
+    memory: memoryOf === null ? null : memoryOf(key, obj),
     value: page(obj, offset, obj.type === 'string' ? count : Math.min(count, maxElements)),
   };
 }

@@ -11,11 +11,12 @@ import type { ClientView } from './clients-info.js';
 import type { KeyDetails } from './inspect.js';
 import type { Unreadable } from './saved-state.js';
 import type { PersistenceView } from './persistence-view.js';
+import type { MemoryView } from './memory-view.js';
 
 /** What a `clock` message asks of the engine's shared clock. */
 export type ClockAction = 'read' | 'pause' | 'resume' | 'advance' | 'real';
 
-export type { ChangeEvent, ClientView, KeyDetails, PersistenceView, Reply, Unreadable };
+export type { ChangeEvent, ClientView, KeyDetails, MemoryView, PersistenceView, Reply, Unreadable };
 
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
@@ -63,7 +64,9 @@ export type ToWorker =
    */
   | { type: 'import'; id: number; files: DataFile[]; check?: boolean }
   /** The save points, the AOF's files and what the browser keeps (the inspector's persistence view). Answer: `persistence`. */
-  | { type: 'persistence'; id: number };
+  | { type: 'persistence'; id: number }
+  /** The used memory, maxmemory, the eviction policy and the keys evicted (the inspector's memory line). Answer: `memory`. */
+  | { type: 'memory'; id: number };
 
 /** The most bytes an `import` takes: a dataset this size is far past what a browser tab holds well. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -185,6 +188,8 @@ export type FromWorker =
   | { type: 'imported'; id: number; keys: number; problem?: ImportProblem }
   /** Answer to `persistence`. */
   | { type: 'persistence'; id: number; view: PersistenceView }
+  /** Answer to `memory`. */
+  | { type: 'memory'; id: number; view: MemoryView }
   /** A request the worker could not do (bad message, unknown client); `id` null if it had none. */
   | { type: 'error'; id: number | null; message: string };
 

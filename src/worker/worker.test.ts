@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdjustableClock, VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
+import { memoryFigures } from '../engine/memory.js';
 import { loadSnapshot } from '../engine/persistence.js';
 import type { Reply } from '../shared/reply.js';
 import { WorkerClient, WorkerRequestError, WorkerRestartedError } from './client.js';
@@ -176,6 +177,32 @@ describe('WorkerClient ↔ EngineHost', () => {
     expect(seen.has('gone')).toBe(false);
     expect(host().engine.dbs[0]!.dict.has('gone')).toBe(true);
     await expect(wc.snapshot(99)).rejects.toThrow('no database 99');
+  });
+
+  it('answers the memory line (used_memory, maxmemory, policy, evicted_keys) and each evicted key as a change', async () => {
+    const { wc, host } = rig();
+    const events: ChangeEvent[] = [];
+    wc.onChanges((e) => events.push(...e));
+    const h = await wc.open();
+    // Evictions and MEMORY are late parts, which the worker gets after its first prompt.
+    host().engine.provideLate(late);
+    const before = await wc.memory();
+    expect(before).toMatchObject({ maxmemory: 0, policy: 'noeviction', evicted: 0 });
+    expect(before.used).toBe(memoryFigures(host().engine).used);
+    await wc.run(h, ['CONFIG', 'SET', 'maxmemory', '1mb', 'maxmemory-policy', 'allkeys-lru']);
+    for (let i = 0; i < 30; i++) await wc.run(h, ['MSET', ...Array.from({ length: 100 }, (_, j) => [`key:${i * 100 + j}`, 'x'.repeat(100)]).flat()]);
+    const view = await wc.memory();
+    expect(view).toMatchObject({ maxmemory: 1048576, policy: 'allkeys-lru' });
+    expect(view.evicted).toBeGreaterThan(0);
+    // INFO memory's used_memory and INFO stats' evicted_keys.
+    expect(view.evicted).toBe(host().engine.stats.evictedKeys);
+    expect(view.used).toBe(memoryFigures(host().engine).used);
+    await until(() => events.filter((e) => e.event === 'evicted').length === view.evicted);
+    // A key's details carry MEMORY USAGE's answer (with no limit: any key may be evicted under one).
+    await wc.run(h, ['CONFIG', 'SET', 'maxmemory', '0']);
+    await wc.run(h, ['RPUSH', 'list', 'a', 'b', 'c']);
+    const usage = await wc.run(h, ['MEMORY', 'USAGE', 'list']);
+    expect((await wc.inspect(0, 'list'))!.memory).toBe(Number(usage.replies[0]!.v));
   });
 
   it('finds key names by prefix for completion, SCAN-like: a capped walk that a cursor continues', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KeyDetails } from '../../worker/protocol.js';
 import { engine } from '../engine-client.js';
 import { useUi } from '../../store/ui-store.js';
-import { prettyJson, showBytes } from './bytes.js';
+import { humanBytes, prettyJson, showBytes } from './bytes.js';
 import { coalesced } from './coalesce.js';
 import { ShownBytes, ShownText } from './ShownText.js';
 import { commandLine, recreate } from './commands.js';
@@ -76,6 +76,14 @@ export function ValueView({ db, keyName, onGone }: { db: number; keyName: string
       </header>
       <p className="muted meta">
         <span className={`type type-${details.type}`}>{details.type}</span> {details.encoding} · {sizeLabel(details, t)}
+        {details.memory !== null && (
+          <>
+            {' · '}
+            <span className="key-memory" title={t.keyMemoryTitle}>
+              {t.keyMemory(humanBytes(details.memory))}
+            </span>
+          </>
+        )}
         {details.ttl >= 0 ? ` · ${t.ttl((details.ttl / 1000).toFixed(1))}` : ''}
       </p>
       <Actions key={details.key} details={details} />

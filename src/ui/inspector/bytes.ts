@@ -40,3 +40,19 @@ export function controlParts(text: string, newlines = false): { text: string; co
   if (plain !== '' || parts.length === 0) parts.push({ text: plain, control: false });
   return parts;
 }
+
+/**
+ * A size as people read it, in 1024s as Redis counts them: "64 B", "1.02 MB". With `scale`, in
+ * the unit `scale` would take, so that two sizes side by side read alike ("0.98 MB of 1.00 MB").
+ */
+export function humanBytes(n: number, scale = n): string {
+  if (scale < 1024) return `${n} B`;
+  let d = n / 1024;
+  let s = scale / 1024;
+  for (const unit of ['KB', 'MB', 'GB']) {
+    if (s < 1024 || unit === 'GB') return `${d.toFixed(2)} ${unit}`;
+    d /= 1024;
+    s /= 1024;
+  }
+  return `${n} B`;
+}

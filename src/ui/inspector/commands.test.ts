@@ -13,7 +13,7 @@ describe('inspector commands', () => {
   });
 
   it('recreates a value with the commands that build it, TTL included', () => {
-    const base = { key: 'k', encoding: 'x', size: 2 };
+    const base = { key: 'k', encoding: 'x', size: 2, memory: 64 };
     expect(
       recreate({
         ...base,
