@@ -40,8 +40,6 @@ export class Evictor {
   private pool: Candidate[] = [];
   /** The random policies' round-robin over databases (performEvictions' static next_db). */
   private nextDb = 0;
-  /** evictionTimeProc is scheduled: the last round ran out of time with memory still over. */
-  running = false;
   /** server.pre_command_oom_state: the memory was over at the start of the running command. */
   preCommandOom = false;
   /** When the used memory went over the limit (monotonic ms), 0 while under it. */
@@ -49,10 +47,10 @@ export class Evictor {
   /** Time spent over the limit before the current stretch, in ms (CONFIG RESETSTAT clears it). */
   exceededTotalMs = 0;
 
-  constructor(readonly engine: Engine) {}
-
   /** The databases keep their running account (maxmemory was set when it was last looked at). */
   accounting = false;
+
+  constructor(readonly engine: Engine) {}
 
   /**
    * Keeps every database's running account while maxmemory is set (sizing each key once when it
@@ -105,7 +103,6 @@ export class Evictor {
     let freed = 0;
     let keysFreed = 0;
     let result: EvictResult = EVICT_OK;
-    this.running = false;
     while (freed < toFree) {
       const best = this.pick();
       if (best === null) {
@@ -123,9 +120,9 @@ export class Evictor {
       // propagateDeletion: replicas and the AOF delete it too.
       engine.propagation.add(db.id, [config.lazyfreeLazyEviction ? 'UNLINK' : 'DEL', best.key]);
       keysFreed++;
-      // After some time, stop even if the target is not reached; evictionTimeProc goes on.
+      // After some time, stop even if the target is not reached: serverCron goes on with it, as
+      // evictionTimeProc does.
       if (keysFreed % 16 === 0 && engine.monotonic() - started > limitMs) {
-        this.running = true;
         result = EVICT_RUNNING;
         break;
       }
@@ -186,10 +183,10 @@ export class Evictor {
         const obj = db.dict.get(key)!;
         score = config.lfu ? 255 - lfuDecrAndReturn(obj.lru, config.lfuDecayTime, engine.now) : idleSeconds(obj, engine.now) * 1000;
       }
+      if (pool.some((c) => c.db === db.id && c.key === key)) continue;
       // The first candidate with a score not below this one's: insert before it.
       let k = 0;
       while (k < pool.length && pool[k]!.score < score) k++;
-      if (pool.some((c) => c.db === db.id && c.key === key)) continue;
       if (k === 0 && pool.length === POOL_SIZE) continue; // worse than every candidate kept
       pool.splice(k, 0, { db: db.id, key, score });
       // Full: the worst candidate goes.
@@ -208,9 +205,18 @@ export class Evictor {
     }
   }
 
-  /** processCommand's maxmemory step: evictions, then whether `cmd` is refused with OOM. */
+  /**
+   * processCommand's maxmemory step: evictions, then whether the command is refused with OOM (one
+   * that may grow the dataset, an EXEC that queued one, anything queued in MULTI).
+   */
   refuses(c: Client, cmd: Command, argv: readonly string[]): boolean {
-    return refusedOnOom(this, c, cmd, argv);
+    const engine = this.engine;
+    const outOfMemory = this.perform() === EVICT_FAIL;
+    this.preCommandOom = outOfMemory;
+    if (!outOfMemory) return false;
+    if (c.multi !== null && !MULTI_ON_OOM.has(cmd.fullName)) return true;
+    if (cmd.fullName === 'exec' && c.multi !== null) return c.multi.some((q) => deniedOnOom(engine, q.cmd, q.argv));
+    return deniedOnOom(engine, cmd, argv);
   }
 
   /** resetServerStats: the time over maxmemory counts again from now. */
@@ -255,17 +261,3 @@ function deniedOnOom(engine: Engine, cmd: Command, argv: readonly string[]): boo
 
 /** Commands a client in MULTI may still send when out of memory. */
 const MULTI_ON_OOM = new Set(['exec', 'discard', 'quit', 'reset']);
-
-/**
- * processCommand's maxmemory step: evictions, then whether the command is refused with OOM (one
- * that may grow the dataset, an EXEC that queued one, anything queued in MULTI).
- */
-function refusedOnOom(evictor: Evictor, c: Client, cmd: Command, argv: readonly string[]): boolean {
-  const engine = evictor.engine;
-  const outOfMemory = evictor.perform() === EVICT_FAIL;
-  evictor.preCommandOom = outOfMemory;
-  if (!outOfMemory) return false;
-  if (c.multi !== null && !MULTI_ON_OOM.has(cmd.fullName)) return true;
-  if (cmd.fullName === 'exec' && c.multi !== null) return c.multi.some((q) => deniedOnOom(engine, q.cmd, q.argv));
-  return deniedOnOom(engine, cmd, argv);
-}
