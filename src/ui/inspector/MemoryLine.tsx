@@ -48,10 +48,14 @@ export function MemoryLine() {
         ),
       after(250),
     );
-    read.trigger();
+    // The first read waits until the page is idle: it loads the worker's memory code, which has
+    // no business competing with the first prompt.
+    const idle = globalThis.requestIdleCallback?.(() => read.trigger(), { timeout: 2000 });
+    if (idle === undefined) read.trigger();
     // Keys change as they are written, and as they are evicted; CONFIG SET changes none.
     const offs = [engine.onChanges(read.trigger), onCommandRan(read.trigger), engine.onRestart(read.trigger)];
     return () => {
+      if (idle !== undefined) globalThis.cancelIdleCallback(idle);
       clearTimeout(timer);
       read.cancel();
       for (const off of offs) off();
