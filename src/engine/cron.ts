@@ -46,7 +46,7 @@ export function serverCron(engine: Engine): CronRun {
   // evictionTimeProc: a round of evictions that ran out of time goes on; so does one a lower
   // CONFIG SET maxmemory asks for (updateMaxmemory starts it), without waiting for a command.
   const evictor = engine.evictor;
-  if (evictor !== null && (engine.config.maxmemory !== 0 || evictor.accounting)) evictor.perform();
+  if (evictor !== null && (engine.config.maxmemory !== 0 || evictor.accounting)) evictor.cronRun(25);
   const saved = saveIfDue(engine);
   engine.aof?.cron();
   // migrateCloseTimedoutSockets: MIGRATE's connections unused for over 10 seconds close.

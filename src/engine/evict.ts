@@ -194,6 +194,15 @@ export class Evictor {
     }
   }
 
+  /**
+   * evictionTimeProc, from serverCron: Redis runs it at every turn of its event loop until the
+   * memory is under the limit; here rounds run back to back for up to `budgetMs` of this run.
+   */
+  cronRun(budgetMs: number): void {
+    const until = this.engine.monotonic() + budgetMs;
+    while (this.perform() === EVICT_RUNNING && this.engine.monotonic() < until);
+  }
+
   /** performEvictions' update_metrics: how long the memory stays over the limit. */
   private updateMetrics(result: EvictResult): void {
     const now = this.engine.monotonic();
