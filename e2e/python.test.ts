@@ -111,7 +111,10 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   console.log(`Pyodide load: first ${first} ms (click to output ${firstClick} ms); cached ${cached} ms (click to output ${cachedClick} ms)`);
 
   // A step done in Python counts as the learner's: the program's PING passes the first step.
+  // A hash change renders the new step a moment later: wait for it, or the clicks below reach
+  // the step still shown (CI at 6e0d187 ran step 3's Python for step 4).
   await page.goto(`${site.url}#/lessons/first-contact/1`);
+  await expect(page.locator('section.step')).toHaveAttribute('data-step', '1');
   await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'false');
   await lesson.getByText('The same in Python (redis-py)').click();
   await lesson.getByRole('button', { name: 'Run in Python' }).click();
@@ -121,6 +124,7 @@ test('a lesson step’s Python runs in the page against the same engine; BLPOP, 
   await page.goto(`${site.url}#/lessons/encoded-values/3`);
   await lesson.locator('button', { hasText: 'SET msg:500' }).click();
   await page.goto(`${site.url}#/lessons/encoded-values/4`);
+  await expect(page.locator('section.step')).toHaveAttribute('data-step', '4');
   await expect(page.locator('section.step')).toHaveAttribute('data-passed', 'false');
   await lesson.getByText('The same in Python (redis-py)').click();
   await lesson.getByRole('button', { name: 'Run in Python' }).click();
