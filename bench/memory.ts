@@ -106,6 +106,12 @@ async function send(port: number, commands: Iterable<string[]>): Promise<string>
   return last;
 }
 
+/** The JavaScript heap and the typed arrays' buffers, which live outside it (keytable.ts). */
+function heapBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 const usedOf = (info: string) => Number(/used_memory:(\d+)/.exec(info)![1]);
 
 const redis = await startRedis();
@@ -115,11 +121,11 @@ for (const [name, make] of datasets) {
   const engine = new Engine();
   const c = engine.createClient();
   gc();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heapBytes();
   const usedBefore = memoryFigures(engine).used;
   for (let i = 0; i < N; i++) engine.execute(c, make(i));
   gc();
-  const heap = (process.memoryUsage().heapUsed - heapBefore) / N;
+  const heap = (heapBytes() - heapBefore) / N;
   const used = (memoryFigures(engine).used - usedBefore) / N;
   let line = `  ${name.padEnd(18)} our heap ${heap.toFixed(0).padStart(5)} B/key, our used_memory ${used.toFixed(0).padStart(5)} B/key`;
   if (redis !== null) {

@@ -1,4 +1,5 @@
 import type { KeySizes } from './memory.js';
+import { KeyTable } from './keytable.js';
 import type { RObj } from './objects.js';
 
 /**
@@ -12,13 +13,13 @@ export interface ChangeGuard {
 }
 
 /**
- * One of the 16 databases: key → object, key → absolute expiry time (ms), and a slot array
- * that gives SCAN a cursor with Redis's guarantee: a key present for the whole iteration is
- * returned (exactly once here), whatever else is added or removed meanwhile. A key keeps its
- * slot for life; freed slots are reused, so the array never grows past the peak key count.
+ * One of the 16 databases: key → object with its access field (keytable.ts), key → absolute
+ * expiry time (ms). The table's slots give SCAN a cursor with Redis's guarantee: a key present
+ * for the whole iteration is returned (exactly once here), whatever else is added or removed
+ * meanwhile.
  */
 export class Database {
-  readonly dict = new Map<string, RObj>();
+  readonly dict = new KeyTable();
   readonly expires = new Map<string, number>();
   /**
    * Exact expiry times past 2^53 ms, where the double in `expires` is rounded (PEXPIREAT k
@@ -26,8 +27,6 @@ export class Database {
    * keyspace.getExpireExact.
    */
   readonly bigExpires = new Map<string, bigint>();
-  private slots: (string | undefined)[] = [];
-  private freeSlots: number[] = [];
   /**
    * Called when `put` adds a key that was absent (Redis's dbAdd → signalKeyAsReady): set by the
    * engine's blocking machinery while clients are blocked, null otherwise.
@@ -51,7 +50,7 @@ export class Database {
 
   /** Slots in use or free: every live key's slot is below this. */
   get slotCount(): number {
-    return this.slots.length;
+    return this.dict.slotCount;
   }
 
   get size(): number {
@@ -63,49 +62,55 @@ export class Database {
     return this.dict.get(key);
   }
 
-  /** Adds or overwrites; an overwritten key keeps its slot (and its TTL: callers decide). */
-  put(key: string, obj: RObj): void {
+  /**
+   * Adds or overwrites with the given access field (LRU clock or LFU counter); an overwritten
+   * key keeps its slot (and its TTL: callers decide).
+   */
+  put(key: string, obj: RObj, access: number): void {
     if (this.guard !== null) this.guard.beforeKeyChange(this, key);
     if (this.sizes !== null) this.sizes.mark(key);
-    const old = this.dict.get(key);
-    if (old !== undefined) {
-      obj.slot = old.slot;
-      if (old.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
-    } else {
-      const free = this.freeSlots.pop();
-      if (free !== undefined) {
-        obj.slot = free;
-        this.slots[free] = key;
-      } else {
-        obj.slot = this.slots.length;
-        this.slots.push(key);
-      }
-      if (this.onAdd !== null) {
-        this.dict.set(key, obj);
-        this.onAdd(this, key, obj);
-        return;
-      }
+    const dict = this.dict;
+    const slot = dict.find(key);
+    if (slot >= 0) {
+      if (this.onStreamGone !== null && dict.valueAt(slot).type === 'stream') this.onStreamGone(this, key);
+      dict.replaceAt(slot, obj);
+      dict.setAccessAt(slot, access);
+      return;
     }
-    this.dict.set(key, obj);
+    dict.add(key, obj, access);
+    if (this.onAdd !== null) this.onAdd(this, key, obj);
+  }
+
+  /**
+   * A new value for a key that a write lookup (keyspace.lookupWrite) just returned, which told
+   * the snapshot guard and the size account: slot, access field and TTL stay.
+   */
+  replaceValue(key: string, obj: RObj): void {
+    this.dict.replaceAt(this.dict.find(key), obj);
+  }
+
+  /** replaceValue with a string of the encoding SET gives it. */
+  replaceString(key: string, value: string): void {
+    this.dict.replaceStringAt(this.dict.find(key), value);
+  }
+
+  /** The key's access field (LRU clock or LFU counter); 0 for an absent key. */
+  accessOf(key: string): number {
+    const slot = this.dict.find(key);
+    return slot < 0 ? 0 : this.dict.accessAt(slot);
   }
 
   /** Removes the key and its expiry. */
   remove(key: string): boolean {
-    const obj = this.dict.get(key);
-    if (obj === undefined) return false;
+    const dict = this.dict;
+    const slot = dict.find(key);
+    if (slot < 0) return false;
     if (this.guard !== null) this.guard.beforeKeyChange(this, key);
     if (this.sizes !== null) this.sizes.mark(key);
-    if (obj.type === 'stream' && this.onStreamGone !== null) this.onStreamGone(this, key);
-    this.dict.delete(key);
+    if (this.onStreamGone !== null && dict.valueAt(slot).type === 'stream') this.onStreamGone(this, key);
+    dict.delete(key);
     this.expires.delete(key);
     if (this.bigExpires.size !== 0) this.bigExpires.delete(key);
-    this.slots[obj.slot] = undefined;
-    if (this.dict.size === 0) {
-      this.slots = [];
-      this.freeSlots = [];
-    } else {
-      this.freeSlots.push(obj.slot);
-    }
     return true;
   }
 
@@ -115,8 +120,6 @@ export class Database {
     this.dict.clear();
     this.expires.clear();
     this.bigExpires.clear();
-    this.slots = [];
-    this.freeSlots = [];
   }
 
   /**
@@ -124,33 +127,35 @@ export class Database {
    * next cursor, 0 when the iteration is complete.
    */
   scan(cursor: number, count: number, visit: (key: string) => void): number {
-    const slots = this.slots;
+    const dict = this.dict;
+    const end = dict.slotCount;
     let i = cursor;
     // Like Redis, look at a bounded number of empty slots so that a sparse table still answers.
-    const limit = Math.min(slots.length, i + Math.max(count, 1) * 10);
+    const limit = Math.min(end, i + Math.max(count, 1) * 10);
     let found = 0;
     for (; i < limit && found < count; i++) {
-      const key = slots[i];
+      const key = dict.keyAt(i);
       if (key !== undefined) {
         visit(key);
         found++;
       }
     }
-    return i >= slots.length ? 0 : i;
+    return i >= end ? 0 : i;
   }
 
   /** A uniformly random key (expired or not), or undefined when empty. */
   randomKey(random: () => number): string | undefined {
-    const n = this.dict.size;
+    const dict = this.dict;
+    const n = dict.size;
     if (n === 0) return undefined;
-    const slots = this.slots;
+    const end = dict.slotCount;
     // Slots are at least half full on average; a few probes nearly always hit.
     for (let tries = 0; tries < 32; tries++) {
-      const key = slots[Math.floor(random() * slots.length)];
+      const key = dict.keyAt(Math.floor(random() * end));
       if (key !== undefined) return key;
     }
     let skip = Math.floor(random() * n);
-    for (const key of this.dict.keys()) if (skip-- === 0) return key;
+    for (const key of dict.keys()) if (skip-- === 0) return key;
     return undefined;
   }
 }

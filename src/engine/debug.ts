@@ -138,8 +138,8 @@ function digestValueCommand(c: Client, argv: string[]): Reply {
  * A stand-in for the object's address (Redis prints the pointer): stable for a key's life, as
  * an object changed in place keeps its address, and the same for keys sharing an integer.
  */
-function fakeAddress(db: Database, obj: RObj, shared: boolean): string {
-  const n = shared && obj.type === 'string' ? 0x7f0a00000000 + Number(obj.value) * 16 : 0x7f1000000000 + db.id * 0x10000000 + obj.slot * 48;
+function fakeAddress(db: Database, key: string, obj: RObj, shared: boolean): string {
+  const n = shared && obj.type === 'string' ? 0x7f0a00000000 + Number(obj.value) * 16 : 0x7f1000000000 + db.id * 0x10000000 + db.dict.find(key) * 48;
   return '0x' + n.toString(16);
 }
 
@@ -172,17 +172,18 @@ function quicklistExtra(engine: Engine, list: Iterable<string>, count: number): 
 /** OBJECT key: the stored value as it is (no expiry check, no access), Redis's one line. */
 function objectCommand(c: Client, argv: string[]): Reply {
   const engine = c.engine;
-  const obj = c.db.peek(argv[2]!);
+  const key = argv[2]!;
+  const obj = c.db.peek(key);
   if (obj === undefined) return error(E.NO_SUCH_KEY);
   const refcount = refCount(c, obj);
   const serialized = new RdbWriter(rdbWriterOptions(engine)).value(obj).length;
   // Under an LFU policy the idle time is LFU's minute and counter misread as an LRU clock, as
   // Redis prints it.
-  const lru = obj.lru;
-  const idle = idleSeconds(obj, engine.now);
+  const lru = c.db.accessOf(key);
+  const idle = idleSeconds(lru, engine.now);
   const extra = obj.type === 'list' ? quicklistExtra(engine, obj.value, obj.value.length) : '';
   return simple(
-    `Value at:${fakeAddress(c.db, obj, refcount !== 1)} refcount:${refcount} encoding:${objectEncoding(obj)} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}${extra}`,
+    `Value at:${fakeAddress(c.db, key, obj, refcount !== 1)} refcount:${refcount} encoding:${objectEncoding(obj)} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${idle}${extra}`,
   );
 }
 
@@ -362,7 +363,7 @@ function populateCommand(c: Client, argv: string[]): Reply {
     if (lookupWrite(c, key) !== undefined) continue;
     const text = `value:${j}`;
     const value = size === 0 ? text : text.length >= size ? text.slice(0, size) : text + '\0'.repeat(size - text.length);
-    addKey(engine, db, key, createString(value, engine.now));
+    addKey(engine, db, key, createString(value));
     engine.signalModifiedKey(db, key);
   }
   engine.changesSinceLastSave = changes;

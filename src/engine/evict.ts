@@ -180,8 +180,8 @@ export class Evictor {
         // The sooner it expires, the better (ULLONG_MAX − expire time).
         score = -db.expires.get(key)!;
       } else {
-        const obj = db.dict.get(key)!;
-        score = config.lfu ? 255 - lfuDecrAndReturn(obj.lru, config.lfuDecayTime, engine.now) : idleSeconds(obj, engine.now) * 1000;
+        const access = db.accessOf(key);
+        score = config.lfu ? 255 - lfuDecrAndReturn(access, config.lfuDecayTime, engine.now) : idleSeconds(access, engine.now) * 1000;
       }
       if (pool.some((c) => c.db === db.id && c.key === key)) continue;
       // The first candidate with a score not below this one's: insert before it.

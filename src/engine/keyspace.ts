@@ -30,15 +30,15 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   return true;
 }
 
-/** lookupKey's access update: the LRU clock, or under an LFU policy updateLFU. */
-export function touchObject(engine: Engine, obj: RObj): void {
+/** lookupKey's access update of a key's slot: the LRU clock, or under an LFU policy updateLFU. */
+export function touchSlot(engine: Engine, db: Database, slot: number): void {
   const config = engine.config;
   if (!config.lfu) {
-    obj.lru = lruClock(engine.now);
+    db.dict.setAccessAt(slot, lruClock(engine.now));
     return;
   }
-  const counter = lfuLogIncr(lfuDecrAndReturn(obj.lru, config.lfuDecayTime, engine.now), config.lfuLogFactor, engine.random);
-  obj.lru = lfuMinutes(engine.now) * 256 + counter;
+  const counter = lfuLogIncr(lfuDecrAndReturn(db.dict.accessAt(slot), config.lfuDecayTime, engine.now), config.lfuLogFactor, engine.random);
+  db.dict.setAccessAt(slot, lfuMinutes(engine.now) * 256 + counter);
 }
 
 /** createObject's access field: now on the LRU clock, or this minute with LFU_INIT_VAL. */
@@ -47,18 +47,17 @@ export function newAccess(engine: Engine): number {
 }
 
 /**
- * objectSetLRUOrLFU (RESTORE's and an RDB's IDLETIME/FREQ): under an LFU policy the counter
- * `freq` from this minute on; otherwise an access `idle` seconds ago. -1: nothing given.
+ * objectSetLRUOrLFU (RESTORE's and an RDB's IDLETIME/FREQ): the access field `access` becomes,
+ * under an LFU policy the counter `freq` from this minute on; otherwise an access `idle` seconds
+ * ago. -1: nothing given.
  */
-export function setAccess(engine: Engine, obj: RObj, freq: number, idle: number): void {
-  if (engine.config.lfu) {
-    if (freq >= 0) obj.lru = lfuMinutes(engine.now) * 256 + freq;
-  } else if (idle >= 0) {
-    let abs = lruClock(engine.now) - idle;
-    if (abs < 0) abs += LRU_CLOCK_MAX;
-    // Stored in a 24-bit field: C keeps the low bits of what is still out of range.
-    obj.lru = ((abs % 0x1000000) + 0x1000000) % 0x1000000;
-  }
+export function accessWith(engine: Engine, access: number, freq: number, idle: number): number {
+  if (engine.config.lfu) return freq >= 0 ? lfuMinutes(engine.now) * 256 + freq : access;
+  if (idle < 0) return access;
+  let abs = lruClock(engine.now) - idle;
+  if (abs < 0) abs += LRU_CLOCK_MAX;
+  // Stored in a 24-bit field: C keeps the low bits of what is still out of range.
+  return ((abs % 0x1000000) + 0x1000000) % 0x1000000;
 }
 
 /** Lookup for reading: lazy expiry, hit/miss statistics, access time. */
@@ -70,18 +69,21 @@ export function lookupRead(c: Client, key: string): RObj | undefined {
     if (engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
     return undefined;
   }
-  const obj = db.dict.get(key);
-  if (obj === undefined) {
+  const slot = db.dict.find(key);
+  if (slot < 0) {
     engine.stats.keyspaceMisses++;
     if (engine.config.notifyKeyspaceEvents & NOTIFY_KEY_MISS) engine.notify('m', 'keymiss', key, db);
     return undefined;
   }
   engine.stats.keyspaceHits++;
-  touchObject(engine, obj);
-  return obj;
+  touchSlot(engine, db, slot);
+  return db.dict.valueAt(slot);
 }
 
-/** Lookup for writing: lazy expiry and access time, no hit/miss statistics. */
+/**
+ * Lookup for writing: lazy expiry and access time, no hit/miss statistics. A string value is
+ * changed with Database.replaceValue (StringObj is read-only); other values in place.
+ */
 export function lookupWrite(c: Client, key: string): RObj | undefined {
   return lookupIn(c.engine, c.db, key);
 }
@@ -92,9 +94,10 @@ export function lookupIn(engine: Engine, db: Database, key: string): RObj | unde
   if (db.guard !== null) db.guard.beforeKeyChange(db, key);
   if (db.sizes !== null) db.sizes.mark(key);
   if (db.expires.size !== 0 && expireIfNeeded(engine, db, key)) return undefined;
-  const obj = db.dict.get(key);
-  if (obj !== undefined) touchObject(engine, obj);
-  return obj;
+  const slot = db.dict.find(key);
+  if (slot < 0) return undefined;
+  touchSlot(engine, db, slot);
+  return db.dict.valueAt(slot);
 }
 
 /** True when the key exists (after lazy expiry), without touching access time or stats. */
@@ -109,22 +112,20 @@ export function keyExists(engine: Engine, db: Database, key: string): boolean {
  */
 export function setKey(c: Client, db: Database, key: string, obj: RObj, keepTtl = false): void {
   const engine = c.engine;
-  const old = db.dict.get(key);
+  const slot = db.dict.find(key);
   // A new object's access field is createObject's; dbOverwrite keeps the LFU counter of the value
   // it replaces (the lookup before it counted this access).
-  if (old === undefined || !engine.config.lfu) obj.lru = newAccess(engine);
-  else obj.lru = old.lru;
+  const access = slot < 0 || !engine.config.lfu ? newAccess(engine) : db.dict.accessAt(slot);
   // dbAdd's 'new' event (class n) when the key did not exist, before the command's own event.
-  if (old === undefined && engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
-  db.put(key, obj);
+  if (slot < 0 && engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
+  db.put(key, obj, access);
   if (!keepTtl) db.expires.delete(key);
   engine.signalModifiedKey(db, key);
 }
 
-/** Adds a key that the caller knows is absent (after lookupWrite). */
-export function addKey(engine: Engine, db: Database, key: string, obj: RObj): void {
-  obj.lru = newAccess(engine);
-  db.put(key, obj);
+/** Adds a key that the caller knows is absent (after lookupWrite), accessed now unless told. */
+export function addKey(engine: Engine, db: Database, key: string, obj: RObj, access = newAccess(engine)): void {
+  db.put(key, obj, access);
   if (engine.config.notifyKeyspaceEvents & NOTIFY_NEW) engine.notify('n', 'new', key, db);
 }
 

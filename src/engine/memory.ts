@@ -285,7 +285,7 @@ export class KeySizes {
   }
 
   /** The keys' total, after sizing the ones marked since the last call. */
-  total(dict: ReadonlyMap<string, RObj>, sharedInts: boolean): number {
+  total(dict: { get(key: string): RObj | undefined }, sharedInts: boolean): number {
     if (this.changed.size !== 0) {
       for (const key of this.changed) {
         const obj = dict.get(key);

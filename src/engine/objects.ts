@@ -1,6 +1,6 @@
-// Values stored under keys: one interface per Redis type in the RObj union. `slot` belongs to the
-// keyspace (see Database) and `lru` is Redis's 24-bit access field: the last access on the LRU
-// clock, or under an LFU policy the access minute and counter (OBJECT IDLETIME and FREQ, eviction).
+// Values stored under keys: one interface per Redis type in the RObj union. Redis's 24-bit access
+// field (robj.lru: the last access on the LRU clock, or under an LFU policy the access minute and
+// counter, for OBJECT IDLETIME and FREQ and eviction) is kept by the keyspace (keytable.ts).
 
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
@@ -9,33 +9,29 @@ import { parseIntArg } from './numbers.js';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
+/** Read-only: the keyspace keeps most strings unwrapped (keytable.ts); writes replace the value. */
 export interface StringObj {
-  type: 'string';
+  readonly type: 'string';
   /** Byte string. */
-  value: string;
+  readonly value: string;
   /**
    * The encoding OBJECT ENCODING reports when the command that made the value fixes it (APPEND
    * and SETRANGE give 'raw', INCRBYFLOAT 'embstr'/'raw' by length, INCR 'int'); undefined means
    * "as SET would encode it", derived from the value (see stringEncoding).
    */
-  enc: StringEncoding | undefined;
-  /** Last access on Redis's 24-bit seconds clock (lruClock): a small integer V8 keeps unboxed. */
-  lru: number;
-  slot: number;
+  readonly enc: StringEncoding | undefined;
   /**
    * Set by COPY to the copied value: Redis's dupStringObject never hands out a shared integer,
    * so OBJECT REFCOUNT of a copied small int is 1, not 2147483647, until the value changes
    * (INCR then makes a new, shared object in Redis).
    */
-  unsharedValue?: string;
+  readonly unsharedValue?: string;
 }
 
 /** Redis 7.0 lists are always quicklists (listpack-encoded lists came with 7.2). */
 export interface ListObj {
   type: 'list';
   value: Deque<string>;
-  lru: number;
-  slot: number;
 }
 
 /**
@@ -47,8 +43,6 @@ export interface HashObj {
   type: 'hash';
   value: Map<string, string>;
   enc: 'listpack' | 'hashtable';
-  lru: number;
-  slot: number;
 }
 
 /** 'intset' sets list their members in ascending numeric order (callers sort on output). */
@@ -56,8 +50,6 @@ export interface SetObj {
   type: 'set';
   value: Set<string>;
   enc: 'intset' | 'hashtable';
-  lru: number;
-  slot: number;
 }
 
 /** Both encodings keep Redis's (score, member) order; 'listpack' only changes what OBJECT says. */
@@ -65,16 +57,12 @@ export interface ZSetObj {
   type: 'zset';
   value: ZSet;
   enc: 'listpack' | 'skiplist';
-  lru: number;
-  slot: number;
 }
 
 /** A stream (ds/stream.ts): OBJECT ENCODING always says 'stream'. */
 export interface StreamObj {
   type: 'stream';
   value: Stream;
-  lru: number;
-  slot: number;
 }
 
 export type RObj = StringObj | ListObj | HashObj | SetObj | ZSetObj | StreamObj;
@@ -88,9 +76,9 @@ export function lruClock(nowMs: number): number {
 }
 
 /** Seconds since the object was last accessed (estimateObjectIdleTime, wrap included). */
-export function idleSeconds(obj: { lru: number }, nowMs: number): number {
+export function idleSeconds(lru: number, nowMs: number): number {
   const clock = lruClock(nowMs);
-  return clock >= obj.lru ? clock - obj.lru : clock + (LRU_CLOCK_MAX - obj.lru);
+  return clock >= lru ? clock - lru : clock + (LRU_CLOCK_MAX - lru);
 }
 
 // Under an LFU policy the same 24 bits hold the minute of the last access (16 bits) and a
@@ -121,9 +109,8 @@ export function lfuLogIncr(counter: number, logFactor: number, random: () => num
   return random() < 1 / (base * logFactor + 1) ? counter + 1 : counter;
 }
 
-/** `now` is the engine's time in ms. */
-export function createString(value: string, now: number, enc?: StringEncoding): StringObj {
-  return { type: 'string', value, enc, lru: lruClock(now), slot: -1 };
+export function createString(value: string, enc?: StringEncoding): StringObj {
+  return { type: 'string', value, enc };
 }
 
 /**
@@ -134,13 +121,13 @@ export function createString(value: string, now: number, enc?: StringEncoding): 
 export function duplicateObject(obj: RObj): RObj {
   switch (obj.type) {
     case 'string':
-      return { type: 'string', value: obj.value, enc: obj.enc, lru: obj.lru, slot: -1, unsharedValue: obj.value };
+      return { type: 'string', value: obj.value, enc: obj.enc, unsharedValue: obj.value };
     case 'list':
-      return { type: 'list', value: Deque.from(obj.value), lru: obj.lru, slot: -1 };
+      return { type: 'list', value: Deque.from(obj.value) };
     case 'hash':
-      return { type: 'hash', value: new Map(obj.value), enc: obj.enc, lru: obj.lru, slot: -1 };
+      return { type: 'hash', value: new Map(obj.value), enc: obj.enc };
     case 'set':
-      return { type: 'set', value: new Set(obj.value), enc: obj.enc, lru: obj.lru, slot: -1 };
+      return { type: 'set', value: new Set(obj.value), enc: obj.enc };
     case 'zset': {
       const members: string[] = [];
       const scores: number[] = [];
@@ -148,10 +135,10 @@ export function duplicateObject(obj: RObj): RObj {
         members.push(member);
         scores.push(score);
       }
-      return { type: 'zset', value: ZSet.fromSorted(members, scores), enc: obj.enc, lru: obj.lru, slot: -1 };
+      return { type: 'zset', value: ZSet.fromSorted(members, scores), enc: obj.enc };
     }
     case 'stream':
-      return { type: 'stream', value: obj.value.clone(), lru: obj.lru, slot: -1 };
+      return { type: 'stream', value: obj.value.clone() };
   }
 }
 

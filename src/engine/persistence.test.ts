@@ -16,7 +16,7 @@ function fresh(options: { storage?: MemorySnapshotStorage; config?: Record<strin
 
 function put(engine: Engine, dbIndex: number, key: string, value: string, expireAt?: number): void {
   const db = engine.dbs[dbIndex]!;
-  db.put(key, createString(value, engine.now));
+  db.put(key, createString(value), lruClock(engine.now));
   if (expireAt !== undefined) db.expires.set(key, expireAt);
 }
 
@@ -91,7 +91,7 @@ describe('snapshot / loadSnapshot', () => {
     expect(readRdb(bytes, { now: 0 }).keys[0]!.idle).toBe(30);
     const { engine: b } = fresh();
     loadSnapshot(b, bytes);
-    expect(b.dbs[0]!.dict.get('k')!.lru).toBe(lruClock(T0 - 30_000));
+    expect(b.dbs[0]!.accessOf('k')).toBe(lruClock(T0 - 30_000));
   });
 
   it('changes nothing when the snapshot is bad', () => {
@@ -102,10 +102,10 @@ describe('snapshot / loadSnapshot', () => {
     expect(() => loadSnapshot(engine, broken)).toThrow(RdbError);
 
     const dup = new RdbWriter().header().selectDb(0);
-    dup.keyValue('a', createString('1', 0)).keyValue('b', createString('2', 0)).keyValue('a', createString('3', 0));
+    dup.keyValue('a', createString('1')).keyValue('b', createString('2')).keyValue('a', createString('3'));
     expect(() => loadSnapshot(engine, dup.finish())).toThrow(/duplicated key 'a' in DB 0/);
 
-    const far = new RdbWriter().header().selectDb(16).keyValue('a', createString('1', 0));
+    const far = new RdbWriter().header().selectDb(16).keyValue('a', createString('1'));
     expect(() => loadSnapshot(engine, far.finish())).toThrow(/more than 16 databases/);
     expect(dump(engine)).toEqual([[0, 'keep', 'me', -1]]);
   });
@@ -221,8 +221,8 @@ describe('rdb_changes_since_last_save', () => {
   it('counts modifications but not expirations', () => {
     const { engine, clock } = fresh();
     const c = engine.createClient();
-    setKey(c, c.db, 'a', createString('1', engine.now));
-    setKey(c, c.db, 'b', createString('1', engine.now));
+    setKey(c, c.db, 'a', createString('1'));
+    setKey(c, c.db, 'b', createString('1'));
     expect(engine.changesSinceLastSave).toBe(2);
     c.db.expires.set('a', T0 + 10);
     clock.advance(20);

@@ -2,9 +2,10 @@
 // SAVE, BGSAVE, SHUTDOWN SAVE, DEBUG RELOAD and a host's start-up share. The bytes go through
 // the engine's SnapshotStorage (IndexedDB in the app, a file in Node, memory in tests).
 
+import type { Database } from './database.js';
 import type { Engine, LogRole, SnapshotStorage } from './engine.js';
 import { idleSeconds, lfuDecrAndReturn, type RObj } from './objects.js';
-import { newAccess, setAccess } from './keyspace.js';
+import { accessWith, newAccess } from './keyspace.js';
 import { RdbError, readRdb, writeRdb, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
 import type { LibraryCtx } from './scripting/functions.js';
 import type { SnapshotJob } from './snapshot-job.js';
@@ -104,8 +105,8 @@ function saveOptions(engine: Engine, usedMem: number): RdbSaveOptions {
     ctime: Math.floor(now / 1000),
     usedMem,
     checksum: yes(engine, 'rdbchecksum'),
-    idleSeconds: lru ? (obj) => idleSeconds(obj, now) : undefined,
-    frequency: config.lfu ? (obj) => lfuDecrAndReturn(obj.lru, config.lfuDecayTime, now) : undefined,
+    idleSeconds: lru ? (access) => idleSeconds(access, now) : undefined,
+    frequency: config.lfu ? (access) => lfuDecrAndReturn(access, config.lfuDecayTime, now) : undefined,
     functions: libraryCodes(engine),
   };
 }
@@ -184,7 +185,7 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOpt
   }
 
   // Keep what is there until the load is known to succeed (usually nothing: start-up).
-  const backup = noFlush ? null : engine.dbs.map((db) => (db.dict.size === 0 ? null : { dict: new Map(db.dict), expires: new Map(db.expires) }));
+  const backup = noFlush ? null : engine.dbs.map((db) => (db.dict.size === 0 ? null : backupOf(db)));
   if (!noFlush) {
     for (const db of engine.dbs) {
       if (db.dict.size === 0) continue;
@@ -210,9 +211,7 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOpt
       continue;
     }
     // rdbLoad: the object as createObject made it, then objectSetLRUOrLFU with what the file says.
-    k.value.lru = newAccess(engine);
-    setAccess(engine, k.value, k.freq, k.idle);
-    db.put(k.key, k.value);
+    db.put(k.key, k.value, accessWith(engine, newAccess(engine), k.freq, k.idle));
     if (k.expireAt !== -1) db.expires.set(k.key, k.expireAt);
     loaded++;
   }
@@ -229,12 +228,24 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOpt
   return { loaded, expired };
 }
 
-function restore(engine: Engine, backup: ({ dict: Map<string, RObj>; expires: Map<string, number> } | null)[]): void {
+interface Backup {
+  keys: [key: string, obj: RObj, access: number][];
+  expires: Map<string, number>;
+}
+
+function backupOf(db: Database): Backup {
+  const dict = db.dict;
+  const keys: Backup['keys'] = [];
+  for (const slot of dict.slots()) keys.push([dict.keyAt(slot)!, dict.valueAt(slot), dict.accessAt(slot)]);
+  return { keys, expires: new Map(db.expires) };
+}
+
+function restore(engine: Engine, backup: (Backup | null)[]): void {
   engine.dbs.forEach((db, i) => {
     db.clear();
     const saved = backup[i];
     if (!saved) return;
-    for (const [key, obj] of saved.dict) db.put(key, obj);
+    for (const [key, obj, access] of saved.keys) db.put(key, obj, access);
     for (const [key, when] of saved.expires) db.expires.set(key, when);
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
 import { Engine } from './engine.js';
-import { createString, lruClock, type RObj } from './objects.js';
+import { createString, type RObj } from './objects.js';
 import { estimateUsedMemory, loadSnapshot, snapshot, valueBytes } from './persistence.js';
 import {
   bytesFromLatin1,
@@ -54,7 +54,7 @@ function db(entries: [string, string, number?][]): RdbDatabase {
   const dict = new Map<string, RObj>();
   const expires = new Map<string, number>();
   for (const [k, v, when] of entries) {
-    dict.set(k, createString(v, NOW));
+    dict.set(k, createString(v));
     if (when !== undefined) expires.set(k, when);
   }
   return { dict, expires };
@@ -303,7 +303,6 @@ describe('writeRdb / readRdb', () => {
     for (const k of c.keys) {
       expect(k.value.type).toBe('string');
       expect(k.value.type === 'string' && k.value.enc).toBeUndefined();
-      expect(k.value.lru).toBe(lruClock(NOW));
       expect(k.idle).toBe(-1);
       expect(k.freq).toBe(-1);
     }
@@ -326,7 +325,7 @@ describe('writeRdb / readRdb', () => {
 
     const w = new RdbWriter().header().selectDb(0);
     w.byte(249).byte(7); // FREQ 7
-    w.keyValue('f', createString('v', 0));
+    w.keyValue('f', createString('v'));
     const c2 = readRdb(w.finish(), { now: NOW });
     expect(c2.keys[0]!.freq).toBe(7);
     expect(c2.keys[0]!.idle).toBe(-1);
@@ -341,7 +340,7 @@ describe('writeRdb / readRdb', () => {
   it('reads older versions: no checksum before v5, second-precision expiry', () => {
     const w = new RdbWriter().header(4).selectDb(2);
     w.byte(253).byte(0x10).byte(0x27).byte(0).byte(0); // EXPIRETIME 10000 s
-    w.keyValue('old', createString('v', 0));
+    w.keyValue('old', createString('v'));
     w.byte(255);
     const bytes = w.finish(false).slice(0, w.length); // drop the 8-byte trailer
     const c = readRdb(bytes, { now: NOW });
@@ -463,18 +462,18 @@ type SetEnc = 'intset' | 'hashtable';
 type ZSetEnc = 'listpack' | 'skiplist';
 
 function listObj(items: string[]): RObj {
-  return { type: 'list', value: Deque.from(items), lru: 0, slot: -1 };
+  return { type: 'list', value: Deque.from(items) };
 }
 function hashObj(pairs: [string, string][], enc: HashEnc = 'listpack'): RObj {
-  return { type: 'hash', value: new Map(pairs), enc, lru: 0, slot: -1 };
+  return { type: 'hash', value: new Map(pairs), enc };
 }
 function setObj(members: string[], enc: SetEnc = 'hashtable'): RObj {
-  return { type: 'set', value: new Set(members), enc, lru: 0, slot: -1 };
+  return { type: 'set', value: new Set(members), enc };
 }
 function zsetObj(pairs: [string, number][], enc: ZSetEnc = 'listpack'): RObj {
   const z = new ZSet();
   for (const [m, s] of pairs) z.add(m, s);
-  return { type: 'zset', value: z, enc, lru: 0, slot: -1 };
+  return { type: 'zset', value: z, enc };
 }
 
 /** What a value holds, in a comparable form (sets sorted, zsets in order, hashes in order). */
@@ -932,7 +931,7 @@ describe('collections: empty and corrupt values', () => {
     w.byte(RDB_TYPE_ZSET).string('z2').len(0);
     w.byte(RDB_TYPE_ZSET_LISTPACK).string('z3').blob(encodeListpack([]));
     w.byte(RDB_TYPE_ZSET_ZIPLIST).string('z4').blob(encodeZiplist([]));
-    w.keyValue('kept', createString('v', 0));
+    w.keyValue('kept', createString('v'));
     const c = readRdb(w.finish(), { now: NOW });
     expect(c.keys.map((k) => k.key)).toEqual(['kept']);
     expect(c.emptyKeysSkipped).toBe(13);
@@ -943,7 +942,7 @@ describe('collections: empty and corrupt values', () => {
       s: setObj([], 'intset'),
       h: hashObj([], 'listpack'),
       z: zsetObj([], 'listpack'),
-      k: createString('v', 0),
+      k: createString('v'),
     });
     const c2 = readRdb(out, { now: NOW });
     expect(c2.keys.map((k) => k.key)).toEqual(['k']);
@@ -1088,7 +1087,7 @@ describe('collections through the engine (snapshot / loadSnapshot)', () => {
   it('saves with the list settings and loads with the encoding thresholds of the config', () => {
     const a = new Engine({ config: { 'list-compress-depth': '1', rdbcompression: 'no' } });
     const items = Array.from({ length: 4000 }, (_, i) => `list element ${i}`);
-    a.dbs[0]!.put('l', listObj(items));
+    a.dbs[0]!.put('l', listObj(items), 0);
     a.dbs[0]!.put(
       'h',
       hashObj(
@@ -1099,8 +1098,9 @@ describe('collections through the engine (snapshot / loadSnapshot)', () => {
         ],
         'listpack',
       ),
+      0,
     );
-    a.dbs[1]!.put('s', setObj(['1', '2', '3'], 'intset'));
+    a.dbs[1]!.put('s', setObj(['1', '2', '3'], 'intset'), 0);
     a.dbs[2]!.put(
       'z',
       zsetObj(
@@ -1110,8 +1110,9 @@ describe('collections through the engine (snapshot / loadSnapshot)', () => {
         ],
         'skiplist',
       ),
+      0,
     );
-    a.dbs[2]!.put('e', hashObj([], 'listpack'));
+    a.dbs[2]!.put('e', hashObj([], 'listpack'), 0);
     const compressed = snapshot(a);
     a.config.set('list-compress-depth', '0');
     expect(snapshot(a).length).toBeGreaterThan(compressed.length);
@@ -1130,12 +1131,12 @@ describe('collections through the engine (snapshot / loadSnapshot)', () => {
   it('estimates used memory from collection contents', () => {
     const e = new Engine();
     const base = estimateUsedMemory(e);
-    e.dbs[0]!.put('l', listObj(['x'.repeat(1000)]));
+    e.dbs[0]!.put('l', listObj(['x'.repeat(1000)]), 0);
     const withList = estimateUsedMemory(e);
     expect(withList - base).toBeGreaterThan(1000);
-    e.dbs[0]!.put('h', hashObj([['f', 'y'.repeat(500)]], 'hashtable'));
-    e.dbs[0]!.put('s', setObj(['1', '2'], 'intset'));
-    e.dbs[0]!.put('z', zsetObj([['m'.repeat(300), 1]], 'skiplist'));
+    e.dbs[0]!.put('h', hashObj([['f', 'y'.repeat(500)]], 'hashtable'), 0);
+    e.dbs[0]!.put('s', setObj(['1', '2'], 'intset'), 0);
+    e.dbs[0]!.put('z', zsetObj([['m'.repeat(300), 1]], 'skiplist'), 0);
     expect(estimateUsedMemory(e) - withList).toBeGreaterThan(800);
     expect(valueBytes(setObj(['1', '2'], 'intset'))).toBe(24);
     expect(valueBytes(hashObj([['ab', 'cd']], 'listpack'))).toBeLessThan(valueBytes(hashObj([['ab', 'cd']], 'hashtable')));

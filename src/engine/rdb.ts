@@ -28,7 +28,7 @@
 import { Deque } from './ds/deque.js';
 import { ZSet } from './ds/zset.js';
 import { formatDouble, parseDouble, parseIntArg } from './numbers.js';
-import { createString, lruClock, type RObj } from './objects.js';
+import { createString, type RObj } from './objects.js';
 import { loadStreamValue, writeStreamValue } from './rdb-stream.js';
 import {
   bytesFromLatin1,
@@ -822,8 +822,10 @@ export function listpackScore(d: number): string {
 
 /** A database as the writer sees it (Database satisfies it). */
 export interface RdbDatabase {
-  readonly dict: ReadonlyMap<string, RObj>;
+  readonly dict: { readonly size: number; [Symbol.iterator](): Iterator<[string, RObj]> };
   readonly expires: ReadonlyMap<string, number>;
+  /** The key's access field (LRU clock or LFU counter): what IDLE and FREQ are made from. */
+  accessOf?(key: string): number;
 }
 
 export interface RdbSaveOptions {
@@ -845,9 +847,9 @@ export interface RdbSaveOptions {
   /** Write the CRC-64 trailer (default) or zeros (rdbchecksum no). */
   checksum?: boolean;
   /** When given (LRU maxmemory policies), each key gets an IDLE opcode with these seconds. */
-  idleSeconds?: (obj: RObj) => number;
+  idleSeconds?: (access: number) => number;
   /** When given (LFU maxmemory policies), each key gets a FREQ opcode with this counter. */
-  frequency?: (obj: RObj) => number;
+  frequency?: (access: number) => number;
   /** FUNCTION libraries' code, saved before the keys. */
   functions?: readonly string[];
 }
@@ -863,6 +865,12 @@ export function writeRdbHead(w: RdbWriter, options: RdbSaveOptions): void {
   for (const code of options.functions ?? []) w.function(code);
 }
 
+/** The IDLE or FREQ opcode before a key (rdbSaveKeyValuePair), when the options ask for one. */
+export function writeKeyAccess(w: RdbWriter, options: Pick<RdbSaveOptions, 'idleSeconds' | 'frequency'>, access: number): void {
+  if (options.idleSeconds !== undefined) w.idle(Math.max(0, Math.floor(options.idleSeconds(access))));
+  if (options.frequency !== undefined) w.byte(OP_FREQ).byte(options.frequency(access));
+}
+
 /**
  * A whole snapshot, as rdbSaveRio writes it: header, AUX fields, functions, then each
  * non-empty database (the array index is its number), EOF, checksum.
@@ -874,8 +882,7 @@ export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): 
     listCompressDepth: options.listCompressDepth,
   });
   writeRdbHead(w, options);
-  const idle = options.idleSeconds;
-  const frequency = options.frequency;
+  const withAccess = options.idleSeconds !== undefined || options.frequency !== undefined;
   for (let id = 0; id < dbs.length; id++) {
     const db = dbs[id]!;
     if (db.dict.size === 0) continue;
@@ -888,8 +895,7 @@ export function writeRdb(dbs: readonly RdbDatabase[], options: RdbSaveOptions): 
         const when = expires.get(key);
         if (when !== undefined) w.expireTimeMs(when);
       }
-      if (idle !== undefined) w.idle(Math.max(0, Math.floor(idle(obj))));
-      if (frequency !== undefined) w.byte(OP_FREQ).byte(frequency(obj));
+      if (withAccess) writeKeyAccess(w, options, db.accessOf?.(key) ?? 0);
       w.keyValue(key, obj);
     }
   }
@@ -1120,8 +1126,6 @@ export class RdbReader {
 // ---------------------------------------------------------------------------------------------
 
 interface LoadContext {
-  /** LRU clock value of the loaded objects. */
-  lru: number;
   limits: EncodingLimits;
 }
 
@@ -1143,8 +1147,8 @@ function decodedBlob(r: RdbReader, decode: (b: Uint8Array) => string[] | null, m
   return items ?? corrupt(message, at);
 }
 
-function listObject(items: Deque<string>, ctx: LoadContext): RObj {
-  return { type: 'list', value: items, lru: ctx.lru, slot: -1 };
+function listObject(items: Deque<string>): RObj {
+  return { type: 'list', value: items };
 }
 
 /** A hash from alternating fields and values (a listpack or ziplist); null when empty. */
@@ -1157,14 +1161,14 @@ function hashFromPairs(items: string[], ctx: LoadContext, message: string, at: n
   }
   if (map.size === 0) return null;
   const enc = map.size > ctx.limits.hashMaxListpackEntries ? 'hashtable' : 'listpack';
-  return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
+  return { type: 'hash', value: map, enc };
 }
 
 /**
  * A sorted set from members and scores in any order. In a listpack a score is an integer when
  * it is a whole number, so -0 cannot stay -0 there (zzlInsertAt): it becomes 0.
  */
-function zsetObject(members: string[], scores: number[], enc: 'listpack' | 'skiplist', ctx: LoadContext, duplicate: string, at: number): RObj {
+function zsetObject(members: string[], scores: number[], enc: 'listpack' | 'skiplist', duplicate: string, at: number): RObj {
   const n = members.length;
   if (enc === 'listpack') {
     for (let i = 0; i < n; i++) if (scores[i] === 0) scores[i] = 0;
@@ -1201,7 +1205,7 @@ function zsetObject(members: string[], scores: number[], enc: 'listpack' | 'skip
     // Out of order after sorting only when a member repeats.
     return corrupt(duplicate, at);
   }
-  return { type: 'zset', value, enc, lru: ctx.lru, slot: -1 };
+  return { type: 'zset', value, enc };
 }
 
 /** A sorted set from alternating members and scores (a listpack or ziplist); null when empty. */
@@ -1219,11 +1223,11 @@ function zsetFromPairs(items: string[], ctx: LoadContext, message: string, at: n
     scores[i] = score;
   }
   const enc = n > ctx.limits.zsetMaxListpackEntries ? 'skiplist' : 'listpack';
-  return zsetObject(members, scores, enc, ctx, message, at);
+  return zsetObject(members, scores, enc, message, at);
 }
 
 /** RDB_TYPE_LIST_QUICKLIST (ziplist nodes) and _2 (container + listpack nodes). */
-function loadQuicklist(r: RdbReader, ctx: LoadContext, version2: boolean): RObj | null {
+function loadQuicklist(r: RdbReader, version2: boolean): RObj | null {
   const nodes = r.len();
   const items = new Deque<string>();
   for (let i = 0; i < nodes; i++) {
@@ -1249,31 +1253,27 @@ function loadQuicklist(r: RdbReader, ctx: LoadContext, version2: boolean): RObj 
     // Empty nodes are skipped; an empty list as a whole is an empty key.
     for (const e of elements) items.pushBack(e);
   }
-  return items.length === 0 ? null : listObject(items, ctx);
+  return items.length === 0 ? null : listObject(items);
 }
 
 const LOADERS: (ValueLoader | undefined)[] = [];
 
-LOADERS[RDB_TYPE_STRING] = (r, ctx) => {
-  const obj = createString(r.string(), 0);
-  obj.lru = ctx.lru;
-  return obj;
-};
+LOADERS[RDB_TYPE_STRING] = (r) => createString(r.string());
 
-LOADERS[RDB_TYPE_LIST] = (r, ctx) => {
+LOADERS[RDB_TYPE_LIST] = (r) => {
   const n = r.len();
   if (n === 0) return null;
   const items = new Deque<string>(Math.min(n, 1 << 16));
   for (let i = 0; i < n; i++) items.pushBack(r.string());
-  return listObject(items, ctx);
+  return listObject(items);
 };
 
-LOADERS[RDB_TYPE_LIST_QUICKLIST] = (r, ctx) => loadQuicklist(r, ctx, false);
-LOADERS[RDB_TYPE_LIST_QUICKLIST_2] = (r, ctx) => loadQuicklist(r, ctx, true);
+LOADERS[RDB_TYPE_LIST_QUICKLIST] = (r) => loadQuicklist(r, false);
+LOADERS[RDB_TYPE_LIST_QUICKLIST_2] = (r) => loadQuicklist(r, true);
 
-LOADERS[RDB_TYPE_LIST_ZIPLIST] = (r, ctx) => {
+LOADERS[RDB_TYPE_LIST_ZIPLIST] = (r) => {
   const items = decodedBlob(r, decodeZiplist, 'List ziplist integrity check failed.');
-  return items.length === 0 ? null : listObject(Deque.from(items), ctx);
+  return items.length === 0 ? null : listObject(Deque.from(items));
 };
 
 LOADERS[RDB_TYPE_SET] = (r, ctx) => {
@@ -1289,13 +1289,13 @@ LOADERS[RDB_TYPE_SET] = (r, ctx) => {
     const size = set.size;
     if (set.add(member).size === size) corrupt('Duplicate set members detected', at);
   }
-  return { type: 'set', value: set, enc: intset ? 'intset' : 'hashtable', lru: ctx.lru, slot: -1 };
+  return { type: 'set', value: set, enc: intset ? 'intset' : 'hashtable' };
 };
 
 LOADERS[RDB_TYPE_SET_INTSET] = (r, ctx) => {
   const members = decodedBlob(r, decodeIntset, 'Intset integrity check failed.');
   const enc = members.length > ctx.limits.setMaxIntsetEntries ? 'hashtable' : 'intset';
-  return { type: 'set', value: new Set(members), enc, lru: ctx.lru, slot: -1 };
+  return { type: 'set', value: new Set(members), enc };
 };
 
 function loadZset(r: RdbReader, ctx: LoadContext, binary: boolean): RObj | null {
@@ -1317,7 +1317,7 @@ function loadZset(r: RdbReader, ctx: LoadContext, binary: boolean): RObj | null 
     totalLen += member.length;
   }
   const small = n <= ctx.limits.zsetMaxListpackEntries && maxLen <= ctx.limits.zsetMaxListpackValue && totalLen <= LISTPACK_MAX_SAFETY_SIZE;
-  return zsetObject(members, scores, small ? 'listpack' : 'skiplist', ctx, 'Duplicate zset fields detected', start);
+  return zsetObject(members, scores, small ? 'listpack' : 'skiplist', 'Duplicate zset fields detected', start);
 }
 
 LOADERS[RDB_TYPE_ZSET] = (r, ctx) => loadZset(r, ctx, false);
@@ -1359,7 +1359,7 @@ LOADERS[RDB_TYPE_HASH] = (r, ctx) => {
     const size = map.size;
     if (map.set(field, value).size === size) corrupt('Duplicate hash fields detected', at);
   }
-  return { type: 'hash', value: map, enc: listpack ? 'listpack' : 'hashtable', lru: ctx.lru, slot: -1 };
+  return { type: 'hash', value: map, enc: listpack ? 'listpack' : 'hashtable' };
 };
 
 LOADERS[RDB_TYPE_HASH_ZIPMAP] = (r, ctx) => {
@@ -1376,7 +1376,7 @@ LOADERS[RDB_TYPE_HASH_ZIPMAP] = (r, ctx) => {
   }
   const limits = ctx.limits;
   const enc = map.size > limits.hashMaxListpackEntries || maxLen > limits.hashMaxListpackValue ? 'hashtable' : 'listpack';
-  return { type: 'hash', value: map, enc, lru: ctx.lru, slot: -1 };
+  return { type: 'hash', value: map, enc };
 };
 
 LOADERS[RDB_TYPE_HASH_ZIPLIST] = pairsLoader(hashFromPairs, decodeZiplist, 'Hash ziplist integrity check failed.');
@@ -1384,10 +1384,10 @@ LOADERS[RDB_TYPE_HASH_LISTPACK] = pairsLoader(hashFromPairs, decodeListpack, 'Ha
 
 /** Redis 7.0's streams, or with `legacy` Redis 6's (RDB_TYPE_STREAM_LISTPACKS). */
 function streamLoader(legacy: boolean): ValueLoader {
-  return (r, ctx) => {
+  return (r) => {
     const at = r.pos;
     try {
-      return { type: 'stream', value: loadStreamValue(r, legacy), lru: ctx.lru, slot: -1 };
+      return { type: 'stream', value: loadStreamValue(r, legacy) };
     } catch (e) {
       if (e instanceof RdbError) throw e;
       throw new RdbError(e instanceof Error ? e.message : 'Stream integrity check failed.', at);
@@ -1433,7 +1433,7 @@ export function readRdb(bytes: Uint8Array, options: RdbReadOptions): RdbContents
   let expireAt = -1;
   let idle = -1;
   let freq = -1;
-  const ctx: LoadContext = { lru: lruClock(options.now), limits: options.limits ?? DEFAULT_ENCODING_LIMITS };
+  const ctx: LoadContext = { limits: options.limits ?? DEFAULT_ENCODING_LIMITS };
 
   for (;;) {
     const at = r.pos;
@@ -1546,11 +1546,11 @@ export function dumpPayloadValid(payload: Uint8Array): boolean {
  * The value of a valid payload (rdbLoadObjectType, rdbLoadObject), or null where Redis answers
  * "Bad data format": an unknown or unsupported type, a corrupt value, an empty collection.
  */
-export function loadDumpPayload(payload: Uint8Array, now: number, limits: EncodingLimits): RObj | null {
+export function loadDumpPayload(payload: Uint8Array, limits: EncodingLimits): RObj | null {
   const r = new RdbReader(payload.subarray(0, payload.length - 10));
   try {
     const loader = LOADERS[r.byte()];
-    return loader === undefined ? null : loader(r, { lru: lruClock(now), limits });
+    return loader === undefined ? null : loader(r, { limits });
   } catch (e) {
     if (e instanceof RdbError) return null;
     throw e;

@@ -5,7 +5,7 @@
 // Copy-on-write by hand: each database being saved has this job as its ChangeGuard. Before a
 // key changes in any way (in place through the keyspace's lookups, overwritten, deleted, its TTL
 // set or removed, the database emptied), the guard writes the key's old value and TTL to that
-// database's side buffer and remembers it as handled. The database's own Map iterator writes
+// database's side buffer and remembers it as handled. A walk of the database's slots writes
 // the rest: it skips handled keys (copied already, or created after the start), and marks the
 // slots of the keys it wrote so that a later change knows there is nothing to copy. A database's
 // section in the file is its side buffer, then what the iterator wrote (RDB needs each
@@ -18,7 +18,7 @@
 
 import type { ChangeGuard, Database } from './database.js';
 import type { RObj } from './objects.js';
-import { Crc64, RdbWriter, objectRdbType, writeRdbHead, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
+import { Crc64, RdbWriter, objectRdbType, writeKeyAccess, writeRdbHead, type RdbSaveOptions, type RdbWriterOptions } from './rdb.js';
 import { valueInParts, type PartsSink, type ValueInParts } from './snapshot-value.js';
 
 export interface SnapshotJobOptions extends RdbSaveOptions {
@@ -50,11 +50,20 @@ interface Part {
   /** Big values copied before a change, written in parts into `bigCopies`, first first. */
   readonly queued: BigValue[];
   readonly bigCopies: ChunkedOut;
-  /** The keys left to visit: the live dict's iterator, or after a clear the keys it had left. */
-  iter: Iterator<[string, RObj]>;
+  /** The keys left to visit: a walk of the live dict, or after a clear the keys it had left. */
+  iter: Iterator<Entry>;
   expires: ReadonlyMap<string, number>;
   /** True while iterating the live dict (changes are guarded); false once done or cleared. */
   live: boolean;
+}
+
+/** A key, its value, its access field (IDLE, FREQ) and its slot (-1 once out of the dict). */
+type Entry = [key: string, obj: RObj, access: number, slot: number];
+
+/** The dict's keys as they are when reached: changes during the walk are allowed. */
+function* walk(db: Database): Generator<Entry> {
+  const dict = db.dict;
+  for (const slot of dict.slots()) yield [dict.keyAt(slot)!, dict.valueAt(slot), dict.accessAt(slot), slot];
 }
 
 /** A writer whose bytes are handed over in chunks past CHUNK_BYTES, and buffers appended whole. */
@@ -150,7 +159,7 @@ export class SnapshotJob implements ChangeGuard {
         big: null,
         queued: [],
         bigCopies: new ChunkedOut(new RdbWriter(writerOptions)),
-        iter: db.dict.entries(),
+        iter: walk(db),
         expires: db.expires,
         live: true,
       };
@@ -185,18 +194,20 @@ export class SnapshotJob implements ChangeGuard {
     if (!part.live || part.handled.has(key)) return;
     // Settled from now on either way: the object may leave (RENAME gives it another slot).
     part.handled.add(key);
-    const obj = db.dict.get(key);
+    const slot = db.dict.find(key);
     // Absent at its first change: created since the start, not part of the image.
-    if (obj === undefined) return;
-    if (obj.slot < part.written.length && part.written[obj.slot] === 1) return;
+    if (slot < 0) return;
+    if (slot < part.written.length && part.written[slot] === 1) return;
+    const obj = db.dict.valueAt(slot);
+    const access = db.dict.accessAt(slot);
     const when = db.expires.get(key);
     const enc = valueInParts(obj, part.copies);
     if (enc === null) {
-      this.writeKey(part.copies, key, obj, when);
+      this.writeKey(part.copies, key, obj, access, when);
       return;
     }
     enc.detach();
-    part.queued.push({ key, enc, hasTtl: when !== undefined, startedAt: -1, head: this.keyHead(key, obj, when) });
+    part.queued.push({ key, enc, hasTtl: when !== undefined, startedAt: -1, head: this.keyHead(key, obj, access, when) });
   }
 
   beforeClear(db: Database): void {
@@ -205,16 +216,16 @@ export class SnapshotJob implements ChangeGuard {
     part.big?.enc.detach();
     // The keys not yet visited keep their objects, which nothing else reaches once the dict is
     // emptied: iterate those instead (cheaper than writing them all now).
-    const left = new Map<string, RObj>();
+    const left: Entry[] = [];
     const expires = new Map<string, number>();
     for (let next = part.iter.next(); !next.done; next = part.iter.next()) {
-      const [key, obj] = next.value;
+      const [key, obj, access] = next.value;
       if (part.handled.has(key)) continue;
-      left.set(key, obj);
+      left.push([key, obj, access, -1]);
       const when = db.expires.get(key);
       if (when !== undefined) expires.set(key, when);
     }
-    part.iter = left.entries();
+    part.iter = left.values();
     part.expires = expires;
     this.release(part);
   }
@@ -265,15 +276,14 @@ export class SnapshotJob implements ChangeGuard {
   }
 
   /** A key's expiry and idle time, type and name: what comes before its value. */
-  private writeKeyHead(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
+  private writeKeyHead(w: RdbWriter, key: string, obj: RObj, access: number, when: number | undefined): void {
     if (when !== undefined) w.expireTimeMs(when);
-    const idle = this.options.idleSeconds;
-    if (idle !== undefined) w.idle(Math.max(0, Math.floor(idle(obj))));
+    writeKeyAccess(w, this.options, access);
     w.byte(objectRdbType(obj)).string(key);
   }
 
-  private writeKey(w: RdbWriter, key: string, obj: RObj, when: number | undefined): void {
-    this.writeKeyHead(w, key, obj, when);
+  private writeKey(w: RdbWriter, key: string, obj: RObj, access: number, when: number | undefined): void {
+    this.writeKeyHead(w, key, obj, access, when);
     w.value(obj);
     const keyBytes = this.options.keyBytes;
     if (keyBytes !== undefined) this.usedMem += keyBytes(key, obj, when !== undefined);
@@ -303,16 +313,16 @@ export class SnapshotJob implements ChangeGuard {
         return budget;
       }
       budget--;
-      const [key, obj] = next.value;
+      const [key, obj, access, slot] = next.value;
       if (live) {
         if (handled.has(key)) continue;
-        if (obj.slot < written.length) written[obj.slot] = 1;
+        if (slot < written.length) written[slot] = 1;
       }
       const enc = valueInParts(obj, rest);
-      if (enc === null) this.writeKey(rest, key, obj, expires.get(key));
+      if (enc === null) this.writeKey(rest, key, obj, access, expires.get(key));
       else {
         const when = expires.get(key);
-        this.writeKeyHead(rest, key, obj, when);
+        this.writeKeyHead(rest, key, obj, access, when);
         const big: BigValue = { key, enc, hasTtl: when !== undefined, startedAt: part.rest.total, head: null };
         part.big = big;
         budget = this.writeBig(big, part.rest, budget);
@@ -341,9 +351,9 @@ export class SnapshotJob implements ChangeGuard {
     return budget;
   }
 
-  private keyHead(key: string, obj: RObj, when: number | undefined): Uint8Array {
+  private keyHead(key: string, obj: RObj, access: number, when: number | undefined): Uint8Array {
     const w = new RdbWriter(this.writerOptions);
-    this.writeKeyHead(w, key, obj, when);
+    this.writeKeyHead(w, key, obj, access, when);
     return w.takeChunk();
   }
 

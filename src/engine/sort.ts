@@ -351,7 +351,7 @@ function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
   const engine = c.engine;
   const db = c.db;
   if (outputlen > 0) {
-    const list: ListObj = { type: 'list', value: items, lru: 0, slot: -1 };
+    const list: ListObj = { type: 'list', value: items };
     setKey(c, db, storekey, list);
     engine.notify('l', 'sortstore', storekey, db);
   } else if (deleteKey(engine, db, storekey)) {

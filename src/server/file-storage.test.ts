@@ -62,7 +62,7 @@ describe('FileSnapshotStorage', () => {
   it('lets an engine save with SAVE and another load at start-up', () => {
     const dir = tempDir();
     const a = new Engine({ storage: new FileSnapshotStorage(dir) });
-    a.dbs[1]!.put('k', createString('v', 0));
+    a.dbs[1]!.put('k', createString('v'), 0);
     expect(a.execute(a.createClient(), ['SAVE'])).toEqual({ t: 'simple', v: 'OK' });
     const b = new Engine({ storage: new FileSnapshotStorage(dir) });
     expect(loadFromStorage(b)).toEqual({ loaded: 1, expired: 0 });

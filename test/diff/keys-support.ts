@@ -30,7 +30,7 @@ export async function makeList(d: DiffContext, key: string): Promise<void> {
   }
   await d.pair.real.send(['RPUSH', key, 'x']);
   const fake = { type: 'list', lru: d.engine.now, slot: -1 } as unknown as RObj;
-  d.pair.ours.client.db.put(key, fake);
+  d.pair.ours.client.db.put(key, fake, 0);
 }
 
 /** Switches the pair to RESP3. */

@@ -13,7 +13,7 @@ import { Deque } from '../../src/engine/ds/deque.js';
 import { ZSet } from '../../src/engine/ds/zset.js';
 import { Engine } from '../../src/engine/engine.js';
 import { formatDouble } from '../../src/engine/numbers.js';
-import { createString, type RObj, type StringObj } from '../../src/engine/objects.js';
+import { createString, lruClock, type RObj, type StringObj } from '../../src/engine/objects.js';
 import { loadSnapshot, snapshot } from '../../src/engine/persistence.js';
 import {
   DEFAULT_ENCODING_LIMITS,
@@ -264,7 +264,7 @@ describe('our writer → redis-server', () => {
       await ok(conn, 'SET', k, v, ...(ttl ? ['PX', String(1_000_000 + i)] : []));
       const when = ttl ? Number(((await cmd(conn, 'PEXPIRETIME', k)) as { v: number }).v) : undefined;
       const d = dbs[i]! as { dict: Map<string, RObj>; expires: Map<string, number> };
-      d.dict.set(k, createString(v, 0));
+      d.dict.set(k, createString(v));
       if (when !== undefined) d.expires.set(k, when);
     }
     await ok(conn, 'SAVE');
@@ -290,7 +290,7 @@ describe('our writer → redis-server', () => {
     const engine = new Engine({ storage: new FileSnapshotStorage(dir) });
     const now = Date.now();
     const put = (db: number, k: string, v: string, when?: number) => {
-      engine.dbs[db]!.put(k, createString(v, now));
+      engine.dbs[db]!.put(k, createString(v), 0);
       if (when !== undefined) engine.dbs[db]!.expires.set(k, when);
     };
     for (const [k, v] of VALUES) put(0, k, v);
@@ -350,8 +350,8 @@ describe('our writer → redis-server', () => {
 
   it('redis-server loads our dumps without compression and without checksum', async () => {
     const engine = new Engine({ config: { rdbcompression: 'no', rdbchecksum: 'no' } });
-    engine.dbs[2]!.put('k', createString('z'.repeat(1000), 0));
-    engine.dbs[2]!.put('n', createString('42', 0));
+    engine.dbs[2]!.put('k', createString('z'.repeat(1000)), 0);
+    engine.dbs[2]!.put('n', createString('42'), 0);
     const dir = tempDir();
     writeFileSync(join(dir, 'dump.rdb'), snapshot(engine));
     const { conn } = await redisIn(dir);
@@ -363,7 +363,7 @@ describe('our writer → redis-server', () => {
   it('saves LRU idle times that redis-server turns into OBJECT IDLETIME', async () => {
     const now = Date.now();
     const engine = new Engine({ config: { 'maxmemory-policy': 'allkeys-lru' } });
-    engine.dbs[0]!.put('idle', createString('v', now - 100_000));
+    engine.dbs[0]!.put('idle', createString('v'), lruClock(now - 100_000));
     const dir = tempDir();
     writeFileSync(join(dir, 'dump.rdb'), snapshot(engine));
     const { conn } = await redisIn(dir, ['--maxmemory-policy', 'allkeys-lru']);
@@ -430,18 +430,18 @@ const ZPAIRS: [string, number][] = [
 ];
 
 function list(items: string[]): RObj {
-  return { type: 'list', value: Deque.from(items), lru: 0, slot: -1 };
+  return { type: 'list', value: Deque.from(items) };
 }
 function hash(pairs: [string, string][], enc: 'listpack' | 'hashtable'): RObj {
-  return { type: 'hash', value: new Map(pairs), enc, lru: 0, slot: -1 };
+  return { type: 'hash', value: new Map(pairs), enc };
 }
 function set(members: string[], enc: 'intset' | 'hashtable'): RObj {
-  return { type: 'set', value: new Set(members), enc, lru: 0, slot: -1 };
+  return { type: 'set', value: new Set(members), enc };
 }
 function zset(pairs: [string, number][], enc: 'listpack' | 'skiplist'): RObj {
   const z = new ZSet();
   for (const [m, s] of pairs) z.add(m, s);
-  return { type: 'zset', value: z, enc, lru: 0, slot: -1 };
+  return { type: 'zset', value: z, enc };
 }
 
 /** Commands with many arguments, in batches. */
@@ -737,9 +737,9 @@ describe('collections: our writer → redis-server', () => {
       const dir = tempDir();
       const engine = new Engine({ storage: new FileSnapshotStorage(dir), config });
       const now = Date.now();
-      for (const spec of SPECS) engine.dbs[0]!.put(spec.key, spec.obj());
-      engine.dbs[0]!.put('list:lpush-like', list(LPUSHED));
-      engine.dbs[4]!.put('hash:ttl', hash([['f', 'v']], 'listpack'));
+      for (const spec of SPECS) engine.dbs[0]!.put(spec.key, spec.obj(), 0);
+      engine.dbs[0]!.put('list:lpush-like', list(LPUSHED), 0);
+      engine.dbs[4]!.put('hash:ttl', hash([['f', 'v']], 'listpack'), 0);
       engine.dbs[4]!.expires.set('hash:ttl', now + 500_000);
       const c = engine.createClient();
       expect(engine.execute(c, ['SAVE'])).toEqual({ t: 'simple', v: 'OK' });

@@ -13,7 +13,7 @@ export async function makeList(d: DiffContext, key: string): Promise<void> {
   }
   // Until the list group lands, put the same one-element list straight into our engine.
   await d.pair.real.send(['RPUSH', key, 'x']);
-  d.pair.ours.client.db.put(key, { type: 'list', value: Deque.from(['x']), lru: 0, slot: -1 });
+  d.pair.ours.client.db.put(key, { type: 'list', value: Deque.from(['x']) }, 0);
 }
 
 /** Switches the test's connection pair to RESP3. */

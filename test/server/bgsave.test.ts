@@ -35,8 +35,8 @@ function difference(a: string[], b: string[]): string[] {
 function fill(engine: Engine, n: number): void {
   const db0 = engine.dbs[0]!;
   const db2 = engine.dbs[2]!;
-  for (let i = 0; i < n; i++) db0.put(`key:${i}`, createString(`value-${i}-${'x'.repeat(i % 40)}`, engine.now));
-  for (let i = 0; i < 1000; i++) db2.put(`other:${i}`, createString(String(i), engine.now));
+  for (let i = 0; i < n; i++) db0.put(`key:${i}`, createString(`value-${i}-${'x'.repeat(i % 40)}`), 0);
+  for (let i = 0; i < 1000; i++) db2.put(`other:${i}`, createString(String(i)), 0);
   for (let i = 0; i < n; i += 7) db0.expires.set(`key:${i}`, Date.now() + 3_600_000);
 }
 

@@ -52,8 +52,8 @@ function parseBitOffset(c: Client, arg: string, bits = 0): number | null {
 
 /**
  * lookupStringForBitCommand: the string at argv[1] made long enough to hold `maxbit` (created
- * as zero bytes when missing), raw-encoded, and whether it grew (was created or lengthened);
- * WRONGTYPE or our size limit as a Reply.
+ * as zero bytes when missing), raw-encoded and stored, and whether it grew (was created or
+ * lengthened); WRONGTYPE or our size limit as a Reply.
  */
 function stringForBitWrite(c: Client, key: string, maxbit: number): BitTarget | Reply {
   const o = lookupWrite(c, key);
@@ -61,24 +61,24 @@ function stringForBitWrite(c: Client, key: string, maxbit: number): BitTarget | 
   const need = Math.floor(maxbit / 8) + 1;
   if (need > MAX_JS_STRING) return STRING_TOO_LONG_R;
   if (o === undefined) {
-    const obj = createString('\0'.repeat(need), c.engine.now, 'raw');
-    addKey(c.engine, c.db, key, obj);
-    return { obj, grew: true };
+    const value = '\0'.repeat(need);
+    addKey(c.engine, c.db, key, createString(value, 'raw'));
+    return { value, grew: true };
   }
-  o.enc = 'raw'; // dbUnshareStringValue
   const len = o.value.length;
   const grew = need > len;
-  if (grew) o.value += '\0'.repeat(need - len);
-  return { obj: o, grew };
+  const value = grew ? o.value + '\0'.repeat(need - len) : o.value;
+  c.db.replaceValue(key, createString(value, 'raw')); // dbUnshareStringValue
+  return { value, grew };
 }
 
 interface BitTarget {
-  obj: StringObj;
+  value: string;
   grew: boolean;
 }
 
 function isReply(x: BitTarget | Reply): x is Reply {
-  return (x as BitTarget).obj === undefined;
+  return (x as BitTarget).value === undefined;
 }
 
 // ---- SETBIT / GETBIT ----------------------------------------------------------------------
@@ -91,15 +91,14 @@ function setbitCommand(c: Client, argv: string[]): Reply {
   const key = argv[1]!;
   const target = stringForBitWrite(c, key, offset);
   if (isReply(target)) return target;
-  const o = target.obj;
   const byte = Math.floor(offset / 8);
-  const s = o.value;
+  const s = target.value;
   const byteval = s.charCodeAt(byte);
   const mask = 1 << (7 - (offset & 7));
   const bitval = (byteval & mask) !== 0 ? 1 : 0;
   if (target.grew || bitval !== on) {
     const nb = on ? byteval | mask : byteval & ~mask;
-    if (nb !== byteval) o.value = s.slice(0, byte) + String.fromCharCode(nb) + s.slice(byte + 1);
+    if (nb !== byteval) c.db.replaceValue(key, createString(s.slice(0, byte) + String.fromCharCode(nb) + s.slice(byte + 1), 'raw'));
     c.engine.signalModifiedKey(c.db, key);
     c.engine.notify('$', 'setbit', key, c.db);
   }
@@ -328,7 +327,7 @@ function bitopCommand(c: Client, argv: string[]): Reply {
     }
     res[j] = output;
   }
-  setKey(c, db, target, createString(bytesToString(res), engine.now, 'raw'));
+  setKey(c, db, target, createString(bytesToString(res), 'raw'));
   engine.notify('$', 'set', target, db);
   return int(maxlen);
 }
@@ -470,6 +469,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
   }
 
   const key = argv[1]!;
+  /** The value read (GETs only), or the key's (made long enough) for writes. */
   let obj: StringObj | undefined;
   let buf: Uint8Array | null = null;
   let dirty = false;
@@ -481,10 +481,8 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     if (readonlyCommand) return error(E.BITFIELD_RO_ONLY_GET);
     const target = stringForBitWrite(c, key, highest);
     if (isReply(target)) return target;
-    const o = target.obj;
-    obj = o;
     dirty = target.grew;
-    const s = o.value;
+    const s = target.value;
     buf = new Uint8Array(s.length);
     for (let i = 0; i < s.length; i++) buf[i] = s.charCodeAt(i);
   }
@@ -529,7 +527,7 @@ function bitfieldGeneric(c: Client, argv: string[], readonlyCommand: boolean): R
     setField(b, op.offset, op.bits, newval);
     if (dirty || oldval !== newval) changes++;
   }
-  if (buf !== null && obj !== undefined && (changes !== 0 || dirty)) obj.value = bytesToString(buf);
+  if (buf !== null && (changes !== 0 || dirty)) c.db.replaceValue(key, createString(bytesToString(buf), 'raw'));
   if (changes !== 0) {
     c.engine.signalModifiedKey(c.db, key);
     c.engine.notify('$', 'setbit', key, c.db);

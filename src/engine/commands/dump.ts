@@ -6,7 +6,7 @@ import type { CommandSpec } from '../command.js';
 import { commandGroup, key } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
 import { isOpt } from '../../shared/args.js';
-import { addKey, lookupRead, lookupWrite, setAccess, setExpire } from '../keyspace.js';
+import { accessWith, addKey, lookupRead, lookupWrite, newAccess, setExpire } from '../keyspace.js';
 import { parseInt64 } from '../numbers.js';
 import { rdbWriterOptions } from '../persistence.js';
 import { bytesFromLatin1, dumpPayload, dumpPayloadValid, latin1FromBytes, loadDumpPayload } from '../rdb.js';
@@ -63,7 +63,7 @@ function restoreCommand(c: Client, argv: string[]): Reply {
   if (ttlArg < 0n) return error(E.RESTORE_BAD_TTL);
   const payload = bytesFromLatin1(argv[3]!);
   if (!dumpPayloadValid(payload)) return error(E.DUMP_PAYLOAD_INVALID);
-  const obj = loadDumpPayload(payload, engine.now, engine.config);
+  const obj = loadDumpPayload(payload, engine.config);
   if (obj === null) return error(E.BAD_DATA_FORMAT);
 
   const deleted = opts.replace && db.remove(name);
@@ -78,7 +78,7 @@ function restoreCommand(c: Client, argv: string[]): Reply {
     }
     return OK;
   }
-  addKey(engine, db, name, obj);
+  addKey(engine, db, name, obj, accessWith(engine, newAccess(engine), opts.freq, opts.idle));
   if (ttl !== 0n) {
     setExpire(db, name, ttl);
     // A relative TTL propagates as the time it ends: RESTORE key <unix ms> payload … ABSTTL.
@@ -87,7 +87,6 @@ function restoreCommand(c: Client, argv: string[]): Reply {
       engine.rewriteArgument(c, argv, argv.length, 'ABSTTL');
     }
   }
-  setAccess(engine, obj, opts.freq, opts.idle);
   engine.signalModifiedKey(db, name);
   engine.notify('g', 'restore', name, db);
   return OK;

@@ -32,7 +32,7 @@ const EMPTY_MAP: Reply = map([]);
 
 /** An empty hash, as createHashObject makes it (listpack). */
 export function createHash(): HashObj {
-  return { type: 'hash', value: new Map(), enc: 'listpack', lru: 0, slot: -1 };
+  return { type: 'hash', value: new Map(), enc: 'listpack' };
 }
 
 /**

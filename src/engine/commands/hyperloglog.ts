@@ -4,6 +4,7 @@
 
 import { isOpt } from '../../shared/args.js';
 import type { Client } from '../client.js';
+import type { Database } from '../database.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
@@ -43,6 +44,11 @@ const INVALID_HLL_R = error(E.HLL_INVALID_VALUE);
 const CORRUPTED_HLL_R = error(E.HLL_CORRUPTED);
 
 /** isHLLObjectOrReply: the string value, or the error reply for other types and non-HLLs. */
+/** A new value for an HLL key, raw-encoded as dbUnshareStringValue leaves it. */
+function store(db: Database, key: string, value: string): void {
+  db.replaceValue(key, createString(value, 'raw'));
+}
+
 function hllValue(o: RObj): StringObj | Reply {
   if (o.type !== 'string') return WRONGTYPE_R;
   if (!isValidHll(o.value)) return INVALID_HLL_R;
@@ -59,54 +65,54 @@ function pfaddCommand(c: Client, argv: string[]): Reply {
   const db = c.db;
   const maxBytes = engine.config.hllSparseMaxBytes;
   const o = lookupWrite(c, key);
-  let obj: StringObj;
+  let value: string;
   let buf: HllBuf | null = null;
   let updated = 0;
   if (o === undefined) {
     buf = createHll();
-    obj = createString('', engine.now, 'raw');
-    addKey(engine, db, key, obj);
+    value = '';
+    addKey(engine, db, key, createString(value, 'raw'));
     updated++;
   } else {
     const v = hllValue(o);
     if (isReply(v)) return v;
-    obj = v;
-    obj.enc = 'raw'; // dbUnshareStringValue
+    value = v.value;
   }
   const argc = argv.length;
   for (let j = 2; j < argc; j++) {
     const ele = argv[j]!;
     if (buf === null) {
-      if (encodingOf(obj.value) === HLL_DENSE) {
-        // Dense values are updated in place in the string (no 12 KB copy per element).
-        const next = denseAddString(obj.value, ele);
+      if (encodingOf(value) === HLL_DENSE) {
+        // Dense values are updated in the string (no 12 KB copy per element).
+        const next = denseAddString(value, ele);
         if (next !== null) {
-          obj.value = next;
+          value = next;
           updated++;
         }
         continue;
       }
-      buf = bufFromString(obj.value);
+      buf = bufFromString(value);
     }
     const r = hllAdd(buf, ele, maxBytes);
     if (r === 1) updated++;
     else if (r === -1) {
-      obj.value = bufToString(buf);
+      store(db, key, bufToString(buf));
       return CORRUPTED_HLL_R;
     }
   }
-  if (updated !== 0) {
-    if (buf === null) {
-      obj.value = invalidateString(obj.value);
-    } else {
-      invalidate(buf);
-      obj.value = bufToString(buf);
-    }
-    engine.signalModifiedKey(db, key);
-    engine.notify('$', 'pfadd', key, db);
-    return ONE;
+  if (updated === 0) {
+    store(db, key, value);
+    return ZERO;
   }
-  return ZERO;
+  if (buf === null) {
+    store(db, key, invalidateString(value));
+  } else {
+    invalidate(buf);
+    store(db, key, bufToString(buf));
+  }
+  engine.signalModifiedKey(db, key);
+  engine.notify('$', 'pfadd', key, db);
+  return ONE;
 }
 
 function pfcountCommand(c: Client, argv: string[]): Reply {
@@ -128,15 +134,16 @@ function pfcountCommand(c: Client, argv: string[]): Reply {
   if (o === undefined) return ZERO;
   const v = hllValue(o);
   if (isReply(v)) return v;
-  v.enc = 'raw';
   const s = v.value;
+  // Redis's PFCOUNT takes the value for writing (dbUnshareStringValue): raw-encoded.
+  if (v.enc !== 'raw') c.db.replaceValue(key, createString(s, 'raw'));
   if (cacheValid(s)) return int(cachedCard(s));
   const card = encodingOf(s) === HLL_DENSE ? denseCountString(s) : hllCount(bufFromString(s, 1));
   if (card === null) return CORRUPTED_HLL_R;
   // Caching the result changes the value: Redis signals it (and propagates) though PFCOUNT reads.
   // A background save must still write the value as it was (Redis's fork keeps the child's copy).
   if (c.db.guard !== null) c.db.guard.beforeKeyChange(c.db, key);
-  v.value = withCachedCard(s, card);
+  c.db.replaceValue(key, createString(withCachedCard(s, card), 'raw'));
   c.engine.signalModifiedKey(c.db, key);
   return int(card);
 }
@@ -157,24 +164,20 @@ function pfmergeCommand(c: Client, argv: string[]): Reply {
   }
   const key = argv[1]!;
   const o = lookupWrite(c, key);
-  let obj: StringObj;
   let buf: HllBuf;
   if (o === undefined) {
     buf = createHll();
-    obj = createString(bufToString(buf), engine.now, 'raw');
-    addKey(engine, db, key, obj);
+    addKey(engine, db, key, createString(bufToString(buf), 'raw'));
   } else {
     // Already checked as an input above.
-    obj = o as StringObj;
-    obj.enc = 'raw';
-    buf = bufFromString(obj.value);
+    buf = bufFromString((o as StringObj).value);
   }
   if (useDense && !sparseToDense(buf)) {
-    obj.value = bufToString(buf);
+    db.replaceValue(key, createString(bufToString(buf), 'raw'));
     return CORRUPTED_HLL_R;
   }
   writeRegisters(buf, max, engine.config.hllSparseMaxBytes);
-  obj.value = bufToString(buf);
+  db.replaceValue(key, createString(bufToString(buf), 'raw'));
   engine.signalModifiedKey(db, key);
   engine.notify('$', 'pfadd', key, db);
   return OK;
@@ -182,16 +185,17 @@ function pfmergeCommand(c: Client, argv: string[]): Reply {
 
 function pfdebugCommand(c: Client, argv: string[]): Reply {
   const cmd = argv[1]!;
-  const o = lookupWrite(c, argv[2]!);
+  const key = argv[2]!;
+  const o = lookupWrite(c, key);
   if (o === undefined) return error(E.HLL_DEBUG_NO_KEY);
   const v = hllValue(o);
   if (isReply(v)) return v;
-  v.enc = 'raw';
+  store(c.db, key, v.value);
   if (isOpt(cmd, 'getreg')) {
     const buf = bufFromString(v.value);
     if (encodingOf(v.value) === HLL_SPARSE) {
       if (!sparseToDense(buf)) return CORRUPTED_HLL_R;
-      v.value = bufToString(buf);
+      store(c.db, key, bufToString(buf));
     }
     return array(denseRegisters(buf).map((r) => int(r)));
   }
@@ -204,7 +208,7 @@ function pfdebugCommand(c: Client, argv: string[]): Reply {
     if (encodingOf(v.value) !== HLL_SPARSE) return ZERO;
     const buf = bufFromString(v.value);
     if (!sparseToDense(buf)) return CORRUPTED_HLL_R;
-    v.value = bufToString(buf);
+    store(c.db, key, bufToString(buf));
     return ONE;
   }
   return error(E.hllDebugUnknownSubcommand(cmd));

@@ -134,7 +134,7 @@ describe('SCAN', () => {
     const { run, clock, e } = setup();
     for (let i = 0; i < 300; i++) run('SET', `k${i}`, String(i));
     run('PEXPIRE', 'k7', '5');
-    e.dbs[0]!.put('list', { type: 'list', lru: 0, slot: -1 } as never);
+    e.dbs[0]!.put('list', { type: 'list' } as never, 0);
     expect(scanAll(run).length).toBe(301);
     expect(scanAll(run, 'COUNT', '1').length).toBe(301);
     expect(scanAll(run, 'MATCH', 'k1?').sort()).toEqual(Array.from({ length: 10 }, (_, i) => `k1${i}`));
@@ -381,7 +381,7 @@ function plainGet(e: Engine, c: ReturnType<Engine['createClient']>, key: string)
 
 describe('duplicateObject', () => {
   it('keeps type, value and encoding', () => {
-    const s = createString('123', 0, 'raw');
+    const s = createString('123', 'raw');
     const d = duplicateObject(s);
     expect(d).not.toBe(s);
     expect(d).toMatchObject({ type: 'string', value: '123', enc: 'raw' });

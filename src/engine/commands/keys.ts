@@ -365,7 +365,7 @@ function objectIdletimeCommand(c: Client, argv: string[]): Reply {
   const obj = lookupNoTouch(c, argv[2]!, false);
   if (obj === undefined) return NIL;
   if (c.engine.config.lfu) return error(E.LFU_SELECTED);
-  return int(idleSeconds(obj, c.engine.now));
+  return int(idleSeconds(c.db.accessOf(argv[2]!), c.engine.now));
 }
 
 function objectFreqCommand(c: Client, argv: string[]): Reply {
@@ -373,7 +373,7 @@ function objectFreqCommand(c: Client, argv: string[]): Reply {
   if (obj === undefined) return NIL;
   const config = c.engine.config;
   if (!config.lfu) return error(E.LFU_NOT_SELECTED);
-  return int(lfuDecrAndReturn(obj.lru, config.lfuDecayTime, c.engine.now));
+  return int(lfuDecrAndReturn(c.db.accessOf(argv[2]!), config.lfuDecayTime, c.engine.now));
 }
 
 // ---- DBSIZE, FLUSHDB, FLUSHALL, SWAPDB -------------------------------------------------------

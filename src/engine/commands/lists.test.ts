@@ -297,10 +297,10 @@ describe('exported helpers for the blocking variants', () => {
   });
 
   it('popRangeWithKey, mpopGeneric and lmoveGeneric act as the commands do', () => {
-    const o = createList(t.e.now);
+    const o = createList();
     o.value.pushBack('x');
     o.value.pushBack('y');
-    t.c.db.put('k', o);
+    t.c.db.put('k', o, 0);
     expect(renderReply(popRangeWithKey(t.c, o, 'k', 'left', 1))).toBe('["k",["x"]]');
     expect(renderReply(lmoveGeneric(t.c, 'k', 'd', 'left', 'right'))).toBe('"y"');
     expect(t.c.db.dict.has('k')).toBe(false);

@@ -19,7 +19,7 @@ import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
 import { addKey, lookupWrite } from '../keyspace.js';
 import { parseIntArg, parseIntPair } from '../numbers.js';
-import { lruClock, type ListObj, type RObj } from '../objects.js';
+import { type ListObj, type RObj } from '../objects.js';
 import { EMPTY_ARRAY, error, int, NIL, NIL_ARRAY, OK, ZERO, type Reply } from '../../shared/reply.js';
 import { isOpt } from '../../shared/args.js';
 import { minIntOption, oneOf, parseOptions, type Option } from '../options.js';
@@ -55,8 +55,8 @@ export function parseListEnd(arg: string): ListEnd | null {
 }
 
 /** A new, empty list object (createQuicklistObject). */
-export function createList(now: number): ListObj {
-  return { type: 'list', value: new Deque<string>(), lru: lruClock(now), slot: -1 };
+export function createList(): ListObj {
+  return { type: 'list', value: new Deque<string>() };
 }
 
 /** Redis's server.dirty grows by `n` where our signalModifiedKey already counted `counted`. */
@@ -124,7 +124,7 @@ export function lmoveHandlePush(c: Client, dstKey: string, dst: ListObj | undefi
   const engine = c.engine;
   const db = c.db;
   if (dst === undefined) {
-    dst = createList(engine.now);
+    dst = createList();
     addKey(engine, db, dstKey, dst);
   }
   engine.signalModifiedKey(db, dstKey);
@@ -164,7 +164,7 @@ function pushGeneric(c: Client, argv: string[], end: ListEnd, xx: boolean): Repl
   let o: RObj | undefined = lookupWrite(c, key);
   if (o === undefined) {
     if (xx) return ZERO;
-    o = createList(engine.now);
+    o = createList();
     addKey(engine, db, key, o);
   } else if (o.type !== 'list') {
     return WRONGTYPE_R;

@@ -29,8 +29,8 @@ describe('SAVE', () => {
   it('writes every database to the storage and replies OK', () => {
     const storage = new MemorySnapshotStorage();
     const { engine, c, run, clock } = setup(storage);
-    setKey(c, engine.dbs[0]!, 'a', createString('1', 0));
-    setKey(c, engine.dbs[7]!, 'b', createString('hello', 0));
+    setKey(c, engine.dbs[0]!, 'a', createString('1'));
+    setKey(c, engine.dbs[7]!, 'b', createString('hello'));
     expect(engine.changesSinceLastSave).toBe(2);
     clock.advance(5_000);
     expect(run('SAVE')).toEqual({ t: 'simple', v: 'OK' });
@@ -68,7 +68,7 @@ describe('BGSAVE', () => {
   it('saves at once but answers like a forked save', () => {
     const storage = new MemorySnapshotStorage();
     const { run, engine, c } = setup(storage);
-    setKey(c, c.db, 'k', createString('v', 0));
+    setKey(c, c.db, 'k', createString('v'));
     expect(engine.lastBgsaveTimeSec).toBe(-1);
     expect(run('BGSAVE')).toEqual({ t: 'simple', v: 'Background saving started' });
     expect(readRdb(storage.load()!, { now: 0 }).keys).toHaveLength(1);

@@ -60,7 +60,7 @@ function maxIntsetEntries(engine: Engine): number {
 
 /** setTypeCreate: an empty set whose encoding suits its first member; the caller adds it. */
 export function createSetFor(first: string): SetObj {
-  return { type: 'set', value: new Set(), enc: isInt64String(first) ? 'intset' : 'hashtable', lru: 0, slot: -1 };
+  return { type: 'set', value: new Set(), enc: isInt64String(first) ? 'intset' : 'hashtable' };
 }
 
 /** setTypeAdd: adds a member, converting intset → hashtable exactly when Redis does. */
@@ -147,7 +147,7 @@ class SetBuilder {
   }
 
   toObject(): SetObj {
-    return { type: 'set', value: this.members, enc: this.intset ? 'intset' : 'hashtable', lru: 0, slot: -1 };
+    return { type: 'set', value: this.members, enc: this.intset ? 'intset' : 'hashtable' };
   }
 }
 

@@ -98,7 +98,7 @@ export function parseLL(arg: string): bigint | null {
 }
 
 export function createStreamObj(): StreamObj {
-  return { type: 'stream', value: new Stream(), lru: 0, slot: -1 };
+  return { type: 'stream', value: new Stream() };
 }
 
 export function dirty(c: Client, n = 1): void {

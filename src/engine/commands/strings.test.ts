@@ -21,7 +21,7 @@ function ttl(key: string): number | undefined {
 beforeEach(() => t.reset());
 
 describe('stringEncoding', () => {
-  const enc = (value: string, fixed?: StringObj['enc']) => stringEncoding({ type: 'string', value, enc: fixed, lru: 0, slot: -1 });
+  const enc = (value: string, fixed?: StringObj['enc']) => stringEncoding({ type: 'string', value, enc: fixed });
 
   it('derives int, embstr and raw like tryObjectEncoding', () => {
     expect(enc('0')).toBe('int');
@@ -193,7 +193,7 @@ describe('GETEX, GETDEL, GETSET', () => {
 describe('wrong type', () => {
   beforeEach(() => {
     // Stand-in for a non-string value until the other types exist.
-    t.c.db.put('l', { type: 'list', lru: 0, slot: -1 } as unknown as RObj);
+    t.c.db.put('l', { type: 'list' } as unknown as RObj, 0);
   });
 
   it('every reader and writer refuses it, MGET answers nil', () => {
@@ -245,7 +245,7 @@ describe('counters', () => {
     expect(r('INCRBY', 'n', '9007199254740992')).toBe(':18014398509481984');
     expect(r('DECRBY', 'n', '18014398509481984')).toBe(':0');
     expect(ttl('n')).toBe(100_000);
-    expect(obj('n')!.enc).toBe('int');
+    expect(stringEncoding(obj('n')!)).toBe('int');
     expect(r('INCRBY', 'm', '9223372036854775807')).toBe(':9223372036854775807');
     expect(r('INCR', 'm')).toBe('!ERR increment or decrement would overflow');
     expect(r('DECRBY', 'm', '-9223372036854775808')).toBe('!ERR decrement would overflow');

@@ -5,7 +5,7 @@ import type { Client } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, key, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
-import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey, touchObject } from '../keyspace.js';
+import { deleteKey, lookupRead, lookupWrite, removeExpire, setExpire, setKey, touchSlot } from '../keyspace.js';
 import { INT64_MAX, INT64_MIN, incrByFloat, parseInt64, parseIntArg, parseIntPair } from '../numbers.js';
 import { createString, EMBSTR_MAX_LEN, type StringEncoding } from '../objects.js';
 import { array, bulk, error, int, map, NIL, OK, ONE, ZERO, type Reply } from '../../shared/reply.js';
@@ -156,7 +156,7 @@ function setGeneric(c: Client, argv: readonly string[], key: string, value: stri
   if ((o.nx && found) || (o.xx && !found)) {
     return o.get ? old : r.aborted;
   }
-  setKey(c, db, key, createString(value, engine.now), o.keepttl);
+  setKey(c, db, key, createString(value), o.keepttl);
   engine.notify('$', 'set', key, db);
   if (o.expire !== null) {
     setExpire(db, key, when);
@@ -186,19 +186,16 @@ function setCommand(c: Client, argv: string[]): Reply {
     if (db.expires.size !== 0) lookupWrite(c, key);
     else if (db.guard !== null) db.guard.beforeKeyChange(db, key); // the object may change in place
     if (db.sizes !== null) db.sizes.mark(key);
-    const old = db.dict.get(key);
-    if (old !== undefined && old.type === 'string') {
-      // Overwriting a string: reuse its object (no key shares it) instead of allocating and
-      // storing a new one. What setKey would do, in place.
-      old.value = argv[2]!;
-      old.enc = undefined;
-      if (old.unsharedValue !== undefined) old.unsharedValue = undefined;
+    const slot = db.dict.find(key);
+    if (slot >= 0 && db.dict.holdsString(slot)) {
+      // Overwriting a string: what setKey would do, without its second lookup.
+      db.dict.replaceStringAt(slot, argv[2]!);
       // The lookup's access (lookupWrite made it when there are TTLs); dbOverwrite keeps it.
-      if (db.expires.size === 0) touchObject(engine, old);
+      if (db.expires.size === 0) touchSlot(engine, db, slot);
       if (db.expires.size !== 0) removeExpire(db, key);
       engine.signalModifiedKey(db, key);
     } else {
-      setKey(c, db, key, createString(argv[2]!, engine.now));
+      setKey(c, db, key, createString(argv[2]!));
     }
     engine.notify('$', 'set', key, db);
     return OK;
@@ -240,7 +237,7 @@ function getsetCommand(c: Client, argv: string[]): Reply {
   const old = getGeneric(c, key);
   if (old === WRONGTYPE_R) return old;
   const db = c.db;
-  setKey(c, db, key, createString(argv[2]!, c.engine.now));
+  setKey(c, db, key, createString(argv[2]!));
   c.engine.notify('$', 'set', key, db);
   c.engine.rewriteArgument(c, argv, 0, 'SET');
   return old;
@@ -318,7 +315,7 @@ function msetGeneric(c: Client, argv: string[], nx: boolean): Reply {
   const db = c.db;
   for (let j = 1; j < argc; j += 2) {
     const key = argv[j]!;
-    setKey(c, db, key, createString(argv[j + 1]!, engine.now));
+    setKey(c, db, key, createString(argv[j + 1]!));
     engine.notify('$', 'set', key, db);
   }
   return nx ? ONE : OK;
@@ -335,15 +332,15 @@ function appendCommand(c: Client, argv: string[]): Reply {
   let total: number;
   if (o === undefined) {
     // A new key is stored like SET would store it (tryObjectEncoding).
-    setKey(c, db, key, createString(add, engine.now));
+    setKey(c, db, key, createString(add));
     total = add.length;
   } else {
     if (o.type !== 'string') return WRONGTYPE_R;
     const tooLong = checkStringLength(c, o.value.length, add.length);
     if (tooLong !== null) return tooLong;
-    o.value += add;
-    o.enc = 'raw';
-    total = o.value.length;
+    const value = o.value + add;
+    db.replaceValue(key, createString(value, 'raw'));
+    total = value.length;
     engine.signalModifiedKey(db, key);
   }
   engine.notify('$', 'append', key, db);
@@ -397,7 +394,7 @@ function setrangeCommand(c: Client, argv: string[]): Reply {
     const tooLong = checkStringLength(c, offset, vlen);
     if (tooLong !== null) return tooLong;
     result = '\0'.repeat(offset) + value;
-    setKey(c, db, key, createString(result, engine.now, 'raw'));
+    setKey(c, db, key, createString(result, 'raw'));
   } else {
     if (o.type !== 'string') return WRONGTYPE_R;
     const old = o.value;
@@ -409,8 +406,7 @@ function setrangeCommand(c: Client, argv: string[]): Reply {
     } else {
       result = old.slice(0, offset) + value + old.slice(offset + vlen);
     }
-    o.value = result;
-    o.enc = 'raw';
+    db.replaceValue(key, createString(result, 'raw'));
     engine.signalModifiedKey(db, key);
   }
   engine.notify('$', 'setrange', key, db);
@@ -446,12 +442,11 @@ function incrDecr(c: Client, key: string, incr: number | bigint): Reply {
   if (o !== undefined) {
     // Redis stores a new (possibly shared) integer object unless it can reuse an unshared one
     // in place: either way a COPY's private value is gone (OBJECT REFCOUNT), even after INCRBY 0.
-    o.value = text;
-    o.enc = 'int';
-    if (o.unsharedValue !== undefined) o.unsharedValue = undefined;
+    // The encoding SET gives a canonical integer is 'int' already.
+    db.replaceString(key, text);
     engine.signalModifiedKey(db, key);
   } else {
-    setKey(c, db, key, createString(text, engine.now, 'int'));
+    setKey(c, db, key, createString(text));
   }
   engine.notify('$', 'incrby', key, db);
   return int(result);
@@ -490,11 +485,10 @@ function incrbyfloatCommand(c: Client, argv: string[]): Reply {
   const db = c.db;
   if (o !== undefined) {
     // dbOverwrite: a new value under the same key, TTL kept.
-    o.value = value;
-    o.enc = enc;
+    db.replaceValue(key, createString(value, enc));
     engine.signalModifiedKey(db, key);
   } else {
-    setKey(c, db, key, createString(value, engine.now, enc));
+    setKey(c, db, key, createString(value, enc));
   }
   engine.notify('$', 'incrbyfloat', key, db);
   // As the SET of the result: a replay never recomputes a float.

@@ -249,7 +249,7 @@ function storeResult(c: Client, dst: string, z: ZSet, maxLen: number, op: number
   const engine = c.engine;
   const db = c.db;
   if (z.size > 0) {
-    const obj: ZSetObj = { type: 'zset', value: z, enc: 'skiplist', lru: 0, slot: -1 };
+    const obj: ZSetObj = { type: 'zset', value: z, enc: 'skiplist' };
     convertToListpackIfNeeded(engine, obj, maxLen);
     setKey(c, db, dst, obj);
     engine.notify('z', op === OP_UNION ? 'zunionstore' : op === OP_INTER ? 'zinterstore' : 'zdiffstore', dst, db);

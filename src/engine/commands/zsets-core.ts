@@ -45,7 +45,7 @@ export function pushEntry(out: Reply[], member: string, score: number, withscore
 // ---- the zset type ---------------------------------------------------------------------------
 
 export function createZSetObj(enc: 'listpack' | 'skiplist'): ZSetObj {
-  return { type: 'zset', value: new ZSet(), enc, lru: 0, slot: -1 };
+  return { type: 'zset', value: new ZSet(), enc };
 }
 
 /**
