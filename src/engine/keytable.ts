@@ -19,6 +19,8 @@
 import type { RObj, StringObj } from './objects.js';
 
 const MIN_CAPACITY = 4;
+/** An emptied table keeps arrays up to this size. */
+const SMALL_CAPACITY = 64;
 
 /** FNV-1a over the UTF-16 code units (a byte string's bytes), then a murmur3-style mix. */
 export function hashKey(key: string): number {
@@ -158,12 +160,18 @@ export class KeyTable implements Iterable<[string, RObj]> {
     this.lastKey = undefined;
     if (prev < 0) this.buckets[b] = this.next[i]!;
     else this.next[prev] = this.next[i]!;
-    if (--this.count === 0) {
-      this.clear();
-      return i;
-    }
     this.slotKeys[i] = undefined;
     this.slotVals[i] = undefined;
+    if (--this.count === 0) {
+      // Emptied: slots start over. Small arrays are kept (a queue's one key that comes and
+      // goes would allocate them every time); big ones are given back.
+      if (this.hashes.length > SMALL_CAPACITY) this.clear();
+      else {
+        this.used = 0;
+        this.free = -1;
+      }
+      return i;
+    }
     this.next[i] = this.free;
     this.free = i;
     return i;
