@@ -220,6 +220,7 @@ export function foldResp2(r: Reply): Reply {
     case 'bool':
       return { t: 'int', v: r.v ? 1 : 0 };
     case 'verbatim':
+    case 'raw':
       return { t: 'bulk', v: r.v };
     default:
       return r;
@@ -291,6 +292,7 @@ function* formatTTY(r: Reply, prefix: string): Generator<string, void, undefined
       }
       return;
     case 'verbatim':
+    case 'raw':
       yield* slices(r.v);
       yield '\n';
       return;
@@ -342,6 +344,7 @@ function* formatRaw(r: Reply): Generator<string, void, undefined> {
       return;
     case 'simple':
     case 'verbatim':
+    case 'raw':
       yield* slices(r.v);
       return;
     case 'bulk':

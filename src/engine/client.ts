@@ -1,3 +1,4 @@
+import type { Replica, ReplicaHandshake } from './replication.js';
 import type { Command } from './command.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
@@ -108,6 +109,12 @@ export class Client {
   replyFlags = 0;
   /** CLIENT NO-EVICT ON (flag 'e' in CLIENT LIST). */
   noEvict = false;
+  /** The link of a replica to its master runs the master's stream as this client (flag M). */
+  isMaster = false;
+  /** Set once the connection sent SYNC or PSYNC: it is a replica (replication.ts). */
+  replica: Replica | null = null;
+  /** What REPLCONF told before SYNC/PSYNC (listening-port, ip-address, capa). */
+  replicaHandshake: ReplicaHandshake | null = null;
   /** CLIENT TRACKING ON state, null when off. */
   tracking: TrackingState | null = null;
   /**

@@ -730,6 +730,8 @@ export class Config {
   maxmemorySamples = 5;
   maxmemoryEvictionTenacity = 10;
   lazyfreeLazyEviction = false;
+  /** replica-read-only: a replica refuses writes from clients other than its master. */
+  replicaReadOnly = true;
   maxclients = 10000;
   timeout = 0;
   databases = 16;
@@ -960,6 +962,7 @@ export class Config {
     this.maxmemorySamples = n('maxmemory-samples');
     this.maxmemoryEvictionTenacity = n('maxmemory-eviction-tenacity');
     this.lazyfreeLazyEviction = this.values.get('lazyfree-lazy-eviction') === 'yes';
+    this.replicaReadOnly = this.values.get('replica-read-only') === 'yes';
     this.maxclients = n('maxclients');
     this.timeout = n('timeout');
     this.databases = n('databases');

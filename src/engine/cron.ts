@@ -33,6 +33,8 @@ export function serverCron(engine: Engine): CronRun {
   if (debug.pauseCron) return { expired: 0, saved: false };
   const expired = debug.activeExpire ? engine.activeExpireCycle() : 0;
   engine.handleBlockedTimeouts();
+  engine.replication?.cron();
+  engine.masterLink?.cron();
   clientsCronOutput(engine, (c) => clientInfoLine(engine, c, null));
   // updateClientMemoryUsage: Redis tracks clients' memory here, not at INFO time (a new
   // connection counts from the first run after it).

@@ -7,6 +7,8 @@ import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
 import type { RObj } from './objects.js';
 import type { Evictor } from './evict.js';
+import type { ReplicationMaster } from './replication.js';
+import type { MasterLink } from './replica.js';
 import { ClientPause } from './pause.js';
 import { buildCommandTable, commandSpecs } from './commands/index.js';
 import { redactedArgv, slowlogRecord } from './slowlog.js';
@@ -141,6 +143,10 @@ export interface Stats {
   expiredKeys: number;
   /** Keys maxmemory evicted (INFO's evicted_keys). */
   evictedKeys: number;
+  /** Replicas given the whole dataset, and PSYNCs that continued or could not (INFO's sync_*). */
+  syncFull: number;
+  syncPartialOk: number;
+  syncPartialErr: number;
   /** Values freed in the background (INFO's lazyfreed_objects): big ones UNLINKed, flushed ASYNC … */
   lazyfreedObjects: number;
   /** Commands with a latency histogram (latency-tracking): each holds memory used_memory counts. */
@@ -165,6 +171,9 @@ function newStats(): Stats {
     keyspaceMisses: 0,
     expiredKeys: 0,
     evictedKeys: 0,
+    syncFull: 0,
+    syncPartialOk: 0,
+    syncPartialErr: 0,
     lazyfreedObjects: 0,
     latencyHistograms: 0,
     errorReplies: 0,
@@ -268,6 +277,10 @@ export class Engine {
    * comes (in the browser, a moment after the first prompt: until then nothing is evicted).
    */
   evictor: Evictor | null = null;
+  /** The replicas and the stream they follow, from the first SYNC or PSYNC on (replication.ts). */
+  replication: ReplicationMaster | null = null;
+  /** REPLICAOF host port: the link to the master this engine replicates (replica.ts). */
+  masterLink: MasterLink | null = null;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
@@ -380,6 +393,7 @@ export class Engine {
     if (c.unblock !== null) this.blocking.forget(c);
     this.pause.forget(c);
     if (c.pubsub !== null || c.monitor) this.pubsub.forget(c);
+    if (c.replica !== null) this.replication?.detach(c);
     this.clients.delete(c.id);
   }
 
@@ -500,7 +514,7 @@ export class Engine {
       return this.reject(c, E.MISCONF_BGSAVE, cmd);
     }
     // A read-only replica (repl_slave_ro) refuses writes, and an EXEC that queued one.
-    if (this.replicaReadOnly && this.isWrite(c, cmd)) return this.reject(c, E.READONLY_REPLICA, cmd);
+    if (this.refusesWrites(c) && this.isWrite(c, cmd)) return this.reject(c, E.READONLY_REPLICA, cmd);
     // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
@@ -1001,12 +1015,19 @@ export class Engine {
     }
   }
 
+  /** A read-only replica's refusal of writes: not to its master, which sends them. */
+  refusesWrites(c: Client): boolean {
+    return this.replicaReadOnly || (this.masterLink !== null && !c.isMaster && this.config.replicaReadOnly);
+  }
+
   /**
    * The active expiry cycle (Redis runs it hz times a second): looks at up to `budget` keys
    * with a TTL, resuming where the previous cycle stopped, and deletes the expired ones.
    */
   activeExpireCycle(budget = 200): number {
     this.now = Math.floor(this.clock.now());
+    // A replica's keys expire when its master's DEL comes (expireSlaveKeys is for writable ones).
+    if (this.masterLink !== null) return 0;
     // While clients are paused the dataset stays still: no key expires (or is evicted).
     if (this.pause.active && this.pause.check()) return 0;
     let deleted = 0;

@@ -6,6 +6,7 @@ import type { Engine } from './engine.js';
 import { bytesToHuman, memoryFigures, STARTUP_MEMORY } from './memory.js';
 import { recentMaxOutput } from './output-buffer.js';
 import { commandsWithStats, extrasOf } from './info-stats.js';
+import { replicationInfo } from './replication.js';
 
 /** What INFO says about the process; hosts (the Node server) may fill in real values. */
 export const hostInfo = {
@@ -214,9 +215,9 @@ function statsSection(engine: Engine): string[] {
     'instantaneous_input_repl_kbps:0.00',
     'instantaneous_output_repl_kbps:0.00',
     'rejected_connections:0',
-    'sync_full:0',
-    'sync_partial_ok:0',
-    'sync_partial_err:0',
+    `sync_full:${engine.stats.syncFull}`,
+    `sync_partial_ok:${engine.stats.syncPartialOk}`,
+    `sync_partial_err:${engine.stats.syncPartialErr}`,
     `expired_keys:${s.expiredKeys}`,
     'expired_stale_perc:0.00',
     'expired_time_cap_reached_count:0',
@@ -256,19 +257,7 @@ function statsSection(engine: Engine): string[] {
 }
 
 function replicationSection(engine: Engine): string[] {
-  return [
-    'role:master',
-    'connected_slaves:0',
-    'master_failover_state:no-failover',
-    `master_replid:${extrasOf(engine).replId}`,
-    'master_replid2:0000000000000000000000000000000000000000',
-    'master_repl_offset:0',
-    'second_repl_offset:-1',
-    'repl_backlog_active:0',
-    `repl_backlog_size:${engine.config.get('repl-backlog-size')}`,
-    'repl_backlog_first_byte_offset:0',
-    'repl_backlog_histlen:0',
-  ];
+  return replicationInfo(engine);
 }
 
 function cpuSection(engine: Engine): string[] {

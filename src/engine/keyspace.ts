@@ -17,6 +17,9 @@ export function expireIfNeeded(engine: Engine, db: Database, key: string): boole
   // Redis's keyIsExpired: expired once the time is strictly past `when` (a key whose TTL ends
   // at this very millisecond still exists, with PTTL 0).
   if (when === undefined || when >= engine.now) return false;
+  // A replica leaves expiring to its master (whose DEL comes in the stream): the key only reads
+  // as gone, except to the master's own commands.
+  if (engine.masterLink !== null) return engine.currentClient !== engine.masterLink.client;
   // While clients are paused the dataset stays still: the key reads as gone but stays until the
   // pause ends (Redis's expireIfNeeded).
   if (engine.pause.active && engine.pause.check()) return true;

@@ -2,8 +2,9 @@
 // browser (the worker fetches it as `ready` goes out, message-gate.ts): Lua, which is a fifth of
 // the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
 // background saves and the browser's autosave use, the browser's AOF (kept in memory), and
-// INFO's text, DEBUG's subcommands, MIGRATE's exchange with its target, maxmemory's evictions and
-// MEMORY's figures. Hosts in Node pass it to the Engine at once.
+// INFO's text, DEBUG's subcommands, MIGRATE's exchange with its target, maxmemory's evictions,
+// MEMORY's figures and replication (SYNC, REPLICAOF, ROLE …). Hosts in Node pass it to the
+// Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
@@ -17,6 +18,7 @@ import { debugCommand } from './debug.js';
 import { sortCommand, sortRoCommand } from './sort.js';
 import { Evictor } from './evict.js';
 import { keyMemory, memoryDoctorCommand, memoryStatsCommand, memoryUsageCommand } from './memory-commands.js';
+import { replconfCommand, replicaofCommand, roleCommand, syncCommand } from './replication.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -35,5 +37,11 @@ export const late: LateParts = {
     'memory|usage': memoryUsageCommand,
     'memory|stats': memoryStatsCommand,
     'memory|doctor': memoryDoctorCommand,
+    sync: syncCommand,
+    psync: syncCommand,
+    replconf: replconfCommand,
+    replicaof: replicaofCommand,
+    slaveof: replicaofCommand,
+    role: roleCommand,
   },
 };

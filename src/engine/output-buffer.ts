@@ -15,11 +15,13 @@ export const CLIENT_TYPE_PUBSUB = 2;
 export const CLIENT_TYPE_MASTER = 3;
 
 /**
- * getClientType. There are no replicas or masters here; a MONITOR client, a replica to Redis,
+ * getClientType. A replica (SYNC, PSYNC) is a replica; there are no masters here. A MONITOR client, a replica to Redis,
  * counts as normal there too. A subscribed client is pubsub in RESP3 as in RESP2 (CLIENT_PUBSUB
  * is set by any subscription).
  */
 export function clientType(c: Client): number {
+  if (c.isMaster) return CLIENT_TYPE_MASTER;
+  if (c.replica !== null && !c.monitor) return CLIENT_TYPE_SLAVE;
   return c.pubsub !== null ? CLIENT_TYPE_PUBSUB : CLIENT_TYPE_NORMAL;
 }
 

@@ -118,9 +118,13 @@ function libraryCodes(engine: Engine): readonly string[] {
   return libraries === undefined ? [] : [...libraries.values()].map((li) => li.code);
 }
 
-/** The whole dataset (all databases) as an RDB file. */
-export function snapshot(engine: Engine): Uint8Array {
-  return writeRdb(engine.dbs, saveOptions(engine, estimateUsedMemory(engine)));
+/**
+ * The whole dataset (all databases) as an RDB file; a replica's REPLCONF rdb-filter-only may
+ * leave out the keys or the functions.
+ */
+export function snapshot(engine: Engine, parts: { keys: boolean; functions: boolean } = { keys: true, functions: true }): Uint8Array {
+  const options = saveOptions(engine, estimateUsedMemory(engine));
+  return writeRdb(parts.keys ? engine.dbs : [], parts.functions ? options : { ...options, functions: [] });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Reply } from '../shared/reply.js';
 
 /**
  * A compact one-line rendering of a reply, for tests and debugging: OK, !ERR …, :5, "text", nil,
- * nil[], […], ~[…] (set), {k:v} (map), ,1.5 (double), #t/#f, txt:… (verbatim), >[…] (push);
+ * nil[], […], ~[…] (set), {k:v} (map), ,1.5 (double), #t/#f, txt:… (verbatim), >[…] (push), raw:"…";
  * 'none' when there is no reply.
  */
 export function renderReply(x: Reply | null): string {
@@ -30,5 +30,7 @@ export function renderReply(x: Reply | null): string {
       return x.v ? '#t' : '#f';
     case 'verbatim':
       return x.format + ':' + x.v;
+    case 'raw':
+      return 'raw:' + JSON.stringify(x.v);
   }
 }

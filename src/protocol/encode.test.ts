@@ -27,6 +27,8 @@ function reference(r: Reply, resp: 2 | 3): string {
       return resp === 3 ? ',' + r.s + '\r\n' : '$' + r.s.length + '\r\n' + r.s + '\r\n';
     case 'bool':
       return resp === 3 ? (r.v ? '#t\r\n' : '#f\r\n') : r.v ? ':1\r\n' : ':0\r\n';
+    case 'raw':
+      return r.v;
     case 'verbatim':
       return resp === 2 ? '$' + r.v.length + '\r\n' + r.v + '\r\n' : '=' + (r.v.length + 4) + '\r\n' + r.format + ':' + r.v + '\r\n';
   }

@@ -62,6 +62,8 @@ function encode(r: Reply, resp: 2 | 3): string {
       return resp === 3 ? ',' + r.s + '\r\n' : '$' + r.s.length + '\r\n' + r.s + '\r\n';
     case 'bool':
       return resp === 3 ? (r.v ? '#t\r\n' : '#f\r\n') : r.v ? ':1\r\n' : ':0\r\n';
+    case 'raw':
+      return r.v;
     case 'verbatim': {
       if (resp === 2) return '$' + r.v.length + '\r\n' + r.v + '\r\n';
       const body = r.format + ':' + r.v;

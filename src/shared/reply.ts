@@ -21,7 +21,12 @@ export type Reply =
   /** RESP2: bulk string without the format prefix. */
   | { readonly t: 'verbatim'; readonly format: string; readonly v: string }
   /** Out-of-band message (pub/sub, invalidation). RESP2: an array. */
-  | { readonly t: 'push'; readonly v: Reply[] };
+  | { readonly t: 'push'; readonly v: Reply[] }
+  /**
+   * Bytes sent as they are, outside RESP's types: what a replica receives after SYNC (the RDB
+   * payload, then the stream of commands).
+   */
+  | { readonly t: 'raw'; readonly v: string };
 
 export const OK: Reply = { t: 'simple', v: 'OK' };
 export const QUEUED: Reply = { t: 'simple', v: 'QUEUED' };

@@ -9,7 +9,7 @@ import type { ToWorker } from './protocol.js';
 
 /**
  * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT,
- * MEMORY and EXEC (which may run any of them queued).
+ * MEMORY, replication's commands and EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
@@ -25,6 +25,12 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'sort_ro' ||
     name === 'memory' ||
     name === 'exec' ||
+    name === 'sync' ||
+    name === 'psync' ||
+    name === 'replconf' ||
+    name === 'replicaof' ||
+    name === 'slaveof' ||
+    name === 'role' ||
     argv[1]?.toLowerCase() === 'help'
   );
 }

@@ -39,6 +39,7 @@ function fits(reply: Reply, limits: ReplyLimits): boolean {
       case 'simple':
       case 'error':
       case 'verbatim':
+      case 'raw':
         bytes += r.v === null ? 0 : r.v.length;
         return bytes <= limits.maxBytes;
       case 'array':
@@ -71,7 +72,8 @@ function cap(r: Reply, b: Budget): Reply {
     case 'bulk':
     case 'simple':
     case 'error':
-    case 'verbatim': {
+    case 'verbatim':
+    case 'raw': {
       if (r.v === null || r.v.length <= b.bytes) {
         b.bytes -= r.v?.length ?? 0;
         return r;

@@ -56,6 +56,12 @@ const LEFT_OUT = new Set([
   'slowlog',
   'latency',
   'role',
+  // These make the connection a replica's stream, or the server a replica.
+  'sync',
+  'psync',
+  'replconf',
+  'replicaof',
+  'slaveof',
   'pfselftest',
   'pfdebug',
   'dump',

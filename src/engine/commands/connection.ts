@@ -186,6 +186,8 @@ function multiArgvMem(cl: Client): number {
 
 function clientFlags(cl: Client): string {
   let f = '';
+  if (cl.replica !== null) f += 'S';
+  if (cl.isMaster) f += 'M';
   if (cl.monitor) f += 'O';
   if (cl.pubsub !== null) f += 'P';
   if (cl.multi !== null) f += 'x';

@@ -320,10 +320,6 @@ function lolwutCommand(c: Client, argv: string[]): Reply {
   return verbatim(`${art}${REDIS_VERSION}\n`);
 }
 
-function roleCommand(): Reply {
-  return array([bulk('master'), ZERO, EMPTY_ARRAY]);
-}
-
 // ================================================================================================
 // CONFIG
 // ================================================================================================
@@ -527,5 +523,10 @@ export const serverCommands: CommandSpec[] = [
     command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
     command('history', 3, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
   ]),
-  command('role', 1, 'noscript loading stale fast', [], roleCommand, { since: '2.8.12', complexity: 'O(1)', acl: 'admin dangerous', summary: "This server's replication role (always master here)" }),
+  command('role', 1, 'noscript loading stale fast', [], lateHandler('role'), { since: '2.8.12', complexity: 'O(1)', acl: 'admin dangerous', summary: "This server's replication role: master, its offset and its replicas" }),
+  command('sync', 1, 'admin noscript no_async_loading no_multi', [], lateHandler('sync'), { since: '1.0.0', complexity: '', summary: 'Become a replica: the dataset as an RDB payload, then the stream of writes' }),
+  command('psync', -3, 'admin noscript no_async_loading no_multi', [], lateHandler('psync'), { since: '2.8.0', complexity: '', summary: 'Become a replica, continuing from an offset of a replication ID when the backlog still holds it', syntax: 'replicationid offset' }),
+  command('replicaof', 3, 'admin noscript stale no_async_loading', [], lateHandler('replicaof'), { since: '5.0.0', complexity: 'O(1)', summary: 'Replicate another server (host port), or stop replicating and become a master (NO ONE)', syntax: 'host port|NO ONE' }),
+  command('slaveof', 3, 'admin noscript stale no_async_loading', [], lateHandler('slaveof'), { since: '1.0.0', complexity: 'O(1)', summary: 'Replicate another server, or become a master (deprecated: REPLICAOF)', syntax: 'host port|NO ONE' }),
+  command('replconf', -1, 'admin noscript loading stale allow_busy', [], lateHandler('replconf'), { since: '3.0.0', complexity: 'O(1)', summary: "A replica's settings for its master (listening port, address, capabilities) and its acknowledged offsets" }),
 ];
