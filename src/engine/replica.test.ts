@@ -1,0 +1,119 @@
+// The replica's side against our own master, in one process: a Connector whose link hands the
+// replica's bytes to the master engine as a client's commands and the master's replies and
+// stream back, so that both halves of replication.ts and replica.ts meet without a socket.
+
+import { describe, expect, it } from 'vitest';
+import { Engine } from './engine.js';
+import { late } from './late.js';
+import type { Connector, LinkRead } from './outgoing.js';
+import { renderReply } from './render-reply.js';
+import { encodeReply } from '../protocol/encode.js';
+import { RequestParser } from '../protocol/request-parser.js';
+import type { Client } from './client.js';
+
+/** Links to `master`, each a new client of it; `links` keeps them so a test can cut one. */
+function bridge(master: Engine, links: { cut(): void }[]): Connector {
+  return () => {
+    const c: Client = master.createClient();
+    const parser = new RequestParser();
+    let inbox = '';
+    let closed = false;
+    let wake: (() => void) | null = null;
+    const arrive = (s: string) => {
+      inbox += s;
+      wake?.();
+    };
+    c.deliver = (r) => arrive(encodeReply(r, c.resp));
+    links.push({
+      cut: () => {
+        closed = true;
+        master.closeClient(c);
+        wake?.();
+      },
+    });
+    return Promise.resolve({
+      write: (bytes: string) => {
+        if (closed) return Promise.resolve('error' as const);
+        parser.push(Buffer.from(bytes, 'latin1'));
+        for (let argv = parser.next(); Array.isArray(argv); argv = parser.next()) {
+          const reply = master.execute(c, argv);
+          if (reply !== null) arrive(encodeReply(reply, c.resp));
+        }
+        return Promise.resolve(null);
+      },
+      read: async (): Promise<LinkRead> => {
+        while (inbox === '' && !closed) await new Promise<void>((resolve) => (wake = resolve));
+        if (inbox === '') return { failure: 'error' };
+        const out = inbox;
+        inbox = '';
+        return out;
+      },
+      close: () => {
+        closed = true;
+        wake?.();
+      },
+    });
+  };
+}
+
+/** Lets the links' promises run until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setImmediate(r));
+  expect(check()).toBe(true);
+}
+
+describe('REPLICAOF against our own master', () => {
+  it('syncs, follows the stream, refuses writes, continues after a cut link, and becomes a master again', async () => {
+    const master = new Engine({ late });
+    const links: { cut(): void }[] = [];
+    const replica = new Engine({ late, connect: bridge(master, links) });
+    const m = master.createClient();
+    const r = replica.createClient();
+    const run = (e: Engine, c: Client, ...argv: string[]) => renderReply(e.execute(c, argv));
+    run(master, m, 'SET', 'before', '1');
+    run(master, m, 'EXPIRE', 'before', '100');
+
+    expect(run(replica, r, 'REPLICAOF', '127.0.0.1', '6379')).toBe('OK');
+    await until(() => replica.masterLink?.state === 'connected');
+    expect(run(replica, r, 'GET', 'before')).toBe('"1"');
+    expect(run(replica, r, 'ROLE')).toMatch(/^\["slave","127\.0\.0\.1",:6379,"connected",:\d+\]$/);
+    expect(run(replica, r, 'SET', 'x', '1')).toBe("!READONLY You can't write against a read only replica.");
+
+    run(master, m, 'RPUSH', 'l', 'a', 'b');
+    run(master, m, 'SELECT', '4');
+    run(master, m, 'INCR', 'n');
+    await until(() => replica.masterLink!.offset === master.replication!.offset);
+    expect(run(replica, r, 'LRANGE', 'l', '0', '-1')).toBe('["a","b"]');
+    expect(run(replica, r, 'SELECT', '4')).toBe('OK');
+    expect(run(replica, r, 'GET', 'n')).toBe('"1"');
+    expect(run(replica, r, 'CLIENT', 'LIST')).toMatch(/flags=M /);
+
+    // The link is cut: the next cron a second later reconnects with PSYNC and gets the rest.
+    links[0]!.cut();
+    run(master, m, 'INCR', 'n');
+    await until(() => replica.masterLink!.state === 'connect');
+    replica.now += 1000;
+    replica.masterLink!.cron();
+    await until(() => replica.masterLink?.state === 'connected' && replica.masterLink.offset === master.replication!.offset);
+    expect(run(replica, r, 'GET', 'n')).toBe('"2"');
+    expect(run(master, m, 'INFO', 'stats')).toMatch(/sync_full:1\r\nsync_partial_ok:1\r\n/);
+
+    expect(run(replica, r, 'REPLICAOF', 'NO', 'ONE')).toBe('OK');
+    expect(run(replica, r, 'SET', 'x', '1')).toBe('OK');
+    expect(run(replica, r, 'ROLE')).toMatch(/^\["master",/);
+  });
+
+  it('answers REPLICAOF errors as Redis does', () => {
+    const e = new Engine({ late });
+    const c = e.createClient();
+    const run = (...argv: string[]) => renderReply(e.execute(c, argv));
+    expect(run('REPLICAOF', 'h', 'x')).toBe('!ERR Invalid master port');
+    expect(run('REPLICAOF', 'h', '65536')).toBe('!ERR Invalid master port');
+    expect(run('REPLICAOF', 'NO', 'ONE')).toBe('OK');
+    // Without a connector (the browser) the link stays down, as with a master out of reach.
+    expect(run('SLAVEOF', 'h', '1')).toBe('OK');
+    expect(run('REPLICAOF', 'H', '1')).toBe('OK Already connected to specified master');
+    expect(run('INFO', 'replication')).toMatch(/^txt:# Replication\r\nrole:slave\r\nmaster_host:h\r\nmaster_port:1\r\nmaster_link_status:down\r\n/);
+    expect(run('ROLE')).toBe('["slave","h",:1,"connect",:-1]');
+  });
+});
