@@ -61,13 +61,19 @@ export interface BlockedClient {
   /** XREADGROUP: the reply when the awaited key is deleted or overwritten by another type. */
   readonly gone?: Reply;
   /** The reply when it times out (or CLIENT UNBLOCK … TIMEOUT): a null array unless set (WAIT's count). */
-  readonly timedOut?: Reply;
+  readonly timedOut?: Reply | (() => Reply);
 }
 
 /** The replies that end a wait other than by serving it (BlockedClient's `gone` and `timedOut`). */
 export interface BlockEnds {
   gone?: Reply;
-  timedOut?: Reply;
+  /** A reply, or made when the time comes (WAIT counts its replicas then). */
+  timedOut?: Reply | (() => Reply);
+}
+
+function timedOutReply(b: BlockedClient): Reply {
+  const t = b.timedOut;
+  return t === undefined ? NIL_ARRAY : typeof t === 'function' ? t() : t;
 }
 
 const TIMEOUT_NOT_FLOAT_R = error(E.TIMEOUT_NOT_FLOAT);
@@ -311,8 +317,16 @@ export class Blocking {
     for (const b of due) {
       if (this.blocked.get(b.client) !== b) continue;
       this.unblock(b);
-      engine.servedBlockedClient(b.client, b.command, b.timedOut ?? NIL_ARRAY);
+      engine.servedBlockedClient(b.client, b.command, timedOutReply(b));
     }
+  }
+
+  /** Ends a wait that is not on keys (WAIT) with `reply`. */
+  release(c: Client, reply: Reply): void {
+    const b = this.stateOf(c);
+    if (b === undefined) return;
+    this.unblock(b);
+    this.engine.servedBlockedClient(c, b.command, reply);
   }
 
   /** The nearest deadline of a blocked client (engine ms), or null when none has one. */
@@ -334,7 +348,7 @@ export class Blocking {
     const b = this.stateOf(c);
     if (b === undefined) return;
     this.unblock(b);
-    this.engine.servedBlockedClient(c, b.command, byError ? error(E.UNBLOCKED) : (b.timedOut ?? NIL_ARRAY));
+    this.engine.servedBlockedClient(c, b.command, byError ? error(E.UNBLOCKED) : timedOutReply(b));
   }
 
   /** unblockClientWaitingData: out of the wait lists; the client may run commands again. */

@@ -113,6 +113,8 @@ export class Client {
   isMaster = false;
   /** Set once the connection sent SYNC or PSYNC: it is a replica (replication.ts). */
   replica: Replica | null = null;
+  /** master_repl_offset after its last command: what WAIT waits for replicas to acknowledge. */
+  woff = 0;
   /** What REPLCONF told before SYNC/PSYNC (listening-port, ip-address, capa). */
   replicaHandshake: ReplicaHandshake | null = null;
   /** CLIENT TRACKING ON state, null when off. */

@@ -418,6 +418,7 @@ export class Engine {
     // afterCommand: the line's effects go out before the blocked clients it woke are served. A
     // script still running (a timed-out one yields) sends its effects when it ends.
     if (caller === null && this.scriptRun === null) this.propagation.flush(!TOUCHES_ARBITRARY_KEYS.has(c.lastCommand));
+    if (this.replication !== null) c.woff = this.replication.offset;
     // handleClientsBlockedOnKeys: after the command (a whole EXEC) that gave data to awaited keys,
     // not while a script runs (it serves them when it ends).
     if (this.blocking.hasReady && caller === null && this.scriptRun === null) this.blocking.handleReady();

@@ -61,6 +61,8 @@ export const NO_REPLID = '0000000000000000000000000000000000000000';
 
 export class ReplicationMaster implements PropagationFeed {
   readonly replicas: Client[] = [];
+  /** Clients blocked in WAIT, with the number of replicas each waits for. */
+  private readonly waiting = new Map<Client, { numreplicas: number; offset: number }>();
   /** master_repl_offset: bytes fed to the stream so far. */
   offset = 0;
   /** The newest `repl-backlog-size` bytes of the stream; its first byte's offset. */
@@ -173,6 +175,35 @@ export class ReplicationMaster implements PropagationFeed {
     return { t: 'raw', v: head + this.backlog.slice(at - this.backlogFirst) };
   }
 
+  /** Replicas whose acknowledged offset reached `offset` (replicationCountAcksByOffset). */
+  ackedAt(offset: number): number {
+    let n = 0;
+    for (const c of this.replicas) if (c.replica!.state === 'online' && c.replica!.ackOffset >= offset) n++;
+    return n;
+  }
+
+  /** A WAIT blocks: the replicas are asked for an ACK at once (REPLCONF GETACK *). */
+  awaitAcks(c: Client, numreplicas: number, offset: number): void {
+    this.waiting.set(c, { numreplicas, offset });
+    if (this.replicas.length !== 0) this.send(respCommand(['REPLCONF', 'GETACK', '*']));
+  }
+
+  /** processClientsWaitingReplicas: the WAITs that have their acknowledgements now answer. */
+  acked(): void {
+    const blocking = this.engine.blocking;
+    for (const [c, { numreplicas, offset }] of this.waiting) {
+      if (blocking.stateOf(c)?.type !== 'wait') {
+        this.waiting.delete(c);
+        continue;
+      }
+      const n = this.ackedAt(offset);
+      if (n >= numreplicas) {
+        this.waiting.delete(c);
+        blocking.release(c, { t: 'int', v: n });
+      }
+    }
+  }
+
   /** The connection closed or was killed. */
   detach(c: Client): void {
     const i = this.replicas.indexOf(c);
@@ -224,6 +255,7 @@ export function replconfCommand(c: Client, argv: string[]): Reply | null {
       if (offset === null) return null;
       if (Number(offset) > replica.ackOffset) replica.ackOffset = Number(offset);
       replica.ackTime = c.engine.now;
+      c.engine.replication?.acked();
       return null;
     } else if (isOpt(opt, 'getack')) {
       // Sent by a master to its replicas: this server replicates from no one.

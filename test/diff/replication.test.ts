@@ -163,6 +163,12 @@ describe('a real redis-server as the replica of ours', () => {
       new RegExp(`^ip=127\\.0\\.0\\.1,port=${real.port},state=online,offset=${offset},lag=\\d+$`),
     );
 
+    // WAIT: this connection's writes are acknowledged by the one replica; asking for two waits
+    // out its timeout and answers 1.
+    await workload(master, 100);
+    expect(await master.command(['WAIT', '1', '5000'])).toEqual({ t: 'int', v: 1 });
+    expect(await master.command(['WAIT', '2', '100'])).toEqual({ t: 'int', v: 1 });
+
     // The replica drops its link: it comes back with PSYNC and gets only what it missed.
     await replica.command(['CLIENT', 'KILL', 'TYPE', 'master']);
     await workload(master, 6);
@@ -196,6 +202,7 @@ describe('a real redis-server as the replica of ours', () => {
     await until('our replica to catch up', caughtUp);
     expect(await dataset(replica)).toEqual(await dataset(master));
     expect(text(await replica.command(['SET', 'k', 'v']))).toBe("!READONLY You can't write against a read only replica.");
+    expect(text(await replica.command(['WAIT', '0', '0']))).toMatch(/^!ERR WAIT cannot be used with replica instances\./);
     const role = await replica.command(['ROLE']);
     expect(role.t === 'array' && role.v!.slice(0, 4).map(text)).toEqual(['slave', '127.0.0.1', String(real.port), 'connected']);
 

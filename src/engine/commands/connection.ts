@@ -506,18 +506,24 @@ function clientUnpauseCommand(c: Client): Reply {
 // ---- WAIT ----------------------------------------------------------------------------------
 
 /**
- * WAIT numreplicas timeout: there are never replicas here, so 0 replicas acknowledged. Asked for
- * none (or inside MULTI) it answers at once; otherwise it blocks until its timeout (0: for ever)
- * and then answers 0, as Redis with no replica to acknowledge does.
+ * WAIT numreplicas timeout: how many replicas acknowledged this connection's writes (the stream
+ * up to its last command). Enough of them (or inside MULTI) answers at once; otherwise it blocks
+ * until enough acknowledge (replication.ts asks them at once) or its timeout (0: for ever), and
+ * then answers the count.
  */
 function waitCommand(c: Client, argv: string[]): Reply | null {
+  if (c.engine.masterLink !== null) return error(E.WAIT_ON_REPLICA);
   const numreplicas = parseIntArg(argv[1]!);
   if (numreplicas === null) return NOT_INTEGER_R;
   const deadline = parseMsTimeout(c, argv[2]!);
   if (typeof deadline !== 'number') return deadline;
-  const acked = 0;
+  const replication = c.engine.replication;
+  // The stream up to this connection's last command (WAIT itself then asks the replicas for ACKs).
+  const offset = c.woff;
+  const acked = replication?.ackedAt(offset) ?? 0;
   if (acked >= numreplicas || c.multi !== null || c.engine.inExec) return int(acked);
-  return c.engine.blocking.block(c, 'wait', [], deadline, argv, () => null, { timedOut: int(acked) });
+  replication?.awaitAcks(c, numreplicas, offset);
+  return c.engine.blocking.block(c, 'wait', [], deadline, argv, () => null, { timedOut: () => int(c.engine.replication?.ackedAt(offset) ?? 0) });
 }
 
 // ---- CLIENT TRACKING / CACHING / GETREDIR / TRACKINGINFO -----------------------------------
