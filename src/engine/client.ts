@@ -1,5 +1,6 @@
 import type { Replica, ReplicaHandshake } from './replication.js';
 import type { Command } from './command.js';
+import type { User } from './acl.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import type { ClientSubscriptions } from './pubsub.js';
@@ -53,6 +54,8 @@ export class Client {
   db: Database;
   resp: 2 | 3 = 2;
   authenticated: boolean;
+  /** The ACL user it runs as (CLIENT LIST user=); null for internal clients, which may run anything. */
+  user: User | null = null;
   readonly createdAt: number;
   lastInteraction: number;
   /** The last command run, for CLIENT LIST's cmd= field. */

@@ -737,6 +737,8 @@ export class Config {
   databases = 16;
   port = 6379;
   requirepass = '';
+  /** Set by the engine: a changed requirepass becomes the default user's password (acl.ts). */
+  onRequirepass: ((password: string) => void) | null = null;
   appendonly = false;
   appendfsync = 'everysec';
   /**
@@ -897,8 +899,10 @@ export class Config {
       const bad = group === 'appendonly' && this.appendonlyApply !== null ? this.appendonlyApply(next.get('appendonly') === 'yes') : APPLY_CHECKS[group]!(next);
       if (bad !== null) return configSetFailed(entries[i]!.name, bad);
     }
+    const oldRequirepass = this.values.get('requirepass');
     for (const [name, value] of updates) this.values.set(name, value);
     this.refresh();
+    if (this.requirepass !== oldRequirepass) this.onRequirepass?.(this.requirepass);
     return null;
   }
 

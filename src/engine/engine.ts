@@ -5,6 +5,8 @@ import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from 
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
 import { Blocking } from './blocking.js';
+import type { Acl } from './acl.js';
+import { ACL_OK, nopermError } from './acl-denial.js';
 import type { RObj } from './objects.js';
 import type { Evictor } from './evict.js';
 import type { ReplicationMaster } from './replication.js';
@@ -131,6 +133,8 @@ export interface LateParts {
   debug: (c: Client, argv: string[]) => Reply;
   /** INFO's text (info.ts). */
   info: (engine: Engine, sections: readonly string[]) => string;
+  /** ACL users and rules (acl.ts). */
+  acl: (engine: Engine) => Acl;
   /** MIGRATE's work (migrate.ts): its connections, its exchange with the target. */
   migrate: (c: Client, argv: string[]) => Reply | null;
 }
@@ -283,6 +287,11 @@ export class Engine {
   masterLink: MasterLink | null = null;
   /** Pub/sub channels, patterns and MONITOR clients (pubsub.ts). */
   readonly pubsub = new PubSub();
+  /**
+   * ACL users, their rules and the ACL LOG (acl.ts), from the late parts; until they come only
+   * the default user exists, with every permission and requirepass as its password.
+   */
+  acl: Acl | null = null;
   /** What writes propagate, and the feeds (AOF, journal) that take it (propagate.ts). */
   readonly propagation = new Propagation();
   /** The append only file, where the host gave it a directory (aof.ts attachAof); else null. */
@@ -320,12 +329,16 @@ export class Engine {
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i));
     this.expireCursors = new Array<undefined>(n).fill(undefined);
     this.commands = buildCommandTable(commandSpecs);
+    // CONFIG SET requirepass sets the default user's password (updateRequirePass).
+    this.config.onRequirepass = (pass) => this.acl?.updateDefaultPassword(pass);
     this.blocking = new Blocking(this);
     this.pause = new ClientPause(this);
     this.connect = options.connect ?? null;
     this.now = Math.floor(this.clock.now());
     this.startedAt = this.now;
     this.lastSave = this.now;
+    // Last: the ACL's default user reads the command table.
+    this.startAcl();
   }
 
   private scriptingState: Scripting | null = null;
@@ -357,6 +370,20 @@ export class Engine {
   provideLate(parts: LateParts): void {
     this.late ??= parts;
     this.evictor ??= this.late.evictor(this);
+    this.startAcl();
+  }
+
+  /** The ACL, for the late parts' code (which comes with it) and tests. */
+  lateAcl(): Acl {
+    if (this.acl === null) throw new Error('the ACL comes with the late parts');
+    return this.acl;
+  }
+
+  /** The ACL from the late parts; connections made before it are the default user's. */
+  private startAcl(): void {
+    if (this.acl !== null || this.late === null) return;
+    const acl = (this.acl = this.late.acl(this));
+    for (const c of this.clients.values()) if (c.user === null && !c.isMaster) c.user = acl.defaultUser;
   }
 
   /** Whether a script cache exists yet (INFO reads it without creating one). */
@@ -377,10 +404,16 @@ export class Engine {
     return c;
   }
 
+  /** clientSetDefaultAuth: the default user, logged in if it needs no password. */
+  setDefaultAuth(c: Client): void {
+    if (this.acl !== null) this.acl.setDefaultAuth(c);
+    else c.authenticated = this.config.requirepass === '';
+  }
+
   createClient(info: ClientInfo = {}): Client {
     this.now = Math.floor(this.clock.now());
     const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.now, info);
-    c.authenticated = this.config.requirepass === '';
+    this.setDefaultAuth(c);
     this.clients.set(c.id, c);
     this.stats.totalConnections++;
     return c;
@@ -497,8 +530,16 @@ export class Engine {
       return this.reject(c, cmd.protectedBy === 'enable-debug-command' ? E.DEBUG_NOT_ALLOWED : E.MODULE_NOT_ALLOWED, cmd);
     }
     // authRequired(): only while the default user has a password (CONFIG SET may clear it).
-    if (!c.authenticated && !cmd.noAuth && this.config.requirepass !== '') {
+    if (!cmd.noAuth && (this.acl !== null ? this.acl.authRequired(c) : !c.authenticated && this.config.requirepass !== '')) {
       return this.reject(c, E.NOAUTH, cmd);
+    }
+    // The ACL check (after the no_multi one, which the MULTI branch below makes). A denial is logged.
+    if (this.acl !== null && c.user !== null && !(c.multi !== null && cmd.noMulti && !NOT_QUEUED.has(cmd.fullName))) {
+      const check = this.acl.check(c.user, cmd, argv);
+      if (check.result !== ACL_OK) {
+        this.acl.logDenial(c, check, c.multi !== null ? 'multi' : 'toplevel', cmd, argv);
+        return this.reject(c, nopermError(check.result, cmd), cmd);
+      }
     }
     // processCommand's maxmemory step (not while a timed-out script yields).
     const evictor = this.evictor;
@@ -667,6 +708,22 @@ export class Engine {
     this.stats.errorReplies++;
     this.countErrorCode(message);
     return error(message);
+  }
+
+  /** A command refused outside dispatch (a script's redis.call the ACL denies). */
+  countRejectedCall(cmd: Command): void {
+    this.commandStats(cmd).rejected++;
+  }
+
+  /** A call that failed without answering an error itself (EXEC whose last error was its own). */
+  countFailedCall(cmd: Command): void {
+    this.commandStats(cmd).failed++;
+  }
+
+  /** An error reply sent outside call() and reject() (EXEC's ACL denial): INFO's error counts. */
+  countErrorReply(message: string): void {
+    this.stats.errorReplies++;
+    this.countErrorCode(message);
   }
 
   /** INFO errorstats, as Redis's afterErrorReply: the first word if a space is within reach. */

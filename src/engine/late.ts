@@ -3,8 +3,9 @@
 // the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
 // background saves and the browser's autosave use, the browser's AOF (kept in memory), and
 // INFO's text, DEBUG's subcommands, MIGRATE's exchange with its target, maxmemory's evictions,
-// MEMORY's figures and replication (SYNC, REPLICAOF, ROLE …). Hosts in Node pass it to the
-// Engine at once.
+// MEMORY's figures, replication (SYNC, REPLICAOF, ROLE …) and the ACL's users
+// and rules (until they come, the default user may run anything: acl-denial.ts). Hosts in Node
+// pass it to the Engine at once.
 
 import type { LateParts } from './engine.js';
 import { HELP_LINES } from './help-lines.js';
@@ -19,6 +20,8 @@ import { sortCommand, sortRoCommand } from './sort.js';
 import { Evictor } from './evict.js';
 import { keyMemory, memoryDoctorCommand, memoryStatsCommand, memoryUsageCommand } from './memory-commands.js';
 import { replconfCommand, replicaofCommand, roleCommand, syncCommand } from './replication.js';
+import * as acl from './acl-commands.js';
+import { Acl } from './acl.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -30,6 +33,7 @@ export const late: LateParts = {
   info: infoString,
   debug: debugCommand,
   evictor: (engine) => new Evictor(engine),
+  acl: (engine) => new Acl(engine),
   keyMemory: (engine, key, obj) => keyMemory(engine, key, obj),
   handlers: {
     sort: sortCommand,
@@ -43,5 +47,17 @@ export const late: LateParts = {
     replicaof: replicaofCommand,
     slaveof: replicaofCommand,
     role: roleCommand,
+    'acl|cat': acl.aclCatCommand,
+    'acl|deluser': acl.aclDeluserCommand,
+    'acl|dryrun': acl.aclDryrunCommand,
+    'acl|genpass': acl.aclGenpassCommand,
+    'acl|getuser': acl.aclGetuserCommand,
+    'acl|list': acl.aclListCommand,
+    'acl|load': acl.aclLoadSaveCommand,
+    'acl|log': acl.aclLogCommand,
+    'acl|save': acl.aclLoadSaveCommand,
+    'acl|setuser': acl.aclSetuserCommand,
+    'acl|users': acl.aclUsersCommand,
+    'acl|whoami': acl.aclWhoamiCommand,
   },
 };

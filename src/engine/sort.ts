@@ -20,8 +20,11 @@ import { array, error, int, NIL, type Reply } from '../shared/reply.js';
 import { cString, isCSpace } from '../shared/args.js';
 import { limitOption, flag, parseOptions, type Option } from './options.js';
 import { WRONGTYPE_R } from './error-replies.js';
+import * as AE from '../shared/acl-errors.js';
 
 const SCORES_R = error(E.SORT_SCORES_NOT_DOUBLE);
+const SORT_BY_ACL_R = error(AE.SORT_BY_ACL);
+const SORT_GET_ACL_R = error(AE.SORT_GET_ACL);
 
 // ---- patterns ------------------------------------------------------------------------------
 
@@ -191,6 +194,8 @@ interface SortOptions {
   sortby: string | null;
   storekey: string | null;
   gets: string[];
+  /** The user may read any key (ACL): BY and GET patterns may name keys of all kinds. */
+  readonly anyKey: boolean;
 }
 
 const SORT_OPTIONS: readonly Option<SortOptions>[] = [
@@ -209,9 +214,17 @@ const SORT_OPTIONS: readonly Option<SortOptions>[] = [
       o.sortby = argv[at + 1]!;
       // A BY pattern without '*' names one constant key: nothing to sort by.
       if (!cString(o.sortby).includes('*')) o.dontsort = true;
+      else if (!o.anyKey) return SORT_BY_ACL_R;
     },
   },
-  { name: 'get', values: 1, read: (o, argv, at) => void o.gets.push(argv[at + 1]!) },
+  {
+    name: 'get',
+    values: 1,
+    read: (o, argv, at) => {
+      if (!o.anyKey) return SORT_GET_ACL_R;
+      o.gets.push(argv[at + 1]!);
+    },
+  },
 ];
 
 function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
@@ -225,6 +238,7 @@ function sortGeneric(c: Client, argv: string[], readonly: boolean): Reply {
     sortby: null,
     storekey: null,
     gets: [],
+    anyKey: c.engine.lateAcl().mayReadAnyKey(c.user, c.engine.lookupCommand(argv)!, argv),
   };
   const parsed = parseOptions(argv, 2, SORT_OPTIONS, opts);
   if (typeof parsed === 'object') return parsed;

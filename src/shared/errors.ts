@@ -183,7 +183,7 @@ export const CACHING_YES_NEEDS_OPTIN = 'ERR CLIENT CACHING YES is only valid whe
 export const CACHING_NO_NEEDS_OPTOUT = 'ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.';
 
 /** The C-string part of an argument (Redis prints argv with %s: up to the first NUL). */
-function cPart(s: string): string {
+export function cPart(s: string): string {
   const nul = s.indexOf('\0');
   return nul < 0 ? s : s.slice(0, nul);
 }
@@ -450,4 +450,18 @@ export function geoNeedsFrom(command: string): string {
 
 export function geoNeedsBy(command: string): string {
   return noNewlines(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${cString(command)}`);
+}
+
+// ACL (acl.c, server.c processCommand, multi.c execCommand, script.c scriptVerifyACL).
+
+/** processCommand's NOPERM for a command, subcommand or first-arg the user may not run. */
+export function nopermCommand(fullName: string): string {
+  return `NOPERM this user has no permissions to run the '${fullName}' command`;
+}
+export const NOPERM_KEY = 'NOPERM this user has no permissions to access one of the keys used as arguments';
+export const NOPERM_CHANNEL = 'NOPERM this user has no permissions to access one of the channels used as arguments';
+
+/** execCommand: the ACL changed between MULTI's queuing and EXEC. */
+export function nopermInExec(reason: string): string {
+  return `NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. This command is no longer allowed for the following reason: ${reason}`;
 }

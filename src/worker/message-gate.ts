@@ -9,7 +9,7 @@ import type { ToWorker } from './protocol.js';
 
 /**
  * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT,
- * MEMORY, replication's commands and EXEC (which may run any of them queued).
+ * MEMORY, ACL, replication's commands and EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
@@ -24,13 +24,14 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'sort' ||
     name === 'sort_ro' ||
     name === 'memory' ||
-    name === 'exec' ||
+    name === 'acl' ||
     name === 'sync' ||
     name === 'psync' ||
     name === 'replconf' ||
     name === 'replicaof' ||
     name === 'slaveof' ||
     name === 'role' ||
+    name === 'exec' ||
     argv[1]?.toLowerCase() === 'help'
   );
 }

@@ -1,9 +1,9 @@
 // The CONNECTION group (Redis's networking.c, acl.c, server.c, db.c, tracking.c): PING, ECHO,
 // QUIT, SELECT, HELLO, AUTH, RESET and CLIENT with its subcommands.
 //
-// Users: only Redis's `default` user exists (no ACL SETUSER yet). Its password is the
-// `requirepass` config; with none set it is a "nopass" user, so any password logs it in.
+// Users and passwords are the ACL's (acl.ts): AUTH and HELLO AUTH log a connection in as one.
 
+import { timeIndependentEqual } from '../../shared/constant-time.js';
 import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type Client, type TrackingState } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup } from '../command-decl.js';
@@ -17,7 +17,7 @@ import { REDIS_VERSION } from '../rdb.js';
 import { disableTracking, trackerOf } from '../tracking.js';
 import { CLIENT_TYPE_MASTER, CLIENT_TYPE_NORMAL, CLIENT_TYPE_PUBSUB, CLIENT_TYPE_SLAVE, clientType, outputBufferFigures } from '../output-buffer.js';
 import { isOpt, cString } from '../../shared/args.js';
-import { timeIndependentEqual } from '../../shared/constant-time.js';
+import type { User } from '../acl.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 const WRONGPASS_R = error(E.WRONGPASS);
@@ -29,13 +29,16 @@ const DEFAULT_USER = 'default';
 // ---- authentication ------------------------------------------------------------------------
 
 /**
- * ACLCheckUserCredentials + ACLAuthenticateUser: logs the client in when the pair is valid.
- * A failed attempt leaves an already authenticated connection authenticated.
+ * ACLAuthenticateUser: logs the client in when the pair is valid; a failure is in ACL LOG, and
+ * leaves an already authenticated connection authenticated.
  */
-export function authenticate(c: Client, username: string, password: string): boolean {
+export function authenticate(c: Client, username: string, password: string, argv: readonly string[]): boolean {
+  const acl = c.engine.acl;
+  if (acl !== null) return acl.authenticate(c, username, password, argv);
+  // Before the ACL comes only the default user exists, its password requirepass (compared in
+  // constant time, as Redis compares passwords: timing must not tell how much of one matched).
   if (username !== DEFAULT_USER) return false;
   const requirepass = c.engine.config.requirepass;
-  // In constant time, as Redis compares passwords: timing must not tell how much of one matched.
   if (requirepass !== '' && !timeIndependentEqual(password, requirepass)) return false;
   c.authenticated = true;
   return true;
@@ -48,14 +51,14 @@ function authCommand(c: Client, argv: string[]): Reply {
   let password: string;
   if (argc === 2) {
     // The old form errs when the default user needs no password at all.
-    if (c.engine.config.requirepass === '') return error(E.AUTH_NOT_CONFIGURED);
+    if (c.engine.acl?.defaultUser.nopass ?? c.engine.config.requirepass === '') return error(E.AUTH_NOT_CONFIGURED);
     username = DEFAULT_USER;
     password = argv[1]!;
   } else {
     username = argv[1]!;
     password = argv[2]!;
   }
-  return authenticate(c, username, password) ? OK : WRONGPASS_R;
+  return authenticate(c, username, password, argv) ? OK : WRONGPASS_R;
 }
 
 // ---- PING, ECHO, QUIT, SELECT --------------------------------------------------------------
@@ -119,7 +122,7 @@ function helloCommand(c: Client, argv: string[]): Reply {
     const more = argc - 1 - j;
     const opt = argv[j]!;
     if (isOpt(opt, 'auth') && more >= 2) {
-      if (!authenticate(c, argv[j + 1]!, argv[j + 2]!)) return WRONGPASS_R;
+      if (!authenticate(c, argv[j + 1]!, argv[j + 2]!, argv)) return WRONGPASS_R;
       j += 2;
     } else if (isOpt(opt, 'setname') && more >= 1) {
       if (!setClientName(c, argv[j + 1]!)) return CLIENT_NAME_INVALID_R;
@@ -149,7 +152,7 @@ function resetCommand(c: Client): Reply {
   disableTracking(c);
   c.db = engine.dbs[0]!;
   c.resp = 2;
-  c.authenticated = engine.config.requirepass === '';
+  engine.setDefaultAuth(c);
   engine.discardTransaction(c);
   if (c.pubsub !== null) engine.pubsub.forget(c);
   c.name = '';
@@ -287,7 +290,7 @@ export function clientInfoLine(engine: Engine, cl: Client, current: readonly str
     ` db=${cl.db.id} sub=${cl.pubsub?.channels.size ?? 0} psub=${cl.pubsub?.patterns.size ?? 0} ssub=${cl.pubsub?.shard.size ?? 0} multi=${cl.multi === null ? -1 : cl.multi.length}` +
     ` qbuf=${qbuf} qbuf-free=${qbufFree} argv-mem=${argvBytes} multi-mem=${multiMem}` +
     ` rbs=${cl.replyBuffer.size} rbp=${cl.replyBuffer.peak} obl=${obl} oll=${oll} omem=${omem} tot-mem=${totMem} events=${obl > 0 || oll > 0 ? 'rw' : 'r'} cmd=${cl.lastCommand}` +
-    ` user=default redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
+    ` user=${cl.user?.name ?? '(superuser)'} redir=${cl.tracking === null ? -1 : cl.tracking.redirect} resp=${cl.resp}`
   );
 }
 
@@ -348,6 +351,7 @@ function clientKillCommand(c: Client, argv: string[]): Reply {
   let type = -1;
   let id = 0;
   let skipme = true;
+  let user: User | null = null;
   if (argc === 3) {
     // The old form CLIENT KILL ip:port, which may kill the caller itself.
     addr = cString(argv[2]!);
@@ -369,7 +373,9 @@ function clientKillCommand(c: Client, argv: string[]): Reply {
       } else if (isOpt(opt, 'laddr')) {
         laddr = cString(val);
       } else if (isOpt(opt, 'user')) {
-        if (val !== DEFAULT_USER) return error(E.noSuchUser(val));
+        const u = engine.acl?.users.get(val);
+        if (u === undefined) return error(E.noSuchUser(val));
+        user = u;
       } else if (isOpt(opt, 'skipme')) {
         if (isOpt(val, 'yes')) skipme = true;
         else if (isOpt(val, 'no')) skipme = false;
@@ -386,6 +392,7 @@ function clientKillCommand(c: Client, argv: string[]): Reply {
     if (laddr !== null && cl.laddr !== laddr) continue;
     if (type !== -1 && clientType(cl) !== type) continue;
     if (id !== 0 && cl.id !== id) continue;
+    if (user !== null && cl.user !== user) continue;
     if (cl === c && skipme) continue;
     if (cl === c) {
       // Closed once this reply is written.

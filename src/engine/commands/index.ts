@@ -2,6 +2,7 @@
 // them. COMMAND, HELP, hints, completion and the dispatcher all read what is built here.
 
 import type { Command, CommandSpec } from '../command.js';
+import { aclCommands } from './acl.js';
 import { bitmapCommands } from './bitmaps.js';
 import { clusterCommands } from './cluster.js';
 import { connectionCommands } from './connection.js';
@@ -50,6 +51,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...geoCommands,
   ...clusterCommands,
   ...scriptingCommands,
+  ...aclCommands,
 ];
 
 export function buildCommandTable(specs: readonly CommandSpec[]): Map<string, Command> {

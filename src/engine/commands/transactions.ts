@@ -11,6 +11,7 @@ import type { Client, QueuedCommand } from '../client.js';
 import type { CommandSpec } from '../command.js';
 import { commandGroup, keyRange } from '../command-decl.js';
 import * as E from '../../shared/errors.js';
+import { ACL_OK, execDenialReason } from '../acl-denial.js';
 import { array, error, NIL_ARRAY, OK, type Reply } from '../../shared/reply.js';
 
 const EXECABORT_R = error(E.EXECABORT);
@@ -61,6 +62,8 @@ class ExecRun {
   private i = 0;
   private answered = 0;
   private delivered = false;
+  /** The last queued command was an ACL denial (no nested call since). */
+  private deniedLast = false;
   /** The client's own deliver, taken over while the queue runs. */
   private readonly deliver: (r: Reply) => void;
 
@@ -90,6 +93,18 @@ class ExecRun {
       while (this.i < this.queue.length) {
         const q = this.queue[this.i++]!;
         const before = this.replies.length;
+        // The ACL is checked again: it may have changed since the command was queued.
+        const acl = engine.acl;
+        const check = acl?.check(c.user, q.cmd, q.argv);
+        if (check !== undefined && check.result !== ACL_OK) {
+          acl!.logDenial(c, check, 'multi', q.cmd, q.argv);
+          const denial = E.nopermInExec(execDenialReason(check.result));
+          engine.countErrorReply(denial);
+          this.took(before, error(denial));
+          this.deniedLast = true;
+          continue;
+        }
+        this.deniedLast = false;
         const r = engine.call(c, q.cmd, q.argv);
         const run = engine.scriptRun;
         if (r === null && run !== null && run.caller === c && run.onEnd === null) {
@@ -108,6 +123,8 @@ class ExecRun {
       if (!held) {
         c.deliver = this.deliver;
         engine.discardTransaction(c);
+        // call()'s failed_calls for EXEC: an error it answered itself after its last nested call.
+        if (this.deniedLast) engine.countFailedCall(engine.commands.get('exec')!);
       }
     }
     const replies = this.replies;

@@ -15,6 +15,7 @@ import { FLAG_ALLOW_OOM, FLAG_EVAL_COMPAT, FLAG_NO_WRITES, SCRIPT_FLAGS } from '
 import { Functions } from './functions.js';
 import { luaHandlers } from './handlers.js';
 import { sha1hex } from './sha1.js';
+import { aclErrorMessage, ACL_OK } from '../acl-denial.js';
 
 export { FLAG_ALLOW_CROSS_SLOT, FLAG_ALLOW_OOM, FLAG_ALLOW_STALE, FLAG_EVAL_COMPAT, FLAG_NO_CLUSTER, FLAG_NO_WRITES } from './flags.js';
 
@@ -255,6 +256,16 @@ export class Scripting {
       return fail(cmd === undefined ? 'Unknown Redis command called from script' : 'Wrong number of args calling Redis command from script');
     }
     if (cmd.flags.includes('noscript')) return fail('This Redis command is not allowed from script');
+    // scriptVerifyACL: the command runs as the script's caller's user.
+    const lc = ctx.client;
+    lc.user = ctx.caller.user;
+    const check = engine.lateAcl().check(lc.user, cmd, argv);
+    if (check.result !== ACL_OK) {
+      engine.lateAcl().logDenial(lc, check, 'lua', cmd, argv);
+      // scriptCall's error path: the command counts a rejected call.
+      engine.countRejectedCall(cmd);
+      return fail('The user executing the script ' + aclErrorMessage(check.result));
+    }
     const write = cmd.flags.includes('write');
     if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
     if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
@@ -265,7 +276,6 @@ export class Scripting {
       return fail('-' + E.OOM);
     }
     if (write) ctx.dirty = true;
-    const lc = ctx.client;
     const reply = engine.call(lc, cmd, argv);
     if (reply === null) return [false];
     const v = replyToLua(reply, lc.resp);
@@ -363,9 +373,10 @@ export class Scripting {
     fn('acl_check_cmd', (a) => {
       const argv = toArgv(a);
       if (typeof argv === 'string') return raise(argv);
-      if (this.engine.lookupCommand(argv) === undefined) raise('Invalid command passed to redis.acl_check_cmd()');
-      // the default user, the only one here, may run everything
-      return [true];
+      const cmd = this.engine.lookupCommand(argv);
+      if (cmd === undefined) return raise('Invalid command passed to redis.acl_check_cmd()');
+      // luaRedisAclCheckCmdPermissionsCommand: the caller's user, without logging.
+      return [this.engine.lateAcl().check(this.run?.caller.user ?? null, cmd, argv).result === ACL_OK];
     });
     if (evalMode) {
       fn('breakpoint', () => [false]);
