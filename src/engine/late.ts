@@ -3,7 +3,7 @@
 // the engine's code, the containers' HELP lines, LOLWUT's drawings, the snapshot job that
 // background saves and the browser's autosave use, the browser's AOF (kept in memory), and
 // INFO's text, DEBUG's subcommands, MIGRATE's exchange with its target, maxmemory's evictions,
-// MEMORY's figures, replication (SYNC, REPLICAOF, ROLE …) and the ACL's users
+// MEMORY's figures, GEO's commands, replication (SYNC, REPLICAOF, ROLE …) and the ACL's users
 // and rules (until they come, the default user may run anything: acl-denial.ts). Hosts in Node
 // pass it to the Engine at once.
 
@@ -22,6 +22,7 @@ import { keyMemory, memoryDoctorCommand, memoryStatsCommand, memoryUsageCommand 
 import { replconfCommand, replicaofCommand, roleCommand, syncCommand } from './replication.js';
 import * as acl from './acl-commands.js';
 import { Acl } from './acl.js';
+import { geoHandlers } from './geo-commands.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -36,6 +37,7 @@ export const late: LateParts = {
   acl: (engine) => new Acl(engine),
   keyMemory: (engine, key, obj) => keyMemory(engine, key, obj),
   handlers: {
+    ...geoHandlers,
     sort: sortCommand,
     sort_ro: sortRoCommand,
     'memory|usage': memoryUsageCommand,

@@ -9,13 +9,14 @@ import type { ToWorker } from './protocol.js';
 
 /**
  * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT,
- * MEMORY, ACL, replication's commands and EXEC (which may run any of them queued).
+ * MEMORY, ACL, GEO, replication's commands and EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
   return (
     name.startsWith('eval') ||
     name.startsWith('fcall') ||
+    name.startsWith('geo') ||
     name === 'script' ||
     name === 'function' ||
     name === 'lolwut' ||

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { Engine } from '../engine.js';
+import { late } from '../late.js';
 import type { Reply } from '../../shared/reply.js';
 
 function setup() {
-  const e = new Engine({ clock: new VirtualClock(1_700_000_000_000) });
+  const e = new Engine({ clock: new VirtualClock(1_700_000_000_000), late });
   const c = e.createClient();
   const run = (...argv: string[]): Reply | null => e.execute(c, argv);
   run('GEOADD', 'Sicily', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania');
