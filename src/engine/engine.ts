@@ -404,6 +404,16 @@ export class Engine {
     return c;
   }
 
+  /** authRequired: a connection not logged in may only run no_auth commands while the default user has a password. */
+  authRequired(c: Client): boolean {
+    return this.acl !== null ? this.acl.authRequired(c) : !c.authenticated && this.config.requirepass !== '';
+  }
+
+  /** The default user needs no password (protected mode then admits only loopback clients). */
+  defaultUserNopass(): boolean {
+    return this.acl?.defaultUser.nopass ?? this.config.requirepass === '';
+  }
+
   /** clientSetDefaultAuth: the default user, logged in if it needs no password. */
   setDefaultAuth(c: Client): void {
     if (this.acl !== null) this.acl.setDefaultAuth(c);
@@ -530,7 +540,7 @@ export class Engine {
       return this.reject(c, cmd.protectedBy === 'enable-debug-command' ? E.DEBUG_NOT_ALLOWED : E.MODULE_NOT_ALLOWED, cmd);
     }
     // authRequired(): only while the default user has a password (CONFIG SET may clear it).
-    if (!cmd.noAuth && (this.acl !== null ? this.acl.authRequired(c) : !c.authenticated && this.config.requirepass !== '')) {
+    if (!cmd.noAuth && this.authRequired(c)) {
       return this.reject(c, E.NOAUTH, cmd);
     }
     // The ACL check (after the no_multi one, which the MULTI branch below makes). A denial is logged.

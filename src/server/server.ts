@@ -208,7 +208,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     // Protected mode: with no password, only loopback clients (the message says what to do).
-    if (engine.config.protectedMode && engine.config.requirepass === '' && !isLoopback(accepted.remoteAddress)) {
+    if (engine.config.protectedMode && engine.defaultUserNopass() && !isLoopback(accepted.remoteAddress)) {
       refuse(accepted, '-' + PROTECTED_MODE_DENIED + '\r\n');
       return;
     }
@@ -256,7 +256,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     });
     const parser = new RequestParser({
       maxBulkLen: () => engine.config.protoMaxBulkLen,
-      authRequired: () => !client.authenticated && engine.config.requirepass !== '',
+      authRequired: () => engine.authRequired(client),
     });
 
     let out = '';

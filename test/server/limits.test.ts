@@ -91,6 +91,30 @@ describe('protected mode, from a non-loopback address', () => {
     }
   });
 
+  it('lets the client in once the default user has a password from ACL SETUSER', async () => {
+    // As CONFIG SET, from loopback on both (the second time AUTH first).
+    const both = async (commands: string[][]) => {
+      const want = await exchange(real.port, [commands.map(multibulk).join('')]);
+      const client = ours.engine.createClient({});
+      let got = '';
+      for (const argv of commands) got += encodeReply(ours.engine.execute(client, argv)!, 2);
+      ours.engine.closeClient(client);
+      expect(got).toBe(want.data);
+      expect(want.data).toBe('+OK\r\n'.repeat(commands.length));
+    };
+    await both([['ACL', 'SETUSER', 'default', '>secret']]);
+    try {
+      const got = await compare([multibulk(['PING']), multibulk(['AUTH', 'secret']), multibulk(['PING'])]);
+      expect(got.closed).toBe(false);
+      expect(got.data).toContain('+PONG\r\n');
+    } finally {
+      await both([
+        ['AUTH', 'secret'],
+        ['ACL', 'SETUSER', 'default', 'nopass'],
+      ]);
+    }
+  });
+
   it('lets the client in with protected-mode no', async () => {
     await configSet('protected-mode', 'no');
     try {

@@ -51,7 +51,7 @@ function authCommand(c: Client, argv: string[]): Reply {
   let password: string;
   if (argc === 2) {
     // The old form errs when the default user needs no password at all.
-    if (c.engine.acl?.defaultUser.nopass ?? c.engine.config.requirepass === '') return error(E.AUTH_NOT_CONFIGURED);
+    if (c.engine.defaultUserNopass()) return error(E.AUTH_NOT_CONFIGURED);
     username = DEFAULT_USER;
     password = argv[1]!;
   } else {
