@@ -732,6 +732,11 @@ export class Config {
   lazyfreeLazyEviction = false;
   /** replica-read-only: a replica refuses writes from clients other than its master. */
   replicaReadOnly = true;
+  /** replica-serve-stale-data: a replica whose link is down still answers (else MASTERDOWN). */
+  replicaServeStaleData = true;
+  /** min-replicas-to-write and min-replicas-max-lag: writes need that many replicas lately heard from. */
+  minReplicasToWrite = 0;
+  minReplicasMaxLag = 10;
   maxclients = 10000;
   timeout = 0;
   databases = 16;
@@ -967,6 +972,9 @@ export class Config {
     this.maxmemoryEvictionTenacity = n('maxmemory-eviction-tenacity');
     this.lazyfreeLazyEviction = this.values.get('lazyfree-lazy-eviction') === 'yes';
     this.replicaReadOnly = this.values.get('replica-read-only') === 'yes';
+    this.replicaServeStaleData = this.values.get('replica-serve-stale-data') === 'yes';
+    this.minReplicasToWrite = n('min-replicas-to-write');
+    this.minReplicasMaxLag = n('min-replicas-max-lag');
     this.maxclients = n('maxclients');
     this.timeout = n('timeout');
     this.databases = n('databases');

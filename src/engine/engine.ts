@@ -25,7 +25,7 @@ import { notifyClassFlag, PubSub } from './pubsub.js';
 import { error, QUEUED, type Reply } from '../shared/reply.js';
 import type { Scripting } from './scripting/scripting.js';
 import type { schotter, skyline } from './lolwut.js';
-import { Propagation, PROP_FORCE, PROP_PREVENT } from './propagate.js';
+import { Propagation, PROP_FORCE, PROP_FORCE_REPL, PROP_PREVENT } from './propagate.js';
 import type { AppendOnlyFile } from './aof.js';
 import { busyError, ScriptRun, STEP_MS, STEP_SLICES, type ScriptRunSpec } from './scripting/script-run.js';
 import type { Connector, MigrateLinks } from './outgoing.js';
@@ -565,12 +565,20 @@ export class Engine {
     if (!this.lastBgsaveOk && (cmd.fullName === 'ping' || this.isWrite(c, cmd)) && this.writesDeniedByDiskError()) {
       return this.reject(c, E.MISCONF_BGSAVE, cmd);
     }
+    // checkGoodReplicasStatus: with min-replicas-to-write, writes need enough replicas heard from lately.
+    if (this.config.minReplicasToWrite !== 0 && !this.enoughGoodReplicas() && this.isWrite(c, cmd)) return this.reject(c, E.NOREPLICAS, cmd);
     // A read-only replica (repl_slave_ro) refuses writes, and an EXEC that queued one.
     if (this.refusesWrites(c) && this.isWrite(c, cmd)) return this.reject(c, E.READONLY_REPLICA, cmd);
     // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
       return this.reject(c, E.pubsubContext(cmd.fullName), cmd);
+    }
+    // replica-serve-stale-data no: while the link to the master is down only commands flagged
+    // stale run (an EXEC only if every queued one is).
+    const link = this.masterLink;
+    if (link !== null && link.state !== 'connected' && !this.config.replicaServeStaleData && this.deniesStale(c, cmd)) {
+      return this.reject(c, E.MASTERDOWN, cmd);
     }
     // isInsideYieldingLongCommand: a script past busy-reply-threshold lets only allow_busy commands run.
     const run = this.scriptRun;
@@ -606,6 +614,18 @@ export class Engine {
   }
 
   /** processCommand's is_write_command: the command's flag, or for EXEC any queued command's. */
+  private deniesStale(c: Client, cmd: Command): boolean {
+    if (!cmd.flags.includes('stale')) return true;
+    return cmd.fullName === 'exec' && c.multi !== null && c.multi.some((q) => !q.cmd.flags.includes('stale'));
+  }
+
+  /** checkGoodReplicasStatus (a replica, or min-replicas-max-lag 0, has nothing to check). */
+  enoughGoodReplicas(): boolean {
+    const maxLag = this.config.minReplicasMaxLag;
+    if (this.masterLink !== null || maxLag === 0) return true;
+    return (this.replication?.goodReplicas(maxLag) ?? 0) >= this.config.minReplicasToWrite;
+  }
+
   private isWrite(c: Client, cmd: Command): boolean {
     if (cmd.flags.includes('write')) return true;
     return cmd.fullName === 'exec' && c.multi !== null && c.multi.some((q) => q.cmd.flags.includes('write'));
@@ -647,9 +667,12 @@ export class Engine {
     c.propFlags |= PROP_PREVENT;
   }
 
-  /** forceCommandPropagation: propagated even when nothing changed (FLUSHALL of an empty server). */
-  forcePropagation(c: Client): void {
-    c.propFlags |= PROP_FORCE;
+  /**
+   * forceCommandPropagation: propagated even when nothing changed (FLUSHALL of an empty server);
+   * `replicasOnly` to the replicas alone (PUBLISH).
+   */
+  forcePropagation(c: Client, replicasOnly = false): void {
+    c.propFlags |= replicasOnly ? PROP_FORCE_REPL : PROP_FORCE;
   }
 
   /** Runs a validated command (also used by EXEC for each queued command). */
@@ -681,8 +704,9 @@ export class Engine {
       // call(): a command that changed the dataset (or forced it) propagates its argv or the
       // vector it rewrote itself into; EXEC never does (its commands did, one by one).
       const f = c.propFlags;
-      if ((f & PROP_PREVENT) === 0 && cmd.fullName !== 'exec' && (this.changesSinceLastSave > dirtyBefore || (f & PROP_FORCE) !== 0)) {
-        this.propagation.add(c.db.id, c.propArgv ?? argv);
+      if ((f & PROP_PREVENT) === 0 && cmd.fullName !== 'exec') {
+        if (this.changesSinceLastSave > dirtyBefore || (f & PROP_FORCE) !== 0) this.propagation.add(c.db.id, c.propArgv ?? argv);
+        else if ((f & PROP_FORCE_REPL) !== 0) this.propagation.add(c.db.id, c.propArgv ?? argv, true);
       }
       c.propArgv = outerArgv;
       c.propFlags = outerFlags;

@@ -8,16 +8,21 @@
 export interface PropagatedOp {
   db: number;
   argv: readonly string[];
+  /** PROPAGATE_REPL alone (PUBLISH): replicas get it, the AOF and the journal do not. */
+  replOnly?: boolean;
 }
 
 /** Something that receives the propagated stream in order (an AOF, a journal, a replica). */
 export interface PropagationFeed {
   feed(op: PropagatedOp): void;
+  /** It takes the ops meant for replicas only (the replication stream). */
+  readonly forReplicas?: boolean;
 }
 
-/** Client.propFlags bits: Redis's CLIENT_FORCE_AOF|CLIENT_FORCE_REPL and CLIENT_PREVENT_PROP. */
+/** Client.propFlags bits: Redis's CLIENT_FORCE_AOF|CLIENT_FORCE_REPL, CLIENT_PREVENT_PROP, CLIENT_FORCE_REPL alone. */
 export const PROP_FORCE = 1;
 export const PROP_PREVENT = 2;
+export const PROP_FORCE_REPL = 4;
 
 const MULTI: readonly string[] = ['MULTI'];
 const EXEC: readonly string[] = ['EXEC'];
@@ -33,8 +38,8 @@ export class Propagation {
   }
 
   /** alsoPropagate: the op goes out when the command line ends. */
-  add(db: number, argv: readonly string[]): void {
-    if (this.feeds.size !== 0) this.pending.push({ db, argv });
+  add(db: number, argv: readonly string[], replOnly = false): void {
+    if (this.feeds.size !== 0) this.pending.push(replOnly ? { db, argv, replOnly } : { db, argv });
   }
 
   /**
@@ -52,7 +57,7 @@ export class Propagation {
   }
 
   private send(op: PropagatedOp): void {
-    for (const f of this.feeds) f.feed(op);
+    for (const f of this.feeds) if (op.replOnly !== true || f.forReplicas === true) f.feed(op);
   }
 }
 

@@ -115,5 +115,10 @@ describe('REPLICAOF against our own master', () => {
     expect(run('REPLICAOF', 'H', '1')).toBe('OK Already connected to specified master');
     expect(run('INFO', 'replication')).toMatch(/^txt:# Replication\r\nrole:slave\r\nmaster_host:h\r\nmaster_port:1\r\nmaster_link_status:down\r\n/);
     expect(run('ROLE')).toBe('["slave","h",:1,"connect",:-1]');
+    // replica-serve-stale-data no: with the link down, only commands flagged stale answer.
+    expect(run('CONFIG', 'SET', 'replica-serve-stale-data', 'no')).toBe('OK');
+    expect(run('GET', 'k')).toBe("!MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+    expect(run('PING')).toBe("!MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+    expect(run('ROLE')).toBe('["slave","h",:1,"connect",:-1]');
   });
 });

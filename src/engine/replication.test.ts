@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from './client.js';
+import { VirtualClock } from './clock.js';
 import { Engine } from './engine.js';
 import { late } from './late.js';
 import { latin1FromBytes } from './rdb-encodings.js';
@@ -8,7 +9,8 @@ import { renderReply } from './render-reply.js';
 import type { Reply } from '../shared/reply.js';
 
 function setup() {
-  const engine = new Engine({ late });
+  const clock = new VirtualClock(1_700_000_000_000);
+  const engine = new Engine({ late, clock });
   const writer = engine.createClient();
   const run = (c: Client, ...argv: string[]) => renderReply(engine.execute(c, argv));
   /** A client whose delivered bytes (the stream) are collected. */
@@ -18,7 +20,7 @@ function setup() {
     c.deliver = (r: Reply) => stream.push(r.t === 'raw' ? r.v : renderReply(r));
     return { c, stream };
   };
-  return { engine, writer, run, replicaClient };
+  return { engine, clock, writer, run, replicaClient };
 }
 
 /** The RDB payload of a SYNC reply ($<len>\r\n<bytes>, no CRLF after it), with what precedes it. */
@@ -126,5 +128,35 @@ describe('SYNC and the replication stream', () => {
     engine.now += 1000;
     engine.replication!.cron();
     expect(stream).toEqual(['*1\r\n$4\r\nPING\r\n']);
+  });
+});
+
+describe('what only replicas get, and what replicas need', () => {
+  it('PUBLISH goes to the replication stream but not to the AOF or other feeds', () => {
+    const { engine, writer, run, replicaClient } = setup();
+    const other: string[] = [];
+    engine.propagation.feeds.add({ feed: (op) => other.push(op.argv.join(' ')) });
+    const { c, stream } = replicaClient();
+    engine.execute(c, ['SYNC']);
+    run(writer, 'PUBLISH', 'ch', 'hi');
+    run(writer, 'SET', 'k', 'v');
+    expect(stream.join('')).toBe('*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$7\r\nPUBLISH\r\n$2\r\nch\r\n$2\r\nhi\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n');
+    expect(other).toEqual(['SET k v']);
+  });
+
+  it('min-replicas-to-write refuses writes (NOREPLICAS) until enough replicas were heard from lately', () => {
+    const { engine, clock, writer, run, replicaClient } = setup();
+    run(writer, 'CONFIG', 'SET', 'min-replicas-to-write', '1');
+    expect(run(writer, 'SET', 'k', 'v')).toBe('!NOREPLICAS Not enough good replicas to write.');
+    expect(run(writer, 'GET', 'k')).toBe('nil');
+    const { c } = replicaClient();
+    engine.execute(c, ['SYNC']);
+    expect(run(writer, 'SET', 'k', 'v')).toBe('OK');
+    expect(run(writer, 'INFO', 'replication')).toContain('min_slaves_good_slaves:1\r\n');
+    // Not heard from for more than min-replicas-max-lag (10 s): no longer good.
+    clock.advance(11_000);
+    expect(run(writer, 'EVAL', "return redis.call('set', 'k', 'w')", '0')).toBe(
+      '!NOREPLICAS Not enough good replicas to write. script: 92d9bd2bb14ec0e5800f5bc76118e977c539ac71, on @user_script:1.',
+    );
   });
 });

@@ -60,6 +60,7 @@ function newHandshake(): ReplicaHandshake {
 export const NO_REPLID = '0000000000000000000000000000000000000000';
 
 export class ReplicationMaster implements PropagationFeed {
+  readonly forReplicas = true;
   readonly replicas: Client[] = [];
   /** Clients blocked in WAIT, with the number of replicas each waits for. */
   private readonly waiting = new Map<Client, { numreplicas: number; offset: number }>();
@@ -173,6 +174,14 @@ export class ReplicationMaster implements PropagationFeed {
     if (at < this.backlogFirst || at > this.backlogFirst + this.backlog.length) return null;
     const head = psync2 ? `+CONTINUE ${this.replid}\r\n` : '+CONTINUE\r\n';
     return { t: 'raw', v: head + this.backlog.slice(at - this.backlogFirst) };
+  }
+
+  /** refreshGoodSlavesCount: online replicas heard from at most `maxLag` seconds ago. */
+  goodReplicas(maxLag: number): number {
+    const now = Math.floor(this.engine.now / 1000);
+    let n = 0;
+    for (const c of this.replicas) if (c.replica!.state === 'online' && now - Math.floor(c.replica!.ackTime / 1000) <= maxLag) n++;
+    return n;
   }
 
   /** Replicas whose acknowledged offset reached `offset` (replicationCountAcksByOffset). */
@@ -329,6 +338,8 @@ export function replicationInfo(engine: Engine): string[] {
     );
   }
   lines.push(`connected_slaves:${m?.replicas.length ?? 0}`);
+  const { minReplicasToWrite, minReplicasMaxLag } = engine.config;
+  if (minReplicasToWrite !== 0 && minReplicasMaxLag !== 0) lines.push(`min_slaves_good_slaves:${m?.goodReplicas(minReplicasMaxLag) ?? 0}`);
   if (m !== null) {
     m.replicas.forEach((c, i) => {
       const r = c.replica!;

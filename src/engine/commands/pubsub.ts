@@ -70,11 +70,14 @@ function punsubscribeCommand(c: Client, argv: string[]): null {
   return null;
 }
 
+/** PUBLISH and SPUBLISH go to replicas too (forceCommandPropagation with PROPAGATE_REPL). */
 function publishCommand(c: Client, argv: string[]): Reply {
+  c.engine.forcePropagation(c, true);
   return int(c.engine.pubsub.publish(argv[1]!, argv[2]!, 'global'));
 }
 
 function spublishCommand(c: Client, argv: string[]): Reply {
+  c.engine.forcePropagation(c, true);
   return int(c.engine.pubsub.publish(argv[1]!, argv[2]!, 'shard'));
 }
 

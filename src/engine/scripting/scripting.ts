@@ -270,6 +270,7 @@ export class Scripting {
     if (ctx.readOnly && (write || cmd.flags.includes('may_replicate'))) return fail('Write commands are not allowed from read-only scripts.');
     if (write && !ctx.dirty && engine.writesDeniedByDiskError()) return fail('-' + E.MISCONF_BGSAVE);
     if (write && engine.refusesWrites(ctx.caller)) return fail('-' + E.READONLY_REPLICA);
+    if (write && engine.config.minReplicasToWrite !== 0 && !engine.enoughGoodReplicas()) return fail('-' + E.NOREPLICAS);
     // scriptVerifyOOM: over maxmemory when the script began, its first write that may grow the
     // dataset is refused (after a write it cannot stop halfway).
     if (!ctx.allowOom && !ctx.dirty && engine.config.maxmemory !== 0 && engine.evictor?.preCommandOom === true && cmd.flags.includes('denyoom')) {
