@@ -184,7 +184,8 @@ export function loadSnapshot(engine: Engine, bytes: Uint8Array, options: LoadOpt
   let libraries: LibraryCtx | string | null = null;
   if (contents.functions.length !== 0 && scripting !== null) {
     const codes = noFlush ? [...libraryCodes(engine), ...contents.functions] : contents.functions;
-    libraries = scripting.functions.loadAll(codes);
+    // With `merge` (RDBFLAGS_ALLOW_DUP) a library of the file replaces a kept one of its name.
+    libraries = scripting.functions.loadAll(codes, options.merge === true);
     if (typeof libraries === 'string') throw new RdbError(`Failed loading library, ${libraries}`);
   }
 

@@ -242,6 +242,17 @@ describe('DEBUG', () => {
         ['MGET', 'a', 'b', 'c'],
       ]));
 
+    it('NOFLUSH fails on a function library that is there already; NOFLUSH MERGE replaces it', () =>
+      d.run([
+        ['FUNCTION', 'LOAD', "#!lua name=lib\nredis.register_function('f', function() return 'one' end)"],
+        ['DEBUG', 'RELOAD', 'NOFLUSH'],
+        ['FCALL', 'f', '0'],
+        ['DEBUG', 'RELOAD', 'NOFLUSH', 'MERGE'],
+        ['FUNCTION', 'LIST'],
+        ['FCALL', 'f', '0'],
+        ['FUNCTION', 'FLUSH'],
+      ]));
+
     it('an unknown option is refused before anything is saved', () => d.run([['DEBUG', 'RELOAD', 'NOSAVE', 'FAST']]));
   });
 

@@ -286,11 +286,14 @@ export class Functions {
     return libraryJoin(this.ctx, fresh, policy === 'replace');
   }
 
-  /** rdbLoad's functions: every library into a new set, which replaces the current one only if all load. */
-  loadAll(codes: readonly string[]): LibraryCtx | string {
+  /**
+   * rdbLoad's functions: every library into a new set, which replaces the current one only if all
+   * load; with `replace` (RDBFLAGS_ALLOW_DUP) a later library replaces an earlier one of its name.
+   */
+  loadAll(codes: readonly string[], replace = false): LibraryCtx | string {
     const fresh = new LibraryCtx();
     for (const code of codes) {
-      const made = this.create(code, false, fresh, 0);
+      const made = this.create(code, replace, fresh, 0);
       if ('error' in made) return made.error;
     }
     return fresh;
