@@ -425,6 +425,17 @@ function setActiveExpireCommand(c: Client, argv: string[]): Reply {
   return OK;
 }
 
+function disableDenyScriptsCommand(c: Client, argv: string[]): Reply {
+  c.engine.debugSettings.disableDenyScripts = atoi(argv[2]!) !== 0;
+  return OK;
+}
+
+/** REPLICATE command …: the command goes to the replicas only (replicationFeedSlaves). */
+function replicateCommand(c: Client, argv: string[]): Reply {
+  c.engine.replication?.feedReplicas(argv.slice(2));
+  return OK;
+}
+
 function pauseCronCommand(c: Client, argv: string[]): Reply {
   c.engine.debugSettings.pauseCron = atoi(argv[2]!) !== 0;
   return OK;
@@ -522,8 +533,8 @@ const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>
   ['sleep', { argc: exactly(3), run: sleepCommand }],
   ['set-active-expire', { argc: exactly(3), run: setActiveExpireCommand }],
   ['quicklist-packed-threshold', { argc: exactly(3), run: packedThresholdCommand }],
-  // No replicas here: what would go to them goes nowhere, as on a master without any.
-  ['replicate', { argc: atLeast(3), run: () => OK }],
+  ['replicate', { argc: atLeast(3), run: replicateCommand }],
+  ['set-disable-deny-scripts', { argc: exactly(3), run: disableDenyScriptsCommand }],
   ['error', { argc: exactly(3), run: errorCommand }],
   ['structsize', { argc: exactly(2), run: () => bulk(STRUCT_SIZES) }],
   ['change-repl-id', { argc: exactly(2), run: changeReplIdCommand }],

@@ -96,11 +96,20 @@ export interface DebugSettings {
   replyBufferResizing: boolean;
   /** DEBUG REPLYBUFFER PEAK-RESET-TIME in ms; -1 never resets the peak. */
   replyBufferPeakResetMs: number;
+  /** DEBUG SET-DISABLE-DENY-SCRIPTS: scripts may run commands flagged noscript. */
+  disableDenyScripts: boolean;
 }
 
 /** Redis's defaults for what DEBUG changes. */
 export function defaultDebugSettings(): DebugSettings {
-  return { activeExpire: true, pauseCron: false, quicklistPackedThreshold: 1 << 30, replyBufferResizing: true, replyBufferPeakResetMs: 5000 };
+  return {
+    activeExpire: true,
+    pauseCron: false,
+    quicklistPackedThreshold: 1 << 30,
+    replyBufferResizing: true,
+    replyBufferPeakResetMs: 5000,
+    disableDenyScripts: false,
+  };
 }
 
 /** Makes an engine's Lua state, script cache and script client. */

@@ -8,9 +8,9 @@ import { readRdb } from './rdb.js';
 import { renderReply } from './render-reply.js';
 import type { Reply } from '../shared/reply.js';
 
-function setup() {
+function setup(config: Record<string, string> = {}) {
   const clock = new VirtualClock(1_700_000_000_000);
-  const engine = new Engine({ late, clock });
+  const engine = new Engine({ late, clock, config });
   const writer = engine.createClient();
   const run = (c: Client, ...argv: string[]) => renderReply(engine.execute(c, argv));
   /** A client whose delivered bytes (the stream) are collected. */
@@ -158,5 +158,20 @@ describe('what only replicas get, and what replicas need', () => {
     expect(run(writer, 'EVAL', "return redis.call('set', 'k', 'w')", '0')).toBe(
       '!NOREPLICAS Not enough good replicas to write. script: 92d9bd2bb14ec0e5800f5bc76118e977c539ac71, on @user_script:1.',
     );
+  });
+});
+
+describe('DEBUG for replication tests', () => {
+  it('REPLICATE feeds a command to the replicas alone; SET-DISABLE-DENY-SCRIPTS lets scripts run noscript commands', () => {
+    const { engine, writer, run, replicaClient } = setup({ 'enable-debug-command': 'yes' });
+    const { c, stream } = replicaClient();
+    engine.execute(c, ['SYNC']);
+    expect(run(writer, 'DEBUG', 'REPLICATE', 'SET', 'only', 'replicas')).toBe('OK');
+    expect(stream.join('')).toBe('*3\r\n$3\r\nSET\r\n$4\r\nonly\r\n$8\r\nreplicas\r\n');
+    expect(run(writer, 'EXISTS', 'only')).toBe(':0');
+    const script = "return redis.call('config', 'get', 'maxmemory')";
+    expect(run(writer, 'EVAL', script, '0')).toMatch(/^!ERR This Redis command is not allowed from script/);
+    expect(run(writer, 'DEBUG', 'SET-DISABLE-DENY-SCRIPTS', '1')).toBe('OK');
+    expect(run(writer, 'EVAL', script, '0')).toBe('["maxmemory","0"]');
   });
 });

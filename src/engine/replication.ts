@@ -103,6 +103,11 @@ export class ReplicationMaster implements PropagationFeed {
     this.send(text + respCommand(op.argv));
   }
 
+  /** DEBUG REPLICATE: a command to the replicas in the database the stream last selected. */
+  feedReplicas(argv: readonly string[]): void {
+    this.send(respCommand(argv));
+  }
+
   private send(text: string): void {
     this.offset += text.length;
     this.backlog += text;
