@@ -2,7 +2,8 @@
 // the first prompt. The users, rules and checks are acl.ts's; commands/acl.ts declares the command.
 
 import type { Client } from './client.js';
-import { ACL_CATEGORY_NAMES, type Selector, type User } from './acl.js';
+import type { Selector, User } from './acl.js';
+import { ACL_CATEGORIES } from './command-decl.js';
 import { ACL_OK, DENIED_CMD, DENIED_KEY } from './acl-denial.js';
 import * as E from '../shared/errors.js';
 import { cString, isCSpace } from '../shared/args.js';
@@ -83,10 +84,10 @@ export function aclLoadSaveCommand(): Reply {
 }
 
 export function aclCatCommand(c: Client, argv: string[]): Reply {
-  if (argv.length === 2) return bulks([...ACL_CATEGORY_NAMES]);
+  if (argv.length === 2) return bulks([...ACL_CATEGORIES]);
   if (argv.length !== 3) return subcommandSyntax(argv);
   const cat = cString(argv[2]!).toLowerCase();
-  if (!(ACL_CATEGORY_NAMES as readonly string[]).includes(cat)) return error(AE.aclUnknownCategory(argv[2]!));
+  if (!ACL_CATEGORIES.includes(cat)) return error(AE.aclUnknownCategory(argv[2]!));
   return bulks(
     c.engine
       .lateAcl()

@@ -15,31 +15,7 @@ import { sha256Hex } from './sha256.js';
 import { clientInfoLine } from './commands/connection.js';
 import { ACL_OK, DENIED_AUTH, DENIED_CHANNEL, DENIED_CMD, DENIED_KEY, type AclCheck, type AclContext, type AclResult } from './acl-denial.js';
 import * as AE from '../shared/acl-errors.js';
-
-/** ACL categories in acl.c's ACLCommandCategories order (the order descriptions try them in). */
-export const ACL_CATEGORY_NAMES = [
-  'keyspace',
-  'read',
-  'write',
-  'set',
-  'sortedset',
-  'list',
-  'hash',
-  'string',
-  'bitmap',
-  'hyperloglog',
-  'geo',
-  'stream',
-  'pubsub',
-  'admin',
-  'fast',
-  'slow',
-  'blocking',
-  'dangerous',
-  'connection',
-  'transaction',
-  'scripting',
-] as const;
+import { ACL_CATEGORIES } from './command-decl.js';
 
 // User flags (USER_FLAG_*), and the order ACL LIST and GETUSER name them in.
 const USER_ENABLED = 1;
@@ -297,7 +273,7 @@ export class Acl {
   /** The commands and subcommands of a category, in table order (ACL CAT's reply). */
   categoryCommands(category: string): Command[] {
     if (this.byCategory === null) {
-      const m = new Map<string, Command[]>(ACL_CATEGORY_NAMES.map((c) => [c, []]));
+      const m = new Map<string, Command[]>(ACL_CATEGORIES.map((c) => [c, []]));
       for (const cmd of this.commandList()) for (const a of cmd.acl) m.get(a)?.push(cmd);
       this.byCategory = m;
     }
@@ -564,7 +540,7 @@ export class Acl {
       this.changePerm(s, cmd, false);
     } else if ((first === '+' || first === '-') && op[1] === '@') {
       const cat = cString(op.slice(2)).toLowerCase();
-      if (!(ACL_CATEGORY_NAMES as readonly string[]).includes(cat)) throw new RuleError('ENOENT');
+      if (!ACL_CATEGORIES.includes(cat)) throw new RuleError('ENOENT');
       this.setCategory(s, cat, first === '+');
     } else {
       throw new RuleError('EINVAL');
@@ -631,7 +607,7 @@ export class Acl {
       let best: string | null = null;
       let mindiff = Infinity;
       let maxsame = 0;
-      for (const cat of ACL_CATEGORY_NAMES) {
+      for (const cat of ACL_CATEGORIES) {
         if (applied.has(cat)) continue;
         let on = 0;
         let off = 0;

@@ -15,8 +15,11 @@ import { helpReply } from './help-reply.js';
 import * as E from '../shared/errors.js';
 import { error } from '../shared/reply.js';
 
-/** ACL categories in acl.c's ACLCommandCategories order, the order the resolved arrays keep. */
-const ACL_CATEGORIES =
+/**
+ * ACL categories in acl.c's ACLCommandCategories order, the order the resolved arrays keep (and
+ * COMMAND INFO, ACL CAT and the ACL's rule descriptions list them in).
+ */
+export const ACL_CATEGORIES: readonly string[] =
   'keyspace read write set sortedset list hash string bitmap hyperloglog geo stream pubsub admin fast slow blocking dangerous connection transaction scripting'.split(
     ' ',
   );

@@ -9,7 +9,7 @@ import { commandsWithStats, extrasOf } from '../info-stats.js';
 import { slowlogOf } from '../slowlog.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
-import { commandGroup, key, lateHandler } from '../command-decl.js';
+import { ACL_CATEGORIES, commandGroup, key, lateHandler } from '../command-decl.js';
 import { configEntries, hasGlob, lookupConfig } from '../config.js';
 import type { Engine } from '../engine.js';
 import * as E from '../../shared/errors.js';
@@ -45,31 +45,6 @@ const FLAG_ORDER = [
   'no_multi',
   'movablekeys',
   'allow_busy',
-];
-
-/** ACL categories in acl.c's ACLCommandCategories order. */
-const ACL_ORDER = [
-  'keyspace',
-  'read',
-  'write',
-  'set',
-  'sortedset',
-  'list',
-  'hash',
-  'string',
-  'bitmap',
-  'hyperloglog',
-  'geo',
-  'stream',
-  'pubsub',
-  'admin',
-  'fast',
-  'slow',
-  'blocking',
-  'dangerous',
-  'connection',
-  'transaction',
-  'scripting',
 ];
 
 /** Key-spec flags in addReplyFlagsForKeyArgs order. */
@@ -142,7 +117,7 @@ export function commandInfoReply(cmd: Command): Reply {
     int(cmd.keys[0]),
     int(cmd.keys[1]),
     int(cmd.keys[2]),
-    set(ordered(ACL_ORDER, aclNames(cmd)).map((a) => simple('@' + a))),
+    set(ordered(ACL_CATEGORIES, aclNames(cmd)).map((a) => simple('@' + a))),
     set((cmd.tips ?? []).map(bulk)),
     set((cmd.keySpecs ?? []).map(keySpecReply)),
     cmd.subs ? array([...cmd.subs.values()].map(commandInfoReply)) : set([]),
@@ -246,7 +221,7 @@ function commandListCommand(c: Client, argv: string[]): Reply {
         filter = () => false;
       } else if (type === 'aclcat') {
         const cat = cString(arg).toLowerCase();
-        const known = ACL_ORDER.includes(cat);
+        const known = ACL_CATEGORIES.includes(cat);
         filter = (cmd) => known && aclNames(cmd).includes(cat);
       } else if (type === 'pattern') {
         filter = (cmd) => globMatch(arg, cmd.fullName, true);
