@@ -198,8 +198,12 @@ class StreamReader {
       return body === null ? null : bytesOf(body);
     }
     const mark = head.slice(5);
+    // Each read is searched once: from where the mark could still begin (compaction keeps what
+    // follows `pos`, so the count of bytes searched holds across it).
+    let searched = 0;
     for (;;) {
-      const at = this.buf.indexOf(mark, this.pos);
+      const at = this.buf.indexOf(mark, this.pos + Math.max(0, searched - mark.length + 1));
+      searched = this.buf.length - this.pos;
       if (at >= 0) {
         const body = this.buf.slice(this.pos, at);
         this.pos = at + mark.length;

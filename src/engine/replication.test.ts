@@ -175,3 +175,24 @@ describe('DEBUG for replication tests', () => {
     expect(run(writer, 'EVAL', script, '0')).toBe('["maxmemory","0"]');
   });
 });
+
+describe('the backlog', () => {
+  it('keeps the newest repl-backlog-size bytes, and +CONTINUE sends exactly what follows the offset asked', () => {
+    const { engine, writer, run, replicaClient } = setup();
+    run(writer, 'CONFIG', 'SET', 'repl-backlog-size', '100');
+    const first = replicaClient();
+    engine.execute(first.c, ['SYNC']);
+    for (let i = 0; i < 50; i++) run(writer, 'SET', `key:${i}`, 'v'.repeat(i % 7));
+    const fed = first.stream.join('');
+    const info = run(writer, 'INFO', 'replication');
+    expect(info).toContain(`master_repl_offset:${fed.length}\r\n`);
+    expect(info).toContain('repl_backlog_histlen:100\r\n');
+    expect(info).toContain(`repl_backlog_first_byte_offset:${fed.length - 99}\r\n`);
+    const replid = /master_replid:([0-9a-f]{40})/.exec(info)![1]!;
+    // The oldest byte kept, and one before it (gone: a full resync).
+    const again = replicaClient();
+    expect(engine.execute(again.c, ['PSYNC', replid, String(fed.length - 99)])).toEqual({ t: 'raw', v: '+CONTINUE\r\n' + fed.slice(-100) });
+    const late = replicaClient();
+    expect(payload(engine.execute(late.c, ['PSYNC', replid, String(fed.length - 100)])).head).toMatch(/^\+FULLRESYNC /);
+  });
+});

@@ -66,8 +66,13 @@ export class ReplicationMaster implements PropagationFeed {
   private readonly waiting = new Map<Client, { numreplicas: number; offset: number }>();
   /** master_repl_offset: bytes fed to the stream so far. */
   offset = 0;
-  /** The newest `repl-backlog-size` bytes of the stream; its first byte's offset. */
+  /**
+   * The newest `repl-backlog-size` bytes of the stream are `backlog` past its first
+   * `backlogSkip` characters (dropped in one cut once they are as many as the size, so that
+   * each write does not copy the whole backlog); `backlogFirst` is the first kept byte's offset.
+   */
   private backlog = '';
+  private backlogSkip = 0;
   private backlogFirst = 1;
   /** The database the stream last selected (slaveseldb); -1 makes the next command select. */
   private selected = -1;
@@ -86,7 +91,7 @@ export class ReplicationMaster implements PropagationFeed {
   }
 
   get backlogHistlen(): number {
-    return this.backlog.length;
+    return this.backlog.length - this.backlogSkip;
   }
 
   get backlogFirstByte(): number {
@@ -112,10 +117,14 @@ export class ReplicationMaster implements PropagationFeed {
     this.offset += text.length;
     this.backlog += text;
     const size = Number(this.engine.config.get('repl-backlog-size'));
-    if (this.backlog.length > size) {
-      const drop = this.backlog.length - size;
-      this.backlog = this.backlog.slice(drop);
-      this.backlogFirst += drop;
+    const over = this.backlogHistlen - size;
+    if (over > 0) {
+      this.backlogSkip += over;
+      this.backlogFirst += over;
+      if (this.backlogSkip >= size) {
+        this.backlog = this.backlog.slice(this.backlogSkip);
+        this.backlogSkip = 0;
+      }
     }
     const raw: Reply = { t: 'raw', v: text };
     for (const c of this.replicas) if (c.replica!.state === 'online') c.deliver(raw);
@@ -176,9 +185,9 @@ export class ReplicationMaster implements PropagationFeed {
     const offset = parseInt64(offsetArg);
     if (offset === null) return null;
     const at = Number(offset);
-    if (at < this.backlogFirst || at > this.backlogFirst + this.backlog.length) return null;
+    if (at < this.backlogFirst || at > this.backlogFirst + this.backlogHistlen) return null;
     const head = psync2 ? `+CONTINUE ${this.replid}\r\n` : '+CONTINUE\r\n';
-    return { t: 'raw', v: head + this.backlog.slice(at - this.backlogFirst) };
+    return { t: 'raw', v: head + this.backlog.slice(this.backlogSkip + at - this.backlogFirst) };
   }
 
   /** refreshGoodSlavesCount: online replicas heard from at most `maxLag` seconds ago. */
