@@ -148,6 +148,47 @@ describe('TerminalSession and a script that runs on', () => {
   });
 });
 
+describe('TerminalSession and a connection the server closes', () => {
+  /** The lines as they stand on the screen: escape sequences out, each line's last redraw (after its last CR). */
+  const lines = (text: string) =>
+    text
+      .replace(/\r\x1b\[\d+C/g, '') // back to the line's start and forward again: the line stays
+      .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
+      .split('\n')
+      .map((l) => l.replace(/\r$/, '').split('\r').at(-1)!);
+
+  it('at its prompt: the next command says the server closed it, the one after connects again', async () => {
+    const { session, engine, screen, idle } = await rig();
+    session.input('CLIENT ID\r');
+    await idle();
+    const other = await engine.open();
+    const id = /\(integer\) (\d+)/.exec(screen())![1]!;
+    const start = screen().length;
+    await engine.run(other, ['CLIENT', 'KILL', 'ID', id]);
+    session.input('PING\r');
+    await idle();
+    session.input('PING\r');
+    await idle();
+    expect(lines(screen().slice(start))).toEqual([
+      '127.0.0.1:6379> PING',
+      'Error: Server closed the connection',
+      'not connected> PING',
+      'PONG',
+      '127.0.0.1:6379> ',
+    ]);
+  });
+
+  it('in a blocked command: the command ends with the same words', async () => {
+    const { session, engine, screen, idle } = await rig();
+    session.input('CLIENT SETNAME waiter\rBLPOP q 0\r');
+    await expect.poll(() => session.occupied).toBe('blocked');
+    const other = await engine.open();
+    await engine.run(other, ['CLIENT', 'KILL', 'SKIPME', 'yes', 'TYPE', 'normal']);
+    await idle();
+    expect(lines(screen()).slice(-3)).toEqual(['127.0.0.1:6379> BLPOP q 0', 'Error: Server closed the connection', 'not connected> ']);
+  });
+});
+
 describe('TerminalSession output', () => {
   it('hands a reply of megabytes to xterm.js in slices, with its screen-reader mode off meanwhile', async () => {
     const { session, screen, idle, writes, term } = await rig();

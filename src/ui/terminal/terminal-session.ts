@@ -78,6 +78,11 @@ export class TerminalSession {
   private busy = false;
   /** The connection ended (QUIT, Ctrl-D, CLIENT KILL): the next line opens a new one. */
   private disconnected = false;
+  /**
+   * The server closed the connection (CLIENT KILL, ACL DELUSER from another tab) and the tab has
+   * not read since: as in redis-cli, the next command finds out ("Server closed the connection").
+   */
+  private closedUnseen = false;
   /** redis-cli exited (quit/exit/Ctrl-D): any key starts it again. */
   private exited = false;
   /** A blocked command (BLPOP …) waits for its reply; Ctrl-C abandons it. */
@@ -136,9 +141,14 @@ export class TerminalSession {
         }
       }),
       this.engine.onClosed((handle) => {
-        if (handle === this.handle) {
-          this.handle = null;
-          this.disconnected = true;
+        if (handle !== this.handle) return;
+        this.handle = null;
+        this.closedUnseen = true;
+        // A blocked command reads the end of the connection at once.
+        const w = this.waiting;
+        if (w !== null) {
+          this.waiting = null;
+          w.resolve(w.pushes);
         }
       }),
       this.engine.onRestart((reason) =>
@@ -420,6 +430,7 @@ export class TerminalSession {
   };
 
   private async send(argv: string[], once: boolean): Promise<Ran> {
+    if (this.closedUnseen) return this.foundClosed();
     const handle = await this.connection();
     const result = await this.runNext(handle, argv, once);
     if (result.blocked) {
@@ -438,11 +449,11 @@ export class TerminalSession {
         this.script = null;
       }
     }
+    // The engine ended the connection before answering (QUIT answers first, then closes).
+    if (this.closedUnseen && result.replies.length === 0) return this.foundClosed();
     return {
       ...result,
       handle,
-      // The engine ended the connection before answering (QUIT answers first, then closes).
-      closed: this.disconnected && result.replies.length === 0,
       note: result.truncated
         ? `${NOTICE_START}(the reply was too long for this page: only its first 10,000 elements or 1 MB are shown)${NOTICE_END}\n`
         : undefined,
@@ -540,6 +551,7 @@ export class TerminalSession {
     if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
     this.handle = null;
     this.disconnected = false;
+    this.closedUnseen = false;
     this.cli.interrupted();
     this.cli.state.selected(0);
     this.write(`${NOTICE_START}redis-cli exited. Press any key to start it again.${NOTICE_END}`);
@@ -555,6 +567,7 @@ export class TerminalSession {
       this.engine.open(this.options.name ? { name: this.options.name } : {}).then((h) => {
         this.handle = h;
         this.disconnected = false;
+        this.closedUnseen = false;
         return h;
       }),
     );
@@ -562,6 +575,13 @@ export class TerminalSession {
 
   private connection(): Promise<number> {
     return this.handle !== null ? Promise.resolve(this.handle) : this.connect();
+  }
+
+  /** The command found the connection closed: no reply, and the prompt says "not connected". */
+  private foundClosed(): Ran {
+    this.closedUnseen = false;
+    this.disconnected = true;
+    return { replies: [], resp: 2, db: this.cli.state.db, inMulti: false, blocked: false, truncated: false, handle: -1, closed: true };
   }
 
   /** A new connection, as redis-cli's reconnect makes it: outside MULTI, the database selected again. */
