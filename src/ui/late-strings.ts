@@ -167,6 +167,8 @@ const en = {
   subscribed: (channels: string) => `subscribed to ${channels}`,
   patterns: (patterns: string) => `pattern ${patterns}`,
   monitoring: 'monitoring',
+  /** The ACL user a client runs as, and whether it has yet to log in with AUTH. */
+  user: (name: string, mustAuth: boolean) => `user ${name}${mustAuth ? ' (not logged in)' : ''}`,
   blocked: (command: string, keys: string, wait: string) => `blocked in ${command} on ${keys} (${wait})`,
   forever: 'forever',
   secondsLeft: (s: string) => `${s} s left`,
@@ -357,6 +359,7 @@ const ko: LateStrings = {
   subscribed: (channels: string) => `${channels} 구독 중`,
   patterns: (patterns: string) => `패턴 ${patterns} 구독 중`,
   monitoring: 'MONITOR 중',
+  user: (name: string, mustAuth: boolean) => `사용자 ${name}${mustAuth ? ' (로그인 전)' : ''}`,
   blocked: (command: string, keys: string, wait: string) => `${command} 블로킹 중: ${keys} (${wait})`,
   forever: '무기한',
   secondsLeft: (s: string) => `${s}초 남음`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
+import { late } from '../engine/late.js';
 import { clientViews } from './clients-info.js';
 
 describe('clientViews', () => {
@@ -27,5 +28,23 @@ describe('clientViews', () => {
     expect(views[1]).toMatchObject({ db: 2, queued: null, doomed: false, watching: [] });
     expect(views[2]).toMatchObject({ channels: ['news'], patterns: ['user:*'] });
     expect(views[3]).toMatchObject({ blocked: { command: 'blpop', keys: ['jobs'], timeoutMs: 4_000 } });
+  });
+
+  it('names the ACL user each client runs as, and who has yet to log in', () => {
+    const engine = new Engine({ clock: new VirtualClock(), late });
+    const [a, b] = [engine.createClient(), engine.createClient()];
+    engine.execute(a, ['ACL', 'SETUSER', 'reader', 'on', '>r', '~cache:*', '+get']);
+    engine.execute(a, ['CONFIG', 'SET', 'requirepass', 'secret']);
+    expect(clientViews(engine).map((v) => [v.user, v.mustAuth])).toEqual([
+      ['default', false],
+      ['default', false],
+    ]);
+    const c = engine.createClient();
+    engine.execute(b, ['AUTH', 'reader', 'r']);
+    expect(clientViews(engine).map((v) => [v.id, v.user, v.mustAuth])).toEqual([
+      [a.id, 'default', false],
+      [b.id, 'reader', false],
+      [c.id, 'default', true],
+    ]);
   });
 });

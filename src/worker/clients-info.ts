@@ -8,6 +8,10 @@ export interface ClientView {
   name: string;
   db: number;
   resp: 2 | 3;
+  /** The ACL user it runs as, as CLIENT LIST's user= shows it. */
+  user: string;
+  /** It still has to AUTH before it may run commands (the default user has a password). */
+  mustAuth: boolean;
   /** Commands queued since MULTI, or null outside a transaction. */
   queued: number | null;
   /** The transaction will fail: a watched key changed or a command was rejected. */
@@ -30,6 +34,8 @@ export function clientViews(engine: Engine): ClientView[] {
       name: c.name,
       db: c.db.id,
       resp: c.resp,
+      user: c.user?.name ?? 'default',
+      mustAuth: engine.authRequired(c),
       queued: c.multi === null ? null : c.multi.length,
       doomed: c.multi !== null && (c.dirtyCas || c.multiError),
       watching: [...c.watched.values()].map((w) => (w.db.id === c.db.id ? w.key : `${w.key} (db${w.db.id})`)),

@@ -54,6 +54,7 @@ export function ClientsPanel() {
               id {c.id}
               {whose(c, tabs, t, tabTitle)}
             </span>
+            <span className={c.mustAuth ? 'badge warn' : 'badge'}>{t.user(c.user, c.mustAuth)}</span>
             <span className="badge">db{c.db}</span>
             {c.resp === 3 && <span className="badge">RESP3</span>}
             {describeState(c, t).map((s) => (
