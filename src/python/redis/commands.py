@@ -891,6 +891,87 @@ class Commands:
     def client_getname(self):
         return self.execute_command("CLIENT GETNAME")
 
+    # ---- ACL ------------------------------------------------------------------------------
+    def acl_setuser(
+        self,
+        username,
+        enabled=False,
+        nopass=False,
+        passwords=None,
+        hashed_passwords=None,
+        categories=None,
+        commands=None,
+        keys=None,
+        channels=None,
+        selectors=None,
+        reset=False,
+        reset_keys=False,
+        reset_passwords=False,
+    ):
+        """ACL SETUSER from keyword arguments, as redis-py spells them: passwords "+pw" to add and
+        "-pw" to remove, categories "+@read" or "+read", keys with or without their "~"."""
+        rules = [w for w, on in (("reset", reset), ("resetkeys", reset_keys), ("resetpass", reset_passwords)) if on]
+        rules.append("on" if enabled else "off")
+        if nopass and (passwords or hashed_passwords):
+            raise DataError("Cannot set 'nopass' and supply 'passwords' or 'hashed_passwords'")
+        for kind, given, add, remove in (("Password", passwords, ">", "<"), ("Hashed password", hashed_passwords, "#", "!")):
+            for i, pw in enumerate(_list_or_args(given, []) if given else []):
+                pw = pw.decode() if isinstance(pw, bytes) else str(pw)
+                if pw[:1] not in ("+", "-"):
+                    raise DataError(f'{kind} {i} must be prefixed with a "+" to add or a "-" to remove')
+                rules.append((add if pw[0] == "+" else remove) + pw[1:])
+        if nopass:
+            rules.append("nopass")
+        for category in categories or []:
+            category = category.decode() if isinstance(category, bytes) else category
+            if category[:1] not in ("+", "-"):
+                raise DataError(f'Category "{category}" must be prefixed with "+" or "-"')
+            rules.append(category if category[1:2] == "@" else category[0] + "@" + category[1:])
+        for command in commands or []:
+            command = command.decode() if isinstance(command, bytes) else command
+            if command[:1] not in ("+", "-"):
+                raise DataError(f'Command "{command}" must be prefixed with "+" or "-"')
+            rules.append(command)
+        for key in keys or []:
+            key = key.decode() if isinstance(key, bytes) else key
+            rules.append(key if key[:1] in ("~", "%") else "~" + key)
+        for channel in channels or []:
+            channel = channel.decode() if isinstance(channel, bytes) else channel
+            rules.append("&" + channel)
+        for command, key in selectors or []:
+            if command[:1] not in ("+", "-"):
+                raise DataError(f'Command "{command}" must be prefixed with "+" or "-"')
+            rules.append(f"({command} {key if key[:1] in ('~', '%') else '~' + key})")
+        return self.execute_command("ACL SETUSER", username, *rules)
+
+    def acl_deluser(self, *username):
+        return self.execute_command("ACL DELUSER", *username)
+
+    def acl_users(self):
+        return self.execute_command("ACL USERS")
+
+    def acl_list(self):
+        return self.execute_command("ACL LIST")
+
+    def acl_whoami(self):
+        return self.execute_command("ACL WHOAMI")
+
+    def acl_cat(self, category=None):
+        return self.execute_command("ACL CAT", *([category] if category else []))
+
+    def acl_genpass(self, bits=None):
+        # redis-py 4.3.4 checks `bits` but never sends it: the server picks its 256 bits.
+        if bits is not None:
+            try:
+                if not 0 <= int(bits) <= 4096:
+                    raise ValueError
+            except ValueError:
+                raise DataError("genpass optionally accepts a bits argument, between 0 and 4096.") from None
+        return self.execute_command("ACL GENPASS")
+
+    def acl_dryrun(self, username, *args):
+        return self.execute_command("ACL DRYRUN", username, *args)
+
     def slowlog_len(self):
         return self.execute_command("SLOWLOG LEN")
 
