@@ -363,6 +363,66 @@ test.describe('lessons', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('two terminals as two ACL users: the clients panel names each, the reader gets NOPERM, ACL DELUSER closes its connection', async ({ page, site }) => {
+    await page.goto(`${site.url}#/lessons/connections/7`);
+    await waitForPrompt(page);
+    await expect(shownStep(page)).toHaveAttribute('data-step', '7');
+    await focusTerminal(page);
+    await typeLine(page, 'ACL SETUSER reader on >readonly ~pypa ~mykey +@read');
+    expect((await screen(page)).slice(-2)).toEqual(['OK', '127.0.0.1:6379>']);
+    await page.getByRole('button', { name: 'Open a second terminal' }).click();
+    await expect.poll(() => page.evaluate(() => window.redisPlayground!.tabs().length)).toBe(2);
+    await focusTerminal(page);
+    for (const line of ['AUTH reader readonly', 'HGETALL pypa', 'SET mykey changed']) await typeLine(page, line);
+    expect((await screen(page)).slice(-7)).toEqual([
+      '127.0.0.1:6379> AUTH reader readonly',
+      'OK',
+      '127.0.0.1:6379> HGETALL pypa',
+      '(empty array)',
+      '127.0.0.1:6379> SET mykey changed',
+      "(error) NOPERM this user has no permissions to run the 'set' command",
+      '127.0.0.1:6379>',
+    ]);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    const row = (tab: string) =>
+      page
+        .getByRole('region', { name: 'Clients' })
+        .getByRole('listitem')
+        .filter({ hasText: `tab “${tab}”` });
+    await expect(row('client 2')).toContainText('user reader');
+    await expect(row('client 1')).toContainText('user default');
+
+    // Step 8: the first terminal deletes the user; the second finds its connection closed, and
+    // its next command connects again, as the default user.
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(shownStep(page)).toHaveAttribute('data-step', '8');
+    await page.getByRole('tab', { name: /client 1/ }).click();
+    await focusTerminal(page);
+    await typeLine(page, 'ACL DELUSER reader');
+    await typeLine(page, 'ACL USERS');
+    expect((await screen(page)).slice(-5)).toEqual([
+      '127.0.0.1:6379> ACL DELUSER reader',
+      '(integer) 1',
+      '127.0.0.1:6379> ACL USERS',
+      '1) "default"',
+      '127.0.0.1:6379>',
+    ]);
+    await expect(shownStep(page)).toHaveAttribute('data-passed', 'true');
+    await page.getByRole('tab', { name: /client 2/ }).click();
+    await focusTerminal(page);
+    await typeLine(page, 'ACL WHOAMI');
+    await typeLine(page, 'ACL WHOAMI');
+    expect((await screen(page)).slice(-5)).toEqual([
+      '127.0.0.1:6379> ACL WHOAMI',
+      'Error: Server closed the connection',
+      'not connected> ACL WHOAMI',
+      '"default"',
+      '127.0.0.1:6379>',
+    ]);
+    await expect(row('client 2')).toContainText('user default');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('a challenge in Korean: labelled 도전, no Run button, solved by typing at the keyboard', async ({ page, site }) => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.url}#/lessons/strings-counters/6`);

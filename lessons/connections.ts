@@ -5,7 +5,7 @@ import type { Lesson } from '../src/lessons/model.js';
 // cheat sheet's connection setup), hiredis as a faster parser for big replies such as LRANGE,
 // and what the enterprise endpoint options of redis-cli (-h, -p, -a) mean, with AUTH shown on
 // this server, which has no password (never CONFIG SET requirepass here: it would lock out the
-// page's own connections).
+// page's own connections); then ACL users and least privilege with two terminals as two users.
 
 const HSET_PYPA = 'HSET pypa url "https://www.pypa.io/" github pypa fullname "Python Packaging Authority"';
 const RPUSH_NUMBERS = `RPUSH numbers ${Array.from({ length: 30 }, (_, i) => i + 1).join(' ')}`;
@@ -234,6 +234,76 @@ print(r.ping())  # True`,
           { reply: { command: 'CLIENT SETNAME worker-1', client: 2, equals: 'OK' } },
           { reply: { command: 'CLIENT LIST', client: 1, matches: /name=worker-1 / } },
         ],
+      },
+    },
+    {
+      text: {
+        ko: '관리형 Redis에서 받는 비밀번호는 보통 `default` 사용자의 것이지만, Redis 6부터는 **사용자**를 여럿 만들고 저마다 할 수 있는 일을 정할 수 있어요(**ACL**). 원칙은 **최소 권한**이에요. 읽기만 하는 프로그램에게는 읽을 권한만, 그것도 필요한 키에만 줘요.\n\n첫 번째 터미널에서 `reader` 사용자를 만들어요. `on`은 로그인 허용, `>readonly`는 비밀번호, `~pypa ~mykey`는 손댈 수 있는 키, `+@read`는 읽기 명령 전체예요. 그다음 **두 번째 터미널**에서 `AUTH reader readonly`로 그 사용자가 되어 읽기와 쓰기를 하나씩 해 보세요. 쓰기는 `NOPERM` 오류로 거절돼요.\n\n오른쪽 **클라이언트** 목록에서 두 터미널이 어느 사용자로 붙어 있는지 볼 수 있어요.',
+        en: 'The password a managed Redis gives you usually belongs to the `default` user, but since Redis 6 a server can have many **users**, each allowed its own set of things (the **ACL**). The rule of thumb is **least privilege**: a program that only reads gets permission to read, and only the keys it needs.\n\nIn the first terminal, create the user `reader`: `on` lets it log in, `>readonly` is its password, `~pypa ~mykey` are the keys it may touch and `+@read` is every read command. Then, in the **second terminal**, become that user with `AUTH reader readonly` and try one read and one write. The write is refused with a `NOPERM` error.\n\nThe **Clients** list on the right shows which user each terminal is logged in as.',
+      },
+      commands: [
+        'ACL SETUSER reader on >readonly ~pypa ~mykey +@read',
+        { client: 2, line: 'AUTH reader readonly' },
+        { client: 2, line: 'HGETALL pypa' },
+        { client: 2, line: 'SET mykey changed' },
+        'ACL WHOAMI',
+      ],
+      pythonCode: `# The administrator's connection (the default user) creates the user ...
+r.acl_setuser("reader", enabled=True, passwords=["+readonly"], keys=["pypa", "mykey"], categories=["+@read"])
+print(r.acl_whoami())  # default
+
+# ... and the program that only reads logs in as that user.
+reader = redis.Redis(username="reader", password="readonly", decode_responses=True)
+print(reader.hgetall("pypa"))
+try:
+    reader.set("mykey", "changed")
+except redis.exceptions.NoPermissionError as e:
+    print("refused:", e)`,
+      hints: [
+        {
+          ko: '`ACL WHOAMI`는 이 연결이 어느 사용자인지 알려 줘요. 첫 번째 터미널은 그대로 `default`예요. 두 번째 터미널의 `reader`는 이 명령조차 쓸 수 없어요. 읽기 명령이 아니니까요.',
+          en: '`ACL WHOAMI` tells which user this connection is. The first terminal is still `default`; `reader` in the second terminal may not even run it, since it is not a read command.',
+        },
+        {
+          ko: '`ACL LIST`를 첫 번째 터미널에서 실행하면 사용자마다 규칙이 한 줄씩 나와요. 비밀번호는 SHA-256 해시(`#…`)로만 보여요.',
+          en: 'Run `ACL LIST` in the first terminal: one line of rules per user. Passwords show only as their SHA-256 hash (`#…`).',
+        },
+      ],
+      solution: [
+        'ACL SETUSER reader on >readonly ~pypa ~mykey +@read',
+        { client: 2, line: 'AUTH reader readonly' },
+        { client: 2, line: 'HGETALL pypa' },
+        { client: 2, line: 'SET mykey changed' },
+      ],
+      check: {
+        all: [
+          { reply: { command: 'AUTH reader readonly', client: 2, equals: 'OK' } },
+          { reply: { command: 'SET mykey changed', client: 2, equals: "(error) NOPERM this user has no permissions to run the 'set' command" } },
+        ],
+      },
+    },
+    {
+      text: {
+        ko: '사용자를 지우면 Redis는 그 사용자로 로그인해 있던 연결을 **모두 끊어요**. 권한을 거둔 뒤에도 열려 있던 연결로 계속 일하는 일이 없도록요.\n\n첫 번째 터미널에서 `reader`를 지우고, 두 번째 터미널에서 명령을 보내 보세요. redis-cli처럼 먼저 연결이 끊겼다고 알리고, 그다음 명령에서 다시 접속해요. 새 연결은 다시 `default` 사용자예요.',
+        en: 'When a user is deleted, Redis **closes every connection** logged in as that user, so that nothing goes on working through a connection that was opened before the rights were taken away.\n\nDelete `reader` in the first terminal, then send a command from the second one. As redis-cli does, it first reports that the connection was closed, and connects again with the next command. The new connection is the `default` user again.',
+      },
+      commands: ['ACL DELUSER reader', { client: 2, line: 'ACL WHOAMI' }, 'ACL USERS'],
+      pythonCode: `print(r.acl_users())         # ['default', 'reader'] while the user exists
+print(r.acl_deluser("reader"))  # 1: deleted, and its connections closed
+print(r.acl_users())         # ['default']`,
+      hints: [
+        {
+          ko: '두 번째 터미널이 `not connected>`로 바뀌었다면 명령을 한 번 더 보내세요. 그때 다시 접속해요.',
+          en: 'If the second terminal now shows `not connected>`, send the command once more: that is when it connects again.',
+        },
+        {
+          ko: '`ACL DELUSER`가 `(integer) 0`이라면 `reader`가 이미 없는 거예요. 앞 단계의 `ACL SETUSER`를 다시 실행하세요.',
+          en: 'If `ACL DELUSER` says `(integer) 0`, there was no `reader` any more: run the previous step’s `ACL SETUSER` again.',
+        },
+      ],
+      solution: ['ACL DELUSER reader', 'ACL USERS'],
+      check: {
+        all: [{ reply: { command: 'ACL DELUSER reader', equals: '(integer) 1' } }, { reply: { command: 'ACL USERS', equals: '1) "default"' } }],
       },
     },
   ],
