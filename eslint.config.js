@@ -10,7 +10,7 @@ const LAYERS = {
   engine: ['shared'],
   protocol: ['shared'],
   server: ['engine', 'protocol', 'shared'],
-  worker: ['engine', 'shared'],
+  worker: ['engine', 'protocol', 'shared'],
   python: ['worker', 'protocol', 'shared'],
   cli: ['shared'],
   'workbench-lang': ['cli', 'shared'],

@@ -58,6 +58,8 @@ export interface Received {
   resp: 2 | 3;
   /** The server closed the connection before answering (redis-cli: "Server closed the connection"). */
   closed?: boolean;
+  /** Not connected, and connecting again failed: the host said so, nothing was sent. */
+  refused?: boolean;
   /** The host's own words (bytes) printed after the reply, before the time it took. */
   note?: string;
 }
@@ -321,6 +323,7 @@ export class CliSession {
       host.print('Error: Server closed the connection\n');
       return;
     }
+    if (got.refused === true) return;
     const chunks = this.receiveChunks(argv, got.replies, got.resp);
     let out = '';
     if (host.printChunks !== undefined) await host.printChunks(chunks);

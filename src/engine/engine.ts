@@ -146,6 +146,8 @@ export interface LateParts {
   acl: (engine: Engine) => Acl;
   /** MIGRATE's work (migrate.ts): its connections, its exchange with the target. */
   migrate: (c: Client, argv: string[]) => Reply | null;
+  /** Makes the engine a replica of host:port, as `replicaof` at startup does (replica.ts). */
+  replicaOf: (engine: Engine, host: string, port: number) => void;
 }
 
 export interface Stats {

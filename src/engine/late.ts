@@ -23,6 +23,7 @@ import { replconfCommand, replicaofCommand, roleCommand, syncCommand } from './r
 import * as acl from './acl-commands.js';
 import { Acl } from './acl.js';
 import { geoHandlers } from './geo-commands.js';
+import { setMaster } from './replica.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -31,6 +32,7 @@ export const late: LateParts = {
   snapshotJob: SnapshotJob,
   memoryAof: (engine) => void attachAof(engine, new MemoryAofDir()),
   migrate: migrateCommand,
+  replicaOf: setMaster,
   info: infoString,
   debug: debugCommand,
   evictor: (engine) => new Evictor(engine),

@@ -1,60 +1,14 @@
-// The replica's side against our own master, in one process: a Connector whose link hands the
-// replica's bytes to the master engine as a client's commands and the master's replies and
-// stream back, so that both halves of replication.ts and replica.ts meet without a socket.
+// The replica's side against our own master, in one process: the worker's local links
+// (src/worker/local-link.ts) hand the replica's bytes to the master engine as a client's
+// commands and the master's replies and stream back, so that both halves of replication.ts and
+// replica.ts meet without a socket.
 
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { late } from './late.js';
-import type { Connector, LinkRead } from './outgoing.js';
 import { renderReply } from './render-reply.js';
-import { encodeReply } from '../protocol/encode.js';
-import { RequestParser } from '../protocol/request-parser.js';
+import { localConnector } from '../worker/local-link.js';
 import type { Client } from './client.js';
-
-/** Links to `master`, each a new client of it; `links` keeps them so a test can cut one. */
-function bridge(master: Engine, links: { cut(): void }[]): Connector {
-  return () => {
-    const c: Client = master.createClient();
-    const parser = new RequestParser();
-    let inbox = '';
-    let closed = false;
-    let wake: (() => void) | null = null;
-    const arrive = (s: string) => {
-      inbox += s;
-      wake?.();
-    };
-    c.deliver = (r) => arrive(encodeReply(r, c.resp));
-    links.push({
-      cut: () => {
-        closed = true;
-        master.closeClient(c);
-        wake?.();
-      },
-    });
-    return Promise.resolve({
-      write: (bytes: string) => {
-        if (closed) return Promise.resolve('error' as const);
-        parser.push(Buffer.from(bytes, 'latin1'));
-        for (let argv = parser.next(); Array.isArray(argv); argv = parser.next()) {
-          const reply = master.execute(c, argv);
-          if (reply !== null) arrive(encodeReply(reply, c.resp));
-        }
-        return Promise.resolve(null);
-      },
-      read: async (): Promise<LinkRead> => {
-        while (inbox === '' && !closed) await new Promise<void>((resolve) => (wake = resolve));
-        if (inbox === '') return { failure: 'error' };
-        const out = inbox;
-        inbox = '';
-        return out;
-      },
-      close: () => {
-        closed = true;
-        wake?.();
-      },
-    });
-  };
-}
 
 /** Lets the links' promises run until `check` holds. */
 async function until(check: () => boolean): Promise<void> {
@@ -65,8 +19,7 @@ async function until(check: () => boolean): Promise<void> {
 describe('REPLICAOF against our own master', () => {
   it('syncs, follows the stream, refuses writes, continues after a cut link, and becomes a master again', async () => {
     const master = new Engine({ late });
-    const links: { cut(): void }[] = [];
-    const replica = new Engine({ late, connect: bridge(master, links) });
+    const replica = new Engine({ late, connect: localConnector(() => master) });
     const m = master.createClient();
     const r = replica.createClient();
     const run = (e: Engine, c: Client, ...argv: string[]) => renderReply(e.execute(c, argv));
@@ -89,7 +42,7 @@ describe('REPLICAOF against our own master', () => {
     expect(run(replica, r, 'CLIENT', 'LIST')).toMatch(/flags=M /);
 
     // The link is cut: the next cron a second later reconnects with PSYNC and gets the rest.
-    links[0]!.cut();
+    run(master, m, 'CLIENT', 'KILL', 'TYPE', 'replica');
     run(master, m, 'INCR', 'n');
     await until(() => replica.masterLink!.state === 'connect');
     replica.now += 1000;

@@ -13,6 +13,8 @@ export interface TabInfo {
   inMulti: boolean;
   /** `redis-cli --raw` instead of the tty format. */
   raw: boolean;
+  /** The server it connects to when not the first (6379): the second server's port. */
+  port?: number;
 }
 
 export type Theme = 'light' | 'dark';
@@ -42,7 +44,8 @@ interface UiState {
   phonePanel: PhonePanel;
   engine: EngineStatus;
   clock: ClockInfo;
-  addTab: () => number;
+  /** A new terminal tab, on the first server or the one at `port`; its id. */
+  addTab: (port?: number) => number;
   closeTab: (id: number) => void;
   selectTab: (id: number) => void;
   updateTab: (id: number, change: Partial<Omit<TabInfo, 'id'>>) => void;
@@ -61,8 +64,8 @@ export function defaultTabTitle(id: number): string {
   return `client ${id}`;
 }
 
-function newTab(id: number): TabInfo {
-  return { id, title: defaultTabTitle(id), db: 0, inMulti: false, raw: false };
+function newTab(id: number, port?: number): TabInfo {
+  return { id, title: defaultTabTitle(id), db: 0, inMulti: false, raw: false, ...(port !== undefined ? { port } : {}) };
 }
 
 function preferredTheme(): Theme {
@@ -84,9 +87,9 @@ export const useUi = create<UiState>()(
       phonePanel: 'terminals',
       engine: { kind: 'starting' },
       clock: { paused: false, ahead: 0, version: 0 },
-      addTab() {
+      addTab(port) {
         const id = get().nextTabId;
-        set((s) => ({ tabs: [...s.tabs, newTab(id)], activeTab: id, nextTabId: id + 1 }));
+        set((s) => ({ tabs: [...s.tabs, newTab(id, port)], activeTab: id, nextTabId: id + 1 }));
         return id;
       },
       closeTab(id) {

@@ -169,6 +169,7 @@ const en = {
   monitoring: 'monitoring',
   /** The ACL user a client runs as, and whether it has yet to log in with AUTH. */
   user: (name: string, mustAuth: boolean) => `user ${name}${mustAuth ? ' (not logged in)' : ''}`,
+  replicaLink: (addr: string) => `replica ${addr}: gets every write`,
   blocked: (command: string, keys: string, wait: string) => `blocked in ${command} on ${keys} (${wait})`,
   forever: 'forever',
   secondsLeft: (s: string) => `${s} s left`,
@@ -360,6 +361,7 @@ const ko: LateStrings = {
   patterns: (patterns: string) => `패턴 ${patterns} 구독 중`,
   monitoring: 'MONITOR 중',
   user: (name: string, mustAuth: boolean) => `사용자 ${name}${mustAuth ? ' (로그인 전)' : ''}`,
+  replicaLink: (addr: string) => `복제본 ${addr}: 쓰기를 모두 받아요`,
   blocked: (command: string, keys: string, wait: string) => `${command} 블로킹 중: ${keys} (${wait})`,
   forever: '무기한',
   secondsLeft: (s: string) => `${s}초 남음`,

@@ -59,6 +59,10 @@ const en = {
   tabList: 'Terminals (one Redis client each)',
   newTab: 'New terminal',
   newTabTitle: 'New terminal (a new client)',
+  replicaTab: '+ replica',
+  replicaBanner:
+    'A second Redis server, 127.0.0.1:6380, started as a replica of 127.0.0.1:6379: it copies every write made there and refuses its own. REPLICAOF NO ONE makes it a master.',
+
   rawTitle: 'Show replies as redis-cli --raw does',
   splitView: 'Side by side',
   splitTitle: 'Show all terminals side by side',
@@ -133,6 +137,10 @@ const ko: UiStrings = {
   tabList: '터미널 (터미널마다 Redis 클라이언트 하나)',
   newTab: '새 터미널',
   newTabTitle: '새 터미널 (새 클라이언트로 연결해요)',
+  replicaTab: '+ 복제본',
+  replicaBanner:
+    '두 번째 Redis 서버 127.0.0.1:6380이에요. 127.0.0.1:6379의 복제본으로 시작해서, 그쪽의 쓰기를 모두 따라 하고 자기에게 오는 쓰기는 거절해요. REPLICAOF NO ONE을 보내면 마스터가 돼요.',
+
   rawTitle: '응답을 redis-cli --raw처럼 보여 주기',
   splitView: '나란히 보기',
   splitTitle: '모든 터미널을 나란히 보기',

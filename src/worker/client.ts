@@ -89,6 +89,8 @@ interface Connection {
   /** Resolves once `remote` is known. */
   opening: Promise<number> | null;
   state: ClientState;
+  /** The server it is connected to (SECOND_PORT: the second server); absent, the first. */
+  port?: number;
 }
 
 /** A Port that can also be stopped (Worker.terminate). */
@@ -135,9 +137,10 @@ export class WorkerClient {
   }
 
   /** Opens a connection; resolves with its handle (stable across restarts). */
-  async open(options: { resp?: 2 | 3; db?: number; name?: string } = {}): Promise<number> {
+  async open(options: { resp?: 2 | 3; db?: number; name?: string; port?: number } = {}): Promise<number> {
     const handle = this.nextHandle++;
     const conn: Connection = { remote: null, opening: null, state: { resp: options.resp ?? 2, db: options.db ?? 0, inMulti: false } };
+    if (options.port !== undefined) conn.port = options.port;
     this.conns.set(handle, conn);
     try {
       await this.openRemote(handle, conn, options.name);
@@ -370,7 +373,13 @@ export class WorkerClient {
   }
 
   private openRemote(handle: number, conn: Connection, name?: string): Promise<number> {
-    const opening = this.request({ type: 'open', resp: conn.state.resp, db: conn.state.db, ...(name !== undefined ? { name } : {}) }).then((msg) => {
+    const opening = this.request({
+      type: 'open',
+      resp: conn.state.resp,
+      db: conn.state.db,
+      ...(name !== undefined ? { name } : {}),
+      ...(conn.port !== undefined ? { port: conn.port } : {}),
+    }).then((msg) => {
       if (msg.type !== 'opened') throw unexpected(msg);
       if (this.conns.get(handle) !== conn) {
         // Closed while opening: tell the worker too.

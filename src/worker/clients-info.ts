@@ -12,6 +12,8 @@ export interface ClientView {
   user: string;
   /** It still has to AUTH before it may run commands (the default user has a password). */
   mustAuth: boolean;
+  /** A replica's link (SYNC/PSYNC), from the address it listens on. */
+  replica: string | null;
   /** Commands queued since MULTI, or null outside a transaction. */
   queued: number | null;
   /** The transaction will fail: a watched key changed or a command was rejected. */
@@ -36,6 +38,7 @@ export function clientViews(engine: Engine): ClientView[] {
       resp: c.resp,
       user: c.user?.name ?? 'default',
       mustAuth: engine.authRequired(c),
+      replica: c.replica === null ? null : `${c.addr.slice(0, c.addr.lastIndexOf(':'))}:${c.replica.listeningPort}`,
       queued: c.multi === null ? null : c.multi.length,
       doomed: c.multi !== null && (c.dirtyCas || c.multiError),
       watching: [...c.watched.values()].map((w) => (w.db.id === c.db.id ? w.key : `${w.key} (db${w.db.id})`)),

@@ -19,7 +19,6 @@ import { CronTimer } from '../engine/cron.js';
 import { PROTOCOL_VERSION, type FromWorker, type KeyInfo, type ToWorker, type Unreadable } from './protocol.js';
 import { capReply } from './reply-cap.js';
 import { inspectKey, keyInfo } from './inspect.js';
-import { clientViews } from './clients-info.js';
 import { Journal, type JournalStart } from './journal.js';
 
 /** The worker's timers (globalThis.setTimeout and clearTimeout; tests pass fakes). */
@@ -301,6 +300,8 @@ export class EngineHost {
       if (id === null) throw new BadRequest('message has no numeric id');
       switch (msg.type) {
         case 'open':
+          // Nothing else listens here (nodes.ts routes the second server's port to its host).
+          if (msg.port !== undefined && msg.port !== this.engine.config.port) throw new BadRequest(`nothing listens on port ${msg.port}`);
           this.open(msg.id, msg.resp, msg.db, msg.name);
           return;
         case 'close':
@@ -325,9 +326,15 @@ export class EngineHost {
         case 'scan-keys':
           this.scanKeys(msg.id, msg.db, msg.prefix, msg.cursor, msg.count, msg.limit);
           return;
-        case 'clients':
-          this.send({ type: 'clients', id: msg.id, clients: clientViews(this.engine) });
+        case 'clients': {
+          // Asked for by the inspector only, after the first prompt: its code comes then.
+          const id = msg.id;
+          void import('./clients-info.js').then(
+            (m) => this.send({ type: 'clients', id, clients: m.clientViews(this.engine) }),
+            (e: unknown) => this.send({ type: 'error', id, message: errorText(e) }),
+          );
           return;
+        }
         case 'dbsizes':
           this.send({ type: 'dbsizes', id: msg.id, sizes: this.engine.dbs.map((d) => d.size) });
           return;
@@ -392,7 +399,7 @@ export class EngineHost {
   private open(id: number, resp?: 2 | 3, db?: number, name?: string): void {
     // Validated before the client exists, so a bad request leaves nothing behind.
     const d = db === undefined ? undefined : this.database(db);
-    const c = this.engine.createClient();
+    const c = this.engine.createClient({ laddr: `127.0.0.1:${this.engine.config.port}` });
     if (resp === 3) c.resp = 3;
     if (d !== undefined) c.db = d;
     if (typeof name === 'string') c.name = name;
@@ -471,7 +478,8 @@ export class EngineHost {
       clientId: c.id,
       replies,
       ...(omitted > 0 ? { truncated: true } : {}),
-      blocked: c.unblock !== null || script !== undefined,
+      // MIGRATE waits for its target (nodes.ts links the servers here): its reply comes later too.
+      blocked: c.unblock !== null || c.awaitingIo || script !== undefined,
       ...(script !== undefined ? { script } : {}),
       resp: c.resp,
       db: c.db.id,

@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol.js'
 import { restoreSaved } from './restore.js';
 import { blobInSlices, indexedDbState } from './saved-state.js';
 import { MessageGate } from './message-gate.js';
+import { Nodes } from './nodes.js';
 import type { Relay } from './relay.js';
 import type { TabRouter } from './tab-router.js';
 import { OWNER_LOCK, TABS_CHANNEL, tabLock, type TabChannel, type TabMessage } from './tabs.js';
@@ -122,13 +123,20 @@ function startEngine(role: 'owner' | 'copy'): void {
     if (router !== null) router.post(msg);
     else post(msg);
   };
+  const timers = {
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  };
+  // The second server (port 6380, a replica of this one) shares the clock; it keeps no data.
+  const nodes = new Nodes(
+    (msg) => toTabs(msg),
+    (post, connect) =>
+      new EngineHost(post, { engine: { clock, monotonic: () => performance.now(), connect }, timers, scriptSlice, schedule: (fn) => setTimeout(fn, 15) }),
+  );
   const host = new EngineHost((msg) => toTabs(msg), {
-    engine: { clock, monotonic: () => performance.now() },
+    engine: { clock, monotonic: () => performance.now(), connect: nodes.connect },
     clock,
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    },
+    timers,
     autosave: (image, journalFrom) => {
       if (!owner) return;
       const at = clockState();
@@ -147,8 +155,9 @@ function startEngine(role: 'owner' | 'copy'): void {
     discardUnreadable: () => saved.dropUnreadable(),
     aofInMemory: true,
   });
+  nodes.first = host;
   // Messages wait for the snapshot to load, and a command that may need Lua for its chunk.
-  const gate = new MessageGate(host);
+  const gate = new MessageGate(nodes);
   take((msg) => gate.receive(msg));
   if (owner && locks !== undefined) {
     const channel = new BroadcastChannel(TABS_CHANNEL) as unknown as TabChannel;

@@ -42,7 +42,7 @@ export class MessageGate {
   private held = true;
   private lateComing = false;
 
-  constructor(private readonly host: EngineHost) {}
+  constructor(private readonly host: Pick<EngineHost, 'engine' | 'handle' | 'provideLate'>) {}
 
   /** A message from the page: handled now, or after those held before it. */
   receive(msg: ToWorker): void {

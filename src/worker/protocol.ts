@@ -18,14 +18,21 @@ export type ClockAction = 'read' | 'pause' | 'resume' | 'advance' | 'real';
 
 export type { ChangeEvent, ClientView, KeyDetails, MemoryView, PersistenceView, Reply, Unreadable };
 
+/** The ports of the worker's servers: the first, whose data is kept, and the second (nodes.ts). */
+export const FIRST_PORT = 6379;
+export const SECOND_PORT = 6380;
+
 /** Bumped on any incompatible change; the worker announces it in `ready`. */
 export const PROTOCOL_VERSION = 2;
 
 // ---- UI → worker ----------------------------------------------------------------------------
 
 export type ToWorker =
-  /** Create a connection (a terminal tab); `resp`/`db` restore a previous one's state. Answer: `opened`. */
-  | { type: 'open'; id: number; resp?: 2 | 3; db?: number; name?: string }
+  /**
+   * Create a connection (a terminal tab); `resp`/`db` restore a previous one's state. `port`
+   * 6380 connects to the second server (nodes.ts), started as a replica of the first. Answer: `opened`.
+   */
+  | { type: 'open'; id: number; resp?: 2 | 3; db?: number; name?: string; port?: number }
   /** Close a connection: its watches, tracking and transaction go. Answer: `closed` with the same id. */
   | { type: 'close'; id: number; clientId: number }
   /** Run one command line for a client. Answer: `result`. */

@@ -95,6 +95,7 @@ function describeState(c: ClientView, t: LateStrings): string[] {
   if (c.channels.length > 0) out.push(t.subscribed(keys(c.channels)));
   if (c.patterns.length > 0) out.push(t.patterns(keys(c.patterns)));
   if (c.monitor) out.push(t.monitoring);
+  if (c.replica !== null) out.push(t.replicaLink(c.replica));
   if (c.blocked) {
     const wait = c.blocked.timeoutMs === 0 ? t.forever : t.secondsLeft((c.blocked.timeoutMs / 1000).toFixed(1));
     out.push(t.blocked(c.blocked.command.toUpperCase(), keys(c.blocked.keys), wait));

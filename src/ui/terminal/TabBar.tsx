@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
 import { useUiStrings } from '../strings.js';
 import { disposeTerminal, existingTerminal, isClientName } from './terminals.js';
+import { SECOND_PORT } from '../../worker/protocol.js';
 
 /** The client tabs: each its own connection, showing its name, database and MULTI state. */
 export function TabBar() {
@@ -30,6 +31,9 @@ export function TabBar() {
       {/* Beside the tablist, not in it: a tablist holds only tabs. */}
       <button className="tab-add" onClick={() => addTab()} title={t.newTabTitle} aria-label={t.newTab}>
         +
+      </button>
+      <button className="tab-add replica" onClick={() => addTab(SECOND_PORT)} title={t.replicaBanner}>
+        {t.replicaTab}
       </button>
       <div className="tab-tools">
         {activeTab && (
@@ -114,6 +118,7 @@ function Tab({ tab, active, closable }: { tab: TabInfo; active: boolean; closabl
           title={closable ? t.tabKeysTitle : t.renameTitle}
         >
           <span className="tab-title">{title}</span>
+          {tab.port !== undefined && <span className="badge">:{tab.port}</span>}
           <span className="badge" title={t.database(tab.db)}>
             db{tab.db}
           </span>

@@ -14,6 +14,7 @@ import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
 import type { SentCommand } from '../../lessons/session.js';
 import { WorkerRequestError, type RunResult, type WorkerClient } from '../../worker/client.js';
+import { FIRST_PORT, SECOND_PORT } from '../../worker/protocol.js';
 import { markFirstPrompt } from '../first-prompt.js';
 import { SharedPromise } from '../shared-promise.js';
 
@@ -39,6 +40,8 @@ export interface TerminalSessionOptions {
   onCommand?(ran: TerminalCommand): void;
   /** The client name to open the connection with (a renamed tab). */
   name?: string;
+  /** The server to connect to: 6379, or the second server's port (nodes.ts). Default 6379. */
+  port?: number;
   raw?: boolean;
   /** A dim line printed once before the first prompt (the page's welcome). */
   banner?: string;
@@ -118,7 +121,7 @@ export class TerminalSession {
     this.engine = options.engine;
     this.banner = options.banner;
     // The command table arrives with the worker's `ready`; HELP and hints use it from then on.
-    this.cli = new CliSession({ specs: options.engine.commands, mode: options.raw ? 'raw' : 'tty' });
+    this.cli = new CliSession({ specs: options.engine.commands, mode: options.raw ? 'raw' : 'tty', port: options.port ?? FIRST_PORT });
     this.editor = new LineEditor(
       {
         prompt: () => (this.disconnected ? 'not connected> ' : this.cli.prompt),
@@ -411,7 +414,7 @@ export class TerminalSession {
   /** This tab as the CLI session's connection and screen. */
   private readonly repl: ReplHost<Ran> = {
     beforeCommand: async () => {
-      if (this.disconnected) await this.reconnect();
+      if (this.disconnected && this.reachable()) await this.reconnect();
     },
     send: (argv, once) => this.send(argv, once),
     print: (bytes) => this.print(bytes),
@@ -420,8 +423,15 @@ export class TerminalSession {
     clear: () => this.write('\x1b[H\x1b[2J'),
     quit: () => this.exit(),
     connect: async (host, port) => {
-      // There is one server here: connecting to it again gives a new connection in db 0.
-      if ((host !== '127.0.0.1' && host !== 'localhost') || port !== 6379) return false;
+      // redis-cli drops its connection and connects to the new address, in db 0; where nothing
+      // listens it stays "not connected" there, and tries again with each command.
+      this.cli.state.host = host;
+      this.cli.state.port = port;
+      this.cli.state.selected(0);
+      if (!this.reachable()) {
+        this.dropConnection();
+        return false;
+      }
       await this.reconnect();
       return true;
     },
@@ -431,6 +441,10 @@ export class TerminalSession {
 
   private async send(argv: string[], once: boolean): Promise<Ran> {
     if (this.closedUnseen) return this.foundClosed();
+    if (this.disconnected && !this.reachable()) {
+      this.print(`Could not connect to Redis at ${this.cli.state.host}:${this.cli.state.port}: Connection refused\n`);
+      return { ...this.notSent(), refused: true };
+    }
     const handle = await this.connection();
     const result = await this.runNext(handle, argv, once);
     if (result.blocked) {
@@ -564,12 +578,14 @@ export class TerminalSession {
   private connect(): Promise<number> {
     if (this.handle !== null) return Promise.resolve(this.handle);
     return this.opening.run(() =>
-      this.engine.open(this.options.name ? { name: this.options.name } : {}).then((h) => {
-        this.handle = h;
-        this.disconnected = false;
-        this.closedUnseen = false;
-        return h;
-      }),
+      this.engine
+        .open({ ...(this.options.name ? { name: this.options.name } : {}), ...(this.cli.state.port !== FIRST_PORT ? { port: this.cli.state.port } : {}) })
+        .then((h) => {
+          this.handle = h;
+          this.disconnected = false;
+          this.closedUnseen = false;
+          return h;
+        }),
     );
   }
 
@@ -581,7 +597,27 @@ export class TerminalSession {
   private foundClosed(): Ran {
     this.closedUnseen = false;
     this.disconnected = true;
-    return { replies: [], resp: 2, db: this.cli.state.db, inMulti: false, blocked: false, truncated: false, handle: -1, closed: true };
+    return { ...this.notSent(), closed: true };
+  }
+
+  /** What a command that never reached a server received. */
+  private notSent(): Ran {
+    return { replies: [], resp: 2, db: this.cli.state.db, inMulti: false, blocked: false, truncated: false, handle: -1 };
+  }
+
+  /** A server of this page listens at the address the prompt shows (nodes.ts has two). */
+  private reachable(): boolean {
+    const { host, port } = this.cli.state;
+    return (host === '127.0.0.1' || host === 'localhost') && (port === FIRST_PORT || port === SECOND_PORT);
+  }
+
+  /** Ends the connection from this side; the prompt says "not connected" until one is made. */
+  private dropConnection(): void {
+    this.dropAhead();
+    if (this.handle !== null) void this.engine.close(this.handle).catch(() => undefined);
+    this.handle = null;
+    this.cli.interrupted();
+    this.disconnected = true;
   }
 
   /** A new connection, as redis-cli's reconnect makes it: outside MULTI, the database selected again. */

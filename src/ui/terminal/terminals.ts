@@ -111,8 +111,15 @@ export function terminalFor(tabId: number): TerminalEntry {
     onCommand: (ran) => commandRan(tabId, ran),
     name: tab && isClientName(tab.title) && !/^client \d+$/.test(tab.title) ? tab.title : undefined,
     raw: tab?.raw ?? false,
-    // Someone who has never typed a command here is told where to start, in the first terminal.
-    banner: entries.size === 0 && history.lines.length === 0 ? FIRST_VISIT[useLessons.getState().locale].welcome : undefined,
+    ...(tab?.port !== undefined ? { port: tab.port } : {}),
+    // Someone who has never typed a command here is told where to start, in the first terminal;
+    // a terminal on the second server says what that server is.
+    banner:
+      tab?.port !== undefined
+        ? UI_STRINGS[useLessons.getState().locale].replicaBanner
+        : entries.size === 0 && history.lines.length === 0
+          ? FIRST_VISIT[useLessons.getState().locale].welcome
+          : undefined,
     words: () => UI_STRINGS[useLessons.getState().locale],
   });
   // The page's shortcuts (Alt+1...) pass by xterm.js to the window's listener; xterm would
