@@ -2,7 +2,8 @@
 // the first prompt. The users, rules and checks are acl.ts's; commands/acl.ts declares the command.
 
 import type { Client } from './client.js';
-import type { Selector, User } from './acl.js';
+import type { Selector } from './acl.js';
+import { aclFileLines, aclFilePath, loadAclFile, saveAclFile } from './acl-file.js';
 import { ACL_CATEGORIES } from './command-decl.js';
 import { ACL_OK, DENIED_CMD, DENIED_KEY } from './acl-denial.js';
 import * as E from '../shared/errors.js';
@@ -60,27 +61,32 @@ export function aclGetuserCommand(c: Client, argv: string[]): Reply {
   ]);
 }
 
-/** The users in name order, as Redis's radix tree walks them. */
-function sortedUsers(c: Client): User[] {
-  return [...c.engine.lateAcl().users.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
 export function aclListCommand(c: Client): Reply {
-  const acl = c.engine.lateAcl();
-  return bulks(sortedUsers(c).map((u) => `user ${u.name} ${acl.describeUser(u)}`));
+  return bulks(aclFileLines(c.engine.lateAcl()));
 }
 
 export function aclUsersCommand(c: Client): Reply {
-  return bulks(sortedUsers(c).map((u) => u.name));
+  return bulks(
+    c.engine
+      .lateAcl()
+      .sortedUsers()
+      .map((u) => u.name),
+  );
 }
 
 export function aclWhoamiCommand(c: Client): Reply {
   return c.user === null ? NIL : bulk(c.user.name);
 }
 
-export function aclLoadSaveCommand(): Reply {
-  // Users live in memory only: no aclfile can be configured here.
-  return error(AE.ACL_NO_FILE);
+export function aclLoadCommand(c: Client): Reply {
+  if (aclFilePath(c.engine) === null) return error(AE.ACL_NO_FILE);
+  const errors = loadAclFile(c.engine, c);
+  return errors === null ? OK : error(`ERR ${errors}`);
+}
+
+export function aclSaveCommand(c: Client): Reply {
+  if (aclFilePath(c.engine) === null) return error(AE.ACL_NO_FILE);
+  return saveAclFile(c.engine) ? OK : error(AE.ACL_SAVE_FAILED);
 }
 
 export function aclCatCommand(c: Client, argv: string[]): Reply {

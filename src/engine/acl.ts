@@ -132,7 +132,7 @@ const CHANNEL_COMMANDS: Readonly<Record<string, { count: number; pattern: boolea
 };
 
 /** ACLStringHasSpaces: a space or a NUL, which a pattern or user name may not hold. */
-function hasSpaces(s: string): boolean {
+export function hasSpaces(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch === 0 || isCSpace(ch)) return true;
@@ -212,16 +212,17 @@ export function splitArgs(line: string): string[] | null {
 
 /**
  * ACLMergeSelectorArguments: a selector given over several arguments ("(+get", "~k)") becomes
- * one; a string naming the argument where an unclosed one starts when it never closes.
+ * one; when one never closes, the index of the argument where it starts.
  */
-function mergeSelectorArgs(args: readonly string[]): string[] | { unmatched: string } {
+export function mergeSelectorArgs(args: readonly string[]): string[] | { unmatched: number } {
   const out: string[] = [];
   let open: string | null = null;
-  let start = '';
-  for (const op of args) {
+  let start = 0;
+  for (let i = 0; i < args.length; i++) {
+    const op = args[i]!;
     if (op.startsWith('(') && !op.endsWith(')')) {
       open = op;
-      start = op;
+      start = i;
       continue;
     }
     if (open !== null) {
@@ -250,9 +251,8 @@ export class Acl {
 
   constructor(private readonly engine: Engine) {
     // ACLCreateDefaultUser, then requirepass as the config gave it.
-    const u = this.createUser('default');
-    for (const op of ['+@all', '~*', '&*', 'on', 'nopass']) this.applyRule(u, op);
-    this.defaultUser = u;
+    this.defaultUser = this.newDefaultUser();
+    this.users.set('default', this.defaultUser);
     this.updateDefaultPassword(engine.config.requirepass);
   }
 
@@ -298,10 +298,54 @@ export class Acl {
     return s;
   }
 
-  private createUser(name: string): User {
-    const u = new User(name, this.newSelector(true));
+  /** ACLCreateUser: a new user (off, nothing allowed) in the users map. */
+  createUser(name: string): User {
+    const u = this.unlinkedUser(name);
     this.users.set(name, u);
     return u;
+  }
+
+  /** ACLCreateUnlinkedUser: a new user (off, nothing allowed) outside the users map. */
+  unlinkedUser(name: string): User {
+    return new User(name, this.newSelector(true));
+  }
+
+  /** ACLCreateDefaultUser's rules, on a user outside the users map. */
+  private newDefaultUser(): User {
+    const u = this.unlinkedUser('default');
+    for (const op of ['+@all', '~*', '&*', 'on', 'nopass']) this.applyRule(u, op);
+    return u;
+  }
+
+  /** ACLSetUser of one rule: null when it applied, else the errno acl.c sets. */
+  tryRule(u: User, op: string): AE.AclRuleErrno | null {
+    try {
+      this.applyRule(u, op);
+      return null;
+    } catch (e) {
+      if (e instanceof RuleError) return e.errno;
+      throw e;
+    }
+  }
+
+  /** The users in name order, as Redis's radix tree walks them (ACL LIST, ACL SAVE). */
+  sortedUsers(): User[] {
+    return [...this.users.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * ACL LOAD's success (ACLLoadFromFile): the users become `next`'s. The default user's object
+   * stays (clients point at it) and takes the new default's rules, or a fresh default's when
+   * there is none. Every other user is dropped, changed or not, and its connections closed, as
+   * 7.0 frees the whole old set.
+   */
+  replaceUsers(next: ReadonlyMap<string, User>, caller: Client | null): void {
+    copyUser(this.defaultUser, next.get('default') ?? this.newDefaultUser());
+    const old = [...this.users.values()].filter((u) => u !== this.defaultUser);
+    this.users.clear();
+    this.users.set('default', this.defaultUser);
+    for (const [name, u] of next) if (name !== 'default') this.users.set(name, u);
+    for (const u of old) this.logOutClients(u, caller);
   }
 
   /** ACLUpdateDefaultUserPassword: what CONFIG SET requirepass does to the default user. */
@@ -357,7 +401,7 @@ export class Acl {
    */
   setUser(name: string, rules: readonly string[]): string | null {
     const merged = mergeSelectorArgs(rules);
-    if (!Array.isArray(merged)) return AE.aclUnmatchedParenthesis(merged.unmatched);
+    if (!Array.isArray(merged)) return AE.aclUnmatchedParenthesis(rules[merged.unmatched]!);
     const existing = this.users.get(name);
     const temp = new User(name, this.newSelector(true));
     if (existing !== undefined) copyUser(temp, existing);
@@ -380,17 +424,22 @@ export class Acl {
     const u = this.users.get(name);
     if (u === undefined) return false;
     this.users.delete(name);
+    this.logOutClients(u, caller);
+    return true;
+  }
+
+  /** ACLFreeUserAndKillClients: the user's connections become the default user's, not logged in, and close. */
+  private logOutClients(u: User, caller: Client | null): void {
     for (const cl of [...this.engine.clients.values()]) {
       if (cl.user !== u) continue;
       cl.user = this.defaultUser;
       cl.authenticated = false;
       this.closeClient(cl, caller);
     }
-    return true;
   }
 
   /** The caller goes once its reply is written; any other connection at once. */
-  private closeClient(cl: Client, caller: Client): void {
+  private closeClient(cl: Client, caller: Client | null): void {
     if (cl === caller) {
       cl.closeAfterReply = true;
     } else {

@@ -49,6 +49,21 @@ export interface SnapshotStorage {
   saveInBackground?(chunks: readonly Uint8Array[], wanted: () => boolean): Promise<void>;
 }
 
+/**
+ * The aclfile on the host's disk, for the users loaded at start, ACL LOAD and ACL SAVE: the TCP
+ * server's (server/file-acl.ts); the browser has none. `path` is the aclfile parameter as given,
+ * opened relative to the host's working directory as Redis opens it.
+ */
+export interface AclFileStorage {
+  /** The file's bytes; throws an Error whose message is strerror's text when it cannot be read. */
+  load(path: string): Uint8Array;
+  /**
+   * Replaces the file by way of a temporary file renamed over it (a crash leaves the old file or
+   * the new one); throws an Error whose message is the line Redis logs when that fails.
+   */
+  save(path: string, bytes: Uint8Array): void;
+}
+
 /** Redis's log levels as its lines mark them: '.' debug, '-' verbose, '*' notice, '#' warning. */
 export type LogLevel = '.' | '-' | '*' | '#';
 /** Who writes a log line, Redis's role letter: M the server, C a saving child (BGSAVE's lines). */
@@ -62,6 +77,8 @@ export interface EngineOptions {
   random?: () => number;
   config?: Record<string, string>;
   storage?: SnapshotStorage;
+  /** Where the aclfile parameter's file is read and written; without it there is no aclfile. */
+  aclFile?: AclFileStorage;
   /**
    * Monotonic time in ms for how long a script has run (busy-reply-threshold): a host's
    * performance.now. Default: the clock, which a person may pause.
@@ -214,6 +231,8 @@ export class Engine {
   readonly random: () => number;
   readonly config: Config;
   readonly storage: SnapshotStorage | undefined;
+  /** EngineOptions.aclFile, null where the host has no files (ACL LOAD and SAVE then refuse). */
+  readonly aclFile: AclFileStorage | null;
   readonly dbs: Database[];
   readonly clients = new Map<number, Client>();
   readonly commands: Map<string, Command>;
@@ -331,6 +350,7 @@ export class Engine {
     this.random = options.random ?? Math.random;
     this.config = new Config(options.config);
     this.storage = options.storage;
+    this.aclFile = options.aclFile ?? null;
     this.late = options.late ?? null;
     if (this.late !== null) this.evictor = this.late.evictor(this);
     this.processId = options.processId ?? 1;

@@ -15,6 +15,9 @@ import { logFromSignalHandler, stdoutLogger as log, strerror } from './log.js';
 import { startServer } from './server.js';
 import { late } from '../engine/late.js';
 import { connectTcp } from './connect.js';
+import type { Acl } from '../engine/acl.js';
+import { checkUserDirective, loadUsersAtStartup } from '../engine/acl-file.js';
+import { FileAclStorage } from './file-acl.js';
 
 const USAGE = `Usage: npm run serve -- [options]
 
@@ -28,6 +31,11 @@ Options:
                          with no password, serve only loopback clients (default yes)
   --dir <path>           where SAVE, BGSAVE and SHUTDOWN write the snapshot (default .)
   --dbfilename <name>    the snapshot's file name (default dump.rdb); loaded at start
+  --user <name> <rules...>
+                         an ACL user, as a redis.conf user line (--user alice on '>pw' '~*' '+@all');
+                         may be given many times
+  --aclfile <path>       the users' file, loaded at start, by ACL LOAD, written by ACL SAVE
+                         (not with --user, as redis-server refuses both)
   --<parameter> <value>  any other redis.conf parameter, as redis-server takes it
                          (--save "" turns off the save points, --hz 100, --appendonly no,
                          --enable-debug-command yes|local …)
@@ -41,7 +49,7 @@ shutdown-on-sigint change that), and a second Ctrl-C exits at once without savin
  * Start-up-only parameters the engine acts on (the others may only be given their default).
  * enable-debug-command yes|local turns DEBUG on, for everyone or for loopback clients only.
  */
-const HONOURED_AT_START = new Set(['databases', 'appendfilename', 'appenddirname', 'enable-debug-command']);
+const HONOURED_AT_START = new Set(['databases', 'appendfilename', 'appenddirname', 'enable-debug-command', 'aclfile']);
 
 interface CliOptions {
   port: number;
@@ -51,6 +59,8 @@ interface CliOptions {
   dbfilename: string;
   /** Every other config parameter given, in order, as redis.conf lines (`save ""`, `hz 100`). */
   config: [string, string][];
+  /** The `user` directives, checked: each user's name, then its rules (as byte strings). */
+  users: string[][];
 }
 
 /**
@@ -72,8 +82,22 @@ function repr(s: string): string {
  * once (Redis's chdir, so the snapshot's messages name it), and the first bad one is fatal.
  */
 function parseArgs(args: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dbfilename: 'dump.rdb', config: [] };
+  const opts: CliOptions = { port: 6379, bind: '127.0.0.1', requirepass: '', protectedMode: 'yes', dbfilename: 'dump.rdb', config: [], users: [] };
   const defaults = new Config();
+  // A user directive's rules are tried as its line is read (ACLAppendUserForLoading), on new
+  // selectors as acl-pubsub-default makes them so far: on an engine of their own.
+  let checker: Engine | null = null;
+  const userChecker = (): Acl => {
+    if (checker === null) {
+      checker = new Engine({ late });
+      // Redis logs what the rules say (a deprecated first-arg rule) as it reads the config.
+      checker.log = (level, message) => log(level, message, 'C');
+    }
+    let pubsub = defaults.get('acl-pubsub-default')!;
+    for (const [n, v] of opts.config) if (n.toLowerCase() === 'acl-pubsub-default') pubsub = v;
+    checker.config.set('acl-pubsub-default', pubsub);
+    return checker.lateAcl();
+  };
   let line = 1;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -90,6 +114,14 @@ function parseArgs(args: readonly string[]): CliOptions | 'help' {
     if (words.length === 0 && name === 'save') words.push('');
     const shown = [name, ...words.map(repr)].join(' ');
     if (!flag.startsWith('--')) fatalConfig(line, shown, 'Bad directive or wrong number of arguments');
+    if (name.toLowerCase() === 'user' && words.length > 0) {
+      // Users are byte strings, as a client's AUTH sends them.
+      const argv = ['user', ...words.map((w) => Buffer.from(w, 'utf8').toString('latin1'))];
+      const checked = checkUserDirective(userChecker(), argv, opts.users);
+      if ('error' in checked) fatalConfig(line, shown, checked.error);
+      opts.users.push(checked.user);
+      continue;
+    }
     const bad = defaults.checkConfigLine(name, words.join(' '));
     if (bad !== null && bad.startsWith('Bad directive')) fatalConfig(line, shown, bad);
     if (words.length === 0) fatalConfig(line, shown, 'wrong number of arguments');
@@ -165,6 +197,7 @@ async function main(): Promise<void> {
   const engine = new Engine({
     late,
     storage,
+    aclFile: new FileAclStorage(),
     processId: process.pid,
     monotonic: () => performance.now(),
     connect: connectTcp,
@@ -210,6 +243,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   log('#', 'oO0OoO0OoO0Oo Redis playground engine is starting oO0OoO0OoO0Oo');
+  // ACLLoadUsersAtStartup, before the data as in Redis: a server whose users fail does not start.
+  if (!loadUsersAtStartup(engine, parsed.users)) process.exit(1);
   const aof = attachAof(engine, new FileAofDir(join(storage.dir, engine.config.get('appenddirname')!)));
   // loadDataFromDisk: with appendonly yes the AOF is the dataset (the RDB file is not read).
   if (engine.config.appendonly) {

@@ -17,6 +17,22 @@ export const ACL_RULE_ERRORS = {
 } as const;
 export type AclRuleErrno = keyof typeof ACL_RULE_ERRORS;
 
+/** EALREADY's text: a `user` directive naming a user an earlier one declared. */
+export const ACL_DUPLICATE_DIRECTIVE = 'Duplicate user found. A user can only be defined once in config files';
+
+/** ACLLoadFromFile's complaints (ACL LOAD's error, after "ERR "), each ending as Redis ends it. */
+export const aclFileErrors = {
+  open: (file: string, why: string) => `Error loading ACLs, opening file '${file}': ${why}`,
+  notUser: (file: string, line: number) => `${file}:${line} should start with user keyword followed by the username. `,
+  // The stray quote first is Redis's.
+  badName: (file: string, line: number, name: string) => `'${file}:${line}: username '${name}' contains invalid characters. `,
+  duplicate: (name: string, line: number) => `WARNING: Duplicate user '${name}' found on line ${line}. `,
+  unmatched: (file: string, line: number) => `${file}:${line}: Unmatched parenthesis in selector definition.`,
+  unknown: (file: string, line: number, op: string) => `${file}:${line}: Error in applying operation '${op}': ${ACL_RULE_ERRORS.ENOENT}. `,
+  rule: (file: string, line: number, errno: AclRuleErrno) => `${file}:${line}: ${ACL_RULE_ERRORS[errno]}. `,
+  rolledBack: 'WARNING: ACL errors detected, no change to the previously active ACL rules was performed',
+};
+
 export function aclSetuserModifier(op: string, errno: AclRuleErrno): string {
   return noNewlines(`ERR Error in ACL SETUSER modifier '${cPart(op)}': ${ACL_RULE_ERRORS[errno]}`);
 }
@@ -29,6 +45,7 @@ export const ACL_USERNAME_SPACES = "ERR Usernames can't contain spaces or null c
 export const ACL_DELETE_DEFAULT = "ERR The 'default' user cannot be removed";
 export const ACL_NO_FILE =
   'ERR This Redis instance is not configured to use an ACL file. You may want to specify users via the ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis configuration file set) in order to store users in the Redis configuration.';
+export const ACL_SAVE_FAILED = 'ERR There was an error trying to save the ACLs. Please check the server logs for more information';
 export const ACL_GENPASS_BITS = 'ERR ACL GENPASS argument must be the number of bits for the output password, a positive number up to 4096';
 
 export function aclUnknownCategory(name: string): string {
