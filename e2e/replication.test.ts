@@ -13,6 +13,28 @@ async function typed(page: Page, line: string): Promise<string[]> {
   return (await screen(page)).slice(-2);
 }
 
+/** Whether the second server's stored record (IndexedDB) says it is a master holding `text`. */
+function secondSavedAsMaster(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (needle) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('redis-playground');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const get = open.result.transaction('snapshots').objectStore('snapshots').get('second');
+          get.onerror = () => resolve(false);
+          get.onsuccess = async () => {
+            const saved = get.result as { master: unknown; snapshot: Blob | null } | undefined;
+            open.result.close();
+            if (saved?.master !== null || !(saved.snapshot instanceof Blob)) return resolve(false);
+            resolve(new TextDecoder('latin1').decode(await saved.snapshot.arrayBuffer()).includes(needle));
+          };
+        };
+      }),
+    text,
+  );
+}
+
 async function selectTab(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('tab', { name }).click();
   await focusTerminal(page);
@@ -53,6 +75,16 @@ test('a replica tab follows the first tab’s writes, refuses its own, and becom
   expect(await typed(page, 'GET greeting')).toEqual(['"bye"', '127.0.0.1:6379>']);
   await typeLine(page, 'INFO replication');
   expect(await screen(page)).toContain('connected_slaves:0');
+
+  // A reload brings the second server back as it was: a master, with its data.
+  await expect.poll(() => secondSavedAsMaster(page, 'promoted')).toBe(true);
+  await page.reload();
+  await selectTab(page, /client 2/);
+  await waitIdle(page);
+  expect(await typed(page, 'GET greeting')).toEqual(['"promoted"', '127.0.0.1:6380>']);
+  expect(await typed(page, 'ROLE')).toContain('127.0.0.1:6380>');
+  expect((await screen(page)).at(-4)).toBe('1) "master"');
+  await selectTab(page, /client 1/);
 
   // redis-cli's `connect` reaches either server from any tab.
   expect(await typed(page, 'connect 127.0.0.1 6380')).toEqual(['127.0.0.1:6379> connect 127.0.0.1 6380', '127.0.0.1:6380>']);

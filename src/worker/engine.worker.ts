@@ -127,11 +127,20 @@ function startEngine(role: 'owner' | 'copy'): void {
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
     clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
-  // The second server (port 6380, a replica of this one) shares the clock; it keeps no data.
+  // The second server (port 6380, a replica of this one) shares the clock; a copy keeps nothing.
   const nodes = new Nodes(
     (msg) => toTabs(msg),
-    (post, connect) =>
-      new EngineHost(post, { engine: { clock, monotonic: () => performance.now(), connect }, timers, scriptSlice, schedule: (fn) => setTimeout(fn, 15) }),
+    (post, connect, autosave) =>
+      new EngineHost(post, {
+        engine: { clock, monotonic: () => performance.now(), connect },
+        timers,
+        scriptSlice,
+        schedule: (fn) => setTimeout(fn, 15),
+        autosave: (image) => owner && autosave(image),
+        autosaveTime: () => performance.now(),
+        autosaveSlice,
+      }),
+    saved,
   );
   const host = new EngineHost((msg) => toTabs(msg), {
     engine: { clock, monotonic: () => performance.now(), connect: nodes.connect },

@@ -6,6 +6,7 @@ import { WorkerClient } from './client.js';
 import { EngineHost } from './engine-host.js';
 import { Nodes, SECOND_BASE } from './nodes.js';
 import type { ToWorker } from './protocol.js';
+import { memoryState } from './saved-state.js';
 import type { Reply } from '../shared/reply.js';
 
 const channels: MessageChannel[] = [];
@@ -16,13 +17,25 @@ afterEach(() => {
   }
 });
 
-/** The page's client over a MessageChannel to a worker's Nodes, as engine.worker.ts wires them. */
-async function rig() {
+/**
+ * The page's client over a MessageChannel to a worker's Nodes, as engine.worker.ts wires them;
+ * `store` keeps the second server's record (a reload: a new rig on the same store).
+ */
+async function rig(store = memoryState()) {
   const clock = new VirtualClock();
   const ch = new MessageChannel();
   channels.push(ch);
   const post = (m: unknown) => ch.port2.postMessage(m);
-  const nodes = new Nodes(post, (p, connect) => new EngineHost(p, { engine: { clock, connect } }));
+  const hosts: EngineHost[] = [];
+  const nodes = new Nodes(
+    post,
+    (p, connect, autosave) => {
+      const host = new EngineHost(p, { engine: { clock, connect }, autosave, autosaveIntervalMs: 0 });
+      hosts.push(host);
+      return host;
+    },
+    store,
+  );
   nodes.first = new EngineHost(post, { engine: { clock, connect: nodes.connect } });
   ch.port2.onmessage = (e) => nodes.handle(e.data as ToWorker);
   nodes.first.start();
@@ -37,7 +50,7 @@ async function rig() {
     const result = await page.run(handle, argv);
     return renderReply(result.blocked ? await waited : result.replies[0]!);
   };
-  return { nodes, page, run };
+  return { page, run, store, second: () => hosts[0]! };
 }
 
 describe('the second server', () => {
@@ -89,5 +102,32 @@ describe('the second server', () => {
     await page.close(second);
     await expect(page.run(second, ['PING'])).rejects.toThrow();
     expect(SECOND_BASE).toBeGreaterThan(1_000_000);
+  });
+
+  it('comes back after a reload as it was: a replica syncs again, a master has its data', async () => {
+    const before = await rig();
+    const first = await before.page.open();
+    const second = await before.page.open({ port: 6380 });
+    expect(await before.run(first, 'SET', 'k', 'from-first')).toBe('OK');
+    await expect.poll(() => before.run(second, 'GET', 'k')).toBe('"from-first"');
+    expect(await before.run(second, 'REPLICAOF', 'NO', 'ONE')).toBe('OK');
+    await expect.poll(() => (before.store.second as { master?: unknown } | undefined)?.master).toBeNull();
+    expect(await before.run(second, 'SET', 'own', 'kept')).toBe('OK');
+    // The next serverCron run saves what changed.
+    before.second().cronTick();
+    await expect.poll(async () => ((await before.store.loadSecond())?.snapshot as Uint8Array | null)?.length ?? 0).toBeGreaterThan(0);
+
+    const after = await rig(before.store);
+    const again = await after.page.open({ port: 6380 });
+    expect(await after.run(again, 'ROLE')).toMatch(/^\["master",/);
+    expect(await after.run(again, 'GET', 'own')).toBe('"kept"');
+
+    // Made a replica again: it is one after the next reload too.
+    expect(await after.run(again, 'REPLICAOF', '127.0.0.1', '6379')).toBe('OK');
+    await expect.poll(async () => (await after.store.loadSecond())?.master).toEqual(['127.0.0.1', 6379]);
+    const third = await rig(after.store);
+    const replica = await third.page.open({ port: 6380 });
+    await expect.poll(() => third.run(replica, 'ROLE')).toMatch(/^\["slave","127\.0\.0\.1",:6379,"connected"/);
+    expect(await third.run(replica, 'GET', 'own')).toBe('nil');
   });
 });

@@ -8,13 +8,16 @@ import type { Connector } from '../engine/outgoing.js';
 import { errorText } from '../shared/errors.js';
 import type { EngineHost } from './engine-host.js';
 import { SECOND_PORT, type FromWorker, type ToWorker } from './protocol.js';
-import type { SecondServer } from './second-server.js';
+import type { SecondServer, SecondStore } from './second-server.js';
 
 /** The second server's client handles start here (the first's are its CLIENT IDs, far below). */
 export const SECOND_BASE = 1 << 24;
 
-/** Builds the second server's host, posting through `post`, its engine connecting through `connect`. */
-export type SecondHostFactory = (post: (msg: FromWorker) => void, connect: Connector) => EngineHost;
+/**
+ * Builds the second server's host, posting through `post`, its engine connecting through
+ * `connect`, its autosaves going to `autosave`.
+ */
+export type SecondHostFactory = (post: (msg: FromWorker) => void, connect: Connector, autosave: (image: Uint8Array[]) => void) => EngineHost;
 
 export class Nodes {
   private second: Promise<SecondServer> | null = null;
@@ -27,6 +30,7 @@ export class Nodes {
   constructor(
     private readonly post: (msg: FromWorker) => void,
     private readonly makeSecond: SecondHostFactory,
+    private readonly store: SecondStore,
   ) {}
 
   /** The first server's engine (the message gate looks at its late parts). */
@@ -53,7 +57,7 @@ export class Nodes {
 
   private loaded(): Promise<SecondServer> {
     return (this.second ??= import('./second-server.js').then((m) => {
-      const second = new m.SecondServer(this.first.engine, this.post, this.makeSecond);
+      const second = new m.SecondServer(this.first.engine, this.post, this.makeSecond, this.store);
       if (this.late !== null) second.provideLate(this.late);
       return second;
     }));

@@ -1,57 +1,99 @@
 // The second server of the worker (nodes.ts): made when the page first connects to port 6380,
-// as `redis-server --port 6380 --replicaof 127.0.0.1 6379` would start. It keeps nothing
-// across a reload: it syncs again. The links between the two are local-link.ts's.
+// as `redis-server --port 6380 --replicaof 127.0.0.1 6379` would start. What it is comes back
+// after a reload: a replica syncs again from its master; a master (after REPLICAOF NO ONE)
+// loads the data it had at its last autosave. The links between the servers are local-link.ts's.
 
 import type { Engine, LateParts } from '../engine/engine.js';
 import type { Connector } from '../engine/outgoing.js';
+import { loadSnapshot } from '../engine/persistence.js';
 import type { EngineHost } from './engine-host.js';
 import { localConnector } from './local-link.js';
 import { SECOND_BASE, type SecondHostFactory } from './nodes.js';
 import { FIRST_PORT, SECOND_PORT, type FromWorker, type ToWorker } from './protocol.js';
+import type { SavedState, SecondSaved } from './saved-state.js';
+
+/** Where the second server's record is kept (the worker's IndexedDB, or memory in tests). */
+export type SecondStore = Pick<SavedState, 'loadSecond' | 'saveSecond'>;
 
 export class SecondServer {
-  private host: EngineHost | null = null;
+  private host: Promise<EngineHost> | null = null;
   private late: LateParts | null = null;
+  /** The master it starts replicating once the late parts are here; null: it is a master. */
+  private master: SecondSaved['master'] = ['127.0.0.1', FIRST_PORT];
+  private engine: Engine | null = null;
   readonly connect: Connector = localConnector((host, port) => this.engineAt(host, port));
 
   constructor(
     private readonly first: Engine,
     private readonly post: (msg: FromWorker) => void,
     private readonly makeHost: SecondHostFactory,
+    private readonly store: SecondStore,
   ) {}
 
   /** The engine listening on host:port here, if any. */
   engineAt(host: string, port: number): Engine | null {
     if (host !== '127.0.0.1' && host !== 'localhost') return null;
     if (port === FIRST_PORT) return this.first;
-    if (port === SECOND_PORT) return this.host?.engine ?? null;
+    if (port === SECOND_PORT) return this.engine;
     return null;
   }
 
   /** A page message for this server: `open` starts it; `run` and `close` carry offset handles. */
   handle(msg: ToWorker): void {
-    if (msg.type === 'run' || msg.type === 'close') this.started().handle({ ...msg, clientId: msg.clientId - SECOND_BASE });
-    else this.started().handle(msg);
+    // In the order they came: each waits for the same promise.
+    void this.started().then((host) => {
+      if (msg.type !== 'run' && msg.type !== 'close') return host.handle(msg);
+      host.handle({ ...msg, clientId: msg.clientId - SECOND_BASE });
+      // A new role is kept at once (an autosave now), not only with the next change of data.
+      if (msg.type === 'run' && /^(replicaof|slaveof)$/i.test(msg.argv[0] ?? '')) host.compact();
+    });
   }
 
   provideLate(parts: LateParts): void {
     this.late = parts;
-    if (this.host !== null) this.replicate(this.host, parts);
+    void this.host?.then((host) => this.begin(host, parts));
   }
 
-  private started(): EngineHost {
-    if (this.host !== null) return this.host;
-    const host = this.makeHost((msg) => this.fromServer(msg), this.connect);
-    this.host = host;
-    host.engine.config.set('port', String(SECOND_PORT));
+  private started(): Promise<EngineHost> {
+    return (this.host ??= this.start());
+  }
+
+  private async start(): Promise<EngineHost> {
+    const saved = await this.store.loadSecond();
+    const host = this.makeHost(
+      (msg) => this.fromServer(msg),
+      this.connect,
+      (image) => this.save(image),
+    );
+    const engine = host.engine;
+    engine.config.set('port', String(SECOND_PORT));
+    if (saved !== null) {
+      this.master = saved.master;
+      // A master's data. One that cannot be loaded leaves it empty, as a server without its
+      // dump.rdb starts (loadSnapshot changes nothing unless the whole file loads).
+      if (saved.master === null && saved.snapshot instanceof Uint8Array) {
+        try {
+          loadSnapshot(engine, saved.snapshot);
+        } catch {
+          // Its record is replaced at the next autosave.
+        }
+      }
+    }
+    this.engine = engine;
     host.start();
-    if (this.late !== null) this.replicate(host, this.late);
+    if (this.late !== null) this.begin(host, this.late);
     return host;
   }
 
-  private replicate(host: EngineHost, parts: LateParts): void {
+  private begin(host: EngineHost, parts: LateParts): void {
     host.provideLate(parts);
-    parts.replicaOf(host.engine, '127.0.0.1', FIRST_PORT);
+    if (this.master !== null) parts.replicaOf(host.engine, this.master[0], this.master[1]);
+  }
+
+  /** The autosave: the role, and the data only while it is a master. */
+  private save(image: Uint8Array[]): void {
+    const link = this.engine?.masterLink ?? null;
+    this.store.saveSecond(link === null ? { master: null, snapshot: new Blob(image as BlobPart[]) } : { master: [link.host, link.port], snapshot: null });
   }
 
   /** What the server says: its clients' messages, with their handles; not its data's news. */
