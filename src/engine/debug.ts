@@ -14,7 +14,7 @@ import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import * as E from '../shared/errors.js';
 import { memtoull } from './config.js';
-import { changeReplicationId } from './info-stats.js';
+import { newReplicationHistory } from './info-stats.js';
 import { atoi } from './getkeys.js';
 import { addKey, lookupNoTouch, lookupWrite } from './keyspace.js';
 import { formatDouble, parseInt64 } from './numbers.js';
@@ -493,7 +493,7 @@ const STRUCT_SIZES = 'bits:64 robj:16 dictentry:24 sdshdr5:1 sdshdr8:3 sdshdr16:
 
 function changeReplIdCommand(c: Client): Reply {
   c.engine.log('#', 'Changing replication IDs after receiving DEBUG change-repl-id');
-  changeReplicationId(c.engine);
+  newReplicationHistory(c.engine);
   return OK;
 }
 

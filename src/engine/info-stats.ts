@@ -5,9 +5,15 @@ import type { Engine } from './engine.js';
 
 export interface EngineExtras {
   runId: string;
+  /** master_replid; replId2 and secondReplOffset: the history it continues, valid up to that offset (PSYNC2). */
   replId: string;
+  replId2: string;
+  secondReplOffset: number;
   peakMemory: number;
 }
+
+/** A replication ID that is none (master_replid2 before any failover). */
+export const NO_REPLID = '0000000000000000000000000000000000000000';
 
 const extras = new WeakMap<Engine, EngineExtras>();
 
@@ -20,15 +26,30 @@ function hexId(engine: Engine): string {
 export function extrasOf(engine: Engine): EngineExtras {
   let x = extras.get(engine);
   if (x === undefined) {
-    x = { runId: hexId(engine), replId: hexId(engine), peakMemory: 0 };
+    x = { runId: hexId(engine), replId: hexId(engine), replId2: NO_REPLID, secondReplOffset: -1, peakMemory: 0 };
     extras.set(engine, x);
   }
   return x;
 }
 
-/** changeReplicationId (DEBUG CHANGE-REPL-ID): a new random master_replid. */
-export function changeReplicationId(engine: Engine): void {
-  extrasOf(engine).replId = hexId(engine);
+/** changeReplicationId and clearReplicationId2: a new history, continuing none. */
+export function newReplicationHistory(engine: Engine): void {
+  const x = extrasOf(engine);
+  x.replId = hexId(engine);
+  x.replId2 = NO_REPLID;
+  x.secondReplOffset = -1;
+}
+
+/**
+ * The history now goes on as `replId` (a new random one by default): the one it had is valid as
+ * the second ID up to `offset`, the last byte both share (shiftReplicationId, and a replica that
+ * hears +CONTINUE with its master's new ID).
+ */
+export function shiftReplicationId(engine: Engine, offset: number, replId = hexId(engine)): void {
+  const x = extrasOf(engine);
+  x.replId2 = x.replId;
+  x.secondReplOffset = offset + 1;
+  x.replId = replId;
 }
 
 /** Commands and subcommands in table order, with their statistics. */

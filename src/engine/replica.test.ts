@@ -56,6 +56,44 @@ describe('REPLICAOF against our own master', () => {
     expect(run(replica, r, 'ROLE')).toMatch(/^\["master",/);
   });
 
+  it('fails over with PSYNC2: the promoted replica keeps the old history as its second ID, and the old master continues from it', async () => {
+    const engines = new Map<number, Engine>();
+    const connect = localConnector((_, port) => engines.get(port) ?? null);
+    const a = new Engine({ late, connect });
+    const b = new Engine({ late, connect });
+    engines.set(6379, a).set(6380, b);
+    const [ca, cb] = [a.createClient(), b.createClient()];
+    const run = (e: Engine, c: Client, ...argv: string[]) => renderReply(e.execute(c, argv));
+    const info = (e: Engine, c: Client, field: string) => new RegExp(`${field}:([^\\r]*)`).exec(run(e, c, 'INFO'))![1]!;
+    run(a, ca, 'SET', 'k', '1');
+    run(b, cb, 'REPLICAOF', '127.0.0.1', '6379');
+    await until(() => b.masterLink?.state === 'connected');
+    run(a, ca, 'INCR', 'k');
+    await until(() => b.masterLink!.offset === a.replication!.offset);
+    const oldId = info(a, ca, 'master_replid');
+    const offset = a.replication!.offset;
+    // A replica keeps its master's stream as its own backlog, at the master's offsets.
+    expect(info(b, cb, 'master_replid')).toBe(oldId);
+    expect(info(b, cb, 'repl_backlog_active')).toBe('1');
+
+    expect(run(b, cb, 'REPLICAOF', 'NO', 'ONE')).toBe('OK');
+    expect(info(b, cb, 'master_replid2')).toBe(oldId);
+    expect(info(b, cb, 'second_repl_offset')).toBe(String(offset + 1));
+    expect(info(b, cb, 'master_repl_offset')).toBe(String(offset));
+    expect(info(b, cb, 'master_replid')).not.toBe(oldId);
+    run(b, cb, 'SET', 'after', 'failover');
+
+    // The old master follows the new one and only needs what it missed.
+    expect(run(a, ca, 'REPLICAOF', '127.0.0.1', '6380')).toBe('OK');
+    await until(() => a.masterLink?.state === 'connected' && a.masterLink.offset === b.replication!.offset);
+    expect(info(b, cb, 'sync_partial_ok')).toBe('1');
+    expect(info(b, cb, 'sync_full')).toBe('0');
+    expect(run(a, ca, 'GET', 'after')).toBe('"failover"');
+    expect(run(a, ca, 'GET', 'k')).toBe('"2"');
+    expect(info(a, ca, 'master_replid')).toBe(info(b, cb, 'master_replid'));
+    expect(info(a, ca, 'master_replid2')).toBe(oldId);
+  });
+
   it('answers REPLICAOF errors as Redis does', () => {
     const e = new Engine({ late });
     const c = e.createClient();

@@ -12,7 +12,8 @@ import type { Engine } from './engine.js';
 import type { OutgoingLink } from './outgoing.js';
 import { loadSnapshot } from './persistence.js';
 import { respCommand } from './propagate.js';
-import { changeReplicationId, extrasOf } from './info-stats.js';
+import { extrasOf, newReplicationHistory, shiftReplicationId } from './info-stats.js';
+import { replicationBacklog } from './replication.js';
 
 /** What INFO calls the link's state (master_link_status up only when connected). */
 export type LinkState = 'connect' | 'connecting' | 'sync' | 'connected';
@@ -113,24 +114,34 @@ export class MasterLink {
     // Newlines keep the link alive until the master starts the transfer (diskless sync waits).
     while (reply === '') reply = await reader.line();
     if (reply === null || this.stopped) return;
+    const engine = this.engine;
     if (reply.startsWith('+FULLRESYNC')) {
       const [, replid, offset] = reply.split(' ');
       const rdb = await reader.payload();
       if (rdb === null || this.stopped) return;
+      // replicationAttachToNewMaster: our replicas resync, and our backlog starts again.
+      engine.replication?.newStream();
+      engine.propagation.feeds.delete(engine.replication!);
+      engine.replication = null;
       // The dataset becomes the master's (expired keys too: the master deletes them in its stream).
-      loadSnapshot(this.engine, rdb, { keepExpired: true });
+      loadSnapshot(engine, rdb, { keepExpired: true });
       this.replid = replid!;
       this.offset = Number(offset);
-      // A replica's own replicas follow its master's history (shiftReplicationId on a master is
-      // the other way round): our ID becomes the master's.
-      extrasOf(this.engine).replId = this.replid;
+      // Our history is the master's from here on, continuing no other.
+      newReplicationHistory(engine);
+      extrasOf(engine).replId = this.replid;
     } else if (reply.startsWith('+CONTINUE')) {
       const newId = reply.split(' ')[1];
       if (newId !== undefined && newId !== this.replid) {
+        // The master's history changed (a failover): ours goes on as the new one, the old one
+        // valid up to here, and our replicas resync.
         this.replid = newId;
-        extrasOf(this.engine).replId = newId;
+        shiftReplicationId(engine, this.offset, newId);
+        engine.replication?.newStream();
       }
     } else return;
+    // The master's stream is kept from here on (a backlog for our replicas and a later PSYNC).
+    const backlog = replicationBacklog(engine, this.offset);
     this.state = 'connected';
     this.lastIo = this.engine.now;
     this.sendAck();
@@ -140,6 +151,7 @@ export class MasterLink {
       this.lastIo = this.engine.now;
       this.engine.execute(this.client, cmd.argv);
       this.offset += cmd.bytes;
+      backlog.feedRaw(respCommand(cmd.argv));
       if (cmd.argv.length >= 2 && cmd.argv[0]!.toLowerCase() === 'replconf' && cmd.argv[1]!.toLowerCase() === 'getack') this.sendAck();
     }
   }
@@ -240,15 +252,27 @@ function bytesOf(s: string): Uint8Array {
 
 /** REPLICAOF host port: the link to a new master (dropping any other). */
 export function setMaster(engine: Engine, host: string, port: number): void {
+  const wasMaster = engine.masterLink === null;
   engine.masterLink?.stop();
-  engine.masterLink = new MasterLink(engine, host, port);
+  const link = new MasterLink(engine, host, port);
+  // replicationCacheMasterUsingMyself: a master asks to continue its own history, so the new
+  // master (its former replica after a failover) may answer +CONTINUE.
+  if (wasMaster) {
+    link.replid = extrasOf(engine).replId;
+    link.offset = engine.replication?.offset ?? 0;
+  }
+  engine.masterLink = link;
 }
 
-/** REPLICAOF NO ONE: a master again, keeping the data; a new history begins (shiftReplicationId). */
+/**
+ * REPLICAOF NO ONE: a master again, keeping the data. Its history goes on under a new ID, the
+ * master's valid up to its offset (shiftReplicationId): the replicas resync, partially.
+ */
 export function unsetMaster(engine: Engine): void {
   const link = engine.masterLink;
   if (link === null) return;
   link.stop();
   engine.masterLink = null;
-  changeReplicationId(engine);
+  shiftReplicationId(engine, engine.replication?.offset ?? Math.max(link.offset, 0));
+  engine.replication?.newStream();
 }

@@ -9,7 +9,7 @@
 
 import type { Client } from './client.js';
 import type { Engine } from './engine.js';
-import { changeReplicationId, extrasOf } from './info-stats.js';
+import { extrasOf, newReplicationHistory } from './info-stats.js';
 import { snapshot } from './persistence.js';
 import { respCommand, type PropagatedOp, type PropagationFeed } from './propagate.js';
 import { parseInt64 } from './numbers.js';
@@ -57,7 +57,6 @@ function newHandshake(): ReplicaHandshake {
 }
 
 /** The 40 zeros of an unset replication ID. */
-export const NO_REPLID = '0000000000000000000000000000000000000000';
 
 export class ReplicationMaster implements PropagationFeed {
   readonly forReplicas = true;
@@ -79,11 +78,17 @@ export class ReplicationMaster implements PropagationFeed {
   /** When the stream last carried a PING (replicationCron, every repl-ping-replica-period s). */
   private lastPing: number;
 
-  constructor(private readonly engine: Engine) {
+  /**
+   * createReplicationBacklog: on a master with its first replica, or on a replica once it has
+   * its master's data, whose stream it then keeps from `offset` on (its own replicas get it too).
+   */
+  constructor(
+    private readonly engine: Engine,
+    offset = 0,
+  ) {
     this.lastPing = engine.now;
-    // createReplicationBacklog with the first replica: a new history, so new IDs.
-    changeReplicationId(engine);
-    this.backlogFirst = this.offset + 1;
+    this.offset = offset;
+    this.backlogFirst = offset + 1;
   }
 
   get replid(): string {
@@ -100,6 +105,8 @@ export class ReplicationMaster implements PropagationFeed {
 
   /** replicationFeedSlaves: the op as RESP, with a SELECT first when its database differs. */
   feed(op: PropagatedOp): void {
+    // A replica passes its master's stream on as it came (feedRaw), not its own re-encoding.
+    if (this.engine.masterLink !== null) return;
     let text = '';
     if (op.db !== this.selected) {
       text = respCommand(['SELECT', String(op.db)]);
@@ -111,6 +118,23 @@ export class ReplicationMaster implements PropagationFeed {
   /** DEBUG REPLICATE: a command to the replicas in the database the stream last selected. */
   feedReplicas(argv: readonly string[]): void {
     this.send(respCommand(argv));
+  }
+
+  /** replicationFeedStreamFromMasterStream: a replica keeps its master's bytes, and passes them on. */
+  feedRaw(text: string): void {
+    this.send(text);
+  }
+
+  /**
+   * The stream goes on under a new master or as a master itself: its replicas resync
+   * (disconnectSlaves), and the next command selects its database again.
+   */
+  newStream(): void {
+    this.selected = -1;
+    for (const c of [...this.replicas]) {
+      c.onKill();
+      this.engine.closeClient(c);
+    }
   }
 
   private send(text: string): void {
@@ -181,10 +205,12 @@ export class ReplicationMaster implements PropagationFeed {
 
   /** masterTryPartialResynchronization: +CONTINUE and the missed bytes, or null for a full one. */
   private tryPartial(replid: string, offsetArg: string, psync2: boolean): Reply | null {
-    if (replid !== this.replid) return null;
     const offset = parseInt64(offsetArg);
     if (offset === null) return null;
     const at = Number(offset);
+    // The current history, or the one it continues up to where they part (PSYNC2).
+    const x = extrasOf(this.engine);
+    if (replid !== x.replId && (replid !== x.replId2 || at > x.secondReplOffset)) return null;
     if (at < this.backlogFirst || at > this.backlogFirst + this.backlogHistlen) return null;
     const head = psync2 ? `+CONTINUE ${this.replid}\r\n` : '+CONTINUE\r\n';
     return { t: 'raw', v: head + this.backlog.slice(this.backlogSkip + at - this.backlogFirst) };
@@ -238,16 +264,28 @@ export class ReplicationMaster implements PropagationFeed {
     const period = Number(this.engine.config.get('repl-ping-replica-period')) * 1000;
     if (this.engine.now - this.lastPing < period) return;
     this.lastPing = this.engine.now;
-    if (this.replicas.length !== 0) this.send(respCommand(['PING']));
+    // A replica's replicas hear its master's PINGs instead.
+    if (this.replicas.length !== 0 && this.engine.masterLink === null) this.send(respCommand(['PING']));
   }
 }
 
 /** SYNC and PSYNC. */
 export function syncCommand(c: Client, argv: string[]): Reply | null {
   const engine = c.engine;
-  engine.replication ??= new ReplicationMaster(engine);
-  if (engine.propagation.feeds.has(engine.replication) === false) engine.propagation.feeds.add(engine.replication);
-  return engine.replication.attach(c, argv);
+  const link = engine.masterLink;
+  if (link !== null && link.state !== 'connected' && c.replica === null) return error(E.NO_MASTER_LINK);
+  // The first replica of a master without a backlog: a new history (a replica has one already).
+  if (engine.replication === null) newReplicationHistory(engine);
+  return replicationBacklog(engine).attach(c, argv);
+}
+
+/** The engine's backlog, made at `offset` when it has none (createReplicationBacklog). */
+export function replicationBacklog(engine: Engine, offset = 0): ReplicationMaster {
+  if (engine.replication === null) {
+    engine.replication = new ReplicationMaster(engine, offset);
+    engine.propagation.feeds.add(engine.replication);
+  }
+  return engine.replication;
 }
 
 /** REPLCONF option value …: what a replica tells its master during the handshake, and its ACKs. */
@@ -364,9 +402,9 @@ export function replicationInfo(engine: Engine): string[] {
   lines.push(
     'master_failover_state:no-failover',
     `master_replid:${extrasOf(engine).replId}`,
-    `master_replid2:${NO_REPLID}`,
+    `master_replid2:${extrasOf(engine).replId2}`,
     `master_repl_offset:${link !== null ? Math.max(link.offset, 0) : (m?.offset ?? 0)}`,
-    'second_repl_offset:-1',
+    `second_repl_offset:${extrasOf(engine).secondReplOffset}`,
     `repl_backlog_active:${m !== null ? 1 : 0}`,
     `repl_backlog_size:${engine.config.get('repl-backlog-size')}`,
     `repl_backlog_first_byte_offset:${m?.backlogFirstByte ?? 0}`,
@@ -387,8 +425,9 @@ export function replicaIp(c: Client): string {
 export function roleCommand(c: Client): Reply {
   const link = c.engine.masterLink;
   if (link !== null) {
-    // The link's state as ROLE names it (connect, connecting, sync, connected).
-    return array([bulk('slave'), bulk(link.host), int(link.port), bulk(link.state), int(link.offset)]);
+    // The link's state as ROLE names it (connect, connecting, sync, connected); the offset is
+    // the master client's, -1 while there is none (server.master).
+    return array([bulk('slave'), bulk(link.host), int(link.port), bulk(link.state), int(link.state === 'connected' ? link.offset : -1)]);
   }
   return array([bulk('master'), int(c.engine.replication?.offset ?? 0), array(roleReplicas(c.engine))]);
 }

@@ -127,6 +127,8 @@ export const WAIT_ON_REPLICA =
   'ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated.';
 export const NOREPLICAS = 'NOREPLICAS Not enough good replicas to write.';
 export const MASTERDOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
+/** SYNC on a replica whose own master link is not up (addReplyError adds no second dash). */
+export const NO_MASTER_LINK = "NOMASTERLINK Can't SYNC while not connected with my master";
 export const READONLY_REPLICA = "READONLY You can't write against a read only replica.";
 /** shared.oomerr: a command that may grow the dataset, with the memory over maxmemory. */
 export const OOM = "OOM command not allowed when used memory > 'maxmemory'.";

@@ -218,4 +218,57 @@ describe('a real redis-server as the replica of ours', () => {
     expect(text(await replica.command(['SET', 'k', 'v']))).toBe('OK');
     expect((await info(replica, 'replication')).get('role')).toBe('master');
   });
+
+  describe('failover between ours and a real redis-server (PSYNC2)', () => {
+    /**
+     * `master` replicated to `replica`; the replica is promoted and the old master follows it:
+     * the new master answers +CONTINUE (sync_partial_ok, no second full sync), both sides name
+     * the old history as master_replid2, valid up to the promotion's offset + 1.
+     */
+    async function failover(master: Conn, replica: Conn, masterPort: number, replicaPort: number): Promise<void> {
+      await workload(master, 1);
+      expect(text(await replica.command(['REPLICAOF', '127.0.0.1', String(masterPort)]))).toBe('OK');
+      await until('master_link_status:up', async () => (await info(replica, 'replication')).get('master_link_status') === 'up');
+      await workload(master, 2);
+      const caughtUp = async () =>
+        (await info(replica, 'replication')).get('slave_repl_offset') === (await info(master, 'replication')).get('master_repl_offset');
+      await until('the replica to catch up', caughtUp);
+      const before = await info(master, 'replication');
+      const offset = Number(before.get('master_repl_offset'));
+      expect((await info(replica, 'replication')).get('repl_backlog_active')).toBe('1');
+
+      expect(text(await replica.command(['REPLICAOF', 'NO', 'ONE']))).toBe('OK');
+      const promoted = await info(replica, 'replication');
+      expect([promoted.get('master_replid2'), promoted.get('second_repl_offset'), promoted.get('master_repl_offset')]).toEqual([
+        before.get('master_replid'),
+        String(offset + 1),
+        String(offset),
+      ]);
+      await workload(replica, 3);
+
+      expect(text(await master.command(['REPLICAOF', '127.0.0.1', String(replicaPort)]))).toBe('OK');
+      await until('the old master to follow', async () => (await info(master, 'replication')).get('master_link_status') === 'up');
+      await until(
+        'the old master to catch up',
+        async () => (await info(master, 'replication')).get('slave_repl_offset') === (await info(replica, 'replication')).get('master_repl_offset'),
+      );
+      const stats = await info(replica, 'stats');
+      expect([stats.get('sync_full'), stats.get('sync_partial_ok')]).toEqual(['0', '1']);
+      const followed = await info(master, 'replication');
+      expect([followed.get('master_replid'), followed.get('master_replid2')]).toEqual([promoted.get('master_replid'), before.get('master_replid')]);
+      expect(await dataset(master)).toEqual(await dataset(replica));
+    }
+
+    it('ours promoted, the real one follows it', { timeout: 60_000 }, async () => {
+      real = await startRealRedis(['--enable-debug-command', 'yes', '--repl-diskless-sync-delay', '0']);
+      ours = (await startOurs({ config: { 'enable-debug-command': 'yes' }, connect: connectTcp })).server;
+      await failover(await connect(real.port), await connect(ours.port), real.port, ours.port);
+    });
+
+    it('the real one promoted, ours follows it', { timeout: 60_000 }, async () => {
+      real = await startRealRedis(['--enable-debug-command', 'yes', '--repl-diskless-sync-delay', '0']);
+      ours = (await startOurs({ config: { 'enable-debug-command': 'yes' }, connect: connectTcp })).server;
+      await failover(await connect(ours.port), await connect(real.port), ours.port, real.port);
+    });
+  });
 });
