@@ -100,7 +100,7 @@ test.describe('axe-core finds no critical or serious violation', () => {
         await focusTerminal(page);
         await typeLine(page, 'MULTI');
         await page.locator('.badge.tx').waitFor();
-        await page.locator('.tab-add').click();
+        await page.locator('.tab-add:not(.replica)').click();
         await expect(page.getByRole('tab')).toHaveCount(2);
         await waitIdle(page);
         expect(await blocking(page)).toEqual([]);
@@ -253,7 +253,7 @@ test.describe('keyboard', () => {
     // The terminal's label follows the language.
     expect(await page.locator('.xterm-helper-textarea').getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
     // A terminal opened in Korean mode is labelled in Korean too; switching relabels them all.
-    await page.locator('.tab-add').click();
+    await page.locator('.tab-add:not(.replica)').click();
     await expect(page.locator('.xterm-helper-textarea')).toHaveCount(2);
     expect(await page.locator('.xterm-helper-textarea').nth(1).getAttribute('aria-label')).toBe('터미널 입력 (redis-cli)');
     await setLanguage(page, 'en');
