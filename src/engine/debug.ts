@@ -14,7 +14,7 @@ import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import * as E from '../shared/errors.js';
 import { memtoull } from './config.js';
-import { newReplicationHistory } from './info-stats.js';
+import { newReplicationHistory } from './replication.js';
 import { atoi } from './getkeys.js';
 import { addKey, lookupNoTouch, lookupWrite } from './keyspace.js';
 import { formatDouble, parseInt64 } from './numbers.js';

@@ -17,7 +17,7 @@ export const NO_REPLID = '0000000000000000000000000000000000000000';
 
 const extras = new WeakMap<Engine, EngineExtras>();
 
-function hexId(engine: Engine): string {
+export function hexId(engine: Engine): string {
   let s = '';
   for (let i = 0; i < 40; i++) s += Math.floor(engine.random() * 16).toString(16);
   return s;
@@ -30,26 +30,6 @@ export function extrasOf(engine: Engine): EngineExtras {
     extras.set(engine, x);
   }
   return x;
-}
-
-/** changeReplicationId and clearReplicationId2: a new history, continuing none. */
-export function newReplicationHistory(engine: Engine): void {
-  const x = extrasOf(engine);
-  x.replId = hexId(engine);
-  x.replId2 = NO_REPLID;
-  x.secondReplOffset = -1;
-}
-
-/**
- * The history now goes on as `replId` (a new random one by default): the one it had is valid as
- * the second ID up to `offset`, the last byte both share (shiftReplicationId, and a replica that
- * hears +CONTINUE with its master's new ID).
- */
-export function shiftReplicationId(engine: Engine, offset: number, replId = hexId(engine)): void {
-  const x = extrasOf(engine);
-  x.replId2 = x.replId;
-  x.secondReplOffset = offset + 1;
-  x.replId = replId;
 }
 
 /** Commands and subcommands in table order, with their statistics. */

@@ -12,8 +12,8 @@ import type { Engine } from './engine.js';
 import type { OutgoingLink } from './outgoing.js';
 import { loadSnapshot } from './persistence.js';
 import { respCommand } from './propagate.js';
-import { extrasOf, newReplicationHistory, shiftReplicationId } from './info-stats.js';
-import { replicationBacklog } from './replication.js';
+import { extrasOf } from './info-stats.js';
+import { newReplicationHistory, replicationBacklog, shiftReplicationId } from './replication.js';
 
 /** What INFO calls the link's state (master_link_status up only when connected). */
 export type LinkState = 'connect' | 'connecting' | 'sync' | 'connected';

@@ -9,7 +9,7 @@
 
 import type { Client } from './client.js';
 import type { Engine } from './engine.js';
-import { extrasOf, newReplicationHistory } from './info-stats.js';
+import { extrasOf, hexId, NO_REPLID } from './info-stats.js';
 import { snapshot } from './persistence.js';
 import { respCommand, type PropagatedOp, type PropagationFeed } from './propagate.js';
 import { parseInt64 } from './numbers.js';
@@ -56,7 +56,25 @@ function newHandshake(): ReplicaHandshake {
   return { listeningPort: 0, announcedIp: null, psync2: false, rdbOnly: false, excludeKeys: false, excludeFunctions: false };
 }
 
-/** The 40 zeros of an unset replication ID. */
+/** changeReplicationId and clearReplicationId2: a new history, continuing none. */
+export function newReplicationHistory(engine: Engine): void {
+  const x = extrasOf(engine);
+  x.replId = hexId(engine);
+  x.replId2 = NO_REPLID;
+  x.secondReplOffset = -1;
+}
+
+/**
+ * The history now goes on as `replId` (a new random one by default): the one it had is valid as
+ * the second ID up to `offset`, the last byte both share (shiftReplicationId, and a replica that
+ * hears +CONTINUE with its master's new ID).
+ */
+export function shiftReplicationId(engine: Engine, offset: number, replId = hexId(engine)): void {
+  const x = extrasOf(engine);
+  x.replId2 = x.replId;
+  x.secondReplOffset = offset + 1;
+  x.replId = replId;
+}
 
 export class ReplicationMaster implements PropagationFeed {
   readonly forReplicas = true;

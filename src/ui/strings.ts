@@ -60,8 +60,7 @@ const en = {
   newTab: 'New terminal',
   newTabTitle: 'New terminal (a new client)',
   replicaTab: '+ replica',
-  replicaBanner:
-    'A second Redis server, 127.0.0.1:6380, started as a replica of 127.0.0.1:6379: it copies every write made there and refuses its own. REPLICAOF NO ONE makes it a master.',
+  replicaTabTitle: 'A terminal on a second server, 127.0.0.1:6380: a replica of this one',
 
   rawTitle: 'Show replies as redis-cli --raw does',
   splitView: 'Side by side',
@@ -138,8 +137,7 @@ const ko: UiStrings = {
   newTab: '새 터미널',
   newTabTitle: '새 터미널 (새 클라이언트로 연결해요)',
   replicaTab: '+ 복제본',
-  replicaBanner:
-    '두 번째 Redis 서버 127.0.0.1:6380이에요. 127.0.0.1:6379의 복제본으로 시작해서, 그쪽의 쓰기를 모두 따라 하고 자기에게 오는 쓰기는 거절해요. REPLICAOF NO ONE을 보내면 마스터가 돼요.',
+  replicaTabTitle: '두 번째 서버 127.0.0.1:6380의 터미널: 이 서버의 복제본',
 
   rawTitle: '응답을 redis-cli --raw처럼 보여 주기',
   splitView: '나란히 보기',

@@ -140,7 +140,6 @@ function startEngine(role: 'owner' | 'copy'): void {
         autosaveTime: () => performance.now(),
         autosaveSlice,
       }),
-    saved,
   );
   const host = new EngineHost((msg) => toTabs(msg), {
     engine: { clock, monotonic: () => performance.now(), connect: nodes.connect },

@@ -6,7 +6,17 @@ import { WorkerClient } from './client.js';
 import { EngineHost } from './engine-host.js';
 import { Nodes, SECOND_BASE } from './nodes.js';
 import type { ToWorker } from './protocol.js';
-import { memoryState } from './saved-state.js';
+import { readSecond, type SecondSaved, type SecondStore } from './second-server.js';
+
+/** The second server's record in memory, as IndexedDB would keep it. */
+function memoryStore(): SecondStore & { record: SecondSaved | null } {
+  const store = {
+    record: null as SecondSaved | null,
+    loadSecond: () => readSecond(store.record),
+    saveSecond: (r: SecondSaved) => void (store.record = r),
+  };
+  return store;
+}
 import type { Reply } from '../shared/reply.js';
 
 const channels: MessageChannel[] = [];
@@ -21,7 +31,7 @@ afterEach(() => {
  * The page's client over a MessageChannel to a worker's Nodes, as engine.worker.ts wires them;
  * `store` keeps the second server's record (a reload: a new rig on the same store).
  */
-async function rig(store = memoryState()) {
+async function rig(store = memoryStore()) {
   const clock = new VirtualClock();
   const ch = new MessageChannel();
   channels.push(ch);
@@ -111,7 +121,7 @@ describe('the second server', () => {
     expect(await before.run(first, 'SET', 'k', 'from-first')).toBe('OK');
     await expect.poll(() => before.run(second, 'GET', 'k')).toBe('"from-first"');
     expect(await before.run(second, 'REPLICAOF', 'NO', 'ONE')).toBe('OK');
-    await expect.poll(() => (before.store.second as { master?: unknown } | undefined)?.master).toBeNull();
+    await expect.poll(() => before.store.record?.master).toBeNull();
     expect(await before.run(second, 'SET', 'own', 'kept')).toBe('OK');
     // The next serverCron run saves what changed.
     before.second().cronTick();

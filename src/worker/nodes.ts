@@ -30,7 +30,8 @@ export class Nodes {
   constructor(
     private readonly post: (msg: FromWorker) => void,
     private readonly makeSecond: SecondHostFactory,
-    private readonly store: SecondStore,
+    /** Where the second server's record is kept; by default beside the first server's data. */
+    private readonly store?: SecondStore,
   ) {}
 
   /** The first server's engine (the message gate looks at its late parts). */
@@ -57,7 +58,7 @@ export class Nodes {
 
   private loaded(): Promise<SecondServer> {
     return (this.second ??= import('./second-server.js').then((m) => {
-      const second = new m.SecondServer(this.first.engine, this.post, this.makeSecond, this.store);
+      const second = new m.SecondServer(this.first.engine, this.post, this.makeSecond, this.store ?? m.indexedDbSecondStore());
       if (this.late !== null) second.provideLate(this.late);
       return second;
     }));

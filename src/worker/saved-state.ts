@@ -12,12 +12,12 @@
 // until the learner downloads or discards it.
 
 const DB_NAME = 'redis-playground';
-const STORE = 'snapshots';
+/** The object store every record is in (the second server's too: second-server.ts). */
+export const STORE = 'snapshots';
 const KEY = 'dataset';
 const UNREADABLE_KEY = 'unreadable';
-const SECOND_KEY = 'second';
 
-function openDb(): Promise<IDBDatabase> {
+export function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB here');
     const req = indexedDB.open(DB_NAME, 1);
@@ -77,33 +77,6 @@ export interface SavedState {
   unreadable(): Promise<Unreadable | null>;
   /** Forgets the dataset set aside. */
   dropUnreadable(): Promise<void>;
-  /** The second server's record (second-server.ts), or null. */
-  loadSecond(): Promise<SecondSaved | null>;
-  /** Replaces the second server's record (writes are stored in the order they come). */
-  saveSecond(record: SecondSaved): void;
-}
-
-/** The second server's role, and its data while it is a master (a replica syncs again instead). */
-export interface SecondSaved {
-  /** The master it replicates, or null once REPLICAOF NO ONE made it one. */
-  master: [host: string, port: number] | null;
-  snapshot: Uint8Array | Blob | null;
-}
-
-/** A stored second server's record, checked; its snapshot's Blob read back. */
-async function readSecond(v: unknown): Promise<SecondSaved | null> {
-  if (typeof v !== 'object' || v === null) return null;
-  const { master, snapshot } = v as Partial<SecondSaved>;
-  const role = master === null ? null : Array.isArray(master) && typeof master[0] === 'string' && typeof master[1] === 'number' ? master : undefined;
-  if (role === undefined) return null;
-  try {
-    return {
-      master: role,
-      snapshot: snapshot instanceof Blob ? new Uint8Array(await snapshot.arrayBuffer()) : snapshot instanceof Uint8Array ? snapshot : null,
-    };
-  } catch {
-    return { master: role, snapshot: null };
-  }
 }
 
 /**
@@ -181,13 +154,10 @@ function asUnreadable(v: unknown): Unreadable | null {
 /** A SavedState in memory: tests, and pages where IndexedDB cannot be opened. */
 export function memoryState(
   initial: { dataset?: unknown; unreadable?: Unreadable; entries?: JournalEntry[] } = {},
-): SavedState & { dataset: unknown; entries: JournalEntry[]; second: unknown } {
+): SavedState & { dataset: unknown; entries: JournalEntry[] } {
   let kept: Unreadable | null = initial.unreadable ?? null;
   const state = {
     dataset: initial.dataset,
-    second: undefined as unknown,
-    loadSecond: () => readSecond(state.second),
-    saveSecond: (record: SecondSaved) => void (state.second = record),
     entries: initial.entries ?? [],
     load: () => readSaved(state.dataset),
     save: (s: Saved<Uint8Array | Blob>, journalFrom = -Infinity) => {
@@ -311,13 +281,5 @@ export function indexedDbState(onFailure: (reason: string) => void = () => {}, o
       }
     },
     dropUnreadable: () => change((store) => store.delete(UNREADABLE_KEY)).catch(() => undefined),
-    async loadSecond() {
-      try {
-        return await readSecond(await read(SECOND_KEY));
-      } catch {
-        return null;
-      }
-    },
-    saveSecond: (record) => void change((store) => store.put(record, SECOND_KEY)).catch(() => undefined),
   };
 }

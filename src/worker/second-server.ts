@@ -10,10 +10,67 @@ import type { EngineHost } from './engine-host.js';
 import { localConnector } from './local-link.js';
 import { SECOND_BASE, type SecondHostFactory } from './nodes.js';
 import { FIRST_PORT, SECOND_PORT, type FromWorker, type ToWorker } from './protocol.js';
-import type { SavedState, SecondSaved } from './saved-state.js';
+import { openDb, STORE } from './saved-state.js';
 
-/** Where the second server's record is kept (the worker's IndexedDB, or memory in tests). */
-export type SecondStore = Pick<SavedState, 'loadSecond' | 'saveSecond'>;
+/** The second server's role, and its data while it is a master (a replica syncs again instead). */
+export interface SecondSaved {
+  /** The master it replicates, or null once REPLICAOF NO ONE made it one. */
+  master: [host: string, port: number] | null;
+  snapshot: Uint8Array | Blob | null;
+}
+
+/** Where the second server's record is kept: beside the first server's data, or memory in tests. */
+export interface SecondStore {
+  loadSecond(): Promise<SecondSaved | null>;
+  /** Replaces the record; writes are stored in the order they come. */
+  saveSecond(record: SecondSaved): void;
+}
+
+const SECOND_KEY = 'second';
+
+/** The record in the worker's IndexedDB; failures keep nothing (the first server reports them). */
+export function indexedDbSecondStore(): SecondStore {
+  const db = openDb();
+  db.catch(() => undefined);
+  const store = async (mode: IDBTransactionMode) => (await db).transaction(STORE, mode).objectStore(STORE);
+  return {
+    async loadSecond() {
+      try {
+        const s = await store('readonly');
+        const v = await new Promise<unknown>((resolve, reject) => {
+          const req = s.get(SECOND_KEY);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('read failed'));
+        });
+        return await readSecond(v);
+      } catch {
+        return null;
+      }
+    },
+    saveSecond(record) {
+      void store('readwrite').then(
+        (s) => void s.put(record, SECOND_KEY),
+        () => undefined,
+      );
+    },
+  };
+}
+
+/** A stored record, checked; its snapshot's Blob read back. */
+export async function readSecond(v: unknown): Promise<SecondSaved | null> {
+  if (typeof v !== 'object' || v === null) return null;
+  const { master, snapshot } = v as Partial<SecondSaved>;
+  const role = master === null ? null : Array.isArray(master) && typeof master[0] === 'string' && typeof master[1] === 'number' ? master : undefined;
+  if (role === undefined) return null;
+  try {
+    return {
+      master: role,
+      snapshot: snapshot instanceof Blob ? new Uint8Array(await snapshot.arrayBuffer()) : snapshot instanceof Uint8Array ? snapshot : null,
+    };
+  } catch {
+    return { master: role, snapshot: null };
+  }
+}
 
 export class SecondServer {
   private host: Promise<EngineHost> | null = null;

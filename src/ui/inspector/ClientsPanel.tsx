@@ -82,7 +82,8 @@ function whose(c: ClientView, tabs: readonly TabInfo[], t: LateStrings, tabTitle
     return ` · ${t.clientTab(title)}${name !== '' && name !== title ? ` · ${name}` : ''}`;
   }
   // Tabs of the site share one engine (src/worker/tabs.ts): the other tabs' connections too.
-  const elsewhere = engine.ownsClient(c.id) ? '' : ` · ${t.otherTab}`;
+  // A replica's link is the server's own connection, not another tab's (its state says what it is).
+  const elsewhere = engine.ownsClient(c.id) || c.replica !== null ? '' : ` · ${t.otherTab}`;
   if (c.name === 'lessons') return ` · ${t.lessonsChecker}${elsewhere}`;
   return (name !== '' ? ` · ${name}` : '') + elsewhere;
 }

@@ -215,7 +215,14 @@ function StepNotices({ lesson, step, t }: { lesson: Lesson; step: Step; t: Strin
           {hasSecondTerminal() ? (
             <p>{t.secondReady}</p>
           ) : (
-            <button className="tool primary" onClick={() => openSecondTerminal()}>
+            <button
+              className="tool primary"
+              onClick={() => {
+                openSecondTerminal();
+                // On a phone the terminals are a panel of their own: that is where it opened.
+                useUi.getState().showPhonePanel('terminals');
+              }}
+            >
               {t.openSecond}
             </button>
           )}

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultTabTitle, useUi, type TabInfo } from '../../store/ui-store.js';
 import { useUiStrings } from '../strings.js';
 import { disposeTerminal, existingTerminal, isClientName } from './terminals.js';
@@ -12,6 +12,11 @@ export function TabBar() {
   const { addTab, selectTab, setLayout } = useUi.getState();
   const t = useUiStrings();
   const activeTab = tabs.find((t) => t.id === active);
+  const list = useRef<HTMLDivElement>(null);
+  // The tabs scroll when they do not fit (a phone, many tabs): the active one is always in sight.
+  useEffect(() => {
+    list.current?.querySelector(`[data-tab="${active}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs.length]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -23,7 +28,7 @@ export function TabBar() {
 
   return (
     <div className="tabbar">
-      <div className="tabs" role="tablist" aria-label={t.tabList} onKeyDown={onKey}>
+      <div className="tabs" role="tablist" aria-label={t.tabList} onKeyDown={onKey} ref={list}>
         {tabs.map((tab) => (
           <Tab key={tab.id} tab={tab} active={tab.id === active} closable={tabs.length > 1} />
         ))}
@@ -32,7 +37,7 @@ export function TabBar() {
       <button className="tab-add" onClick={() => addTab()} title={t.newTabTitle} aria-label={t.newTab}>
         +
       </button>
-      <button className="tab-add replica" onClick={() => addTab(SECOND_PORT)} title={t.replicaBanner}>
+      <button className="tab-add replica" onClick={() => addTab(SECOND_PORT)} title={t.replicaTabTitle}>
         {t.replicaTab}
       </button>
       <div className="tab-tools">

@@ -5,7 +5,7 @@ import { VirtualClock } from '../../engine/clock.js';
 import { WorkerClient } from '../../worker/client.js';
 import { EngineHost } from '../../worker/engine-host.js';
 import type { ToWorker } from '../../worker/protocol.js';
-import { TerminalSession, utf8Complete, type ConnectionInfo } from './terminal-session.js';
+import { TerminalSession, utf8Complete, wordWrap, type ConnectionInfo } from './terminal-session.js';
 import { late } from '../../engine/late.js';
 
 const channels: MessageChannel[] = [];
@@ -216,5 +216,14 @@ describe('utf8Complete', () => {
     expect(utf8Complete('a\xc3\xa9')).toBe(3);
     // A stray continuation byte decodes as it is (a replacement character).
     expect(utf8Complete('a\x80\x80\x80\x80')).toBe(5);
+  });
+});
+
+describe('wordWrap', () => {
+  it('breaks the page’s words at spaces, Hangul two cells a character, a long word on a line of its own', () => {
+    expect(wordWrap('A second Redis server, 127.0.0.1:6380, started', 20)).toEqual(['A second Redis', 'server,', '127.0.0.1:6380,', 'started']);
+    expect(wordWrap('두 번째 Redis 서버', 10)).toEqual(['두 번째', 'Redis 서버']);
+    expect(wordWrap('a-very-long-word-indeed x', 8)).toEqual(['a-very-long-word-indeed', 'x']);
+    expect(wordWrap('short', 80)).toEqual(['short']);
   });
 });

@@ -9,6 +9,7 @@ import type { Terminal } from '@xterm/xterm';
 import { LineEditor, type History } from '../../cli/line-editor.js';
 import { CliSession, type Received, type ReplHost } from '../../cli/session.js';
 import { utf8Decode } from '../../cli/split-args.js';
+import { charWidth } from '../../cli/char-width.js';
 import { asciiEqualsIgnoreCase } from '../../cli/help.js';
 import { errorText } from '../../shared/errors.js';
 import type { Reply } from '../../shared/reply.js';
@@ -43,8 +44,8 @@ export interface TerminalSessionOptions {
   /** The server to connect to: 6379, or the second server's port (nodes.ts). Default 6379. */
   port?: number;
   raw?: boolean;
-  /** A dim line printed once before the first prompt (the page's welcome). */
-  banner?: string;
+  /** A dim line printed once before the first prompt (the page's welcome; words from a later chunk). */
+  banner?: string | Promise<string>;
   /** The words about a script still running, in the page's language (English by default). */
   words?: () => ScriptWords;
 }
@@ -114,7 +115,7 @@ export class TerminalSession {
    */
   private ahead: { line: string; argv: string[]; handle: number; result: Promise<RunResult> }[] = [];
   private readonly unsubscribe: Array<() => void> = [];
-  private banner: string | undefined;
+  private banner: string | Promise<string> | undefined;
 
   constructor(private readonly options: TerminalSessionOptions) {
     this.term = options.term;
@@ -179,9 +180,10 @@ export class TerminalSession {
   async start(): Promise<void> {
     await this.connect();
     if (this.cli.help.entries.length === 0) this.cli.useCommands(this.engine.commands);
-    if (this.disposed) return;
-    if (this.banner !== undefined) this.write(`${NOTICE_START}${this.banner}${NOTICE_END}\r\n`);
+    const banner = await this.banner;
     this.banner = undefined;
+    if (this.disposed) return;
+    if (banner !== undefined) this.write(`${NOTICE_START}${wordWrap(banner, this.term.cols).join('\r\n')}${NOTICE_END}\r\n`);
     this.write(this.editor.start());
     markFirstPrompt();
     this.pump();
@@ -819,4 +821,32 @@ function sameArgs(a: readonly string[], b: readonly string[]): boolean {
 /** redis-cli writes bytes and the tty turns "\n" into "\r\n"; xterm wants text. */
 export function toScreen(bytes: string): string {
   return utf8Decode(bytes).replace(/\n/g, '\r\n');
+}
+
+/**
+ * The page's own words broken into lines of at most `cols` cells at spaces (a terminal breaks
+ * anywhere, mid-word); a word longer than a line keeps its own. Hangul counts two cells.
+ */
+export function wordWrap(text: string, cols: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const word of text.split(' ')) {
+    const w = cellWidth(word);
+    if (line !== '' && width + 1 + w > cols) {
+      lines.push(line);
+      line = '';
+      width = 0;
+    }
+    line += (line === '' ? '' : ' ') + word;
+    width += (width === 0 ? 0 : 1) + w;
+  }
+  lines.push(line);
+  return lines;
+}
+
+function cellWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += charWidth(ch.codePointAt(0)!);
+  return n;
 }

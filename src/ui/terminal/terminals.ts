@@ -116,7 +116,7 @@ export function terminalFor(tabId: number): TerminalEntry {
     // a terminal on the second server says what that server is.
     banner:
       tab?.port !== undefined
-        ? UI_STRINGS[useLessons.getState().locale].replicaBanner
+        ? import('../late-strings.js').then((m) => m.LATE_STRINGS[useLessons.getState().locale].replicaBanner)
         : entries.size === 0 && history.lines.length === 0
           ? FIRST_VISIT[useLessons.getState().locale].welcome
           : undefined,
