@@ -221,6 +221,7 @@ export function foldResp2(r: Reply): Reply {
       return { t: 'int', v: r.v ? 1 : 0 };
     case 'verbatim':
     case 'raw':
+    case 'big':
       return { t: 'bulk', v: r.v };
     default:
       return r;
@@ -284,6 +285,9 @@ function* formatTTY(r: Reply, prefix: string): Generator<string, void, undefined
     case 'double':
       yield '(double) ' + r.s + '\n';
       return;
+    case 'big':
+      yield '(big number) ' + r.v + '\n';
+      return;
     case 'bulk':
       if (r.v === null) yield '(nil)\n';
       else {
@@ -345,6 +349,7 @@ function* formatRaw(r: Reply): Generator<string, void, undefined> {
     case 'simple':
     case 'verbatim':
     case 'raw':
+    case 'big':
       yield* slices(r.v);
       return;
     case 'bulk':

@@ -267,4 +267,31 @@ describe('runLine against the engine', () => {
     expect(sent).toBe(2);
     expect(host.screen).toBe('Error: Server closed the connection\nError: Server closed the connection\n');
   });
+
+  it('exits on a RESP3 big number, as redis-cli 7.0 does (its formatters know no type 13); RESP2 gets a bulk string', async () => {
+    const s = session();
+    const host = engineHost();
+    let quit = 0;
+    const big: ReplHost = {
+      send: () => ({
+        replies: [
+          {
+            t: 'array',
+            v: [
+              { t: 'int', v: 1 },
+              { t: 'big', v: '1234567999999999999999999999999999999' },
+            ],
+          },
+        ],
+        resp: 3,
+      }),
+      print: (text) => host.print(text),
+      quit: () => void quit++,
+    };
+    await s.runLine('EVAL "return {1, {big_number=\'1234567999999999999999999999999999999\'}}" 0', big);
+    expect([host.screen, quit]).toEqual(['Unknown reply type: 13\n', 1]);
+    const resp2: ReplHost = { ...big, send: () => ({ replies: [{ t: 'big', v: '-42' }], resp: 2 }) };
+    await s.runLine('EVAL "return {big_number=\'-42\'}" 0', resp2);
+    expect([host.screen, quit]).toEqual(['Unknown reply type: 13\n"-42"\n', 1]);
+  });
 });

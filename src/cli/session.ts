@@ -324,6 +324,12 @@ export class CliSession {
       return;
     }
     if (got.refused === true) return;
+    // redis-cli 7.0's formatters know no RESP3 big number: it says so and exits (exit(1)).
+    if (got.resp === 3 && got.replies.some(holdsBigNumber)) {
+      host.print('Unknown reply type: 13\n');
+      host.quit?.();
+      return;
+    }
     const chunks = this.receiveChunks(argv, got.replies, got.resp);
     let out = '';
     if (host.printChunks !== undefined) await host.printChunks(chunks);
@@ -393,4 +399,20 @@ export function isSensitiveCommand(argv: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/** Whether a reply is, or holds, a RESP3 big number (REDIS_REPLY_BIGNUM, type 13 to hiredis). */
+function holdsBigNumber(r: Reply): boolean {
+  switch (r.t) {
+    case 'big':
+      return true;
+    case 'array':
+    case 'set':
+    case 'push':
+      return r.v !== null && r.v.some(holdsBigNumber);
+    case 'map':
+      return r.v.some(([k, v]) => holdsBigNumber(k) || holdsBigNumber(v));
+    default:
+      return false;
+  }
 }

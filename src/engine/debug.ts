@@ -26,7 +26,7 @@ import { U64_MAX } from './ds/stream.js';
 import { sha1Bytes } from './scripting/sha1.js';
 import { helpReply } from './help-reply.js';
 import { refCount } from './commands/keys.js';
-import { array, bool, bulk, double, error, int, map, NIL, OK, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
+import { array, bigNumber, bool, bulk, double, error, int, map, NIL, OK, push, set, simple, verbatim, type Reply } from '../shared/reply.js';
 import { NOT_INTEGER_R } from './error-replies.js';
 
 // ================================================================================================
@@ -320,7 +320,8 @@ function sleepCommand(c: Client, argv: string[]): Reply {
   // Past a long long, Redis's conversion gives a negative time and nanosleep returns at once.
   if (Number.isFinite(usec) && usec > 0 && usec < 2 ** 63) {
     blockThread(usec / 1000);
-    c.engine.now = Math.floor(c.engine.clock.now());
+    // A script's time stands still while it runs (scripts block the time, as in Redis).
+    if (!c.script) c.engine.now = Math.floor(c.engine.clock.now());
   }
   return OK;
 }
@@ -384,8 +385,7 @@ function protocolCommand(c: Client, argv: string[]): Reply {
     case 'double':
       return double(3.141, '3.141');
     case 'bignum':
-      // RESP3's big number ('(') has no Reply type here: both protocols get its RESP2 bulk.
-      return bulk('1234567999999999999999999999999999999');
+      return bigNumber('1234567999999999999999999999999999999');
     case 'null':
       return NIL;
     case 'array':
@@ -399,7 +399,9 @@ function protocolCommand(c: Client, argv: string[]): Reply {
         [int(2), bool(false)],
       ]);
     case 'attrib':
-      // RESP3 sends an attribute first ('|', key-popularity), which has no Reply type here.
+      // RESP3 sends an attribute first: bytes as they are, since no client here reads one
+      // (redis-cli's hiredis has no '|' either). It is not a reply: the real one follows.
+      if (c.resp >= 3) c.deliver({ t: 'raw', v: '|1\r\n$14\r\nkey-popularity\r\n*2\r\n$7\r\nkey:123\r\n:90\r\n' });
       return bulk('Some real reply following the attribute');
     case 'push':
       if (c.resp < 3) return error(E.DEBUG_PROTOCOL_RESP2);

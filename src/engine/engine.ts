@@ -1,6 +1,7 @@
 // The engine: databases, clients, the command table and the dispatcher (Redis's server.c
 // processCommand/call). Pure TypeScript: it runs in the Web Worker, in Node and in tests.
 
+import { FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Command } from './command.js';
@@ -593,13 +594,13 @@ export class Engine {
     }
     // writeCommandsDeniedByDiskError: after a failed BGSAVE, with save points and
     // stop-writes-on-bgsave-error, writes (and an EXEC that queued one) and PING are refused.
-    if (!this.lastBgsaveOk && (cmd.fullName === 'ping' || this.isWrite(c, cmd)) && this.writesDeniedByDiskError()) {
+    if (!this.lastBgsaveOk && (cmd.fullName === 'ping' || this.isWrite(c, cmd, argv)) && this.writesDeniedByDiskError()) {
       return this.reject(c, E.MISCONF_BGSAVE, cmd);
     }
     // checkGoodReplicasStatus: with min-replicas-to-write, writes need enough replicas heard from lately.
-    if (this.config.minReplicasToWrite !== 0 && !this.enoughGoodReplicas() && this.isWrite(c, cmd)) return this.reject(c, E.NOREPLICAS, cmd);
+    if (this.config.minReplicasToWrite !== 0 && !this.enoughGoodReplicas() && this.isWrite(c, cmd, argv)) return this.reject(c, E.NOREPLICAS, cmd);
     // A read-only replica (repl_slave_ro) refuses writes, and an EXEC that queued one.
-    if (this.refusesWrites(c) && this.isWrite(c, cmd)) return this.reject(c, E.READONLY_REPLICA, cmd);
+    if (this.refusesWrites(c) && this.isWrite(c, cmd, argv)) return this.reject(c, E.READONLY_REPLICA, cmd);
     // Redis's processCommand: a RESP2 client in pub/sub mode runs only the pub/sub commands,
     // PING, QUIT and RESET; a MONITOR client (a replica to Redis) may not touch the keyspace.
     if (c.pubsub !== null && c.resp === 2 && !PUBSUB_CONTEXT.has(cmd.fullName)) {
@@ -657,8 +658,11 @@ export class Engine {
     return (this.replication?.goodReplicas(maxLag) ?? 0) >= this.config.minReplicasToWrite;
   }
 
-  private isWrite(c: Client, cmd: Command): boolean {
+  /** is_write_command: a write, an EXEC that queued one, or a script whose shebang (or function) does not say no-writes. */
+  private isWrite(c: Client, cmd: Command, argv: readonly string[]): boolean {
     if (cmd.flags.includes('write')) return true;
+    const declared = scriptDeclaredFlags(this, cmd, argv);
+    if (declared !== null) return (declared & FLAG_NO_WRITES) === 0;
     return cmd.fullName === 'exec' && c.multi !== null && c.multi.some((q) => q.cmd.flags.includes('write'));
   }
 

@@ -26,6 +26,8 @@ export function renderReply(x: Reply | null): string {
       return '{' + x.v.map(([k, v]) => renderReply(k) + ':' + renderReply(v)).join(',') + '}';
     case 'double':
       return ',' + x.s;
+    case 'big':
+      return '(' + x.v;
     case 'bool':
       return x.v ? '#t' : '#f';
     case 'verbatim':

@@ -149,6 +149,10 @@ describe('what only replicas get, and what replicas need', () => {
     run(writer, 'CONFIG', 'SET', 'min-replicas-to-write', '1');
     expect(run(writer, 'SET', 'k', 'v')).toBe('!NOREPLICAS Not enough good replicas to write.');
     expect(run(writer, 'GET', 'k')).toBe('nil');
+    // A script with a shebang is a write unless it says no-writes; one without is judged by its calls.
+    expect(run(writer, 'EVAL', "#!lua\nreturn redis.call('get', 'k')", '0')).toBe('!NOREPLICAS Not enough good replicas to write.');
+    expect(run(writer, 'EVAL', "#!lua flags=no-writes\nreturn redis.call('get', 'k')", '0')).toBe('nil');
+    expect(run(writer, 'EVAL', "return redis.call('get', 'k')", '0')).toBe('nil');
     const { c } = replicaClient();
     engine.execute(c, ['SYNC']);
     expect(run(writer, 'SET', 'k', 'v')).toBe('OK');

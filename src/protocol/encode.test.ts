@@ -27,6 +27,8 @@ function reference(r: Reply, resp: 2 | 3): string {
       return resp === 3 ? ',' + r.s + '\r\n' : '$' + r.s.length + '\r\n' + r.s + '\r\n';
     case 'bool':
       return resp === 3 ? (r.v ? '#t\r\n' : '#f\r\n') : r.v ? ':1\r\n' : ':0\r\n';
+    case 'big':
+      return resp === 3 ? '(' + r.v + '\r\n' : '$' + r.v.length + '\r\n' + r.v + '\r\n';
     case 'raw':
       return r.v;
     case 'verbatim':
@@ -44,6 +46,7 @@ const leaf: fc.Arbitrary<Reply> = fc.oneof(
   fc.oneof(fc.integer(), fc.constantFrom(0, -1, 9, 10, -10, 2 ** 53 - 1, -(2 ** 53) + 1)).map((v): Reply => ({ t: 'int', v })),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((v): Reply => ({ t: 'int', v })),
   fc.double({ noNaN: true }).map((v): Reply => ({ t: 'double', v, s: String(v) })),
+  fc.bigInt().map((v): Reply => ({ t: 'big', v: String(v) })),
   fc.boolean().map((v): Reply => ({ t: 'bool', v })),
   byteString.map((v): Reply => ({ t: 'verbatim', format: 'txt', v })),
 );

@@ -64,6 +64,8 @@ function encode(r: Reply, resp: 2 | 3): string {
       return resp === 3 ? (r.v ? '#t\r\n' : '#f\r\n') : r.v ? ':1\r\n' : ':0\r\n';
     case 'raw':
       return r.v;
+    case 'big':
+      return resp === 3 ? '(' + r.v + '\r\n' : '$' + r.v.length + '\r\n' + r.v + '\r\n';
     case 'verbatim': {
       if (resp === 2) return '$' + r.v.length + '\r\n' + r.v + '\r\n';
       const body = r.format + ':' + r.v;

@@ -83,7 +83,7 @@ function parseOne(buf: string, pos: number): Parsed | null {
     case '#':
       return { reply: { t: 'bool', v: line === 't' }, end: next };
     case '(':
-      return { reply: { t: 'simple', v: line }, end: next };
+      return { reply: { t: 'big', v: line }, end: next };
     case '$':
     case '=':
     case '!': {
@@ -99,10 +99,12 @@ function parseOne(buf: string, pos: number): Parsed | null {
     case '*':
     case '~':
     case '>':
-    case '%': {
+    case '%':
+    case '|': {
+      // '|': an attribute (its pairs, read as a map of their own) before the reply it is about.
       const n = Number(line);
       if (n < 0) return { reply: { t: 'array', v: null }, end: next };
-      const count = type === '%' ? n * 2 : n;
+      const count = type === '%' || type === '|' ? n * 2 : n;
       const items: Reply[] = [];
       let at = next;
       for (let i = 0; i < count; i++) {
@@ -111,7 +113,7 @@ function parseOne(buf: string, pos: number): Parsed | null {
         items.push(p.reply);
         at = p.end;
       }
-      if (type === '%') {
+      if (type === '%' || type === '|') {
         const pairs: [Reply, Reply][] = [];
         for (let i = 0; i < items.length; i += 2) pairs.push([items[i]!, items[i + 1]!]);
         return { reply: { t: 'map', v: pairs }, end: at };

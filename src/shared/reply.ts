@@ -16,6 +16,8 @@ export type Reply =
   | { readonly t: 'set'; readonly v: Reply[] }
   /** RESP2: a bulk string holding `s` (Redis prints doubles itself, e.g. with %.17g). */
   | { readonly t: 'double'; readonly v: number; readonly s: string }
+  /** RESP3's big number, its decimal digits (a sign first if negative). RESP2: a bulk string. */
+  | { readonly t: 'big'; readonly v: string }
   /** RESP2: integer 1 or 0. */
   | { readonly t: 'bool'; readonly v: boolean }
   /** RESP2: bulk string without the format prefix. */
@@ -29,6 +31,10 @@ export type Reply =
   | { readonly t: 'raw'; readonly v: string };
 
 export const OK: Reply = { t: 'simple', v: 'OK' };
+
+export function bigNumber(v: string): Reply {
+  return { t: 'big', v };
+}
 export const QUEUED: Reply = { t: 'simple', v: 'QUEUED' };
 export const PONG: Reply = { t: 'simple', v: 'PONG' };
 export const NIL: Reply = { t: 'bulk', v: null };

@@ -40,6 +40,7 @@ function fits(reply: Reply, limits: ReplyLimits): boolean {
       case 'error':
       case 'verbatim':
       case 'raw':
+      case 'big':
         bytes += r.v === null ? 0 : r.v.length;
         return bytes <= limits.maxBytes;
       case 'array':
@@ -73,7 +74,8 @@ function cap(r: Reply, b: Budget): Reply {
     case 'simple':
     case 'error':
     case 'verbatim':
-    case 'raw': {
+    case 'raw':
+    case 'big': {
       if (r.v === null || r.v.length <= b.bytes) {
         b.bytes -= r.v?.length ?? 0;
         return r;

@@ -327,13 +327,12 @@ describe('DEBUG', () => {
   });
 
   describe('PROTOCOL', () => {
-    const TYPES = ['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map', 'attrib', 'verbatim', 'true', 'false'];
-    /** RESP3 forms with no Reply type here (big number, attribute): left out of the RESP3 run. */
-    const RESP3_GAPS = new Set(['bignum', 'attrib']);
+    const TYPES = ['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map', 'verbatim', 'true', 'false'];
 
     it('RESP2: every type downgraded; push refused', () =>
       d.run([
         ...TYPES.map((t): Step => ['DEBUG', 'PROTOCOL', t]),
+        ['DEBUG', 'PROTOCOL', 'attrib'],
         ['DEBUG', 'PROTOCOL', 'push'],
         ['DEBUG', 'PROTOCOL', 'nope'],
         ['DEBUG', 'PROTOCOL', 'STRING'],
@@ -341,11 +340,14 @@ describe('DEBUG', () => {
 
     it('RESP3: every type as sent; push comes before the reply that follows it', async () => {
       for (const side of ['real', 'ours'] as const) await d.pair[side].send(['HELLO', '3']);
-      await d.run(TYPES.filter((t) => !RESP3_GAPS.has(t)).map((t): Step => ['DEBUG', 'PROTOCOL', t]));
+      await d.run(TYPES.map((t): Step => ['DEBUG', 'PROTOCOL', t]));
       for (const side of ['real', 'ours'] as const) {
         const conn = d.pair[side];
         expect(await conn.send(['DEBUG', 'PROTOCOL', 'push']), side).toBe('>2\r\n$16\r\nserver-cpu-usage\r\n:42\r\n');
         expect(await conn.next(), side).toBe('$40\r\nSome real reply following the push reply\r\n');
+        // An attribute, then the reply it is about.
+        expect(await conn.send(['DEBUG', 'PROTOCOL', 'attrib']), side).toBe('|1\r\n$14\r\nkey-popularity\r\n*2\r\n$7\r\nkey:123\r\n:90\r\n');
+        expect(await conn.next(), side).toBe('$39\r\nSome real reply following the attribute\r\n');
       }
     });
   });

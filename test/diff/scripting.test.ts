@@ -48,6 +48,8 @@ describe('EVAL conversions and errors', () => {
       ['EVAL', "redis.setresp(3) return type(redis.call('GET', 'nokey'))", '0'],
       ['EVAL', 'redis.setresp(3) return {true, false}', '0'],
       ['EVAL', 'return {double=3.5}', '0'],
+      ['EVAL', "return {big_number='1234567999999999999999999999999999999'}", '0'],
+      ['EVAL', "return {big_number='12\r\n34'}", '0'],
       ['EVAL', "return {map={a='b'}}", '0'],
       ['EVAL', 'return {set={a=true}}', '0'],
       ['EVAL', 'redis.setresp(4)', '0'],
@@ -59,10 +61,21 @@ describe('EVAL conversions and errors', () => {
       ['EVAL', 'return false', '0'],
       ['EVAL', 'redis.setresp(3) return {true, false}', '0'],
       ['EVAL', 'return {double=3.5}', '0'],
+      ['EVAL', "return {big_number='1234567999999999999999999999999999999'}", '0'],
+      ['EVAL', "return {big_number='-12\r\n34'}", '0'],
       ['EVAL', "return {map={a='b'}}", '0'],
       ['EVAL', "redis.setresp(3) return redis.call('ZSCORE', 'z', 'm')", '0'],
     ]);
   });
+
+  it('string.dump gives a binary chunk no script can load back; C functions cannot be dumped', () =>
+    d.run([
+      ['EVAL', 'return loadstring(string.dump(function() return 1 end))()', '0'],
+      ['EVAL', 'return {loadstring(string.dump(function() return 1 end))}', '0'],
+      ['EVAL', 'local s = string.dump(function() return 1 end) return {string.byte(s, 1, 12)}', '0'],
+      ['EVAL', 'return string.dump(redis.call)', '0'],
+      ['EVAL', 'return string.dump()', '0'],
+    ]));
 
   it('words errors as 7.0.15', () =>
     d.run([

@@ -161,6 +161,17 @@ describe('POPULATE, SLEEP, LOG, CHANGE-REPL-ID', () => {
     expect(performance.now() - t1).toBeLessThan(40);
   });
 
+  it('SLEEP in a script does not move the script’s time: a key that expires meanwhile is still there', () => {
+    // Real time, which the sleep really passes.
+    const live = new Engine({ late, config: { 'enable-debug-command': 'yes' } });
+    const c = live.createClient();
+    const run = (...argv: string[]) => renderReply(live.execute(c, argv));
+    run('DEBUG', 'SET-DISABLE-DENY-SCRIPTS', '1');
+    const script = "redis.call('SET', 'key', 'value', 'PX', '1') redis.call('DEBUG', 'SLEEP', 0.01) return redis.call('EXISTS', 'key')";
+    expect(run('EVAL', script, '0')).toBe(':1');
+    expect(run('EXISTS', 'key')).toBe(':0');
+  });
+
   it('LOG writes a warning line; CHANGE-REPL-ID logs and changes master_replid', () => {
     r('DEBUG', 'LOG', 'hello\0ignored');
     expect(logged).toContain('# DEBUG LOG: hello');

@@ -389,8 +389,12 @@ export function installStringLib(L: LuaState): void {
   def('format', (a) => [format(a)]);
   def('find', (a) => strFindAux(a, true));
   def('match', (a) => strFindAux(a, false));
-  def('dump', () => {
-    throw L.error('unable to dump given function');
+  def('dump', (a) => {
+    // A C function cannot be dumped (lua_dump fails). A Lua one gives a binary chunk's header
+    // alone: this VM keeps no Lua 5.1 bytecode, and no script can load a chunk back anyway
+    // (Redis's loadstring parses it as source, and fails on its first byte).
+    if (a.func(0).lua === undefined) throw L.error('unable to dump given function');
+    return [LUA51_CHUNK_HEADER];
   });
 
   const gmatch = (a: Args): LuaValue[] => {
@@ -599,3 +603,6 @@ function format(a: Args): string {
   }
   return out;
 }
+
+/** A Lua 5.1 binary chunk's header on a 64-bit little-endian build (ESC "Lua", version 0x51, …). */
+const LUA51_CHUNK_HEADER = '\x1bLuaQ\x00\x01\x04\x08\x04\x08\x00';

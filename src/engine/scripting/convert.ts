@@ -5,7 +5,7 @@
 
 import { LuaTable, type LuaValue } from '../lua/value.js';
 import { formatDouble } from '../numbers.js';
-import { bool, bulk, double, error, int, map, NIL, set, simple, verbatim, type Reply } from '../../shared/reply.js';
+import { bigNumber, bool, bulk, double, error, int, map, NIL, set, simple, verbatim, type Reply } from '../../shared/reply.js';
 
 /**
  * luaPushErrorBuff: "-CODE msg" keeps its code, "msg" gets ERR; the message loses the CR and
@@ -73,6 +73,8 @@ export function replyToLua(r: Reply, resp: 2 | 3): LuaValue {
     }
     case 'double':
       return resp === 2 ? r.s : wrap('double', r.v);
+    case 'big':
+      return resp === 2 ? r.v : wrap('big_number', r.v);
     case 'bool':
       return resp === 2 ? (r.v ? 1 : 0) : r.v;
     case 'verbatim': {
@@ -175,8 +177,7 @@ function tableToReply(t: LuaTable, top: number): Reply | Aggregate {
   const d = t.get('double');
   if (typeof d === 'number') return double(d, formatDouble(d));
   const big = t.get('big_number');
-  // no big number type here: its text as a bulk string, which is RESP2's form of it
-  if (typeof big === 'string') return bulk(big.replace(/[\r\n]/g, ' '));
+  if (typeof big === 'string') return bigNumber(big.replace(/[\r\n]/g, ' '));
   const vs = t.get('verbatim_string');
   if (vs instanceof LuaTable) {
     const format = vs.get('format');
