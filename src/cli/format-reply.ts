@@ -285,9 +285,6 @@ function* formatTTY(r: Reply, prefix: string): Generator<string, void, undefined
     case 'double':
       yield '(double) ' + r.s + '\n';
       return;
-    case 'big':
-      yield '(big number) ' + r.v + '\n';
-      return;
     case 'bulk':
       if (r.v === null) yield '(nil)\n';
       else {
@@ -295,6 +292,8 @@ function* formatTTY(r: Reply, prefix: string): Generator<string, void, undefined
         yield '\n';
       }
       return;
+    // A big number never reaches redis-cli's printing (session.ts: it exits); its digits elsewhere.
+    case 'big':
     case 'verbatim':
     case 'raw':
       yield* slices(r.v);

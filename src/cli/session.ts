@@ -403,16 +403,6 @@ export function isSensitiveCommand(argv: readonly string[]): boolean {
 
 /** Whether a reply is, or holds, a RESP3 big number (REDIS_REPLY_BIGNUM, type 13 to hiredis). */
 function holdsBigNumber(r: Reply): boolean {
-  switch (r.t) {
-    case 'big':
-      return true;
-    case 'array':
-    case 'set':
-    case 'push':
-      return r.v !== null && r.v.some(holdsBigNumber);
-    case 'map':
-      return r.v.some(([k, v]) => holdsBigNumber(k) || holdsBigNumber(v));
-    default:
-      return false;
-  }
+  if (r.t === 'map') return r.v.some((pair) => pair.some(holdsBigNumber));
+  return r.t === 'big' || ((r.t === 'array' || r.t === 'set' || r.t === 'push') && r.v !== null && r.v.some(holdsBigNumber));
 }

@@ -14,7 +14,6 @@ import { TerminalPane } from './terminal/TerminalPane.js';
 import { setTerminalLabels, setTerminalTheme } from './terminal/terminals.js';
 import { focusPanel, useShortcuts, type Panel } from './shortcuts.js';
 import { UI_STRINGS } from './strings.js';
-import { UnreadableBanner } from './UnreadableBanner.js';
 
 // Not needed for typing: fetched once the first prompt takes input.
 const Inspector = lazy(() => firstPromptShown.then(() => import('./inspector/Inspector.js')).then((m) => ({ default: m.Inspector })));
@@ -24,6 +23,7 @@ const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.js').then((m) => ({
 // Only a tab that does not own the stored data fetches what says so.
 const StorageBanner = lazy(() => import('./StorageBanner.js').then((m) => ({ default: m.StorageBanner })));
 const ElsewhereBanner = lazy(() => import('./ElsewhereBanner.js').then((m) => ({ default: m.ElsewhereBanner })));
+const UnreadableBanner = lazy(() => import('./UnreadableBanner.js').then((m) => ({ default: m.UnreadableBanner })));
 // Only an address that carries a shared playground fetches its dialog.
 const SharedLinkDialog = lazy(() => import('./SharedLinkDialog.js').then((m) => ({ default: m.SharedLinkDialog })));
 
@@ -85,10 +85,16 @@ export function App() {
     return engine.onStorageFailed(seen);
   }, []);
   const [storageDismissed, setStorageDismissed] = useState(false);
-  // A tab of an older version of the site owns the stored data (each worker says it in `ready`).
+  // A tab of an older version of the site owns the stored data, or the stored data could not be
+  // loaded (each worker says it in `ready`).
   const [elsewhere, setElsewhere] = useState(false);
+  const [unreadable, setUnreadable] = useState(false);
   useEffect(() => {
-    const read = () => void engine.ready.then(() => setElsewhere(engine.elsewhere));
+    const read = () =>
+      void engine.ready.then(() => {
+        setElsewhere(engine.elsewhere);
+        setUnreadable(engine.unreadable !== null);
+      });
     read();
     return engine.onRestart(read);
   }, []);
@@ -143,7 +149,11 @@ export function App() {
         </nav>
       </header>
       <ClockBanner />
-      <UnreadableBanner />
+      {unreadable && (
+        <Suspense fallback={null}>
+          <UnreadableBanner />
+        </Suspense>
+      )}
       {storageFailed !== null && !storageDismissed && (
         <Suspense fallback={null}>
           <StorageBanner reason={storageFailed} dismiss={() => setStorageDismissed(true)} />

@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'react';
 import type { Unreadable } from '../worker/protocol.js';
 import { engine } from './engine-client.js';
-import { useUiStrings } from './strings.js';
+import { useLateStrings } from './late-strings.js';
 import { downloadBytes } from './download.js';
 
 export function UnreadableBanner() {
-  const t = useUiStrings();
+  const t = useLateStrings();
   const [copy, setCopy] = useState<Unreadable | null>(null);
 
   useEffect(() => {

@@ -170,6 +170,11 @@ const en = {
   /** The ACL user a client runs as, and whether it has yet to log in with AUTH. */
   user: (name: string, mustAuth: boolean) => `user ${name}${mustAuth ? ' (not logged in)' : ''}`,
   replicaLink: (addr: string) => `replica ${addr}: gets every write`,
+  // A stored dataset that could not be loaded (UnreadableBanner)
+  unreadable: (reason: string) =>
+    `Your saved data could not be loaded (${reason}), so Redis started empty. The data is kept as it was until you download it or discard it.`,
+  unreadableDownload: 'Download it (dump.rdb)',
+  unreadableDiscard: 'Discard it',
   /** What a terminal on the second server prints first (and the title of "+ replica"). */
   replicaBanner:
     'This terminal is on a second Redis server, 127.0.0.1:6380. As a replica of 127.0.0.1:6379 it copies every write made there and refuses its own, until REPLICAOF NO ONE makes it a master. The inspector shows 127.0.0.1:6379.',
@@ -365,6 +370,10 @@ const ko: LateStrings = {
   monitoring: 'MONITOR 중',
   user: (name: string, mustAuth: boolean) => `사용자 ${name}${mustAuth ? ' (로그인 전)' : ''}`,
   replicaLink: (addr: string) => `복제본 ${addr}: 쓰기를 모두 받아요`,
+  unreadable: (reason: string) =>
+    `저장해 둔 데이터를 불러오지 못해서(${reason}) Redis를 빈 상태로 시작했어요. 내려받거나 버리기 전까지 그 데이터는 그대로 보관해요.`,
+  unreadableDownload: '내려받기 (dump.rdb)',
+  unreadableDiscard: '버리기',
   replicaBanner:
     '이 터미널은 두 번째 Redis 서버 127.0.0.1:6380에 붙어 있어요. 127.0.0.1:6379의 복제본인 동안에는 그쪽의 쓰기를 모두 따라 하고 자기에게 오는 쓰기는 거절해요. REPLICAOF NO ONE을 보내면 마스터가 돼요. 인스펙터는 127.0.0.1:6379를 보여 줘요.',
   blocked: (command: string, keys: string, wait: string) => `${command} 블로킹 중: ${keys} (${wait})`,

@@ -49,10 +49,6 @@ const en = {
   ownerGone:
     'The other tab of this playground, which ran the Redis engine for both, has closed: this tab runs it now. Every write that had been answered is here; connections are new, so MULTI, WATCH and subscriptions start over, and settings changed with CONFIG SET are back to their defaults.',
   dismiss: 'Dismiss',
-  unreadable: (reason: string) =>
-    `Your saved data could not be loaded (${reason}), so Redis started empty. The data is kept as it was until you download it or discard it.`,
-  unreadableDownload: 'Download it (dump.rdb)',
-  unreadableDiscard: 'Discard it',
   keys: 'Keys',
 
   // Terminal tabs
@@ -127,10 +123,6 @@ const ko: UiStrings = {
   ownerGone:
     '두 탭이 함께 쓰던 Redis 엔진을 돌리던 다른 탭이 닫혀서, 이제 이 탭이 엔진을 돌려요. 응답을 받은 쓰기는 모두 그대로 있어요. 연결은 새로 맺었으니 MULTI, WATCH, 구독은 처음부터 다시 해 주세요. CONFIG SET으로 바꾼 설정은 기본값으로 돌아갔어요.',
   dismiss: '닫기',
-  unreadable: (reason: string) =>
-    `저장해 둔 데이터를 불러오지 못해서(${reason}) Redis를 빈 상태로 시작했어요. 내려받거나 버리기 전까지 그 데이터는 그대로 보관해요.`,
-  unreadableDownload: '내려받기 (dump.rdb)',
-  unreadableDiscard: '버리기',
   keys: '키',
 
   tabList: '터미널 (터미널마다 Redis 클라이언트 하나)',
