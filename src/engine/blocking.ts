@@ -267,6 +267,7 @@ export class Blocking {
             const own = c.db;
             c.db = db;
             let reply: Reply | null;
+            const started = engine.monotonic();
             try {
               reply = b.serve(c, key, o);
             } finally {
@@ -274,7 +275,7 @@ export class Blocking {
             }
             if (reply === null) continue;
             this.unblock(b);
-            engine.servedBlockedClient(c, b.command, reply);
+            engine.servedBlockedClient(c, b.command, reply, { argv: b.argv, usec: Math.floor((engine.monotonic() - started) * 1000) });
             // Each served client's effects go out on their own (blocked.c's afterCommand).
             engine.propagation.flush();
           }

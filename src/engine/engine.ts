@@ -730,6 +730,8 @@ export class Engine {
     const tracker = this.tracker;
     if (tracker !== null) tracker.calls++;
     let reply: Reply | null;
+    // call()'s duration, on the host's monotonic clock: what SLOWLOG and INFO commandstats report.
+    const started = this.monotonic();
     try {
       reply = cmd.handler!(c, argv);
     } finally {
@@ -752,10 +754,12 @@ export class Engine {
     }
     // trackingRememberKeys, for the client or (a script's command) the script's caller.
     if (this.tracker !== null && cmd.flags.includes('readonly')) this.tracker.afterRead(c, cmd, argv);
-    // SLOWLOG: commands take 0 µs here, so only a threshold of 0 records them.
-    if (this.config.slowlogLogSlowerThan === 0) slowlogRecord(this, c, cmd, argv);
+    const usec = Math.floor((this.monotonic() - started) * 1000);
+    const slower = this.config.slowlogLogSlowerThan;
+    if (slower >= 0 && usec >= slower) slowlogRecord(this, c, cmd, argv, usec);
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
+    st.usec += usec;
     // updateCommandLatencyHistogram: a command's first call allocates its histogram.
     if (st.calls++ === 0 && this.config.latencyTracking) this.stats.latencyHistograms++;
     if (reply !== null && reply.t === 'error') {
@@ -994,16 +998,24 @@ export class Engine {
   // ---- blocked clients (blocking.ts) ---------------------------------------------------------
 
   /**
-   * A blocked client's command ends (served, timed out, CLIENT UNBLOCK): Redis's
-   * updateStatsOnUnblock (an error reply counts as a failed call), then the reply goes out
-   * through `deliver`, followed by tracking pushes owed to it.
+   * A blocked client's command ends (served, timed out, CLIENT UNBLOCK): an error reply counts
+   * as a failed call; a served one, as updateStatsOnUnblock does, adds the time its serving
+   * took to the command's and may enter the SLOWLOG. Then the reply goes out through `deliver`,
+   * followed by tracking pushes owed to it.
    */
-  servedBlockedClient(c: Client, command: string, reply: Reply): void {
+  servedBlockedClient(c: Client, command: string, reply: Reply, served?: { argv: readonly string[]; usec: number }): void {
     if (reply.t === 'error') {
       const st = this.stats.commands.get(command);
       if (st !== undefined) st.failed++;
       this.stats.errorReplies++;
       this.countErrorCode(reply.v);
+    }
+    if (served !== undefined) {
+      const st = this.stats.commands.get(command);
+      if (st !== undefined) st.usec += served.usec;
+      const cmd = this.lookupCommand(served.argv);
+      const slower = this.config.slowlogLogSlowerThan;
+      if (cmd !== undefined && slower >= 0 && served.usec >= slower) slowlogRecord(this, c, cmd, served.argv, served.usec);
     }
     if (this.endCommand(c)) c.deliver(reply);
     if (this.tracker !== null) {

@@ -1,5 +1,5 @@
-// SLOWLOG's log (slowlog.c). The engine measures no durations: every command takes 0 µs, so
-// entries appear exactly when slowlog-log-slower-than is 0 (the engine calls slowlogRecord then).
+// SLOWLOG's log (slowlog.c): the commands that took at least slowlog-log-slower-than µs, as
+// Engine.call measures them on the host's monotonic clock.
 
 import { cString, isOpt } from '../shared/args.js';
 import type { Client } from './client.js';
@@ -11,6 +11,8 @@ import type { Engine } from './engine.js';
 interface SlowlogEntry {
   id: number;
   time: number;
+  /** µs */
+  duration: number;
   argv: string[];
   peer: string;
   name: string;
@@ -77,7 +79,7 @@ export function redactedArgv(cmd: Command, argv: readonly string[]): string[] {
 }
 
 /** slowlogPushCurrentCommand, for a command that just ran (called by Engine.call). */
-export function slowlogRecord(engine: Engine, c: Client, cmd: Command, argv: readonly string[]): void {
+export function slowlogRecord(engine: Engine, c: Client, cmd: Command, argv: readonly string[], duration: number): void {
   if (cmd.flags.includes('skip_slowlog')) return;
   const log = slowlogOf(engine);
   const full = redactedArgv(cmd, argv);
@@ -91,7 +93,7 @@ export function slowlogRecord(engine: Engine, c: Client, cmd: Command, argv: rea
       kept.push(a.length > SLOWLOG_ENTRY_MAX_STRING ? `${a.slice(0, SLOWLOG_ENTRY_MAX_STRING)}... (${a.length - SLOWLOG_ENTRY_MAX_STRING} more bytes)` : a);
     }
   }
-  log.entries.unshift({ id: log.nextId++, time: Math.floor(engine.now / 1000), argv: kept, peer: c.addr, name: c.name });
+  log.entries.unshift({ id: log.nextId++, time: Math.floor(engine.now / 1000), duration, argv: kept, peer: c.addr, name: c.name });
   const max = engine.config.slowlogMaxLen;
   if (log.entries.length > max) log.entries.length = max;
 }

@@ -435,18 +435,47 @@ describe('SLOWLOG', () => {
     expect(r('SLOWLOG', 'GET')).toBe('[[:8,:1700000000,:0,["SLOWLOG","RESET"],"' + c.addr + '","tab1"]]');
   });
 
+  it('measures each command on the host’s monotonic clock: the slow ones are logged with their µs, and INFO commandstats adds them up', () => {
+    const live = new Engine({ late, monotonic: () => performance.now(), config: { 'enable-debug-command': 'yes' } });
+    const lc = live.createClient();
+    const lr = (...argv: string[]) => renderReply(live.execute(lc, argv));
+    lr('CONFIG', 'SET', 'slowlog-log-slower-than', '10000');
+    lr('PING');
+    lr('DEBUG', 'SLEEP', '0.02');
+    const entries = live.execute(lc, ['SLOWLOG', 'GET']) as { v: { v: Reply[] }[] };
+    expect(entries.v.map((x) => renderReply(x.v[3]!))).toEqual(['["DEBUG","SLEEP","0.02"]']);
+    const usec = Number(renderReply(entries.v[0]!.v[2]!).slice(1));
+    expect(usec).toBeGreaterThanOrEqual(20_000);
+    expect(lr('INFO', 'commandstats')).toMatch(new RegExp(`cmdstat_debug:calls=1,usec=${usec},usec_per_call=${usec}\\.00,`));
+    // A negative threshold logs nothing.
+    lr('SLOWLOG', 'RESET');
+    lr('CONFIG', 'SET', 'slowlog-log-slower-than', '-1');
+    lr('DEBUG', 'SLEEP', '0.02');
+    expect(lr('SLOWLOG', 'LEN')).toBe(':0');
+  });
+
+  it('logs a blocked command when it is served, after the command that served it', () => {
+    const waiter = e.createClient();
+    run('CONFIG', 'SET', 'slowlog-log-slower-than', '0');
+    expect(e.execute(waiter, ['BLPOP', 'l', '0'])).toBeNull();
+    run('SLOWLOG', 'RESET');
+    run('LPUSH', 'l', 'foo');
+    const argvs = (run('SLOWLOG', 'GET') as { v: { v: Reply[] }[] }).v.map((x) => renderReply(x.v[3]!));
+    expect(argvs).toEqual(['["BLPOP","l","0"]', '["LPUSH","l","foo"]', '["SLOWLOG","RESET"]']);
+  });
+
   it('redacts secrets as Redis does', () => {
     const base = e.commands.get('time')!;
     const as = (fullName: string, flags: Command['flags'] = []): Command => ({ ...base, name: fullName, fullName, flags });
-    slowlogRecord(e, c, as('auth'), ['AUTH', 'pw']);
-    slowlogRecord(e, c, as('auth'), ['AUTH', 'user', 'pw']);
-    slowlogRecord(e, c, as('auth'), ['AUTH', 'a', 'b', 'c']);
-    slowlogRecord(e, c, as('hello'), ['HELLO', '3', 'SETNAME', 'n', 'AUTH', 'u', 'p']);
-    slowlogRecord(e, c, as('hello'), ['HELLO', '9', 'AUTH', 'u', 'p']);
-    slowlogRecord(e, c, as('config|set'), ['CONFIG', 'SET', 'timeout', '1', 'REQUIREPASS', 'pw', 'masterauth', 'x']);
-    slowlogRecord(e, c, as('migrate'), ['MIGRATE', 'h', '1', '', '0', '5', 'AUTH2', 'u', 'p', 'KEYS', 'a']);
-    slowlogRecord(e, c, as('acl|setuser'), ['ACL', 'SETUSER', 'bob', 'on', '>pw']);
-    slowlogRecord(e, c, as('exec', ['skip_slowlog']), ['EXEC']);
+    slowlogRecord(e, c, as('auth'), ['AUTH', 'pw'], 0);
+    slowlogRecord(e, c, as('auth'), ['AUTH', 'user', 'pw'], 0);
+    slowlogRecord(e, c, as('auth'), ['AUTH', 'a', 'b', 'c'], 0);
+    slowlogRecord(e, c, as('hello'), ['HELLO', '3', 'SETNAME', 'n', 'AUTH', 'u', 'p'], 0);
+    slowlogRecord(e, c, as('hello'), ['HELLO', '9', 'AUTH', 'u', 'p'], 0);
+    slowlogRecord(e, c, as('config|set'), ['CONFIG', 'SET', 'timeout', '1', 'REQUIREPASS', 'pw', 'masterauth', 'x'], 0);
+    slowlogRecord(e, c, as('migrate'), ['MIGRATE', 'h', '1', '', '0', '5', 'AUTH2', 'u', 'p', 'KEYS', 'a'], 0);
+    slowlogRecord(e, c, as('acl|setuser'), ['ACL', 'SETUSER', 'bob', 'on', '>pw'], 0);
+    slowlogRecord(e, c, as('exec', ['skip_slowlog']), ['EXEC'], 0);
     const argvs = (run('SLOWLOG', 'GET', '-1') as { v: { v: Reply[] }[] }).v.map((x) => renderReply(x.v[3]!)).reverse();
     expect(argvs).toEqual([
       '["AUTH","(redacted)"]',

@@ -363,8 +363,7 @@ function memoryMallocStatsCommand(): Reply {
 }
 
 // ================================================================================================
-// SLOWLOG (slowlog.c). The engine measures no durations: every command takes 0 µs, so entries
-// appear exactly when slowlog-log-slower-than is 0 (the engine calls slowlogRecord then).
+// SLOWLOG (slowlog.c): entries as Engine.call records them (slowlog.ts).
 // ================================================================================================
 
 function slowlogGetCommand(c: Client, argv: string[]): Reply {
@@ -380,7 +379,7 @@ function slowlogGetCommand(c: Client, argv: string[]): Reply {
   const out: Reply[] = [];
   for (let i = 0; i < entries.length && i < count; i++) {
     const e = entries[i]!;
-    out.push(array([int(e.id), int(e.time), ZERO, bulks(e.argv), bulk(e.peer), bulk(e.name)]));
+    out.push(array([int(e.id), int(e.time), int(e.duration), bulks(e.argv), bulk(e.peer), bulk(e.name)]));
   }
   return array(out);
 }
