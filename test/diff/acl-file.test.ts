@@ -29,6 +29,15 @@ async function replies(conn: RespConnection, steps: string[][]): Promise<string[
   return out;
 }
 
+/** A server of `kind` started in a new directory whose `users.acl` holds `text`, with `--aclfile users.acl`. */
+async function withAclfile(kind: Kind, text: string) {
+  const dir = tempDir();
+  const path = join(dir, 'users.acl');
+  writeFileSync(path, text);
+  const server = await serve(kind, dir, ['--save', '', '--aclfile', 'users.acl']);
+  return { dir, path, server };
+}
+
 const GOOD = 'user alice on #' + 'a'.repeat(64) + ' ~* &* +@all\nuser bob on nopass %R~r* resetchannels &ch -@all +get\n';
 
 describe('the aclfile', () => {
@@ -36,10 +45,8 @@ describe('the aclfile', () => {
     'is loaded at start; ACL LIST, CONFIG GET aclfile, and CONFIG SET aclfile refused',
     async () => {
       const { real, ours } = await onBoth(async (kind) => {
-        const dir = tempDir();
-        writeFileSync(join(dir, 'users.acl'), GOOD + 'user default on nopass ~* &* -@all +ping\n');
-        const s = await serve(kind, dir, ['--save', '', '--aclfile', 'users.acl']);
-        const conn = await RespConnection.connect(s.port);
+        const { server } = await withAclfile(kind, GOOD + 'user default on nopass ~* &* -@all +ping\n');
+        const conn = await RespConnection.connect(server.port);
         const got = await replies(conn, [
           ['GET', 'k'],
           ['AUTH', 'bob', 'x'],
@@ -77,11 +84,8 @@ describe('the aclfile', () => {
         GOOD,
       ];
       const { real, ours } = await onBoth(async (kind) => {
-        const dir = tempDir();
-        const path = join(dir, 'users.acl');
-        writeFileSync(path, GOOD);
-        const s = await serve(kind, dir, ['--save', '', '--aclfile', 'users.acl']);
-        const conn = await RespConnection.connect(s.port);
+        const { path, server } = await withAclfile(kind, GOOD);
+        const conn = await RespConnection.connect(server.port);
         const got: string[] = [];
         for (const file of files) {
           rmSync(path, { recursive: true, force: true });
@@ -106,10 +110,8 @@ describe('the aclfile', () => {
     'ACL LOAD closes the connections of every user but default, changed or not; its caller after the reply',
     async () => {
       const { real, ours } = await onBoth(async (kind) => {
-        const dir = tempDir();
-        writeFileSync(join(dir, 'users.acl'), 'user alice on nopass ~* +@all\nuser bob on nopass ~* +@all\n');
-        const s = await serve(kind, dir, ['--save', '', '--aclfile', 'users.acl']);
-        const [a, b, c, d] = await Promise.all([0, 1, 2, 3].map(() => RespConnection.connect(s.port)));
+        const { server } = await withAclfile(kind, 'user alice on nopass ~* +@all\nuser bob on nopass ~* +@all\n');
+        const [a, b, c, d] = await Promise.all([0, 1, 2, 3].map(() => RespConnection.connect(server.port)));
         const got = [
           ...(await replies(a!, [['AUTH', 'alice', 'x']])),
           ...(await replies(b!, [['AUTH', 'bob', 'x']])),
@@ -132,11 +134,8 @@ describe('the aclfile', () => {
     'ACL SAVE writes the same bytes, by way of a temporary file; a save that fails says so and logs why',
     async () => {
       const { real, ours } = await onBoth(async (kind) => {
-        const dir = tempDir();
-        const path = join(dir, 'users.acl');
-        writeFileSync(path, GOOD);
-        const s = await serve(kind, dir, ['--save', '', '--aclfile', 'users.acl']);
-        const conn = await RespConnection.connect(s.port);
+        const { dir, path, server } = await withAclfile(kind, GOOD);
+        const conn = await RespConnection.connect(server.port);
         const got = await replies(conn, [
           ['ACL', 'SETUSER', 'zed', 'on', '>a', '(+get ~x)', '%R~r*', '&ch', '-@all', '+select|0'],
           ['ACL', 'SETUSER', 'Ann'],
@@ -156,8 +155,8 @@ describe('the aclfile', () => {
         rmSync(path);
         mkdirSync(path);
         got.push(...(await replies(conn, [['ACL', 'SAVE']])));
-        await s.waitFor('ACL SAVE');
-        got.push(messages(s.out()).at(-1)!, readdirSync(dir).join(','));
+        await server.waitFor('ACL SAVE');
+        got.push(messages(server.out()).at(-1)!, readdirSync(dir).join(','));
         conn.close();
         return got;
       });
