@@ -2,7 +2,7 @@
 // loading (aof.ts) and the browser's journal at start-up share it. Small on purpose: the
 // worker needs it before its first prompt, the rest of aof.ts never.
 
-import { Client } from './client.js';
+import { AOF_CLIENT_ID, Client } from './client.js';
 import type { Engine } from './engine.js';
 
 /**
@@ -99,7 +99,7 @@ export function whileLoading<T>(engine: Engine, load: () => T): T {
 
 /** createAOFClient: replays commands; its replies go nowhere. */
 export function aofClient(engine: Engine): Client {
-  const c = new Client(engine, -1, engine.dbs[0]!, engine.now, { addr: '' });
+  const c = new Client(engine, AOF_CLIENT_ID, engine.dbs[0]!, engine.now, { addr: '' });
   c.authenticated = true;
   return c;
 }

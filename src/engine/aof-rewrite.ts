@@ -45,8 +45,9 @@ function* streamCommands(key: string, s: Stream): Generator<string[]> {
     any = true;
     yield argv;
   }
-  // XADD MAXLEN 0 makes the key of a stream that has no entries left.
-  if (!any) yield ['XADD', key, 'MAXLEN', '0', formatId(s.lastMs, s.lastSeq), 'x', 'y'];
+  // An empty stream: Redis's XADD MAXLEN 0 trick, always at 0-1 (the last ID may be 0-0, which
+  // XADD refuses); XSETID then sets the real one.
+  if (!any) yield ['XADD', key, 'MAXLEN', '0', '0-1', 'x', 'y'];
   yield ['XSETID', key, formatId(s.lastMs, s.lastSeq), 'ENTRIESADDED', String(s.entriesAdded), 'MAXDELETEDID', formatId(s.maxDelMs, s.maxDelSeq)];
   if (s.groups === null) return;
   for (const g of s.groups.values()) {

@@ -48,6 +48,9 @@ export const REPLY_CHUNK_BYTES = 16 * 1024;
  * One connection: a terminal tab or a TCP socket. Everything per-connection lives here
  * (selected database, protocol version, transaction, watched keys, name).
  */
+/** The AOF loader's client id (Redis's CLIENT_ID_AOF): no connection has it. */
+export const AOF_CLIENT_ID = -1;
+
 export class Client {
   readonly id: number;
   name = '';
@@ -114,6 +117,11 @@ export class Client {
   noEvict = false;
   /** The link of a replica to its master runs the master's stream as this client (flag M). */
   isMaster = false;
+
+  /** mustObeyClient: the AOF loader's or the master's commands, applied as they were written. */
+  get mustObey(): boolean {
+    return this.isMaster || this.id === AOF_CLIENT_ID;
+  }
   /** Set once the connection sent SYNC or PSYNC: it is a replica (replication.ts). */
   replica: Replica | null = null;
   /** master_repl_offset after its last command: what WAIT waits for replicas to acknowledge. */

@@ -165,7 +165,10 @@ function parseAddTrim(c: Client, argv: string[], xadd: boolean): AddTrimArgs | R
   let limit = o.limit;
   if (limit !== 0n && strategy === null) return error(E.STREAM_LIMIT_NO_STRATEGY);
   if (!xadd && strategy === null) return error(E.XTRIM_NO_STRATEGY);
-  if (limitGiven) {
+  if (c.mustObey) {
+    // From the AOF or the master: the threshold was rewritten to what the trim left (=).
+    limit = 0n;
+  } else if (limitGiven) {
     if (!approx) return error(E.STREAM_LIMIT_NO_APPROX);
   } else if (approx) {
     let l = 100n * BigInt(c.engine.config.streamNodeMaxEntries);
