@@ -59,17 +59,26 @@ export function LessonsBody({ panel }: { panel: RefObject<HTMLDivElement | null>
   // The address follows the open lesson and step; a pasted or edited link opens it.
   useEffect(() => {
     if (!lessons) return;
-    const onHash = () => followHash(lessons);
-    window.addEventListener('hashchange', onHash);
-    // A link followed between loading and this listener (a hashchange nobody heard) counts too.
-    followHash(lessons);
+    // The address as last followed or written: one that differs is a link whose hashchange is
+    // still to come, and wins over a store change meanwhile (a Run's step update would send it
+    // back to the step it left).
+    let known = location.hash;
     const write = () => {
+      if (location.hash !== known && HASH.test(location.hash)) return;
       const s = useLessons.getState();
       const id = s.current !== null && lessons.some((l) => l.id === s.current) ? s.current : null;
       const want = hashFor(id, id === null ? 0 : progressOf(s, id).step);
       if (location.hash !== want && (id !== null || HASH.test(location.hash))) history.replaceState(null, '', want);
+      known = location.hash;
     };
-    write();
+    const onHash = () => {
+      followHash(lessons);
+      known = location.hash;
+      write();
+    };
+    window.addEventListener('hashchange', onHash);
+    // A link followed between loading and this listener (a hashchange nobody heard) counts too.
+    onHash();
     const unsubscribe = useLessons.subscribe(write);
     return () => {
       window.removeEventListener('hashchange', onHash);
