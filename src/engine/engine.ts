@@ -1,6 +1,7 @@
 // The engine: databases, clients, the command table and the dispatcher (Redis's server.c
 // processCommand/call). Pure TypeScript: it runs in the Web Worker, in Node and in tests.
 
+import { latencySample } from './latency.js';
 import { FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from './client.js';
 import { systemClock, type Clock } from './clock.js';
@@ -757,6 +758,7 @@ export class Engine {
     const usec = Math.floor((this.monotonic() - started) * 1000);
     const slower = this.config.slowlogLogSlowerThan;
     if (slower >= 0 && usec >= slower) slowlogRecord(this, c, cmd, argv, usec);
+    if (this.config.latencyMonitorThreshold !== 0) latencySample(this, cmd.flags.includes('fast') ? 'fast-command' : 'command', Math.floor(usec / 1000));
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
     st.usec += usec;
@@ -1016,6 +1018,7 @@ export class Engine {
       const cmd = this.lookupCommand(served.argv);
       const slower = this.config.slowlogLogSlowerThan;
       if (cmd !== undefined && slower >= 0 && served.usec >= slower) slowlogRecord(this, c, cmd, served.argv, served.usec);
+      latencySample(this, 'command-unblocking', Math.floor(served.usec / 1000));
     }
     if (this.endCommand(c)) c.deliver(reply);
     if (this.tracker !== null) {
@@ -1170,6 +1173,7 @@ export class Engine {
     // While clients are paused the dataset stays still: no key expires (or is evicted).
     if (this.pause.active && this.pause.check()) return 0;
     let deleted = 0;
+    const started = this.monotonic();
     for (const db of this.dbs) {
       if (db.expires.size === 0) {
         this.expireCursors[db.id] = undefined;
@@ -1188,6 +1192,7 @@ export class Engine {
       }
       this.expireCursors[db.id] = it;
     }
+    if (this.config.latencyMonitorThreshold !== 0) latencySample(this, 'expire-cycle', Math.floor(this.monotonic() - started));
     // Each expired key's DEL goes out on its own (propagate_no_multi).
     if (deleted > 0) this.propagation.flush(false);
     // beforeSleep: BCAST tracking clients hear about the keys that expired.

@@ -10,6 +10,7 @@ import type { Engine } from './engine.js';
 import { ENTRY_ALLOC, KeySizes, usedMemory } from './memory.js';
 import { freeLazily } from './keyspace.js';
 import { idleSeconds, lfuDecrAndReturn } from './objects.js';
+import { latencySample } from './latency.js';
 import { FLAG_ALLOW_OOM, FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 
 /** performEvictions' outcomes. */
@@ -100,6 +101,7 @@ export class Evictor {
     const config = engine.config;
     const started = engine.monotonic();
     const limitMs = timeLimitUs(config.maxmemoryEvictionTenacity) / 1000;
+    const monitored = config.latencyMonitorThreshold !== 0;
     let freed = 0;
     let keysFreed = 0;
     let result: EvictResult = EVICT_OK;
@@ -112,8 +114,10 @@ export class Evictor {
       const db = engine.dbs[best.db]!;
       // What the deletion frees, as the account knew the key (its TTL's entry with it).
       freed += db.sizes!.sizeOf(best.key) + (db.expires.has(best.key) ? ENTRY_ALLOC : 0);
+      const deleting = monitored ? engine.monotonic() : 0;
       if (config.lazyfreeLazyEviction) freeLazily(engine, db.dict.get(best.key));
       db.remove(best.key);
+      if (monitored) latencySample(engine, 'eviction-del', Math.floor(engine.monotonic() - deleting));
       engine.stats.evictedKeys++;
       engine.signalModifiedKey(db, best.key, false);
       engine.notify('e', 'evicted', best.key, db);
@@ -129,6 +133,7 @@ export class Evictor {
     }
     // propagate_no_multi: each DEL goes out on its own, before the command's own effects.
     engine.propagation.flush(false);
+    if (monitored) latencySample(engine, 'eviction-cycle', Math.floor(engine.monotonic() - started));
     return result;
   }
 

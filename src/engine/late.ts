@@ -24,6 +24,7 @@ import * as acl from './acl-commands.js';
 import { Acl } from './acl.js';
 import { geoHandlers } from './geo-commands.js';
 import { setMaster } from './replica.js';
+import { latencyDoctorCommand, latencyGraphCommand, latencyHistoryCommand, latencyLatestCommand, latencyResetCommand } from './latency-commands.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -43,6 +44,11 @@ export const late: LateParts = {
     sort: sortCommand,
     sort_ro: sortRoCommand,
     'memory|usage': memoryUsageCommand,
+    'latency|latest': latencyLatestCommand,
+    'latency|history': latencyHistoryCommand,
+    'latency|reset': latencyResetCommand,
+    'latency|graph': latencyGraphCommand,
+    'latency|doctor': latencyDoctorCommand,
     'memory|stats': memoryStatsCommand,
     'memory|doctor': memoryDoctorCommand,
     sync: syncCommand,

@@ -16,7 +16,7 @@ import * as E from '../../shared/errors.js';
 import { globMatch } from '../../shared/glob.js';
 import { parseInt64, parseIntArg } from '../numbers.js';
 import { REDIS_VERSION } from '../rdb.js';
-import { array, bulk, bulks, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, ZERO, type Reply } from '../../shared/reply.js';
+import { array, bulk, bulks, EMPTY_ARRAY, error, int, map, NIL, OK, set, simple, verbatim, type Reply } from '../../shared/reply.js';
 import { NOT_INTEGER_R, SYNTAX_R } from '../error-replies.js';
 
 // ================================================================================================
@@ -394,18 +394,8 @@ function slowlogResetCommand(c: Client): Reply {
 }
 
 // ================================================================================================
-// LATENCY (latency.c): no spikes are ever measured, so the event log stays empty
+// LATENCY (latency.c): HISTOGRAM here; the monitor's subcommands are late (latency-commands.ts)
 // ================================================================================================
-
-const LATENCY_DISABLED =
-  "I'm sorry, Dave, I can't do that. Latency monitoring is disabled in this Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to enable it. If we weren't in a deep space mission I'd suggest to take a look at https://redis.io/topics/latency-monitor.\n";
-
-function latencyDoctorCommand(c: Client): Reply {
-  if (c.engine.config.latencyMonitorThreshold === 0) return verbatim(LATENCY_DISABLED);
-  return verbatim(
-    'Dave, no latency spike was observed during the lifetime of this Redis instance, not in the slightest bit. I honestly think you ought to sit down calmly, take a stress pill, and think things over.\n',
-  );
-}
 
 /** LATENCY HISTOGRAM: per command, its calls and a one-bucket histogram (all under 1µs here). */
 function latencyHistogramCommand(c: Client, argv: string[]): Reply {
@@ -489,13 +479,13 @@ export const serverCommands: CommandSpec[] = [
     command.help('slowlog', '6.2.0'),
   ]),
   command.container('latency', -2, { since: '2.8.13', complexity: 'Depends on the subcommand', summary: 'Inspect latency spikes and per-command latency' }, [
-    command('graph', 3, 'admin noscript loading stale', [], (_c, argv) => error(E.latencyNoSamples(argv[2]!)), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'An ASCII graph of the latency samples of an event', syntax: 'event' }),
-    command('reset', -2, 'admin noscript loading stale', [], () => ZERO, { since: '2.8.13', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Forget the latency samples of some or all events', syntax: '[event [event ...]]' }),
+    command('graph', 3, 'admin noscript loading stale', [], lateHandler('latency|graph'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'An ASCII graph of the latency samples of an event', syntax: 'event' }),
+    command('reset', -2, 'admin noscript loading stale', [], lateHandler('latency|reset'), { since: '2.8.13', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Forget the latency samples of some or all events', syntax: '[event [event ...]]' }),
     command.help('latency', '2.8.13'),
-    command('latest', 2, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latest latency sample of every event' }),
+    command('latest', 2, 'admin noscript loading stale', [], lateHandler('latency|latest'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latest latency sample of every event' }),
     command('histogram', -2, 'admin noscript loading stale', [], latencyHistogramCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands reported', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'Latency distribution of the named commands, or of all of them', syntax: '[command [command ...]]' }),
-    command('doctor', 2, 'admin noscript loading stale', [], latencyDoctorCommand, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
-    command('history', 3, 'admin noscript loading stale', [], () => EMPTY_ARRAY, { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
+    command('doctor', 2, 'admin noscript loading stale', [], lateHandler('latency|doctor'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
+    command('history', 3, 'admin noscript loading stale', [], lateHandler('latency|history'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
   ]),
   command('role', 1, 'noscript loading stale fast', [], lateHandler('role'), { since: '2.8.12', complexity: 'O(1)', acl: 'admin dangerous', summary: "This server's replication role: master, its offset and its replicas" }),
   command('sync', 1, 'admin noscript no_async_loading no_multi', [], lateHandler('sync'), { since: '1.0.0', complexity: '', summary: 'Become a replica: the dataset as an RDB payload, then the stream of writes' }),
