@@ -1,7 +1,7 @@
 // The engine: databases, clients, the command table and the dispatcher (Redis's server.c
 // processCommand/call). Pure TypeScript: it runs in the Web Worker, in Node and in tests.
 
-import { latencySample } from './latency.js';
+import { histogramBucket, latencySample } from './latency.js';
 import { FLAG_NO_WRITES, scriptDeclaredFlags } from './scripting/flags.js';
 import { Client, REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT, type ClientInfo } from './client.js';
 import { systemClock, type Clock } from './clock.js';
@@ -192,7 +192,8 @@ export interface Stats {
   replyBufferShrinks: number;
   replyBufferExpands: number;
   /** fullName → calls, failed calls (error replies), rejected calls (never ran). */
-  commands: Map<string, { calls: number; failed: number; rejected: number; usec: number }>;
+  /** Per command: its calls, µs, and (with latency-tracking) its calls by histogramBucket. */
+  commands: Map<string, { calls: number; failed: number; rejected: number; usec: number; histogram: number[] | null }>;
   /** Error code ('ERR', 'WRONGTYPE' …) → error replies sent with it (INFO errorstats). */
   errorCodes: Map<string, number>;
 }
@@ -762,8 +763,8 @@ export class Engine {
     this.stats.totalCommands++;
     const st = this.commandStats(cmd);
     st.usec += usec;
-    // updateCommandLatencyHistogram: a command's first call allocates its histogram.
-    if (st.calls++ === 0 && this.config.latencyTracking) this.stats.latencyHistograms++;
+    st.calls++;
+    if (this.config.latencyTracking) this.recordLatency(st, usec);
     if (reply !== null && reply.t === 'error') {
       st.failed++;
       this.stats.errorReplies++;
@@ -809,10 +810,20 @@ export class Engine {
     codes.set(code, (codes.get(code) ?? 0) + 1);
   }
 
+  /** updateCommandLatencyHistogram: a command's first recorded call allocates its histogram. */
+  private recordLatency(st: { histogram: number[] | null }, usec: number): void {
+    if (st.histogram === null) {
+      st.histogram = [];
+      this.stats.latencyHistograms++;
+    }
+    const k = histogramBucket(usec);
+    st.histogram[k] = (st.histogram[k] ?? 0) + 1;
+  }
+
   private commandStats(cmd: Command) {
     let st = this.stats.commands.get(cmd.fullName);
     if (st === undefined) {
-      st = { calls: 0, failed: 0, rejected: 0, usec: 0 };
+      st = { calls: 0, failed: 0, rejected: 0, usec: 0, histogram: null };
       this.stats.commands.set(cmd.fullName, st);
     }
     return st;
@@ -1014,7 +1025,10 @@ export class Engine {
     }
     if (served !== undefined) {
       const st = this.stats.commands.get(command);
-      if (st !== undefined) st.usec += served.usec;
+      if (st !== undefined) {
+        st.usec += served.usec;
+        if (this.config.latencyTracking) this.recordLatency(st, served.usec);
+      }
       const cmd = this.lookupCommand(served.argv);
       const slower = this.config.slowlogLogSlowerThan;
       if (cmd !== undefined && slower >= 0 && served.usec >= slower) slowlogRecord(this, c, cmd, served.argv, served.usec);

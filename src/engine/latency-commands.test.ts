@@ -74,4 +74,23 @@ describe('the latency monitor', () => {
         '- Deleting, expiring or evicting (because of maxmemory policy) large objects is a blocking operation. If you have very large objects that are often deleted, expired, or evicted, try to fragment those objects into multiple smaller objects.\n',
     );
   });
+
+  it('LATENCY HISTOGRAM counts each call in the bucket Redis’s hdr_histogram reports it in, cumulatively', () => {
+    const { e, r, spend } = setup();
+    const get = e.commands.get('get')!;
+    const handler = get.handler!;
+    let cost = 0;
+    (get as { handler: typeof handler }).handler = (c, argv) => (spend(cost), handler(c, argv));
+    for (const ms of [0, 0.0005, 0.003, 0.04, 0.017]) {
+      cost = ms;
+      r('GET', 'k');
+    }
+    (get as { handler: typeof handler }).handler = handler;
+    expect(r('LATENCY', 'HISTOGRAM', 'get')).toBe('{"get":{"calls"::5,"histogram_usec":{:1::2,:4::3,:33::4,:66::5}}}');
+    r('CONFIG', 'SET', 'latency-tracking', 'no');
+    r('SET', 'k', 'v');
+    expect(r('LATENCY', 'HISTOGRAM', 'set')).toBe('{}');
+    r('CONFIG', 'RESETSTAT');
+    expect(r('LATENCY', 'HISTOGRAM')).toBe('{}');
+  });
 });

@@ -55,3 +55,24 @@ export function latencySample(engine: Engine, event: string, ms: number): void {
   ts.samples[ts.idx] = { time: now, latency: ms };
   ts.idx = (ts.idx + 1) % LATENCY_TS_LEN;
 }
+
+/**
+ * updateCommandLatencyHistogram: where a call of `usec` µs is counted in LATENCY HISTOGRAM, the
+ * k of the bucket reported as histogramMicros(k). Redis records the duration in ns (1 ns to 1 s)
+ * in an hdr_histogram of 2 significant digits, and reports it by powers of two from 1024 ns: a
+ * value goes in the first power at or above its lowest equivalent value.
+ */
+export function histogramBucket(usec: number): number {
+  const v = Math.min(Math.max(usec * 1000, 1), 1e9);
+  // The sub-bucket it falls in (256 of them, half of which cover each power of two) drops the
+  // bits below its precision.
+  const shift = Math.max(0, 31 - Math.clz32(v | 255) - 7);
+  const lowest = Math.floor(v / 2 ** shift) * 2 ** shift;
+  return lowest <= 1024 ? 0 : 32 - Math.clz32(Math.ceil(lowest / 1024) - 1);
+}
+
+/** The µs LATENCY HISTOGRAM names bucket k by: the highest value equivalent to 1024·2^k ns. */
+export function histogramMicros(k: number): number {
+  const level = 1024 * 2 ** k;
+  return Math.floor((level + level / 128 - 1) / 1000);
+}

@@ -3,6 +3,7 @@
 // sections, fields and order; TIME; CONFIG GET/SET/RESETSTAT/REWRITE; MEMORY; SLOWLOG; LATENCY;
 // ROLE. DEBUG has a file of its own (debug.ts).
 
+import { histogramMicros } from '../latency.js';
 import { cString, isOpt } from '../../shared/args.js';
 import { commandHasKeys, commandKeys } from '../getkeys.js';
 import { commandsWithStats, extrasOf } from '../info-stats.js';
@@ -397,17 +398,25 @@ function slowlogResetCommand(c: Client): Reply {
 // LATENCY (latency.c): HISTOGRAM here; the monitor's subcommands are late (latency-commands.ts)
 // ================================================================================================
 
-/** LATENCY HISTOGRAM: per command, its calls and a one-bucket histogram (all under 1µs here). */
+/** LATENCY HISTOGRAM: per command with a histogram (latency-tracking), its calls by duration. */
 function latencyHistogramCommand(c: Client, argv: string[]): Reply {
   const engine = c.engine;
   const entry = (cmd: Command): [Reply, Reply] | null => {
-    const st = engine.stats.commands.get(cmd.fullName);
-    if (!st || st.calls === 0) return null;
+    const hist = engine.stats.commands.get(cmd.fullName)?.histogram;
+    if (!hist) return null;
+    // fillCommandCDF: by bucket, the calls up to it, for the buckets that add some.
+    const buckets: [Reply, Reply][] = [];
+    let total = 0;
+    hist.forEach((n, k) => {
+      if (n === undefined || n === 0) return;
+      total += n;
+      buckets.push([int(histogramMicros(k)), int(total)]);
+    });
     return [
       bulk(cmd.fullName),
       map([
-        [bulk('calls'), int(st.calls)],
-        [bulk('histogram_usec'), map([[int(1), int(st.calls)]])],
+        [bulk('calls'), int(total)],
+        [bulk('histogram_usec'), map(buckets)],
       ]),
     ];
   };
