@@ -63,7 +63,9 @@ export function latencySample(engine: Engine, event: string, ms: number): void {
  * value goes in the first power at or above its lowest equivalent value.
  */
 export function histogramBucket(usec: number): number {
-  const v = Math.min(Math.max(usec * 1000, 1), 1e9);
+  // Most calls: up to 1 µs, the first bucket.
+  if (usec <= 1) return 0;
+  const v = Math.min(usec * 1000, 1e9);
   // The sub-bucket it falls in (256 of them, half of which cover each power of two) drops the
   // bits below its precision.
   const shift = Math.max(0, 31 - Math.clz32(v | 255) - 7);
