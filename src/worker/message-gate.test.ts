@@ -5,6 +5,7 @@ import { late } from '../engine/late.js';
 import { EngineHost } from './engine-host.js';
 import { MessageGate } from './message-gate.js';
 import type { FromWorker } from './protocol.js';
+import { LATE_PARTS_MISSING } from '../shared/errors.js';
 
 /** A host without the late parts (Lua, HELP lines, LOLWUT) behind a gate; `sent` is what it posted, replies by request id. */
 function gated() {
@@ -73,6 +74,19 @@ describe('MessageGate', () => {
         [2, ['l']],
         [3, [7]],
       ]);
+  });
+
+  it('holds every command whose work is a late part (late.handlers) until the parts are here', async () => {
+    // One gate each: a held message holds every later one, which would hide a command let through.
+    for (const name of Object.keys(late.handlers)) {
+      const { gate, sent, parts, clientId } = gatedWithClient();
+      gate.receive({ type: 'run', id: 100, clientId, argv: name.split('|') });
+      const answer = () => sent.find((m) => m.type === 'result' && m.id === 100);
+      expect(answer(), name).toBeUndefined();
+      parts.resolve(late);
+      await expect.poll(answer).toBeDefined();
+      expect(JSON.stringify(answer()), name).not.toContain(LATE_PARTS_MISSING);
+    }
   });
 
   it('holds any HELP subcommand and LOLWUT, whose text comes with the late parts', async () => {

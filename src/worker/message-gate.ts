@@ -9,7 +9,7 @@ import type { ToWorker } from './protocol.js';
 
 /**
  * EVAL and co., SCRIPT, FCALL and co., FUNCTION, any HELP subcommand, LOLWUT, MIGRATE, INFO, SORT,
- * MEMORY, ACL, GEO, replication's commands and EXEC (which may run any of them queued).
+ * MEMORY, LATENCY, ACL, GEO, replication's commands and EXEC (which may run any of them queued).
  */
 function mayNeedLate(argv: readonly string[]): boolean {
   const name = argv[0]?.toLowerCase() ?? '';
@@ -25,6 +25,7 @@ function mayNeedLate(argv: readonly string[]): boolean {
     name === 'sort' ||
     name === 'sort_ro' ||
     name === 'memory' ||
+    name === 'latency' ||
     name === 'acl' ||
     name === 'sync' ||
     name === 'psync' ||
