@@ -24,7 +24,14 @@ import * as acl from './acl-commands.js';
 import { Acl } from './acl.js';
 import { geoHandlers } from './geo-commands.js';
 import { setMaster } from './replica.js';
-import { latencyDoctorCommand, latencyGraphCommand, latencyHistoryCommand, latencyLatestCommand, latencyResetCommand } from './latency-commands.js';
+import {
+  latencyDoctorCommand,
+  latencyGraphCommand,
+  latencyHistogramCommand,
+  latencyHistoryCommand,
+  latencyLatestCommand,
+  latencyResetCommand,
+} from './latency-commands.js';
 
 export const late: LateParts = {
   scripting: luaScripting,
@@ -49,6 +56,7 @@ export const late: LateParts = {
     'latency|reset': latencyResetCommand,
     'latency|graph': latencyGraphCommand,
     'latency|doctor': latencyDoctorCommand,
+    'latency|histogram': latencyHistogramCommand,
     'memory|stats': memoryStatsCommand,
     'memory|doctor': memoryDoctorCommand,
     sync: syncCommand,

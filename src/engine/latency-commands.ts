@@ -4,7 +4,10 @@
 import type { Client } from './client.js';
 import type { Engine } from './engine.js';
 import { LATENCY_TS_LEN, latencyEvents, type LatencySeries } from './latency.js';
-import { array, bulk, error, int, verbatim, type Reply } from '../shared/reply.js';
+import type { Command } from './command.js';
+import { commandsWithStats } from './info-stats.js';
+import { lookupCommandByName } from './commands/server.js';
+import { array, bulk, error, int, map, verbatim, type Reply } from '../shared/reply.js';
 import * as E from '../shared/errors.js';
 
 const DISABLED =
@@ -50,6 +53,50 @@ export function latencyResetCommand(c: Client, argv: string[]): Reply {
     }
   }
   return int(resets);
+}
+
+/** LATENCY HISTOGRAM: per command with a histogram (latency-tracking), its calls by duration. */
+export function latencyHistogramCommand(c: Client, argv: string[]): Reply {
+  const engine = c.engine;
+  const entry = (cmd: Command): [Reply, Reply] | null => {
+    const hist = engine.stats.commands.get(cmd.fullName)?.histogram;
+    if (!hist) return null;
+    // fillCommandCDF: by bucket, the calls up to it, for the buckets that add some.
+    const buckets: [Reply, Reply][] = [];
+    let total = 0;
+    hist.forEach((n, k) => {
+      if (n === undefined || n === 0) return;
+      total += n;
+      buckets.push([int(histogramMicros(k)), int(total)]);
+    });
+    return [
+      bulk(cmd.fullName),
+      map([
+        [bulk('calls'), int(total)],
+        [bulk('histogram_usec'), map(buckets)],
+      ]),
+    ];
+  };
+  const out: [Reply, Reply][] = [];
+  if (argv.length === 2) {
+    for (const { cmd } of commandsWithStats(engine)) {
+      const e = entry(cmd);
+      if (e) out.push(e);
+    }
+  } else {
+    const done = new Set<Command>();
+    for (let i = 2; i < argv.length; i++) {
+      const cmd = lookupCommandByName(engine, argv[i]!);
+      if (cmd === undefined || done.has(cmd)) continue;
+      done.add(cmd);
+      const targets = cmd.subs ? [...cmd.subs.values()] : [cmd];
+      for (const t of targets) {
+        const e = entry(t);
+        if (e) out.push(e);
+      }
+    }
+  }
+  return map(out);
 }
 
 // ---- GRAPH: latencyCommandGenSparkeline and sparkline.c --------------------------------------
@@ -255,4 +302,10 @@ export function latencyDoctorCommand(c: Client): Reply {
   if (advise.has('largeObjects')) report += ADVICE.largeObjects;
   if (advise.has('massEviction')) report += ADVICE.massEviction;
   return verbatim(report);
+}
+
+/** The µs LATENCY HISTOGRAM names bucket k by: the highest value equivalent to 1024·2^k ns. */
+function histogramMicros(k: number): number {
+  const level = 1024 * 2 ** k;
+  return Math.floor((level + level / 128 - 1) / 1000);
 }

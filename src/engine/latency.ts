@@ -72,9 +72,3 @@ export function histogramBucket(usec: number): number {
   const lowest = Math.floor(v / 2 ** shift) * 2 ** shift;
   return lowest <= 1024 ? 0 : 32 - Math.clz32(Math.ceil(lowest / 1024) - 1);
 }
-
-/** The µs LATENCY HISTOGRAM names bucket k by: the highest value equivalent to 1024·2^k ns. */
-export function histogramMicros(k: number): number {
-  const level = 1024 * 2 ** k;
-  return Math.floor((level + level / 128 - 1) / 1000);
-}

@@ -3,10 +3,9 @@
 // sections, fields and order; TIME; CONFIG GET/SET/RESETSTAT/REWRITE; MEMORY; SLOWLOG; LATENCY;
 // ROLE. DEBUG has a file of its own (debug.ts).
 
-import { histogramMicros } from '../latency.js';
 import { cString, isOpt } from '../../shared/args.js';
 import { commandHasKeys, commandKeys } from '../getkeys.js';
-import { commandsWithStats, extrasOf } from '../info-stats.js';
+import { extrasOf } from '../info-stats.js';
 import { slowlogOf } from '../slowlog.js';
 import type { Client } from '../client.js';
 import type { Command, CommandSpec, KeySpec } from '../command.js';
@@ -395,52 +394,8 @@ function slowlogResetCommand(c: Client): Reply {
 }
 
 // ================================================================================================
-// LATENCY (latency.c): HISTOGRAM here; the monitor's subcommands are late (latency-commands.ts)
+// LATENCY (latency.c): its subcommands are late (latency-commands.ts)
 // ================================================================================================
-
-/** LATENCY HISTOGRAM: per command with a histogram (latency-tracking), its calls by duration. */
-function latencyHistogramCommand(c: Client, argv: string[]): Reply {
-  const engine = c.engine;
-  const entry = (cmd: Command): [Reply, Reply] | null => {
-    const hist = engine.stats.commands.get(cmd.fullName)?.histogram;
-    if (!hist) return null;
-    // fillCommandCDF: by bucket, the calls up to it, for the buckets that add some.
-    const buckets: [Reply, Reply][] = [];
-    let total = 0;
-    hist.forEach((n, k) => {
-      if (n === undefined || n === 0) return;
-      total += n;
-      buckets.push([int(histogramMicros(k)), int(total)]);
-    });
-    return [
-      bulk(cmd.fullName),
-      map([
-        [bulk('calls'), int(total)],
-        [bulk('histogram_usec'), map(buckets)],
-      ]),
-    ];
-  };
-  const out: [Reply, Reply][] = [];
-  if (argv.length === 2) {
-    for (const { cmd } of commandsWithStats(engine)) {
-      const e = entry(cmd);
-      if (e) out.push(e);
-    }
-  } else {
-    const done = new Set<Command>();
-    for (let i = 2; i < argv.length; i++) {
-      const cmd = lookupCommandByName(engine, argv[i]!);
-      if (cmd === undefined || done.has(cmd)) continue;
-      done.add(cmd);
-      const targets = cmd.subs ? [...cmd.subs.values()] : [cmd];
-      for (const t of targets) {
-        const e = entry(t);
-        if (e) out.push(e);
-      }
-    }
-  }
-  return map(out);
-}
 
 // ================================================================================================
 // The table
@@ -492,7 +447,7 @@ export const serverCommands: CommandSpec[] = [
     command('reset', -2, 'admin noscript loading stale', [], lateHandler('latency|reset'), { since: '2.8.13', complexity: 'O(1)', tips: 'request_policy:all_nodes response_policy:all_succeeded', summary: 'Forget the latency samples of some or all events', syntax: '[event [event ...]]' }),
     command.help('latency', '2.8.13'),
     command('latest', 2, 'admin noscript loading stale', [], lateHandler('latency|latest'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latest latency sample of every event' }),
-    command('histogram', -2, 'admin noscript loading stale', [], latencyHistogramCommand, { since: '7.0.0', complexity: 'O(N) with N the number of commands reported', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'Latency distribution of the named commands, or of all of them', syntax: '[command [command ...]]' }),
+    command('histogram', -2, 'admin noscript loading stale', [], lateHandler('latency|histogram'), { since: '7.0.0', complexity: 'O(N) with N the number of commands reported', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'Latency distribution of the named commands, or of all of them', syntax: '[command [command ...]]' }),
     command('doctor', 2, 'admin noscript loading stale', [], lateHandler('latency|doctor'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'A human-readable latency report' }),
     command('history', 3, 'admin noscript loading stale', [], lateHandler('latency|history'), { since: '2.8.13', complexity: 'O(1)', tips: 'nondeterministic_output request_policy:all_nodes response_policy:special', summary: 'The latency samples recorded for an event', syntax: 'event' }),
   ]),
