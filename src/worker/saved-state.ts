@@ -13,7 +13,7 @@
 
 const DB_NAME = 'redis-playground';
 /** The object store every record is in (the second server's too: second-server.ts). */
-export const STORE = 'snapshots';
+const STORE = 'snapshots';
 const KEY = 'dataset';
 const UNREADABLE_KEY = 'unreadable';
 
@@ -24,6 +24,26 @@ export function openDb(): Promise<IDBDatabase> {
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
+  });
+}
+
+/** The record stored under `key` (undefined when there is none). */
+export function readRecord(conn: IDBDatabase, key: string): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    const req = conn.transaction(STORE, 'readonly').objectStore(STORE).get(key);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('read failed'));
+  });
+}
+
+/** Runs `apply` on the store in one read-write transaction, settled when it commits or fails. */
+export function writeRecords(conn: IDBDatabase, apply: (store: IDBObjectStore) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const tx = conn.transaction(STORE, 'readwrite');
+    apply(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
   });
 }
 
@@ -199,27 +219,13 @@ export function indexedDbState(onFailure: (reason: string) => void = () => {}, o
 
   const change = async (apply: (store: IDBObjectStore) => void, report = true): Promise<void> => {
     try {
-      const conn = await database();
-      await new Promise<void>((resolve, reject) => {
-        const tx = conn.transaction(STORE, 'readwrite');
-        apply(tx.objectStore(STORE));
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('write aborted'));
-      });
+      await writeRecords(await database(), apply);
     } catch (e) {
       if (report) failure(e);
       throw e;
     }
   };
-  const read = async (key: string): Promise<unknown> => {
-    const conn = await database();
-    return new Promise<unknown>((resolve, reject) => {
-      const req = conn.transaction(STORE, 'readonly').objectStore(STORE).get(key);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('read failed'));
-    });
-  };
+  const read = async (key: string): Promise<unknown> => readRecord(await database(), key);
   // The snapshot and the end of the journal it replaces, in one transaction. A browser that
   // cannot store Blobs (some private modes) still gets the bytes.
   const write = (state: Saved<Uint8Array | Blob>, journalFrom: number) => {

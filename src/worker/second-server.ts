@@ -10,7 +10,7 @@ import type { EngineHost } from './engine-host.js';
 import { localConnector } from './local-link.js';
 import { SECOND_BASE, type SecondHostFactory } from './nodes.js';
 import { FIRST_PORT, SECOND_PORT, type FromWorker, type ToWorker } from './protocol.js';
-import { openDb, STORE } from './saved-state.js';
+import { openDb, readRecord, writeRecords } from './saved-state.js';
 
 /** The second server's role, and its data while it is a master (a replica syncs again instead). */
 export interface SecondSaved {
@@ -32,26 +32,16 @@ const SECOND_KEY = 'second';
 export function indexedDbSecondStore(): SecondStore {
   const db = openDb();
   db.catch(() => undefined);
-  const store = async (mode: IDBTransactionMode) => (await db).transaction(STORE, mode).objectStore(STORE);
   return {
     async loadSecond() {
       try {
-        const s = await store('readonly');
-        const v = await new Promise<unknown>((resolve, reject) => {
-          const req = s.get(SECOND_KEY);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('read failed'));
-        });
-        return await readSecond(v);
+        return await readSecond(await readRecord(await db, SECOND_KEY));
       } catch {
         return null;
       }
     },
     saveSecond(record) {
-      void store('readwrite').then(
-        (s) => void s.put(record, SECOND_KEY),
-        () => undefined,
-      );
+      db.then((conn) => writeRecords(conn, (s) => void s.put(record, SECOND_KEY))).catch(() => undefined);
     },
   };
 }
